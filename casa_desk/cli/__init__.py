@@ -1,0 +1,74 @@
+"""The ``casa-desk`` command (DESIGN.md §7).
+
+Each subcommand lives in its own module exposing ``register(subparsers)``; the module's
+handler returns an exit status. Expected errors (:class:`~casa_desk.errors.CasaError`) become
+one line on stderr and a non-zero status — never a traceback — and bad arguments exit 2
+through argparse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from casa_desk import __version__
+from casa_desk.errors import CasaError
+
+#: Subcommand modules, in the order ``--help`` lists them.
+COMMANDS = (
+    "casa_desk.cli.demo",
+    "casa_desk.cli.importing",
+    "casa_desk.cli.backup",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that says what was wrong in one line, in the user's terms."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: errore: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="casa-desk",
+        description="casa_desk: lo sportello dei presidi C.A.S.A. di Aler Milano. "
+        "Senza sottocomando apre l'applicazione.",
+    )
+    parser.add_argument("--version", action="version", version=f"casa-desk {__version__}")
+    parser.add_argument("--db", help="archivio da aprire (predefinito: cartella dati utente)")
+    parser.add_argument("--lang", choices=("it", "en"), help="lingua dell'interfaccia")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMANDO", parser_class=_Parser)
+    for name in COMMANDS:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from casa_desk.app import run_app  # Qt is loaded only when the window is wanted
+
+            return run_app(db=args.db, lang=args.lang)
+        return int(args.handler(args) or 0)
+    except CasaError as exc:
+        print(f"casa-desk: {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("casa-desk: interrotto.", file=sys.stderr)
+        return 130
+
+
+def non_negative(text: str) -> int:
+    """argparse type for counts: a whole number, zero or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' non è un numero intero") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} è negativo: serve un numero da 0 in su")
+    return value

@@ -1,0 +1,82 @@
+"""Time as the store keeps it (UTC text) and as people read it (Europe/Rome, dd/mm/yyyy).
+
+Stored instants are always ``YYYY-MM-DDTHH:MM:SS.mmmZ`` — one fixed width, so that text
+comparison in SQL is time comparison. Calendar dates (birth, follow-up, due) are
+``YYYY-MM-DD`` and have no time zone.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+ROME = ZoneInfo("Europe/Rome")
+_FMT = "%Y-%m-%dT%H:%M:%S"
+
+
+def to_utc_text(moment: datetime) -> str:
+    """An aware datetime as stored text; a naive one is taken to be Europe/Rome local time."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ROME)
+    utc = moment.astimezone(UTC)
+    return f"{utc.strftime(_FMT)}.{utc.microsecond // 1000:03d}Z"
+
+
+def utc_now_text() -> str:
+    return to_utc_text(datetime.now(UTC))
+
+
+def parse_utc_text(text: str) -> datetime:
+    """Stored text back to an aware UTC datetime."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def rome_day_start(day: date) -> str:
+    """Stored text of local midnight starting ``day`` in Rome (DST-aware)."""
+    return to_utc_text(datetime.combine(day, time.min, tzinfo=ROME))
+
+
+def rome_month_bounds(year: int, month: int) -> tuple[str, str]:
+    """``[start, end)`` of a calendar month in Europe/Rome, as stored UTC text.
+
+    October and March have 23/25-hour days at their end; building each bound from local
+    midnight handles both without arithmetic on hours.
+    """
+    start = date(year, month, 1)
+    end = date(year + (month == 12), month % 12 + 1, 1)
+    return rome_day_start(start), rome_day_start(end)
+
+
+def format_date(value: date | str | None) -> str:
+    """``2026-10-04`` → ``04/10/2026``; empty for None."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    return value.strftime("%d/%m/%Y")
+
+
+def format_datetime(text: str | None) -> str:
+    """Stored UTC text → ``dd/mm/yyyy HH:MM`` in Rome."""
+    if not text:
+        return ""
+    return parse_utc_text(text).astimezone(ROME).strftime("%d/%m/%Y %H:%M")
+
+
+def parse_user_date(text: str) -> date:
+    """``dd/mm/yyyy``, ``d/m/yyyy`` or ISO ``yyyy-mm-dd``; ValueError otherwise."""
+    text = text.strip()
+    if "/" in text:
+        day, month, year = (int(part) for part in text.split("/"))
+        if year < 100:
+            raise ValueError("year must have four digits")
+        return date(year, month, day)
+    return date.fromisoformat(text)
+
+
+def today_rome() -> date:
+    return datetime.now(ROME).date()
+
+
+def add_days(day: date, days: int) -> date:
+    return day + timedelta(days=days)

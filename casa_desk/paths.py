@@ -1,0 +1,56 @@
+"""Every path casa_desk uses, in one place.
+
+Nothing here touches the disk at import time. ``CASA_DESK_HOME`` overrides the data folder
+(tests point it at a temporary folder so they never see a real user's store).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "casa_desk"
+APP_AUTHOR = "AlerMilano"
+_PACKAGE_ROOT = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """The folder holding the user's store and its backups."""
+    override = os.environ.get("CASA_DESK_HOME")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def default_store_path() -> Path:
+    """The store the app opens when no ``--db`` is given."""
+    return data_dir() / "casa_desk.sqlite"
+
+
+def default_hub_path() -> Path:
+    """The hub's SQLite file when ``casa-desk hub serve`` gets no ``--db``."""
+    return data_dir() / "hub.sqlite"
+
+
+def backups_dir(store: Path) -> Path:
+    """Automatic backups (before a migration) sit beside the store they copy."""
+    return store.parent / "backups"
+
+
+def resources_dir() -> Path:
+    """Fonts, translations and reference data shipped with the program."""
+    candidates = [_PACKAGE_ROOT.parent / "resources", _PACKAGE_ROOT / "resources"]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return candidates[0]
+
+
+def font_path(name: str = "DejaVuSans.ttf") -> Path:
+    return resources_dir() / "fonts" / name
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "i18n"

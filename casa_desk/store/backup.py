@@ -1,0 +1,69 @@
+"""Backups through SQLite's online backup API: consistent even while the app is writing."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from casa_desk.errors import StorageError
+from casa_desk.paths import backups_dir
+
+KEEP_MIGRATION_BACKUPS = 5
+
+
+def backup_to(
+    source: sqlite3.Connection,
+    out: Path,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """Copy the open database ``source`` to ``out`` atomically (temp file, then rename)."""
+    out = Path(out)
+    if out.exists() and out.is_dir():
+        raise StorageError(f"{out} è una cartella: indicare un file.")
+    if not out.parent.is_dir():
+        raise StorageError(f"La cartella {out.parent} non esiste.")
+    tmp = out.with_name(out.name + ".part")
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            source.backup(
+                target,
+                pages=1024,
+                progress=(lambda _status, remaining, total: progress(total - remaining, total))
+                if progress
+                else None,
+            )
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        os.replace(tmp, out)
+    except (OSError, sqlite3.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        raise StorageError(f"Backup non riuscito verso {out}: {exc}") from exc
+    return out
+
+
+def backup_file(store_path: Path, out: Path) -> Path:
+    """Back up the store file at ``store_path`` (read-only connection: safe while it is open)."""
+    if not store_path.exists():
+        raise StorageError(f"Archivio non trovato: {store_path}")
+    source = sqlite3.connect(f"file:{store_path}?mode=ro", uri=True)
+    try:
+        return backup_to(source, out)
+    finally:
+        source.close()
+
+
+def backup_before_migration(conn: sqlite3.Connection, store_path: Path) -> Path:
+    """The automatic copy taken before a schema change; keeps the last few."""
+    folder = backups_dir(store_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = backup_to(conn, folder / f"{store_path.stem}-before-migration-{stamp}.sqlite")
+    old = sorted(folder.glob(f"{store_path.stem}-before-migration-*.sqlite"))
+    for stale in old[:-KEEP_MIGRATION_BACKUPS]:
+        stale.unlink(missing_ok=True)
+    return out

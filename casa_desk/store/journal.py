@@ -1,0 +1,291 @@
+"""The change journal: the only way rows of synced tables are written.
+
+Every local write stamps the sync columns, ticks the device's hybrid logical clock and
+appends to ``sync_outbox`` in the same transaction (SYNC.md §2). Changes received by sync
+go through :meth:`Journal.apply_remote`, which records them in ``sync_applied`` instead, so
+they are never captured twice. Triggers installed by :mod:`casa_desk.store.schema` refuse
+any write that took neither road.
+
+Per-field clocks: ``field_clocks`` holds ``{"*": [hlc, device]}`` for the insert and an
+entry per field changed since; a field's clock is its own entry or else ``"*"``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlite_utils import Database
+
+from casa_desk.models.ids import uuid7
+from casa_desk.models.timeutil import utc_now_text
+from casa_desk.store.tables import BY_NAME, SHARED_SCOPE, SYNC_COLUMNS, SyncClass, TableSpec
+from casa_desk.sync.hlc import Hlc
+
+_SHARED_CLASSES = {SyncClass.SHARED, SyncClass.REFERENCE}
+_BATCH = 5_000
+
+
+def default_scope(spec: TableSpec, presidio: str) -> str:
+    """Registry and reference rows are shared; everything else stays with its office."""
+    return SHARED_SCOPE if spec.sync_class in _SHARED_CLASSES else presidio
+
+
+def field_clock(clocks: dict[str, list[Any]], field: str) -> tuple[int, str]:
+    entry = clocks.get(field) or clocks.get("*") or [0, ""]
+    return int(entry[0]), str(entry[1])
+
+
+class Journal:
+    """Writes rows with their sync stamps and outbox entries. Not thread-safe: one writer."""
+
+    def __init__(
+        self,
+        db: Database,
+        device_id: str,
+        clock: Hlc,
+        now: Callable[[], str] = utc_now_text,
+    ) -> None:
+        self.db = db
+        self.device_id = device_id
+        self.clock = clock
+        self._now = now
+        self._depth = 0
+
+    # -- transactions -------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction (nested calls become savepoints); the clock is persisted."""
+        conn = self.db.conn
+        if self._depth:
+            name = f"casa_sp_{self._depth}"
+            conn.execute(f"SAVEPOINT {name}")
+            self._depth += 1
+            try:
+                yield
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            else:
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            finally:
+                self._depth -= 1
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+            self._persist_clock()
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        finally:
+            self._depth = 0
+
+    def _persist_clock(self) -> None:
+        self.db.execute(
+            "INSERT INTO sync_state (key, value) VALUES ('hlc', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [str(self.clock.last)],
+        )
+
+    def _require_transaction(self) -> None:
+        if not self._depth:
+            raise RuntimeError("journal writes must run inside Journal.transaction()")
+
+    # -- local writes -------------------------------------------------------------------
+    def insert(
+        self,
+        table: str,
+        values: dict[str, Any],
+        *,
+        presidio: str,
+        scope: str | None = None,
+    ) -> dict[str, Any]:
+        """Insert one row and capture it; returns the full row as written (with its ``id``)."""
+        self._require_transaction()
+        spec = BY_NAME[table]
+        row = self._stamp_new(spec, values, presidio, scope)
+        self._outbox(spec, row["id"], "insert", row["hlc"], _payload(row), None)
+        self.db[table].insert(row)  # type: ignore[union-attr]
+        return row
+
+    def insert_many(
+        self,
+        table: str,
+        rows: Iterable[dict[str, Any]],
+        *,
+        presidio: str,
+        scope: str | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Bulk insert with capture, for the demo builder and imports; returns the count.
+
+        Each row may carry its own ``presidio``/``scope``; the arguments are defaults.
+        """
+        self._require_transaction()
+        spec = BY_NAME[table]
+        columns = list(spec.all_columns)
+        placeholders = ", ".join("?" for _ in columns)
+        insert_sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"
+        outbox_sql = (
+            "INSERT INTO sync_outbox (change_id, table_name, row_id, op, hlc, device_id, data,"
+            " base, created_at) VALUES (?, ?, ?, 'insert', ?, ?, ?, NULL, ?)"
+        )
+        count = 0
+        batch: list[dict[str, Any]] = []
+
+        def flush() -> None:
+            conn = self.db.conn
+            conn.executemany(
+                outbox_sql,
+                [
+                    (uuid7(), table, r["id"], r["hlc"], self.device_id, _json(_payload(r)), now)
+                    for r in batch
+                ],
+            )
+            conn.executemany(insert_sql, [tuple(r.get(c) for c in columns) for r in batch])
+            batch.clear()
+
+        now = self._now()
+        for values in rows:
+            batch.append(
+                self._stamp_new(
+                    spec, values, values.get("presidio") or presidio, values.get("scope") or scope
+                )
+            )
+            count += 1
+            if len(batch) >= _BATCH:
+                flush()
+                if progress:
+                    progress(count)
+        if batch:
+            flush()
+        if progress:
+            progress(count)
+        return count
+
+    def update(self, table: str, row_id: str, changes: dict[str, Any]) -> dict[str, Any] | None:
+        """Change some fields of a mutable row; returns the changed fields, or None if none."""
+        self._require_transaction()
+        spec = BY_NAME[table]
+        if not spec.mutable:
+            raise ValueError(f"{table} is insert-only: a correction is a new row")
+        current = self._current(table, row_id)
+        unknown = set(changes) - set(spec.columns) - {"deleted"}
+        if unknown:
+            raise ValueError(f"not columns of {table}: {sorted(unknown)}")
+        changed = {k: v for k, v in changes.items() if current.get(k) != v}
+        if not changed:
+            return None
+        hlc = self.clock.tick()
+        clocks = json.loads(current.get("field_clocks") or "{}")
+        base = {f: list(field_clock(clocks, f)) for f in changed}
+        for f in changed:
+            clocks[f] = [hlc, self.device_id]
+        stamp = {
+            "updated_at": self._now(),
+            "hlc": hlc,
+            "origin": self.device_id,
+            "field_clocks": _json(clocks),
+        }
+        op = "delete" if changed.get("deleted") == 1 else "update"
+        payload = {**changed, "updated_at": stamp["updated_at"]}
+        self._outbox(spec, row_id, op, hlc, payload, base)
+        self.db[table].update(row_id, {**changed, **stamp})  # type: ignore[union-attr]
+        return changed
+
+    def delete(self, table: str, row_id: str) -> None:
+        """Tombstone a mutable row (rows are never physically deleted)."""
+        self.update(table, row_id, {"deleted": 1})
+
+    # -- remote changes -----------------------------------------------------------------
+    def record_applied(self, change_id: str, table: str, row_id: str, hlc: int, device: str) -> None:
+        """Mark a received change as applied (so it is not captured, and the guard allows it).
+
+        Sync calls this before writing the row with :meth:`write_applied`.
+        """
+        self.db.execute(
+            "INSERT OR IGNORE INTO sync_applied (change_id, table_name, row_id, hlc, device_id,"
+            " applied_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [change_id, table, row_id, hlc, device, self._now()],
+        )
+        self.clock.observe(hlc)
+
+    def write_applied(self, table: str, row: dict[str, Any], *, exists: bool) -> None:
+        """Write a merged row received by sync. Its ``hlc`` must be recorded as applied."""
+        self._require_transaction()
+        if exists:
+            self.db[table].update(row["id"], {k: v for k, v in row.items() if k != "id"})  # type: ignore[union-attr]
+        else:
+            self.db[table].insert(row)  # type: ignore[union-attr]
+
+    # -- helpers ------------------------------------------------------------------------
+    def _stamp_new(
+        self, spec: TableSpec, values: dict[str, Any], presidio: str, scope: str | None
+    ) -> dict[str, Any]:
+        unknown = set(values) - set(spec.columns) - set(SYNC_COLUMNS)
+        if unknown:
+            raise ValueError(f"not columns of {spec.name}: {sorted(unknown)}")
+        hlc = self.clock.tick()
+        now = self._now()
+        row: dict[str, Any] = {
+            **values,
+            "id": values.get("id") or uuid7(),
+            "presidio": presidio,
+            "scope": scope or default_scope(spec, presidio),
+            "created_at": values.get("created_at") or now,
+            "updated_at": values.get("updated_at") or values.get("created_at") or now,
+            "deleted": values.get("deleted", 0),
+            "hlc": hlc,
+            "origin": self.device_id,
+        }
+        if spec.mutable:
+            row["field_clocks"] = _json({"*": [hlc, self.device_id]})
+        return row
+
+    def _current(self, table: str, row_id: str) -> dict[str, Any]:
+        rows = list(self.db.query(f"SELECT * FROM {table} WHERE id = ?", [row_id]))
+        if not rows:
+            raise KeyError(f"{table} has no row {row_id}")
+        return rows[0]
+
+    def _outbox(
+        self,
+        spec: TableSpec,
+        row_id: str,
+        op: str,
+        hlc: int,
+        data: dict[str, Any],
+        base: dict[str, Any] | None,
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO sync_outbox (change_id, table_name, row_id, op, hlc, device_id, data,"
+            " base, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                uuid7(),
+                spec.name,
+                row_id,
+                op,
+                hlc,
+                self.device_id,
+                _json(data),
+                None if base is None else _json(base),
+                self._now(),
+            ],
+        )
+
+
+def _payload(row: dict[str, Any]) -> dict[str, Any]:
+    """What an insert carries: every column except the clocks (the change carries those)."""
+    return {k: v for k, v in row.items() if k not in ("hlc", "origin", "field_clocks")}
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

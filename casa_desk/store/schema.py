@@ -1,0 +1,246 @@
+"""Schema and its migrations (``sqlite_utils.Migrations``), plus the triggers kept at open.
+
+Migrations are named and ordered; each runs in a transaction after an automatic backup
+(see :mod:`casa_desk.store.db`). Triggers are *not* migration steps: ``transform()`` drops
+them, so :func:`ensure_triggers` recreates the capture guards and the search index triggers
+from the live schema on every open and after every migration. A migration therefore cannot
+silently switch capture off.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from casa_desk.store.tables import SYNCED_TABLES
+
+#: Identifies a casa_desk store among SQLite files (PRAGMA application_id, "CASA").
+APPLICATION_ID = 0x43415341
+MIGRATION_SET = "casa_desk"
+
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """The tables of DESIGN.md §3, the sync bookkeeping and the search indexes."""
+    for spec in SYNCED_TABLES:
+        db[spec.name].create(  # type: ignore[union-attr]
+            spec.all_columns,
+            pk="id",
+            not_null={"presidio", "scope", "created_at", "updated_at", "hlc", "origin"},
+            defaults={"deleted": 0},
+            foreign_keys=[(col, other, "id") for col, other in spec.foreign_keys],
+        )
+    db["users"].create(  # type: ignore[union-attr]
+        {
+            "id": str,
+            "username": str,
+            "full_name": str,
+            "role": str,
+            "presidio": str,
+            "may_see_sensitive": int,
+            "password_hash": str,
+            "key_slot": str,
+            "active": int,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"username", "role", "presidio"},
+        defaults={"may_see_sensitive": 0, "active": 1},
+    )
+    for script in (_BOOKKEEPING, _INDEXES, _SEARCH):
+        _exec_statements(db, script)
+
+
+_BOOKKEEPING = """
+CREATE TABLE casa_meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE sync_outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    change_id TEXT NOT NULL UNIQUE,
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    hlc INTEGER NOT NULL,
+    device_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    base TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX sync_outbox_row ON sync_outbox (row_id, hlc);
+-- Changes received from the hub (or a bundle) and applied here: never captured again.
+CREATE TABLE sync_applied (
+    change_id TEXT PRIMARY KEY,
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    hlc INTEGER NOT NULL,
+    device_id TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+);
+CREATE INDEX sync_applied_row ON sync_applied (row_id, hlc);
+CREATE TABLE sync_conflicts (
+    id TEXT PRIMARY KEY,
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    winner_value TEXT,
+    winner_hlc INTEGER,
+    winner_device TEXT,
+    loser_value TEXT,
+    loser_hlc INTEGER,
+    loser_device TEXT,
+    detected_at TEXT NOT NULL,
+    resolved_at TEXT
+);
+CREATE TABLE sync_rejections (
+    change_id TEXT PRIMARY KEY,
+    table_name TEXT,
+    row_id TEXT,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+-- Local cache of each referral's folded status (derived from referral_events, not synced).
+CREATE TABLE referral_status (
+    referral_id TEXT PRIMARY KEY REFERENCES referrals(id),
+    status TEXT,
+    flagged TEXT,
+    sent_at TEXT,
+    taken_at TEXT,
+    closed_at TEXT,
+    updated_at TEXT
+);
+CREATE INDEX referral_status_status ON referral_status (status);
+"""
+
+_INDEXES = """
+CREATE UNIQUE INDEX presidi_code ON presidi (code);
+CREATE UNIQUE INDEX categories_code ON categories (code);
+CREATE UNIQUE INDEX users_username ON users (username);
+CREATE INDEX people_cf ON people (codice_fiscale);
+CREATE INDEX people_name_birth ON people (last_name, first_name, birth_date);
+CREATE INDEX people_phone ON people (phone);
+CREATE INDEX people_household ON people (household_id);
+CREATE INDEX contacts_person ON contacts (person_id, occurred_at);
+CREATE INDEX contacts_presidio_time ON contacts (presidio, occurred_at);
+CREATE INDEX contacts_amends ON contacts (amends_id);
+CREATE INDEX contacts_follow_up ON contacts (follow_up_on) WHERE follow_up_on IS NOT NULL;
+CREATE INDEX consents_person ON consents (person_id, purpose);
+CREATE INDEX referrals_person ON referrals (person_id);
+CREATE INDEX referrals_presidio ON referrals (presidio);
+CREATE INDEX referral_events_referral ON referral_events (referral_id, hlc);
+CREATE UNIQUE INDEX participants_person ON participants (person_id);
+CREATE INDEX audit_log_row ON audit_log (row_id);
+"""
+
+# People are indexed with computed values (national phone digits), so the FTS table keeps
+# its own copy instead of being an external-content table. rowid = people.rowid.
+_SEARCH = """
+CREATE VIRTUAL TABLE people_fts USING fts5(
+    last_name, first_name, codice_fiscale, phone, unit_code,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE contacts_fts USING fts5(
+    summary, notes, content = 'contacts', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+
+def _guard_sql(table: str) -> str:
+    """Triggers that refuse any write to ``table`` that did not go through the journal.
+
+    A write is legitimate when its ``(id, hlc)`` is in the outbox (a local change) or in
+    ``sync_applied`` (a change received by sync); an update must bring a new ``hlc``, so the
+    row's ``hlc`` is always the clock of the last change written to it. Rows are never physically deleted:
+    deletion is a tombstone.
+    """
+    journaled = """(
+        EXISTS (SELECT 1 FROM sync_outbox o WHERE o.row_id = NEW.id AND o.hlc = NEW.hlc)
+        OR EXISTS (SELECT 1 FROM sync_applied a WHERE a.row_id = NEW.id AND a.hlc = NEW.hlc))"""
+    refuse = f"BEGIN SELECT RAISE(ABORT, 'casa_desk: write to {table} outside the sync journal'); END;"
+    # An update must carry a new clock (every change has its own), recorded by the journal.
+    return f"""
+    CREATE TRIGGER casa_guard_{table}_insert AFTER INSERT ON {table}
+    WHEN NOT {journaled} {refuse}
+    CREATE TRIGGER casa_guard_{table}_update AFTER UPDATE ON {table}
+    WHEN NEW.hlc IS OLD.hlc OR NOT {journaled} {refuse}
+    CREATE TRIGGER casa_guard_{table}_delete BEFORE DELETE ON {table}
+    BEGIN SELECT RAISE(ABORT, 'casa_desk: rows of {table} are tombstoned, never deleted'); END;
+    """
+
+
+_PEOPLE_FTS_VALUES = """
+    NEW.rowid, NEW.last_name, NEW.first_name, NEW.codice_fiscale,
+    CASE WHEN NEW.phone LIKE '+39%' THEN substr(NEW.phone, 4) ELSE NEW.phone END,
+    NEW.unit_code
+"""
+
+_SEARCH_TRIGGERS = f"""
+CREATE TRIGGER casa_fts_people_insert AFTER INSERT ON people
+WHEN NEW.deleted = 0 AND NEW.merged_into IS NULL BEGIN
+    INSERT INTO people_fts (rowid, last_name, first_name, codice_fiscale, phone, unit_code)
+    VALUES ({_PEOPLE_FTS_VALUES});
+END;
+CREATE TRIGGER casa_fts_people_update AFTER UPDATE ON people BEGIN
+    DELETE FROM people_fts WHERE rowid = OLD.rowid;
+    INSERT INTO people_fts (rowid, last_name, first_name, codice_fiscale, phone, unit_code)
+    SELECT {_PEOPLE_FTS_VALUES} WHERE NEW.deleted = 0 AND NEW.merged_into IS NULL;
+END;
+CREATE TRIGGER casa_fts_contacts_insert AFTER INSERT ON contacts BEGIN
+    INSERT INTO contacts_fts (rowid, summary, notes) VALUES (NEW.rowid, NEW.summary, NEW.notes);
+END;
+"""
+
+
+def ensure_triggers(db: Database) -> None:
+    """(Re)create every trigger the store relies on, from the current schema. Idempotent."""
+    existing = {
+        row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    }
+    for name in existing:
+        if name.startswith("casa_"):
+            db.execute(f"DROP TRIGGER {name}")
+    for spec in SYNCED_TABLES:
+        _exec_script(db, _guard_sql(spec.name))
+    _exec_script(db, _SEARCH_TRIGGERS)
+
+
+def _exec_script(db: Database, script: str) -> None:
+    """Run ``;``-separated CREATE TRIGGER statements inside the current transaction.
+
+    ``executescript`` would COMMIT first; triggers contain ``;`` inside BEGIN…END, so split
+    on the ``END;`` that closes each one.
+    """
+    for chunk in script.split("END;"):
+        if chunk.strip():
+            db.execute(chunk + "END;")
+
+
+def _exec_statements(db: Database, script: str) -> None:
+    """Run plain ``;``-separated statements in the current transaction (unlike executescript)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def missing_guards(db: Database) -> list[str]:
+    """Synced tables whose capture guard is absent (used by tests and the open check)."""
+    names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    return [
+        spec.name
+        for spec in SYNCED_TABLES
+        if not {f"casa_guard_{spec.name}_{op}" for op in ("insert", "update", "delete")} <= names
+    ]
+
+
+def rebuild_search(db: Database) -> None:
+    """Rebuild both search indexes from their tables (after a bulk load or a repair)."""
+    db.execute("DELETE FROM people_fts")
+    db.execute(
+        f"""INSERT INTO people_fts (rowid, last_name, first_name, codice_fiscale, phone, unit_code)
+        SELECT {_PEOPLE_FTS_VALUES.replace('NEW.', '')} FROM people
+        WHERE deleted = 0 AND merged_into IS NULL"""
+    )
+    db.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')")

@@ -1,0 +1,1 @@
+"""Offline-first sync: clock, merge, client, hub and bundles (SYNC.md)."""

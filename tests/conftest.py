@@ -1,0 +1,31 @@
+"""Shared fixtures. Qt runs offscreen and no test ever sees a real user's data or settings."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the data folder (paths.py) and Qt settings at a temporary folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("CASA_DESK_HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    return home
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[object]:
+    """A fresh store for the office SAN-SIRO, closed after the test."""
+    from casa_desk.store.db import Store
+
+    opened = Store.open(tmp_path / "store.sqlite", create=True)
+    opened.set_meta("presidio", "SAN-SIRO")
+    yield opened
+    opened.close()
