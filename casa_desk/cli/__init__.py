@@ -18,8 +18,6 @@ from casa_desk.errors import CasaError
 
 #: Subcommand modules, in the order ``--help`` lists them.
 COMMANDS = (
-    "casa_desk.cli.demo",
-    "casa_desk.cli.importing",
     "casa_desk.cli.backup",
 )
 
