@@ -1,0 +1,162 @@
+"""Contacts: the log of who came, called or was visited, and what was done.
+
+Insert-only (SYNC.md class A): a correction is a new row with ``amends_id`` pointing at the
+row it replaces, so two offices can never overwrite each other's log. The *current* version
+of a contact is the row that no other non-deleted row amends; lists, the agenda and the
+reports use only current versions. Marking a follow-up done is a correction too.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from casa_desk.errors import ValidationError
+from casa_desk.models.timeutil import to_utc_text, utc_now_text
+from casa_desk.models.vocab import Channel, Outcome
+from casa_desk.store.db import Store
+from casa_desk.store.tables import CONTACTS
+
+#: SQL condition: ``c`` is the current version of its chain.
+CURRENT = (
+    "c.deleted = 0 AND NOT EXISTS (SELECT 1 FROM contacts n WHERE n.amends_id = c.id)"
+)
+MAX_MINUTES = 8 * 60
+
+
+def clean_contact(values: dict[str, Any], categories: dict[str, bool]) -> dict[str, Any]:
+    """Check a contact's fields; ``categories`` maps active category codes to sensitivity."""
+    out = {k: v for k, v in values.items() if k in CONTACTS.columns}
+    channel = out.get("channel") or Channel.DESK.value
+    if channel not in {c.value for c in Channel}:
+        raise ValidationError("Canale non valido.", field="channel", code="channel_invalid")
+    out["channel"] = channel
+    category = out.get("category")
+    if category not in categories:
+        raise ValidationError("Scegliere un argomento dall'elenco.", field="category",
+                              code="category_invalid")
+    outcome = out.get("outcome")
+    if outcome not in (None, "") and outcome not in {o.value for o in Outcome}:
+        raise ValidationError("Esito non valido.", field="outcome", code="outcome_invalid")
+    out["outcome"] = outcome or None
+    minutes = out.get("minutes")
+    if minutes not in (None, ""):
+        try:
+            minutes = int(minutes)
+        except (TypeError, ValueError):
+            raise ValidationError("I minuti devono essere un numero intero.", field="minutes",
+                                  code="minutes_invalid") from None
+        if not 0 <= minutes <= MAX_MINUTES:
+            raise ValidationError("I minuti devono essere tra 0 e 480.", field="minutes",
+                                  code="minutes_invalid")
+    out["minutes"] = minutes if minutes not in ("",) else None
+    summary = (out.get("summary") or "").strip()
+    if not summary:
+        raise ValidationError("Scrivere una sintesi del contatto.", field="summary",
+                              code="required")
+    out["summary"] = summary
+    out["notes"] = (out.get("notes") or "").strip() or None
+    follow = out.get("follow_up_on")
+    if isinstance(follow, date):
+        out["follow_up_on"] = follow.isoformat()
+    elif follow:
+        try:
+            out["follow_up_on"] = date.fromisoformat(str(follow)).isoformat()
+        except ValueError:
+            raise ValidationError("La data di richiamo non è valida.", field="follow_up_on",
+                                  code="date_invalid") from None
+    else:
+        out["follow_up_on"] = None
+    occurred = out.get("occurred_at")
+    if isinstance(occurred, datetime):
+        out["occurred_at"] = to_utc_text(occurred)
+    out["occurred_at"] = out.get("occurred_at") or utc_now_text()
+    if out["occurred_at"] > to_utc_text(datetime.now().astimezone() + timedelta(minutes=5)):
+        raise ValidationError("Il contatto non può essere nel futuro.", field="occurred_at",
+                              code="date_future")
+    out["sensitive"] = int(bool(out.get("sensitive")) or categories[category])
+    return out
+
+
+class Contacts:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def categories(self) -> dict[str, bool]:
+        rows = self.store.db.execute(
+            "SELECT code, sensitive FROM categories WHERE active = 1 AND deleted = 0").fetchall()
+        return {code: bool(sensitive) for code, sensitive in rows}
+
+    def log(self, values: dict[str, Any], *, presidio: str, operator: str) -> dict[str, Any]:
+        """Record a contact (person_id None = anonymous)."""
+        clean = clean_contact(values, self.categories())
+        clean["operator"] = operator
+        if clean.get("person_id"):
+            exists = self.store.db.execute(
+                "SELECT 1 FROM people WHERE id = ? AND deleted = 0", [clean["person_id"]]
+            ).fetchone()
+            if not exists:
+                raise ValidationError("Persona non trovata.", field="person_id", code="not_found")
+        with self.store.transaction() as journal:
+            return journal.insert("contacts", clean, presidio=presidio)
+
+    def get(self, contact_id: str) -> dict[str, Any]:
+        rows = self.store.query("SELECT * FROM contacts WHERE id = ?", [contact_id])
+        if not rows:
+            raise ValidationError("Contatto non trovato.", code="not_found")
+        return rows[0]
+
+    def amend(self, contact_id: str, changes: dict[str, Any], *, operator: str) -> dict[str, Any]:
+        """A correction: a new row with the old values plus ``changes``, amending the old."""
+        old = self.get(contact_id)
+        if self.store.db.execute("SELECT 1 FROM contacts WHERE amends_id = ?",
+                                 [contact_id]).fetchone():
+            raise ValidationError("Questo contatto è già stato corretto: correggere l'ultima "
+                                  "versione.", code="not_current")
+        values = {k: old[k] for k in CONTACTS.columns if k not in ("amends_id", "operator")}
+        values.update(changes)
+        values["amends_id"] = contact_id
+        clean = clean_contact(values, self.categories())
+        clean["operator"] = operator
+        with self.store.transaction() as journal:
+            row = journal.insert("contacts", clean, presidio=old["presidio"], scope=old["scope"])
+        return row
+
+    def remove(self, contact_id: str, *, operator: str) -> dict[str, Any]:
+        """Delete a contact from every list and figure (a tombstone amendment)."""
+        old = self.get(contact_id)
+        values = {k: old[k] for k in CONTACTS.columns if k not in ("amends_id", "operator")}
+        with self.store.transaction() as journal:
+            return journal.insert(
+                "contacts", {**values, "amends_id": contact_id, "operator": operator, "deleted": 1},
+                presidio=old["presidio"], scope=old["scope"])
+
+    def mark_follow_up_done(self, contact_id: str, *, operator: str) -> dict[str, Any]:
+        return self.amend(contact_id, {"follow_up_done_at": utc_now_text()}, operator=operator)
+
+    def history(self, person_ids: list[str], *, limit: int = 1000) -> list[dict[str, Any]]:
+        """Current contacts of these people, newest first."""
+        marks = ",".join("?" * len(person_ids))
+        return self.store.query(
+            f"SELECT c.*, cat.label AS category_label FROM contacts c"
+            f" LEFT JOIN categories cat ON cat.code = c.category"
+            f" WHERE c.person_id IN ({marks}) AND {CURRENT} ORDER BY c.occurred_at DESC LIMIT ?",
+            [*person_ids, limit],
+        )
+
+    def agenda(self, presidio: str, today: date) -> dict[str, list[dict[str, Any]]]:
+        """Open follow-ups: ``overdue`` (before today), ``today``, ``week`` (next 7 days)."""
+        rows = self.store.query(
+            "SELECT c.*, p.last_name, p.first_name, cat.label AS category_label FROM contacts c"
+            " LEFT JOIN people p ON p.id = c.person_id"
+            " LEFT JOIN categories cat ON cat.code = c.category"
+            f" WHERE c.presidio = ? AND c.follow_up_on IS NOT NULL AND c.follow_up_on <= ?"
+            f" AND c.follow_up_done_at IS NULL AND {CURRENT} ORDER BY c.follow_up_on",
+            [presidio, (today + timedelta(days=7)).isoformat()],
+        )
+        day = today.isoformat()
+        return {
+            "overdue": [r for r in rows if r["follow_up_on"] < day],
+            "today": [r for r in rows if r["follow_up_on"] == day],
+            "week": [r for r in rows if r["follow_up_on"] > day],
+        }

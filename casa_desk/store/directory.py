@@ -1,0 +1,72 @@
+"""The service directory, the topic categories and the offices (reference data)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casa_desk.errors import ValidationError
+from casa_desk.models.vocab import ServiceKind
+from casa_desk.store.db import Store
+from casa_desk.store.tables import HEAD_OFFICE, SERVICES
+
+_EDITABLE = [c for c in SERVICES.columns if c != "code"]
+
+
+class Directory:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def services(self, text: str = "", *, active_only: bool = False) -> list[dict[str, Any]]:
+        """Services whose name, organisation or kind contains ``text`` (case-insensitive)."""
+        where, params = ["deleted = 0"], []
+        if active_only:
+            where.append("active = 1")
+        if text.strip():
+            like = f"%{text.strip()}%"
+            where.append("(name LIKE ? OR organisation LIKE ? OR kind LIKE ? OR notes LIKE ?)")
+            params += [like] * 4
+        return self.store.query(
+            f"SELECT * FROM services WHERE {' AND '.join(where)} ORDER BY active DESC, name",
+            params)
+
+    def service(self, service_id: str) -> dict[str, Any]:
+        rows = self.store.query("SELECT * FROM services WHERE id = ?", [service_id])
+        if not rows:
+            raise ValidationError("Servizio non trovato.", code="not_found")
+        return rows[0]
+
+    def save_service(self, values: dict[str, Any], service_id: str | None = None) -> dict[str, Any]:
+        """Create a service, or change one (only the fields given)."""
+        clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()
+                 if k in _EDITABLE}
+        if service_id is None or "name" in clean:
+            if not clean.get("name"):
+                raise ValidationError("Il nome del servizio è obbligatorio.", field="name",
+                                      code="required")
+        if "kind" in clean and clean["kind"] not in {k.value for k in ServiceKind}:
+            raise ValidationError("Tipo di servizio non valido.", field="kind",
+                                  code="kind_invalid")
+        with self.store.transaction() as journal:
+            if service_id is None:
+                clean.setdefault("kind", ServiceKind.OTHER.value)
+                clean.setdefault("active", 1)
+                return journal.insert("services", clean, presidio=HEAD_OFFICE)
+            journal.update("services", service_id, clean)
+        return self.service(service_id)
+
+    def set_active(self, service_id: str, active: bool) -> None:
+        with self.store.transaction() as journal:
+            journal.update("services", service_id, {"active": int(active)})
+
+    def categories(self) -> list[dict[str, Any]]:
+        return self.store.query(
+            "SELECT * FROM categories WHERE deleted = 0 AND active = 1 ORDER BY sort")
+
+    def presidi(self) -> list[dict[str, Any]]:
+        return self.store.query("SELECT * FROM presidi WHERE deleted = 0 ORDER BY name")
+
+    def presidio(self, code: str) -> dict[str, Any]:
+        rows = self.store.query("SELECT * FROM presidi WHERE code = ?", [code])
+        if not rows:
+            raise ValidationError(f"Presidio sconosciuto: {code}.", code="unknown_presidio")
+        return rows[0]

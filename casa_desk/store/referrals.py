@@ -1,0 +1,240 @@
+"""Referrals and their events: create, step through the state machine, list, fold status.
+
+A referral's status is the fold of its events (models.referrals); the local table
+``referral_status`` caches the fold for fast lists and is rebuilt from events whenever they
+change — locally here, or after sync applies remote events (:func:`refresh_statuses`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from casa_desk.errors import ConsentError, ValidationError
+from casa_desk.models.referrals import Event, EventKind, Folded, Status, fold, next_status
+from casa_desk.models.timeutil import utc_now_text
+from casa_desk.models.vocab import SENSITIVE_SERVICE_KINDS, Urgency
+from casa_desk.store import consents
+from casa_desk.store.db import Store
+
+_EVENT_TIME_COLUMN = {
+    EventKind.SENT: "sent_at",
+    EventKind.TAKEN_IN_CHARGE: "taken_at",
+    EventKind.CLOSED: "closed_at",
+}
+
+
+def refresh_statuses(db: Database, referral_ids: Iterable[str] | None = None) -> int:
+    """Recompute the cached status of the given referrals (all when None); returns the count.
+
+    Writes only the local, unsynced ``referral_status`` table.
+    """
+    if referral_ids is None:
+        rows = db.execute(
+            "SELECT referral_id, id, event, at, hlc, origin FROM referral_events WHERE deleted = 0"
+        ).fetchall()
+    else:
+        ids = list(referral_ids)
+        rows = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows += db.execute(
+                "SELECT referral_id, id, event, at, hlc, origin FROM referral_events "
+                f"WHERE deleted = 0 AND referral_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+    by_referral: dict[str, list[tuple[str, str, str, int, str]]] = defaultdict(list)
+    for referral_id, event_id, kind, at, hlc, origin in rows:
+        by_referral[referral_id].append((event_id, kind, at, hlc, origin))
+    now = utc_now_text()
+    cached = []
+    for referral_id, events in by_referral.items():
+        folded = fold(Event(kind, (hlc, origin), event_id) for event_id, kind, _, hlc, origin in events)
+        times = _last_times(events, folded)
+        cached.append(
+            (referral_id, folded.status.value if folded.status else None,
+             ",".join(folded.flagged) or None, times.get("sent_at"), times.get("taken_at"),
+             times.get("closed_at"), now)
+        )
+    db.conn.executemany(
+        "INSERT INTO referral_status (referral_id, status, flagged, sent_at, taken_at, closed_at,"
+        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (referral_id) DO UPDATE SET"
+        " status = excluded.status, flagged = excluded.flagged, sent_at = excluded.sent_at,"
+        " taken_at = excluded.taken_at, closed_at = excluded.closed_at,"
+        " updated_at = excluded.updated_at",
+        cached,
+    )
+    return len(cached)
+
+
+def _last_times(events: list[tuple[str, str, str, int, str]], folded: Folded) -> dict[str, str]:
+    """When the referral was last sent / taken in charge / closed (legal events only)."""
+    flagged = set(folded.flagged)
+    times: dict[str, str] = {}
+    for event_id, kind, at, _hlc, _origin in sorted(events, key=lambda e: (e[3], e[4], e[0])):
+        column = _EVENT_TIME_COLUMN.get(kind)  # type: ignore[call-overload]
+        if column and event_id not in flagged:
+            times[column] = at
+    return times
+
+
+class Referrals:
+    """Referral operations for one office's store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def create(
+        self,
+        *,
+        person_id: str,
+        service_id: str,
+        reason: str,
+        presidio: str,
+        by: str,
+        urgency: str = Urgency.NORMAL,
+        due_on: date | None = None,
+        contact_id: str | None = None,
+        request: str = "",
+        sensitive: bool = False,
+    ) -> dict[str, Any]:
+        """A new referral in ``bozza``; sensitive when the service kind or the contact is."""
+        if not reason.strip():
+            raise ValidationError("Indicare il motivo della segnalazione.", field="reason",
+                                  code="required")
+        if urgency not in {u.value for u in Urgency}:
+            raise ValidationError("Urgenza non valida.", field="urgency", code="urgency_invalid")
+        service = self._service(service_id)
+        if not service["active"]:
+            raise ValidationError("Il servizio non è attivo.", field="service_id",
+                                  code="service_inactive")
+        contact_sensitive = False
+        if contact_id:
+            row = self.store.db.execute("SELECT sensitive FROM contacts WHERE id = ?",
+                                        [contact_id]).fetchone()
+            contact_sensitive = bool(row and row[0])
+        with self.store.transaction() as journal:
+            number = self._next_number(presidio)
+            referral = journal.insert(
+                "referrals",
+                {
+                    "number": number, "person_id": person_id, "contact_id": contact_id,
+                    "service_id": service_id, "reason": reason.strip(),
+                    "request": request.strip() or None, "urgency": urgency,
+                    "due_on": due_on.isoformat() if due_on else None,
+                    "sensitive": int(sensitive or contact_sensitive
+                                     or service["kind"] in SENSITIVE_SERVICE_KINDS),
+                },
+                presidio=presidio,
+            )
+            self._event(referral, EventKind.CREATED, by=by, note="")
+        return referral
+
+    def step(self, referral_id: str, event: EventKind | str, *, by: str, note: str = "",
+             today: date | None = None) -> Status:
+        """Take one step (send, take in charge, close, refuse, cancel, reopen).
+
+        Refused steps raise TransitionError; sending needs a live consent for the service
+        (ConsentError says why not).
+        """
+        kind = EventKind(event)
+        referral = self.get(referral_id)
+        next_status(self.status(referral_id), kind)  # raises TransitionError with the reason
+        if kind in (EventKind.SENT, EventKind.REOPENED):
+            consent = consents.live_consent(
+                self.store.db, referral["person_id"], consents.referral_purpose(referral["service_id"]),
+                on=today,
+            )
+            if consent is None:
+                raise ConsentError(
+                    "Manca un consenso valido della persona a condividere i dati con questo "
+                    "servizio: registrarlo prima di inviare la segnalazione.",
+                    code="consent_missing",
+                )
+            if not referral["consent_id"] or referral["consent_id"] != consent["id"]:
+                with self.store.transaction() as journal:
+                    journal.update("referrals", referral_id, {"consent_id": consent["id"]})
+        with self.store.transaction():
+            self._event(referral, kind, by=by, note=note)
+        return self.status(referral_id)  # type: ignore[return-value]
+
+    def _event(self, referral: dict[str, Any], kind: EventKind, *, by: str, note: str) -> None:
+        self.store.journal.insert(
+            "referral_events",
+            {"referral_id": referral["id"], "event": kind.value, "at": utc_now_text(), "by": by,
+             "note": note.strip() or None},
+            presidio=referral["presidio"],
+            scope=referral["scope"],
+        )
+        refresh_statuses(self.store.db, [referral["id"]])
+
+    # -- reading ------------------------------------------------------------------------
+    def get(self, referral_id: str) -> dict[str, Any]:
+        rows = self.store.query("SELECT * FROM referrals WHERE id = ?", [referral_id])
+        if not rows:
+            raise ValidationError("Segnalazione non trovata.", code="not_found")
+        return rows[0]
+
+    def status(self, referral_id: str) -> Status | None:
+        row = self.store.db.execute("SELECT status FROM referral_status WHERE referral_id = ?",
+                                    [referral_id]).fetchone()
+        return Status(row[0]) if row and row[0] else None
+
+    def events(self, referral_id: str) -> list[dict[str, Any]]:
+        return self.store.query(
+            "SELECT * FROM referral_events WHERE referral_id = ? AND deleted = 0 "
+            "ORDER BY hlc, origin, id", [referral_id])
+
+    def list(self, *, presidio: str | None = None, statuses: Iterable[str] | None = None,
+             person_id: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+        """Referrals with status, service and person names; newest first."""
+        where, params = ["r.deleted = 0"], []
+        if presidio:
+            where.append("r.presidio = ?")
+            params.append(presidio)
+        if person_id:
+            where.append("r.person_id = ?")
+            params.append(person_id)
+        if statuses is not None:
+            wanted = list(statuses)
+            where.append(f"s.status IN ({','.join('?' * len(wanted))})")
+            params += wanted
+        return self.store.query(
+            "SELECT r.*, s.status, s.flagged, s.sent_at, s.taken_at, s.closed_at,"
+            " sv.name AS service_name, sv.kind AS service_kind,"
+            " p.last_name, p.first_name FROM referrals r"
+            " LEFT JOIN referral_status s ON s.referral_id = r.id"
+            " LEFT JOIN services sv ON sv.id = r.service_id"
+            " LEFT JOIN people p ON p.id = r.person_id"
+            f" WHERE {' AND '.join(where)} ORDER BY r.created_at DESC LIMIT ?",
+            [*params, limit],
+        )
+
+    def overdue(self, presidio: str, today: date) -> list[dict[str, Any]]:
+        """Open referrals past their due date."""
+        return [r for r in self.list(presidio=presidio, statuses=("bozza", "inviata",
+                                                                   "presa_in_carico"))
+                if r["due_on"] and r["due_on"] < today.isoformat()]
+
+    def _service(self, service_id: str) -> dict[str, Any]:
+        rows = self.store.query("SELECT * FROM services WHERE id = ? AND deleted = 0",
+                                [service_id])
+        if not rows:
+            raise ValidationError("Servizio non trovato.", field="service_id", code="not_found")
+        return rows[0]
+
+    def _next_number(self, presidio: str) -> str:
+        """Display number ``SS-2026-000123``: per office and year, never used as a key."""
+        prefix = "".join(part[0] for part in presidio.split("-"))[:2].upper()
+        if len(prefix) < 2:
+            prefix = presidio[:2].upper()
+        year = utc_now_text()[:4]
+        row = self.store.db.execute(
+            "SELECT count(*) FROM referrals WHERE presidio = ? AND number LIKE ?",
+            [presidio, f"{prefix}-{year}-%"],
+        ).fetchone()
+        return f"{prefix}-{year}-{int(row[0]) + 1:06d}"

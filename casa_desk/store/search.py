@@ -1,0 +1,66 @@
+"""Search as you type: FTS5 prefix queries over people (and contact notes).
+
+Each word the user types becomes a quoted prefix term, so ``ross mar`` finds "Rossi Maria"
+and a half-typed codice fiscale or phone finds its person. Quoting makes user text safe
+(no FTS syntax injection). Results are paged with LIMIT/OFFSET for lazy Qt models.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlite_utils import Database
+
+_TOKEN = re.compile(r"[\w]+", re.UNICODE)
+PERSON_COLUMNS = (
+    "p.id, p.last_name, p.first_name, p.codice_fiscale, p.birth_date, p.phone, p.street,"
+    " p.civic, p.unit_code, p.presidio"
+)
+
+
+def fts_query(text: str) -> str | None:
+    """``"ross"* "mar"*`` from ``ross mar``; None when nothing searchable was typed."""
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return None
+    return " ".join(f'"{token}"*' for token in tokens)
+
+
+def search_people(db: Database, text: str, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """People matching every typed word, best match first."""
+    query = fts_query(text)
+    if query is None:
+        return []
+    sql = (
+        f"SELECT {PERSON_COLUMNS} FROM people_fts JOIN people p ON p.rowid = people_fts.rowid"
+        " WHERE people_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
+    )
+    return list(db.query(sql, [query, limit, offset]))
+
+
+def count_people(db: Database, text: str, *, cap: int = 1000) -> int:
+    """How many people match (counted up to ``cap``, enough for "1000+")."""
+    query = fts_query(text)
+    if query is None:
+        return 0
+    row = db.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ? LIMIT ?)",
+        [query, cap],
+    ).fetchone()
+    return int(row[0])
+
+
+def search_contact_notes(db: Database, text: str, *, limit: int = 50) -> list[dict[str, Any]]:
+    """Current contacts whose summary or notes match (sensitive ones included: callers filter)."""
+    query = fts_query(text)
+    if query is None:
+        return []
+    return list(
+        db.query(
+            "SELECT c.id, c.person_id, c.occurred_at, c.category, c.summary, c.sensitive"
+            " FROM contacts_fts JOIN contacts c ON c.rowid = contacts_fts.rowid"
+            " WHERE contacts_fts MATCH ? AND c.deleted = 0 ORDER BY rank LIMIT ?",
+            [query, limit],
+        )
+    )
