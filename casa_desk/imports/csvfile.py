@@ -1,0 +1,142 @@
+"""Reading a CSV file that an office received from somebody else, without asking how it is made.
+
+Registry exports come from Excel on Windows, from web portals and from other programs, so the
+same content arrives as UTF-8 with or without a byte-order mark, or as Windows-1252, with ``;``
+(Excel in Italian) or ``,`` between fields. :func:`read_csv_file` detects both, refuses a file
+that is missing, unreadable, empty or not text at all with one :class:`ImportFileError` line,
+and keeps the physical line number where each record starts (a quoted field may hold line
+breaks, so record N is not line N), because every message to the user points at a line.
+
+The reader knows nothing about people: :mod:`casa_desk.imports.registry` gives meaning to the
+columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from casa_desk.errors import ImportFileError
+
+ENCODING_LABELS = {"utf-8-sig": "UTF-8 con BOM", "utf-8": "UTF-8", "cp1252": "Windows-1252"}
+_BOM = b"\xef\xbb\xbf"
+_ZIP_MAGIC = b"PK\x03\x04"  # .xlsx, .ods
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# More control characters than this share of the text means it is not a CSV file.
+_MAX_CONTROL_SHARE = 0.01
+_SPACES = re.compile(r"[\s\-]+")
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """A decoded CSV file: its header (normalised names) and its records with line numbers.
+
+    ``rows`` holds ``(line, cells)`` where ``line`` is the 1-based physical line where the
+    record starts (the header is line 1). Blank lines are left out.
+    """
+
+    encoding: str
+    delimiter: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+
+    @property
+    def encoding_label(self) -> str:
+        return ENCODING_LABELS.get(self.encoding, self.encoding)
+
+
+def normalize_header(name: str) -> str:
+    """``" Codice Fiscale "`` → ``"codice_fiscale"``: case, outer spaces and BOMs do not matter."""
+    return _SPACES.sub("_", name.replace("\ufeff", "").strip()).lower()
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Return ``(text, encoding)``: strict UTF-8 (BOM optional) first, else Windows-1252.
+
+    Raises ImportFileError when the bytes are not text (NUL bytes, a spreadsheet, UTF-16,
+    many control characters) or fit neither encoding. ``name`` is only used in messages.
+    """
+    if data.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
+        raise ImportFileError(
+            f"{name} è un foglio di calcolo, non un CSV: lo salvi come \"CSV (delimitato)\".",
+            code="file_spreadsheet",
+        )
+    if data.startswith(_UTF16_BOMS):
+        raise ImportFileError(
+            f"{name} è in UTF-16: lo salvi come CSV in UTF-8 o Windows-1252.",
+            code="file_encoding",
+        )
+    if b"\x00" in data:
+        raise ImportFileError(f"{name} non è un file di testo CSV.", code="file_binary")
+    try:
+        text = data.decode("utf-8-sig")
+        encoding = "utf-8-sig" if data.startswith(_BOM) else "utf-8"
+    except UnicodeDecodeError:
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            raise ImportFileError(
+                f"{name}: codifica dei caratteri non riconosciuta (né UTF-8 né Windows-1252).",
+                code="file_encoding",
+            ) from None
+    controls = sum(
+        1 for c in text if c not in "\t\r\n" and unicodedata.category(c) == "Cc"
+    )
+    if controls > max(1, len(text) * _MAX_CONTROL_SHARE):
+        raise ImportFileError(f"{name} non è un file di testo CSV.", code="file_binary")
+    return text, encoding
+
+
+def detect_delimiter(header_line: str) -> str:
+    """``;`` or ``,``, whichever the header line uses more (``;`` on a tie or when neither)."""
+    return "," if header_line.count(",") > header_line.count(";") else ";"
+
+
+def parse_csv(text: str, *, name: str = "Il file", encoding: str = "utf-8") -> CsvTable:
+    """Split decoded text into header and records, tracking where each record starts."""
+    if not text.strip():
+        raise ImportFileError(f"{name} è vuoto.", code="file_empty")
+    first_line = text.splitlines()[0] if text else ""
+    delimiter = detect_delimiter(first_line)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    previous = 0
+    try:
+        header = tuple(normalize_header(h) for h in next(reader))
+        previous = reader.line_num
+        for cells in reader:
+            start, previous = previous + 1, reader.line_num
+            if any(c.strip() for c in cells):
+                rows.append((start, tuple(cells)))
+    except csv.Error:
+        raise ImportFileError(
+            f"{name} non è un CSV leggibile dalla riga {previous + 1}: "
+            "controlli le virgolette non chiuse.",
+            code="file_csv",
+        ) from None
+    return CsvTable(encoding=encoding, delimiter=delimiter, header=header, rows=tuple(rows))
+
+
+def read_csv_file(path: str | Path) -> CsvTable:
+    """Read and decode the CSV file at ``path``; every whole-file problem is one ImportFileError."""
+    path = Path(path)
+    name = path.name or str(path)
+    if not path.exists():
+        raise ImportFileError(f"File non trovato: {path}", code="file_missing")
+    if path.is_dir():
+        raise ImportFileError(f"{path} è una cartella, non un file.", code="file_unreadable")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(
+            f"Impossibile leggere {path}: {exc.strerror or exc}", code="file_unreadable"
+        ) from None
+    if not data.strip() or data.strip() == _BOM:
+        raise ImportFileError(f"{name} è vuoto.", code="file_empty")
+    text, encoding = decode(data, name)
+    return parse_csv(text, name=name, encoding=encoding)

@@ -1,0 +1,454 @@
+"""Import of the Aler registry export (anagrafe) into ``people``: every bad row explained.
+
+The export has an Italian header (``cognome;nome;codice_fiscale;data_nascita;sesso;…``); the
+file's encoding and separator are detected (:mod:`casa_desk.imports.csvfile`), dates may be
+``dd/mm/yyyy`` or ISO. Each row is checked with the domain rules of
+:func:`casa_desk.models.people.clean_person`; a bad row is reported with its physical line
+number, the column and a reason in Italian — never with the person's data, because reports end
+up on shared screens and in logs.
+
+Importing is idempotent: a row matches an existing person (not deleted, not merged) by codice
+fiscale, else by normalised surname + name + birth date (a missing birth date matches a
+missing one, so a re-import without dates makes no copies either); a match is updated only in
+the fields that changed, and empty cells never erase stored values. Two rows of one file that
+match the same person: the later one is rejected as a duplicate of the earlier line.
+
+Everything is headless: :func:`import_registry` writes all good rows in one transaction
+through the journal (so every write reaches ``sync_outbox``), :func:`preview_registry` only
+reads (``--dry-run``); both return an :class:`ImportResult` and accept a ``(done, total)``
+progress callback and a cancel check, so the UI can run them off its thread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from casa_desk.errors import ImportFileError, ValidationError
+from casa_desk.imports.csvfile import CsvTable, read_csv_file
+from casa_desk.models.codice_fiscale import normalize_cf
+from casa_desk.models.duplicates import normalize_name
+from casa_desk.models.people import clean_person, person_problems
+from casa_desk.store.db import Store
+from casa_desk.store.reference import PRESIDIO_CODES
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+#: File column → ``people`` column, in the export's order.
+COLUMNS: dict[str, str] = {
+    "cognome": "last_name",
+    "nome": "first_name",
+    "codice_fiscale": "codice_fiscale",
+    "data_nascita": "birth_date",
+    "sesso": "gender",
+    "telefono": "phone",
+    "email": "email",
+    "indirizzo": "street",
+    "civico": "civic",
+    "scala": "stair",
+    "piano": "floor",
+    "interno": "flat",
+    "codice_ui": "unit_code",
+    "quartiere": "quartiere",
+}
+#: Without these a row cannot be identified or matched: their absence rejects the file.
+REQUIRED_COLUMNS = ("cognome", "nome", "codice_fiscale", "data_nascita")
+_FILE_COLUMN = {people: column for column, people in COLUMNS.items()}
+_SEX = {"m": "M", "maschio": "M", "maschile": "M", "f": "F", "femmina": "F", "femminile": "F"}
+_DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+_PROGRESS_EVERY = 2_000
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """Why one line was rejected: the file column (empty for the whole row) and a reason."""
+
+    line: int
+    column: str
+    code: str
+    message: str
+
+    def describe(self) -> str:
+        """``"Riga 7, codice_fiscale: L'ultimo carattere …"`` — no personal data in it."""
+        where = f"Riga {self.line}, {self.column}" if self.column else f"Riga {self.line}"
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, with ``dry_run``, would do)."""
+
+    presidio: str
+    dry_run: bool
+    encoding: str
+    delimiter: str
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+    ignored_columns: tuple[str, ...] = ()
+
+    @property
+    def rejected(self) -> int:
+        """Rejected rows (a row with three problems counts once)."""
+        return len({p.line for p in self.problems})
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        counts = (
+            f"{self.created} nuove persone, aggiornate {self.updated}, "
+            f"invariate {self.unchanged}, scartate {self.rejected} righe."
+        )
+        if self.dry_run:
+            return f"Simulazione: sarebbero importate {counts} Nessuna modifica salvata."
+        return f"Importate {counts}"
+
+
+@dataclass(frozen=True)
+class RegistryFile:
+    """A registry export that passed the whole-file checks (readable, right header)."""
+
+    table: CsvTable
+    positions: dict[str, int]  # file column → index in each record
+    ignored_columns: tuple[str, ...]
+
+
+def read_registry_file(path: str | Path) -> RegistryFile:
+    """Read ``path`` and check its header; raises ImportFileError for any whole-file problem.
+
+    Call it before opening the store, so a bad file never causes a write.
+    """
+    table = read_csv_file(path)
+    positions: dict[str, int] = {}
+    for index, name in enumerate(table.header):
+        if name in positions:
+            raise ImportFileError(
+                f"La colonna {name} compare due volte nell'intestazione.", code="header_duplicate"
+            )
+        if name:
+            positions[name] = index
+    missing = [c for c in REQUIRED_COLUMNS if c not in positions]
+    if missing:
+        raise ImportFileError(
+            "Nell'intestazione mancano le colonne: " + ", ".join(missing)
+            + f" (separatore rilevato: «{table.delimiter}»).",
+            code="header_missing",
+        )
+    ignored = tuple(n for n in positions if n not in COLUMNS)
+    known = {n: i for n, i in positions.items() if n in COLUMNS}
+    if not table.rows:
+        raise ImportFileError(
+            "Il file contiene solo l'intestazione: nessuna persona da importare.",
+            code="file_no_rows",
+        )
+    return RegistryFile(table=table, positions=known, ignored_columns=ignored)
+
+
+def valid_presidi(db: Database) -> list[str]:
+    """Office codes an import may be assigned to: the seeded ones and any added by head office."""
+    codes = set(PRESIDIO_CODES)
+    if db["presidi"].exists():
+        codes |= {r[0] for r in db.execute("SELECT code FROM presidi WHERE deleted = 0")}
+    return sorted(codes)
+
+
+def resolve_presidio(db: Database, given: str | None) -> str:
+    """The office that will own the imported people: ``given``, else the store's own office."""
+    valid = valid_presidi(db)
+    if given:
+        code = given.strip().upper()
+        if code not in valid:
+            raise ValidationError(
+                f"Presidio sconosciuto: {code}. Valori ammessi: {', '.join(valid)}.",
+                field="presidio",
+                code="presidio_unknown",
+            )
+        return code
+    row = db.execute("SELECT value FROM casa_meta WHERE key = 'presidio'").fetchone()
+    if not row or not row[0]:
+        raise ValidationError(
+            "L'archivio non ha ancora un presidio: lo indichi con --presidio CODICE "
+            f"({', '.join(valid)}).",
+            field="presidio",
+            code="presidio_missing",
+        )
+    return str(row[0])
+
+
+def preview_registry(
+    db: Database,
+    registry: RegistryFile,
+    *,
+    presidio: str | None = None,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> ImportResult:
+    """What :func:`import_registry` would do, reading ``db`` only (it may be read-only)."""
+    office = resolve_presidio(db, presidio)
+    plan = _plan(db, registry, office, True, progress, None, today)
+    if progress:
+        progress(plan.total, plan.total)
+    return plan.result
+
+
+def import_registry(
+    store: Store,
+    registry: RegistryFile,
+    *,
+    presidio: str | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    today: date | None = None,
+) -> ImportResult:
+    """Write the good rows of ``registry`` in one journal transaction; all or nothing.
+
+    Existing people are read inside the same transaction, so another writer cannot slip a
+    person in between the matching and the writing. A ``cancel`` that returns True rolls
+    everything back and raises ImportFileError (code ``cancelled``).
+    """
+    office = resolve_presidio(store.db, presidio)
+    with store.transaction() as j:
+        plan = _plan(store.db, registry, office, False, progress, cancel, today)
+        base = len(registry.table.rows)
+        writes = max(1, len(plan.inserts) + len(plan.updates))
+
+        def report(done: int) -> None:
+            _check(cancel)
+            if progress:
+                progress(base + round(base * done / writes), plan.total)
+
+        j.insert_many("people", plan.inserts, presidio=office, progress=report)
+        for number, (person_id, changes) in enumerate(plan.updates, len(plan.inserts) + 1):
+            j.update("people", person_id, changes)
+            if number % _PROGRESS_EVERY == 0:
+                report(number)
+        _check(cancel)
+    if progress:
+        progress(plan.total, plan.total)
+    return plan.result
+
+
+def import_people(
+    store: Store,
+    path: str | Path,
+    *,
+    presidio: str | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ImportResult:
+    """Read ``path`` and import it (or only preview it): the one call the UI needs."""
+    registry = read_registry_file(path)
+    if dry_run:
+        return preview_registry(store.db, registry, presidio=presidio, progress=progress)
+    return import_registry(store, registry, presidio=presidio, progress=progress, cancel=cancel)
+
+
+# -- planning ---------------------------------------------------------------------------------
+@dataclass
+class _Plan:
+    result: ImportResult
+    total: int
+    inserts: list[dict[str, Any]] = field(default_factory=list)
+    updates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+
+NameKey = tuple[str, str, str | None]
+
+
+class _Index:
+    """Existing people by codice fiscale and by name + birth date, loaded with one query.
+
+    Targets are person ids, or ``"line:N"`` for a person that row N of this file will create.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.by_cf: dict[str, str] = {}
+        self.by_name: dict[NameKey, str] = {}
+        self.cf_of: dict[str, str | None] = {}
+        self.stored: dict[str, dict[str, Any]] = {}
+        fields = ", ".join(COLUMNS.values())
+        sql = (
+            f"SELECT id, {fields} FROM people WHERE deleted = 0 AND merged_into IS NULL"
+            " ORDER BY created_at, id"
+        )
+        for row in db.query(sql):
+            person_id = row.pop("id")
+            self.stored[person_id] = row
+            self.add(person_id, row)
+
+    def add(self, target: str, values: dict[str, Any]) -> None:
+        cf = normalize_cf(values.get("codice_fiscale") or "") or None
+        if cf:
+            self.by_cf.setdefault(cf, target)
+        if cf or target not in self.cf_of:
+            self.cf_of[target] = cf
+        self.by_name.setdefault(name_key(values), target)
+
+    def match(self, values: dict[str, Any]) -> tuple[str | None, str]:
+        cf = values.get("codice_fiscale")
+        if cf and cf in self.by_cf:
+            return self.by_cf[cf], "stesso codice fiscale"
+        target = self.by_name.get(name_key(values))
+        # A person with a different codice fiscale is somebody else with the same name.
+        if target is not None and (not cf or self.cf_of.get(target) in (None, cf)):
+            return target, "stessi cognome, nome e data di nascita"
+        return None, ""
+
+
+def name_key(values: dict[str, Any]) -> NameKey:
+    """Surname, name (normalised: ``"D'Angelo"`` = ``"dangelo"``) and ISO birth date."""
+    return (
+        normalize_name(values.get("last_name") or ""),
+        normalize_name(values.get("first_name") or ""),
+        values.get("birth_date") or None,
+    )
+
+
+def _check(cancel: Cancel | None) -> None:
+    if cancel is not None and cancel():
+        raise ImportFileError("Importazione annullata: nessuna modifica salvata.", code="cancelled")
+
+
+def _plan(
+    db: Database,
+    registry: RegistryFile,
+    office: str,
+    dry_run: bool,
+    progress: Progress | None,
+    cancel: Cancel | None,
+    today: date | None,
+) -> _Plan:
+    table = registry.table
+    rows = table.rows
+    plan = _Plan(
+        result=ImportResult(
+            presidio=office, dry_run=dry_run, encoding=table.encoding_label,
+            delimiter=table.delimiter, rows=len(rows), ignored_columns=registry.ignored_columns,
+        ),
+        total=2 * len(rows),
+    )
+    problems = plan.result.problems
+    index = _Index(db)
+    claimed: dict[str, int] = {}  # target → line of the row that took it
+    width = len(table.header)
+    for number, (line, cells) in enumerate(rows, 1):
+        if number % _PROGRESS_EVERY == 0:
+            _check(cancel)
+            if progress:
+                progress(number, plan.total)
+        cleaned, row_problems = clean_row(line, cells, registry.positions, width, today)
+        if row_problems:
+            problems.extend(row_problems)
+            continue
+        target, reason = index.match(cleaned)
+        if target is not None and target in claimed:
+            problems.append(RowProblem(
+                line, "", "duplicate_row",
+                f"Riga duplicata: è la stessa persona della riga {claimed[target]} ({reason}).",
+            ))
+            continue
+        if target is None:
+            target = f"line:{line}"
+            plan.inserts.append(cleaned)
+        else:
+            stored = index.stored[target]
+            # Empty cells never erase what the store already knows.
+            changes = {k: v for k, v in cleaned.items() if v is not None and stored.get(k) != v}
+            if changes:
+                plan.updates.append((target, changes))
+            else:
+                plan.result.unchanged += 1
+        claimed[target] = line
+        index.add(target, cleaned)
+    plan.result.created = len(plan.inserts)
+    plan.result.updated = len(plan.updates)
+    return plan
+
+
+# -- one row ----------------------------------------------------------------------------------
+def clean_row(
+    line: int,
+    cells: tuple[str, ...],
+    positions: dict[str, int],
+    width: int,
+    today: date | None = None,
+) -> tuple[dict[str, Any], list[RowProblem]]:
+    """The ``people`` values of one record, or the problems that reject it (all of them)."""
+    if len(cells) != width and not (
+        len(cells) > width and not any(c.strip() for c in cells[width:])
+    ):
+        return {}, [RowProblem(
+            line, "", "field_count",
+            f"La riga ha {len(cells)} campi invece di {width}: controlli separatori e virgolette.",
+        )]
+    values: dict[str, Any] = {COLUMNS[c]: cells[i].strip() for c, i in positions.items()}
+    problems: list[RowProblem] = []
+    if "gender" in values:
+        sex = values["gender"].casefold()
+        if sex and sex not in _SEX:
+            problems.append(RowProblem(
+                line, "sesso", "gender_invalid",
+                "Il sesso deve essere M o F (oppure maschio/femmina), o vuoto se non noto.",
+            ))
+            del values["gender"]
+        else:
+            values["gender"] = _SEX.get(sex)
+    if values.get("birth_date"):
+        try:
+            values["birth_date"] = parse_file_date(values["birth_date"])
+        except ValidationError as exc:
+            problems.append(RowProblem(line, "data_nascita", exc.code, exc.message))
+            del values["birth_date"]
+    try:
+        cleaned = clean_person(values, today=today)
+    except ValidationError:
+        found = person_problems(values, today=today)
+        problems.extend(
+            RowProblem(line, _FILE_COLUMN.get(f, f), "invalid", message)
+            for f, message in found.items()
+        )
+        cleaned = {}
+    return ({} if problems else cleaned), sorted(problems, key=_column_order)
+
+
+def _column_order(problem: RowProblem) -> int:
+    names = list(COLUMNS)
+    return names.index(problem.column) if problem.column in names else len(names)
+
+
+def parse_file_date(text: str) -> str:
+    """``"05/03/1980"``, ``"5.3.1980"`` or ``"1980-03-05"`` (a time part is ignored) → ISO.
+
+    Raises ValidationError (``date_format`` or ``date_impossible``, e.g. 31/02/1980).
+    """
+    text = _TIME_SUFFIX.sub("", text.strip())
+    if m := _DMY.fullmatch(text):
+        day, month, year = (int(g) for g in m.groups())
+    elif m := _ISO.fullmatch(text):
+        year, month, day = (int(g) for g in m.groups())
+    else:
+        raise ValidationError(
+            "La data di nascita non è nel formato gg/mm/aaaa (o aaaa-mm-gg).",
+            field="birth_date", code="date_format",
+        )
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        raise ValidationError(
+            "La data di nascita non esiste nel calendario (giorno o mese impossibile).",
+            field="birth_date", code="date_impossible",
+        ) from None
