@@ -20,7 +20,13 @@ from casa_desk.errors import DamagedStoreError, NotAStoreError, StorageError, St
 from casa_desk.models.ids import uuid7
 from casa_desk.store import backup, reference
 from casa_desk.store.journal import Journal
-from casa_desk.store.schema import APPLICATION_ID, MIGRATION_SET, ensure_triggers, migrations
+from casa_desk.store.schema import (
+    APPLICATION_ID,
+    MIGRATION_SET,
+    ensure_triggers,
+    migrations,
+    rebuild_search,
+)
 from casa_desk.sync.hlc import Hlc
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -67,6 +73,8 @@ class Store:
             store = cls(db, path, _journal(db))
             with store.journal.transaction():
                 ensure_triggers(db)
+                if pending and not is_new:
+                    rebuild_search(db)  # a table rebuild may have renumbered rowids
                 reference.seed(store.journal)
         except sqlite3.Error as exc:
             conn.close()

@@ -1,7 +1,8 @@
 """Search as you type: FTS5 prefix queries over people (and contact notes).
 
 Each word the user types becomes a quoted prefix term, so ``ross mar`` finds "Rossi Maria"
-and a half-typed codice fiscale or phone finds its person. Quoting makes user text safe
+and a half-typed codice fiscale or phone finds its person (digit groups typed with spaces,
+``333 12``, are joined into one number). Quoting makes user text safe
 (no FTS syntax injection). Results are paged with LIMIT/OFFSET for lazy Qt models.
 """
 
@@ -21,7 +22,13 @@ PERSON_COLUMNS = (
 
 def fts_query(text: str) -> str | None:
     """``"ross"* "mar"*`` from ``ross mar``; None when nothing searchable was typed."""
-    tokens = _TOKEN.findall(text)
+    tokens: list[str] = []
+    for token in _TOKEN.findall(text):
+        # "333 123 45" is one phone number typed in groups: join adjacent digit groups
+        if tokens and token.isdigit() and tokens[-1].isdigit():
+            tokens[-1] += token
+        else:
+            tokens.append(token)
     if not tokens:
         return None
     return " ".join(f'"{token}"*' for token in tokens)

@@ -1,0 +1,131 @@
+"""Opening a store: clear one-line errors, and the file left exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from casa_desk.cli import main
+from casa_desk.errors import DamagedStoreError, NotAStoreError, StorageError, StoreTooNewError
+from casa_desk.store.db import Store
+from casa_desk.store.people import People
+from casa_desk.store.reference import reference_rows
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_store_has_wal_foreign_keys_and_reference_rows(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.sqlite", create=True) as store:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        codes = {r["code"] for r in store.query("SELECT code FROM presidi")}
+        assert codes == {"GRATOSOGLIO", "MOLISE-CALVAIRATE", "MAZZINI", "SAN-SIRO"}
+        assert store.query("SELECT phone FROM services WHERE code = '1522'")[0]["phone"] == "1522"
+        # seeded rows are applied, not captured: nothing to push
+        assert store.pending_changes() == 0
+
+
+def test_two_stores_hold_identical_reference_rows(tmp_path: Path) -> None:
+    tables = reference_rows()
+    dumps = []
+    for name in ("a.sqlite", "b.sqlite"):
+        with Store.open(tmp_path / name, create=True) as store:
+            dumps.append({t: store.query(f"SELECT * FROM {t} ORDER BY id") for t in tables})
+    assert dumps[0] == dumps[1]
+
+
+def test_missing_file_is_not_created(tmp_path: Path) -> None:
+    with pytest.raises(StorageError, match="non trovato"):
+        Store.open(tmp_path / "nope.sqlite")
+    assert not (tmp_path / "nope.sqlite").exists()
+
+
+def test_a_text_file_is_not_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("cognome;nome\n")
+    before = digest(path)
+    with pytest.raises(NotAStoreError):
+        Store.open(path)
+    assert digest(path) == before
+
+
+def test_another_sqlite_database_is_not_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(NotAStoreError):
+        Store.open(path)
+    assert digest(path) == before
+
+
+def test_a_store_from_a_newer_program_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    Store.open(path, create=True).close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+                 " VALUES ('casa_desk', 'm900_from_the_future', 'x')")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(StoreTooNewError, match="più recente"):
+        Store.open(path)
+    assert digest(path) == before
+
+
+def test_a_damaged_store_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    with Store.open(path, create=True) as store:
+        for i in range(300):
+            People(store).register({"first_name": f"N{i}", "last_name": "Esempio" * 20},
+                                   presidio="SAN-SIRO")
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 3, min(len(data), 4096 * 12)):  # scribble over b-tree pages
+        data[offset] = 0xA5
+    path.write_bytes(bytes(data))
+    before = digest(path)
+    with pytest.raises((DamagedStoreError, NotAStoreError)):
+        Store.open(path)
+    assert digest(path) == before
+
+
+def test_cli_reports_a_bad_store_in_one_line(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "x.sqlite"
+    path.write_bytes(b"not a database at all")
+    assert main(["backup", "--db", str(path), "--out", str(tmp_path / "b.sqlite")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "non è un archivio casa_desk" in err
+    assert not (tmp_path / "b.sqlite").exists()
+
+
+def test_backup_while_open_is_a_consistent_store(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "s.sqlite"
+    with Store.open(path, create=True) as store:
+        People(store).register({"first_name": "Ada", "last_name": "Esempio"}, presidio="SAN-SIRO")
+        # the app still has the store open (WAL not checkpointed) while the backup runs
+        out = tmp_path / "copy.sqlite"
+        assert main(["backup", "--db", str(path), "--out", str(out)]) == 0
+    with Store.open(out) as copy:
+        assert copy.query("SELECT last_name FROM people")[0]["last_name"] == "Esempio"
+    assert main(["backup", "--db", str(path), "--out", str(tmp_path / "no" / "b.sqlite")]) == 1
+    assert "non esiste" in capsys.readouterr().err
+
+
+def test_every_subcommand_has_help(capsys) -> None:
+    from casa_desk.cli import build_parser
+
+    parser = build_parser()
+    subcommands = parser._subparsers._group_actions[0].choices  # noqa: SLF001
+    for name in subcommands:
+        with pytest.raises(SystemExit) as exit_info:
+            main([name, "--help"])
+        assert exit_info.value.code == 0
+        assert "usage" in capsys.readouterr().out

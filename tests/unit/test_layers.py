@@ -1,0 +1,80 @@
+"""The layering rules of STYLE.md, enforced by the project itself (not only by shared/tools).
+
+Qt (PySide6) and casa_desk.ui may be imported only by casa_desk/ui/ and casa_desk/app.py;
+models/ depends on nothing else in casa_desk; the headless core never imports the CLI or
+the app.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "casa_desk"
+HEADLESS = ("store", "sync", "reports", "security")
+
+
+def _imports(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                package = path.relative_to(PACKAGE.parent).parent.parts
+                base = package[: len(package) - node.level + 1]
+                names.append(".".join([*base, node.module] if node.module else base))
+            else:
+                names.append(node.module or "")
+    return names
+
+
+def _breaches() -> list[str]:
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).as_posix()
+        top = rel.split("/")[0]
+        for name in _imports(path):
+            qt = name.split(".")[0] == "PySide6" or name.startswith("casa_desk.ui")
+            if qt and top != "ui" and rel != "app.py":
+                found.append(f"{rel}: imports {name} (Qt only in ui/ and app.py)")
+            if top == "models" and name.startswith("casa_desk.") and not (
+                name.startswith("casa_desk.models") or name == "casa_desk.errors"
+            ):
+                found.append(f"{rel}: imports {name} (models/ depends on nothing else)")
+            if top in HEADLESS and (name.startswith("casa_desk.cli") or name == "casa_desk.app"):
+                found.append(f"{rel}: imports {name} (headless core must not import cli/app)")
+    return found
+
+
+def test_layering_holds() -> None:
+    assert _breaches() == []
+
+
+def test_checker_catches_a_qt_import_in_the_store(tmp_path: Path, monkeypatch) -> None:
+    """The check itself must fail on a breach, or it proves nothing."""
+    fake = tmp_path / "casa_desk"
+    (fake / "store").mkdir(parents=True)
+    (fake / "store" / "bad.py").write_text("from PySide6.QtCore import QObject\n")
+    (fake / "models").mkdir()
+    (fake / "models" / "bad.py").write_text("from casa_desk.store import db\n")
+    monkeypatch.setattr(f"{__name__}.PACKAGE", fake)
+    assert len(_breaches()) == 2
+
+
+def test_core_imports_without_qt() -> None:
+    """Importing every headless module must not load PySide6."""
+    import subprocess
+    import sys
+
+    modules = [
+        "casa_desk." + p.relative_to(PACKAGE).with_suffix("").as_posix().replace("/", ".")
+        for top in ("models", *HEADLESS)
+        for p in (PACKAGE / top).rglob("*.py")
+        if p.name != "__init__.py"
+    ]
+    code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + (
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt loaded'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
