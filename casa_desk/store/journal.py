@@ -236,6 +236,7 @@ class Journal:
         hlc = self.clock.tick()
         now = self._now()
         row: dict[str, Any] = {
+            **dict.fromkeys(spec.columns),
             **values,
             "id": values.get("id") or uuid7(),
             "presidio": presidio,
@@ -283,8 +284,12 @@ class Journal:
 
 
 def _payload(row: dict[str, Any]) -> dict[str, Any]:
-    """What an insert carries: every column except the clocks (the change carries those)."""
-    return {k: v for k, v in row.items() if k not in ("hlc", "origin", "field_clocks")}
+    """What an insert carries: every non-empty column except the clocks (the change has them)."""
+    return {
+        k: v
+        for k, v in row.items()
+        if v is not None and k not in ("hlc", "origin", "field_clocks")
+    }
 
 
 def _json(value: Any) -> str:
