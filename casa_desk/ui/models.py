@@ -1,0 +1,215 @@
+"""Shared helpers of the contact, referral, agenda and services pages: one lazy table model
+and the Italian words for the stored codes.
+
+``RowsModel`` shows rows (dicts) that a repository returns, a page at a time: it asks its
+``fetch(offset, limit)`` callable for the first page and fetches more only when the view
+scrolls (``canFetchMore`` / ``fetchMore``), so a long list never lands in widgets whole
+(STYLE.md §9). What a cell shows is described by :class:`Column`; per-row colour, font and
+tooltip come from optional hooks, so the overdue highlighting of referrals lives with the page
+that knows what "overdue" means.
+
+``Vocab`` words the stored codes (``sportello``, ``presa_in_carico``…) for people; lower
+layers keep codes, the UI words them (STYLE.md §10). Its strings use the context "Vocab".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+Row = dict[str, Any]
+Fetch = Callable[[int, int], list[Row]]
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its header and how a row becomes the cell's text."""
+
+    header: str
+    text: Callable[[Row], str]
+    align_right: bool = False
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of repository rows, fetched lazily in pages of ``page_size``."""
+
+    def __init__(
+        self,
+        columns: list[Column],
+        fetch: Fetch,
+        *,
+        page_size: int = 200,
+        background: Callable[[Row], Any] | None = None,
+        bold: Callable[[Row], bool] | None = None,
+        tooltip: Callable[[Row], str] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._fetch = fetch
+        self._page_size = page_size
+        self._background = background
+        self._bold = bold
+        self._tooltip = tooltip
+        self._rows: list[Row] = []
+        self._more = True
+        self.reload()
+
+    # -- loading ------------------------------------------------------------------------
+    def set_fetch(self, fetch: Fetch) -> None:
+        """Show another query (a new filter) from its first page."""
+        self._fetch = fetch
+        self.reload()
+
+    def reload(self) -> None:
+        """Drop what is shown and read the first page again (after a change)."""
+        self.beginResetModel()
+        self._rows = self._fetch(0, self._page_size)
+        self._more = len(self._rows) >= self._page_size
+        self.endResetModel()
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
+        if parent.isValid() or not self._more:
+            return
+        page = self._fetch(len(self._rows), self._page_size)
+        self._more = len(page) >= self._page_size
+        if page:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+
+    # -- reading ------------------------------------------------------------------------
+    def row_at(self, row: int) -> Row | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def find(self, key: str, value: Any) -> int:
+        """Row number of the first loaded row whose ``key`` equals ``value`` (-1 if none)."""
+        for number, row in enumerate(self._rows):
+            if row.get(key) == value:
+                return number
+        return -1
+
+    # -- Qt model API -------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and self._background:
+            return self._background(row)
+        if role == Qt.ItemDataRole.FontRole and self._bold and self._bold(row):
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip:
+            return self._tooltip(row) or None
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self._columns)):
+            return self._columns[section].header
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def one_page(rows: Callable[[], list[Row]]) -> Fetch:
+    """A fetch for repositories that return a short list whole (agenda, directory)."""
+
+    def fetch(offset: int, limit: int) -> list[Row]:  # noqa: ARG001 - one page only
+        return rows() if offset == 0 else []
+
+    return fetch
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Vocab", text)
+
+
+class Vocab:
+    """Italian (translatable) words for the stored codes."""
+
+    @staticmethod
+    def channels() -> dict[str, str]:
+        return {"sportello": _t("Sportello"), "telefono": _t("Telefono"),
+                "email": _t("Email"), "visita_domiciliare": _t("Visita domiciliare"),
+                "evento": _t("Evento")}
+
+    @staticmethod
+    def outcomes() -> dict[str, str]:
+        return {"risolto": _t("Risolto"), "in_carico": _t("In carico"),
+                "inviato": _t("Inviato a un servizio")}
+
+    @staticmethod
+    def statuses() -> dict[str, str]:
+        return {"bozza": _t("Bozza"), "inviata": _t("Inviata"),
+                "presa_in_carico": _t("Presa in carico"), "conclusa": _t("Conclusa"),
+                "rifiutata": _t("Rifiutata"), "annullata": _t("Annullata")}
+
+    @staticmethod
+    def events() -> dict[str, str]:
+        return {"created": _t("Creata"), "sent": _t("Inviata"),
+                "taken_in_charge": _t("Presa in carico"), "closed": _t("Conclusa"),
+                "refused": _t("Rifiutata"), "cancelled": _t("Annullata"),
+                "reopened": _t("Riaperta")}
+
+    @staticmethod
+    def urgencies() -> dict[str, str]:
+        return {"bassa": _t("Bassa"), "normale": _t("Normale"), "alta": _t("Alta")}
+
+    @staticmethod
+    def service_kinds() -> dict[str, str]:
+        return {"salute": _t("Salute"), "antiviolenza": _t("Antiviolenza"),
+                "servizi_sociali": _t("Servizi sociali"), "legale": _t("Legale"),
+                "lavoro": _t("Lavoro"), "casa": _t("Casa"), "altro": _t("Altro")}
+
+    @staticmethod
+    def word(words: dict[str, str], code: str | None) -> str:
+        """The word for ``code`` (the code itself if it is not known, empty for None)."""
+        return words.get(code or "", code or "")
+
+
+def person_name(row: Row, *, hidden: bool = False) -> str:
+    """``Surname Name`` of a joined row; "Anonimo" without a person, "Riservato" if hidden."""
+    if hidden:
+        return _t("Riservato")
+    if not row.get("person_id"):
+        return _t("Anonimo")
+    return " ".join(p for p in (row.get("last_name"), row.get("first_name")) if p)
