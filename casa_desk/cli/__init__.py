@@ -20,6 +20,11 @@ from casa_desk.errors import CasaError
 COMMANDS = (
     "casa_desk.cli.backup",
     "casa_desk.cli.importing",
+    "casa_desk.cli.report",
+    "casa_desk.cli.hub",
+    "casa_desk.cli.enrol",
+    "casa_desk.cli.sync",
+    "casa_desk.cli.bundle",
 )
 
 

@@ -1,0 +1,58 @@
+"""``casa-desk report`` (the monthly PDF/CSV) and ``casa-desk letter`` (a referral letter)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from casa_desk.reports import letter, service
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "report",
+        help="rapporto mensile (PDF, CSV) per un presidio o per tutti",
+        description="Rapporto mensile di attività per il programma POR FSE 2014-2020: solo dati "
+        "aggregati, mai nomi. Il mese è un mese di calendario nel fuso di Roma.",
+    )
+    parser.add_argument("--db", required=True, type=Path, help="archivio da cui leggere")
+    parser.add_argument("--month", required=True, help="mese nella forma AAAA-MM, es. 2026-10")
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--presidio", help="codice del presidio, es. SAN-SIRO")
+    which.add_argument("--all", action="store_true", help="rapporto consolidato di tutti i presidi")
+    parser.add_argument("--out", required=True, type=Path, help="file PDF da scrivere")
+    parser.add_argument("--csv", type=Path, help="file CSV con le stesse cifre (facoltativo)")
+    parser.add_argument("--comment", default="", help="commento del community manager")
+    parser.set_defaults(handler=run)
+
+    letter_parser = subparsers.add_parser(
+        "letter",
+        help="lettera di invio a un servizio esterno (PDF)",
+        description="Stampa la lettera di una segnalazione per un servizio esterno al sistema; "
+        "la stampa è registrata nel registro degli accessi.",
+    )
+    letter_parser.add_argument("--db", required=True, type=Path, help="archivio")
+    letter_parser.add_argument("--referral", required=True, help="id della segnalazione")
+    letter_parser.add_argument("--out", required=True, type=Path, help="file PDF da scrivere")
+    letter_parser.add_argument("--by", default="cli", help="utente che stampa (per il registro)")
+    letter_parser.set_defaults(handler=run_letter)
+
+
+def run(args: argparse.Namespace) -> int:
+    files = service.generate(
+        args.db,
+        args.month,
+        None if args.all else args.presidio,
+        args.out,
+        out_csv=args.csv,
+        comment=args.comment,
+    )
+    print(f"Rapporto scritto in {files.pdf}" + (f" e {files.csv}" if files.csv else ""))
+    return 0
+
+
+def run_letter(args: argparse.Namespace) -> int:
+    out = letter.print_letter(args.db, args.referral, args.out, by=args.by)
+    print(f"Lettera scritta in {out}")
+    return 0

@@ -1,0 +1,544 @@
+"""The monthly figures: SQL over a store, returned as plain dataclasses (DESIGN.md §6).
+
+What counts, and why:
+
+* a *contact* is the current version of its correction chain — a row with ``deleted = 0``
+  that no other non-deleted row amends (``amends_id``) — dated by its ``occurred_at``
+  inside the calendar month in Europe/Rome (:func:`rome_month_bounds`, DST-aware);
+* a *person* is the person of a contact, with merged duplicates counted as their survivor
+  (``people.merged_into``); *new people* are those whose first contact at this office (any
+  office for the consolidated report) falls in the month;
+* *overdue follow-ups at month end*: current contacts before month end with a follow-up
+  date on or before the last day of the month, not done by month end;
+* a referral's steps are the legal events of its fold (:mod:`casa_desk.models.referrals`):
+  *sent*, *taken in charge*, *closed* count the events of that kind in the month; the median
+  days run from the latest send to each taking in charge of the month; the status table shows
+  the status at month end of the referrals that had any event in the month;
+* ESF participants: enrolments (``participants``) with ``entered_on`` in the month (new) or
+  up to its last day (cumulative); age at entry from the birth date.
+
+Everything here is counts: no name, codice fiscale, phone or address is ever selected.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import sqlite3
+import statistics
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from casa_desk.errors import TransitionError
+from casa_desk.models.referrals import EventKind, Status, next_status
+from casa_desk.models.timeutil import parse_utc_text, rome_day_start, rome_month_bounds
+from casa_desk.models.vocab import (
+    SENSITIVE_SERVICE_KINDS,
+    Channel,
+    EmploymentStatus,
+    Gender,
+    Isced,
+    ServiceKind,
+    YesNoDeclined,
+)
+
+# -- labels (Italian; codes are the CSV items) -----------------------------------------------
+MONTHS_IT = (
+    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
+    "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
+)
+CHANNEL_LABELS = {
+    Channel.DESK: "Sportello", Channel.PHONE: "Telefono", Channel.EMAIL: "E-mail",
+    Channel.HOME_VISIT: "Visita domiciliare", Channel.EVENT: "Evento",
+}
+GENDER_LABELS = {
+    Gender.F: "Donne", Gender.M: "Uomini", Gender.X: "Altro genere",
+    Gender.NOT_STATED: "Non dichiarato",
+}
+AGE_BANDS = (("lt25", "Meno di 25 anni"), ("25_54", "Da 25 a 54 anni"), ("gt54", "Oltre 54 anni"))
+KIND_LABELS = {
+    ServiceKind.HEALTH: "Salute", ServiceKind.ANTI_VIOLENCE: "Antiviolenza",
+    ServiceKind.SOCIAL_SERVICES: "Servizi sociali", ServiceKind.LEGAL: "Legale",
+    ServiceKind.WORK: "Lavoro", ServiceKind.HOUSING: "Casa", ServiceKind.OTHER: "Altro",
+}
+STATUS_LABELS = {
+    Status.DRAFT: "Bozza", Status.SENT: "Inviata", Status.TAKEN_IN_CHARGE: "Presa in carico",
+    Status.CLOSED: "Conclusa", Status.REFUSED: "Rifiutata", Status.CANCELLED: "Annullata",
+}
+EMPLOYMENT_LABELS = {
+    EmploymentStatus.UNEMPLOYED: "Disoccupati",
+    EmploymentStatus.LONG_TERM_UNEMPLOYED: "Disoccupati di lungo periodo",
+    EmploymentStatus.INACTIVE: "Inattivi",
+    EmploymentStatus.INACTIVE_NOT_IN_EDUCATION: "Inattivi non in istruzione o formazione",
+    EmploymentStatus.EMPLOYED: "Occupati",
+}
+ISCED_LABELS = {
+    Isced.LOW: "ISCED 0-2 (fino alla secondaria inferiore)",
+    Isced.MEDIUM: "ISCED 3-4 (secondaria superiore, post-secondaria)",
+    Isced.HIGH: "ISCED 5-8 (terziaria)",
+}
+DISADVANTAGE = (
+    ("migrant_background", "Migranti, origine straniera, minoranze"),
+    ("disability", "Persone con disabilità"),
+    ("homeless_or_housing_exclusion", "Senza dimora o esclusione abitativa"),
+    ("other_disadvantage", "Altre persone svantaggiate"),
+)
+ANSWER_LABELS = {
+    YesNoDeclined.YES: "Sì", YesNoDeclined.NO: "No", YesNoDeclined.DECLINED: "Non ha risposto",
+}
+UNKNOWN = ("unknown", "Non indicato")
+ANONYMOUS = ("anonymous", "Contatti anonimi")
+
+HEADLINE_LABELS = {
+    "contacts": "Contatti",
+    "people": "Persone distinte",
+    "new_people": "Persone nuove",
+    "anonymous_contacts": "Contatti anonimi",
+    "referrals_sent": "Invii ai servizi",
+    "referrals_taken_in_charge": "Prese in carico",
+    "referrals_closed": "Invii conclusi",
+    "median_days_to_take_in_charge": "Giorni mediani dall'invio alla presa in carico",
+    "overdue_follow_ups": "Richiami scaduti a fine mese",
+}
+
+
+# -- figures ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        """``2026-10`` → Month(2026, 10); ValueError otherwise."""
+        parts = text.strip().split("-")
+        if len(parts) != 2 or len(parts[0]) != 4 or not all(p.isdigit() for p in parts):
+            raise ValueError(text)
+        month = cls(int(parts[0]), int(parts[1]))
+        if not 1 <= month.month <= 12 or month.year < 2000:
+            raise ValueError(text)
+        return month
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def next(self) -> Month:
+        return Month(self.year + (self.month == 12), self.month % 12 + 1)
+
+    @property
+    def previous(self) -> Month:
+        return Month(self.year - (self.month == 1), (self.month - 2) % 12 + 1)
+
+    @property
+    def last_day(self) -> date:
+        return self.next.first_day - timedelta(days=1)
+
+    def bounds(self) -> tuple[str, str]:
+        return rome_month_bounds(self.year, self.month)
+
+    @property
+    def label(self) -> str:
+        """``ottobre 2026``."""
+        return f"{MONTHS_IT[self.month - 1]} {self.year}"
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One count of a breakdown before suppression."""
+
+    code: str
+    label: str
+    value: int
+    sensitive: bool = False
+
+
+@dataclass
+class Breakdown:
+    """A 1-D table with its total; ``sensitive`` ones go through suppression."""
+
+    section: str  # CSV section name (stable interface)
+    title: str
+    items: list[Figure]
+    sensitive: bool = False
+    total_fixed: bool = True  # the total is published elsewhere too
+    chart: str = ""  # "bar" / "line" when a chart is drawn
+
+    @property
+    def total(self) -> int:
+        return sum(f.value for f in self.items)
+
+
+@dataclass
+class Headline:
+    contacts: int = 0
+    people: int = 0
+    new_people: int = 0
+    anonymous_contacts: int = 0
+    referrals_sent: int = 0
+    referrals_taken_in_charge: int = 0
+    referrals_closed: int = 0
+    median_days_to_take_in_charge: float | None = None
+    overdue_follow_ups: int = 0
+
+
+@dataclass
+class MonthFigures:
+    month: Month
+    presidio: str | None  # None: all offices
+    office_name: str
+    headline: Headline
+    previous: Headline
+    contacts: list[Breakdown] = field(default_factory=list)
+    referrals: list[Breakdown] = field(default_factory=list)
+    participants_new: list[Breakdown] = field(default_factory=list)
+    participants_total: list[Breakdown] = field(default_factory=list)
+
+
+# -- entry point -----------------------------------------------------------------------------
+def office_name(conn: sqlite3.Connection, presidio: str | None) -> str | None:
+    """The office's display name, ``Tutti i presidi`` for None, or None if unknown."""
+    if presidio is None:
+        return "Tutti i presidi"
+    row = conn.execute(
+        "SELECT name FROM presidi WHERE code = ? AND deleted = 0", [presidio]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def compute(
+    conn: sqlite3.Connection,
+    month: Month,
+    presidio: str | None,
+    progress: Callable[[int, int], None] | None = None,
+) -> MonthFigures:
+    """Every figure of the monthly report for one office (or all with ``presidio=None``)."""
+    step = _stepper(progress, 5)
+    name = office_name(conn, presidio) or presidio or ""
+    aliases = _aliases(conn)
+    rows = _month_contacts(conn, month, presidio)
+    step()
+    headline = _contact_headline(conn, month, presidio, rows, aliases)
+    previous = _contact_headline(
+        conn, month.previous, presidio, _month_contacts(conn, month.previous, presidio), aliases
+    )
+    step()
+    referrals = _referral_facts(conn, month, presidio)
+    _referral_headline(headline, referrals, month)
+    _referral_headline(previous, referrals, month.previous)
+    step()
+    figures = MonthFigures(month, presidio, name, headline, previous)
+    figures.contacts = _contact_breakdowns(conn, month, rows)
+    figures.referrals = _referral_breakdowns(referrals, month)
+    step()
+    figures.participants_new, figures.participants_total = _participant_breakdowns(
+        conn, month, presidio
+    )
+    step()
+    return figures
+
+
+def _stepper(progress: Callable[[int, int], None] | None, total: int) -> Callable[[], None]:
+    done = [0]
+
+    def step() -> None:
+        done[0] += 1
+        if progress:
+            progress(done[0], total)
+
+    return step
+
+
+# -- contacts --------------------------------------------------------------------------------
+_CURRENT = "NOT EXISTS (SELECT 1 FROM contacts a WHERE a.amends_id = c.id AND a.deleted = 0)"
+
+
+def _office_filter(presidio: str | None, alias: str = "c") -> tuple[str, list[str]]:
+    return ("", []) if presidio is None else (f" AND {alias}.presidio = ?", [presidio])
+
+
+def _aliases(conn: sqlite3.Connection) -> dict[str, str]:
+    """Merged person id → surviving id (chains followed)."""
+    merged = dict(
+        conn.execute(
+            "SELECT id, merged_into FROM people WHERE merged_into IS NOT NULL AND merged_into != ''"
+        ).fetchall()
+    )
+    resolved: dict[str, str] = {}
+    for pid in merged:
+        seen, cur = {pid}, merged[pid]
+        while cur in merged and cur not in seen:
+            seen.add(cur)
+            cur = merged[cur]
+        resolved[pid] = cur
+    return resolved
+
+
+def _month_contacts(
+    conn: sqlite3.Connection, month: Month, presidio: str | None
+) -> list[tuple[str | None, str, str, str, str | None, str | None]]:
+    """(person_id, category, channel, occurred_at, gender, birth_date) of current contacts."""
+    start, end = month.bounds()
+    where, params = _office_filter(presidio)
+    return conn.execute(
+        "SELECT c.person_id, c.category, c.channel, c.occurred_at, p.gender, p.birth_date "
+        "FROM contacts c LEFT JOIN people p ON p.id = c.person_id "
+        f"WHERE c.occurred_at >= ? AND c.occurred_at < ? AND c.deleted = 0{where} AND {_CURRENT}",
+        [start, end, *params],
+    ).fetchall()
+
+
+def _contact_headline(
+    conn: sqlite3.Connection,
+    month: Month,
+    presidio: str | None,
+    rows: list[tuple],
+    aliases: dict[str, str],
+) -> Headline:
+    start, end = month.bounds()
+    people = {aliases.get(r[0], r[0]) for r in rows if r[0]}
+    # Every id that is (or was merged into) one of this month's people.
+    ids = {r[0] for r in rows if r[0]}
+    ids |= {old for old, new in aliases.items() if new in people}
+    where, params = _office_filter(presidio, "c2")
+    seen_before = {
+        row[0]
+        for row in conn.execute(
+            "SELECT j.value FROM json_each(?) j WHERE EXISTS (SELECT 1 FROM contacts c2 "
+            "WHERE c2.person_id = j.value AND c2.occurred_at < ? AND c2.deleted = 0"
+            f"{where} AND NOT EXISTS (SELECT 1 FROM contacts a WHERE a.amends_id = c2.id "
+            "AND a.deleted = 0))",
+            [json.dumps(sorted(ids)), start, *params],
+        )
+    }
+    old_people = {aliases.get(pid, pid) for pid in seen_before}
+    where, params = _office_filter(presidio)
+    overdue = conn.execute(
+        "SELECT count(*) FROM contacts c WHERE c.follow_up_on IS NOT NULL "
+        "AND c.follow_up_on < ? AND c.occurred_at < ? AND c.deleted = 0 "
+        f"AND (c.follow_up_done_at IS NULL OR c.follow_up_done_at >= ?){where} AND {_CURRENT}",
+        [month.next.first_day.isoformat(), end, end, *params],
+    ).fetchone()[0]
+    return Headline(
+        contacts=len(rows),
+        people=len(people),
+        new_people=len(people - old_people),
+        anonymous_contacts=sum(1 for r in rows if not r[0]),
+        overdue_follow_ups=int(overdue),
+    )
+
+
+def _categories(conn: sqlite3.Connection) -> list[tuple[str, str, bool]]:
+    return [
+        (code, label, bool(sensitive))
+        for code, label, sensitive in conn.execute(
+            "SELECT code, label, sensitive FROM categories WHERE deleted = 0 ORDER BY sort, code"
+        )
+    ]
+
+
+def _week_starts(month: Month) -> list[date]:
+    """Mondays that start the weeks touching the month (the first one clipped to day 1)."""
+    first = month.first_day
+    starts = [first]
+    day = first + timedelta(days=7 - first.weekday())
+    while day <= month.last_day:
+        starts.append(day)
+        day += timedelta(days=7)
+    return starts
+
+
+def age_on(birth_date: str | None, day: date) -> int | None:
+    """Whole years on ``day`` for a ``YYYY-MM-DD`` birth date; None if unknown."""
+    if not birth_date or len(birth_date) < 10:
+        return None
+    try:
+        born = date.fromisoformat(birth_date[:10])
+    except ValueError:
+        return None
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def age_band(age: int | None) -> str:
+    if age is None:
+        return UNKNOWN[0]
+    return "lt25" if age < 25 else "25_54" if age <= 54 else "gt54"
+
+
+def _counted(
+    section: str,
+    title: str,
+    counts: Counter[str],
+    labels: Iterable[tuple[str, str]],
+    *,
+    sensitive_codes: frozenset[str] = frozenset(),
+    sensitive: bool = False,
+    chart: str = "",
+) -> Breakdown:
+    """A breakdown listing every known code (zeros included) then any unexpected ones."""
+    items = [Figure(c, lab, counts.get(c, 0), c in sensitive_codes or sensitive) for c, lab in labels]
+    known = {f.code for f in items}
+    items += [
+        Figure(c, c, n, sensitive) for c, n in sorted(counts.items()) if c not in known and n
+    ]
+    return Breakdown(section, title, items, sensitive=sensitive or bool(sensitive_codes),
+                     chart=chart)
+
+
+def _contact_breakdowns(conn: sqlite3.Connection, month: Month, rows: list[tuple]) -> list[Breakdown]:
+    cats = _categories(conn)
+    by_cat = Counter(r[1] or UNKNOWN[0] for r in rows)
+    by_channel = Counter(r[2] or UNKNOWN[0] for r in rows)
+    starts = _week_starts(month)
+    bounds = [rome_day_start(d) for d in starts]
+    by_week = Counter(str(bisect.bisect_right(bounds, r[3])) for r in rows)
+    weeks = []
+    for n, day in enumerate(starts, 1):
+        end = min(day + timedelta(days=6 - day.weekday()), month.last_day)
+        weeks.append((str(n), f"{day.day:02d}–{end.day:02d}/{month.month:02d}"))
+    by_gender = Counter(
+        (r[4] or Gender.NOT_STATED.value) if r[0] else ANONYMOUS[0] for r in rows
+    )
+    by_age = Counter(age_band(age_on(r[5], month.last_day)) if r[0] else ANONYMOUS[0] for r in rows)
+    return [
+        _counted("contacts_by_category", "Contatti per tema", by_cat,
+                 [(c, lab) for c, lab, _ in cats] + ([UNKNOWN] if by_cat[UNKNOWN[0]] else []),
+                 sensitive_codes=frozenset(c for c, _, s in cats if s), chart="bar"),
+        _counted("contacts_by_channel", "Contatti per canale", by_channel,
+                 [(c.value, lab) for c, lab in CHANNEL_LABELS.items()]),
+        _counted("contacts_by_week", "Contatti per settimana", by_week, weeks, chart="line"),
+        _counted("contacts_by_gender", "Contatti per genere della persona", by_gender,
+                 [(g.value, lab) for g, lab in GENDER_LABELS.items()] + [ANONYMOUS]),
+        _counted("contacts_by_age", "Contatti per età della persona a fine mese", by_age,
+                 [*AGE_BANDS, UNKNOWN, ANONYMOUS]),
+    ]
+
+
+# -- referrals -------------------------------------------------------------------------------
+@dataclass
+class ReferralFacts:
+    """One referral's legal steps as (event kind, at) and its status after each."""
+
+    kind: str
+    steps: list[tuple[str, str, Status | None]]
+
+    def status_at(self, moment: str) -> Status | None:
+        status = None
+        for _kind, at, after in self.steps:
+            if at < moment:
+                status = after
+        return status
+
+
+def _referral_facts(
+    conn: sqlite3.Connection, month: Month, presidio: str | None
+) -> list[ReferralFacts]:
+    """Referrals with an event in this month or the previous one, folded from their events."""
+    start, end = month.previous.bounds()[0], month.bounds()[1]
+    where, params = _office_filter(presidio, "r")
+    rows = conn.execute(
+        "SELECT r.id, s.kind, e.event, e.at, e.hlc, e.id FROM referrals r "
+        "JOIN referral_events e ON e.referral_id = r.id AND e.deleted = 0 "
+        "LEFT JOIN services s ON s.id = r.service_id "
+        f"WHERE r.deleted = 0{where} AND e.at < ? AND r.id IN (SELECT referral_id FROM "
+        "referral_events WHERE at >= ? AND at < ? AND deleted = 0) ORDER BY r.id, e.hlc, e.id",
+        [*params, end, start, end],
+    ).fetchall()
+    facts: list[ReferralFacts] = []
+    current_id = None
+    status: Status | None = None
+    for ref_id, kind, event, at, _hlc, _eid in rows:
+        if ref_id != current_id:
+            current_id, status = ref_id, None
+            facts.append(ReferralFacts(kind or ServiceKind.OTHER.value, []))
+        try:
+            status = next_status(status, event)
+        except (TransitionError, ValueError):  # illegal or unknown: flagged, not counted
+            continue
+        facts[-1].steps.append((event, at, status))
+    return facts
+
+
+def _referral_headline(headline: Headline, facts: list[ReferralFacts], month: Month) -> None:
+    start, end = month.bounds()
+    days: list[float] = []
+    for fact in facts:
+        last_sent = None
+        for kind, at, _status in fact.steps:
+            inside = start <= at < end
+            if kind == EventKind.SENT or kind == EventKind.REOPENED:
+                last_sent = at
+                headline.referrals_sent += inside and kind == EventKind.SENT
+            elif kind == EventKind.TAKEN_IN_CHARGE and inside:
+                headline.referrals_taken_in_charge += 1
+                if last_sent:
+                    delta = parse_utc_text(at) - parse_utc_text(last_sent)
+                    days.append(delta.total_seconds() / 86400)
+            elif kind == EventKind.CLOSED and inside:
+                headline.referrals_closed += 1
+    if days:
+        headline.median_days_to_take_in_charge = round(statistics.median(days), 1)
+
+
+def _referral_breakdowns(facts: list[ReferralFacts], month: Month) -> list[Breakdown]:
+    start, end = month.bounds()
+    sent = Counter(
+        f.kind for f in facts for k, at, _ in f.steps if k == EventKind.SENT and start <= at < end
+    )
+    active = [f for f in facts if any(start <= at < end for _, at, _ in f.steps)]
+    by_status = Counter(str(f.status_at(end)) for f in active)
+    sensitive = frozenset(k.value for k in SENSITIVE_SERVICE_KINDS)
+    return [
+        _counted("referrals_by_kind", "Invii del mese per tipo di servizio", sent,
+                 [(k.value, lab) for k, lab in KIND_LABELS.items()], sensitive_codes=sensitive),
+        _counted("referrals_by_status", "Invii con movimenti nel mese: stato a fine mese",
+                 by_status, [(s.value, lab) for s, lab in STATUS_LABELS.items()]),
+    ]
+
+
+# -- ESF participants ------------------------------------------------------------------------
+def _participant_breakdowns(
+    conn: sqlite3.Connection, month: Month, presidio: str | None
+) -> tuple[list[Breakdown], list[Breakdown]]:
+    where, params = _office_filter(presidio, "pa")
+    rows = conn.execute(
+        "SELECT pa.entered_on, p.gender, p.birth_date, pa.employment_status, pa.education_isced, "
+        + ", ".join(f"pa.{col}" for col, _ in DISADVANTAGE)
+        + " FROM participants pa LEFT JOIN people p ON p.id = pa.person_id "
+        f"WHERE pa.deleted = 0 AND pa.entered_on < ?{where}",
+        [month.next.first_day.isoformat(), *params],
+    ).fetchall()
+    first = month.first_day.isoformat()
+    new = [r for r in rows if r[0] >= first]
+    return _esf_tables("esf_new", new), _esf_tables("esf_total", rows)
+
+
+def _esf_tables(prefix: str, rows: list[tuple]) -> list[Breakdown]:
+    def entry_age(r: tuple) -> str:
+        return age_band(age_on(r[2], date.fromisoformat(r[0][:10])))
+
+    tables = [
+        _counted(f"{prefix}_by_gender", "Per genere", Counter(r[1] or "NS" for r in rows),
+                 [(g.value, lab) for g, lab in GENDER_LABELS.items()]),
+        _counted(f"{prefix}_by_age", "Per età all'ingresso", Counter(entry_age(r) for r in rows),
+                 [*AGE_BANDS, UNKNOWN]),
+        _counted(f"{prefix}_by_employment", "Per condizione occupazionale",
+                 Counter(r[3] or UNKNOWN[0] for r in rows),
+                 [(e.value, lab) for e, lab in EMPLOYMENT_LABELS.items()] + [UNKNOWN]),
+        _counted(f"{prefix}_by_isced", "Per titolo di studio (ISCED)",
+                 Counter(r[4] or UNKNOWN[0] for r in rows),
+                 [(i.value, lab) for i, lab in ISCED_LABELS.items()] + [UNKNOWN]),
+    ]
+    answers = [(a.value, lab) for a, lab in ANSWER_LABELS.items()] + [UNKNOWN]
+    for n, (col, label) in enumerate(DISADVANTAGE):
+        tables.append(
+            _counted(f"{prefix}_{col}", label, Counter(r[5 + n] or UNKNOWN[0] for r in rows),
+                     answers, sensitive=True)
+        )
+    return tables

@@ -1,0 +1,180 @@
+"""The referral letter: one A4 page for a service outside the system (DESIGN.md §6).
+
+Unlike the monthly report, the letter is addressed to one service about one person, under
+the consent that person gave for that service (``consents.purpose = 'referral:<service_id>'``),
+so it may name them. Without a live consent it is refused. Every printing is recorded in
+``audit_log`` (action ``printed``) in the same transaction that moves the file into place.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Table as RLTable
+from reportlab.platypus import TableStyle
+
+from casa_desk.errors import ConsentError, ReportError
+from casa_desk.models.timeutil import format_date, format_datetime, today_rome, utc_now_text
+from casa_desk.models.vocab import AuditAction
+from casa_desk.reports.pdf import FONT, FONT_BOLD, LIGHT, register_fonts, styles
+from casa_desk.reports.service import check_writable
+from casa_desk.store.db import Store
+
+URGENCY_LABELS = {"bassa": "bassa", "normale": "normale", "alta": "alta"}
+
+
+@dataclass(frozen=True)
+class LetterData:
+    number: str
+    person: dict[str, Any]
+    service: dict[str, Any]
+    office: dict[str, Any]
+    reason: str
+    request: str
+    urgency: str
+    due_on: str
+    consent_text: str
+    consent_given_at: str
+    consent_version: str
+    presidio: str
+
+
+def load_letter(store: Store, referral_id: str) -> LetterData:
+    """Everything the letter prints, or a one-line error (unknown referral, no consent)."""
+    rows = store.query("SELECT * FROM referrals WHERE id = ? AND deleted = 0", [referral_id])
+    if not rows:
+        raise ReportError(f"Segnalazione non trovata: «{referral_id}».", code="unknown_referral")
+    ref = rows[0]
+    person = (store.query("SELECT * FROM people WHERE id = ?", [ref["person_id"]]) or [{}])[0]
+    service = (store.query("SELECT * FROM services WHERE id = ?", [ref["service_id"]]) or [{}])[0]
+    office = (store.query("SELECT * FROM presidi WHERE code = ?", [ref["presidio"]]) or [{}])[0]
+    today = today_rome().isoformat()
+    consents = store.query(
+        "SELECT * FROM consents WHERE person_id = ? AND purpose = ? AND deleted = 0 "
+        "AND given_at IS NOT NULL AND (withdrawn_at IS NULL OR withdrawn_at = '') "
+        "AND (expires_on IS NULL OR expires_on = '' OR expires_on >= ?) "
+        "ORDER BY (id = ?) DESC, given_at DESC LIMIT 1",
+        [ref["person_id"], f"referral:{ref['service_id']}", today, ref.get("consent_id") or ""],
+    )
+    if not consents:
+        raise ConsentError(
+            "La persona non ha un consenso valido all'invio a questo servizio: "
+            "lettera non stampata.",
+            code="no_consent",
+        )
+    consent = consents[0]
+    return LetterData(
+        number=ref.get("number") or "",
+        person=person,
+        service=service,
+        office=office,
+        reason=ref.get("reason") or "",
+        request=ref.get("request") or "",
+        urgency=ref.get("urgency") or "",
+        due_on=ref.get("due_on") or "",
+        consent_text=consent.get("text") or "",
+        consent_given_at=consent["given_at"],
+        consent_version=consent.get("informativa_version") or "",
+        presidio=ref["presidio"],
+    )
+
+
+def render_letter(data: LetterData) -> bytes:
+    """One A4 page."""
+    register_fonts()
+    st = styles()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm,
+                            topMargin=20 * mm, bottomMargin=20 * mm,
+                            title="Lettera di invio", author="casa_desk", lang="it-IT")
+    p = data.person
+    office = data.office
+    service = data.service
+    person_name = f"{p.get('first_name') or ''} {p.get('last_name') or ''}".strip()
+
+    def para(text: str, style: str = "base") -> Paragraph:
+        return Paragraph(escape(text).replace("\n", "<br/>"), st[style])
+
+    details = [
+        ["Persona", person_name],
+        ["Data di nascita", format_date(p.get("birth_date"))],
+        ["Telefono", p.get("phone") or ""],
+        ["Urgenza", URGENCY_LABELS.get(data.urgency, data.urgency)],
+        ["Risposta attesa entro", format_date(data.due_on)],
+    ]
+    grid = RLTable([[k, para(v)] for k, v in details if v], colWidths=[45 * mm, doc.width - 45 * mm])
+    grid.setStyle(TableStyle([("FONT", (0, 0), (0, -1), FONT_BOLD, 9),
+                              ("FONT", (1, 0), (1, -1), FONT, 9),
+                              ("BACKGROUND", (0, 0), (0, -1), LIGHT),
+                              ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story: list[Any] = [
+        para(office.get("name") or data.presidio, "subtitle"),
+        para(office.get("address") or ""),
+        Spacer(1, 8 * mm),
+        para(f"Alla cortese attenzione di: {service.get('name') or ''}", "h3"),
+        para(service.get("organisation") or ""),
+        para(service.get("address") or ""),
+        Spacer(1, 6 * mm),
+        para(f"Milano, {format_date(today_rome())}"),
+        Spacer(1, 4 * mm),
+        para("Oggetto: invio di una persona al vostro servizio"
+             + (f" (rif. {data.number})" if data.number else ""), "h2"),
+        grid,
+        Spacer(1, 3 * mm),
+        para("Motivo dell'invio", "h3"),
+        para(data.reason or "—"),
+        para("Che cosa chiediamo", "h3"),
+        para(data.request or "—"),
+        para("Consenso della persona", "h3"),
+        para(f"Consenso dato il {format_datetime(data.consent_given_at)[:10]}"
+             + (f" (informativa {data.consent_version})" if data.consent_version else "")
+             + ":"),
+        para(f"«{data.consent_text}»" if data.consent_text else "—"),
+        para("Per richiamarci", "h3"),
+        para(f"{office.get('name') or data.presidio}, {office.get('address') or ''}. "
+             "Vi chiediamo di comunicarci la presa in carico o l'esito dell'invio."),
+        Spacer(1, 10 * mm),
+        para("Il community manager"),
+        Spacer(1, 8 * mm),
+        para("Documento riservato: contiene dati personali condivisi con il solo servizio "
+             "destinatario sulla base del consenso indicato. Non inoltrare.", "small"),
+    ]
+    doc.build(story)
+    return buffer.getvalue()
+
+
+def print_letter(store_path: str | Path, referral_id: str, out: str | Path, *, by: str) -> Path:
+    """Render the letter to ``out`` and record the printing; all or nothing."""
+    out = Path(out)
+    check_writable(out)
+    with Store.open(store_path) as store:
+        data = load_letter(store, referral_id)
+        pdf = render_letter(data)
+        fd, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(pdf)
+            with store.transaction() as journal:
+                journal.insert(
+                    "audit_log",
+                    {"at": utc_now_text(), "who": by, "action": AuditAction.PRINTED.value,
+                     "table_name": "referrals", "row_id": referral_id, "reason": "lettera di invio"},
+                    presidio=data.presidio,
+                )
+                os.replace(temp, out)
+        except OSError as exc:
+            raise ReportError(f"Impossibile scrivere la lettera: {exc.strerror}.",
+                              code="bad_output") from exc
+        finally:
+            if os.path.exists(temp):
+                os.unlink(temp)
+    return out

@@ -1,0 +1,311 @@
+"""The monthly report as an A4 PDF in Italian (reportlab platypus + reportlab.graphics).
+
+Every string is drawn in DejaVu Sans, embedded as a TrueType subset, so every character
+(accents, «», –, −) prints the same on any reader. Page furniture — programme line, page
+numbers "Pagina X di Y", the note that figures are aggregate — is drawn by a canvas that
+knows the page count only at the end (two-pass numbering).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table as RLTable,
+    TableStyle,
+)
+from xml.sax.saxutils import escape
+
+from casa_desk import paths
+from casa_desk.models.timeutil import format_date
+from casa_desk.reports.published import PROGRAMME, HeadlineRow, PublishedReport, Table
+from casa_desk.reports.suppress import format_int
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+ACCENT = colors.HexColor("#1f4e79")
+LIGHT = colors.HexColor("#e8eef5")
+FOOTER_NOTE = (
+    "Dati aggregati: il rapporto non contiene nomi né dati identificativi. "
+    "«< 5»: valore da 1 a 4 non pubblicato; «n.d.»: valore omesso perché non si possa ricavare."
+)
+
+
+def register_fonts() -> None:
+    """Register DejaVu Sans (regular, bold) once; reportlab embeds the glyphs it uses."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    pdfmetrics.registerFont(TTFont(FONT, str(paths.font_path("DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(paths.font_path("DejaVuSans-Bold.ttf"))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
+                                  boldItalic=FONT_BOLD)
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("base", fontName=FONT, fontSize=9, leading=12)
+    return {
+        "base": base,
+        "title": ParagraphStyle("title", base, fontName=FONT_BOLD, fontSize=16, leading=20,
+                                textColor=ACCENT),
+        "subtitle": ParagraphStyle("subtitle", base, fontName=FONT_BOLD, fontSize=12, leading=16),
+        "h2": ParagraphStyle("h2", base, fontName=FONT_BOLD, fontSize=12, leading=16,
+                             textColor=ACCENT, spaceBefore=8, spaceAfter=4),
+        "h3": ParagraphStyle("h3", base, fontName=FONT_BOLD, fontSize=9.5, leading=12,
+                             spaceBefore=2, spaceAfter=2),
+        "small": ParagraphStyle("small", base, fontSize=7.5, leading=9.5, textColor=colors.grey),
+        "center": ParagraphStyle("center", base, alignment=TA_CENTER),
+    }
+
+
+def format_number(value: float | int | None) -> str:
+    """Italian form: ``1.234``, ``3,5``; an en dash for "not applicable"."""
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        whole, frac = f"{value:.1f}".split(".")
+        return f"{format_int(int(whole))},{frac}" if not whole.startswith("-") else (
+            f"-{format_int(abs(int(whole)))},{frac}"
+        )
+    return format_int(value)
+
+
+def format_change(row: HeadlineRow) -> str:
+    change = row.change
+    if change is None:
+        return "–"
+    if change == 0:
+        return "="
+    sign = "+" if change > 0 else "−"
+    return sign + format_number(abs(change))
+
+
+class _NumberedCanvas(canvas.Canvas):
+    """Defers page furniture until the page count is known."""
+
+    def __init__(self, *args: Any, header: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._saved: list[dict[str, Any]] = []
+        self._header = header
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab API
+        self._saved.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._saved)
+        for state in self._saved:
+            self.__dict__.update(state)
+            self._furniture(total)
+            super().showPage()
+        super().save()
+
+    def _furniture(self, total: int) -> None:
+        width, _height = A4
+        self.saveState()
+        self.setStrokeColor(ACCENT)
+        self.setLineWidth(0.5)
+        self.line(18 * mm, 16 * mm, width - 18 * mm, 16 * mm)
+        self.setFont(FONT, 7)
+        self.setFillColor(colors.grey)
+        self.drawString(18 * mm, 12 * mm, FOOTER_NOTE[:110])
+        self.drawString(18 * mm, 8.5 * mm, FOOTER_NOTE[110:].strip())
+        self.setFont(FONT, 8)
+        self.setFillColor(colors.black)
+        self.drawRightString(width - 18 * mm, 8.5 * mm, f"Pagina {self._pageNumber} di {total}")
+        self.setFont(FONT, 7)
+        self.setFillColor(colors.grey)
+        self.drawString(18 * mm, A4[1] - 11 * mm, self._header)
+        self.restoreState()
+
+
+def _table_flow(table: Table, width: float, st: dict[str, ParagraphStyle]) -> RLTable:
+    data: list[list[Any]] = [[Paragraph(f"<b>{escape(table.title)}</b>", st["base"]), ""]]
+    for row in table.rows:
+        data.append([Paragraph(escape(row.label), st["base"]), row.cell.text])
+    data.append([Paragraph("<b>Totale</b>", st["base"]), table.total.text])
+    flow = RLTable(data, colWidths=[width - 22 * mm, 22 * mm])
+    flow.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 9),
+                ("FONT", (1, -1), (1, -1), FONT_BOLD, 9),
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("SPAN", (0, 0), (1, 0)),
+                ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.5, colors.grey),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.5, ACCENT),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
+    return flow
+
+
+def _pairs(tables: list[Table], width: float, st: dict[str, ParagraphStyle]) -> list[Any]:
+    """Small tables two by two across the page."""
+    half = (width - 6 * mm) / 2
+    flows = []
+    for i in range(0, len(tables), 2):
+        left = _table_flow(tables[i], half, st)
+        right = _table_flow(tables[i + 1], half, st) if i + 1 < len(tables) else ""
+        grid = RLTable([[left, right]], colWidths=[half + 6 * mm, half])
+        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        flows += [grid, Spacer(1, 4 * mm)]
+    return flows
+
+
+def _headline_flow(report: PublishedReport, width: float, st: dict[str, ParagraphStyle]) -> RLTable:
+    data: list[list[Any]] = [["Indicatore", "Mese", "Mese precedente", "Variazione"]]
+    for row in report.headline:
+        data.append([Paragraph(escape(row.label), st["base"]), format_number(row.value),
+                     format_number(row.previous), format_change(row)])
+    flow = RLTable(data, colWidths=[width - 78 * mm, 22 * mm, 30 * mm, 26 * mm])
+    flow.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 9),
+                ("FONT", (0, 0), (-1, 0), FONT_BOLD, 9),
+                ("FONT", (1, 1), (1, -1), FONT_BOLD, 10),
+                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f6f8fb")]),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.5, ACCENT),
+            ]
+        )
+    )
+    return flow
+
+
+def _chart_value(table: Table) -> list[tuple[str, float, str]]:
+    """(label, bar length, text) — hidden cells draw no bar, only their mark."""
+    return [(r.label, 0 if r.cell.hidden else float(r.cell.value or 0), r.cell.text)
+            for r in table.rows]
+
+
+def category_chart(table: Table, width: float) -> Drawing:
+    """Horizontal bars, one per topic, value written at the bar's end."""
+    items = _chart_value(table)
+    height = 14 * len(items) + 30
+    drawing = Drawing(width, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 150, 15
+    chart.width, chart.height = width - 200, height - 25
+    chart.data = [[v for _, v, _ in reversed(items)]]
+    chart.categoryAxis.categoryNames = [lab for lab, _, _ in reversed(items)]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = lambda v: format_int(int(v))
+    chart.bars[0].fillColor = ACCENT
+    chart.bars[0].strokeColor = None
+    top = max([v for _, v, _ in items] + [1])
+    chart.valueAxis.valueMax = top * 1.15
+    drawing.add(chart)
+    step = chart.height / max(len(items), 1)
+    for n, (_, value, text) in enumerate(reversed(items)):
+        x = chart.x + chart.width * value / (top * 1.15) + 3
+        y = chart.y + step * n + step / 2 - 3
+        drawing.add(String(x, y, text, fontName=FONT, fontSize=7))
+    return drawing
+
+
+def weekly_chart(table: Table, width: float) -> Drawing:
+    """Columns per week of the month, counts on top."""
+    items = _chart_value(table)
+    drawing = Drawing(width, 140)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 40, 25, width - 60, 100
+    chart.data = [[v for _, v, _ in items]]
+    chart.categoryAxis.categoryNames = [lab for lab, _, _ in items]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    top = max([v for _, v, _ in items] + [1])
+    chart.valueAxis.valueMax = top * 1.2
+    chart.valueAxis.labelTextFormat = lambda v: format_int(int(v))
+    chart.bars[0].fillColor = colors.HexColor("#4f81bd")
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = lambda v: format_int(int(v))
+    chart.barLabels.fontName = FONT
+    chart.barLabels.fontSize = 7
+    chart.barLabels.nudge = 6
+    drawing.add(chart)
+    return drawing
+
+
+def render_pdf(report: PublishedReport) -> bytes:
+    """The report as PDF bytes."""
+    register_fonts()
+    st = styles()
+    buffer = io.BytesIO()
+    title = f"Rapporto mensile – {report.office_name} – {report.month_label}"
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
+        bottomMargin=22 * mm, title=title, author="casa_desk", subject=PROGRAMME,
+        lang="it-IT",
+    )
+    width = doc.width
+    story: list[Any] = [
+        Paragraph("Rapporto mensile di attività", st["title"]),
+        Paragraph(f"{escape(report.office_name)} – {escape(report.month_label)}", st["subtitle"]),
+        Spacer(1, 2 * mm),
+        Paragraph(escape(PROGRAMME), st["base"]),
+        Paragraph(f"Generato il {format_date(report.generated_on)}", st["small"]),
+        Spacer(1, 4 * mm),
+        Paragraph("Indicatori del mese", st["h2"]),
+        _headline_flow(report, width, st),
+        Spacer(1, 3 * mm),
+    ]
+    by_section = {t.section: t for t in report.contacts}
+    story.append(Paragraph("Contatti", st["h2"]))
+    if "contacts_by_category" in by_section:
+        story.append(KeepTogether([
+            Paragraph("Contatti per tema", st["h3"]),
+            category_chart(by_section["contacts_by_category"], width),
+        ]))
+    if "contacts_by_week" in by_section:
+        story.append(KeepTogether([
+            Paragraph("Andamento settimanale dei contatti", st["h3"]),
+            weekly_chart(by_section["contacts_by_week"], width),
+        ]))
+    story += _pairs(report.contacts, width, st)
+    for heading, tables in report.sections()[1:]:
+        story.append(KeepTogether([Paragraph(escape(heading), st["h2"]),
+                                   *_pairs(tables, width, st)[:2]]))
+        story += _pairs(tables, width, st)[2:]
+    story.append(Paragraph("Commento del community manager", st["h2"]))
+    comment = report.comment or "Nessun commento."
+    for para in comment.splitlines() or [comment]:
+        story.append(Paragraph(escape(para) or "&nbsp;", st["base"]))
+    header = f"{report.office_name} – {report.month_label} – rapporto mensile"
+
+    def make_canvas(*args: Any, **kwargs: Any) -> _NumberedCanvas:
+        return _NumberedCanvas(*args, header=header, **kwargs)
+
+    doc.build(story, canvasmaker=make_canvas)
+    return buffer.getvalue()

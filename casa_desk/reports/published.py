@@ -1,0 +1,113 @@
+"""The report as it may be published: figures after suppression, ready for PDF and CSV.
+
+Renderers only ever see this: a sensitive breakdown's raw counts do not reach them, so no
+layout bug can print a hidden value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from casa_desk.reports.aggregate import HEADLINE_LABELS, Breakdown, Headline, MonthFigures
+from casa_desk.reports.suppress import Cell, suppress_line
+
+PROGRAMME = (
+    "POR FSE 2014-2020 – Asse II, azione 9.4.2 «Inclusione sociale e lotta alla povertà» – "
+    "Regione Lombardia, Fondo Sociale Europeo"
+)
+
+
+@dataclass(frozen=True)
+class Row:
+    code: str
+    label: str
+    cell: Cell
+
+
+@dataclass(frozen=True)
+class Table:
+    section: str
+    title: str
+    rows: list[Row]
+    total: Cell
+    sensitive: bool
+    chart: str = ""
+
+
+@dataclass(frozen=True)
+class HeadlineRow:
+    code: str
+    label: str
+    value: float | int | None
+    previous: float | int | None
+
+    @property
+    def change(self) -> float | int | None:
+        if self.value is None or self.previous is None:
+            return None
+        return round(self.value - self.previous, 1) if isinstance(self.value, float) or isinstance(
+            self.previous, float
+        ) else self.value - self.previous
+
+
+@dataclass
+class PublishedReport:
+    month_label: str  # "ottobre 2026"
+    month: str  # "2026-10"
+    presidio: str | None
+    office_name: str
+    generated_on: date
+    comment: str
+    headline: list[HeadlineRow]
+    contacts: list[Table] = field(default_factory=list)
+    referrals: list[Table] = field(default_factory=list)
+    participants_new: list[Table] = field(default_factory=list)
+    participants_total: list[Table] = field(default_factory=list)
+
+    def sections(self) -> list[tuple[str, list[Table]]]:
+        return [
+            ("Contatti", self.contacts),
+            ("Invii ai servizi", self.referrals),
+            ("Partecipanti FSE: nuovi ingressi nel mese", self.participants_new),
+            ("Partecipanti FSE: totale dall'avvio", self.participants_total),
+        ]
+
+
+def publish_table(breakdown: Breakdown) -> Table:
+    """Apply suppression to a sensitive breakdown; others are published as they are."""
+    if breakdown.sensitive:
+        line = suppress_line(
+            [f.value for f in breakdown.items],
+            sensitive=[f.sensitive for f in breakdown.items],
+            total_fixed=breakdown.total_fixed,
+        )
+        cells, total = line.cells, line.total
+    else:
+        cells, total = [Cell(f.value) for f in breakdown.items], Cell(breakdown.total)
+    rows = [Row(f.code, f.label, c) for f, c in zip(breakdown.items, cells, strict=True)]
+    return Table(breakdown.section, breakdown.title, rows, total, breakdown.sensitive,
+                 breakdown.chart)
+
+
+def _headline(current: Headline, previous: Headline) -> list[HeadlineRow]:
+    return [
+        HeadlineRow(code, label, getattr(current, code), getattr(previous, code))
+        for code, label in HEADLINE_LABELS.items()
+    ]
+
+
+def publish(figures: MonthFigures, *, comment: str = "", generated_on: date) -> PublishedReport:
+    return PublishedReport(
+        month_label=figures.month.label,
+        month=str(figures.month),
+        presidio=figures.presidio,
+        office_name=figures.office_name,
+        generated_on=generated_on,
+        comment=comment.strip(),
+        headline=_headline(figures.headline, figures.previous),
+        contacts=[publish_table(b) for b in figures.contacts],
+        referrals=[publish_table(b) for b in figures.referrals],
+        participants_new=[publish_table(b) for b in figures.participants_new],
+        participants_total=[publish_table(b) for b in figures.participants_total],
+    )

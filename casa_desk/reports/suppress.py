@@ -1,0 +1,242 @@
+"""Small-cell and secondary suppression for the sensitive breakdowns (DESIGN.md §6).
+
+A cell of a sensitive breakdown (domestic violence, health, disadvantage indicators) that
+holds 1–4 is *primary*-suppressed and printed ``< 5``. That alone is not enough: with the
+total and the rest of its row published, the hidden value is a subtraction away. So
+*secondary* suppression hides more cells (printed ``n.d.``), or the total, until no hidden
+value can be worked out from any published line.
+
+The check is exact for each line (a row or column with a published total): it asks, for
+every hidden cell, which values are still possible given what a reader knows —
+
+* a ``< 5`` cell holds 1–4;
+* an ``n.d.`` cell in a sensitive position holds 0 or 5 and more (a 1–4 there would be
+  ``< 5``); elsewhere any value from 0;
+* the hidden cells of the line add up to the total minus the published cells —
+
+and keeps hiding cells while some hidden cell has only one possible value. Lines are
+checked one at a time (joint reasoning across rows *and* columns of a 2-D table is not
+modelled; the report itself only publishes 1-D breakdowns, where the check is exact).
+
+>>> t = suppress_line([3, 10, 12], sensitive=[True, False, False], total_fixed=True)
+>>> [c.text for c in t.cells]
+['< 5', 'n.d.', '12']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+PRIMARY = "<5"
+SECONDARY = "n.d."
+_SMALL = range(1, 5)
+
+Intervals = list[tuple[int, int]]  # sorted, disjoint, inclusive
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A published figure: ``value`` is None when hidden, and ``mark`` says why."""
+
+    value: int | None
+    mark: str = ""
+
+    @property
+    def hidden(self) -> bool:
+        return bool(self.mark)
+
+    @property
+    def text(self) -> str:
+        """As the PDF prints it (Italian thousands separator)."""
+        if self.mark == PRIMARY:
+            return "< 5"
+        if self.mark:
+            return self.mark
+        return format_int(self.value or 0)
+
+    @property
+    def csv_text(self) -> str:
+        return self.mark if self.mark else str(self.value or 0)
+
+
+def format_int(value: int) -> str:
+    """``1234`` → ``1.234`` (Italian grouping)."""
+    return f"{value:,}".replace(",", ".")
+
+
+def published(value: int) -> Cell:
+    return Cell(value)
+
+
+@dataclass(frozen=True)
+class SuppressedTable:
+    """The outcome for a matrix with optional row and column totals."""
+
+    cells: list[list[Cell]]
+    row_totals: list[Cell] | None
+    col_totals: list[Cell] | None
+    #: Lines that could not be protected (only when a fixed total leaves nothing to hide).
+    unprotected: int = 0
+
+
+@dataclass(frozen=True)
+class SuppressedLine:
+    cells: list[Cell]
+    total: Cell
+    unprotected: bool = False
+
+
+def suppress_line(
+    values: Sequence[int], *, sensitive: Sequence[bool], total_fixed: bool = False
+) -> SuppressedLine:
+    """Suppress one breakdown with its total (the total is ``sum(values)``).
+
+    ``total_fixed``: the total is published elsewhere (e.g. a headline figure), so it may
+    not be hidden here; another cell is hidden instead.
+    """
+    table = suppress_table(
+        [list(values)], [list(sensitive)], row_totals=True, col_totals=False,
+        totals_fixed=total_fixed,
+    )
+    assert table.row_totals is not None
+    return SuppressedLine(table.cells[0], table.row_totals[0], bool(table.unprotected))
+
+
+def suppress_table(
+    values: Sequence[Sequence[int]],
+    sensitive: Sequence[Sequence[bool]],
+    *,
+    row_totals: bool = True,
+    col_totals: bool = False,
+    totals_fixed: bool = False,
+) -> SuppressedTable:
+    """Primary then secondary suppression of a matrix of counts.
+
+    Row totals (``sum`` of each row) and column totals are published when asked for; each
+    published total makes its row/column a *line* that must not give a hidden cell away.
+    """
+    n_rows = len(values)
+    n_cols = len(values[0]) if n_rows else 0
+    marks = [
+        [PRIMARY if sensitive[i][j] and values[i][j] in _SMALL else "" for j in range(n_cols)]
+        for i in range(n_rows)
+    ]
+    lines: list[tuple[list[tuple[int, int]], list[str], int]] = []  # cells, total mark box, total
+    row_marks = [[""] for _ in range(n_rows)]
+    col_marks = [[""] for _ in range(n_cols)]
+    if row_totals:
+        for i in range(n_rows):
+            lines.append(([(i, j) for j in range(n_cols)], row_marks[i], sum(values[i])))
+    if col_totals:
+        for j in range(n_cols):
+            lines.append(
+                ([(i, j) for i in range(n_rows)], col_marks[j], sum(v[j] for v in values[:]))
+            )
+    unprotected = 0
+    changed = True
+    while changed:
+        changed = False
+        unprotected = 0
+        for positions, total_mark, total in lines:
+            if total_mark[0] or not any(marks[i][j] for i, j in positions):
+                continue
+            if _line_safe(positions, values, sensitive, marks, total):
+                continue
+            candidates = [(i, j) for i, j in positions if not marks[i][j]]
+            if candidates:
+                # The smallest non-zero cell gives the least away; zeros only as a last resort.
+                i, j = min(candidates, key=lambda p: (values[p[0]][p[1]] == 0, values[p[0]][p[1]]))
+                marks[i][j] = SECONDARY
+                changed = True
+            elif not totals_fixed:
+                total_mark[0] = SECONDARY
+                changed = True
+            else:
+                unprotected += 1
+    cells = [
+        [Cell(None if marks[i][j] else values[i][j], marks[i][j]) for j in range(n_cols)]
+        for i in range(n_rows)
+    ]
+
+    def total_cell(mark: list[str], value: int) -> Cell:
+        return Cell(None, mark[0]) if mark[0] else Cell(value)
+
+    return SuppressedTable(
+        cells,
+        [total_cell(row_marks[i], sum(values[i])) for i in range(n_rows)] if row_totals else None,
+        [total_cell(col_marks[j], sum(v[j] for v in values)) for j in range(n_cols)]
+        if col_totals
+        else None,
+        unprotected,
+    )
+
+
+# -- the reader's reasoning ---------------------------------------------------------------
+def reader_domain(mark: str, sensitive: bool, cap: int) -> Intervals:
+    """What a reader knows a hidden cell may hold, capped at ``cap`` (the line's hidden sum)."""
+    if mark == PRIMARY:
+        domain = [(1, 4)]
+    elif sensitive:
+        domain = [(0, 0), (5, max(cap, 5))]
+    else:
+        domain = [(0, max(cap, 0))]
+    return _cap(domain, cap)
+
+
+def possible_values(domains: Sequence[Intervals], hidden_sum: int) -> list[Intervals]:
+    """For each hidden cell, the values consistent with all cells adding up to ``hidden_sum``."""
+    result: list[Intervals] = []
+    for k, domain in enumerate(domains):
+        others: Intervals = [(0, 0)]
+        for m, other in enumerate(domains):
+            if m != k:
+                others = _cap(_add(others, other), hidden_sum)
+        complement = [(hidden_sum - hi, hidden_sum - lo) for lo, hi in reversed(others)]
+        result.append(_intersect(domain, complement))
+    return result
+
+
+def _line_safe(
+    positions: list[tuple[int, int]],
+    values: Sequence[Sequence[int]],
+    sensitive: Sequence[Sequence[bool]],
+    marks: list[list[str]],
+    total: int,
+) -> bool:
+    hidden = [(i, j) for i, j in positions if marks[i][j]]
+    hidden_sum = total - sum(values[i][j] for i, j in positions if not marks[i][j])
+    domains = [reader_domain(marks[i][j], sensitive[i][j], hidden_sum) for i, j in hidden]
+    return all(_count(p) >= 2 for p in possible_values(domains, hidden_sum))
+
+
+def _cap(intervals: Intervals, cap: int) -> Intervals:
+    return [(lo, min(hi, cap)) for lo, hi in intervals if lo <= cap]
+
+
+def _merge(intervals: list[tuple[int, int]]) -> Intervals:
+    merged: Intervals = []
+    for lo, hi in sorted(intervals):
+        if merged and lo <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _add(a: Intervals, b: Intervals) -> Intervals:
+    return _merge([(x0 + y0, x1 + y1) for x0, x1 in a for y0, y1 in b])
+
+
+def _intersect(a: Intervals, b: Intervals) -> Intervals:
+    out = []
+    for x0, x1 in a:
+        for y0, y1 in b:
+            lo, hi = max(x0, y0), min(x1, y1)
+            if lo <= hi:
+                out.append((lo, hi))
+    return _merge(out)
+
+
+def _count(intervals: Intervals) -> int:
+    return sum(hi - lo + 1 for lo, hi in intervals)
