@@ -92,7 +92,8 @@ def _print(result: ImportResult, out: Any = None) -> None:
     out = out or sys.stdout
     print(
         f"File letto: codifica {result.encoding}, separatore «{result.delimiter}», "
-        f"{result.rows} righe di dati; presidio {result.presidio}.",
+        f"{result.rows} {'riga' if result.rows == 1 else 'righe'} di dati; "
+        f"presidio {result.presidio}.",
         file=out,
     )
     if result.ignored_columns:
