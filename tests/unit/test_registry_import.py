@@ -8,15 +8,20 @@ shows. Names are synthetic; codici fiscali are built with ``make_cf``.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from casa_desk.cli import main
 from casa_desk.errors import ImportFileError
+from casa_desk.imports.csvfile import parse_csv
 from casa_desk.imports.registry import (
     ImportResult,
     import_people,
@@ -391,3 +396,47 @@ def test_sample_file_imports_with_its_bad_rows_reported(
     assert "Importate 7 nuove persone, aggiornate 0, invariate 0, scartate 3 righe." in out
     assert [x.split(":")[0] for x in out.splitlines() if x.startswith("Riga ")] == [
         "Riga 5, codice_fiscale", "Riga 8, data_nascita", "Riga 11, telefono"]
+
+
+# -- line numbers under any quoting ----------------------------------------------------------
+_CELL = st.text(alphabet="ab ;,\"\n\r", max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("xyz"), _CELL, _CELL), min_size=1, max_size=8),
+       st.sampled_from([";", ","]))
+def test_records_start_on_the_physical_line_where_they_begin(
+    records: list[tuple[str, str, str]], sep: str
+) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n")
+    writer.writerow(["cognome", "nome", "indirizzo"])
+    expected, line_no = [], 2
+    for record in records:
+        start = buffer.tell()
+        writer.writerow(record)
+        expected.append(line_no)
+        written = buffer.getvalue()[start:]
+        line_no += len(written.splitlines())
+    table = parse_csv(buffer.getvalue())
+    assert table.delimiter == sep
+    assert [n for n, _ in table.rows] == expected
+    assert [cells for _, cells in table.rows] == [tuple(r) for r in records]
+
+
+def test_missing_store_is_one_line_and_is_not_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path / "a.csv", GOOD)
+    for extra in ([], ["--dry-run"]):
+        assert run(str(path), "--db", str(tmp_path / "none.sqlite"), *extra) == 1
+        assert "Archivio non trovato" in capsys.readouterr().err
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_help_describes_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run("--help")
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "--dry-run" in out and "--presidio" in out and "cognome;nome;codice_fiscale" in out
