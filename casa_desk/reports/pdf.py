@@ -14,7 +14,7 @@ from typing import Any
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -41,8 +41,9 @@ FONT_BOLD = "DejaVuSans-Bold"
 ACCENT = colors.HexColor("#1f4e79")
 LIGHT = colors.HexColor("#e8eef5")
 FOOTER_NOTE = (
-    "Dati aggregati: il rapporto non contiene nomi né dati identificativi. "
-    "«< 5»: valore da 1 a 4 non pubblicato; «n.d.»: valore omesso perché non si possa ricavare."
+    "Dati aggregati: il rapporto non contiene nomi né dati identificativi delle persone.",
+    "«< 5»: valore da 1 a 4 non pubblicato; «n.d.»: valore omesso perché un dato «< 5» "
+    "non si possa ricavare.",
 )
 
 
@@ -69,6 +70,8 @@ def styles() -> dict[str, ParagraphStyle]:
                              spaceBefore=2, spaceAfter=2),
         "small": ParagraphStyle("small", base, fontSize=7.5, leading=9.5, textColor=colors.grey),
         "center": ParagraphStyle("center", base, alignment=TA_CENTER),
+        "num": ParagraphStyle("num", base, alignment=TA_RIGHT),
+        "numbold": ParagraphStyle("numbold", base, alignment=TA_RIGHT, fontName=FONT_BOLD),
     }
 
 
@@ -122,8 +125,8 @@ class _NumberedCanvas(canvas.Canvas):
         self.line(18 * mm, 16 * mm, width - 18 * mm, 16 * mm)
         self.setFont(FONT, 7)
         self.setFillColor(colors.grey)
-        self.drawString(18 * mm, 12 * mm, FOOTER_NOTE[:110])
-        self.drawString(18 * mm, 8.5 * mm, FOOTER_NOTE[110:].strip())
+        self.drawString(18 * mm, 12 * mm, FOOTER_NOTE[0])
+        self.drawString(18 * mm, 8.5 * mm, FOOTER_NOTE[1])
         self.setFont(FONT, 8)
         self.setFillColor(colors.black)
         self.drawRightString(width - 18 * mm, 8.5 * mm, f"Pagina {self._pageNumber} di {total}")
@@ -136,8 +139,10 @@ class _NumberedCanvas(canvas.Canvas):
 def _table_flow(table: Table, width: float, st: dict[str, ParagraphStyle]) -> RLTable:
     data: list[list[Any]] = [[Paragraph(f"<b>{escape(table.title)}</b>", st["base"]), ""]]
     for row in table.rows:
-        data.append([Paragraph(escape(row.label), st["base"]), row.cell.text])
-    data.append([Paragraph("<b>Totale</b>", st["base"]), table.total.text])
+        data.append([Paragraph(escape(row.label), st["base"]),
+                     Paragraph(escape(row.cell.text), st["num"])])
+    data.append([Paragraph("<b>Totale</b>", st["base"]),
+                 Paragraph(escape(table.total.text), st["numbold"])])
     flow = RLTable(data, colWidths=[width - 22 * mm, 22 * mm])
     flow.setStyle(
         TableStyle(
@@ -174,11 +179,12 @@ def _pairs(tables: list[Table], width: float, st: dict[str, ParagraphStyle]) -> 
 
 
 def _headline_flow(report: PublishedReport, width: float, st: dict[str, ParagraphStyle]) -> RLTable:
-    data: list[list[Any]] = [["Indicatore", "Mese", "Mese precedente", "Variazione"]]
+    data: list[list[Any]] = [["Indicatore", report.month_label, report.previous_label,
+                              "Variazione"]]
     for row in report.headline:
         data.append([Paragraph(escape(row.label), st["base"]), format_number(row.value),
                      format_number(row.previous), format_change(row)])
-    flow = RLTable(data, colWidths=[width - 78 * mm, 22 * mm, 30 * mm, 26 * mm])
+    flow = RLTable(data, colWidths=[width - 90 * mm, 30 * mm, 35 * mm, 25 * mm])
     flow.setStyle(
         TableStyle(
             [

@@ -54,6 +54,7 @@ class HeadlineRow:
 @dataclass
 class PublishedReport:
     month_label: str  # "ottobre 2026"
+    previous_label: str  # "settembre 2026"
     month: str  # "2026-10"
     presidio: str | None
     office_name: str
@@ -100,6 +101,7 @@ def _headline(current: Headline, previous: Headline) -> list[HeadlineRow]:
 def publish(figures: MonthFigures, *, comment: str = "", generated_on: date) -> PublishedReport:
     return PublishedReport(
         month_label=figures.month.label,
+        previous_label=figures.month.previous.label,
         month=str(figures.month),
         presidio=figures.presidio,
         office_name=figures.office_name,

@@ -1,0 +1,241 @@
+"""The monthly figures against independent SQL written here (not the report's own queries).
+
+The store is the synthetic fixture of ``report_fixture`` (corrections, deletions, merged
+people, anonymous contacts, illegal referral steps, DST-edge contacts).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import report_fixture
+
+from casa_desk.reports import aggregate
+from casa_desk.reports.aggregate import Month
+from casa_desk.store.db import Store
+
+ROME = ZoneInfo("Europe/Rome")
+
+
+def rome_bounds(year: int, month: int) -> tuple[str, str]:
+    """Month bounds computed here, independently of models.timeutil."""
+    def utc(y: int, m: int) -> str:
+        moment = datetime(y, m, 1, tzinfo=ROME).astimezone(UTC)
+        return moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+    nxt = (year + 1, 1) if month == 12 else (year, month + 1)
+    return utc(year, month), utc(*nxt)
+
+
+CURRENT = (
+    "c.deleted = 0 AND c.id NOT IN "
+    "(SELECT amends_id FROM contacts WHERE amends_id IS NOT NULL AND deleted = 0)"
+)
+
+
+@pytest.fixture(scope="module")
+def fixture_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, dict]]:
+    path = Path(tmp_path_factory.mktemp("figures")) / "store.sqlite"
+    store = Store.open(path, create=True)
+    info = report_fixture.build(store)
+    yield store, info
+    store.close()
+
+
+def q(store: Store, sql: str, params: list) -> int:
+    return store.db.execute(sql, params).fetchone()[0]
+
+
+def office_clause(presidio: str | None) -> tuple[str, list]:
+    return ("", []) if presidio is None else (" AND c.presidio = ?", [presidio])
+
+
+def expected_headline(store: Store, presidio: str | None, year: int, month: int) -> dict:
+    start, end = rome_bounds(year, month)
+    where, extra = office_clause(presidio)
+    base = f"FROM contacts c WHERE {CURRENT}{where} AND c.occurred_at >= ? AND c.occurred_at < ?"
+    params = [*extra, start, end]
+    nxt = f"{year + (month == 12):04d}-{month % 12 + 1:02d}-01"
+    firsts = (
+        "SELECT coalesce(p.merged_into, c.person_id) AS k, min(c.occurred_at) AS first "
+        f"FROM contacts c JOIN people p ON p.id = c.person_id WHERE {CURRENT}{where} GROUP BY k"
+    )
+    return {
+        "contacts": q(store, f"SELECT count(*) {base}", params),
+        "people": q(store, "SELECT count(DISTINCT coalesce(p.merged_into, c.person_id)) "
+                           f"FROM contacts c JOIN people p ON p.id = c.person_id WHERE {CURRENT}"
+                           f"{where} AND c.occurred_at >= ? AND c.occurred_at < ?", params),
+        "new_people": q(store, f"SELECT count(*) FROM ({firsts}) WHERE first >= ? AND first < ?",
+                        params),
+        "anonymous_contacts": q(store, f"SELECT count(*) {base} AND c.person_id IS NULL", params),
+        "overdue_follow_ups": q(
+            store,
+            f"SELECT count(*) FROM contacts c WHERE {CURRENT}{where} AND c.occurred_at < ? "
+            "AND c.follow_up_on IS NOT NULL AND c.follow_up_on < ? "
+            "AND (c.follow_up_done_at IS NULL OR c.follow_up_done_at >= ?)",
+            [*extra, end, nxt, end],
+        ),
+    }
+
+
+LEGAL = {
+    (None, "created"): "bozza", ("bozza", "sent"): "inviata",
+    ("inviata", "taken_in_charge"): "presa_in_carico", ("presa_in_carico", "closed"): "conclusa",
+    **{(s, "refused"): "rifiutata" for s in ("bozza", "inviata", "presa_in_carico")},
+    **{(s, "cancelled"): "annullata" for s in ("bozza", "inviata", "presa_in_carico")},
+    **{(s, "reopened"): "inviata" for s in ("conclusa", "rifiutata", "annullata")},
+}
+
+
+def expected_referrals(store: Store, presidio: str | None, year: int, month: int) -> dict:
+    """A second, simple fold of the events, written for the test."""
+    start, end = rome_bounds(year, month)
+    where = "" if presidio is None else " AND r.presidio = ?"
+    rows = store.db.execute(
+        "SELECT r.id, e.event, e.at FROM referrals r JOIN referral_events e "
+        f"ON e.referral_id = r.id WHERE r.deleted = 0 AND e.deleted = 0{where} "
+        "ORDER BY r.id, e.hlc, e.id", [] if presidio is None else [presidio]
+    ).fetchall()
+    counts = {"referrals_sent": 0, "referrals_taken_in_charge": 0, "referrals_closed": 0}
+    days = []
+    state: dict[str, str | None] = {}
+    sent_at: dict[str, str] = {}
+    for rid, event, at in rows:
+        after = LEGAL.get((state.get(rid), event))
+        if after is None:
+            continue
+        state[rid] = after
+        if event in ("sent", "reopened"):
+            sent_at[rid] = at
+        inside = start <= at < end
+        if inside and event == "sent":
+            counts["referrals_sent"] += 1
+        if inside and event == "taken_in_charge":
+            counts["referrals_taken_in_charge"] += 1
+            a = datetime.fromisoformat(at.replace("Z", "+00:00"))
+            b = datetime.fromisoformat(sent_at[rid].replace("Z", "+00:00"))
+            days.append((a - b).total_seconds() / 86400)
+        if inside and event == "closed":
+            counts["referrals_closed"] += 1
+    counts["median_days_to_take_in_charge"] = round(statistics.median(days), 1) if days else None
+    return counts
+
+
+CASES = [("SAN-SIRO", 2026, 10), ("MAZZINI", 2026, 9), (None, 2026, 10), ("SAN-SIRO", 2026, 11),
+         ("MAZZINI", 2026, 8)]
+
+
+@pytest.mark.parametrize(("presidio", "year", "month"), CASES)
+def test_headline_matches_independent_sql(fixture_store, presidio, year, month) -> None:
+    store, _ = fixture_store
+    figures = aggregate.compute(store.db.conn, Month(year, month), presidio)
+    expected = {**expected_headline(store, presidio, year, month),
+                **expected_referrals(store, presidio, year, month)}
+    got = {k: getattr(figures.headline, k) for k in expected}
+    assert got == expected
+    previous = Month(year, month).previous
+    assert figures.previous.contacts == expected_headline(
+        store, presidio, previous.year, previous.month)["contacts"]
+    assert figures.headline.contacts > 0
+
+
+@pytest.mark.parametrize(("presidio", "year", "month"), CASES)
+def test_breakdowns_match_independent_sql(fixture_store, presidio, year, month) -> None:
+    store, _ = fixture_store
+    figures = aggregate.compute(store.db.conn, Month(year, month), presidio)
+    tables = {b.section: {f.code: f.value for f in b.items} for b in figures.contacts}
+    start, end = rome_bounds(year, month)
+    where, extra = office_clause(presidio)
+    for column, section in (("category", "contacts_by_category"),
+                            ("channel", "contacts_by_channel")):
+        rows = dict(store.db.execute(
+            f"SELECT c.{column}, count(*) FROM contacts c WHERE {CURRENT}{where} "
+            f"AND c.occurred_at >= ? AND c.occurred_at < ? GROUP BY c.{column}",
+            [*extra, start, end]).fetchall())
+        assert {k: v for k, v in tables[section].items() if v} == rows
+    total = sum(tables["contacts_by_category"].values())
+    for section in ("contacts_by_week", "contacts_by_gender", "contacts_by_age"):
+        assert sum(tables[section].values()) == total == figures.headline.contacts
+    # ESF participants.
+    pwhere = "" if presidio is None else " AND presidio = ?"
+    pextra = [] if presidio is None else [presidio]
+    first = f"{year:04d}-{month:02d}-01"
+    nxt = f"{year + (month == 12):04d}-{month % 12 + 1:02d}-01"
+    for prefix, low in (("esf_new", first), ("esf_total", "0000")):
+        by = {b.section: {f.code: f.value for f in b.items}
+              for b in (figures.participants_new if prefix == "esf_new"
+                        else figures.participants_total)}
+        for column in ("employment_status", "education_isced", "migrant_background",
+                       "disability", "other_disadvantage", "homeless_or_housing_exclusion"):
+            rows = dict(store.db.execute(
+                f"SELECT coalesce({column}, 'unknown'), count(*) FROM participants WHERE "
+                f"deleted = 0{pwhere} AND entered_on >= ? AND entered_on < ? GROUP BY 1",
+                [*pextra, low, nxt]).fetchall())
+            section = {"employment_status": f"{prefix}_by_employment",
+                       "education_isced": f"{prefix}_by_isced"}.get(column, f"{prefix}_{column}")
+            assert {k: v for k, v in by[section].items() if v} == rows, section
+
+
+def test_dst_edges_fall_in_the_right_month(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "dst.sqlite", create=True)
+    instants = {
+        "2026-10-31T22:59:59.000Z": (2026, 10),  # 31 Oct 23:59:59 CET
+        "2026-10-31T23:00:00.000Z": (2026, 11),  # 1 Nov 00:00 CET
+        "2026-10-31T23:30:00.000Z": (2026, 11),  # 1 Nov 00:30 CET
+        "2026-09-30T21:59:00.000Z": (2026, 9),  # 30 Sep 23:59 CEST
+        "2026-09-30T22:00:00.000Z": (2026, 10),  # 1 Oct 00:00 CEST
+        "2026-03-31T21:59:00.000Z": (2026, 3),  # 31 Mar 23:59 CEST (after 29 Mar change)
+        "2026-03-31T22:00:00.000Z": (2026, 4),  # 1 Apr 00:00 CEST
+        "2026-02-28T22:59:00.000Z": (2026, 2),  # 28 Feb 23:59 CET
+        "2026-02-28T23:00:00.000Z": (2026, 3),  # 1 Mar 00:00 CET
+        "2026-10-25T22:30:00.000Z": (2026, 10),  # Sun 25 Oct 23:30 CET: week 19–25
+        "2026-10-25T23:30:00.000Z": (2026, 10),  # Mon 26 Oct 00:30 CET: week 26–31
+    }
+    with store.transaction() as j:
+        for at in instants:
+            j.insert("contacts", {"occurred_at": at, "channel": "sportello",
+                                  "category": "altro"}, presidio="SAN-SIRO")
+    for y, m in sorted(set(instants.values())):
+        figures = aggregate.compute(store.db.conn, Month(y, m), "SAN-SIRO")
+        assert figures.headline.contacts == sum(1 for v in instants.values() if v == (y, m))
+    october = aggregate.compute(store.db.conn, Month(2026, 10), "SAN-SIRO")
+    weeks = {f.label: f.value for b in october.contacts if b.section == "contacts_by_week"
+             for f in b.items}
+    assert weeks["19–25/10"] == 1
+    assert weeks["26–31/10"] == 2  # Mon 26 00:30 and Sat 31 23:59:59
+    assert weeks["01–04/10"] == 1
+    store.close()
+
+
+def test_corrections_count_once_and_deleted_rows_never(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "chain.sqlite", create=True)
+    at = "2026-10-10T10:00:00.000Z"
+    with store.transaction() as j:
+        original = j.insert("contacts", {"occurred_at": at, "category": "altro"},
+                            presidio="SAN-SIRO")
+        fix = j.insert("contacts", {"occurred_at": at, "category": "salute",
+                                    "amends_id": original["id"]}, presidio="SAN-SIRO")
+        j.insert("contacts", {"occurred_at": at, "category": "morosita",
+                              "amends_id": fix["id"]}, presidio="SAN-SIRO")
+        j.insert("contacts", {"occurred_at": at, "category": "altro", "deleted": 1},
+                 presidio="SAN-SIRO")
+    figures = aggregate.compute(store.db.conn, Month(2026, 10), "SAN-SIRO")
+    cats = {f.code: f.value for f in figures.contacts[0].items}
+    assert figures.headline.contacts == 1
+    assert cats["morosita"] == 1
+    assert cats["salute"] == cats["altro"] == 0
+    store.close()
+
+
+def test_month_parsing() -> None:
+    assert str(Month.parse("2026-10")) == "2026-10"
+    assert Month.parse("2026-10").label == "ottobre 2026"
+    assert Month.parse("2026-01").previous == Month(2025, 12)
+    for bad in ("2026-13", "2026-00", "26-10", "2026/10", "ottobre", "2026-1x"):
+        with pytest.raises(ValueError):
+            Month.parse(bad)
