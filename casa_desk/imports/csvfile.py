@@ -64,7 +64,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     """
     if data.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
         raise ImportFileError(
-            f"{name} è un foglio di calcolo, non un CSV: lo salvi come \"CSV (delimitato)\".",
+            f'{name} è un foglio di calcolo, non un CSV: lo salvi come "CSV (delimitato)".',
             code="file_spreadsheet",
         )
     if data.startswith(_UTF16_BOMS):

@@ -21,11 +21,10 @@ progress callback and a cancel check, so the UI can run them off its thread.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,55 +32,16 @@ from sqlite_utils import Database
 
 from casa_desk.errors import ImportFileError, ValidationError
 from casa_desk.imports.csvfile import CsvTable, read_csv_file
+from casa_desk.imports.registry_rows import COLUMNS, REQUIRED_COLUMNS, RowProblem, clean_row
 from casa_desk.models.codice_fiscale import normalize_cf
 from casa_desk.models.duplicates import normalize_name
-from casa_desk.models.people import clean_person
 from casa_desk.store.db import Store
 from casa_desk.store.reference import PRESIDIO_CODES
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
-#: File column → ``people`` column, in the export's order.
-COLUMNS: dict[str, str] = {
-    "cognome": "last_name",
-    "nome": "first_name",
-    "codice_fiscale": "codice_fiscale",
-    "data_nascita": "birth_date",
-    "sesso": "gender",
-    "telefono": "phone",
-    "email": "email",
-    "indirizzo": "street",
-    "civico": "civic",
-    "scala": "stair",
-    "piano": "floor",
-    "interno": "flat",
-    "codice_ui": "unit_code",
-    "quartiere": "quartiere",
-}
-#: Without these a row cannot be identified or matched: their absence rejects the file.
-REQUIRED_COLUMNS = ("cognome", "nome", "codice_fiscale", "data_nascita")
-_FILE_COLUMN = {people: column for column, people in COLUMNS.items()}
-_SEX = {"m": "M", "maschio": "M", "maschile": "M", "f": "F", "femmina": "F", "femminile": "F"}
-_DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 _PROGRESS_EVERY = 2_000
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    """Why one line was rejected: the file column (empty for the whole row) and a reason."""
-
-    line: int
-    column: str
-    code: str
-    message: str
-
-    def describe(self) -> str:
-        """``"Riga 7, codice_fiscale: L'ultimo carattere …"`` — no personal data in it."""
-        where = f"Riga {self.line}, {self.column}" if self.column else f"Riga {self.line}"
-        return f"{where}: {self.message}"
 
 
 @dataclass
@@ -144,7 +104,8 @@ def read_registry_file(path: str | Path) -> RegistryFile:
     missing = [c for c in REQUIRED_COLUMNS if c not in positions]
     if missing:
         raise ImportFileError(
-            "Nell'intestazione mancano le colonne: " + ", ".join(missing)
+            "Nell'intestazione mancano le colonne: "
+            + ", ".join(missing)
             + f" (separatore rilevato: «{table.delimiter}»).",
             code="header_missing",
         )
@@ -199,7 +160,7 @@ def preview_registry(
 ) -> ImportResult:
     """What :func:`import_registry` would do, reading ``db`` only (it may be read-only)."""
     office = resolve_presidio(db, presidio)
-    plan = _plan(db, registry, office, True, progress, None, today)
+    plan = _plan(db, registry, office, dry_run=True, progress=progress, cancel=None, today=today)
     if progress:
         progress(plan.total, plan.total)
     return plan.result
@@ -222,7 +183,15 @@ def import_registry(
     """
     office = resolve_presidio(store.db, presidio)
     with store.transaction() as j:
-        plan = _plan(store.db, registry, office, False, progress, cancel, today)
+        plan = _plan(
+            store.db,
+            registry,
+            office,
+            dry_run=False,
+            progress=progress,
+            cancel=cancel,
+            today=today,
+        )
         base = len(registry.table.rows)
         writes = max(1, len(plan.inserts) + len(plan.updates))
 
@@ -334,6 +303,7 @@ def _plan(
     db: Database,
     registry: RegistryFile,
     office: str,
+    *,
     dry_run: bool,
     progress: Progress | None,
     cancel: Cancel | None,
@@ -343,8 +313,12 @@ def _plan(
     rows = table.rows
     plan = _Plan(
         result=ImportResult(
-            presidio=office, dry_run=dry_run, encoding=table.encoding_label,
-            delimiter=table.delimiter, rows=len(rows), ignored_columns=registry.ignored_columns,
+            presidio=office,
+            dry_run=dry_run,
+            encoding=table.encoding_label,
+            delimiter=table.delimiter,
+            rows=len(rows),
+            ignored_columns=registry.ignored_columns,
         ),
         total=2 * len(rows),
     )
@@ -364,10 +338,14 @@ def _plan(
         key = name_key(cleaned)
         target, reason = index.match(cleaned, key)
         if target is not None and target in claimed:
-            problems.append(RowProblem(
-                line, "", "duplicate_row",
-                f"Riga duplicata: è la stessa persona della riga {claimed[target]} ({reason}).",
-            ))
+            problems.append(
+                RowProblem(
+                    line,
+                    "",
+                    "duplicate_row",
+                    f"Riga duplicata: è la stessa persona della riga {claimed[target]} ({reason}).",
+                )
+            )
             continue
         if target is None:
             target = f"line:{line}"
@@ -385,97 +363,3 @@ def _plan(
     plan.result.created = len(plan.inserts)
     plan.result.updated = len(plan.updates)
     return plan
-
-
-# -- one row ----------------------------------------------------------------------------------
-def clean_row(
-    line: int,
-    cells: tuple[str, ...],
-    positions: dict[str, int],
-    width: int,
-    today: date | None = None,
-) -> tuple[dict[str, Any], list[RowProblem]]:
-    """The ``people`` values of one record, or the problems that reject it (all of them)."""
-    if len(cells) != width and not (
-        len(cells) > width and not any(c.strip() for c in cells[width:])
-    ):
-        return {}, [RowProblem(
-            line, "", "field_count",
-            f"La riga ha {len(cells)} campi invece di {width}: controlli separatori e virgolette.",
-        )]
-    values: dict[str, Any] = {COLUMNS[c]: cells[i].strip() for c, i in positions.items()}
-    problems: list[RowProblem] = []
-    if "gender" in values:
-        sex = values["gender"].casefold()
-        if sex and sex not in _SEX:
-            problems.append(RowProblem(
-                line, "sesso", "gender_invalid",
-                "Il sesso deve essere M o F (oppure maschio/femmina), o vuoto se non noto.",
-            ))
-            del values["gender"]
-        else:
-            values["gender"] = _SEX.get(sex)
-    if values.get("birth_date"):
-        try:
-            values["birth_date"] = parse_file_date(values["birth_date"])
-        except ValidationError as exc:
-            problems.append(RowProblem(line, "data_nascita", exc.code, exc.message))
-            del values["birth_date"]
-    cleaned, errors = _domain_check(values, today)
-    problems.extend(
-        RowProblem(line, _FILE_COLUMN.get(e.field, e.field), e.code, e.message) for e in errors
-    )
-    return ({} if problems else cleaned), sorted(problems, key=_column_order)
-
-
-def _domain_check(
-    values: dict[str, Any], today: date | None
-) -> tuple[dict[str, Any], list[ValidationError]]:
-    """``clean_person`` until it passes, keeping every error with its code (``cf_check``…).
-
-    Like ``person_problems``, but the UI also gets the codes to reword. A failing field is
-    dropped (a missing name gets a stand-in) and the row is checked again, so every field's
-    problem is found; a good row costs one call.
-    """
-    errors: list[ValidationError] = []
-    values = dict(values)
-    while True:
-        try:
-            return clean_person(values, today=today), errors
-        except ValidationError as exc:
-            if any(e.field == exc.field for e in errors):  # cannot happen; never loop
-                return {}, errors
-            errors.append(exc)
-            if exc.code == "required":
-                values[exc.field] = "-"
-            else:
-                values.pop(exc.field, None)
-
-
-def _column_order(problem: RowProblem) -> int:
-    names = list(COLUMNS)
-    return names.index(problem.column) if problem.column in names else len(names)
-
-
-def parse_file_date(text: str) -> str:
-    """``"05/03/1980"``, ``"5.3.1980"`` or ``"1980-03-05"`` (a time part is ignored) → ISO.
-
-    Raises ValidationError (``date_format`` or ``date_impossible``, e.g. 31/02/1980).
-    """
-    text = _TIME_SUFFIX.sub("", text.strip())
-    if m := _DMY.fullmatch(text):
-        day, month, year = (int(g) for g in m.groups())
-    elif m := _ISO.fullmatch(text):
-        year, month, day = (int(g) for g in m.groups())
-    else:
-        raise ValidationError(
-            "La data di nascita non è nel formato gg/mm/aaaa (o aaaa-mm-gg).",
-            field="birth_date", code="date_format",
-        )
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        raise ValidationError(
-            "La data di nascita non esiste nel calendario (giorno o mese impossibile).",
-            field="birth_date", code="date_impossible",
-        ) from None

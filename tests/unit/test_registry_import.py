@@ -32,20 +32,42 @@ from casa_desk.models.codice_fiscale import make_cf
 from casa_desk.store.db import Store
 
 HEADER = [
-    "cognome", "nome", "codice_fiscale", "data_nascita", "sesso", "telefono", "email",
-    "indirizzo", "civico", "scala", "piano", "interno", "codice_ui", "quartiere",
+    "cognome",
+    "nome",
+    "codice_fiscale",
+    "data_nascita",
+    "sesso",
+    "telefono",
+    "email",
+    "indirizzo",
+    "civico",
+    "scala",
+    "piano",
+    "interno",
+    "codice_ui",
+    "quartiere",
 ]
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "anagrafe_esempio.csv"
 
 
-def person(last: str, first: str, born: date, sex: str, *, iso: bool = False,
-           **cells: str) -> dict[str, str]:
+def person(
+    last: str, first: str, born: date, sex: str, *, iso: bool = False, **cells: str
+) -> dict[str, str]:
     """One export row as ``{column: cell}`` with a valid codice fiscale."""
     row = {
-        "cognome": last, "nome": first, "codice_fiscale": make_cf(last, first, born, sex, "F205"),
+        "cognome": last,
+        "nome": first,
+        "codice_fiscale": make_cf(last, first, born, sex, "F205"),
         "data_nascita": born.isoformat() if iso else born.strftime("%d/%m/%Y"),
-        "sesso": sex, "telefono": "333 123 4567", "email": "", "indirizzo": "Via dei Glicini",
-        "civico": "12", "scala": "B", "piano": "3", "interno": "7", "codice_ui": "SS-0001",
+        "sesso": sex,
+        "telefono": "333 123 4567",
+        "email": "",
+        "indirizzo": "Via dei Glicini",
+        "civico": "12",
+        "scala": "B",
+        "piano": "3",
+        "interno": "7",
+        "codice_ui": "SS-0001",
         "quartiere": "San Siro",
     }
     row.update(cells)
@@ -58,8 +80,15 @@ def line(row: dict[str, str] | list[str], sep: str = ";", header: list[str] = HE
     return sep.join(quoted)
 
 
-def write(path: Path, rows: list[Any], *, encoding: str = "utf-8", sep: str = ";",
-          header: list[str] = HEADER, header_text: str | None = None) -> Path:
+def write(
+    path: Path,
+    rows: list[Any],
+    *,
+    encoding: str = "utf-8",
+    sep: str = ";",
+    header: list[str] = HEADER,
+    header_text: str | None = None,
+) -> Path:
     """Write a real CSV file (CRLF, as Excel does) and return its path."""
     lines = [header_text if header_text is not None else sep.join(header)]
     lines += [r if isinstance(r, str) else line(r, sep, header) for r in rows]
@@ -92,24 +121,42 @@ def run(*argv: str) -> int:
 
 GOOD = [
     person("Brambillò", "Nicolò", date(1980, 3, 5), "M"),
-    person("Zanettà", "Licia", date(1975, 12, 31), "F", telefono="02 1234 5678",
-           email="licia@example.org"),
+    person(
+        "Zanettà",
+        "Licia",
+        date(1975, 12, 31),
+        "F",
+        telefono="02 1234 5678",
+        email="licia@example.org",
+    ),
     person("D'Orsoni", "Giosuè", date(2001, 7, 14), "M", sesso="maschio", telefono=""),
 ]
 
 
 # -- encodings, separators, dates ------------------------------------------------------------
 @pytest.mark.parametrize(
-    ("encoding", "sep", "iso"),
-    [("utf-8-sig", ";", False), ("utf-8", ",", True), ("cp1252", ";", True),
-     ("cp1252", ",", False), ("utf-8-sig", ",", False)],
+    "case",
+    [
+        ("utf-8-sig", ";", False),
+        ("utf-8", ",", True),
+        ("cp1252", ";", True),
+        ("cp1252", ",", False),
+        ("utf-8-sig", ",", False),
+    ],
 )
 def test_good_file_in_every_encoding_and_separator(
-    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str, sep: str,
-    iso: bool,
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], case: tuple[str, str, bool]
 ) -> None:
-    rows = [{**r, "data_nascita": date(*map(int, reversed(r["data_nascita"].split("/"))))
-             .isoformat() if iso else r["data_nascita"]} for r in GOOD]
+    encoding, sep, iso = case
+    rows = [
+        {
+            **r,
+            "data_nascita": date(*map(int, reversed(r["data_nascita"].split("/")))).isoformat()
+            if iso
+            else r["data_nascita"],
+        }
+        for r in GOOD
+    ]
     rows[0]["indirizzo"] = "Via dei Glicini, lato\ncortile"  # quoted, with sep and newline
     path = write(tmp_path / "anagrafe.csv", rows, encoding=encoding, sep=sep)
 
@@ -124,7 +171,8 @@ def test_good_file_in_every_encoding_and_separator(
     assert nicolo["gender"] == "M"
     assert nicolo["phone"] == "+393331234567"
     assert nicolo["street"] == "Via dei Glicini, lato\ncortile"
-    assert (nicolo["civic"], nicolo["stair"], nicolo["floor"], nicolo["flat"]) == ("12", "B", "3", "7")
+    address = (nicolo["civic"], nicolo["stair"], nicolo["floor"], nicolo["flat"])
+    assert address == ("12", "B", "3", "7")
     assert (nicolo["unit_code"], nicolo["quartiere"]) == ("SS-0001", "San Siro")
     assert nicolo["presidio"] == "SAN-SIRO"
     assert stored["Licia"]["phone"] == "+390212345678"
@@ -137,8 +185,9 @@ def test_header_is_case_insensitive_reordered_and_extra_columns_ignored(
 ) -> None:
     header = ["nome", "cognome", "data_nascita", "codice_fiscale", "sesso", "note_interne"]
     text = " Nome ; COGNOME;Data_Nascita ;Codice Fiscale;SESSO;note_interne"
-    path = write(tmp_path / "a.csv", [GOOD[0]], header=header, header_text=text,
-                 encoding="utf-8-sig")
+    path = write(
+        tmp_path / "a.csv", [GOOD[0]], header=header, header_text=text, encoding="utf-8-sig"
+    )
     assert run(str(path), "--db", str(db)) == 0
     assert "Colonne ignorate: note_interne." in capsys.readouterr().out
     assert [p["last_name"] for p in people(db)] == ["Brambillò"]
@@ -203,8 +252,18 @@ def test_every_bad_row_is_reported_with_its_line_and_reason(
     assert {p["first_name"] for p in people(db)} == {"Nicolò", "Eva"}
     # No personal data in the report: names, codici fiscali, phones, addresses.
     text = path.read_bytes().decode(encoding)
-    for secret in ("Pelosini", "Galbiatti", "Colombetti", "Bossetti", "12ab", "rino@",
-                   "Glicini", "Brusati", GOOD[0]["codice_fiscale"], "347 000 1111"):
+    for secret in (
+        "Pelosini",
+        "Galbiatti",
+        "Colombetti",
+        "Bossetti",
+        "12ab",
+        "rino@",
+        "Glicini",
+        "Brusati",
+        GOOD[0]["codice_fiscale"],
+        "347 000 1111",
+    ):
         assert secret in text and secret not in out
 
 
@@ -216,10 +275,21 @@ def test_problems_come_back_as_data(db: Path, tmp_path: Path) -> None:
     assert (result.created, result.updated, result.unchanged, result.rejected) == (2, 0, 0, 13)
     assert result.rows == 15 and not result.ok and result.encoding == "Windows-1252"
     codes = {p.line: p.code for p in result.problems}
-    assert codes == {4: "cf_check", 5: "cf_birth_date", 6: "cf_gender", 7: "date_impossible",
-                     8: "required", 9: "phone_invalid", 10: "gender_invalid", 11: "field_count",
-                     12: "date_format", 13: "email_invalid", 15: "duplicate_row",
-                     17: "duplicate_row", 18: "date_future"}
+    assert codes == {
+        4: "cf_check",
+        5: "cf_birth_date",
+        6: "cf_gender",
+        7: "date_impossible",
+        8: "required",
+        9: "phone_invalid",
+        10: "gender_invalid",
+        11: "field_count",
+        12: "date_format",
+        13: "email_invalid",
+        15: "duplicate_row",
+        17: "duplicate_row",
+        18: "date_future",
+    }
 
 
 # -- re-import ------------------------------------------------------------------------------
@@ -258,13 +328,26 @@ def test_match_by_normalised_name_and_birth_date_fills_the_codice_fiscale(
 ) -> None:
     born = date(1958, 11, 20)
     with Store.open(db) as store, store.transaction() as j:
-        j.insert("people", {"last_name": "DORSONI", "first_name": "LUCIA",
-                            "birth_date": born.isoformat()}, presidio="SAN-SIRO")
-        j.insert("people", {"last_name": "Sala", "first_name": "Ivo", "birth_date": "1940-01-01",
-                            "codice_fiscale": make_cf("Sala", "Ivo", date(1940, 1, 1), "M",
-                                                      "H501")}, presidio="SAN-SIRO")
-        gone = j.insert("people", {"last_name": "Neri", "first_name": "Ada",
-                                   "birth_date": "1941-02-02"}, presidio="SAN-SIRO")
+        j.insert(
+            "people",
+            {"last_name": "DORSONI", "first_name": "LUCIA", "birth_date": born.isoformat()},
+            presidio="SAN-SIRO",
+        )
+        j.insert(
+            "people",
+            {
+                "last_name": "Sala",
+                "first_name": "Ivo",
+                "birth_date": "1940-01-01",
+                "codice_fiscale": make_cf("Sala", "Ivo", date(1940, 1, 1), "M", "H501"),
+            },
+            presidio="SAN-SIRO",
+        )
+        gone = j.insert(
+            "people",
+            {"last_name": "Neri", "first_name": "Ada", "birth_date": "1941-02-02"},
+            presidio="SAN-SIRO",
+        )
         j.delete("people", gone["id"])
     rows = [
         person("D'Orsoni", "Lùcia", born, "F"),  # matches DORSONI LUCIA by name + date
@@ -281,13 +364,17 @@ def test_match_by_normalised_name_and_birth_date_fills_the_codice_fiscale(
 
 
 # -- dry run, exit codes, whole-file errors ---------------------------------------------------
-def test_dry_run_writes_nothing(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_dry_run_writes_nothing(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = bad_file(tmp_path)
     before = db.read_bytes()
     assert run(str(path), "--db", str(db), "--dry-run") == 2
     out = capsys.readouterr().out
-    assert "Simulazione: sarebbero importate 2 nuove persone, aggiornate 0, invariate 0, " \
-           "scartate 13 righe. Nessuna modifica salvata." in out
+    assert (
+        "Simulazione: sarebbero importate 2 nuove persone, aggiornate 0, invariate 0, "
+        "scartate 13 righe. Nessuna modifica salvata." in out
+    )
     assert "Riga 4, codice_fiscale:" in out
     assert db.read_bytes() == before
     assert not Path(f"{db}-wal").exists() or Path(f"{db}-wal").stat().st_size == 0
@@ -314,14 +401,16 @@ def test_exit_zero_when_all_rows_imported_and_two_when_some_rejected(
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "non è un file di testo"),
         (b"PK\x03\x04\x14\x00\x06\x00", "foglio di calcolo"),
         (b"\xff\xfec\x00o\x00", "UTF-16"),
-        ("cognome;nome\r\nRossetti;Ada\r\n".encode(), "mancano le colonne: codice_fiscale, "
-                                                      "data_nascita"),
+        (b"cognome;nome\r\nRossetti;Ada\r\n", "mancano le colonne: codice_fiscale, data_nascita"),
         (";".join(HEADER).encode() + b"\r\n", "solo l'intestazione"),
         (b"cognome;cognome;nome;codice_fiscale;data_nascita\r\nA;A;B;;\r\n", "due volte"),
     ],
 )
 def test_whole_file_errors_exit_one_with_one_line_and_write_nothing(
-    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None,
+    db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    content: bytes | None,
     words: str,
 ) -> None:
     path = tmp_path / "in.csv"
@@ -334,8 +423,9 @@ def test_whole_file_errors_exit_one_with_one_line_and_write_nothing(
     assert db.read_bytes() == before
 
 
-def test_unreadable_file_is_one_line(db: Path, tmp_path: Path,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreadable_file_is_one_line(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(str(tmp_path), "--db", str(db)) == 1
     assert "cartella" in capsys.readouterr().err
 
@@ -364,12 +454,12 @@ def test_every_write_is_captured_in_the_outbox(db: Path, tmp_path: Path) -> None
     assert run(str(path), "--db", str(db)) == 0
     rows, changes = people(db), outbox(db)
     assert sorted(c["row_id"] for c in changes if c["op"] == "insert") == sorted(
-        p["id"] for p in rows)
+        p["id"] for p in rows
+    )
     (update,) = [c for c in changes if c["op"] == "update"]
     # The first import took the two-line address of bad_file(); this file has the short one.
     assert set(json.loads(update["data"])) == {"phone", "stair", "street", "updated_at"}
-    assert all(p["hlc"] == max(c["hlc"] for c in changes if c["row_id"] == p["id"])
-               for p in rows)
+    assert all(p["hlc"] == max(c["hlc"] for c in changes if c["row_id"] == p["id"]) for p in rows)
 
 
 def test_progress_reaches_total_and_cancel_rolls_everything_back(db: Path, tmp_path: Path) -> None:
@@ -395,16 +485,21 @@ def test_sample_file_imports_with_its_bad_rows_reported(
     assert "codifica Windows-1252, separatore «;»" in out
     assert "Importate 7 nuove persone, aggiornate 0, invariate 0, scartate 3 righe." in out
     assert [x.split(":")[0] for x in out.splitlines() if x.startswith("Riga ")] == [
-        "Riga 5, codice_fiscale", "Riga 8, data_nascita", "Riga 11, telefono"]
+        "Riga 5, codice_fiscale",
+        "Riga 8, data_nascita",
+        "Riga 11, telefono",
+    ]
 
 
 # -- line numbers under any quoting ----------------------------------------------------------
-_CELL = st.text(alphabet="ab ;,\"\n\r", max_size=6)
+_CELL = st.text(alphabet='ab ;,"\n\r', max_size=6)
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from("xyz"), _CELL, _CELL), min_size=1, max_size=8),
-       st.sampled_from([";", ","]))
+@given(
+    st.lists(st.tuples(st.sampled_from("xyz"), _CELL, _CELL), min_size=1, max_size=8),
+    st.sampled_from([";", ","]),
+)
 def test_records_start_on_the_physical_line_where_they_begin(
     records: list[tuple[str, str, str]], sep: str
 ) -> None:
