@@ -1,0 +1,112 @@
+"""Composition root: open the store, ask first-run questions, build the window, run Qt.
+
+``casa-desk [--db PATH] [--lang it|en]`` ends here (cli/__init__.py). Everything the window
+needs is built here and passed in (STYLE.md §3): the store, who is at the desk, the task
+runner and the change bus. A store that cannot be opened (not a store, too new, damaged) is
+reported in one Italian line — in a message box and on stderr — and the program exits 1.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from casa_desk import paths
+from casa_desk.errors import CasaError, StorageError
+from casa_desk.store.db import Store
+from casa_desk.store.directory import Directory
+from casa_desk.store.tables import HEAD_OFFICE
+from casa_desk.store.users import Users
+
+log = logging.getLogger("casa_desk")
+
+
+def open_store(db: str | None) -> Store:
+    """The store at ``db`` or the default one, created (with its folder) on first run."""
+    path = Path(db) if db else paths.default_store_path()
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return Store.open(path, create=True)
+
+
+def install_translator(app: object, language: str) -> object | None:
+    """Load ``casa_desk_<language>.qm`` (and Qt's own strings); None when not found."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    QLocale.setDefault(QLocale(QLocale.Language.English if language == "en"
+                               else QLocale.Language.Italian, QLocale.Country.Italy))
+    installed = None
+    qt_translator = QTranslator(app)  # type: ignore[arg-type]
+    if qt_translator.load(f"qtbase_{language}",
+                          QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_translator)  # type: ignore[attr-defined]
+    translator = QTranslator(app)  # type: ignore[arg-type]
+    if translator.load(f"casa_desk_{language}", str(paths.translations_dir())):
+        app.installTranslator(translator)  # type: ignore[attr-defined]
+        installed = translator
+    return installed
+
+
+def office_name(store: Store, code: str) -> str:
+    if code == HEAD_OFFICE:
+        return "Sede centrale"
+    try:
+        return str(Directory(store).presidio(code)["name"])
+    except CasaError:
+        return code
+
+
+def build_window(store: Store, settings: object | None = None, runner: object | None = None):  # type: ignore[no-untyped-def]
+    """The main window for an open store whose office and operator are known."""
+    from casa_desk.ui.context import DeskContext
+    from casa_desk.ui.main_window import MainWindow
+    from casa_desk.ui.tasks import TaskRunner
+
+    presidio = store.meta("presidio") or ""
+    operator = store.meta("operator") or ""
+    user = Users(store).get(operator) or {}
+    context = DeskContext(
+        store=store, presidio=presidio, operator=operator,
+        is_head_office=presidio == HEAD_OFFICE,
+        may_see_sensitive=bool(user.get("may_see_sensitive", 1)),
+        runner=runner or TaskRunner(),  # type: ignore[arg-type]
+    )
+    return MainWindow(context, office_name=office_name(store, presidio),
+                      operator_name=user.get("full_name") or operator,
+                      settings=settings)  # type: ignore[arg-type]
+
+
+def run_app(db: str | None, lang: str | None) -> int:
+    """Open the window on the store; returns the exit status."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from casa_desk.ui.error_dialog import error_box, install_excepthook
+    from casa_desk.ui.first_run import FirstRunDialog, needs_first_run
+    from casa_desk.ui.settings import UiSettings
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("casa_desk")
+    app.setOrganizationName(paths.APP_AUTHOR)
+    settings = UiSettings()
+    language = lang or settings.language()
+    if lang:
+        settings.set_language(lang)
+    install_translator(app, language)
+    install_excepthook(QApplication.activeWindow)
+
+    try:
+        store = open_store(db)
+    except StorageError as exc:
+        print(f"casa-desk: {exc.message}", file=sys.stderr)
+        error_box(None, exc.message).exec()
+        return 1
+    try:
+        if needs_first_run(store) and FirstRunDialog(store).exec() != QDialog.DialogCode.Accepted:
+            return 1
+        window = build_window(store, settings)
+        window.show()
+        return int(app.exec())
+    finally:
+        store.close()

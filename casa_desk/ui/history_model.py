@@ -1,0 +1,160 @@
+"""A person's history (contacts and referrals, newest first) as a Qt table model.
+
+Sensitive entries (domestic violence, health: DESIGN.md §3) show only their date, kind and a
+neutral "Riservato" marker; topic, summary and notes stay hidden until the operator reveals
+that one entry (the card records the reveal in the audit trail). Also the UI wording of the
+stored codes (channels, outcomes, referral statuses), kept in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from casa_desk.models.timeutil import format_date, format_datetime
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Labels", text)
+
+
+def channel_label(code: str | None) -> str:
+    labels = {"sportello": _t("Sportello"), "telefono": _t("Telefono"), "email": _t("Email"),
+              "visita_domiciliare": _t("Visita domiciliare"), "evento": _t("Evento")}
+    return labels.get(code or "", code or "")
+
+
+def outcome_label(code: str | None) -> str:
+    labels = {"risolto": _t("Risolto"), "in_carico": _t("In carico"), "inviato": _t("Inviato")}
+    return labels.get(code or "", code or "")
+
+
+def status_label(code: str | None) -> str:
+    labels = {"bozza": _t("Bozza"), "inviata": _t("Inviata"),
+              "presa_in_carico": _t("Presa in carico"), "conclusa": _t("Conclusa"),
+              "rifiutata": _t("Rifiutata"), "annullata": _t("Annullata")}
+    return labels.get(code or "", code or "")
+
+
+def gender_label(code: str | None) -> str:
+    labels = {"F": _t("Femmina"), "M": _t("Maschio"), "X": _t("Altro (X)"),
+              "NS": _t("Non dichiarato")}
+    return labels.get(code or "", code or "")
+
+
+def role_label(code: str | None) -> str:
+    labels = {"titolare": _t("Titolare"), "componente": _t("Componente del nucleo"),
+              "occupante_senza_titolo": _t("Occupante senza titolo"),
+              "non_residente": _t("Non residente")}
+    return labels.get(code or "", code or "")
+
+
+@dataclass
+class Entry:
+    """One line of the history: a contact or a referral."""
+
+    kind: str  # "contact" | "referral"
+    id: str
+    at: str  # stored UTC text, for ordering
+    sensitive: bool
+    row: dict[str, Any]
+
+
+def build_entries(contacts: list[dict[str, Any]], referrals: list[dict[str, Any]]) -> list[Entry]:
+    entries = [Entry("contact", c["id"], c["occurred_at"], bool(c["sensitive"]), c)
+               for c in contacts]
+    entries += [Entry("referral", r["id"], r["created_at"], bool(r["sensitive"]), r)
+                for r in referrals]
+    entries.sort(key=lambda e: e.at, reverse=True)
+    return entries
+
+
+class HistoryModel(QAbstractTableModel):
+    """Date, kind, topic/service, summary/reason, outcome/status."""
+
+    COLUMNS = 5
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._entries: list[Entry] = []
+        self._revealed: set[str] = set()
+
+    def set_entries(self, entries: list[Entry]) -> None:
+        self.beginResetModel()
+        self._entries = entries
+        self._revealed = set()
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_entries([])
+
+    def entry(self, row: int) -> Entry | None:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def is_hidden(self, entry: Entry) -> bool:
+        return entry.sensitive and entry.id not in self._revealed
+
+    def reveal(self, entry_id: str) -> None:
+        for row, entry in enumerate(self._entries):
+            if entry.id == entry_id:
+                self._revealed.add(entry_id)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        if role == ID_ROLE:
+            return entry.id
+        if role == Qt.ItemDataRole.ForegroundRole and self.is_hidden(entry):
+            return QBrush(QColor("#7a4b00"))
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self._text(entry, index.column())
+
+    def _text(self, entry: Entry, column: int) -> str:
+        row = entry.row
+        hidden = self.is_hidden(entry)
+        if column == 0:
+            return format_datetime(entry.at)
+        if entry.kind == "contact":
+            values = (channel_label(row.get("channel")),
+                      row.get("category_label") or row.get("category") or "",
+                      row.get("summary") or "",
+                      outcome_label(row.get("outcome")))
+        else:
+            due = format_date(row.get("due_on"))
+            values = (self.tr("Segnalazione"),
+                      row.get("service_name") or "",
+                      row.get("reason") or "",
+                      status_label(row.get("status"))
+                      + (self.tr(" (scad. %1)").replace("%1", due) if due else ""))
+        if hidden and column in (2, 3):
+            return self.tr("Riservato") if column == 2 else "—"
+        return values[column - 1]
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        headers = (self.tr("Data"), self.tr("Tipo"), self.tr("Argomento / servizio"),
+                   self.tr("Sintesi / motivo"), self.tr("Esito / stato"))
+        return headers[section] if 0 <= section < len(headers) else None

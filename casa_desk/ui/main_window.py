@@ -1,0 +1,311 @@
+"""The front-desk window: people first, then the other pages as tabs.
+
+Layout: a top-level stack with the working screen (tabs) and the neutral quick-exit page.
+The "Persone" tab is itself a stack — search page, person card. Pages built by other modules
+(referrals, agenda, services, report, sync) are embedded when their module is installed, and
+each is built the first time its tab is shown, so the window is on screen fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casa_desk.ui.context import DeskContext
+from casa_desk.ui.person_card import PersonCard
+from casa_desk.ui.person_form import PersonForm
+from casa_desk.ui.quick_exit import NeutralPage, QuickExit
+from casa_desk.ui.search_page import SearchPage
+from casa_desk.ui.settings import UiSettings
+from casa_desk.ui.statusbar import DeskStatusBar
+
+
+def optional_class(module: str, name: str) -> type | None:
+    """``module.name`` when that module is installed, else None (pages built by others)."""
+    if importlib.util.find_spec(module) is None:
+        return None
+    return getattr(importlib.import_module(module), name, None)
+
+
+class LazyPage(QWidget):
+    """A tab whose real page is built the first time it is shown."""
+
+    def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._build = build
+        self.page: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def ensure(self) -> QWidget:
+        if self.page is None:
+            self.page = self._build()
+            self._layout.addWidget(self.page)
+        return self.page
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.ensure()
+        super().showEvent(event)
+
+
+class MainWindow(QMainWindow):
+    """Composition of the pages; owns shortcuts, quick exit and remembered geometry."""
+
+    def __init__(self, context: DeskContext, *, office_name: str, operator_name: str,
+                 settings: UiSettings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.context = context
+        self.office_name = office_name
+        self.settings = settings or UiSettings()
+        self.quick_exit = QuickExit(self._hide_all, self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.quick_exit.install(app)
+
+        self.search = SearchPage(context)
+        self.card = PersonCard(context)
+        self.people_stack = QStackedWidget(objectName="peopleStack")
+        self.people_stack.addWidget(self.search)
+        self.people_stack.addWidget(self.card)
+        self.tabs = QTabWidget(objectName="mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.people_stack, "")
+        self.pages: dict[str, LazyPage] = {}
+        self._add_optional_pages()
+
+        self.neutral = NeutralPage()
+        self.screens = QStackedWidget(objectName="screens")
+        self.screens.addWidget(self.tabs)
+        self.screens.addWidget(self.neutral)
+        self.setCentralWidget(self.screens)
+        self.status = DeskStatusBar(context, office_name, operator_name, self)
+        self.setStatusBar(self.status)
+        self._build_menus()
+
+        self.search.person_opened.connect(self.open_person)
+        self.search.register_requested.connect(self.register_person)
+        self.card.back_requested.connect(self.show_search)
+        self.card.person_opened.connect(self.open_person)
+        self.card.edit_requested.connect(self.edit_person)
+        self.card.contact_requested.connect(self.new_contact)
+        self.card.referral_requested.connect(self.new_referral)
+        self.neutral.resume_requested.connect(self.resume)
+        self.card.referral_button.setVisible(self._referral_dialog_class() is not None)
+
+        self.retranslate()
+        self._restore()
+        self.search.focus_search()
+
+    # -- pages ----------------------------------------------------------------------------
+    def _add_optional_pages(self) -> None:
+        ctx = self.context
+        specs: list[tuple[str, str, str, Callable[[type], QWidget]]] = [
+            ("referrals", "casa_desk.ui.referrals_page", "ReferralsPage", lambda cls: cls(ctx)),
+            ("agenda", "casa_desk.ui.agenda_page", "AgendaPage", lambda cls: cls(ctx)),
+            ("services", "casa_desk.ui.services_page", "ServicesPage", lambda cls: cls(ctx)),
+            ("report", "casa_desk.ui.report_page", "ReportPage",
+             lambda cls: cls(ctx.store_path, ctx.presidio, ctx.is_head_office)),
+            ("sync", "casa_desk.ui.sync_page", "SyncPage", lambda cls: cls(ctx.store)),
+        ]
+        for key, module, name, build in specs:
+            cls = optional_class(module, name)
+            if cls is not None:
+                page = LazyPage(lambda cls=cls, build=build: build(cls))
+                page.setObjectName(f"page_{key}")
+                self.pages[key] = page
+                self.tabs.addTab(page, "")
+
+    def page(self, key: str) -> QWidget | None:
+        """The built page ``key`` (building it now if needed), or None when not installed."""
+        lazy = self.pages.get(key)
+        return lazy.ensure() if lazy else None
+
+    def _tab_titles(self) -> dict[str, str]:
+        return {"referrals": self.tr("Segnalazioni"), "agenda": self.tr("Agenda"),
+                "services": self.tr("Servizi"), "report": self.tr("Report mensile"),
+                "sync": self.tr("Sincronizzazione")}
+
+    # -- menus and shortcuts --------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.register_action = QAction(self, shortcut=QKeySequence("Ctrl+R"))
+        self.register_action.triggered.connect(lambda: self.register_person(""))
+        self.contact_action = QAction(self, shortcut=QKeySequence("Ctrl+N"))
+        self.contact_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.contact_action.triggered.connect(lambda: self.new_contact(self.current_person_id()))
+        self.sync_action = QAction(self)
+        self.sync_action.triggered.connect(self.sync_now)
+        self.sync_action.setVisible("sync" in self.pages)
+        self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        for action in (self.register_action, self.contact_action, self.sync_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        self.find_action = QAction(self, shortcut=QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.show_search)
+        self.exit_action = QAction(self)
+        self.exit_action.setShortcut(QKeySequence("F12"))  # shown in the menu; the filter acts
+        self.exit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.exit_action.triggered.connect(self.quick_exit.trigger)
+        self.view_menu.addAction(self.find_action)
+        self.view_menu.addAction(self.exit_action)
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_actions = {}
+        for code, label in (("it", "Italiano"), ("en", "English")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(self.settings.language() == code)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        for action in (self.register_action, self.contact_action, self.find_action,
+                       self.quit_action):
+            self.addAction(action)
+        self.escape = QShortcut(QKeySequence("Esc"), self.card,
+                                context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.escape.activated.connect(self.show_search)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("casa_desk – %1").replace("%1", self.office_name))
+        self.tabs.setTabText(0, self.tr("Persone"))
+        titles = self._tab_titles()
+        for key, page in self.pages.items():
+            self.tabs.setTabText(self.tabs.indexOf(page), titles[key])
+        self.file_menu.setTitle(self.tr("&Archivio"))
+        self.view_menu.setTitle(self.tr("&Visualizza"))
+        self.language_menu.setTitle(self.tr("Lingua"))
+        self.register_action.setText(self.tr("Nuova persona"))
+        self.contact_action.setText(self.tr("Nuovo contatto"))
+        self.sync_action.setText(self.tr("Sincronizza ora"))
+        self.quit_action.setText(self.tr("Esci"))
+        self.find_action.setText(self.tr("Cerca persona"))
+        self.exit_action.setText(self.tr("Uscita rapida"))
+
+    # -- people ---------------------------------------------------------------------------
+    def current_person_id(self) -> str | None:
+        """The person whose card is on screen, if any."""
+        if self.people_stack.currentWidget() is self.card and self.tabs.currentIndex() == 0:
+            return self.card.person_id
+        return None
+
+    def show_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.people_stack.setCurrentWidget(self.search)
+        self.card.clear()
+        self.search.focus_search()
+
+    def open_person(self, person_id: str) -> None:
+        self.card.load(person_id)
+        self.tabs.setCurrentIndex(0)
+        self.people_stack.setCurrentWidget(self.card)
+        self.card.history_view.setFocus()
+
+    def register_person(self, prefill: str = "") -> None:
+        form = PersonForm(self.context, prefill=prefill, parent=self)
+        form.saved.connect(self.open_person)
+        form.open_existing.connect(self.open_person)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.open()
+
+    def edit_person(self, person_id: str) -> None:
+        form = PersonForm(self.context, person_id, parent=self)
+        form.saved.connect(self.open_person)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.open()
+
+    def new_contact(self, person_id: str | None = None) -> QWidget | None:
+        cls = optional_class("casa_desk.ui.contact_form", "ContactDialog")
+        if cls is None:
+            QMessageBox.information(self, self.tr("Nuovo contatto"),
+                                    self.tr("La registrazione dei contatti non è disponibile."))
+            return None
+        dialog = cls(self.context, person_id=person_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _referral_dialog_class(self) -> type | None:
+        return optional_class("casa_desk.ui.referral_dialog", "ReferralDialog")
+
+    def new_referral(self, person_id: str) -> QWidget | None:
+        cls = self._referral_dialog_class()
+        if cls is None:
+            return None
+        dialog = cls(self.context, person_id=person_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def sync_now(self) -> None:
+        page = self.page("sync")
+        if page is not None:
+            self.tabs.setCurrentWidget(self.pages["sync"])
+            page.sync_now()  # type: ignore[attr-defined]
+
+    # -- quick exit -----------------------------------------------------------------------
+    def _hide_all(self) -> None:
+        """Everything personal off the screen (called by QuickExit after dialogs closed)."""
+        self.search.reset()
+        self.card.clear()
+        self.people_stack.setCurrentWidget(self.search)
+        self.tabs.setCurrentIndex(0)
+        self.screens.setCurrentWidget(self.neutral)
+        self.menuBar().hide()
+        self.status.hide()
+        self.setWindowTitle(NeutralPage.title())
+        self.neutral.resume_button.setFocus()
+
+    def resume(self, *, confirm: bool = True) -> bool:
+        if confirm and not self.quick_exit.confirm_resume(self):
+            return False
+        self.quick_exit.active = False
+        self.screens.setCurrentWidget(self.tabs)
+        self.menuBar().show()
+        self.status.show()
+        self.retranslate()
+        self.show_search()
+        return True
+
+    def set_language(self, code: str) -> None:
+        self.settings.set_language(code)
+        for other, action in self.language_actions.items():
+            action.setChecked(other == code)
+        QMessageBox.information(self, self.tr("Lingua"),
+                                self.tr("La nuova lingua sarà usata al prossimo avvio."))
+
+    # -- geometry -------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 760)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter("card")
+        if splitter is not None:
+            self.card.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        self.settings.set_window(self.saveGeometry(), self.saveState())
+        self.settings.set_splitter("card", self.card.splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

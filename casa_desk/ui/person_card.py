@@ -1,0 +1,380 @@
+"""A person's card: who they are, where they live, their household, consents, possible
+duplicates and the history of contacts and referrals, newest first.
+
+Sensitive history entries show a neutral marker; their content stays hidden until the
+operator presses "Mostra", and each reveal is written to the audit trail ('viewed') in its
+own transaction. The card reads the store on the GUI thread: a card with 200 contacts is a
+handful of indexed queries (benchmarks/bench_ui.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casa_desk.models.phone import format_phone
+from casa_desk.models.timeutil import format_date, format_datetime, today_rome
+from casa_desk.store import audit
+from casa_desk.store.consents import Consents, consent_state
+from casa_desk.store.contacts import Contacts
+from casa_desk.store.people import People
+from casa_desk.store.referrals import Referrals
+from casa_desk.ui.context import DeskContext
+from casa_desk.ui.history_model import (
+    HistoryModel,
+    build_entries,
+    channel_label,
+    gender_label,
+    outcome_label,
+    role_label,
+    status_label,
+)
+
+
+def _clear_layout(layout: Any) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            # Off screen now, not at the next event-loop turn (quick exit, grab()).
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+
+
+class PersonCard(QWidget):
+    """Shows one person; emits requests the window turns into dialogs."""
+
+    back_requested = Signal()
+    edit_requested = Signal(str)
+    contact_requested = Signal(str)
+    referral_requested = Signal(str)
+    person_opened = Signal(str)
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.people = People(context.store)
+        self.person: dict[str, Any] | None = None
+
+        self.title = QLabel(objectName="cardTitle")
+        self.title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.subtitle = QLabel(objectName="cardSubtitle")
+        self.back_button = QPushButton(objectName="backButton")
+        self.edit_button = QPushButton(objectName="editButton")
+        self.contact_button = QPushButton(objectName="contactButton")
+        self.referral_button = QPushButton(objectName="referralButton")
+        buttons = QHBoxLayout()
+        for button in (self.back_button, self.edit_button, self.contact_button,
+                       self.referral_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.identity_box = QGroupBox()
+        self.identity = QFormLayout(self.identity_box)
+        self.address_box = QGroupBox()
+        self.address = QFormLayout(self.address_box)
+        self.household_box = QGroupBox()
+        self.household = QVBoxLayout(self.household_box)
+        self.consents_box = QGroupBox()
+        self.consents = QVBoxLayout(self.consents_box)
+        self.duplicates_box = QGroupBox(objectName="duplicatesBox")
+        self.duplicates = QGridLayout(self.duplicates_box)
+        side = QVBoxLayout()
+        for box in (self.identity_box, self.address_box, self.household_box,
+                    self.consents_box, self.duplicates_box):
+            side.addWidget(box)
+        side.addStretch(1)
+        side_widget = QWidget()
+        side_widget.setLayout(side)
+
+        self.history_box = QGroupBox()
+        self.history_model = HistoryModel(self)
+        self.history_view = QTableView(objectName="historyView")
+        self.history_view.setModel(self.history_model)
+        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_view.verticalHeader().hide()
+        self.history_view.setWordWrap(False)
+        header = self.history_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((118, 110, 170, 220, 120)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.detail = QLabel(objectName="historyDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setFrameShape(QFrame.Shape.StyledPanel)
+        self.detail.setMinimumHeight(70)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.reveal_button = QPushButton(objectName="revealButton")
+        self.reveal_button.hide()
+        history = QVBoxLayout(self.history_box)
+        history.addWidget(self.history_view, 1)
+        detail_row = QHBoxLayout()
+        detail_row.addWidget(self.detail, 1)
+        detail_row.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignTop)
+        history.addLayout(detail_row)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="cardSplitter")
+        self.splitter.addWidget(side_widget)
+        self.splitter.addWidget(self.history_box)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([380, 700])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(buttons)
+        layout.addWidget(self.splitter, 1)
+
+        self.back_button.clicked.connect(self.back_requested)
+        self.edit_button.clicked.connect(lambda: self._emit_for_person(self.edit_requested))
+        self.contact_button.clicked.connect(lambda: self._emit_for_person(self.contact_requested))
+        self.referral_button.clicked.connect(
+            lambda: self._emit_for_person(self.referral_requested))
+        self.history_view.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.reveal_button.clicked.connect(self.reveal_current)
+        context.bus.changed.connect(self._on_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("← Ricerca (Esc)"))
+        self.edit_button.setText(self.tr("Modifica dati"))
+        self.contact_button.setText(self.tr("Nuovo contatto (Ctrl+N)"))
+        self.referral_button.setText(self.tr("Nuova segnalazione"))
+        self.identity_box.setTitle(self.tr("Dati anagrafici"))
+        self.address_box.setTitle(self.tr("Indirizzo e alloggio Aler"))
+        self.household_box.setTitle(self.tr("Nucleo familiare"))
+        self.consents_box.setTitle(self.tr("Consensi"))
+        self.duplicates_box.setTitle(self.tr("Possibili doppioni"))
+        self.history_box.setTitle(self.tr("Storia: contatti e segnalazioni (dal più recente)"))
+        self.reveal_button.setText(self.tr("Mostra"))
+        self.reveal_button.setToolTip(self.tr("Mostra il contenuto riservato (resta nel registro "
+                                              "degli accessi)"))
+        if self.person:
+            self.load(self.person["id"])
+
+    def _emit_for_person(self, signal: Any) -> None:
+        if self.person:
+            signal.emit(self.person["id"])
+
+    # -- loading ------------------------------------------------------------------------
+    @property
+    def person_id(self) -> str | None:
+        return self.person["id"] if self.person else None
+
+    def load(self, person_id: str) -> None:
+        """Show ``person_id`` (a merged duplicate shows its survivor)."""
+        person = self.people.get(person_id)
+        if person.get("merged_into"):
+            person = self.people.get(person["merged_into"])
+        self.person = person
+        name = f"{person['last_name']} {person['first_name']}"
+        self.title.setText(name)
+        bits = [b for b in (person.get("codice_fiscale"),
+                            self.tr("nato/a il %1").replace("%1", format_date(person["birth_date"]))
+                            if person.get("birth_date") else None) if b]
+        self.subtitle.setText(" · ".join(bits))
+        self._fill_identity(person)
+        self._fill_household(person)
+        self._fill_consents(person["id"])
+        self._fill_duplicates(person["id"])
+        self._fill_history(person["id"])
+
+    def clear(self) -> None:
+        """Forget the person entirely (quick exit, back to search)."""
+        self.person = None
+        for label in (self.title, self.subtitle, self.detail):
+            label.clear()
+        for layout in (self.identity, self.address, self.household, self.consents,
+                       self.duplicates):
+            _clear_layout(layout)
+        self.history_model.clear()
+        self.reveal_button.hide()
+
+    def _fill_identity(self, p: dict[str, Any]) -> None:
+        _clear_layout(self.identity)
+        rows = [
+            (self.tr("Cognome"), p.get("last_name")), (self.tr("Nome"), p.get("first_name")),
+            (self.tr("Codice fiscale"), p.get("codice_fiscale")),
+            (self.tr("Data di nascita"), format_date(p.get("birth_date"))),
+            (self.tr("Luogo di nascita"), p.get("birth_place")),
+            (self.tr("Sesso"), gender_label(p.get("gender"))),
+            (self.tr("Telefono"), format_phone(p["phone"]) if p.get("phone") else ""),
+            (self.tr("Email"), p.get("email")), (self.tr("Lingue"), p.get("languages")),
+            (self.tr("Note"), p.get("notes")),
+        ]
+        self._form_rows(self.identity, rows)
+        _clear_layout(self.address)
+        street = " ".join(x for x in (p.get("street"), p.get("civic")) if x)
+        where = ", ".join(x for x in (
+            self.tr("scala %1").replace("%1", p["stair"]) if p.get("stair") else "",
+            self.tr("piano %1").replace("%1", p["floor"]) if p.get("floor") else "",
+            self.tr("interno %1").replace("%1", p["flat"]) if p.get("flat") else "") if x)
+        self._form_rows(self.address, [
+            (self.tr("Via"), street), (self.tr("Scala / piano / interno"), where),
+            (self.tr("Quartiere"), p.get("quartiere")),
+            (self.tr("Codice alloggio"), p.get("unit_code")),
+            (self.tr("Ruolo"), role_label(p.get("tenancy_role")))])
+
+    def _form_rows(self, form: QFormLayout, rows: list[tuple[str, Any]]) -> None:
+        for label, value in rows:
+            if value:
+                text = QLabel(str(value))
+                text.setWordWrap(True)
+                text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                form.addRow(label + ":", text)
+        if form.rowCount() == 0:
+            form.addRow(QLabel(self.tr("Nessun dato.")))
+
+    def _fill_household(self, person: dict[str, Any]) -> None:
+        _clear_layout(self.household)
+        members = self.people.household(person)
+        for member in members:
+            text = f"{member['last_name']} {member['first_name']}"
+            if member.get("tenancy_role"):
+                text += f" – {role_label(member['tenancy_role'])}"
+            button = QPushButton(text)
+            button.setFlat(True)
+            button.setStyleSheet("text-align: left;")
+            button.clicked.connect(lambda _=False, pid=member["id"]: self.person_opened.emit(pid))
+            self.household.addWidget(button)
+        if not members:
+            self.household.addWidget(QLabel(self.tr("Nessun altro componente registrato.")))
+
+    def _fill_consents(self, person_id: str) -> None:
+        _clear_layout(self.consents)
+        today = today_rome()
+        words = {"given": self.tr("dato"), "expiring": self.tr("in scadenza"),
+                 "expired": self.tr("scaduto"), "withdrawn": self.tr("revocato")}
+        rows = Consents(self.context.store).for_person(person_id)
+        for row in rows:
+            state = consent_state(row, today)
+            purpose = (self.tr("Registrazione") if row["purpose"] == "registry"
+                       else self.tr("Invio a %1").replace("%1", row.get("service_name") or "?"))
+            when = format_date(row.get("withdrawn_at") or row.get("given_at"))
+            text = f"{purpose}: {words[state]} ({when})"
+            if row.get("expires_on") and state in ("given", "expiring"):
+                text += self.tr(", scade il %1").replace("%1", format_date(row["expires_on"]))
+            label = QLabel(text)
+            label.setWordWrap(True)
+            if state in ("expiring", "expired", "withdrawn"):
+                label.setStyleSheet("color: #a15c00;" if state == "expiring" else "color: #8b0000;")
+            self.consents.addWidget(label)
+        if not rows:
+            self.consents.addWidget(QLabel(self.tr("Nessun consenso registrato.")))
+
+    def _fill_duplicates(self, person_id: str) -> None:
+        _clear_layout(self.duplicates)
+        found = [(row, why) for row, why in self.people.duplicates_of(person_id)
+                 if row["id"] != person_id]
+        reasons = {"same_cf": self.tr("stesso codice fiscale"),
+                   "same_name_birth": self.tr("stesso nome e data di nascita"),
+                   "same_phone": self.tr("stesso telefono")}
+        for line, (row, why) in enumerate(found):
+            text = (f"{row['last_name']} {row['first_name']} "
+                    f"({', '.join(reasons.get(r, r) for r in sorted(why))})")
+            label = QLabel(text)
+            label.setWordWrap(True)
+            merge = QPushButton(self.tr("Unisci qui"))
+            merge.setObjectName("mergeButton")
+            merge.clicked.connect(lambda _=False, dup=row["id"]: self.merge(dup))
+            self.duplicates.addWidget(label, line, 0)
+            self.duplicates.addWidget(merge, line, 1)
+        self.duplicates_box.setVisible(bool(found))
+
+    def _fill_history(self, person_id: str) -> None:
+        ids = self.people.merged_ids(person_id)
+        contacts = Contacts(self.context.store).history(ids, limit=500)
+        referrals = Referrals(self.context.store)
+        refs = [r for pid in ids for r in referrals.list(person_id=pid)]
+        self.history_model.set_entries(build_entries(contacts, refs))
+        self.detail.setText(self.tr("Selezionare una riga per vederne le note."))
+        self.reveal_button.hide()
+
+    # -- actions ------------------------------------------------------------------------
+    def merge(self, duplicate_id: str, *, confirm: bool = True) -> bool:
+        """Merge ``duplicate_id`` into the person shown, after the operator confirms."""
+        if not self.person:
+            return False
+        if confirm:
+            answer = QMessageBox.question(
+                self, self.tr("Unire le schede?"),
+                self.tr("L'altra scheda sarà unita a questa: i suoi contatti e le sue "
+                        "segnalazioni compariranno qui e i dati mancanti saranno completati. "
+                        "Continuare?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        self.people.merge(duplicate_id, self.person["id"])
+        self.context.bus.changed.emit("people")
+        return True
+
+    def _show_detail(self, current: Any, _previous: Any = None) -> None:
+        entry = self.history_model.entry(current.row()) if current.isValid() else None
+        if entry is None:
+            self.detail.clear()
+            self.reveal_button.hide()
+            return
+        if self.history_model.is_hidden(entry):
+            self.detail.setText(self.tr("Contenuto riservato. Premere «Mostra» solo se necessario: "
+                                        "l'accesso viene registrato."))
+            self.reveal_button.setVisible(True)
+            self.reveal_button.setEnabled(self.context.may_see_sensitive)
+            return
+        self.reveal_button.hide()
+        self.detail.setText(self._detail_text(entry.kind, entry.row))
+
+    def _detail_text(self, kind: str, row: dict[str, Any]) -> str:
+        if kind == "contact":
+            lines = [f"{format_datetime(row['occurred_at'])} · {channel_label(row['channel'])}"
+                     f" · {row.get('operator') or ''}",
+                     row.get("summary") or "", row.get("notes") or ""]
+            if row.get("outcome"):
+                lines.append(self.tr("Esito: %1").replace("%1", outcome_label(row["outcome"])))
+            if row.get("follow_up_on"):
+                lines.append(self.tr("Richiamo: %1").replace("%1", format_date(row["follow_up_on"])))
+            return "\n".join(line for line in lines if line)
+        head = self.tr("Segnalazione %1 a %2").replace("%1", row.get("number") or "").replace(
+            "%2", row.get("service_name") or "")
+        lines = [head, status_label(row.get("status")), row.get("reason") or "",
+                 row.get("request") or ""]
+        if row.get("due_on"):
+            lines.append(self.tr("Scadenza: %1").replace("%1", format_date(row["due_on"])))
+        return "\n".join(line for line in lines if line)
+
+    def reveal_current(self) -> None:
+        """Show the selected sensitive entry, recording the access as 'viewed'."""
+        entry = self.history_model.entry(self.history_view.currentIndex().row())
+        if entry is None or not self.context.may_see_sensitive:
+            return
+        table = "contacts" if entry.kind == "contact" else "referrals"
+        with self.context.store.transaction() as journal:
+            audit.record(journal, "viewed", who=self.context.operator,
+                         presidio=self.context.presidio, table=table, row_id=entry.id)
+        self.history_model.reveal(entry.id)
+        self._show_detail(self.history_view.currentIndex())
+        self.context.bus.changed.emit("audit_log")
+
+    def _on_changed(self, table: str) -> None:
+        if self.person and table in ("people", "contacts", "referrals", "referral_events",
+                                     "consents"):
+            self.load(self.person["id"])

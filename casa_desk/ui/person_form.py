@@ -1,0 +1,278 @@
+"""Register or edit a person, with each field checked as it is typed.
+
+Every check comes from :func:`casa_desk.models.people.person_problems` (codice fiscale check
+character and consistency with birth date and sex, dates, phone, email); the message appears
+under the field. A field's message shows once the user has typed in it, all of them on save.
+Before a new person is saved, likely duplicates (same CF, same name and birth date, same
+phone) are listed and the operator chooses: open the existing card or register anyway.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casa_desk.errors import ValidationError
+from casa_desk.models.people import person_problems
+from casa_desk.models.timeutil import format_date, parse_user_date
+from casa_desk.store.people import People
+from casa_desk.ui.context import DeskContext
+from casa_desk.ui.history_model import gender_label, role_label
+
+TEXT_FIELDS = ("last_name", "first_name", "codice_fiscale", "birth_date", "birth_place", "phone",
+               "email", "languages", "street", "civic", "stair", "floor", "flat", "unit_code",
+               "quartiere")
+CHOICE_FIELDS = {"gender": ("", "F", "M", "X", "NS"),
+                 "tenancy_role": ("", "titolare", "componente", "occupante_senza_titolo",
+                                  "non_residente")}
+
+
+class DuplicatesDialog(QDialog):
+    """"These people may be the same": open one of them, or register anyway."""
+
+    def __init__(self, found: list[tuple[dict[str, Any], frozenset[str]]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("duplicatesDialog")
+        self.setWindowTitle(self.tr("Possibili doppioni"))
+        self.choice: str = "cancel"
+        self.found = found
+        self.list = QListWidget(objectName="duplicatesList")
+        reasons = {"same_cf": self.tr("stesso codice fiscale"),
+                   "same_name_birth": self.tr("stesso nome e data di nascita"),
+                   "same_phone": self.tr("stesso telefono")}
+        for row, why in found:
+            born = format_date(row.get("birth_date"))
+            self.list.addItem(f"{row['last_name']} {row['first_name']}"
+                              f"{' – ' + born if born else ''} "
+                              f"({', '.join(reasons.get(r, r) for r in sorted(why))})")
+        self.list.setCurrentRow(0)
+        self.open_button = QPushButton(self.tr("Apri la scheda esistente"), objectName="openExisting")
+        self.register_button = QPushButton(self.tr("Registra comunque"), objectName="registerAnyway")
+        cancel = QPushButton(self.tr("Annulla"))
+        self.open_button.setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Queste persone potrebbero essere la stessa che si sta "
+                                        "registrando:")))
+        layout.addWidget(self.list)
+        row = QHBoxLayout()
+        row.addWidget(self.open_button)
+        row.addWidget(self.register_button)
+        row.addStretch(1)
+        row.addWidget(cancel)
+        layout.addLayout(row)
+        self.open_button.clicked.connect(lambda: self._choose("open"))
+        self.register_button.clicked.connect(lambda: self._choose("register"))
+        cancel.clicked.connect(self.reject)
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+    def selected_id(self) -> str:
+        return self.found[max(self.list.currentRow(), 0)][0]["id"]
+
+
+class PersonForm(QDialog):
+    """Register (``person_id=None``) or edit a person. Emits ``saved`` or ``open_existing``."""
+
+    saved = Signal(str)
+    open_existing = Signal(str)
+
+    def __init__(self, context: DeskContext, person_id: str | None = None, *,
+                 prefill: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("personForm")
+        self.context = context
+        self.people = People(context.store)
+        self.person_id = person_id
+        self.touched: set[str] = set()
+        self.edits: dict[str, QLineEdit] = {}
+        self.combos: dict[str, QComboBox] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.setWindowTitle(self.tr("Modifica persona") if person_id else self.tr("Nuova persona"))
+        self.resize(560, 720)
+
+        labels = {
+            "last_name": self.tr("Cognome *"), "first_name": self.tr("Nome *"),
+            "codice_fiscale": self.tr("Codice fiscale"),
+            "birth_date": self.tr("Data di nascita (gg/mm/aaaa)"),
+            "birth_place": self.tr("Luogo di nascita"), "gender": self.tr("Sesso"),
+            "phone": self.tr("Telefono"), "email": self.tr("Email"),
+            "languages": self.tr("Lingue parlate"), "street": self.tr("Via"),
+            "civic": self.tr("Civico"), "stair": self.tr("Scala"), "floor": self.tr("Piano"),
+            "flat": self.tr("Interno"), "unit_code": self.tr("Codice alloggio Aler"),
+            "quartiere": self.tr("Quartiere"), "tenancy_role": self.tr("Ruolo nel nucleo"),
+        }
+        form = QFormLayout()
+        for field in (*TEXT_FIELDS[:5], "gender", *TEXT_FIELDS[5:], "tenancy_role"):
+            if field in CHOICE_FIELDS:
+                widget: QWidget = self._combo(field)
+            else:
+                edit = QLineEdit(objectName=f"field_{field}")
+                edit.textEdited.connect(lambda _t, f=field: self._touched(f))
+                self.edits[field] = edit
+                widget = edit
+            error = QLabel(objectName=f"error_{field}")
+            error.setStyleSheet("color: #b00020;")
+            error.setWordWrap(True)
+            error.hide()
+            self.errors[field] = error
+            column = QVBoxLayout()
+            column.setSpacing(1)
+            column.addWidget(widget)
+            column.addWidget(error)
+            form.addRow(labels[field], column)
+        self.notes = QPlainTextEdit(objectName="field_notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(70)
+        form.addRow(self.tr("Note"), self.notes)
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Salva"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annulla"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.summary = QLabel(objectName="formSummary")
+        self.summary.setStyleSheet("color: #b00020;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+
+        if person_id:
+            self._load(self.people.get(person_id))
+        elif prefill.strip():
+            self._prefill(prefill.strip())
+        self.edits["last_name"].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _combo(self, field: str) -> QComboBox:
+        combo = QComboBox(objectName=f"field_{field}")
+        words = gender_label if field == "gender" else role_label
+        for code in CHOICE_FIELDS[field]:
+            combo.addItem(words(code) if code else self.tr("—"), code)
+        combo.currentIndexChanged.connect(lambda _i, f=field: self._touched(f))
+        self.combos[field] = combo
+        return combo
+
+    def _load(self, person: dict[str, Any]) -> None:
+        for field, edit in self.edits.items():
+            value = person.get(field) or ""
+            edit.setText(format_date(value) if field == "birth_date" and value else value)
+        for field, combo in self.combos.items():
+            combo.setCurrentIndex(max(combo.findData(person.get(field) or ""), 0))
+        self.notes.setPlainText(person.get("notes") or "")
+
+    def _prefill(self, text: str) -> None:
+        """Carry over what was typed in the search: a CF, or "Surname Name"."""
+        words = text.split()
+        if len(words) == 1 and len(words[0]) == 16 and any(ch.isdigit() for ch in words[0]):
+            self.edits["codice_fiscale"].setText(words[0].upper())
+        elif all(w.replace("'", "").isalpha() for w in words):
+            self.edits["last_name"].setText(words[0].title())
+            if len(words) > 1:
+                self.edits["first_name"].setText(" ".join(words[1:]).title())
+
+    # -- values and checks ----------------------------------------------------------------
+    def values(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """The form as ``people`` columns, plus problems found while reading it (dates)."""
+        values: dict[str, Any] = {f: e.text() for f, e in self.edits.items()}
+        values.update({f: c.currentData() or None for f, c in self.combos.items()})
+        values["notes"] = self.notes.toPlainText()
+        problems: dict[str, str] = {}
+        text = values["birth_date"].strip()
+        if text:
+            try:
+                values["birth_date"] = parse_user_date(text).isoformat()
+            except ValueError:
+                values["birth_date"] = None
+                problems["birth_date"] = self.tr("La data di nascita non è valida: usare "
+                                                 "gg/mm/aaaa.")
+        else:
+            values["birth_date"] = None
+        return values, problems
+
+    def problems(self) -> dict[str, str]:
+        values, problems = self.values()
+        for field, message in person_problems(values).items():
+            problems.setdefault(field, message)
+        return problems
+
+    def _touched(self, field: str) -> None:
+        self.touched.add(field)
+        self.validate()
+
+    def validate(self, *, show_all: bool = False) -> dict[str, str]:
+        """Update the message under each field; returns every problem."""
+        problems = self.problems()
+        for field, label in self.errors.items():
+            message = problems.get(field)
+            visible = bool(message) and (show_all or field in self.touched)
+            label.setText(message or "")
+            label.setVisible(visible)
+        if not problems:
+            self.summary.clear()
+        return problems
+
+    # -- saving -----------------------------------------------------------------------------
+    def save(self) -> None:
+        problems = self.validate(show_all=True)
+        if problems:
+            self.summary.setText(self.tr("Correggere i campi segnalati prima di salvare."))
+            first = next(f for f in (*self.edits, *self.combos) if f in problems)
+            (self.edits.get(first) or self.combos[first]).setFocus()
+            return
+        values, _ = self.values()
+        try:
+            if self.person_id:
+                self.people.update(self.person_id, values)
+                person_id = self.person_id
+            else:
+                found = self.people.possible_duplicates(values)
+                if found and not self._confirm_new(found):
+                    return
+                person_id = self.people.register(values, presidio=self.context.presidio)["id"]
+        except ValidationError as exc:
+            self.summary.setText(exc.message)
+            if exc.field in self.errors:
+                self.errors[exc.field].setText(exc.message)
+                self.errors[exc.field].show()
+            return
+        self.context.bus.changed.emit("people")
+        self.saved.emit(person_id)
+        self.accept()
+
+    def _confirm_new(self, found: list[tuple[dict[str, Any], frozenset[str]]]) -> bool:
+        """Search-before-create: True to register anyway; opening one closes this form."""
+        dialog = DuplicatesDialog(found, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        if dialog.choice == "open":
+            chosen = dialog.selected_id()
+            self.reject()
+            self.open_existing.emit(chosen)
+            return False
+        return dialog.choice == "register"

@@ -1,0 +1,63 @@
+"""UI state that belongs to this desktop, not to the data: window geometry, layout, language.
+
+One typed wrapper over QSettings (STYLE.md §11). The values live in an ini file inside
+:func:`casa_desk.paths.data_dir`, so tests (which point ``CASA_DESK_HOME`` at a temporary
+folder) never read or write a real user's settings. Domain data never goes here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from casa_desk import paths
+
+LANGUAGES = ("it", "en")
+
+
+class UiSettings:
+    """Typed access to the few UI settings the window remembers."""
+
+    def __init__(self, path: str | None = None) -> None:
+        if path is None:
+            folder = paths.data_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            path = str(folder / "casa_desk_ui.ini")
+        self._settings = QSettings(path, QSettings.Format.IniFormat)
+
+    @property
+    def path(self) -> str:
+        return self._settings.fileName()
+
+    # -- language -------------------------------------------------------------------------
+    def language(self) -> str:
+        value = str(self._settings.value("ui/language", "it") or "it")
+        return value if value in LANGUAGES else "it"
+
+    def set_language(self, language: str) -> None:
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}")
+        self._settings.setValue("ui/language", language)
+
+    # -- window -----------------------------------------------------------------------------
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._settings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def window_geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    def set_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._settings.setValue("window/geometry", geometry)
+        self._settings.setValue("window/state", state)
+
+    def splitter(self, name: str) -> QByteArray | None:
+        return self._bytes(f"splitters/{name}")
+
+    def set_splitter(self, name: str, state: QByteArray) -> None:
+        self._settings.setValue(f"splitters/{name}", state)
+
+    def sync(self) -> None:
+        self._settings.sync()

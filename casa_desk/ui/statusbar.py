@@ -1,0 +1,48 @@
+"""The status bar: which office, who is at the desk, how many changes wait to be synced.
+
+The count comes from the store's outbox (``Store.pending_changes``); it is refreshed after
+every write (the change bus) and by a slow timer, which also catches a sync that ran in the
+background.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from casa_desk.ui.context import DeskContext
+
+REFRESH_MS = 30_000
+
+
+class DeskStatusBar(QStatusBar):
+    def __init__(self, context: DeskContext, office_name: str, operator_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deskStatusBar")
+        self.context = context
+        self.office_name = office_name
+        self.operator_name = operator_name
+        self.office = QLabel(objectName="statusOffice")
+        self.operator = QLabel(objectName="statusOperator")
+        self.pending = QLabel(objectName="statusPending")
+        for label in (self.office, self.operator, self.pending):
+            self.addPermanentWidget(label)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        context.bus.changed.connect(lambda _table: self.refresh())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.office.setText(self.tr("Presidio: %1").replace("%1", self.office_name))
+        self.operator.setText(self.tr("Operatore: %1").replace("%1", self.operator_name))
+        self.refresh()
+
+    def refresh(self) -> None:
+        count = self.context.store.pending_changes()
+        if count == 0:
+            self.pending.setText(self.tr("Tutto sincronizzato"))
+        else:
+            self.pending.setText(self.tr("%n modifiche da sincronizzare", "", count))
