@@ -1,0 +1,36 @@
+"""``casa-desk sync``: one full sync with the hub; exit 0 only when the store is in sync."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from casa_desk.errors import SyncError
+from casa_desk.store.db import Store
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "sync", help="sincronizza con la sede",
+        description="Invia le modifiche di questo ufficio alla sede e riceve quelle degli altri.")
+    parser.add_argument("--db", required=True, type=Path, help="archivio dell'ufficio")
+    parser.add_argument("--hub", help="indirizzo della sede (predefinito: quello dell'abbinamento)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from casa_desk.sync.client import SyncClient
+
+    with Store.open(args.db) as store, SyncClient(store, hub_url=args.hub) as client:
+        report = client.sync()
+    if not report.in_sync:
+        raise SyncError("Dati non allineati con la sede dopo il riallineamento: "
+                        + ", ".join(report.mismatched), code="mismatch")
+    line = f"Sincronizzato: {report.pushed} inviate, {report.pulled} ricevute"
+    if report.rejected:
+        line += f", {len(report.rejected)} rifiutate dalla sede"
+    if report.conflicts:
+        line += f", {report.conflicts} conflitti da rivedere"
+    print(line + ".")
+    return 0

@@ -1,0 +1,139 @@
+"""Applying received changes to a local store (pull pages, reply bundles, re-fetches).
+
+Runs inside the caller's transaction. Each change is merged with the local row by the same
+rules as the hub (:mod:`casa_desk.sync.merge`), recorded in ``sync_applied`` (so it is never
+captured or applied twice) and written with the change's clock, which is what the store's
+guard triggers require. Conflicts go to ``sync_conflicts``; referral statuses touched by
+new events are refolded.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from casa_desk.models.timeutil import utc_now_text
+from casa_desk.store.db import Store
+from casa_desk.store.tables import BY_NAME, TableSpec
+from casa_desk.sync.merge import Conflict, merge_change
+from casa_desk.sync.sensitive import open_incoming
+
+
+@dataclass
+class ApplyStats:
+    applied: int = 0
+    skipped: int = 0
+    conflicts: int = 0
+    unknown: int = 0
+    referrals: set[str] = field(default_factory=set)
+
+
+def state(store: Store, key: str, default: str | None = None) -> str | None:
+    row = store.db.execute("SELECT value FROM sync_state WHERE key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
+def set_state(store: Store, key: str, value: str | int | None) -> None:
+    """Write one sync_state value (call inside a journal transaction)."""
+    if value is None:
+        store.db.execute("DELETE FROM sync_state WHERE key = ?", [key])
+        return
+    store.db.execute(
+        "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, str(value)],
+    )
+
+
+def apply_changes(store: Store, changes: list[dict[str, Any]]) -> ApplyStats:
+    """Merge ``changes`` (hub order) into the store. Call inside ``store.transaction()``."""
+    stats = ApplyStats()
+    db, journal = store.db, store.journal
+    known = _known_ids(store, [c["change_id"] for c in changes])
+    now = utc_now_text()
+    for raw in changes:
+        if raw["change_id"] in known:
+            stats.skipped += 1
+            continue
+        known.add(raw["change_id"])
+        spec = BY_NAME.get(raw["table"])
+        if spec is None:
+            stats.unknown += 1  # a newer hub's table: kept at the hub, ignored here
+            continue
+        change = open_incoming(raw)
+        current = _current(store, spec, change["row_id"])
+        result = merge_change(spec, current, change)
+        journal.record_applied(change["change_id"], spec.name, change["row_id"], int(change["hlc"]),
+                               str(change["device"]))
+        if result.row is not None:
+            journal.write_applied(spec.name, result.row, exists=result.exists)
+        _keep_conflicts(store, result.conflicts, now)
+        stats.conflicts += len(result.conflicts)
+        stats.applied += 1
+        if spec.name == "referral_events":
+            row = result.row or current or change.get("data") or {}
+            if row.get("referral_id"):
+                stats.referrals.add(str(row["referral_id"]))
+    if stats.referrals:
+        from casa_desk.store.referrals import refresh_statuses
+
+        refresh_statuses(db, stats.referrals)
+    return stats
+
+
+def apply_snapshot_rows(store: Store, table: str, rows: list[dict[str, Any]]) -> int:
+    """Merge full hub rows (a re-fetch) field by field with their own clocks; returns writes."""
+    spec = BY_NAME[table]
+    writes = 0
+    now = utc_now_text()
+    for hub_row in rows:
+        clocks = json.loads(hub_row.get("field_clocks") or "{}") if spec.mutable else {}
+        by_clock: dict[tuple[int, str], dict[str, Any]] = {}
+        for name in spec.all_columns:
+            if name in ("hlc", "origin", "field_clocks") or name not in hub_row:
+                continue
+            entry = clocks.get(name) or clocks.get("*") or [hub_row["hlc"], hub_row["origin"]]
+            by_clock.setdefault((int(entry[0]), str(entry[1])), {})[name] = hub_row[name]
+        for (hlc, device), data in sorted(by_clock.items()):
+            change_id = f"snapshot:{table}:{hub_row['id']}:{hlc}:{device}"
+            if _known_ids(store, [change_id]):
+                continue
+            current = _current(store, spec, hub_row["id"])
+            op = "insert" if current is None else "update"
+            result = merge_change(spec, current, {"op": op, "hlc": hlc, "device": device,
+                                                  "row_id": hub_row["id"], "data": data, "base": None})
+            store.journal.record_applied(change_id, table, hub_row["id"], hlc, device)
+            if result.row is not None:
+                store.journal.write_applied(table, result.row, exists=result.exists)
+                writes += 1
+            _keep_conflicts(store, result.conflicts, now)
+    return writes
+
+
+def _known_ids(store: Store, ids: list[str]) -> set[str]:
+    known: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for sql in (f"SELECT change_id FROM sync_applied WHERE change_id IN ({marks})",
+                    f"SELECT change_id FROM sync_outbox WHERE change_id IN ({marks})"):
+            known.update(r[0] for r in store.db.execute(sql, chunk))
+    return known
+
+
+def _current(store: Store, spec: TableSpec, row_id: str) -> dict[str, Any] | None:
+    cursor = store.db.execute(f"SELECT * FROM {spec.name} WHERE id = ?", [row_id])
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cursor.description], row, strict=True))
+
+
+def _keep_conflicts(store: Store, conflicts: list[Conflict], now: str) -> None:
+    for conflict in conflicts:
+        row = conflict.as_row(now)
+        store.db.execute(
+            f"INSERT OR IGNORE INTO sync_conflicts ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+            list(row.values()),
+        )

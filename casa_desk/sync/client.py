@@ -1,0 +1,277 @@
+"""The office side of sync: enrol once, then hello → push → pull → digest (SYNC.md §4).
+
+Every step is idempotent and resumable: the outbox is only read, the hub's ack says where to
+resume pushing, and a pull page is applied together with the cursor move in one local
+transaction. Killing the process anywhere and running it again loses and doubles nothing.
+
+>>> client = SyncClient(store)           # doctest: +SKIP
+>>> report = client.sync()               # raises SyncError with one line when it cannot
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from casa_desk.errors import SyncError
+from casa_desk.models.timeutil import utc_now_text
+from casa_desk.store.db import Store
+from casa_desk.store.tables import BY_NAME, SHARED_SCOPE
+from casa_desk.sync import protocol
+from casa_desk.sync.apply import apply_changes, apply_snapshot_rows, set_state, state
+from casa_desk.sync.faults import fault_point
+from casa_desk.sync.merge import digest_columns, digest_rows
+from casa_desk.sync.sensitive import seal_outgoing
+
+log = logging.getLogger("casa_desk.sync")
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+    pulled: int = 0
+    conflicts: int = 0
+    mismatched: list[str] = field(default_factory=list)
+    refetched: list[str] = field(default_factory=list)
+
+    @property
+    def in_sync(self) -> bool:
+        return not self.mismatched
+
+
+# -- credentials ---------------------------------------------------------------------------
+def save_credentials(store: Store, creds: dict[str, Any], hub_url: str | None) -> None:
+    """Keep what enrolment returned; the store's office becomes the device's office."""
+    current = store.presidio
+    if current and current != creds["presidio"]:
+        raise SyncError(
+            f"Questo archivio è del presidio {current}, l'abbinamento è per {creds['presidio']}.",
+            code="wrong_office",
+        )
+    with store.transaction():
+        for key in ("device_id", "token", "bundle_key", "presidio"):
+            set_state(store, f"hub_{key}", creds[key])
+        set_state(store, "hub_head_office", int(bool(creds.get("head_office"))))
+        if hub_url:
+            set_state(store, "hub_url", hub_url.rstrip("/"))
+        store.db.execute(
+            "INSERT INTO casa_meta (key, value) VALUES ('presidio', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [creds["presidio"]],
+        )
+
+
+def enrol_online(store: Store, hub_url: str, code: str, *, timeout: float = 15.0) -> dict[str, Any]:
+    """Trade a one-time code for this store's credentials."""
+    with httpx.Client(base_url=hub_url.rstrip("/"), timeout=timeout) as http:
+        creds = _post(http, "/enrol", {"code": code, "node_id": store.device_id})
+    save_credentials(store, creds, hub_url)
+    return creds
+
+
+def enrol_from_file(store: Store, path: Path) -> dict[str, Any]:
+    """Enrol from a file written by ``casa-desk hub device-add --out`` (offices offline)."""
+    try:
+        creds = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SyncError(f"File di abbinamento illeggibile: {path}", code="enrol_file") from exc
+    if not isinstance(creds, dict) or not {"device_id", "token", "bundle_key", "presidio"} <= set(creds):
+        raise SyncError(f"{path} non è un file di abbinamento casa_desk.", code="enrol_file")
+    save_credentials(store, creds, creds.get("hub_url"))
+    return creds
+
+
+# -- the client ----------------------------------------------------------------------------
+class SyncClient:
+    """One sync run against the hub. ``http`` may be injected (tests); not thread-safe."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        hub_url: str | None = None,
+        timeout: float = 30.0,
+        now_ms: Callable[[], int] | None = None,
+        page: int = protocol.PULL_PAGE,
+    ) -> None:
+        self.store = store
+        url = hub_url or state(store, "hub_url")
+        token = state(store, "hub_token")
+        if not token:
+            raise SyncError("Questo archivio non è abbinato a una sede: eseguire casa-desk enrol.",
+                            code="not_enrolled")
+        if not url:
+            raise SyncError("Indirizzo della sede mancante: usare --hub.", code="no_hub")
+        self.hub_url = url.rstrip("/")
+        self.http = httpx.Client(base_url=self.hub_url, timeout=timeout,
+                                 headers={"Authorization": f"Bearer {token}"})
+        self._now_ms = now_ms or (lambda: int(time.time() * 1000))
+        self.page = page
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def sync(self, progress: Progress | None = None) -> SyncReport:
+        """hello → push → pull → digest. Raises SyncError (one line) when it cannot finish."""
+        report = SyncReport()
+        hello = self.hello()
+        self.push_all(hello, report, progress)
+        self.pull_all(report, progress)
+        self.check_digest(report)
+        if report.in_sync:
+            with self.store.transaction():
+                set_state(self.store, "last_sync_at", utc_now_text())
+        return report
+
+    # -- steps ------------------------------------------------------------------------------
+    def hello(self) -> dict[str, Any]:
+        answer = _post(self.http, "/hello", {
+            "node_id": self.store.device_id, "protocol": protocol.PROTOCOL_VERSION,
+            "min_protocol": protocol.MIN_PROTOCOL, "schema": protocol.SCHEMA_VERSION,
+            "wall_ms": self._now_ms()})
+        store = self.store
+        with store.transaction():
+            known_epoch = state(store, "epoch")
+            cursor = int(state(store, "pull_cursor", "0") or 0)
+            if (known_epoch and known_epoch != answer["epoch"]) or cursor > int(answer["log_head"]):
+                log.warning("hub epoch changed or hub log behind our cursor: re-pushing and re-pulling")
+                set_state(store, "pull_cursor", 0)
+            set_state(store, "epoch", answer["epoch"])
+            set_state(store, "acked_seq", int(answer["acked_seq"]))
+        return answer
+
+    def push_all(self, hello: dict[str, Any], report: SyncReport, progress: Progress | None = None) -> None:
+        acked = int(hello["acked_seq"])
+        total = self._waiting(acked)
+        while True:
+            rows = self.store.db.execute(
+                "SELECT seq, change_id, table_name, row_id, op, hlc, device_id, data, base "
+                "FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?", [acked, protocol.MAX_PUSH]
+            ).fetchall()
+            if not rows:
+                return
+            changes = [seal_outgoing(protocol.change_from_outbox(r)) for r in rows]
+            message = {"first_seq": acked + 1, "last_seq": changes[-1]["seq"], "changes": changes}
+            fault_point("client.push.before_send")
+            answer = _post(self.http, "/push", message)
+            fault_point("client.push.after_send")
+            new_acked = int(answer["acked_seq"])
+            with self.store.transaction():
+                for rejection in answer.get("rejected") or []:
+                    self.store.db.execute(
+                        "INSERT OR IGNORE INTO sync_rejections (change_id, table_name, row_id, reason, at)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        [rejection["change_id"], rejection.get("table"), rejection.get("row_id"),
+                         rejection["reason"], utc_now_text()])
+                set_state(self.store, "acked_seq", new_acked)
+            report.rejected += answer.get("rejected") or []
+            if new_acked <= acked and not answer.get("gap"):
+                raise SyncError("La sede non conferma le modifiche inviate.", code="no_progress")
+            if answer.get("gap") and new_acked == acked:
+                raise SyncError(protocol.MESSAGES[protocol.GAP], code=protocol.GAP)
+            report.pushed += max(0, new_acked - acked)
+            acked = new_acked
+            if progress:
+                progress("push", min(report.pushed, total), total)
+
+    def pull_all(self, report: SyncReport, progress: Progress | None = None) -> None:
+        store = self.store
+        cursor = int(state(store, "pull_cursor", "0") or 0)
+        while True:
+            fault_point("client.pull.before_request")
+            answer = _post(self.http, "/pull", {"cursor": cursor, "limit": self.page})
+            with store.transaction():
+                stats = apply_changes(store, answer["changes"])
+                fault_point("client.pull.after_apply")
+                new_cursor = max(cursor, int(answer["next_cursor"]))
+                set_state(store, "pull_cursor", new_cursor)
+            report.pulled += stats.applied
+            report.conflicts += stats.conflicts
+            cursor = new_cursor
+            if progress:
+                progress("pull", report.pulled, report.pulled)
+            if not answer.get("more"):
+                return
+
+    def check_digest(self, report: SyncReport) -> None:
+        """Compare per-table digests; re-fetch a table that differs (logged)."""
+        if self._waiting(int(state(self.store, "acked_seq", "0") or 0)):
+            return  # changes still unacknowledged: a digest would differ for that reason alone
+        hub = _post(self.http, "/digest", {})
+        local = local_digest(self.store)
+        for table, theirs in hub.items():
+            if table in local and local[table] != theirs:
+                log.warning("digest mismatch on %s: re-fetching it", table)
+                self.refetch(table)
+                report.refetched.append(table)
+        if report.refetched:
+            local = local_digest(self.store)
+            report.mismatched = [t for t in report.refetched if local.get(t) != hub.get(t)]
+            for table in report.mismatched:
+                log.error("table %s still differs from the hub after a re-fetch", table)
+
+    def refetch(self, table: str) -> int:
+        after, writes = "", 0
+        while True:
+            answer = _post(self.http, "/snapshot", {"table": table, "after_id": after, "limit": 1000})
+            with self.store.transaction():
+                writes += apply_snapshot_rows(self.store, table, answer["rows"])
+            if not answer["rows"] or not answer.get("more"):
+                return writes
+            after = answer["rows"][-1]["id"]
+
+    def _waiting(self, acked: int) -> int:
+        return int(self.store.db.execute("SELECT count(*) FROM sync_outbox WHERE seq > ?", [acked]).fetchone()[0])
+
+
+def local_digest(store: Store) -> dict[str, dict[str, Any]]:
+    """The same per-table digest the hub computes, over the rows this office may see."""
+    head = state(store, "hub_head_office") == "1"
+    presidio = state(store, "hub_presidio") or store.presidio or ""
+    rejected = {r[0] for r in store.db.execute("SELECT DISTINCT row_id FROM sync_rejections")}
+    out = {}
+    for name, spec in BY_NAME.items():
+        cols = ", ".join(digest_columns(spec))
+        sql = f"SELECT {cols} FROM {name}"
+        params: list[Any] = []
+        if not head:
+            sql += " WHERE (scope = ? OR presidio = ? OR scope = ?)"
+            params = [SHARED_SCOPE, presidio, presidio]
+        rows = [tuple(r) for r in store.db.execute(sql + " ORDER BY id", params) if r[0] not in rejected]
+        count, digest = digest_rows(rows)
+        out[name] = {"count": count, "hash": digest}
+    return out
+
+
+def _post(http: httpx.Client, path: str, body: dict[str, Any]) -> Any:
+    try:
+        response = http.post(path, content=json.dumps(body, separators=(",", ":")),
+                             headers={"Content-Type": "application/json"})
+    except httpx.TimeoutException as exc:
+        raise SyncError("La sede non risponde (tempo scaduto).", code="unreachable") from exc
+    except httpx.TransportError as exc:
+        raise SyncError(f"Sede non raggiungibile: {type(exc).__name__}", code="unreachable") from exc
+    try:
+        answer = response.json()
+    except ValueError:
+        raise SyncError(f"Risposta non valida dalla sede (HTTP {response.status_code}).",
+                        code="bad_response") from None
+    if response.status_code != 200:
+        protocol.raise_refusal(answer if isinstance(answer, dict) else {})
+    return answer

@@ -1,0 +1,102 @@
+"""The hub's tables, built from the store's table specs (SQLAlchemy Core).
+
+The mirror tables carry the store's names and columns (``people``, ``contacts``…) so an
+analyst can query the hub directly. Beside them: ``devices`` (enrolled PCs, tokens hashed),
+``change_log`` (every accepted change once, ``seq`` in commit order), ``rejections``,
+``sync_conflicts`` and ``hub_meta`` (epoch).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Column, Index, Integer, MetaData, Table, Text
+
+from casa_desk.store.tables import SYNCED_TABLES
+
+metadata = MetaData()
+
+_BIGINT = BigInteger().with_variant(Integer, "sqlite")  # SQLite: INTEGER PRIMARY KEY = rowid
+
+
+def _column(name: str, kind: type) -> Column:  # type: ignore[type-arg]
+    if name == "id":
+        return Column("id", Text, primary_key=True)
+    return Column(name, BigInteger if kind is int else Text)
+
+
+MIRRORS: dict[str, Table] = {
+    spec.name: Table(spec.name, metadata, *(_column(n, k) for n, k in spec.all_columns.items()))
+    for spec in SYNCED_TABLES
+}
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("presidio", Text, nullable=False),
+    Column("head_office", Integer, nullable=False, default=0),
+    Column("label", Text),
+    Column("node_id", Text),  # the store's own device id, bound at first contact
+    Column("code_hash", Text),  # one-time enrolment code; NULL once used
+    Column("token_hash", Text, unique=True),
+    Column("bundle_key", Text),  # shared with the device for bundle encryption/signature
+    Column("acked_seq", BigInteger, nullable=False, default=0),
+    Column("created_at", Text, nullable=False),
+    Column("enrolled_at", Text),
+    Column("revoked_at", Text),
+)
+
+change_log = Table(
+    "change_log",
+    metadata,
+    Column("seq", _BIGINT, primary_key=True, autoincrement=True),
+    Column("change_id", Text, nullable=False, unique=True),
+    Column("device_id", Text, nullable=False),  # hub device that delivered it
+    Column("node_id", Text, nullable=False),  # store that made it (change["device"])
+    Column("device_seq", BigInteger),
+    Column("table_name", Text, nullable=False),
+    Column("row_id", Text, nullable=False),
+    Column("op", Text, nullable=False),
+    Column("hlc", BigInteger, nullable=False),
+    Column("presidio", Text),
+    Column("scope", Text),
+    Column("data", Text, nullable=False),  # as received: unknown columns are kept here
+    Column("base", Text),
+    Column("received_at", Text, nullable=False),
+)
+Index("change_log_scope", change_log.c.scope, change_log.c.seq)
+
+rejections = Table(
+    "rejections",
+    metadata,
+    Column("change_id", Text, primary_key=True),
+    Column("device_id", Text, nullable=False),
+    Column("table_name", Text),
+    Column("row_id", Text),
+    Column("reason", Text, nullable=False),
+    Column("at", Text, nullable=False),
+)
+
+conflicts = Table(
+    "sync_conflicts",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("table_name", Text, nullable=False),
+    Column("row_id", Text, nullable=False),
+    Column("field", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("winner_value", Text),
+    Column("winner_hlc", BigInteger),
+    Column("winner_device", Text),
+    Column("loser_value", Text),
+    Column("loser_hlc", BigInteger),
+    Column("loser_device", Text),
+    Column("detected_at", Text, nullable=False),
+    Column("resolved_at", Text),
+)
+
+hub_meta = Table(
+    "hub_meta",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text),
+)

@@ -1,0 +1,75 @@
+"""Who may write what, and who may see what (SYNC.md §1, issue §4) — enforced here, at the hub.
+
+- people and reference data (presidi, categories, services) are shared with every office;
+- contacts, referrals with their events, participants, consents, audit rows and sensitive
+  rows go to their own office and head office only;
+- an office writes only its own rows (people: any office may edit the shared registry);
+- only head office changes reference data; nobody changes a fact after it is written.
+
+A refused change gets a reason the office can show; it never blocks the rest of the batch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, or_
+
+from casa_desk.store.tables import BY_NAME, SHARED_SCOPE, SyncClass
+
+
+@dataclass
+class Device:
+    id: str
+    presidio: str
+    head_office: bool
+    node_id: str | None
+
+
+def visible_clause(device: Device, presidio: Any, scope: Any) -> ColumnElement[bool] | None:
+    """SQL condition for rows/changes the device may pull (None: head office sees all)."""
+    if device.head_office:
+        return None
+    return or_(scope == SHARED_SCOPE, presidio == device.presidio, scope == device.presidio)
+
+
+def is_visible(device: Device, presidio: str | None, scope: str | None) -> bool:
+    return device.head_office or scope == SHARED_SCOPE or device.presidio in (presidio, scope)
+
+
+def authorise(device: Device, change: dict[str, Any], current: dict[str, Any] | None) -> str | None:
+    """None when the change may be applied, else the reason it is refused (Italian, no PII)."""
+    spec = BY_NAME.get(str(change.get("table")))
+    if spec is None:
+        return "Tabella sconosciuta alla sede."
+    if change.get("op") not in ("insert", "update", "delete"):
+        return "Operazione sconosciuta."
+    if device.node_id is not None and change.get("device") != device.node_id:
+        return "Modifica firmata da un altro dispositivo."
+    data = change.get("data") or {}
+    if change["op"] != "insert" and not spec.mutable:
+        return "Un fatto registrato non si modifica: serve una rettifica."
+    if current is not None and any(
+        k in data and data[k] != current.get(k) for k in ("presidio", "scope")
+    ):
+        return "Il presidio o l'ambito di una riga non si possono cambiare."
+    if device.head_office:
+        return None
+    if spec.sync_class is SyncClass.REFERENCE:
+        return "Solo la sede può modificare i dati di riferimento."
+    if current is None:
+        if change["op"] != "insert":
+            return "Riga sconosciuta alla sede."
+        owner, scope = data.get("presidio"), data.get("scope")
+        if owner != device.presidio:
+            return f"Riga del presidio {owner}: questo ufficio non può scriverla."
+        allowed = {device.presidio, SHARED_SCOPE} if spec.sync_class is SyncClass.SHARED else {device.presidio}
+        if scope not in allowed:
+            return "Ambito non consentito per questa tabella."
+        return None
+    if spec.sync_class is SyncClass.SHARED:
+        return None
+    if current.get("presidio") != device.presidio:
+        return f"Riga del presidio {current.get('presidio')}: questo ufficio non può modificarla."
+    return None

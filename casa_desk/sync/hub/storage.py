@@ -1,0 +1,342 @@
+"""The hub's storage: one SQLAlchemy Core engine, SQLite or PostgreSQL, no session state.
+
+Every request is one transaction over the database alone, so any number of hub processes
+can serve the same PostgreSQL. Pushes take a transaction-level advisory lock on PostgreSQL
+(``BEGIN IMMEDIATE`` on SQLite): change-log sequence numbers are therefore assigned in
+commit order and a puller can never skip a change committed late (SYNC.md §4).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, text, update
+from sqlalchemy.pool import NullPool
+
+from casa_desk.errors import SyncError
+from casa_desk.models.ids import uuid7
+from casa_desk.models.timeutil import utc_now_text
+from casa_desk.store.reference import SEED_HLC, SEED_ORIGIN, SEED_TIME, reference_rows
+from casa_desk.store.tables import BY_NAME, HEAD_OFFICE, SHARED_SCOPE
+from casa_desk.sync import protocol
+from casa_desk.sync.faults import fault_point
+from casa_desk.sync.hub import schema
+from casa_desk.sync.hub.scopes import Device, authorise, visible_clause
+from casa_desk.sync.merge import digest_columns, digest_rows, merge_change
+
+_PUSH_LOCK = 0x43415341  # advisory lock key ("CASA")
+
+
+def engine_url(db: str | Path) -> str:
+    """``postgresql://…`` → psycopg 3 URL; anything else is a SQLite file path."""
+    text_db = str(db)
+    if text_db.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + text_db.split("://", 1)[1]
+    if "://" in text_db:
+        return text_db
+    return f"sqlite:///{Path(text_db).resolve()}"
+
+
+class HubStore:
+    """The hub's database. Create with :meth:`open`; every method is one transaction."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.is_pg = engine.dialect.name == "postgresql"
+
+    @classmethod
+    def open(cls, db: str | Path, *, create: bool = True) -> HubStore:
+        url = engine_url(db)
+        if url.startswith("sqlite"):
+            path = Path(url.split(":///", 1)[1])
+            if not create and not path.exists():
+                raise SyncError(f"Database della sede non trovato: {path}", code="hub_missing")
+            engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": 30})
+            event.listen(engine, "connect", _sqlite_connect)
+            event.listen(engine, "begin", _sqlite_begin)
+        else:
+            engine = create_engine(url, pool_pre_ping=True, pool_size=5)
+        hub = cls(engine)
+        try:
+            hub.init()
+        except Exception as exc:
+            if type(exc).__module__.startswith(("sqlalchemy", "psycopg")):
+                raise SyncError(f"Database della sede non raggiungibile: {type(exc).__name__}",
+                                code="hub_db") from exc
+            raise
+        return hub
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def tx(self, *, lock: bool = False) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            if lock and self.is_pg:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PUSH_LOCK})
+            yield conn
+
+    # -- set-up ---------------------------------------------------------------------------
+    def init(self) -> None:
+        """Create missing tables, seed reference rows like every store, make an epoch."""
+        with self.tx(lock=True) as conn:
+            schema.metadata.create_all(conn)
+            if conn.execute(select(schema.hub_meta.c.value).where(schema.hub_meta.c.key == "epoch")).first() is None:
+                conn.execute(insert(schema.hub_meta).values(key="epoch", value=uuid7()))
+            for table, rows in reference_rows().items():
+                mirror = schema.MIRRORS[table]
+                have = {r[0] for r in conn.execute(select(mirror.c.id))}
+                new = [
+                    {**row, "presidio": HEAD_OFFICE, "scope": SHARED_SCOPE, "created_at": SEED_TIME,
+                     "updated_at": SEED_TIME, "deleted": 0, "hlc": SEED_HLC, "origin": SEED_ORIGIN,
+                     "field_clocks": '{"*":[1,"seed"]}'}
+                    for row in rows if row["id"] not in have
+                ]
+                if new:
+                    conn.execute(insert(mirror), new)
+
+    def epoch(self, conn: Connection | None = None) -> str:
+        if conn is None:
+            with self.tx() as c:
+                return self.epoch(c)
+        return str(conn.execute(select(schema.hub_meta.c.value).where(schema.hub_meta.c.key == "epoch")).scalar_one())
+
+    def new_epoch(self) -> str:
+        """Call after restoring the hub from a backup: clients then re-push and re-pull."""
+        value = uuid7()
+        with self.tx(lock=True) as conn:
+            conn.execute(update(schema.hub_meta).where(schema.hub_meta.c.key == "epoch").values(value=value))
+        return value
+
+    # -- hello ----------------------------------------------------------------------------
+    def hello(self, device: Device, message: dict[str, Any]) -> dict[str, Any]:
+        """Check versions and clock; bind the store's node id; say what the hub has acked."""
+        if int(message.get("protocol", 0)) < protocol.MIN_PROTOCOL:
+            raise HubRefusal(426, protocol.UPGRADE_REQUIRED)
+        if int(message.get("min_protocol", 0)) > protocol.PROTOCOL_VERSION:
+            raise HubRefusal(426, protocol.UPGRADE_REQUIRED,
+                             "La sede usa una versione più vecchia di casa_desk: aggiornare la sede.")
+        now = int(time.time() * 1000)
+        if abs(int(message.get("wall_ms", 0)) - now) > protocol.MAX_SKEW_MS:
+            raise HubRefusal(409, protocol.CLOCK_SKEW)
+        with self.tx(lock=True) as conn:
+            self.bind_node(conn, device, str(message.get("node_id") or ""))
+            acked = conn.execute(select(schema.devices.c.acked_seq).where(schema.devices.c.id == device.id)).scalar_one()
+            head = conn.execute(select(func.max(schema.change_log.c.seq))).scalar() or 0
+            return {"epoch": self.epoch(conn), "acked_seq": int(acked), "log_head": int(head),
+                    "hub_ms": now, "protocol": protocol.PROTOCOL_VERSION,
+                    "presidio": device.presidio, "head_office": device.head_office}
+
+    def bind_node(self, conn: Connection, device: Device, node_id: str) -> None:
+        if not node_id:
+            raise HubRefusal(400, "bad_request", "Richiesta incompleta.")
+        if device.node_id is None:
+            conn.execute(update(schema.devices).where(schema.devices.c.id == device.id).values(node_id=node_id))
+            device.node_id = node_id
+        elif device.node_id != node_id:
+            raise HubRefusal(409, protocol.NODE_MISMATCH)
+
+    # -- push -----------------------------------------------------------------------------
+    def push(self, device: Device, message: dict[str, Any]) -> dict[str, Any]:
+        """Accept one batch in one transaction: skip what is acked, authorise, log, merge."""
+        changes: list[dict[str, Any]] = sorted(message.get("changes") or [], key=lambda c: int(c["seq"]))
+        if len(changes) > protocol.MAX_PUSH:
+            raise HubRefusal(413, "too_large", f"Al massimo {protocol.MAX_PUSH} modifiche per invio.")
+        first = int(message.get("first_seq", changes[0]["seq"] if changes else 0))
+        last = int(message.get("last_seq", changes[-1]["seq"] if changes else 0))
+        with self.tx(lock=True) as conn:
+            if device.node_id is None and changes:
+                self.bind_node(conn, device, str(changes[0]["device"]))
+            acked = int(conn.execute(select(schema.devices.c.acked_seq).where(schema.devices.c.id == device.id)).scalar_one())
+            if first > acked + 1:
+                return {"acked_seq": acked, "rejected": [], "gap": True}
+            fresh = [c for c in changes if int(c["seq"]) > acked]
+            rejected = self._apply_batch(conn, device, fresh)
+            if last > acked:
+                conn.execute(update(schema.devices).where(schema.devices.c.id == device.id).values(acked_seq=last))
+            fault_point("hub.push.before_commit")
+        fault_point("hub.push.after_commit")
+        return {"acked_seq": max(acked, last), "rejected": rejected, "gap": False}
+
+    def _apply_batch(self, conn: Connection, device: Device, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if not changes:
+            return []
+        ids = [c["change_id"] for c in changes]
+        seen = self._existing_change_ids(conn, ids)
+        rows = self._current_rows(conn, changes)
+        originally = set(rows)
+        now = utc_now_text()
+        log: list[dict[str, Any]] = []
+        found_conflicts: dict[str, dict[str, Any]] = {}
+        rejected: list[dict[str, Any]] = []
+        touched: set[tuple[str, str]] = set()
+        for change in changes:
+            if change["change_id"] in seen:
+                continue
+            seen.add(change["change_id"])
+            key = (change["table"], change["row_id"])
+            current = rows.get(key)
+            reason = authorise(device, change, current)
+            if reason is not None:
+                rejected.append({"change_id": change["change_id"], "table": change["table"],
+                                 "row_id": change["row_id"], "reason": reason})
+                continue
+            result = merge_change(BY_NAME[change["table"]], current, change)
+            if result.row is not None:
+                rows[key] = result.row
+                touched.add(key)
+            for conflict in result.conflicts:
+                found_conflicts[conflict.id] = conflict.as_row(now)
+            owner = rows.get(key) or current or {}
+            log.append({
+                "change_id": change["change_id"], "device_id": device.id, "node_id": change["device"],
+                "device_seq": int(change["seq"]), "table_name": change["table"], "row_id": change["row_id"],
+                "op": change["op"], "hlc": int(change["hlc"]),
+                "presidio": owner.get("presidio"), "scope": owner.get("scope"),
+                "data": protocol.dumps(change.get("data") or {}),
+                "base": protocol.dumps(change["base"]) if change.get("base") is not None else None,
+                "received_at": now,
+            })
+        self._write_rows(conn, rows, touched, originally)
+        if log:
+            conn.execute(insert(schema.change_log), log)
+        if rejected:
+            conn.execute(insert(schema.rejections), [
+                {"change_id": r["change_id"], "device_id": device.id, "table_name": r["table"],
+                 "row_id": r["row_id"], "reason": r["reason"], "at": now} for r in rejected])
+        if found_conflicts:
+            have = {r[0] for r in conn.execute(select(schema.conflicts.c.id).where(
+                schema.conflicts.c.id.in_(list(found_conflicts))))}
+            new = [c for cid, c in found_conflicts.items() if cid not in have]
+            if new:
+                conn.execute(insert(schema.conflicts), new)
+        return rejected
+
+    def _existing_change_ids(self, conn: Connection, ids: list[str]) -> set[str]:
+        seen = {r[0] for r in conn.execute(select(schema.change_log.c.change_id).where(schema.change_log.c.change_id.in_(ids)))}
+        seen |= {r[0] for r in conn.execute(select(schema.rejections.c.change_id).where(schema.rejections.c.change_id.in_(ids)))}
+        return seen
+
+    def _current_rows(self, conn: Connection, changes: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+        wanted: dict[str, set[str]] = {}
+        for change in changes:
+            if change["table"] in schema.MIRRORS:
+                wanted.setdefault(change["table"], set()).add(change["row_id"])
+        rows: dict[tuple[str, str], dict[str, Any]] = {}
+        for table, row_ids in wanted.items():
+            mirror = schema.MIRRORS[table]
+            for row in conn.execute(select(mirror).where(mirror.c.id.in_(list(row_ids)))).mappings():
+                rows[(table, row["id"])] = dict(row)
+        return rows
+
+    def _write_rows(self, conn: Connection, rows: dict[tuple[str, str], dict[str, Any]],
+                    touched: set[tuple[str, str]], originally: set[tuple[str, str]]) -> None:
+        inserts: dict[str, list[dict[str, Any]]] = {}
+        for key in sorted(touched):
+            table, row_id = key
+            mirror = schema.MIRRORS[table]
+            row = {k: v for k, v in rows[key].items() if k in mirror.c}
+            if key in originally:
+                conn.execute(update(mirror).where(mirror.c.id == row_id).values(**row))
+            else:
+                inserts.setdefault(table, []).append(row)
+        for table, new in inserts.items():
+            mirror = schema.MIRRORS[table]
+            full = [{c.name: r.get(c.name) for c in mirror.c} for r in new]
+            conn.execute(insert(mirror), full)
+
+    # -- pull -----------------------------------------------------------------------------
+    def pull(self, device: Device, cursor: int, limit: int) -> dict[str, Any]:
+        """Changes in the device's scope after ``cursor``, oldest first, one page."""
+        limit = max(1, min(int(limit), protocol.MAX_PULL_PAGE))
+        log = schema.change_log
+        with self.tx() as conn:
+            head = int(conn.execute(select(func.max(log.c.seq))).scalar() or 0)
+            query = (
+                select(log.c.seq, log.c.change_id, log.c.table_name, log.c.row_id, log.c.op,
+                       log.c.hlc, log.c.node_id, log.c.data, log.c.base)
+                .where(log.c.seq > cursor, log.c.seq <= head, log.c.node_id != (device.node_id or ""))
+                .order_by(log.c.seq).limit(limit)
+            )
+            clause = visible_clause(device, log.c.presidio, log.c.scope)
+            if clause is not None:
+                query = query.where(clause)
+            found = conn.execute(query).all()
+        fault_point("hub.pull.before_respond")
+        changes = [
+            {"seq": r[0], "change_id": r[1], "table": r[2], "row_id": r[3], "op": r[4], "hlc": int(r[5]),
+             "device": r[6], "data": json.loads(r[7]), "base": json.loads(r[8]) if r[8] else None}
+            for r in found
+        ]
+        more = len(found) == limit
+        next_cursor = int(found[-1][0]) if more else max(head, cursor)
+        return {"changes": changes, "next_cursor": next_cursor, "more": more}
+
+    # -- digest and snapshot ----------------------------------------------------------------
+    def digest(self, device: Device) -> dict[str, Any]:
+        """Per table: count and hash of the rows the device may see."""
+        out = {}
+        with self.tx() as conn:
+            for name, mirror in schema.MIRRORS.items():
+                cols = [mirror.c[c] for c in digest_columns(BY_NAME[name])]
+                query = select(*cols).order_by(mirror.c.id)
+                clause = visible_clause(device, mirror.c.presidio, mirror.c.scope)
+                if clause is not None:
+                    query = query.where(clause)
+                count, digest = digest_rows([tuple(r) for r in conn.execute(query)])
+                out[name] = {"count": count, "hash": digest}
+        return out
+
+    def snapshot(self, device: Device, table: str, after_id: str, limit: int) -> dict[str, Any]:
+        """Full rows (with field clocks) of one table in scope, by id: a re-fetch."""
+        if table not in schema.MIRRORS:
+            raise HubRefusal(404, "unknown_table", "Tabella sconosciuta.")
+        mirror = schema.MIRRORS[table]
+        query = select(mirror).where(mirror.c.id > after_id).order_by(mirror.c.id).limit(limit)
+        clause = visible_clause(device, mirror.c.presidio, mirror.c.scope)
+        if clause is not None:
+            query = query.where(clause)
+        with self.tx() as conn:
+            rows = [dict(r) for r in conn.execute(query).mappings()]
+        return {"rows": rows, "more": len(rows) == limit}
+
+    # -- for tests and analysts ---------------------------------------------------------
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        mirror = schema.MIRRORS[table]
+        with self.tx() as conn:
+            return [dict(r) for r in conn.execute(select(mirror).order_by(mirror.c.id)).mappings()]
+
+    def log_change_ids(self) -> list[str]:
+        with self.tx() as conn:
+            return [r[0] for r in conn.execute(select(schema.change_log.c.change_id))]
+
+    def rejected_ids(self) -> list[str]:
+        with self.tx() as conn:
+            return [r[0] for r in conn.execute(select(schema.rejections.c.change_id))]
+
+
+class HubRefusal(Exception):
+    """A refusal the HTTP layer turns into ``status`` + ``{"code", "message"}``."""
+
+    def __init__(self, status: int, code: str, message: str | None = None) -> None:
+        super().__init__(code)
+        self.status = status
+        self.body = protocol.refusal(code, message)
+
+
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # let the "begin" hook issue BEGIN IMMEDIATE
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.execute("PRAGMA busy_timeout = 30000")
+    cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")

@@ -1,0 +1,209 @@
+"""The merge rules (SYNC.md §3), shared by the hub and every device.
+
+One pure function, :func:`merge_change`, folds a change into the current version of a row.
+Hub and clients run the same code on the same changes, so they converge whatever the order
+of arrival:
+
+- facts (insert-only tables) are a union by id;
+- on mutable rows each field keeps the value with the largest ``(hlc, device)`` clock
+  (commutative, associative, idempotent); the row's ``field_clocks`` remembers them;
+- the loser of a concurrent edit (the editor had not seen the value it overwrote, or it
+  arrived late and lost) is returned as a :class:`Conflict`, to be kept in ``sync_conflicts``;
+- deletion is the ``deleted`` field, merged like any other; an edit that sorts after the
+  delete is kept in its field but never resurrects the row: it raises an
+  ``edit_after_delete`` conflict, whichever of the two arrives first.
+
+>>> from casa_desk.store.tables import PEOPLE
+>>> row = merge_change(PEOPLE, None, {"op": "insert", "hlc": 5, "device": "a",
+...     "row_id": "p1", "data": {"id": "p1", "first_name": "Ada"}}).row
+>>> merge_change(PEOPLE, row, {"op": "update", "hlc": 3, "device": "b", "row_id": "p1",
+...     "data": {"first_name": "Bea"}, "base": {}}).conflicts[0].loser_value
+'Bea'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from casa_desk.store.tables import TableSpec
+
+Clock = tuple[int, str]
+
+#: Columns fixed at insert: an update never moves a row to another office or scope.
+IDENTITY = frozenset({"id", "presidio", "scope", "created_at"})
+#: Columns that are bookkeeping, not data merged per field.
+BOOKKEEPING = frozenset({"hlc", "origin", "field_clocks", "updated_at"})
+
+CONCURRENT_EDIT = "concurrent_edit"
+EDIT_AFTER_DELETE = "edit_after_delete"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A value that lost, kept so a coordinator can see it and reinstate it."""
+
+    table: str
+    row_id: str
+    field: str
+    kind: str
+    winner_value: Any
+    winner_clock: Clock
+    loser_value: Any
+    loser_clock: Clock
+
+    @property
+    def id(self) -> str:
+        """Deterministic: the same loss found twice (or on two nodes) is one conflict."""
+        key = f"{self.table}|{self.row_id}|{self.field}|{self.kind}|{self.loser_clock[0]}|{self.loser_clock[1]}"
+        return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+    def as_row(self, detected_at: str) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "table_name": self.table,
+            "row_id": self.row_id,
+            "field": self.field,
+            "kind": self.kind,
+            "winner_value": _text(self.winner_value),
+            "winner_hlc": self.winner_clock[0],
+            "winner_device": self.winner_clock[1],
+            "loser_value": _text(self.loser_value),
+            "loser_hlc": self.loser_clock[0],
+            "loser_device": self.loser_clock[1],
+            "detected_at": detected_at,
+        }
+
+
+@dataclass
+class MergeResult:
+    row: dict[str, Any] | None  # the row to write, or None when nothing changes
+    exists: bool  # whether the row was there before
+    conflicts: list[Conflict] = field(default_factory=list)
+    missing: bool = False  # an update for a row this node does not have
+
+
+def clock_of(clocks: dict[str, Any], name: str) -> Clock:
+    entry = clocks.get(name) or clocks.get("*") or [0, ""]
+    return int(entry[0]), str(entry[1])
+
+
+def merge_change(spec: TableSpec, current: dict[str, Any] | None, change: dict[str, Any]) -> MergeResult:
+    """Fold ``change`` into ``current`` (a full row, or None); see the module docstring."""
+    hlc, device = int(change["hlc"]), str(change["device"])
+    data: dict[str, Any] = change.get("data") or {}
+    columns = spec.all_columns
+    if current is None:
+        if change["op"] != "insert":
+            return MergeResult(None, False, missing=True)
+        row = {name: data[name] for name in columns if name in data}
+        row["id"] = change["row_id"]
+        row.setdefault("deleted", 0)
+        row["hlc"], row["origin"] = hlc, device
+        if spec.mutable:
+            row["field_clocks"] = _dumps({"*": [hlc, device]})
+        return MergeResult(row, False)
+    if not spec.mutable:
+        return MergeResult(None, True)  # facts: union by id, the first copy is the copy
+    return _merge_fields(spec, current, change, hlc, device, data)
+
+
+def _merge_fields(
+    spec: TableSpec,
+    current: dict[str, Any],
+    change: dict[str, Any],
+    hlc: int,
+    device: str,
+    data: dict[str, Any],
+) -> MergeResult:
+    clocks: dict[str, Any] = json.loads(current.get("field_clocks") or "{}")
+    newest_before = max((clock_of(clocks, k) for k in clocks), default=(0, ""))
+    base: dict[str, Any] = change.get("base") or {}
+    incoming: Clock = (hlc, device)
+    row = dict(current)
+    conflicts: list[Conflict] = []
+    changed = False
+    table, row_id = spec.name, str(current["id"])
+    fields = {
+        k: v for k, v in data.items() if k in spec.all_columns and k not in IDENTITY | BOOKKEEPING
+    }
+    for name, value in fields.items():
+        held = clock_of(clocks, name)
+        if incoming > held:
+            seen = base.get(name)
+            concurrent = seen is not None and (int(seen[0]), str(seen[1])) != held
+            if concurrent and name != "deleted" and row.get(name) != value:
+                conflicts.append(
+                    Conflict(table, row_id, name, CONCURRENT_EDIT, value, incoming, row.get(name), held)
+                )
+            row[name] = value
+            clocks[name] = [hlc, device]
+            changed = True
+        elif incoming < held and name != "deleted" and row.get(name) != value:
+            conflicts.append(
+                Conflict(table, row_id, name, CONCURRENT_EDIT, row.get(name), held, value, incoming)
+            )
+    if int(row.get("deleted") or 0) == 1:
+        conflicts += _edits_after_delete(spec, row, clocks, incoming, fields)
+    if not changed:
+        return MergeResult(None, True, conflicts)
+    if "updated_at" in data and incoming > newest_before:
+        row["updated_at"] = data["updated_at"]
+    row["hlc"], row["origin"] = hlc, device
+    row["field_clocks"] = _dumps(clocks)
+    return MergeResult(row, True, conflicts)
+
+
+def _edits_after_delete(
+    spec: TableSpec, row: dict[str, Any], clocks: dict[str, Any], incoming: Clock, fields: dict[str, Any]
+) -> list[Conflict]:
+    """Edits whose clock sorts after the winning delete: kept, flagged, row stays deleted."""
+    deleted_at = clock_of(clocks, "deleted")
+    found = []
+    if "deleted" in fields and deleted_at == incoming:
+        # The delete just won: flag every field edited after it (they arrived first).
+        for name, entry in clocks.items():
+            held = (int(entry[0]), str(entry[1]))
+            if name not in ("*", "deleted") and held > deleted_at:
+                found.append(
+                    Conflict(spec.name, str(row["id"]), name, EDIT_AFTER_DELETE, None, deleted_at,
+                             row.get(name), held)
+                )
+    elif "deleted" not in fields and incoming > deleted_at:
+        for name, value in fields.items():
+            found.append(
+                Conflict(spec.name, str(row["id"]), name, EDIT_AFTER_DELETE, None, deleted_at,
+                         value, incoming)
+            )
+    return found
+
+
+# -- digests (SYNC.md §4 step 4) ---------------------------------------------------------
+def digest_columns(spec: TableSpec) -> list[str]:
+    """The columns a digest covers: the data, not the per-node bookkeeping."""
+    return ["id", "presidio", "scope", "deleted", *spec.columns]
+
+
+def digest_rows(rows: list[tuple[Any, ...]]) -> tuple[int, str]:
+    """Count and SHA-256 over rows (values in digest_columns order), in id order."""
+    h = hashlib.sha256()
+    for row in sorted(rows, key=lambda r: str(r[0])):  # Python order: no collation surprises
+        h.update(_dumps([_norm(v) for v in row]).encode())
+        h.update(b"\n")
+    return len(rows), h.hexdigest()
+
+
+def _norm(value: Any) -> Any:
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else _dumps(value)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

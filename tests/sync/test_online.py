@@ -1,0 +1,130 @@
+"""Online sync against a real hub process over loopback, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sync_helpers import (
+    HubProcess,
+    Watch,
+    check_invariants,
+    conflicts,
+    contact,
+    edit,
+    new_office,
+    person,
+    quiesce,
+    row,
+    sync,
+)
+
+from casa_desk.errors import SyncError
+from casa_desk.store.reference import reference_rows
+from casa_desk.sync.client import SyncClient
+
+
+def test_two_offices_and_head_office_share_people_and_keep_contacts_apart(hub: HubProcess, tmp_path: Path) -> None:
+    a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    sede = new_office(hub, tmp_path / "sede.sqlite", "SEDE", head_office=True)
+    watch = Watch()
+    p = person(a, last_name="Rossi-Prova")
+    c = contact(a, p["id"])
+    quiesce([a, b, sede])
+    assert row(b, "people", p["id"]) is not None  # the registry is shared
+    assert row(b, "contacts", c["id"]) is None  # contacts stay with their office…
+    assert row(sede, "contacts", c["id"]) is not None  # …and head office
+    check_invariants(hub, [a, b, sede], watch)
+
+
+def test_per_field_merge_and_conflict_kept_on_both_sides(hub: HubProcess, tmp_path: Path) -> None:
+    a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    p = person(a, phone="+390200000001")
+    quiesce([a, b])
+    edit(a, "people", p["id"], phone="+390200000002", notes="nota A")
+    edit(b, "people", p["id"], phone="+390200000003", street="Via Prova")
+    quiesce([a, b])
+    ra, rb = row(a, "people", p["id"]), row(b, "people", p["id"])
+    assert ra and rb
+    # different fields both survive; the same field has one deterministic winner
+    assert (ra["notes"], ra["street"]) == ("nota A", "Via Prova")
+    assert ra["phone"] == rb["phone"] == "+390200000003"  # b edited later
+    for store in (a, b):
+        found = [c for c in conflicts(store) if c["field"] == "phone"]
+        assert found and found[0]["loser_value"] == '"+390200000002"'
+    check_invariants(hub, [a, b])
+
+
+def test_an_office_writing_another_offices_rows_is_refused_for_those_rows_only(hub: HubProcess, tmp_path: Path) -> None:
+    a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    p = person(a)
+    foreign = contact(a, p["id"], presidio="MAZZINI")  # a writes a Mazzini contact
+    own = contact(a, p["id"])
+    with a.transaction() as j:  # and tries to rename a seeded office
+        j.update("presidi", reference_rows()["presidi"][0]["id"], {"name": "Altro nome"})
+    report = sync(a)
+    reasons = {r["change_id"]: r["reason"] for r in report.rejected}
+    assert len(reasons) == 2
+    assert any("MAZZINI" in text for text in reasons.values())
+    assert any("sede" in text for text in reasons.values())
+    stored = a.query("SELECT reason FROM sync_rejections")
+    assert len(stored) == 2
+    quiesce([a, b])
+    assert row(b, "contacts", foreign["id"]) is None
+    sede = new_office(hub, tmp_path / "sede.sqlite", "SEDE", head_office=True)
+    quiesce([sede])
+    assert row(sede, "contacts", own["id"]) is not None
+    assert row(sede, "contacts", foreign["id"]) is None
+    assert row(sede, "presidi", reference_rows()["presidi"][0]["id"])["name"] != "Altro nome"
+    check_invariants(hub, [b, sede])
+
+
+def test_head_office_changes_reference_data_for_everyone(hub: HubProcess, tmp_path: Path) -> None:
+    a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    sede = new_office(hub, tmp_path / "sede.sqlite", "SEDE", head_office=True)
+    service = reference_rows()["services"][0]["id"]
+    with sede.transaction() as j:
+        j.update("services", service, {"hours": "sempre"})
+    quiesce([sede, a])
+    assert row(a, "services", service)["hours"] == "sempre"
+    check_invariants(hub, [a, sede])
+
+
+def test_refusals_revoked_clock_skew_code_once(sqlite_hub: HubProcess, tmp_path: Path) -> None:
+    from casa_desk.sync.client import enrol_online
+    from casa_desk.sync.hub.devices import add_device, revoke_device
+
+    a = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    person(a)
+    with SyncClient(a, now_ms=lambda: 0) as client, pytest.raises(SyncError) as skew:
+        client.sync()
+    assert skew.value.code == "clock_skew"
+    assert a.pending_changes() == 1  # work goes on locally; only sync waits
+    sync(a)
+    hs = sqlite_hub.store()
+    _dev, code = add_device(hs, "MAZZINI")
+    from casa_desk.store.db import Store
+
+    b = Store.open(tmp_path / "b.sqlite", create=True)
+    enrol_online(b, sqlite_hub.url, code)
+    c = Store.open(tmp_path / "c.sqlite", create=True)
+    with pytest.raises(SyncError):
+        enrol_online(c, sqlite_hub.url, code)  # a code works once
+    from casa_desk.sync.apply import state
+
+    assert revoke_device(hs, state(b, "hub_device_id") or "")
+    hs.close()
+    with pytest.raises(SyncError) as revoked:
+        sync(b)
+    assert revoked.value.code == "revoked"
+
+
+def test_unreachable_hub_is_one_clear_error(tmp_path: Path, sqlite_hub: HubProcess) -> None:
+    a = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    sqlite_hub.stop()
+    with pytest.raises(SyncError) as err:
+        sync(a)
+    assert err.value.code == "unreachable"
