@@ -190,8 +190,10 @@ class Referrals:
             "ORDER BY hlc, origin, id", [referral_id])
 
     def list(self, *, presidio: str | None = None, statuses: Iterable[str] | None = None,
-             person_id: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
-        """Referrals with status, service and person names; newest first."""
+             person_id: str | None = None, limit: int = 500,
+             offset: int = 0) -> list[dict[str, Any]]:
+        """Referrals with status, service and person names; newest first (``offset`` pages
+        them for lazy lists)."""
         where, params = ["r.deleted = 0"], []
         if presidio:
             where.append("r.presidio = ?")
@@ -210,8 +212,8 @@ class Referrals:
             " LEFT JOIN referral_status s ON s.referral_id = r.id"
             " LEFT JOIN services sv ON sv.id = r.service_id"
             " LEFT JOIN people p ON p.id = r.person_id"
-            f" WHERE {' AND '.join(where)} ORDER BY r.created_at DESC LIMIT ?",
-            [*params, limit],
+            f" WHERE {' AND '.join(where)} ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?",
+            [*params, limit, offset],
         )
 
     def overdue(self, presidio: str, today: date) -> list[dict[str, Any]]:

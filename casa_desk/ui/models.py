@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 Row = dict[str, Any]
 Fetch = Callable[[int, int], list[Row]]
@@ -213,3 +214,24 @@ def person_name(row: Row, *, hidden: bool = False) -> str:
     if not row.get("person_id"):
         return _t("Anonimo")
     return " ".join(p for p in (row.get("last_name"), row.get("first_name")) if p)
+
+
+def make_table(parent: QWidget) -> QTableView:
+    """A read-only, row-selecting table view with compact rows."""
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.horizontalHeader().setHighlightSections(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    return view
+
+
+def fit_columns(view: QTableView, *, stretch: int) -> None:
+    """Columns as wide as their (loaded) contents; ``stretch`` takes the rest."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

@@ -1,0 +1,317 @@
+"""Create a referral from a person or a contact, and record the consent sending needs.
+
+Sharing a person's data with a service needs their live consent for that service
+(DESIGN.md §3). When "Invia subito" is ticked and there is none, nothing is written: a banner
+says why the referral cannot be sent and offers to record the consent (its text and expiry);
+once recorded, the save goes on and the referral is created and sent. Unticked, the referral
+is saved as a draft (``bozza``) and can be sent later from the referrals page.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casa_desk.errors import ConsentError, ValidationError
+from casa_desk.models.referrals import EventKind
+from casa_desk.models.timeutil import today_rome
+from casa_desk.store.consents import Consents, live_consent, referral_purpose
+from casa_desk.store.contacts import Contacts
+from casa_desk.store.directory import Directory
+from casa_desk.store.people import People
+from casa_desk.store.referrals import Referrals
+from casa_desk.ui.contact_form import ERROR_STYLE, DateField
+from casa_desk.ui.context import DeskContext
+from casa_desk.ui.models import Column, RowsModel, Vocab, one_page, person_name
+
+BANNER_STYLE = ("QFrame#banner { background: #fdecea; border: 1px solid #e0a39c;"
+                " border-radius: 4px; }")
+
+
+def error_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class ConsentDialog(QDialog):
+    """Record a person's consent to share data with one service (purpose referral:<id>)."""
+
+    recorded = Signal(str)
+
+    def __init__(self, context: DeskContext, person_id: str, service_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.person_id = person_id
+        self.service_id = service_id
+        service = Directory(context.store).service(service_id)
+        self.setWindowTitle(self.tr("Registra consenso"))
+        intro = QLabel(self.tr("Consenso a condividere i dati con: %1").replace(
+            "%1", service["name"]), self)
+        intro.setWordWrap(True)
+        self.text = QPlainTextEdit(self)
+        self.text.setTabChangesFocus(True)
+        self.text.setPlainText(self.tr(
+            "La persona acconsente che i dati necessari alla segnalazione siano comunicati "
+            "al servizio indicato, come da informativa."))
+        self.text.setFixedHeight(80)
+        self.expiry = DateField(self)
+        self.expiry.set_value(today_rome() + timedelta(days=365))
+        self.error = error_label(self)
+        form = QFormLayout()
+        form.addRow(self.tr("&Testo"), self.text)
+        form.addRow(self.tr("&Scadenza"), self.expiry)
+        buttons = QDialogButtonBox(self)
+        self.ok = buttons.addButton(self.tr("Registra"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Annulla"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def save(self) -> None:
+        try:
+            try:
+                expires = self.expiry.value()
+            except ValueError:
+                raise ValidationError(self.tr("Data di scadenza non valida."),
+                                      field="expires_on") from None
+            row = Consents(self.context.store).give(
+                self.person_id, referral_purpose(self.service_id),
+                text=self.text.toPlainText(), presidio=self.context.presidio,
+                operator=self.context.operator, expires_on=expires)
+        except ValidationError as error:
+            self.error.setText(error.message)
+            self.error.show()
+            return
+        self.context.bus.changed.emit("consents")
+        self.recorded.emit(row["id"])
+        self.accept()
+
+
+class ConsentBanner(QFrame):
+    """Why a referral cannot be sent, with the way out: record the consent."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setStyleSheet(BANNER_STYLE)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.record = QPushButton(self.tr("Registra consenso…"), self)
+        row = QHBoxLayout(self)
+        row.addWidget(self.message, 1)
+        row.addWidget(self.record)
+        self.hide()
+
+    def show_message(self, text: str, *, offer_consent: bool) -> None:
+        self.message.setText(text)
+        self.record.setVisible(offer_consent)
+        self.show()
+
+
+class ReferralDialog(QDialog):
+    """A new referral; ``saved`` carries its id."""
+
+    saved = Signal(str)
+
+    def __init__(self, context: DeskContext, person_id: str | None = None,
+                 contact_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.contact_id = contact_id
+        if contact_id and not person_id:
+            person_id = Contacts(context.store).get(contact_id).get("person_id")
+        self.person_id = person_id
+        self.consent_dialog: ConsentDialog | None = None
+        self.setWindowTitle(self.tr("Nuova segnalazione"))
+        self._build()
+        self.filter.setFocus()
+
+    def _build(self) -> None:
+        directory = Directory(self.context.store)
+        if self.person_id:
+            person = People(self.context.store).get(self.person_id)
+            who = person_name({**person, "person_id": self.person_id})
+        else:
+            who = self.tr("Nessuna persona: una segnalazione richiede una persona registrata.")
+        self.person = QLabel(who, self)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Cerca servizio per nome, ente, tipo…"))
+        self.filter.setClearButtonEnabled(True)
+        kinds = Vocab.service_kinds()
+        self.services = RowsModel(
+            [Column(self.tr("Servizio"),
+                    lambda r: f"{r['name']}  ·  {Vocab.word(kinds, r['kind'])}")],
+            one_page(lambda: directory.services(self.filter.text(), active_only=True)),
+            parent=self)
+        self.service_list = QListView(self)
+        self.service_list.setModel(self.services)
+        self.service_list.setFixedHeight(120)
+        self.filter.textChanged.connect(self._filter_services)
+        self.filter.returnPressed.connect(self.service_list.setFocus)
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("Perché la persona viene segnalata"))
+        self.request = QPlainTextEdit(self)
+        self.request.setTabChangesFocus(True)
+        self.request.setPlaceholderText(self.tr("Che cosa si chiede al servizio"))
+        self.request.setFixedHeight(64)
+        self.urgency = QComboBox(self)
+        for code, label in Vocab.urgencies().items():
+            self.urgency.addItem(label, code)
+        self.urgency.setCurrentIndex(self.urgency.findData("normale"))
+        self.due = DateField(self)
+        self.send_now = QCheckBox(self.tr("Invia subito al servizio"), self)
+        self.errors = {f: error_label(self) for f in ("service_id", "reason", "urgency",
+                                                       "due_on", "person_id")}
+        form = QFormLayout()
+        form.addRow(self.tr("Persona"), _stack(self.person, self.errors["person_id"]))
+        form.addRow(self.tr("Ser&vizio"), _stack(self.filter, self.service_list,
+                                                  self.errors["service_id"]))
+        form.addRow(self.tr("&Motivo"), _stack(self.reason, self.errors["reason"]))
+        form.addRow(self.tr("&Richiesta"), self.request)
+        form.addRow(self.tr("&Urgenza"), _stack(self.urgency, self.errors["urgency"]))
+        form.addRow(self.tr("&Entro il"), _stack(self.due, self.errors["due_on"]))
+        form.addRow("", self.send_now)
+        self.banner = ConsentBanner(self)
+        self.banner.record.clicked.connect(self.ask_consent)
+        self.general_error = error_label(self)
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(self.tr("Salva (Ctrl+Invio)"),
+                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(self.tr("Annulla"), QDialogButtonBox.ButtonRole.RejectRole)
+        for button in (self.save_button, cancel):
+            button.setAutoDefault(False)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+        if self.services.rowCount():
+            self.service_list.setCurrentIndex(self.services.index(0, 0))
+        self.save_button.setEnabled(bool(self.person_id))
+
+    def _filter_services(self) -> None:
+        self.services.reload()
+        if self.services.rowCount():
+            self.service_list.setCurrentIndex(self.services.index(0, 0))
+
+    def select_service(self, service_id: str) -> None:
+        row = self.services.find("id", service_id)
+        if row >= 0:
+            self.service_list.setCurrentIndex(self.services.index(row, 0))
+
+    def service_id(self) -> str | None:
+        row = self.services.row_at(self.service_list.currentIndex().row())
+        return row["id"] if row else None
+
+    # -- saving -------------------------------------------------------------------------
+    def save(self) -> None:
+        self._clear()
+        if not self.person_id:
+            return
+        referrals = Referrals(self.context.store)
+        try:
+            service_id = self.service_id()
+            if not service_id:
+                raise ValidationError(self.tr("Scegliere un servizio dall'elenco."),
+                                      field="service_id")
+            try:
+                due = self.due.value()
+            except ValueError:
+                raise ValidationError(self.tr("Data non valida: usare gg/mm/aaaa oppure +7."),
+                                      field="due_on") from None
+            if self.send_now.isChecked() and live_consent(
+                    self.context.store.db, self.person_id, referral_purpose(service_id)) is None:
+                self.banner.show_message(self.tr(
+                    "Non si può inviare: manca un consenso valido della persona a condividere "
+                    "i dati con questo servizio. Registrare il consenso oppure salvare come "
+                    "bozza (togliendo «Invia subito»)."), offer_consent=True)
+                return
+            referral = referrals.create(
+                person_id=self.person_id, service_id=service_id, reason=self.reason.text(),
+                presidio=self.context.presidio, by=self.context.operator,
+                urgency=self.urgency.currentData(), due_on=due, contact_id=self.contact_id,
+                request=self.request.toPlainText())
+        except ValidationError as error:
+            self._show(error)
+            return
+        self.context.bus.changed.emit("referrals")
+        if self.send_now.isChecked():
+            try:
+                referrals.step(referral["id"], EventKind.SENT, by=self.context.operator)
+            except ConsentError as error:  # withdrawn in between: the draft stays
+                self.banner.show_message(error.message, offer_consent=False)
+                self.context.bus.changed.emit("referrals")
+                return
+            self.context.bus.changed.emit("referrals")
+        self.saved.emit(referral["id"])
+        self.accept()
+
+    def ask_consent(self) -> None:
+        """Open the consent form; once recorded, the save (and the sending) goes on."""
+        service_id = self.service_id()
+        if not (self.person_id and service_id):
+            return
+        self.consent_dialog = ConsentDialog(self.context, self.person_id, service_id, self)
+        self.consent_dialog.recorded.connect(self._consent_recorded)
+        self.consent_dialog.open()
+
+    def _consent_recorded(self) -> None:
+        self.banner.hide()
+        self.save()
+
+    def _show(self, error: ValidationError) -> None:
+        label = self.errors.get(error.field, self.general_error)
+        label.setText(error.message)
+        label.show()
+
+    def _clear(self) -> None:
+        for label in [*self.errors.values(), self.general_error]:
+            label.hide()
+        self.banner.hide()
+        if not self.person_id:
+            self.errors["person_id"].setText(self.tr("Aprire la scheda di una persona per "
+                                                     "segnalarla a un servizio."))
+            self.errors["person_id"].show()
+
+
+def _stack(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    for widget in widgets:
+        column.addWidget(widget)
+    return box
+

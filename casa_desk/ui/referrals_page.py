@@ -1,0 +1,328 @@
+"""The referrals page: the office's referrals by status, overdue ones highlighted, and each
+one's history and next steps (issue 3, item 5).
+
+A step (send, taken in charge, close, refuse, cancel, reopen) is offered only when the state
+machine allows it from the current status (:func:`casa_desk.models.referrals.allowed_events`);
+each asks for a note in a small dialog. What the store refuses comes back as a clear message
+on the page: a missing consent (with the way to record it, after which the send goes on) or
+a step that another office made illegal in the meantime.
+
+Sensitive referrals (health, anti-violence) show "Riservato" instead of the person and the
+reason unless the operator may see sensitive data.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casa_desk.errors import ConsentError, TransitionError
+from casa_desk.models.referrals import OPEN_STATES, EventKind, Status, allowed_events
+from casa_desk.models.timeutil import format_date, format_datetime, today_rome
+from casa_desk.store.referrals import Referrals
+from casa_desk.ui.context import DeskContext
+from casa_desk.ui.models import (
+    Column,
+    Row,
+    RowsModel,
+    Vocab,
+    fit_columns,
+    make_table,
+    one_page,
+    person_name,
+)
+from casa_desk.ui.referral_dialog import ConsentBanner, ConsentDialog, error_label
+
+OVERDUE_BACKGROUND = QColor("#fde2e1")
+#: Tables whose change may change what this page shows.
+WATCHED = frozenset({"referrals", "referral_events", "consents", "people", "services"})
+_STEPS = (EventKind.SENT, EventKind.TAKEN_IN_CHARGE, EventKind.CLOSED, EventKind.REFUSED,
+          EventKind.CANCELLED, EventKind.REOPENED)
+
+
+def is_overdue(row: Row, today_iso: str) -> bool:
+    """Open and past its due date."""
+    return bool(row.get("due_on") and row["due_on"] < today_iso
+                and row.get("status") in {s.value for s in OPEN_STATES})
+
+
+class NoteDialog(QDialog):
+    """The note that goes with one step (optional)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.note = QLineEdit(self)
+        self.note.setPlaceholderText(self.tr("Nota (facoltativa): chi, come, che cosa"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Conferma"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annulla"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(title, self))
+        layout.addWidget(self.note)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(380)
+
+
+class ReferralsPage(QWidget):
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.referrals = Referrals(context.store)
+        self.note_dialog: NoteDialog | None = None
+        self.consent_dialog: ConsentDialog | None = None
+        self._pending: tuple[EventKind, str] | None = None
+        self._current: Row | None = None
+        self._today = today_rome().isoformat()
+        self._build()
+        context.bus.changed.connect(self._changed)
+        self._show_detail(None)
+
+    # -- building -----------------------------------------------------------------------
+    def _build(self) -> None:
+        statuses = Vocab.statuses()
+        self.filter = QComboBox(self)
+        self.filter.addItem(self.tr("Aperte"), "open")
+        self.filter.addItem(self.tr("Tutte"), "all")
+        for code, label in statuses.items():
+            self.filter.addItem(label, code)
+        self.filter.currentIndexChanged.connect(self._filter_changed)
+        urgencies = Vocab.urgencies()
+        self.model = RowsModel(
+            [Column(self.tr("Numero"), lambda r: r["number"] or ""),
+             Column(self.tr("Persona"), lambda r: person_name(r, hidden=self._hidden(r))),
+             Column(self.tr("Servizio"), lambda r: r.get("service_name") or ""),
+             Column(self.tr("Stato"), lambda r: Vocab.word(statuses, r.get("status"))),
+             Column(self.tr("Scadenza"), self._due_text),
+             Column(self.tr("Urgenza"), lambda r: Vocab.word(urgencies, r.get("urgency")))],
+            self._fetch, page_size=200,
+            background=lambda r: OVERDUE_BACKGROUND if self._overdue(r) else None,
+            bold=self._overdue,
+            tooltip=lambda r: self.tr("In ritardo") if self._overdue(r) else "",
+            parent=self)
+        self.table = make_table(self)
+        self.table.setModel(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        fit_columns(self.table, stretch=2)
+        events = Vocab.events()
+        self.history = RowsModel(
+            [Column(self.tr("Data e ora"), lambda r: format_datetime(r["at"])),
+             Column(self.tr("Passaggio"), lambda r: Vocab.word(events, r["event"])),
+             Column(self.tr("Chi"), lambda r: r.get("by") or ""),
+             Column(self.tr("Nota"), lambda r: r.get("note") or "")],
+            one_page(self._events), parent=self)
+        self.history_view = make_table(self)
+        self.history_view.setModel(self.history)
+        fit_columns(self.history_view, stretch=3)
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        labels = {
+            EventKind.SENT: self.tr("Invia"),
+            EventKind.TAKEN_IN_CHARGE: self.tr("Presa in carico"),
+            EventKind.CLOSED: self.tr("Concludi"),
+            EventKind.REFUSED: self.tr("Rifiutata dal servizio"),
+            EventKind.CANCELLED: self.tr("Annulla segnalazione"),
+            EventKind.REOPENED: self.tr("Riapri"),
+        }
+        self.buttons: dict[EventKind, QPushButton] = {}
+        steps = QHBoxLayout()
+        for kind in _STEPS:
+            button = QPushButton(labels[kind], self)
+            button.clicked.connect(lambda _=False, k=kind: self.ask_step(k))
+            self.buttons[kind] = button
+            steps.addWidget(button)
+        steps.addStretch(1)
+        self.banner = ConsentBanner(self)
+        self.banner.record.clicked.connect(self.ask_consent)
+        self.error = error_label(self)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Mostra:"), self))
+        top.addWidget(self.filter)
+        top.addStretch(1)
+        self.count = QLabel(self)
+        top.addWidget(self.count)
+        upper = QWidget(self)
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(top)
+        upper_layout.addWidget(self.table)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.title)
+        lower_layout.addWidget(self.details)
+        lower_layout.addLayout(steps)
+        lower_layout.addWidget(self.banner)
+        lower_layout.addWidget(self.error)
+        lower_layout.addWidget(self.history_view)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(upper)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._update_count()
+
+    # -- data ---------------------------------------------------------------------------
+    def _fetch(self, offset: int, limit: int) -> list[Row]:
+        wanted = self.filter.currentData()
+        statuses: tuple[str, ...] | None
+        if wanted == "open":
+            statuses = tuple(s.value for s in OPEN_STATES)
+        elif wanted == "all":
+            statuses = None
+        else:
+            statuses = (wanted,)
+        presidio = None if self.context.is_head_office else self.context.presidio
+        return self.referrals.list(presidio=presidio, statuses=statuses, limit=limit,
+                                   offset=offset)
+
+    def _events(self) -> list[Row]:
+        return self.referrals.events(self._current["id"]) if self._current else []
+
+    def _hidden(self, row: Row) -> bool:
+        return bool(row.get("sensitive")) and not self.context.may_see_sensitive
+
+    def _overdue(self, row: Row) -> bool:
+        return is_overdue(row, self._today)
+
+    def _due_text(self, row: Row) -> str:
+        text = format_date(row.get("due_on"))
+        return f"{text}  ⚠" if self._overdue(row) else text
+
+    def _update_count(self) -> None:
+        more = "+" if self.model.canFetchMore() else ""
+        self.count.setText(self.tr("%1 segnalazioni").replace(
+            "%1", f"{self.model.rowCount()}{more}"))
+
+    def refresh(self) -> None:
+        """Read the list again, keeping the selected referral selected if still listed."""
+        keep = self._current["id"] if self._current else None
+        self._today = today_rome().isoformat()
+        self.model.reload()
+        self._update_count()
+        if keep:
+            self.select(keep)
+        if not self.table.selectionModel().hasSelection():
+            self._show_detail(None)
+
+    def _changed(self, table: str) -> None:
+        if table in WATCHED:
+            self.refresh()
+
+    def _filter_changed(self) -> None:
+        self._current = None
+        self.refresh()
+
+    # -- selection and detail -----------------------------------------------------------
+    def select(self, referral_id: str) -> bool:
+        row = self.model.find("id", referral_id)
+        while row < 0 and self.model.canFetchMore():
+            self.model.fetchMore()
+            row = self.model.find("id", referral_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self._show_detail(self.model.row_at(row))
+        return True
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self._show_detail(self.model.row_at(indexes[0].row()))
+
+    def _show_detail(self, row: Row | None) -> None:
+        self._current = row
+        self.banner.hide()
+        self.error.hide()
+        self.history.reload()
+        allowed = set(allowed_events(Status(row["status"]))) if row and row["status"] else set()
+        for kind, button in self.buttons.items():
+            button.setVisible(kind in allowed)
+            button.setEnabled(kind in allowed)
+        if row is None:
+            self.title.setText(self.tr("Scegliere una segnalazione dall'elenco."))
+            self.details.clear()
+            return
+        hidden = self._hidden(row)
+        status = Vocab.word(Vocab.statuses(), row.get("status"))
+        self.title.setText(f"{row['number']} · {person_name(row, hidden=hidden)} · "
+                           f"{row.get('service_name') or ''} · {status}")
+        reason = self.tr("Riservato") if hidden else row.get("reason") or ""
+        parts = [self.tr("Motivo: %1").replace("%1", reason)]
+        if row.get("request") and not hidden:
+            parts.append(self.tr("Richiesta: %1").replace("%1", row["request"]))
+        if row.get("due_on"):
+            due = self.tr("Entro il %1").replace("%1", format_date(row["due_on"]))
+            if self._overdue(row):
+                due += " — " + self.tr("In ritardo")
+            parts.append(due)
+        self.details.setText("\n".join(parts))
+
+    # -- steps --------------------------------------------------------------------------
+    def ask_step(self, kind: EventKind) -> None:
+        """Ask for the note, then take the step (non-blocking: the dialog is window-modal)."""
+        if self._current is None:
+            return
+        self.note_dialog = NoteDialog(self.buttons[kind].text(), self)
+        self.note_dialog.accepted.connect(
+            lambda: self.take_step(kind, self.note_dialog.note.text() if self.note_dialog
+                                   else ""))
+        self.note_dialog.open()
+
+    def take_step(self, kind: EventKind, note: str = "") -> bool:
+        """One step on the selected referral; a refusal is shown on the page."""
+        if self._current is None:
+            return False
+        self.banner.hide()
+        self.error.hide()
+        try:
+            self.referrals.step(self._current["id"], kind, by=self.context.operator, note=note)
+        except ConsentError as error:
+            self._pending = (kind, note)
+            self.banner.show_message(error.message, offer_consent=True)
+            return False
+        except TransitionError as error:
+            self.error.setText(error.message)
+            self.error.show()
+            return False
+        self._pending = None
+        self.context.bus.changed.emit("referrals")
+        return True
+
+    def ask_consent(self) -> None:
+        if self._current is None:
+            return
+        self.consent_dialog = ConsentDialog(self.context, self._current["person_id"],
+                                            self._current["service_id"], self)
+        self.consent_dialog.recorded.connect(self._consent_recorded)
+        self.consent_dialog.open()
+
+    def _consent_recorded(self) -> None:
+        """The consent is there: the step that needed it goes on."""
+        self.banner.hide()
+        if self._pending:
+            kind, note = self._pending
+            self.take_step(kind, note)
+

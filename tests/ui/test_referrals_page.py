@@ -1,0 +1,196 @@
+"""Referrals: creating one (with and without consent) and taking it through its states from
+the page's buttons, where only the legal steps are offered."""
+
+from __future__ import annotations
+
+from fixtures_b import ASST, SOCIAL, give_consent, seeded, shot, show  # noqa: F401 - fixture
+from PySide6.QtCore import Qt
+
+from casa_desk.models.referrals import EventKind
+from casa_desk.store.referrals import Referrals
+from casa_desk.ui.referral_dialog import ReferralDialog
+from casa_desk.ui.referrals_page import ReferralsPage
+
+ALL_STEPS = set(EventKind) - {EventKind.CREATED}
+
+
+def _offered(page: ReferralsPage) -> set[EventKind]:
+    return {k for k, b in page.buttons.items() if b.isVisible() and b.isEnabled()}
+
+
+def _step(qtbot, page: ReferralsPage, kind: EventKind, note: str) -> None:
+    qtbot.mouseClick(page.buttons[kind], Qt.MouseButton.LeftButton)
+    dialog = page.note_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.note, note)
+    with qtbot.waitSignal(dialog.finished):
+        dialog.accept()
+
+
+def _status(seeded, referral_id: str) -> str | None:
+    status = Referrals(seeded.store).status(referral_id)
+    return status.value if status else None
+
+
+def test_referral_through_its_states(qtbot, seeded) -> None:
+    referral = seeded.referrals["draft"]
+    give_consent(seeded, "Zanfrutti", SOCIAL)
+    page = show(qtbot, ReferralsPage(seeded.context))
+    page.resize(900, 600)
+    page.filter.setCurrentIndex(page.filter.findData("all"))
+    assert page.select(referral)
+    expected = [
+        ("bozza", {EventKind.SENT, EventKind.REFUSED, EventKind.CANCELLED}),
+        ("inviata", {EventKind.TAKEN_IN_CHARGE, EventKind.REFUSED, EventKind.CANCELLED}),
+        ("presa_in_carico", {EventKind.CLOSED, EventKind.REFUSED, EventKind.CANCELLED}),
+        ("conclusa", {EventKind.REOPENED}),
+        ("inviata", {EventKind.TAKEN_IN_CHARGE, EventKind.REFUSED, EventKind.CANCELLED}),
+        ("annullata", {EventKind.REOPENED}),
+    ]
+    path = [EventKind.SENT, EventKind.TAKEN_IN_CHARGE, EventKind.CLOSED, EventKind.REOPENED,
+            EventKind.CANCELLED, None]
+    for (status, offered), step in zip(expected, path, strict=True):
+        assert _status(seeded, referral) == status
+        assert _offered(page) == offered
+        for illegal in ALL_STEPS - offered:
+            assert not page.buttons[illegal].isVisible()
+        if step is not None:
+            _step(qtbot, page, step, f"nota {step.value}")
+    shot(page, "referrals_page")
+    events = Referrals(seeded.store).events(referral)
+    assert [e["event"] for e in events] == [
+        "created", "sent", "taken_in_charge", "closed", "reopened", "cancelled"]
+    assert events[2]["note"] == "nota taken_in_charge"
+    assert page.history.rowCount() == 6
+    assert page.history.index(1, 1).data() == "Inviata"
+
+
+def test_refused_step_is_a_clear_message(qtbot, seeded) -> None:
+    page = show(qtbot, ReferralsPage(seeded.context))
+    page.select(seeded.referrals["draft"])
+    assert not page.take_step(EventKind.CLOSED)  # illegal from bozza
+    assert page.error.isVisible() and "presa in carico" in page.error.text()
+    assert _status(seeded, seeded.referrals["draft"]) == "bozza"
+
+
+def test_send_without_consent_then_record_it(qtbot, seeded) -> None:
+    referral = seeded.referrals["draft"]
+    page = show(qtbot, ReferralsPage(seeded.context))
+    page.select(referral)
+    events_before = len(Referrals(seeded.store).events(referral))
+    _step(qtbot, page, EventKind.SENT, "inviata per email")
+    assert page.banner.isVisible()
+    assert "consenso" in page.banner.message.text()
+    assert _status(seeded, referral) == "bozza"
+    assert len(Referrals(seeded.store).events(referral)) == events_before
+    shot(page, "referrals_page_consent")
+    qtbot.mouseClick(page.banner.record, Qt.MouseButton.LeftButton)
+    consent = page.consent_dialog
+    assert consent is not None and consent.isVisible()
+    with qtbot.waitSignal(consent.recorded):
+        consent.save()
+    assert _status(seeded, referral) == "inviata"
+    assert not page.banner.isVisible()
+    assert Referrals(seeded.store).events(referral)[-1]["note"] == "inviata per email"
+
+
+def test_overdue_and_sensitive_rows(qtbot, seeded) -> None:
+    seeded.context.may_see_sensitive = False
+    page = show(qtbot, ReferralsPage(seeded.context))
+    model = page.model
+    overdue = model.find("id", seeded.referrals["overdue"])
+    due = model.index(overdue, 4)
+    assert due.data(Qt.ItemDataRole.ToolTipRole) == "In ritardo"
+    assert due.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert due.data(Qt.ItemDataRole.FontRole).bold()
+    fine = model.find("id", seeded.referrals["draft"])
+    assert model.index(fine, 4).data(Qt.ItemDataRole.ToolTipRole) is None
+    sensitive = model.find("id", seeded.referrals["sensitive"])
+    assert model.index(sensitive, 1).data() == "Riservato"
+    assert "Zanfrutti" in model.index(fine, 1).data()
+    page.select(seeded.referrals["sensitive"])
+    assert "Visita" not in page.details.text()
+    assert "Quercetti" not in page.title.text()
+
+
+def test_filter_by_status(qtbot, seeded) -> None:
+    give_consent(seeded, "Zanfrutti", SOCIAL)
+    Referrals(seeded.store).step(seeded.referrals["draft"], "sent", by="x")
+    page = show(qtbot, ReferralsPage(seeded.context))
+    assert page.model.rowCount() == 3
+    page.filter.setCurrentIndex(page.filter.findData("inviata"))
+    assert [r["id"] for r in page.model.rows()] == [seeded.referrals["draft"]]
+    page.filter.setCurrentIndex(page.filter.findData("conclusa"))
+    assert page.model.rowCount() == 0
+
+
+def test_models_pass_modeltester(qtbot, seeded, qtmodeltester) -> None:
+    page = show(qtbot, ReferralsPage(seeded.context))
+    page.select(seeded.referrals["overdue"])
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.history)
+    dialog = show(qtbot, ReferralDialog(seeded.context, seeded.people["Zanfrutti"]))
+    qtmodeltester.check(dialog.services)
+
+
+def test_lazy_paging(qtbot, seeded) -> None:
+    referrals = Referrals(seeded.store)
+    for number in range(7):
+        referrals.create(person_id=seeded.people["Zanfrutti"], service_id=SOCIAL,
+                         reason=f"Motivo {number}", presidio="SAN-SIRO", by="x")
+    page = show(qtbot, ReferralsPage(seeded.context))
+    page.model._page_size = 4
+    page.model.reload()
+    assert page.model.rowCount() == 4 and page.model.canFetchMore()
+    while page.model.canFetchMore():
+        page.model.fetchMore()
+    assert page.model.rowCount() == 10
+
+
+def test_create_referral_draft(qtbot, seeded) -> None:
+    changed = []
+    seeded.context.bus.changed.connect(changed.append)
+    dialog = show(qtbot, ReferralDialog(seeded.context, seeded.people["Brambillone"]))
+    qtbot.keyClicks(dialog.filter, "sociali")
+    assert dialog.services.rowCount() == 1
+    qtbot.keyClicks(dialog.reason, "Serve un sostegno")
+    dialog.due.edit.setText("+14")
+    dialog.urgency.setCurrentIndex(dialog.urgency.findData("alta"))
+    shot(dialog, "referral_dialog")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.save()
+    row = Referrals(seeded.store).get(saved.args[0])
+    assert row["service_id"] == SOCIAL and row["urgency"] == "alta"
+    assert _status(seeded, row["id"]) == "bozza"
+    assert changed == ["referrals"]
+
+
+def test_create_and_send_needs_consent(qtbot, seeded) -> None:
+    person = seeded.people["Quercetti"]
+    before = len(Referrals(seeded.store).list())
+    dialog = show(qtbot, ReferralDialog(seeded.context, person))
+    dialog.select_service(ASST)
+    dialog.reason.setText("Controllo")
+    dialog.send_now.setChecked(True)
+    dialog.save()
+    assert dialog.banner.isVisible() and "consenso" in dialog.banner.message.text()
+    assert len(Referrals(seeded.store).list()) == before
+    shot(dialog, "referral_dialog_consent")
+    qtbot.mouseClick(dialog.banner.record, Qt.MouseButton.LeftButton)
+    consent = dialog.consent_dialog
+    assert consent is not None
+    consent.expiry.edit.setText("31/02/2027")
+    consent.save()
+    assert consent.error.isVisible()
+    consent.expiry.edit.setText("+365")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        consent.save()
+    assert _status(seeded, saved.args[0]) == "inviata"
+    assert Referrals(seeded.store).get(saved.args[0])["consent_id"]
+
+
+def test_reason_required_inline(qtbot, seeded) -> None:
+    dialog = show(qtbot, ReferralDialog(seeded.context, seeded.people["Brambillone"]))
+    dialog.save()
+    assert dialog.errors["reason"].isVisible()
+    assert dialog.isVisible()
