@@ -165,7 +165,7 @@ def _guard_sql(table: str) -> str:
     CREATE TRIGGER casa_guard_{table}_insert AFTER INSERT ON {table}
     WHEN NOT {journaled} {refuse}
     CREATE TRIGGER casa_guard_{table}_update AFTER UPDATE ON {table}
-    WHEN NEW.hlc IS OLD.hlc OR NOT {journaled} {refuse}
+    WHEN (NEW.hlc IS OLD.hlc AND NEW.origin IS OLD.origin) OR NOT {journaled} {refuse}
     CREATE TRIGGER casa_guard_{table}_delete BEFORE DELETE ON {table}
     BEGIN SELECT RAISE(ABORT, 'casa_desk: rows of {table} are tombstoned, never deleted'); END;
     """
