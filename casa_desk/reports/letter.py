@@ -95,7 +95,8 @@ def render_letter(data: LetterData) -> bytes:
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm,
                             topMargin=20 * mm, bottomMargin=20 * mm,
-                            title="Lettera di invio", author="casa_desk", lang="it-IT")
+                            title="Lettera di invio", author="casa_desk", lang="it-IT",
+                            initialFontName=FONT)
     p = data.person
     office = data.office
     service = data.service

@@ -172,6 +172,7 @@ def _pairs(tables: list[Table], width: float, st: dict[str, ParagraphStyle]) -> 
         right = _table_flow(tables[i + 1], half, st) if i + 1 < len(tables) else ""
         grid = RLTable([[left, right]], colWidths=[half + 6 * mm, half])
         grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("FONT", (0, 0), (-1, -1), FONT, 9),
                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
         flows += [grid, Spacer(1, 4 * mm)]
@@ -213,6 +214,7 @@ def category_chart(table: Table, width: float) -> Drawing:
     items = _chart_value(table)
     height = 14 * len(items) + 30
     drawing = Drawing(width, height)
+    drawing.initialFontName = FONT  # the renderer's starting font (default: Helvetica)
     chart = HorizontalBarChart()
     chart.x, chart.y = 150, 15
     chart.width, chart.height = width - 200, height - 25
@@ -242,6 +244,7 @@ def weekly_chart(table: Table, width: float) -> Drawing:
     """Columns per week of the month, counts on top."""
     items = _chart_value(table)
     drawing = Drawing(width, 140)
+    drawing.initialFontName = FONT
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 40, 25, width - 60, 100
     chart.data = [[v for _, v, _ in items]]
@@ -273,7 +276,7 @@ def render_pdf(report: PublishedReport) -> bytes:
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
         bottomMargin=22 * mm, title=title, author="casa_desk", subject=PROGRAMME,
-        lang="it-IT",
+        lang="it-IT", initialFontName=FONT,  # else every page starts in Helvetica (not embedded)
     )
     width = doc.width
     story: list[Any] = [

@@ -1,0 +1,209 @@
+"""The report files: PDF read back with pypdf, CSV shape, the CLI's refusals, the letter."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import report_fixture
+from pypdf import PdfReader
+
+from casa_desk.cli import main
+from casa_desk.reports import service
+from casa_desk.store.db import Store
+
+HEADLINE_ITEMS = [
+    "contacts", "people", "new_people", "anonymous_contacts", "referrals_sent",
+    "referrals_taken_in_charge", "referrals_closed", "median_days_to_take_in_charge",
+    "overdue_follow_ups",
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict]]:
+    path = Path(tmp_path_factory.mktemp("output")) / "store.sqlite"
+    store = Store.open(path, create=True)
+    info = report_fixture.build(store)
+    store.close()
+    yield path, info
+
+
+def pdf_text(path: Path) -> str:
+    """All pages' text, whitespace collapsed (table cells come out on separate lines)."""
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+def test_pdf_shows_month_office_programme_and_totals(built, tmp_path: Path) -> None:
+    db, info = built
+    out, out_csv = tmp_path / "r.pdf", tmp_path / "r.csv"
+    files = service.generate(db, "2026-10", "SAN-SIRO", out, out_csv=out_csv,
+                             comment="Commento: più richieste d'aiuto.",
+                             generated_on=date(2026, 11, 3))
+    text = pdf_text(out)
+    assert "ottobre 2026" in text
+    assert "Presidio C.A.S.A. San Siro" in text
+    assert "POR FSE 2014-2020" in text and "9.4.2" in text and "Fondo Sociale Europeo" in text
+    assert "Generato il 03/11/2026" in text
+    reader = PdfReader(out)
+    assert f"Pagina 1 di {len(reader.pages)}" in text
+    assert "Dati aggregati" in text
+    assert "Commento: più richieste d'aiuto." in text
+    contacts = next(r for r in files.report.headline if r.code == "contacts")
+    assert f"Contatti {contacts.value}" in text
+    # Totals of the tables are printed.
+    assert f"Totale {contacts.value}" in text
+    # Never a name, a codice fiscale, a phone, an address of a person.
+    for name in info["last_names"]:
+        assert name not in text
+    assert "+39" not in text and "Via Finta" not in text
+    # A4 and fonts embedded (TrueType subset of DejaVu).
+    page = reader.pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+    assert all("DejaVuSans" in f for f in embedded_fonts(out))
+
+
+def test_consolidated_report_and_csv_shape(built, tmp_path: Path) -> None:
+    db, _ = built
+    out, out_csv = tmp_path / "all.pdf", tmp_path / "all.csv"
+    files = service.generate(db, "2026-10", None, out, out_csv=out_csv,
+                             generated_on=date(2026, 11, 3))
+    assert "Tutti i presidi" in pdf_text(out)
+    raw = out_csv.read_bytes()
+    raw.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8"))))
+    assert rows[0] == ["section", "item", "value"]
+    assert all(len(r) == 3 for r in rows)
+    headline = [r for r in rows if r[0] == "headline"]
+    assert [r[1] for r in headline] == HEADLINE_ITEMS
+    by_code = {r.code: r.value for r in files.report.headline}
+    for _, item, value in headline:
+        expected = by_code[item]
+        assert value == ("" if expected is None else str(expected))
+    sections = {r[0] for r in rows}
+    assert {"contacts_by_category", "contacts_by_week", "referrals_by_kind",
+            "esf_new_by_gender", "esf_total_disability"} <= sections
+    # Every (section, item) appears once.
+    keys = [(r[0], r[1]) for r in rows]
+    assert len(keys) == len(set(keys))
+    # Suppressed values use the markers only.
+    values = {r[2] for r in rows[1:] if not r[2].replace(".", "").isdigit()}
+    assert values <= {"<5", "n.d.", "", "2026-10", "ALL", "2026-11-03"}
+
+
+def test_cli_writes_pdf_and_csv(built, tmp_path: Path, capsys) -> None:
+    db, _ = built
+    out = tmp_path / "cli.pdf"
+    code = main(["report", "--db", str(db), "--month", "2026-09", "--presidio", "MAZZINI",
+                 "--out", str(out), "--csv", str(tmp_path / "cli.csv"), "--comment", "ok"])
+    assert code == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "settembre 2026" in pdf_text(out)
+    assert (tmp_path / "cli.csv").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--month", "2026-13", "--presidio", "SAN-SIRO"], "Mese non valido"),
+        (["--month", "2026-10", "--presidio", "NOWHERE"], "Presidio sconosciuto"),
+        (["--month", "2026-10", "--presidio", "SAN-SIRO", "--out-dir-missing"], ""),
+    ],
+)
+def test_cli_bad_input_is_one_line_and_writes_nothing(
+    built, tmp_path: Path, capsys, args: list[str], fragment: str
+) -> None:
+    db, _ = built
+    out = tmp_path / "bad.pdf"
+    if "--out-dir-missing" in args:
+        args = [a for a in args if a != "--out-dir-missing"]
+        out = tmp_path / "missing" / "bad.pdf"
+        fragment = "non esiste"
+    before = set(os.listdir(tmp_path))
+    code = main(["report", "--db", str(db), *args, "--out", str(out),
+                 "--csv", str(tmp_path / "bad.csv")])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert fragment in err
+    assert len(err.strip().splitlines()) == 1
+    assert set(os.listdir(tmp_path)) == before
+
+
+def test_cli_unwritable_output_and_missing_store(built, tmp_path: Path, capsys) -> None:
+    db, _ = built
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        code = main(["report", "--db", str(db), "--month", "2026-10", "--all",
+                     "--out", str(locked / "r.pdf")])
+        err = capsys.readouterr().err
+        if os.geteuid() != 0:  # root writes anywhere
+            assert code != 0 and len(err.strip().splitlines()) == 1
+            assert not list(locked.iterdir())
+    finally:
+        locked.chmod(0o700)
+    code = main(["report", "--db", str(tmp_path / "none.sqlite"), "--month", "2026-10", "--all",
+                 "--out", str(tmp_path / "r.pdf")])
+    assert code != 0
+    assert not (tmp_path / "r.pdf").exists()
+    # --presidio and --all are exclusive, one is required.
+    with pytest.raises(SystemExit) as exit_info:
+        main(["report", "--db", str(db), "--month", "2026-10", "--out", str(tmp_path / "x.pdf")])
+    assert exit_info.value.code == 2
+
+
+def embedded_fonts(path: Path) -> set[str]:
+    """Base names of every font the PDF uses; each must carry its TrueType file."""
+    fonts = set()
+    for page in PdfReader(path).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts.add(str(font["/BaseFont"]))
+            assert "/DescendantFonts" in font or "/FontDescriptor" in font, font["/BaseFont"]
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None:  # Type0: the descendant font carries the descriptor
+                descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor.get_object()
+    return fonts
+
+
+def test_letter_names_the_person_states_consent_and_is_audited(built, tmp_path: Path) -> None:
+    db, info = built
+    out = tmp_path / "letter.pdf"
+    code = main(["letter", "--db", str(db), "--referral", info["referral_with_consent"],
+                 "--out", str(out), "--by", "op1"])
+    assert code == 0
+    reader = PdfReader(out)
+    assert len(reader.pages) == 1
+    text = pdf_text(out)
+    with Store.open(db) as store:
+        person = store.query("SELECT first_name, last_name FROM people WHERE id = ?",
+                             [info["referral_person"]])[0]
+        audit = store.query("SELECT * FROM audit_log WHERE row_id = ? AND action = 'printed'",
+                            [info["referral_with_consent"]])
+    assert person["last_name"] in text
+    assert "Acconsento alla trasmissione" in text
+    assert "02/10/2026" in text
+    assert "motivo di prova" in text and "richiesta di prova" in text
+    assert "Presidio C.A.S.A." in text
+    assert len(audit) == 1 and audit[0]["who"] == "op1"
+    assert all("DejaVuSans" in f for f in embedded_fonts(out))
+
+
+def test_letter_without_consent_is_refused_and_not_audited(built, tmp_path: Path, capsys) -> None:
+    db, info = built
+    out = tmp_path / "refused.pdf"
+    code = main(["letter", "--db", str(db), "--referral", info["referral_without_consent"],
+                 "--out", str(out)])
+    assert code != 0
+    assert "consenso" in capsys.readouterr().err
+    assert not out.exists()
+    with Store.open(db) as store:
+        assert not store.query("SELECT 1 FROM audit_log WHERE row_id = ?",
+                               [info["referral_without_consent"]])
+    assert main(["letter", "--db", str(db), "--referral", "nope", "--out", str(out)]) != 0
