@@ -156,11 +156,12 @@ def preview_registry(
     *,
     presidio: str | None = None,
     progress: Progress | None = None,
+    cancel: Cancel | None = None,
     today: date | None = None,
 ) -> ImportResult:
     """What :func:`import_registry` would do, reading ``db`` only (it may be read-only)."""
     office = resolve_presidio(db, presidio)
-    plan = _plan(db, registry, office, dry_run=True, progress=progress, cancel=None, today=today)
+    plan = _plan(db, registry, office, dry_run=True, progress=progress, cancel=cancel, today=today)
     if progress:
         progress(plan.total, plan.total)
     return plan.result
@@ -223,7 +224,9 @@ def import_people(
     """Read ``path`` and import it (or only preview it): the one call the UI needs."""
     registry = read_registry_file(path)
     if dry_run:
-        return preview_registry(store.db, registry, presidio=presidio, progress=progress)
+        return preview_registry(
+            store.db, registry, presidio=presidio, progress=progress, cancel=cancel
+        )
     return import_registry(store, registry, presidio=presidio, progress=progress, cancel=cancel)
 
 
