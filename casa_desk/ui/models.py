@@ -1,10 +1,10 @@
-"""Shared helpers of the contact, referral, agenda and services pages: one lazy table model
-and the Italian words for the stored codes.
+"""Shared helpers of the contact, referral, agenda and services pages: one lazy table model,
+the Italian words for the stored codes, and two small view helpers.
 
 ``RowsModel`` shows rows (dicts) that a repository returns, a page at a time: it asks its
 ``fetch(offset, limit)`` callable for the first page and fetches more only when the view
 scrolls (``canFetchMore`` / ``fetchMore``), so a long list never lands in widgets whole
-(STYLE.md §9). What a cell shows is described by :class:`Column`; per-row colour, font and
+(STYLE.md §9). What a cell shows is described by :class:`Column`; per-row colours, font and
 tooltip come from optional hooks, so the overdue highlighting of referrals lives with the page
 that knows what "overdue" means.
 
@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 Row = dict[str, Any]
 Fetch = Callable[[int, int], list[Row]]
@@ -52,6 +52,7 @@ class RowsModel(QAbstractTableModel):
         *,
         page_size: int = 200,
         background: Callable[[Row], Any] | None = None,
+        foreground: Callable[[Row], Any] | None = None,
         bold: Callable[[Row], bool] | None = None,
         tooltip: Callable[[Row], str] | None = None,
         parent: QObject | None = None,
@@ -61,6 +62,7 @@ class RowsModel(QAbstractTableModel):
         self._fetch = fetch
         self._page_size = page_size
         self._background = background
+        self._foreground = foreground
         self._bold = bold
         self._tooltip = tooltip
         self._rows: list[Row] = []
@@ -126,6 +128,8 @@ class RowsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and self._background:
             return self._background(row)
+        if role == Qt.ItemDataRole.ForegroundRole and self._foreground:
+            return self._foreground(row)
         if role == Qt.ItemDataRole.FontRole and self._bold and self._bold(row):
             from PySide6.QtGui import QFont
 
@@ -235,3 +239,14 @@ def fit_columns(view: QTableView, *, stretch: int) -> None:
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def stacked(*widgets: QWidget) -> QWidget:
+    """Widgets one under the other without margins (a field and its error line)."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    for widget in widgets:
+        column.addWidget(widget)
+    return box

@@ -40,7 +40,7 @@ from casa_desk.store.people import People
 from casa_desk.store.referrals import Referrals
 from casa_desk.ui.contact_form import ERROR_STYLE, DateField
 from casa_desk.ui.context import DeskContext
-from casa_desk.ui.models import Column, RowsModel, Vocab, one_page, person_name
+from casa_desk.ui.models import Column, RowsModel, Vocab, one_page, person_name, stacked
 
 BANNER_STYLE = ("QFrame#banner { background: #fdecea; border: 1px solid #e0a39c;"
                 " border-radius: 4px; }")
@@ -190,13 +190,13 @@ class ReferralDialog(QDialog):
         self.errors = {f: error_label(self) for f in ("service_id", "reason", "urgency",
                                                        "due_on", "person_id")}
         form = QFormLayout()
-        form.addRow(self.tr("Persona"), _stack(self.person, self.errors["person_id"]))
-        form.addRow(self.tr("Ser&vizio"), _stack(self.filter, self.service_list,
+        form.addRow(self.tr("Persona"), stacked(self.person, self.errors["person_id"]))
+        form.addRow(self.tr("Ser&vizio"), stacked(self.filter, self.service_list,
                                                   self.errors["service_id"]))
-        form.addRow(self.tr("&Motivo"), _stack(self.reason, self.errors["reason"]))
+        form.addRow(self.tr("&Motivo"), stacked(self.reason, self.errors["reason"]))
         form.addRow(self.tr("&Richiesta"), self.request)
-        form.addRow(self.tr("&Urgenza"), _stack(self.urgency, self.errors["urgency"]))
-        form.addRow(self.tr("&Entro il"), _stack(self.due, self.errors["due_on"]))
+        form.addRow(self.tr("&Urgenza"), stacked(self.urgency, self.errors["urgency"]))
+        form.addRow(self.tr("&Entro il"), stacked(self.due, self.errors["due_on"]))
         form.addRow("", self.send_now)
         self.banner = ConsentBanner(self)
         self.banner.record.clicked.connect(self.ask_consent)
@@ -304,14 +304,4 @@ class ReferralDialog(QDialog):
             self.errors["person_id"].setText(self.tr("Aprire la scheda di una persona per "
                                                      "segnalarla a un servizio."))
             self.errors["person_id"].show()
-
-
-def _stack(*widgets: QWidget) -> QWidget:
-    box = QWidget()
-    column = QVBoxLayout(box)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(2)
-    for widget in widgets:
-        column.addWidget(widget)
-    return box
 

@@ -1,0 +1,122 @@
+"""The agenda (follow-ups and late referrals) and the service directory page."""
+
+from __future__ import annotations
+
+from fixtures_b import SOCIAL, seeded, shot, show  # noqa: F401 - fixture
+from PySide6.QtCore import Qt
+
+from casa_desk.store.contacts import Contacts
+from casa_desk.store.directory import Directory
+from casa_desk.ui.agenda_page import AgendaPage
+from casa_desk.ui.services_page import ServicesPage
+
+
+def _summaries(page: AgendaPage) -> dict[str, str]:
+    return {r["summary"]: r["bucket"] for r in page.follow_ups.rows()}
+
+
+def test_agenda_lists_overdue_today_and_week(qtbot, seeded) -> None:
+    page = show(qtbot, AgendaPage(seeded.context))
+    page.resize(900, 560)
+    assert _summaries(page) == {"Richiamo overdue": "overdue", "Richiamo today": "today",
+                                "Richiamo week": "week"}  # not "later", not the done one
+    overdue_row = page.follow_ups.find("id", seeded.follow_ups["overdue"])
+    assert page.follow_ups.index(overdue_row, 0).data() == "In ritardo"
+    assert page.follow_ups.index(overdue_row, 1).data(Qt.ItemDataRole.FontRole).bold()
+    assert "1 in ritardo, 1 oggi, 1" in page.summary.text()
+    assert [r["id"] for r in page.late.rows()] == [seeded.referrals["overdue"]]
+    shot(page, "agenda_page")
+
+
+def test_mark_done_removes_the_follow_up(qtbot, seeded) -> None:
+    page = show(qtbot, AgendaPage(seeded.context))
+    assert not page.done_button.isEnabled()
+    assert page.select_follow_up(seeded.follow_ups["today"])
+    assert page.done_button.isEnabled()
+    qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
+    assert "Richiamo today" not in _summaries(page)
+    assert len(page.follow_ups.rows()) == 2
+    [current] = Contacts(seeded.store).history([seeded.people["Brambillone"]])
+    assert current["follow_up_done_at"] and current["amends_id"] == seeded.follow_ups["today"]
+
+
+def test_agenda_refreshes_on_change_and_opens_person(qtbot, seeded) -> None:
+    page = show(qtbot, AgendaPage(seeded.context))
+    Contacts(seeded.store).mark_follow_up_done(seeded.follow_ups["week"], operator="x")
+    seeded.context.bus.changed.emit("contacts")
+    assert "Richiamo week" not in _summaries(page)
+    row = page.follow_ups.find("id", seeded.follow_ups["overdue"])
+    rect = page.follow_up_view.visualRect(page.follow_ups.index(row, 2))
+    viewport = page.follow_up_view.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(page.open_person) as opened:
+        qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.args == [seeded.people["Zanfrutti"]]
+
+
+def test_agenda_models(qtbot, seeded, qtmodeltester) -> None:
+    page = show(qtbot, AgendaPage(seeded.context))
+    qtmodeltester.check(page.follow_ups)
+    qtmodeltester.check(page.late)
+
+
+def test_services_search_filters(qtbot, seeded) -> None:
+    page = show(qtbot, ServicesPage(seeded.context))
+    assert page.model.rowCount() == 4
+    qtbot.keyClicks(page.search, "antiviolenza")
+    assert [r["code"] for r in page.model.rows()] == ["1522"]
+    page.search.clear()
+    qtbot.keyClicks(page.search, "comune di")
+    assert [r["id"] for r in page.model.rows()] == [SOCIAL]
+
+
+def test_services_edit_saves(qtbot, seeded) -> None:
+    changed = []
+    seeded.context.bus.changed.connect(changed.append)
+    page = show(qtbot, ServicesPage(seeded.context))
+    page.resize(1000, 520)
+    assert page.select(SOCIAL)
+    assert page.fields["phone"].text() == "020202"
+    page.fields["hours"].setText("Lun-ven 9-17")
+    page.kind.setCurrentIndex(page.kind.findData("servizi_sociali"))
+    assert page.save() == SOCIAL
+    assert Directory(seeded.store).service(SOCIAL)["hours"] == "Lun-ven 9-17"
+    assert changed == ["services"]
+    assert page.fields["hours"].text() == "Lun-ven 9-17"  # still selected after refresh
+    shot(page, "services_page")
+
+
+def test_services_add_and_validation(qtbot, seeded) -> None:
+    page = show(qtbot, ServicesPage(seeded.context))
+    page.new()
+    assert page.save() is None  # no name
+    assert page.errors["name"].isVisible()
+    assert page.model.rowCount() == 4
+    shot(page, "services_page_error")
+    page.fields["name"].setText("Sportello lavoro di quartiere")
+    page.kind.setCurrentIndex(page.kind.findData("lavoro"))
+    new_id = page.save()
+    assert new_id
+    assert Directory(seeded.store).service(new_id)["kind"] == "lavoro"
+    assert page.model.find("id", new_id) >= 0
+    assert not page.errors["name"].isVisible()
+
+
+def test_services_active_toggle(qtbot, seeded, qtmodeltester) -> None:
+    page = show(qtbot, ServicesPage(seeded.context))
+    page.select(SOCIAL)
+    assert page.active_button.text() == "Disattiva"
+    qtbot.mouseClick(page.active_button, Qt.MouseButton.LeftButton)
+    assert not Directory(seeded.store).service(SOCIAL)["active"]
+    assert page.show_inactive.isChecked()
+    row = page.model.find("id", SOCIAL)
+    assert page.model.index(row, 4).data() == "No"
+    assert page.model.index(row, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert page.active_button.text() == "Riattiva"
+    qtmodeltester.check(page.model)
+    page.show_inactive.setChecked(False)
+    assert page.model.find("id", SOCIAL) == -1
+    page.show_inactive.setChecked(True)
+    page.select(SOCIAL)
+    page.toggle_active()
+    assert Directory(seeded.store).service(SOCIAL)["active"] == 1
