@@ -132,6 +132,11 @@ class HubStore:
                     "hub_ms": now, "protocol": protocol.PROTOCOL_VERSION,
                     "presidio": device.presidio, "head_office": device.head_office}
 
+    def hello_state(self, device: Device) -> dict[str, Any]:
+        with self.tx() as conn:
+            acked = conn.execute(select(schema.devices.c.acked_seq).where(schema.devices.c.id == device.id)).scalar_one()
+        return {"acked_seq": int(acked)}
+
     def bind_node(self, conn: Connection, device: Device, node_id: str) -> None:
         if not node_id:
             raise HubRefusal(400, "bad_request", "Richiesta incompleta.")

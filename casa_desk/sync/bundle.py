@@ -1,0 +1,227 @@
+"""Bundles: the sync messages in a signed, encrypted file, for offices with no network (SYNC.md §5).
+
+A bundle is a zip of three members::
+
+    manifest.json   format, kind (push|reply), device, node, epoch, seq range, count, times,
+                    nonce and the payload's SHA-256 — readable, holds no personal data
+    payload.bin     zlib-compressed JSON messages, encrypted with AES-256-GCM
+                    (the manifest is the associated data, so it cannot be swapped)
+    signature       HMAC-SHA256 over manifest + payload
+
+Keys: the 256-bit ``bundle_key`` made by the hub at device creation and handed over at
+enrolment is known to exactly the hub and that device; HKDF splits it into an encryption key
+and a signing key. Symmetric keys suffice because the hub is the trust root of every device
+anyway (an Ed25519 pair would only protect against a forged bundle *from the hub*), and they
+cost no key-distribution step beyond the enrolment that already exists. The signature is
+checked first so an altered, foreign or wrong-key bundle is refused with a reason before
+anything is decrypted; a lost USB stick exposes only the manifest.
+
+Importing runs the same push/apply code as online sync, so importing twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import time
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from casa_desk.errors import SyncError
+from casa_desk.models.timeutil import utc_now_text
+from casa_desk.security.tokens import key_bytes
+from casa_desk.store.db import Store
+from casa_desk.sync import protocol
+from casa_desk.sync.apply import apply_changes, set_state, state
+from casa_desk.sync.sensitive import seal_outgoing
+
+FORMAT = "casa-desk-bundle/1"
+_MEMBERS = ("manifest.json", "payload.bin", "signature")
+
+
+def _keys(bundle_key: str) -> tuple[bytes, bytes]:
+    derived = HKDF(algorithm=hashes.SHA256(), length=64, salt=None, info=FORMAT.encode()).derive(
+        key_bytes(bundle_key))
+    return derived[:32], derived[32:]
+
+
+def write_bundle(path: Path, manifest: dict[str, Any], payload: dict[str, Any], bundle_key: str) -> None:
+    """Encrypt, sign and write atomically (temp file, then rename)."""
+    enc_key, mac_key = _keys(bundle_key)
+    nonce = os.urandom(12)
+    plain = zlib.compress(json.dumps(payload, separators=(",", ":")).encode(), 6)
+    manifest = {**manifest, "format": FORMAT, "nonce": base64.b64encode(nonce).decode()}
+    manifest_bytes = json.dumps(manifest, sort_keys=True).encode()
+    secret = AESGCM(enc_key).encrypt(nonce, plain, manifest_bytes)
+    signature = hmac.new(mac_key, manifest_bytes + secret, hashlib.sha256).hexdigest()
+    tmp = path.with_name(path.name + ".tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("manifest.json", manifest_bytes)
+        archive.writestr("payload.bin", secret)
+        archive.writestr("signature", signature)
+    tmp.replace(path)
+
+
+def read_manifest(path: Path) -> tuple[dict[str, Any], bytes, bytes, str]:
+    """The manifest and raw members, or SyncError('bundle_damaged') for a broken file."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if not set(_MEMBERS) <= names:
+                raise SyncError("Pacchetto incompleto o troncato.", code="bundle_damaged")
+            manifest_bytes = archive.read("manifest.json")
+            secret = archive.read("payload.bin")
+            signature = archive.read("signature").decode("ascii", "replace")
+        manifest = json.loads(manifest_bytes)
+    except (OSError, zipfile.BadZipFile, zlib.error, ValueError, EOFError) as exc:
+        raise SyncError("Pacchetto illeggibile: troncato o danneggiato.", code="bundle_damaged") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise SyncError("Non è un pacchetto casa_desk di questo formato.", code="bundle_format")
+    return manifest, manifest_bytes, secret, signature
+
+
+def open_bundle(path: Path, bundle_key: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Verify the signature, then decrypt: ``(manifest, payload)``."""
+    manifest, manifest_bytes, secret, signature = read_manifest(path)
+    enc_key, mac_key = _keys(bundle_key)
+    expected = hmac.new(mac_key, manifest_bytes + secret, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected, signature):
+        raise SyncError("Firma del pacchetto non valida: alterato, o di un altro dispositivo.",
+                        code="bundle_signature")
+    try:
+        plain = AESGCM(enc_key).decrypt(base64.b64decode(manifest["nonce"]), secret, manifest_bytes)
+        payload = json.loads(zlib.decompress(plain))
+    except (InvalidTag, KeyError, ValueError, zlib.error) as exc:
+        raise SyncError("Pacchetto non decifrabile con la chiave di questo dispositivo.",
+                        code="bundle_key") from exc
+    return manifest, payload
+
+
+# -- office side ------------------------------------------------------------------------
+def export_bundle(store: Store, out: Path) -> int:
+    """Write every change the hub has not acknowledged; returns how many."""
+    key, device_id = state(store, "hub_bundle_key"), state(store, "hub_device_id")
+    if not key or not device_id:
+        raise SyncError("Questo archivio non è abbinato a una sede: eseguire casa-desk enrol.",
+                        code="not_enrolled")
+    acked = int(state(store, "acked_seq", "0") or 0)
+    rows = store.db.execute(
+        "SELECT seq, change_id, table_name, row_id, op, hlc, device_id, data, base FROM sync_outbox"
+        " WHERE seq > ? ORDER BY seq", [acked]).fetchall()
+    changes = [seal_outgoing(protocol.change_from_outbox(r)) for r in rows]
+    messages = [
+        {"first_seq": acked + 1 if i == 0 else changes[i]["seq"],
+         "last_seq": changes[min(i + protocol.MAX_PUSH, len(changes)) - 1]["seq"],
+         "changes": changes[i : i + protocol.MAX_PUSH]}
+        for i in range(0, len(changes), protocol.MAX_PUSH)
+    ]
+    manifest = {
+        "kind": "push", "device_id": device_id, "node_id": store.device_id,
+        "epoch": state(store, "epoch"), "first_seq": acked + 1,
+        "last_seq": changes[-1]["seq"] if changes else acked, "count": len(changes),
+        "pull_cursor": int(state(store, "pull_cursor", "0") or 0),
+        "created_at": utc_now_text(), "wall_ms": int(time.time() * 1000),
+        "protocol": protocol.PROTOCOL_VERSION,
+    }
+    write_bundle(out, manifest, {"messages": messages}, key)
+    return len(changes)
+
+
+def import_reply(store: Store, path: Path) -> str:
+    """Apply the hub's reply bundle (acks, rejections, changes) in one local transaction."""
+    key, device_id = state(store, "hub_bundle_key"), state(store, "hub_device_id")
+    if not key or not device_id:
+        raise SyncError("Questo archivio non è abbinato a una sede.", code="not_enrolled")
+    manifest, _b, _s, _sig = read_manifest(path)
+    if manifest.get("kind") != "reply" or manifest.get("device_id") != device_id:
+        raise SyncError("Il pacchetto non è una risposta della sede per questo ufficio.",
+                        code="bundle_foreign")
+    manifest, payload = open_bundle(path, key)
+    cursor = int(state(store, "pull_cursor", "0") or 0)
+    epoch_changed = bool(state(store, "epoch")) and state(store, "epoch") != payload["epoch"]
+    if int(payload["from_cursor"]) > cursor and not epoch_changed:
+        raise SyncError("Manca un pacchetto di risposta precedente: importarlo prima.", code="bundle_gap")
+    with store.transaction():
+        for rejection in payload.get("rejected") or []:
+            store.db.execute(
+                "INSERT OR IGNORE INTO sync_rejections (change_id, table_name, row_id, reason, at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [rejection["change_id"], rejection.get("table"), rejection.get("row_id"),
+                 rejection["reason"], utc_now_text()])
+        stats = apply_changes(store, payload["changes"])
+        acked = int(payload["acked_seq"])
+        if not epoch_changed:
+            acked = max(acked, int(state(store, "acked_seq", "0") or 0))
+        set_state(store, "acked_seq", acked)
+        set_state(store, "pull_cursor", max(cursor, int(payload["next_cursor"])) if not epoch_changed
+                  else int(payload["next_cursor"]))
+        set_state(store, "epoch", payload["epoch"])
+        set_state(store, "last_sync_at", utc_now_text())
+    return (f"Risposta importata: {stats.applied} modifiche ricevute, "
+            f"{len(payload.get('rejected') or [])} rifiutate, {stats.conflicts} conflitti.")
+
+
+# -- hub side ---------------------------------------------------------------------------
+def hub_import_bundle(hub: Any, path: Path, reply: Path) -> str:
+    """Verify and import an office bundle at the hub, then write the reply bundle."""
+    from casa_desk.sync.hub.devices import device_by_id
+    from casa_desk.sync.hub.storage import HubRefusal
+
+    manifest, _b, _s, _sig = read_manifest(path)
+    if manifest.get("kind") != "push":
+        raise SyncError("Il pacchetto non è un invio di un ufficio.", code="bundle_format")
+    try:
+        device, row = device_by_id(hub, str(manifest.get("device_id")))
+    except HubRefusal as refusal:
+        raise SyncError(refusal.body["message"], code="bundle_foreign") from None
+    if row["revoked_at"]:
+        raise SyncError(protocol.MESSAGES[protocol.REVOKED], code=protocol.REVOKED)
+    manifest, payload = open_bundle(path, row["bundle_key"])
+    if int(manifest.get("wall_ms", 0)) > time.time() * 1000 + protocol.MAX_SKEW_MS:
+        raise SyncError("Pacchetto datato nel futuro: messo da parte, non applicato "
+                        "(correggere l'orologio del PC dell'ufficio).", code="bundle_future")
+    if int(manifest.get("protocol", 0)) < protocol.MIN_PROTOCOL:
+        raise SyncError(protocol.MESSAGES[protocol.UPGRADE_REQUIRED], code=protocol.UPGRADE_REQUIRED)
+    try:
+        with hub.tx(lock=True) as conn:
+            hub.bind_node(conn, device, str(manifest.get("node_id") or ""))
+        rejected: list[dict[str, Any]] = []
+        acked = None
+        for message in payload["messages"]:
+            answer = hub.push(device, message)
+            acked = answer["acked_seq"]
+            rejected += answer["rejected"]
+            if answer.get("gap"):
+                break
+        if acked is None:
+            acked = hub.hello_state(device)["acked_seq"]
+        epoch = hub.epoch()
+        from_cursor = int(manifest.get("pull_cursor", 0)) if manifest.get("epoch") == epoch else 0
+        changes: list[dict[str, Any]] = []
+        cursor = from_cursor
+        while True:
+            page = hub.pull(device, cursor, protocol.MAX_PULL_PAGE)
+            changes += page["changes"]
+            cursor = page["next_cursor"]
+            if not page["more"]:
+                break
+    except HubRefusal as refusal:
+        raise SyncError(refusal.body["message"], code=refusal.body["code"]) from None
+    body = {"acked_seq": acked, "rejected": rejected, "changes": changes, "epoch": epoch,
+            "from_cursor": from_cursor, "next_cursor": cursor}
+    reply_manifest = {"kind": "reply", "device_id": device.id, "epoch": epoch, "acked_seq": acked,
+                      "count": len(changes), "created_at": utc_now_text()}
+    write_bundle(reply, reply_manifest, body, row["bundle_key"])
+    return (f"Pacchetto importato: {int(manifest.get('count', 0))} modifiche, {len(rejected)} rifiutate;"
+            f" risposta con {len(changes)} modifiche scritta in {reply}.")
+

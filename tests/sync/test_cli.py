@@ -1,0 +1,54 @@
+"""The sync command line end to end: hub serve, device-add, enrol, sync, device-revoke."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sync_helpers import HubProcess, run_cli
+
+from casa_desk.store.db import Store
+
+
+def test_cli_enrol_sync_revoke(tmp_path: Path) -> None:
+    hub_db = str(tmp_path / "hub.sqlite")
+    added = run_cli("hub", "device-add", "--db", hub_db, "--presidio", "SAN-SIRO")
+    assert added.returncode == 0, added.stderr
+    code = added.stdout.strip().splitlines()[-1]
+    hub = HubProcess(hub_db, tmp_path, cli=True).start()
+    try:
+        store_path = tmp_path / "a.sqlite"
+        enrolled = run_cli("enrol", "--db", str(store_path), "--hub", hub.url, "--code", code)
+        assert enrolled.returncode == 0, enrolled.stderr
+        again = run_cli("enrol", "--db", str(tmp_path / "b.sqlite"), "--hub", hub.url, "--code", code)
+        assert again.returncode == 1 and len(again.stderr.strip().splitlines()) == 1
+        with Store.open(store_path) as store, store.transaction() as j:
+            j.insert("people", {"first_name": "Nome", "last_name": "Prova"}, presidio="SAN-SIRO")
+        first = run_cli("sync", "--db", str(store_path))
+        assert first.returncode == 0, first.stderr
+        assert "1 inviate" in first.stdout
+        with Store.open(store_path) as store:
+            device = dict(store.db.execute("SELECT key, value FROM sync_state").fetchall())["hub_device_id"]
+        revoked = run_cli("hub", "device-revoke", "--db", hub_db, device)
+        assert revoked.returncode == 0, revoked.stderr
+        refused = run_cli("sync", "--db", str(store_path))
+        assert refused.returncode == 1
+        assert refused.stderr.strip().splitlines() == [refused.stderr.strip()]
+        assert "revocato" in refused.stderr
+    finally:
+        hub.stop()
+    down = run_cli("sync", "--db", str(store_path))
+    assert down.returncode == 1 and "raggiungibile" in down.stderr
+
+
+def test_cli_device_add_out_writes_enrolment_file(tmp_path: Path) -> None:
+    hub_db = str(tmp_path / "hub.sqlite")
+    out = tmp_path / "enrol.json"
+    added = run_cli("hub", "device-add", "--db", hub_db, "--presidio", "MAZZINI", "--out", str(out))
+    assert added.returncode == 0, added.stderr
+    creds = json.loads(out.read_text())
+    assert creds["presidio"] == "MAZZINI" and creds["token"]
+    enrolled = run_cli("enrol", "--db", str(tmp_path / "m.sqlite"), "--file", str(out))
+    assert enrolled.returncode == 0, enrolled.stderr
+    bad = run_cli("hub", "device-add", "--db", hub_db, "--presidio", "NOWHERE")
+    assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
