@@ -1,0 +1,327 @@
+"""The Report page: pick a month and an office, add a comment, generate, preview, save, print.
+
+Generation runs on the thread pool (``ui.tasks``) through :func:`casa_desk.reports.service.
+generate`, which opens its own store connection; the page only shows progress and the result.
+The last report generated for each (office, month) is kept as a PDF in the data folder
+(``reports/``) with a small JSON index, so coming back to a month shows it again without
+recomputing. Nothing personal is in those files: the monthly report is aggregate only.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casa_desk import paths
+from casa_desk.errors import CasaError
+from casa_desk.models.timeutil import today_rome
+from casa_desk.reports import service
+from casa_desk.store.db import Store
+from casa_desk.ui.tasks import TaskRunner
+
+ALL = "__all__"
+MONTHS_SHOWN = 24
+
+
+class ReportArchive:
+    """The last generated report per (office, month): PDFs plus ``index.json``."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or paths.data_dir() / "reports"
+
+    def pdf_path(self, scope: str, month: str) -> Path:
+        return self.folder / f"rapporto_{scope}_{month}.pdf"
+
+    def _index(self) -> dict[str, Any]:
+        try:
+            return json.loads((self.folder / "index.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def get(self, scope: str, month: str) -> dict[str, Any] | None:
+        entry = self._index().get(f"{scope}|{month}")
+        if entry and Path(entry.get("pdf", "")).is_file():
+            return entry
+        return None
+
+    def remember(self, scope: str, month: str, entry: dict[str, Any]) -> None:
+        index = self._index()
+        index[f"{scope}|{month}"] = entry
+        temp = self.folder / "index.json.tmp"
+        temp.write_text(json.dumps(index, ensure_ascii=False, indent=1), "utf-8")
+        temp.replace(self.folder / "index.json")
+
+
+class ReportPage(QWidget):
+    """Standalone page; the main window embeds it."""
+
+    generated = Signal(str)  # path of the new PDF
+    failed = Signal(str)  # one-line message
+
+    def __init__(
+        self,
+        store_path: str | Path,
+        presidio: str,
+        is_head_office: bool,
+        parent: QWidget | None = None,
+        *,
+        runner: TaskRunner | None = None,
+        archive: ReportArchive | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store_path = Path(store_path)
+        self.presidio = presidio
+        self.is_head_office = is_head_office
+        self.runner = runner or TaskRunner()
+        self.archive = archive or ReportArchive()
+        self.current_pdf: Path | None = None
+        self._busy = False
+        self._build()
+        self._load_offices()
+        self.show_remembered()
+
+    # -- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.month_box = QComboBox(self)
+        self.month_box.setAccessibleName(self.tr("Mese"))
+        months = [self.tr("gennaio"), self.tr("febbraio"), self.tr("marzo"), self.tr("aprile"),
+                  self.tr("maggio"), self.tr("giugno"), self.tr("luglio"), self.tr("agosto"),
+                  self.tr("settembre"), self.tr("ottobre"), self.tr("novembre"),
+                  self.tr("dicembre")]
+        today = today_rome()
+        year, month = today.year, today.month
+        for _ in range(MONTHS_SHOWN):
+            self.month_box.addItem(f"{months[month - 1]} {year}", f"{year:04d}-{month:02d}")
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        self.month_box.setCurrentIndex(1)  # the month just ended is the usual one
+        self.office_box = QComboBox(self)
+        self.office_box.setAccessibleName(self.tr("Presidio"))
+        self.comment_edit = QPlainTextEdit(self)
+        self.comment_edit.setPlaceholderText(
+            self.tr("Commento del community manager (facoltativo): entra nel rapporto.")
+        )
+        self.comment_edit.setFixedHeight(80)
+        self.generate_button = QPushButton(self.tr("Genera rapporto"), self)
+        self.generate_button.setDefault(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 7)
+        self.progress.setVisible(False)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Mese:"), self.month_box)
+        form.addRow(self.tr("Presidio:"), self.office_box)
+        form.addRow(self.tr("Commento:"), self.comment_edit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.generate_button)
+        buttons.addWidget(self.progress, 1)
+
+        self.toolbar = QToolBar(self)
+        self.save_action = QAction(self.tr("Salva PDF…"), self)
+        self.print_action = QAction(self.tr("Stampa…"), self)
+        self.toolbar.addAction(self.save_action)
+        self.toolbar.addAction(self.print_action)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.view, 1)
+
+        self.generate_button.clicked.connect(self.generate)
+        self.save_action.triggered.connect(self.save_as)
+        self.print_action.triggered.connect(self.print_report)
+        self.month_box.currentIndexChanged.connect(self.show_remembered)
+        self.office_box.currentIndexChanged.connect(self.show_remembered)
+        self._set_has_report(False)
+
+    def _load_offices(self) -> None:
+        with Store.open(self.store_path) as store:
+            offices = service.office_codes(store)
+        if self.is_head_office:
+            self.office_box.addItem(self.tr("Tutti i presidi"), ALL)
+            for code, name in offices:
+                self.office_box.addItem(name, code)
+        else:
+            name = dict(offices).get(self.presidio, self.presidio)
+            self.office_box.addItem(name, self.presidio)
+            self.office_box.setEnabled(False)
+        index = self.office_box.findData(self.presidio)
+        self.office_box.setCurrentIndex(max(index, 0))
+
+    # -- state ----------------------------------------------------------------------------
+    def selected_month(self) -> str:
+        return str(self.month_box.currentData())
+
+    def select_month(self, month: str) -> None:
+        index = self.month_box.findData(month)
+        if index < 0:
+            raise ValueError(month)
+        self.month_box.setCurrentIndex(index)
+
+    def selected_scope(self) -> str:
+        return str(self.office_box.currentData())
+
+    def _set_has_report(self, has: bool) -> None:
+        self.save_action.setEnabled(has and not self._busy)
+        self.print_action.setEnabled(has and not self._busy)
+
+    def show_remembered(self) -> None:
+        """Show the report last generated for the selected month and office, if any."""
+        if self._busy:
+            return
+        entry = self.archive.get(self.selected_scope(), self.selected_month())
+        if entry is None:
+            self.current_pdf = None
+            self.document.close()
+            self.status.setText(self.tr("Nessun rapporto generato per questo mese."))
+            self._set_has_report(False)
+            return
+        self.comment_edit.setPlainText(entry.get("comment", ""))
+        self._show_pdf(Path(entry["pdf"]))
+        self.status.setText(self.tr("Rapporto generato il %1.").replace("%1", entry["at"]))
+
+    def _show_pdf(self, path: Path) -> None:
+        self.document.close()
+        self.document.load(str(path))
+        self.current_pdf = path
+        self._set_has_report(self.document.pageCount() > 0)
+
+    # -- generating -----------------------------------------------------------------------
+    def generate(self) -> None:
+        if self._busy:
+            return
+        scope, month = self.selected_scope(), self.selected_month()
+        comment = self.comment_edit.toPlainText()
+        self.archive.folder.mkdir(parents=True, exist_ok=True)
+        target = self.archive.pdf_path(scope, month)
+        store_path = self.store_path
+        self.document.close()  # release the file before it is replaced
+        self._busy = True
+        self.generate_button.setEnabled(False)
+        self._set_has_report(False)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.status.setText(self.tr("Generazione in corso…"))
+
+        def work(progress: Any, _cancelled: Any) -> Path:
+            files = service.generate(store_path, month, None if scope == ALL else scope, target,
+                                     comment=comment, progress=progress)
+            return files.pdf
+
+        def done(pdf: Path) -> None:
+            self._finish()
+            at = datetime.now().strftime("%d/%m/%Y %H:%M")
+            self.archive.remember(scope, month, {"pdf": str(pdf), "at": at, "comment": comment})
+            self._show_pdf(pdf)
+            self.status.setText(self.tr("Rapporto generato il %1.").replace("%1", at))
+            self.generated.emit(str(pdf))
+
+        def fail(exc: BaseException, _details: str) -> None:
+            self._finish()
+            if not isinstance(exc, CasaError):
+                raise exc
+            self.status.setText(exc.message)
+            self.show_remembered_pdf_only(scope, month)
+            self.failed.emit(exc.message)
+
+        self.runner.run(work, on_done=done, on_error=fail, on_progress=self._progress)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+
+    def _finish(self) -> None:
+        self._busy = False
+        self.generate_button.setEnabled(True)
+        self.progress.setVisible(False)
+
+    def show_remembered_pdf_only(self, scope: str, month: str) -> None:
+        entry = self.archive.get(scope, month)
+        if entry:
+            self._show_pdf(Path(entry["pdf"]))
+
+    # -- save and print -------------------------------------------------------------------
+    def save_as(self, path: str | None = None) -> Path | None:
+        """Copy the shown report to a file the user picks (or ``path``)."""
+        if self.current_pdf is None:
+            return None
+        if not path:
+            suggested = f"rapporto_{self.selected_scope()}_{self.selected_month()}.pdf"
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Salva il rapporto"), suggested, self.tr("Documenti PDF (*.pdf)")
+            )
+            if not path:
+                return None
+        try:
+            shutil.copyfile(self.current_pdf, path)
+        except OSError as exc:
+            self.status.setText(self.tr("Impossibile salvare il file: %1").replace(
+                "%1", exc.strerror or ""))
+            return None
+        self.status.setText(self.tr("Rapporto salvato in %1.").replace("%1", str(path)))
+        return Path(path)
+
+    def print_report(self) -> None:
+        if self.current_pdf is None or self.document.pageCount() == 0:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Paint every page, scaled to the printable area."""
+        painter = QPainter(printer)
+        try:
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                rect = painter.viewport()
+                size = self.document.pagePointSize(page)
+                scale = min(rect.width() / size.width(), rect.height() / size.height())
+                image = self.document.render(
+                    page, QSize(int(size.width() * scale), int(size.height() * scale))
+                )
+                painter.drawImage(QPointF(0, 0), image)
+        finally:
+            painter.end()
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+        ):
+            self.generate()
+            return
+        super().keyPressEvent(event)

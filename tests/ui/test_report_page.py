@@ -1,0 +1,116 @@
+"""The Report page driven with pytest-qt: generate in the background, preview, save, print,
+remember; head office may pick all offices; failures arrive as one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+
+from casa_desk.models.timeutil import to_utc_text, today_rome
+from casa_desk.store.db import Store
+from casa_desk.ui.report_page import ALL, ReportPage
+
+SURNAMES = ("Frobnicatti", "Quaglioberti", "Zentrovalli")
+
+
+def previous_month() -> str:
+    today = today_rome()
+    year, month = (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
+    return f"{year:04d}-{month:02d}"
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    from datetime import datetime
+
+    path = tmp_path / "page.sqlite"
+    year, month = (int(p) for p in previous_month().split("-"))
+    with Store.open(path, create=True) as store, store.transaction() as j:
+        for n, last in enumerate(SURNAMES):
+            person = j.insert("people", {"first_name": "Prova", "last_name": last,
+                                         "gender": "F", "birth_date": "1980-01-01"},
+                              presidio="SAN-SIRO")
+            for day in range(1, 9):
+                j.insert("contacts", {"person_id": person["id"], "channel": "sportello",
+                                      "category": ("manutenzione", "salute", "morosita")[n],
+                                      "occurred_at": to_utc_text(datetime(year, month, day, 10))},
+                         presidio="SAN-SIRO" if day % 2 else "MAZZINI")
+    return path
+
+
+def generate(qtbot, page: ReportPage, month: str, comment: str = "") -> None:
+    page.select_month(month)
+    page.comment_edit.setPlainText(comment)
+    with qtbot.waitSignal(page.generated, timeout=30_000):
+        page.generate_button.click()
+        assert not page.generate_button.isEnabled()  # busy while the worker runs
+        assert not page.save_action.isEnabled()
+    assert page.generate_button.isEnabled()
+    assert not page.progress.isVisible()
+
+
+def test_generate_preview_save_print_and_remember(qtbot, store_path: Path, tmp_path: Path) -> None:
+    page = ReportPage(store_path, "SAN-SIRO", False)
+    qtbot.addWidget(page)
+    page.show()
+    # An office sees only itself.
+    assert page.office_box.count() == 1 and not page.office_box.isEnabled()
+    assert page.selected_scope() == "SAN-SIRO"
+    assert not page.save_action.isEnabled() and not page.print_action.isEnabled()
+
+    month = previous_month()
+    generate(qtbot, page, month, "Commento di prova")
+    assert page.document.pageCount() >= 2
+    assert page.save_action.isEnabled() and page.print_action.isEnabled()
+    assert page.current_pdf is not None and page.current_pdf.is_file()
+
+    saved = page.save_as(str(tmp_path / "copia.pdf"))
+    assert saved is not None and saved.read_bytes().startswith(b"%PDF")
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    page.print_to(printer)
+    assert (tmp_path / "printed.pdf").stat().st_size > 1000
+
+    # Another month has nothing yet; coming back shows the remembered report.
+    page.month_box.setCurrentIndex(page.month_box.currentIndex() + 1)
+    assert page.document.pageCount() == 0
+    assert not page.save_action.isEnabled()
+    page.select_month(month)
+    assert page.document.pageCount() >= 2
+
+    # A fresh page (the app restarted) remembers it too, with its comment.
+    again = ReportPage(store_path, "SAN-SIRO", False)
+    qtbot.addWidget(again)
+    again.select_month(month)
+    assert again.document.pageCount() >= 2
+    assert again.comment_edit.toPlainText() == "Commento di prova"
+
+
+def test_head_office_can_report_on_all_offices(qtbot, store_path: Path) -> None:
+    page = ReportPage(store_path, "SEDE", True)
+    qtbot.addWidget(page)
+    assert page.office_box.isEnabled()
+    assert page.office_box.itemData(0) == ALL
+    codes = {page.office_box.itemData(i) for i in range(page.office_box.count())}
+    assert {"SAN-SIRO", "MAZZINI"} <= codes
+    page.office_box.setCurrentIndex(0)
+    generate(qtbot, page, previous_month())
+    assert page.document.pageCount() >= 2
+    assert page.current_pdf is not None and ALL in page.current_pdf.name
+
+
+def test_failure_is_one_line_and_the_page_stays_usable(qtbot, store_path: Path) -> None:
+    page = ReportPage(store_path, "SAN-SIRO", False)
+    qtbot.addWidget(page)
+    store_path.unlink()  # the store went away (e.g. a USB disk pulled out)
+    page.select_month(previous_month())
+    with qtbot.waitSignal(page.failed, timeout=30_000) as blocker:
+        page.generate_button.click()
+    message = blocker.args[0]
+    assert message and "\n" not in message
+    assert page.status.text() == message
+    assert page.generate_button.isEnabled()
