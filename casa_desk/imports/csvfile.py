@@ -28,6 +28,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # More control characters than this share of the text means it is not a CSV file.
 _MAX_CONTROL_SHARE = 0.01
+_SEP_HINT = re.compile(r"sep=([;,])", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\-]+")
 # Control characters other than tab and line breaks: a text file has (almost) none.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -101,12 +102,16 @@ def parse_csv(text: str, *, name: str = "Il file", encoding: str = "utf-8") -> C
     if not text.strip():
         raise ImportFileError(f"{name} è vuoto.", code="file_empty")
     first_line = text.splitlines()[0] if text else ""
-    delimiter = detect_delimiter(first_line)
+    # Excel may put a "sep=;" line before the header; the header is then on line 2.
+    hint = _SEP_HINT.fullmatch(first_line.strip())
+    delimiter = hint.group(1) if hint else detect_delimiter(first_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, tuple[str, ...]]] = []
     previous = 0
     try:
-        header = tuple(normalize_header(h) for h in next(reader))
+        if hint:
+            next(reader)
+        header = tuple(normalize_header(h) for h in next(reader, []))
         previous = reader.line_num
         for cells in reader:
             start, previous = previous + 1, reader.line_num

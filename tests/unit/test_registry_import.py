@@ -535,3 +535,14 @@ def test_help_describes_the_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
     assert "--dry-run" in out and "--presidio" in out and "cognome;nome;codice_fiscale" in out
+
+
+def test_excel_sep_hint_line_is_honoured_and_counted(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = {**GOOD[1], "telefono": "12ab"}
+    text = "sep=,\r\n" + ",".join(HEADER)
+    path = write(tmp_path / "a.csv", [GOOD[0], bad], sep=",", header_text=text, encoding="cp1252")
+    assert run(str(path), "--db", str(db)) == 2
+    out = capsys.readouterr().out
+    assert "Riga 4, telefono:" in out and "separatore «,»" in out
