@@ -144,7 +144,12 @@ class ContactDialog(QDialog):
 
     # -- building -----------------------------------------------------------------------
     def _build(self) -> None:
-        self.person_label = QLabel(self)
+        person_row = self._build_person()
+        self._build_fields()
+        self._build_form(person_row)
+        self._build_buttons()
+
+    def _build_person(self) -> QHBoxLayout:
         self.person = QLineEdit(self)
         self.person.setPlaceholderText(self.tr("Cognome, nome, codice fiscale, telefono…"))
         self._completions = QStringListModel(self)
@@ -159,11 +164,11 @@ class ContactDialog(QDialog):
         self.anonymous.toggled.connect(self._anonymous_toggled)
         person_row = QHBoxLayout()
         person_row.setContentsMargins(0, 0, 0, 0)
-        person_row.addWidget(self.person_label)
         person_row.addWidget(self.person, 1)
         person_row.addWidget(self.anonymous)
-        self.person_label.hide()
+        return person_row
 
+    def _build_fields(self) -> None:
         self.channel = QComboBox(self)
         for code, label in Vocab.channels().items():
             self.channel.addItem(label, code)
@@ -206,6 +211,7 @@ class ContactDialog(QDialog):
         self.sensitive = QCheckBox(self.tr("Riservato (salute, violenza…)"), self)
         self.operator = QLabel(self.context.operator, self)
 
+    def _build_form(self, person_row: QHBoxLayout) -> None:
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._fields: dict[str, QWidget] = {}
@@ -221,6 +227,7 @@ class ContactDialog(QDialog):
         self._add_row("sensitive", "", self.sensitive)
         self._add_row("operator", self.tr("Operatore"), self.operator)
 
+    def _build_buttons(self) -> None:
         self.general_error = QLabel(self)
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,9 +27,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 Row = dict[str, Any]
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 Fetch = Callable[[int, int], list[Row]]
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -124,21 +128,14 @@ class RowsModel(QAbstractTableModel):
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and self._background:
-            return self._background(row)
-        if role == Qt.ItemDataRole.ForegroundRole and self._foreground:
-            return self._foreground(row)
-        if role == Qt.ItemDataRole.FontRole and self._bold and self._bold(row):
-            from PySide6.QtGui import QFont
-
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip:
-            return self._tooltip(row) or None
-        return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column.align_right else None
+        if role == Qt.ItemDataRole.FontRole:
+            return _bold_font() if self._bold and self._bold(row) else None
+        hook = {Qt.ItemDataRole.BackgroundRole: self._background,
+                Qt.ItemDataRole.ForegroundRole: self._foreground,
+                Qt.ItemDataRole.ToolTipRole: self._tooltip}.get(role)  # type: ignore[call-overload]
+        return (hook(row) or None) if hook else None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation,
@@ -153,6 +150,14 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+@cache
+def _bold_font() -> QFont:
+    """Built on first use: a QFont needs the application to exist."""
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 def one_page(rows: Callable[[], list[Row]]) -> Fetch:

@@ -154,6 +154,11 @@ class ReferralDialog(QDialog):
         self.filter.setFocus()
 
     def _build(self) -> None:
+        self._build_service()
+        self._build_fields()
+        self._build_layout()
+
+    def _build_service(self) -> None:
         directory = Directory(self.context.store)
         if self.person_id:
             person = People(self.context.store).get(self.person_id)
@@ -175,6 +180,8 @@ class ReferralDialog(QDialog):
         self.service_list.setFixedHeight(120)
         self.filter.textChanged.connect(self._filter_services)
         self.filter.returnPressed.connect(self.service_list.setFocus)
+
+    def _build_fields(self) -> None:
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("Perché la persona viene segnalata"))
         self.request = QPlainTextEdit(self)
@@ -189,6 +196,8 @@ class ReferralDialog(QDialog):
         self.send_now = QCheckBox(self.tr("Invia subito al servizio"), self)
         self.errors = {f: error_label(self) for f in ("service_id", "reason", "urgency",
                                                        "due_on", "person_id")}
+
+    def _build_layout(self) -> None:
         form = QFormLayout()
         form.addRow(self.tr("Persona"), stacked(self.person, self.errors["person_id"]))
         form.addRow(self.tr("Ser&vizio"), stacked(self.filter, self.service_list,

@@ -95,6 +95,11 @@ class ReferralsPage(QWidget):
 
     # -- building -----------------------------------------------------------------------
     def _build(self) -> None:
+        self._build_list()
+        self._build_detail()
+        self._build_layout()
+
+    def _build_list(self) -> None:
         statuses = Vocab.statuses()
         self.filter = QComboBox(self)
         self.filter.addItem(self.tr("Aperte"), "open")
@@ -119,6 +124,8 @@ class ReferralsPage(QWidget):
         self.table.setModel(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         fit_columns(self.table, stretch=2)
+
+    def _build_detail(self) -> None:
         events = Vocab.events()
         self.history = RowsModel(
             [Column(self.tr("Data e ora"), lambda r: format_datetime(r["at"])),
@@ -144,17 +151,18 @@ class ReferralsPage(QWidget):
             EventKind.REOPENED: self.tr("Riapri"),
         }
         self.buttons: dict[EventKind, QPushButton] = {}
-        steps = QHBoxLayout()
+        self.steps_row = QHBoxLayout()
         for kind in _STEPS:
             button = QPushButton(labels[kind], self)
             button.clicked.connect(lambda _=False, k=kind: self.ask_step(k))
             self.buttons[kind] = button
-            steps.addWidget(button)
-        steps.addStretch(1)
+            self.steps_row.addWidget(button)
+        self.steps_row.addStretch(1)
         self.banner = ConsentBanner(self)
         self.banner.record.clicked.connect(self.ask_consent)
         self.error = error_label(self)
 
+    def _build_layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Mostra:"), self))
         top.addWidget(self.filter)
@@ -171,7 +179,7 @@ class ReferralsPage(QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.title)
         lower_layout.addWidget(self.details)
-        lower_layout.addLayout(steps)
+        lower_layout.addLayout(self.steps_row)
         lower_layout.addWidget(self.banner)
         lower_layout.addWidget(self.error)
         lower_layout.addWidget(self.history_view)

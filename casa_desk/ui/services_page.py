@@ -59,6 +59,11 @@ class ServicesPage(QWidget):
 
     def _build(self) -> None:
         kinds = Vocab.service_kinds()
+        self._build_list(kinds)
+        form = self._build_form(kinds)
+        self._build_layout(form)
+
+    def _build_list(self, kinds: dict[str, str]) -> None:
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Cerca per nome, ente, tipo, note…"))
         self.search.setClearButtonEnabled(True)
@@ -80,6 +85,8 @@ class ServicesPage(QWidget):
         fit_columns(self.table, stretch=2)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
+
+    def _build_form(self, kinds: dict[str, str]) -> QFormLayout:
         self.fields: dict[str, QLineEdit] = {f: QLineEdit(self) for f in _TEXT_FIELDS}
         self.kind = QComboBox(self)
         for code, label in kinds.items():
@@ -100,6 +107,9 @@ class ServicesPage(QWidget):
         form.addRow(self.tr("&Orari"), self.fields["hours"])
         form.addRow(self.tr("No&te"), self.notes)
         form.addRow(self.tr("Stato"), self.state)
+        return form
+
+    def _build_layout(self, form: QFormLayout) -> None:
         self.new_button = QPushButton(self.tr("Nuovo servizio"), self)
         self.save_button = QPushButton(self.tr("Salva"), self)
         self.active_button = QPushButton(self)

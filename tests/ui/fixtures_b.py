@@ -40,8 +40,8 @@ class Seeded:
     referrals: dict[str, str]  # draft / overdue / sensitive -> referral id
 
 
-@pytest.fixture
-def seeded(tmp_path: Path) -> Iterator[Seeded]:
+@pytest.fixture(name="seeded")
+def seeded_fixture(tmp_path: Path) -> Iterator[Seeded]:
     store = Store.open(tmp_path / "s.sqlite", create=True)
     store.set_meta("presidio", PRESIDIO)
     people = People(store)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from fixtures_b import SOCIAL, seeded, shot, show  # noqa: F401 - fixture
+from fixtures_b import (
+    SOCIAL,
+    seeded_fixture,  # noqa: F401 - registers the fixture "seeded"
+    shot,
+    show,
+)
 from PySide6.QtCore import Qt
 
 from casa_desk.store.contacts import Contacts

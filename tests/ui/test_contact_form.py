@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from fixtures_b import OPERATOR, PRESIDIO, seeded, shot, show  # noqa: F401 - fixture
+from fixtures_b import (
+    OPERATOR,
+    PRESIDIO,
+    seeded_fixture,  # noqa: F401 - registers the fixture "seeded"
+    shot,
+    show,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 

@@ -3,7 +3,14 @@ the page's buttons, where only the legal steps are offered."""
 
 from __future__ import annotations
 
-from fixtures_b import ASST, SOCIAL, give_consent, seeded, shot, show  # noqa: F401 - fixture
+from fixtures_b import (
+    ASST,
+    SOCIAL,
+    give_consent,
+    seeded_fixture,  # noqa: F401 - registers the fixture "seeded"
+    shot,
+    show,
+)
 from PySide6.QtCore import Qt
 
 from casa_desk.models.referrals import EventKind
