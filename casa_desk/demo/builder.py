@@ -1,0 +1,182 @@
+"""Build a realistic synthetic store for one office (``casa-desk demo``).
+
+The store holds a year of invented activity: people in households, their consents, contacts,
+referrals with full event histories and ESF enrolments (see the sibling modules for what each
+looks like). It is for demos, training and the scale benchmarks, so it must be
+
+* **reproducible** — one ``random.Random(seed)`` drives everything and every id and time is
+  drawn from it, so two builds with the same options hold the same rows (only the sync
+  clocks ``hlc``/``origin``/``field_clocks`` and the device differ);
+* **honest** — every row is written through the journal (captured in ``sync_outbox`` like any
+  local write, guard and search triggers on), so the demo exercises the real write path;
+* **atomic** — it is built in ``PATH.part`` and renamed into place only when complete; any
+  error or Ctrl-C removes the partial file, and an existing ``PATH`` is never touched;
+* **fast enough** — rows are generated lazily and bulk-inserted per phase in chunks, one
+  transaction each (100,000 people and 1,000,000 contacts take a few minutes).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from casa_desk.demo import data
+from casa_desk.demo.clock import TextClock, rome_to_utc_ms, window_days
+from casa_desk.demo.contacts import ContactMaker
+from casa_desk.demo.enrolment import participants, registry_consents
+from casa_desk.demo.people import make_people
+from casa_desk.demo.referrals import ReferralMaker, extra_service_rows
+from casa_desk.errors import CasaError
+from casa_desk.models.ids import stable_id
+from casa_desk.models.timeutil import today_rome
+from casa_desk.store.db import Store
+from casa_desk.store.reference import PRESIDIO_CODES, reference_rows
+from casa_desk.store.referrals import refresh_statuses
+
+OPERATOR = "operatore.demo"
+CHUNK = 100_000
+#: Page cache for the build connection (KiB, negative = size): random-id index inserts
+#: stay in memory instead of hitting the disk for every row.
+_BUILD_CACHE_KIB = 256 * 1024
+
+#: ``progress(phase, done, total)``: the phase label (Italian) and rows written so far.
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class DemoOptions:
+    presidio: str = "SAN-SIRO"
+    people: int = 2_000
+    contacts: int = 20_000
+    seed: int = 0
+    until: date | None = None  # default: today in Europe/Rome
+
+
+@dataclass
+class DemoSummary:
+    path: Path
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def check_options(options: DemoOptions) -> None:
+    """Refuse bad options with one line (the CLI has already checked the number formats)."""
+    if options.presidio not in PRESIDIO_CODES:
+        raise CasaError(
+            f"Presidio sconosciuto: {options.presidio}. Codici validi: {', '.join(PRESIDIO_CODES)}.",
+            code="demo_presidio",
+        )
+    if options.people < 0 or options.contacts < 0:
+        raise CasaError("Il numero di persone e di contatti non può essere negativo.",
+                        code="demo_count")
+
+
+def build_demo(path: str | Path, options: DemoOptions, progress: Progress | None = None) -> DemoSummary:
+    """Build the demo store at ``path``, which must not exist yet. Returns the row counts.
+
+    Raises :class:`~casa_desk.errors.CasaError` (one line) for bad options or an existing
+    ``path``; on any failure or interruption the partial ``path.part`` is removed.
+    """
+    check_options(options)
+    path = Path(path)
+    if path.exists():
+        raise CasaError(f"Il file {path} esiste già: la demo non lo sovrascrive.",
+                        code="demo_exists")
+    part = path.with_name(path.name + ".part")
+    _remove(part)  # a leftover of an interrupted build: ours, and never a finished store
+    store: Store | None = None
+    try:
+        store = Store.open(part, create=True)
+        summary = DemoSummary(path, _fill(store, options, progress or _quiet))
+        store.close()
+        store = None
+        if path.exists():
+            raise CasaError(f"Il file {path} esiste già: la demo non lo sovrascrive.",
+                            code="demo_exists")
+        os.replace(part, path)
+        return summary
+    except BaseException:
+        if store is not None:
+            store.close()
+        _remove(part)
+        raise
+
+
+def _quiet(_phase: str, _done: int, _total: int) -> None:
+    pass
+
+
+def _remove(part: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(part) + suffix).unlink(missing_ok=True)
+
+
+def _fill(store: Store, options: DemoOptions, progress: Progress) -> dict[str, int]:
+    code = options.presidio
+    rng = random.Random(options.seed)
+    until = options.until or today_rome()
+    days = window_days(until)
+    until_ms = rome_to_utc_ms(until, 0)
+    clock = TextClock()
+    opened = clock.text(rome_to_utc_ms(days[0] - timedelta(days=3 * 365 + 30), 9 * 3600))
+    store.db.execute(f"PRAGMA cache_size = -{_BUILD_CACHE_KIB}")
+    counts: dict[str, int] = {}
+
+    def write(table: str, rows: Iterable[dict[str, Any]], total: int, label: str) -> int:
+        done = 0
+        source = iter(rows)
+        progress(label, 0, total)
+        while True:
+            with store.transaction() as journal:
+                written = journal.insert_many(
+                    table, islice(source, CHUNK), presidio=code,
+                    progress=lambda n: progress(label, done + n, total),
+                )
+            done += written
+            if written < CHUNK:
+                break
+        progress(label, done, done)  # the phase is over even if ``total`` was an estimate
+        counts[table] = counts.get(table, 0) + done
+        return done
+
+    services = extra_service_rows(opened)
+    write("services", services, len(services), "Servizi")
+    with store.transaction():
+        store.db.execute(
+            "INSERT INTO users (id, username, full_name, role, presidio, may_see_sensitive,"
+            " active, created_at) VALUES (?, ?, ?, 'operatore', ?, 1, 1, ?)",
+            [stable_id("users", OPERATOR), OPERATOR, "Operatore dimostrativo", code, opened],
+        )
+    store.set_meta("presidio", code)
+    store.set_meta("operator", OPERATOR)
+
+    population = make_people(rng, code, days[0], options.people)
+    write("people", population.rows, options.people, "Persone")
+    consents = list(registry_consents(rng, population, until_ms, OPERATOR))
+    write("consents", consents, len(consents), "Consensi")
+
+    maker = ContactMaker(rng, population, days, until_ms, OPERATOR)
+    write("contacts", maker.rows(options.contacts), options.contacts, "Contatti")
+
+    by_code = {s["code"]: s for s in [*reference_rows()["services"], *services]}
+    prefix = next(p["unit_prefix"] for p in data.PRESIDI if p["code"] == code)
+    made = ReferralMaker(rng, by_code, prefix, until_ms, OPERATOR).make(maker.plans)
+    write("consents", made.consents, len(made.consents), "Consensi per le segnalazioni")
+    write("referrals", made.referrals, len(made.referrals), "Segnalazioni")
+    write("referral_events", made.events, len(made.events), "Eventi delle segnalazioni")
+    enrolled = participants(rng, population, days, until)
+    write("participants", enrolled, len(enrolled), "Partecipanti FSE")
+
+    progress("Stato delle segnalazioni", 0, len(made.referrals))
+    with store.transaction():
+        refresh_statuses(store.db)
+    progress("Stato delle segnalazioni", len(made.referrals), len(made.referrals))
+    return counts
+
+
+__all__ = ["OPERATOR", "DemoOptions", "DemoSummary", "build_demo", "check_options"]
