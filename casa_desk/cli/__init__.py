@@ -19,6 +19,7 @@ from casa_desk.errors import CasaError
 #: Subcommand modules, in the order ``--help`` lists them.
 COMMANDS = (
     "casa_desk.cli.backup",
+    "casa_desk.cli.demo",
     "casa_desk.cli.importing",
     "casa_desk.cli.report",
     "casa_desk.cli.hub",
