@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from casa_desk import paths
 from casa_desk.errors import CasaError, StorageError
@@ -30,21 +32,24 @@ def open_store(db: str | None) -> Store:
     return Store.open(path, create=True)
 
 
-def install_translator(app: object, language: str) -> object | None:
-    """Load ``casa_desk_<language>.qm`` (and Qt's own strings); None when not found."""
+def install_translator(app: Any, language: str) -> list[Any]:
+    """Load ``casa_desk_<language>.qm`` and Qt's own strings; returns what was installed.
+
+    Italian is the source language: its .qm only carries plural forms.
+    """
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     QLocale.setDefault(QLocale(QLocale.Language.English if language == "en"
                                else QLocale.Language.Italian, QLocale.Country.Italy))
-    installed = None
-    qt_translator = QTranslator(app)  # type: ignore[arg-type]
-    if qt_translator.load(f"qtbase_{language}",
-                          QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_translator)  # type: ignore[attr-defined]
-    translator = QTranslator(app)  # type: ignore[arg-type]
-    if translator.load(f"casa_desk_{language}", str(paths.translations_dir())):
-        app.installTranslator(translator)  # type: ignore[attr-defined]
-        installed = translator
+    installed = []
+    for name, folder in (
+        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        (f"casa_desk_{language}", str(paths.translations_dir())),
+    ):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
     return installed
 
 
@@ -77,36 +82,68 @@ def build_window(store: Store, settings: object | None = None, runner: object | 
                       settings=settings)  # type: ignore[arg-type]
 
 
-def run_app(db: str | None, lang: str | None) -> int:
-    """Open the window on the store; returns the exit status."""
+@dataclass
+class Launched:
+    """A window ready to be shown, and what to undo when it closes."""
+
+    window: Any
+    store: Store
+    translators: list[Any]
+
+    def close(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self.store.close()
+        for translator in self.translators:
+            QApplication.instance().removeTranslator(translator)  # type: ignore[union-attr]
+
+
+def launch(db: str | None, lang: str | None) -> Launched | int:
+    """Everything before the event loop: translator, excepthook, store, first run, window.
+
+    Returns an exit status instead when the store cannot be opened (1, after telling the
+    user in a message box and on stderr) or the first-run dialog is cancelled (1).
+    """
     from PySide6.QtWidgets import QApplication, QDialog
 
     from casa_desk.ui.error_dialog import error_box, install_excepthook
     from casa_desk.ui.first_run import FirstRunDialog, needs_first_run
     from casa_desk.ui.settings import UiSettings
 
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("casa_desk")
     app.setOrganizationName(paths.APP_AUTHOR)
     settings = UiSettings()
-    language = lang or settings.language()
     if lang:
         settings.set_language(lang)
-    install_translator(app, language)
+    translators = install_translator(app, lang or settings.language())
     install_excepthook(QApplication.activeWindow)
-
     try:
         store = open_store(db)
     except StorageError as exc:
         print(f"casa-desk: {exc.message}", file=sys.stderr)
         error_box(None, exc.message).exec()
+        for translator in translators:
+            app.removeTranslator(translator)
         return 1
+    launched = Launched(None, store, translators)
+    if needs_first_run(store) and FirstRunDialog(store).exec() != QDialog.DialogCode.Accepted:
+        launched.close()
+        return 1
+    launched.window = build_window(store, settings)
+    return launched
+
+
+def run_app(db: str | None, lang: str | None) -> int:
+    """Open the window on the store and run until it closes; returns the exit status."""
+    from PySide6.QtWidgets import QApplication
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    launched = launch(db, lang)
+    if isinstance(launched, int):
+        return launched
     try:
-        if needs_first_run(store) and FirstRunDialog(store).exec() != QDialog.DialogCode.Accepted:
-            return 1
-        window = build_window(store, settings)
-        window.show()
-        return int(app.exec())
+        launched.window.show()
+        return int(QApplication.instance().exec())  # type: ignore[union-attr]
     finally:
-        store.close()
+        launched.close()

@@ -22,26 +22,24 @@ from casa_desk.errors import CasaError
 log = logging.getLogger("casa_desk.ui")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
-
-
 def user_message(exc: BaseException) -> str:
     """The one line shown to the user: the CasaError's own message, or a generic one."""
     if isinstance(exc, CasaError):
         return exc.message
-    return _tr("Si è verificato un errore imprevisto. Il lavoro salvato non è andato perso.")
+    return QCoreApplication.translate(
+        "ErrorDialog", "Si è verificato un errore imprevisto. Il lavoro salvato non è andato perso.")
 
 
 def error_box(parent: QWidget | None, message: str, details: str = "") -> QMessageBox:
     """A warning box with the message and, when there are details, a "Copia dettagli" button."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("casa_desk – errore"))
+    box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "casa_desk – errore"))
     box.setText(message)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     if details:
-        copy = box.addButton(_tr("Copia dettagli"), QMessageBox.ButtonRole.ActionRole)
+        copy = box.addButton(QCoreApplication.translate("ErrorDialog", "Copia dettagli"),
+                             QMessageBox.ButtonRole.ActionRole)
         copy.setObjectName("copyDetails")
         # ActionRole buttons close the box by default; keep it open after copying.
         copy.clicked.disconnect()
@@ -83,4 +81,5 @@ def install_excepthook(parent_provider=lambda: None) -> None:  # type: ignore[no
         QTimer.singleShot(0, box.show)
 
     sys.excepthook = hook
-    threading.excepthook = lambda args: hook(args.exc_type, args.exc_value, args.exc_traceback)  # type: ignore[arg-type]
+    threading.excepthook = lambda args: hook(  # type: ignore[assignment]
+        args.exc_type, args.exc_value, args.exc_traceback)  # type: ignore[arg-type]

@@ -13,8 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -26,39 +26,60 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+class _Labels(QObject):
+    """UI words for stored codes (a QObject so lupdate and tr() share its context)."""
+
+    def channels(self) -> dict[str, str]:
+        return {"sportello": self.tr("Sportello"), "telefono": self.tr("Telefono"),
+                "email": self.tr("Email"), "visita_domiciliare": self.tr("Visita domiciliare"),
+                "evento": self.tr("Evento")}
+
+    def outcomes(self) -> dict[str, str]:
+        return {"risolto": self.tr("Risolto"), "in_carico": self.tr("In carico"),
+                "inviato": self.tr("Inviato")}
+
+    def statuses(self) -> dict[str, str]:
+        return {"bozza": self.tr("Bozza"), "inviata": self.tr("Inviata"),
+                "presa_in_carico": self.tr("Presa in carico"), "conclusa": self.tr("Conclusa"),
+                "rifiutata": self.tr("Rifiutata"), "annullata": self.tr("Annullata")}
+
+    def genders(self) -> dict[str, str]:
+        return {"F": self.tr("Femmina"), "M": self.tr("Maschio"), "X": self.tr("Altro (X)"),
+                "NS": self.tr("Non dichiarato")}
+
+    def roles(self) -> dict[str, str]:
+        return {"titolare": self.tr("Titolare"), "componente": self.tr("Componente del nucleo"),
+                "occupante_senza_titolo": self.tr("Occupante senza titolo"),
+                "non_residente": self.tr("Non residente")}
+
+
+_LABELS: list[_Labels] = []
+
+
+def _words(kind: str, code: str | None) -> str:
+    if not _LABELS:
+        _LABELS.append(_Labels())
+    return getattr(_LABELS[0], kind)().get(code or "", code or "")
 
 
 def channel_label(code: str | None) -> str:
-    labels = {"sportello": _t("Sportello"), "telefono": _t("Telefono"), "email": _t("Email"),
-              "visita_domiciliare": _t("Visita domiciliare"), "evento": _t("Evento")}
-    return labels.get(code or "", code or "")
+    return _words("channels", code)
 
 
 def outcome_label(code: str | None) -> str:
-    labels = {"risolto": _t("Risolto"), "in_carico": _t("In carico"), "inviato": _t("Inviato")}
-    return labels.get(code or "", code or "")
+    return _words("outcomes", code)
 
 
 def status_label(code: str | None) -> str:
-    labels = {"bozza": _t("Bozza"), "inviata": _t("Inviata"),
-              "presa_in_carico": _t("Presa in carico"), "conclusa": _t("Conclusa"),
-              "rifiutata": _t("Rifiutata"), "annullata": _t("Annullata")}
-    return labels.get(code or "", code or "")
+    return _words("statuses", code)
 
 
 def gender_label(code: str | None) -> str:
-    labels = {"F": _t("Femmina"), "M": _t("Maschio"), "X": _t("Altro (X)"),
-              "NS": _t("Non dichiarato")}
-    return labels.get(code or "", code or "")
+    return _words("genders", code)
 
 
 def role_label(code: str | None) -> str:
-    labels = {"titolare": _t("Titolare"), "componente": _t("Componente del nucleo"),
-              "occupante_senza_titolo": _t("Occupante senza titolo"),
-              "non_residente": _t("Non residente")}
-    return labels.get(code or "", code or "")
+    return _words("roles", code)
 
 
 @dataclass

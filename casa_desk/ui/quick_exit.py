@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -61,7 +61,7 @@ class NeutralPage(QWidget):
 
     @staticmethod
     def title() -> str:
-        return QApplication.translate("NeutralPage", "Informazioni")
+        return QCoreApplication.translate("NeutralPage", "Informazioni")
 
 
 class QuickExit(QObject):
@@ -99,7 +99,7 @@ class QuickExit(QObject):
         """Ask before coming back; True when the operator confirms."""
         answer = QMessageBox.question(
             parent, NeutralPage.title(),
-            QApplication.translate("NeutralPage", "Tornare al lavoro?"))
+            QCoreApplication.translate("NeutralPage", "Tornare al lavoro?"))
         return answer == QMessageBox.StandardButton.Yes
 
 

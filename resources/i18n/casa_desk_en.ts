@@ -1,0 +1,1388 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="it">
+<context>
+    <name>AgendaPage</name>
+    <message>
+        <source>In ritardo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Oggi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prossimi 7 giorni</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quando</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Richiamo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Argomento</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sintesi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Riservato</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <source>Segna come fatto</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Numero</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Servizio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stato</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scadenza</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Richiami</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Segnalazioni oltre la scadenza</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 in ritardo, %2 oggi, %3 nei prossimi 7 giorni</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 segnalazioni aperte oltre la data prevista</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConsentBanner</name>
+    <message>
+        <source>Registra consenso…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Registra consenso</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consenso a condividere i dati con: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>La persona acconsente che i dati necessari alla segnalazione siano comunicati al servizio indicato, come da informativa.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Testo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Scadenza</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Registra</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Data di scadenza non valida.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Correggi contatto</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuovo contatto</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <source>Cognome, nome, codice fiscale, telefono…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Anonimo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Digitare le prime lettere…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Che cosa ha chiesto, che cosa è stato fatto</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Riservato (salute, violenza…)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Persona</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Canale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Argomento</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Sintesi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Esito</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Minuti</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Richiamo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Quando</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Operatore</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Salva (Ctrl+Invio)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Annulla (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scegliere una persona dall'elenco oppure «Anonimo».</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Data non valida: usare gg/mm/aaaa oppure +7.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>gg/mm/aaaa o +7</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Data come gg/mm/aaaa, oppure +7 (giorni), +2s (settimane), oggi, domani. Vuoto: nessuna data.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>data non valida</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nessuna</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <source>Presidio: %1</source>
+        <translation>Office: %1</translation>
+    </message>
+    <message>
+        <source>Operatore: %1</source>
+        <translation>Operator: %1</translation>
+    </message>
+    <message>
+        <source>Tutto sincronizzato</source>
+        <translation>All synced</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n modifiche da sincronizzare</source>
+        <translation>
+            <numerusform>%n change waiting to sync</numerusform>
+            <numerusform>%n changes waiting to sync</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possibili doppioni</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <source>stesso codice fiscale</source>
+        <translation>same tax code</translation>
+    </message>
+    <message>
+        <source>stesso nome e data di nascita</source>
+        <translation>same name and birth date</translation>
+    </message>
+    <message>
+        <source>stesso telefono</source>
+        <translation>same phone</translation>
+    </message>
+    <message>
+        <source>Apri la scheda esistente</source>
+        <translation>Open the existing card</translation>
+    </message>
+    <message>
+        <source>Registra comunque</source>
+        <translation>Register anyway</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Queste persone potrebbero essere la stessa che si sta registrando:</source>
+        <translation>These people may be the one you are registering:</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Si è verificato un errore imprevisto. Il lavoro salvato non è andato perso.</source>
+        <translation>An unexpected error occurred. Saved work has not been lost.</translation>
+    </message>
+    <message>
+        <source>casa_desk – errore</source>
+        <translation>casa_desk – error</translation>
+    </message>
+    <message>
+        <source>Copia dettagli</source>
+        <translation>Copy details</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>casa_desk – primo avvio</source>
+        <translation>casa_desk – first run</translation>
+    </message>
+    <message>
+        <source>Sede centrale Aler</source>
+        <translation>Aler head office</translation>
+    </message>
+    <message>
+        <source>es. mrossi (senza spazi)</source>
+        <translation>e.g. mrossi (no spaces)</translation>
+    </message>
+    <message>
+        <source>Benvenuti. Indicare il presidio di questo computer e chi lo usa. Si può cambiare in seguito dalle impostazioni.</source>
+        <translation>Welcome. Choose the office of this computer and who uses it. This can be changed later in the settings.</translation>
+    </message>
+    <message>
+        <source>Presidio</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Nome utente</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Nome e cognome</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Inizia</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Esci</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Segnalazione</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source> (scad. %1)</source>
+        <translation> (due %1)</translation>
+    </message>
+    <message>
+        <source>Riservato</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Tipo</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Argomento / servizio</source>
+        <translation>Topic / service</translation>
+    </message>
+    <message>
+        <source>Sintesi / motivo</source>
+        <translation>Summary / reason</translation>
+    </message>
+    <message>
+        <source>Esito / stato</source>
+        <translation>Outcome / status</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Segnalazioni</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Servizi</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Report mensile</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <source>Sincronizzazione</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>casa_desk – %1</source>
+        <translation>casa_desk – %1</translation>
+    </message>
+    <message>
+        <source>Persone</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>&amp;Archivio</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Visualizza</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Lingua</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Nuova persona</source>
+        <translation>New person</translation>
+    </message>
+    <message>
+        <source>Nuovo contatto</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <source>Sincronizza ora</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Esci</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Cerca persona</source>
+        <translation>Find person</translation>
+    </message>
+    <message>
+        <source>Uscita rapida</source>
+        <translation>Quick exit</translation>
+    </message>
+    <message>
+        <source>La registrazione dei contatti non è disponibile.</source>
+        <translation>Contact logging is not available.</translation>
+    </message>
+    <message>
+        <source>La nuova lingua sarà usata al prossimo avvio.</source>
+        <translation>The new language will be used at the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>NeutralPage</name>
+    <message>
+        <source>Informazioni per gli inquilini</source>
+        <translation>Information for tenants</translation>
+    </message>
+    <message>
+        <source>Lo sportello riceve su appuntamento
+e negli orari esposti all'ingresso.
+
+Per guasti e manutenzione si può usare
+anche il numero verde indicato in bacheca.</source>
+        <translation>The desk receives by appointment
+and at the hours shown at the entrance.
+
+For faults and maintenance you can also call
+the free number shown on the notice board.</translation>
+    </message>
+    <message>
+        <source>Riprendi</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Informazioni</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Tornare al lavoro?</source>
+        <translation>Back to work?</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Nota (facoltativa): chi, come, che cosa</source>
+        <extracomment>Tables whose change may change what this page shows.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conferma</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleSearchModel</name>
+    <message>
+        <source>Cognome</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Codice fiscale</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <source>Nato/a il</source>
+        <translation>Born on</translation>
+    </message>
+    <message>
+        <source>Telefono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Indirizzo</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Alloggio</source>
+        <translation>Unit</translation>
+    </message>
+</context>
+<context>
+    <name>PersonCard</name>
+    <message>
+        <source>← Ricerca (Esc)</source>
+        <translation>← Search (Esc)</translation>
+    </message>
+    <message>
+        <source>Modifica dati</source>
+        <translation>Edit details</translation>
+    </message>
+    <message>
+        <source>Nuovo contatto (Ctrl+N)</source>
+        <translation>New contact (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Nuova segnalazione</source>
+        <translation>New referral</translation>
+    </message>
+    <message>
+        <source>Dati anagrafici</source>
+        <translation>Personal details</translation>
+    </message>
+    <message>
+        <source>Indirizzo e alloggio Aler</source>
+        <translation>Address and Aler unit</translation>
+    </message>
+    <message>
+        <source>Nucleo familiare</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Consensi</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>Possibili doppioni</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <source>Storia: contatti e segnalazioni (dal più recente)</source>
+        <translation>History: contacts and referrals (newest first)</translation>
+    </message>
+    <message>
+        <source>Mostra</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Mostra il contenuto riservato (resta nel registro degli accessi)</source>
+        <translation>Show the confidential content (recorded in the access log)</translation>
+    </message>
+    <message>
+        <source>nato/a il %1</source>
+        <translation>born on %1</translation>
+    </message>
+    <message>
+        <source>Cognome</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Codice fiscale</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <source>Data di nascita</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Luogo di nascita</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Sesso</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Telefono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Lingue</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>scala %1</source>
+        <translation>staircase %1</translation>
+    </message>
+    <message>
+        <source>piano %1</source>
+        <translation>floor %1</translation>
+    </message>
+    <message>
+        <source>interno %1</source>
+        <translation>flat %1</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Scala / piano / interno</source>
+        <translation>Staircase / floor / flat</translation>
+    </message>
+    <message>
+        <source>Quartiere</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>Codice alloggio</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <source>Ruolo</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Nessun dato.</source>
+        <translation>No data.</translation>
+    </message>
+    <message>
+        <source>Nessun altro componente registrato.</source>
+        <translation>No other member registered.</translation>
+    </message>
+    <message>
+        <source>dato</source>
+        <translation>given</translation>
+    </message>
+    <message>
+        <source>in scadenza</source>
+        <translation>expiring</translation>
+    </message>
+    <message>
+        <source>scaduto</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>revocato</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <source>Registrazione</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>Invio a %1</source>
+        <translation>Referral to %1</translation>
+    </message>
+    <message>
+        <source>, scade il %1</source>
+        <translation>, expires on %1</translation>
+    </message>
+    <message>
+        <source>Nessun consenso registrato.</source>
+        <translation>No consent recorded.</translation>
+    </message>
+    <message>
+        <source>stesso codice fiscale</source>
+        <translation>same tax code</translation>
+    </message>
+    <message>
+        <source>stesso nome e data di nascita</source>
+        <translation>same name and birth date</translation>
+    </message>
+    <message>
+        <source>stesso telefono</source>
+        <translation>same phone</translation>
+    </message>
+    <message>
+        <source>Unisci qui</source>
+        <translation>Merge here</translation>
+    </message>
+    <message>
+        <source>Selezionare una riga per vederne le note.</source>
+        <translation>Select a row to see its notes.</translation>
+    </message>
+    <message>
+        <source>Unire le schede?</source>
+        <translation>Merge the cards?</translation>
+    </message>
+    <message>
+        <source>L'altra scheda sarà unita a questa: i suoi contatti e le sue segnalazioni compariranno qui e i dati mancanti saranno completati. Continuare?</source>
+        <translation>The other card will be merged into this one: its contacts and referrals will appear here and missing details will be filled in. Continue?</translation>
+    </message>
+    <message>
+        <source>Contenuto riservato. Premere «Mostra» solo se necessario: l'accesso viene registrato.</source>
+        <translation>Confidential content. Press “Show” only if needed: the access is recorded.</translation>
+    </message>
+    <message>
+        <source>Esito: %1</source>
+        <translation>Outcome: %1</translation>
+    </message>
+    <message>
+        <source>Richiamo: %1</source>
+        <translation>Follow-up: %1</translation>
+    </message>
+    <message>
+        <source>Segnalazione %1 a %2</source>
+        <translation>Referral %1 to %2</translation>
+    </message>
+    <message>
+        <source>Scadenza: %1</source>
+        <translation>Due: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>Modifica persona</source>
+        <translation>Edit person</translation>
+    </message>
+    <message>
+        <source>Nuova persona</source>
+        <translation>New person</translation>
+    </message>
+    <message>
+        <source>Cognome *</source>
+        <translation>Surname *</translation>
+    </message>
+    <message>
+        <source>Nome *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>Codice fiscale</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <source>Data di nascita (gg/mm/aaaa)</source>
+        <translation>Date of birth (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+        <source>Luogo di nascita</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Sesso</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Telefono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Lingue parlate</source>
+        <translation>Languages spoken</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Civico</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Scala</source>
+        <translation>Staircase</translation>
+    </message>
+    <message>
+        <source>Piano</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Interno</source>
+        <translation>Flat</translation>
+    </message>
+    <message>
+        <source>Codice alloggio Aler</source>
+        <translation>Aler unit code</translation>
+    </message>
+    <message>
+        <source>Quartiere</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>Ruolo nel nucleo</source>
+        <translation>Role in household</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Salva</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>La data di nascita non è valida: usare gg/mm/aaaa.</source>
+        <translation>The birth date is not valid: use dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <source>Correggere i campi segnalati prima di salvare.</source>
+        <translation>Correct the marked fields before saving.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Nuova segnalazione</source>
+        <translation>New referral</translation>
+    </message>
+    <message>
+        <source>Nessuna persona: una segnalazione richiede una persona registrata.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cerca servizio per nome, ente, tipo…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Servizio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Perché la persona viene segnalata</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Che cosa si chiede al servizio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invia subito al servizio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ser&amp;vizio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Motivo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Richiesta</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Urgenza</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Entro il</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Salva (Ctrl+Invio)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Scegliere un servizio dall'elenco.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Data non valida: usare gg/mm/aaaa oppure +7.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Non si può inviare: manca un consenso valido della persona a condividere i dati con questo servizio. Registrare il consenso oppure salvare come bozza (togliendo «Invia subito»).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Aprire la scheda di una persona per segnalarla a un servizio.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReferralsPage</name>
+    <message>
+        <source>Aperte</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tutte</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Numero</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Servizio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stato</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scadenza</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Urgenza</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In ritardo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Data e ora</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Passaggio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nota</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invia</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Presa in carico</source>
+        <translation>Taken in charge</translation>
+    </message>
+    <message>
+        <source>Concludi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rifiutata dal servizio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Annulla segnalazione</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Riapri</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mostra:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 segnalazioni</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scegliere una segnalazione dall'elenco.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Riservato</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <source>Motivo: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Richiesta: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entro il %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>Mese</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>gennaio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>febbraio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>marzo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>aprile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>maggio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>giugno</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>luglio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>agosto</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>settembre</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ottobre</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>novembre</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dicembre</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Presidio</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Commento del community manager (facoltativo): entra nel rapporto.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Genera rapporto</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mese:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Presidio:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commento:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Salva PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stampa…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tutti i presidi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nessun rapporto generato per questo mese.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rapporto generato il %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Generazione in corso…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Salva il rapporto</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Documenti PDF (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Impossibile salvare il file: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rapporto salvato in %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Cerca per cognome, nome, codice fiscale, telefono o codice alloggio</source>
+        <translation>Search by surname, name, tax code, phone or unit code</translation>
+    </message>
+    <message>
+        <source>Nuova persona</source>
+        <translation>New person</translation>
+    </message>
+    <message>
+        <source>Registra una persona (Ctrl+R)</source>
+        <translation>Register a person (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>↑/↓ per scegliere, Invio per aprire la scheda, Esc per svuotare la ricerca, Ctrl+N per un nuovo contatto, F12 uscita rapida.</source>
+        <translation>↑/↓ to choose, Enter to open the card, Esc to clear the search, Ctrl+N for a new contact, F12 quick exit.</translation>
+    </message>
+    <message>
+        <source>Nessuna persona trovata.</source>
+        <translation>Nobody found.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n persona/e trovata/e.</source>
+        <translation>
+            <numerusform>%n person found.</numerusform>
+            <numerusform>%n people found.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Più di %n persone trovate.</source>
+        <translation>
+            <numerusform>More than %n person found.</numerusform>
+            <numerusform>More than %n people found.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPage</name>
+    <message>
+        <source>Cerca per nome, ente, tipo, note…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mostra anche i non attivi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Tipo</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Ente</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Telefono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Attivo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sì</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Servizio non attivo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Nome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Tipo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Ente</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tele&amp;fono</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E&amp;mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Indirizzo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Orari</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No&amp;te</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stato</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuovo servizio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Salva</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Attivo dopo il salvataggio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Non attivo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disattiva</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Riattiva</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>_Labels</name>
+    <message>
+        <source>Sportello</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Telefono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Visita domiciliare</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>Evento</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Risolto</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>In carico</source>
+        <translation>In hand</translation>
+    </message>
+    <message>
+        <source>Inviato</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <source>Bozza</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Inviata</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Presa in carico</source>
+        <translation>Taken in charge</translation>
+    </message>
+    <message>
+        <source>Conclusa</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Rifiutata</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Annullata</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Femmina</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Maschio</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Altro (X)</source>
+        <translation>Other (X)</translation>
+    </message>
+    <message>
+        <source>Non dichiarato</source>
+        <translation>Not stated</translation>
+    </message>
+    <message>
+        <source>Titolare</source>
+        <translation>Tenancy holder</translation>
+    </message>
+    <message>
+        <source>Componente del nucleo</source>
+        <translation>Household member</translation>
+    </message>
+    <message>
+        <source>Occupante senza titolo</source>
+        <translation>Occupant without title</translation>
+    </message>
+    <message>
+        <source>Non residente</source>
+        <translation>Non-resident</translation>
+    </message>
+</context>
+</TS>

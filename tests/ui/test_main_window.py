@@ -1,0 +1,222 @@
+"""The window as a whole: title, status bar, shortcuts, embedded pages, languages, settings,
+first run, store errors and the excepthook."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QPushButton
+
+from casa_desk import paths
+from casa_desk.app import build_window, install_translator, launch, run_app
+from casa_desk.store.db import Store
+from casa_desk.store.people import People
+from casa_desk.store.users import Users
+from casa_desk.ui.error_dialog import install_excepthook
+from casa_desk.ui.first_run import FirstRunDialog, needs_first_run
+from casa_desk.ui.settings import UiSettings
+from casa_desk.ui.tasks import SyncRunner
+
+PAGES = {"referrals": "referrals_page", "agenda": "agenda_page", "services": "services_page",
+         "report": "report_page", "sync": "sync_page"}
+
+
+def _ui_module_exists(name: str) -> bool:
+    return (Path(__file__).resolve().parents[2] / "casa_desk" / "ui" / f"{name}.py").exists()
+
+
+def test_title_and_status_bar(window, demo) -> None:
+    assert window.windowTitle() == "casa_desk – Presidio C.A.S.A. San Siro"
+    status = window.status
+    assert status.office.text() == "Presidio: Presidio C.A.S.A. San Siro"
+    assert status.operator.text() == "Operatore: Operatrice Prova"
+    pending = demo.store.pending_changes()
+    assert pending > 0 and str(pending) in status.pending.text()
+
+
+def test_status_bar_counts_new_changes_after_a_write(window, demo) -> None:
+    before = demo.store.pending_changes()
+    People(demo.store).register({"last_name": "Contatore", "first_name": "Ilda"},
+                                presidio="SAN-SIRO")
+    window.context.bus.changed.emit("people")
+    assert str(before + 1) in window.status.pending.text()
+
+
+def test_every_installed_page_is_a_tab_and_builds(qtbot, window) -> None:
+    for key, module in PAGES.items():
+        assert (key in window.pages) == _ui_module_exists(module), key
+    for key, page in window.pages.items():
+        window.tabs.setCurrentWidget(page)
+        assert page.page is not None, key
+        assert window.tabs.tabText(window.tabs.indexOf(page))
+
+
+def test_ctrl_n_opens_the_contact_form_for_the_open_card(qtbot, window, demo) -> None:
+    if not _ui_module_exists("contact_form"):
+        pytest.skip("contact form not installed")
+    qtbot.keyClick(window.search.field, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = QApplication.activeModalWidget()
+    assert type(dialog).__name__ == "ContactDialog" and dialog._person_id is None
+    dialog.reject()
+    window.open_person(demo.ids["Velluttini Corrado"])
+    qtbot.keyClick(window.card.history_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = QApplication.activeModalWidget()
+    assert type(dialog).__name__ == "ContactDialog"
+    assert dialog._person_id == demo.ids["Velluttini Corrado"]
+    dialog.reject()
+
+
+def test_ctrl_r_registers_and_opens_the_new_card(qtbot, window, demo) -> None:
+    qtbot.keyClicks(window.search.field, "Inesistente")
+    qtbot.mouseClick(window.search.register_button, Qt.MouseButton.LeftButton)
+    form = QApplication.activeModalWidget()
+    assert form.objectName() == "personForm"
+    assert form.edits["last_name"].text() == "Inesistente"
+    qtbot.keyClicks(form.edits["first_name"], "Primo")
+    form.save()
+    assert window.people_stack.currentWidget() is window.card
+    assert window.card.title.text() == "Inesistente Primo"
+
+
+def test_window_size_is_remembered(qtbot, demo) -> None:
+    first = build_window(demo.store, runner=SyncRunner())
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(703, 511)
+    first.close()
+    second = build_window(demo.store, runner=SyncRunner())
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (703, 511)
+    assert Path(UiSettings().path).parent == paths.data_dir()  # never the real settings
+
+
+def test_language_setting_is_saved(qtbot, window, monkeypatch) -> None:
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    window.set_language("en")
+    assert UiSettings().language() == "en"
+    assert window.language_actions["en"].isChecked()
+    assert not window.language_actions["it"].isChecked()
+
+
+@pytest.mark.parametrize(("language", "people", "hint"), [
+    ("en", "People", "Search by surname"), ("it", "Persone", "Cerca per cognome")])
+def test_english_and_italian_builds_load(qtbot, demo, language, people, hint) -> None:
+    app = QApplication.instance()
+    installed = install_translator(app, language)
+    try:
+        assert any(Path(paths.translations_dir(), f"casa_desk_{language}.qm").exists()
+                   for _ in installed) or language == "it"
+        win = build_window(demo.store, runner=SyncRunner())
+        qtbot.addWidget(win)
+        assert win.tabs.tabText(0) == people
+        assert win.search.field.placeholderText().startswith(hint)
+        win.search.field.setText("quarzolini")
+        expected = "2 people found." if language == "en" else "2 persone trovate."
+        assert win.search.count_label.text() == expected
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+
+
+def test_first_run_stores_office_and_operator(qtbot, tmp_path) -> None:
+    store = Store.open(tmp_path / "new.sqlite", create=True)
+    try:
+        assert needs_first_run(store)
+        dialog = FirstRunDialog(store)
+        qtbot.addWidget(dialog)
+        dialog.office.setCurrentIndex(dialog.office.findData("MAZZINI"))
+        qtbot.keyClicks(dialog.username, "g.prova")
+        dialog.accept()
+        assert dialog.result() != QDialog.DialogCode.Accepted  # full name missing
+        assert dialog.message.text()
+        qtbot.keyClicks(dialog.full_name, "Gemma Prova")
+        dialog.accept()
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        assert (store.meta("presidio"), store.meta("operator")) == ("MAZZINI", "g.prova")
+        assert Users(store).get("g.prova")["full_name"] == "Gemma Prova"
+        assert not needs_first_run(store)
+    finally:
+        store.close()
+
+
+def _close_modal_soon(seen: list[str]) -> None:
+    def close() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(20, close)
+            return
+        seen.append(getattr(box, "text", lambda: "")())
+        box.close()
+    QTimer.singleShot(0, close)
+
+
+def test_run_app_refuses_a_file_that_is_not_a_store(qtbot, tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    bad = tmp_path / "notes.sqlite"
+    bad.write_text("not a database, just text")
+    seen: list[str] = []
+    _close_modal_soon(seen)
+    assert run_app(str(bad), "it") == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "non è un archivio casa_desk" in err[0]
+    assert seen and "non è un archivio casa_desk" in seen[0]
+    assert bad.read_text() == "not a database, just text"
+
+
+def test_first_run_creates_the_store_and_its_folder(qtbot, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    target = tmp_path / "new" / "folder" / "desk.sqlite"
+
+    def answer_first_run() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, FirstRunDialog):
+            QTimer.singleShot(20, answer_first_run)
+            return
+        dialog.findChild(QLineEdit, "firstRunUsername").setText("a.prova")
+        dialog.findChild(QLineEdit, "firstRunFullName").setText("Alda Prova")
+        dialog.accept()
+
+    QTimer.singleShot(0, answer_first_run)
+    launched = launch(str(target), "it")
+    assert not isinstance(launched, int)
+    try:
+        qtbot.addWidget(launched.window)
+        assert launched.window.windowTitle() == "casa_desk – Presidio C.A.S.A. Gratosoglio"
+        assert launched.window.status.operator.text() == "Operatore: Alda Prova"
+    finally:
+        launched.close()
+    with Store.open(target) as store:
+        assert store.meta("operator") == "a.prova"
+
+
+def test_cancelled_first_run_exits_1(qtbot, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    seen: list[str] = []
+    _close_modal_soon(seen)
+    assert launch(str(tmp_path / "x.sqlite"), None) == 1
+
+
+def test_excepthook_shows_a_short_message_with_copy_details(qtbot, window, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    install_excepthook(lambda: window)
+    try:
+        raise RuntimeError("bug interno")
+    except RuntimeError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    box = QApplication.activeModalWidget()
+    assert "errore imprevisto" in box.text()
+    assert "Traceback" not in box.text()
+    copy = box.findChild(QPushButton, "copyDetails")
+    copy.click()
+    assert "RuntimeError" in QApplication.clipboard().text()
+    assert box.isVisible()  # copying does not close the message
+    box.close()

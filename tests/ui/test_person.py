@@ -1,0 +1,203 @@
+"""The person card (identity, household, consents, duplicates, history, sensitive entries)
+and the registration form (inline validation, search-before-create)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+
+from casa_desk.store.people import People
+from casa_desk.ui.history_model import HistoryModel
+from casa_desk.ui.person_card import PersonCard
+from casa_desk.ui.person_form import DuplicatesDialog, PersonForm
+
+
+def _labels(widget) -> str:
+    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
+
+
+def _card(qtbot, context, person_id) -> PersonCard:
+    card = PersonCard(context)
+    qtbot.addWidget(card)
+    card.load(person_id)
+    card.show()
+    return card
+
+
+def test_card_shows_identity_household_consents_and_history_newest_first(qtbot, context, demo):
+    card = _card(qtbot, context, demo.ids["Quarzolini Arianna"])
+    text = _labels(card)
+    assert "Quarzolini Arianna" in card.title.text()
+    assert demo.cf["Quarzolini Arianna"] in text
+    assert "12/04/1979" in text and "333 111 2201" in text
+    assert "SS-0101-A" in text
+    household = [b.text() for b in card.household_box.findChildren(type(card.back_button))]
+    assert household == ["Quarzolini Tobia – Titolare"]
+    assert "Registrazione: dato" in text and "in scadenza" in text
+    model = card.history_model
+    dates = [model.entry(r).at for r in range(model.rowCount())]
+    assert dates == sorted(dates, reverse=True) and len(dates) == 5
+    kinds = {model.entry(r).kind for r in range(model.rowCount())}
+    assert kinds == {"contact", "referral"}
+    assert not card.duplicates_box.isVisible()
+
+
+def test_sensitive_entry_hidden_until_shown_and_the_reveal_is_audited(qtbot, context, demo):
+    card = _card(qtbot, context, demo.ids["Quarzolini Arianna"])
+    model = card.history_model
+    row = next(r for r in range(model.rowCount()) if model.entry(r).id == demo.sensitive_contact)
+    shown = [model.index(row, c).data() for c in range(model.columnCount())]
+    assert "Riservato" in shown
+    assert not any("Colloquio" in (s or "") or "Violenza" in (s or "") for s in shown)
+    card.history_view.setCurrentIndex(model.index(row, 0))
+    assert "riservatissima" not in card.detail.text()
+    assert card.reveal_button.isVisible()
+    qtbot.mouseClick(card.reveal_button, Qt.MouseButton.LeftButton)
+    assert "Nota riservatissima" in card.detail.text()
+    assert model.index(row, 3).data() == "Colloquio riservato"
+    audit = demo.store.query("SELECT * FROM audit_log WHERE action = 'viewed'")
+    assert [(a["row_id"], a["who"], a["table_name"]) for a in audit] == [
+        (demo.sensitive_contact, "op.desk", "contacts")]
+
+
+def test_reveal_is_refused_to_operators_without_the_right(qtbot, context, demo):
+    context.may_see_sensitive = False
+    card = _card(qtbot, context, demo.ids["Quarzolini Arianna"])
+    model = card.history_model
+    row = next(r for r in range(model.rowCount()) if model.entry(r).id == demo.sensitive_contact)
+    card.history_view.setCurrentIndex(model.index(row, 0))
+    assert not card.reveal_button.isEnabled()
+    card.reveal_current()
+    assert "riservatissima" not in card.detail.text()
+    assert demo.store.query("SELECT * FROM audit_log") == []
+
+
+def test_possible_duplicate_is_listed_and_merged_after_confirmation(qtbot, context, demo,
+                                                                    monkeypatch):
+    ottavio = demo.ids["Brennafiori Ottavio"]
+    card = _card(qtbot, context, ottavio)
+    assert card.duplicates_box.isVisible()
+    assert "stesso telefono" in _labels(card.duplicates_box)
+    merge = card.duplicates_box.findChild(type(card.back_button), "mergeButton")
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.No)
+    qtbot.mouseClick(merge, Qt.MouseButton.LeftButton)
+    assert People(demo.store).get(demo.duplicate)["merged_into"] is None
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(merge, Qt.MouseButton.LeftButton)
+    assert People(demo.store).get(demo.duplicate)["merged_into"] == ottavio
+    assert not card.duplicates_box.isVisible()  # the card reloaded on the change signal
+
+
+def test_history_model_passes_qmodeltester(qtmodeltester, qtbot, context, demo):
+    card = _card(qtbot, context, demo.ids["Quarzolini Arianna"])
+    qtmodeltester.check(card.history_model)
+    qtmodeltester.check(HistoryModel())
+
+
+# -- registration ------------------------------------------------------------------------
+def _form(qtbot, context, **kwargs) -> PersonForm:
+    form = PersonForm(context, **kwargs)
+    qtbot.addWidget(form)
+    form.show()
+    return form
+
+
+def test_wrong_codice_fiscale_shows_the_message_and_saves_nothing(qtbot, context, demo):
+    before = demo.store.query("SELECT count(*) AS n FROM people")[0]["n"]
+    form = _form(qtbot, context)
+    qtbot.keyClicks(form.edits["last_name"], "Sperimentale")
+    qtbot.keyClicks(form.edits["first_name"], "Gioele")
+    qtbot.keyClicks(form.edits["codice_fiscale"], "SPRGLE80A01F205X")  # wrong check letter
+    error = form.errors["codice_fiscale"]
+    assert error.isVisible() and error.text()  # shown while typing, before saving
+    assert not form.errors["last_name"].isVisible()
+    qtbot.mouseClick(form.buttons.button(form.buttons.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    assert form.isVisible()
+    assert "Correggere" in form.summary.text()
+    assert demo.store.query("SELECT count(*) AS n FROM people")[0]["n"] == before
+
+
+def test_inline_messages_for_dates_and_phone_clear_when_fixed(qtbot, context):
+    form = _form(qtbot, context)
+    qtbot.keyClicks(form.edits["birth_date"], "31/02/1990")
+    assert form.errors["birth_date"].isVisible()
+    form.edits["birth_date"].clear()
+    qtbot.keyClicks(form.edits["birth_date"], "28/02/1990")
+    assert not form.errors["birth_date"].isVisible()
+    qtbot.keyClicks(form.edits["phone"], "33")
+    assert form.errors["phone"].isVisible()
+    qtbot.keyClicks(form.edits["phone"], "31234567")
+    assert not form.errors["phone"].isVisible(), form.errors["phone"].text()
+
+
+def test_register_a_new_person_by_keyboard(qtbot, context, demo):
+    saved = []
+    form = _form(qtbot, context)
+    form.saved.connect(saved.append)
+    qtbot.keyClicks(form.edits["last_name"], "Nuovissima")
+    qtbot.keyClicks(form.edits["first_name"], "Ofelia")
+    qtbot.keyClicks(form.edits["birth_date"], "02/03/1999")
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    qtbot.keyClick(form.edits["birth_date"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert saved and not form.isVisible()
+    person = People(demo.store).get(saved[0])
+    assert (person["last_name"], person["birth_date"], person["presidio"]) == (
+        "Nuovissima", "1999-03-02", "SAN-SIRO")
+
+
+def _answer_duplicates(choice: str) -> None:
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, DuplicatesDialog)
+        button = dialog.open_button if choice == "open" else dialog.register_button
+        button.click()
+    QTimer.singleShot(0, answer)
+
+
+def test_search_before_create_offers_the_existing_card(qtbot, context, demo):
+    opened, saved = [], []
+    form = _form(qtbot, context)
+    form.open_existing.connect(opened.append)
+    form.saved.connect(saved.append)
+    qtbot.keyClicks(form.edits["last_name"], "Zampicchi")
+    qtbot.keyClicks(form.edits["first_name"], "Ludmilla")
+    qtbot.keyClicks(form.edits["birth_date"], "21/06/1990")
+    before = demo.store.query("SELECT count(*) AS n FROM people")[0]["n"]
+    _answer_duplicates("open")
+    form.save()
+    assert opened == [demo.ids["Zampicchi Ludmilla"]] and saved == []
+    assert demo.store.query("SELECT count(*) AS n FROM people")[0]["n"] == before
+
+
+def test_search_before_create_can_register_anyway(qtbot, context, demo):
+    saved = []
+    form = _form(qtbot, context)
+    form.saved.connect(saved.append)
+    qtbot.keyClicks(form.edits["last_name"], "Zampicchi")
+    qtbot.keyClicks(form.edits["first_name"], "Ludmilla")
+    qtbot.keyClicks(form.edits["birth_date"], "21/06/1990")
+    _answer_duplicates("register")
+    form.save()
+    assert saved and saved[0] != demo.ids["Zampicchi Ludmilla"]
+
+
+def test_edit_keeps_values_and_saves_changes(qtbot, context, demo):
+    person_id = demo.ids["Velluttini Corrado"]
+    form = _form(qtbot, context, person_id=person_id)
+    assert form.edits["birth_date"].text() == "05/12/1962"
+    assert form.edits["codice_fiscale"].text() == demo.cf["Velluttini Corrado"]
+    form.edits["flat"].setText("12")
+    form.save()
+    assert People(demo.store).get(person_id)["flat"] == "12"
+
+
+def test_prefill_from_search_text(qtbot, context, demo):
+    form = _form(qtbot, context, prefill="rossetti anna maria")
+    assert (form.edits["last_name"].text(), form.edits["first_name"].text()) == (
+        "Rossetti", "Anna Maria")
+    form = _form(qtbot, context, prefill=demo.cf["Velluttini Corrado"].lower())
+    assert form.edits["codice_fiscale"].text() == demo.cf["Velluttini Corrado"]
