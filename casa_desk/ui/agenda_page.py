@@ -43,6 +43,7 @@ from casa_desk.ui.referrals_page import OVERDUE_BACKGROUND
 TODAY_BACKGROUND = QColor("#fff4d6")
 WATCHED = frozenset({"contacts", "referrals", "referral_events", "people", "services"})
 _BUCKETS = ("overdue", "today", "week")
+_ORDER = ("today", "overdue", "week")
 
 
 class AgendaPage(QWidget):
@@ -66,12 +67,10 @@ class AgendaPage(QWidget):
             [Column(self.tr("Quando"), lambda r: when[r["bucket"]]),
              Column(self.tr("Richiamo"), lambda r: format_date(r["follow_up_on"])),
              Column(self.tr("Persona"), lambda r: person_name(r, hidden=self._hidden(r))),
-             Column(self.tr("Argomento"), lambda r: r.get("category_label") or ""),
-             Column(self.tr("Sintesi"),
-                    lambda r: self.tr("Riservato") if self._hidden(r) else r["summary"])],
+             Column(self.tr("Argomento"), lambda r: self._masked(r, "category_label")),
+             Column(self.tr("Sintesi"), lambda r: self._masked(r, "summary"))],
             one_page(self._follow_up_rows),
             background=_bucket_colour,
-            bold=lambda r: r["bucket"] == "overdue",
             tooltip=lambda r: when[r["bucket"]] if r["bucket"] != "week" else "",
             parent=self)
         self.follow_up_view = make_table(self)
@@ -123,11 +122,18 @@ class AgendaPage(QWidget):
 
     # -- data ---------------------------------------------------------------------------
     def _follow_up_rows(self) -> list[Row]:
+        """Today's first, then the overdue ones (most recent first), then the week's."""
         agenda = self.contacts.agenda(self.context.presidio, today_rome())
-        return [{**row, "bucket": bucket} for bucket in _BUCKETS for row in agenda[bucket]]
+        agenda["overdue"].reverse()
+        return [{**row, "bucket": bucket} for bucket in _ORDER for row in agenda[bucket]]
 
     def _hidden(self, row: Row) -> bool:
         return bool(row.get("sensitive")) and not self.context.may_see_sensitive
+
+    def _masked(self, row: Row, key: str) -> str:
+        """Topic and summary of a sensitive contact stay off this list: the card shows them
+        on request (someone may be standing beside the desk)."""
+        return self.tr("Riservato") if row.get("sensitive") else row.get(key) or ""
 
     def refresh(self) -> None:
         self.error.hide()

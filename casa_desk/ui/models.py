@@ -31,6 +31,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 Row = dict[str, Any]
+_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
+})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 Fetch = Callable[[int, int], list[Row]]
@@ -70,6 +74,7 @@ class RowsModel(QAbstractTableModel):
         self._bold = bold
         self._tooltip = tooltip
         self._rows: list[Row] = []
+        self._texts: dict[int, list[str]] = {}  # display texts of the rows painted so far
         self._more = True
         self.reload()
 
@@ -82,6 +87,7 @@ class RowsModel(QAbstractTableModel):
     def reload(self) -> None:
         """Drop what is shown and read the first page again (after a change)."""
         self.beginResetModel()
+        self._texts = {}
         self._rows = self._fetch(0, self._page_size)
         self._more = len(self._rows) >= self._page_size
         self.endResetModel()
@@ -122,19 +128,25 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Views ask for about ten roles per painted cell: unused ones leave at once.
+        if role not in _ROLES or not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = self._columns[index.column()]
+        number = index.row()
+        if not 0 <= number < len(self._rows):
+            return None
+        row = self._rows[number]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+            texts = self._texts.get(number)
+            if texts is None:
+                texts = self._texts[number] = [c.text(row) for c in self._columns]
+            return texts[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column.align_right else None
+            return _RIGHT if self._columns[index.column()].align_right else None
         if role == Qt.ItemDataRole.FontRole:
             return _bold_font() if self._bold and self._bold(row) else None
         hook = {Qt.ItemDataRole.BackgroundRole: self._background,
                 Qt.ItemDataRole.ForegroundRole: self._foreground,
-                Qt.ItemDataRole.ToolTipRole: self._tooltip}.get(role)  # type: ignore[call-overload]
+                Qt.ItemDataRole.ToolTipRole: self._tooltip}[role]  # type: ignore[index]
         return (hook(row) or None) if hook else None
 
     def headerData(
@@ -240,8 +252,13 @@ def make_table(parent: QWidget) -> QTableView:
 
 
 def fit_columns(view: QTableView, *, stretch: int) -> None:
-    """Columns as wide as their (loaded) contents; ``stretch`` takes the rest."""
+    """Columns as wide as their contents; ``stretch`` takes the rest.
+
+    Widths are measured on the first rows only: Qt would otherwise ask the model for up to
+    1,000 rows × every column × every role each time the list changes.
+    """
     header = view.horizontalHeader()
+    header.setResizeContentsPrecision(60)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 

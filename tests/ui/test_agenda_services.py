@@ -27,7 +27,8 @@ def test_agenda_lists_overdue_today_and_week(qtbot, seeded) -> None:
                                 "Richiamo week": "week"}  # not "later", not the done one
     overdue_row = page.follow_ups.find("id", seeded.follow_ups["overdue"])
     assert page.follow_ups.index(overdue_row, 0).data() == "In ritardo"
-    assert page.follow_ups.index(overdue_row, 1).data(Qt.ItemDataRole.FontRole).bold()
+    assert page.follow_ups.index(overdue_row, 1).data(Qt.ItemDataRole.BackgroundRole)
+    assert [r["bucket"] for r in page.follow_ups.rows()] == ["today", "overdue", "week"]
     assert "1 in ritardo, 1 oggi, 1" in page.summary.text()
     assert [r["id"] for r in page.late.rows()] == [seeded.referrals["overdue"]]
     shot(page, "agenda_page")
@@ -125,3 +126,20 @@ def test_services_active_toggle(qtbot, seeded, qtmodeltester) -> None:
     page.select(SOCIAL)
     page.toggle_active()
     assert Directory(seeded.store).service(SOCIAL)["active"] == 1
+
+
+def test_agenda_masks_sensitive_follow_ups(qtbot, seeded) -> None:
+    from casa_desk.models.timeutil import today_rome
+
+    secret = Contacts(seeded.store).log(
+        {"person_id": seeded.people["Quercetti"], "category": "salute",
+         "summary": "Visita da prenotare", "follow_up_on": today_rome()},
+        presidio="SAN-SIRO", operator="x")["id"]
+    page = show(qtbot, AgendaPage(seeded.context))
+    row = page.follow_ups.find("id", secret)
+    texts = [page.follow_ups.index(row, c).data() for c in range(5)]
+    assert texts[2] == "Quercetti Mirella"  # this operator may see sensitive data
+    assert texts[3] == texts[4] == "Riservato"
+    seeded.context.may_see_sensitive = False
+    page.refresh()
+    assert page.follow_ups.index(row, 2).data() == "Riservato"
