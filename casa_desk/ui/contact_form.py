@@ -296,10 +296,9 @@ class ContactDialog(QDialog):
 
     def _search_person(self, text: str) -> None:
         self._person_id = None
-        if text.strip():
-            self.anonymous.blockSignals(True)
-            self.anonymous.setChecked(False)
-            self.anonymous.blockSignals(False)
+        self.anonymous.blockSignals(True)
+        self.anonymous.setChecked(not text.strip())  # an emptied field means "Anonimo"
+        self.anonymous.blockSignals(False)
         rows = search_people(self.context.store.db, text, limit=12)
         self._matches = {}
         for row in rows:

@@ -10,6 +10,7 @@ from fixtures_b import (
 )
 from PySide6.QtCore import Qt
 
+from casa_desk.models.timeutil import today_rome
 from casa_desk.store.contacts import Contacts
 from casa_desk.store.directory import Directory
 from casa_desk.ui.agenda_page import AgendaPage
@@ -129,8 +130,6 @@ def test_services_active_toggle(qtbot, seeded, qtmodeltester) -> None:
 
 
 def test_agenda_masks_sensitive_follow_ups(qtbot, seeded) -> None:
-    from casa_desk.models.timeutil import today_rome
-
     secret = Contacts(seeded.store).log(
         {"person_id": seeded.people["Quercetti"], "category": "salute",
          "summary": "Visita da prenotare", "follow_up_on": today_rome()},

@@ -154,3 +154,13 @@ def test_completion_model(qtbot, seeded, qtmodeltester) -> None:
     dialog = show(qtbot, ContactDialog(seeded.context))
     dialog._search_person("z")
     qtmodeltester.check(dialog._completions)
+
+
+def test_emptied_person_field_means_anonymous(qtbot, seeded) -> None:
+    dialog = show(qtbot, ContactDialog(seeded.context))
+    dialog.person.setFocus()
+    _type(qtbot, "qu")
+    assert not dialog.anonymous.isChecked()
+    _press(qtbot, Qt.Key.Key_Backspace)
+    _press(qtbot, Qt.Key.Key_Backspace)
+    assert dialog.anonymous.isChecked()
