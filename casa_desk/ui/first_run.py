@@ -51,8 +51,7 @@ class FirstRunDialog(QDialog):
         self.message = QLabel(objectName="firstRunMessage")
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
-        intro = QLabel(self.tr("Benvenuti. Indicare il presidio di questo computer e chi lo usa. "
-                               "Si può cambiare in seguito dalle impostazioni."))
+        intro = QLabel(self.tr("Benvenuti. Indicare il presidio di questo computer e chi lo usa."))
         intro.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Presidio"), self.office)

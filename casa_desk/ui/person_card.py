@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from casa_desk.models.phone import format_phone
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome
+from casa_desk.models.vocab import SENSITIVE_SERVICE_KINDS
 from casa_desk.store import audit
 from casa_desk.store.consents import Consents, consent_state
 from casa_desk.store.contacts import Contacts
@@ -269,8 +270,13 @@ class PersonCard(QWidget):
         rows = Consents(self.context.store).for_person(person_id)
         for row in rows:
             state = consent_state(row, today)
-            purpose = (self.tr("Registrazione") if row["purpose"] == "registry"
-                       else self.tr("Invio a %1").replace("%1", row.get("service_name") or "?"))
+            if row["purpose"] == "registry":
+                purpose = self.tr("Registrazione")
+            elif self._sensitive_service(row["purpose"]):
+                # Naming an anti-violence or health service would say what the person faces.
+                purpose = self.tr("Invio a un servizio riservato")
+            else:
+                purpose = self.tr("Invio a %1").replace("%1", row.get("service_name") or "?")
             when = format_date(row.get("withdrawn_at") or row.get("given_at"))
             text = f"{purpose}: {words[state]} ({when})"
             if row.get("expires_on") and state in ("given", "expiring"):
@@ -282,6 +288,12 @@ class PersonCard(QWidget):
             self.consents.addWidget(label)
         if not rows:
             self.consents.addWidget(QLabel(self.tr("Nessun consenso registrato.")))
+
+    def _sensitive_service(self, purpose: str) -> bool:
+        service_id = purpose.removeprefix("referral:")
+        row = self.context.store.db.execute("SELECT kind FROM services WHERE id = ?",
+                                            [service_id]).fetchone()
+        return bool(row) and row[0] in SENSITIVE_SERVICE_KINDS
 
     def _fill_duplicates(self, person_id: str) -> None:
         _clear_layout(self.duplicates)
@@ -307,6 +319,12 @@ class PersonCard(QWidget):
         contacts = Contacts(self.context.store).history(ids, limit=500)
         referrals = Referrals(self.context.store)
         refs = [r for pid in ids for r in referrals.list(person_id=pid)]
+        english = QLocale().language() == QLocale.Language.English
+        labels = {row["code"]: (row.get("label_en") if english else None) or row["label"]
+                  for row in self.context.store.query("SELECT code, label, label_en"
+                                                      " FROM categories")}
+        for contact in contacts:
+            contact["category_label"] = labels.get(contact["category"], contact["category"])
         self.history_model.set_entries(build_entries(contacts, refs))
         self.detail.setText(self.tr("Selezionare una riga per vederne le note."))
         self.reveal_button.hide()

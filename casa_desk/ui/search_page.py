@@ -103,7 +103,7 @@ class SearchPage(QWidget):
         if shown == 0:
             self.count_label.setText(self.tr("Nessuna persona trovata."))
         elif not self.model.canFetchMore():
-            self.count_label.setText(self.tr("%n persona/e trovata/e.", "", shown))
+            self.count_label.setText(self.tr("Persone trovate: %n.", "", shown))
         else:
             # Counting every match costs more than a page; say "more than" instead.
             self.count_label.setText(self.tr("Più di %n persone trovate.", "", shown))

@@ -45,4 +45,4 @@ class DeskStatusBar(QStatusBar):
         if count == 0:
             self.pending.setText(self.tr("Tutto sincronizzato"))
         else:
-            self.pending.setText(self.tr("%n modifiche da sincronizzare", "", count))
+            self.pending.setText(self.tr("Modifiche da sincronizzare: %n", "", count))

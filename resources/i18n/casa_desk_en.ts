@@ -247,11 +247,9 @@
         <translation>All synced</translation>
     </message>
     <message numerus="yes">
-        <source>%n modifiche da sincronizzare</source>
+        <source>Modifiche da sincronizzare: %n</source>
         <translation>
-            <numerusform>%n change waiting to sync</numerusform>
-            <numerusform>%n changes waiting to sync</numerusform>
-        </translation>
+            <numerusform>%n change waiting to sync</numerusform><numerusform>%n changes waiting to sync</numerusform></translation>
     </message>
 </context>
 <context>
@@ -319,8 +317,8 @@
         <translation>e.g. mrossi (no spaces)</translation>
     </message>
     <message>
-        <source>Benvenuti. Indicare il presidio di questo computer e chi lo usa. Si può cambiare in seguito dalle impostazioni.</source>
-        <translation>Welcome. Choose the office of this computer and who uses it. This can be changed later in the settings.</translation>
+        <source>Benvenuti. Indicare il presidio di questo computer e chi lo usa.</source>
+        <translation>Welcome. Choose the office of this computer and who uses it.</translation>
     </message>
     <message>
         <source>Presidio</source>
@@ -684,6 +682,10 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Registrazione</source>
         <translation>Registration</translation>
+    </message>
+    <message>
+        <source>Invio a un servizio riservato</source>
+        <translation>Referral to a confidential service</translation>
     </message>
     <message>
         <source>Invio a %1</source>
@@ -1177,11 +1179,9 @@ the free number shown on the notice board.</translation>
         <translation>Nobody found.</translation>
     </message>
     <message numerus="yes">
-        <source>%n persona/e trovata/e.</source>
+        <source>Persone trovate: %n.</source>
         <translation>
-            <numerusform>%n person found.</numerusform>
-            <numerusform>%n people found.</numerusform>
-        </translation>
+            <numerusform>%n person found.</numerusform><numerusform>%n people found.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Più di %n persone trovate.</source>

@@ -247,11 +247,9 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <source>%n modifiche da sincronizzare</source>
+        <source>Modifiche da sincronizzare: %n</source>
         <translation>
-            <numerusform>%n modifica da sincronizzare</numerusform>
-            <numerusform>%n modifiche da sincronizzare</numerusform>
-        </translation>
+            <numerusform>Modifiche da sincronizzare: %n</numerusform><numerusform>Modifiche da sincronizzare: %n</numerusform></translation>
     </message>
 </context>
 <context>
@@ -319,7 +317,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Benvenuti. Indicare il presidio di questo computer e chi lo usa. Si può cambiare in seguito dalle impostazioni.</source>
+        <source>Benvenuti. Indicare il presidio di questo computer e chi lo usa.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -679,6 +677,10 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Registrazione</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invio a un servizio riservato</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1173,11 +1175,9 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <source>%n persona/e trovata/e.</source>
+        <source>Persone trovate: %n.</source>
         <translation>
-            <numerusform>%n persona trovata.</numerusform>
-            <numerusform>%n persone trovate.</numerusform>
-        </translation>
+            <numerusform>Persone trovate: %n.</numerusform><numerusform>Persone trovate: %n.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Più di %n persone trovate.</source>

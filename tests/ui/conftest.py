@@ -87,6 +87,8 @@ def build_store(path: Path) -> Demo:
                   operator=OPERATOR)
     consents.give(arianna, referral_purpose(SOCIAL), text="Consenso all'invio.",
                   presidio=OFFICE, operator=OPERATOR, expires_on=now + timedelta(days=10))
+    consents.give(arianna, referral_purpose(ANTIVIOLENZA), text="Consenso all'invio.",
+                  presidio=OFFICE, operator=OPERATOR)
     Referrals(store).create(person_id=arianna, service_id=SOCIAL, reason="Sostegno economico",
                             presidio=OFFICE, by=OPERATOR, due_on=now + timedelta(days=14))
     # A second registration of Ottavio with the same phone: a possible duplicate.

@@ -115,7 +115,7 @@ def test_english_and_italian_builds_load(qtbot, demo, language, people, hint) ->
         assert win.tabs.tabText(0) == people
         assert win.search.field.placeholderText().startswith(hint)
         win.search.field.setText("quarzolini")
-        expected = "2 people found." if language == "en" else "2 persone trovate."
+        expected = "2 people found." if language == "en" else "Persone trovate: 2."
         assert win.search.count_label.text() == expected
     finally:
         for translator in installed:

@@ -34,6 +34,8 @@ def test_card_shows_identity_household_consents_and_history_newest_first(qtbot, 
     household = [b.text() for b in card.household_box.findChildren(type(card.back_button))]
     assert household == ["Quarzolini Tobia – Titolare"]
     assert "Registrazione: dato" in text and "in scadenza" in text
+    # A consent to share with an anti-violence service does not name the service.
+    assert "Invio a un servizio riservato: dato" in text and "1522" not in text
     model = card.history_model
     dates = [model.entry(r).at for r in range(model.rowCount())]
     assert dates == sorted(dates, reverse=True) and len(dates) == 5

@@ -1,0 +1,218 @@
+"""Front-desk window benchmark on a large store (DESIGN.md §8; figures, no asserts).
+
+    python benchmarks/bench_ui.py [--db /tmp/ui_bench.sqlite] [--keystrokes 2000]
+
+Needs a demo store, e.g. ``casa-desk demo --db /tmp/ui_bench.sqlite --people 100000
+--contacts 1000000`` (or the one benchmarks/bench_store.py leaves). Prints:
+
+* time to a visible window: a fresh ``python`` process from spawn until the main window is
+  exposed and painted (interpreter start, imports, store open with its quick integrity
+  check, window build) — and the part of it spent inside ``casa_desk.app.launch``;
+* search latency per keystroke through the real widgets: ``QTest.keyClick`` into the search
+  field, which runs the FTS page query, resets the lazy model, selects the first row and
+  repaints the view (``processEvents``) — median and p95 over random prefixes of surnames,
+  names, codici fiscali, phones and unit codes, typed one character at a time;
+* time to open the card of a person with 200 contacts (queries + widgets + paint); when no
+  person has that many, contacts are added to the busiest one first (the store is a
+  throw-away demo, and this is said on the output);
+* resident memory (current and peak) of the process after all of the above.
+
+Runs offscreen (``QT_QPA_PLATFORM=offscreen``) unless a platform is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+CARD_CONTACTS = 200
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def _rss_mb() -> tuple[float, float]:
+    current = peak = 0.0
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            current = int(line.split()[1]) / 1024
+        elif line.startswith("VmHWM:"):
+            peak = int(line.split()[1]) / 1024
+    if not peak:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return current, peak
+
+
+# -- child: time to a visible window ---------------------------------------------------------
+def child_window(db: str) -> None:
+    started = time.perf_counter()
+    from PySide6.QtWidgets import QApplication
+
+    from casa_desk.app import launch
+
+    app = QApplication(sys.argv[:1])
+    launched = launch(db, None)
+    assert not isinstance(launched, int), "the store could not be opened"
+    launched.window.show()
+    while not launched.window.isVisible() or not launched.window.windowHandle().isExposed():
+        app.processEvents()
+    app.processEvents()
+    launched.window.grab()  # force one full paint of every visible widget
+    print(f"LAUNCH {time.perf_counter() - started:.6f}", flush=True)
+    launched.close()
+
+
+def time_to_window(db: str) -> tuple[float, float]:
+    spawn = time.perf_counter()
+    out = subprocess.run([sys.executable, __file__, "--child-window", "--db", db],
+                         capture_output=True, text=True, check=True,
+                         env={**os.environ, "CASA_DESK_HOME": os.environ.get(
+                             "CASA_DESK_HOME", "/tmp/ui_bench_home")})
+    total = time.perf_counter() - spawn
+    inside = next(float(line.split()[1]) for line in out.stdout.splitlines()
+                  if line.startswith("LAUNCH"))
+    return total, inside
+
+
+# -- in process: keystrokes and card ----------------------------------------------------------
+def _targets(store, count: int, rng: random.Random) -> list[str]:  # type: ignore[no-untyped-def]
+    rows = store.query(
+        "SELECT last_name, first_name, codice_fiscale, phone, unit_code FROM people"
+        " WHERE deleted = 0 AND merged_into IS NULL ORDER BY random() LIMIT ?", [count])
+    texts = []
+    for row in rows:
+        kind = rng.choice(("last", "last_first", "cf", "phone", "unit"))
+        if kind == "cf" and row["codice_fiscale"]:
+            texts.append(row["codice_fiscale"][: rng.randint(6, 16)])
+        elif kind == "phone" and row["phone"]:
+            digits = row["phone"][3:] if row["phone"].startswith("+39") else row["phone"]
+            texts.append(digits[: rng.randint(4, len(digits))])
+        elif kind == "unit" and row["unit_code"]:
+            texts.append(row["unit_code"])
+        elif kind == "last_first":
+            texts.append(f"{row['last_name']} {row['first_name'][:3]}")
+        else:
+            texts.append(row["last_name"][: rng.randint(3, len(row["last_name"]))])
+    return texts
+
+
+def keystrokes(window, app, store, budget: int, rng: random.Random) -> list[float]:  # type: ignore[no-untyped-def]
+    from PySide6.QtTest import QTest
+
+    field = window.search.field
+    times: list[float] = []
+    for text in _targets(store, budget, rng):
+        field.clear()
+        app.processEvents()
+        for char in text:
+            start = time.perf_counter()
+            QTest.keyClick(field, char)
+            app.processEvents()
+            times.append(time.perf_counter() - start)
+            if len(times) >= budget:
+                return times
+    return times
+
+
+def busiest_person(store) -> tuple[str, int]:  # type: ignore[no-untyped-def]
+    row = store.db.execute(
+        "SELECT person_id, count(*) FROM contacts WHERE person_id IS NOT NULL"
+        " GROUP BY person_id ORDER BY 2 DESC LIMIT 1").fetchone()
+    return row[0], int(row[1])
+
+
+def top_up(store, person_id: str, have: int) -> int:  # type: ignore[no-untyped-def]
+    from casa_desk.models.timeutil import utc_now_text
+
+    presidio = store.meta("presidio") or "SAN-SIRO"
+    rows = [{"person_id": person_id, "operator": "bench", "occurred_at": utc_now_text(),
+             "channel": "sportello", "category": "manutenzione" if i % 7 else "salute",
+             "summary": f"Contatto di prova {i}", "sensitive": int(i % 7 == 0)}
+            for i in range(CARD_CONTACTS - have)]
+    with store.transaction() as journal:
+        journal.insert_many("contacts", rows, presidio=presidio)
+    return len(rows)
+
+
+def open_card(window, app, person_id: str, repeats: int = 20) -> list[float]:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeats):
+        window.show_search()
+        app.processEvents()
+        start = time.perf_counter()
+        window.open_person(person_id)
+        app.processEvents()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Front-desk window benchmark")
+    parser.add_argument("--db", default="/tmp/ui_bench.sqlite")
+    parser.add_argument("--keystrokes", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--child-window", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child_window:
+        child_window(args.db)
+        return 0
+    if not Path(args.db).exists():
+        print(f"bench_ui: {args.db} non esiste: crearlo con casa-desk demo.", file=sys.stderr)
+        return 1
+    os.environ.setdefault("CASA_DESK_HOME", "/tmp/ui_bench_home")
+    Path(os.environ["CASA_DESK_HOME"]).mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtWidgets import QApplication
+
+    from casa_desk.app import build_window
+    from casa_desk.store.db import Store
+    from casa_desk.store.search import count_people  # noqa: F401 - warm import
+
+    totals = [time_to_window(args.db) for _ in range(3)]
+    app = QApplication(sys.argv[:1])
+    store = Store.open(args.db)
+    people = store.db.execute("SELECT count(*) FROM people").fetchone()[0]
+    contacts = store.db.execute("SELECT count(*) FROM contacts").fetchone()[0]
+    print(f"store: {args.db} — {people:,} people, {contacts:,} contacts")
+    best = min(totals)
+    print(f"window visible (new process, spawn → painted): {_ms(best[0])} "
+          f"(of which launch(): {_ms(best[1])}); runs: "
+          + ", ".join(_ms(t[0]) for t in totals))
+
+    window = build_window(store)
+    window.show()
+    app.processEvents()
+    rng = random.Random(args.seed)
+    times = keystrokes(window, app, store, args.keystrokes, rng)
+    times.sort()
+    p95 = times[int(len(times) * 0.95) - 1]
+    print(f"search keystroke ({len(times)} keys through QLineEdit → model → view): "
+          f"median {_ms(statistics.median(times))}, p95 {_ms(p95)}, max {_ms(times[-1])}")
+
+    person_id, have = busiest_person(store)
+    if have < CARD_CONTACTS:
+        added = top_up(store, person_id, have)
+        print(f"card: busiest person had {have} contacts; added {added} to reach {CARD_CONTACTS}")
+    shown = open_card(window, app, person_id)
+    shown.sort()
+    print(f"open card ({window.card.history_model.rowCount()} history rows): "
+          f"median {_ms(statistics.median(shown))}, max {_ms(shown[-1])}")
+    current, peak = _rss_mb()
+    print(f"resident memory: {current:.0f} MB now, {peak:.0f} MB peak")
+    window.close()
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,166 @@
+"""Save a screenshot of every page of the window into docs/screenshots/ (QWidget.grab()).
+
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [--out docs/screenshots]
+
+Builds a small demo store (casa_desk.demo.builder.build_demo: synthetic people, contacts,
+referrals) in a temporary folder — settings included, so nothing real is read or written —
+opens the real window on it and grabs: the search with results, a person's card (with a
+confidential entry hidden), the registration form showing an inline error, the duplicates
+question, the quick-exit page, the first-run dialog, an error message, each embedded page
+(referrals, agenda, services, report, sync) and the contact and referral dialogs; plus the
+search page in English. File names start with ``window-``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SIZE = (1280, 800)
+
+
+def _demo_store(folder: Path):  # type: ignore[no-untyped-def]
+    from casa_desk.store.db import Store
+
+    path = folder / "demo.sqlite"
+    try:
+        from casa_desk.demo.builder import DemoOptions, build_demo
+    except ImportError:  # no demo builder: the test fixture store is enough
+        sys.path.insert(0, str(ROOT / "tests" / "ui"))
+        from conftest import build_store  # type: ignore[import-not-found]
+
+        return build_store(path).store
+    build_demo(path, DemoOptions(people=400, contacts=4000, seed=3))
+    return Store.open(path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix="casa_shots_"))
+    os.environ["CASA_DESK_HOME"] = str(temp / "home")
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from casa_desk.app import build_window, install_translator
+    from casa_desk.ui.error_dialog import error_box
+    from casa_desk.ui.first_run import FirstRunDialog
+    from casa_desk.ui.person_form import DuplicatesDialog, PersonForm
+    from casa_desk.ui.tasks import SyncRunner
+
+    app = QApplication(sys.argv[:1])
+    italian = install_translator(app, "it")
+    store = _demo_store(temp)
+    saved: list[str] = []
+
+    def settle() -> None:
+        for _ in range(3):
+            app.processEvents()
+
+    def shot(name: str, widget: QWidget) -> None:
+        settle()
+        path = out / f"window-{name}.png"
+        widget.grab().save(str(path))
+        saved.append(path.name)
+
+    def dialog_shot(name: str, make: Callable[[], QWidget]) -> None:
+        dialog = make()
+        dialog.show()
+        shot(name, dialog)
+        dialog.close()
+
+    window = build_window(store, runner=SyncRunner())
+    window.resize(*SIZE)
+    window.show()
+    shot("start", window)
+
+    # Search: type the first letters of a frequent surname.
+    surname = store.db.execute(
+        "SELECT last_name FROM people GROUP BY last_name ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    QTest.keyClicks(window.search.field, surname[:4].lower())
+    shot("search", window)
+
+    # Card: the person with the most history, preferring one with a confidential entry.
+    row = store.db.execute(
+        "SELECT person_id FROM contacts WHERE person_id IS NOT NULL GROUP BY person_id"
+        " ORDER BY max(sensitive) DESC, count(*) DESC LIMIT 1").fetchone()
+    window.open_person(row[0])
+    model = window.card.history_model
+    hidden = next((r for r in range(model.rowCount()) if model.is_hidden(model.entry(r))), 0)
+    window.card.history_view.setCurrentIndex(model.index(hidden, 0))
+    shot("card", window)
+
+    # Registration with a wrong codice fiscale, then the duplicates question.
+    form = PersonForm(window.context, prefill="Rossetti Anna", parent=window)
+    form.show()
+    QTest.keyClicks(form.edits["codice_fiscale"], "RSSNNA80A41F205X")
+    QTest.keyClicks(form.edits["phone"], "12345")
+    shot("register", form)
+    form.close()
+    person = store.query("SELECT * FROM people WHERE deleted = 0 AND birth_date IS NOT NULL"
+                         " AND phone IS NOT NULL LIMIT 1")[0]
+    typed = {k: person[k] for k in ("last_name", "first_name", "birth_date", "phone")}
+    found = window.card.people.possible_duplicates(typed)
+    dialog_shot("duplicates", lambda: DuplicatesDialog(found, window))
+    dialog_shot("first-run", lambda: FirstRunDialog(store))
+    dialog_shot("error", lambda: error_box(window, "Impossibile salvare: l'archivio è in sola "
+                                                    "lettura.", "dettagli tecnici"))
+
+    # Dialogs built by others, when installed.
+    contact = window.new_contact(row[0])
+    if contact is not None:
+        shot("contact", contact)
+        contact.close()
+    referral = window.new_referral(row[0])
+    if referral is not None:
+        shot("referral", referral)
+        referral.close()
+
+    # Every embedded page.
+    for key, page in window.pages.items():
+        window.tabs.setCurrentWidget(page)
+        shot(f"page-{key}", window)
+    window.show_search()
+
+    # Quick exit.
+    QTest.keyClicks(window.search.field, surname[:4].lower())
+    QTest.keyClick(window.search.field, Qt.Key.Key_F12)
+    shot("quick-exit", window)
+    window.resume(confirm=False)
+
+    # English.
+    window.close()
+    for translator in italian:
+        app.removeTranslator(translator)
+    translators = install_translator(app, "en")
+    english = build_window(store, runner=SyncRunner())
+    english.resize(*SIZE)
+    english.show()
+    QTest.keyClicks(english.search.field, surname[:4].lower())
+    shot("search-en", english)
+    english.open_person(row[0])
+    shot("card-en", english)
+    english.close()
+    for translator in translators:
+        app.removeTranslator(translator)
+    store.close()
+    print(f"{len(saved)} screenshots in {out}: {', '.join(saved)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
