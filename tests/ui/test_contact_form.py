@@ -164,3 +164,20 @@ def test_emptied_person_field_means_anonymous(qtbot, seeded) -> None:
     _press(qtbot, Qt.Key.Key_Backspace)
     _press(qtbot, Qt.Key.Key_Backspace)
     assert dialog.anonymous.isChecked()
+
+
+def test_ctrl_n_from_the_main_window(qtbot, window, demo) -> None:
+    """The whole walk-in, from the window: Ctrl+N, topic letters, Tab, summary, Ctrl+Enter."""
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    _press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), ContactDialog))
+    dialog = QApplication.activeWindow()
+    assert QApplication.focusWidget() is dialog.category
+    _type(qtbot, "manu")
+    _press(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, "Citofono guasto")
+    with qtbot.waitSignal(dialog.saved):
+        _press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [row] = _contacts(demo.store, "Citofono guasto")
+    assert (row["category"], row["channel"], row["person_id"]) == ("manutenzione", "sportello",
+                                                                   None)
