@@ -226,13 +226,13 @@ class ReferralDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
-        if self.services.rowCount():
-            self.service_list.setCurrentIndex(self.services.index(0, 0))
         self.save_button.setEnabled(bool(self.person_id))
 
     def _filter_services(self) -> None:
+        """Narrow the list; the first match is chosen, so Enter/Tab can move on at once
+        (nothing is chosen for the user before they type: no referral to 112 by accident)."""
         self.services.reload()
-        if self.services.rowCount():
+        if self.filter.text().strip() and self.services.rowCount():
             self.service_list.setCurrentIndex(self.services.index(0, 0))
 
     def select_service(self, service_id: str) -> None:

@@ -198,6 +198,15 @@ def test_create_and_send_needs_consent(qtbot, seeded) -> None:
 
 def test_reason_required_inline(qtbot, seeded) -> None:
     dialog = show(qtbot, ReferralDialog(seeded.context, seeded.people["Brambillone"]))
+    dialog.select_service(SOCIAL)
     dialog.save()
     assert dialog.errors["reason"].isVisible()
     assert dialog.isVisible()
+
+
+def test_no_service_chosen_by_default(qtbot, seeded) -> None:
+    dialog = show(qtbot, ReferralDialog(seeded.context, seeded.people["Brambillone"]))
+    dialog.reason.setText("Motivo")
+    dialog.save()
+    assert dialog.errors["service_id"].isVisible()
+    assert len(Referrals(seeded.store).list()) == 3
