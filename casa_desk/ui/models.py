@@ -181,46 +181,69 @@ def one_page(rows: Callable[[], list[Row]]) -> Fetch:
     return fetch
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Vocab", text)
-
-
 class Vocab:
-    """Italian (translatable) words for the stored codes."""
+    """Italian (translatable) words for the stored codes; context "Vocab"."""
 
     @staticmethod
     def channels() -> dict[str, str]:
-        return {"sportello": _t("Sportello"), "telefono": _t("Telefono"),
-                "email": _t("Email"), "visita_domiciliare": _t("Visita domiciliare"),
-                "evento": _t("Evento")}
+        return {
+            "sportello": QCoreApplication.translate("Vocab", "Sportello"),
+            "telefono": QCoreApplication.translate("Vocab", "Telefono"),
+            "email": QCoreApplication.translate("Vocab", "Email"),
+            "visita_domiciliare": QCoreApplication.translate("Vocab", "Visita domiciliare"),
+            "evento": QCoreApplication.translate("Vocab", "Evento"),
+        }
 
     @staticmethod
     def outcomes() -> dict[str, str]:
-        return {"risolto": _t("Risolto"), "in_carico": _t("In carico"),
-                "inviato": _t("Inviato a un servizio")}
+        return {
+            "risolto": QCoreApplication.translate("Vocab", "Risolto"),
+            "in_carico": QCoreApplication.translate("Vocab", "In carico"),
+            "inviato": QCoreApplication.translate("Vocab", "Inviato a un servizio"),
+        }
 
     @staticmethod
     def statuses() -> dict[str, str]:
-        return {"bozza": _t("Bozza"), "inviata": _t("Inviata"),
-                "presa_in_carico": _t("Presa in carico"), "conclusa": _t("Conclusa"),
-                "rifiutata": _t("Rifiutata"), "annullata": _t("Annullata")}
+        return {
+            "bozza": QCoreApplication.translate("Vocab", "Bozza"),
+            "inviata": QCoreApplication.translate("Vocab", "Inviata"),
+            "presa_in_carico": QCoreApplication.translate("Vocab", "Presa in carico"),
+            "conclusa": QCoreApplication.translate("Vocab", "Conclusa"),
+            "rifiutata": QCoreApplication.translate("Vocab", "Rifiutata"),
+            "annullata": QCoreApplication.translate("Vocab", "Annullata"),
+        }
 
     @staticmethod
     def events() -> dict[str, str]:
-        return {"created": _t("Creata"), "sent": _t("Inviata"),
-                "taken_in_charge": _t("Presa in carico"), "closed": _t("Conclusa"),
-                "refused": _t("Rifiutata"), "cancelled": _t("Annullata"),
-                "reopened": _t("Riaperta")}
+        return {
+            "created": QCoreApplication.translate("Vocab", "Creata"),
+            "sent": QCoreApplication.translate("Vocab", "Inviata"),
+            "taken_in_charge": QCoreApplication.translate("Vocab", "Presa in carico"),
+            "closed": QCoreApplication.translate("Vocab", "Conclusa"),
+            "refused": QCoreApplication.translate("Vocab", "Rifiutata"),
+            "cancelled": QCoreApplication.translate("Vocab", "Annullata"),
+            "reopened": QCoreApplication.translate("Vocab", "Riaperta"),
+        }
 
     @staticmethod
     def urgencies() -> dict[str, str]:
-        return {"bassa": _t("Bassa"), "normale": _t("Normale"), "alta": _t("Alta")}
+        return {
+            "bassa": QCoreApplication.translate("Vocab", "Bassa"),
+            "normale": QCoreApplication.translate("Vocab", "Normale"),
+            "alta": QCoreApplication.translate("Vocab", "Alta"),
+        }
 
     @staticmethod
     def service_kinds() -> dict[str, str]:
-        return {"salute": _t("Salute"), "antiviolenza": _t("Antiviolenza"),
-                "servizi_sociali": _t("Servizi sociali"), "legale": _t("Legale"),
-                "lavoro": _t("Lavoro"), "casa": _t("Casa"), "altro": _t("Altro")}
+        return {
+            "salute": QCoreApplication.translate("Vocab", "Salute"),
+            "antiviolenza": QCoreApplication.translate("Vocab", "Antiviolenza"),
+            "servizi_sociali": QCoreApplication.translate("Vocab", "Servizi sociali"),
+            "legale": QCoreApplication.translate("Vocab", "Legale"),
+            "lavoro": QCoreApplication.translate("Vocab", "Lavoro"),
+            "casa": QCoreApplication.translate("Vocab", "Casa"),
+            "altro": QCoreApplication.translate("Vocab", "Altro"),
+        }
 
     @staticmethod
     def word(words: dict[str, str], code: str | None) -> str:
@@ -231,9 +254,9 @@ class Vocab:
 def person_name(row: Row, *, hidden: bool = False) -> str:
     """``Surname Name`` of a joined row; "Anonimo" without a person, "Riservato" if hidden."""
     if hidden:
-        return _t("Riservato")
+        return QCoreApplication.translate("Vocab", "Riservato")
     if not row.get("person_id"):
-        return _t("Anonimo")
+        return QCoreApplication.translate("Vocab", "Anonimo")
     return " ".join(p for p in (row.get("last_name"), row.get("first_name")) if p)
 
 
