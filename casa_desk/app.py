@@ -113,9 +113,7 @@ def launch(db: str | None, lang: str | None) -> Launched | int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("casa_desk")
     app.setOrganizationName(paths.APP_AUTHOR)
-    settings = UiSettings()
-    if lang:
-        settings.set_language(lang)
+    settings = UiSettings()  # --lang applies to this run only; the menu saves a choice
     translators = install_translator(app, lang or settings.language())
     install_excepthook(QApplication.activeWindow)
     try:

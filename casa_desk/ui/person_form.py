@@ -55,6 +55,8 @@ class DuplicatesDialog(QDialog):
         self.choice: str = "cancel"
         self.found = found
         self.list = QListWidget(objectName="duplicatesList")
+        self.list.setWordWrap(True)
+        self.resize(640, 300)
         reasons = {"same_cf": self.tr("stesso codice fiscale"),
                    "same_name_birth": self.tr("stesso nome e data di nascita"),
                    "same_phone": self.tr("stesso telefono")}

@@ -220,3 +220,17 @@ def test_excepthook_shows_a_short_message_with_copy_details(qtbot, window, monke
     assert "RuntimeError" in QApplication.clipboard().text()
     assert box.isVisible()  # copying does not close the message
     box.close()
+
+
+def test_launch_with_lang_en_shows_english(qtbot, demo, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    launched = launch(str(demo.store.path), "en")
+    assert not isinstance(launched, int)
+    try:
+        qtbot.addWidget(launched.window)
+        assert launched.window.tabs.tabText(0) == "People"
+        assert launched.window.status.office.text().startswith("Office: ")
+    finally:
+        launched.close()
+    assert UiSettings().language() == "it"  # --lang is for this run only
