@@ -28,6 +28,7 @@ from casa_desk.store.contacts import Contacts
 from casa_desk.store.referrals import Referrals
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.models import (
+    ChangeWatcher,
     Column,
     Row,
     RowsModel,
@@ -57,7 +58,7 @@ class AgendaPage(QWidget):
         self.contacts = Contacts(context.store)
         self.referrals = Referrals(context.store)
         self._build()
-        context.bus.changed.connect(self._changed)
+        self.watcher = ChangeWatcher(self, context.bus.changed, WATCHED, self.refresh)
         self._update()
 
     def _build(self) -> None:
@@ -140,10 +141,6 @@ class AgendaPage(QWidget):
         self.follow_ups.reload()
         self.late.reload()
         self._update()
-
-    def _changed(self, table: str) -> None:
-        if table in WATCHED:
-            self.refresh()
 
     def _update(self) -> None:
         rows = self.follow_ups.rows()

@@ -22,10 +22,12 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    SignalInstance,
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
@@ -258,6 +260,35 @@ def person_name(row: Row, *, hidden: bool = False) -> str:
     if not row.get("person_id"):
         return QCoreApplication.translate("Vocab", "Anonimo")
     return " ".join(p for p in (row.get("last_name"), row.get("first_name")) if p)
+
+
+class ChangeWatcher(QObject):
+    """Refreshes a page when one of its tables changes: at once if the page is on screen,
+    otherwise the next time it is shown (a hidden agenda does not re-query on every save)."""
+
+    def __init__(self, page: QWidget, changed: SignalInstance, tables: frozenset[str],
+                 refresh: Callable[[], None]) -> None:
+        super().__init__(page)
+        self._page = page
+        self._tables = tables
+        self._refresh = refresh
+        self.stale = False
+        changed.connect(self._changed)
+        page.installEventFilter(self)
+
+    def _changed(self, table: str) -> None:
+        if table not in self._tables:
+            return
+        if self._page.isVisible():
+            self._refresh()
+        else:
+            self.stale = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self._page and event.type() == QEvent.Type.Show and self.stale:
+            self.stale = False
+            self._refresh()
+        return False
 
 
 def make_table(parent: QWidget) -> QTableView:

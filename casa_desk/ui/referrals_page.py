@@ -34,6 +34,7 @@ from casa_desk.models.timeutil import format_date, format_datetime, today_rome
 from casa_desk.store.referrals import Referrals
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.models import (
+    ChangeWatcher,
     Column,
     Row,
     RowsModel,
@@ -90,7 +91,7 @@ class ReferralsPage(QWidget):
         self._current: Row | None = None
         self._today = today_rome().isoformat()
         self._build()
-        context.bus.changed.connect(self._changed)
+        self.watcher = ChangeWatcher(self, context.bus.changed, WATCHED, self.refresh)
         self._show_detail(None)
 
     # -- building -----------------------------------------------------------------------
@@ -234,10 +235,6 @@ class ReferralsPage(QWidget):
             self.select(keep)
         if not self.table.selectionModel().hasSelection():
             self._show_detail(None)
-
-    def _changed(self, table: str) -> None:
-        if table in WATCHED:
-            self.refresh()
 
     def _filter_changed(self) -> None:
         self._current = None

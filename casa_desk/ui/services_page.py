@@ -32,6 +32,7 @@ from casa_desk.errors import ValidationError
 from casa_desk.store.directory import Directory
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.models import (
+    ChangeWatcher,
     Column,
     Row,
     RowsModel,
@@ -54,7 +55,8 @@ class ServicesPage(QWidget):
         self.directory = Directory(context.store)
         self._current: Row | None = None
         self._build()
-        context.bus.changed.connect(self._changed)
+        self.watcher = ChangeWatcher(self, context.bus.changed, frozenset({"services"}),
+                                     self.refresh)
         self._show(None)
 
     def _build(self) -> None:
@@ -163,10 +165,6 @@ class ServicesPage(QWidget):
         self.model.reload()
         if keep and not self.select(keep):
             self._show(None)
-
-    def _changed(self, table: str) -> None:
-        if table == "services":
-            self.refresh()
 
     def select(self, service_id: str) -> bool:
         row = self.model.find("id", service_id)

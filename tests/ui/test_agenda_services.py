@@ -142,3 +142,15 @@ def test_agenda_masks_sensitive_follow_ups(qtbot, seeded) -> None:
     seeded.context.may_see_sensitive = False
     page.refresh()
     assert page.follow_ups.index(row, 2).data() == "Riservato"
+
+
+def test_hidden_page_refreshes_when_shown(qtbot, seeded) -> None:
+    page = show(qtbot, AgendaPage(seeded.context))
+    page.hide()
+    Contacts(seeded.store).mark_follow_up_done(seeded.follow_ups["week"], operator="x")
+    seeded.context.bus.changed.emit("contacts")
+    assert page.watcher.stale
+    assert "Richiamo week" in _summaries(page)  # not re-read while hidden
+    page.show()
+    assert not page.watcher.stale
+    assert "Richiamo week" not in _summaries(page)
