@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -130,13 +131,19 @@ class SyncClient:
     def sync(self, progress: Progress | None = None) -> SyncReport:
         """hello → push → pull → digest. Raises SyncError (one line) when it cannot finish."""
         report = SyncReport()
-        hello = self.hello()
-        self.push_all(hello, report, progress)
-        self.pull_all(report, progress)
-        self.check_digest(report)
-        if report.in_sync:
-            with self.store.transaction():
-                set_state(self.store, "last_sync_at", utc_now_text())
+        try:
+            hello = self.hello()
+            self.push_all(hello, report, progress)
+            self.pull_all(report, progress)
+            self.check_digest(report)
+            if report.in_sync:
+                with self.store.transaction():
+                    set_state(self.store, "last_sync_at", utc_now_text())
+        except sqlite3.OperationalError as exc:
+            # Disk full, database busy: every step is one transaction, so nothing half-done
+            # stays behind; the next run resumes where this one stopped.
+            raise SyncError(f"Archivio locale non scrivibile ora ({exc}): riprovare più tardi.",
+                            code="local_store") from exc
         return report
 
     # -- steps ------------------------------------------------------------------------------
@@ -196,7 +203,11 @@ class SyncClient:
         while True:
             fault_point("client.pull.before_request")
             answer = _post(self.http, "/pull", {"cursor": cursor, "limit": self.page})
-            with store.transaction():
+            if answer.get("reset"):
+                cursor = self.refetch_all(int(answer["head"]))
+                report.refetched += list(BY_NAME)
+                continue
+            with store.transaction():  # the page and the cursor move together, or neither
                 stats = apply_changes(store, answer["changes"])
                 fault_point("client.pull.after_apply")
                 new_cursor = max(cursor, int(answer["next_cursor"]))
@@ -225,6 +236,16 @@ class SyncClient:
             report.mismatched = [t for t in report.refetched if local.get(t) != hub.get(t)]
             for table in report.mismatched:
                 log.error("table %s still differs from the hub after a re-fetch", table)
+
+    def refetch_all(self, head: int) -> int:
+        """The hub's log no longer reaches back to our cursor: re-fetch every table, then
+        continue from the log head seen before the re-fetch began. Returns the new cursor."""
+        log.warning("hub log pruned past our cursor: re-fetching every table")
+        for table in BY_NAME:
+            self.refetch(table)
+        with self.store.transaction():
+            set_state(self.store, "pull_cursor", head)
+        return head
 
     def refetch(self, table: str) -> int:
         after, writes = "", 0

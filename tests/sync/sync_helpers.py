@@ -70,11 +70,13 @@ class HubProcess:
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"hub exited with {self.proc.returncode}")
-            try:
-                if httpx.get(self.url + "/health", timeout=0.5).status_code == 200:
-                    return self
-            except httpx.TransportError:
-                time.sleep(0.05)
+            try:  # a bare connect first: an httpx client per poll costs an SSL context
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+            except OSError:
+                time.sleep(0.03)
+                continue
+            if httpx.get(self.url + "/health", timeout=5).status_code == 200:
+                return self
         raise RuntimeError("hub did not start")
 
     def kill(self) -> None:
@@ -222,3 +224,13 @@ def conflicts(store: Store) -> list[dict[str, Any]]:
 def run_cli(*args: str, faults: str = "", cwd: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "casa_desk", *args], env=child_env(faults),
                           capture_output=True, text=True, cwd=cwd, timeout=timeout, check=False)
+
+
+def hub_sql(hub: HubProcess, sql: str) -> list[Any]:
+    """First column of a query on the hub's database (read in one short transaction)."""
+    hs = hub.store()
+    try:
+        with hs.tx() as conn:
+            return list(conn.exec_driver_sql(sql).scalars())
+    finally:
+        hs.close()

@@ -127,7 +127,7 @@ class HubStore:
         with self.tx(lock=True) as conn:
             self.bind_node(conn, device, str(message.get("node_id") or ""))
             acked = conn.execute(select(schema.devices.c.acked_seq).where(schema.devices.c.id == device.id)).scalar_one()
-            head = conn.execute(select(func.max(schema.change_log.c.seq))).scalar() or 0
+            head, _floor = _head(conn)
             return {"epoch": self.epoch(conn), "acked_seq": int(acked), "log_head": int(head),
                     "hub_ms": now, "protocol": protocol.PROTOCOL_VERSION,
                     "presidio": device.presidio, "head_office": device.head_office}
@@ -261,7 +261,10 @@ class HubStore:
         limit = max(1, min(int(limit), protocol.MAX_PULL_PAGE))
         log = schema.change_log
         with self.tx() as conn:
-            head = int(conn.execute(select(func.max(log.c.seq))).scalar() or 0)
+            head, floor = _head(conn)
+            if cursor < floor:
+                # The log before ``floor`` is gone: the device must re-fetch whole tables.
+                return {"changes": [], "next_cursor": cursor, "more": False, "reset": True, "head": head}
             query = (
                 select(log.c.seq, log.c.change_id, log.c.table_name, log.c.row_id, log.c.op,
                        log.c.hlc, log.c.node_id, log.c.data, log.c.base)
@@ -281,6 +284,18 @@ class HubStore:
         more = len(found) == limit
         next_cursor = int(found[-1][0]) if more else max(head, cursor)
         return {"changes": changes, "next_cursor": next_cursor, "more": more}
+
+    def prune_log(self, up_to_seq: int) -> int:
+        """Forget log entries up to ``up_to_seq`` (retention); devices behind it re-fetch."""
+        log = schema.change_log
+        with self.tx(lock=True) as conn:
+            gone = conn.execute(log.delete().where(log.c.seq <= up_to_seq)).rowcount
+            meta = schema.hub_meta
+            if conn.execute(select(meta.c.value).where(meta.c.key == "log_floor")).first() is None:
+                conn.execute(insert(meta).values(key="log_floor", value=str(up_to_seq)))
+            else:
+                conn.execute(update(meta).where(meta.c.key == "log_floor").values(value=str(up_to_seq)))
+        return int(gone or 0)
 
     # -- digest and snapshot ----------------------------------------------------------------
     def digest(self, device: Device) -> dict[str, Any]:
@@ -332,6 +347,14 @@ class HubRefusal(Exception):
         super().__init__(code)
         self.status = status
         self.body = protocol.refusal(code, message)
+
+
+def _head(conn: Connection) -> tuple[int, int]:
+    """(log head, log floor): the head never sits below the floor, even with an empty log."""
+    floor = int(conn.execute(select(schema.hub_meta.c.value).where(
+        schema.hub_meta.c.key == "log_floor")).scalar() or 0)
+    top = int(conn.execute(select(func.max(schema.change_log.c.seq))).scalar() or 0)
+    return max(top, floor), floor
 
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
