@@ -212,7 +212,8 @@ class Referrals:
             " LEFT JOIN referral_status s ON s.referral_id = r.id"
             " LEFT JOIN services sv ON sv.id = r.service_id"
             " LEFT JOIN people p ON p.id = r.person_id"
-            f" WHERE {' AND '.join(where)} ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?",
+            f" WHERE {' AND '.join(where)}"
+            " ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
 
