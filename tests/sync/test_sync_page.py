@@ -1,0 +1,63 @@
+"""The Sync page against a real hub: status, rejections, conflicts, reinstating a loser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sync_helpers import HubProcess, contact, edit, new_office, person, quiesce, row, sync
+
+from casa_desk.ui.sync_page import SyncPage
+from casa_desk.ui.tasks import SyncRunner
+
+
+def test_sync_page_shows_state_and_reinstates_a_losing_value(qtbot, qtmodeltester, sqlite_hub: HubProcess,  # type: ignore[no-untyped-def]
+                                                             tmp_path: Path) -> None:
+    a = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b = new_office(sqlite_hub, tmp_path / "b.sqlite", "MAZZINI")
+    p = person(a, notes="iniziale")
+    quiesce([a, b])
+    edit(b, "people", p["id"], notes="di B")
+    edit(a, "people", p["id"], notes="di A")  # later: A wins, B's value is the loser
+    contact(a, p["id"], presidio="MAZZINI")  # refused by the hub
+    page = SyncPage(a, runner=SyncRunner())
+    qtbot.addWidget(page)
+    assert page.pending_label.text() == "2"
+    assert page.hub_label.text() == sqlite_hub.url
+    sync(b)
+    with qtbot.waitSignal(page.synced, timeout=30_000):
+        page.sync_now()
+    assert page.pending_label.text() == "0"
+    assert page.state == "ok"
+    assert page.rejections.rowCount() == 1
+    assert "MAZZINI" in page.rejections.rows[0]["reason"]
+    assert page.conflicts.rowCount() == 1
+    qtmodeltester.check(page.conflicts)
+    qtmodeltester.check(page.rejections)
+    shown = page.conflicts.rows[0]
+    assert (shown["winner_text"], shown["loser_text"]) == ("di A", "di B")
+    assert not page.reinstate_button.isEnabled()
+    page.conflicts_view.selectRow(0)
+    assert page.reinstate_button.isEnabled()
+    page.reinstate_button.click()
+    assert row(a, "people", p["id"])["notes"] == "di B"
+    assert page.conflicts.rowCount() == 0
+    assert page.pending_label.text() == "1"
+    with qtbot.waitSignal(page.synced, timeout=30_000):
+        page.sync_now()
+    sync(b)
+    assert row(b, "people", p["id"])["notes"] == "di B"  # the reinstated value won everywhere
+
+
+def test_sync_page_reports_an_unreachable_hub_in_one_line(qtbot, sqlite_hub: HubProcess, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    person(a)
+    sqlite_hub.stop()
+    page = SyncPage(a, runner=SyncRunner())
+    qtbot.addWidget(page)
+    states: list[str] = []
+    page.state_changed.connect(states.append)
+    with qtbot.waitSignal(page.failed, timeout=30_000) as failed:
+        page.sync_now()
+    assert "\n" not in failed.args[0]
+    assert page.state == "error" and states[-1] == "error"
+    assert page.pending_label.text() == "1"
