@@ -148,6 +148,12 @@ def test_headline_matches_independent_sql(fixture_store, presidio, year, month) 
 def test_breakdowns_match_independent_sql(fixture_store, presidio, year, month) -> None:
     store, _ = fixture_store
     figures = aggregate.compute(store.db.conn, Month(year, month), presidio)
+    expected_breakdowns(store, figures, presidio, year, month)
+
+
+def expected_breakdowns(store: Store, figures, presidio: str | None, year: int,
+                        month: int) -> None:
+    """Assert the breakdowns of ``figures`` against SQL written here."""
     tables = {b.section: {f.code: f.value for f in b.items} for b in figures.contacts}
     start, end = rome_bounds(year, month)
     where, extra = office_clause(presidio)

@@ -1,0 +1,138 @@
+"""Benchmark: one office's monthly report on a large store (goal < 1 s, DESIGN.md §8).
+
+    python benchmarks/bench_report.py --db /tmp/big.sqlite [--month 2026-10] [--presidio SAN-SIRO]
+
+The store should come from ``casa-desk demo --db PATH --people 100000 --contacts 1000000``.
+With ``--synthetic`` and a missing ``--db``, a plain synthetic store of the same size is
+written first through the journal's bulk path (no demo builder needed). Prints the time of
+each phase: open, figures (SQL), suppression + PDF, CSV, and the whole CLI path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from casa_desk.models.timeutil import to_utc_text
+from casa_desk.reports import aggregate, service
+from casa_desk.reports.aggregate import Month
+from casa_desk.reports.csv_out import render_csv
+from casa_desk.reports.pdf import render_pdf
+from casa_desk.reports.published import publish
+from casa_desk.store.db import Store
+from casa_desk.store.reference import PRESIDIO_CODES, reference_rows
+
+
+def build_synthetic(path: Path, people: int, contacts: int, seed: int = 1) -> None:
+    """A big plain store: people, contacts over 23 months, referrals, participants."""
+    rng = random.Random(seed)
+    cats = [c["code"] for c in reference_rows()["categories"]]
+    services = [s["id"] for s in reference_rows()["services"]]
+    start = datetime(2025, 1, 1, tzinfo=UTC).timestamp()
+    span = datetime(2026, 11, 30, tzinfo=UTC).timestamp() - start
+    with Store.open(path, create=True) as store, store.transaction() as j:
+        ids = [f"p{n:07d}" for n in range(people)]
+        j.insert_many("people", ({"id": pid, "first_name": "Sint", "last_name": f"Etico{n}",
+                                  "gender": rng.choice("FMFMX"),
+                                  "birth_date": f"{rng.randint(1935, 2007)}-0{rng.randint(1, 9)}-1"
+                                                f"{rng.randint(0, 9)}",
+                                  "presidio": PRESIDIO_CODES[n % 4]} for n, pid in enumerate(ids)),
+                      presidio="SAN-SIRO")
+
+        def contact_rows():
+            for n in range(contacts):
+                pid = rng.choice(ids) if rng.random() > 0.05 else None
+                at = datetime.fromtimestamp(start + rng.random() * span, UTC)
+                follow = (at.date() + timedelta(days=rng.randint(1, 30))).isoformat() \
+                    if rng.random() < 0.25 else None
+                yield {"id": f"c{n:08d}", "person_id": pid, "occurred_at": to_utc_text(at),
+                       "channel": rng.choice(["sportello", "telefono", "email", "evento",
+                                              "visita_domiciliare"]),
+                       "category": rng.choice(cats), "follow_up_on": follow,
+                       "presidio": PRESIDIO_CODES[n % 4], "operator": "op", "minutes": 10,
+                       "amends_id": f"c{n - 1:08d}" if n and n % 40 == 0 else None}
+
+        j.insert_many("contacts", contact_rows(), presidio="SAN-SIRO")
+        refs = contacts // 20
+        j.insert_many("referrals", ({"id": f"r{n:07d}", "person_id": rng.choice(ids),
+                                     "service_id": rng.choice(services),
+                                     "presidio": PRESIDIO_CODES[n % 4]} for n in range(refs)),
+                      presidio="SAN-SIRO")
+
+        def events():
+            for n in range(refs):
+                at = datetime.fromtimestamp(start + rng.random() * span, UTC)
+                for k, kind in enumerate(["created", "sent", "taken_in_charge", "closed"]
+                                         [: rng.randint(1, 4)]):
+                    yield {"referral_id": f"r{n:07d}", "event": kind,
+                           "at": to_utc_text(at + timedelta(days=3 * k)),
+                           "presidio": PRESIDIO_CODES[n % 4]}
+
+        j.insert_many("referral_events", events(), presidio="SAN-SIRO")
+        j.insert_many("participants", ({"person_id": ids[n], "presidio": PRESIDIO_CODES[n % 4],
+                                        "entered_on": (date(2025, 1, 1) + timedelta(
+                                            days=rng.randint(0, 690))).isoformat(),
+                                        "employment_status": "unemployed",
+                                        "education_isced": "0-2",
+                                        "migrant_background": rng.choice(["yes", "no",
+                                                                          "declined"]),
+                                        "disability": "no", "other_disadvantage": "no",
+                                        "homeless_or_housing_exclusion": "no"}
+                                       for n in range(0, people, 5)), presidio="SAN-SIRO")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--month", default="2026-10")
+    parser.add_argument("--presidio", default="SAN-SIRO")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--synthetic", action="store_true")
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--contacts", type=int, default=1_000_000)
+    args = parser.parse_args()
+    if not args.db.exists():
+        if not args.synthetic:
+            raise SystemExit(f"{args.db} missing: build it with casa-desk demo, or --synthetic")
+        t = time.perf_counter()
+        build_synthetic(args.db, args.people, args.contacts)
+        print(f"synthetic store built in {time.perf_counter() - t:.1f} s")
+    month = Month.parse(args.month)
+    t = time.perf_counter()
+    store = Store.open(args.db)
+    print(f"open (incl. quick_check): {time.perf_counter() - t:.3f} s")
+    n = store.db.execute("SELECT count(*) FROM contacts").fetchone()[0]
+    print(f"contacts in store: {n:,}")
+    phases: dict[str, list[float]] = {"figures": [], "pdf": [], "csv": [], "cli": []}
+    for _ in range(args.runs):
+        t0 = time.perf_counter()
+        figures = aggregate.compute(store.db.conn, month, args.presidio)
+        t1 = time.perf_counter()
+        report = publish(figures, generated_on=date.today())
+        render_pdf(report)
+        t2 = time.perf_counter()
+        render_csv(report)
+        t3 = time.perf_counter()
+        phases["figures"].append(t1 - t0)
+        phases["pdf"].append(t2 - t1)
+        phases["csv"].append(t3 - t2)
+    store.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(args.runs):
+            t = time.perf_counter()
+            service.generate(args.db, args.month, args.presidio, Path(tmp) / "r.pdf",
+                             out_csv=Path(tmp) / "r.csv")
+            phases["cli"].append(time.perf_counter() - t)
+    print(f"month contacts for {args.presidio}: {figures.headline.contacts:,}")
+    for name, times in phases.items():
+        print(f"{name:8s} median {statistics.median(times) * 1000:7.1f} ms "
+              f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f})")
+
+
+if __name__ == "__main__":
+    main()

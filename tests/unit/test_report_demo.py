@@ -1,0 +1,90 @@
+"""The report over a demo store (``casa_desk.demo.builder``): independent SQL, PDF, golden CSV.
+
+The golden file is the CSV of a fixed seed and date; regenerate it (and review it by eye)
+with ``CASA_REGEN_GOLDEN=1 pytest tests/unit/test_report_demo.py`` when the demo builder or
+the report deliberately changes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from test_report_figures import (
+    expected_breakdowns,
+    expected_headline,
+    expected_referrals,
+)
+from test_report_output import pdf_text
+
+from casa_desk.reports import aggregate, service
+from casa_desk.reports.aggregate import Month
+from casa_desk.store.db import Store
+
+builder = pytest.importorskip("casa_desk.demo.builder")
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "report_SAN-SIRO_2026-10_seed2026.csv"
+OPTIONS = {"presidio": "SAN-SIRO", "people": 400, "contacts": 4000, "seed": 2026,
+           "until": date(2026, 10, 31)}
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    path = Path(tmp_path_factory.mktemp("demo")) / "demo.sqlite"
+    builder.build_demo(path, builder.DemoOptions(**OPTIONS))
+    yield path
+
+
+@pytest.mark.parametrize("month", [(2026, 10), (2026, 9), (2026, 3)])
+def test_demo_figures_match_independent_sql(demo_path: Path, month: tuple[int, int]) -> None:
+    with Store.open(demo_path) as store:
+        figures = aggregate.compute(store.db.conn, Month(*month), "SAN-SIRO")
+        expected = {**expected_headline(store, "SAN-SIRO", *month),
+                    **expected_referrals(store, "SAN-SIRO", *month)}
+        assert {k: getattr(figures.headline, k) for k in expected} == expected
+        assert figures.headline.contacts > 50
+        expected_breakdowns(store, figures, "SAN-SIRO", *month)
+        # The consolidated report of a one-office store holds the same figures.
+        everything = aggregate.compute(store.db.conn, Month(*month), None)
+        assert everything.headline == figures.headline
+
+
+def test_demo_pdf_has_month_office_totals_and_no_names(demo_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "demo.pdf"
+    files = service.generate(demo_path, "2026-10", "SAN-SIRO", out,
+                             generated_on=date(2026, 11, 2))
+    text = pdf_text(out)
+    assert "Presidio C.A.S.A. San Siro – ottobre 2026" in text
+    contacts = next(r for r in files.report.headline if r.code == "contacts")
+    assert f"Contatti {contacts.value:,}".replace(",", ".") in text
+    assert f"Totale {contacts.value:,}".replace(",", ".") in text
+    with Store.open(demo_path) as store:
+        people = store.query("SELECT last_name, codice_fiscale, phone, street FROM people")
+    assert people
+    words = set(re.findall(r"\w+", text))
+    for person in people:
+        for value in person.values():
+            if not value:
+                continue
+            # Whole words: the surname "Lombardi" is not in "Regione Lombardia".
+            if re.fullmatch(r"\w+", value):
+                assert value not in words, "a person's field appears in the report"
+            else:
+                assert value not in text, "a person's field appears in the report"
+
+
+def test_demo_csv_matches_golden_file(demo_path: Path, tmp_path: Path) -> None:
+    out_csv = tmp_path / "demo.csv"
+    service.generate(demo_path, "2026-10", "SAN-SIRO", tmp_path / "demo.pdf", out_csv=out_csv,
+                     comment="golden", generated_on=date(2026, 11, 2))
+    produced = out_csv.read_text("utf-8")
+    if os.environ.get("CASA_REGEN_GOLDEN") or not GOLDEN.exists():
+        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN.write_text(produced, "utf-8")
+        if not os.environ.get("CASA_REGEN_GOLDEN"):
+            pytest.fail(f"golden file written: review {GOLDEN} and commit it")
+    assert produced == GOLDEN.read_text("utf-8")
