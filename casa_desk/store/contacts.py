@@ -160,3 +160,44 @@ class Contacts:
             "today": [r for r in rows if r["follow_up_on"] == day],
             "week": [r for r in rows if r["follow_up_on"] > day],
         }
+
+    # -- paged follow-ups (the agenda page at a million contacts) ------------------------
+    def follow_ups(self, presidio: str, *, start: date | None, end: date,
+                   newest_first: bool = False, limit: int = 200,
+                   offset: int = 0) -> list[dict[str, Any]]:
+        """Open follow-ups of the office due from ``start`` (None: no lower bound) to ``end``
+        inclusive, one page, with the person's name and the topic label.
+
+        Walks the follow-up index (``+c.presidio`` keeps the planner off the presidio index)
+        so a page of the overdue backlog costs milliseconds even with a million contacts,
+        where :meth:`agenda` reads every open follow-up at once.
+        """
+        where = ["c.follow_up_on IS NOT NULL", "c.follow_up_on <= ?", "+c.presidio = ?",
+                 "c.follow_up_done_at IS NULL", CURRENT]
+        params: list[Any] = [end.isoformat(), presidio]
+        if start is not None:
+            where.insert(1, "c.follow_up_on >= ?")
+            params.insert(0, start.isoformat())
+        order = "DESC" if newest_first else "ASC"
+        return self.store.query(
+            "SELECT c.*, p.last_name, p.first_name, cat.label AS category_label FROM contacts c"
+            " LEFT JOIN people p ON p.id = c.person_id"
+            " LEFT JOIN categories cat ON cat.code = c.category"
+            f" WHERE {' AND '.join(where)}"
+            f" ORDER BY c.follow_up_on {order}, c.id {order} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+
+    def count_follow_ups(self, presidio: str, *, start: date | None, end: date,
+                         cap: int = 1000) -> int:
+        """How many open follow-ups :meth:`follow_ups` would list (counted up to ``cap``)."""
+        where = ["c.follow_up_on IS NOT NULL", "c.follow_up_on <= ?", "+c.presidio = ?",
+                 "c.follow_up_done_at IS NULL", CURRENT]
+        params: list[Any] = [end.isoformat(), presidio]
+        if start is not None:
+            where.insert(1, "c.follow_up_on >= ?")
+            params.insert(0, start.isoformat())
+        row = self.store.db.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM contacts c WHERE {' AND '.join(where)}"
+            " LIMIT ?)", [*params, cap]).fetchone()
+        return int(row[0])

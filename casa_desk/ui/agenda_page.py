@@ -1,28 +1,34 @@
 """The agenda: what is waiting for the office today (issue 3, item 6).
 
-Follow-ups overdue, due today and due in the next seven days (:meth:`Contacts.agenda`), and
-open referrals past their due date (:meth:`Referrals.overdue`). "Segna come fatto" records
-that a follow-up was done — a correction of the contact, since contacts are insert-only — and
-the list refreshes through the change bus. A double-click asks the main window to open the
-person's card (``open_person``); anonymous contacts have no card to open.
+Follow-ups due today, overdue (most recent first) and due in the next seven days, and open
+referrals past their due date. Both lists are paged in SQL (:meth:`Contacts.follow_ups`,
+:meth:`Referrals.list_page`): a year of unanswered follow-ups in a store of a million contacts
+is tens of thousands of rows, and the page shows the first ones in milliseconds.
+
+"Segna come fatto" records that a follow-up was done — a correction of the contact, since
+contacts are insert-only — and the list refreshes through the change bus. A double-click asks
+the main window to open the person's card (``open_person``); anonymous contacts have none.
 """
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from casa_desk.errors import ValidationError
+from casa_desk.models.referrals import OPEN_STATES
 from casa_desk.models.timeutil import format_date, today_rome
 from casa_desk.store.contacts import Contacts
 from casa_desk.store.referrals import Referrals
@@ -35,7 +41,6 @@ from casa_desk.ui.models import (
     Vocab,
     fit_columns,
     make_table,
-    one_page,
     person_name,
 )
 from casa_desk.ui.referral_dialog import error_label
@@ -43,8 +48,9 @@ from casa_desk.ui.referrals_page import OVERDUE_BACKGROUND
 
 TODAY_BACKGROUND = QColor("#fff4d6")
 WATCHED = frozenset({"contacts", "referrals", "referral_events", "people", "services"})
-_BUCKETS = ("overdue", "today", "week")
-_ORDER = ("today", "overdue", "week")
+#: The order of the follow-up list when every bucket is shown.
+ORDER = ("today", "overdue", "week")
+COUNT_CAP = 1000
 
 
 class AgendaPage(QWidget):
@@ -57,29 +63,38 @@ class AgendaPage(QWidget):
         self.context = context
         self.contacts = Contacts(context.store)
         self.referrals = Referrals(context.store)
+        self._today = today_rome()
+        self._cursor = (0, 0)  # (bucket, rows read in it) of the follow-up pages read so far
         self._build()
         self.watcher = ChangeWatcher(self, context.bus.changed, WATCHED, self.refresh)
-        self._update()
+        self._update_counts()
+        self._update_buttons()
 
+    # -- building -----------------------------------------------------------------------
     def _build(self) -> None:
-        when = {"overdue": self.tr("In ritardo"), "today": self.tr("Oggi"),
-                "week": self.tr("Prossimi 7 giorni")}
+        self.when = {"overdue": self.tr("In ritardo"), "today": self.tr("Oggi"),
+                     "week": self.tr("Prossimi 7 giorni")}
+        self.bucket = QComboBox(self)
+        self.bucket.addItem(self.tr("Tutti"), "all")
+        for bucket in ORDER:
+            self.bucket.addItem(self.when[bucket], bucket)
+        self.bucket.currentIndexChanged.connect(self.refresh)
         self.follow_ups = RowsModel(
-            [Column(self.tr("Quando"), lambda r: when[r["bucket"]]),
+            [Column(self.tr("Quando"), lambda r: self.when[r["bucket"]]),
              Column(self.tr("Richiamo"), lambda r: format_date(r["follow_up_on"])),
              Column(self.tr("Persona"), lambda r: person_name(r, hidden=self._hidden(r))),
              Column(self.tr("Argomento"), lambda r: self._masked(r, "category_label")),
              Column(self.tr("Sintesi"), lambda r: self._masked(r, "summary"))],
-            one_page(self._follow_up_rows),
+            self._fetch_follow_ups, page_size=200,
             background=_bucket_colour,
-            tooltip=lambda r: when[r["bucket"]] if r["bucket"] != "week" else "",
+            tooltip=lambda r: self.when[r["bucket"]] if r["bucket"] != "week" else "",
             parent=self)
         self.follow_up_view = make_table(self)
         self.follow_up_view.setModel(self.follow_ups)
         fit_columns(self.follow_up_view, stretch=4)
         self.follow_up_view.doubleClicked.connect(
             lambda index: self._open(self.follow_ups, index))
-        self.follow_up_view.selectionModel().selectionChanged.connect(self._update)
+        self.follow_up_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.done_button = QPushButton(self.tr("Segna come fatto"), self)
         self.done_button.clicked.connect(self.mark_done)
         self.summary = QLabel(self)
@@ -91,7 +106,7 @@ class AgendaPage(QWidget):
              Column(self.tr("Servizio"), lambda r: r.get("service_name") or ""),
              Column(self.tr("Stato"), lambda r: Vocab.word(statuses, r.get("status"))),
              Column(self.tr("Scadenza"), lambda r: format_date(r.get("due_on")))],
-            one_page(lambda: self.referrals.overdue(self.context.presidio, today_rome())),
+            self._fetch_late, page_size=200,
             background=lambda _r: OVERDUE_BACKGROUND,
             tooltip=lambda _r: self.tr("In ritardo"),
             parent=self)
@@ -99,10 +114,14 @@ class AgendaPage(QWidget):
         self.late_view.setModel(self.late)
         fit_columns(self.late_view, stretch=2)
         self.late_view.doubleClicked.connect(lambda index: self._open(self.late, index))
+        self.late_summary = QLabel(self)
+        self._build_layout()
 
+    def _build_layout(self) -> None:
         follow_box = QGroupBox(self.tr("Richiami"), self)
         follow_layout = QVBoxLayout(follow_box)
         actions = QHBoxLayout()
+        actions.addWidget(self.bucket)
         actions.addWidget(self.summary, 1)
         actions.addWidget(self.done_button)
         follow_layout.addLayout(actions)
@@ -110,7 +129,6 @@ class AgendaPage(QWidget):
         follow_layout.addWidget(self.follow_up_view)
         late_box = QGroupBox(self.tr("Segnalazioni oltre la scadenza"), self)
         late_layout = QVBoxLayout(late_box)
-        self.late_summary = QLabel(self)
         late_layout.addWidget(self.late_summary)
         late_layout.addWidget(self.late_view)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -122,11 +140,46 @@ class AgendaPage(QWidget):
         layout.addWidget(splitter)
 
     # -- data ---------------------------------------------------------------------------
-    def _follow_up_rows(self) -> list[Row]:
-        """Today's first, then the overdue ones (most recent first), then the week's."""
-        agenda = self.contacts.agenda(self.context.presidio, today_rome())
-        agenda["overdue"].reverse()
-        return [{**row, "bucket": bucket} for bucket in _ORDER for row in agenda[bucket]]
+    def _span(self, bucket: str) -> tuple[date | None, date, bool]:
+        """(first day or None, last day, newest first) of a bucket."""
+        today = self._today
+        return {"today": (today, today, False),
+                "overdue": (None, today - timedelta(days=1), True),
+                "week": (today + timedelta(days=1), today + timedelta(days=7), False)}[bucket]
+
+    def _buckets(self) -> tuple[str, ...]:
+        chosen = self.bucket.currentData() if hasattr(self, "bucket") else "all"
+        return ORDER if chosen in (None, "all") else (chosen,)
+
+    def _fetch_follow_ups(self, offset: int, limit: int) -> list[Row]:
+        """The next page across the buckets in order, each one paged in SQL.
+
+        The model asks for pages in sequence (offset = rows it has), so the cursor of where
+        the previous page stopped is enough; offset 0 starts again from the first bucket.
+        """
+        if offset == 0:
+            self._today = today_rome()
+            self._cursor = (0, 0)
+        number, inside = self._cursor
+        buckets = self._buckets()
+        rows: list[Row] = []
+        while number < len(buckets) and len(rows) < limit:
+            bucket = buckets[number]
+            start, end, newest = self._span(bucket)
+            wanted = limit - len(rows)
+            page = self.contacts.follow_ups(self.context.presidio, start=start, end=end,
+                                            newest_first=newest, limit=wanted, offset=inside)
+            rows += [{**row, "bucket": bucket} for row in page]
+            number, inside = (number + 1, 0) if len(page) < wanted else (number,
+                                                                          inside + len(page))
+        self._cursor = (number, inside)
+        return rows
+
+    def _fetch_late(self, offset: int, limit: int) -> list[Row]:
+        presidio = None if self.context.is_head_office else self.context.presidio
+        return self.referrals.list_page(
+            presidio=presidio, statuses=[s.value for s in OPEN_STATES],
+            due_before=today_rome(), limit=limit, offset=offset)
 
     def _hidden(self, row: Row) -> bool:
         return bool(row.get("sensitive")) and not self.context.may_see_sensitive
@@ -140,17 +193,27 @@ class AgendaPage(QWidget):
         self.error.hide()
         self.follow_ups.reload()
         self.late.reload()
-        self._update()
+        self._update_counts()
+        self._update_buttons()
 
-    def _update(self) -> None:
-        rows = self.follow_ups.rows()
-        counts = {b: sum(1 for r in rows if r["bucket"] == b) for b in _BUCKETS}
+    def counts(self) -> dict[str, int]:
+        """Open follow-ups per bucket, each counted up to COUNT_CAP."""
+        return {bucket: self.contacts.count_follow_ups(
+                    self.context.presidio, start=self._span(bucket)[0],
+                    end=self._span(bucket)[1], cap=COUNT_CAP)
+                for bucket in ORDER}
+
+    def _update_counts(self) -> None:
+        words = {b: f"{n}+" if n >= COUNT_CAP else str(n) for b, n in self.counts().items()}
         self.summary.setText(
-            self.tr("%1 in ritardo, %2 oggi, %3 nei prossimi 7 giorni")
-            .replace("%1", str(counts["overdue"])).replace("%2", str(counts["today"]))
-            .replace("%3", str(counts["week"])))
+            self.tr("%1 oggi, %2 in ritardo, %3 nei prossimi 7 giorni")
+            .replace("%1", words["today"]).replace("%2", words["overdue"])
+            .replace("%3", words["week"]))
+        more = "+" if self.late.canFetchMore() else ""
         self.late_summary.setText(self.tr("%1 segnalazioni aperte oltre la data prevista")
-                                  .replace("%1", str(self.late.rowCount())))
+                                  .replace("%1", f"{self.late.rowCount()}{more}"))
+
+    def _update_buttons(self) -> None:
         self.done_button.setEnabled(self._selected() is not None)
 
     def _selected(self) -> Row | None:
@@ -180,10 +243,6 @@ class AgendaPage(QWidget):
         row = model.row_at(index.row())
         if row and row.get("person_id"):
             self.open_person.emit(row["person_id"])
-
-    @property
-    def views(self) -> tuple[QTableView, QTableView]:
-        return self.follow_up_view, self.late_view
 
 
 def _bucket_colour(row: Row) -> QColor | None:

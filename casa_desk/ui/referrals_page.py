@@ -204,8 +204,8 @@ class ReferralsPage(QWidget):
         else:
             statuses = (wanted,)
         presidio = None if self.context.is_head_office else self.context.presidio
-        return self.referrals.list(presidio=presidio, statuses=statuses, limit=limit,
-                                   offset=offset)
+        return self.referrals.list_page(presidio=presidio, statuses=statuses, limit=limit,
+                                        offset=offset)
 
     def _events(self) -> list[Row]:
         return self.referrals.events(self._current["id"]) if self._current else []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from fixtures_b import (
     SOCIAL,
     seeded_fixture,  # noqa: F401 - registers the fixture "seeded"
@@ -30,7 +32,7 @@ def test_agenda_lists_overdue_today_and_week(qtbot, seeded) -> None:
     assert page.follow_ups.index(overdue_row, 0).data() == "In ritardo"
     assert page.follow_ups.index(overdue_row, 1).data(Qt.ItemDataRole.BackgroundRole)
     assert [r["bucket"] for r in page.follow_ups.rows()] == ["today", "overdue", "week"]
-    assert "1 in ritardo, 1 oggi, 1" in page.summary.text()
+    assert page.summary.text() == "1 oggi, 1 in ritardo, 1 nei prossimi 7 giorni"
     assert [r["id"] for r in page.late.rows()] == [seeded.referrals["overdue"]]
     shot(page, "agenda_page")
 
@@ -154,3 +156,26 @@ def test_hidden_page_refreshes_when_shown(qtbot, seeded) -> None:
     page.show()
     assert not page.watcher.stale
     assert "Richiamo week" not in _summaries(page)
+
+
+def test_agenda_pages_across_buckets_and_filters(qtbot, seeded) -> None:
+    contacts = Contacts(seeded.store)
+    for days in (-1, -2, -5):  # more overdue ones
+        contacts.log({"person_id": seeded.people["Zanfrutti"], "category": "altro",
+                      "summary": f"In ritardo di {-days}",
+                      "follow_up_on": today_rome() + timedelta(days=days)},
+                     presidio="SAN-SIRO", operator="x")
+    page = show(qtbot, AgendaPage(seeded.context))
+    page.follow_ups._page_size = 2
+    page.follow_ups.reload()
+    assert page.follow_ups.rowCount() == 2 and page.follow_ups.canFetchMore()
+    while page.follow_ups.canFetchMore():
+        page.follow_ups.fetchMore()
+    rows = page.follow_ups.rows()
+    assert [r["bucket"] for r in rows] == ["today", "overdue", "overdue", "overdue", "overdue",
+                                           "week"]
+    overdue_days = [r["follow_up_on"] for r in rows if r["bucket"] == "overdue"]
+    assert overdue_days == sorted(overdue_days, reverse=True)  # most recent first
+    page.bucket.setCurrentIndex(page.bucket.findData("week"))
+    assert [r["summary"] for r in page.follow_ups.rows()] == ["Richiamo week"]
+    assert page.counts() == {"today": 1, "overdue": 4, "week": 1}
