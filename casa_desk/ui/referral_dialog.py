@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -180,6 +180,7 @@ class ReferralDialog(QDialog):
         self.service_list.setFixedHeight(120)
         self.filter.textChanged.connect(self._filter_services)
         self.filter.returnPressed.connect(self.service_list.setFocus)
+        self.filter.installEventFilter(self)
 
     def _build_fields(self) -> None:
         self.reason = QLineEdit(self)
@@ -234,6 +235,17 @@ class ReferralDialog(QDialog):
         self.services.reload()
         if self.filter.text().strip() and self.services.rowCount():
             self.service_list.setCurrentIndex(self.services.index(0, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """↑/↓ in the search field move through the services without leaving it."""
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress:
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(event.key())  # type: ignore[attr-defined]
+            if step and self.services.rowCount():
+                row = self.service_list.currentIndex().row() + step
+                row = max(0, min(self.services.rowCount() - 1, row))
+                self.service_list.setCurrentIndex(self.services.index(row, 0))
+                return True
+        return super().eventFilter(watched, event)
 
     def select_service(self, service_id: str) -> None:
         row = self.services.find("id", service_id)

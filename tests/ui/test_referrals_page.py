@@ -12,6 +12,7 @@ from fixtures_b import (
     show,
 )
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from casa_desk.models.referrals import EventKind
 from casa_desk.store.referrals import Referrals
@@ -210,3 +211,20 @@ def test_no_service_chosen_by_default(qtbot, seeded) -> None:
     dialog.save()
     assert dialog.errors["service_id"].isVisible()
     assert len(Referrals(seeded.store).list()) == 3
+
+
+def test_referral_by_keyboard(qtbot, seeded) -> None:
+    dialog = show(qtbot, ReferralDialog(seeded.context, seeded.people["Zanfrutti"]))
+    assert QApplication.focusWidget() is dialog.filter
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Down)  # first service, with nothing typed
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Down)
+    assert dialog.service_list.currentIndex().row() == 1
+    qtbot.keyClicks(dialog.filter, "comune")
+    assert dialog.service_id() == SOCIAL
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.reason
+    qtbot.keyClicks(dialog.reason, "Richiesta contributo affitto")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert Referrals(seeded.store).get(saved.args[0])["service_id"] == SOCIAL
