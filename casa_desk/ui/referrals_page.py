@@ -13,7 +13,7 @@ reason unless the operator may see sensitive data.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -81,6 +81,11 @@ class NoteDialog(QDialog):
 
 
 class ReferralsPage(QWidget):
+    """The office's referrals; a double-click asks for the person's card (``open_person``),
+    except for sensitive referrals the operator may not see."""
+
+    open_person = Signal(str)
+
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -124,6 +129,7 @@ class ReferralsPage(QWidget):
         self.table = make_table(self)
         self.table.setModel(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(self._double_clicked)
         fit_columns(self.table, stretch=2)
 
     def _build_detail(self) -> None:
@@ -256,6 +262,11 @@ class ReferralsPage(QWidget):
         indexes = selected.indexes()
         if indexes:
             self._show_detail(self.model.row_at(indexes[0].row()))
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row())
+        if row and row.get("person_id") and not self._hidden(row):
+            self.open_person.emit(row["person_id"])
 
     def _show_detail(self, row: Row | None) -> None:
         self._current = row

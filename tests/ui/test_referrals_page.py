@@ -228,3 +228,15 @@ def test_referral_by_keyboard(qtbot, seeded) -> None:
     with qtbot.waitSignal(dialog.saved) as saved:
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert Referrals(seeded.store).get(saved.args[0])["service_id"] == SOCIAL
+
+
+def test_double_click_opens_the_person(qtbot, seeded) -> None:
+    page = show(qtbot, ReferralsPage(seeded.context))
+    page.resize(900, 500)
+    row = page.model.find("id", seeded.referrals["draft"])
+    rect = page.table.visualRect(page.model.index(row, 1))
+    viewport = page.table.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(page.open_person) as opened:
+        qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.args == [seeded.people["Zanfrutti"]]
