@@ -78,6 +78,7 @@ class RowsModel(QAbstractTableModel):
         self._rows: list[Row] = []
         self._texts: dict[int, list[str]] = {}  # display texts of the rows painted so far
         self._more = True
+        self._busy = False  # inside a reset or an insertion: no nested fetch
         self.reload()
 
     # -- loading ------------------------------------------------------------------------
@@ -92,21 +93,32 @@ class RowsModel(QAbstractTableModel):
         self._texts = {}
         self._rows = self._fetch(0, self._page_size)
         self._more = len(self._rows) >= self._page_size
-        self.endResetModel()
+        # Views fetch more from inside their modelReset slot; a page inserted while other
+        # listeners have not yet seen the reset breaks them (qtmodeltester says so).
+        self._busy = True
+        try:
+            self.endResetModel()
+        finally:
+            self._busy = False
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
-        return not parent.isValid() and self._more
+        return not parent.isValid() and self._more and not self._busy
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
-        if parent.isValid() or not self._more:
+        if parent.isValid() or not self._more or self._busy:
             return
         page = self._fetch(len(self._rows), self._page_size)
         self._more = len(page) >= self._page_size
         if page:
             start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
+            # Listeners of the insertion signals may ask for more at once: not yet.
+            self._busy = True
+            try:
+                self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+                self._rows.extend(page)
+                self.endInsertRows()
+            finally:
+                self._busy = False
 
     # -- reading ------------------------------------------------------------------------
     def row_at(self, row: int) -> Row | None:

@@ -158,7 +158,7 @@ def test_hidden_page_refreshes_when_shown(qtbot, seeded) -> None:
     assert "Richiamo week" not in _summaries(page)
 
 
-def test_agenda_pages_across_buckets_and_filters(qtbot, seeded) -> None:
+def test_agenda_pages_across_buckets_and_filters(qtbot, seeded, qtmodeltester) -> None:
     contacts = Contacts(seeded.store)
     for days in (-1, -2, -5):  # more overdue ones
         contacts.log({"person_id": seeded.people["Zanfrutti"], "category": "altro",
@@ -169,6 +169,8 @@ def test_agenda_pages_across_buckets_and_filters(qtbot, seeded) -> None:
     page.follow_ups._page_size = 2
     page.follow_ups.reload()
     assert page.follow_ups.rowCount() == 2 and page.follow_ups.canFetchMore()
+    qtmodeltester.check(page.follow_ups)
+    page.follow_ups.reload()
     while page.follow_ups.canFetchMore():
         page.follow_ups.fetchMore()
     rows = page.follow_ups.rows()

@@ -134,14 +134,17 @@ def test_filter_by_status(qtbot, seeded) -> None:
 
 def test_models_pass_modeltester(qtbot, seeded, qtmodeltester) -> None:
     page = show(qtbot, ReferralsPage(seeded.context))
+    qtmodeltester.check(page.history)  # empty: nothing selected
     page.select(seeded.referrals["overdue"])
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.history)
+    page.filter.setCurrentIndex(page.filter.findData("conclusa"))
+    qtmodeltester.check(page.model)  # empty list
     dialog = show(qtbot, ReferralDialog(seeded.context, seeded.people["Zanfrutti"]))
     qtmodeltester.check(dialog.services)
 
 
-def test_lazy_paging(qtbot, seeded) -> None:
+def test_lazy_paging(qtbot, seeded, qtmodeltester) -> None:
     referrals = Referrals(seeded.store)
     for number in range(7):
         referrals.create(person_id=seeded.people["Zanfrutti"], service_id=SOCIAL,
@@ -150,9 +153,12 @@ def test_lazy_paging(qtbot, seeded) -> None:
     page.model._page_size = 4
     page.model.reload()
     assert page.model.rowCount() == 4 and page.model.canFetchMore()
+    qtmodeltester.check(page.model)  # the tester may fetch more pages itself
+    page.model.reload()
     while page.model.canFetchMore():
         page.model.fetchMore()
     assert page.model.rowCount() == 10
+    assert len({r["id"] for r in page.model.rows()}) == 10
 
 
 def test_create_referral_draft(qtbot, seeded) -> None:
