@@ -246,3 +246,23 @@ def test_double_click_opens_the_person(qtbot, seeded) -> None:
     with qtbot.waitSignal(page.open_person) as opened:
         qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened.args == [seeded.people["Zanfrutti"]]
+
+
+def test_f12_closes_completions_and_step_dialogs(qtbot, window, demo) -> None:
+    """Quick exit (UI-A's) also hides this module's popups and small dialogs."""
+    dialog = window.new_contact(None)
+    dialog.person.setFocus()
+    qtbot.keyClicks(dialog.person, "Quarz")
+    popup = dialog.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(dialog.person, Qt.Key.Key_F12)
+    assert not popup.isVisible() and not dialog.isVisible()
+    window.resume(confirm=False)
+    window.tabs.setCurrentWidget(window.pages["referrals"])
+    page = window.page("referrals")
+    page.select(page.model.row_at(0)["id"])
+    page.ask_step(EventKind.CANCELLED)
+    assert page.note_dialog.isVisible()
+    qtbot.keyClick(page.note_dialog.note, Qt.Key.Key_F12)
+    assert not page.note_dialog.isVisible()
+    assert window.screens.currentWidget() is window.neutral
