@@ -248,7 +248,7 @@ def test_double_click_opens_the_person(qtbot, seeded) -> None:
     assert opened.args == [seeded.people["Zanfrutti"]]
 
 
-def test_f12_closes_completions_and_step_dialogs(qtbot, window, demo) -> None:
+def test_f12_closes_completions_and_step_dialogs(qtbot, window) -> None:
     """Quick exit (UI-A's) also hides this module's popups and small dialogs."""
     dialog = window.new_contact(None)
     dialog.person.setFocus()
