@@ -33,7 +33,7 @@ _ANONYMOUS_DEFAULT = 0.045
 #: How likely each topic is to end in a referral, relative to the others.
 _REFERRAL_RELATIVE = {
     "manutenzione": 0.3, "amministrativo": 1.0, "morosita": 6.0, "mobilita": 3.0,
-    "sociale": 10.0, "salute": 14.0, "violenza_domestica": 30.0, "conflitti_vicinato": 2.0,
+    "sociale": 10.0, "salute": 14.0, "violenza_domestica": 15.0, "conflitti_vicinato": 2.0,
     "occupazioni_abusive": 1.5, "altro": 1.0,
 }  # fmt: skip
 _SATURDAY_CHANNELS = {"evento": 50, "visita_domiciliare": 20, "email": 20, "telefono": 10}
