@@ -1,0 +1,134 @@
+"""Benchmark: 100,000 changes pushed and pulled over loopback (DESIGN.md §8: < 10 s each).
+
+    python benchmarks/bench_sync.py [--changes 100000] [--engine sqlite|postgresql|both]
+
+Office A writes the changes (people and their contacts) and pushes them; office B (another
+office: it receives the people, not A's contacts) and head office (receives everything) pull
+them. The hub runs as its own process (``python -m casa_desk.sync.hub.app``); its resident
+memory is sampled from /proc while it works. PostgreSQL is a throw-away server made with
+the machine's initdb/pg_ctl, as in the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "sync"))
+
+from sync_helpers import HubProcess, new_office, free_port  # noqa: E402
+
+from casa_desk.sync.client import SyncClient, SyncReport  # noqa: E402
+
+
+class RssSampler(threading.Thread):
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.stop = pid, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            try:
+                for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        self.peak = max(self.peak, int(line.split()[1]))
+            except OSError:
+                return
+            time.sleep(0.05)
+
+
+def start_pg(base: Path) -> tuple[str, list[str], Path]:
+    initdb = shutil.which("initdb") or "/usr/lib/postgresql/15/bin/initdb"
+    pg_ctl = shutil.which("pg_ctl") or "/usr/lib/postgresql/15/bin/pg_ctl"
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        shutil.chown(base, "postgres")
+        prefix = ["runuser", "-u", "postgres", "--"]
+    data, port = base / "data", free_port()
+    subprocess.run([*prefix, initdb, "-D", str(data), "-U", "casa", "--auth=trust", "--locale=C",
+                    "--encoding=UTF8", "-N"], check=True, capture_output=True)
+    subprocess.run([*prefix, pg_ctl, "-D", str(data), "-o",
+                    f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
+                    "-c synchronous_commit=off", "-l", str(base / "log"), "-w", "start"],
+                   check=True, capture_output=True)
+    return f"postgresql://casa@127.0.0.1:{port}/postgres", [*prefix, pg_ctl, "-D", str(data)], data
+
+
+def run(engine: str, changes: int, work: Path) -> dict[str, float]:
+    pg_stop: list[str] | None = None
+    if engine == "sqlite":
+        db = str(work / "hub.sqlite")
+    else:
+        pg_base = Path(tempfile.mkdtemp(prefix="casa-bench-pg-"))
+        db, pg_stop, _ = start_pg(pg_base)
+    hub = HubProcess(db, work).start()
+    assert hub.proc is not None
+    sampler = RssSampler(hub.proc.pid)
+    sampler.start()
+    try:
+        a = new_office(hub, work / f"{engine}-a.sqlite", "SAN-SIRO")
+        b = new_office(hub, work / f"{engine}-b.sqlite", "MAZZINI")
+        sede = new_office(hub, work / f"{engine}-sede.sqlite", "SEDE", head_office=True)
+        n_people = changes * 6 // 10
+        with a.transaction() as j:
+            people = [{"id": None, "first_name": f"N{i}", "last_name": "Prova"} for i in range(n_people)]
+            j.insert_many("people", ({k: v for k, v in p.items() if v} for p in people), presidio="SAN-SIRO")
+        ids = [r[0] for r in a.db.execute("SELECT id FROM people WHERE origin != 'seed' LIMIT ?", [changes - n_people])]
+        with a.transaction() as j:
+            j.insert_many("contacts", ({"person_id": pid, "summary": "colloquio", "occurred_at":
+                                        "2026-03-01T10:00:00.000Z"} for pid in ids), presidio="SAN-SIRO")
+        figures: dict[str, float] = {}
+        with SyncClient(a) as client:
+            t = time.perf_counter()
+            report = SyncReport()
+            client.push_all(client.hello(), report)
+            figures["push_s"] = time.perf_counter() - t
+            assert report.pushed == changes, report.pushed
+        for name, store in (("pull_office_s", b), ("pull_head_s", sede)):
+            with SyncClient(store, page=5000) as client:
+                client.hello()
+                t = time.perf_counter()
+                report = SyncReport()
+                client.pull_all(report)
+                figures[name] = time.perf_counter() - t
+                figures[name.replace("_s", "_changes")] = report.pulled
+        with SyncClient(sede) as client:
+            t = time.perf_counter()
+            report = SyncReport()
+            client.check_digest(report)
+            figures["digest_head_s"] = time.perf_counter() - t
+            assert report.in_sync and not report.refetched, report
+        figures["hub_peak_rss_mb"] = sampler.peak / 1024
+        return figures
+    finally:
+        sampler.stop.set()
+        hub.stop()
+        if pg_stop:
+            subprocess.run([*pg_stop, "-m", "immediate", "stop"], check=False, capture_output=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--changes", type=int, default=100_000)
+    parser.add_argument("--engine", choices=("sqlite", "postgresql", "both"), default="both")
+    args = parser.parse_args()
+    os.environ.setdefault("CASA_DESK_HOME", tempfile.mkdtemp(prefix="casa-bench-home-"))
+    engines = ("sqlite", "postgresql") if args.engine == "both" else (args.engine,)
+    for engine in engines:
+        with tempfile.TemporaryDirectory(prefix="casa-bench-") as tmp:
+            figures = run(engine, args.changes, Path(tmp))
+        print(f"{engine:10s} " + "  ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}"
+                                           for k, v in figures.items()), flush=True)
+
+
+if __name__ == "__main__":
+    main()
