@@ -125,12 +125,21 @@ class Store:
     def query(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
         return list(self.db.query(sql, params or []))
 
-    def pending_changes(self) -> int:
-        """Changes written here and not yet acknowledged by the hub."""
+    def pending_changes(self, cap: int | None = None) -> int:
+        """Changes written here and not yet acknowledged by the hub.
+
+        With ``cap``, counting stops there (the status bar says "more than"): a store
+        that never synced has millions, and counting them all takes most of a second.
+        """
         acked = self.db.execute("SELECT value FROM sync_state WHERE key = 'acked_seq'").fetchone()
-        row = self.db.execute(
-            "SELECT count(*) FROM sync_outbox WHERE seq > ?", [int(acked[0]) if acked else 0]
-        ).fetchone()
+        since = int(acked[0]) if acked else 0
+        if cap is not None:
+            row = self.db.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM sync_outbox WHERE seq > ? LIMIT ?)",
+                [since, cap],
+            ).fetchone()
+            return int(row[0])
+        row = self.db.execute("SELECT count(*) FROM sync_outbox WHERE seq > ?", [since]).fetchone()
         return int(row[0])
 
 
