@@ -16,7 +16,7 @@ from typing import Any
 
 from casa_desk import paths
 from casa_desk.errors import CasaError, StorageError
-from casa_desk.store.db import Store
+from casa_desk.store.db import Store, check_store
 from casa_desk.store.directory import Directory
 from casa_desk.store.tables import HEAD_OFFICE
 from casa_desk.store.users import Users
@@ -25,11 +25,46 @@ log = logging.getLogger("casa_desk")
 
 
 def open_store(db: str | None) -> Store:
-    """The store at ``db`` or the default one, created (with its folder) on first run."""
+    """The store at ``db`` or the default one, created (with its folder) on first run.
+
+    The checks that read little (is it SQLite, is it ours, is it too new) run here; the
+    integrity check reads the whole file (seconds on a large store) and runs in the
+    background once the window is up (:func:`check_integrity_later`).
+    """
     path = Path(db) if db else paths.default_store_path()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-    return Store.open(path, create=True)
+    return Store.open(path, create=True, check_integrity=False)
+
+
+def check_integrity_later(window: Any) -> None:
+    """Run SQLite's quick check on a worker; a damaged store closes the window with a message.
+
+    The check uses its own read-only connection (casa_desk.store.db.check_store).
+    """
+    from casa_desk.ui.error_dialog import error_box
+
+    path = window.context.store.path
+    from PySide6.QtCore import QCoreApplication
+
+    window.statusBar().showMessage(
+        QCoreApplication.translate("MainWindow", "Verifica dell'archivio in corso…"), 60_000)
+
+    def checked(_result: object) -> None:
+        window.statusBar().clearMessage()
+
+    def damaged(exc: BaseException, details: str) -> None:
+        if not isinstance(exc, StorageError):
+            raise exc
+        log.error("Archivio danneggiato: %s", exc.code)
+        print(f"casa-desk: {exc.message}", file=sys.stderr)
+        window.quick_exit.active = False
+        box = error_box(window, exc.message)
+        box.finished.connect(window.close)
+        box.open()
+
+    window.context.runner.run(lambda _p, _c: check_store(path, check_integrity=True),
+                              on_done=checked, on_error=damaged)
 
 
 def install_translator(app: Any, language: str) -> list[Any]:
@@ -93,6 +128,9 @@ class Launched:
     def close(self) -> None:
         from PySide6.QtWidgets import QApplication
 
+        from casa_desk.ui.search_model import close_readers
+
+        close_readers()
         self.store.close()
         for translator in self.translators:
             QApplication.instance().removeTranslator(translator)  # type: ignore[union-attr]
@@ -108,8 +146,10 @@ def launch(db: str | None, lang: str | None) -> Launched | int:
 
     from casa_desk.ui.error_dialog import error_box, install_excepthook
     from casa_desk.ui.first_run import FirstRunDialog, needs_first_run
+    from casa_desk.ui.refcount_guard import make_singletons_immortal
     from casa_desk.ui.settings import UiSettings
 
+    make_singletons_immortal()  # PySide6 6.12.0 emit() refcount bug (refcount_guard.py)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("casa_desk")
     app.setOrganizationName(paths.APP_AUTHOR)
@@ -142,6 +182,7 @@ def run_app(db: str | None, lang: str | None) -> int:
         return launched
     try:
         launched.window.show()
+        check_integrity_later(launched.window)
         return int(QApplication.instance().exec())  # type: ignore[union-attr]
     finally:
         launched.close()

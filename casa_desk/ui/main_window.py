@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
 
     # -- pages ----------------------------------------------------------------------------
     def _add_optional_pages(self) -> None:
+        """A tab for each installed page; its module is imported when the tab is first shown
+        (the report page alone pulls in reportlab: half a second at start-up)."""
         ctx = self.context
         specs: list[tuple[str, str, str, Callable[[type], QWidget]]] = [
             ("referrals", "casa_desk.ui.referrals_page", "ReferralsPage", lambda cls: cls(ctx)),
@@ -122,12 +124,17 @@ class MainWindow(QMainWindow):
             ("sync", "casa_desk.ui.sync_page", "SyncPage", lambda cls: cls(ctx.store)),
         ]
         for key, module, name, build in specs:
-            cls = optional_class(module, name)
-            if cls is not None:
-                page = LazyPage(lambda cls=cls, build=build: build(cls))
-                page.setObjectName(f"page_{key}")
-                self.pages[key] = page
-                self.tabs.addTab(page, "")
+            if importlib.util.find_spec(module) is None:
+                continue
+
+            def make(module: str = module, name: str = name,
+                     build: Callable[[type], QWidget] = build) -> QWidget:
+                return build(getattr(importlib.import_module(module), name))
+
+            page = LazyPage(make)
+            page.setObjectName(f"page_{key}")
+            self.pages[key] = page
+            self.tabs.addTab(page, "")
 
     def page(self, key: str) -> QWidget | None:
         """The built page ``key`` (building it now if needed), or None when not installed."""

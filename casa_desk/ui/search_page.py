@@ -1,9 +1,9 @@
 """The first thing on screen: one search field and the people it finds, as the user types.
 
 Keyboard first: the cursor starts in the field, ↑/↓ move in the results without leaving it,
-Enter opens the highlighted person (the first when none is), Esc empties the field. Each
-keystroke runs one FTS page query on the GUI thread — a fraction of a millisecond at
-100,000 people (benchmarks/bench_ui.py) — so there is no debounce lag to wait for.
+Enter opens the highlighted person (the first when none is; if the results of the last
+keystroke are not in yet, it opens when they are), Esc empties the field. Each keystroke
+hands one FTS page query to a worker (search_model.py) and returns: typing never waits.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from casa_desk.ui.context import DeskContext
-from casa_desk.ui.search_model import COUNT_CAP, ID_ROLE, PeopleSearchModel
+from casa_desk.ui.search_model import COUNT_CAP, ID_ROLE, PeopleSearchModel, searchable
 
 _NAV_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
@@ -39,7 +39,8 @@ class SearchPage(QWidget):
         self.context = context
         self.field = QLineEdit(objectName="searchField")
         self.field.setClearButtonEnabled(True)
-        self.model = PeopleSearchModel(context.store, self)
+        self.model = PeopleSearchModel(context.store, context.runner, self)
+        self._open_when_ready = False
         self.view = QTableView(objectName="searchResults")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -68,7 +69,8 @@ class SearchPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.hint)
 
-        self.field.textChanged.connect(self._search)
+        self.field.textChanged.connect(self.model.set_query)
+        self.model.results_ready.connect(self._results_ready)
         self.field.installEventFilter(self)
         self.view.activated.connect(self._open_index)
         self.view.doubleClicked.connect(self._open_index)
@@ -89,28 +91,36 @@ class SearchPage(QWidget):
                                           self.model.columnCount() - 1)
 
     # -- searching ----------------------------------------------------------------------
-    def _search(self, text: str) -> None:
-        self.model.set_query(text)
-        if self.model.rowCount():
+    def _results_ready(self) -> None:
+        if self.model.rowCount() and not self.view.currentIndex().isValid():
             self.view.selectRow(0)
         self._update_count()
+        if self._open_when_ready and not self.model.pending:
+            self._open_when_ready = False
+            person_id = self.current_person_id()
+            if person_id:
+                self.person_opened.emit(person_id)
 
     def _update_count(self) -> None:
-        if not self.model.text.strip():
+        typed = self.field.text()
+        if not typed.strip():
             self.count_label.setText("")
             return
-        shown = self.model.rowCount()
-        if shown == 0:
+        if not searchable(typed):
+            self.count_label.setText(self.tr("Scrivere almeno due lettere o cifre."))
+            return
+        total = self.model.total()
+        if total == 0:
             self.count_label.setText(self.tr("Nessuna persona trovata."))
-        elif not self.model.canFetchMore():
-            self.count_label.setText(self.tr("Persone trovate: %n.", "", shown))
+        elif total > COUNT_CAP:
+            self.count_label.setText(self.tr("Più di %1 persone: continuare a scrivere per "
+                                             "restringere.").replace("%1", str(COUNT_CAP)))
         else:
-            # Counting every match costs more than a page; say "more than" instead.
-            self.count_label.setText(self.tr("Più di %n persone trovate.", "", shown))
+            self.count_label.setText(self.tr("Persone trovate: %n.", "", total))
 
     def _on_changed(self, table: str) -> None:
         if table == "people" and self.model.text:
-            self._search(self.model.text)
+            self.model.set_query(self.model.text)
 
     def focus_search(self) -> None:
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -118,6 +128,7 @@ class SearchPage(QWidget):
 
     def reset(self) -> None:
         """Empty field, empty model: nothing of the last search is left."""
+        self._open_when_ready = False
         self.field.blockSignals(True)
         self.field.clear()
         self.field.blockSignals(False)
@@ -144,6 +155,9 @@ class SearchPage(QWidget):
                 self._move(key)
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.model.pending:  # typed faster than the search: open when it is in
+                    self._open_when_ready = True
+                    return True
                 person_id = self.current_person_id()
                 if person_id:
                     self.person_opened.emit(person_id)
@@ -162,9 +176,8 @@ class SearchPage(QWidget):
                 Qt.Key.Key_PageDown: 10}[key]
         target = max(0, current + step) if current >= 0 else 0
         if target >= rows - 1 and self.model.canFetchMore():
-            self.model.fetchMore()
+            self.model.fetchMore()  # rows arrive with results_ready
             rows = self.model.rowCount()
-            self._update_count()
         target = min(target, rows - 1)
         self.view.selectRow(target)
         self.view.scrollTo(self.model.index(target, 0))

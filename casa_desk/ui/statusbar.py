@@ -1,18 +1,21 @@
 """The status bar: which office, who is at the desk, how many changes wait to be synced.
 
-The count comes from the store's outbox (``Store.pending_changes``); it is refreshed after
-every write (the change bus) and by a slow timer, which also catches a sync that ran in the
+The count comes from the store's outbox (``Store.pending_changes``, capped at COUNT_CAP so a
+store that never synced does not cost a second per refresh); it is refreshed after every
+write (the change bus) and by a slow timer, which also catches a sync that ran in the
 background.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from casa_desk.ui.context import DeskContext
 
 REFRESH_MS = 30_000
+#: Beyond this many changes the bar says "more than": counting millions takes too long.
+COUNT_CAP = 10_000
 
 
 class DeskStatusBar(QStatusBar):
@@ -41,8 +44,11 @@ class DeskStatusBar(QStatusBar):
         self.refresh()
 
     def refresh(self) -> None:
-        count = self.context.store.pending_changes()
+        count = self.context.store.pending_changes(cap=COUNT_CAP + 1)
         if count == 0:
             self.pending.setText(self.tr("Tutto sincronizzato"))
+        elif count > COUNT_CAP:
+            self.pending.setText(self.tr("Modifiche da sincronizzare: più di %1").replace(
+                "%1", QLocale().toString(COUNT_CAP)))
         else:
             self.pending.setText(self.tr("Modifiche da sincronizzare: %n", "", count))

@@ -5,6 +5,7 @@
     <name>AgendaPage</name>
     <message>
         <source>In ritardo</source>
+        <extracomment>The order of the follow-up list when every bucket is shown.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -13,6 +14,10 @@
     </message>
     <message>
         <source>Prossimi 7 giorni</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tutti</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -40,6 +45,10 @@
         <translation>Confidential</translation>
     </message>
     <message>
+        <source>%1 oggi, %2 in ritardo, %3 nei prossimi 7 giorni</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Segna come fatto</source>
         <translation type="unfinished" />
     </message>
@@ -65,10 +74,6 @@
     </message>
     <message>
         <source>Segnalazioni oltre la scadenza</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 in ritardo, %2 oggi, %3 nei prossimi 7 giorni</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -236,6 +241,7 @@
     <name>DeskStatusBar</name>
     <message>
         <source>Presidio: %1</source>
+        <extracomment>Beyond this many changes the bar says "more than": counting millions takes too long.</extracomment>
         <translation>Office: %1</translation>
     </message>
     <message>
@@ -246,10 +252,16 @@
         <source>Tutto sincronizzato</source>
         <translation>All synced</translation>
     </message>
+    <message>
+        <source>Modifiche da sincronizzare: più di %1</source>
+        <translation>More than %1 changes waiting to sync</translation>
+    </message>
     <message numerus="yes">
         <source>Modifiche da sincronizzare: %n</source>
         <translation>
-            <numerusform>%n change waiting to sync</numerusform><numerusform>%n changes waiting to sync</numerusform></translation>
+            <numerusform>%n change waiting to sync</numerusform>
+            <numerusform>%n changes waiting to sync</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -450,6 +462,10 @@
         <source>La nuova lingua sarà usata al prossimo avvio.</source>
         <translation>The new language will be used at the next start.</translation>
     </message>
+    <message>
+        <source>Verifica dell'archivio in corso…</source>
+        <translation>Checking the store…</translation>
+    </message>
 </context>
 <context>
     <name>NeutralPage</name>
@@ -502,6 +518,7 @@ the free number shown on the notice board.</translation>
     <name>PeopleSearchModel</name>
     <message>
         <source>Cognome</source>
+        <extracomment>Fewer characters than this list nobody: one letter matches a fifth of the registry. Emitted when the rows of the latest query are in (the first page, or one more page).</extracomment>
         <translation>Surname</translation>
     </message>
     <message>
@@ -1175,19 +1192,22 @@ the free number shown on the notice board.</translation>
         <translation>↑/↓ to choose, Enter to open the card, Esc to clear the search, Ctrl+N for a new contact, F12 quick exit.</translation>
     </message>
     <message>
+        <source>Scrivere almeno due lettere o cifre.</source>
+        <translation>Type at least two letters or digits.</translation>
+    </message>
+    <message>
         <source>Nessuna persona trovata.</source>
         <translation>Nobody found.</translation>
+    </message>
+    <message>
+        <source>Più di %1 persone: continuare a scrivere per restringere.</source>
+        <translation>More than %1 people: keep typing to narrow down.</translation>
     </message>
     <message numerus="yes">
         <source>Persone trovate: %n.</source>
         <translation>
-            <numerusform>%n person found.</numerusform><numerusform>%n people found.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Più di %n persone trovate.</source>
-        <translation>
-            <numerusform>More than %n person found.</numerusform>
-            <numerusform>More than %n people found.</numerusform>
+            <numerusform>%n person found.</numerusform>
+            <numerusform>%n people found.</numerusform>
         </translation>
     </message>
 </context>
@@ -1291,6 +1311,232 @@ the free number shown on the notice board.</translation>
     </message>
     <message>
         <source>Riattiva</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sincronizza ora</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Sede:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ultima sincronizzazione riuscita:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Modifiche in attesa:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stato:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quando</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tabella</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Motivo del rifiuto</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rilevato</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Campo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tipo</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Valore attuale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valore perso</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ripristina il valore perso</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tieni il valore attuale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Modifiche rifiutate dalla sede</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conflitti da rivedere</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>non abbinato</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mai</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>modifica contemporanea</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>modifica dopo l'eliminazione</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(eliminata)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Archivio non abbinato alla sede.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Modifiche da inviare.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sincronizzato.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sincronizzazione in corso…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dati non allineati con la sede: riprovare.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <source>Sportello</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Telefono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Visita domiciliare</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>Evento</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Risolto</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>In carico</source>
+        <translation>In hand</translation>
+    </message>
+    <message>
+        <source>Inviato a un servizio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bozza</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Inviata</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Presa in carico</source>
+        <translation>Taken in charge</translation>
+    </message>
+    <message>
+        <source>Conclusa</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Rifiutata</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Annullata</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Creata</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Riaperta</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bassa</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Normale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alta</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Salute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Antiviolenza</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Servizi sociali</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Legale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lavoro</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Casa</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Altro</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Riservato</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <source>Anonimo</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -5,6 +5,7 @@
     <name>AgendaPage</name>
     <message>
         <source>In ritardo</source>
+        <extracomment>The order of the follow-up list when every bucket is shown.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -13,6 +14,10 @@
     </message>
     <message>
         <source>Prossimi 7 giorni</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tutti</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -37,6 +42,10 @@
     </message>
     <message>
         <source>Riservato</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 oggi, %2 in ritardo, %3 nei prossimi 7 giorni</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -65,10 +74,6 @@
     </message>
     <message>
         <source>Segnalazioni oltre la scadenza</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 in ritardo, %2 oggi, %3 nei prossimi 7 giorni</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -236,6 +241,7 @@
     <name>DeskStatusBar</name>
     <message>
         <source>Presidio: %1</source>
+        <extracomment>Beyond this many changes the bar says "more than": counting millions takes too long.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -246,10 +252,16 @@
         <source>Tutto sincronizzato</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Modifiche da sincronizzare: più di %1</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
         <source>Modifiche da sincronizzare: %n</source>
         <translation>
-            <numerusform>Modifiche da sincronizzare: %n</numerusform><numerusform>Modifiche da sincronizzare: %n</numerusform></translation>
+            <numerusform>Modifiche da sincronizzare: %n</numerusform>
+            <numerusform>Modifiche da sincronizzare: %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -450,6 +462,10 @@
         <source>La nuova lingua sarà usata al prossimo avvio.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Verifica dell'archivio in corso…</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>NeutralPage</name>
@@ -498,6 +514,7 @@ anche il numero verde indicato in bacheca.</source>
     <name>PeopleSearchModel</name>
     <message>
         <source>Cognome</source>
+        <extracomment>Fewer characters than this list nobody: one letter matches a fifth of the registry. Emitted when the rows of the latest query are in (the first page, or one more page).</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1171,19 +1188,22 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Scrivere almeno due lettere o cifre.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Nessuna persona trovata.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Più di %1 persone: continuare a scrivere per restringere.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>Persone trovate: %n.</source>
         <translation>
-            <numerusform>Persone trovate: %n.</numerusform><numerusform>Persone trovate: %n.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Più di %n persone trovate.</source>
-        <translation>
-            <numerusform>Più di %n persona trovata.</numerusform>
-            <numerusform>Più di %n persone trovate.</numerusform>
+            <numerusform>Persone trovate: %n.</numerusform>
+            <numerusform>Persone trovate: %n.</numerusform>
         </translation>
     </message>
 </context>
@@ -1287,6 +1307,232 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Riattiva</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sincronizza ora</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sede:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ultima sincronizzazione riuscita:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Modifiche in attesa:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stato:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quando</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tabella</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Motivo del rifiuto</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rilevato</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Campo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tipo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valore attuale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valore perso</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ripristina il valore perso</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tieni il valore attuale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Modifiche rifiutate dalla sede</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conflitti da rivedere</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>non abbinato</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mai</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>modifica contemporanea</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>modifica dopo l'eliminazione</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(eliminata)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Archivio non abbinato alla sede.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Modifiche da inviare.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sincronizzato.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sincronizzazione in corso…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dati non allineati con la sede: riprovare.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <source>Sportello</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Telefono</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visita domiciliare</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evento</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Risolto</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In carico</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inviato a un servizio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bozza</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inviata</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Presa in carico</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conclusa</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rifiutata</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Annullata</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Creata</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Riaperta</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bassa</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Normale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alta</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Salute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Antiviolenza</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Servizi sociali</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Legale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lavoro</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Casa</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Altro</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Riservato</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Anonimo</source>
         <translation type="unfinished" />
     </message>
 </context>

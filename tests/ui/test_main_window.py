@@ -234,3 +234,11 @@ def test_launch_with_lang_en_shows_english(qtbot, demo, monkeypatch) -> None:
     finally:
         launched.close()
     assert UiSettings().language() == "it"  # --lang is for this run only
+
+
+def test_status_bar_says_more_than_when_the_outbox_is_huge(window, monkeypatch) -> None:
+    from casa_desk.ui import statusbar
+
+    monkeypatch.setattr(statusbar, "COUNT_CAP", 3)
+    window.status.refresh()
+    assert window.status.pending.text() == "Modifiche da sincronizzare: più di 3"

@@ -112,7 +112,7 @@ def test_arrow_at_the_end_of_a_page_fetches_more(qtbot, context, tmp_path) -> No
         page = SearchPage(context)
         qtbot.addWidget(page)
         qtbot.keyClicks(page.field, "omon")
-        assert "Più di" in page.count_label.text()
+        assert page.count_label.text() == f"Persone trovate: {PAGE + 3}."
         for _ in range(PAGE):
             qtbot.keyClick(page.field, Qt.Key.Key_Down)
         assert page.model.rowCount() == PAGE + 3
@@ -127,3 +127,40 @@ def test_new_person_appears_in_an_open_search(qtbot, window, demo) -> None:
                                 presidio="SAN-SIRO")
     window.context.bus.changed.emit("people")
     assert ("Quarzolini", "Nives") in _rows(window)
+
+
+def test_one_character_asks_for_more(qtbot, window) -> None:
+    qtbot.keyClicks(window.search.field, "q")
+    assert window.search.model.rowCount() == 0
+    assert window.search.count_label.text() == "Scrivere almeno due lettere o cifre."
+
+
+def test_threaded_search_keeps_only_the_latest_results(qtbot, context, demo) -> None:
+    """With the real thread pool: keystrokes return at once, stale results are dropped,
+    and Enter typed before the results arrive opens the right person when they do."""
+    from casa_desk.ui.search_model import close_readers
+    from casa_desk.ui.search_page import SearchPage
+    from casa_desk.ui.tasks import TaskRunner
+
+    context.runner = TaskRunner()
+    page = SearchPage(context)
+    qtbot.addWidget(page)
+    opened: list[str] = []
+    page.person_opened.connect(opened.append)
+    try:
+        qtbot.keyClicks(page.field, "zampicchi")
+        qtbot.keyClick(page.field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: opened == [demo.ids["Zampicchi Ludmilla"]], timeout=5000)
+        assert page.model.text == "zampicchi" and not page.model.pending
+        page.field.clear()
+        qtbot.keyClicks(page.field, "quarzolini arianna")
+        qtbot.waitUntil(lambda: not page.model.pending, timeout=5000)
+        assert _page_rows(page) == [("Quarzolini", "Arianna")]
+        qtbot.waitUntil(lambda: not context.runner.busy(), timeout=5000)
+    finally:
+        close_readers()
+
+
+def _page_rows(page) -> list[tuple[str, str]]:
+    model = page.model
+    return [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
