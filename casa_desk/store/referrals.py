@@ -15,7 +15,15 @@ from typing import Any
 from sqlite_utils import Database
 
 from casa_desk.errors import ConsentError, ValidationError
-from casa_desk.models.referrals import Event, EventKind, Folded, Status, fold, next_status
+from casa_desk.models.referrals import (
+    OPEN_STATES,
+    Event,
+    EventKind,
+    Folded,
+    Status,
+    fold,
+    next_status,
+)
 from casa_desk.models.timeutil import utc_now_text
 from casa_desk.models.vocab import SENSITIVE_SERVICE_KINDS, Urgency
 from casa_desk.store import consents
@@ -253,11 +261,10 @@ class Referrals:
             [*params, limit, offset],
         )
 
-    def overdue(self, presidio: str, today: date) -> list[dict[str, Any]]:
-        """Open referrals past their due date."""
-        return [r for r in self.list(presidio=presidio, statuses=("bozza", "inviata",
-                                                                   "presa_in_carico"))
-                if r["due_on"] and r["due_on"] < today.isoformat()]
+    def overdue(self, presidio: str, today: date, *, limit: int = 500) -> list[dict[str, Any]]:
+        """Open referrals past their due date (filtered in SQL, newest first)."""
+        return self.list_page(presidio=presidio, statuses=[s.value for s in OPEN_STATES],
+                              due_before=today, limit=limit)
 
     def _service(self, service_id: str) -> dict[str, Any]:
         rows = self.store.query("SELECT * FROM services WHERE id = ? AND deleted = 0",
@@ -267,13 +274,22 @@ class Referrals:
         return rows[0]
 
     def _next_number(self, presidio: str) -> str:
-        """Display number ``SS-2026-000123``: per office and year, never used as a key."""
+        """Display number ``SS-2026-000123``: per office and year, never used as a key.
+
+        The counter lives in the local ``casa_meta`` (not synced): numbers are for people to
+        quote on the phone, ids are what sync relies on.
+        """
         prefix = "".join(part[0] for part in presidio.split("-"))[:2].upper()
         if len(prefix) < 2:
             prefix = presidio[:2].upper()
-        year = utc_now_text()[:4]
-        row = self.store.db.execute(
-            "SELECT count(*) FROM referrals WHERE presidio = ? AND number LIKE ?",
-            [presidio, f"{prefix}-{year}-%"],
-        ).fetchone()
-        return f"{prefix}-{year}-{int(row[0]) + 1:06d}"
+        key = f"referral_seq:{prefix}-{utc_now_text()[:4]}"
+        row = self.store.db.execute("SELECT value FROM casa_meta WHERE key = ?", [key]).fetchone()
+        if row is None:  # first referral of the year here: continue after any synced ones
+            row = self.store.db.execute(
+                "SELECT count(*) FROM referrals WHERE presidio = ? AND number LIKE ?",
+                [presidio, f"{key.split(':')[1]}-%"]).fetchone()
+        value = int(row[0]) + 1
+        self.store.db.execute(
+            "INSERT INTO casa_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE"
+            " SET value = excluded.value", [key, str(value)])
+        return f"{key.split(':')[1]}-{value:06d}"

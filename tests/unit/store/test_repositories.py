@@ -118,3 +118,16 @@ def test_referral_needs_live_consent_and_withdrawal_stops_it(store) -> None:
     with pytest.raises(TransitionError):
         referrals.step(referral["id"], "closed", by="op")
     assert [e["event"] for e in referrals.events(referral["id"])] == ["created", "sent"]
+
+
+def test_overdue_referrals_are_filtered_in_sql_beyond_any_page(store) -> None:
+    """600 open referrals, the oldest overdue: a page limit must not hide it."""
+    ada = person(store)
+    service = Directory(store).save_service({"name": "Sportello prova", "kind": "legale"})
+    referrals = Referrals(store)
+    late = referrals.create(person_id=ada["id"], service_id=service["id"], reason="Vecchia",
+                            presidio="SAN-SIRO", by="op", due_on=date(2026, 1, 5))
+    for _ in range(600):
+        referrals.create(person_id=ada["id"], service_id=service["id"], reason="Nuova",
+                         presidio="SAN-SIRO", by="op", due_on=date(2026, 12, 31))
+    assert [r["id"] for r in referrals.overdue("SAN-SIRO", date(2026, 2, 1))] == [late["id"]]
