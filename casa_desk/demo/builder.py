@@ -125,6 +125,10 @@ def _fill(store: Store, options: DemoOptions, progress: Progress) -> dict[str, i
     clock = TextClock()
     opened = clock.text(rome_to_utc_ms(days[0] - timedelta(days=3 * 365 + 30), 9 * 3600))
     store.db.execute(f"PRAGMA cache_size = -{_BUILD_CACHE_KIB}")
+    # The .part file is thrown away on any failure, so it needs no rollback journal or fsync
+    # while it is filled: a quarter less wall time, mostly I/O. WAL is back before the rename.
+    store.db.execute("PRAGMA journal_mode = OFF")
+    store.db.execute("PRAGMA synchronous = OFF")
     counts: dict[str, int] = {}
 
     def write(table: str, rows: Iterable[dict[str, Any]], total: int, label: str) -> int:
@@ -176,6 +180,8 @@ def _fill(store: Store, options: DemoOptions, progress: Progress) -> dict[str, i
     with store.transaction():
         refresh_statuses(store.db)
     progress("Stato delle segnalazioni", len(made.referrals), len(made.referrals))
+    store.db.execute("PRAGMA journal_mode = WAL")
+    store.db.execute("PRAGMA synchronous = NORMAL")
     return counts
 
 

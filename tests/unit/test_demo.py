@@ -32,7 +32,9 @@ from casa_desk.models.vocab import (
     TenancyRole,
     YesNoDeclined,
 )
+from casa_desk.store.db import Store, check_store
 from casa_desk.store.reference import PRESIDIO_CODES, reference_rows
+from casa_desk.store.schema import missing_guards
 from casa_desk.store.tables import SYNCED_TABLES
 
 UNTIL = date(2026, 11, 25)
@@ -127,6 +129,16 @@ def test_same_seed_same_content_across_processes(tmp_path: Path) -> None:
         paths.append(path)
     for spec in SYNCED_TABLES:
         assert _content(paths[0], spec.name) == _content(paths[1], spec.name), spec.name
+
+
+def test_store_opens_cleanly(stores: dict[str, Path]) -> None:
+    check_store(stores["c"])  # quick_check, application id, migrations
+    with Store.open(stores["c"]) as opened:  # "c" is not compared row for row
+
+        assert opened.presidio == "SAN-SIRO"
+        assert not missing_guards(opened.db)
+        mode = opened.db.execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
 
 
 def test_users_row_and_meta(db: sqlite3.Connection) -> None:
