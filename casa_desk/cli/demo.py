@@ -35,9 +35,11 @@ def register(subparsers: Any) -> None:
         "segnalazioni e partecipanti inventati ma realistici (un anno di attività). "
         "Stesso seme, stesso contenuto.",
     )
-    parser.add_argument("--db", required=True, type=Path, help="archivio da creare (non deve esistere)")
+    parser.add_argument("--db", required=True, type=Path,
+                        help="archivio da creare (non deve esistere)")
     parser.add_argument("--presidio", default="SAN-SIRO",
-                        help=f"codice del presidio ({', '.join(PRESIDIO_CODES)}); predefinito SAN-SIRO")
+                        help=f"codice del presidio ({', '.join(PRESIDIO_CODES)});"
+                        " predefinito SAN-SIRO")
     parser.add_argument("--people", type=non_negative, default=2_000, metavar="N",
                         help="numero di persone (predefinito 2000)")
     parser.add_argument("--contacts", type=non_negative, default=20_000, metavar="N",

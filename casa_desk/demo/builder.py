@@ -68,7 +68,8 @@ def check_options(options: DemoOptions) -> None:
     """Refuse bad options with one line (the CLI has already checked the number formats)."""
     if options.presidio not in PRESIDIO_CODES:
         raise CasaError(
-            f"Presidio sconosciuto: {options.presidio}. Codici validi: {', '.join(PRESIDIO_CODES)}.",
+            f"Presidio sconosciuto: {options.presidio}. "
+            f"Codici validi: {', '.join(PRESIDIO_CODES)}.",
             code="demo_presidio",
         )
     if options.people < 0 or options.contacts < 0:
@@ -76,7 +77,9 @@ def check_options(options: DemoOptions) -> None:
                         code="demo_count")
 
 
-def build_demo(path: str | Path, options: DemoOptions, progress: Progress | None = None) -> DemoSummary:
+def build_demo(
+    path: str | Path, options: DemoOptions, progress: Progress | None = None
+) -> DemoSummary:
     """Build the demo store at ``path``, which must not exist yet. Returns the row counts.
 
     Raises :class:`~casa_desk.errors.CasaError` (one line) for bad options or an existing

@@ -22,7 +22,14 @@ from itertools import accumulate
 from typing import Any
 
 from casa_desk.demo import data
-from casa_desk.demo.clock import TextClock, day_ms, day_weight, demo_id, office_seconds, rome_to_utc_ms
+from casa_desk.demo.clock import (
+    TextClock,
+    day_ms,
+    day_weight,
+    demo_id,
+    office_seconds,
+    rome_to_utc_ms,
+)
 from casa_desk.demo.people import Population
 from casa_desk.models.vocab import DEFAULT_CATEGORIES
 
@@ -208,7 +215,8 @@ class ContactMaker:
 
 def _text_ms(text: str) -> int:
     day = date.fromisoformat(text[:10])
-    hour, minute, sec, milli = int(text[11:13]), int(text[14:16]), int(text[17:19]), int(text[20:23])
+    hour, minute = int(text[11:13]), int(text[14:16])
+    sec, milli = int(text[17:19]), int(text[20:23])
     return day_ms(day) + ((hour * 60 + minute) * 60 + sec) * 1000 + milli
 
 

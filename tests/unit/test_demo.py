@@ -216,8 +216,8 @@ def test_anonymous_sensitive_follow_ups_and_corrections(db: sqlite3.Connection) 
                     " WHERE category = 'violenza_domestica'").fetchone()[0]
     assert dv > 2 * anonymous
     for code, (_, sensitive) in DEFAULT_CATEGORIES.items():
-        flags = {r[0] for r in db.execute("SELECT DISTINCT sensitive FROM contacts WHERE category = ?",
-                                          (code,))}
+        flags = {r[0] for r in db.execute(
+            "SELECT DISTINCT sensitive FROM contacts WHERE category = ?", (code,))}
         assert flags <= {int(sensitive)}, code
     follow = _one(db, "SELECT count(*) FROM contacts WHERE follow_up_on IS NOT NULL") / CONTACTS
     assert 0.10 < follow < 0.20
@@ -362,14 +362,18 @@ def test_cli_negative_count_exits_2_with_one_line(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_cli_bad_until_exits_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_bad_until_exits_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["demo", "--db", str(tmp_path / "n.sqlite"), "--until", "2026-02-30"])
     assert exc.value.code == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
 
 
-def test_cli_unknown_presidio_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_unknown_presidio_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code = main(["demo", "--db", str(tmp_path / "n.sqlite"), "--presidio", "QUARTO-OGGIARO"])
     assert code == 1
     err = capsys.readouterr().err.strip()
@@ -378,7 +382,9 @@ def test_cli_unknown_presidio_one_line(tmp_path: Path, capsys: pytest.CaptureFix
     assert list(tmp_path.iterdir()) == []
 
 
-def test_cli_refuses_existing_path_untouched(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_refuses_existing_path_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "exists.sqlite"
     target.write_bytes(b"not mine to touch")
     code = main(["demo", "--db", str(target), "--people", "5", "--contacts", "5"])
