@@ -52,3 +52,26 @@ def test_cli_device_add_out_writes_enrolment_file(tmp_path: Path) -> None:
     assert enrolled.returncode == 0, enrolled.stderr
     bad = run_cli("hub", "device-add", "--db", hub_db, "--presidio", "NOWHERE")
     assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_cli_bundle_round_trip(tmp_path: Path) -> None:
+    hub_db = str(tmp_path / "hub.sqlite")
+    out = tmp_path / "enrol.json"
+    assert run_cli("hub", "device-add", "--db", hub_db, "--presidio", "MAZZINI", "--out", str(out)).returncode == 0
+    store_path = tmp_path / "m.sqlite"
+    assert run_cli("enrol", "--db", str(store_path), "--file", str(out)).returncode == 0
+    with Store.open(store_path) as store, store.transaction() as j:
+        j.insert("people", {"first_name": "Nome", "last_name": "Prova"}, presidio="MAZZINI")
+    bundle, reply = tmp_path / "m.casa", tmp_path / "m-reply.casa"
+    exported = run_cli("bundle", "export", "--db", str(store_path), "--out", str(bundle))
+    assert exported.returncode == 0, exported.stderr
+    for _ in range(2):  # importing twice changes nothing
+        imported = run_cli("hub", "import-bundle", str(bundle), "--db", hub_db, "--reply", str(reply))
+        assert imported.returncode == 0, imported.stderr
+    back = run_cli("bundle", "import", "--db", str(store_path), str(reply))
+    assert back.returncode == 0, back.stderr
+    with Store.open(store_path) as store:
+        assert store.pending_changes() == 0
+    bundle.write_bytes(bundle.read_bytes()[:100])
+    broken = run_cli("hub", "import-bundle", str(bundle), "--db", hub_db, "--reply", str(reply))
+    assert broken.returncode == 1 and len(broken.stderr.strip().splitlines()) == 1

@@ -51,7 +51,7 @@ def enrol(hub: HubStore, code: str, node_id: str | None = None) -> dict[str, Any
     """Trade a one-time code for credentials (the code stops working)."""
     code_hash = hash_secret(normalise_code(code))
     token = new_token()
-    with hub.tx(lock=True) as conn:
+    with hub.tx() as conn:
         row = conn.execute(select(schema.devices).where(schema.devices.c.code_hash == code_hash)).mappings().first()
         if row is None or row["revoked_at"]:
             raise HubRefusal(403, protocol.UNAUTHORISED, "Codice di abbinamento non valido o già usato.")

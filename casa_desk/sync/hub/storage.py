@@ -124,7 +124,7 @@ class HubStore:
         now = int(time.time() * 1000)
         if abs(int(message.get("wall_ms", 0)) - now) > protocol.MAX_SKEW_MS:
             raise HubRefusal(409, protocol.CLOCK_SKEW)
-        with self.tx(lock=True) as conn:
+        with self.tx() as conn:  # no log lock: a hello must not wait behind a long push
             self.bind_node(conn, device, str(message.get("node_id") or ""))
             acked = conn.execute(select(schema.devices.c.acked_seq).where(schema.devices.c.id == device.id)).scalar_one()
             head, _floor = _head(conn)
