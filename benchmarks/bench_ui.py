@@ -195,7 +195,7 @@ def main() -> int:
     from casa_desk.app import build_window
     from casa_desk.store.db import Store
     from casa_desk.ui.refcount_guard import make_singletons_immortal
-    from casa_desk.ui.search_model import close_readers
+    from casa_desk.ui.search_model import stop_search_workers
 
     make_singletons_immortal()  # as the app does (PySide6 6.12.0 emit() refcount bug)
 
@@ -230,7 +230,7 @@ def main() -> int:
     current, peak = _rss_mb()
     print(f"resident memory: {current:.0f} MB now, {peak:.0f} MB peak")
     window.close()
-    close_readers()
+    stop_search_workers()
     store.close()
     return 0
 

@@ -128,9 +128,9 @@ class Launched:
     def close(self) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from casa_desk.ui.search_model import close_readers
+        from casa_desk.ui.search_model import stop_search_workers
 
-        close_readers()
+        stop_search_workers()
         self.store.close()
         for translator in self.translators:
             QApplication.instance().removeTranslator(translator)  # type: ignore[union-attr]

@@ -4,32 +4,43 @@ Only one page (``PAGE`` rows) is read per query; the view asks for more through
 ``canFetchMore``/``fetchMore`` as the user scrolls, with SQL ``LIMIT``/``OFFSET`` on the FTS
 query of :mod:`casa_desk.store.search`. The model never holds every matching row.
 
-Each keystroke starts a query through the task runner and returns at once, so typing never
-waits for SQLite. Matches are counted first (up to COUNT_CAP + 1, a fraction of a
+Each keystroke hands its query to a :class:`SearchWorker` and returns at once, so typing
+never waits for SQLite. Matches are counted first (up to COUNT_CAP + 1, a fraction of a
 millisecond); only up to COUNT_CAP of them are ranked best-first, because FTS5 scores every
 match and a broad prefix ("ma", "ss0") matches tens of thousands of people (100-300 ms).
-Beyond that the first page comes in index order. Results carry a generation number; those of an
-older query are dropped, and a query that has become stale is interrupted inside SQLite (a
-progress handler). Worker threads read through their own connection; on the GUI thread (the
-synchronous runner of the tests) the store's own connection is used — a connection never
-crosses threads.
+Beyond that the first page comes in index order. Requests carry a generation number: the
+worker runs only the latest, interrupts a running query that a newer keystroke made stale
+(SQLite progress handler), and the model drops results of older generations.
+
+The worker is one Python thread with one read-only connection of its own for its whole life
+(a connection never crosses threads). It is not a QThreadPool task: Python state of
+Qt-owned threads (``threading.local``) does not survive between tasks, which would open a
+new connection — and its caches — per keystroke. Tests use ``threaded=False``: the query
+runs inline on the store's GUI-thread connection.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable
+import weakref
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from sqlite_utils import Database
 
 from casa_desk.models.phone import format_phone
 from casa_desk.models.timeutil import format_date
 from casa_desk.store.db import Store
 from casa_desk.store.search import count_people, fts_query, search_people
-from casa_desk.ui.tasks import SyncRunner, TaskRunner
 
 PAGE = 60
 COUNT_CAP = 1000
@@ -38,53 +49,107 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MIN_CHARS = 2
 
 _Index = QModelIndex | QPersistentModelIndex
-_local = threading.local()
-_opened: list[sqlite3.Connection] = []
-_opened_lock = threading.Lock()
+#: (generation, text, offset, ranked or None = decide by counting)
+Request = tuple[int, str, int, bool | None]
+_workers: weakref.WeakSet[SearchWorker] = weakref.WeakSet()
 
 
 def searchable(text: str) -> bool:
     return fts_query(text) is not None and len(text.strip()) >= MIN_CHARS
 
 
-def _never() -> bool:
-    return False
+def run_query(db: Database, text: str, offset: int, ranked: bool | None
+              ) -> tuple[list[dict[str, Any]], int, bool]:
+    """One page of matches: ``(rows, total counted up to COUNT_CAP + 1, ranked)``."""
+    total = count_people(db, text, cap=COUNT_CAP + 1) if ranked is None else -1
+    rank = ranked if ranked is not None else total <= COUNT_CAP
+    return search_people(db, text, limit=PAGE, offset=offset, ranked=rank), total, rank
 
 
-def _reader(store: Store) -> Database:
-    """A connection for the calling thread: the store's own on the GUI thread.
-
-    A worker's connection gets one progress handler for its whole life, which asks the
-    thread's current ``_local.stale`` check; handlers are never reset (``None`` there trips
-    a reference-count bug of Python 3.11's sqlite3).
-    """
-    if threading.current_thread() is threading.main_thread():
-        return store.db
-    cache: dict[str, Database] = getattr(_local, "dbs", None) or {}
-    _local.dbs = cache
-    key = str(store.path)
-    if key not in cache:
-        conn = sqlite3.connect(key, check_same_thread=False, timeout=10)
-        conn.execute("PRAGMA query_only = 1")
-        conn.set_progress_handler(lambda: int(getattr(_local, "stale", _never)()), 2000)
-        with _opened_lock:
-            _opened.append(conn)
-        cache[key] = Database(conn)
-    return cache[key]
+class _Bridge(QObject):
+    ready = Signal()
 
 
-def close_readers() -> None:
-    """Close the worker threads' connections (at exit; a later search reopens them)."""
-    with _opened_lock:
-        for conn in _opened:
+class SearchWorker:
+    """A thread that runs the latest search request on its own connection."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = str(path)
+        self._lock = threading.Lock()
+        self._wake = threading.Condition(self._lock)
+        self._request: Request | None = None
+        self._latest = 0
+        self._running = 0
+        self._results: list[tuple[int, int, Any]] = []
+        self._stopped = False
+        self.bridge = _Bridge()  # lives in the GUI thread: ready is delivered there
+        self._thread = threading.Thread(target=self._loop, name="casa-search", daemon=True)
+        self._thread.start()
+        _workers.add(self)
+
+    def submit(self, request: Request) -> None:
+        with self._lock:
+            self._latest = request[0]
+            self._request = request
+            self._wake.notify()
+
+    def forget(self, generation: int) -> None:
+        """Nothing older than ``generation`` is wanted any more (cleared search)."""
+        with self._lock:
+            self._latest = generation
+            self._request = None
+
+    def take(self) -> list[tuple[int, int, Any]]:
+        """Results of the latest generation: ``(generation, offset, outcome)``."""
+        with self._lock:
+            out, self._results = self._results, []
+        return [r for r in out if r[0] == self._latest]
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+            self._wake.notify()
+        self._thread.join(timeout=5)
+
+    def _stale(self) -> int:
+        return int(self._running != self._latest)  # read without the lock: two ints
+
+    def _loop(self) -> None:
+        conn = sqlite3.connect(self._path, timeout=10)
+        try:
+            conn.execute("PRAGMA query_only = 1")
+            conn.set_progress_handler(self._stale, 2000)
+            db = Database(conn)
+            while True:
+                with self._lock:
+                    while self._request is None and not self._stopped:
+                        self._wake.wait()
+                    if self._stopped:
+                        return
+                    request, self._request = self._request, None
+                    self._running = request[0]
+                generation, text, offset, ranked = request
+                try:
+                    outcome: Any = run_query(db, text, offset, ranked)
+                except sqlite3.OperationalError as exc:
+                    if self._stale():
+                        continue  # interrupted: a newer keystroke replaced this query
+                    outcome = exc
+                except Exception as exc:  # noqa: BLE001 - a bug: re-raised on the GUI thread
+                    outcome = exc
+                with self._lock:
+                    if generation != self._latest:
+                        continue
+                    self._results.append((generation, offset, outcome))
+                self.bridge.ready.emit()
+        finally:
             conn.close()
-        _opened.clear()
 
 
-class _Counter:
-    """The latest query's generation, shared with workers (a plain Python object)."""
-
-    value = 0
+def stop_search_workers() -> None:
+    """Stop every search thread and close its connection (at exit, and in tests)."""
+    for worker in list(_workers):
+        worker.stop()
 
 
 def _address(row: dict[str, Any]) -> str:
@@ -100,17 +165,17 @@ class PeopleSearchModel(QAbstractTableModel):
     COLUMNS = ("last_name", "first_name", "codice_fiscale", "birth_date", "phone", "address",
                "unit_code")
 
-    def __init__(self, store: Store, runner: TaskRunner | None = None, parent: Any = None) -> None:
+    def __init__(self, store: Store, parent: Any = None, *, threaded: bool = False) -> None:
         super().__init__(parent)
         self._store = store
-        self._runner = runner or SyncRunner()
+        self._threaded = threaded
+        self._worker: SearchWorker | None = None
         self._text = ""
         self._pending_text = ""
         self._rows: list[dict[str, Any]] = []
         self._exhausted = True
         self._loading = False
         self._generation = 0
-        self._counter = _Counter()
         self._total = 0
         self._ranked = True
 
@@ -128,63 +193,47 @@ class PeopleSearchModel(QAbstractTableModel):
     def set_query(self, text: str) -> None:
         """Ask for the first page of matches for ``text``; the rows change when it is in."""
         self._generation += 1
-        self._counter.value = self._generation
         self._pending_text = text
         self._loading = False
         if not searchable(text):
+            if self._worker is not None:
+                self._worker.forget(self._generation)
             self._apply(self._generation, text, [], 0, True)
             return
-        self._run(text, 0, self._generation)
+        self._run(text, 0, None)
 
     def clear(self) -> None:
         """Forget the query and every row at once (quick exit)."""
-        self._generation += 1
-        self._counter.value = self._generation
-        self._pending_text = ""
-        self._loading = False
-        self._apply(self._generation, "", [], 0, True)
+        self.set_query("")
 
-    def _run(self, text: str, offset: int, generation: int, ranked: bool | None = None) -> None:
-        # The worker reads the generation from a plain object: touching the QObject model
-        # from another thread is not safe with PySide6.
-        store, counter = self._store, self._counter
-        counter.value = self._generation
+    def _run(self, text: str, offset: int, ranked: bool | None) -> None:
+        generation = self._generation
+        if not self._threaded:
+            self._deliver(generation, text, offset, run_query(self._store.db, text, offset, ranked))
+            return
+        if self._worker is None:
+            worker = self._worker = SearchWorker(self._store.path)
+            worker.bridge.ready.connect(self._collect)
+            self.destroyed.connect(lambda *_: worker.stop())
+        self._worker.submit((generation, text, offset, ranked))
 
-        def latest() -> int:
-            return counter.value
+    def _collect(self) -> None:
+        """On the GUI thread: take what the worker found for the latest request."""
+        assert self._worker is not None
+        for generation, offset, outcome in self._worker.take():
+            if isinstance(outcome, BaseException):
+                raise outcome
+            self._deliver(generation, self._pending_text, offset, outcome)
 
-
-        # Results cross threads as a tuple, never None: a None through a queued
-        # Signal(object) trips a reference-count bug of PySide6 (seen as "none_dealloc").
-        def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
-            if latest() != generation:
-                return (False, [], 0, True)
-            db = _reader(store)
-            _local.stale = lambda: latest() != generation
-            try:
-                # Rank only a few hundred matches: ranking tens of thousands costs 100+ ms,
-                # and that many matches mean the user is still typing.
-                total = count_people(db, text, cap=COUNT_CAP + 1) if ranked is None else -1
-                rank = ranked if ranked is not None else total <= COUNT_CAP
-                rows = search_people(db, text, limit=PAGE, offset=offset, ranked=rank)
-                return (True, rows, total, rank)
-            except sqlite3.OperationalError:
-                if latest() != generation:
-                    return (False, [], 0, True)  # interrupted: a newer keystroke replaced it
-                raise
-            finally:
-                _local.stale = _never
-
-        def done(result: tuple[bool, list[dict[str, Any]], int, bool]) -> None:
-            fresh, rows, total, rank = result
-            if not fresh or generation != self._generation:
-                return
-            if offset == 0:
-                self._apply(generation, text, rows, total, rank)
-            else:
-                self._append(rows)
-
-        self._runner.run(work, on_done=done)
+    def _deliver(self, generation: int, text: str, offset: int,
+                 outcome: tuple[list[dict[str, Any]], int, bool]) -> None:
+        if generation != self._generation:
+            return
+        rows, total, ranked = outcome
+        if offset == 0:
+            self._apply(generation, text, rows, total, ranked)
+        else:
+            self._append(rows)
 
     def _apply(self, generation: int, text: str, rows: list[dict[str, Any]], total: int,
                ranked: bool) -> None:
@@ -230,7 +279,7 @@ class PeopleSearchModel(QAbstractTableModel):
         if not self.canFetchMore(parent) or self._pending_text != self._text:
             return
         self._loading = True
-        self._run(self._text, len(self._rows), self._generation, self._ranked)
+        self._run(self._text, len(self._rows), self._ranked)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

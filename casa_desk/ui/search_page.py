@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.tasks import SyncRunner
 from casa_desk.ui.search_model import COUNT_CAP, ID_ROLE, PeopleSearchModel, searchable
 
 _NAV_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
@@ -39,7 +40,8 @@ class SearchPage(QWidget):
         self.context = context
         self.field = QLineEdit(objectName="searchField")
         self.field.setClearButtonEnabled(True)
-        self.model = PeopleSearchModel(context.store, context.runner, self)
+        self.model = PeopleSearchModel(
+            context.store, self, threaded=not isinstance(context.runner, SyncRunner))
         self._open_when_ready = False
         self.view = QTableView(objectName="searchResults")
         self.view.setModel(self.model)

@@ -138,7 +138,7 @@ def test_one_character_asks_for_more(qtbot, window) -> None:
 def test_threaded_search_keeps_only_the_latest_results(qtbot, context, demo) -> None:
     """With the real thread pool: keystrokes return at once, stale results are dropped,
     and Enter typed before the results arrive opens the right person when they do."""
-    from casa_desk.ui.search_model import close_readers
+    from casa_desk.ui.search_model import stop_search_workers
     from casa_desk.ui.search_page import SearchPage
     from casa_desk.ui.tasks import TaskRunner
 
@@ -158,7 +158,7 @@ def test_threaded_search_keeps_only_the_latest_results(qtbot, context, demo) -> 
         assert _page_rows(page) == [("Quarzolini", "Arianna")]
         qtbot.waitUntil(lambda: not context.runner.busy(), timeout=5000)
     finally:
-        close_readers()
+        stop_search_workers()
 
 
 def _page_rows(page) -> list[tuple[str, str]]:
