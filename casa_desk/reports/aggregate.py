@@ -306,7 +306,9 @@ def _contact_headline(
     # Every id that is (or was merged into) one of this month's people.
     ids = {r[0] for r in rows if r[0]}
     ids |= {old for old, new in aliases.items() if new in people}
-    where, params = _office_filter(presidio, "c2")
+    # Unary + keeps the planner on contacts_person (person_id, occurred_at): a few rows per
+    # person, instead of the office's whole history through contacts_presidio_time.
+    where, params = ("", []) if presidio is None else (" AND +c2.presidio = ?", [presidio])
     seen_before = {
         row[0]
         for row in conn.execute(
@@ -405,7 +407,8 @@ def _contact_breakdowns(conn: sqlite3.Connection, month: Month, rows: list[tuple
     by_gender = Counter(
         (r[4] or Gender.NOT_STATED.value) if r[0] else ANONYMOUS[0] for r in rows
     )
-    by_age = Counter(age_band(age_on(r[5], month.last_day)) if r[0] else ANONYMOUS[0] for r in rows)
+    last_day = month.last_day
+    by_age = Counter(age_band(age_on(r[5], last_day)) if r[0] else ANONYMOUS[0] for r in rows)
     return [
         _counted("contacts_by_category", "Contatti per tema", by_cat,
                  [(c, lab) for c, lab, _ in cats] + ([UNKNOWN] if by_cat[UNKNOWN[0]] else []),

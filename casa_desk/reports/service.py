@@ -124,7 +124,9 @@ def generate(
     for path in (pdf_path, csv_path):
         if path is not None:
             check_writable(path)
-    with Store.open(store_path) as store:
+    # The report only reads: the full integrity check (seconds on a large store) is the
+    # app's job at open; a damaged file still fails here with one line from SQLite.
+    with Store.open(store_path, check_integrity=False) as store:
         report = build_report(
             store, month, presidio, comment=comment, generated_on=generated_on,
             progress=(lambda d, t: progress(d, t + 2)) if progress else None,

@@ -65,6 +65,41 @@ def m002_people_lookup_indexes(db: Database) -> None:
     """)
 
 
+@migrations()
+def m003_people_search_prefixes(db: Database) -> None:
+    """Rebuild the people search index with FTS5 prefix indexes for 1-3 characters.
+
+    Search as you type asks for prefixes: without these, a short one ("ss", or the "s" of
+    "lombardi s") makes FTS5 merge the postings of every term it starts — 20-100 ms at
+    100,000 people; with them it is one lookup (under 5 ms). Same columns and tokenizer.
+    """
+    db.execute("DROP TABLE IF EXISTS people_fts")
+    db.execute(
+        "CREATE VIRTUAL TABLE people_fts USING fts5("
+        " last_name, first_name, codice_fiscale, phone, unit_code,"
+        " tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
+    )
+    db.execute(
+        f"""INSERT INTO people_fts (rowid, last_name, first_name, codice_fiscale, phone, unit_code)
+        SELECT {_PEOPLE_FTS_VALUES.replace('NEW.', '')} FROM people
+        WHERE deleted = 0 AND merged_into IS NULL"""
+    )
+
+
+@migrations()
+def m003_report_indexes(db: Database) -> None:
+    """Indexes for the monthly report (benchmarks/bench_report.py, 1M contacts):
+    follow-ups overdue at month end read only this covering index plus the amends probe
+    (was a walk over the office's whole history, ~0.8 s), and the referrals with events in
+    a month are found by event time instead of a scan of ``referral_events``."""
+    _exec_statements(db, """
+        CREATE INDEX IF NOT EXISTS contacts_follow_up_due ON contacts
+            (presidio, follow_up_on, follow_up_done_at, occurred_at, deleted, id)
+            WHERE follow_up_on IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS referral_events_at ON referral_events (at)
+    """)
+
+
 _BOOKKEEPING = """
 CREATE TABLE casa_meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT);
