@@ -57,3 +57,21 @@ def test_pending_changes_can_stop_counting(store) -> None:
     assert total >= 5
     assert store.pending_changes(cap=3) == 3
     assert store.pending_changes(cap=total + 10) == total
+
+
+def test_m003_search_index_has_prefixes_and_keeps_people(tmp_path) -> None:
+    path = tmp_path / "old.sqlite"
+    with Store.open(path, create=True) as store:
+        People(store).register({"last_name": "Prefissi", "first_name": "Sole",
+                                "phone": "3331234567", "unit_code": "SS000123"},
+                               presidio="SAN-SIRO")
+        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_people_search_prefixes'")
+    with Store.open(path) as store:
+        sql = store.db.execute("SELECT sql FROM sqlite_master WHERE name = 'people_fts'").fetchone()[0]
+        assert "prefix = '1 2 3'" in sql
+        for typed in ("pre", "prefissi s", "333 12", "ss0001"):
+            assert [r["last_name"] for r in search_people(store.db, typed)] == ["Prefissi"], typed
+        # the triggers still feed the rebuilt index
+        People(store).register({"last_name": "Prefissa", "first_name": "Luna"},
+                               presidio="SAN-SIRO")
+        assert len(search_people(store.db, "pref")) == 2
