@@ -172,6 +172,37 @@ def apply_snapshot_rows(store: Store, table: str, rows: list[dict[str, Any]]) ->
     return writes
 
 
+def restore_rows(store: Store, table: str, rows: list[dict[str, Any]]) -> int:
+    """Put the hub's version of rows back after the hub refused a local edit of them (the
+    refused value stays listed in sync_rejections). Call inside a transaction."""
+    spec = BY_NAME[table]
+    restored = 0
+    for hub_row in rows:
+        current = _current(store, spec, hub_row["id"])
+        row = {c: hub_row.get(c) for c in spec.all_columns}
+        if current is not None and all(current.get(c) == row[c] for c in row):
+            continue
+        hlc, origin = int(row["hlc"]), str(row["origin"])
+        store.journal.record_applied(f"restore:{table}:{row['id']}:{hlc}:{origin}", table,
+                                     row["id"], hlc, origin)
+        store.journal.write_applied(table, row, exists=current is not None)
+        restored += 1
+    return restored
+
+
+def rejected_update_rows(store: Store, change_ids: list[str]) -> dict[str, list[str]]:
+    """Rows, by table, whose refused change was an edit (not an insert): they need restoring."""
+    out: dict[str, list[str]] = {}
+    for start in range(0, len(change_ids), 500):
+        chunk = change_ids[start : start + 500]
+        for table, row_id in store.db.execute(
+            "SELECT table_name, row_id FROM sync_outbox WHERE op != 'insert' AND change_id IN"
+            f" ({','.join('?' * len(chunk))})", chunk):
+            if row_id not in out.setdefault(table, []):
+                out[table].append(row_id)
+    return out
+
+
 def _known_ids(store: Store, ids: list[str]) -> set[str]:
     known: set[str] = set()
     for start in range(0, len(ids), 500):

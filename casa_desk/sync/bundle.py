@@ -41,8 +41,9 @@ from casa_desk.errors import SyncError
 from casa_desk.models.timeutil import utc_now_text
 from casa_desk.security.tokens import key_bytes
 from casa_desk.store.db import Store
+from casa_desk.store.tables import BY_NAME
 from casa_desk.sync import protocol
-from casa_desk.sync.apply import apply_changes, set_state, state
+from casa_desk.sync.apply import apply_changes, rejected_update_rows, restore_rows, set_state, state
 from casa_desk.sync.sensitive import seal_outgoing
 
 FORMAT = "casa-desk-bundle/1"
@@ -159,6 +160,9 @@ def import_reply(store: Store, path: Path) -> str:
                 [rejection["change_id"], rejection.get("table"), rejection.get("row_id"),
                  rejection["reason"], utc_now_text()])
         stats = apply_changes(store, payload["changes"])
+        refused = rejected_update_rows(store, [r["change_id"] for r in payload.get("rejected") or []])
+        for table, rows in (payload.get("restore") or {}).items():
+            restore_rows(store, table, [r for r in rows if r["id"] in refused.get(table, [])])
         acked = int(payload["acked_seq"])
         if not epoch_changed:
             acked = max(acked, int(state(store, "acked_seq", "0") or 0))
@@ -217,8 +221,13 @@ def hub_import_bundle(hub: Any, path: Path, reply: Path) -> str:
                 break
     except HubRefusal as refusal:
         raise SyncError(refusal.body["message"], code=refusal.body["code"]) from None
+    restore: dict[str, list[dict[str, Any]]] = {}
+    for rejection in rejected:  # the hub's version of rows whose edit it refused
+        if rejection["table"] in BY_NAME:
+            rows = hub.snapshot(device, rejection["table"], "", 1, [rejection["row_id"]])["rows"]
+            restore.setdefault(rejection["table"], []).extend(rows)
     body = {"acked_seq": acked, "rejected": rejected, "changes": changes, "epoch": epoch,
-            "from_cursor": from_cursor, "next_cursor": cursor}
+            "from_cursor": from_cursor, "next_cursor": cursor, "restore": restore}
     reply_manifest = {"kind": "reply", "device_id": device.id, "epoch": epoch, "acked_seq": acked,
                       "count": len(changes), "created_at": utc_now_text()}
     write_bundle(reply, reply_manifest, body, row["bundle_key"])

@@ -26,7 +26,14 @@ from casa_desk.models.timeutil import utc_now_text
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME, SHARED_SCOPE
 from casa_desk.sync import protocol
-from casa_desk.sync.apply import apply_changes, apply_snapshot_rows, set_state, state
+from casa_desk.sync.apply import (
+    apply_changes,
+    apply_snapshot_rows,
+    rejected_update_rows,
+    restore_rows,
+    set_state,
+    state,
+)
 from casa_desk.sync.faults import fault_point
 from casa_desk.sync.merge import digest_columns, digest_rows
 from casa_desk.sync.sensitive import seal_outgoing
@@ -135,6 +142,7 @@ class SyncClient:
             hello = self.hello()
             self.push_all(hello, report, progress)
             self.pull_all(report, progress)
+            self.restore_rejected(report)
             self.check_digest(report)
             if report.in_sync:
                 with self.store.transaction():
@@ -220,6 +228,14 @@ class SyncClient:
             if not answer.get("more"):
                 return
 
+    def restore_rejected(self, report: SyncReport) -> None:
+        """Rows whose local edit the hub refused go back to the hub's version."""
+        wanted = rejected_update_rows(self.store, [r["change_id"] for r in report.rejected])
+        for table, ids in wanted.items():
+            answer = _post(self.http, "/snapshot", {"table": table, "ids": ids, "limit": len(ids)})
+            with self.store.transaction():
+                restore_rows(self.store, table, answer["rows"])
+
     def check_digest(self, report: SyncReport) -> None:
         """Compare per-table digests; re-fetch a table that differs (logged)."""
         if self._waiting(int(state(self.store, "acked_seq", "0") or 0)):
@@ -265,7 +281,10 @@ def local_digest(store: Store) -> dict[str, dict[str, Any]]:
     """The same per-table digest the hub computes, over the rows this office may see."""
     head = state(store, "hub_head_office") == "1"
     presidio = state(store, "hub_presidio") or store.presidio or ""
-    rejected = {r[0] for r in store.db.execute("SELECT DISTINCT row_id FROM sync_rejections")}
+    # Rows whose insert the hub refused exist only here (refused edits are restored).
+    rejected = {r[0] for r in store.db.execute(
+        "SELECT DISTINCT o.row_id FROM sync_rejections r JOIN sync_outbox o"
+        " ON o.change_id = r.change_id WHERE o.op = 'insert'")}
     out = {}
     for name, spec in BY_NAME.items():
         cols = ", ".join(digest_columns(spec))

@@ -156,3 +156,17 @@ def test_bundle_stamped_in_the_future_is_quarantined(hub_store: HubStore, tmp_pa
         hub_import_bundle(hub_store, tmp_path / "future.casa", tmp_path / "r.casa")
     assert err.value.code == "bundle_future"
     assert hub_counts(hub_store) == before
+
+
+def test_refused_edit_by_bundle_is_reported_and_the_row_restored(hub_store: HubStore, tmp_path: Path) -> None:
+    from casa_desk.store.reference import reference_rows
+
+    a = offline_office(hub_store, tmp_path / "a.sqlite", "SAN-SIRO")
+    category = reference_rows()["categories"][0]["id"]
+    before = row(a, "categories", category)["label"]
+    with a.transaction() as j:
+        j.update("categories", category, {"label": "Etichetta locale"})
+    round_trip(hub_store, a, tmp_path, "ref")
+    assert row(a, "categories", category)["label"] == before
+    reasons = [r["reason"] for r in a.query("SELECT reason FROM sync_rejections")]
+    assert len(reasons) == 1 and "sede" in reasons[0]

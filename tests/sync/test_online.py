@@ -78,8 +78,10 @@ def test_an_office_writing_another_offices_rows_is_refused_for_those_rows_only(h
     quiesce([sede])
     assert row(sede, "contacts", own["id"]) is not None
     assert row(sede, "contacts", foreign["id"]) is None
-    assert row(sede, "presidi", reference_rows()["presidi"][0]["id"])["name"] != "Altro nome"
-    check_invariants(hub, [b, sede])
+    presidio_id = reference_rows()["presidi"][0]["id"]
+    assert row(sede, "presidi", presidio_id)["name"] != "Altro nome"
+    assert row(a, "presidi", presidio_id)["name"] != "Altro nome"  # the hub's version is back
+    check_invariants(hub, [a, b, sede])
 
 
 def test_head_office_changes_reference_data_for_everyone(hub: HubProcess, tmp_path: Path) -> None:

@@ -79,7 +79,8 @@ def create_app(hub: HubStore) -> FastAPI:
     @app.post("/snapshot")
     async def snapshot(request: Request) -> Response:
         return await handle(request, lambda d, b: hub.snapshot(
-            d, str(b.get("table", "")), str(b.get("after_id", "")), int(b.get("limit", 1000))))
+            d, str(b.get("table", "")), str(b.get("after_id", "")), int(b.get("limit", 1000)),
+            [str(i) for i in b["ids"]] if isinstance(b.get("ids"), list) else None))
 
     return app
 

@@ -312,12 +312,16 @@ class HubStore:
                 out[name] = {"count": count, "hash": digest}
         return out
 
-    def snapshot(self, device: Device, table: str, after_id: str, limit: int) -> dict[str, Any]:
-        """Full rows (with field clocks) of one table in scope, by id: a re-fetch."""
+    def snapshot(self, device: Device, table: str, after_id: str, limit: int,
+                 ids: list[str] | None = None) -> dict[str, Any]:
+        """Full rows (with field clocks) of one table in scope, by id: a re-fetch (of the
+        whole table page by page, or of the given ``ids``)."""
         if table not in schema.MIRRORS:
             raise HubRefusal(404, "unknown_table", "Tabella sconosciuta.")
         mirror = schema.MIRRORS[table]
         query = select(mirror).where(mirror.c.id > after_id).order_by(mirror.c.id).limit(limit)
+        if ids is not None:
+            query = query.where(mirror.c.id.in_(ids[:limit]))
         clause = visible_clause(device, mirror.c.presidio, mirror.c.scope)
         if clause is not None:
             query = query.where(clause)
