@@ -166,7 +166,9 @@ class ReportPage(QWidget):
         self._set_has_report(False)
 
     def _load_offices(self) -> None:
-        with Store.open(self.store_path) as store:
+        # A quick read of the office list; the app has already checked the store at launch,
+        # so skip the integrity check (seconds on a large store, on the GUI thread).
+        with Store.open(self.store_path, check_integrity=False) as store:
             offices = service.office_codes(store)
         if self.is_head_office:
             self.office_box.addItem(self.tr("Tutti i presidi"), ALL)

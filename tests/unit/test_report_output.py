@@ -207,3 +207,13 @@ def test_letter_without_consent_is_refused_and_not_audited(built, tmp_path: Path
         assert not store.query("SELECT 1 FROM audit_log WHERE row_id = ?",
                                [info["referral_without_consent"]])
     assert main(["letter", "--db", str(db), "--referral", "nope", "--out", str(out)]) != 0
+
+
+@pytest.mark.parametrize("command", ["report", "letter"])
+def test_help_is_in_italian(command: str, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "--db" in out and "--out" in out
+    assert ("--month" in out and "--all" in out) if command == "report" else "--referral" in out
