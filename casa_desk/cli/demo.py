@@ -35,15 +35,15 @@ def register(subparsers: Any) -> None:
         "segnalazioni e partecipanti inventati ma realistici (un anno di attività). "
         "Stesso seme, stesso contenuto.",
     )
-    parser.add_argument("--db", required=True, type=Path,
+    parser.add_argument("--db", required=True, type=Path, metavar="PERCORSO",
                         help="archivio da creare (non deve esistere)")
-    parser.add_argument("--presidio", default="SAN-SIRO",
+    parser.add_argument("--presidio", default="SAN-SIRO", metavar="CODICE",
                         help=f"codice del presidio ({', '.join(PRESIDIO_CODES)});"
                         " predefinito SAN-SIRO")
     parser.add_argument("--people", type=non_negative, default=2_000, metavar="N",
                         help="numero di persone (predefinito 2000)")
     parser.add_argument("--contacts", type=non_negative, default=20_000, metavar="N",
-                        help="numero di contatti (predefinito 20000)")
+                        help="numero di contatti, rettifiche comprese (predefinito 20000)")
     parser.add_argument("--seed", type=int, default=0, metavar="S",
                         help="seme dei dati casuali (predefinito 0)")
     parser.add_argument("--until", type=_day, metavar="AAAA-MM-GG",

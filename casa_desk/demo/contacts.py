@@ -150,8 +150,10 @@ class ContactMaker:
         if rng.random() >= _ANONYMOUS.get(category, _ANONYMOUS_DEFAULT) and eligible:
             cum = self.pop.cum_weights
             if cum[eligible - 1] > 0:
-                index = bisect_right(cum, rng.random() * cum[eligible - 1], 0, eligible)
-                person_id = self.pop.rows[min(index, eligible - 1)]["id"]
+                person = self._person(eligible)
+                if category == "violenza_domestica" and person["gender"] == "M":
+                    person = self._person(eligible)  # mostly women, not only
+                person_id = person["id"]
         contact_id = demo_id(rng, occurred)
         low, high = _MINUTES[channel]
         referred = person_id is not None and rng.random() < self._referral_p[category]
@@ -183,6 +185,12 @@ class ContactMaker:
         if rng.random() < follow_chance:
             self._follow_up(row, day)
         return row
+
+    def _person(self, eligible: int) -> dict[str, Any]:
+        """A person registered before today, the frequent visitors more likely."""
+        cum = self.pop.cum_weights
+        index = bisect_right(cum, self.rng.random() * cum[eligible - 1], 0, eligible)
+        return self.pop.rows[min(index, eligible - 1)]
 
     def _follow_up(self, row: dict[str, Any], day: date) -> None:
         rng = self.rng
