@@ -78,11 +78,14 @@ class QuickExit(QObject):
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() == QUICK_EXIT_KEY and not event.isAutoRepeat():
+        # Every event of the application passes here: the isinstance checks come first
+        # because they are cheap, and reading event.type() builds a Python enum.
+        if isinstance(event, QKeyEvent):
+            if (event.key() == QUICK_EXIT_KEY and event.type() == QEvent.Type.KeyPress
+                    and not event.isAutoRepeat()):
                 self.trigger()
                 return True
-        elif event.type() == QEvent.Type.Show and self.active and isinstance(watched, QDialog):
+        elif self.active and isinstance(watched, QDialog) and event.type() == QEvent.Type.Show:
             # Something opened a dialog after F12 (a queued error, a late callback): close it.
             QTimer.singleShot(0, watched.reject)
         return False

@@ -242,3 +242,49 @@ def test_status_bar_says_more_than_when_the_outbox_is_huge(window, monkeypatch) 
     monkeypatch.setattr(statusbar, "COUNT_CAP", 3)
     window.status.refresh()
     assert window.status.pending.text() == "Modifiche da sincronizzare: più di 3"
+
+
+def _damage(path: Path) -> None:
+    """Overwrite the middle of one index page: the file still opens, quick_check fails."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'people_cf'").fetchone()[0]
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * page_size + 8)
+        handle.write(b"\xff" * 64)
+
+
+def test_a_damaged_store_is_reported_after_the_window_opens(qtbot, tmp_path, monkeypatch,
+                                                              capsys) -> None:
+    from casa_desk.app import check_integrity_later
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    path = tmp_path / "hurt.sqlite"
+    with Store.open(path, create=True) as store:
+        store.set_meta("presidio", "SAN-SIRO")
+        store.set_meta("operator", "op.prova")
+        people = People(store)
+        for i in range(300):
+            people.register({"last_name": f"Danno{i:03d}", "first_name": "Ugo",
+                             "codice_fiscale": None}, presidio="SAN-SIRO")
+    _damage(path)
+    launched = launch(str(path), "it")  # opens: only the cheap checks run before the window
+    assert not isinstance(launched, int)
+    try:
+        window = launched.window
+        qtbot.addWidget(window)
+        window.show()
+        window.context.runner = SyncRunner()
+        check_integrity_later(window)
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and "danneggiato" in box.text()
+        assert "danneggiato" in capsys.readouterr().err
+        box.done(0)
+        assert not window.isVisible()
+    finally:
+        launched.close()
