@@ -30,7 +30,7 @@ from sqlite_utils import Database
 from casa_desk.cli.demo import ProgressLine
 from casa_desk.demo.builder import DemoOptions, build_demo
 from casa_desk.models.phone import phone_search_digits
-from casa_desk.models.timeutil import rome_month_bounds
+from casa_desk.models.timeutil import rome_month_bounds, today_rome
 from casa_desk.store.search import search_people
 
 HISTORY_CONTACTS = (
@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="store to build (or, if it exists, to measure)")
     parser.add_argument("--keep", action="store_true", help="keep the built store")
     args = parser.parse_args(argv)
-    until = args.until or date.today()
+    until = args.until or today_rome()
     folder = None
     if args.db is None:
         folder = tempfile.TemporaryDirectory(prefix="casa-bench-")
