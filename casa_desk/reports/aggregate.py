@@ -224,9 +224,8 @@ def compute(
     aliases = _aliases(conn)
     rows = _month_contacts(conn, month, presidio)
     step()
-    headline = _contact_headline(conn, month, presidio, rows, aliases)
-    previous = _contact_headline(
-        conn, month.previous, presidio, _month_contacts(conn, month.previous, presidio), aliases
+    headline, previous = _contact_headlines(
+        conn, month, presidio, rows, _month_contacts(conn, month.previous, presidio), aliases
     )
     step()
     referrals = _referral_facts(conn, month, presidio)
@@ -294,46 +293,73 @@ def _month_contacts(
     ).fetchall()
 
 
-def _contact_headline(
+def _people_seen_before(
     conn: sqlite3.Connection,
-    month: Month,
+    moment: str,
     presidio: str | None,
-    rows: list[tuple],
+    people: set[str],
     aliases: dict[str, str],
-) -> Headline:
-    start, end = month.bounds()
-    people = {aliases.get(r[0], r[0]) for r in rows if r[0]}
-    # Every id that is (or was merged into) one of this month's people.
-    ids = {r[0] for r in rows if r[0]}
-    ids |= {old for old, new in aliases.items() if new in people}
+) -> set[str]:
+    """Which of ``people`` (survivor ids) had a current contact here before ``moment``."""
+    # Every id that is (or was merged into) one of these people.
+    ids = set(people) | {old for old, new in aliases.items() if new in people}
     # Unary + keeps the planner on contacts_person (person_id, occurred_at): a few rows per
     # person, instead of the office's whole history through contacts_presidio_time.
     where, params = ("", []) if presidio is None else (" AND +c2.presidio = ?", [presidio])
-    seen_before = {
-        row[0]
-        for row in conn.execute(
-            "SELECT j.value FROM json_each(?) j WHERE EXISTS (SELECT 1 FROM contacts c2 "
-            "WHERE c2.person_id = j.value AND c2.occurred_at < ? AND c2.deleted = 0"
-            f"{where} AND NOT EXISTS (SELECT 1 FROM contacts a WHERE a.amends_id = c2.id "
-            "AND a.deleted = 0))",
-            [json.dumps(sorted(ids)), start, *params],
-        )
-    }
-    old_people = {aliases.get(pid, pid) for pid in seen_before}
+    seen = conn.execute(
+        "SELECT j.value FROM json_each(?) j WHERE EXISTS (SELECT 1 FROM contacts c2 "
+        "WHERE c2.person_id = j.value AND c2.occurred_at < ? AND c2.deleted = 0"
+        f"{where} AND NOT EXISTS (SELECT 1 FROM contacts a WHERE a.amends_id = c2.id "
+        "AND a.deleted = 0))",
+        [json.dumps(sorted(ids)), moment, *params],
+    )
+    return {aliases.get(row[0], row[0]) for row in seen}
+
+
+def _overdue(conn: sqlite3.Connection, month: Month, presidio: str | None) -> int:
+    end = month.bounds()[1]
     where, params = _office_filter(presidio)
-    overdue = conn.execute(
+    return int(conn.execute(
         "SELECT count(*) FROM contacts c WHERE c.follow_up_on IS NOT NULL "
         "AND c.follow_up_on < ? AND c.occurred_at < ? AND c.deleted = 0 "
         f"AND (c.follow_up_done_at IS NULL OR c.follow_up_done_at >= ?){where} AND {_CURRENT}",
         [month.next.first_day.isoformat(), end, end, *params],
-    ).fetchone()[0]
-    return Headline(
+    ).fetchone()[0])
+
+
+def _contact_headlines(
+    conn: sqlite3.Connection,
+    month: Month,
+    presidio: str | None,
+    rows: list[tuple],
+    previous_rows: list[tuple],
+    aliases: dict[str, str],
+) -> tuple[Headline, Headline]:
+    """This month's and the previous month's contact figures.
+
+    One probe per person serves both months: a person is new this month if they had no
+    contact here before the previous month began *and* none in the previous month.
+    """
+    people = {aliases.get(r[0], r[0]) for r in rows if r[0]}
+    previous_people = {aliases.get(r[0], r[0]) for r in previous_rows if r[0]}
+    seen_early = _people_seen_before(
+        conn, month.previous.bounds()[0], presidio, people | previous_people, aliases
+    )
+    headline = Headline(
         contacts=len(rows),
         people=len(people),
-        new_people=len(people - old_people),
+        new_people=len(people - seen_early - previous_people),
         anonymous_contacts=sum(1 for r in rows if not r[0]),
-        overdue_follow_ups=int(overdue),
+        overdue_follow_ups=_overdue(conn, month, presidio),
     )
+    previous = Headline(
+        contacts=len(previous_rows),
+        people=len(previous_people),
+        new_people=len(previous_people - seen_early),
+        anonymous_contacts=sum(1 for r in previous_rows if not r[0]),
+        overdue_follow_ups=_overdue(conn, month.previous, presidio),
+    )
+    return headline, previous
 
 
 def _categories(conn: sqlite3.Connection) -> list[tuple[str, str, bool]]:
