@@ -5,6 +5,7 @@ Small stores (300 people, 3,000 contacts) are built once per module and inspecte
 
 from __future__ import annotations
 
+import io
 import os
 import sqlite3
 import subprocess
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from casa_desk.cli import main
+from casa_desk.cli.demo import ProgressLine
 from casa_desk.demo.builder import OPERATOR, DemoOptions, build_demo
 from casa_desk.demo.referrals import EXTRA_SERVICES
 from casa_desk.errors import CasaError
@@ -404,3 +406,26 @@ def test_cli_help(capsys: pytest.CaptureFixture[str]) -> None:
         main(["demo", "--help"])
     assert exc.value.code == 0
     assert "--contacts" in capsys.readouterr().out
+
+
+def test_progress_line_updates_in_place_on_a_terminal() -> None:
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Tty()
+    line = ProgressLine(stream)
+    line("Contatti", 0, 10)
+    line("Contatti", 10, 10)
+    line("Contatti", 10, 10)  # repeated end of phase: printed once
+    line("Persone", 3, 3)
+    text = stream.getvalue()
+    assert text.count("\n") == 2
+    assert text.count("Contatti: 10/10 (100%)") == 1
+    assert "\r" in text
+    plain = io.StringIO()
+    quiet = ProgressLine(plain)
+    quiet("Contatti", 5, 10)
+    quiet("Contatti", 10, 10)
+    assert plain.getvalue().startswith("Contatti: 10/10 (100%)")
+    assert plain.getvalue().count("\n") == 1
