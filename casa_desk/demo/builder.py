@@ -142,7 +142,7 @@ def _fill(store: Store, options: DemoOptions, progress: Progress) -> dict[str, i
             with store.transaction() as journal:
                 written = journal.insert_many(
                     table, islice(source, CHUNK), presidio=code,
-                    progress=lambda n: progress(label, done + n, total),
+                    progress=lambda n, base=done: progress(label, base + n, total),
                 )
             done += written
             if written < CHUNK:
@@ -162,6 +162,7 @@ def _fill(store: Store, options: DemoOptions, progress: Progress) -> dict[str, i
     store.set_meta("presidio", code)
     store.set_meta("operator", OPERATOR)
 
+    progress("Persone", 0, options.people)  # drawing 100,000 people takes a few seconds
     population = make_people(rng, code, days[0], options.people)
     write("people", population.rows, options.people, "Persone")
     consents = list(registry_consents(rng, population, until_ms, OPERATOR))
