@@ -120,8 +120,9 @@ class MainWindow(QMainWindow):
             ("agenda", "casa_desk.ui.agenda_page", "AgendaPage", lambda cls: cls(ctx)),
             ("services", "casa_desk.ui.services_page", "ServicesPage", lambda cls: cls(ctx)),
             ("report", "casa_desk.ui.report_page", "ReportPage",
-             lambda cls: cls(ctx.store_path, ctx.presidio, ctx.is_head_office)),
-            ("sync", "casa_desk.ui.sync_page", "SyncPage", lambda cls: cls(ctx.store)),
+             lambda cls: cls(ctx.store_path, ctx.presidio, ctx.is_head_office,
+                             runner=ctx.runner)),
+            ("sync", "casa_desk.ui.sync_page", "SyncPage", self._build_sync_page),
         ]
         for key, module, name, build in specs:
             if importlib.util.find_spec(module) is None:
@@ -135,6 +136,17 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{key}")
             self.pages[key] = page
             self.tabs.addTab(page, "")
+
+    def _build_sync_page(self, cls: type) -> QWidget:
+        page = cls(self.context.store, runner=self.context.runner)
+        # A sync may change any table: every view decides for itself whether to refresh.
+        page.synced.connect(self._after_sync)
+        return page
+
+    def _after_sync(self, _report: object = None) -> None:
+        for table in ("people", "contacts", "referrals", "referral_events", "consents",
+                      "services"):
+            self.context.bus.changed.emit(table)
 
     def page(self, key: str) -> QWidget | None:
         """The built page ``key`` (building it now if needed), or None when not installed."""

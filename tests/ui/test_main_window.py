@@ -288,3 +288,19 @@ def test_a_damaged_store_is_reported_after_the_window_opens(qtbot, tmp_path, mon
         assert not window.isVisible()
     finally:
         launched.close()
+
+
+def test_sync_now_reaches_the_sync_page_and_a_sync_refreshes_the_views(qtbot, window,
+                                                                        monkeypatch) -> None:
+    if "sync" not in window.pages:
+        pytest.skip("sync page not installed")
+    page = window.page("sync")
+    calls: list[str] = []
+    monkeypatch.setattr(page, "sync_now", lambda: calls.append("sync"))
+    assert window.sync_action in window.file_menu.actions()
+    window.sync_action.trigger()
+    assert calls == ["sync"] and window.tabs.currentWidget() is window.pages["sync"]
+    changed: list[str] = []
+    window.context.bus.changed.connect(changed.append)
+    page.synced.emit(object())
+    assert "people" in changed and "contacts" in changed
