@@ -62,6 +62,11 @@ class ProgressLine:
         self._last = 0.0
         self._ended = False
 
+    @property
+    def ended(self) -> bool:
+        """True when the current phase's line is complete (nothing half-written on it)."""
+        return self._ended or not self.phase
+
     def __call__(self, phase: str, done: int, total: int) -> None:
         if phase != self.phase:
             self.phase = phase
@@ -89,7 +94,13 @@ def run(args: argparse.Namespace) -> int:
                           seed=args.seed, until=args.until)
     check_options(options)
     started = time.monotonic()
-    summary = build_demo(args.db, options, ProgressLine(sys.stderr))
+    line = ProgressLine(sys.stderr)
+    try:
+        summary = build_demo(args.db, options, line)
+    except BaseException:
+        if line.live and not line.ended:
+            sys.stderr.write("\n")  # the error goes under the progress, not after it
+        raise
     rows = sum(summary.counts.values())
     print(f"Archivio dimostrativo creato: {summary.path} ({rows:,} righe in "
           f"{time.monotonic() - started:.1f} s)".replace(",", "."))
