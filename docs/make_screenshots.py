@@ -154,6 +154,10 @@ def main() -> int:
     shot("search-en", english)
     english.open_person(row[0])
     shot("card-en", english)
+    for key in ("referrals", "agenda"):
+        if key in english.pages:
+            english.tabs.setCurrentWidget(english.pages[key])
+            shot(f"page-{key}-en", english)
     english.close()
     for translator in translators:
         app.removeTranslator(translator)

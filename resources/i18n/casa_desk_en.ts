@@ -6,39 +6,39 @@
     <message>
         <source>In ritardo</source>
         <extracomment>The order of the follow-up list when every bucket is shown.</extracomment>
-        <translation type="unfinished" />
+        <translation>Overdue</translation>
     </message>
     <message>
         <source>Oggi</source>
-        <translation type="unfinished" />
+        <translation>Today</translation>
     </message>
     <message>
         <source>Prossimi 7 giorni</source>
-        <translation type="unfinished" />
+        <translation>Next 7 days</translation>
     </message>
     <message>
         <source>Tutti</source>
-        <translation type="unfinished" />
+        <translation>All</translation>
     </message>
     <message>
         <source>Quando</source>
-        <translation type="unfinished" />
+        <translation>When</translation>
     </message>
     <message>
         <source>Richiamo</source>
-        <translation type="unfinished" />
+        <translation>Follow-up</translation>
     </message>
     <message>
         <source>Persona</source>
-        <translation type="unfinished" />
+        <translation>Person</translation>
     </message>
     <message>
         <source>Argomento</source>
-        <translation type="unfinished" />
+        <translation>Topic</translation>
     </message>
     <message>
         <source>Sintesi</source>
-        <translation type="unfinished" />
+        <translation>Summary</translation>
     </message>
     <message>
         <source>Riservato</source>
@@ -46,73 +46,73 @@
     </message>
     <message>
         <source>%1 oggi, %2 in ritardo, %3 nei prossimi 7 giorni</source>
-        <translation type="unfinished" />
+        <translation>%1 today, %2 overdue, %3 in the next 7 days</translation>
     </message>
     <message>
         <source>Segna come fatto</source>
-        <translation type="unfinished" />
+        <translation>Mark as done</translation>
     </message>
     <message>
         <source>Numero</source>
-        <translation type="unfinished" />
+        <translation>Number</translation>
     </message>
     <message>
         <source>Servizio</source>
-        <translation type="unfinished" />
+        <translation>Service</translation>
     </message>
     <message>
         <source>Stato</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <source>Scadenza</source>
-        <translation type="unfinished" />
+        <translation>Due</translation>
     </message>
     <message>
         <source>Richiami</source>
-        <translation type="unfinished" />
+        <translation>Follow-ups</translation>
     </message>
     <message>
         <source>Segnalazioni oltre la scadenza</source>
-        <translation type="unfinished" />
+        <translation>Referrals past their due date</translation>
     </message>
     <message>
         <source>%1 segnalazioni aperte oltre la data prevista</source>
-        <translation type="unfinished" />
+        <translation>%1 open referrals past their due date</translation>
     </message>
 </context>
 <context>
     <name>ConsentBanner</name>
     <message>
         <source>Registra consenso…</source>
-        <translation type="unfinished" />
+        <translation>Record consent…</translation>
     </message>
 </context>
 <context>
     <name>ConsentDialog</name>
     <message>
         <source>Registra consenso</source>
-        <translation type="unfinished" />
+        <translation>Record consent</translation>
     </message>
     <message>
         <source>Consenso a condividere i dati con: %1</source>
-        <translation type="unfinished" />
+        <translation>Consent to share data with: %1</translation>
     </message>
     <message>
         <source>La persona acconsente che i dati necessari alla segnalazione siano comunicati al servizio indicato, come da informativa.</source>
-        <translation type="unfinished" />
+        <translation>The person agrees that the data needed for the referral are shared with the service named, as stated in the privacy notice.</translation>
     </message>
     <message>
         <source>&amp;Testo</source>
-        <translation type="unfinished" />
+        <translation>&amp;Text</translation>
     </message>
     <message>
         <source>&amp;Scadenza</source>
-        <translation type="unfinished" />
+        <translation>&amp;Expiry</translation>
     </message>
     <message>
         <source>Registra</source>
-        <translation type="unfinished" />
+        <translation>Record</translation>
     </message>
     <message>
         <source>Annulla</source>
@@ -120,14 +120,14 @@
     </message>
     <message>
         <source>Data di scadenza non valida.</source>
-        <translation type="unfinished" />
+        <translation>Invalid expiry date.</translation>
     </message>
 </context>
 <context>
     <name>ContactDialog</name>
     <message>
         <source>Correggi contatto</source>
-        <translation type="unfinished" />
+        <translation>Correct contact</translation>
     </message>
     <message>
         <source>Nuovo contatto</source>
@@ -135,19 +135,19 @@
     </message>
     <message>
         <source>Cognome, nome, codice fiscale, telefono…</source>
-        <translation type="unfinished" />
+        <translation>Surname, name, tax code, phone…</translation>
     </message>
     <message>
         <source>Anonimo</source>
-        <translation type="unfinished" />
+        <translation>Anonymous</translation>
     </message>
     <message>
         <source>Digitare le prime lettere…</source>
-        <translation type="unfinished" />
+        <translation>Type the first letters…</translation>
     </message>
     <message>
         <source>Che cosa ha chiesto, che cosa è stato fatto</source>
-        <translation type="unfinished" />
+        <translation>What was asked, what was done</translation>
     </message>
     <message>
         <source>—</source>
@@ -155,86 +155,86 @@
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished" />
+        <translation> min</translation>
     </message>
     <message>
         <source>Riservato (salute, violenza…)</source>
-        <translation type="unfinished" />
+        <translation>Confidential (health, violence…)</translation>
     </message>
     <message>
         <source>&amp;Persona</source>
-        <translation type="unfinished" />
+        <translation>&amp;Person</translation>
     </message>
     <message>
         <source>&amp;Canale</source>
-        <translation type="unfinished" />
+        <translation>&amp;Channel</translation>
     </message>
     <message>
         <source>&amp;Argomento</source>
-        <translation type="unfinished" />
+        <translation>&amp;Topic</translation>
     </message>
     <message>
         <source>&amp;Sintesi</source>
-        <translation type="unfinished" />
+        <translation>&amp;Summary</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished" />
+        <translation>&amp;Notes</translation>
     </message>
     <message>
         <source>&amp;Esito</source>
-        <translation type="unfinished" />
+        <translation>&amp;Outcome</translation>
     </message>
     <message>
         <source>&amp;Minuti</source>
-        <translation type="unfinished" />
+        <translation>&amp;Minutes</translation>
     </message>
     <message>
         <source>&amp;Richiamo</source>
-        <translation type="unfinished" />
+        <translation>&amp;Follow-up</translation>
     </message>
     <message>
         <source>&amp;Quando</source>
-        <translation type="unfinished" />
+        <translation>&amp;When</translation>
     </message>
     <message>
         <source>Operatore</source>
-        <translation type="unfinished" />
+        <translation>Operator</translation>
     </message>
     <message>
         <source>Salva (Ctrl+Invio)</source>
-        <translation type="unfinished" />
+        <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Annulla (Esc)</source>
-        <translation type="unfinished" />
+        <translation>Cancel (Esc)</translation>
     </message>
     <message>
         <source>Scegliere una persona dall'elenco oppure «Anonimo».</source>
-        <translation type="unfinished" />
+        <translation>Choose a person from the list, or “Anonymous”.</translation>
     </message>
     <message>
         <source>Data non valida: usare gg/mm/aaaa oppure +7.</source>
-        <translation type="unfinished" />
+        <translation>Invalid date: use dd/mm/yyyy or +7.</translation>
     </message>
 </context>
 <context>
     <name>DateField</name>
     <message>
         <source>gg/mm/aaaa o +7</source>
-        <translation type="unfinished" />
+        <translation>dd/mm/yyyy or +7</translation>
     </message>
     <message>
         <source>Data come gg/mm/aaaa, oppure +7 (giorni), +2s (settimane), oggi, domani. Vuoto: nessuna data.</source>
-        <translation type="unfinished" />
+        <translation>Date as dd/mm/yyyy, or +7 (days), +2s (weeks), oggi (today), domani (tomorrow). Empty: no date.</translation>
     </message>
     <message>
         <source>data non valida</source>
-        <translation type="unfinished" />
+        <translation>invalid date</translation>
     </message>
     <message>
         <source>nessuna</source>
-        <translation type="unfinished" />
+        <translation>none</translation>
     </message>
 </context>
 <context>
@@ -503,11 +503,11 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Nota (facoltativa): chi, come, che cosa</source>
         <extracomment>Tables whose change may change what this page shows.</extracomment>
-        <translation type="unfinished" />
+        <translation>Note (optional): who, how, what</translation>
     </message>
     <message>
         <source>Conferma</source>
-        <translation type="unfinished" />
+        <translation>Confirm</translation>
     </message>
     <message>
         <source>Annulla</source>
@@ -518,7 +518,7 @@ the free number shown on the notice board.</translation>
     <name>PeopleSearchModel</name>
     <message>
         <source>Cognome</source>
-        <extracomment>Fewer characters than this list nobody: one letter matches a fifth of the registry. Emitted when the rows of the latest query are in (the first page, or one more page).</extracomment>
+        <extracomment>Fewer characters than this list nobody: one letter matches a fifth of the registry. (generation, text, offset, ranked or None = decide by counting) Emitted when the rows of the latest query are in (the first page, or one more page).</extracomment>
         <translation>Surname</translation>
     </message>
     <message>
@@ -876,55 +876,55 @@ the free number shown on the notice board.</translation>
     </message>
     <message>
         <source>Nessuna persona: una segnalazione richiede una persona registrata.</source>
-        <translation type="unfinished" />
+        <translation>No person: a referral needs a registered person.</translation>
     </message>
     <message>
         <source>Cerca servizio per nome, ente, tipo…</source>
-        <translation type="unfinished" />
+        <translation>Find a service by name, organisation, kind…</translation>
     </message>
     <message>
         <source>Servizio</source>
-        <translation type="unfinished" />
+        <translation>Service</translation>
     </message>
     <message>
         <source>Perché la persona viene segnalata</source>
-        <translation type="unfinished" />
+        <translation>Why the person is referred</translation>
     </message>
     <message>
         <source>Che cosa si chiede al servizio</source>
-        <translation type="unfinished" />
+        <translation>What is asked of the service</translation>
     </message>
     <message>
         <source>Invia subito al servizio</source>
-        <translation type="unfinished" />
+        <translation>Send to the service now</translation>
     </message>
     <message>
         <source>Persona</source>
-        <translation type="unfinished" />
+        <translation>Person</translation>
     </message>
     <message>
         <source>Ser&amp;vizio</source>
-        <translation type="unfinished" />
+        <translation>Ser&amp;vice</translation>
     </message>
     <message>
         <source>&amp;Motivo</source>
-        <translation type="unfinished" />
+        <translation>&amp;Reason</translation>
     </message>
     <message>
         <source>&amp;Richiesta</source>
-        <translation type="unfinished" />
+        <translation>&amp;Request</translation>
     </message>
     <message>
         <source>&amp;Urgenza</source>
-        <translation type="unfinished" />
+        <translation>&amp;Urgency</translation>
     </message>
     <message>
         <source>&amp;Entro il</source>
-        <translation type="unfinished" />
+        <translation>&amp;Due by</translation>
     </message>
     <message>
         <source>Salva (Ctrl+Invio)</source>
-        <translation type="unfinished" />
+        <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Annulla</source>
@@ -932,78 +932,78 @@ the free number shown on the notice board.</translation>
     </message>
     <message>
         <source>Scegliere un servizio dall'elenco.</source>
-        <translation type="unfinished" />
+        <translation>Choose a service from the list.</translation>
     </message>
     <message>
         <source>Data non valida: usare gg/mm/aaaa oppure +7.</source>
-        <translation type="unfinished" />
+        <translation>Invalid date: use dd/mm/yyyy or +7.</translation>
     </message>
     <message>
         <source>Non si può inviare: manca un consenso valido della persona a condividere i dati con questo servizio. Registrare il consenso oppure salvare come bozza (togliendo «Invia subito»).</source>
-        <translation type="unfinished" />
+        <translation>Cannot send: the person has no valid consent to share data with this service. Record the consent, or save as a draft (untick “Send now”).</translation>
     </message>
     <message>
         <source>Aprire la scheda di una persona per segnalarla a un servizio.</source>
-        <translation type="unfinished" />
+        <translation>Open a person's card to refer them to a service.</translation>
     </message>
 </context>
 <context>
     <name>ReferralsPage</name>
     <message>
         <source>Aperte</source>
-        <translation type="unfinished" />
+        <translation>Open</translation>
     </message>
     <message>
         <source>Tutte</source>
-        <translation type="unfinished" />
+        <translation>All</translation>
     </message>
     <message>
         <source>Numero</source>
-        <translation type="unfinished" />
+        <translation>Number</translation>
     </message>
     <message>
         <source>Persona</source>
-        <translation type="unfinished" />
+        <translation>Person</translation>
     </message>
     <message>
         <source>Servizio</source>
-        <translation type="unfinished" />
+        <translation>Service</translation>
     </message>
     <message>
         <source>Stato</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <source>Scadenza</source>
-        <translation type="unfinished" />
+        <translation>Due</translation>
     </message>
     <message>
         <source>Urgenza</source>
-        <translation type="unfinished" />
+        <translation>Urgency</translation>
     </message>
     <message>
         <source>In ritardo</source>
-        <translation type="unfinished" />
+        <translation>Overdue</translation>
     </message>
     <message>
         <source>Data e ora</source>
-        <translation type="unfinished" />
+        <translation>Date and time</translation>
     </message>
     <message>
         <source>Passaggio</source>
-        <translation type="unfinished" />
+        <translation>Step</translation>
     </message>
     <message>
         <source>Chi</source>
-        <translation type="unfinished" />
+        <translation>Who</translation>
     </message>
     <message>
         <source>Nota</source>
-        <translation type="unfinished" />
+        <translation>Note</translation>
     </message>
     <message>
         <source>Invia</source>
-        <translation type="unfinished" />
+        <translation>Send</translation>
     </message>
     <message>
         <source>Presa in carico</source>
@@ -1011,31 +1011,31 @@ the free number shown on the notice board.</translation>
     </message>
     <message>
         <source>Concludi</source>
-        <translation type="unfinished" />
+        <translation>Close</translation>
     </message>
     <message>
         <source>Rifiutata dal servizio</source>
-        <translation type="unfinished" />
+        <translation>Refused by the service</translation>
     </message>
     <message>
         <source>Annulla segnalazione</source>
-        <translation type="unfinished" />
+        <translation>Cancel referral</translation>
     </message>
     <message>
         <source>Riapri</source>
-        <translation type="unfinished" />
+        <translation>Reopen</translation>
     </message>
     <message>
         <source>Mostra:</source>
-        <translation type="unfinished" />
+        <translation>Show:</translation>
     </message>
     <message>
         <source>%1 segnalazioni</source>
-        <translation type="unfinished" />
+        <translation>%1 referrals</translation>
     </message>
     <message>
         <source>Scegliere una segnalazione dall'elenco.</source>
-        <translation type="unfinished" />
+        <translation>Choose a referral from the list.</translation>
     </message>
     <message>
         <source>Riservato</source>
@@ -1043,70 +1043,70 @@ the free number shown on the notice board.</translation>
     </message>
     <message>
         <source>Motivo: %1</source>
-        <translation type="unfinished" />
+        <translation>Reason: %1</translation>
     </message>
     <message>
         <source>Richiesta: %1</source>
-        <translation type="unfinished" />
+        <translation>Request: %1</translation>
     </message>
     <message>
         <source>Entro il %1</source>
-        <translation type="unfinished" />
+        <translation>Due by %1</translation>
     </message>
 </context>
 <context>
     <name>ReportPage</name>
     <message>
         <source>Mese</source>
-        <translation type="unfinished" />
+        <translation>Month</translation>
     </message>
     <message>
         <source>gennaio</source>
-        <translation type="unfinished" />
+        <translation>January</translation>
     </message>
     <message>
         <source>febbraio</source>
-        <translation type="unfinished" />
+        <translation>February</translation>
     </message>
     <message>
         <source>marzo</source>
-        <translation type="unfinished" />
+        <translation>March</translation>
     </message>
     <message>
         <source>aprile</source>
-        <translation type="unfinished" />
+        <translation>April</translation>
     </message>
     <message>
         <source>maggio</source>
-        <translation type="unfinished" />
+        <translation>May</translation>
     </message>
     <message>
         <source>giugno</source>
-        <translation type="unfinished" />
+        <translation>June</translation>
     </message>
     <message>
         <source>luglio</source>
-        <translation type="unfinished" />
+        <translation>July</translation>
     </message>
     <message>
         <source>agosto</source>
-        <translation type="unfinished" />
+        <translation>August</translation>
     </message>
     <message>
         <source>settembre</source>
-        <translation type="unfinished" />
+        <translation>September</translation>
     </message>
     <message>
         <source>ottobre</source>
-        <translation type="unfinished" />
+        <translation>October</translation>
     </message>
     <message>
         <source>novembre</source>
-        <translation type="unfinished" />
+        <translation>November</translation>
     </message>
     <message>
         <source>dicembre</source>
-        <translation type="unfinished" />
+        <translation>December</translation>
     </message>
     <message>
         <source>Presidio</source>
@@ -1114,63 +1114,63 @@ the free number shown on the notice board.</translation>
     </message>
     <message>
         <source>Commento del community manager (facoltativo): entra nel rapporto.</source>
-        <translation type="unfinished" />
+        <translation>Community manager's comment (optional): goes into the report.</translation>
     </message>
     <message>
         <source>Genera rapporto</source>
-        <translation type="unfinished" />
+        <translation>Generate report</translation>
     </message>
     <message>
         <source>Mese:</source>
-        <translation type="unfinished" />
+        <translation>Month:</translation>
     </message>
     <message>
         <source>Presidio:</source>
-        <translation type="unfinished" />
+        <translation>Office:</translation>
     </message>
     <message>
         <source>Commento:</source>
-        <translation type="unfinished" />
+        <translation>Comment:</translation>
     </message>
     <message>
         <source>Salva PDF…</source>
-        <translation type="unfinished" />
+        <translation>Save PDF…</translation>
     </message>
     <message>
         <source>Stampa…</source>
-        <translation type="unfinished" />
+        <translation>Print…</translation>
     </message>
     <message>
         <source>Tutti i presidi</source>
-        <translation type="unfinished" />
+        <translation>All offices</translation>
     </message>
     <message>
         <source>Nessun rapporto generato per questo mese.</source>
-        <translation type="unfinished" />
+        <translation>No report generated for this month.</translation>
     </message>
     <message>
         <source>Rapporto generato il %1.</source>
-        <translation type="unfinished" />
+        <translation>Report generated on %1.</translation>
     </message>
     <message>
         <source>Generazione in corso…</source>
-        <translation type="unfinished" />
+        <translation>Generating…</translation>
     </message>
     <message>
         <source>Salva il rapporto</source>
-        <translation type="unfinished" />
+        <translation>Save the report</translation>
     </message>
     <message>
         <source>Documenti PDF (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
         <source>Impossibile salvare il file: %1</source>
-        <translation type="unfinished" />
+        <translation>Cannot save the file: %1</translation>
     </message>
     <message>
         <source>Rapporto salvato in %1.</source>
-        <translation type="unfinished" />
+        <translation>Report saved in %1.</translation>
     </message>
 </context>
 <context>
@@ -1215,11 +1215,11 @@ the free number shown on the notice board.</translation>
     <name>ServicesPage</name>
     <message>
         <source>Cerca per nome, ente, tipo, note…</source>
-        <translation type="unfinished" />
+        <translation>Search by name, organisation, kind, notes…</translation>
     </message>
     <message>
         <source>Mostra anche i non attivi</source>
-        <translation type="unfinished" />
+        <translation>Show inactive ones too</translation>
     </message>
     <message>
         <source>Nome</source>
@@ -1231,7 +1231,7 @@ the free number shown on the notice board.</translation>
     </message>
     <message>
         <source>Ente</source>
-        <translation type="unfinished" />
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>Telefono</source>
@@ -1239,59 +1239,59 @@ the free number shown on the notice board.</translation>
     </message>
     <message>
         <source>Attivo</source>
-        <translation type="unfinished" />
+        <translation>Active</translation>
     </message>
     <message>
         <source>Sì</source>
-        <translation type="unfinished" />
+        <translation>Yes</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished" />
+        <translation>No</translation>
     </message>
     <message>
         <source>Servizio non attivo</source>
-        <translation type="unfinished" />
+        <translation>Inactive service</translation>
     </message>
     <message>
         <source>&amp;Nome</source>
-        <translation type="unfinished" />
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <source>&amp;Tipo</source>
-        <translation type="unfinished" />
+        <translation>&amp;Kind</translation>
     </message>
     <message>
         <source>&amp;Ente</source>
-        <translation type="unfinished" />
+        <translation>&amp;Organisation</translation>
     </message>
     <message>
         <source>Tele&amp;fono</source>
-        <translation type="unfinished" />
+        <translation>&amp;Phone</translation>
     </message>
     <message>
         <source>E&amp;mail</source>
-        <translation type="unfinished" />
+        <translation>E&amp;mail</translation>
     </message>
     <message>
         <source>&amp;Indirizzo</source>
-        <translation type="unfinished" />
+        <translation>&amp;Address</translation>
     </message>
     <message>
         <source>&amp;Orari</source>
-        <translation type="unfinished" />
+        <translation>&amp;Hours</translation>
     </message>
     <message>
         <source>No&amp;te</source>
-        <translation type="unfinished" />
+        <translation>No&amp;tes</translation>
     </message>
     <message>
         <source>Stato</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <source>Nuovo servizio</source>
-        <translation type="unfinished" />
+        <translation>New service</translation>
     </message>
     <message>
         <source>Salva</source>
@@ -1299,19 +1299,19 @@ the free number shown on the notice board.</translation>
     </message>
     <message>
         <source>Attivo dopo il salvataggio</source>
-        <translation type="unfinished" />
+        <translation>Active after saving</translation>
     </message>
     <message>
         <source>Non attivo</source>
-        <translation type="unfinished" />
+        <translation>Inactive</translation>
     </message>
     <message>
         <source>Disattiva</source>
-        <translation type="unfinished" />
+        <translation>Deactivate</translation>
     </message>
     <message>
         <source>Riattiva</source>
-        <translation type="unfinished" />
+        <translation>Reactivate</translation>
     </message>
 </context>
 <context>
@@ -1322,39 +1322,39 @@ the free number shown on the notice board.</translation>
     </message>
     <message>
         <source>Sede:</source>
-        <translation type="unfinished" />
+        <translation>Hub:</translation>
     </message>
     <message>
         <source>Ultima sincronizzazione riuscita:</source>
-        <translation type="unfinished" />
+        <translation>Last successful sync:</translation>
     </message>
     <message>
         <source>Modifiche in attesa:</source>
-        <translation type="unfinished" />
+        <translation>Changes waiting:</translation>
     </message>
     <message>
         <source>Stato:</source>
-        <translation type="unfinished" />
+        <translation>Status:</translation>
     </message>
     <message>
         <source>Quando</source>
-        <translation type="unfinished" />
+        <translation>When</translation>
     </message>
     <message>
         <source>Tabella</source>
-        <translation type="unfinished" />
+        <translation>Table</translation>
     </message>
     <message>
         <source>Motivo del rifiuto</source>
-        <translation type="unfinished" />
+        <translation>Reason for refusal</translation>
     </message>
     <message>
         <source>Rilevato</source>
-        <translation type="unfinished" />
+        <translation>Detected</translation>
     </message>
     <message>
         <source>Campo</source>
-        <translation type="unfinished" />
+        <translation>Field</translation>
     </message>
     <message>
         <source>Tipo</source>
@@ -1362,67 +1362,67 @@ the free number shown on the notice board.</translation>
     </message>
     <message>
         <source>Valore attuale</source>
-        <translation type="unfinished" />
+        <translation>Current value</translation>
     </message>
     <message>
         <source>Valore perso</source>
-        <translation type="unfinished" />
+        <translation>Lost value</translation>
     </message>
     <message>
         <source>Ripristina il valore perso</source>
-        <translation type="unfinished" />
+        <translation>Restore the lost value</translation>
     </message>
     <message>
         <source>Tieni il valore attuale</source>
-        <translation type="unfinished" />
+        <translation>Keep the current value</translation>
     </message>
     <message>
         <source>Modifiche rifiutate dalla sede</source>
-        <translation type="unfinished" />
+        <translation>Changes refused by the hub</translation>
     </message>
     <message>
         <source>Conflitti da rivedere</source>
-        <translation type="unfinished" />
+        <translation>Conflicts to review</translation>
     </message>
     <message>
         <source>non abbinato</source>
-        <translation type="unfinished" />
+        <translation>not paired</translation>
     </message>
     <message>
         <source>mai</source>
-        <translation type="unfinished" />
+        <translation>never</translation>
     </message>
     <message>
         <source>modifica contemporanea</source>
-        <translation type="unfinished" />
+        <translation>concurrent change</translation>
     </message>
     <message>
         <source>modifica dopo l'eliminazione</source>
-        <translation type="unfinished" />
+        <translation>change after deletion</translation>
     </message>
     <message>
         <source>(eliminata)</source>
-        <translation type="unfinished" />
+        <translation>(deleted)</translation>
     </message>
     <message>
         <source>Archivio non abbinato alla sede.</source>
-        <translation type="unfinished" />
+        <translation>Store not paired with the hub.</translation>
     </message>
     <message>
         <source>Modifiche da inviare.</source>
-        <translation type="unfinished" />
+        <translation>Changes to send.</translation>
     </message>
     <message>
         <source>Sincronizzato.</source>
-        <translation type="unfinished" />
+        <translation>Synced.</translation>
     </message>
     <message>
         <source>Sincronizzazione in corso…</source>
-        <translation type="unfinished" />
+        <translation>Syncing…</translation>
     </message>
     <message>
         <source>Dati non allineati con la sede: riprovare.</source>
-        <translation type="unfinished" />
+        <translation>Data out of step with the hub: try again.</translation>
     </message>
 </context>
 <context>
@@ -1457,7 +1457,7 @@ the free number shown on the notice board.</translation>
     </message>
     <message>
         <source>Inviato a un servizio</source>
-        <translation type="unfinished" />
+        <translation>Referred to a service</translation>
     </message>
     <message>
         <source>Bozza</source>
@@ -1485,51 +1485,51 @@ the free number shown on the notice board.</translation>
     </message>
     <message>
         <source>Creata</source>
-        <translation type="unfinished" />
+        <translation>Created</translation>
     </message>
     <message>
         <source>Riaperta</source>
-        <translation type="unfinished" />
+        <translation>Reopened</translation>
     </message>
     <message>
         <source>Bassa</source>
-        <translation type="unfinished" />
+        <translation>Low</translation>
     </message>
     <message>
         <source>Normale</source>
-        <translation type="unfinished" />
+        <translation>Normal</translation>
     </message>
     <message>
         <source>Alta</source>
-        <translation type="unfinished" />
+        <translation>High</translation>
     </message>
     <message>
         <source>Salute</source>
-        <translation type="unfinished" />
+        <translation>Health</translation>
     </message>
     <message>
         <source>Antiviolenza</source>
-        <translation type="unfinished" />
+        <translation>Anti-violence</translation>
     </message>
     <message>
         <source>Servizi sociali</source>
-        <translation type="unfinished" />
+        <translation>Social services</translation>
     </message>
     <message>
         <source>Legale</source>
-        <translation type="unfinished" />
+        <translation>Legal</translation>
     </message>
     <message>
         <source>Lavoro</source>
-        <translation type="unfinished" />
+        <translation>Work</translation>
     </message>
     <message>
         <source>Casa</source>
-        <translation type="unfinished" />
+        <translation>Housing</translation>
     </message>
     <message>
         <source>Altro</source>
-        <translation type="unfinished" />
+        <translation>Other</translation>
     </message>
     <message>
         <source>Riservato</source>
@@ -1537,7 +1537,7 @@ the free number shown on the notice board.</translation>
     </message>
     <message>
         <source>Anonimo</source>
-        <translation type="unfinished" />
+        <translation>Anonymous</translation>
     </message>
 </context>
 <context>

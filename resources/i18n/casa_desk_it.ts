@@ -514,7 +514,7 @@ anche il numero verde indicato in bacheca.</source>
     <name>PeopleSearchModel</name>
     <message>
         <source>Cognome</source>
-        <extracomment>Fewer characters than this list nobody: one letter matches a fifth of the registry. Emitted when the rows of the latest query are in (the first page, or one more page).</extracomment>
+        <extracomment>Fewer characters than this list nobody: one letter matches a fifth of the registry. (generation, text, offset, ranked or None = decide by counting) Emitted when the rows of the latest query are in (the first page, or one more page).</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
