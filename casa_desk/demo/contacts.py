@@ -150,10 +150,7 @@ class ContactMaker:
         if rng.random() >= _ANONYMOUS.get(category, _ANONYMOUS_DEFAULT) and eligible:
             cum = self.pop.cum_weights
             if cum[eligible - 1] > 0:
-                person = self._person(eligible)
-                if category == "violenza_domestica" and person["gender"] == "M":
-                    person = self._person(eligible)  # mostly women, not only
-                person_id = person["id"]
+                person_id = self._person(eligible)["id"]
         contact_id = demo_id(rng, occurred)
         low, high = _MINUTES[channel]
         referred = person_id is not None and rng.random() < self._referral_p[category]
