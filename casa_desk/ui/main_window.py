@@ -327,4 +327,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        app = QApplication.instance()
+        if app is not None:  # F12 belongs to an open window only
+            app.removeEventFilter(self.quick_exit)
         super().closeEvent(event)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casa_desk.errors import CasaError
 from casa_desk.models.phone import format_phone
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome
 from casa_desk.models.vocab import SENSITIVE_SERVICE_KINDS
@@ -38,6 +39,7 @@ from casa_desk.store.contacts import Contacts
 from casa_desk.store.people import People
 from casa_desk.store.referrals import Referrals
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.error_dialog import show_error
 from casa_desk.ui.history_model import (
     HistoryModel,
     build_entries,
@@ -56,7 +58,6 @@ def _clear_layout(layout: Any) -> None:
         if widget is not None:
             # Off screen now, not at the next event-loop turn (quick exit, grab()).
             widget.hide()
-            widget.setParent(None)
             widget.deleteLater()
 
 
@@ -342,7 +343,11 @@ class PersonCard(QWidget):
                         "Continuare?"))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        self.people.merge(duplicate_id, self.person["id"])
+        try:
+            self.people.merge(duplicate_id, self.person["id"])
+        except CasaError as exc:  # e.g. the other card was merged elsewhere meanwhile (sync)
+            show_error(self, exc)
+            return False
         self.context.bus.changed.emit("people")
         return True
 

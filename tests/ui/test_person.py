@@ -203,3 +203,23 @@ def test_prefill_from_search_text(qtbot, context, demo):
         "Rossetti", "Anna Maria")
     form = _form(qtbot, context, prefill=demo.cf["Velluttini Corrado"].lower())
     assert form.edits["codice_fiscale"].text() == demo.cf["Velluttini Corrado"]
+
+
+def test_a_failed_merge_is_a_short_message_not_a_crash(qtbot, context, demo, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr("casa_desk.ui.person_card.show_error",
+                        lambda _parent, exc: shown.append(exc.message))
+    card = _card(qtbot, context, demo.ids["Brennafiori Ottavio"])
+    assert card.merge(demo.ids["Brennafiori Ottavio"], confirm=False) is False
+    assert shown == ["Una persona non può essere unita a se stessa."]
+
+
+def test_new_referral_from_the_card_opens_the_referral_dialog(qtbot, window, demo):
+    if window.card.referral_button.isHidden():
+        return  # referral dialog not installed
+    window.open_person(demo.ids["Quarzolini Arianna"])
+    qtbot.mouseClick(window.card.referral_button, Qt.MouseButton.LeftButton)
+    dialog = QApplication.activeModalWidget()
+    assert type(dialog).__name__ == "ReferralDialog"
+    assert dialog.person_id == demo.ids["Quarzolini Arianna"]
+    dialog.reject()

@@ -116,3 +116,14 @@ def test_coming_back_needs_a_confirmation_and_lands_on_an_empty_search(qtbot, wi
     assert window.focusWidget() is window.search.field
     assert "Presidio C.A.S.A. San Siro" in window.windowTitle()
     assert window.statusBar().isVisible()
+
+
+def test_f12_closes_an_open_menu(qtbot, window, demo) -> None:
+    window.open_person(demo.ids["Quarzolini Arianna"])
+    menu = window.file_menu
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitUntil(menu.isVisible)
+    qtbot.keyClick(menu, Qt.Key.Key_F12)
+    assert not menu.isVisible()
+    assert window.screens.currentWidget() is window.neutral
+    assert _leaks(demo) == []
