@@ -67,7 +67,7 @@ def authenticate(hub: HubStore, token: str | None) -> Device:
     """The device a bearer token belongs to; refusals for unknown or revoked tokens."""
     if not token:
         raise HubRefusal(401, protocol.UNAUTHORISED)
-    with hub.tx() as conn:
+    with hub.tx(readonly=True) as conn:
         row = conn.execute(select(schema.devices).where(schema.devices.c.token_hash == hash_secret(token))).mappings().first()
     if row is None:
         raise HubRefusal(401, protocol.UNAUTHORISED)
@@ -78,7 +78,7 @@ def authenticate(hub: HubStore, token: str | None) -> Device:
 
 def device_by_id(hub: HubStore, device_id: str) -> tuple[Device, dict[str, Any]]:
     """A device and its row (for bundles, which carry the device id, not the token)."""
-    with hub.tx() as conn:
+    with hub.tx(readonly=True) as conn:
         row = conn.execute(select(schema.devices).where(schema.devices.c.id == device_id)).mappings().first()
     if row is None:
         raise HubRefusal(403, "unknown_device", "Dispositivo sconosciuto alla sede.")

@@ -75,11 +75,16 @@ class HubStore:
         self.engine.dispose()
 
     @contextmanager
-    def tx(self, *, lock: bool = False) -> Iterator[Connection]:
-        with self.engine.begin() as conn:
-            if lock and self.is_pg:
-                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PUSH_LOCK})
-            yield conn
+    def tx(self, *, lock: bool = False, readonly: bool = False) -> Iterator[Connection]:
+        """One transaction. ``lock``: the push lock (log order); ``readonly``: on SQLite a
+        plain BEGIN, so reads never queue behind a writer (WAL readers do not block)."""
+        with self.engine.connect() as conn:
+            if readonly:
+                conn.execution_options(casa_readonly=True)
+            with conn.begin():
+                if lock and self.is_pg:
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PUSH_LOCK})
+                yield conn
 
     # -- set-up ---------------------------------------------------------------------------
     def init(self) -> None:
@@ -102,7 +107,7 @@ class HubStore:
 
     def epoch(self, conn: Connection | None = None) -> str:
         if conn is None:
-            with self.tx() as c:
+            with self.tx(readonly=True) as c:
                 return self.epoch(c)
         return str(conn.execute(select(schema.hub_meta.c.value).where(schema.hub_meta.c.key == "epoch")).scalar_one())
 
@@ -260,7 +265,7 @@ class HubStore:
         """Changes in the device's scope after ``cursor``, oldest first, one page."""
         limit = max(1, min(int(limit), protocol.MAX_PULL_PAGE))
         log = schema.change_log
-        with self.tx() as conn:
+        with self.tx(readonly=True) as conn:
             head, floor = _head(conn)
             if cursor < floor:
                 # The log before ``floor`` is gone: the device must re-fetch whole tables.
@@ -301,7 +306,7 @@ class HubStore:
     def digest(self, device: Device) -> dict[str, Any]:
         """Per table: count and hash of the rows the device may see."""
         out = {}
-        with self.tx() as conn:
+        with self.tx(readonly=True) as conn:
             for name, mirror in schema.MIRRORS.items():
                 cols = [mirror.c[c] for c in digest_columns(BY_NAME[name])]
                 query = select(*cols).order_by(mirror.c.id)
@@ -325,7 +330,7 @@ class HubStore:
         clause = visible_clause(device, mirror.c.presidio, mirror.c.scope)
         if clause is not None:
             query = query.where(clause)
-        with self.tx() as conn:
+        with self.tx(readonly=True) as conn:
             rows = [dict(r) for r in conn.execute(query).mappings()]
         return {"rows": rows, "more": len(rows) == limit}
 
@@ -395,4 +400,5 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: Connection) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    readonly = conn.get_execution_options().get("casa_readonly")
+    conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
