@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -316,13 +317,21 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.splitter("card")
-        if splitter is not None:
-            self.card.splitter.restoreState(splitter)
+        for name, part in self._layout_parts().items():
+            state = self.settings.layout(name)
+            if state is not None:
+                part.restoreState(state)
+
+    def _layout_parts(self) -> dict[str, Any]:
+        """Splitters and table headers whose sizes the operator may adjust."""
+        return {"card_splitter": self.card.splitter,
+                "search_columns": self.search.view.horizontalHeader(),
+                "history_columns": self.card.history_view.horizontalHeader()}
 
     def save_layout(self) -> None:
         self.settings.set_window(self.saveGeometry(), self.saveState())
-        self.settings.set_splitter("card", self.card.splitter.saveState())
+        for name, part in self._layout_parts().items():
+            self.settings.set_layout(name, part.saveState())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -53,11 +53,12 @@ class UiSettings:
         self._settings.setValue("window/geometry", geometry)
         self._settings.setValue("window/state", state)
 
-    def splitter(self, name: str) -> QByteArray | None:
-        return self._bytes(f"splitters/{name}")
+    def layout(self, name: str) -> QByteArray | None:
+        """Saved state of a splitter or table header (``saveState()`` bytes)."""
+        return self._bytes(f"layout/{name}")
 
-    def set_splitter(self, name: str, state: QByteArray) -> None:
-        self._settings.setValue(f"splitters/{name}", state)
+    def set_layout(self, name: str, state: QByteArray) -> None:
+        self._settings.setValue(f"layout/{name}", state)
 
     def sync(self) -> None:
         self._settings.sync()

@@ -87,10 +87,15 @@ def test_window_size_is_remembered(qtbot, demo) -> None:
     qtbot.addWidget(first)
     first.show()
     first.resize(703, 511)
+    first.search.view.horizontalHeader().resizeSection(0, 233)
+    first.card.splitter.setSizes([150, 500])
+    card_sizes = first.card.splitter.sizes()
     first.close()
     second = build_window(demo.store, runner=SyncRunner())
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (703, 511)
+    assert second.search.view.horizontalHeader().sectionSize(0) == 233
+    assert second.card.splitter.sizes() == card_sizes
     assert Path(UiSettings().path).parent == paths.data_dir()  # never the real settings
 
 
