@@ -104,7 +104,8 @@ def _targets(store, count: int, rng: random.Random) -> list[str]:  # type: ignor
         elif kind == "last_first":
             texts.append(f"{row['last_name']} {row['first_name'][:3]}")
         else:
-            texts.append(row["last_name"][: rng.randint(min(3, len(row["last_name"])), len(row["last_name"]))])
+            last = row["last_name"]
+            texts.append(last[: rng.randint(min(3, len(last)), len(last))])
     return texts
 
 

@@ -53,7 +53,7 @@ def check_integrity_later(window: Any) -> None:
     def checked(_result: object) -> None:
         window.statusBar().clearMessage()
 
-    def damaged(exc: BaseException, details: str) -> None:
+    def damaged(exc: BaseException, _details: str) -> None:
         if not isinstance(exc, StorageError):
             raise exc
         log.error("Archivio danneggiato: %s", exc.code)

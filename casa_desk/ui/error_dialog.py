@@ -27,7 +27,8 @@ def user_message(exc: BaseException) -> str:
     if isinstance(exc, CasaError):
         return exc.message
     return QCoreApplication.translate(
-        "ErrorDialog", "Si è verificato un errore imprevisto. Il lavoro salvato non è andato perso.")
+        "ErrorDialog",
+        "Si è verificato un errore imprevisto. Il lavoro salvato non è andato perso.")
 
 
 def error_box(parent: QWidget | None, message: str, details: str = "") -> QMessageBox:

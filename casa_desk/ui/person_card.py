@@ -89,6 +89,30 @@ class PersonCard(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="cardSplitter")
+        self.splitter.addWidget(self._build_side())
+        self.splitter.addWidget(self._build_history())
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([380, 700])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(buttons)
+        layout.addWidget(self.splitter, 1)
+
+        self.back_button.clicked.connect(self.back_requested)
+        self.edit_button.clicked.connect(lambda: self._emit_for_person(self.edit_requested))
+        self.contact_button.clicked.connect(lambda: self._emit_for_person(self.contact_requested))
+        self.referral_button.clicked.connect(
+            lambda: self._emit_for_person(self.referral_requested))
+        self.history_view.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.reveal_button.clicked.connect(self.reveal_current)
+        context.bus.changed.connect(self._on_changed)
+        self.retranslate()
+
+    def _build_side(self) -> QWidget:
+        """Identity, address, household, consents, duplicates: one group box each."""
         self.identity_box = QGroupBox()
         self.identity = QFormLayout(self.identity_box)
         self.address_box = QGroupBox()
@@ -106,7 +130,10 @@ class PersonCard(QWidget):
         side.addStretch(1)
         side_widget = QWidget()
         side_widget.setLayout(side)
+        return side_widget
 
+    def _build_history(self) -> QWidget:
+        """The history table and, under it, the selected line's details."""
         self.history_box = QGroupBox()
         self.history_model = HistoryModel(self)
         self.history_view = QTableView(objectName="historyView")
@@ -135,28 +162,7 @@ class PersonCard(QWidget):
         detail_row.addWidget(self.detail, 1)
         detail_row.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignTop)
         history.addLayout(detail_row)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="cardSplitter")
-        self.splitter.addWidget(side_widget)
-        self.splitter.addWidget(self.history_box)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([380, 700])
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
-        layout.addLayout(buttons)
-        layout.addWidget(self.splitter, 1)
-
-        self.back_button.clicked.connect(self.back_requested)
-        self.edit_button.clicked.connect(lambda: self._emit_for_person(self.edit_requested))
-        self.contact_button.clicked.connect(lambda: self._emit_for_person(self.contact_requested))
-        self.referral_button.clicked.connect(
-            lambda: self._emit_for_person(self.referral_requested))
-        self.history_view.selectionModel().currentRowChanged.connect(self._show_detail)
-        self.reveal_button.clicked.connect(self.reveal_current)
-        context.bus.changed.connect(self._on_changed)
-        self.retranslate()
+        return self.history_box
 
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("← Ricerca (Esc)"))
@@ -374,7 +380,8 @@ class PersonCard(QWidget):
             if row.get("outcome"):
                 lines.append(self.tr("Esito: %1").replace("%1", outcome_label(row["outcome"])))
             if row.get("follow_up_on"):
-                lines.append(self.tr("Richiamo: %1").replace("%1", format_date(row["follow_up_on"])))
+                day = format_date(row["follow_up_on"])
+                lines.append(self.tr("Richiamo: %1").replace("%1", day))
             return "\n".join(line for line in lines if line)
         head = self.tr("Segnalazione %1 a %2").replace("%1", row.get("number") or "").replace(
             "%2", row.get("service_name") or "")

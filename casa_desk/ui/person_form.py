@@ -66,8 +66,10 @@ class DuplicatesDialog(QDialog):
                               f"{' – ' + born if born else ''} "
                               f"({', '.join(reasons.get(r, r) for r in sorted(why))})")
         self.list.setCurrentRow(0)
-        self.open_button = QPushButton(self.tr("Apri la scheda esistente"), objectName="openExisting")
-        self.register_button = QPushButton(self.tr("Registra comunque"), objectName="registerAnyway")
+        self.open_button = QPushButton(self.tr("Apri la scheda esistente"),
+                                       objectName="openExisting")
+        self.register_button = QPushButton(self.tr("Registra comunque"),
+                                           objectName="registerAnyway")
         cancel = QPushButton(self.tr("Annulla"))
         self.open_button.setDefault(True)
         layout = QVBoxLayout(self)
@@ -111,7 +113,38 @@ class PersonForm(QDialog):
         self.errors: dict[str, QLabel] = {}
         self.setWindowTitle(self.tr("Modifica persona") if person_id else self.tr("Nuova persona"))
         self.resize(560, 720)
+        form = self._build_fields()
+        self.notes = QPlainTextEdit(objectName="field_notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(70)
+        form.addRow(self.tr("Note"), self.notes)
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Salva"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annulla"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.summary = QLabel(objectName="formSummary")
+        self.summary.setStyleSheet("color: #b00020;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
 
+        if person_id:
+            self._load(self.people.get(person_id))
+        elif prefill.strip():
+            self._prefill(prefill.strip())
+        self.edits["last_name"].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _build_fields(self) -> QFormLayout:
+        """One row per field: the editor and, under it, its (hidden) message."""
         labels = {
             "last_name": self.tr("Cognome *"), "first_name": self.tr("Nome *"),
             "codice_fiscale": self.tr("Codice fiscale"),
@@ -142,34 +175,7 @@ class PersonForm(QDialog):
             column.addWidget(widget)
             column.addWidget(error)
             form.addRow(labels[field], column)
-        self.notes = QPlainTextEdit(objectName="field_notes")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(70)
-        form.addRow(self.tr("Note"), self.notes)
-        body = QWidget()
-        body.setLayout(form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Salva"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annulla"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.summary = QLabel(objectName="formSummary")
-        self.summary.setStyleSheet("color: #b00020;")
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.buttons)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
-
-        if person_id:
-            self._load(self.people.get(person_id))
-        elif prefill.strip():
-            self._prefill(prefill.strip())
-        self.edits["last_name"].setFocus(Qt.FocusReason.OtherFocusReason)
+        return form
 
     def _combo(self, field: str) -> QComboBox:
         combo = QComboBox(objectName=f"field_{field}")

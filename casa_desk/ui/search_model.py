@@ -152,8 +152,15 @@ def stop_search_workers() -> None:
         worker.stop()
 
 
-def _address(row: dict[str, Any]) -> str:
-    return " ".join(part for part in (row.get("street"), row.get("civic")) if part)
+def _cell(row: dict[str, Any], column: str) -> str:
+    """What the table shows for ``column`` of a search result."""
+    if column == "birth_date":
+        return format_date(row.get("birth_date"))
+    if column == "phone":
+        return format_phone(row["phone"]) if row.get("phone") else ""
+    if column == "address":
+        return " ".join(part for part in (row.get("street"), row.get("civic")) if part)
+    return row.get(column) or ""
 
 
 class PeopleSearchModel(QAbstractTableModel):
@@ -289,14 +296,7 @@ class PeopleSearchModel(QAbstractTableModel):
             return row["id"]
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        column = self.COLUMNS[index.column()]
-        if column == "birth_date":
-            return format_date(row.get("birth_date"))
-        if column == "phone":
-            return format_phone(row["phone"]) if row.get("phone") else ""
-        if column == "address":
-            return _address(row)
-        return row.get(column) or ""
+        return _cell(row, self.COLUMNS[index.column()])
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

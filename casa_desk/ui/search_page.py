@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from casa_desk.ui.context import DeskContext
-from casa_desk.ui.tasks import SyncRunner
 from casa_desk.ui.search_model import COUNT_CAP, ID_ROLE, PeopleSearchModel, searchable
+from casa_desk.ui.tasks import SyncRunner
 
 _NAV_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
@@ -76,7 +76,8 @@ class SearchPage(QWidget):
         self.field.installEventFilter(self)
         self.view.activated.connect(self._open_index)
         self.view.doubleClicked.connect(self._open_index)
-        self.register_button.clicked.connect(lambda: self.register_requested.emit(self.field.text()))
+        self.register_button.clicked.connect(
+            lambda: self.register_requested.emit(self.field.text()))
         context.bus.changed.connect(self._on_changed)
         self.retranslate()
 

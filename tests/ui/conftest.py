@@ -14,8 +14,6 @@ from typing import Any
 
 import pytest
 
-from casa_desk.ui.refcount_guard import make_singletons_immortal
-
 from casa_desk.models.codice_fiscale import make_cf
 from casa_desk.models.ids import stable_id
 from casa_desk.models.timeutil import today_rome
@@ -25,6 +23,7 @@ from casa_desk.store.db import Store
 from casa_desk.store.people import People
 from casa_desk.store.referrals import Referrals
 from casa_desk.store.users import Users
+from casa_desk.ui.refcount_guard import make_singletons_immortal
 
 # PySide6 6.12.0 drops a reference to True/None on every emit: without this, a long UI test
 # run aborts with "bool_dealloc" (casa_desk/ui/refcount_guard.py).

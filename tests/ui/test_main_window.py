@@ -100,7 +100,7 @@ def test_window_size_is_remembered(qtbot, demo) -> None:
 
 
 def test_language_setting_is_saved(qtbot, window, monkeypatch) -> None:
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a, **_k: None)
     window.set_language("en")
     assert UiSettings().language() == "en"
     assert window.language_actions["en"].isChecked()

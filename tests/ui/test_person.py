@@ -82,11 +82,11 @@ def test_possible_duplicate_is_listed_and_merged_after_confirmation(qtbot, conte
     assert "stesso telefono" in _labels(card.duplicates_box)
     merge = card.duplicates_box.findChild(type(card.back_button), "mergeButton")
     monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.No)
+                        lambda *_a, **_k: QMessageBox.StandardButton.No)
     qtbot.mouseClick(merge, Qt.MouseButton.LeftButton)
     assert People(demo.store).get(demo.duplicate)["merged_into"] is None
     monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(merge, Qt.MouseButton.LeftButton)
     assert People(demo.store).get(demo.duplicate)["merged_into"] == ottavio
     assert not card.duplicates_box.isVisible()  # the card reloaded on the change signal

@@ -80,7 +80,8 @@ def test_f12_hides_everything_and_closes_dialogs(qtbot, window, demo) -> None:
 def test_f12_closes_a_message_box_and_the_contact_dialog(qtbot, window, demo) -> None:
     window.open_person(demo.ids["Quarzolini Arianna"])
     dialog = window.new_contact(window.current_person_id())
-    box = QMessageBox(QMessageBox.Icon.Information, "Quarzolini", "Quarzolini Arianna", parent=window)
+    box = QMessageBox(QMessageBox.Icon.Information, "Quarzolini", "Quarzolini Arianna",
+                      parent=window)
     box.open()
     qtbot.keyClick(box, Qt.Key.Key_F12)
     assert not box.isVisible()
@@ -103,12 +104,12 @@ def test_coming_back_needs_a_confirmation_and_lands_on_an_empty_search(qtbot, wi
                                                                        monkeypatch) -> None:
     qtbot.keyClicks(window.search.field, "Zampicchi")
     qtbot.keyClick(window.search.field, Qt.Key.Key_F12)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.No)
     qtbot.mouseClick(window.neutral.resume_button, Qt.MouseButton.LeftButton)
     assert window.screens.currentWidget() is window.neutral
     # F12 again while hidden changes nothing.
     qtbot.keyClick(window.neutral.resume_button, Qt.Key.Key_F12)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(window.neutral.resume_button, Qt.MouseButton.LeftButton)
     assert window.screens.currentWidget() is window.tabs
     assert window.people_stack.currentWidget() is window.search

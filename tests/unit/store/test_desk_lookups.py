@@ -31,9 +31,11 @@ def test_m002_upgrades_a_store_made_before_it(tmp_path) -> None:
         people.merge(b["id"], a["id"])
         store.db.execute("DROP INDEX people_merged_into")
         store.db.execute("DROP INDEX people_birth_date")
-        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm002_people_lookup_indexes'")
+        store.db.execute("DELETE FROM _sqlite_migrations"
+                         " WHERE name = 'm002_people_lookup_indexes'")
     with Store.open(path) as store:
-        names = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        names = {r[0] for r in store.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert {"people_merged_into", "people_birth_date"} <= names
         assert People(store).merged_ids(a["id"]) == [a["id"], b["id"]]
     assert list((tmp_path / "backups").glob("*.sqlite"))  # backed up before migrating
@@ -65,9 +67,11 @@ def test_m003_search_index_has_prefixes_and_keeps_people(tmp_path) -> None:
         People(store).register({"last_name": "Prefissi", "first_name": "Sole",
                                 "phone": "3331234567", "unit_code": "SS000123"},
                                presidio="SAN-SIRO")
-        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_people_search_prefixes'")
+        store.db.execute("DELETE FROM _sqlite_migrations"
+                         " WHERE name = 'm003_people_search_prefixes'")
     with Store.open(path) as store:
-        sql = store.db.execute("SELECT sql FROM sqlite_master WHERE name = 'people_fts'").fetchone()[0]
+        sql = store.db.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'people_fts'").fetchone()[0]
         assert "prefix = '1 2 3'" in sql
         for typed in ("pre", "prefissi s", "333 12", "ss0001"):
             assert [r["last_name"] for r in search_people(store.db, typed)] == ["Prefissi"], typed
