@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "sync"))
 
-from sync_helpers import HubProcess, new_office, free_port  # noqa: E402
+from sync_helpers import HubProcess, free_port, new_office  # noqa: E402
 
 from casa_desk.sync.client import SyncClient, SyncReport  # noqa: E402
 
@@ -54,12 +54,39 @@ def start_pg(base: Path) -> tuple[str, list[str], Path]:
         shutil.chown(base, "postgres")
         prefix = ["runuser", "-u", "postgres", "--"]
     data, port = base / "data", free_port()
-    subprocess.run([*prefix, initdb, "-D", str(data), "-U", "casa", "--auth=trust", "--locale=C",
-                    "--encoding=UTF8", "-N"], check=True, capture_output=True)
-    subprocess.run([*prefix, pg_ctl, "-D", str(data), "-o",
-                    f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
-                    "-c synchronous_commit=off", "-l", str(base / "log"), "-w", "start"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            *prefix,
+            initdb,
+            "-D",
+            str(data),
+            "-U",
+            "casa",
+            "--auth=trust",
+            "--locale=C",
+            "--encoding=UTF8",
+            "-N",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [
+            *prefix,
+            pg_ctl,
+            "-D",
+            str(data),
+            "-o",
+            f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off",
+            "-l",
+            str(base / "log"),
+            "-w",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
+    )
     return f"postgresql://casa@127.0.0.1:{port}/postgres", [*prefix, pg_ctl, "-D", str(data)], data
 
 
@@ -80,12 +107,31 @@ def run(engine: str, changes: int, work: Path) -> dict[str, float]:
         sede = new_office(hub, work / f"{engine}-sede.sqlite", "SEDE", head_office=True)
         n_people = changes * 6 // 10
         with a.transaction() as j:
-            people = [{"id": None, "first_name": f"N{i}", "last_name": "Prova"} for i in range(n_people)]
-            j.insert_many("people", ({k: v for k, v in p.items() if v} for p in people), presidio="SAN-SIRO")
-        ids = [r[0] for r in a.db.execute("SELECT id FROM people WHERE origin != 'seed' LIMIT ?", [changes - n_people])]
+            people = [
+                {"id": None, "first_name": f"N{i}", "last_name": "Prova"} for i in range(n_people)
+            ]
+            j.insert_many(
+                "people", ({k: v for k, v in p.items() if v} for p in people), presidio="SAN-SIRO"
+            )
+        ids = [
+            r[0]
+            for r in a.db.execute(
+                "SELECT id FROM people WHERE origin != 'seed' LIMIT ?", [changes - n_people]
+            )
+        ]
         with a.transaction() as j:
-            j.insert_many("contacts", ({"person_id": pid, "summary": "colloquio", "occurred_at":
-                                        "2026-03-01T10:00:00.000Z"} for pid in ids), presidio="SAN-SIRO")
+            j.insert_many(
+                "contacts",
+                (
+                    {
+                        "person_id": pid,
+                        "summary": "colloquio",
+                        "occurred_at": "2026-03-01T10:00:00.000Z",
+                    }
+                    for pid in ids
+                ),
+                presidio="SAN-SIRO",
+            )
         figures: dict[str, float] = {}
         with SyncClient(a) as client:
             t = time.perf_counter()
@@ -126,8 +172,13 @@ def main() -> None:
     for engine in engines:
         with tempfile.TemporaryDirectory(prefix="casa-bench-") as tmp:
             figures = run(engine, args.changes, Path(tmp))
-        print(f"{engine:10s} " + "  ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}"
-                                           for k, v in figures.items()), flush=True)
+        print(
+            f"{engine:10s} "
+            + "  ".join(
+                f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in figures.items()
+            ),
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

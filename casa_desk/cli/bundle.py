@@ -11,17 +11,26 @@ from casa_desk.store.db import Store
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "bundle", help="sincronizzazione con pacchetti su file (senza rete)",
-        description="Pacchetti cifrati e firmati per gli uffici senza rete.")
-    sub = parser.add_subparsers(dest="bundle_command", metavar="AZIONE", required=True,
-                                parser_class=type(parser))
-    export = sub.add_parser("export", help="scrive il pacchetto per la sede",
-                            description="Scrive in un file le modifiche non ancora confermate.")
+        "bundle",
+        help="sincronizzazione con pacchetti su file (senza rete)",
+        description="Pacchetti cifrati e firmati per gli uffici senza rete.",
+    )
+    sub = parser.add_subparsers(
+        dest="bundle_command", metavar="AZIONE", required=True, parser_class=type(parser)
+    )
+    export = sub.add_parser(
+        "export",
+        help="scrive il pacchetto per la sede",
+        description="Scrive in un file le modifiche non ancora confermate.",
+    )
     export.add_argument("--db", required=True, type=Path, help="archivio dell'ufficio")
     export.add_argument("--out", required=True, type=Path, help="pacchetto da scrivere")
     export.set_defaults(handler=run_export)
-    imp = sub.add_parser("import", help="importa il pacchetto di risposta della sede",
-                         description="Applica il pacchetto di risposta della sede.")
+    imp = sub.add_parser(
+        "import",
+        help="importa il pacchetto di risposta della sede",
+        description="Applica il pacchetto di risposta della sede.",
+    )
     imp.add_argument("--db", required=True, type=Path, help="archivio dell'ufficio")
     imp.add_argument("file", type=Path, help="pacchetto di risposta")
     imp.set_defaults(handler=run_import)

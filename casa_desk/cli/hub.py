@@ -15,38 +15,60 @@ from casa_desk.store.tables import HEAD_OFFICE
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "hub", help="il server della sede (sincronizzazione)",
-        description="Server di sincronizzazione della sede e gestione dei dispositivi.")
-    sub = parser.add_subparsers(dest="hub_command", metavar="AZIONE", required=True,
-                                parser_class=type(parser))
-    db_help = ("database della sede: percorso di un file SQLite (predefinito nella cartella dati) "
-               "oppure postgresql://utente@host:porta/db")
+        "hub",
+        help="il server della sede (sincronizzazione)",
+        description="Server di sincronizzazione della sede e gestione dei dispositivi.",
+    )
+    sub = parser.add_subparsers(
+        dest="hub_command", metavar="AZIONE", required=True, parser_class=type(parser)
+    )
+    db_help = (
+        "database della sede: percorso di un file SQLite (predefinito nella cartella dati) "
+        "oppure postgresql://utente@host:porta/db"
+    )
 
-    serve = sub.add_parser("serve", help="avvia il server", description="Avvia il server della sede.")
+    serve = sub.add_parser(
+        "serve", help="avvia il server", description="Avvia il server della sede."
+    )
     serve.add_argument("--db", help=db_help)
-    serve.add_argument("--host", default="127.0.0.1", help="indirizzo di ascolto (predefinito 127.0.0.1)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="indirizzo di ascolto (predefinito 127.0.0.1)"
+    )
     serve.add_argument("--port", type=int, default=8765, help="porta (predefinita 8765)")
     serve.set_defaults(handler=run_serve)
 
-    add = sub.add_parser("device-add", help="crea un dispositivo e il suo codice di abbinamento",
-                         description="Crea un dispositivo per un presidio; l'ultima riga stampata "
-                         "è il codice di abbinamento, valido una sola volta.")
+    add = sub.add_parser(
+        "device-add",
+        help="crea un dispositivo e il suo codice di abbinamento",
+        description="Crea un dispositivo per un presidio; l'ultima riga stampata "
+        "è il codice di abbinamento, valido una sola volta.",
+    )
     add.add_argument("--db", help=db_help)
     add.add_argument("--presidio", help="codice del presidio (es. SAN-SIRO)")
-    add.add_argument("--head-office", action="store_true", help="dispositivo della sede: vede tutto")
+    add.add_argument(
+        "--head-office", action="store_true", help="dispositivo della sede: vede tutto"
+    )
     add.add_argument("--label", default="", help="etichetta libera (es. PC sportello 1)")
     add.add_argument("--hub-url", help="indirizzo della sede da scrivere nel file di abbinamento")
-    add.add_argument("--out", type=Path, help="scrive anche un file di abbinamento (uffici senza rete)")
+    add.add_argument(
+        "--out", type=Path, help="scrive anche un file di abbinamento (uffici senza rete)"
+    )
     add.set_defaults(handler=run_device_add)
 
-    revoke = sub.add_parser("device-revoke", help="revoca un dispositivo",
-                            description="Revoca un dispositivo: non potrà più sincronizzare.")
+    revoke = sub.add_parser(
+        "device-revoke",
+        help="revoca un dispositivo",
+        description="Revoca un dispositivo: non potrà più sincronizzare.",
+    )
     revoke.add_argument("--db", help=db_help)
     revoke.add_argument("device", help="identificativo del dispositivo")
     revoke.set_defaults(handler=run_device_revoke)
 
-    imp = sub.add_parser("import-bundle", help="importa un pacchetto di un ufficio senza rete",
-                         description="Importa un pacchetto e scrive il pacchetto di risposta.")
+    imp = sub.add_parser(
+        "import-bundle",
+        help="importa un pacchetto di un ufficio senza rete",
+        description="Importa un pacchetto e scrive il pacchetto di risposta.",
+    )
     imp.add_argument("file", type=Path, help="pacchetto dell'ufficio")
     imp.add_argument("--db", help=db_help)
     imp.add_argument("--reply", required=True, type=Path, help="pacchetto di risposta da scrivere")
@@ -104,8 +126,11 @@ def _fresh_code(hub: Any, device_id: str) -> str:
 
     code = new_enrol_code()
     with hub.tx() as conn:
-        conn.execute(update(schema.devices).where(schema.devices.c.id == device_id)
-                     .values(code_hash=hash_secret(normalise_code(code))))
+        conn.execute(
+            update(schema.devices)
+            .where(schema.devices.c.id == device_id)
+            .values(code_hash=hash_secret(normalise_code(code)))
+        )
     return code
 
 

@@ -12,8 +12,10 @@ from casa_desk.store.db import Store
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "sync", help="sincronizza con la sede",
-        description="Invia le modifiche di questo ufficio alla sede e riceve quelle degli altri.")
+        "sync",
+        help="sincronizza con la sede",
+        description="Invia le modifiche di questo ufficio alla sede e riceve quelle degli altri.",
+    )
     parser.add_argument("--db", required=True, type=Path, help="archivio dell'ufficio")
     parser.add_argument("--hub", help="indirizzo della sede (predefinito: quello dell'abbinamento)")
     parser.set_defaults(handler=run)
@@ -25,8 +27,11 @@ def run(args: argparse.Namespace) -> int:
     with Store.open(args.db) as store, SyncClient(store, hub_url=args.hub) as client:
         report = client.sync()
     if not report.in_sync:
-        raise SyncError("Dati non allineati con la sede dopo il riallineamento: "
-                        + ", ".join(report.mismatched), code="mismatch")
+        raise SyncError(
+            "Dati non allineati con la sede dopo il riallineamento: "
+            + ", ".join(report.mismatched),
+            code="mismatch",
+        )
     line = f"Sincronizzato: {report.pushed} inviate, {report.pulled} ricevute"
     if report.rejected:
         line += f", {len(report.rejected)} rifiutate dalla sede"

@@ -93,7 +93,9 @@ def apply_changes(store: Store, changes: list[dict[str, Any]]) -> ApplyStats:
                 stats.referrals.add(str(row["referral_id"]))
     db.conn.executemany(
         "INSERT OR IGNORE INTO sync_applied (change_id, table_name, row_id, hlc, device_id,"
-        " applied_at) VALUES (?, ?, ?, ?, ?, ?)", applied)
+        " applied_at) VALUES (?, ?, ?, ?, ?, ?)",
+        applied,
+    )
     if newest:
         store.journal.clock.observe(newest)
     _write_rows(store, rows, touched, existed)
@@ -116,7 +118,8 @@ def _prefetch(store: Store, changes: list[dict[str, Any]]) -> dict[tuple[str, st
         for start in range(0, len(unique), 500):
             chunk = unique[start : start + 500]
             cursor = store.db.execute(
-                f"SELECT * FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+                f"SELECT * FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            )
             names = [d[0] for d in cursor.description]
             for found in cursor.fetchall():
                 row = dict(zip(names, found, strict=True))
@@ -124,8 +127,12 @@ def _prefetch(store: Store, changes: list[dict[str, Any]]) -> dict[tuple[str, st
     return rows
 
 
-def _write_rows(store: Store, rows: dict[tuple[str, str], dict[str, Any]],
-                touched: set[tuple[str, str]], existed: set[tuple[str, str]]) -> None:
+def _write_rows(
+    store: Store,
+    rows: dict[tuple[str, str], dict[str, Any]],
+    touched: set[tuple[str, str]],
+    existed: set[tuple[str, str]],
+) -> None:
     conn = store.db.conn
     for spec in SYNCED_TABLES:  # parents before children (foreign keys)
         keys = [k for k in touched if k[0] == spec.name]
@@ -134,13 +141,17 @@ def _write_rows(store: Store, rows: dict[tuple[str, str], dict[str, Any]],
         columns = list(spec.all_columns)
         new = [tuple(rows[k].get(c) for c in columns) for k in keys if k not in existed]
         if new:
-            conn.executemany(f"INSERT INTO {spec.name} ({', '.join(columns)}) VALUES"
-                             f" ({', '.join('?' * len(columns))})", new)
+            conn.executemany(
+                f"INSERT INTO {spec.name} ({', '.join(columns)}) VALUES"
+                f" ({', '.join('?' * len(columns))})",
+                new,
+            )
         sets = [c for c in columns if c != "id"]
         old = [(*(rows[k].get(c) for c in sets), k[1]) for k in keys if k in existed]
         if old:
-            conn.executemany(f"UPDATE {spec.name} SET {', '.join(f'{c} = ?' for c in sets)}"
-                             " WHERE id = ?", old)
+            conn.executemany(
+                f"UPDATE {spec.name} SET {', '.join(f'{c} = ?' for c in sets)} WHERE id = ?", old
+            )
 
 
 def apply_snapshot_rows(store: Store, table: str, rows: list[dict[str, Any]]) -> int:
@@ -162,8 +173,18 @@ def apply_snapshot_rows(store: Store, table: str, rows: list[dict[str, Any]]) ->
                 continue
             current = _current(store, spec, hub_row["id"])
             op = "insert" if current is None else "update"
-            result = merge_change(spec, current, {"op": op, "hlc": hlc, "device": device,
-                                                  "row_id": hub_row["id"], "data": data, "base": None})
+            result = merge_change(
+                spec,
+                current,
+                {
+                    "op": op,
+                    "hlc": hlc,
+                    "device": device,
+                    "row_id": hub_row["id"],
+                    "data": data,
+                    "base": None,
+                },
+            )
             store.journal.record_applied(change_id, table, hub_row["id"], hlc, device)
             if result.row is not None:
                 store.journal.write_applied(table, result.row, exists=result.exists)
@@ -183,8 +204,9 @@ def restore_rows(store: Store, table: str, rows: list[dict[str, Any]]) -> int:
         if current is not None and all(current.get(c) == row[c] for c in row):
             continue
         hlc, origin = int(row["hlc"]), str(row["origin"])
-        store.journal.record_applied(f"restore:{table}:{row['id']}:{hlc}:{origin}", table,
-                                     row["id"], hlc, origin)
+        store.journal.record_applied(
+            f"restore:{table}:{row['id']}:{hlc}:{origin}", table, row["id"], hlc, origin
+        )
         store.journal.write_applied(table, row, exists=current is not None)
         restored += 1
     return restored
@@ -197,7 +219,9 @@ def rejected_update_rows(store: Store, change_ids: list[str]) -> dict[str, list[
         chunk = change_ids[start : start + 500]
         for table, row_id in store.db.execute(
             "SELECT table_name, row_id FROM sync_outbox WHERE op != 'insert' AND change_id IN"
-            f" ({','.join('?' * len(chunk))})", chunk):
+            f" ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
             if row_id not in out.setdefault(table, []):
                 out[table].append(row_id)
     return out
@@ -208,8 +232,10 @@ def _known_ids(store: Store, ids: list[str]) -> set[str]:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for sql in (f"SELECT change_id FROM sync_applied WHERE change_id IN ({marks})",
-                    f"SELECT change_id FROM sync_outbox WHERE change_id IN ({marks})"):
+        for sql in (
+            f"SELECT change_id FROM sync_applied WHERE change_id IN ({marks})",
+            f"SELECT change_id FROM sync_outbox WHERE change_id IN ({marks})",
+        ):
             known.update(r[0] for r in store.db.execute(sql, chunk))
     return known
 
@@ -228,4 +254,6 @@ def _keep_conflicts(store: Store, conflicts: list[Conflict], now: str) -> None:
     rows = [c.as_row(now) for c in conflicts]
     store.db.conn.executemany(
         f"INSERT OR IGNORE INTO sync_conflicts ({', '.join(rows[0])}) VALUES"
-        f" ({', '.join('?' * len(rows[0]))})", [list(r.values()) for r in rows])
+        f" ({', '.join('?' * len(rows[0]))})",
+        [list(r.values()) for r in rows],
+    )

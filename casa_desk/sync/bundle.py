@@ -52,11 +52,14 @@ _MEMBERS = ("manifest.json", "payload.bin", "signature")
 
 def _keys(bundle_key: str) -> tuple[bytes, bytes]:
     derived = HKDF(algorithm=hashes.SHA256(), length=64, salt=None, info=FORMAT.encode()).derive(
-        key_bytes(bundle_key))
+        key_bytes(bundle_key)
+    )
     return derived[:32], derived[32:]
 
 
-def write_bundle(path: Path, manifest: dict[str, Any], payload: dict[str, Any], bundle_key: str) -> None:
+def write_bundle(
+    path: Path, manifest: dict[str, Any], payload: dict[str, Any], bundle_key: str
+) -> None:
     """Encrypt, sign and write atomically (temp file, then rename)."""
     enc_key, mac_key = _keys(bundle_key)
     nonce = os.urandom(12)
@@ -85,7 +88,9 @@ def read_manifest(path: Path) -> tuple[dict[str, Any], bytes, bytes, str]:
             signature = archive.read("signature").decode("ascii", "replace")
         manifest = json.loads(manifest_bytes)
     except (OSError, zipfile.BadZipFile, zlib.error, ValueError, EOFError) as exc:
-        raise SyncError("Pacchetto illeggibile: troncato o danneggiato.", code="bundle_damaged") from exc
+        raise SyncError(
+            "Pacchetto illeggibile: troncato o danneggiato.", code="bundle_damaged"
+        ) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise SyncError("Non è un pacchetto casa_desk di questo formato.", code="bundle_format")
     return manifest, manifest_bytes, secret, signature
@@ -97,14 +102,17 @@ def open_bundle(path: Path, bundle_key: str) -> tuple[dict[str, Any], dict[str, 
     enc_key, mac_key = _keys(bundle_key)
     expected = hmac.new(mac_key, manifest_bytes + secret, hashlib.sha256).hexdigest()
     if not hmac.compare_digest(expected, signature):
-        raise SyncError("Firma del pacchetto non valida: alterato, o di un altro dispositivo.",
-                        code="bundle_signature")
+        raise SyncError(
+            "Firma del pacchetto non valida: alterato, o di un altro dispositivo.",
+            code="bundle_signature",
+        )
     try:
         plain = AESGCM(enc_key).decrypt(base64.b64decode(manifest["nonce"]), secret, manifest_bytes)
         payload = json.loads(zlib.decompress(plain))
     except (InvalidTag, KeyError, ValueError, zlib.error) as exc:
-        raise SyncError("Pacchetto non decifrabile con la chiave di questo dispositivo.",
-                        code="bundle_key") from exc
+        raise SyncError(
+            "Pacchetto non decifrabile con la chiave di questo dispositivo.", code="bundle_key"
+        ) from exc
     return manifest, payload
 
 
@@ -113,25 +121,36 @@ def export_bundle(store: Store, out: Path) -> int:
     """Write every change the hub has not acknowledged; returns how many."""
     key, device_id = state(store, "hub_bundle_key"), state(store, "hub_device_id")
     if not key or not device_id:
-        raise SyncError("Questo archivio non è abbinato a una sede: eseguire casa-desk enrol.",
-                        code="not_enrolled")
+        raise SyncError(
+            "Questo archivio non è abbinato a una sede: eseguire casa-desk enrol.",
+            code="not_enrolled",
+        )
     acked = int(state(store, "acked_seq", "0") or 0)
     rows = store.db.execute(
         "SELECT seq, change_id, table_name, row_id, op, hlc, device_id, data, base FROM sync_outbox"
-        " WHERE seq > ? ORDER BY seq", [acked]).fetchall()
+        " WHERE seq > ? ORDER BY seq",
+        [acked],
+    ).fetchall()
     changes = [seal_outgoing(protocol.change_from_outbox(r)) for r in rows]
     messages = [
-        {"first_seq": acked + 1 if i == 0 else changes[i]["seq"],
-         "last_seq": changes[min(i + protocol.MAX_PUSH, len(changes)) - 1]["seq"],
-         "changes": changes[i : i + protocol.MAX_PUSH]}
+        {
+            "first_seq": acked + 1 if i == 0 else changes[i]["seq"],
+            "last_seq": changes[min(i + protocol.MAX_PUSH, len(changes)) - 1]["seq"],
+            "changes": changes[i : i + protocol.MAX_PUSH],
+        }
         for i in range(0, len(changes), protocol.MAX_PUSH)
     ]
     manifest = {
-        "kind": "push", "device_id": device_id, "node_id": store.device_id,
-        "epoch": state(store, "epoch"), "first_seq": acked + 1,
-        "last_seq": changes[-1]["seq"] if changes else acked, "count": len(changes),
+        "kind": "push",
+        "device_id": device_id,
+        "node_id": store.device_id,
+        "epoch": state(store, "epoch"),
+        "first_seq": acked + 1,
+        "last_seq": changes[-1]["seq"] if changes else acked,
+        "count": len(changes),
         "pull_cursor": int(state(store, "pull_cursor", "0") or 0),
-        "created_at": utc_now_text(), "wall_ms": int(time.time() * 1000),
+        "created_at": utc_now_text(),
+        "wall_ms": int(time.time() * 1000),
         "protocol": protocol.PROTOCOL_VERSION,
     }
     write_bundle(out, manifest, {"messages": messages}, key)
@@ -145,38 +164,56 @@ def import_reply(store: Store, path: Path) -> str:
         raise SyncError("Questo archivio non è abbinato a una sede.", code="not_enrolled")
     manifest, _b, _s, _sig = read_manifest(path)
     if manifest.get("kind") != "reply" or manifest.get("device_id") != device_id:
-        raise SyncError("Il pacchetto non è una risposta della sede per questo ufficio.",
-                        code="bundle_foreign")
+        raise SyncError(
+            "Il pacchetto non è una risposta della sede per questo ufficio.", code="bundle_foreign"
+        )
     manifest, payload = open_bundle(path, key)
     cursor = int(state(store, "pull_cursor", "0") or 0)
     epoch_changed = bool(state(store, "epoch")) and state(store, "epoch") != payload["epoch"]
     if int(payload["from_cursor"]) > cursor and not epoch_changed:
-        raise SyncError("Manca un pacchetto di risposta precedente: importarlo prima.", code="bundle_gap")
+        raise SyncError(
+            "Manca un pacchetto di risposta precedente: importarlo prima.", code="bundle_gap"
+        )
     with store.transaction():
         for rejection in payload.get("rejected") or []:
             store.db.execute(
                 "INSERT OR IGNORE INTO sync_rejections (change_id, table_name, row_id, reason, at)"
                 " VALUES (?, ?, ?, ?, ?)",
-                [rejection["change_id"], rejection.get("table"), rejection.get("row_id"),
-                 rejection["reason"], utc_now_text()])
+                [
+                    rejection["change_id"],
+                    rejection.get("table"),
+                    rejection.get("row_id"),
+                    rejection["reason"],
+                    utc_now_text(),
+                ],
+            )
         stats = apply_changes(store, payload["changes"])
-        refused = rejected_update_rows(store, [r["change_id"] for r in payload.get("rejected") or []])
+        refused = rejected_update_rows(
+            store, [r["change_id"] for r in payload.get("rejected") or []]
+        )
         for table, rows in (payload.get("restore") or {}).items():
             restore_rows(store, table, [r for r in rows if r["id"] in refused.get(table, [])])
         acked = int(payload["acked_seq"])
         if not epoch_changed:
             acked = max(acked, int(state(store, "acked_seq", "0") or 0))
         set_state(store, "acked_seq", acked)
-        set_state(store, "pull_cursor", max(cursor, int(payload["next_cursor"])) if not epoch_changed
-                  else int(payload["next_cursor"]))
+        set_state(
+            store,
+            "pull_cursor",
+            max(cursor, int(payload["next_cursor"]))
+            if not epoch_changed
+            else int(payload["next_cursor"]),
+        )
         set_state(store, "epoch", payload["epoch"])
         set_state(store, "last_sync_at", utc_now_text())
-    return (f"Risposta importata: {stats.applied} modifiche ricevute, "
-            f"{len(payload.get('rejected') or [])} rifiutate, {stats.conflicts} conflitti.")
+    return (
+        f"Risposta importata: {stats.applied} modifiche ricevute, "
+        f"{len(payload.get('rejected') or [])} rifiutate, {stats.conflicts} conflitti."
+    )
 
 
 # -- hub side ---------------------------------------------------------------------------
-def hub_import_bundle(hub: Any, path: Path, reply: Path) -> str:
+def hub_import_bundle(hub: Any, path: Path, reply: Path) -> str:  # noqa: PLR0912 - checks in order
     """Verify and import an office bundle at the hub, then write the reply bundle."""
     from casa_desk.sync.hub.devices import device_by_id
     from casa_desk.sync.hub.storage import HubRefusal
@@ -192,10 +229,15 @@ def hub_import_bundle(hub: Any, path: Path, reply: Path) -> str:
         raise SyncError(protocol.MESSAGES[protocol.REVOKED], code=protocol.REVOKED)
     manifest, payload = open_bundle(path, row["bundle_key"])
     if int(manifest.get("wall_ms", 0)) > time.time() * 1000 + protocol.MAX_SKEW_MS:
-        raise SyncError("Pacchetto datato nel futuro: messo da parte, non applicato "
-                        "(correggere l'orologio del PC dell'ufficio).", code="bundle_future")
+        raise SyncError(
+            "Pacchetto datato nel futuro: messo da parte, non applicato "
+            "(correggere l'orologio del PC dell'ufficio).",
+            code="bundle_future",
+        )
     if int(manifest.get("protocol", 0)) < protocol.MIN_PROTOCOL:
-        raise SyncError(protocol.MESSAGES[protocol.UPGRADE_REQUIRED], code=protocol.UPGRADE_REQUIRED)
+        raise SyncError(
+            protocol.MESSAGES[protocol.UPGRADE_REQUIRED], code=protocol.UPGRADE_REQUIRED
+        )
     try:
         with hub.tx(lock=True) as conn:
             hub.bind_node(conn, device, str(manifest.get("node_id") or ""))
@@ -226,11 +268,26 @@ def hub_import_bundle(hub: Any, path: Path, reply: Path) -> str:
         if rejection["table"] in BY_NAME:
             rows = hub.snapshot(device, rejection["table"], "", 1, [rejection["row_id"]])["rows"]
             restore.setdefault(rejection["table"], []).extend(rows)
-    body = {"acked_seq": acked, "rejected": rejected, "changes": changes, "epoch": epoch,
-            "from_cursor": from_cursor, "next_cursor": cursor, "restore": restore}
-    reply_manifest = {"kind": "reply", "device_id": device.id, "epoch": epoch, "acked_seq": acked,
-                      "count": len(changes), "created_at": utc_now_text()}
+    body = {
+        "acked_seq": acked,
+        "rejected": rejected,
+        "changes": changes,
+        "epoch": epoch,
+        "from_cursor": from_cursor,
+        "next_cursor": cursor,
+        "restore": restore,
+    }
+    reply_manifest = {
+        "kind": "reply",
+        "device_id": device.id,
+        "epoch": epoch,
+        "acked_seq": acked,
+        "count": len(changes),
+        "created_at": utc_now_text(),
+    }
     write_bundle(reply, reply_manifest, body, row["bundle_key"])
-    return (f"Pacchetto importato: {int(manifest.get('count', 0))} modifiche, {len(rejected)} rifiutate;"
-            f" risposta con {len(changes)} modifiche scritta in {reply}.")
-
+    return (
+        f"Pacchetto importato: {int(manifest.get('count', 0))} modifiche, "
+        f"{len(rejected)} rifiutate;"
+        f" risposta con {len(changes)} modifiche scritta in {reply}."
+    )

@@ -93,7 +93,9 @@ def enrol_from_file(store: Store, path: Path) -> dict[str, Any]:
         creds = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise SyncError(f"File di abbinamento illeggibile: {path}", code="enrol_file") from exc
-    if not isinstance(creds, dict) or not {"device_id", "token", "bundle_key", "presidio"} <= set(creds):
+    if not isinstance(creds, dict) or not {"device_id", "token", "bundle_key", "presidio"} <= set(
+        creds
+    ):
         raise SyncError(f"{path} non è un file di abbinamento casa_desk.", code="enrol_file")
     save_credentials(store, creds, creds.get("hub_url"))
     return creds
@@ -116,13 +118,16 @@ class SyncClient:
         url = hub_url or state(store, "hub_url")
         token = state(store, "hub_token")
         if not token:
-            raise SyncError("Questo archivio non è abbinato a una sede: eseguire casa-desk enrol.",
-                            code="not_enrolled")
+            raise SyncError(
+                "Questo archivio non è abbinato a una sede: eseguire casa-desk enrol.",
+                code="not_enrolled",
+            )
         if not url:
             raise SyncError("Indirizzo della sede mancante: usare --hub.", code="no_hub")
         self.hub_url = url.rstrip("/")
-        self.http = httpx.Client(base_url=self.hub_url, timeout=timeout,
-                                 headers={"Authorization": f"Bearer {token}"})
+        self.http = httpx.Client(
+            base_url=self.hub_url, timeout=timeout, headers={"Authorization": f"Bearer {token}"}
+        )
         self._now_ms = now_ms or (lambda: int(time.time() * 1000))
         self.page = page
 
@@ -150,34 +155,48 @@ class SyncClient:
         except sqlite3.OperationalError as exc:
             # Disk full, database busy: every step is one transaction, so nothing half-done
             # stays behind; the next run resumes where this one stopped.
-            raise SyncError(f"Archivio locale non scrivibile ora ({exc}): riprovare più tardi.",
-                            code="local_store") from exc
+            raise SyncError(
+                f"Archivio locale non scrivibile ora ({exc}): riprovare più tardi.",
+                code="local_store",
+            ) from exc
         return report
 
     # -- steps ------------------------------------------------------------------------------
     def hello(self) -> dict[str, Any]:
-        answer = _post(self.http, "/hello", {
-            "node_id": self.store.device_id, "protocol": protocol.PROTOCOL_VERSION,
-            "min_protocol": protocol.MIN_PROTOCOL, "schema": protocol.SCHEMA_VERSION,
-            "wall_ms": self._now_ms()})
+        answer = _post(
+            self.http,
+            "/hello",
+            {
+                "node_id": self.store.device_id,
+                "protocol": protocol.PROTOCOL_VERSION,
+                "min_protocol": protocol.MIN_PROTOCOL,
+                "schema": protocol.SCHEMA_VERSION,
+                "wall_ms": self._now_ms(),
+            },
+        )
         store = self.store
         with store.transaction():
             known_epoch = state(store, "epoch")
             cursor = int(state(store, "pull_cursor", "0") or 0)
             if (known_epoch and known_epoch != answer["epoch"]) or cursor > int(answer["log_head"]):
-                log.warning("hub epoch changed or hub log behind our cursor: re-pushing and re-pulling")
+                log.warning(
+                    "hub epoch changed or hub log behind our cursor: re-pushing and re-pulling"
+                )
                 set_state(store, "pull_cursor", 0)
             set_state(store, "epoch", answer["epoch"])
             set_state(store, "acked_seq", int(answer["acked_seq"]))
         return answer
 
-    def push_all(self, hello: dict[str, Any], report: SyncReport, progress: Progress | None = None) -> None:
+    def push_all(
+        self, hello: dict[str, Any], report: SyncReport, progress: Progress | None = None
+    ) -> None:
         acked = int(hello["acked_seq"])
         total = self._waiting(acked)
         while True:
             rows = self.store.db.execute(
                 "SELECT seq, change_id, table_name, row_id, op, hlc, device_id, data, base "
-                "FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?", [acked, protocol.MAX_PUSH]
+                "FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?",
+                [acked, protocol.MAX_PUSH],
             ).fetchall()
             if not rows:
                 return
@@ -190,10 +209,17 @@ class SyncClient:
             with self.store.transaction():
                 for rejection in answer.get("rejected") or []:
                     self.store.db.execute(
-                        "INSERT OR IGNORE INTO sync_rejections (change_id, table_name, row_id, reason, at)"
+                        "INSERT OR IGNORE INTO sync_rejections"
+                        " (change_id, table_name, row_id, reason, at)"
                         " VALUES (?, ?, ?, ?, ?)",
-                        [rejection["change_id"], rejection.get("table"), rejection.get("row_id"),
-                         rejection["reason"], utc_now_text()])
+                        [
+                            rejection["change_id"],
+                            rejection.get("table"),
+                            rejection.get("row_id"),
+                            rejection["reason"],
+                            utc_now_text(),
+                        ],
+                    )
                 set_state(self.store, "acked_seq", new_acked)
             report.rejected += answer.get("rejected") or []
             if new_acked <= acked and not answer.get("gap"):
@@ -266,7 +292,9 @@ class SyncClient:
     def refetch(self, table: str) -> int:
         after, writes = "", 0
         while True:
-            answer = _post(self.http, "/snapshot", {"table": table, "after_id": after, "limit": 1000})
+            answer = _post(
+                self.http, "/snapshot", {"table": table, "after_id": after, "limit": 1000}
+            )
             with self.store.transaction():
                 writes += apply_snapshot_rows(self.store, table, answer["rows"])
             if not answer["rows"] or not answer.get("more"):
@@ -274,7 +302,11 @@ class SyncClient:
             after = answer["rows"][-1]["id"]
 
     def _waiting(self, acked: int) -> int:
-        return int(self.store.db.execute("SELECT count(*) FROM sync_outbox WHERE seq > ?", [acked]).fetchone()[0])
+        return int(
+            self.store.db.execute(
+                "SELECT count(*) FROM sync_outbox WHERE seq > ?", [acked]
+            ).fetchone()[0]
+        )
 
 
 def local_digest(store: Store) -> dict[str, dict[str, Any]]:
@@ -282,9 +314,13 @@ def local_digest(store: Store) -> dict[str, dict[str, Any]]:
     head = state(store, "hub_head_office") == "1"
     presidio = state(store, "hub_presidio") or store.presidio or ""
     # Rows whose insert the hub refused exist only here (refused edits are restored).
-    rejected = {r[0] for r in store.db.execute(
-        "SELECT DISTINCT o.row_id FROM sync_rejections r JOIN sync_outbox o"
-        " ON o.change_id = r.change_id WHERE o.op = 'insert'")}
+    rejected = {
+        r[0]
+        for r in store.db.execute(
+            "SELECT DISTINCT o.row_id FROM sync_rejections r JOIN sync_outbox o"
+            " ON o.change_id = r.change_id WHERE o.op = 'insert'"
+        )
+    }
     out = {}
     for name, spec in BY_NAME.items():
         cols = ", ".join(digest_columns(spec))
@@ -293,7 +329,9 @@ def local_digest(store: Store) -> dict[str, dict[str, Any]]:
         if not head:
             sql += " WHERE (scope = ? OR presidio = ? OR scope = ?)"
             params = [SHARED_SCOPE, presidio, presidio]
-        rows = [tuple(r) for r in store.db.execute(sql + " ORDER BY id", params) if r[0] not in rejected]
+        rows = [
+            tuple(r) for r in store.db.execute(sql + " ORDER BY id", params) if r[0] not in rejected
+        ]
         count, digest = digest_rows(rows)
         out[name] = {"count": count, "hash": digest}
     return out
@@ -301,17 +339,23 @@ def local_digest(store: Store) -> dict[str, dict[str, Any]]:
 
 def _post(http: httpx.Client, path: str, body: dict[str, Any]) -> Any:
     try:
-        response = http.post(path, content=json.dumps(body, separators=(",", ":")),
-                             headers={"Content-Type": "application/json"})
+        response = http.post(
+            path,
+            content=json.dumps(body, separators=(",", ":")),
+            headers={"Content-Type": "application/json"},
+        )
     except httpx.TimeoutException as exc:
         raise SyncError("La sede non risponde (tempo scaduto).", code="unreachable") from exc
     except httpx.TransportError as exc:
-        raise SyncError(f"Sede non raggiungibile: {type(exc).__name__}", code="unreachable") from exc
+        raise SyncError(
+            f"Sede non raggiungibile: {type(exc).__name__}", code="unreachable"
+        ) from exc
     try:
         answer = response.json()
     except ValueError:
-        raise SyncError(f"Risposta non valida dalla sede (HTTP {response.status_code}).",
-                        code="bad_response") from None
+        raise SyncError(
+            f"Risposta non valida dalla sede (HTTP {response.status_code}).", code="bad_response"
+        ) from None
     if response.status_code != 200:
         protocol.raise_refusal(answer if isinstance(answer, dict) else {})
     return answer

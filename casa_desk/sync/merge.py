@@ -57,7 +57,8 @@ class Conflict:
     @property
     def id(self) -> str:
         """Deterministic: the same loss found twice (or on two nodes) is one conflict."""
-        key = f"{self.table}|{self.row_id}|{self.field}|{self.kind}|{self.loser_clock[0]}|{self.loser_clock[1]}"
+        parts = (self.table, self.row_id, self.field, self.kind, *self.loser_clock)
+        key = "|".join(str(p) for p in parts)
         return hashlib.sha256(key.encode()).hexdigest()[:32]
 
     def as_row(self, detected_at: str) -> dict[str, Any]:
@@ -90,7 +91,9 @@ def clock_of(clocks: dict[str, Any], name: str) -> Clock:
     return int(entry[0]), str(entry[1])
 
 
-def merge_change(spec: TableSpec, current: dict[str, Any] | None, change: dict[str, Any]) -> MergeResult:
+def merge_change(
+    spec: TableSpec, current: dict[str, Any] | None, change: dict[str, Any]
+) -> MergeResult:
     """Fold ``change`` into ``current`` (a full row, or None); see the module docstring."""
     hlc, device = int(change["hlc"]), str(change["device"])
     data: dict[str, Any] = change.get("data") or {}
@@ -107,13 +110,14 @@ def merge_change(spec: TableSpec, current: dict[str, Any] | None, change: dict[s
         return MergeResult(row, False)
     if not spec.mutable:
         return MergeResult(None, True)  # facts: union by id, the first copy is the copy
-    return _merge_fields(spec, current, change, hlc, device, data)
+    return _merge_fields(spec, current, change, hlc=hlc, device=device, data=data)
 
 
 def _merge_fields(
     spec: TableSpec,
     current: dict[str, Any],
     change: dict[str, Any],
+    *,
     hlc: int,
     device: str,
     data: dict[str, Any],
@@ -136,7 +140,9 @@ def _merge_fields(
             concurrent = seen is not None and (int(seen[0]), str(seen[1])) != held
             if concurrent and name != "deleted" and row.get(name) != value:
                 conflicts.append(
-                    Conflict(table, row_id, name, CONCURRENT_EDIT, value, incoming, row.get(name), held)
+                    Conflict(
+                        table, row_id, name, CONCURRENT_EDIT, value, incoming, row.get(name), held
+                    )
                 )
             row[name] = value
             clocks[name] = [hlc, device]
@@ -157,7 +163,11 @@ def _merge_fields(
 
 
 def _edits_after_delete(
-    spec: TableSpec, row: dict[str, Any], clocks: dict[str, Any], incoming: Clock, fields: dict[str, Any]
+    spec: TableSpec,
+    row: dict[str, Any],
+    clocks: dict[str, Any],
+    incoming: Clock,
+    fields: dict[str, Any],
 ) -> list[Conflict]:
     """Edits whose clock sorts after the winning delete: kept, flagged, row stays deleted."""
     deleted_at = clock_of(clocks, "deleted")
@@ -168,14 +178,30 @@ def _edits_after_delete(
             held = (int(entry[0]), str(entry[1]))
             if name not in ("*", "deleted") and held > deleted_at:
                 found.append(
-                    Conflict(spec.name, str(row["id"]), name, EDIT_AFTER_DELETE, None, deleted_at,
-                             row.get(name), held)
+                    Conflict(
+                        spec.name,
+                        str(row["id"]),
+                        name,
+                        EDIT_AFTER_DELETE,
+                        None,
+                        deleted_at,
+                        row.get(name),
+                        held,
+                    )
                 )
     elif "deleted" not in fields and incoming > deleted_at:
         for name, value in fields.items():
             found.append(
-                Conflict(spec.name, str(row["id"]), name, EDIT_AFTER_DELETE, None, deleted_at,
-                         value, incoming)
+                Conflict(
+                    spec.name,
+                    str(row["id"]),
+                    name,
+                    EDIT_AFTER_DELETE,
+                    None,
+                    deleted_at,
+                    value,
+                    incoming,
+                )
             )
     return found
 

@@ -62,8 +62,17 @@ def change_from_outbox(row: dict[str, Any] | tuple[Any, ...]) -> dict[str, Any]:
     """A push change from a ``sync_outbox`` row (seq, change_id, table, row_id, op, hlc,
     device_id, data, base)."""
     if isinstance(row, dict):
-        row = (row["seq"], row["change_id"], row["table_name"], row["row_id"], row["op"],
-               row["hlc"], row["device_id"], row["data"], row["base"])
+        row = (
+            row["seq"],
+            row["change_id"],
+            row["table_name"],
+            row["row_id"],
+            row["op"],
+            row["hlc"],
+            row["device_id"],
+            row["data"],
+            row["base"],
+        )
     seq, change_id, table, row_id, op, hlc, device, data, base = row
     return {
         "seq": int(seq),

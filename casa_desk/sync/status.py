@@ -35,21 +35,29 @@ def sync_status(store: Store) -> SyncStatus:
         last_sync_at=state(store, "last_sync_at"),
         pending=store.pending_changes(),
         rejected=int(count("SELECT count(*) FROM sync_rejections").fetchone()[0]),
-        open_conflicts=int(count("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL").fetchone()[0]),
+        open_conflicts=int(
+            count("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL").fetchone()[0]
+        ),
     )
 
 
 def rejections(store: Store, limit: int = 500) -> list[dict[str, Any]]:
     """Refused changes with the hub's reason, newest first."""
-    return store.query("SELECT change_id, table_name, row_id, reason, at FROM sync_rejections"
-                       " ORDER BY at DESC LIMIT ?", [limit])
+    return store.query(
+        "SELECT change_id, table_name, row_id, reason, at FROM sync_rejections"
+        " ORDER BY at DESC LIMIT ?",
+        [limit],
+    )
 
 
-def conflicts(store: Store, *, include_resolved: bool = False, limit: int = 500) -> list[dict[str, Any]]:
+def conflicts(
+    store: Store, *, include_resolved: bool = False, limit: int = 500
+) -> list[dict[str, Any]]:
     """Concurrent losers, newest first, values decoded from their JSON form."""
     where = "" if include_resolved else "WHERE resolved_at IS NULL"
-    rows = store.query(f"SELECT * FROM sync_conflicts {where} ORDER BY detected_at DESC, id LIMIT ?",
-                       [limit])
+    rows = store.query(
+        f"SELECT * FROM sync_conflicts {where} ORDER BY detected_at DESC, id LIMIT ?", [limit]
+    )
     for row in rows:
         for key in ("winner_value", "loser_value"):
             row[key] = None if row[key] is None else json.loads(row[key])
@@ -72,13 +80,15 @@ def reinstate(store: Store, conflict_id: str) -> dict[str, Any] | None:
         changes["deleted"] = 0
     with store.transaction() as journal:
         changed = journal.update(spec.name, conflict["row_id"], changes)
-        store.db.execute("UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?",
-                         [utc_now_text(), conflict_id])
+        store.db.execute(
+            "UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?", [utc_now_text(), conflict_id]
+        )
     return changed
 
 
 def dismiss(store: Store, conflict_id: str) -> None:
     """Keep the winner: the conflict is marked resolved, nothing else changes."""
     with store.transaction():
-        store.db.execute("UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?",
-                         [utc_now_text(), conflict_id])
+        store.db.execute(
+            "UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?", [utc_now_text(), conflict_id]
+        )

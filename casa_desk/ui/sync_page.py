@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -64,8 +72,12 @@ class _RowsModel(QAbstractTableModel):
             return format_datetime(value)
         return "" if value is None else str(value)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt API
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.columns[section][1]
         return None
@@ -78,8 +90,9 @@ class SyncPage(QWidget):
     failed = Signal(str)  # one-line reason
     state_changed = Signal(str)
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *,
-                 runner: TaskRunner | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, runner: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("syncPage")
         self.store = store
@@ -105,18 +118,35 @@ class SyncPage(QWidget):
         top.addLayout(form, 1)
         top.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.rejections = _RowsModel([("at", self.tr("Quando")), ("table_name", self.tr("Tabella")),
-                                      ("reason", self.tr("Motivo del rifiuto"))], self)
+        self.rejections = _RowsModel(
+            [
+                ("at", self.tr("Quando")),
+                ("table_name", self.tr("Tabella")),
+                ("reason", self.tr("Motivo del rifiuto")),
+            ],
+            self,
+        )
         self.rejections_view = self._table(self.rejections, "syncRejections")
-        self.conflicts = _RowsModel([("detected_at", self.tr("Rilevato")), ("table_name", self.tr("Tabella")),
-                                     ("field", self.tr("Campo")), ("kind_text", self.tr("Tipo")),
-                                     ("winner_text", self.tr("Valore attuale")),
-                                     ("loser_text", self.tr("Valore perso"))], self)
+        self.conflicts = _RowsModel(
+            [
+                ("detected_at", self.tr("Rilevato")),
+                ("table_name", self.tr("Tabella")),
+                ("field", self.tr("Campo")),
+                ("kind_text", self.tr("Tipo")),
+                ("winner_text", self.tr("Valore attuale")),
+                ("loser_text", self.tr("Valore perso")),
+            ],
+            self,
+        )
         self.conflicts_view = self._table(self.conflicts, "syncConflicts")
         self.conflicts_view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.reinstate_button = QPushButton(self.tr("Ripristina il valore perso"), objectName="syncReinstate")
+        self.reinstate_button = QPushButton(
+            self.tr("Ripristina il valore perso"), objectName="syncReinstate"
+        )
         self.reinstate_button.clicked.connect(self.reinstate_selected)
-        self.dismiss_button = QPushButton(self.tr("Tieni il valore attuale"), objectName="syncDismiss")
+        self.dismiss_button = QPushButton(
+            self.tr("Tieni il valore attuale"), objectName="syncDismiss"
+        )
         self.dismiss_button.clicked.connect(self.dismiss_selected)
 
         rejected_box = QGroupBox(self.tr("Modifiche rifiutate dalla sede"))
@@ -153,25 +183,34 @@ class SyncPage(QWidget):
     def refresh(self) -> None:
         info = sync_status.sync_status(self.store)
         self.hub_label.setText(info.hub_url or self.tr("non abbinato"))
-        self.last_label.setText(format_datetime(info.last_sync_at) if info.last_sync_at else self.tr("mai"))
+        self.last_label.setText(
+            format_datetime(info.last_sync_at) if info.last_sync_at else self.tr("mai")
+        )
         self.pending_label.setText(str(info.pending))
         self.sync_button.setEnabled(info.enrolled and not self.running)
         self.rejections.set_rows(sync_status.rejections(self.store))
-        kinds = {"concurrent_edit": self.tr("modifica contemporanea"),
-                 "edit_after_delete": self.tr("modifica dopo l'eliminazione")}
+        kinds = {
+            "concurrent_edit": self.tr("modifica contemporanea"),
+            "edit_after_delete": self.tr("modifica dopo l'eliminazione"),
+        }
         rows = sync_status.conflicts(self.store)
         for row in rows:
             row["kind_text"] = kinds.get(row["kind"], row["kind"])
-            row["winner_text"] = self.tr("(eliminata)") if row["winner_value"] is None and \
-                row["kind"] == "edit_after_delete" else _shown(row["winner_value"])
+            row["winner_text"] = (
+                self.tr("(eliminata)")
+                if row["winner_value"] is None and row["kind"] == "edit_after_delete"
+                else _shown(row["winner_value"])
+            )
             row["loser_text"] = _shown(row["loser_value"])
         self.conflicts.set_rows(rows)
         self._update_buttons()
         if not info.enrolled:
             self._set_state("not_enrolled", self.tr("Archivio non abbinato alla sede."))
         elif self.state in ("idle", "ok", "waiting"):
-            self._set_state("waiting" if info.pending else "ok",
-                            self.tr("Modifiche da inviare.") if info.pending else self.tr("Sincronizzato."))
+            self._set_state(
+                "waiting" if info.pending else "ok",
+                self.tr("Modifiche da inviare.") if info.pending else self.tr("Sincronizzato."),
+            )
 
     def _set_state(self, code: str, message: str) -> None:
         self.message_label.setText(message)

@@ -18,8 +18,13 @@ from pathlib import Path
 import pytest
 from sync_helpers import HubProcess, free_port
 
-_PG_DIRS = ("/usr/local/bin", "/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin",
-            "/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/14/bin")
+_PG_DIRS = (
+    "/usr/local/bin",
+    "/usr/lib/postgresql/15/bin",
+    "/usr/lib/postgresql/16/bin",
+    "/usr/lib/postgresql/17/bin",
+    "/usr/lib/postgresql/14/bin",
+)
 _counter = itertools.count(1)
 
 
@@ -70,17 +75,39 @@ def pg_server() -> Iterator[PgServer]:
         prefix = [runuser, "-u", "postgres", "--"]
     data = base / "data"
     port = free_port()
-    subprocess.run([*prefix, initdb, "-D", str(data), "-U", "casa", "--auth=trust", "--locale=C",
-                    "--encoding=UTF8", "-N"], check=True, capture_output=True)
-    options = (f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
-    subprocess.run([*prefix, pg_ctl, "-D", str(data), "-o", options, "-l", str(base / "log"),
-                    "-w", "start"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            *prefix,
+            initdb,
+            "-D",
+            str(data),
+            "-U",
+            "casa",
+            "--auth=trust",
+            "--locale=C",
+            "--encoding=UTF8",
+            "-N",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    options = (
+        f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+    )
+    subprocess.run(
+        [*prefix, pg_ctl, "-D", str(data), "-o", options, "-l", str(base / "log"), "-w", "start"],
+        check=True,
+        capture_output=True,
+    )
     try:
         yield PgServer(port)
     finally:
-        subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "stop"],
-                       check=False, capture_output=True)
+        subprocess.run(
+            [*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "stop"],
+            check=False,
+            capture_output=True,
+        )
         shutil.rmtree(base, ignore_errors=True)
 
 

@@ -64,7 +64,10 @@ class HubProcess:
         with (self.workdir / f"hub-{self.port}.log").open("ab") as log:
             self.proc = subprocess.Popen(
                 [*self.command, "--db", self.db, "--port", str(self.port)],
-                env=child_env(faults), stdout=log, stderr=subprocess.STDOUT, cwd=self.workdir,
+                env=child_env(faults),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=self.workdir,
             )
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
@@ -126,15 +129,25 @@ def sync(store: Store, **kwargs: Any) -> SyncReport:
 
 def person(store: Store, **values: Any) -> dict[str, Any]:
     with store.transaction() as j:
-        return j.insert("people", {"first_name": "Nome", "last_name": "Prova", **values},
-                        presidio=store.presidio or "")
+        return j.insert(
+            "people",
+            {"first_name": "Nome", "last_name": "Prova", **values},
+            presidio=store.presidio or "",
+        )
 
 
 def contact(store: Store, person_id: str, **values: Any) -> dict[str, Any]:
     with store.transaction() as j:
-        return j.insert("contacts", {"person_id": person_id, "summary": "colloquio",
-                                     "occurred_at": "2026-03-01T10:00:00.000Z", **values},
-                        presidio=values.pop("presidio", None) or store.presidio or "")
+        return j.insert(
+            "contacts",
+            {
+                "person_id": person_id,
+                "summary": "colloquio",
+                "occurred_at": "2026-03-01T10:00:00.000Z",
+                **values,
+            },
+            presidio=values.pop("presidio", None) or store.presidio or "",
+        )
 
 
 def edit(store: Store, table: str, row_id: str, **changes: Any) -> None:
@@ -155,7 +168,10 @@ class Watch:
 
     def check(self, stores: Iterable[Store]) -> None:
         for store in stores:
-            now = (int(state(store, "pull_cursor", "0") or 0), int(state(store, "acked_seq", "0") or 0))
+            now = (
+                int(state(store, "pull_cursor", "0") or 0),
+                int(state(store, "acked_seq", "0") or 0),
+            )
             before = self.seen.get(store.device_id, (0, 0))
             assert now[0] >= before[0] and now[1] >= before[1], (before, now)
             self.seen[store.device_id] = now
@@ -197,7 +213,9 @@ def check_invariants(hub: HubProcess, stores: list[Store], watch: Watch | None =
             missing = [c for c in outbox if c not in log_set and c not in rejected]
             assert not missing, f"{len(missing)} changes never reached the hub"
             # nothing unacked, nothing dropped
-            max_seq = store.db.execute("SELECT coalesce(max(seq), 0) FROM sync_outbox").fetchone()[0]
+            max_seq = store.db.execute("SELECT coalesce(max(seq), 0) FROM sync_outbox").fetchone()[
+                0
+            ]
             assert int(state(store, "acked_seq", "0") or 0) == max_seq
             # the data in scope equals the hub's
             device, _ = device_by_id(hs, state(store, "hub_device_id") or "")
@@ -208,7 +226,9 @@ def check_invariants(hub: HubProcess, stores: list[Store], watch: Watch | None =
                     continue
                 local = store.query(f"SELECT * FROM {spec.name}")
                 ours = field_clocks_view(spec.name, local)
-                theirs = field_clocks_view(spec.name, [hub_rows[spec.name][i] for i in ours if i in hub_rows[spec.name]])
+                theirs = field_clocks_view(
+                    spec.name, [hub_rows[spec.name][i] for i in ours if i in hub_rows[spec.name]]
+                )
                 for row_id, clocks in theirs.items():
                     assert ours[row_id] == clocks, (spec.name, row_id)
         if watch:
@@ -221,9 +241,18 @@ def conflicts(store: Store) -> list[dict[str, Any]]:
     return store.query("SELECT * FROM sync_conflicts ORDER BY detected_at, id")
 
 
-def run_cli(*args: str, faults: str = "", cwd: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "casa_desk", *args], env=child_env(faults),
-                          capture_output=True, text=True, cwd=cwd, timeout=timeout, check=False)
+def run_cli(
+    *args: str, faults: str = "", cwd: Path | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "casa_desk", *args],
+        env=child_env(faults),
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def hub_sql(hub: HubProcess, sql: str) -> list[Any]:

@@ -50,7 +50,9 @@ def test_bundle_round_trip_twice_and_reordered(hub_store: HubStore, tmp_path: Pa
     p = person(a, last_name="Bundle")
     contact(a, p["id"])
     bundle, reply = round_trip(hub_store, a, tmp_path, "a1")
-    assert state(a, "acked_seq") == str(a.db.execute("SELECT max(seq) FROM sync_outbox").fetchone()[0])
+    assert state(a, "acked_seq") == str(
+        a.db.execute("SELECT max(seq) FROM sync_outbox").fetchone()[0]
+    )
     before = hub_counts(hub_store)
     hub_import_bundle(hub_store, bundle, tmp_path / "again.casa")  # importing twice…
     assert hub_counts(hub_store) == before  # …changes nothing
@@ -88,7 +90,9 @@ def _damage(src: Path, dst: Path, how: str) -> None:
 
 
 @pytest.mark.parametrize("how", ["truncated", "altered"])
-def test_damaged_bundles_are_refused_and_change_nothing(hub_store: HubStore, tmp_path: Path, how: str) -> None:
+def test_damaged_bundles_are_refused_and_change_nothing(
+    hub_store: HubStore, tmp_path: Path, how: str
+) -> None:
     a = offline_office(hub_store, tmp_path / "a.sqlite", "SAN-SIRO")
     person(a)
     good, bad = tmp_path / "good.casa", tmp_path / "bad.casa"
@@ -102,7 +106,7 @@ def test_damaged_bundles_are_refused_and_change_nothing(hub_store: HubStore, tmp
     assert not (tmp_path / "reply.casa").exists()
 
 
-def test_foreign_revoked_future_and_wrong_key(hub_store: HubStore, tmp_path: Path, hub_db: str) -> None:
+def test_foreign_revoked_future_and_wrong_key(hub_store: HubStore, tmp_path: Path) -> None:
     a = offline_office(hub_store, tmp_path / "a.sqlite", "SAN-SIRO")
     person(a, last_name="Riservato")
     out = tmp_path / "a.casa"
@@ -141,8 +145,9 @@ def test_foreign_revoked_future_and_wrong_key(hub_store: HubStore, tmp_path: Pat
     assert hub_counts(hub_store)[0] == before[0] + 0 + len(b.query("SELECT 1 FROM sync_outbox"))
 
 
-def test_bundle_stamped_in_the_future_is_quarantined(hub_store: HubStore, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bundle_stamped_in_the_future_is_quarantined(
+    hub_store: HubStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import time as time_module
 
     a = offline_office(hub_store, tmp_path / "a.sqlite", "SAN-SIRO")
@@ -158,7 +163,9 @@ def test_bundle_stamped_in_the_future_is_quarantined(hub_store: HubStore, tmp_pa
     assert hub_counts(hub_store) == before
 
 
-def test_refused_edit_by_bundle_is_reported_and_the_row_restored(hub_store: HubStore, tmp_path: Path) -> None:
+def test_refused_edit_by_bundle_is_reported_and_the_row_restored(
+    hub_store: HubStore, tmp_path: Path
+) -> None:
     from casa_desk.store.reference import reference_rows
 
     a = offline_office(hub_store, tmp_path / "a.sqlite", "SAN-SIRO")

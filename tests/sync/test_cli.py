@@ -20,7 +20,9 @@ def test_cli_enrol_sync_revoke(tmp_path: Path) -> None:
         store_path = tmp_path / "a.sqlite"
         enrolled = run_cli("enrol", "--db", str(store_path), "--hub", hub.url, "--code", code)
         assert enrolled.returncode == 0, enrolled.stderr
-        again = run_cli("enrol", "--db", str(tmp_path / "b.sqlite"), "--hub", hub.url, "--code", code)
+        again = run_cli(
+            "enrol", "--db", str(tmp_path / "b.sqlite"), "--hub", hub.url, "--code", code
+        )
         assert again.returncode == 1 and len(again.stderr.strip().splitlines()) == 1
         with Store.open(store_path) as store, store.transaction() as j:
             j.insert("people", {"first_name": "Nome", "last_name": "Prova"}, presidio="SAN-SIRO")
@@ -28,7 +30,9 @@ def test_cli_enrol_sync_revoke(tmp_path: Path) -> None:
         assert first.returncode == 0, first.stderr
         assert "1 inviate" in first.stdout
         with Store.open(store_path) as store:
-            device = dict(store.db.execute("SELECT key, value FROM sync_state").fetchall())["hub_device_id"]
+            device = dict(store.db.execute("SELECT key, value FROM sync_state").fetchall())[
+                "hub_device_id"
+            ]
         revoked = run_cli("hub", "device-revoke", "--db", hub_db, device)
         assert revoked.returncode == 0, revoked.stderr
         refused = run_cli("sync", "--db", str(store_path))
@@ -57,7 +61,12 @@ def test_cli_device_add_out_writes_enrolment_file(tmp_path: Path) -> None:
 def test_cli_bundle_round_trip(tmp_path: Path) -> None:
     hub_db = str(tmp_path / "hub.sqlite")
     out = tmp_path / "enrol.json"
-    assert run_cli("hub", "device-add", "--db", hub_db, "--presidio", "MAZZINI", "--out", str(out)).returncode == 0
+    assert (
+        run_cli(
+            "hub", "device-add", "--db", hub_db, "--presidio", "MAZZINI", "--out", str(out)
+        ).returncode
+        == 0
+    )
     store_path = tmp_path / "m.sqlite"
     assert run_cli("enrol", "--db", str(store_path), "--file", str(out)).returncode == 0
     with Store.open(store_path) as store, store.transaction() as j:
@@ -66,7 +75,9 @@ def test_cli_bundle_round_trip(tmp_path: Path) -> None:
     exported = run_cli("bundle", "export", "--db", str(store_path), "--out", str(bundle))
     assert exported.returncode == 0, exported.stderr
     for _ in range(2):  # importing twice changes nothing
-        imported = run_cli("hub", "import-bundle", str(bundle), "--db", hub_db, "--reply", str(reply))
+        imported = run_cli(
+            "hub", "import-bundle", str(bundle), "--db", hub_db, "--reply", str(reply)
+        )
         assert imported.returncode == 0, imported.stderr
     back = run_cli("bundle", "import", "--db", str(store_path), str(reply))
     assert back.returncode == 0, back.stderr

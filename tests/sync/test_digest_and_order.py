@@ -24,9 +24,16 @@ def test_digest_mismatch_refetches_the_table(sqlite_hub: HubProcess, tmp_path: P
     service = reference_rows()["services"][1]["id"]
     hs = hub.store()
     with hs.tx() as conn:
-        conn.execute(update(schema.MIRRORS["services"]).where(schema.MIRRORS["services"].c.id == service)
-                     .values(hours="solo il lunedì", hlc=5, origin="sede-admin",
-                             field_clocks='{"*":[1,"seed"],"hours":[5,"sede-admin"]}'))
+        conn.execute(
+            update(schema.MIRRORS["services"])
+            .where(schema.MIRRORS["services"].c.id == service)
+            .values(
+                hours="solo il lunedì",
+                hlc=5,
+                origin="sede-admin",
+                field_clocks='{"*":[1,"seed"],"hours":[5,"sede-admin"]}',
+            )
+        )
     hs.close()
     report = sync(a)
     assert report.refetched == ["services"] and report.in_sync
@@ -34,8 +41,11 @@ def test_digest_mismatch_refetches_the_table(sqlite_hub: HubProcess, tmp_path: P
     # a difference the re-fetch cannot settle is reported, not hidden
     hs = hub.store()
     with hs.tx() as conn:
-        conn.execute(update(schema.MIRRORS["services"]).where(schema.MIRRORS["services"].c.id == service)
-                     .values(notes="manomesso"))
+        conn.execute(
+            update(schema.MIRRORS["services"])
+            .where(schema.MIRRORS["services"].c.id == service)
+            .values(notes="manomesso")
+        )
     hs.close()
     report = sync(a)
     assert report.mismatched == ["services"] and not report.in_sync

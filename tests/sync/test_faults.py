@@ -43,15 +43,27 @@ from casa_desk.sync.faults import KILL_STATUS
 RUNNER = str(Path(__file__).with_name("run_client.py"))
 
 
-def run_client(store_path: Path, faults: str = "", page: int = 2000) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, RUNNER, str(store_path), str(page)], env=child_env(faults),
-                          capture_output=True, text=True, timeout=120, check=False, cwd=ROOT)
+def run_client(
+    store_path: Path, faults: str = "", page: int = 2000
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, RUNNER, str(store_path), str(page)],
+        env=child_env(faults),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=ROOT,
+    )
 
 
 def many_people(store: Store, n: int) -> None:
     with store.transaction() as j:
-        j.insert_many("people", ({"first_name": f"N{i}", "last_name": "Prova"} for i in range(n)),
-                      presidio=store.presidio or "")
+        j.insert_many(
+            "people",
+            ({"first_name": f"N{i}", "last_name": "Prova"} for i in range(n)),
+            presidio=store.presidio or "",
+        )
 
 
 def reopen(store: Store) -> Store:
@@ -75,7 +87,9 @@ def test_s1_client_killed_mid_push(sqlite_hub: HubProcess, tmp_path: Path, point
 
 
 @pytest.mark.parametrize("point", ["hub.push.after_commit", "hub.push.before_commit"])
-def test_s2_s3_hub_killed_after_commit_or_mid_transaction(hub: HubProcess, tmp_path: Path, point: str) -> None:
+def test_s2_s3_hub_killed_after_commit_or_mid_transaction(
+    hub: HubProcess, tmp_path: Path, point: str
+) -> None:
     a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
     many_people(a, 700)
@@ -93,7 +107,9 @@ def test_s2_s3_hub_killed_after_commit_or_mid_transaction(hub: HubProcess, tmp_p
     check_invariants(hub, [a, b])
 
 
-def test_s4_client_killed_after_pull_page_before_commit(sqlite_hub: HubProcess, tmp_path: Path) -> None:
+def test_s4_client_killed_after_pull_page_before_commit(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
     hub = sqlite_hub
     a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
@@ -104,7 +120,12 @@ def test_s4_client_killed_after_pull_page_before_commit(sqlite_hub: HubProcess, 
     assert killed.returncode == KILL_STATUS
     b = Store.open(b.path)
     assert state(b, "pull_cursor", "0") == "0"  # the page and its cursor went together
-    assert b.db.execute("SELECT count(*) FROM sync_applied WHERE change_id NOT LIKE 'seed:%'").fetchone()[0] == 0
+    assert (
+        b.db.execute(
+            "SELECT count(*) FROM sync_applied WHERE change_id NOT LIKE 'seed:%'"
+        ).fetchone()[0]
+        == 0
+    )
     done = run_client(b.path, page=100)
     assert done.returncode == 0, done.stderr
     b = reopen(b)
@@ -118,8 +139,10 @@ def test_s5_same_batch_twice_out_of_order_and_at_once(hub: HubProcess, tmp_path:
     many_people(a, 1100)
     with SyncClient(a) as client:
         client.hello()
-    rows = a.db.execute("SELECT seq, change_id, table_name, row_id, op, hlc, device_id, data, base"
-                        " FROM sync_outbox ORDER BY seq").fetchall()
+    rows = a.db.execute(
+        "SELECT seq, change_id, table_name, row_id, op, hlc, device_id, data, base"
+        " FROM sync_outbox ORDER BY seq"
+    ).fetchall()
     changes = [protocol.change_from_outbox(r) for r in rows]
     batches = [changes[i : i + 500] for i in range(0, len(changes), 500)]
     messages = [{"first_seq": c[0]["seq"], "last_seq": c[-1]["seq"], "changes": c} for c in batches]
@@ -133,7 +156,10 @@ def test_s5_same_batch_twice_out_of_order_and_at_once(hub: HubProcess, tmp_path:
     assert post(messages[0])["acked_seq"] == messages[0]["last_seq"]
     assert post(messages[0])["acked_seq"] == messages[0]["last_seq"]  # again: nothing new
     results: list[dict] = []  # type: ignore[type-arg]
-    threads = [threading.Thread(target=lambda m=m: results.append(post(m))) for m in (messages[1], messages[1], messages[2])]
+    threads = [
+        threading.Thread(target=lambda m=m: results.append(post(m)))
+        for m in (messages[1], messages[1], messages[2])
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -146,7 +172,9 @@ def test_s5_same_batch_twice_out_of_order_and_at_once(hub: HubProcess, tmp_path:
     check_invariants(hub, [a, b])
 
 
-def test_s7_clocks_ahead_behind_backward_jump_and_restart(sqlite_hub: HubProcess, tmp_path: Path) -> None:
+def test_s7_clocks_ahead_behind_backward_jump_and_restart(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
     hub = sqlite_hub
     a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
@@ -158,11 +186,18 @@ def test_s7_clocks_ahead_behind_backward_jump_and_restart(sqlite_hub: HubProcess
     edit(a, "people", p["id"], notes="da A, orologio avanti")
     b.journal.clock._now_ms = lambda: real() - three_hours  # noqa: SLF001
     edit(b, "people", p["id"], notes="da B, orologio indietro")
-    with SyncClient(a, now_ms=lambda: real() + three_hours) as skewed, pytest.raises(SyncError) as err:
+    with (
+        SyncClient(a, now_ms=lambda: real() + three_hours) as skewed,
+        pytest.raises(SyncError) as err,
+    ):
         skewed.sync()
     assert err.value.code == "clock_skew"
     quiesce([a, b])  # wall clocks fixed; the HLCs stay where they went
-    assert row(a, "people", p["id"])["notes"] == row(b, "people", p["id"])["notes"] == "da A, orologio avanti"
+    assert (
+        row(a, "people", p["id"])["notes"]
+        == row(b, "people", p["id"])["notes"]
+        == "da A, orologio avanti"
+    )
     assert any(c["field"] == "notes" for c in conflicts(b))
     # after seeing A's change, B's next edit wins although B's wall clock is behind
     edit(b, "people", p["id"], notes="da B dopo")
@@ -191,7 +226,9 @@ def test_s7_clocks_ahead_behind_backward_jump_and_restart(sqlite_hub: HubProcess
 
 def test_s8_three_way_and_same_edit_twice(sqlite_hub: HubProcess, tmp_path: Path) -> None:
     hub = sqlite_hub
-    offices = [new_office(hub, tmp_path / f"{c}.sqlite", c) for c in ("SAN-SIRO", "MAZZINI", "GRATOSOGLIO")]
+    offices = [
+        new_office(hub, tmp_path / f"{c}.sqlite", c) for c in ("SAN-SIRO", "MAZZINI", "GRATOSOGLIO")
+    ]
     p = person(offices[0])
     quiesce(offices)
     for i, office in enumerate(offices):
@@ -209,7 +246,9 @@ def test_s8_three_way_and_same_edit_twice(sqlite_hub: HubProcess, tmp_path: Path
 
 
 @pytest.mark.parametrize("delete_first", [True, False])
-def test_s9_delete_versus_edit_restore_and_late_edit(sqlite_hub: HubProcess, tmp_path: Path, delete_first: bool) -> None:
+def test_s9_delete_versus_edit_restore_and_late_edit(
+    sqlite_hub: HubProcess, tmp_path: Path, delete_first: bool
+) -> None:
     hub = sqlite_hub
     a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
@@ -242,7 +281,9 @@ def test_s9_delete_versus_edit_restore_and_late_edit(sqlite_hub: HubProcess, tmp
     check_invariants(hub, [a, b])
 
 
-def test_s10_referral_closed_in_one_place_while_progress_elsewhere(sqlite_hub: HubProcess, tmp_path: Path) -> None:
+def test_s10_referral_closed_in_one_place_while_progress_elsewhere(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
     from casa_desk.store.reference import reference_rows
 
     hub = sqlite_hub
@@ -252,22 +293,41 @@ def test_s10_referral_closed_in_one_place_while_progress_elsewhere(sqlite_hub: H
     p = person(a1)
     service = reference_rows()["services"][0]["id"]
     with a1.transaction() as j:
-        ref = j.insert("referrals", {"person_id": p["id"], "service_id": service, "reason": "prova"},
-                       presidio="SAN-SIRO")
+        ref = j.insert(
+            "referrals",
+            {"person_id": p["id"], "service_id": service, "reason": "prova"},
+            presidio="SAN-SIRO",
+        )
         for kind in ("created", "sent", "taken_in_charge"):
-            j.insert("referral_events", {"referral_id": ref["id"], "event": kind, "by": "op"},
-                     presidio="SAN-SIRO")
+            j.insert(
+                "referral_events",
+                {"referral_id": ref["id"], "event": kind, "by": "op"},
+                presidio="SAN-SIRO",
+            )
     quiesce([a1, a2, sede])
     with a1.transaction() as j:
-        j.insert("referral_events", {"referral_id": ref["id"], "event": "closed", "by": "op"}, presidio="SAN-SIRO")
+        j.insert(
+            "referral_events",
+            {"referral_id": ref["id"], "event": "closed", "by": "op"},
+            presidio="SAN-SIRO",
+        )
     with a2.transaction() as j:
-        j.insert("referral_events", {"referral_id": ref["id"], "event": "refused", "by": "op2"}, presidio="SAN-SIRO")
+        j.insert(
+            "referral_events",
+            {"referral_id": ref["id"], "event": "refused", "by": "op2"},
+            presidio="SAN-SIRO",
+        )
     quiesce([a1, a2, sede])
-    statuses = [s.query("SELECT status, flagged FROM referral_status WHERE referral_id = ?", [ref["id"]])
-                for s in (a1, a2, sede)]
+    statuses = [
+        s.query("SELECT status, flagged FROM referral_status WHERE referral_id = ?", [ref["id"]])
+        for s in (a1, a2, sede)
+    ]
     assert statuses[0] == statuses[1] == statuses[2]
     assert statuses[0][0]["flagged"]  # the later, now illegal, event is kept and flagged
-    assert all(s.db.execute("SELECT count(*) FROM referral_events").fetchone()[0] == 5 for s in (a1, a2, sede))
+    assert all(
+        s.db.execute("SELECT count(*) FROM referral_events").fetchone()[0] == 5
+        for s in (a1, a2, sede)
+    )
     check_invariants(hub, [a1, a2, sede])
 
 
@@ -279,19 +339,37 @@ def test_s11_versions_and_unknown_columns(sqlite_hub: HubProcess, tmp_path: Path
     http = httpx.Client(base_url=hub.url, headers={"Authorization": f"Bearer {token}"})
     import time
 
-    old = http.post("/hello", json={"node_id": a.device_id, "protocol": 0, "wall_ms": int(time.time() * 1000)})
+    old = http.post(
+        "/hello", json={"node_id": a.device_id, "protocol": 0, "wall_ms": int(time.time() * 1000)}
+    )
     assert old.status_code == 426 and old.json()["code"] == "upgrade_required"
-    newer = http.post("/hello", json={"node_id": a.device_id, "protocol": 9, "min_protocol": 9,
-                                      "wall_ms": int(time.time() * 1000)})
+    newer = http.post(
+        "/hello",
+        json={
+            "node_id": a.device_id,
+            "protocol": 9,
+            "min_protocol": 9,
+            "wall_ms": int(time.time() * 1000),
+        },
+    )
     assert newer.status_code == 426 and "sede" in newer.json()["message"]
     # a newer client sends a column this hub does not know: kept in the log, forwarded
     p = person(a)
     sync(a)
-    change = {"seq": a.db.execute("SELECT max(seq) FROM sync_outbox").fetchone()[0] + 1,
-              "change_id": "future-change-1", "table": "people", "row_id": p["id"], "op": "update",
-              "hlc": a.journal.clock.tick(), "device": a.device_id,
-              "data": {"notes": "nuova", "future_column": "valore"}, "base": {"notes": [0, ""]}}
-    answer = http.post("/push", json={"first_seq": change["seq"], "last_seq": change["seq"], "changes": [change]}).json()
+    change = {
+        "seq": a.db.execute("SELECT max(seq) FROM sync_outbox").fetchone()[0] + 1,
+        "change_id": "future-change-1",
+        "table": "people",
+        "row_id": p["id"],
+        "op": "update",
+        "hlc": a.journal.clock.tick(),
+        "device": a.device_id,
+        "data": {"notes": "nuova", "future_column": "valore"},
+        "base": {"notes": [0, ""]},
+    }
+    answer = http.post(
+        "/push", json={"first_seq": change["seq"], "last_seq": change["seq"], "changes": [change]}
+    ).json()
     assert answer["rejected"] == []
     http.close()
     (logged,) = hub_sql(hub, "SELECT data FROM change_log WHERE change_id = 'future-change-1'")
@@ -353,8 +431,8 @@ def test_s13_device_offline_past_retention(sqlite_hub: HubProcess, tmp_path: Pat
     assert b.db.execute("SELECT count(*) FROM people WHERE origin != 'seed'").fetchone()[0] == 51
     quiesce([a, b])
     hs = hub.store()
-    from casa_desk.sync.hub.devices import device_by_id
     from casa_desk.sync.client import local_digest
+    from casa_desk.sync.hub.devices import device_by_id
 
     for s in (a, b):
         assert local_digest(s) == hs.digest(device_by_id(hs, state(s, "hub_device_id") or "")[0])
@@ -369,7 +447,9 @@ def test_s15_pulling_out_of_scope_gets_nothing(sqlite_hub: HubProcess, tmp_path:
     c = contact(a, p["id"], sensitive=1)
     quiesce([a, b])
     with SyncClient(b) as client:
-        snap = client.http.post("/snapshot", json={"table": "contacts", "after_id": "", "limit": 100}).json()
+        snap = client.http.post(
+            "/snapshot", json={"table": "contacts", "after_id": "", "limit": 100}
+        ).json()
         pulled = client.http.post("/pull", json={"cursor": 0, "limit": 1000}).json()["changes"]
         digest = client.http.post("/digest", json={}).json()
     assert snap["rows"] == []
@@ -378,7 +458,9 @@ def test_s15_pulling_out_of_scope_gets_nothing(sqlite_hub: HubProcess, tmp_path:
     check_invariants(hub, [a, b])
 
 
-def test_s16_disk_full_and_database_busy_during_apply(sqlite_hub: HubProcess, tmp_path: Path) -> None:
+def test_s16_disk_full_and_database_busy_during_apply(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
     hub = sqlite_hub
     a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")

@@ -24,7 +24,9 @@ from casa_desk.store.reference import reference_rows
 from casa_desk.sync.client import SyncClient
 
 
-def test_two_offices_and_head_office_share_people_and_keep_contacts_apart(hub: HubProcess, tmp_path: Path) -> None:
+def test_two_offices_and_head_office_share_people_and_keep_contacts_apart(
+    hub: HubProcess, tmp_path: Path
+) -> None:
     a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
     sede = new_office(hub, tmp_path / "sede.sqlite", "SEDE", head_office=True)
@@ -57,7 +59,9 @@ def test_per_field_merge_and_conflict_kept_on_both_sides(hub: HubProcess, tmp_pa
     check_invariants(hub, [a, b])
 
 
-def test_an_office_writing_another_offices_rows_is_refused_for_those_rows_only(hub: HubProcess, tmp_path: Path) -> None:
+def test_an_office_writing_another_offices_rows_is_refused_for_those_rows_only(
+    hub: HubProcess, tmp_path: Path
+) -> None:
     a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
     p = person(a)

@@ -12,7 +12,17 @@ import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
-from sync_helpers import HubProcess, Watch, check_invariants, contact, new_office, person, quiesce, row, sync
+from sync_helpers import (
+    HubProcess,
+    Watch,
+    check_invariants,
+    contact,
+    new_office,
+    person,
+    quiesce,
+    row,
+    sync,
+)
 
 from casa_desk.store.db import Store
 from casa_desk.sync import faults
@@ -21,8 +31,12 @@ from casa_desk.sync.hub.storage import HubStore
 
 OFFICES = (("SAN-SIRO", False), ("MAZZINI", False), ("SEDE", True))
 FIELDS = ("notes", "phone", "street")
-POINTS = ("client.push.before_send", "client.push.after_send", "client.pull.after_apply",
-          "client.pull.before_request")
+POINTS = (
+    "client.push.before_send",
+    "client.push.after_send",
+    "client.pull.after_apply",
+    "client.pull.before_request",
+)
 JUMPS = (-3 * 3600_000, -60_000, 60_000, 3 * 3600_000)
 
 
@@ -60,8 +74,12 @@ def test_random_schedules_keep_the_invariants(tmp_path: Path) -> None:
         def create_person(self, d: int) -> None:
             self.people.append(person(self.stores[d])["id"])
 
-        @rule(d=st.integers(0, 2), p=st.integers(0, 30), field=st.sampled_from(FIELDS),
-              value=st.sampled_from(("a", "b", "c", None)))
+        @rule(
+            d=st.integers(0, 2),
+            p=st.integers(0, 30),
+            field=st.sampled_from(FIELDS),
+            value=st.sampled_from(("a", "b", "c", None)),
+        )
         def edit_person(self, d: int, p: int, field: str, value: str | None) -> None:
             store = self.stores[d]
             if self.people and row(store, "people", self.people[p % len(self.people)]):
@@ -114,9 +132,15 @@ def test_random_schedules_keep_the_invariants(tmp_path: Path) -> None:
             self.stores[d].journal.clock._now_ms = lambda: real() + jump  # noqa: SLF001
 
     try:
-        run_state_machine_as_test(SyncMachine, settings=settings(
-            max_examples=int(os.environ.get("CASA_SYNC_EXAMPLES", "6")), stateful_step_count=14,
-            deadline=None, derandomize=not os.environ.get("CASA_SYNC_EXAMPLES"),
-            suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]))
+        run_state_machine_as_test(
+            SyncMachine,
+            settings=settings(
+                max_examples=int(os.environ.get("CASA_SYNC_EXAMPLES", "6")),
+                stateful_step_count=14,
+                deadline=None,
+                derandomize=not os.environ.get("CASA_SYNC_EXAMPLES"),
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+            ),
+        )
     finally:
         hub.stop()

@@ -10,8 +10,12 @@ from casa_desk.ui.sync_page import SyncPage
 from casa_desk.ui.tasks import SyncRunner
 
 
-def test_sync_page_shows_state_and_reinstates_a_losing_value(qtbot, qtmodeltester, sqlite_hub: HubProcess,  # type: ignore[no-untyped-def]
-                                                             tmp_path: Path) -> None:
+def test_sync_page_shows_state_and_reinstates_a_losing_value(
+    qtbot,
+    qtmodeltester,
+    sqlite_hub: HubProcess,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     a = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
     b = new_office(sqlite_hub, tmp_path / "b.sqlite", "MAZZINI")
     p = person(a, notes="iniziale")
@@ -48,7 +52,9 @@ def test_sync_page_shows_state_and_reinstates_a_losing_value(qtbot, qtmodelteste
     assert row(b, "people", p["id"])["notes"] == "di B"  # the reinstated value won everywhere
 
 
-def test_sync_page_reports_an_unreachable_hub_in_one_line(qtbot, sqlite_hub: HubProcess, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_sync_page_reports_an_unreachable_hub_in_one_line(
+    qtbot, sqlite_hub: HubProcess, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     a = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
     person(a)
     sqlite_hub.stop()

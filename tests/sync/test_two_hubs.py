@@ -1,4 +1,5 @@
-"""Two hub processes behind one PostgreSQL; pushes at once while a client pulls (scenarios 5, 14)."""
+"""Two hub processes behind one PostgreSQL; pushes at once while a client pulls (scenarios 5,
+14)."""
 
 from __future__ import annotations
 
@@ -47,15 +48,19 @@ def test_two_hubs_one_postgresql_concurrent_pushes_and_a_puller(pg_server, tmp_p
                     while not stop.is_set():
                         with SyncClient(store, hub_url=hub1.url, page=37) as client:
                             client.hello()
-                            client.pull_all(__import__("casa_desk.sync.client").sync.client.SyncReport())
+                            client.pull_all(
+                                __import__("casa_desk.sync.client").sync.client.SyncReport()
+                            )
             except BaseException as exc:  # noqa: BLE001
                 errors.append(exc)
 
         sede.close()
         puller = threading.Thread(target=pull)
         puller.start()
-        threads = [threading.Thread(target=push, args=(p, u)) for p, u in
-                   zip(paths, [hub1.url, hub2.url, hub2.url], strict=True)]
+        threads = [
+            threading.Thread(target=push, args=(p, u))
+            for p, u in zip(paths, [hub1.url, hub2.url, hub2.url], strict=True)
+        ]
         for t in threads:
             t.start()
         for t in threads:

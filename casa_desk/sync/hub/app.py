@@ -21,8 +21,11 @@ from casa_desk.sync.hub.storage import HubRefusal, HubStore
 
 
 def _json(body: Any, status: int = 200) -> Response:
-    return Response(json.dumps(body, ensure_ascii=False, separators=(",", ":")),
-                    status_code=status, media_type="application/json")
+    return Response(
+        json.dumps(body, ensure_ascii=False, separators=(",", ":")),
+        status_code=status,
+        media_type="application/json",
+    )
 
 
 def create_app(hub: HubStore) -> FastAPI:
@@ -52,24 +55,30 @@ def create_app(hub: HubStore) -> FastAPI:
 
     @app.post("/enrol")
     async def enrol_route(request: Request) -> Response:
-        return await handle(request, lambda _d, b: enrol(hub, str(b.get("code", "")), b.get("node_id")), auth=False)
+        return await handle(
+            request, lambda _d, b: enrol(hub, str(b.get("code", "")), b.get("node_id")), auth=False
+        )
 
     @app.post("/hello")
     async def hello(request: Request) -> Response:
-        return await handle(request, lambda d, b: hub.hello(d, b))
+        return await handle(request, hub.hello)
 
     @app.post("/push")
     async def push(request: Request) -> Response:
         def work(device: Any, body: dict[str, Any]) -> Any:
             _require_node(device)
             return hub.push(device, body)
+
         return await handle(request, work)
 
     @app.post("/pull")
     async def pull(request: Request) -> Response:
         def work(device: Any, body: dict[str, Any]) -> Any:
             _require_node(device)
-            return hub.pull(device, int(body.get("cursor", 0)), int(body.get("limit", protocol.PULL_PAGE)))
+            return hub.pull(
+                device, int(body.get("cursor", 0)), int(body.get("limit", protocol.PULL_PAGE))
+            )
+
         return await handle(request, work)
 
     @app.post("/digest")
@@ -78,9 +87,16 @@ def create_app(hub: HubStore) -> FastAPI:
 
     @app.post("/snapshot")
     async def snapshot(request: Request) -> Response:
-        return await handle(request, lambda d, b: hub.snapshot(
-            d, str(b.get("table", "")), str(b.get("after_id", "")), int(b.get("limit", 1000)),
-            [str(i) for i in b["ids"]] if isinstance(b.get("ids"), list) else None))
+        return await handle(
+            request,
+            lambda d, b: hub.snapshot(
+                d,
+                str(b.get("table", "")),
+                str(b.get("after_id", "")),
+                int(b.get("limit", 1000)),
+                [str(i) for i in b["ids"]] if isinstance(b.get("ids"), list) else None,
+            ),
+        )
 
     return app
 

@@ -14,7 +14,13 @@ from sqlalchemy import insert, select, update
 
 from casa_desk.models.ids import uuid7
 from casa_desk.models.timeutil import utc_now_text
-from casa_desk.security.tokens import hash_secret, new_enrol_code, new_key, new_token, normalise_code
+from casa_desk.security.tokens import (
+    hash_secret,
+    new_enrol_code,
+    new_key,
+    new_token,
+    normalise_code,
+)
 from casa_desk.store.tables import HEAD_OFFICE
 from casa_desk.sync import protocol
 from casa_desk.sync.hub import schema
@@ -24,26 +30,44 @@ from casa_desk.sync.hub.storage import HubRefusal, HubStore
 ENROL_FORMAT = "casa-desk-enrolment/1"
 
 
-def add_device(hub: HubStore, presidio: str, *, head_office: bool = False, label: str = "") -> tuple[str, str]:
+def add_device(
+    hub: HubStore, presidio: str, *, head_office: bool = False, label: str = ""
+) -> tuple[str, str]:
     """Create a device; returns ``(device_id, one_time_code)``."""
     presidio = HEAD_OFFICE if head_office and not presidio else presidio
     device_id, code = uuid7(), new_enrol_code()
     with hub.tx() as conn:
-        conn.execute(insert(schema.devices).values(
-            id=device_id, presidio=presidio, head_office=int(head_office), label=label,
-            code_hash=hash_secret(normalise_code(code)), acked_seq=0, created_at=utc_now_text(),
-            bundle_key=new_key()))
+        conn.execute(
+            insert(schema.devices).values(
+                id=device_id,
+                presidio=presidio,
+                head_office=int(head_office),
+                label=label,
+                code_hash=hash_secret(normalise_code(code)),
+                acked_seq=0,
+                created_at=utc_now_text(),
+                bundle_key=new_key(),
+            )
+        )
     return device_id, code
 
 
 def revoke_device(hub: HubStore, device_id: str) -> bool:
     """Revoke a device (by id or unique id prefix); False if there is no such device."""
     with hub.tx() as conn:
-        ids = [r[0] for r in conn.execute(select(schema.devices.c.id).where(schema.devices.c.id.startswith(device_id)))]
+        ids = [
+            r[0]
+            for r in conn.execute(
+                select(schema.devices.c.id).where(schema.devices.c.id.startswith(device_id))
+            )
+        ]
         if len(ids) != 1:
             return False
-        conn.execute(update(schema.devices).where(schema.devices.c.id == ids[0]).values(
-            revoked_at=utc_now_text(), code_hash=None))
+        conn.execute(
+            update(schema.devices)
+            .where(schema.devices.c.id == ids[0])
+            .values(revoked_at=utc_now_text(), code_hash=None)
+        )
     return True
 
 
@@ -52,15 +76,34 @@ def enrol(hub: HubStore, code: str, node_id: str | None = None) -> dict[str, Any
     code_hash = hash_secret(normalise_code(code))
     token = new_token()
     with hub.tx() as conn:
-        row = conn.execute(select(schema.devices).where(schema.devices.c.code_hash == code_hash)).mappings().first()
+        row = (
+            conn.execute(select(schema.devices).where(schema.devices.c.code_hash == code_hash))
+            .mappings()
+            .first()
+        )
         if row is None or row["revoked_at"]:
-            raise HubRefusal(403, protocol.UNAUTHORISED, "Codice di abbinamento non valido o già usato.")
-        conn.execute(update(schema.devices).where(schema.devices.c.id == row["id"]).values(
-            code_hash=None, token_hash=hash_secret(token), enrolled_at=utc_now_text(),
-            node_id=node_id or row["node_id"]))
-        return {"format": ENROL_FORMAT, "device_id": row["id"], "presidio": row["presidio"],
-                "head_office": bool(row["head_office"]), "token": token,
-                "bundle_key": row["bundle_key"], "epoch": hub.epoch(conn)}
+            raise HubRefusal(
+                403, protocol.UNAUTHORISED, "Codice di abbinamento non valido o già usato."
+            )
+        conn.execute(
+            update(schema.devices)
+            .where(schema.devices.c.id == row["id"])
+            .values(
+                code_hash=None,
+                token_hash=hash_secret(token),
+                enrolled_at=utc_now_text(),
+                node_id=node_id or row["node_id"],
+            )
+        )
+        return {
+            "format": ENROL_FORMAT,
+            "device_id": row["id"],
+            "presidio": row["presidio"],
+            "head_office": bool(row["head_office"]),
+            "token": token,
+            "bundle_key": row["bundle_key"],
+            "epoch": hub.epoch(conn),
+        }
 
 
 def authenticate(hub: HubStore, token: str | None) -> Device:
@@ -68,7 +111,13 @@ def authenticate(hub: HubStore, token: str | None) -> Device:
     if not token:
         raise HubRefusal(401, protocol.UNAUTHORISED)
     with hub.tx(readonly=True) as conn:
-        row = conn.execute(select(schema.devices).where(schema.devices.c.token_hash == hash_secret(token))).mappings().first()
+        row = (
+            conn.execute(
+                select(schema.devices).where(schema.devices.c.token_hash == hash_secret(token))
+            )
+            .mappings()
+            .first()
+        )
     if row is None:
         raise HubRefusal(401, protocol.UNAUTHORISED)
     if row["revoked_at"]:
@@ -79,7 +128,11 @@ def authenticate(hub: HubStore, token: str | None) -> Device:
 def device_by_id(hub: HubStore, device_id: str) -> tuple[Device, dict[str, Any]]:
     """A device and its row (for bundles, which carry the device id, not the token)."""
     with hub.tx(readonly=True) as conn:
-        row = conn.execute(select(schema.devices).where(schema.devices.c.id == device_id)).mappings().first()
+        row = (
+            conn.execute(select(schema.devices).where(schema.devices.c.id == device_id))
+            .mappings()
+            .first()
+        )
     if row is None:
         raise HubRefusal(403, "unknown_device", "Dispositivo sconosciuto alla sede.")
     return Device(row["id"], row["presidio"], bool(row["head_office"]), row["node_id"]), dict(row)

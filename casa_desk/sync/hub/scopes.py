@@ -38,7 +38,9 @@ def is_visible(device: Device, presidio: str | None, scope: str | None) -> bool:
     return device.head_office or scope == SHARED_SCOPE or device.presidio in (presidio, scope)
 
 
-def authorise(device: Device, change: dict[str, Any], current: dict[str, Any] | None) -> str | None:
+def authorise(  # noqa: PLR0911, PLR0912 - one rule per branch, read top to bottom
+    device: Device, change: dict[str, Any], current: dict[str, Any] | None
+) -> str | None:
     """None when the change may be applied, else the reason it is refused (Italian, no PII)."""
     spec = BY_NAME.get(str(change.get("table")))
     if spec is None:
@@ -64,7 +66,11 @@ def authorise(device: Device, change: dict[str, Any], current: dict[str, Any] | 
         owner, scope = data.get("presidio"), data.get("scope")
         if owner != device.presidio:
             return f"Riga del presidio {owner}: questo ufficio non può scriverla."
-        allowed = {device.presidio, SHARED_SCOPE} if spec.sync_class is SyncClass.SHARED else {device.presidio}
+        allowed = (
+            {device.presidio, SHARED_SCOPE}
+            if spec.sync_class is SyncClass.SHARED
+            else {device.presidio}
+        )
         if scope not in allowed:
             return "Ambito non consentito per questa tabella."
         return None

@@ -66,8 +66,9 @@ class HubStore:
             hub.init()
         except Exception as exc:
             if type(exc).__module__.startswith(("sqlalchemy", "psycopg")):
-                raise SyncError(f"Database della sede non raggiungibile: {type(exc).__name__}",
-                                code="hub_db") from exc
+                raise SyncError(
+                    f"Database della sede non raggiungibile: {type(exc).__name__}", code="hub_db"
+                ) from exc
             raise
         return hub
 
@@ -91,16 +92,30 @@ class HubStore:
         """Create missing tables, seed reference rows like every store, make an epoch."""
         with self.tx(lock=True) as conn:
             schema.metadata.create_all(conn)
-            if conn.execute(select(schema.hub_meta.c.value).where(schema.hub_meta.c.key == "epoch")).first() is None:
+            if (
+                conn.execute(
+                    select(schema.hub_meta.c.value).where(schema.hub_meta.c.key == "epoch")
+                ).first()
+                is None
+            ):
                 conn.execute(insert(schema.hub_meta).values(key="epoch", value=uuid7()))
             for table, rows in reference_rows().items():
                 mirror = schema.MIRRORS[table]
                 have = {r[0] for r in conn.execute(select(mirror.c.id))}
                 new = [
-                    {**row, "presidio": HEAD_OFFICE, "scope": SHARED_SCOPE, "created_at": SEED_TIME,
-                     "updated_at": SEED_TIME, "deleted": 0, "hlc": SEED_HLC, "origin": SEED_ORIGIN,
-                     "field_clocks": '{"*":[1,"seed"]}'}
-                    for row in rows if row["id"] not in have
+                    {
+                        **row,
+                        "presidio": HEAD_OFFICE,
+                        "scope": SHARED_SCOPE,
+                        "created_at": SEED_TIME,
+                        "updated_at": SEED_TIME,
+                        "deleted": 0,
+                        "hlc": SEED_HLC,
+                        "origin": SEED_ORIGIN,
+                        "field_clocks": '{"*":[1,"seed"]}',
+                    }
+                    for row in rows
+                    if row["id"] not in have
                 ]
                 if new:
                     conn.execute(insert(mirror), new)
@@ -109,13 +124,19 @@ class HubStore:
         if conn is None:
             with self.tx(readonly=True) as c:
                 return self.epoch(c)
-        return str(conn.execute(select(schema.hub_meta.c.value).where(schema.hub_meta.c.key == "epoch")).scalar_one())
+        return str(
+            conn.execute(
+                select(schema.hub_meta.c.value).where(schema.hub_meta.c.key == "epoch")
+            ).scalar_one()
+        )
 
     def new_epoch(self) -> str:
         """Call after restoring the hub from a backup: clients then re-push and re-pull."""
         value = uuid7()
         with self.tx(lock=True) as conn:
-            conn.execute(update(schema.hub_meta).where(schema.hub_meta.c.key == "epoch").values(value=value))
+            conn.execute(
+                update(schema.hub_meta).where(schema.hub_meta.c.key == "epoch").values(value=value)
+            )
         return value
 
     # -- hello ----------------------------------------------------------------------------
@@ -124,29 +145,46 @@ class HubStore:
         if int(message.get("protocol", 0)) < protocol.MIN_PROTOCOL:
             raise HubRefusal(426, protocol.UPGRADE_REQUIRED)
         if int(message.get("min_protocol", 0)) > protocol.PROTOCOL_VERSION:
-            raise HubRefusal(426, protocol.UPGRADE_REQUIRED,
-                             "La sede usa una versione più vecchia di casa_desk: aggiornare la sede.")
+            raise HubRefusal(
+                426,
+                protocol.UPGRADE_REQUIRED,
+                "La sede usa una versione più vecchia di casa_desk: aggiornare la sede.",
+            )
         now = int(time.time() * 1000)
         if abs(int(message.get("wall_ms", 0)) - now) > protocol.MAX_SKEW_MS:
             raise HubRefusal(409, protocol.CLOCK_SKEW)
         with self.tx() as conn:  # no log lock: a hello must not wait behind a long push
             self.bind_node(conn, device, str(message.get("node_id") or ""))
-            acked = conn.execute(select(schema.devices.c.acked_seq).where(schema.devices.c.id == device.id)).scalar_one()
+            acked = conn.execute(
+                select(schema.devices.c.acked_seq).where(schema.devices.c.id == device.id)
+            ).scalar_one()
             head, _floor = _head(conn)
-            return {"epoch": self.epoch(conn), "acked_seq": int(acked), "log_head": int(head),
-                    "hub_ms": now, "protocol": protocol.PROTOCOL_VERSION,
-                    "presidio": device.presidio, "head_office": device.head_office}
+            return {
+                "epoch": self.epoch(conn),
+                "acked_seq": int(acked),
+                "log_head": int(head),
+                "hub_ms": now,
+                "protocol": protocol.PROTOCOL_VERSION,
+                "presidio": device.presidio,
+                "head_office": device.head_office,
+            }
 
     def hello_state(self, device: Device) -> dict[str, Any]:
         with self.tx() as conn:
-            acked = conn.execute(select(schema.devices.c.acked_seq).where(schema.devices.c.id == device.id)).scalar_one()
+            acked = conn.execute(
+                select(schema.devices.c.acked_seq).where(schema.devices.c.id == device.id)
+            ).scalar_one()
         return {"acked_seq": int(acked)}
 
     def bind_node(self, conn: Connection, device: Device, node_id: str) -> None:
         if not node_id:
             raise HubRefusal(400, "bad_request", "Richiesta incompleta.")
         if device.node_id is None:
-            conn.execute(update(schema.devices).where(schema.devices.c.id == device.id).values(node_id=node_id))
+            conn.execute(
+                update(schema.devices)
+                .where(schema.devices.c.id == device.id)
+                .values(node_id=node_id)
+            )
             device.node_id = node_id
         elif device.node_id != node_id:
             raise HubRefusal(409, protocol.NODE_MISMATCH)
@@ -154,26 +192,40 @@ class HubStore:
     # -- push -----------------------------------------------------------------------------
     def push(self, device: Device, message: dict[str, Any]) -> dict[str, Any]:
         """Accept one batch in one transaction: skip what is acked, authorise, log, merge."""
-        changes: list[dict[str, Any]] = sorted(message.get("changes") or [], key=lambda c: int(c["seq"]))
+        changes: list[dict[str, Any]] = sorted(
+            message.get("changes") or [], key=lambda c: int(c["seq"])
+        )
         if len(changes) > protocol.MAX_PUSH:
-            raise HubRefusal(413, "too_large", f"Al massimo {protocol.MAX_PUSH} modifiche per invio.")
+            raise HubRefusal(
+                413, "too_large", f"Al massimo {protocol.MAX_PUSH} modifiche per invio."
+            )
         first = int(message.get("first_seq", changes[0]["seq"] if changes else 0))
         last = int(message.get("last_seq", changes[-1]["seq"] if changes else 0))
         with self.tx(lock=True) as conn:
             if device.node_id is None and changes:
                 self.bind_node(conn, device, str(changes[0]["device"]))
-            acked = int(conn.execute(select(schema.devices.c.acked_seq).where(schema.devices.c.id == device.id)).scalar_one())
+            acked = int(
+                conn.execute(
+                    select(schema.devices.c.acked_seq).where(schema.devices.c.id == device.id)
+                ).scalar_one()
+            )
             if first > acked + 1:
                 return {"acked_seq": acked, "rejected": [], "gap": True}
             fresh = [c for c in changes if int(c["seq"]) > acked]
             rejected = self._apply_batch(conn, device, fresh)
             if last > acked:
-                conn.execute(update(schema.devices).where(schema.devices.c.id == device.id).values(acked_seq=last))
+                conn.execute(
+                    update(schema.devices)
+                    .where(schema.devices.c.id == device.id)
+                    .values(acked_seq=last)
+                )
             fault_point("hub.push.before_commit")
         fault_point("hub.push.after_commit")
         return {"acked_seq": max(acked, last), "rejected": rejected, "gap": False}
 
-    def _apply_batch(self, conn: Connection, device: Device, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _apply_batch(
+        self, conn: Connection, device: Device, changes: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
         if not changes:
             return []
         ids = [c["change_id"] for c in changes]
@@ -193,8 +245,14 @@ class HubStore:
             current = rows.get(key)
             reason = authorise(device, change, current)
             if reason is not None:
-                rejected.append({"change_id": change["change_id"], "table": change["table"],
-                                 "row_id": change["row_id"], "reason": reason})
+                rejected.append(
+                    {
+                        "change_id": change["change_id"],
+                        "table": change["table"],
+                        "row_id": change["row_id"],
+                        "reason": reason,
+                    }
+                )
                 continue
             result = merge_change(BY_NAME[change["table"]], current, change)
             if result.row is not None:
@@ -203,36 +261,73 @@ class HubStore:
             for conflict in result.conflicts:
                 found_conflicts[conflict.id] = conflict.as_row(now)
             owner = rows.get(key) or current or {}
-            log.append({
-                "change_id": change["change_id"], "device_id": device.id, "node_id": change["device"],
-                "device_seq": int(change["seq"]), "table_name": change["table"], "row_id": change["row_id"],
-                "op": change["op"], "hlc": int(change["hlc"]),
-                "presidio": owner.get("presidio"), "scope": owner.get("scope"),
-                "data": _dumps(change.get("data") or {}),
-                "base": _dumps(change["base"]) if change.get("base") is not None else None,
-                "received_at": now,
-            })
+            log.append(
+                {
+                    "change_id": change["change_id"],
+                    "device_id": device.id,
+                    "node_id": change["device"],
+                    "device_seq": int(change["seq"]),
+                    "table_name": change["table"],
+                    "row_id": change["row_id"],
+                    "op": change["op"],
+                    "hlc": int(change["hlc"]),
+                    "presidio": owner.get("presidio"),
+                    "scope": owner.get("scope"),
+                    "data": _dumps(change.get("data") or {}),
+                    "base": _dumps(change["base"]) if change.get("base") is not None else None,
+                    "received_at": now,
+                }
+            )
         self._write_rows(conn, rows, touched, originally)
         if log:
             _insert_many(conn, schema.change_log, log)
         if rejected:
-            conn.execute(insert(schema.rejections), [
-                {"change_id": r["change_id"], "device_id": device.id, "table_name": r["table"],
-                 "row_id": r["row_id"], "reason": r["reason"], "at": now} for r in rejected])
+            conn.execute(
+                insert(schema.rejections),
+                [
+                    {
+                        "change_id": r["change_id"],
+                        "device_id": device.id,
+                        "table_name": r["table"],
+                        "row_id": r["row_id"],
+                        "reason": r["reason"],
+                        "at": now,
+                    }
+                    for r in rejected
+                ],
+            )
         if found_conflicts:
-            have = {r[0] for r in conn.execute(select(schema.conflicts.c.id).where(
-                schema.conflicts.c.id.in_(list(found_conflicts))))}
+            have = {
+                r[0]
+                for r in conn.execute(
+                    select(schema.conflicts.c.id).where(
+                        schema.conflicts.c.id.in_(list(found_conflicts))
+                    )
+                )
+            }
             new = [c for cid, c in found_conflicts.items() if cid not in have]
             if new:
                 conn.execute(insert(schema.conflicts), new)
         return rejected
 
     def _existing_change_ids(self, conn: Connection, ids: list[str]) -> set[str]:
-        seen = {r[0] for r in conn.execute(select(schema.change_log.c.change_id).where(schema.change_log.c.change_id.in_(ids)))}
-        seen |= {r[0] for r in conn.execute(select(schema.rejections.c.change_id).where(schema.rejections.c.change_id.in_(ids)))}
+        seen = {
+            r[0]
+            for r in conn.execute(
+                select(schema.change_log.c.change_id).where(schema.change_log.c.change_id.in_(ids))
+            )
+        }
+        seen |= {
+            r[0]
+            for r in conn.execute(
+                select(schema.rejections.c.change_id).where(schema.rejections.c.change_id.in_(ids))
+            )
+        }
         return seen
 
-    def _current_rows(self, conn: Connection, changes: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+    def _current_rows(
+        self, conn: Connection, changes: list[dict[str, Any]]
+    ) -> dict[tuple[str, str], dict[str, Any]]:
         wanted: dict[str, set[str]] = {}
         for change in changes:
             if change["table"] in schema.MIRRORS:
@@ -240,12 +335,19 @@ class HubStore:
         rows: dict[tuple[str, str], dict[str, Any]] = {}
         for table, row_ids in wanted.items():
             mirror = schema.MIRRORS[table]
-            for row in conn.execute(select(mirror).where(mirror.c.id.in_(list(row_ids)))).mappings():
+            for row in conn.execute(
+                select(mirror).where(mirror.c.id.in_(list(row_ids)))
+            ).mappings():
                 rows[(table, row["id"])] = dict(row)
         return rows
 
-    def _write_rows(self, conn: Connection, rows: dict[tuple[str, str], dict[str, Any]],
-                    touched: set[tuple[str, str]], originally: set[tuple[str, str]]) -> None:
+    def _write_rows(
+        self,
+        conn: Connection,
+        rows: dict[tuple[str, str], dict[str, Any]],
+        touched: set[tuple[str, str]],
+        originally: set[tuple[str, str]],
+    ) -> None:
         inserts: dict[str, list[dict[str, Any]]] = {}
         for key in sorted(touched):
             table, row_id = key
@@ -269,12 +371,30 @@ class HubStore:
             head, floor = _head(conn)
             if cursor < floor:
                 # The log before ``floor`` is gone: the device must re-fetch whole tables.
-                return {"changes": [], "next_cursor": cursor, "more": False, "reset": True, "head": head}
+                return {
+                    "changes": [],
+                    "next_cursor": cursor,
+                    "more": False,
+                    "reset": True,
+                    "head": head,
+                }
             query = (
-                select(log.c.seq, log.c.change_id, log.c.table_name, log.c.row_id, log.c.op,
-                       log.c.hlc, log.c.node_id, log.c.data, log.c.base)
-                .where(log.c.seq > cursor, log.c.seq <= head, log.c.node_id != (device.node_id or ""))
-                .order_by(log.c.seq).limit(limit)
+                select(
+                    log.c.seq,
+                    log.c.change_id,
+                    log.c.table_name,
+                    log.c.row_id,
+                    log.c.op,
+                    log.c.hlc,
+                    log.c.node_id,
+                    log.c.data,
+                    log.c.base,
+                )
+                .where(
+                    log.c.seq > cursor, log.c.seq <= head, log.c.node_id != (device.node_id or "")
+                )
+                .order_by(log.c.seq)
+                .limit(limit)
             )
             clause = visible_clause(device, log.c.presidio, log.c.scope)
             if clause is not None:
@@ -282,8 +402,17 @@ class HubStore:
             found = conn.execute(query).all()
         fault_point("hub.pull.before_respond")
         changes = [
-            {"seq": r[0], "change_id": r[1], "table": r[2], "row_id": r[3], "op": r[4], "hlc": int(r[5]),
-             "device": r[6], "data": json.loads(r[7]), "base": json.loads(r[8]) if r[8] else None}
+            {
+                "seq": r[0],
+                "change_id": r[1],
+                "table": r[2],
+                "row_id": r[3],
+                "op": r[4],
+                "hlc": int(r[5]),
+                "device": r[6],
+                "data": json.loads(r[7]),
+                "base": json.loads(r[8]) if r[8] else None,
+            }
             for r in found
         ]
         more = len(found) == limit
@@ -299,7 +428,9 @@ class HubStore:
             if conn.execute(select(meta.c.value).where(meta.c.key == "log_floor")).first() is None:
                 conn.execute(insert(meta).values(key="log_floor", value=str(up_to_seq)))
             else:
-                conn.execute(update(meta).where(meta.c.key == "log_floor").values(value=str(up_to_seq)))
+                conn.execute(
+                    update(meta).where(meta.c.key == "log_floor").values(value=str(up_to_seq))
+                )
         return int(gone or 0)
 
     # -- digest and snapshot ----------------------------------------------------------------
@@ -317,8 +448,9 @@ class HubStore:
                 out[name] = {"count": count, "hash": digest}
         return out
 
-    def snapshot(self, device: Device, table: str, after_id: str, limit: int,
-                 ids: list[str] | None = None) -> dict[str, Any]:
+    def snapshot(
+        self, device: Device, table: str, after_id: str, limit: int, ids: list[str] | None = None
+    ) -> dict[str, Any]:
         """Full rows (with field clocks) of one table in scope, by id: a re-fetch (of the
         whole table page by page, or of the given ``ids``)."""
         if table not in schema.MIRRORS:
@@ -367,25 +499,34 @@ def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> No
     rows of bind parameters than the database spends storing them."""
     names = list(rows[0])
     if conn.dialect.paramstyle == "qmark":  # SQLite: executemany is a C loop, fast
-        conn.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES"
-                             f" ({', '.join('?' for _ in names)})",
-                             [tuple(r[n] for n in names) for r in rows])
+        conn.exec_driver_sql(
+            f"INSERT INTO {table.name} ({', '.join(names)}) VALUES"
+            f" ({', '.join('?' for _ in names)})",
+            [tuple(r[n] for n in names) for r in rows],
+        )
         return
     # PostgreSQL: COPY, inside the same transaction (one stream instead of a round trip or
     # a parsed parameter per row; psycopg's C extension formats the rows).
     raw = conn.connection.dbapi_connection
     assert raw is not None
-    with raw.cursor() as cursor, cursor.copy(  # type: ignore[attr-defined]
-        f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
-    ) as copy:
+    with (
+        raw.cursor() as cursor,
+        cursor.copy(  # type: ignore[attr-defined]
+            f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
+        ) as copy,
+    ):
         for row in rows:
             copy.write_row(tuple(row[n] for n in names))
 
 
 def _head(conn: Connection) -> tuple[int, int]:
     """(log head, log floor): the head never sits below the floor, even with an empty log."""
-    floor = int(conn.execute(select(schema.hub_meta.c.value).where(
-        schema.hub_meta.c.key == "log_floor")).scalar() or 0)
+    floor = int(
+        conn.execute(
+            select(schema.hub_meta.c.value).where(schema.hub_meta.c.key == "log_floor")
+        ).scalar()
+        or 0
+    )
     top = int(conn.execute(select(func.max(schema.change_log.c.seq))).scalar() or 0)
     return max(top, floor), floor
 
