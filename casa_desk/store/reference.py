@@ -80,20 +80,29 @@ def reference_rows() -> dict[str, list[dict[str, Any]]]:
 def seed(journal: Journal) -> None:
     """Write the reference rows as applied changes; rows already present are left alone."""
     for table, rows in reference_rows().items():
-        for values in rows:
-            if journal.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [values["id"]]).fetchone():
-                continue
-            row = {
-                **values,
-                "presidio": HEAD_OFFICE,
-                "scope": SHARED_SCOPE,
-                "created_at": SEED_TIME,
-                "updated_at": SEED_TIME,
-                "deleted": 0,
-                "hlc": SEED_HLC,
-                "origin": SEED_ORIGIN,
-                "field_clocks": '{"*":[1,"seed"]}',
-            }
-            journal.record_applied(f"seed:{table}:{values['id']}", table, values["id"], SEED_HLC,
-                                   SEED_ORIGIN)
-            journal.write_applied(table, row, exists=False)
+        seed_rows(journal, table, rows)
+
+
+def seed_rows(journal: Journal, table: str, rows: list[dict[str, Any]]) -> None:
+    """Write head-office reference rows as if received from the hub (not captured).
+
+    Used for the built-in seed and for directory entries that arrive with a store (the demo's
+    local services): an office never pushes reference data, head office owns it.
+    """
+    for values in rows:
+        if journal.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [values["id"]]).fetchone():
+            continue
+        row = {
+            **values,
+            "presidio": HEAD_OFFICE,
+            "scope": SHARED_SCOPE,
+            "created_at": SEED_TIME,
+            "updated_at": SEED_TIME,
+            "deleted": 0,
+            "hlc": SEED_HLC,
+            "origin": SEED_ORIGIN,
+            "field_clocks": '{"*":[1,"seed"]}',
+        }
+        journal.record_applied(f"seed:{table}:{values['id']}", table, values["id"], SEED_HLC,
+                               SEED_ORIGIN)
+        journal.write_applied(table, row, exists=False)
