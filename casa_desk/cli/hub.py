@@ -88,6 +88,8 @@ def run_serve(args: argparse.Namespace) -> int:
     db = args.db or str(paths.default_hub_path())
     if "://" not in db:
         Path(db).parent.mkdir(parents=True, exist_ok=True)
+    where = db.split("@")[-1] if "://" in db else db  # never print a password
+    print(f"Sede in ascolto su http://{args.host}:{args.port} (database: {where})", flush=True)
     serve(db, args.host, args.port)
     return 0
 

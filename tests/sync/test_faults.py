@@ -486,3 +486,51 @@ def test_s16_disk_full_and_database_busy_during_apply(
     quiesce([a, b])
     assert b.db.execute("SELECT count(*) FROM people WHERE origin != 'seed'").fetchone()[0] == 2000
     check_invariants(hub, [a, b], Watch())
+
+
+def test_s9_reinstating_an_edit_made_after_a_delete_restores_the_row(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
+    from casa_desk.sync.status import conflicts as open_conflicts
+    from casa_desk.sync.status import reinstate
+
+    hub = sqlite_hub
+    a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    p = person(a)
+    quiesce([a, b])
+    with a.transaction() as j:
+        j.delete("people", p["id"])
+    sync(a)
+    edit(b, "people", p["id"], notes="arrivata dopo")  # b had not seen the delete yet
+    quiesce([a, b])
+    found = [c for c in open_conflicts(a) if c["kind"] == "edit_after_delete"]
+    assert found and found[0]["loser_value"] == "arrivata dopo"
+    reinstate(a, found[0]["id"])
+    quiesce([a, b])
+    for store in (a, b):
+        assert row(store, "people", p["id"])["deleted"] == 0
+        assert row(store, "people", p["id"])["notes"] == "arrivata dopo"
+    check_invariants(hub, [a, b])
+
+
+@pytest.mark.slow
+def test_s16_a_large_backlog_syncs_in_one_run(sqlite_hub: HubProcess, tmp_path: Path) -> None:
+    """30,000 changes waiting (the 100,000 case is benchmarks/bench_sync.py)."""
+    hub = sqlite_hub
+    a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    sede = new_office(hub, tmp_path / "sede.sqlite", "SEDE", head_office=True)
+    many_people(a, 20_000)
+    ids = [r[0] for r in a.db.execute("SELECT id FROM people WHERE origin != 'seed'")]
+    with a.transaction() as j:
+        j.insert_many(
+            "contacts",
+            (
+                {"person_id": i, "summary": "colloquio", "occurred_at": "2026-03-01T10:00:00.000Z"}
+                for i in ids[:10_000]
+            ),
+            presidio="SAN-SIRO",
+        )
+    assert sync(a).pushed == 30_000
+    assert sync(sede).pulled == 30_000
+    check_invariants(hub, [a, sede])
