@@ -163,5 +163,6 @@ def run_import_bundle(args: argparse.Namespace) -> int:
 
 def _write_atomic(path: Path, content: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
+    tmp.touch(mode=0o600)  # the file holds the device's token and key: owner only
     tmp.write_text(content, encoding="utf-8")
     tmp.replace(path)
