@@ -22,17 +22,16 @@ Everything here is counts: no name, codice fiscale, phone or address is ever sel
 
 from __future__ import annotations
 
-import bisect
 import json
 import sqlite3
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from casa_desk.errors import TransitionError
-from casa_desk.models.referrals import EventKind, Status, next_status
+from casa_desk.models.referrals import TRANSITIONS, EventKind, Status
 from casa_desk.models.timeutil import parse_utc_text, rome_day_start, rome_month_bounds
 from casa_desk.models.vocab import (
     SENSITIVE_SERVICE_KINDS,
@@ -223,9 +222,10 @@ def compute(
     name = office_name(conn, presidio) or presidio or ""
     aliases = _aliases(conn)
     rows = _month_contacts(conn, month, presidio)
+    per_person = Counter(map(itemgetter(0), rows))
     step()
     headline, previous = _contact_headlines(
-        conn, month, presidio, rows, _month_contacts(conn, month.previous, presidio), aliases
+        conn, month, presidio, per_person, _person_counts(conn, month.previous, presidio), aliases
     )
     step()
     referrals = _referral_facts(conn, month, presidio)
@@ -233,7 +233,7 @@ def compute(
     _referral_headline(previous, referrals, month.previous)
     step()
     figures = MonthFigures(month, presidio, name, headline, previous)
-    figures.contacts = _contact_breakdowns(conn, month, rows)
+    figures.contacts = _contact_breakdowns(conn, month, rows, per_person)
     figures.referrals = _referral_breakdowns(referrals, month)
     step()
     figures.participants_new, figures.participants_total = _participant_breakdowns(
@@ -281,16 +281,51 @@ def _aliases(conn: sqlite3.Connection) -> dict[str, str]:
 
 def _month_contacts(
     conn: sqlite3.Connection, month: Month, presidio: str | None
-) -> list[tuple[str | None, str, str, str, str | None, str | None]]:
-    """(person_id, category, channel, occurred_at, gender, birth_date) of current contacts."""
+) -> list[tuple[str | None, str, str, int]]:
+    """(person_id, category, channel, week of the month 1..6) of the month's current contacts.
+
+    No join with ``people`` here: at 90,000 contacts a month the join costs more than the
+    scan; the people's attributes are read once per person (:func:`_person_attributes`).
+    """
     start, end = month.bounds()
     where, params = _office_filter(presidio)
+    # Week n starts at local midnight of its Monday (DST-aware bounds, compared as UTC text).
+    later = [rome_day_start(day) for day in _week_starts(month)[1:]]
+    week = "CASE " + " ".join(
+        f"WHEN c.occurred_at < ? THEN {n}" for n in range(1, len(later) + 1)
+    ) + f" ELSE {len(later) + 1} END"
     return conn.execute(
-        "SELECT c.person_id, c.category, c.channel, c.occurred_at, p.gender, p.birth_date "
-        "FROM contacts c LEFT JOIN people p ON p.id = c.person_id "
+        f"SELECT c.person_id, c.category, c.channel, {week} FROM contacts c "
         f"WHERE c.occurred_at >= ? AND c.occurred_at < ? AND c.deleted = 0{where} AND {_CURRENT}",
-        [start, end, *params],
+        [*later, start, end, *params],
     ).fetchall()
+
+
+def _person_counts(conn: sqlite3.Connection, month: Month, presidio: str | None) -> Counter:
+    """Current contacts of the month per person id (None: anonymous)."""
+    start, end = month.bounds()
+    where, params = _office_filter(presidio)
+    return Counter(dict(conn.execute(
+        "SELECT c.person_id, count(*) FROM contacts c "
+        f"WHERE c.occurred_at >= ? AND c.occurred_at < ? AND c.deleted = 0{where} AND {_CURRENT} "
+        "GROUP BY c.person_id",
+        [start, end, *params],
+    ).fetchall()))
+
+
+def _person_attributes(
+    conn: sqlite3.Connection, ids: Iterable[str]
+) -> dict[str, tuple[str | None, str | None]]:
+    """id → (gender, birth_date) for the given people."""
+    return {
+        pid: (gender, birth)
+        for pid, gender, birth in conn.execute(
+            # people_report (m004) holds exactly these columns: half the cost of the rows.
+            "SELECT p.id, p.gender, p.birth_date FROM json_each(?) j "
+            "JOIN people p INDEXED BY people_report ON p.id = j.value",
+            [json.dumps(sorted(ids))],
+        )
+    }
 
 
 def _people_seen_before(
@@ -303,9 +338,9 @@ def _people_seen_before(
     """Which of ``people`` (survivor ids) had a current contact here before ``moment``."""
     # Every id that is (or was merged into) one of these people.
     ids = set(people) | {old for old, new in aliases.items() if new in people}
-    # Unary + keeps the planner on contacts_person (person_id, occurred_at): a few rows per
-    # person, instead of the office's whole history through contacts_presidio_time.
-    where, params = ("", []) if presidio is None else (" AND +c2.presidio = ?", [presidio])
+    # One seek per person in contacts_person_office (person_id, presidio, occurred_at, id)
+    # (migration m004) and one in contacts_amends: no table rows are read.
+    where, params = _office_filter(presidio, "c2")
     seen = conn.execute(
         "SELECT j.value FROM json_each(?) j WHERE EXISTS (SELECT 1 FROM contacts c2 "
         "WHERE c2.person_id = j.value AND c2.occurred_at < ? AND c2.deleted = 0"
@@ -331,8 +366,8 @@ def _contact_headlines(
     conn: sqlite3.Connection,
     month: Month,
     presidio: str | None,
-    rows: list[tuple],
-    previous_rows: list[tuple],
+    counts: Counter,
+    previous_counts: Counter,
     aliases: dict[str, str],
 ) -> tuple[Headline, Headline]:
     """This month's and the previous month's contact figures.
@@ -340,23 +375,23 @@ def _contact_headlines(
     One probe per person serves both months: a person is new this month if they had no
     contact here before the previous month began *and* none in the previous month.
     """
-    people = {aliases.get(r[0], r[0]) for r in rows if r[0]}
-    previous_people = {aliases.get(r[0], r[0]) for r in previous_rows if r[0]}
+    people = {aliases.get(pid, pid) for pid in counts if pid}
+    previous_people = {aliases.get(pid, pid) for pid in previous_counts if pid}
     seen_early = _people_seen_before(
         conn, month.previous.bounds()[0], presidio, people | previous_people, aliases
     )
     headline = Headline(
-        contacts=len(rows),
+        contacts=sum(counts.values()),
         people=len(people),
         new_people=len(people - seen_early - previous_people),
-        anonymous_contacts=sum(1 for r in rows if not r[0]),
+        anonymous_contacts=counts.get(None, 0),
         overdue_follow_ups=_overdue(conn, month, presidio),
     )
     previous = Headline(
-        contacts=len(previous_rows),
+        contacts=sum(previous_counts.values()),
         people=len(previous_people),
         new_people=len(previous_people - seen_early),
-        anonymous_contacts=sum(1 for r in previous_rows if not r[0]),
+        anonymous_contacts=previous_counts.get(None, 0),
         overdue_follow_ups=_overdue(conn, month.previous, presidio),
     )
     return headline, previous
@@ -419,22 +454,38 @@ def _counted(
                      chart=chart)
 
 
-def _contact_breakdowns(conn: sqlite3.Connection, month: Month, rows: list[tuple]) -> list[Breakdown]:
+def _unknown_as_code(counts: Counter) -> Counter:
+    """Empty codes (NULL or "") are counted under ``unknown``."""
+    for empty in (None, ""):
+        if empty in counts:
+            counts[UNKNOWN[0]] += counts.pop(empty)
+    return counts
+
+
+def _contact_breakdowns(
+    conn: sqlite3.Connection, month: Month, rows: list[tuple], per_person: Counter
+) -> list[Breakdown]:
     cats = _categories(conn)
-    by_cat = Counter(r[1] or UNKNOWN[0] for r in rows)
-    by_channel = Counter(r[2] or UNKNOWN[0] for r in rows)
+    by_cat = _unknown_as_code(Counter(map(itemgetter(1), rows)))
+    by_channel = _unknown_as_code(Counter(map(itemgetter(2), rows)))
+    by_week = Counter({str(n): v for n, v in Counter(map(itemgetter(3), rows)).items()})
     starts = _week_starts(month)
-    bounds = [rome_day_start(d) for d in starts]
-    by_week = Counter(str(bisect.bisect_right(bounds, r[3])) for r in rows)
     weeks = []
     for n, day in enumerate(starts, 1):
         end = min(day + timedelta(days=6 - day.weekday()), month.last_day)
         weeks.append((str(n), f"{day.day:02d}–{end.day:02d}/{month.month:02d}"))
-    by_gender = Counter(
-        (r[4] or Gender.NOT_STATED.value) if r[0] else ANONYMOUS[0] for r in rows
-    )
+    attributes = _person_attributes(conn, (pid for pid in per_person if pid))
+    by_gender: Counter[str] = Counter()
+    by_age: Counter[str] = Counter()
     last_day = month.last_day
-    by_age = Counter(age_band(age_on(r[5], last_day)) if r[0] else ANONYMOUS[0] for r in rows)
+    for pid, n in per_person.items():
+        if not pid:
+            by_gender[ANONYMOUS[0]] += n
+            by_age[ANONYMOUS[0]] += n
+            continue
+        gender, birth = attributes.get(pid, (None, None))
+        by_gender[gender or Gender.NOT_STATED.value] += n
+        by_age[age_band(age_on(birth, last_day))] += n
     return [
         _counted("contacts_by_category", "Contatti per tema", by_cat,
                  [(c, lab) for c, lab, _ in cats] + ([UNKNOWN] if by_cat[UNKNOWN[0]] else []),
@@ -472,12 +523,15 @@ def _referral_facts(
     start, end = month.previous.bounds()[0], month.bounds()[1]
     where, params = _office_filter(presidio, "r")
     rows = conn.execute(
-        "SELECT r.id, s.kind, e.event, e.at, e.hlc, e.id FROM referrals r "
+        # Driven by the events of the two months (index referral_events_at), not by all the
+        # office's referrals; CROSS JOIN fixes that order.
+        "SELECT r.id, s.kind, e.event, e.at, e.hlc, e.id FROM (SELECT DISTINCT referral_id "
+        "AS rid FROM referral_events WHERE at >= ? AND at < ? AND deleted = 0) x "
+        "CROSS JOIN referrals r ON r.id = x.rid "
         "JOIN referral_events e ON e.referral_id = r.id AND e.deleted = 0 "
         "LEFT JOIN services s ON s.id = r.service_id "
-        f"WHERE r.deleted = 0{where} AND e.at < ? AND r.id IN (SELECT referral_id FROM "
-        "referral_events WHERE at >= ? AND at < ? AND deleted = 0) ORDER BY r.id, e.hlc, e.id",
-        [*params, end, start, end],
+        f"WHERE r.deleted = 0{where} AND e.at < ? ORDER BY r.id, e.hlc, e.id",
+        [start, end, *params, end],
     ).fetchall()
     facts: list[ReferralFacts] = []
     current_id = None
@@ -486,10 +540,12 @@ def _referral_facts(
         if ref_id != current_id:
             current_id, status = ref_id, None
             facts.append(ReferralFacts(kind or ServiceKind.OTHER.value, []))
-        try:
-            status = next_status(status, event)
-        except (TransitionError, ValueError):  # illegal or unknown: flagged, not counted
+        # The state machine's own table (models.referrals.TRANSITIONS); str keys match its
+        # StrEnum keys. An illegal or unknown step is flagged by the fold, never counted.
+        after = TRANSITIONS.get((status, event))
+        if after is None:
             continue
+        status = after
         facts[-1].steps.append((event, at, status))
     return facts
 
