@@ -90,7 +90,9 @@ def install_translator(app: Any, language: str) -> list[Any]:
 
 def office_name(store: Store, code: str) -> str:
     if code == HEAD_OFFICE:
-        return "Sede centrale"
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("MainWindow", "Sede centrale")
     try:
         return str(Directory(store).presidio(code)["name"])
     except CasaError:

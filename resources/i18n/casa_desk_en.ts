@@ -466,6 +466,10 @@
         <source>Verifica dell'archivio in corso…</source>
         <translation>Checking the store…</translation>
     </message>
+    <message>
+        <source>Sede centrale</source>
+        <translation>Head office</translation>
+    </message>
 </context>
 <context>
     <name>NeutralPage</name>

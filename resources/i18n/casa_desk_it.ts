@@ -466,6 +466,10 @@
         <source>Verifica dell'archivio in corso…</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Sede centrale</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>NeutralPage</name>
