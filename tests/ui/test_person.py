@@ -223,3 +223,13 @@ def test_new_referral_from_the_card_opens_the_referral_dialog(qtbot, window, dem
     assert type(dialog).__name__ == "ReferralDialog"
     assert dialog.person_id == demo.ids["Quarzolini Arianna"]
     dialog.reject()
+
+
+def test_a_merged_card_opens_its_survivor_and_household_links_open_cards(qtbot, window, demo):
+    People(demo.store).merge(demo.duplicate, demo.ids["Brennafiori Ottavio"])
+    window.open_person(demo.duplicate)
+    assert window.card.person_id == demo.ids["Brennafiori Ottavio"]
+    window.open_person(demo.ids["Quarzolini Arianna"])
+    link = window.card.household_box.findChildren(type(window.card.back_button))[0]
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    assert window.card.person_id == demo.ids["Quarzolini Tobia"]
