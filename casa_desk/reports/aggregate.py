@@ -507,6 +507,8 @@ class ReferralFacts:
 
     kind: str
     steps: list[tuple[str, str, Status | None]]
+    #: Times of all its events, the flagged (illegal) ones too: activity in a month.
+    times: list[str] = field(default_factory=list)
 
     def status_at(self, moment: str) -> Status | None:
         status = None
@@ -540,6 +542,7 @@ def _referral_facts(
         if ref_id != current_id:
             current_id, status = ref_id, None
             facts.append(ReferralFacts(kind or ServiceKind.OTHER.value, []))
+        facts[-1].times.append(at)
         # The state machine's own table (models.referrals.TRANSITIONS); str keys match its
         # StrEnum keys. An illegal or unknown step is flagged by the fold, never counted.
         after = TRANSITIONS.get((status, event))
@@ -576,7 +579,7 @@ def _referral_breakdowns(facts: list[ReferralFacts], month: Month) -> list[Break
     sent = Counter(
         f.kind for f in facts for k, at, _ in f.steps if k == EventKind.SENT and start <= at < end
     )
-    active = [f for f in facts if any(start <= at < end for _, at, _ in f.steps)]
+    active = [f for f in facts if any(start <= at < end for at in f.times)]
     by_status = Counter(str(f.status_at(end)) for f in active)
     sensitive = frozenset(k.value for k in SENSITIVE_SERVICE_KINDS)
     return [

@@ -92,6 +92,40 @@ LEGAL = {
 }
 
 
+def expected_referral_tables(store: Store, presidio: str | None, year: int,
+                             month: int) -> tuple[dict, dict]:
+    """(sent in the month by service kind, status at month end of referrals with an event in
+    the month), by a second, simple fold written for the test."""
+    start, end = rome_bounds(year, month)
+    where = "" if presidio is None else " AND r.presidio = ?"
+    rows = store.db.execute(
+        "SELECT r.id, coalesce(s.kind, 'altro'), e.event, e.at FROM referrals r "
+        "JOIN referral_events e ON e.referral_id = r.id LEFT JOIN services s "
+        f"ON s.id = r.service_id WHERE r.deleted = 0 AND e.deleted = 0{where} "
+        "ORDER BY r.id, e.hlc, e.id", [] if presidio is None else [presidio]
+    ).fetchall()
+    state: dict[str, str | None] = {}
+    at_end: dict[str, str | None] = {}
+    active: set[str] = set()
+    by_kind: dict[str, int] = {}
+    for rid, kind, event, at in rows:
+        if start <= at < end:
+            active.add(rid)
+        after = LEGAL.get((state.get(rid), event))
+        if after is None:
+            continue
+        state[rid] = after
+        if at < end:
+            at_end[rid] = after
+        if event == "sent" and start <= at < end:
+            by_kind[kind] = by_kind.get(kind, 0) + 1
+    by_status: dict[str, int] = {}
+    for rid in active:
+        key = str(at_end.get(rid))
+        by_status[key] = by_status.get(key, 0) + 1
+    return by_kind, by_status
+
+
 def expected_referrals(store: Store, presidio: str | None, year: int, month: int) -> dict:
     """A second, simple fold of the events, written for the test."""
     start, end = rome_bounds(year, month)
@@ -164,6 +198,11 @@ def expected_breakdowns(store: Store, figures, presidio: str | None, year: int,
             f"AND c.occurred_at >= ? AND c.occurred_at < ? GROUP BY c.{column}",
             [*extra, start, end]).fetchall())
         assert {k: v for k, v in tables[section].items() if v} == rows
+    by_kind, by_status = expected_referral_tables(store, presidio, year, month)
+    referrals = {b.section: {f.code: f.value for f in b.items if f.value}
+                 for b in figures.referrals}
+    assert referrals["referrals_by_kind"] == by_kind
+    assert referrals["referrals_by_status"] == by_status
     total = sum(tables["contacts_by_category"].values())
     for section in ("contacts_by_week", "contacts_by_gender", "contacts_by_age"):
         assert sum(tables[section].values()) == total == figures.headline.contacts
