@@ -91,11 +91,12 @@ class QuickExit(QObject):
         return False
 
     def trigger(self) -> None:
-        close_dialogs()
+        keep = self.parent()
+        close_dialogs(keep)
         self.active = True
         self._hide_all()
         # Code that was waiting on a closed dialog may open another one: sweep again.
-        QTimer.singleShot(0, close_dialogs)
+        QTimer.singleShot(0, lambda: close_dialogs(keep))
         self.triggered.emit()
 
     def confirm_resume(self, parent: QWidget) -> bool:
@@ -106,8 +107,9 @@ class QuickExit(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
 
-def close_dialogs() -> None:
-    """Close every popup, menu and dialog of the application, topmost first."""
+def close_dialogs(keep: QObject | None = None) -> None:
+    """Close every popup, menu and dialog of the application, topmost first, and hide any
+    other top-level window (a preview, a tool window) except ``keep``."""
     while (popup := QApplication.activePopupWidget()) is not None:
         popup.close()
         if QApplication.activePopupWidget() is popup:
@@ -121,6 +123,8 @@ def close_dialogs() -> None:
             break
         modal = nxt
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QDialog) and widget.isVisible():
+        if widget is keep or not widget.isVisible():
+            continue
+        if isinstance(widget, QDialog):
             widget.reject()
-            widget.hide()
+        widget.hide()

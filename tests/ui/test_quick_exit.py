@@ -128,3 +128,12 @@ def test_f12_closes_an_open_menu(qtbot, window, demo) -> None:
     assert not menu.isVisible()
     assert window.screens.currentWidget() is window.neutral
     assert _leaks(demo) == []
+
+
+def test_f12_hides_other_top_level_windows(qtbot, window, demo) -> None:
+    preview = QLabel("Quarzolini Arianna")  # e.g. a preview window some page opened
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.keyClick(window.search.field, Qt.Key.Key_F12)
+    assert not preview.isVisible()
+    assert window.isVisible() and _leaks(demo) == []
