@@ -1,0 +1,178 @@
+"""What the monthly report is made of: the month, the figures, and their Italian labels.
+
+Plain data shared by the aggregation (:mod:`casa_desk.reports.aggregate`), the publishing
+step and the renderers. Codes are the stored values and the CSV items; labels are what the
+PDF prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from casa_desk.models.referrals import Status
+from casa_desk.models.timeutil import rome_month_bounds
+from casa_desk.models.vocab import (
+    Channel,
+    EmploymentStatus,
+    Gender,
+    Isced,
+    ServiceKind,
+    YesNoDeclined,
+)
+
+# -- labels (Italian; codes are the CSV items) -----------------------------------------------
+MONTHS_IT = (
+    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
+    "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
+)
+CHANNEL_LABELS = {
+    Channel.DESK: "Sportello", Channel.PHONE: "Telefono", Channel.EMAIL: "E-mail",
+    Channel.HOME_VISIT: "Visita domiciliare", Channel.EVENT: "Evento",
+}
+GENDER_LABELS = {
+    Gender.F: "Donne", Gender.M: "Uomini", Gender.X: "Altro genere",
+    Gender.NOT_STATED: "Non dichiarato",
+}
+AGE_BANDS = (("lt25", "Meno di 25 anni"), ("25_54", "Da 25 a 54 anni"), ("gt54", "Oltre 54 anni"))
+KIND_LABELS = {
+    ServiceKind.HEALTH: "Salute", ServiceKind.ANTI_VIOLENCE: "Antiviolenza",
+    ServiceKind.SOCIAL_SERVICES: "Servizi sociali", ServiceKind.LEGAL: "Legale",
+    ServiceKind.WORK: "Lavoro", ServiceKind.HOUSING: "Casa", ServiceKind.OTHER: "Altro",
+}
+STATUS_LABELS = {
+    Status.DRAFT: "Bozza", Status.SENT: "Inviata", Status.TAKEN_IN_CHARGE: "Presa in carico",
+    Status.CLOSED: "Conclusa", Status.REFUSED: "Rifiutata", Status.CANCELLED: "Annullata",
+}
+EMPLOYMENT_LABELS = {
+    EmploymentStatus.UNEMPLOYED: "Disoccupati",
+    EmploymentStatus.LONG_TERM_UNEMPLOYED: "Disoccupati di lungo periodo",
+    EmploymentStatus.INACTIVE: "Inattivi",
+    EmploymentStatus.INACTIVE_NOT_IN_EDUCATION: "Inattivi non in istruzione o formazione",
+    EmploymentStatus.EMPLOYED: "Occupati",
+}
+ISCED_LABELS = {
+    Isced.LOW: "ISCED 0-2 (fino alla secondaria inferiore)",
+    Isced.MEDIUM: "ISCED 3-4 (secondaria superiore, post-secondaria)",
+    Isced.HIGH: "ISCED 5-8 (terziaria)",
+}
+DISADVANTAGE = (
+    ("migrant_background", "Migranti, origine straniera, minoranze"),
+    ("disability", "Persone con disabilità"),
+    ("homeless_or_housing_exclusion", "Senza dimora o esclusione abitativa"),
+    ("other_disadvantage", "Altre persone svantaggiate"),
+)
+ANSWER_LABELS = {
+    YesNoDeclined.YES: "Sì", YesNoDeclined.NO: "No", YesNoDeclined.DECLINED: "Non ha risposto",
+}
+UNKNOWN = ("unknown", "Non indicato")
+ANONYMOUS = ("anonymous", "Contatti anonimi")
+
+HEADLINE_LABELS = {
+    "contacts": "Contatti",
+    "people": "Persone distinte",
+    "new_people": "Persone nuove",
+    "anonymous_contacts": "Contatti anonimi",
+    "referrals_sent": "Invii ai servizi",
+    "referrals_taken_in_charge": "Prese in carico",
+    "referrals_closed": "Invii conclusi",
+    "median_days_to_take_in_charge": "Giorni mediani dall'invio alla presa in carico",
+    "overdue_follow_ups": "Richiami scaduti a fine mese",
+}
+
+
+# -- figures ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        """``2026-10`` → Month(2026, 10); ValueError otherwise."""
+        parts = text.strip().split("-")
+        if len(parts) != 2 or len(parts[0]) != 4 or not all(p.isdigit() for p in parts):
+            raise ValueError(text)
+        month = cls(int(parts[0]), int(parts[1]))
+        if not 1 <= month.month <= 12 or month.year < 2000:
+            raise ValueError(text)
+        return month
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def next(self) -> Month:
+        return Month(self.year + (self.month == 12), self.month % 12 + 1)
+
+    @property
+    def previous(self) -> Month:
+        return Month(self.year - (self.month == 1), (self.month - 2) % 12 + 1)
+
+    @property
+    def last_day(self) -> date:
+        return self.next.first_day - timedelta(days=1)
+
+    def bounds(self) -> tuple[str, str]:
+        return rome_month_bounds(self.year, self.month)
+
+    @property
+    def label(self) -> str:
+        """``ottobre 2026``."""
+        return f"{MONTHS_IT[self.month - 1]} {self.year}"
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One count of a breakdown before suppression."""
+
+    code: str
+    label: str
+    value: int
+    sensitive: bool = False
+
+
+@dataclass
+class Breakdown:
+    """A 1-D table with its total; ``sensitive`` ones go through suppression."""
+
+    section: str  # CSV section name (stable interface)
+    title: str
+    items: list[Figure]
+    sensitive: bool = False
+    total_fixed: bool = True  # the total is published elsewhere too
+    chart: str = ""  # "bar" / "line" when a chart is drawn
+
+    @property
+    def total(self) -> int:
+        return sum(f.value for f in self.items)
+
+
+@dataclass
+class Headline:
+    contacts: int = 0
+    people: int = 0
+    new_people: int = 0
+    anonymous_contacts: int = 0
+    referrals_sent: int = 0
+    referrals_taken_in_charge: int = 0
+    referrals_closed: int = 0
+    median_days_to_take_in_charge: float | None = None
+    overdue_follow_ups: int = 0
+
+
+@dataclass
+class MonthFigures:
+    month: Month
+    presidio: str | None  # None: all offices
+    office_name: str
+    headline: Headline
+    previous: Headline
+    contacts: list[Breakdown] = field(default_factory=list)
+    referrals: list[Breakdown] = field(default_factory=list)
+    participants_new: list[Breakdown] = field(default_factory=list)
+    participants_total: list[Breakdown] = field(default_factory=list)
