@@ -59,6 +59,7 @@ def check_integrity_later(window: Any) -> None:
         log.error("Archivio danneggiato: %s", exc.code)
         print(f"casa-desk: {exc.message}", file=sys.stderr)
         window.quick_exit.active = False
+        window.exit_status = 1  # run_app returns it once the window has closed
         box = error_box(window, exc.message)
         box.finished.connect(window.close)
         box.open()
@@ -185,6 +186,7 @@ def run_app(db: str | None, lang: str | None) -> int:
     try:
         launched.window.show()
         check_integrity_later(launched.window)
-        return int(QApplication.instance().exec())  # type: ignore[union-attr]
+        status = int(QApplication.instance().exec())  # type: ignore[union-attr]
+        return int(getattr(launched.window, "exit_status", status))
     finally:
         launched.close()

@@ -291,6 +291,7 @@ def test_a_damaged_store_is_reported_after_the_window_opens(qtbot, tmp_path, mon
         assert "danneggiato" in capsys.readouterr().err
         box.done(0)
         assert not window.isVisible()
+        assert window.exit_status == 1  # what run_app returns
     finally:
         launched.close()
 
