@@ -1430,6 +1430,77 @@ the free number shown on the notice board.</translation>
     </message>
 </context>
 <context>
+    <name>Validation</name>
+    <message>
+        <source>Il codice del luogo di nascita non è valido.</source>
+        <translation>The place-of-birth code is not valid.</translation>
+    </message>
+    <message>
+        <source>Il codice fiscale contiene lettere o cifre in posizioni sbagliate.</source>
+        <translation>The tax code has letters or digits in the wrong places.</translation>
+    </message>
+    <message>
+        <source>Il codice fiscale contiene una data di nascita impossibile.</source>
+        <translation>The tax code contains an impossible birth date.</translation>
+    </message>
+    <message>
+        <source>Il codice fiscale deve avere 16 caratteri.</source>
+        <translation>The tax code must have 16 characters.</translation>
+    </message>
+    <message>
+        <source>Il codice fiscale non corrisponde al sesso indicato.</source>
+        <translation>The tax code does not match the sex given.</translation>
+    </message>
+    <message>
+        <source>Il codice fiscale non corrisponde alla data di nascita indicata.</source>
+        <translation>The tax code does not match the birth date given.</translation>
+    </message>
+    <message>
+        <source>Il cognome è obbligatorio.</source>
+        <translation>The surname is required.</translation>
+    </message>
+    <message>
+        <source>Il nome è obbligatorio.</source>
+        <translation>The name is required.</translation>
+    </message>
+    <message>
+        <source>Il sesso deve essere F, M, X o NS.</source>
+        <translation>Sex must be F, M, X or NS.</translation>
+    </message>
+    <message>
+        <source>L'indirizzo email non è valido.</source>
+        <translation>The email address is not valid.</translation>
+    </message>
+    <message>
+        <source>L'ultimo carattere del codice fiscale non è corretto: ricontrolli il codice.</source>
+        <translation>The last character of the tax code is wrong: please check the code.</translation>
+    </message>
+    <message>
+        <source>La data di nascita indica più di 120 anni.</source>
+        <translation>The birth date means more than 120 years.</translation>
+    </message>
+    <message>
+        <source>La data di nascita non è una data valida.</source>
+        <translation>The birth date is not a valid date.</translation>
+    </message>
+    <message>
+        <source>La data di nascita è nel futuro.</source>
+        <translation>The birth date is in the future.</translation>
+    </message>
+    <message>
+        <source>Numero di telefono non valido: scriva un cellulare (3…), un fisso (0…) o un numero estero con + o 00.</source>
+        <translation>Invalid phone number: write a mobile (3…), a landline (0…) or a foreign number with + or 00.</translation>
+    </message>
+    <message>
+        <source>Per calcolare il codice fiscale serve il sesso (F o M).</source>
+        <translation>Computing the tax code needs the sex (F or M).</translation>
+    </message>
+    <message>
+        <source>Ruolo nel nucleo non valido.</source>
+        <translation>Invalid household role.</translation>
+    </message>
+</context>
+<context>
     <name>Vocab</name>
     <message>
         <source>Sportello</source>

@@ -1426,6 +1426,77 @@ anche il numero verde indicato in bacheca.</source>
     </message>
 </context>
 <context>
+    <name>Validation</name>
+    <message>
+        <source>Il codice del luogo di nascita non è valido.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Il codice fiscale contiene lettere o cifre in posizioni sbagliate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Il codice fiscale contiene una data di nascita impossibile.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Il codice fiscale deve avere 16 caratteri.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Il codice fiscale non corrisponde al sesso indicato.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Il codice fiscale non corrisponde alla data di nascita indicata.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Il cognome è obbligatorio.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Il nome è obbligatorio.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Il sesso deve essere F, M, X o NS.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>L'indirizzo email non è valido.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>L'ultimo carattere del codice fiscale non è corretto: ricontrolli il codice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>La data di nascita indica più di 120 anni.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>La data di nascita non è una data valida.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>La data di nascita è nel futuro.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Numero di telefono non valido: scriva un cellulare (3…), un fisso (0…) o un numero estero con + o 00.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Per calcolare il codice fiscale serve il sesso (F o M).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ruolo nel nucleo non valido.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Vocab</name>
     <message>
         <source>Sportello</source>

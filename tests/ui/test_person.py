@@ -233,3 +233,19 @@ def test_a_merged_card_opens_its_survivor_and_household_links_open_cards(qtbot, 
     link = window.card.household_box.findChildren(type(window.card.back_button))[0]
     qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
     assert window.card.person_id == demo.ids["Quarzolini Tobia"]
+
+
+def test_domain_messages_follow_the_interface_language(qtbot, context):
+    from casa_desk.app import install_translator
+
+    app = QApplication.instance()
+    installed = install_translator(app, "en")
+    try:
+        form = _form(qtbot, context)
+        qtbot.keyClicks(form.edits["codice_fiscale"], "SPRGLE80A01F205X")
+        assert form.errors["codice_fiscale"].text().startswith("The last character")
+        form.save()
+        assert form.errors["last_name"].text() == "The surname is required."
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
