@@ -7,8 +7,9 @@ Strings are found by ``pyside6-lupdate`` in ``self.tr()`` calls (context = class
 ``QCoreApplication.translate("Context", "text")`` calls of ``casa_desk/ui`` and
 ``casa_desk/app.py``. The domain rules' messages (``casa_desk/models``: the Italian one-line
 messages of ValidationError) are collected into ``validation_strings.py`` (generated here, for
-lupdate only) under the context "Validation"; the registration form words them through it. Italian is the source language: ``casa_desk_it.ts`` carries only the
-plural forms, ``casa_desk_en.ts`` the English text (edit it with ``pyside6-linguist``).
+lupdate only) under the context "Validation"; the registration form words them through it.
+Italian is the source language: ``casa_desk_it.ts`` carries only the plural forms,
+``casa_desk_en.ts`` the English text (edit it with ``pyside6-linguist``).
 Existing translations are kept; strings no longer in the code are dropped.
 """
 
