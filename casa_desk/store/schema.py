@@ -113,6 +113,15 @@ def m004_report_covering_indexes(db: Database) -> None:
     """)
 
 
+@migrations()
+def m005_people_unit_code(db: Database) -> None:
+    """The household of a person without a household id is everyone in the same Aler unit
+    (People.household); people imported from the registry have only the unit. Without this
+    index each card scans ``people``: 20 ms at 100,000 people."""
+    db.execute("CREATE INDEX IF NOT EXISTS people_unit_code ON people (unit_code)"
+               " WHERE unit_code IS NOT NULL")
+
+
 _BOOKKEEPING = """
 CREATE TABLE casa_meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT);

@@ -79,3 +79,9 @@ def test_m003_search_index_has_prefixes_and_keeps_people(tmp_path) -> None:
         People(store).register({"last_name": "Prefissa", "first_name": "Luna"},
                                presidio="SAN-SIRO")
         assert len(search_people(store.db, "pref")) == 2
+
+
+def test_household_by_unit_uses_an_index(store) -> None:
+    plan = _plan(store, "SELECT id FROM people WHERE unit_code = ? AND id != ? AND deleted = 0"
+                        " AND merged_into IS NULL", ["SS000123", "x"])
+    assert "people_unit_code" in plan
