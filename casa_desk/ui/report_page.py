@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -106,25 +106,16 @@ class ReportPage(QWidget):
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
         self.month_box = QComboBox(self)
-        self.month_box.setAccessibleName(self.tr("Mese"))
-        months = [self.tr("gennaio"), self.tr("febbraio"), self.tr("marzo"), self.tr("aprile"),
-                  self.tr("maggio"), self.tr("giugno"), self.tr("luglio"), self.tr("agosto"),
-                  self.tr("settembre"), self.tr("ottobre"), self.tr("novembre"),
-                  self.tr("dicembre")]
         today = today_rome()
         year, month = today.year, today.month
         for _ in range(MONTHS_SHOWN):
-            self.month_box.addItem(f"{months[month - 1]} {year}", f"{year:04d}-{month:02d}")
+            self.month_box.addItem("", f"{year:04d}-{month:02d}")
             year, month = (year - 1, 12) if month == 1 else (year, month - 1)
         self.month_box.setCurrentIndex(1)  # the month just ended is the usual one
         self.office_box = QComboBox(self)
-        self.office_box.setAccessibleName(self.tr("Presidio"))
         self.comment_edit = QPlainTextEdit(self)
-        self.comment_edit.setPlaceholderText(
-            self.tr("Commento del community manager (facoltativo): entra nel rapporto.")
-        )
         self.comment_edit.setFixedHeight(80)
-        self.generate_button = QPushButton(self.tr("Genera rapporto"), self)
+        self.generate_button = QPushButton(self)
         self.generate_button.setDefault(True)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 7)
@@ -133,16 +124,17 @@ class ReportPage(QWidget):
         self.status.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow(self.tr("Mese:"), self.month_box)
-        form.addRow(self.tr("Presidio:"), self.office_box)
-        form.addRow(self.tr("Commento:"), self.comment_edit)
+        self.month_label, self.office_label, self.comment_label = QLabel(), QLabel(), QLabel()
+        form.addRow(self.month_label, self.month_box)
+        form.addRow(self.office_label, self.office_box)
+        form.addRow(self.comment_label, self.comment_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.generate_button)
         buttons.addWidget(self.progress, 1)
 
         self.toolbar = QToolBar(self)
-        self.save_action = QAction(self.tr("Salva PDF…"), self)
-        self.print_action = QAction(self.tr("Stampa…"), self)
+        self.save_action = QAction(self)
+        self.print_action = QAction(self)
         self.toolbar.addAction(self.save_action)
         self.toolbar.addAction(self.print_action)
         self.document = QPdfDocument(self)
@@ -164,6 +156,36 @@ class ReportPage(QWidget):
         self.month_box.currentIndexChanged.connect(self.show_remembered)
         self.office_box.currentIndexChanged.connect(self.show_remembered)
         self._set_has_report(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """(Re)apply every visible string (at build time and on a language change)."""
+        months = [self.tr("gennaio"), self.tr("febbraio"), self.tr("marzo"), self.tr("aprile"),
+                  self.tr("maggio"), self.tr("giugno"), self.tr("luglio"), self.tr("agosto"),
+                  self.tr("settembre"), self.tr("ottobre"), self.tr("novembre"),
+                  self.tr("dicembre")]
+        for index in range(self.month_box.count()):
+            year, month = (int(p) for p in str(self.month_box.itemData(index)).split("-"))
+            self.month_box.setItemText(index, f"{months[month - 1]} {year}")
+        self.month_box.setAccessibleName(self.tr("Mese"))
+        self.office_box.setAccessibleName(self.tr("Presidio"))
+        all_index = self.office_box.findData(ALL)
+        if all_index >= 0:
+            self.office_box.setItemText(all_index, self.tr("Tutti i presidi"))
+        self.month_label.setText(self.tr("Mese:"))
+        self.office_label.setText(self.tr("Presidio:"))
+        self.comment_label.setText(self.tr("Commento:"))
+        self.comment_edit.setPlaceholderText(
+            self.tr("Commento del community manager (facoltativo): entra nel rapporto.")
+        )
+        self.generate_button.setText(self.tr("Genera rapporto"))
+        self.save_action.setText(self.tr("Salva PDF…"))
+        self.print_action.setText(self.tr("Stampa…"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _load_offices(self) -> None:
         # A quick read of the office list; the app has already checked the store at launch,

@@ -114,3 +114,28 @@ def test_failure_is_one_line_and_the_page_stays_usable(qtbot, store_path: Path) 
     assert message and "\n" not in message
     assert page.status.text() == message
     assert page.generate_button.isEnabled()
+
+
+def test_strings_follow_a_language_change(qtbot, store_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from casa_desk import paths
+
+    page = ReportPage(store_path, "SEDE", True)
+    qtbot.addWidget(page)
+    assert page.generate_button.text() == "Genera rapporto"
+    assert page.office_box.itemText(0) == "Tutti i presidi"
+    translator = QTranslator()
+    if not translator.load(str(paths.translations_dir() / "casa_desk_en.qm")):
+        pytest.skip("English translations not built")
+    QCoreApplication.installTranslator(translator)
+    try:
+        # The LanguageChange event is posted: wait for it.
+        qtbot.waitUntil(lambda: page.generate_button.text() == "Generate report")
+        assert page.office_box.itemText(0) != "Tutti i presidi"
+        assert page.month_box.itemText(0).split()[0] in {
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December"}
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    qtbot.waitUntil(lambda: page.generate_button.text() == "Genera rapporto")
