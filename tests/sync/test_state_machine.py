@@ -1,7 +1,8 @@
-"""Property-based sync (SYNC.md §6, last paragraph): a hypothesis state machine over three
-devices (two offices and head office) and a real hub process, with random edits, deletes,
-online syncs, bundles, crashes at fault points and clock jumps. After every run all devices
-sync to quiescence and the invariants must hold."""
+"""Property-based sync (SYNC.md §6, last paragraph): a hypothesis state machine over four
+devices (two PCs of one office, another office and head office) and a real hub process, with
+random edits, deletes, reference edits (refused to offices), online syncs, bundles, crashes at
+fault points and clock jumps. After every run all devices sync to quiescence and the
+invariants must hold."""
 
 from __future__ import annotations
 
@@ -25,11 +26,13 @@ from sync_helpers import (
 )
 
 from casa_desk.store.db import Store
+from casa_desk.store.reference import reference_rows
 from casa_desk.sync import faults
 from casa_desk.sync.bundle import export_bundle, hub_import_bundle, import_reply
 from casa_desk.sync.hub.storage import HubStore
 
-OFFICES = (("SAN-SIRO", False), ("MAZZINI", False), ("SEDE", True))
+OFFICES = (("SAN-SIRO", False), ("SAN-SIRO", False), ("MAZZINI", False), ("SEDE", True))
+LAST = len(OFFICES) - 1
 FIELDS = ("notes", "phone", "street")
 POINTS = (
     "client.push.before_send",
@@ -37,6 +40,7 @@ POINTS = (
     "client.pull.after_apply",
     "client.pull.before_request",
 )
+SERVICE = reference_rows()["services"][2]["id"]
 JUMPS = (-3 * 3600_000, -60_000, 60_000, 3 * 3600_000)
 
 
@@ -70,12 +74,12 @@ def test_random_schedules_keep_the_invariants(tmp_path: Path) -> None:
                 for store in self.stores:
                     store.close()
 
-        @rule(d=st.integers(0, 2))
+        @rule(d=st.integers(0, LAST))
         def create_person(self, d: int) -> None:
             self.people.append(person(self.stores[d])["id"])
 
         @rule(
-            d=st.integers(0, 2),
+            d=st.integers(0, LAST),
             p=st.integers(0, 30),
             field=st.sampled_from(FIELDS),
             value=st.sampled_from(("a", "b", "c", None)),
@@ -86,25 +90,31 @@ def test_random_schedules_keep_the_invariants(tmp_path: Path) -> None:
                 with store.transaction() as j:
                     j.update("people", self.people[p % len(self.people)], {field: value})
 
-        @rule(d=st.integers(0, 2), p=st.integers(0, 30), deleted=st.integers(0, 1))
+        @rule(d=st.integers(0, LAST), p=st.integers(0, 30), deleted=st.integers(0, 1))
         def delete_or_restore(self, d: int, p: int, deleted: int) -> None:
             store = self.stores[d]
             if self.people and row(store, "people", self.people[p % len(self.people)]):
                 with store.transaction() as j:
                     j.update("people", self.people[p % len(self.people)], {"deleted": deleted})
 
-        @rule(d=st.integers(0, 1), p=st.integers(0, 30))
+        @rule(d=st.integers(0, LAST - 1), p=st.integers(0, 30))
         def add_contact(self, d: int, p: int) -> None:
             store = self.stores[d]
             if self.people and row(store, "people", self.people[p % len(self.people)]):
                 contact(store, self.people[p % len(self.people)])
 
-        @rule(d=st.integers(0, 2))
+        @rule(d=st.integers(0, LAST), hours=st.sampled_from(("9-12", "14-18")))
+        def edit_reference(self, d: int, hours: str) -> None:
+            """Head office may; offices are refused and get the hub's version back."""
+            with self.stores[d].transaction() as j:
+                j.update("services", SERVICE, {"hours": hours})
+
+        @rule(d=st.integers(0, LAST))
         def sync_online(self, d: int) -> None:
             sync(self.stores[d])
             self.watch.check([self.stores[d]])
 
-        @rule(d=st.integers(0, 2))
+        @rule(d=st.integers(0, LAST))
         def sync_by_bundle(self, d: int) -> None:
             store = self.stores[d]
             out, reply = tmp_path / "b.casa", tmp_path / "b-reply.casa"
@@ -116,7 +126,7 @@ def test_random_schedules_keep_the_invariants(tmp_path: Path) -> None:
                 hs.close()
             import_reply(store, reply)
 
-        @rule(d=st.integers(0, 2), point=st.sampled_from(POINTS))
+        @rule(d=st.integers(0, LAST), point=st.sampled_from(POINTS))
         def crash(self, d: int, point: str) -> None:
             faults.arm(point, "once-raise")
             try:
@@ -126,7 +136,7 @@ def test_random_schedules_keep_the_invariants(tmp_path: Path) -> None:
             finally:
                 faults.disarm()
 
-        @rule(d=st.integers(0, 2), jump=st.sampled_from(JUMPS))
+        @rule(d=st.integers(0, LAST), jump=st.sampled_from(JUMPS))
         def clock_jump(self, d: int, jump: int) -> None:
             real = self.real
             self.stores[d].journal.clock._now_ms = lambda: real() + jump  # noqa: SLF001
