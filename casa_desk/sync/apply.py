@@ -10,13 +10,14 @@ new events are refolded.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
 from casa_desk.models.timeutil import utc_now_text
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME, SYNCED_TABLES, TableSpec
-from casa_desk.sync.merge import Conflict, merge_change
+from casa_desk.sync.merge import NOT_APPLIED, Conflict, merge_change
 from casa_desk.sync.sensitive import open_incoming
 
 
@@ -98,7 +99,7 @@ def apply_changes(store: Store, changes: list[dict[str, Any]]) -> ApplyStats:
     )
     if newest:
         store.journal.clock.observe(newest)
-    _write_rows(store, rows, touched, existed)
+    found += _write_rows(store, rows, touched, existed)
     _keep_conflicts(store, found, now)
     if stats.referrals:
         from casa_desk.store.referrals import refresh_statuses
@@ -132,26 +133,80 @@ def _write_rows(
     rows: dict[tuple[str, str], dict[str, Any]],
     touched: set[tuple[str, str]],
     existed: set[tuple[str, str]],
-) -> None:
-    conn = store.db.conn
+) -> list[Conflict]:
+    """Write merged rows; rows the local schema refuses are returned as conflicts."""
+    refused: list[Conflict] = []
     for spec in SYNCED_TABLES:  # parents before children (foreign keys)
         keys = [k for k in touched if k[0] == spec.name]
         if not keys:
             continue
         columns = list(spec.all_columns)
-        new = [tuple(rows[k].get(c) for c in columns) for k in keys if k not in existed]
-        if new:
-            conn.executemany(
-                f"INSERT INTO {spec.name} ({', '.join(columns)}) VALUES"
-                f" ({', '.join('?' * len(columns))})",
-                new,
-            )
+        new = [k for k in keys if k not in existed]
+        insert_sql = (
+            f"INSERT INTO {spec.name} ({', '.join(columns)}) VALUES"
+            f" ({', '.join('?' * len(columns))})"
+        )
+        failed = _execute_rows(
+            store, insert_sql, new, [tuple(rows[k].get(c) for c in columns) for k in new]
+        )
         sets = [c for c in columns if c != "id"]
-        old = [(*(rows[k].get(c) for c in sets), k[1]) for k in keys if k in existed]
-        if old:
-            conn.executemany(
-                f"UPDATE {spec.name} SET {', '.join(f'{c} = ?' for c in sets)} WHERE id = ?", old
-            )
+        old = [k for k in keys if k in existed]
+        update_sql = f"UPDATE {spec.name} SET {', '.join(f'{c} = ?' for c in sets)} WHERE id = ?"
+        failed += _execute_rows(
+            store, update_sql, old, [(*(rows[k].get(c) for c in sets), k[1]) for k in old]
+        )
+        refused += [_not_applied(spec.name, rows[k]) for k in failed]
+    return refused
+
+
+def _execute_rows(
+    store: Store, sql: str, keys: list[tuple[str, str]], params: list[tuple[Any, ...]]
+) -> list[tuple[str, str]]:
+    """executemany; if the local schema refuses a row (a unique index such as one participant
+    per person, a missing parent), write the others one by one and return the refused keys
+    instead of blocking the whole queue."""
+    if not keys:
+        return []
+    conn = store.db.conn
+    conn.execute("SAVEPOINT casa_apply_rows")
+    try:
+        conn.executemany(sql, params)
+    except sqlite3.IntegrityError:
+        conn.execute("ROLLBACK TO SAVEPOINT casa_apply_rows")
+        failed = []
+        for key, values in zip(keys, params, strict=True):
+            conn.execute("SAVEPOINT casa_apply_row")
+            try:
+                conn.execute(sql, values)
+            except sqlite3.IntegrityError:
+                conn.execute("ROLLBACK TO SAVEPOINT casa_apply_row")
+                failed.append(key)
+            conn.execute("RELEASE SAVEPOINT casa_apply_row")
+        conn.execute("RELEASE SAVEPOINT casa_apply_rows")
+        return failed
+    conn.execute("RELEASE SAVEPOINT casa_apply_rows")
+    return []
+
+
+def _not_applied(table: str, row: dict[str, Any]) -> Conflict:
+    values = {k: v for k, v in row.items() if k not in ("field_clocks",)}
+    clock = (int(row.get("hlc") or 0), str(row.get("origin") or ""))
+    return Conflict(table, str(row["id"]), "*", NOT_APPLIED, None, (0, ""), values, clock)
+
+
+def _write_one(store: Store, table: str, row: dict[str, Any], *, exists: bool) -> bool:
+    """Journal.write_applied for one row, refused rows kept as conflicts; True if written."""
+    conn = store.db.conn
+    conn.execute("SAVEPOINT casa_apply_one")
+    try:
+        store.journal.write_applied(table, row, exists=exists)
+    except sqlite3.IntegrityError:
+        conn.execute("ROLLBACK TO SAVEPOINT casa_apply_one")
+        conn.execute("RELEASE SAVEPOINT casa_apply_one")
+        _keep_conflicts(store, [_not_applied(table, row)], utc_now_text())
+        return False
+    conn.execute("RELEASE SAVEPOINT casa_apply_one")
+    return True
 
 
 def apply_snapshot_rows(store: Store, table: str, rows: list[dict[str, Any]]) -> int:
@@ -186,8 +241,9 @@ def apply_snapshot_rows(store: Store, table: str, rows: list[dict[str, Any]]) ->
                 },
             )
             store.journal.record_applied(change_id, table, hub_row["id"], hlc, device)
-            if result.row is not None:
-                store.journal.write_applied(table, result.row, exists=result.exists)
+            if result.row is not None and _write_one(
+                store, table, result.row, exists=result.exists
+            ):
                 writes += 1
             _keep_conflicts(store, result.conflicts, now)
     return writes
@@ -207,8 +263,7 @@ def restore_rows(store: Store, table: str, rows: list[dict[str, Any]]) -> int:
         store.journal.record_applied(
             f"restore:{table}:{row['id']}:{hlc}:{origin}", table, row["id"], hlc, origin
         )
-        store.journal.write_applied(table, row, exists=current is not None)
-        restored += 1
+        restored += _write_one(store, table, row, exists=current is not None)
     return restored
 
 

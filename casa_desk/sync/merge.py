@@ -39,6 +39,8 @@ BOOKKEEPING = frozenset({"hlc", "origin", "field_clocks", "updated_at"})
 
 CONCURRENT_EDIT = "concurrent_edit"
 EDIT_AFTER_DELETE = "edit_after_delete"
+#: A received row the local schema refused (e.g. a second participant row for one person).
+NOT_APPLIED = "not_applied"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from casa_desk.models.timeutil import utc_now_text
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME
 from casa_desk.sync.apply import state
-from casa_desk.sync.merge import EDIT_AFTER_DELETE
+from casa_desk.sync.merge import EDIT_AFTER_DELETE, NOT_APPLIED
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,8 @@ def reinstate(store: Store, conflict_id: str) -> dict[str, Any] | None:
         raise KeyError(conflict_id)
     conflict = found[0]
     spec = BY_NAME[conflict["table_name"]]
+    if conflict["kind"] == NOT_APPLIED:
+        raise ValueError("a row the local schema refused cannot be reinstated as a value")
     if not spec.mutable:
         raise ValueError(f"{spec.name} is insert-only")
     value = None if conflict["loser_value"] is None else json.loads(conflict["loser_value"])

@@ -192,6 +192,7 @@ class SyncPage(QWidget):
         kinds = {
             "concurrent_edit": self.tr("modifica contemporanea"),
             "edit_after_delete": self.tr("modifica dopo l'eliminazione"),
+            "not_applied": self.tr("riga non accettata da questo archivio"),
         }
         rows = sync_status.conflicts(self.store)
         for row in rows:
@@ -219,9 +220,9 @@ class SyncPage(QWidget):
             self.state_changed.emit(code)
 
     def _update_buttons(self) -> None:
-        selected = self._selected_conflict() is not None
-        self.reinstate_button.setEnabled(selected)
-        self.dismiss_button.setEnabled(selected)
+        conflict = self._selected_conflict()
+        self.reinstate_button.setEnabled(conflict is not None and conflict["kind"] != "not_applied")
+        self.dismiss_button.setEnabled(conflict is not None)
 
     def _selected_conflict(self) -> dict[str, Any] | None:
         rows = self.conflicts_view.selectionModel().selectedRows()
