@@ -67,3 +67,18 @@ def test_sync_page_reports_an_unreachable_hub_in_one_line(
     assert "\n" not in failed.args[0]
     assert page.state == "error" and states[-1] == "error"
     assert page.pending_label.text() == "1"
+
+
+def test_sync_runs_on_a_worker_thread_with_its_own_connection(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
+    a = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    person(a)
+    page = SyncPage(a)  # the real QThreadPool runner
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.synced, timeout=30_000) as done:
+        page.sync_now()
+        page.sync_now()  # ignored while one runs
+    assert done.args[0].pushed == 1
+    assert page.pending_label.text() == "0"
+    assert page.last_label.text() not in ("", "mai")
