@@ -105,7 +105,8 @@ class MainWindow(QMainWindow):
         self.card.contact_requested.connect(self.new_contact)
         self.card.referral_requested.connect(self.new_referral)
         self.neutral.resume_requested.connect(self.resume)
-        self.card.referral_button.setVisible(self._referral_dialog_class() is not None)
+        self.card.referral_button.setVisible(
+            importlib.util.find_spec("casa_desk.ui.referral_dialog") is not None)
 
         self.retranslate()
         self._restore()
