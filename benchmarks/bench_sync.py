@@ -92,6 +92,7 @@ def start_pg(base: Path) -> tuple[str, list[str], Path]:
 
 def run(engine: str, changes: int, work: Path) -> dict[str, float]:
     pg_stop: list[str] | None = None
+    pg_base = work
     if engine == "sqlite":
         db = str(work / "hub.sqlite")
     else:
@@ -160,6 +161,7 @@ def run(engine: str, changes: int, work: Path) -> dict[str, float]:
         hub.stop()
         if pg_stop:
             subprocess.run([*pg_stop, "-m", "immediate", "stop"], check=False, capture_output=True)
+            shutil.rmtree(pg_base, ignore_errors=True)
 
 
 def main() -> None:
@@ -167,7 +169,8 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=100_000)
     parser.add_argument("--engine", choices=("sqlite", "postgresql", "both"), default="both")
     args = parser.parse_args()
-    os.environ.setdefault("CASA_DESK_HOME", tempfile.mkdtemp(prefix="casa-bench-home-"))
+    home = tempfile.mkdtemp(prefix="casa-bench-home-")
+    os.environ.setdefault("CASA_DESK_HOME", home)
     engines = ("sqlite", "postgresql") if args.engine == "both" else (args.engine,)
     for engine in engines:
         with tempfile.TemporaryDirectory(prefix="casa-bench-") as tmp:
@@ -179,6 +182,7 @@ def main() -> None:
             ),
             flush=True,
         )
+    shutil.rmtree(home, ignore_errors=True)
 
 
 if __name__ == "__main__":
