@@ -147,6 +147,14 @@ def test_cli_unwritable_output_and_missing_store(built, tmp_path: Path, capsys) 
             assert not list(locked.iterdir())
     finally:
         locked.chmod(0o700)
+    # A path under a regular file cannot be written, not even by root.
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    code = main(["report", "--db", str(db), "--month", "2026-10", "--all",
+                 "--out", str(blocker / "r.pdf"), "--csv", str(tmp_path / "ok.csv")])
+    err = capsys.readouterr().err
+    assert code != 0 and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "ok.csv").exists()
     code = main(["report", "--db", str(tmp_path / "none.sqlite"), "--month", "2026-10", "--all",
                  "--out", str(tmp_path / "r.pdf")])
     assert code != 0
