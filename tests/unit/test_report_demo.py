@@ -88,3 +88,32 @@ def test_demo_csv_matches_golden_file(demo_path: Path, tmp_path: Path) -> None:
         if not os.environ.get("CASA_REGEN_GOLDEN"):
             pytest.fail(f"golden file written: review {GOLDEN} and commit it")
     assert produced == GOLDEN.read_text("utf-8")
+
+
+def test_demo_csv_cells_agree_with_independent_sql(demo_path: Path, tmp_path: Path) -> None:
+    """Every published cell is the true count; every '<5' hides a 1–4 of a sensitive row."""
+    import csv
+
+    from test_report_figures import CURRENT, rome_bounds
+
+    out_csv = tmp_path / "cells.csv"
+    service.generate(demo_path, "2026-10", "SAN-SIRO", tmp_path / "cells.pdf", out_csv=out_csv,
+                     generated_on=date(2026, 11, 2))
+    rows = list(csv.reader(out_csv.read_text("utf-8").splitlines()))
+    start, end = rome_bounds(2026, 10)
+    with Store.open(demo_path) as store:
+        truth = dict(store.db.execute(
+            f"SELECT c.category, count(*) FROM contacts c WHERE {CURRENT} "
+            "AND c.presidio = 'SAN-SIRO' AND c.occurred_at >= ? AND c.occurred_at < ? "
+            "GROUP BY c.category", [start, end]).fetchall())
+        sensitive = {code for (code,) in store.db.execute(
+            "SELECT code FROM categories WHERE sensitive = 1")}
+    published = {item: value for section, item, value in rows
+                 if section == "contacts_by_category"}
+    assert published.pop("total") == str(sum(truth.values()))
+    for code, value in published.items():
+        real = truth.get(code, 0)
+        if value == "<5":
+            assert code in sensitive and 1 <= real <= 4
+        elif value != "n.d.":
+            assert int(value) == real
