@@ -10,8 +10,9 @@ Section and item names are an interface for head office analysts; keep them stab
   ``esf_total_*``), items are stored codes, plus ``total``.
 
 Values are plain numbers (no thousands separator, ``.`` for decimals) so a spreadsheet
-reads them; ``<5`` is a suppressed small cell, ``n.d.`` a cell hidden so that a small one
-cannot be worked out; an empty value means "not applicable" (a median of nothing).
+reads them; ``<5`` marks every suppressed cell — a small one (1–4) or one hidden so that a
+small one cannot be worked out (the PDF prints the latter as ``n.d.``); an empty value means
+"not applicable" (a median of nothing).
 """
 
 from __future__ import annotations

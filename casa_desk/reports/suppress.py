@@ -57,7 +57,10 @@ class Cell:
 
     @property
     def csv_text(self) -> str:
-        return self.mark if self.mark else str(self.value or 0)
+        """As the CSV carries it: every hidden cell is ``<5``, the interface's one marker
+        for "suppressed" (issue 4). The PDF's legend tells primary from secondary; the CSV
+        does not, so a reader cannot even tell which hidden cell was the small one."""
+        return PRIMARY if self.mark else str(self.value or 0)
 
 
 def format_int(value: int) -> str:

@@ -92,7 +92,7 @@ def test_consolidated_report_and_csv_shape(built, tmp_path: Path) -> None:
     assert len(keys) == len(set(keys))
     # Suppressed values use the markers only.
     values = {r[2] for r in rows[1:] if not r[2].replace(".", "").isdigit()}
-    assert values <= {"<5", "n.d.", "", "2026-10", "ALL", "2026-11-03"}
+    assert values <= {"<5", "", "2026-10", "ALL", "2026-11-03"}
 
 
 def test_cli_writes_pdf_and_csv(built, tmp_path: Path, capsys) -> None:
