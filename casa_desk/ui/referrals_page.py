@@ -13,12 +13,15 @@ reason unless the operator may see sensitive data.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casa_desk.errors import ConsentError, TransitionError
+from casa_desk.errors import CasaError, ConsentError, TransitionError
 from casa_desk.models.referrals import OPEN_STATES, EventKind, Status, allowed_events
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome
+from casa_desk.reports.letter import print_letter
 from casa_desk.store.referrals import Referrals
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.models import (
@@ -85,6 +89,7 @@ class ReferralsPage(QWidget):
     except for sensitive referrals the operator may not see."""
 
     open_person = Signal(str)
+    letter_written = Signal(str)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -165,6 +170,12 @@ class ReferralsPage(QWidget):
             self.buttons[kind] = button
             self.steps_row.addWidget(button)
         self.steps_row.addStretch(1)
+        self.letter_button = QPushButton(self.tr("Stampa lettera per il servizio…"), self)
+        self.letter_button.setToolTip(self.tr(
+            "Lettera di una pagina per un servizio esterno: chi è inviato e perché, il consenso,"
+            " chi richiamare. La stampa viene registrata."))
+        self.letter_button.clicked.connect(self.ask_letter)
+        self.steps_row.addWidget(self.letter_button)
         self.banner = ConsentBanner(self)
         self.banner.record.clicked.connect(self.ask_consent)
         self.error = error_label(self)
@@ -277,6 +288,7 @@ class ReferralsPage(QWidget):
         for kind, button in self.buttons.items():
             button.setVisible(kind in allowed)
             button.setEnabled(kind in allowed)
+        self.letter_button.setEnabled(row is not None and not self._hidden(row))
         if row is None:
             self.title.setText(self.tr("Scegliere una segnalazione dall'elenco."))
             self.details.clear()
@@ -326,6 +338,42 @@ class ReferralsPage(QWidget):
         self._pending = None
         self.context.bus.changed.emit("referrals")
         return True
+
+    # -- referral letter ----------------------------------------------------------------
+    def ask_letter(self) -> None:
+        """Ask where to save the letter, then write it in the background."""
+        if self._current is None:
+            return
+        name = f"lettera-{self._current['number']}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Salva la lettera"), str(Path.home() / name), self.tr("PDF (*.pdf)"))
+        if path:
+            self.print_letter_to(Path(path))
+
+    def print_letter_to(self, out: Path) -> None:
+        """Write the selected referral's letter to ``out`` (recorded in the audit log)."""
+        if self._current is None:
+            return
+        referral_id, store_path = self._current["id"], self.context.store_path
+        operator = self.context.operator
+        self.error.hide()
+
+        def work(_progress: object, _cancelled: object) -> Path:
+            return print_letter(store_path, referral_id, out, by=operator)
+
+        def done(path: Path) -> None:
+            self.error.setText(self.tr("Lettera salvata in %1").replace("%1", str(path)))
+            self.error.show()
+            self.letter_written.emit(str(path))
+            self.context.bus.changed.emit("audit_log")
+
+        def failed(error: BaseException, _details: str) -> None:
+            if not isinstance(error, CasaError):
+                raise error
+            self.error.setText(error.message)
+            self.error.show()
+
+        self.context.runner.run(work, done, failed)
 
     def ask_consent(self) -> None:
         if self._current is None:

@@ -266,3 +266,26 @@ def test_f12_closes_completions_and_step_dialogs(qtbot, window) -> None:
     qtbot.keyClick(page.note_dialog.note, Qt.Key.Key_F12)
     assert not page.note_dialog.isVisible()
     assert window.screens.currentWidget() is window.neutral
+
+
+def test_referral_letter_from_the_page(qtbot, seeded, tmp_path) -> None:
+    """The letter names the person for the outside service, and printing it is audited."""
+    from pypdf import PdfReader
+
+    referral = seeded.referrals["draft"]
+    page = show(qtbot, ReferralsPage(seeded.context))
+    page.filter.setCurrentIndex(page.filter.findData("all"))
+    assert page.select(referral)
+    assert page.letter_button.isEnabled()
+    out = tmp_path / "lettera.pdf"
+    page.print_letter_to(out)  # no consent yet: refused with a reason, nothing written
+    assert page.error.isVisible() and "consenso" in page.error.text().lower()
+    assert not out.exists()
+    give_consent(seeded, "Zanfrutti", SOCIAL)
+    with qtbot.waitSignal(page.letter_written):
+        page.print_letter_to(out)
+    text = " ".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "Zanfrutti" in text
+    audit = seeded.store.query(
+        "SELECT action, row_id FROM audit_log WHERE table_name = 'referrals'")
+    assert audit == [{"action": "printed", "row_id": referral}]
