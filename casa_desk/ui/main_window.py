@@ -13,7 +13,7 @@ import importlib.util
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casa_desk.sync.status import sync_status
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.person_card import PersonCard
 from casa_desk.ui.person_form import PersonForm
@@ -32,6 +33,10 @@ from casa_desk.ui.quick_exit import NeutralPage, QuickExit
 from casa_desk.ui.search_page import SearchPage
 from casa_desk.ui.settings import UiSettings
 from casa_desk.ui.statusbar import DeskStatusBar
+
+#: An enrolled desk syncs by itself this often, and shortly after the window opens.
+AUTO_SYNC_MINUTES = 5.0
+AUTO_SYNC_FIRST_MS = 3_000
 
 
 def optional_class(module: str, name: str) -> type | None:
@@ -110,6 +115,7 @@ class MainWindow(QMainWindow):
 
         self.retranslate()
         self._restore()
+        self._start_auto_sync()
         self.search.focus_search()
 
     # -- pages ----------------------------------------------------------------------------
@@ -144,6 +150,18 @@ class MainWindow(QMainWindow):
         # A sync may change any table: every view decides for itself whether to refresh.
         page.synced.connect(self._after_sync)
         return page
+
+    def _start_auto_sync(self) -> None:
+        """An enrolled desk syncs by itself every few minutes (the Sync page does the work,
+        in the background) and the status bar follows its state; others say "not enrolled"."""
+        if "sync" not in self.pages or not sync_status(self.context.store).enrolled:
+            self.status.set_sync_state("not_enrolled")
+            return
+        page = self.page("sync")
+        page.state_changed.connect(self.status.set_sync_state)  # type: ignore[union-attr]
+        self.status.set_sync_state(page.state)  # type: ignore[union-attr]
+        page.start_auto_sync(AUTO_SYNC_MINUTES)  # type: ignore[union-attr]
+        QTimer.singleShot(AUTO_SYNC_FIRST_MS, page.sync_now)  # type: ignore[union-attr]
 
     def _after_sync(self, _report: object = None) -> None:
         for table in ("people", "contacts", "referrals", "referral_events", "consents",

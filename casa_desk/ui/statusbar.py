@@ -1,4 +1,5 @@
-"""The status bar: which office, who is at the desk, how many changes wait to be synced.
+"""The status bar: which office, who is at the desk, how many changes wait to be synced,
+and the state of sync with head office.
 
 The count comes from the store's outbox (``Store.pending_changes``, capped at COUNT_CAP so a
 store that never synced does not cost a second per refresh); it is refreshed after every
@@ -9,7 +10,7 @@ background.
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from casa_desk.ui.context import DeskContext
 
@@ -29,7 +30,12 @@ class DeskStatusBar(QStatusBar):
         self.office = QLabel(objectName="statusOffice")
         self.operator = QLabel(objectName="statusOperator")
         self.pending = QLabel(objectName="statusPending")
-        for label in (self.office, self.operator, self.pending):
+        self.sync = QLabel(objectName="statusSync")
+        self.sync_state = "not_enrolled"
+        # The office name may shrink in a narrow window; the counts and the sync state may not.
+        self.office.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.office.setMinimumWidth(60)
+        for label in (self.office, self.operator, self.pending, self.sync):
             self.addPermanentWidget(label)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -41,7 +47,22 @@ class DeskStatusBar(QStatusBar):
     def retranslate(self) -> None:
         self.office.setText(self.tr("Presidio: %1").replace("%1", self.office_name))
         self.operator.setText(self.tr("Operatore: %1").replace("%1", self.operator_name))
+        self.set_sync_state(self.sync_state)
         self.refresh()
+
+    def set_sync_state(self, code: str) -> None:
+        """Sync at a glance: the Sync page's state code, in words."""
+        self.sync_state = code
+        words = {
+            "not_enrolled": self.tr("Sede: non abbinato"),
+            "idle": self.tr("Sede: in attesa"),
+            "running": self.tr("Sede: sincronizzazione in corso…"),
+            "ok": self.tr("Sede: sincronizzato"),
+            "waiting": self.tr("Sede: modifiche da inviare"),
+            "error": self.tr("Sede: sincronizzazione non riuscita"),
+        }
+        self.sync.setText(words.get(code, code))
+        self.sync.setToolTip(self.tr("Dettagli nella scheda Sincronizzazione."))
 
     def refresh(self) -> None:
         count = self.context.store.pending_changes(cap=COUNT_CAP + 1)

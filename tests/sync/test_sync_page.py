@@ -82,3 +82,36 @@ def test_sync_runs_on_a_worker_thread_with_its_own_connection(  # type: ignore[n
     assert done.args[0].pushed == 1
     assert page.pending_label.text() == "0"
     assert page.last_label.text() not in ("", "mai")
+
+
+def test_an_enrolled_window_syncs_by_itself_and_the_status_bar_says_so(
+    qtbot, sqlite_hub: HubProcess, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from casa_desk.app import build_window
+    from casa_desk.ui import main_window
+
+    monkeypatch.setattr(main_window, "AUTO_SYNC_FIRST_MS", 0)
+    a = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    a.set_meta("presidio", "SAN-SIRO")
+    a.set_meta("operator", "op")
+    person(a)
+    assert a.pending_changes() == 1
+    window = build_window(a, runner=SyncRunner())
+    qtbot.addWidget(window)
+    assert window.page("sync").auto_timer.isActive()  # every few minutes from now on
+    qtbot.waitUntil(lambda: a.pending_changes() == 0, timeout=30_000)
+    qtbot.waitUntil(lambda: window.status.sync.text() == "Sede: sincronizzato", timeout=5_000)
+
+
+def test_a_desk_not_enrolled_says_so_and_does_not_sync(qtbot, tmp_path: Path) -> None:
+    from casa_desk.app import build_window
+    from casa_desk.store.db import Store
+
+    store = Store.open(tmp_path / "s.sqlite", create=True)
+    store.set_meta("presidio", "SAN-SIRO")
+    store.set_meta("operator", "op")
+    window = build_window(store, runner=SyncRunner())
+    qtbot.addWidget(window)
+    assert window.status.sync.text() == "Sede: non abbinato"
+    window.close()
+    store.close()
