@@ -249,6 +249,34 @@
         <translation>Operator: %1</translation>
     </message>
     <message>
+        <source>Sede: non abbinato</source>
+        <translation>Hub: not paired</translation>
+    </message>
+    <message>
+        <source>Sede: in attesa</source>
+        <translation>Hub: waiting</translation>
+    </message>
+    <message>
+        <source>Sede: sincronizzazione in corso…</source>
+        <translation>Hub: syncing…</translation>
+    </message>
+    <message>
+        <source>Sede: sincronizzato</source>
+        <translation>Hub: synced</translation>
+    </message>
+    <message>
+        <source>Sede: modifiche da inviare</source>
+        <translation>Hub: changes to send</translation>
+    </message>
+    <message>
+        <source>Sede: sincronizzazione non riuscita</source>
+        <translation>Hub: sync failed</translation>
+    </message>
+    <message>
+        <source>Dettagli nella scheda Sincronizzazione.</source>
+        <translation>Details in the Sync tab.</translation>
+    </message>
+    <message>
         <source>Tutto sincronizzato</source>
         <translation>All synced</translation>
     </message>
@@ -392,6 +420,7 @@
     <name>MainWindow</name>
     <message>
         <source>Segnalazioni</source>
+        <extracomment>An enrolled desk syncs by itself this often, and shortly after the window opens.</extracomment>
         <translation>Referrals</translation>
     </message>
     <message>
@@ -1030,6 +1059,14 @@ the free number shown on the notice board.</translation>
         <translation>Reopen</translation>
     </message>
     <message>
+        <source>Stampa lettera per il servizio…</source>
+        <translation>Print letter for the service…</translation>
+    </message>
+    <message>
+        <source>Lettera di una pagina per un servizio esterno: chi è inviato e perché, il consenso, chi richiamare. La stampa viene registrata.</source>
+        <translation>One-page letter for an outside service: who is referred and why, the consent, whom to call back. Printing is recorded.</translation>
+    </message>
+    <message>
         <source>Mostra:</source>
         <translation>Show:</translation>
     </message>
@@ -1056,6 +1093,18 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Entro il %1</source>
         <translation>Due by %1</translation>
+    </message>
+    <message>
+        <source>Salva la lettera</source>
+        <translation>Save the letter</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Lettera salvata in %1</source>
+        <translation>Letter saved in %1</translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1452,10 @@ the free number shown on the notice board.</translation>
     <message>
         <source>modifica dopo l'eliminazione</source>
         <translation>change after deletion</translation>
+    </message>
+    <message>
+        <source>riga non accettata da questo archivio</source>
+        <translation>row not accepted by this store</translation>
     </message>
     <message>
         <source>(eliminata)</source>

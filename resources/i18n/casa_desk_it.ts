@@ -249,6 +249,34 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Sede: non abbinato</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sede: in attesa</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sede: sincronizzazione in corso…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sede: sincronizzato</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sede: modifiche da inviare</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sede: sincronizzazione non riuscita</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dettagli nella scheda Sincronizzazione.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Tutto sincronizzato</source>
         <translation type="unfinished" />
     </message>
@@ -392,6 +420,7 @@
     <name>MainWindow</name>
     <message>
         <source>Segnalazioni</source>
+        <extracomment>An enrolled desk syncs by itself this often, and shortly after the window opens.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1026,6 +1055,14 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Stampa lettera per il servizio…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lettera di una pagina per un servizio esterno: chi è inviato e perché, il consenso, chi richiamare. La stampa viene registrata.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Mostra:</source>
         <translation type="unfinished" />
     </message>
@@ -1051,6 +1088,18 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Entro il %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Salva la lettera</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lettera salvata in %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1398,6 +1447,10 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>modifica dopo l'eliminazione</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>riga non accettata da questo archivio</source>
         <translation type="unfinished" />
     </message>
     <message>
