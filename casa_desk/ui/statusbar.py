@@ -9,7 +9,7 @@ background.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from casa_desk.ui.context import DeskContext
@@ -35,7 +35,10 @@ class DeskStatusBar(QStatusBar):
         # The office name may shrink in a narrow window; the counts and the sync state may not.
         self.office.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.office.setMinimumWidth(60)
-        for label in (self.office, self.operator, self.pending, self.sync):
+        # It takes the free space (stretch 1), right-aligned next to the others.
+        self.office.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.addPermanentWidget(self.office, 1)
+        for label in (self.operator, self.pending, self.sync):
             self.addPermanentWidget(label)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
