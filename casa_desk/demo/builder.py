@@ -36,7 +36,7 @@ from casa_desk.errors import CasaError
 from casa_desk.models.ids import stable_id
 from casa_desk.models.timeutil import today_rome
 from casa_desk.store.db import Store
-from casa_desk.store.reference import PRESIDIO_CODES, reference_rows, seed_rows
+from casa_desk.store.reference import PRESIDIO_CODES, reference_rows
 from casa_desk.store.referrals import refresh_statuses
 
 OPERATOR = "operatore.demo"
@@ -151,9 +151,8 @@ def _fill(store: Store, options: DemoOptions, progress: Progress) -> dict[str, i
         counts[table] = counts.get(table, 0) + done
         return done
 
-    services = extra_service_rows(opened)
-    with store.transaction() as journal:  # directory entries come from head office
-        seed_rows(journal, "services", services)
+    services = extra_service_rows(opened)  # the office's own local directory entries
+    write("services", services, len(services), "Servizi")
     with store.transaction():
         store.db.execute(
             "INSERT INTO users (id, username, full_name, role, presidio, may_see_sensitive,"

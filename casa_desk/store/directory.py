@@ -35,8 +35,11 @@ class Directory:
             raise ValidationError("Servizio non trovato.", code="not_found")
         return rows[0]
 
-    def save_service(self, values: dict[str, Any], service_id: str | None = None) -> dict[str, Any]:
-        """Create a service, or change one (only the fields given)."""
+    def save_service(self, values: dict[str, Any], service_id: str | None = None, *,
+                     presidio: str = HEAD_OFFICE) -> dict[str, Any]:
+        """Create a service owned by ``presidio`` (shared with every office), or change one
+        (only the fields given). Head office owns the public entries; an office owns the
+        local ones it adds, and the hub lets only the owner change them."""
         clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()
                  if k in _EDITABLE}
         if service_id is None or "name" in clean:
@@ -50,7 +53,7 @@ class Directory:
             if service_id is None:
                 clean.setdefault("kind", ServiceKind.OTHER.value)
                 clean.setdefault("active", 1)
-                return journal.insert("services", clean, presidio=HEAD_OFFICE)
+                return journal.insert("services", clean, presidio=presidio)
             journal.update("services", service_id, clean)
         return self.service(service_id)
 

@@ -35,7 +35,7 @@ from casa_desk.sync.apply import (
     state,
 )
 from casa_desk.sync.faults import fault_point
-from casa_desk.sync.merge import digest_columns, digest_rows
+from casa_desk.sync.merge import UNCHANGED_SEED, digest_columns, digest_rows
 from casa_desk.sync.sensitive import seal_outgoing
 
 log = logging.getLogger("casa_desk.sync")
@@ -324,11 +324,11 @@ def local_digest(store: Store) -> dict[str, dict[str, Any]]:
     out = {}
     for name, spec in BY_NAME.items():
         cols = ", ".join(digest_columns(spec))
-        sql = f"SELECT {cols} FROM {name}"
-        params: list[Any] = []
+        sql = f"SELECT {cols} FROM {name} WHERE NOT (hlc = ? AND origin = ?)"
+        params: list[Any] = list(UNCHANGED_SEED)
         if not head:
-            sql += " WHERE (scope = ? OR presidio = ? OR scope = ?)"
-            params = [SHARED_SCOPE, presidio, presidio]
+            sql += " AND (scope = ? OR presidio = ? OR scope = ?)"
+            params += [SHARED_SCOPE, presidio, presidio]
         rows = [
             tuple(r) for r in store.db.execute(sql + " ORDER BY id", params) if r[0] not in rejected
         ]

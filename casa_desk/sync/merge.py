@@ -28,6 +28,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from casa_desk.store.reference import SEED_HLC, SEED_ORIGIN
 from casa_desk.store.tables import TableSpec
 
 Clock = tuple[int, str]
@@ -212,6 +213,12 @@ def _edits_after_delete(
 def digest_columns(spec: TableSpec) -> list[str]:
     """The columns a digest covers: the data, not the per-node bookkeeping."""
     return ["id", "presidio", "scope", "deleted", *spec.columns]
+
+
+#: Rows that came with the program and were never edited — stable ids, the seed clock —
+#: — are identical everywhere by construction, so digests skip them. Directory entries that
+#: arrive with a store (the demo's local services) are such rows the hub has never seen.
+UNCHANGED_SEED = (SEED_HLC, SEED_ORIGIN)
 
 
 def digest_rows(rows: list[tuple[Any, ...]]) -> tuple[int, str]:

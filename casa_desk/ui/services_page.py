@@ -214,7 +214,8 @@ class ServicesPage(QWidget):
         self._clear_errors()
         try:
             row = self.directory.save_service(
-                self.values(), self._current["id"] if self._current else None)
+                self.values(), self._current["id"] if self._current else None,
+                presidio=self.context.presidio)
         except ValidationError as error:
             label = self.errors.get(error.field, self.errors["general"])
             label.setText(error.message)

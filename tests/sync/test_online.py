@@ -161,3 +161,37 @@ def test_a_row_the_local_schema_refuses_does_not_block_the_queue(
     refused = [c for c in conflicts(sede) if c["kind"] == "not_applied"]
     assert len(refused) == 1 and refused[0]["table_name"] == "participants"
     assert sede.db.execute("SELECT count(*) FROM participants").fetchone()[0] == 1
+
+
+def test_an_office_adds_its_own_services_and_head_office_gets_its_referrals(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
+    """A local directory entry travels with the referrals that point at it; public entries
+    stay head office's."""
+    from casa_desk.store.consents import Consents, referral_purpose
+    from casa_desk.store.directory import Directory
+    from casa_desk.store.referrals import Referrals
+    from casa_desk.sync.status import rejections
+
+    office = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    hq = new_office(sqlite_hub, tmp_path / "hq.sqlite", "SEDE", head_office=True)
+    other = new_office(sqlite_hub, tmp_path / "b.sqlite", "MAZZINI")
+    p = person(office)
+    service = Directory(office).save_service({"name": "CAF di quartiere", "kind": "casa"},
+                                             presidio="SAN-SIRO")
+    Consents(office).give(p["id"], referral_purpose(service["id"]), text="Sì",
+                          presidio="SAN-SIRO", operator="op")
+    referral = Referrals(office).create(person_id=p["id"], service_id=service["id"],
+                                        reason="Pratica", presidio="SAN-SIRO", by="op")
+    Referrals(office).step(referral["id"], "sent", by="op")
+    public = office.query("SELECT id FROM services WHERE code = '1522'")[0]["id"]
+    Directory(office).set_active(public, False)  # not this office's to change
+    quiesce([office, hq, other])
+    assert row(hq, "referrals", referral["id"])["service_id"] == service["id"]
+    assert row(hq, "services", service["id"])["name"] == "CAF di quartiere"
+    assert row(other, "services", service["id"])["presidio"] == "SAN-SIRO"
+    assert row(office, "services", public)["active"] == 1  # the hub's version came back
+    assert [r["table_name"] for r in rejections(office)] == ["services"]
+    Directory(other).set_active(service["id"], False)  # nor is it the other office's
+    quiesce([office, hq, other])
+    assert row(other, "services", service["id"])["active"] == 1

@@ -4,7 +4,9 @@
 - contacts, referrals with their events, participants, consents, audit rows and sensitive
   rows go to their own office and head office only;
 - an office writes only its own rows (people: any office may edit the shared registry);
-- only head office changes reference data; nobody changes a fact after it is written.
+- only head office changes reference data, except that an office may add services of its own
+  to the shared directory (a local CAF, a parish help desk…) and edit those — its referrals
+  point at them, so head office must have them too; nobody changes a fact after it is written.
 
 A refused change gets a reason the office can show; it never blocks the rest of the batch.
 """
@@ -59,7 +61,7 @@ def authorise(  # noqa: PLR0911, PLR0912 - one rule per branch, read top to bott
     if device.head_office:
         return None
     if spec.sync_class is SyncClass.REFERENCE:
-        return "Solo la sede può modificare i dati di riferimento."
+        return _office_service(device, spec.name, change, current)
     if current is None:
         if change["op"] != "insert":
             return "Riga sconosciuta alla sede."
@@ -78,4 +80,21 @@ def authorise(  # noqa: PLR0911, PLR0912 - one rule per branch, read top to bott
         return None
     if current.get("presidio") != device.presidio:
         return f"Riga del presidio {current.get('presidio')}: questo ufficio non può modificarla."
+    return None
+
+
+def _office_service(
+    device: Device, table: str, change: dict[str, Any], current: dict[str, Any] | None
+) -> str | None:
+    """An office's own directory entries: added by it, shared with all, edited only by it."""
+    refused = "Solo la sede può modificare i dati di riferimento."
+    if table != "services":
+        return refused
+    if current is None:
+        data = change.get("data") or {}
+        if change["op"] != "insert" or data.get("presidio") != device.presidio:
+            return refused
+        return None if data.get("scope") == SHARED_SCOPE else "Ambito non consentito per questa tabella."
+    if current.get("presidio") != device.presidio:
+        return "Servizio della sede o di un altro presidio: questo ufficio non può modificarlo."
     return None

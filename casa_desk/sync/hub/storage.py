@@ -26,7 +26,7 @@ from casa_desk.sync import protocol
 from casa_desk.sync.faults import fault_point
 from casa_desk.sync.hub import schema
 from casa_desk.sync.hub.scopes import Device, authorise, visible_clause
-from casa_desk.sync.merge import digest_columns, digest_rows, merge_change
+from casa_desk.sync.merge import UNCHANGED_SEED, digest_columns, digest_rows, merge_change
 
 _PUSH_LOCK = 0x43415341  # advisory lock key ("CASA")
 _COLUMNS = {name: frozenset(c.name for c in table.c) for name, table in schema.MIRRORS.items()}
@@ -440,7 +440,12 @@ class HubStore:
         with self.tx(readonly=True) as conn:
             for name, mirror in schema.MIRRORS.items():
                 cols = [mirror.c[c] for c in digest_columns(BY_NAME[name])]
-                query = select(*cols).order_by(mirror.c.id)
+                seed_hlc, seed_origin = UNCHANGED_SEED
+                query = (
+                    select(*cols)
+                    .where(~((mirror.c.hlc == seed_hlc) & (mirror.c.origin == seed_origin)))
+                    .order_by(mirror.c.id)
+                )
                 clause = visible_clause(device, mirror.c.presidio, mirror.c.scope)
                 if clause is not None:
                     query = query.where(clause)
