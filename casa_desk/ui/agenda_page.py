@@ -42,6 +42,7 @@ from casa_desk.ui.models import (
     fit_columns,
     make_table,
     person_name,
+    service_label,
 )
 from casa_desk.ui.referral_dialog import error_label
 from casa_desk.ui.referrals_page import OVERDUE_BACKGROUND
@@ -103,7 +104,7 @@ class AgendaPage(QWidget):
         self.late = RowsModel(
             [Column(self.tr("Numero"), lambda r: r["number"] or ""),
              Column(self.tr("Persona"), lambda r: person_name(r, hidden=self._hidden(r))),
-             Column(self.tr("Servizio"), lambda r: r.get("service_name") or ""),
+             Column(self.tr("Servizio"), service_label),
              Column(self.tr("Stato"), lambda r: Vocab.word(statuses, r.get("status"))),
              Column(self.tr("Scadenza"), lambda r: format_date(r.get("due_on")))],
             self._fetch_late, page_size=200,

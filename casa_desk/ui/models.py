@@ -274,6 +274,16 @@ def person_name(row: Row, *, hidden: bool = False) -> str:
     return " ".join(p for p in (row.get("last_name"), row.get("first_name")) if p)
 
 
+def service_label(row: Row) -> str:
+    """The service of a joined referral row for a list: a sensitive referral's service (an
+    anti-violence centre, a health service) says too much next to a name on a screen that a
+    companion may see, so lists show a neutral word; the detail, chosen deliberately, names it.
+    """
+    if row.get("sensitive"):
+        return QCoreApplication.translate("Vocab", "Servizio riservato")
+    return str(row.get("service_name") or "")
+
+
 class ChangeWatcher(QObject):
     """Refreshes a page when one of its tables changes: at once if the page is on screen,
     otherwise the next time it is shown (a hidden agenda does not re-query on every save)."""

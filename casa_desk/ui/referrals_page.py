@@ -47,6 +47,7 @@ from casa_desk.ui.models import (
     make_table,
     one_page,
     person_name,
+    service_label,
 )
 from casa_desk.ui.referral_dialog import ConsentBanner, ConsentDialog, error_label
 
@@ -122,7 +123,7 @@ class ReferralsPage(QWidget):
         self.model = RowsModel(
             [Column(self.tr("Numero"), lambda r: r["number"] or ""),
              Column(self.tr("Persona"), lambda r: person_name(r, hidden=self._hidden(r))),
-             Column(self.tr("Servizio"), lambda r: r.get("service_name") or ""),
+             Column(self.tr("Servizio"), service_label),
              Column(self.tr("Stato"), lambda r: Vocab.word(statuses, r.get("status"))),
              Column(self.tr("Scadenza"), self._due_text),
              Column(self.tr("Urgenza"), lambda r: Vocab.word(urgencies, r.get("urgency")))],

@@ -210,7 +210,7 @@
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <source>Scegliere una persona dall'elenco oppure «Anonimo».</source>
+        <source>Scegliere una persona dall&apos;elenco oppure «Anonimo».</source>
         <translation>Choose a person from the list, or “Anonymous”.</translation>
     </message>
     <message>
@@ -241,7 +241,7 @@
     <name>DeskStatusBar</name>
     <message>
         <source>Presidio: %1</source>
-        <extracomment>Beyond this many changes the bar says "more than": counting millions takes too long.</extracomment>
+        <extracomment>Beyond this many changes the bar says &quot;more than&quot;: counting millions takes too long.</extracomment>
         <translation>Office: %1</translation>
     </message>
     <message>
@@ -492,7 +492,7 @@
         <translation>The new language will be used at the next start.</translation>
     </message>
     <message>
-        <source>Verifica dell'archivio in corso…</source>
+        <source>Verifica dell&apos;archivio in corso…</source>
         <translation>Checking the store…</translation>
     </message>
     <message>
@@ -508,7 +508,7 @@
     </message>
     <message>
         <source>Lo sportello riceve su appuntamento
-e negli orari esposti all'ingresso.
+e negli orari esposti all&apos;ingresso.
 
 Per guasti e manutenzione si può usare
 anche il numero verde indicato in bacheca.</source>
@@ -774,11 +774,11 @@ the free number shown on the notice board.</translation>
         <translation>Merge the cards?</translation>
     </message>
     <message>
-        <source>L'altra scheda sarà unita a questa: i suoi contatti e le sue segnalazioni compariranno qui e i dati mancanti saranno completati. Continuare?</source>
+        <source>L&apos;altra scheda sarà unita a questa: i suoi contatti e le sue segnalazioni compariranno qui e i dati mancanti saranno completati. Continuare?</source>
         <translation>The other card will be merged into this one: its contacts and referrals will appear here and missing details will be filled in. Continue?</translation>
     </message>
     <message>
-        <source>Contenuto riservato. Premere «Mostra» solo se necessario: l'accesso viene registrato.</source>
+        <source>Contenuto riservato. Premere «Mostra» solo se necessario: l&apos;accesso viene registrato.</source>
         <translation>Confidential content. Press “Show” only if needed: the access is recorded.</translation>
     </message>
     <message>
@@ -964,7 +964,7 @@ the free number shown on the notice board.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>Scegliere un servizio dall'elenco.</source>
+        <source>Scegliere un servizio dall&apos;elenco.</source>
         <translation>Choose a service from the list.</translation>
     </message>
     <message>
@@ -977,7 +977,7 @@ the free number shown on the notice board.</translation>
     </message>
     <message>
         <source>Aprire la scheda di una persona per segnalarla a un servizio.</source>
-        <translation>Open a person's card to refer them to a service.</translation>
+        <translation>Open a person&apos;s card to refer them to a service.</translation>
     </message>
 </context>
 <context>
@@ -1075,7 +1075,7 @@ the free number shown on the notice board.</translation>
         <translation>%1 referrals</translation>
     </message>
     <message>
-        <source>Scegliere una segnalazione dall'elenco.</source>
+        <source>Scegliere una segnalazione dall&apos;elenco.</source>
         <translation>Choose a referral from the list.</translation>
     </message>
     <message>
@@ -1167,7 +1167,7 @@ the free number shown on the notice board.</translation>
     </message>
     <message>
         <source>Commento del community manager (facoltativo): entra nel rapporto.</source>
-        <translation>Community manager's comment (optional): goes into the report.</translation>
+        <translation>Community manager&apos;s comment (optional): goes into the report.</translation>
     </message>
     <message>
         <source>Genera rapporto</source>
@@ -1450,7 +1450,7 @@ the free number shown on the notice board.</translation>
         <translation>concurrent change</translation>
     </message>
     <message>
-        <source>modifica dopo l'eliminazione</source>
+        <source>modifica dopo l&apos;eliminazione</source>
         <translation>change after deletion</translation>
     </message>
     <message>
@@ -1521,11 +1521,11 @@ the free number shown on the notice board.</translation>
         <translation>Sex must be F, M, X or NS.</translation>
     </message>
     <message>
-        <source>L'indirizzo email non è valido.</source>
+        <source>L&apos;indirizzo email non è valido.</source>
         <translation>The email address is not valid.</translation>
     </message>
     <message>
-        <source>L'ultimo carattere del codice fiscale non è corretto: ricontrolli il codice.</source>
+        <source>L&apos;ultimo carattere del codice fiscale non è corretto: ricontrolli il codice.</source>
         <translation>The last character of the tax code is wrong: please check the code.</translation>
     </message>
     <message>
@@ -1666,6 +1666,10 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Anonimo</source>
         <translation>Anonymous</translation>
+    </message>
+    <message>
+        <source>Servizio riservato</source>
+        <translation>Confidential service</translation>
     </message>
 </context>
 <context>

@@ -121,6 +121,19 @@ def test_overdue_and_sensitive_rows(qtbot, seeded) -> None:
     assert "Quercetti" not in page.title.text()
 
 
+def test_lists_never_name_a_sensitive_service(qtbot, seeded) -> None:
+    """Even for an operator who may see sensitive data, a list glanced at by a companion
+    shows no anti-violence or health service next to a name; the selected detail does."""
+    page = show(qtbot, ReferralsPage(seeded.context))
+    model = page.model
+    sensitive = model.find("id", seeded.referrals["sensitive"])
+    assert model.index(sensitive, 2).data() == "Servizio riservato"
+    assert model.index(model.find("id", seeded.referrals["draft"]), 2).data() != (
+        "Servizio riservato")
+    page.select(seeded.referrals["sensitive"])
+    assert "ASST" in page.title.text()
+
+
 def test_filter_by_status(qtbot, seeded) -> None:
     give_consent(seeded, "Zanfrutti", SOCIAL)
     Referrals(seeded.store).step(seeded.referrals["draft"], "sent", by="x")
