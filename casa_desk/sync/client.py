@@ -16,13 +16,14 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 
 from casa_desk.errors import SyncError
-from casa_desk.models.timeutil import utc_now_text
+from casa_desk.models.timeutil import to_utc_text, utc_now_text
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME, SHARED_SCOPE
 from casa_desk.sync import protocol
@@ -51,10 +52,15 @@ class SyncReport:
     conflicts: int = 0
     mismatched: list[str] = field(default_factory=list)
     refetched: list[str] = field(default_factory=list)
+    pruned: int = 0  # acked outbox rows past retention, dropped after a clean sync
 
     @property
     def in_sync(self) -> bool:
         return not self.mismatched
+
+
+#: Acked changes stay in the outbox this long (a restored hub is re-fed from them).
+OUTBOX_RETENTION_DAYS = 30
 
 
 # -- credentials ---------------------------------------------------------------------------
@@ -152,6 +158,7 @@ class SyncClient:
             if report.in_sync:
                 with self.store.transaction():
                     set_state(self.store, "last_sync_at", utc_now_text())
+                    report.pruned = prune_outbox(self.store)
         except sqlite3.OperationalError as exc:
             # Disk full, database busy: every step is one transaction, so nothing half-done
             # stays behind; the next run resumes where this one stopped.
@@ -307,6 +314,22 @@ class SyncClient:
                 "SELECT count(*) FROM sync_outbox WHERE seq > ?", [acked]
             ).fetchone()[0]
         )
+
+
+def prune_outbox(store: Store, *, now: datetime | None = None,
+                 days: int = OUTBOX_RETENTION_DAYS) -> int:
+    """Drop outbox rows that the hub acknowledged and that are older than ``days``.
+
+    Acked changes are kept a while so that a hub restored from a backup can be given back
+    what it lost (SYNC.md §4); past that, the outbox would only grow (about half of a big
+    store). Call inside a transaction; returns how many rows went.
+    """
+    acked = int(state(store, "acked_seq", "0") or 0)
+    cutoff = to_utc_text((now or datetime.now(UTC)) - timedelta(days=days))
+    cursor = store.db.execute(
+        "DELETE FROM sync_outbox WHERE seq <= ? AND created_at < ?", [acked, cutoff]
+    )
+    return int(cursor.rowcount or 0)
 
 
 def local_digest(store: Store) -> dict[str, dict[str, Any]]:

@@ -195,3 +195,26 @@ def test_an_office_adds_its_own_services_and_head_office_gets_its_referrals(
     Directory(other).set_active(service["id"], False)  # nor is it the other office's
     quiesce([office, hq, other])
     assert row(other, "services", service["id"])["active"] == 1
+
+
+def test_acked_changes_are_pruned_after_the_retention_only(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from casa_desk.sync.client import OUTBOX_RETENTION_DAYS, prune_outbox
+
+    office = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    person(office)
+    with office.transaction():  # nothing acked yet: nothing may go, however old
+        assert prune_outbox(office, now=datetime.now(UTC) + timedelta(days=400)) == 0
+    sync(office)
+    with office.transaction():  # acked, but recent: kept for a restored hub
+        assert prune_outbox(office) == 0
+    person(office)  # a new change, not yet acked
+    later = datetime.now(UTC) + timedelta(days=OUTBOX_RETENTION_DAYS + 1)
+    with office.transaction():
+        assert prune_outbox(office, now=later) == 1
+    assert office.pending_changes() == 1
+    sync(office)  # pruning breaks nothing later on
+    assert office.pending_changes() == 0
