@@ -218,3 +218,28 @@ def test_acked_changes_are_pruned_after_the_retention_only(
     assert office.pending_changes() == 1
     sync(office)  # pruning breaks nothing later on
     assert office.pending_changes() == 0
+
+
+def test_one_esf_enrolment_per_person_across_offices(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
+    """Two offices enrol the same person offline: the hub keeps the first, refuses the
+    second with a reason, and head office stays in sync."""
+    from casa_desk.store.participants import Participants
+    from casa_desk.sync.status import rejections
+
+    a = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b = new_office(sqlite_hub, tmp_path / "b.sqlite", "MAZZINI")
+    hq = new_office(sqlite_hub, tmp_path / "hq.sqlite", "SEDE", head_office=True)
+    p = person(a)
+    quiesce([a, b])
+    entry = {"entered_on": "2026-03-01", "employment_status": "unemployed",
+             "education_isced": "0-2"}
+    Participants(a).enrol(p["id"], entry, presidio="SAN-SIRO")
+    Participants(b).enrol(p["id"], entry, presidio="MAZZINI")
+    assert sync(a).in_sync
+    assert sync(b).in_sync
+    assert [r["table_name"] for r in rejections(b)] == ["participants"]
+    assert "già iscritta" in rejections(b)[0]["reason"]
+    assert sync(hq).in_sync
+    assert hq.query("SELECT presidio FROM participants") == [{"presidio": "SAN-SIRO"}]

@@ -223,6 +223,31 @@ class HubStore:
         fault_point("hub.push.after_commit")
         return {"acked_seq": max(acked, last), "rejected": rejected, "gap": False}
 
+    def _enrolled_elsewhere(
+        self, conn: Connection, change: dict[str, Any], rows: dict[tuple[str, str], Any]
+    ) -> str | None:
+        """One ESF enrolment per person across all offices (DESIGN.md §3): a second one,
+        made offline in another office, is refused here rather than left to break every
+        head-office store that cannot hold it."""
+        person_id = (change.get("data") or {}).get("person_id")
+        if not person_id:
+            return None
+        mirror = schema.MIRRORS["participants"]
+        taken = conn.execute(
+            select(mirror.c.id).where(
+                (mirror.c.person_id == person_id) & (mirror.c.deleted == 0)
+                & (mirror.c.id != change["row_id"])
+            ).limit(1)
+        ).first()
+        in_batch = any(
+            table == "participants" and row_id != change["row_id"] and row
+            and row.get("person_id") == person_id and not row.get("deleted")
+            for (table, row_id), row in rows.items()
+        )
+        if taken or in_batch:
+            return "La persona è già iscritta al programma FSE (anche da un altro presidio)."
+        return None
+
     def _apply_batch(
         self, conn: Connection, device: Device, changes: list[dict[str, Any]]
     ) -> list[dict[str, Any]]:
@@ -244,6 +269,8 @@ class HubStore:
             key = (change["table"], change["row_id"])
             current = rows.get(key)
             reason = authorise(device, change, current)
+            if reason is None and change["table"] == "participants" and current is None:
+                reason = self._enrolled_elsewhere(conn, change, rows)
             if reason is not None:
                 rejected.append(
                     {
