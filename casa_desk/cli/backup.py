@@ -14,7 +14,8 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "backup",
         help="copia di sicurezza dell'archivio",
-        description="Copia l'archivio con l'API di backup di SQLite: sicura anche con l'app aperta.",
+        description="Copia l'archivio con l'API di backup di SQLite: "
+        "sicura anche con l'app aperta.",
     )
     parser.add_argument("--db", required=True, type=Path, help="archivio da copiare")
     parser.add_argument("--out", required=True, type=Path, help="file di destinazione")

@@ -14,8 +14,8 @@ ids still sort roughly by time like real ones.
 from __future__ import annotations
 
 import random
-from functools import lru_cache
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from casa_desk.models.timeutil import ROME
 

@@ -20,8 +20,20 @@ from casa_desk.models.vocab import Gender, TenancyRole
 MAX_AGE_YEARS = 120
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _TEXT_FIELDS = (
-    "first_name", "last_name", "birth_place", "email", "languages", "street", "civic", "stair",
-    "floor", "flat", "unit_code", "quartiere", "household_id", "notes",
+    "first_name",
+    "last_name",
+    "birth_place",
+    "email",
+    "languages",
+    "street",
+    "civic",
+    "stair",
+    "floor",
+    "flat",
+    "unit_code",
+    "quartiere",
+    "household_id",
+    "notes",
 )
 
 
@@ -60,7 +72,7 @@ def person_problems(values: dict[str, Any], *, today: date | None = None) -> dic
     return problems
 
 
-def clean_person(
+def clean_person(  # noqa: PLR0912 - one check per field, read top to bottom
     values: dict[str, Any],
     *,
     today: date | None = None,
@@ -81,7 +93,11 @@ def clean_person(
 
     for field in _TEXT_FIELDS:
         if field in values:
-            text = (values[field] or "").strip() if isinstance(values[field], str | None) else values[field]
+            text = (
+                (values[field] or "").strip()
+                if isinstance(values[field], str | None)
+                else values[field]
+            )
             out[field] = text or None
     for field, label in (("last_name", "Il cognome"), ("first_name", "Il nome")):
         if (not partial or field in values) and not out.get(field):
@@ -90,8 +106,11 @@ def clean_person(
     gender = values.get("gender")
     if gender not in (None, ""):
         if gender not in {g.value for g in Gender}:
-            fail(ValidationError("Il sesso deve essere F, M, X o NS.", field="gender",
-                                 code="gender_invalid"))
+            fail(
+                ValidationError(
+                    "Il sesso deve essere F, M, X o NS.", field="gender", code="gender_invalid"
+                )
+            )
         out["gender"] = gender
     elif "gender" in values:
         out["gender"] = None
@@ -124,13 +143,18 @@ def clean_person(
         out["phone"] = None
 
     if out.get("email") and not _EMAIL.match(out["email"]):
-        fail(ValidationError("L'indirizzo email non è valido.", field="email", code="email_invalid"))
+        fail(
+            ValidationError("L'indirizzo email non è valido.", field="email", code="email_invalid")
+        )
 
     role = values.get("tenancy_role")
     if role not in (None, ""):
         if role not in {r.value for r in TenancyRole}:
-            fail(ValidationError("Ruolo nel nucleo non valido.", field="tenancy_role",
-                                 code="role_invalid"))
+            fail(
+                ValidationError(
+                    "Ruolo nel nucleo non valido.", field="tenancy_role", code="role_invalid"
+                )
+            )
         out["tenancy_role"] = role
     elif "tenancy_role" in values:
         out["tenancy_role"] = None

@@ -55,8 +55,19 @@ from casa_desk.reports.model import (  # re-exported: callers import the figures
     MonthFigures,
 )
 
-__all__ = ["HEADLINE_LABELS", "MONTHS_IT", "Breakdown", "Figure", "Headline", "Month",
-           "MonthFigures", "age_band", "age_on", "compute", "office_name"]
+__all__ = [
+    "HEADLINE_LABELS",
+    "MONTHS_IT",
+    "Breakdown",
+    "Figure",
+    "Headline",
+    "Month",
+    "MonthFigures",
+    "age_band",
+    "age_on",
+    "compute",
+    "office_name",
+]
 
 
 # -- entry point -----------------------------------------------------------------------------
@@ -151,8 +162,8 @@ def _aliases(conn: sqlite3.Connection) -> dict[str, str]:
         ).fetchall()
     )
     resolved: dict[str, str] = {}
-    for pid in merged:
-        seen, cur = {pid}, merged[pid]
+    for pid, target in merged.items():
+        seen, cur = {pid}, target
         while cur in merged and cur not in seen:
             seen.add(cur)
             cur = merged[cur]
@@ -172,9 +183,11 @@ def _month_contacts(
     where, params = _office_filter(presidio)
     # Week n starts at local midnight of its Monday (DST-aware bounds, compared as UTC text).
     later = [rome_day_start(day) for day in _week_starts(month)[1:]]
-    week = "CASE " + " ".join(
-        f"WHEN c.occurred_at < ? THEN {n}" for n in range(1, len(later) + 1)
-    ) + f" ELSE {len(later) + 1} END"
+    week = (
+        "CASE "
+        + " ".join(f"WHEN c.occurred_at < ? THEN {n}" for n in range(1, len(later) + 1))
+        + f" ELSE {len(later) + 1} END"
+    )
     return conn.execute(
         f"SELECT c.person_id, c.category, c.channel, {week} FROM contacts c "
         f"WHERE c.occurred_at >= ? AND c.occurred_at < ? AND c.deleted = 0{where} AND {_CURRENT}",
@@ -186,12 +199,17 @@ def _person_counts(conn: sqlite3.Connection, month: Month, presidio: Offices) ->
     """Current contacts of the month per person id (None: anonymous)."""
     start, end = month.bounds()
     where, params = _office_filter(presidio)
-    return Counter(dict(conn.execute(
-        "SELECT c.person_id, count(*) FROM contacts c "
-        f"WHERE c.occurred_at >= ? AND c.occurred_at < ? AND c.deleted = 0{where} AND {_CURRENT} "
-        "GROUP BY c.person_id",
-        [start, end, *params],
-    ).fetchall()))
+    return Counter(
+        dict(
+            conn.execute(
+                "SELECT c.person_id, count(*) FROM contacts c "
+                "WHERE c.occurred_at >= ? AND c.occurred_at < ? AND c.deleted = 0"
+                f"{where} AND {_CURRENT} "
+                "GROUP BY c.person_id",
+                [start, end, *params],
+            ).fetchall()
+        )
+    )
 
 
 def _person_attributes(
@@ -235,12 +253,14 @@ def _people_seen_before(
 def _overdue(conn: sqlite3.Connection, month: Month, presidio: Offices) -> int:
     end = month.bounds()[1]
     where, params = _office_filter(presidio)
-    return int(conn.execute(
-        "SELECT count(*) FROM contacts c WHERE c.follow_up_on IS NOT NULL "
-        "AND c.follow_up_on < ? AND c.occurred_at < ? AND c.deleted = 0 "
-        f"AND (c.follow_up_done_at IS NULL OR c.follow_up_done_at >= ?){where} AND {_CURRENT}",
-        [month.next.first_day.isoformat(), end, end, *params],
-    ).fetchone()[0])
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM contacts c WHERE c.follow_up_on IS NOT NULL "
+            "AND c.follow_up_on < ? AND c.occurred_at < ? AND c.deleted = 0 "
+            f"AND (c.follow_up_done_at IS NULL OR c.follow_up_done_at >= ?){where} AND {_CURRENT}",
+            [month.next.first_day.isoformat(), end, end, *params],
+        ).fetchone()[0]
+    )
 
 
 def _contact_headlines(
@@ -326,13 +346,14 @@ def _counted(
     chart: str = "",
 ) -> Breakdown:
     """A breakdown listing every known code (zeros included) then any unexpected ones."""
-    items = [Figure(c, lab, counts.get(c, 0), c in sensitive_codes or sensitive) for c, lab in labels]
-    known = {f.code for f in items}
-    items += [
-        Figure(c, c, n, sensitive) for c, n in sorted(counts.items()) if c not in known and n
+    items = [
+        Figure(c, lab, counts.get(c, 0), c in sensitive_codes or sensitive) for c, lab in labels
     ]
-    return Breakdown(section, title, items, sensitive=sensitive or bool(sensitive_codes),
-                     chart=chart)
+    known = {f.code for f in items}
+    items += [Figure(c, c, n, sensitive) for c, n in sorted(counts.items()) if c not in known and n]
+    return Breakdown(
+        section, title, items, sensitive=sensitive or bool(sensitive_codes), chart=chart
+    )
 
 
 def _unknown_as_code(counts: Counter) -> Counter:
@@ -368,16 +389,33 @@ def _contact_breakdowns(
         by_gender[gender or Gender.NOT_STATED.value] += n
         by_age[age_band(age_on(birth, last_day))] += n
     return [
-        _counted("contacts_by_category", "Contatti per tema", by_cat,
-                 [(c, lab) for c, lab, _ in cats] + ([UNKNOWN] if by_cat[UNKNOWN[0]] else []),
-                 sensitive_codes=frozenset(c for c, _, s in cats if s), chart="bar"),
-        _counted("contacts_by_channel", "Contatti per canale", by_channel,
-                 [(c.value, lab) for c, lab in CHANNEL_LABELS.items()]),
+        _counted(
+            "contacts_by_category",
+            "Contatti per tema",
+            by_cat,
+            [(c, lab) for c, lab, _ in cats] + ([UNKNOWN] if by_cat[UNKNOWN[0]] else []),
+            sensitive_codes=frozenset(c for c, _, s in cats if s),
+            chart="bar",
+        ),
+        _counted(
+            "contacts_by_channel",
+            "Contatti per canale",
+            by_channel,
+            [(c.value, lab) for c, lab in CHANNEL_LABELS.items()],
+        ),
         _counted("contacts_by_week", "Contatti per settimana", by_week, weeks, chart="line"),
-        _counted("contacts_by_gender", "Contatti per genere della persona", by_gender,
-                 [(g.value, lab) for g, lab in GENDER_LABELS.items()] + [ANONYMOUS]),
-        _counted("contacts_by_age", "Contatti per età della persona a fine mese", by_age,
-                 [*AGE_BANDS, UNKNOWN, ANONYMOUS]),
+        _counted(
+            "contacts_by_gender",
+            "Contatti per genere della persona",
+            by_gender,
+            [(g.value, lab) for g, lab in GENDER_LABELS.items()] + [ANONYMOUS],
+        ),
+        _counted(
+            "contacts_by_age",
+            "Contatti per età della persona a fine mese",
+            by_age,
+            [*AGE_BANDS, UNKNOWN, ANONYMOUS],
+        ),
     ]
 
 
@@ -441,7 +479,7 @@ def _referral_headline(headline: Headline, facts: list[ReferralFacts], month: Mo
         last_sent = None
         for kind, at, _status in fact.steps:
             inside = start <= at < end
-            if kind == EventKind.SENT or kind == EventKind.REOPENED:
+            if kind in (EventKind.SENT, EventKind.REOPENED):
                 last_sent = at
                 headline.referrals_sent += inside and kind == EventKind.SENT
             elif kind == EventKind.TAKEN_IN_CHARGE and inside:
@@ -464,10 +502,19 @@ def _referral_breakdowns(facts: list[ReferralFacts], month: Month) -> list[Break
     by_status = Counter(str(f.status_at(end)) for f in active)
     sensitive = frozenset(k.value for k in SENSITIVE_SERVICE_KINDS)
     return [
-        _counted("referrals_by_kind", "Invii del mese per tipo di servizio", sent,
-                 [(k.value, lab) for k, lab in KIND_LABELS.items()], sensitive_codes=sensitive),
-        _counted("referrals_by_status", "Invii con movimenti nel mese: stato a fine mese",
-                 by_status, [(s.value, lab) for s, lab in STATUS_LABELS.items()]),
+        _counted(
+            "referrals_by_kind",
+            "Invii del mese per tipo di servizio",
+            sent,
+            [(k.value, lab) for k, lab in KIND_LABELS.items()],
+            sensitive_codes=sensitive,
+        ),
+        _counted(
+            "referrals_by_status",
+            "Invii con movimenti nel mese: stato a fine mese",
+            by_status,
+            [(s.value, lab) for s, lab in STATUS_LABELS.items()],
+        ),
     ]
 
 
@@ -493,21 +540,40 @@ def _esf_tables(prefix: str, rows: list[tuple]) -> list[Breakdown]:
         return age_band(age_on(r[2], date.fromisoformat(r[0][:10])))
 
     tables = [
-        _counted(f"{prefix}_by_gender", "Per genere", Counter(r[1] or "NS" for r in rows),
-                 [(g.value, lab) for g, lab in GENDER_LABELS.items()]),
-        _counted(f"{prefix}_by_age", "Per età all'ingresso", Counter(entry_age(r) for r in rows),
-                 [*AGE_BANDS, UNKNOWN]),
-        _counted(f"{prefix}_by_employment", "Per condizione occupazionale",
-                 Counter(r[3] or UNKNOWN[0] for r in rows),
-                 [(e.value, lab) for e, lab in EMPLOYMENT_LABELS.items()] + [UNKNOWN]),
-        _counted(f"{prefix}_by_isced", "Per titolo di studio (ISCED)",
-                 Counter(r[4] or UNKNOWN[0] for r in rows),
-                 [(i.value, lab) for i, lab in ISCED_LABELS.items()] + [UNKNOWN]),
+        _counted(
+            f"{prefix}_by_gender",
+            "Per genere",
+            Counter(r[1] or "NS" for r in rows),
+            [(g.value, lab) for g, lab in GENDER_LABELS.items()],
+        ),
+        _counted(
+            f"{prefix}_by_age",
+            "Per età all'ingresso",
+            Counter(entry_age(r) for r in rows),
+            [*AGE_BANDS, UNKNOWN],
+        ),
+        _counted(
+            f"{prefix}_by_employment",
+            "Per condizione occupazionale",
+            Counter(r[3] or UNKNOWN[0] for r in rows),
+            [(e.value, lab) for e, lab in EMPLOYMENT_LABELS.items()] + [UNKNOWN],
+        ),
+        _counted(
+            f"{prefix}_by_isced",
+            "Per titolo di studio (ISCED)",
+            Counter(r[4] or UNKNOWN[0] for r in rows),
+            [(i.value, lab) for i, lab in ISCED_LABELS.items()] + [UNKNOWN],
+        ),
     ]
     answers = [(a.value, lab) for a, lab in ANSWER_LABELS.items()] + [UNKNOWN]
     for n, (col, label) in enumerate(DISADVANTAGE):
         tables.append(
-            _counted(f"{prefix}_{col}", label, Counter(r[5 + n] or UNKNOWN[0] for r in rows),
-                     answers, sensitive=True)
+            _counted(
+                f"{prefix}_{col}",
+                label,
+                Counter(r[5 + n] or UNKNOWN[0] for r in rows),
+                answers,
+                sensitive=True,
+            )
         )
     return tables

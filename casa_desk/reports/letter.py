@@ -18,9 +18,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as RLTable
-from reportlab.platypus import TableStyle
 
 from casa_desk.errors import ConsentError, ReportError
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome, utc_now_text
@@ -93,10 +92,18 @@ def render_letter(data: LetterData) -> bytes:
     register_fonts()
     st = styles()
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm,
-                            topMargin=20 * mm, bottomMargin=20 * mm,
-                            title="Lettera di invio", author="casa_desk", lang="it-IT",
-                            initialFontName=FONT)
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=22 * mm,
+        rightMargin=22 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title="Lettera di invio",
+        author="casa_desk",
+        lang="it-IT",
+        initialFontName=FONT,
+    )
     p = data.person
     office = data.office
     service = data.service
@@ -112,11 +119,19 @@ def render_letter(data: LetterData) -> bytes:
         ["Urgenza", URGENCY_LABELS.get(data.urgency, data.urgency)],
         ["Risposta attesa entro", format_date(data.due_on)],
     ]
-    grid = RLTable([[k, para(v)] for k, v in details if v], colWidths=[45 * mm, doc.width - 45 * mm])
-    grid.setStyle(TableStyle([("FONT", (0, 0), (0, -1), FONT_BOLD, 9),
-                              ("FONT", (1, 0), (1, -1), FONT, 9),
-                              ("BACKGROUND", (0, 0), (0, -1), LIGHT),
-                              ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    grid = RLTable(
+        [[k, para(v)] for k, v in details if v], colWidths=[45 * mm, doc.width - 45 * mm]
+    )
+    grid.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (0, -1), FONT_BOLD, 9),
+                ("FONT", (1, 0), (1, -1), FONT, 9),
+                ("BACKGROUND", (0, 0), (0, -1), LIGHT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
     story: list[Any] = [
         para(office.get("name") or data.presidio, "subtitle"),
         para(office.get("address") or ""),
@@ -127,8 +142,11 @@ def render_letter(data: LetterData) -> bytes:
         Spacer(1, 6 * mm),
         para(f"Milano, {format_date(today_rome())}"),
         Spacer(1, 4 * mm),
-        para("Oggetto: invio di una persona al vostro servizio"
-             + (f" (rif. {data.number})" if data.number else ""), "h2"),
+        para(
+            "Oggetto: invio di una persona al vostro servizio"
+            + (f" (rif. {data.number})" if data.number else ""),
+            "h2",
+        ),
         grid,
         Spacer(1, 3 * mm),
         para("Motivo dell'invio", "h3"),
@@ -136,18 +154,25 @@ def render_letter(data: LetterData) -> bytes:
         para("Che cosa chiediamo", "h3"),
         para(data.request or "—"),
         para("Consenso della persona", "h3"),
-        para(f"Consenso dato il {format_datetime(data.consent_given_at)[:10]}"
-             + (f" (informativa {data.consent_version})" if data.consent_version else "")
-             + ":"),
+        para(
+            f"Consenso dato il {format_datetime(data.consent_given_at)[:10]}"
+            + (f" (informativa {data.consent_version})" if data.consent_version else "")
+            + ":"
+        ),
         para(f"«{data.consent_text}»" if data.consent_text else "—"),
         para("Per richiamarci", "h3"),
-        para(f"{office.get('name') or data.presidio}, {office.get('address') or ''}. "
-             "Vi chiediamo di comunicarci la presa in carico o l'esito dell'invio."),
+        para(
+            f"{office.get('name') or data.presidio}, {office.get('address') or ''}. "
+            "Vi chiediamo di comunicarci la presa in carico o l'esito dell'invio."
+        ),
         Spacer(1, 10 * mm),
         para("Il community manager"),
         Spacer(1, 8 * mm),
-        para("Documento riservato: contiene dati personali condivisi con il solo servizio "
-             "destinatario sulla base del consenso indicato. Non inoltrare.", "small"),
+        para(
+            "Documento riservato: contiene dati personali condivisi con il solo servizio "
+            "destinatario sulla base del consenso indicato. Non inoltrare.",
+            "small",
+        ),
     ]
     doc.build(story)
     return buffer.getvalue()
@@ -167,14 +192,21 @@ def print_letter(store_path: str | Path, referral_id: str, out: str | Path, *, b
             with store.transaction() as journal:
                 journal.insert(
                     "audit_log",
-                    {"at": utc_now_text(), "who": by, "action": AuditAction.PRINTED.value,
-                     "table_name": "referrals", "row_id": referral_id, "reason": "lettera di invio"},
+                    {
+                        "at": utc_now_text(),
+                        "who": by,
+                        "action": AuditAction.PRINTED.value,
+                        "table_name": "referrals",
+                        "row_id": referral_id,
+                        "reason": "lettera di invio",
+                    },
                     presidio=data.presidio,
                 )
                 os.replace(temp, out)
         except OSError as exc:
-            raise ReportError(f"Impossibile scrivere la lettera: {exc.strerror}.",
-                              code="bad_output") from exc
+            raise ReportError(
+                f"Impossibile scrivere la lettera: {exc.strerror}.", code="bad_output"
+            ) from exc
         finally:
             if os.path.exists(temp):
                 os.unlink(temp)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -26,10 +27,11 @@ from reportlab.platypus import (
     Paragraph,
     SimpleDocTemplate,
     Spacer,
-    Table as RLTable,
     TableStyle,
 )
-from xml.sax.saxutils import escape
+from reportlab.platypus import (
+    Table as RLTable,
+)
 
 from casa_desk import paths
 from casa_desk.models.timeutil import format_date

@@ -25,7 +25,13 @@ def record(
     """Append one entry; call inside the transaction of the action it records."""
     return journal.insert(
         "audit_log",
-        {"at": utc_now_text(), "who": who, "action": AuditAction(action).value,
-         "table_name": table or None, "row_id": row_id or None, "reason": reason or None},
+        {
+            "at": utc_now_text(),
+            "who": who,
+            "action": AuditAction(action).value,
+            "table_name": table or None,
+            "row_id": row_id or None,
+            "reason": reason or None,
+        },
         presidio=presidio,
     )

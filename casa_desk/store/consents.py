@@ -70,15 +70,19 @@ class Consents:
         version: str = INFORMATIVA_VERSION,
     ) -> dict[str, Any]:
         if not text.strip():
-            raise ValidationError("Riportare il testo del consenso.", field="text",
-                                  code="required")
+            raise ValidationError("Riportare il testo del consenso.", field="text", code="required")
         with self.store.transaction() as journal:
             return journal.insert(
                 "consents",
-                {"person_id": person_id, "purpose": purpose, "informativa_version": version,
-                 "text": text.strip(), "given_at": utc_now_text(),
-                 "expires_on": expires_on.isoformat() if expires_on else None,
-                 "operator": operator},
+                {
+                    "person_id": person_id,
+                    "purpose": purpose,
+                    "informativa_version": version,
+                    "text": text.strip(),
+                    "given_at": utc_now_text(),
+                    "expires_on": expires_on.isoformat() if expires_on else None,
+                    "operator": operator,
+                },
                 presidio=presidio,
             )
 

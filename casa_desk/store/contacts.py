@@ -18,13 +18,13 @@ from casa_desk.store.db import Store
 from casa_desk.store.tables import CONTACTS
 
 #: SQL condition: ``c`` is the current version of its chain.
-CURRENT = (
-    "c.deleted = 0 AND NOT EXISTS (SELECT 1 FROM contacts n WHERE n.amends_id = c.id)"
-)
+CURRENT = "c.deleted = 0 AND NOT EXISTS (SELECT 1 FROM contacts n WHERE n.amends_id = c.id)"
 MAX_MINUTES = 8 * 60
 
 
-def clean_contact(values: dict[str, Any], categories: dict[str, bool]) -> dict[str, Any]:
+def clean_contact(  # noqa: PLR0912 - one check per field, read top to bottom
+    values: dict[str, Any], categories: dict[str, bool]
+) -> dict[str, Any]:
     """Check a contact's fields; ``categories`` maps active category codes to sensitivity."""
     out = {k: v for k, v in values.items() if k in CONTACTS.columns}
     channel = out.get("channel") or Channel.DESK.value
@@ -33,8 +33,9 @@ def clean_contact(values: dict[str, Any], categories: dict[str, bool]) -> dict[s
     out["channel"] = channel
     category = out.get("category")
     if category not in categories:
-        raise ValidationError("Scegliere un argomento dall'elenco.", field="category",
-                              code="category_invalid")
+        raise ValidationError(
+            "Scegliere un argomento dall'elenco.", field="category", code="category_invalid"
+        )
     outcome = out.get("outcome")
     if outcome not in (None, "") and outcome not in {o.value for o in Outcome}:
         raise ValidationError("Esito non valido.", field="outcome", code="outcome_invalid")
@@ -44,16 +45,19 @@ def clean_contact(values: dict[str, Any], categories: dict[str, bool]) -> dict[s
         try:
             minutes = int(minutes)
         except (TypeError, ValueError):
-            raise ValidationError("I minuti devono essere un numero intero.", field="minutes",
-                                  code="minutes_invalid") from None
+            raise ValidationError(
+                "I minuti devono essere un numero intero.", field="minutes", code="minutes_invalid"
+            ) from None
         if not 0 <= minutes <= MAX_MINUTES:
-            raise ValidationError("I minuti devono essere tra 0 e 480.", field="minutes",
-                                  code="minutes_invalid")
+            raise ValidationError(
+                "I minuti devono essere tra 0 e 480.", field="minutes", code="minutes_invalid"
+            )
     out["minutes"] = minutes if minutes not in ("",) else None
     summary = (out.get("summary") or "").strip()
     if not summary:
-        raise ValidationError("Scrivere una sintesi del contatto.", field="summary",
-                              code="required")
+        raise ValidationError(
+            "Scrivere una sintesi del contatto.", field="summary", code="required"
+        )
     out["summary"] = summary
     out["notes"] = (out.get("notes") or "").strip() or None
     follow = out.get("follow_up_on")
@@ -63,8 +67,9 @@ def clean_contact(values: dict[str, Any], categories: dict[str, bool]) -> dict[s
         try:
             out["follow_up_on"] = date.fromisoformat(str(follow)).isoformat()
         except ValueError:
-            raise ValidationError("La data di richiamo non è valida.", field="follow_up_on",
-                                  code="date_invalid") from None
+            raise ValidationError(
+                "La data di richiamo non è valida.", field="follow_up_on", code="date_invalid"
+            ) from None
     else:
         out["follow_up_on"] = None
     occurred = out.get("occurred_at")
@@ -72,8 +77,9 @@ def clean_contact(values: dict[str, Any], categories: dict[str, bool]) -> dict[s
         out["occurred_at"] = to_utc_text(occurred)
     out["occurred_at"] = out.get("occurred_at") or utc_now_text()
     if out["occurred_at"] > to_utc_text(datetime.now().astimezone() + timedelta(minutes=5)):
-        raise ValidationError("Il contatto non può essere nel futuro.", field="occurred_at",
-                              code="date_future")
+        raise ValidationError(
+            "Il contatto non può essere nel futuro.", field="occurred_at", code="date_future"
+        )
     out["sensitive"] = int(bool(out.get("sensitive")) or categories[category])
     return out
 
@@ -84,7 +90,8 @@ class Contacts:
 
     def categories(self) -> dict[str, bool]:
         rows = self.store.db.execute(
-            "SELECT code, sensitive FROM categories WHERE active = 1 AND deleted = 0").fetchall()
+            "SELECT code, sensitive FROM categories WHERE active = 1 AND deleted = 0"
+        ).fetchall()
         return {code: bool(sensitive) for code, sensitive in rows}
 
     def log(self, values: dict[str, Any], *, presidio: str, operator: str) -> dict[str, Any]:
@@ -109,10 +116,13 @@ class Contacts:
     def amend(self, contact_id: str, changes: dict[str, Any], *, operator: str) -> dict[str, Any]:
         """A correction: a new row with the old values plus ``changes``, amending the old."""
         old = self.get(contact_id)
-        if self.store.db.execute("SELECT 1 FROM contacts WHERE amends_id = ?",
-                                 [contact_id]).fetchone():
-            raise ValidationError("Questo contatto è già stato corretto: correggere l'ultima "
-                                  "versione.", code="not_current")
+        if self.store.db.execute(
+            "SELECT 1 FROM contacts WHERE amends_id = ?", [contact_id]
+        ).fetchone():
+            raise ValidationError(
+                "Questo contatto è già stato corretto: correggere l'ultima versione.",
+                code="not_current",
+            )
         values = {k: old[k] for k in CONTACTS.columns if k not in ("amends_id", "operator")}
         values.update(changes)
         values["amends_id"] = contact_id
@@ -128,8 +138,11 @@ class Contacts:
         values = {k: old[k] for k in CONTACTS.columns if k not in ("amends_id", "operator")}
         with self.store.transaction() as journal:
             return journal.insert(
-                "contacts", {**values, "amends_id": contact_id, "operator": operator, "deleted": 1},
-                presidio=old["presidio"], scope=old["scope"])
+                "contacts",
+                {**values, "amends_id": contact_id, "operator": operator, "deleted": 1},
+                presidio=old["presidio"],
+                scope=old["scope"],
+            )
 
     def mark_follow_up_done(self, contact_id: str, *, operator: str) -> dict[str, Any]:
         return self.amend(contact_id, {"follow_up_done_at": utc_now_text()}, operator=operator)
@@ -162,9 +175,16 @@ class Contacts:
         }
 
     # -- paged follow-ups (the agenda page at a million contacts) ------------------------
-    def follow_ups(self, presidio: str, *, start: date | None, end: date,
-                   newest_first: bool = False, limit: int = 200,
-                   offset: int = 0) -> list[dict[str, Any]]:
+    def follow_ups(
+        self,
+        presidio: str,
+        *,
+        start: date | None,
+        end: date,
+        newest_first: bool = False,
+        limit: int = 200,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
         """Open follow-ups of the office due from ``start`` (None: no lower bound) to ``end``
         inclusive, one page, with the person's name and the topic label.
 
@@ -172,8 +192,13 @@ class Contacts:
         so a page of the overdue backlog costs milliseconds even with a million contacts,
         where :meth:`agenda` reads every open follow-up at once.
         """
-        where = ["c.follow_up_on IS NOT NULL", "c.follow_up_on <= ?", "+c.presidio = ?",
-                 "c.follow_up_done_at IS NULL", CURRENT]
+        where = [
+            "c.follow_up_on IS NOT NULL",
+            "c.follow_up_on <= ?",
+            "+c.presidio = ?",
+            "c.follow_up_done_at IS NULL",
+            CURRENT,
+        ]
         params: list[Any] = [end.isoformat(), presidio]
         if start is not None:
             where.insert(1, "c.follow_up_on >= ?")
@@ -188,16 +213,23 @@ class Contacts:
             [*params, limit, offset],
         )
 
-    def count_follow_ups(self, presidio: str, *, start: date | None, end: date,
-                         cap: int = 1000) -> int:
+    def count_follow_ups(
+        self, presidio: str, *, start: date | None, end: date, cap: int = 1000
+    ) -> int:
         """How many open follow-ups :meth:`follow_ups` would list (counted up to ``cap``)."""
-        where = ["c.follow_up_on IS NOT NULL", "c.follow_up_on <= ?", "+c.presidio = ?",
-                 "c.follow_up_done_at IS NULL", CURRENT]
+        where = [
+            "c.follow_up_on IS NOT NULL",
+            "c.follow_up_on <= ?",
+            "+c.presidio = ?",
+            "c.follow_up_done_at IS NULL",
+            CURRENT,
+        ]
         params: list[Any] = [end.isoformat(), presidio]
         if start is not None:
             where.insert(1, "c.follow_up_on >= ?")
             params.insert(0, start.isoformat())
         row = self.store.db.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM contacts c WHERE {' AND '.join(where)}"
-            " LIMIT ?)", [*params, cap]).fetchone()
+            f"SELECT count(*) FROM (SELECT 1 FROM contacts c WHERE {' AND '.join(where)} LIMIT ?)",
+            [*params, cap],
+        ).fetchone()
         return int(row[0])

@@ -26,8 +26,8 @@ class Directory:
             where.append("(name LIKE ? OR organisation LIKE ? OR kind LIKE ? OR notes LIKE ?)")
             params += [like] * 4
         return self.store.query(
-            f"SELECT * FROM services WHERE {' AND '.join(where)} ORDER BY active DESC, name",
-            params)
+            f"SELECT * FROM services WHERE {' AND '.join(where)} ORDER BY active DESC, name", params
+        )
 
     def service(self, service_id: str) -> dict[str, Any]:
         rows = self.store.query("SELECT * FROM services WHERE id = ?", [service_id])
@@ -35,20 +35,22 @@ class Directory:
             raise ValidationError("Servizio non trovato.", code="not_found")
         return rows[0]
 
-    def save_service(self, values: dict[str, Any], service_id: str | None = None, *,
-                     presidio: str = HEAD_OFFICE) -> dict[str, Any]:
+    def save_service(
+        self, values: dict[str, Any], service_id: str | None = None, *, presidio: str = HEAD_OFFICE
+    ) -> dict[str, Any]:
         """Create a service owned by ``presidio`` (shared with every office), or change one
         (only the fields given). Head office owns the public entries; an office owns the
         local ones it adds, and the hub lets only the owner change them."""
-        clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()
-                 if k in _EDITABLE}
+        clean = {
+            k: (v.strip() if isinstance(v, str) else v) for k, v in values.items() if k in _EDITABLE
+        }
         if service_id is None or "name" in clean:
             if not clean.get("name"):
-                raise ValidationError("Il nome del servizio è obbligatorio.", field="name",
-                                      code="required")
+                raise ValidationError(
+                    "Il nome del servizio è obbligatorio.", field="name", code="required"
+                )
         if "kind" in clean and clean["kind"] not in {k.value for k in ServiceKind}:
-            raise ValidationError("Tipo di servizio non valido.", field="kind",
-                                  code="kind_invalid")
+            raise ValidationError("Tipo di servizio non valido.", field="kind", code="kind_invalid")
         with self.store.transaction() as journal:
             if service_id is None:
                 clean.setdefault("kind", ServiceKind.OTHER.value)
@@ -63,7 +65,8 @@ class Directory:
 
     def categories(self) -> list[dict[str, Any]]:
         return self.store.query(
-            "SELECT * FROM categories WHERE deleted = 0 AND active = 1 ORDER BY sort")
+            "SELECT * FROM categories WHERE deleted = 0 AND active = 1 ORDER BY sort"
+        )
 
     def presidi(self) -> list[dict[str, Any]]:
         return self.store.query("SELECT * FROM presidi WHERE deleted = 0 ORDER BY name")

@@ -206,7 +206,9 @@ class Journal:
         self.update(table, row_id, {"deleted": 1})
 
     # -- remote changes -----------------------------------------------------------------
-    def record_applied(self, change_id: str, table: str, row_id: str, hlc: int, device: str) -> None:
+    def record_applied(
+        self, change_id: str, table: str, row_id: str, hlc: int, device: str
+    ) -> None:
         """Mark a received change as applied (so it is not captured, and the guard allows it).
 
         Sync calls this before writing the row with :meth:`write_applied`.
@@ -286,9 +288,7 @@ class Journal:
 def _payload(row: dict[str, Any]) -> dict[str, Any]:
     """What an insert carries: every non-empty column except the clocks (the change has them)."""
     return {
-        k: v
-        for k, v in row.items()
-        if v is not None and k not in ("hlc", "origin", "field_clocks")
+        k: v for k, v in row.items() if v is not None and k not in ("hlc", "origin", "field_clocks")
     }
 
 

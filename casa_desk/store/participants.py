@@ -14,8 +14,12 @@ from casa_desk.errors import ValidationError
 from casa_desk.models.vocab import EmploymentStatus, Isced, YesNoDeclined
 from casa_desk.store.db import Store
 
-INDICATORS = ("migrant_background", "disability", "other_disadvantage",
-              "homeless_or_housing_exclusion")
+INDICATORS = (
+    "migrant_background",
+    "disability",
+    "other_disadvantage",
+    "homeless_or_housing_exclusion",
+)
 
 
 def clean_enrolment(values: dict[str, Any]) -> dict[str, Any]:
@@ -23,23 +27,29 @@ def clean_enrolment(values: dict[str, Any]) -> dict[str, Any]:
     entered = values.get("entered_on")
     if not entered:
         raise ValidationError("Indicare la data di ingresso.", field="entered_on", code="required")
-    out["entered_on"] = entered.isoformat() if isinstance(entered, date) else \
-        date.fromisoformat(str(entered)).isoformat()
+    out["entered_on"] = (
+        entered.isoformat()
+        if isinstance(entered, date)
+        else date.fromisoformat(str(entered)).isoformat()
+    )
     status = values.get("employment_status")
     if status not in {s.value for s in EmploymentStatus}:
-        raise ValidationError("Condizione occupazionale non valida.", field="employment_status",
-                              code="invalid")
+        raise ValidationError(
+            "Condizione occupazionale non valida.", field="employment_status", code="invalid"
+        )
     out["employment_status"] = status
     isced = values.get("education_isced")
     if isced not in {i.value for i in Isced}:
-        raise ValidationError("Titolo di studio (ISCED) non valido.", field="education_isced",
-                              code="invalid")
+        raise ValidationError(
+            "Titolo di studio (ISCED) non valido.", field="education_isced", code="invalid"
+        )
     out["education_isced"] = isced
     for field in INDICATORS:
         value = values.get(field) or YesNoDeclined.DECLINED.value
         if value not in {v.value for v in YesNoDeclined}:
-            raise ValidationError("Valore non valido (sì / no / non dichiarato).", field=field,
-                                  code="invalid")
+            raise ValidationError(
+                "Valore non valido (sì / no / non dichiarato).", field=field, code="invalid"
+            )
         out[field] = value
     return out
 
@@ -50,11 +60,14 @@ class Participants:
 
     def enrol(self, person_id: str, values: dict[str, Any], *, presidio: str) -> dict[str, Any]:
         if self.of_person(person_id):
-            raise ValidationError("La persona è già iscritta al programma.", code="already_enrolled")
+            raise ValidationError(
+                "La persona è già iscritta al programma.", code="already_enrolled"
+            )
         clean = clean_enrolment(values)
         with self.store.transaction() as journal:
-            return journal.insert("participants", {"person_id": person_id, **clean},
-                                  presidio=presidio)
+            return journal.insert(
+                "participants", {"person_id": person_id, **clean}, presidio=presidio
+            )
 
     def exit(self, participant_id: str, on: date) -> None:
         with self.store.transaction() as journal:
@@ -62,5 +75,6 @@ class Participants:
 
     def of_person(self, person_id: str) -> dict[str, Any] | None:
         rows = self.store.query(
-            "SELECT * FROM participants WHERE person_id = ? AND deleted = 0", [person_id])
+            "SELECT * FROM participants WHERE person_id = ? AND deleted = 0", [person_id]
+        )
         return rows[0] if rows else None

@@ -56,7 +56,9 @@ class People:
         with self.store.transaction() as journal:
             return journal.update("people", person_id, clean)
 
-    def possible_duplicates(self, values: dict[str, Any]) -> list[tuple[dict[str, Any], frozenset[str]]]:
+    def possible_duplicates(
+        self, values: dict[str, Any]
+    ) -> list[tuple[dict[str, Any], frozenset[str]]]:
         """Existing people who may be the same as ``values`` (search-before-create)."""
         candidates: dict[str, dict[str, Any]] = {}
         clauses: list[tuple[str, list[Any]]] = []
@@ -69,7 +71,9 @@ class People:
         for where, params in clauses:
             for row in self.store.query(
                 f"SELECT * FROM people WHERE deleted = 0 AND merged_into IS NULL AND {where}"
-                " LIMIT 200", params):
+                " LIMIT 200",
+                params,
+            ):
                 candidates[row["id"]] = row
         key = _key({**values, "id": values.get("id") or ""})
         found = []
@@ -87,13 +91,17 @@ class People:
         then point the duplicate at it. Contacts and referrals stay where they are and are
         shown with the survivor's history."""
         if duplicate_id == survivor_id:
-            raise ValidationError("Una persona non può essere unita a se stessa.", code="merge_self")
+            raise ValidationError(
+                "Una persona non può essere unita a se stessa.", code="merge_self"
+            )
         duplicate, survivor = self.get(duplicate_id), self.get(survivor_id)
         if survivor.get("merged_into"):
-            raise ValidationError("La persona scelta è già stata unita a un'altra.",
-                                  code="merge_chain")
-        fill = {c: duplicate[c] for c in _MERGE_FILLABLE
-                if not survivor.get(c) and duplicate.get(c)}
+            raise ValidationError(
+                "La persona scelta è già stata unita a un'altra.", code="merge_chain"
+            )
+        fill = {
+            c: duplicate[c] for c in _MERGE_FILLABLE if not survivor.get(c) and duplicate.get(c)
+        }
         with self.store.transaction() as journal:
             if fill:
                 journal.update("people", survivor_id, fill)

@@ -20,14 +20,34 @@ SEED_TIME = "2026-01-01T00:00:00.000Z"
 
 #: The four offices. Addresses are the estates' own streets, indicative only.
 PRESIDI: tuple[dict[str, Any], ...] = (
-    {"code": "GRATOSOGLIO", "name": "Presidio C.A.S.A. Gratosoglio", "quartiere": "Gratosoglio",
-     "municipio": 5, "address": "Via dei Missaglia, Milano"},
-    {"code": "MOLISE-CALVAIRATE", "name": "Presidio C.A.S.A. Molise Calvairate",
-     "quartiere": "Molise Calvairate", "municipio": 4, "address": "Viale Molise, Milano"},
-    {"code": "MAZZINI", "name": "Presidio C.A.S.A. Mazzini", "quartiere": "Mazzini (Corvetto)",
-     "municipio": 4, "address": "Via Mompiani, Milano"},
-    {"code": "SAN-SIRO", "name": "Presidio C.A.S.A. San Siro", "quartiere": "San Siro",
-     "municipio": 7, "address": "Piazzale Selinunte, Milano"},
+    {
+        "code": "GRATOSOGLIO",
+        "name": "Presidio C.A.S.A. Gratosoglio",
+        "quartiere": "Gratosoglio",
+        "municipio": 5,
+        "address": "Via dei Missaglia, Milano",
+    },
+    {
+        "code": "MOLISE-CALVAIRATE",
+        "name": "Presidio C.A.S.A. Molise Calvairate",
+        "quartiere": "Molise Calvairate",
+        "municipio": 4,
+        "address": "Viale Molise, Milano",
+    },
+    {
+        "code": "MAZZINI",
+        "name": "Presidio C.A.S.A. Mazzini",
+        "quartiere": "Mazzini (Corvetto)",
+        "municipio": 4,
+        "address": "Via Mompiani, Milano",
+    },
+    {
+        "code": "SAN-SIRO",
+        "name": "Presidio C.A.S.A. San Siro",
+        "quartiere": "San Siro",
+        "municipio": 7,
+        "address": "Piazzale Selinunte, Milano",
+    },
 )
 PRESIDIO_CODES = tuple(p["code"] for p in PRESIDI)
 
@@ -46,22 +66,52 @@ _CATEGORY_EN = {
 
 #: Public entries that are certain (DESIGN.md §3). Offices add the local ones.
 SERVICES: tuple[dict[str, Any], ...] = (
-    {"code": "1522", "name": "1522 – Numero antiviolenza e stalking", "kind": "antiviolenza",
-     "organisation": "Presidenza del Consiglio dei Ministri – Dipartimento per le Pari Opportunità",
-     "phone": "1522", "email": "", "address": "", "hours": "Gratuito, 24 ore su 24, tutti i giorni",
-     "notes": "Risponde anche in più lingue; chat su 1522.eu."},
-    {"code": "112", "name": "112 – Numero unico di emergenza", "kind": "altro",
-     "organisation": "Numero unico europeo di emergenza", "phone": "112", "email": "",
-     "address": "", "hours": "Gratuito, 24 ore su 24", "notes": "Solo per emergenze."},
-    {"code": "asst-fbf-sacco", "name": "ASST Fatebenefratelli Sacco", "kind": "salute",
-     "organisation": "ASST Fatebenefratelli Sacco", "phone": "", "email": "",
-     "address": "Ospedale Luigi Sacco, Via G.B. Grassi 74, Milano; "
-                "Ospedale Fatebenefratelli, Piazza Principessa Clotilde 3, Milano",
-     "hours": "", "notes": "Servizi sanitari e sociosanitari del territorio."},
-    {"code": "comune-servizi-sociali", "name": "Servizi sociali del Comune di Milano",
-     "kind": "servizi_sociali", "organisation": "Comune di Milano", "phone": "020202",
-     "email": "", "address": "", "hours": "",
-     "notes": "Servizio sociale professionale territoriale; 020202 è il contact center."},
+    {
+        "code": "1522",
+        "name": "1522 – Numero antiviolenza e stalking",
+        "kind": "antiviolenza",
+        "organisation": "Presidenza del Consiglio dei Ministri – "
+        "Dipartimento per le Pari Opportunità",
+        "phone": "1522",
+        "email": "",
+        "address": "",
+        "hours": "Gratuito, 24 ore su 24, tutti i giorni",
+        "notes": "Risponde anche in più lingue; chat su 1522.eu.",
+    },
+    {
+        "code": "112",
+        "name": "112 – Numero unico di emergenza",
+        "kind": "altro",
+        "organisation": "Numero unico europeo di emergenza",
+        "phone": "112",
+        "email": "",
+        "address": "",
+        "hours": "Gratuito, 24 ore su 24",
+        "notes": "Solo per emergenze.",
+    },
+    {
+        "code": "asst-fbf-sacco",
+        "name": "ASST Fatebenefratelli Sacco",
+        "kind": "salute",
+        "organisation": "ASST Fatebenefratelli Sacco",
+        "phone": "",
+        "email": "",
+        "address": "Ospedale Luigi Sacco, Via G.B. Grassi 74, Milano; "
+        "Ospedale Fatebenefratelli, Piazza Principessa Clotilde 3, Milano",
+        "hours": "",
+        "notes": "Servizi sanitari e sociosanitari del territorio.",
+    },
+    {
+        "code": "comune-servizi-sociali",
+        "name": "Servizi sociali del Comune di Milano",
+        "kind": "servizi_sociali",
+        "organisation": "Comune di Milano",
+        "phone": "020202",
+        "email": "",
+        "address": "",
+        "hours": "",
+        "notes": "Servizio sociale professionale territoriale; 020202 è il contact center.",
+    },
 )
 
 
@@ -69,8 +119,15 @@ def reference_rows() -> dict[str, list[dict[str, Any]]]:
     """Every seeded row by table, with stable ids (independent of any store)."""
     presidi = [{**p, "id": stable_id("presidi", p["code"]), "active": 1} for p in PRESIDI]
     categories = [
-        {"id": stable_id("categories", code), "code": code, "label": label,
-         "label_en": _CATEGORY_EN[code], "sensitive": int(sensitive), "active": 1, "sort": i}
+        {
+            "id": stable_id("categories", code),
+            "code": code,
+            "label": label,
+            "label_en": _CATEGORY_EN[code],
+            "sensitive": int(sensitive),
+            "active": 1,
+            "sort": i,
+        }
         for i, (code, (label, sensitive)) in enumerate(DEFAULT_CATEGORIES.items())
     ]
     services = [{**s, "id": stable_id("services", s["code"]), "active": 1} for s in SERVICES]
@@ -103,6 +160,7 @@ def seed_rows(journal: Journal, table: str, rows: list[dict[str, Any]]) -> None:
             "origin": SEED_ORIGIN,
             "field_clocks": '{"*":[1,"seed"]}',
         }
-        journal.record_applied(f"seed:{table}:{values['id']}", table, values["id"], SEED_HLC,
-                               SEED_ORIGIN)
+        journal.record_applied(
+            f"seed:{table}:{values['id']}", table, values["id"], SEED_HLC, SEED_ORIGIN
+        )
         journal.write_applied(table, row, exists=False)

@@ -61,12 +61,20 @@ def refresh_statuses(db: Database, referral_ids: Iterable[str] | None = None) ->
     now = utc_now_text()
     cached = []
     for referral_id, events in by_referral.items():
-        folded = fold(Event(kind, (hlc, origin), event_id) for event_id, kind, _, hlc, origin in events)
+        folded = fold(
+            Event(kind, (hlc, origin), event_id) for event_id, kind, _, hlc, origin in events
+        )
         times = _last_times(events, folded)
         cached.append(
-            (referral_id, folded.status.value if folded.status else None,
-             ",".join(folded.flagged) or None, times.get("sent_at"), times.get("taken_at"),
-             times.get("closed_at"), now)
+            (
+                referral_id,
+                folded.status.value if folded.status else None,
+                ",".join(folded.flagged) or None,
+                times.get("sent_at"),
+                times.get("taken_at"),
+                times.get("closed_at"),
+                now,
+            )
         )
     db.conn.executemany(
         "INSERT INTO referral_status (referral_id, status, flagged, sent_at, taken_at, closed_at,"
@@ -112,38 +120,53 @@ class Referrals:
     ) -> dict[str, Any]:
         """A new referral in ``bozza``; sensitive when the service kind or the contact is."""
         if not reason.strip():
-            raise ValidationError("Indicare il motivo della segnalazione.", field="reason",
-                                  code="required")
+            raise ValidationError(
+                "Indicare il motivo della segnalazione.", field="reason", code="required"
+            )
         if urgency not in {u.value for u in Urgency}:
             raise ValidationError("Urgenza non valida.", field="urgency", code="urgency_invalid")
         service = self._service(service_id)
         if not service["active"]:
-            raise ValidationError("Il servizio non è attivo.", field="service_id",
-                                  code="service_inactive")
+            raise ValidationError(
+                "Il servizio non è attivo.", field="service_id", code="service_inactive"
+            )
         contact_sensitive = False
         if contact_id:
-            row = self.store.db.execute("SELECT sensitive FROM contacts WHERE id = ?",
-                                        [contact_id]).fetchone()
+            row = self.store.db.execute(
+                "SELECT sensitive FROM contacts WHERE id = ?", [contact_id]
+            ).fetchone()
             contact_sensitive = bool(row and row[0])
         with self.store.transaction() as journal:
             number = self._next_number(presidio)
             referral = journal.insert(
                 "referrals",
                 {
-                    "number": number, "person_id": person_id, "contact_id": contact_id,
-                    "service_id": service_id, "reason": reason.strip(),
-                    "request": request.strip() or None, "urgency": urgency,
+                    "number": number,
+                    "person_id": person_id,
+                    "contact_id": contact_id,
+                    "service_id": service_id,
+                    "reason": reason.strip(),
+                    "request": request.strip() or None,
+                    "urgency": urgency,
                     "due_on": due_on.isoformat() if due_on else None,
-                    "sensitive": int(sensitive or contact_sensitive
-                                     or service["kind"] in SENSITIVE_SERVICE_KINDS),
+                    "sensitive": int(
+                        sensitive or contact_sensitive or service["kind"] in SENSITIVE_SERVICE_KINDS
+                    ),
                 },
                 presidio=presidio,
             )
             self._event(referral, EventKind.CREATED, by=by, note="")
         return referral
 
-    def step(self, referral_id: str, event: EventKind | str, *, by: str, note: str = "",
-             today: date | None = None) -> Status:
+    def step(
+        self,
+        referral_id: str,
+        event: EventKind | str,
+        *,
+        by: str,
+        note: str = "",
+        today: date | None = None,
+    ) -> Status:
         """Take one step (send, take in charge, close, refuse, cancel, reopen).
 
         Refused steps raise TransitionError; sending needs a live consent for the service
@@ -154,7 +177,9 @@ class Referrals:
         next_status(self.status(referral_id), kind)  # raises TransitionError with the reason
         if kind in (EventKind.SENT, EventKind.REOPENED):
             consent = consents.live_consent(
-                self.store.db, referral["person_id"], consents.referral_purpose(referral["service_id"]),
+                self.store.db,
+                referral["person_id"],
+                consents.referral_purpose(referral["service_id"]),
                 on=today,
             )
             if consent is None:
@@ -173,8 +198,13 @@ class Referrals:
     def _event(self, referral: dict[str, Any], kind: EventKind, *, by: str, note: str) -> None:
         self.store.journal.insert(
             "referral_events",
-            {"referral_id": referral["id"], "event": kind.value, "at": utc_now_text(), "by": by,
-             "note": note.strip() or None},
+            {
+                "referral_id": referral["id"],
+                "event": kind.value,
+                "at": utc_now_text(),
+                "by": by,
+                "note": note.strip() or None,
+            },
             presidio=referral["presidio"],
             scope=referral["scope"],
         )
@@ -188,18 +218,27 @@ class Referrals:
         return rows[0]
 
     def status(self, referral_id: str) -> Status | None:
-        row = self.store.db.execute("SELECT status FROM referral_status WHERE referral_id = ?",
-                                    [referral_id]).fetchone()
+        row = self.store.db.execute(
+            "SELECT status FROM referral_status WHERE referral_id = ?", [referral_id]
+        ).fetchone()
         return Status(row[0]) if row and row[0] else None
 
     def events(self, referral_id: str) -> list[dict[str, Any]]:
         return self.store.query(
             "SELECT * FROM referral_events WHERE referral_id = ? AND deleted = 0 "
-            "ORDER BY hlc, origin, id", [referral_id])
+            "ORDER BY hlc, origin, id",
+            [referral_id],
+        )
 
-    def list(self, *, presidio: str | None = None, statuses: Iterable[str] | None = None,
-             person_id: str | None = None, limit: int = 500,
-             offset: int = 0) -> list[dict[str, Any]]:
+    def list(
+        self,
+        *,
+        presidio: str | None = None,
+        statuses: Iterable[str] | None = None,
+        person_id: str | None = None,
+        limit: int = 500,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
         """Referrals with status, service and person names; newest first (``offset`` pages
         them for lazy lists)."""
         where, params = ["r.deleted = 0"], []
@@ -225,9 +264,15 @@ class Referrals:
             [*params, limit, offset],
         )
 
-    def list_page(self, *, presidio: str | None = None, statuses: Iterable[str] | None = None,
-                  due_before: date | None = None, limit: int = 200,
-                  offset: int = 0) -> list[dict[str, Any]]:
+    def list_page(
+        self,
+        *,
+        presidio: str | None = None,
+        statuses: Iterable[str] | None = None,
+        due_before: date | None = None,
+        limit: int = 200,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
         """One page of :meth:`list` for lazy tables (``due_before``: due before that day).
 
         The page's ids are chosen first and only then joined to names and services, so the
@@ -263,12 +308,15 @@ class Referrals:
 
     def overdue(self, presidio: str, today: date, *, limit: int = 500) -> list[dict[str, Any]]:
         """Open referrals past their due date (filtered in SQL, newest first)."""
-        return self.list_page(presidio=presidio, statuses=[s.value for s in OPEN_STATES],
-                              due_before=today, limit=limit)
+        return self.list_page(
+            presidio=presidio,
+            statuses=[s.value for s in OPEN_STATES],
+            due_before=today,
+            limit=limit,
+        )
 
     def _service(self, service_id: str) -> dict[str, Any]:
-        rows = self.store.query("SELECT * FROM services WHERE id = ? AND deleted = 0",
-                                [service_id])
+        rows = self.store.query("SELECT * FROM services WHERE id = ? AND deleted = 0", [service_id])
         if not rows:
             raise ValidationError("Servizio non trovato.", field="service_id", code="not_found")
         return rows[0]
@@ -287,9 +335,12 @@ class Referrals:
         if row is None:  # first referral of the year here: continue after any synced ones
             row = self.store.db.execute(
                 "SELECT count(*) FROM referrals WHERE presidio = ? AND number LIKE ?",
-                [presidio, f"{key.split(':')[1]}-%"]).fetchone()
+                [presidio, f"{key.split(':')[1]}-%"],
+            ).fetchone()
         value = int(row[0]) + 1
         self.store.db.execute(
             "INSERT INTO casa_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE"
-            " SET value = excluded.value", [key, str(value)])
+            " SET value = excluded.value",
+            [key, str(value)],
+        )
         return f"{key.split(':')[1]}-{value:06d}"

@@ -58,11 +58,14 @@ def m002_people_lookup_indexes(db: Database) -> None:
     """Indexes for the person card: who was merged into this person (its history) and who
     shares a birth date (possible duplicates). Without them each is a scan of ``people``:
     70 ms apiece at 100,000 people (benchmarks/bench_ui.py)."""
-    _exec_statements(db, """
+    _exec_statements(
+        db,
+        """
         CREATE INDEX IF NOT EXISTS people_merged_into ON people (merged_into)
             WHERE merged_into IS NOT NULL;
         CREATE INDEX IF NOT EXISTS people_birth_date ON people (birth_date)
-    """)
+    """,
+    )
 
 
 @migrations()
@@ -81,7 +84,7 @@ def m003_people_search_prefixes(db: Database) -> None:
     )
     db.execute(
         f"""INSERT INTO people_fts (rowid, last_name, first_name, codice_fiscale, phone, unit_code)
-        SELECT {_PEOPLE_FTS_VALUES.replace('NEW.', '')} FROM people
+        SELECT {_PEOPLE_FTS_VALUES.replace("NEW.", "")} FROM people
         WHERE deleted = 0 AND merged_into IS NULL"""
     )
 
@@ -92,12 +95,15 @@ def m003_report_indexes(db: Database) -> None:
     follow-ups overdue at month end read only this covering index plus the amends probe
     (was a walk over the office's whole history, ~0.8 s), and the referrals with events in
     a month are found by event time instead of a scan of ``referral_events``."""
-    _exec_statements(db, """
+    _exec_statements(
+        db,
+        """
         CREATE INDEX IF NOT EXISTS contacts_follow_up_due ON contacts
             (presidio, follow_up_on, follow_up_done_at, occurred_at, deleted, id)
             WHERE follow_up_on IS NOT NULL;
         CREATE INDEX IF NOT EXISTS referral_events_at ON referral_events (at)
-    """)
+    """,
+    )
 
 
 @migrations()
@@ -106,11 +112,14 @@ def m004_report_covering_indexes(db: Database) -> None:
     (benchmarks/bench_report.py): "is this person new here?" becomes one index seek per
     person without reading the contact row (347 → 179 ms for 60,000 people), and the
     gender and birth date of a month's people are read from a small index (96 → 48 ms)."""
-    _exec_statements(db, """
+    _exec_statements(
+        db,
+        """
         CREATE INDEX IF NOT EXISTS contacts_person_office ON contacts
             (person_id, presidio, occurred_at, id) WHERE deleted = 0;
         CREATE INDEX IF NOT EXISTS people_report ON people (id, gender, birth_date)
-    """)
+    """,
+    )
 
 
 @migrations()
@@ -118,8 +127,10 @@ def m005_people_unit_code(db: Database) -> None:
     """The household of a person without a household id is everyone in the same Aler unit
     (People.household); people imported from the registry have only the unit. Without this
     index each card scans ``people``: 20 ms at 100,000 people."""
-    db.execute("CREATE INDEX IF NOT EXISTS people_unit_code ON people (unit_code)"
-               " WHERE unit_code IS NOT NULL")
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS people_unit_code ON people (unit_code)"
+        " WHERE unit_code IS NOT NULL"
+    )
 
 
 _BOOKKEEPING = """
@@ -222,13 +233,15 @@ def _guard_sql(table: str) -> str:
 
     A write is legitimate when its ``(id, hlc)`` is in the outbox (a local change) or in
     ``sync_applied`` (a change received by sync); an update must bring a new ``hlc``, so the
-    row's ``hlc`` is always the clock of the last change written to it. Rows are never physically deleted:
-    deletion is a tombstone.
+    row's ``hlc`` is always the clock of the last change written to it. Rows are never
+    physically deleted: deletion is a tombstone.
     """
     journaled = """(
         EXISTS (SELECT 1 FROM sync_outbox o WHERE o.row_id = NEW.id AND o.hlc = NEW.hlc)
         OR EXISTS (SELECT 1 FROM sync_applied a WHERE a.row_id = NEW.id AND a.hlc = NEW.hlc))"""
-    refuse = f"BEGIN SELECT RAISE(ABORT, 'casa_desk: write to {table} outside the sync journal'); END;"
+    refuse = (
+        f"BEGIN SELECT RAISE(ABORT, 'casa_desk: write to {table} outside the sync journal'); END;"
+    )
     # An update must carry a new clock (every change has its own), recorded by the journal.
     return f"""
     CREATE TRIGGER casa_guard_{table}_insert AFTER INSERT ON {table}
@@ -309,7 +322,7 @@ def rebuild_search(db: Database) -> None:
     db.execute("DELETE FROM people_fts")
     db.execute(
         f"""INSERT INTO people_fts (rowid, last_name, first_name, codice_fiscale, phone, unit_code)
-        SELECT {_PEOPLE_FTS_VALUES.replace('NEW.', '')} FROM people
+        SELECT {_PEOPLE_FTS_VALUES.replace("NEW.", "")} FROM people
         WHERE deleted = 0 AND merged_into IS NULL"""
     )
     db.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')")

@@ -34,8 +34,9 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{token}"*' for token in tokens)
 
 
-def search_people(db: Database, text: str, *, limit: int = 50, offset: int = 0,
-                  ranked: bool = True) -> list[dict[str, Any]]:
+def search_people(
+    db: Database, text: str, *, limit: int = 50, offset: int = 0, ranked: bool = True
+) -> list[dict[str, Any]]:
     """People matching every typed word, best match first.
 
     ``ranked=False`` keeps the index order (registration order) instead: ranking scores

@@ -15,19 +15,36 @@ class Users:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def add(self, username: str, full_name: str, *, presidio: str,
-            role: Role | str = Role.OPERATOR, may_see_sensitive: bool = True) -> dict[str, Any]:
+    def add(
+        self,
+        username: str,
+        full_name: str,
+        *,
+        presidio: str,
+        role: Role | str = Role.OPERATOR,
+        may_see_sensitive: bool = True,
+    ) -> dict[str, Any]:
         username = username.strip().lower()
         if not username or " " in username:
-            raise ValidationError("Il nome utente è obbligatorio e non può contenere spazi.",
-                                  field="username", code="username_invalid")
+            raise ValidationError(
+                "Il nome utente è obbligatorio e non può contenere spazi.",
+                field="username",
+                code="username_invalid",
+            )
         if self.get(username):
-            raise ValidationError("Esiste già un utente con questo nome.", field="username",
-                                  code="username_taken")
-        row = {"id": uuid7(), "username": username, "full_name": full_name.strip() or username,
-               "role": Role(role).value, "presidio": presidio,
-               "may_see_sensitive": int(may_see_sensitive), "active": 1,
-               "created_at": utc_now_text()}
+            raise ValidationError(
+                "Esiste già un utente con questo nome.", field="username", code="username_taken"
+            )
+        row = {
+            "id": uuid7(),
+            "username": username,
+            "full_name": full_name.strip() or username,
+            "role": Role(role).value,
+            "presidio": presidio,
+            "may_see_sensitive": int(may_see_sensitive),
+            "active": 1,
+            "created_at": utc_now_text(),
+        }
         with self.store.transaction():
             self.store.db["users"].insert(row)  # type: ignore[union-attr]
         return row

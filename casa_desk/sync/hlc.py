@@ -55,5 +55,4 @@ class Hlc:
     def observe(self, remote: int) -> None:
         """Move past a timestamp received from another device, so later ticks sort after it."""
         with self._lock:
-            if remote > self._last:
-                self._last = remote
+            self._last = max(self._last, remote)

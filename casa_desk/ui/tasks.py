@@ -92,7 +92,7 @@ class SyncRunner(TaskRunner):
     def run(self, work, on_done=None, on_error=None, on_progress=None):  # type: ignore[override]
         task = Task(work)
         try:
-            result = work(on_progress or (lambda done, total: None), task._cancel.is_set)
+            result = work(on_progress or (lambda *_: None), task._cancel.is_set)
         except BaseException as exc:  # noqa: BLE001
             if on_error is None:
                 raise

@@ -16,8 +16,18 @@ from casa_desk.models.timeutil import to_utc_text
 from casa_desk.store.reference import reference_rows
 
 OFFICES = ("SAN-SIRO", "MAZZINI")
-LAST_NAMES = ("Zarquon", "Pellifax", "Tronvelli", "Quibbert", "Marvasto", "Ostrilli",
-              "Fennaldo", "Grumpetti", "Vaschino", "Libradoro")
+LAST_NAMES = (
+    "Zarquon",
+    "Pellifax",
+    "Tronvelli",
+    "Quibbert",
+    "Marvasto",
+    "Ostrilli",
+    "Fennaldo",
+    "Grumpetti",
+    "Vaschino",
+    "Libradoro",
+)
 FIRST_NAMES = ("Alfa", "Brava", "Ciarlo", "Delto", "Echina", "Foxta")
 
 
@@ -27,7 +37,9 @@ def _when(rng: random.Random, month: tuple[int, int]) -> str:
     return to_utc_text(datetime(year, mon, day, rng.randint(8, 19), rng.randint(0, 59)))
 
 
-def build(store: Any, seed: int = 7, people: int = 60, contacts: int = 400) -> dict[str, Any]:
+def build(  # noqa: PLR0912 - builds every kind of row the report reads
+    store: Any, seed: int = 7, people: int = 60, contacts: int = 400
+) -> dict[str, Any]:
     """Fill ``store``; returns ids the tests want (people, a referral with consent)."""
     rng = random.Random(seed)
     ref = reference_rows()
@@ -38,13 +50,23 @@ def build(store: Any, seed: int = 7, people: int = 60, contacts: int = 400) -> d
     with store.transaction() as j:
         for n in range(people):
             last = f"{rng.choice(LAST_NAMES)}{n}"
-            row = j.insert("people", {
-                "first_name": rng.choice(FIRST_NAMES), "last_name": last,
-                "birth_date": date(rng.randint(1940, 2008), rng.randint(1, 12),
-                                   rng.randint(1, 28)).isoformat() if n % 9 else None,
-                "gender": rng.choice(["F", "M", "F", "M", "X", "NS", None]),
-                "phone": f"+39 333 000 {n:04d}", "street": "Via Finta", "civic": str(n),
-            }, presidio=OFFICES[n % 2])
+            row = j.insert(
+                "people",
+                {
+                    "first_name": rng.choice(FIRST_NAMES),
+                    "last_name": last,
+                    "birth_date": date(
+                        rng.randint(1940, 2008), rng.randint(1, 12), rng.randint(1, 28)
+                    ).isoformat()
+                    if n % 9
+                    else None,
+                    "gender": rng.choice(["F", "M", "F", "M", "X", "NS", None]),
+                    "phone": f"+39 333 000 {n:04d}",
+                    "street": "Via Finta",
+                    "civic": str(n),
+                },
+                presidio=OFFICES[n % 2],
+            )
             out["people"].append(row["id"])
             out["last_names"].add(last)
         # Two people merged into the first one.
@@ -60,46 +82,103 @@ def build(store: Any, seed: int = 7, people: int = 60, contacts: int = 400) -> d
                 follow = (date(2026, rng.randint(8, 11), rng.randint(1, 28))).isoformat()
                 if rng.random() < 0.4:
                     done = _when(rng, rng.choice(months))
-            row = j.insert("contacts", {
-                "person_id": person, "operator": "op1", "occurred_at": _when(rng, rng.choice(months)),
-                "channel": rng.choice(["sportello", "telefono", "email", "visita_domiciliare",
-                                       "evento"]),
-                "category": rng.choice(categories + ["manutenzione"] * 5),
-                "summary": "riepilogo di prova", "outcome": "risolto", "minutes": 10,
-                "follow_up_on": follow, "follow_up_done_at": done, "sensitive": 0,
-            }, presidio=office)
+            row = j.insert(
+                "contacts",
+                {
+                    "person_id": person,
+                    "operator": "op1",
+                    "occurred_at": _when(rng, rng.choice(months)),
+                    "channel": rng.choice(
+                        ["sportello", "telefono", "email", "visita_domiciliare", "evento"]
+                    ),
+                    "category": rng.choice(categories + ["manutenzione"] * 5),
+                    "summary": "riepilogo di prova",
+                    "outcome": "risolto",
+                    "minutes": 10,
+                    "follow_up_on": follow,
+                    "follow_up_done_at": done,
+                    "sensitive": 0,
+                },
+                presidio=office,
+            )
             ids.append((row["id"], office))
             # Some corrections, some of them deleted, one chain of two.
             if n % 17 == 0:
-                fix = j.insert("contacts", {**{k: row[k] for k in (
-                    "person_id", "operator", "channel", "summary", "outcome", "minutes",
-                    "follow_up_on", "follow_up_done_at", "sensitive")},
-                    "occurred_at": _when(rng, rng.choice(months)),
-                    "category": rng.choice(categories), "amends_id": row["id"],
-                    "deleted": 1 if n % 34 == 0 else 0}, presidio=office)
+                fix = j.insert(
+                    "contacts",
+                    {
+                        **{
+                            k: row[k]
+                            for k in (
+                                "person_id",
+                                "operator",
+                                "channel",
+                                "summary",
+                                "outcome",
+                                "minutes",
+                                "follow_up_on",
+                                "follow_up_done_at",
+                                "sensitive",
+                            )
+                        },
+                        "occurred_at": _when(rng, rng.choice(months)),
+                        "category": rng.choice(categories),
+                        "amends_id": row["id"],
+                        "deleted": 1 if n % 34 == 0 else 0,
+                    },
+                    presidio=office,
+                )
                 if n % 51 == 0:
-                    j.insert("contacts", {"person_id": row["person_id"], "operator": "op1",
-                                          "occurred_at": fix["occurred_at"], "channel": "telefono",
-                                          "category": "salute", "amends_id": fix["id"]},
-                             presidio=office)
+                    j.insert(
+                        "contacts",
+                        {
+                            "person_id": row["person_id"],
+                            "operator": "op1",
+                            "occurred_at": fix["occurred_at"],
+                            "channel": "telefono",
+                            "category": "salute",
+                            "amends_id": fix["id"],
+                        },
+                        presidio=office,
+                    )
         # Contacts at the DST edges (UTC instants): Oct 31 23:30Z is 1 Nov 00:30 in Rome;
         # Oct 31 22:30Z is 31 Oct 23:30; Mar 31 22:30Z is 1 Apr 00:30 (CEST).
-        for at in ("2026-10-31T23:30:00.000Z", "2026-10-31T22:30:00.000Z",
-                   "2026-09-30T21:59:00.000Z", "2026-09-30T22:00:00.000Z"):
-            j.insert("contacts", {"person_id": out["people"][5], "operator": "op1",
-                                  "occurred_at": at, "channel": "sportello",
-                                  "category": "altro"}, presidio="SAN-SIRO")
+        for at in (
+            "2026-10-31T23:30:00.000Z",
+            "2026-10-31T22:30:00.000Z",
+            "2026-09-30T21:59:00.000Z",
+            "2026-09-30T22:00:00.000Z",
+        ):
+            j.insert(
+                "contacts",
+                {
+                    "person_id": out["people"][5],
+                    "operator": "op1",
+                    "occurred_at": at,
+                    "channel": "sportello",
+                    "category": "altro",
+                },
+                presidio="SAN-SIRO",
+            )
         # Referrals with events.
         kinds = list(services.values())
         for n in range(40):
             office = OFFICES[n % 2]
             person = rng.choice(out["people"])
             service = rng.choice(kinds)
-            referral = j.insert("referrals", {
-                "number": f"R-{n:03d}", "person_id": person, "service_id": service,
-                "reason": "motivo di prova", "request": "richiesta di prova",
-                "urgency": "normale", "sensitive": 0,
-            }, presidio=office)
+            referral = j.insert(
+                "referrals",
+                {
+                    "number": f"R-{n:03d}",
+                    "person_id": person,
+                    "service_id": service,
+                    "reason": "motivo di prova",
+                    "request": "richiesta di prova",
+                    "urgency": "normale",
+                    "sensitive": 0,
+                },
+                presidio=office,
+            )
             t = datetime(2026, rng.randint(8, 11), rng.randint(1, 20), 9, tzinfo=UTC)
             steps = ["created", "sent", "taken_in_charge", "closed", "reopened", "taken_in_charge"]
             steps = steps[: rng.randint(1, len(steps))]
@@ -107,30 +186,56 @@ def build(store: Any, seed: int = 7, people: int = 60, contacts: int = 400) -> d
                 steps.insert(1, "closed")  # illegal here: must be flagged, not counted
             for step in steps:
                 t += timedelta(days=rng.randint(0, 9), hours=rng.randint(0, 20))
-                j.insert("referral_events", {"referral_id": referral["id"], "event": step,
-                                             "at": to_utc_text(t), "by": "op1"}, presidio=office)
+                j.insert(
+                    "referral_events",
+                    {
+                        "referral_id": referral["id"],
+                        "event": step,
+                        "at": to_utc_text(t),
+                        "by": "op1",
+                    },
+                    presidio=office,
+                )
             if n == 0:
-                j.insert("consents", {"person_id": person, "purpose": f"referral:{service}",
-                                      "informativa_version": "2026.1",
-                                      "text": "Acconsento alla trasmissione dei miei dati al "
-                                              "servizio indicato.",
-                                      "given_at": "2026-10-02T09:15:00.000Z"}, presidio=office)
+                j.insert(
+                    "consents",
+                    {
+                        "person_id": person,
+                        "purpose": f"referral:{service}",
+                        "informativa_version": "2026.1",
+                        "text": "Acconsento alla trasmissione dei miei dati al servizio indicato.",
+                        "given_at": "2026-10-02T09:15:00.000Z",
+                    },
+                    presidio=office,
+                )
                 out["referral_with_consent"] = referral["id"]
                 out["referral_person"] = person
             if n == 1:
                 out["referral_without_consent"] = referral["id"]
         # ESF participants.
         for n, person in enumerate(out["people"][3:40]):
-            j.insert("participants", {
-                "person_id": person,
-                "entered_on": date(2026, rng.randint(8, 11), rng.randint(1, 28)).isoformat(),
-                "employment_status": rng.choice(["unemployed", "long_term_unemployed", "inactive",
-                                                 "inactive_not_in_education", "employed", None]),
-                "education_isced": rng.choice(["0-2", "3-4", "5-8", None]),
-                "migrant_background": rng.choice(["yes", "no", "declined"]),
-                "disability": rng.choice(["yes", "no", "no", "declined"]),
-                "other_disadvantage": rng.choice(["yes", "no", "declined", None]),
-                "homeless_or_housing_exclusion": rng.choice(["yes", "no", "no", "no"]),
-                "deleted": 1 if n == 0 else 0,
-            }, presidio=OFFICES[n % 2])
+            j.insert(
+                "participants",
+                {
+                    "person_id": person,
+                    "entered_on": date(2026, rng.randint(8, 11), rng.randint(1, 28)).isoformat(),
+                    "employment_status": rng.choice(
+                        [
+                            "unemployed",
+                            "long_term_unemployed",
+                            "inactive",
+                            "inactive_not_in_education",
+                            "employed",
+                            None,
+                        ]
+                    ),
+                    "education_isced": rng.choice(["0-2", "3-4", "5-8", None]),
+                    "migrant_background": rng.choice(["yes", "no", "declined"]),
+                    "disability": rng.choice(["yes", "no", "no", "declined"]),
+                    "other_disadvantage": rng.choice(["yes", "no", "declined", None]),
+                    "homeless_or_housing_exclusion": rng.choice(["yes", "no", "no", "no"]),
+                    "deleted": 1 if n == 0 else 0,
+                },
+                presidio=OFFICES[n % 2],
+            )
     return out

@@ -169,8 +169,8 @@ def embedded_fonts(path: Path) -> set[str]:
     """Base names of every font the PDF uses; each must carry its TrueType file."""
     fonts = set()
     for page in PdfReader(path).pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
             fonts.add(str(font["/BaseFont"]))
             assert "/DescendantFonts" in font or "/FontDescriptor" in font, font["/BaseFont"]
             descriptor = font.get("/FontDescriptor")

@@ -94,7 +94,11 @@ def _office_service(
         data = change.get("data") or {}
         if change["op"] != "insert" or data.get("presidio") != device.presidio:
             return refused
-        return None if data.get("scope") == SHARED_SCOPE else "Ambito non consentito per questa tabella."
+        return (
+            None
+            if data.get("scope") == SHARED_SCOPE
+            else "Ambito non consentito per questa tabella."
+        )
     if current.get("presidio") != device.presidio:
         return "Servizio della sede o di un altro presidio: questo ufficio non può modificarlo."
     return None
