@@ -27,9 +27,11 @@ import sqlite3
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import itemgetter
+from typing import Any
 
 from casa_desk.models.referrals import TRANSITIONS, EventKind, Status
 from casa_desk.models.timeutil import parse_utc_text, rome_day_start
@@ -87,33 +89,92 @@ def compute(
     presidio: str | None,
     progress: Callable[[int, int], None] | None = None,
 ) -> MonthFigures:
-    """Every figure of the monthly report for one office (or all with ``presidio=None``)."""
+    """Every figure of the monthly report for one office (or all with ``presidio=None``).
+
+    On a store file, this month's contacts and their breakdowns are read on a second
+    read-only connection while this one reads the rest (previous month, referrals,
+    participants, overdue follow-ups): SQLite runs each query without the GIL, so two cores
+    share the work. Both snapshots are taken together over closed months, so they agree.
+    """
     step = _stepper(progress, 5)
     name = office_name(conn, presidio) or presidio or ""
     aliases = _aliases(conn)
     # Contacts are read office by office even for the consolidated report, so every query
     # walks an index that starts with presidio.
     offices: Offices = presidio if presidio is not None else _contact_offices(conn)
+    with _Side(conn) as side:
+        this_month = side.submit(_contacts_of_month, month, offices)
+        previous_counts = _person_counts(conn, month.previous, offices)
+        referrals = _referral_facts(conn, month, presidio)
+        overdue_now = _overdue(conn, month, offices)
+        overdue_before = _overdue(conn, month.previous, offices)
+        participants = _participant_breakdowns(conn, month, presidio)
+        step()
+        per_person, contacts = this_month.result()
+        headline, previous = _contact_headlines(
+            conn, month, offices, per_person, previous_counts, aliases
+        )
+        headline.overdue_follow_ups = overdue_now
+        previous.overdue_follow_ups = overdue_before
+        step()
+        _referral_headline(headline, referrals, month)
+        _referral_headline(previous, referrals, month.previous)
+        step()
+        figures = MonthFigures(month, presidio, name, headline, previous)
+        figures.contacts = contacts
+        figures.referrals = _referral_breakdowns(referrals, month)
+        step()
+        figures.participants_new, figures.participants_total = participants
+        step()
+    return figures
+
+
+def _contacts_of_month(
+    conn: sqlite3.Connection, month: Month, offices: Offices
+) -> tuple[Counter, list[Breakdown]]:
+    """This month's contacts per person and their breakdowns (one scan of the month)."""
     rows = _month_contacts(conn, month, offices)
     per_person = Counter(map(itemgetter(0), rows))
-    step()
-    headline, previous = _contact_headlines(
-        conn, month, offices, per_person, _person_counts(conn, month.previous, offices), aliases
-    )
-    step()
-    referrals = _referral_facts(conn, month, presidio)
-    _referral_headline(headline, referrals, month)
-    _referral_headline(previous, referrals, month.previous)
-    step()
-    figures = MonthFigures(month, presidio, name, headline, previous)
-    figures.contacts = _contact_breakdowns(conn, month, rows, per_person)
-    figures.referrals = _referral_breakdowns(referrals, month)
-    step()
-    figures.participants_new, figures.participants_total = _participant_breakdowns(
-        conn, month, presidio
-    )
-    step()
-    return figures
+    return per_person, _contact_breakdowns(conn, month, rows, per_person)
+
+
+class _Side:
+    """A second read-only connection on a worker thread, or the same connection inline when
+    the database is not a file (tests' in-memory stores). ``submit(fn, *args)`` runs
+    ``fn(connection, *args)`` and returns a future."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        row = conn.execute("PRAGMA database_list").fetchone()
+        self._path = row[2] if row else ""
+        self._conn = conn
+        self._pool: ThreadPoolExecutor | None = None
+        self._side: sqlite3.Connection | None = None
+
+    def __enter__(self) -> _Side:
+        if self._path:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report")
+        return self
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        if self._pool is None:
+            done: Future[Any] = Future()
+            done.set_result(fn(self._conn, *args))
+            return done
+        return self._pool.submit(self._run, fn, *args)
+
+    def _run(self, fn: Callable[..., Any], *args: Any) -> Any:
+        if self._side is None:  # opened on the worker thread: connections never cross
+            self._side = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True)
+        return fn(self._side, *args)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.submit(self._close).result()
+            self._pool.shutdown(wait=True)
+
+    def _close(self) -> None:
+        if self._side is not None:
+            self._side.close()
 
 
 def _stepper(progress: Callable[[int, int], None] | None, total: int) -> Callable[[], None]:
@@ -286,14 +347,12 @@ def _contact_headlines(
         people=len(people),
         new_people=len(people - seen_early - previous_people),
         anonymous_contacts=counts.get(None, 0),
-        overdue_follow_ups=_overdue(conn, month, presidio),
     )
     previous = Headline(
         contacts=sum(previous_counts.values()),
         people=len(previous_people),
         new_people=len(previous_people - seen_early),
         anonymous_contacts=previous_counts.get(None, 0),
-        overdue_follow_ups=_overdue(conn, month.previous, presidio),
     )
     return headline, previous
 
