@@ -64,6 +64,15 @@ def register(subparsers: Any) -> None:
     revoke.add_argument("device", help="identificativo del dispositivo")
     revoke.set_defaults(handler=run_device_revoke)
 
+    epoch = sub.add_parser(
+        "new-epoch",
+        help="dopo il ripristino della sede da un backup",
+        description="Da eseguire dopo aver ripristinato il database della sede da un backup: "
+        "gli uffici rimandano ciò che la sede ha perso e riscaricano i dati.",
+    )
+    epoch.add_argument("--db", help=db_help)
+    epoch.set_defaults(handler=run_new_epoch)
+
     imp = sub.add_parser(
         "import-bundle",
         help="importa un pacchetto di un ufficio senza rete",
@@ -146,6 +155,17 @@ def run_device_revoke(args: argparse.Namespace) -> int:
     finally:
         hub.close()
     print(f"Dispositivo {args.device} revocato.")
+    return 0
+
+
+def run_new_epoch(args: argparse.Namespace) -> int:
+    hub = _hub(args, create=False)
+    try:
+        epoch = hub.new_epoch()
+    finally:
+        hub.close()
+    print(f"Nuova epoca della sede: {epoch}.")
+    print("Gli uffici si riallineano alla prossima sincronizzazione.")
     return 0
 
 
