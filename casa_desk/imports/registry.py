@@ -35,6 +35,8 @@ from casa_desk.imports.csvfile import CsvTable, read_csv_file
 from casa_desk.imports.registry_rows import COLUMNS, REQUIRED_COLUMNS, RowProblem, clean_row
 from casa_desk.models.codice_fiscale import normalize_cf
 from casa_desk.models.duplicates import normalize_name
+from casa_desk.models.vocab import AuditAction
+from casa_desk.store import audit
 from casa_desk.store.db import Store
 from casa_desk.store.reference import PRESIDIO_CODES
 
@@ -207,6 +209,13 @@ def import_registry(
             if number % _PROGRESS_EVERY == 0:
                 report(number)
         _check(cancel)
+        if plan.inserts or plan.updates:  # who loaded the registry, and how much (no names)
+            audit.record(
+                j, AuditAction.CREATED, who=store.meta("operator") or "import-people",
+                presidio=office, table="people",
+                reason=f"importazione anagrafe: {len(plan.inserts)} nuove, "
+                f"{len(plan.updates)} aggiornate",
+            )
     if progress:
         progress(plan.total, plan.total)
     return plan.result
