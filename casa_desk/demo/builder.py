@@ -38,6 +38,7 @@ from casa_desk.models.timeutil import today_rome
 from casa_desk.store.db import Store
 from casa_desk.store.reference import PRESIDIO_CODES, reference_rows
 from casa_desk.store.referrals import refresh_statuses
+from casa_desk.store.schema import ensure_triggers, rebuild_search, suspend_search
 
 OPERATOR = "operatore.demo"
 CHUNK = 100_000
@@ -133,6 +134,8 @@ def _fill(store: Store, options: DemoOptions, progress: Progress) -> dict[str, i
     store.db.execute("PRAGMA journal_mode = OFF")
     store.db.execute("PRAGMA synchronous = OFF")
     counts: dict[str, int] = {}
+    with store.transaction():  # index once at the end, not row by row (capture stays on)
+        suspend_search(store.db)
 
     def write(table: str, rows: Iterable[dict[str, Any]], total: int, label: str) -> int:
         done = 0
@@ -180,13 +183,23 @@ def _fill(store: Store, options: DemoOptions, progress: Progress) -> dict[str, i
     enrolled = participants(rng, population, days, until)
     write("participants", enrolled, len(enrolled), "Partecipanti FSE")
 
-    progress("Stato delle segnalazioni", 0, len(made.referrals))
+    _finish(store, len(made.referrals), progress)
+    return counts
+
+
+def _finish(store: Store, referrals: int, progress: Progress) -> None:
+    """Derived state in one pass each: referral statuses, then both search indexes."""
+    progress("Stato delle segnalazioni", 0, referrals)
     with store.transaction():
         refresh_statuses(store.db)
-    progress("Stato delle segnalazioni", len(made.referrals), len(made.referrals))
+    progress("Stato delle segnalazioni", referrals, referrals)
+    progress("Indice di ricerca", 0, 1)
+    with store.transaction():
+        rebuild_search(store.db)
+        ensure_triggers(store.db)
+    progress("Indice di ricerca", 1, 1)
     store.db.execute("PRAGMA journal_mode = WAL")
     store.db.execute("PRAGMA synchronous = NORMAL")
-    return counts
 
 
 __all__ = ["OPERATOR", "DemoOptions", "DemoSummary", "build_demo", "check_options"]

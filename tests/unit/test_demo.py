@@ -37,6 +37,7 @@ from casa_desk.models.vocab import (
 from casa_desk.store.db import Store, check_store
 from casa_desk.store.reference import PRESIDIO_CODES, reference_rows
 from casa_desk.store.schema import missing_guards
+from casa_desk.store.search import search_contact_notes, search_people
 from casa_desk.store.tables import SYNCED_TABLES
 
 UNTIL = date(2026, 11, 25)
@@ -140,6 +141,17 @@ def test_store_opens_cleanly(stores: dict[str, Path]) -> None:
         assert opened.presidio == "SAN-SIRO"
         assert not missing_guards(opened.db)
         mode = opened.db.execute("PRAGMA journal_mode").fetchone()[0]
+        # the search indexes, built once at the end, cover every live person and contact
+        live = opened.db.execute(
+            "SELECT count(*) FROM people WHERE deleted = 0 AND merged_into IS NULL"
+        ).fetchone()[0]
+        assert opened.db.execute("SELECT count(*) FROM people_fts").fetchone()[0] == live
+        someone = opened.query("SELECT id, last_name, codice_fiscale FROM people"
+                               " WHERE codice_fiscale IS NOT NULL LIMIT 1")[0]
+        found = search_people(opened.db, someone["codice_fiscale"])
+        assert [p["id"] for p in found] == [someone["id"]]
+        word = opened.query("SELECT summary FROM contacts LIMIT 1")[0]["summary"].split()[0]
+        assert search_contact_notes(opened.db, word)
     assert mode == "wal"
 
 
