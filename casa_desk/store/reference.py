@@ -141,11 +141,8 @@ def seed(journal: Journal) -> None:
 
 
 def seed_rows(journal: Journal, table: str, rows: list[dict[str, Any]]) -> None:
-    """Write head-office reference rows as if received from the hub (not captured).
-
-    Used for the built-in seed and for directory entries that arrive with a store (the demo's
-    local services): an office never pushes reference data, head office owns it.
-    """
+    """Write head-office reference rows as if received from the hub (not captured): every
+    store and the hub hold them identically, so they are never pushed."""
     for values in rows:
         if journal.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [values["id"]]).fetchone():
             continue

@@ -175,6 +175,7 @@ class Referrals:
         kind = EventKind(event)
         referral = self.get(referral_id)
         next_status(self.status(referral_id), kind)  # raises TransitionError with the reason
+        consent = None
         if kind in (EventKind.SENT, EventKind.REOPENED):
             consent = consents.live_consent(
                 self.store.db,
@@ -188,10 +189,9 @@ class Referrals:
                     "servizio: registrarlo prima di inviare la segnalazione.",
                     code="consent_missing",
                 )
-            if not referral["consent_id"] or referral["consent_id"] != consent["id"]:
-                with self.store.transaction() as journal:
-                    journal.update("referrals", referral_id, {"consent_id": consent["id"]})
-        with self.store.transaction():
+        with self.store.transaction() as journal:  # the consent used and the step: together
+            if consent is not None and referral["consent_id"] != consent["id"]:
+                journal.update("referrals", referral_id, {"consent_id": consent["id"]})
             self._event(referral, kind, by=by, note=note)
         return self.status(referral_id)  # type: ignore[return-value]
 
