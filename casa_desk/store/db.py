@@ -27,7 +27,7 @@ from casa_desk.store.schema import (
     migrations,
     rebuild_search,
 )
-from casa_desk.sync.hlc import Hlc
+from casa_desk.models.hlc import Hlc
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 

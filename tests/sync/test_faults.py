@@ -209,7 +209,7 @@ def test_s7_clocks_ahead_behind_backward_jump_and_restart(
     # restart with an earlier clock: the persisted clock carries on
     last = a.journal.clock.last
     a.close()
-    import casa_desk.sync.hlc as hlc_module
+    import casa_desk.models.hlc as hlc_module
 
     saved = hlc_module._wall_ms  # noqa: SLF001
     hlc_module._wall_ms = lambda: saved() - 10 * three_hours  # type: ignore[assignment]  # noqa: SLF001
