@@ -50,53 +50,97 @@ def build_synthetic(path: Path, people: int, contacts: int, seed: int = 1) -> No
     span = datetime(2026, 11, 30, tzinfo=UTC).timestamp() - start
     with Store.open(path, create=True) as store, store.transaction() as j:
         ids = [f"p{n:07d}" for n in range(people)]
-        j.insert_many("people", ({"id": pid, "first_name": "Sint", "last_name": f"Etico{n}",
-                                  "gender": rng.choice("FMFMX"),
-                                  "birth_date": f"{rng.randint(1935, 2007)}-0{rng.randint(1, 9)}-1"
-                                                f"{rng.randint(0, 9)}",
-                                  "presidio": PRESIDIO_CODES[n % 4]} for n, pid in enumerate(ids)),
-                      presidio="SAN-SIRO")
+        j.insert_many(
+            "people",
+            (
+                {
+                    "id": pid,
+                    "first_name": "Sint",
+                    "last_name": f"Etico{n}",
+                    "gender": rng.choice("FMFMX"),
+                    "birth_date": f"{rng.randint(1935, 2007)}-0{rng.randint(1, 9)}-1"
+                    f"{rng.randint(0, 9)}",
+                    "presidio": PRESIDIO_CODES[n % 4],
+                }
+                for n, pid in enumerate(ids)
+            ),
+            presidio="SAN-SIRO",
+        )
 
         def contact_rows():
             for n in range(contacts):
                 pid = rng.choice(ids) if rng.random() > 0.05 else None
                 at = datetime.fromtimestamp(start + rng.random() * span, UTC)
-                follow = (at.date() + timedelta(days=rng.randint(1, 30))).isoformat() \
-                    if rng.random() < 0.25 else None
-                yield {"id": f"c{n:08d}", "person_id": pid, "occurred_at": to_utc_text(at),
-                       "channel": rng.choice(["sportello", "telefono", "email", "evento",
-                                              "visita_domiciliare"]),
-                       "category": rng.choice(cats), "follow_up_on": follow,
-                       "presidio": PRESIDIO_CODES[n % 4], "operator": "op", "minutes": 10,
-                       "amends_id": f"c{n - 1:08d}" if n and n % 40 == 0 else None}
+                follow = (
+                    (at.date() + timedelta(days=rng.randint(1, 30))).isoformat()
+                    if rng.random() < 0.25
+                    else None
+                )
+                yield {
+                    "id": f"c{n:08d}",
+                    "person_id": pid,
+                    "occurred_at": to_utc_text(at),
+                    "channel": rng.choice(
+                        ["sportello", "telefono", "email", "evento", "visita_domiciliare"]
+                    ),
+                    "category": rng.choice(cats),
+                    "follow_up_on": follow,
+                    "presidio": PRESIDIO_CODES[n % 4],
+                    "operator": "op",
+                    "minutes": 10,
+                    "amends_id": f"c{n - 1:08d}" if n and n % 40 == 0 else None,
+                }
 
         j.insert_many("contacts", contact_rows(), presidio="SAN-SIRO")
         refs = contacts // 20
-        j.insert_many("referrals", ({"id": f"r{n:07d}", "person_id": rng.choice(ids),
-                                     "service_id": rng.choice(services),
-                                     "presidio": PRESIDIO_CODES[n % 4]} for n in range(refs)),
-                      presidio="SAN-SIRO")
+        j.insert_many(
+            "referrals",
+            (
+                {
+                    "id": f"r{n:07d}",
+                    "person_id": rng.choice(ids),
+                    "service_id": rng.choice(services),
+                    "presidio": PRESIDIO_CODES[n % 4],
+                }
+                for n in range(refs)
+            ),
+            presidio="SAN-SIRO",
+        )
 
         def events():
             for n in range(refs):
                 at = datetime.fromtimestamp(start + rng.random() * span, UTC)
-                for k, kind in enumerate(["created", "sent", "taken_in_charge", "closed"]
-                                         [: rng.randint(1, 4)]):
-                    yield {"referral_id": f"r{n:07d}", "event": kind,
-                           "at": to_utc_text(at + timedelta(days=3 * k)),
-                           "presidio": PRESIDIO_CODES[n % 4]}
+                for k, kind in enumerate(
+                    ["created", "sent", "taken_in_charge", "closed"][: rng.randint(1, 4)]
+                ):
+                    yield {
+                        "referral_id": f"r{n:07d}",
+                        "event": kind,
+                        "at": to_utc_text(at + timedelta(days=3 * k)),
+                        "presidio": PRESIDIO_CODES[n % 4],
+                    }
 
         j.insert_many("referral_events", events(), presidio="SAN-SIRO")
-        j.insert_many("participants", ({"person_id": ids[n], "presidio": PRESIDIO_CODES[n % 4],
-                                        "entered_on": (date(2025, 1, 1) + timedelta(
-                                            days=rng.randint(0, 690))).isoformat(),
-                                        "employment_status": "unemployed",
-                                        "education_isced": "0-2",
-                                        "migrant_background": rng.choice(["yes", "no",
-                                                                          "declined"]),
-                                        "disability": "no", "other_disadvantage": "no",
-                                        "homeless_or_housing_exclusion": "no"}
-                                       for n in range(0, people, 5)), presidio="SAN-SIRO")
+        j.insert_many(
+            "participants",
+            (
+                {
+                    "person_id": ids[n],
+                    "presidio": PRESIDIO_CODES[n % 4],
+                    "entered_on": (
+                        date(2025, 1, 1) + timedelta(days=rng.randint(0, 690))
+                    ).isoformat(),
+                    "employment_status": "unemployed",
+                    "education_isced": "0-2",
+                    "migrant_background": rng.choice(["yes", "no", "declined"]),
+                    "disability": "no",
+                    "other_disadvantage": "no",
+                    "homeless_or_housing_exclusion": "no",
+                }
+                for n in range(0, people, 5)
+            ),
+            presidio="SAN-SIRO",
+        )
 
 
 def main() -> None:
@@ -121,8 +165,14 @@ def main() -> None:
     print(f"open (applies pending migrations): {time.perf_counter() - t:.3f} s")
     n = store.db.execute("SELECT count(*) FROM contacts").fetchone()[0]
     print(f"contacts in store: {n:,}")
-    phases: dict[str, list[float]] = {"figures": [], "figures_cpu": [], "pdf": [], "csv": [],
-                                      "all_offices": [], "cli": []}
+    phases: dict[str, list[float]] = {
+        "figures": [],
+        "figures_cpu": [],
+        "pdf": [],
+        "csv": [],
+        "all_offices": [],
+        "cli": [],
+    }
     for _ in range(args.runs):
         t0 = time.perf_counter()
         c0 = time.process_time()
@@ -144,13 +194,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(args.runs):
             t = time.perf_counter()
-            service.generate(args.db, args.month, args.presidio, Path(tmp) / "r.pdf",
-                             out_csv=Path(tmp) / "r.csv")
+            service.generate(
+                args.db, args.month, args.presidio, Path(tmp) / "r.pdf", out_csv=Path(tmp) / "r.csv"
+            )
             phases["cli"].append(time.perf_counter() - t)
     print(f"month contacts for {args.presidio}: {figures.headline.contacts:,}")
     for name, times in phases.items():
-        print(f"{name:12s} median {statistics.median(times) * 1000:7.1f} ms "
-              f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f})")
+        print(
+            f"{name:12s} median {statistics.median(times) * 1000:7.1f} ms "
+            f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f})"
+        )
 
 
 if __name__ == "__main__":

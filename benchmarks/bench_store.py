@@ -76,12 +76,18 @@ def _prefixes(conn: sqlite3.Connection, rng: random.Random, count: int) -> list[
     """``count`` (kind, text) pairs: prefixes of real values, as someone would start typing."""
     rows = conn.execute(
         "SELECT last_name, first_name, codice_fiscale, phone, unit_code FROM people"
-        " WHERE deleted = 0 ORDER BY random() LIMIT ?", [count * 2]
+        " WHERE deleted = 0 ORDER BY random() LIMIT ?",
+        [count * 2],
     ).fetchall()
     out: list[tuple[str, str]] = []
     kinds = ("cognome", "nome", "codice fiscale", "telefono", "unità")
-    lengths = {"cognome": (2, 6), "nome": (2, 5), "codice fiscale": (3, 11),
-               "telefono": (3, 7), "unità": (3, 6)}
+    lengths = {
+        "cognome": (2, 6),
+        "nome": (2, 5),
+        "codice fiscale": (3, 11),
+        "telefono": (3, 7),
+        "unità": (3, 6),
+    }
     while len(out) < count and rows:
         row = rows[len(out) % len(rows)]
         kind = rng.choice(kinds)
@@ -109,6 +115,7 @@ def measure(path: Path, presidio: str, until: date, queries: int, seed: int) -> 
     pairs = _prefixes(conn, rng, queries)
     for _, text in pairs[:50]:
         search_people(db, text, limit=50)
+
     def keystroke(text: str) -> list[dict[str, Any]]:
         """What the window runs per keystroke (ui/search_model.py run_query)."""
         ranked = count_people(db, text, cap=COUNT_CAP + 1) <= COUNT_CAP
@@ -134,27 +141,35 @@ def measure(path: Path, presidio: str, until: date, queries: int, seed: int) -> 
         "SELECT person_id, count(*) n FROM contacts WHERE person_id IS NOT NULL"
         " GROUP BY person_id ORDER BY n DESC LIMIT 1"
     ).fetchone()
-    people = [r[0] for r in conn.execute(
-        "SELECT id FROM people ORDER BY random() LIMIT 200").fetchall()]
+    people = [
+        r[0] for r in conn.execute("SELECT id FROM people ORDER BY random() LIMIT 200").fetchall()
+    ]
 
     def history(person_id: str) -> tuple[list[Any], list[Any]]:
-        return (conn.execute(HISTORY_CONTACTS, [person_id]).fetchall(),
-                conn.execute(HISTORY_REFERRALS, [person_id]).fetchall())
+        return (
+            conn.execute(HISTORY_CONTACTS, [person_id]).fetchall(),
+            conn.execute(HISTORY_REFERRALS, [person_id]).fetchall(),
+        )
 
     took, (contacts, referrals) = _timed(lambda: history(busiest), repeat=5)
-    print(f"person history, busiest person ({len(contacts)} current contacts of {busy_count},"
-          f" {len(referrals)} referrals): {_ms(took)}")
+    print(
+        f"person history, busiest person ({len(contacts)} current contacts of {busy_count},"
+        f" {len(referrals)} referrals): {_ms(took)}"
+    )
     random_times = [_timed(lambda p=p: history(p))[0] for p in people]  # type: ignore[misc]
     median, p95 = _percentiles(random_times)
     print(f"person history, {len(people)} random people: median {_ms(median)}, p95 {_ms(p95)}")
 
     year, month = (until.year, until.month - 1) if until.month > 1 else (until.year - 1, 12)
     start, end = rome_month_bounds(year, month)
-    took, rows = _timed(lambda: conn.execute(MONTH_BY_CATEGORY, [presidio, start, end]).fetchall(),
-                        repeat=3)
+    took, rows = _timed(
+        lambda: conn.execute(MONTH_BY_CATEGORY, [presidio, start, end]).fetchall(), repeat=3
+    )
     total = sum(n for _, n in rows)
-    print(f"month {year}-{month:02d} by category for {presidio} ({total} contacts,"
-          f" {len(rows)} categories): {_ms(took)}")
+    print(
+        f"month {year}-{month:02d} by category for {presidio} ({total} contacts,"
+        f" {len(rows)} categories): {_ms(took)}"
+    )
     conn.close()
 
 
@@ -178,12 +193,19 @@ def main(argv: list[str] | None = None) -> int:
         if args.db.exists():
             print(f"measuring existing store {args.db} (no build)")
         else:
-            options = DemoOptions(presidio=args.presidio, people=args.people,
-                                  contacts=args.contacts, seed=args.seed, until=until)
+            options = DemoOptions(
+                presidio=args.presidio,
+                people=args.people,
+                contacts=args.contacts,
+                seed=args.seed,
+                until=until,
+            )
             took, summary = _timed(lambda: build_demo(args.db, options, ProgressLine(sys.stderr)))
             rows = sum(summary.counts.values())
-            print(f"build {args.people:,} people / {args.contacts:,} contacts: {took:.1f} s"
-                  f" ({rows:,} rows written through the journal, {rows / took:,.0f} rows/s)")
+            print(
+                f"build {args.people:,} people / {args.contacts:,} contacts: {took:.1f} s"
+                f" ({rows:,} rows written through the journal, {rows / took:,.0f} rows/s)"
+            )
         print(f"file size: {args.db.stat().st_size / 1e6:,.1f} MB")
         measure(args.db, args.presidio, until, args.queries, args.seed)
     finally:

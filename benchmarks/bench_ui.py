@@ -76,13 +76,20 @@ def child_window(db: str) -> None:
 
 def time_to_window(db: str) -> tuple[float, float]:
     spawn = time.perf_counter()
-    out = subprocess.run([sys.executable, __file__, "--child-window", "--db", db],
-                         capture_output=True, text=True, check=True,
-                         env={**os.environ, "CASA_DESK_HOME": os.environ.get(
-                             "CASA_DESK_HOME", "/tmp/ui_bench_home")})
+    out = subprocess.run(
+        [sys.executable, __file__, "--child-window", "--db", db],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={
+            **os.environ,
+            "CASA_DESK_HOME": os.environ.get("CASA_DESK_HOME", "/tmp/ui_bench_home"),
+        },
+    )
     total = time.perf_counter() - spawn
-    inside = next(float(line.split()[1]) for line in out.stdout.splitlines()
-                  if line.startswith("LAUNCH"))
+    inside = next(
+        float(line.split()[1]) for line in out.stdout.splitlines() if line.startswith("LAUNCH")
+    )
     return total, inside
 
 
@@ -90,7 +97,9 @@ def time_to_window(db: str) -> tuple[float, float]:
 def _targets(store, count: int, rng: random.Random) -> list[str]:  # type: ignore[no-untyped-def]
     rows = store.query(
         "SELECT last_name, first_name, codice_fiscale, phone, unit_code FROM people"
-        " WHERE deleted = 0 AND merged_into IS NULL ORDER BY random() LIMIT ?", [count])
+        " WHERE deleted = 0 AND merged_into IS NULL ORDER BY random() LIMIT ?",
+        [count],
+    )
     texts = []
     for row in rows:
         kind = rng.choice(("last", "last_first", "cf", "phone", "unit"))
@@ -109,8 +118,13 @@ def _targets(store, count: int, rng: random.Random) -> list[str]:  # type: ignor
     return texts
 
 
-def keystrokes(window, app, store, budget: int, rng: random.Random  # type: ignore[no-untyped-def]
-               ) -> tuple[list[float], list[float]]:
+def keystrokes(
+    window,
+    app,
+    store,
+    budget: int,
+    rng: random.Random,  # type: ignore[no-untyped-def]
+) -> tuple[list[float], list[float]]:
     """Per keystroke: time on the GUI thread (key event, query handed to a worker, repaint)
     and time until the results for the text typed so far are on screen."""
     from PySide6.QtTest import QTest
@@ -139,20 +153,22 @@ def keystrokes(window, app, store, budget: int, rng: random.Random  # type: igno
 def _stats(values: list[float]) -> str:
     values = sorted(values)
     p95 = values[max(int(len(values) * 0.95) - 1, 0)]
-    return (f"median {_ms(statistics.median(values))}, p95 {_ms(p95)}, "
-            f"max {_ms(values[-1])}")
+    return f"median {_ms(statistics.median(values))}, p95 {_ms(p95)}, max {_ms(values[-1])}"
 
 
 def busiest_person(store) -> tuple[str, int]:  # type: ignore[no-untyped-def]
     """The person with the fewest contacts at or above CARD_CONTACTS (else the busiest)."""
-    counts = ("SELECT person_id, count(*) AS n FROM contacts WHERE person_id IS NOT NULL"
-              " GROUP BY person_id")
+    counts = (
+        "SELECT person_id, count(*) AS n FROM contacts WHERE person_id IS NOT NULL"
+        " GROUP BY person_id"
+    )
     row = store.db.execute(
-        f"SELECT person_id, n FROM ({counts}) WHERE n >= ? ORDER BY n LIMIT 1",
-        [CARD_CONTACTS]).fetchone()
+        f"SELECT person_id, n FROM ({counts}) WHERE n >= ? ORDER BY n LIMIT 1", [CARD_CONTACTS]
+    ).fetchone()
     if row is None:
-        row = store.db.execute(f"SELECT person_id, n FROM ({counts}) ORDER BY n DESC LIMIT 1"
-                               ).fetchone()
+        row = store.db.execute(
+            f"SELECT person_id, n FROM ({counts}) ORDER BY n DESC LIMIT 1"
+        ).fetchone()
     return row[0], int(row[1])
 
 
@@ -160,10 +176,18 @@ def top_up(store, person_id: str, have: int) -> int:  # type: ignore[no-untyped-
     from casa_desk.models.timeutil import utc_now_text
 
     presidio = store.meta("presidio") or "SAN-SIRO"
-    rows = [{"person_id": person_id, "operator": "bench", "occurred_at": utc_now_text(),
-             "channel": "sportello", "category": "manutenzione" if i % 7 else "salute",
-             "summary": f"Contatto di prova {i}", "sensitive": int(i % 7 == 0)}
-            for i in range(CARD_CONTACTS - have)]
+    rows = [
+        {
+            "person_id": person_id,
+            "operator": "bench",
+            "occurred_at": utc_now_text(),
+            "channel": "sportello",
+            "category": "manutenzione" if i % 7 else "salute",
+            "summary": f"Contatto di prova {i}",
+            "sensitive": int(i % 7 == 0),
+        }
+        for i in range(CARD_CONTACTS - have)
+    ]
     with store.transaction() as journal:
         journal.insert_many("contacts", rows, presidio=presidio)
     return len(rows)
@@ -213,17 +237,20 @@ def main() -> int:
     contacts = store.db.execute("SELECT count(*) FROM contacts").fetchone()[0]
     print(f"store: {args.db} — {people:,} people, {contacts:,} contacts")
     best = min(totals)
-    print(f"window visible (new process, spawn → painted): {_ms(best[0])} "
-          f"(of which launch(): {_ms(best[1])}); runs: "
-          + ", ".join(_ms(t[0]) for t in totals))
+    print(
+        f"window visible (new process, spawn → painted): {_ms(best[0])} "
+        f"(of which launch(): {_ms(best[1])}); runs: " + ", ".join(_ms(t[0]) for t in totals)
+    )
 
     window = build_window(store)
     window.show()
     app.processEvents()
     rng = random.Random(args.seed)
     gui, shown = keystrokes(window, app, store, args.keystrokes, rng)
-    print(f"search keystroke, GUI thread ({len(gui)} keys: QLineEdit → query handed to a "
-          f"worker → repaint): {_stats(gui)}")
+    print(
+        f"search keystroke, GUI thread ({len(gui)} keys: QLineEdit → query handed to a "
+        f"worker → repaint): {_stats(gui)}"
+    )
     print(f"search keystroke, until its results are on screen: {_stats(shown)}")
 
     person_id, have = busiest_person(store)
@@ -233,9 +260,11 @@ def main() -> int:
         have = CARD_CONTACTS
     shown = open_card(window, app, person_id)
     shown.sort()
-    print(f"open card ({have} contacts; {window.card.history_model.rowCount()} history rows"
-          " with referrals): "
-          f"median {_ms(statistics.median(shown))}, max {_ms(shown[-1])}")
+    print(
+        f"open card ({have} contacts; {window.card.history_model.rowCount()} history rows"
+        " with referrals): "
+        f"median {_ms(statistics.median(shown))}, max {_ms(shown[-1])}"
+    )
     current, peak = _rss_mb()
     print(f"resident memory: {current:.0f} MB now, {peak:.0f} MB peak")
     window.close()

@@ -48,7 +48,8 @@ def check_integrity_later(window: Any) -> None:
     from PySide6.QtCore import QCoreApplication
 
     window.statusBar().showMessage(
-        QCoreApplication.translate("MainWindow", "Verifica dell'archivio in corso…"), 60_000)
+        QCoreApplication.translate("MainWindow", "Verifica dell'archivio in corso…"), 60_000
+    )
 
     def checked(_result: object) -> None:
         window.statusBar().clearMessage()
@@ -64,8 +65,9 @@ def check_integrity_later(window: Any) -> None:
         box.finished.connect(window.close)
         box.open()
 
-    window.context.runner.run(lambda _p, _c: check_store(path, check_integrity=True),
-                              on_done=checked, on_error=damaged)
+    window.context.runner.run(
+        lambda _p, _c: check_store(path, check_integrity=True), on_done=checked, on_error=damaged
+    )
 
 
 def install_translator(app: Any, language: str) -> list[Any]:
@@ -75,8 +77,12 @@ def install_translator(app: Any, language: str) -> list[Any]:
     """
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
-    QLocale.setDefault(QLocale(QLocale.Language.English if language == "en"
-                               else QLocale.Language.Italian, QLocale.Country.Italy))
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.English if language == "en" else QLocale.Language.Italian,
+            QLocale.Country.Italy,
+        )
+    )
     installed = []
     for name, folder in (
         (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
@@ -110,14 +116,19 @@ def build_window(store: Store, settings: object | None = None, runner: object | 
     operator = store.meta("operator") or ""
     user = Users(store).get(operator) or {}
     context = DeskContext(
-        store=store, presidio=presidio, operator=operator,
+        store=store,
+        presidio=presidio,
+        operator=operator,
         is_head_office=presidio == HEAD_OFFICE,
         may_see_sensitive=bool(user.get("may_see_sensitive", 1)),
         runner=runner or TaskRunner(),  # type: ignore[arg-type]
     )
-    return MainWindow(context, office_name=office_name(store, presidio),
-                      operator_name=user.get("full_name") or operator,
-                      settings=settings)  # type: ignore[arg-type]
+    return MainWindow(
+        context,
+        office_name=office_name(store, presidio),
+        operator_name=user.get("full_name") or operator,
+        settings=settings,
+    )  # type: ignore[arg-type]
 
 
 @dataclass

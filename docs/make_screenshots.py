@@ -97,7 +97,8 @@ def main() -> int:
     # Card: the person with the most history, preferring one with a confidential entry.
     row = store.db.execute(
         "SELECT person_id FROM contacts WHERE person_id IS NOT NULL GROUP BY person_id"
-        " ORDER BY max(sensitive) DESC, count(*) DESC LIMIT 1").fetchone()
+        " ORDER BY max(sensitive) DESC, count(*) DESC LIMIT 1"
+    ).fetchone()
     window.open_person(row[0])
     model = window.card.history_model
     hidden = next((r for r in range(model.rowCount()) if model.is_hidden(model.entry(r))), 0)
@@ -111,14 +112,20 @@ def main() -> int:
     QTest.keyClicks(form.edits["phone"], "12345")
     shot("register", form)
     form.close()
-    person = store.query("SELECT * FROM people WHERE deleted = 0 AND birth_date IS NOT NULL"
-                         " AND phone IS NOT NULL LIMIT 1")[0]
+    person = store.query(
+        "SELECT * FROM people WHERE deleted = 0 AND birth_date IS NOT NULL"
+        " AND phone IS NOT NULL LIMIT 1"
+    )[0]
     typed = {k: person[k] for k in ("last_name", "first_name", "birth_date", "phone")}
     found = window.card.people.possible_duplicates(typed)
     dialog_shot("duplicates", lambda: DuplicatesDialog(found, window))
     dialog_shot("first-run", lambda: FirstRunDialog(store))
-    dialog_shot("error", lambda: error_box(window, "Impossibile salvare: l'archivio è in sola "
-                                                    "lettura.", "dettagli tecnici"))
+    dialog_shot(
+        "error",
+        lambda: error_box(
+            window, "Impossibile salvare: l'archivio è in sola lettura.", "dettagli tecnici"
+        ),
+    )
 
     # Dialogs built by others, when installed.
     contact = window.new_contact(row[0])

@@ -35,19 +35,42 @@ def register(subparsers: Any) -> None:
         "segnalazioni e partecipanti inventati ma realistici (un anno di attività). "
         "Stesso seme, stesso contenuto.",
     )
-    parser.add_argument("--db", required=True, type=Path, metavar="PERCORSO",
-                        help="archivio da creare (non deve esistere)")
-    parser.add_argument("--presidio", default="SAN-SIRO", metavar="CODICE",
-                        help=f"codice del presidio ({', '.join(PRESIDIO_CODES)});"
-                        " predefinito SAN-SIRO")
-    parser.add_argument("--people", type=non_negative, default=2_000, metavar="N",
-                        help="numero di persone (predefinito 2000)")
-    parser.add_argument("--contacts", type=non_negative, default=20_000, metavar="N",
-                        help="numero di contatti, rettifiche comprese (predefinito 20000)")
-    parser.add_argument("--seed", type=int, default=0, metavar="S",
-                        help="seme dei dati casuali (predefinito 0)")
-    parser.add_argument("--until", type=_day, metavar="AAAA-MM-GG",
-                        help="fine dell'anno di attività, esclusa (predefinito: oggi)")
+    parser.add_argument(
+        "--db",
+        required=True,
+        type=Path,
+        metavar="PERCORSO",
+        help="archivio da creare (non deve esistere)",
+    )
+    parser.add_argument(
+        "--presidio",
+        default="SAN-SIRO",
+        metavar="CODICE",
+        help=f"codice del presidio ({', '.join(PRESIDIO_CODES)}); predefinito SAN-SIRO",
+    )
+    parser.add_argument(
+        "--people",
+        type=non_negative,
+        default=2_000,
+        metavar="N",
+        help="numero di persone (predefinito 2000)",
+    )
+    parser.add_argument(
+        "--contacts",
+        type=non_negative,
+        default=20_000,
+        metavar="N",
+        help="numero di contatti, rettifiche comprese (predefinito 20000)",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, metavar="S", help="seme dei dati casuali (predefinito 0)"
+    )
+    parser.add_argument(
+        "--until",
+        type=_day,
+        metavar="AAAA-MM-GG",
+        help="fine dell'anno di attività, esclusa (predefinito: oggi)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -90,8 +113,13 @@ class ProgressLine:
 
 
 def run(args: argparse.Namespace) -> int:
-    options = DemoOptions(presidio=args.presidio, people=args.people, contacts=args.contacts,
-                          seed=args.seed, until=args.until)
+    options = DemoOptions(
+        presidio=args.presidio,
+        people=args.people,
+        contacts=args.contacts,
+        seed=args.seed,
+        until=args.until,
+    )
     check_options(options)
     started = time.monotonic()
     line = ProgressLine(sys.stderr)
@@ -102,6 +130,8 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write("\n")  # the error goes under the progress, not after it
         raise
     rows = sum(summary.counts.values())
-    print(f"Archivio dimostrativo creato: {summary.path} ({rows:,} righe in "
-          f"{time.monotonic() - started:.1f} s)".replace(",", "."))
+    print(
+        f"Archivio dimostrativo creato: {summary.path} ({rows:,} righe in "
+        f"{time.monotonic() - started:.1f} s)".replace(",", ".")
+    )
     return 0

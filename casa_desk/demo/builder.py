@@ -74,8 +74,9 @@ def check_options(options: DemoOptions) -> None:
             code="demo_presidio",
         )
     if options.people < 0 or options.contacts < 0:
-        raise CasaError("Il numero di persone e di contatti non può essere negativo.",
-                        code="demo_count")
+        raise CasaError(
+            "Il numero di persone e di contatti non può essere negativo.", code="demo_count"
+        )
 
 
 def build_demo(
@@ -89,8 +90,9 @@ def build_demo(
     check_options(options)
     path = Path(path)
     if path.exists():
-        raise CasaError(f"Il file {path} esiste già: la demo non lo sovrascrive.",
-                        code="demo_exists")
+        raise CasaError(
+            f"Il file {path} esiste già: la demo non lo sovrascrive.", code="demo_exists"
+        )
     part = path.with_name(path.name + ".part")
     _remove(part)  # a leftover of an interrupted build: ours, and never a finished store
     store: Store | None = None
@@ -100,8 +102,9 @@ def build_demo(
         store.close()
         store = None
         if path.exists():
-            raise CasaError(f"Il file {path} esiste già: la demo non lo sovrascrive.",
-                            code="demo_exists")
+            raise CasaError(
+                f"Il file {path} esiste già: la demo non lo sovrascrive.", code="demo_exists"
+            )
         os.replace(part, path)
         return summary
     except BaseException:
@@ -144,7 +147,9 @@ def _fill(store: Store, options: DemoOptions, progress: Progress) -> dict[str, i
         while True:
             with store.transaction() as journal:
                 written = journal.insert_many(
-                    table, islice(source, CHUNK), presidio=code,
+                    table,
+                    islice(source, CHUNK),
+                    presidio=code,
                     progress=lambda n, base=done: progress(label, base + n, total),
                 )
             done += written

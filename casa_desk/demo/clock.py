@@ -23,8 +23,19 @@ DAY_MS = 86_400_000
 _EPOCH = date(1970, 1, 1)
 
 #: Italian national holidays plus Milan's patron saint (7 December); Easter Monday is added.
-_HOLIDAYS = {(1, 1), (1, 6), (4, 25), (5, 1), (6, 2), (8, 15), (11, 1), (12, 7), (12, 8),
-             (12, 25), (12, 26)}
+_HOLIDAYS = {
+    (1, 1),
+    (1, 6),
+    (4, 25),
+    (5, 1),
+    (6, 2),
+    (8, 15),
+    (11, 1),
+    (12, 7),
+    (12, 8),
+    (12, 25),
+    (12, 26),
+}
 
 
 def demo_id(rng: random.Random, ms: int) -> str:
@@ -129,5 +140,3 @@ def office_seconds(rng: random.Random, channel: str) -> float:
     """A local time of day (seconds after midnight) when a contact by ``channel`` happens."""
     start, end = rng.choice(_HOURS[channel])
     return rng.uniform(start, end)
-
-

@@ -45,8 +45,13 @@ _REFERRAL_RELATIVE = {
 }  # fmt: skip
 _SATURDAY_CHANNELS = {"evento": 50, "visita_domiciliare": 20, "email": 20, "telefono": 10}
 _CLOSED_CHANNELS = {"email": 70, "evento": 30}
-_MINUTES = {"sportello": (5, 40), "telefono": (3, 20), "email": (5, 15),
-            "visita_domiciliare": (30, 90), "evento": (60, 180)}
+_MINUTES = {
+    "sportello": (5, 40),
+    "telefono": (3, 20),
+    "email": (5, 15),
+    "visita_domiciliare": (30, 90),
+    "evento": (60, 180),
+}
 _OUTCOMES = (("risolto", 0.05), ("in_carico", 0.3))  # (outcome, follow-up chance)
 _CORRECTION_NOTES = (
     "Rettifica: corretto l'argomento del contatto.",
@@ -97,8 +102,7 @@ class ContactMaker:
         self.clock = TextClock()
         self.plans: list[ReferralPlan] = []
         self._by_month = [
-            _Chooser({c: w[m] for c, w in data.MONTHLY_CATEGORY_WEIGHTS.items()})
-            for m in range(12)
+            _Chooser({c: w[m] for c, w in data.MONTHLY_CATEGORY_WEIGHTS.items()}) for m in range(12)
         ]
         self._weekday_channels = _Chooser(dict(data.CHANNEL_WEIGHTS))
         self._saturday = _Chooser(dict(_SATURDAY_CHANNELS))
@@ -194,8 +198,11 @@ class ContactMaker:
         due = day + timedelta(days=rng.randint(2, 30))
         row["follow_up_on"] = due.isoformat()
         action = rng.choice(data.FOLLOW_UP_ACTIONS)
-        row["notes"] = f"{row['notes']} Prossimo passo: {action}." if row["notes"] else (
-            f"Prossimo passo: {action}.")
+        row["notes"] = (
+            f"{row['notes']} Prossimo passo: {action}."
+            if row["notes"]
+            else (f"Prossimo passo: {action}.")
+        )
         if rng.random() < 0.8:
             done_day = due + timedelta(days=rng.randint(-1, 3))
             done = rome_to_utc_ms(done_day, office_seconds(rng, "telefono"))

@@ -77,10 +77,14 @@ def participants(
     if not days:
         return []
     first_day = days[0]
-    eligible = [i for i, ms in enumerate(population.created_ms)
-                if TextClock.day_of(ms) < until - timedelta(days=7)]
-    chosen = sorted(rng.sample(eligible, min(len(eligible), round(len(population.rows)
-                                                                  * PARTICIPANT_SHARE))))
+    eligible = [
+        i
+        for i, ms in enumerate(population.created_ms)
+        if TextClock.day_of(ms) < until - timedelta(days=7)
+    ]
+    chosen = sorted(
+        rng.sample(eligible, min(len(eligible), round(len(population.rows) * PARTICIPANT_SHARE)))
+    )
     clock = TextClock()
     drafts: list[tuple[int, dict[str, Any]]] = []
     for index in chosen:
@@ -98,21 +102,27 @@ def participants(
         foreign = person["languages"] != "it"
         without_title = person["tenancy_role"] == "occupante_senza_titolo"
         moment = rome_to_utc_ms(entered, office_seconds(rng, "sportello"))
-        drafts.append((moment, {
-            "person_id": person["id"],
-            "entered_on": entered.isoformat(),
-            "exited_on": exited,
-            "employment_status": _pick(rng, _EMPLOYMENT),
-            "education_isced": _pick(rng, _ISCED),
-            "migrant_background": _yes_no(rng, 0.85 if foreign else 0.03, 0.05),
-            "disability": _yes_no(rng, 0.10, 0.07),
-            "other_disadvantage": _yes_no(rng, 0.25, 0.10),
-            "homeless_or_housing_exclusion": _yes_no(rng, 0.6 if without_title else 0.05, 0.05),
-        }))
+        drafts.append(
+            (
+                moment,
+                {
+                    "person_id": person["id"],
+                    "entered_on": entered.isoformat(),
+                    "exited_on": exited,
+                    "employment_status": _pick(rng, _EMPLOYMENT),
+                    "education_isced": _pick(rng, _ISCED),
+                    "migrant_background": _yes_no(rng, 0.85 if foreign else 0.03, 0.05),
+                    "disability": _yes_no(rng, 0.10, 0.07),
+                    "other_disadvantage": _yes_no(rng, 0.25, 0.10),
+                    "homeless_or_housing_exclusion": _yes_no(
+                        rng, 0.6 if without_title else 0.05, 0.05
+                    ),
+                },
+            )
+        )
     drafts.sort(key=lambda d: d[0])
     rows = []
     for moment, values in drafts:
         text = clock.text(moment)
-        rows.append({**values, "id": demo_id(rng, moment), "created_at": text,
-                     "updated_at": text})
+        rows.append({**values, "id": demo_id(rng, moment), "created_at": text, "updated_at": text})
     return rows

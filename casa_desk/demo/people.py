@@ -46,9 +46,33 @@ _COUNTRY_PHONE = {
     "ecuador": "593", "albania": "355", "cina": "86", "sri_lanka": "94", "bangladesh": "880",
     "senegal": "221", "ucraina": "380", "tunisia": "216",
 }  # fmt: skip
-_MOBILE_PREFIXES = ("320", "324", "327", "328", "329", "331", "333", "334", "335", "338",
-                    "339", "340", "342", "345", "347", "348", "349", "351", "366", "380",
-                    "388", "389", "391", "392", "393")
+_MOBILE_PREFIXES = (
+    "320",
+    "324",
+    "327",
+    "328",
+    "329",
+    "331",
+    "333",
+    "334",
+    "335",
+    "338",
+    "339",
+    "340",
+    "342",
+    "345",
+    "347",
+    "348",
+    "349",
+    "351",
+    "366",
+    "380",
+    "388",
+    "389",
+    "391",
+    "392",
+    "393",
+)
 _SIZES = (1, 2, 3, 4, 5, 6)
 _SIZE_WEIGHTS = (31, 28, 17, 13, 7, 4)
 _NOTES = (
@@ -110,8 +134,10 @@ class PeopleMaker:
     def _household(self) -> list[tuple[int, dict[str, Any], float]]:
         rng = self.rng
         origin = self._origins[
-            min(bisect_right(self._origin_cum, rng.random() * self._origin_cum[-1]),
-                len(self._origins) - 1)
+            min(
+                bisect_right(self._origin_cum, rng.random() * self._origin_cum[-1]),
+                len(self._origins) - 1,
+            )
         ]
         size = rng.choices(_SIZES, _SIZE_WEIGHTS)[0]
         self._units += 1
@@ -123,8 +149,9 @@ class PeopleMaker:
             **self._address(),
         }
         without_title = rng.random() < 0.04
-        head_age = rng.choices((rng.randint(22, 45), rng.randint(46, 66), rng.randint(67, 95)),
-                               (30, 35, 35))[0]
+        head_age = rng.choices(
+            (rng.randint(22, 45), rng.randint(46, 66), rng.randint(67, 95)), (30, 35, 35)
+        )[0]
         head_gender = rng.choice("FM")
         family_name = rng.choice(origin["surnames"])
         members: list[tuple[int, dict[str, Any], float]] = []
@@ -176,8 +203,13 @@ class PeopleMaker:
             if key not in self._addresses or len(self._addresses) > 200_000:
                 self._addresses.add(key)
                 break
-        return {"street": street, "civic": str(civic), "stair": stair, "floor": str(floor),
-                "flat": str(floor * 10 + flat)}
+        return {
+            "street": street,
+            "civic": str(civic),
+            "stair": stair,
+            "floor": str(floor),
+            "flat": str(floor * 10 + flat),
+        }
 
     def _person(
         self, origin: data.OriginData, gender: str, last: str, age: int, role: str
@@ -199,8 +231,9 @@ class PeopleMaker:
         row: dict[str, Any] = {
             "first_name": first,
             "last_name": last,
-            "codice_fiscale": None if rng.random() < NO_CF_SHARE else self._cf(
-                last, first, born, gender, place),
+            "codice_fiscale": None
+            if rng.random() < NO_CF_SHARE
+            else self._cf(last, first, born, gender, place),
             "birth_date": born.isoformat(),
             "birth_place": _PLACE_NAMES.get(place, place),
             "gender": stated,
@@ -245,4 +278,3 @@ class PeopleMaker:
 def make_people(rng: random.Random, presidio: str, window_start: date, count: int) -> Population:
     """Exactly ``count`` people of ``presidio``, sorted by creation time (see module doc)."""
     return PeopleMaker(rng, presidio, window_start).make(count)
-

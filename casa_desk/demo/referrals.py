@@ -91,8 +91,15 @@ _OUTCOMES = {
 def extra_service_rows(created_at: str) -> list[dict[str, Any]]:
     """The demo's local services as ``services`` values with stable ids."""
     return [
-        {**s, "id": stable_id("services", s["code"]), "email": None, "notes": _DEMO_NOTE,
-         "active": 1, "created_at": created_at, "updated_at": created_at}
+        {
+            **s,
+            "id": stable_id("services", s["code"]),
+            "email": None,
+            "notes": _DEMO_NOTE,
+            "active": 1,
+            "created_at": created_at,
+            "updated_at": created_at,
+        }
         for s in EXTRA_SERVICES
     ]
 
@@ -179,10 +186,17 @@ class ReferralMaker:
         out.referrals.append(header)
         for kind_, at in events:
             text = self.clock.text(at)
-            out.events.append({
-                "id": demo_id(rng, at), "referral_id": referral_id, "event": kind_, "at": text,
-                "by": self.operator, "note": _EVENT_NOTES[kind_], "created_at": text,
-            })
+            out.events.append(
+                {
+                    "id": demo_id(rng, at),
+                    "referral_id": referral_id,
+                    "event": kind_,
+                    "at": text,
+                    "by": self.operator,
+                    "note": _EVENT_NOTES[kind_],
+                    "created_at": text,
+                }
+            )
 
     def _history(self, created: int, urgency: str) -> list[tuple[str, int]]:
         """Events with their times, cut at the end of the window."""
@@ -230,19 +244,21 @@ class ReferralMaker:
             return known
         consent_id = demo_id(self.rng, created)
         text = self.clock.text(created)
-        out.consents.append({
-            "id": consent_id,
-            "person_id": person_id,
-            "purpose": f"referral:{service['id']}",
-            "informativa_version": INFORMATIVA_VERSION,
-            "text": "La persona acconsente a che il presidio comunichi al servizio "
-                    f"«{service['name']}» i dati necessari alla segnalazione.",
-            "given_at": text,
-            "withdrawn_at": None,
-            "expires_on": None,
-            "operator": self.operator,
-            "created_at": text,
-            "updated_at": text,
-        })
+        out.consents.append(
+            {
+                "id": consent_id,
+                "person_id": person_id,
+                "purpose": f"referral:{service['id']}",
+                "informativa_version": INFORMATIVA_VERSION,
+                "text": "La persona acconsente a che il presidio comunichi al servizio "
+                f"«{service['name']}» i dati necessari alla segnalazione.",
+                "given_at": text,
+                "withdrawn_at": None,
+                "expires_on": None,
+                "operator": self.operator,
+                "created_at": text,
+                "updated_at": text,
+            }
+        )
         self._consents[key] = consent_id
         return consent_id

@@ -211,8 +211,11 @@ def import_registry(
         _check(cancel)
         if plan.inserts or plan.updates:  # who loaded the registry, and how much (no names)
             audit.record(
-                j, AuditAction.CREATED, who=store.meta("operator") or "import-people",
-                presidio=office, table="people",
+                j,
+                AuditAction.CREATED,
+                who=store.meta("operator") or "import-people",
+                presidio=office,
+                table="people",
                 reason=f"importazione anagrafe: {len(plan.inserts)} nuove, "
                 f"{len(plan.updates)} aggiornate",
             )

@@ -210,9 +210,7 @@ def _name_part(first_name: str) -> str:
     return (consonants + vowels + "XXX")[:3]
 
 
-def make_cf(
-    last_name: str, first_name: str, birth_date: date, gender: str, place_code: str
-) -> str:
+def make_cf(last_name: str, first_name: str, birth_date: date, gender: str, place_code: str) -> str:
     """Build the codice fiscale with the official algorithm (used for realistic demo data).
 
     Surname: its consonants, then vowels, then X, first three. First name: the same, except

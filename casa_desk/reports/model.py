@@ -23,26 +23,49 @@ from casa_desk.models.vocab import (
 
 # -- labels (Italian; codes are the CSV items) -----------------------------------------------
 MONTHS_IT = (
-    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
-    "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
 )
 CHANNEL_LABELS = {
-    Channel.DESK: "Sportello", Channel.PHONE: "Telefono", Channel.EMAIL: "E-mail",
-    Channel.HOME_VISIT: "Visita domiciliare", Channel.EVENT: "Evento",
+    Channel.DESK: "Sportello",
+    Channel.PHONE: "Telefono",
+    Channel.EMAIL: "E-mail",
+    Channel.HOME_VISIT: "Visita domiciliare",
+    Channel.EVENT: "Evento",
 }
 GENDER_LABELS = {
-    Gender.F: "Donne", Gender.M: "Uomini", Gender.X: "Altro genere",
+    Gender.F: "Donne",
+    Gender.M: "Uomini",
+    Gender.X: "Altro genere",
     Gender.NOT_STATED: "Non dichiarato",
 }
 AGE_BANDS = (("lt25", "Meno di 25 anni"), ("25_54", "Da 25 a 54 anni"), ("gt54", "Oltre 54 anni"))
 KIND_LABELS = {
-    ServiceKind.HEALTH: "Salute", ServiceKind.ANTI_VIOLENCE: "Antiviolenza",
-    ServiceKind.SOCIAL_SERVICES: "Servizi sociali", ServiceKind.LEGAL: "Legale",
-    ServiceKind.WORK: "Lavoro", ServiceKind.HOUSING: "Casa", ServiceKind.OTHER: "Altro",
+    ServiceKind.HEALTH: "Salute",
+    ServiceKind.ANTI_VIOLENCE: "Antiviolenza",
+    ServiceKind.SOCIAL_SERVICES: "Servizi sociali",
+    ServiceKind.LEGAL: "Legale",
+    ServiceKind.WORK: "Lavoro",
+    ServiceKind.HOUSING: "Casa",
+    ServiceKind.OTHER: "Altro",
 }
 STATUS_LABELS = {
-    Status.DRAFT: "Bozza", Status.SENT: "Inviata", Status.TAKEN_IN_CHARGE: "Presa in carico",
-    Status.CLOSED: "Conclusa", Status.REFUSED: "Rifiutata", Status.CANCELLED: "Annullata",
+    Status.DRAFT: "Bozza",
+    Status.SENT: "Inviata",
+    Status.TAKEN_IN_CHARGE: "Presa in carico",
+    Status.CLOSED: "Conclusa",
+    Status.REFUSED: "Rifiutata",
+    Status.CANCELLED: "Annullata",
 }
 EMPLOYMENT_LABELS = {
     EmploymentStatus.UNEMPLOYED: "Disoccupati",
@@ -63,7 +86,9 @@ DISADVANTAGE = (
     ("other_disadvantage", "Altre persone svantaggiate"),
 )
 ANSWER_LABELS = {
-    YesNoDeclined.YES: "Sì", YesNoDeclined.NO: "No", YesNoDeclined.DECLINED: "Non ha risposto",
+    YesNoDeclined.YES: "Sì",
+    YesNoDeclined.NO: "No",
+    YesNoDeclined.DECLINED: "Non ha risposto",
 }
 UNKNOWN = ("unknown", "Non indicato")
 ANONYMOUS = ("anonymous", "Contatti anonimi")

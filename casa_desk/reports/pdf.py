@@ -55,21 +55,32 @@ def register_fonts() -> None:
         return
     pdfmetrics.registerFont(TTFont(FONT, str(paths.font_path("DejaVuSans.ttf"))))
     pdfmetrics.registerFont(TTFont(FONT_BOLD, str(paths.font_path("DejaVuSans-Bold.ttf"))))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
-                                  boldItalic=FONT_BOLD)
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
 
 
 def styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("base", fontName=FONT, fontSize=9, leading=12)
     return {
         "base": base,
-        "title": ParagraphStyle("title", base, fontName=FONT_BOLD, fontSize=16, leading=20,
-                                textColor=ACCENT),
+        "title": ParagraphStyle(
+            "title", base, fontName=FONT_BOLD, fontSize=16, leading=20, textColor=ACCENT
+        ),
         "subtitle": ParagraphStyle("subtitle", base, fontName=FONT_BOLD, fontSize=12, leading=16),
-        "h2": ParagraphStyle("h2", base, fontName=FONT_BOLD, fontSize=12, leading=16,
-                             textColor=ACCENT, spaceBefore=8, spaceAfter=4),
-        "h3": ParagraphStyle("h3", base, fontName=FONT_BOLD, fontSize=9.5, leading=12,
-                             spaceBefore=2, spaceAfter=2),
+        "h2": ParagraphStyle(
+            "h2",
+            base,
+            fontName=FONT_BOLD,
+            fontSize=12,
+            leading=16,
+            textColor=ACCENT,
+            spaceBefore=8,
+            spaceAfter=4,
+        ),
+        "h3": ParagraphStyle(
+            "h3", base, fontName=FONT_BOLD, fontSize=9.5, leading=12, spaceBefore=2, spaceAfter=2
+        ),
         "small": ParagraphStyle("small", base, fontSize=7.5, leading=9.5, textColor=colors.grey),
         "center": ParagraphStyle("center", base, alignment=TA_CENTER),
         "num": ParagraphStyle("num", base, alignment=TA_RIGHT),
@@ -83,8 +94,10 @@ def format_number(value: float | int | None) -> str:
         return "–"
     if isinstance(value, float):
         whole, frac = f"{value:.1f}".split(".")
-        return f"{format_int(int(whole))},{frac}" if not whole.startswith("-") else (
-            f"-{format_int(abs(int(whole)))},{frac}"
+        return (
+            f"{format_int(int(whole))},{frac}"
+            if not whole.startswith("-")
+            else (f"-{format_int(abs(int(whole)))},{frac}")
         )
     return format_int(value)
 
@@ -141,10 +154,12 @@ class _NumberedCanvas(canvas.Canvas):
 def _table_flow(table: Table, width: float, st: dict[str, ParagraphStyle]) -> RLTable:
     data: list[list[Any]] = [[Paragraph(f"<b>{escape(table.title)}</b>", st["base"]), ""]]
     for row in table.rows:
-        data.append([Paragraph(escape(row.label), st["base"]),
-                     Paragraph(escape(row.cell.text), st["num"])])
-    data.append([Paragraph("<b>Totale</b>", st["base"]),
-                 Paragraph(escape(table.total.text), st["numbold"])])
+        data.append(
+            [Paragraph(escape(row.label), st["base"]), Paragraph(escape(row.cell.text), st["num"])]
+        )
+    data.append(
+        [Paragraph("<b>Totale</b>", st["base"]), Paragraph(escape(table.total.text), st["numbold"])]
+    )
     flow = RLTable(data, colWidths=[width - 22 * mm, 22 * mm])
     flow.setStyle(
         TableStyle(
@@ -173,20 +188,33 @@ def _pairs(tables: list[Table], width: float, st: dict[str, ParagraphStyle]) -> 
         left = _table_flow(tables[i], half, st)
         right = _table_flow(tables[i + 1], half, st) if i + 1 < len(tables) else ""
         grid = RLTable([[left, right]], colWidths=[half + 6 * mm, half])
-        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                  ("FONT", (0, 0), (-1, -1), FONT, 9),
-                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        grid.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("FONT", (0, 0), (-1, -1), FONT, 9),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
         flows += [grid, Spacer(1, 4 * mm)]
     return flows
 
 
 def _headline_flow(report: PublishedReport, width: float, st: dict[str, ParagraphStyle]) -> RLTable:
-    data: list[list[Any]] = [["Indicatore", report.month_label, report.previous_label,
-                              "Variazione"]]
+    data: list[list[Any]] = [
+        ["Indicatore", report.month_label, report.previous_label, "Variazione"]
+    ]
     for row in report.headline:
-        data.append([Paragraph(escape(row.label), st["base"]), format_number(row.value),
-                     format_number(row.previous), format_change(row)])
+        data.append(
+            [
+                Paragraph(escape(row.label), st["base"]),
+                format_number(row.value),
+                format_number(row.previous),
+                format_change(row),
+            ]
+        )
     flow = RLTable(data, colWidths=[width - 90 * mm, 30 * mm, 35 * mm, 25 * mm])
     flow.setStyle(
         TableStyle(
@@ -207,8 +235,9 @@ def _headline_flow(report: PublishedReport, width: float, st: dict[str, Paragrap
 
 def _chart_value(table: Table) -> list[tuple[str, float, str]]:
     """(label, bar length, text) — hidden cells draw no bar, only their mark."""
-    return [(r.label, 0 if r.cell.hidden else float(r.cell.value or 0), r.cell.text)
-            for r in table.rows]
+    return [
+        (r.label, 0 if r.cell.hidden else float(r.cell.value or 0), r.cell.text) for r in table.rows
+    ]
 
 
 def category_chart(table: Table, width: float) -> Drawing:
@@ -276,9 +305,17 @@ def render_pdf(report: PublishedReport) -> bytes:
     buffer = io.BytesIO()
     title = f"Rapporto mensile – {report.office_name} – {report.month_label}"
     doc = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-        bottomMargin=22 * mm, title=title, author="casa_desk", subject=PROGRAMME,
-        lang="it-IT", initialFontName=FONT,  # else every page starts in Helvetica (not embedded)
+        buffer,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=22 * mm,
+        title=title,
+        author="casa_desk",
+        subject=PROGRAMME,
+        lang="it-IT",
+        initialFontName=FONT,  # else every page starts in Helvetica (not embedded)
     )
     width = doc.width
     story: list[Any] = [
@@ -295,19 +332,28 @@ def render_pdf(report: PublishedReport) -> bytes:
     by_section = {t.section: t for t in report.contacts}
     story.append(Paragraph("Contatti", st["h2"]))
     if "contacts_by_category" in by_section:
-        story.append(KeepTogether([
-            Paragraph("Contatti per tema", st["h3"]),
-            category_chart(by_section["contacts_by_category"], width),
-        ]))
+        story.append(
+            KeepTogether(
+                [
+                    Paragraph("Contatti per tema", st["h3"]),
+                    category_chart(by_section["contacts_by_category"], width),
+                ]
+            )
+        )
     if "contacts_by_week" in by_section:
-        story.append(KeepTogether([
-            Paragraph("Andamento settimanale dei contatti", st["h3"]),
-            weekly_chart(by_section["contacts_by_week"], width),
-        ]))
+        story.append(
+            KeepTogether(
+                [
+                    Paragraph("Andamento settimanale dei contatti", st["h3"]),
+                    weekly_chart(by_section["contacts_by_week"], width),
+                ]
+            )
+        )
     story += _pairs(report.contacts, width, st)
     for heading, tables in report.sections()[1:]:
-        story.append(KeepTogether([Paragraph(escape(heading), st["h2"]),
-                                   *_pairs(tables, width, st)[:2]]))
+        story.append(
+            KeepTogether([Paragraph(escape(heading), st["h2"]), *_pairs(tables, width, st)[:2]])
+        )
         story += _pairs(tables, width, st)[2:]
     story.append(Paragraph("Commento del community manager", st["h2"]))
     comment = report.comment or "Nessun commento."

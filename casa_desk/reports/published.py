@@ -46,9 +46,11 @@ class HeadlineRow:
     def change(self) -> float | int | None:
         if self.value is None or self.previous is None:
             return None
-        return round(self.value - self.previous, 1) if isinstance(self.value, float) or isinstance(
-            self.previous, float
-        ) else self.value - self.previous
+        return (
+            round(self.value - self.previous, 1)
+            if isinstance(self.value, float) or isinstance(self.previous, float)
+            else self.value - self.previous
+        )
 
 
 @dataclass
@@ -87,8 +89,9 @@ def publish_table(breakdown: Breakdown) -> Table:
     else:
         cells, total = [Cell(f.value) for f in breakdown.items], Cell(breakdown.total)
     rows = [Row(f.code, f.label, c) for f, c in zip(breakdown.items, cells, strict=True)]
-    return Table(breakdown.section, breakdown.title, rows, total, breakdown.sensitive,
-                 breakdown.chart)
+    return Table(
+        breakdown.section, breakdown.title, rows, total, breakdown.sensitive, breakdown.chart
+    )
 
 
 def _headline(current: Headline, previous: Headline) -> list[HeadlineRow]:

@@ -95,8 +95,9 @@ def write_files(outputs: list[tuple[Path, bytes]]) -> None:
         for temp, path in temps:
             os.replace(temp, path)
     except OSError as exc:
-        raise ReportError(f"Impossibile scrivere il rapporto: {exc.strerror}.",
-                          code="bad_output") from exc
+        raise ReportError(
+            f"Impossibile scrivere il rapporto: {exc.strerror}.", code="bad_output"
+        ) from exc
     finally:
         for temp, _ in temps:
             with contextlib.suppress(FileNotFoundError):
@@ -128,7 +129,11 @@ def generate(
     # app's job at open; a damaged file still fails here with one line from SQLite.
     with Store.open(store_path, check_integrity=False) as store:
         report = build_report(
-            store, month, presidio, comment=comment, generated_on=generated_on,
+            store,
+            month,
+            presidio,
+            comment=comment,
+            generated_on=generated_on,
             progress=(lambda d, t: progress(d, t + 2)) if progress else None,
         )
     pdf_bytes = render_pdf(report)

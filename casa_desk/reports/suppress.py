@@ -99,7 +99,10 @@ def suppress_line(
     not be hidden here; another cell is hidden instead.
     """
     table = suppress_table(
-        [list(values)], [list(sensitive)], row_totals=True, col_totals=False,
+        [list(values)],
+        [list(sensitive)],
+        row_totals=True,
+        col_totals=False,
         totals_fixed=total_fixed,
     )
     assert table.row_totals is not None

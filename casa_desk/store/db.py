@@ -17,6 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from casa_desk.errors import DamagedStoreError, NotAStoreError, StorageError, StoreTooNewError
+from casa_desk.models.hlc import Hlc
 from casa_desk.models.ids import uuid7
 from casa_desk.store import backup, reference
 from casa_desk.store.journal import Journal
@@ -27,7 +28,6 @@ from casa_desk.store.schema import (
     migrations,
     rebuild_search,
 )
-from casa_desk.models.hlc import Hlc
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 

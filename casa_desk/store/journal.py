@@ -19,10 +19,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from casa_desk.models.hlc import Hlc
 from casa_desk.models.ids import uuid7
 from casa_desk.models.timeutil import utc_now_text
 from casa_desk.store.tables import BY_NAME, SHARED_SCOPE, SYNC_COLUMNS, SyncClass, TableSpec
-from casa_desk.models.hlc import Hlc
 
 _SHARED_CLASSES = {SyncClass.SHARED, SyncClass.REFERENCE}
 _BATCH = 5_000

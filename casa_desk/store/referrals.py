@@ -7,6 +7,7 @@ change — locally here, or after sync applies remote events (:func:`refresh_sta
 
 from __future__ import annotations
 
+import builtins
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
@@ -238,7 +239,7 @@ class Referrals:
         person_id: str | None = None,
         limit: int = 500,
         offset: int = 0,
-    ) -> list[dict[str, Any]]:
+    ) -> builtins.list[dict[str, Any]]:
         """Referrals with status, service and person names; newest first (``offset`` pages
         them for lazy lists)."""
         where, params = ["r.deleted = 0"], []
@@ -272,7 +273,7 @@ class Referrals:
         due_before: date | None = None,
         limit: int = 200,
         offset: int = 0,
-    ) -> list[dict[str, Any]]:
+    ) -> builtins.list[dict[str, Any]]:
         """One page of :meth:`list` for lazy tables (``due_before``: due before that day).
 
         The page's ids are chosen first and only then joined to names and services, so the
@@ -306,7 +307,9 @@ class Referrals:
             [*params, limit, offset],
         )
 
-    def overdue(self, presidio: str, today: date, *, limit: int = 500) -> list[dict[str, Any]]:
+    def overdue(
+        self, presidio: str, today: date, *, limit: int = 500
+    ) -> builtins.list[dict[str, Any]]:
         """Open referrals past their due date (filtered in SQL, newest first)."""
         return self.list_page(
             presidio=presidio,

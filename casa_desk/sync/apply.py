@@ -259,9 +259,9 @@ def restore_rows(store: Store, table: str, rows: list[dict[str, Any]]) -> int:
         row = {c: hub_row.get(c) for c in spec.all_columns}
         if current is not None and all(current.get(c) == row[c] for c in row):
             continue
-        hlc, origin = int(row["hlc"]), str(row["origin"])
+        hlc, origin, row_id = int(row["hlc"] or 0), str(row["origin"]), str(row["id"])
         store.journal.record_applied(
-            f"restore:{table}:{row['id']}:{hlc}:{origin}", table, row["id"], hlc, origin
+            f"restore:{table}:{row_id}:{hlc}:{origin}", table, row_id, hlc, origin
         )
         restored += _write_one(store, table, row, exists=current is not None)
     return restored

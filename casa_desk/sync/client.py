@@ -316,8 +316,9 @@ class SyncClient:
         )
 
 
-def prune_outbox(store: Store, *, now: datetime | None = None,
-                 days: int = OUTBOX_RETENTION_DAYS) -> int:
+def prune_outbox(
+    store: Store, *, now: datetime | None = None, days: int = OUTBOX_RETENTION_DAYS
+) -> int:
     """Drop outbox rows that the hub acknowledged and that are older than ``days``.
 
     Acked changes are kept a while so that a hub restored from a backup can be given back

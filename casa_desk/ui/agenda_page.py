@@ -73,28 +73,34 @@ class AgendaPage(QWidget):
 
     # -- building -----------------------------------------------------------------------
     def _build(self) -> None:
-        self.when = {"overdue": self.tr("In ritardo"), "today": self.tr("Oggi"),
-                     "week": self.tr("Prossimi 7 giorni")}
+        self.when = {
+            "overdue": self.tr("In ritardo"),
+            "today": self.tr("Oggi"),
+            "week": self.tr("Prossimi 7 giorni"),
+        }
         self.bucket = QComboBox(self)
         self.bucket.addItem(self.tr("Tutti"), "all")
         for bucket in ORDER:
             self.bucket.addItem(self.when[bucket], bucket)
         self.bucket.currentIndexChanged.connect(self.refresh)
         self.follow_ups = RowsModel(
-            [Column(self.tr("Quando"), lambda r: self.when[r["bucket"]]),
-             Column(self.tr("Richiamo"), lambda r: format_date(r["follow_up_on"])),
-             Column(self.tr("Persona"), lambda r: person_name(r, hidden=self._hidden(r))),
-             Column(self.tr("Argomento"), lambda r: self._masked(r, "category_label")),
-             Column(self.tr("Sintesi"), lambda r: self._masked(r, "summary"))],
-            self._fetch_follow_ups, page_size=200,
+            [
+                Column(self.tr("Quando"), lambda r: self.when[r["bucket"]]),
+                Column(self.tr("Richiamo"), lambda r: format_date(r["follow_up_on"])),
+                Column(self.tr("Persona"), lambda r: person_name(r, hidden=self._hidden(r))),
+                Column(self.tr("Argomento"), lambda r: self._masked(r, "category_label")),
+                Column(self.tr("Sintesi"), lambda r: self._masked(r, "summary")),
+            ],
+            self._fetch_follow_ups,
+            page_size=200,
             background=_bucket_colour,
             tooltip=lambda r: self.when[r["bucket"]] if r["bucket"] != "week" else "",
-            parent=self)
+            parent=self,
+        )
         self.follow_up_view = make_table(self)
         self.follow_up_view.setModel(self.follow_ups)
         fit_columns(self.follow_up_view, stretch=4)
-        self.follow_up_view.doubleClicked.connect(
-            lambda index: self._open(self.follow_ups, index))
+        self.follow_up_view.doubleClicked.connect(lambda index: self._open(self.follow_ups, index))
         self.follow_up_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.done_button = QPushButton(self.tr("Segna come fatto"), self)
         self.done_button.clicked.connect(self.mark_done)
@@ -102,15 +108,19 @@ class AgendaPage(QWidget):
         self.error = error_label(self)
         statuses = Vocab.statuses()
         self.late = RowsModel(
-            [Column(self.tr("Numero"), lambda r: r["number"] or ""),
-             Column(self.tr("Persona"), lambda r: person_name(r, hidden=self._hidden(r))),
-             Column(self.tr("Servizio"), service_label),
-             Column(self.tr("Stato"), lambda r: Vocab.word(statuses, r.get("status"))),
-             Column(self.tr("Scadenza"), lambda r: format_date(r.get("due_on")))],
-            self._fetch_late, page_size=200,
+            [
+                Column(self.tr("Numero"), lambda r: r["number"] or ""),
+                Column(self.tr("Persona"), lambda r: person_name(r, hidden=self._hidden(r))),
+                Column(self.tr("Servizio"), service_label),
+                Column(self.tr("Stato"), lambda r: Vocab.word(statuses, r.get("status"))),
+                Column(self.tr("Scadenza"), lambda r: format_date(r.get("due_on"))),
+            ],
+            self._fetch_late,
+            page_size=200,
             background=lambda _r: OVERDUE_BACKGROUND,
             tooltip=lambda _r: self.tr("In ritardo"),
-            parent=self)
+            parent=self,
+        )
         self.late_view = make_table(self)
         self.late_view.setModel(self.late)
         fit_columns(self.late_view, stretch=2)
@@ -144,9 +154,11 @@ class AgendaPage(QWidget):
     def _span(self, bucket: str) -> tuple[date | None, date, bool]:
         """(first day or None, last day, newest first) of a bucket."""
         today = self._today
-        return {"today": (today, today, False),
-                "overdue": (None, today - timedelta(days=1), True),
-                "week": (today + timedelta(days=1), today + timedelta(days=7), False)}[bucket]
+        return {
+            "today": (today, today, False),
+            "overdue": (None, today - timedelta(days=1), True),
+            "week": (today + timedelta(days=1), today + timedelta(days=7), False),
+        }[bucket]
 
     def _buckets(self) -> tuple[str, ...]:
         chosen = self.bucket.currentData() if hasattr(self, "bucket") else "all"
@@ -168,19 +180,28 @@ class AgendaPage(QWidget):
             bucket = buckets[number]
             start, end, newest = self._span(bucket)
             wanted = limit - len(rows)
-            page = self.contacts.follow_ups(self.context.presidio, start=start, end=end,
-                                            newest_first=newest, limit=wanted, offset=inside)
+            page = self.contacts.follow_ups(
+                self.context.presidio,
+                start=start,
+                end=end,
+                newest_first=newest,
+                limit=wanted,
+                offset=inside,
+            )
             rows += [{**row, "bucket": bucket} for row in page]
-            number, inside = (number + 1, 0) if len(page) < wanted else (number,
-                                                                          inside + len(page))
+            number, inside = (number + 1, 0) if len(page) < wanted else (number, inside + len(page))
         self._cursor = (number, inside)
         return rows
 
     def _fetch_late(self, offset: int, limit: int) -> list[Row]:
         presidio = None if self.context.is_head_office else self.context.presidio
         return self.referrals.list_page(
-            presidio=presidio, statuses=[s.value for s in OPEN_STATES],
-            due_before=today_rome(), limit=limit, offset=offset)
+            presidio=presidio,
+            statuses=[s.value for s in OPEN_STATES],
+            due_before=today_rome(),
+            limit=limit,
+            offset=offset,
+        )
 
     def _hidden(self, row: Row) -> bool:
         return bool(row.get("sensitive")) and not self.context.may_see_sensitive
@@ -199,20 +220,30 @@ class AgendaPage(QWidget):
 
     def counts(self) -> dict[str, int]:
         """Open follow-ups per bucket, each counted up to COUNT_CAP."""
-        return {bucket: self.contacts.count_follow_ups(
-                    self.context.presidio, start=self._span(bucket)[0],
-                    end=self._span(bucket)[1], cap=COUNT_CAP)
-                for bucket in ORDER}
+        return {
+            bucket: self.contacts.count_follow_ups(
+                self.context.presidio,
+                start=self._span(bucket)[0],
+                end=self._span(bucket)[1],
+                cap=COUNT_CAP,
+            )
+            for bucket in ORDER
+        }
 
     def _update_counts(self) -> None:
         words = {b: f"{n}+" if n >= COUNT_CAP else str(n) for b, n in self.counts().items()}
         self.summary.setText(
             self.tr("%1 oggi, %2 in ritardo, %3 nei prossimi 7 giorni")
-            .replace("%1", words["today"]).replace("%2", words["overdue"])
-            .replace("%3", words["week"]))
+            .replace("%1", words["today"])
+            .replace("%2", words["overdue"])
+            .replace("%3", words["week"])
+        )
         more = "+" if self.late.canFetchMore() else ""
-        self.late_summary.setText(self.tr("%1 segnalazioni aperte oltre la data prevista")
-                                  .replace("%1", f"{self.late.rowCount()}{more}"))
+        self.late_summary.setText(
+            self.tr("%1 segnalazioni aperte oltre la data prevista").replace(
+                "%1", f"{self.late.rowCount()}{more}"
+            )
+        )
 
     def _update_buttons(self) -> None:
         self.done_button.setEnabled(self._selected() is not None)

@@ -79,8 +79,12 @@ class DateField(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(self.tr("gg/mm/aaaa o +7"))
-        self.edit.setToolTip(self.tr("Data come gg/mm/aaaa, oppure +7 (giorni), +2s (settimane), "
-                                     "oggi, domani. Vuoto: nessuna data."))
+        self.edit.setToolTip(
+            self.tr(
+                "Data come gg/mm/aaaa, oppure +7 (giorni), +2s (settimane), "
+                "oggi, domani. Vuoto: nessuna data."
+            )
+        )
         self.edit.setMaximumWidth(140)
         self.hint = QLabel(self)
         self.hint.setMinimumWidth(110)
@@ -119,8 +123,14 @@ class ContactDialog(QDialog):
 
     saved = Signal(str)
 
-    def __init__(self, context: DeskContext, person_id: str | None = None,
-                 parent: QWidget | None = None, *, amends: dict | None = None) -> None:
+    def __init__(
+        self,
+        context: DeskContext,
+        person_id: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        amends: dict | None = None,
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.contacts = Contacts(context.store)
@@ -137,8 +147,9 @@ class ContactDialog(QDialog):
         self.category.setFocus()
 
     @classmethod
-    def amend(cls, context: DeskContext, contact_id: str,
-              parent: QWidget | None = None) -> ContactDialog:
+    def amend(
+        cls, context: DeskContext, contact_id: str, parent: QWidget | None = None
+    ) -> ContactDialog:
         """The same form on an existing contact; saving writes a correction (amends_id)."""
         return cls(context, parent=parent, amends=Contacts(context.store).get(contact_id))
 
@@ -205,8 +216,9 @@ class ContactDialog(QDialog):
         self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.when.setCalendarPopup(True)
         now = datetime.now(ROME)
-        self.when.setDateTime(QDateTime(QDate(now.year, now.month, now.day),
-                                        QTime(now.hour, now.minute)))
+        self.when.setDateTime(
+            QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute))
+        )
         self.when.setMaximumWidth(170)
         self.sensitive = QCheckBox(self.tr("Riservato (salute, violenza…)"), self)
         self.operator = QLabel(self.context.operator, self)
@@ -233,10 +245,12 @@ class ContactDialog(QDialog):
         self.general_error.setWordWrap(True)
         self.general_error.hide()
         self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(self.tr("Salva (Ctrl+Invio)"),
-                                                  QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = self.buttons.addButton(self.tr("Annulla (Esc)"),
-                                        QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = self.buttons.addButton(
+            self.tr("Salva (Ctrl+Invio)"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        cancel = self.buttons.addButton(
+            self.tr("Annulla (Esc)"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         for button in (self.save_button, cancel):
             button.setAutoDefault(False)
             button.setDefault(False)
@@ -247,17 +261,34 @@ class ContactDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.save,
-                      context=Qt.ShortcutContext.WindowShortcut)
-        chain = [self.person, self.anonymous, self.channel, self.category, self.summary,
-                 self.notes, self.outcome, self.minutes, self.follow_up.edit, self.when,
-                 self.sensitive, self.save_button, cancel]
+            QShortcut(
+                QKeySequence(keys),
+                self,
+                activated=self.save,
+                context=Qt.ShortcutContext.WindowShortcut,
+            )
+        chain = [
+            self.person,
+            self.anonymous,
+            self.channel,
+            self.category,
+            self.summary,
+            self.notes,
+            self.outcome,
+            self.minutes,
+            self.follow_up.edit,
+            self.when,
+            self.sensitive,
+            self.save_button,
+            cancel,
+        ]
         for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
         self.setMinimumWidth(560)
 
-    def _add_row(self, field: str, label: str, content: QWidget | QHBoxLayout,
-                 focus: QWidget | None = None) -> None:
+    def _add_row(
+        self, field: str, label: str, content: QWidget | QHBoxLayout, focus: QWidget | None = None
+    ) -> None:
         """A form row whose field has its own (hidden) error line right under it."""
         box = QWidget(self)
         column = QVBoxLayout(box)
@@ -303,8 +334,14 @@ class ContactDialog(QDialog):
         self._matches = {}
         for row in rows:
             details = " · ".join(
-                part for part in (_birth(row.get("birth_date")), row.get("codice_fiscale"),
-                                  row.get("unit_code")) if part)
+                part
+                for part in (
+                    _birth(row.get("birth_date")),
+                    row.get("codice_fiscale"),
+                    row.get("unit_code"),
+                )
+                if part
+            )
             label = person_name({**row, "person_id": row["id"]})
             if details:
                 label = f"{label} — {details}"
@@ -340,8 +377,9 @@ class ContactDialog(QDialog):
         self.minutes.setValue(int(row.get("minutes") or 0))
         self.follow_up.set_value(row.get("follow_up_on"))
         when = datetime.fromisoformat(row["occurred_at"].replace("Z", "+00:00")).astimezone(ROME)
-        self.when.setDateTime(QDateTime(QDate(when.year, when.month, when.day),
-                                        QTime(when.hour, when.minute)))
+        self.when.setDateTime(
+            QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute))
+        )
         self.sensitive.setChecked(bool(row.get("sensitive")))
 
     # -- saving -------------------------------------------------------------------------
@@ -349,16 +387,24 @@ class ContactDialog(QDialog):
         """The form as the store expects it (raises ValidationError for what only the form
         can tell: a person typed but not chosen, a date that is not a date)."""
         if not self.anonymous.isChecked() and not self._person_id:
-            raise ValidationError(self.tr("Scegliere una persona dall'elenco oppure «Anonimo»."),
-                                  field="person_id")
+            raise ValidationError(
+                self.tr("Scegliere una persona dall'elenco oppure «Anonimo»."), field="person_id"
+            )
         try:
             follow_up = self.follow_up.value()
         except ValueError:
-            raise ValidationError(self.tr("Data non valida: usare gg/mm/aaaa oppure +7."),
-                                  field="follow_up_on") from None
+            raise ValidationError(
+                self.tr("Data non valida: usare gg/mm/aaaa oppure +7."), field="follow_up_on"
+            ) from None
         moment = self.when.dateTime()
-        occurred = datetime(moment.date().year(), moment.date().month(), moment.date().day(),
-                            moment.time().hour(), moment.time().minute(), tzinfo=ROME)
+        occurred = datetime(
+            moment.date().year(),
+            moment.date().month(),
+            moment.date().day(),
+            moment.time().hour(),
+            moment.time().minute(),
+            tzinfo=ROME,
+        )
         return {
             "person_id": None if self.anonymous.isChecked() else self._person_id,
             "channel": self.channel.currentData(),
@@ -377,11 +423,13 @@ class ContactDialog(QDialog):
         try:
             values = self.values()
             if self._amends:
-                row = self.contacts.amend(self._amends["id"], values,
-                                          operator=self.context.operator)
+                row = self.contacts.amend(
+                    self._amends["id"], values, operator=self.context.operator
+                )
             else:
-                row = self.contacts.log(values, presidio=self.context.presidio,
-                                        operator=self.context.operator)
+                row = self.contacts.log(
+                    values, presidio=self.context.presidio, operator=self.context.operator
+                )
         except ValidationError as error:
             self.show_error(error)
             return
@@ -408,8 +456,10 @@ class ContactDialog(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Ctrl+Enter saves even where the shortcut did not fire (a child kept the key)."""
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
             self.save()
             return
         super().keyPressEvent(event)
@@ -417,4 +467,3 @@ class ContactDialog(QDialog):
 
 def _birth(value: str | None) -> str:
     return date.fromisoformat(value).strftime("%d/%m/%Y") if value else ""
-

@@ -27,8 +27,8 @@ def user_message(exc: BaseException) -> str:
     if isinstance(exc, CasaError):
         return exc.message
     return QCoreApplication.translate(
-        "ErrorDialog",
-        "Si è verificato un errore imprevisto. Il lavoro salvato non è andato perso.")
+        "ErrorDialog", "Si è verificato un errore imprevisto. Il lavoro salvato non è andato perso."
+    )
 
 
 def error_box(parent: QWidget | None, message: str, details: str = "") -> QMessageBox:
@@ -39,8 +39,10 @@ def error_box(parent: QWidget | None, message: str, details: str = "") -> QMessa
     box.setText(message)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     if details:
-        copy = box.addButton(QCoreApplication.translate("ErrorDialog", "Copia dettagli"),
-                             QMessageBox.ButtonRole.ActionRole)
+        copy = box.addButton(
+            QCoreApplication.translate("ErrorDialog", "Copia dettagli"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
         copy.setObjectName("copyDetails")
         # ActionRole buttons close the box by default; keep it open after copying.
         copy.clicked.disconnect()
@@ -83,4 +85,5 @@ def install_excepthook(parent_provider=lambda: None) -> None:  # type: ignore[no
 
     sys.excepthook = hook
     threading.excepthook = lambda args: hook(  # type: ignore[assignment]
-        args.exc_type, args.exc_value, args.exc_traceback)  # type: ignore[arg-type]
+        args.exc_type, args.exc_value, args.exc_traceback
+    )  # type: ignore[arg-type]

@@ -58,7 +58,8 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Nome utente"), self.username)
         form.addRow(self.tr("Nome e cognome"), self.full_name)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Inizia"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Esci"))
         buttons.accepted.connect(self.accept)
@@ -76,8 +77,9 @@ class FirstRunDialog(QDialog):
         username = self.username.text().strip().lower()
         try:
             if not self.full_name.text().strip():
-                raise ValidationError("Indicare nome e cognome dell'operatore.",
-                                      field="full_name", code="required")
+                raise ValidationError(
+                    "Indicare nome e cognome dell'operatore.", field="full_name", code="required"
+                )
             users = Users(self.store)
             if users.get(username) is None:
                 role = Role.ADMINISTRATOR if code == HEAD_OFFICE else Role.OPERATOR

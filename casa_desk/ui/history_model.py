@@ -30,27 +30,46 @@ class _Labels(QObject):
     """UI words for stored codes (a QObject so lupdate and tr() share its context)."""
 
     def channels(self) -> dict[str, str]:
-        return {"sportello": self.tr("Sportello"), "telefono": self.tr("Telefono"),
-                "email": self.tr("Email"), "visita_domiciliare": self.tr("Visita domiciliare"),
-                "evento": self.tr("Evento")}
+        return {
+            "sportello": self.tr("Sportello"),
+            "telefono": self.tr("Telefono"),
+            "email": self.tr("Email"),
+            "visita_domiciliare": self.tr("Visita domiciliare"),
+            "evento": self.tr("Evento"),
+        }
 
     def outcomes(self) -> dict[str, str]:
-        return {"risolto": self.tr("Risolto"), "in_carico": self.tr("In carico"),
-                "inviato": self.tr("Inviato")}
+        return {
+            "risolto": self.tr("Risolto"),
+            "in_carico": self.tr("In carico"),
+            "inviato": self.tr("Inviato"),
+        }
 
     def statuses(self) -> dict[str, str]:
-        return {"bozza": self.tr("Bozza"), "inviata": self.tr("Inviata"),
-                "presa_in_carico": self.tr("Presa in carico"), "conclusa": self.tr("Conclusa"),
-                "rifiutata": self.tr("Rifiutata"), "annullata": self.tr("Annullata")}
+        return {
+            "bozza": self.tr("Bozza"),
+            "inviata": self.tr("Inviata"),
+            "presa_in_carico": self.tr("Presa in carico"),
+            "conclusa": self.tr("Conclusa"),
+            "rifiutata": self.tr("Rifiutata"),
+            "annullata": self.tr("Annullata"),
+        }
 
     def genders(self) -> dict[str, str]:
-        return {"F": self.tr("Femmina"), "M": self.tr("Maschio"), "X": self.tr("Altro (X)"),
-                "NS": self.tr("Non dichiarato")}
+        return {
+            "F": self.tr("Femmina"),
+            "M": self.tr("Maschio"),
+            "X": self.tr("Altro (X)"),
+            "NS": self.tr("Non dichiarato"),
+        }
 
     def roles(self) -> dict[str, str]:
-        return {"titolare": self.tr("Titolare"), "componente": self.tr("Componente del nucleo"),
-                "occupante_senza_titolo": self.tr("Occupante senza titolo"),
-                "non_residente": self.tr("Non residente")}
+        return {
+            "titolare": self.tr("Titolare"),
+            "componente": self.tr("Componente del nucleo"),
+            "occupante_senza_titolo": self.tr("Occupante senza titolo"),
+            "non_residente": self.tr("Non residente"),
+        }
 
 
 _LABELS: list[_Labels] = []
@@ -94,10 +113,12 @@ class Entry:
 
 
 def build_entries(contacts: list[dict[str, Any]], referrals: list[dict[str, Any]]) -> list[Entry]:
-    entries = [Entry("contact", c["id"], c["occurred_at"], bool(c["sensitive"]), c)
-               for c in contacts]
-    entries += [Entry("referral", r["id"], r["created_at"], bool(r["sensitive"]), r)
-                for r in referrals]
+    entries = [
+        Entry("contact", c["id"], c["occurred_at"], bool(c["sensitive"]), c) for c in contacts
+    ]
+    entries += [
+        Entry("referral", r["id"], r["created_at"], bool(r["sensitive"]), r) for r in referrals
+    ]
     entries.sort(key=lambda e: e.at, reverse=True)
     return entries
 
@@ -157,25 +178,35 @@ class HistoryModel(QAbstractTableModel):
         if column == 0:
             return format_datetime(entry.at)
         if entry.kind == "contact":
-            values = (channel_label(row.get("channel")),
-                      row.get("category_label") or row.get("category") or "",
-                      row.get("summary") or "",
-                      outcome_label(row.get("outcome")))
+            values = (
+                channel_label(row.get("channel")),
+                row.get("category_label") or row.get("category") or "",
+                row.get("summary") or "",
+                outcome_label(row.get("outcome")),
+            )
         else:
             due = format_date(row.get("due_on"))
-            values = (self.tr("Segnalazione"),
-                      row.get("service_name") or "",
-                      row.get("reason") or "",
-                      status_label(row.get("status"))
-                      + (self.tr(" (scad. %1)").replace("%1", due) if due else ""))
+            values = (
+                self.tr("Segnalazione"),
+                row.get("service_name") or "",
+                row.get("reason") or "",
+                status_label(row.get("status"))
+                + (self.tr(" (scad. %1)").replace("%1", due) if due else ""),
+            )
         if hidden and column in (2, 3):
             return self.tr("Riservato") if column == 2 else "—"
         return values[column - 1]
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        headers = (self.tr("Data"), self.tr("Tipo"), self.tr("Argomento / servizio"),
-                   self.tr("Sintesi / motivo"), self.tr("Esito / stato"))
+        headers = (
+            self.tr("Data"),
+            self.tr("Tipo"),
+            self.tr("Argomento / servizio"),
+            self.tr("Sintesi / motivo"),
+            self.tr("Esito / stato"),
+        )
         return headers[section] if 0 <= section < len(headers) else None

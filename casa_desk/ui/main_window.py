@@ -70,8 +70,14 @@ class LazyPage(QWidget):
 class MainWindow(QMainWindow):
     """Composition of the pages; owns shortcuts, quick exit and remembered geometry."""
 
-    def __init__(self, context: DeskContext, *, office_name: str, operator_name: str,
-                 settings: UiSettings | None = None) -> None:
+    def __init__(
+        self,
+        context: DeskContext,
+        *,
+        office_name: str,
+        operator_name: str,
+        settings: UiSettings | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.context = context
@@ -111,7 +117,8 @@ class MainWindow(QMainWindow):
         self.card.referral_requested.connect(self.new_referral)
         self.neutral.resume_requested.connect(self.resume)
         self.card.referral_button.setVisible(
-            importlib.util.find_spec("casa_desk.ui.referral_dialog") is not None)
+            importlib.util.find_spec("casa_desk.ui.referral_dialog") is not None
+        )
 
         self.retranslate()
         self._restore()
@@ -127,17 +134,23 @@ class MainWindow(QMainWindow):
             ("referrals", "casa_desk.ui.referrals_page", "ReferralsPage", lambda cls: cls(ctx)),
             ("agenda", "casa_desk.ui.agenda_page", "AgendaPage", lambda cls: cls(ctx)),
             ("services", "casa_desk.ui.services_page", "ServicesPage", lambda cls: cls(ctx)),
-            ("report", "casa_desk.ui.report_page", "ReportPage",
-             lambda cls: cls(ctx.store_path, ctx.presidio, ctx.is_head_office,
-                             runner=ctx.runner)),
+            (
+                "report",
+                "casa_desk.ui.report_page",
+                "ReportPage",
+                lambda cls: cls(
+                    ctx.store_path, ctx.presidio, ctx.is_head_office, runner=ctx.runner
+                ),
+            ),
             ("sync", "casa_desk.ui.sync_page", "SyncPage", self._build_sync_page),
         ]
         for key, module, name, build in specs:
             if importlib.util.find_spec(module) is None:
                 continue
 
-            def make(module: str = module, name: str = name,
-                     build: Callable[[type], QWidget] = build) -> QWidget:
+            def make(
+                module: str = module, name: str = name, build: Callable[[type], QWidget] = build
+            ) -> QWidget:
                 return build(getattr(importlib.import_module(module), name))
 
             page = LazyPage(make)
@@ -164,8 +177,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(AUTO_SYNC_FIRST_MS, page.sync_now)  # type: ignore[union-attr]
 
     def _after_sync(self, _report: object = None) -> None:
-        for table in ("people", "contacts", "referrals", "referral_events", "consents",
-                      "services"):
+        for table in ("people", "contacts", "referrals", "referral_events", "consents", "services"):
             self.context.bus.changed.emit(table)
 
     def page(self, key: str) -> QWidget | None:
@@ -174,9 +186,13 @@ class MainWindow(QMainWindow):
         return lazy.ensure() if lazy else None
 
     def _tab_titles(self) -> dict[str, str]:
-        return {"referrals": self.tr("Segnalazioni"), "agenda": self.tr("Agenda"),
-                "services": self.tr("Servizi"), "report": self.tr("Report mensile"),
-                "sync": self.tr("Sincronizzazione")}
+        return {
+            "referrals": self.tr("Segnalazioni"),
+            "agenda": self.tr("Agenda"),
+            "services": self.tr("Servizi"),
+            "report": self.tr("Report mensile"),
+            "sync": self.tr("Sincronizzazione"),
+        }
 
     # -- menus and shortcuts --------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -213,11 +229,16 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             self.language_menu.addAction(action)
             self.language_actions[code] = action
-        for action in (self.register_action, self.contact_action, self.find_action,
-                       self.quit_action):
+        for action in (
+            self.register_action,
+            self.contact_action,
+            self.find_action,
+            self.quit_action,
+        ):
             self.addAction(action)
-        self.escape = QShortcut(QKeySequence("Esc"), self.card,
-                                context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.escape = QShortcut(
+            QKeySequence("Esc"), self.card, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
         self.escape.activated.connect(self.show_search)
 
     def retranslate(self) -> None:
@@ -271,8 +292,11 @@ class MainWindow(QMainWindow):
     def new_contact(self, person_id: str | None = None) -> QWidget | None:
         cls = optional_class("casa_desk.ui.contact_form", "ContactDialog")
         if cls is None:
-            QMessageBox.information(self, self.tr("Nuovo contatto"),
-                                    self.tr("La registrazione dei contatti non è disponibile."))
+            QMessageBox.information(
+                self,
+                self.tr("Nuovo contatto"),
+                self.tr("La registrazione dei contatti non è disponibile."),
+            )
             return None
         dialog = cls(self.context, person_id=person_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -325,8 +349,9 @@ class MainWindow(QMainWindow):
         self.settings.set_language(code)
         for other, action in self.language_actions.items():
             action.setChecked(other == code)
-        QMessageBox.information(self, self.tr("Lingua"),
-                                self.tr("La nuova lingua sarà usata al prossimo avvio."))
+        QMessageBox.information(
+            self, self.tr("Lingua"), self.tr("La nuova lingua sarà usata al prossimo avvio.")
+        )
 
     # -- geometry -------------------------------------------------------------------------
     def _restore(self) -> None:
@@ -343,9 +368,11 @@ class MainWindow(QMainWindow):
 
     def _layout_parts(self) -> dict[str, Any]:
         """Splitters and table headers whose sizes the operator may adjust."""
-        return {"card_splitter": self.card.splitter,
-                "search_columns": self.search.view.horizontalHeader(),
-                "history_columns": self.card.history_view.horizontalHeader()}
+        return {
+            "card_splitter": self.card.splitter,
+            "search_columns": self.search.view.horizontalHeader(),
+            "history_columns": self.card.history_view.horizontalHeader(),
+        }
 
     def save_layout(self) -> None:
         self.settings.set_window(self.saveGeometry(), self.saveState())

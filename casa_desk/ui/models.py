@@ -33,10 +33,16 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 Row = dict[str, Any]
-_ROLES = frozenset({
-    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
-    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
-})
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 Fetch = Callable[[int, int], list[Row]]
@@ -158,17 +164,24 @@ class RowsModel(QAbstractTableModel):
             return _RIGHT if self._columns[index.column()].align_right else None
         if role == Qt.ItemDataRole.FontRole:
             return _bold_font() if self._bold and self._bold(row) else None
-        hook = {Qt.ItemDataRole.BackgroundRole: self._background,
-                Qt.ItemDataRole.ForegroundRole: self._foreground,
-                Qt.ItemDataRole.ToolTipRole: self._tooltip}[role]  # type: ignore[index]
+        hook = {
+            Qt.ItemDataRole.BackgroundRole: self._background,
+            Qt.ItemDataRole.ForegroundRole: self._foreground,
+            Qt.ItemDataRole.ToolTipRole: self._tooltip,
+        }[role]  # type: ignore[index]
         return (hook(row) or None) if hook else None
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation,
+        self,
+        section: int,
+        orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._columns)):
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
             return self._columns[section].header
         return None
 
@@ -288,8 +301,13 @@ class ChangeWatcher(QObject):
     """Refreshes a page when one of its tables changes: at once if the page is on screen,
     otherwise the next time it is shown (a hidden agenda does not re-query on every save)."""
 
-    def __init__(self, page: QWidget, changed: SignalInstance, tables: frozenset[str],
-                 refresh: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        page: QWidget,
+        changed: SignalInstance,
+        tables: frozenset[str],
+        refresh: Callable[[], None],
+    ) -> None:
         super().__init__(page)
         self._page = page
         self._tables = tables

@@ -84,8 +84,12 @@ class PersonCard(QWidget):
         self.contact_button = QPushButton(objectName="contactButton")
         self.referral_button = QPushButton(objectName="referralButton")
         buttons = QHBoxLayout()
-        for button in (self.back_button, self.edit_button, self.contact_button,
-                       self.referral_button):
+        for button in (
+            self.back_button,
+            self.edit_button,
+            self.contact_button,
+            self.referral_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -104,8 +108,7 @@ class PersonCard(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.edit_button.clicked.connect(lambda: self._emit_for_person(self.edit_requested))
         self.contact_button.clicked.connect(lambda: self._emit_for_person(self.contact_requested))
-        self.referral_button.clicked.connect(
-            lambda: self._emit_for_person(self.referral_requested))
+        self.referral_button.clicked.connect(lambda: self._emit_for_person(self.referral_requested))
         self.history_view.selectionModel().currentRowChanged.connect(self._show_detail)
         self.reveal_button.clicked.connect(self.reveal_current)
         context.bus.changed.connect(self._on_changed)
@@ -124,8 +127,13 @@ class PersonCard(QWidget):
         self.duplicates_box = QGroupBox(objectName="duplicatesBox")
         self.duplicates = QGridLayout(self.duplicates_box)
         side = QVBoxLayout()
-        for box in (self.identity_box, self.address_box, self.household_box,
-                    self.consents_box, self.duplicates_box):
+        for box in (
+            self.identity_box,
+            self.address_box,
+            self.household_box,
+            self.consents_box,
+            self.duplicates_box,
+        ):
             side.addWidget(box)
         side.addStretch(1)
         side_widget = QWidget()
@@ -176,8 +184,9 @@ class PersonCard(QWidget):
         self.duplicates_box.setTitle(self.tr("Possibili doppioni"))
         self.history_box.setTitle(self.tr("Storia: contatti e segnalazioni (dal più recente)"))
         self.reveal_button.setText(self.tr("Mostra"))
-        self.reveal_button.setToolTip(self.tr("Mostra il contenuto riservato (resta nel registro "
-                                              "degli accessi)"))
+        self.reveal_button.setToolTip(
+            self.tr("Mostra il contenuto riservato (resta nel registro degli accessi)")
+        )
         if self.person:
             self.load(self.person["id"])
 
@@ -198,9 +207,16 @@ class PersonCard(QWidget):
         self.person = person
         name = f"{person['last_name']} {person['first_name']}"
         self.title.setText(name)
-        bits = [b for b in (person.get("codice_fiscale"),
-                            self.tr("nato/a il %1").replace("%1", format_date(person["birth_date"]))
-                            if person.get("birth_date") else None) if b]
+        bits = [
+            b
+            for b in (
+                person.get("codice_fiscale"),
+                self.tr("nato/a il %1").replace("%1", format_date(person["birth_date"]))
+                if person.get("birth_date")
+                else None,
+            )
+            if b
+        ]
         self.subtitle.setText(" · ".join(bits))
         self._fill_identity(person)
         self._fill_household(person)
@@ -213,8 +229,7 @@ class PersonCard(QWidget):
         self.person = None
         for label in (self.title, self.subtitle, self.detail):
             label.clear()
-        for layout in (self.identity, self.address, self.household, self.consents,
-                       self.duplicates):
+        for layout in (self.identity, self.address, self.household, self.consents, self.duplicates):
             _clear_layout(layout)
         self.history_model.clear()
         self.reveal_button.hide()
@@ -222,27 +237,39 @@ class PersonCard(QWidget):
     def _fill_identity(self, p: dict[str, Any]) -> None:
         _clear_layout(self.identity)
         rows = [
-            (self.tr("Cognome"), p.get("last_name")), (self.tr("Nome"), p.get("first_name")),
+            (self.tr("Cognome"), p.get("last_name")),
+            (self.tr("Nome"), p.get("first_name")),
             (self.tr("Codice fiscale"), p.get("codice_fiscale")),
             (self.tr("Data di nascita"), format_date(p.get("birth_date"))),
             (self.tr("Luogo di nascita"), p.get("birth_place")),
             (self.tr("Sesso"), gender_label(p.get("gender"))),
             (self.tr("Telefono"), format_phone(p["phone"]) if p.get("phone") else ""),
-            (self.tr("Email"), p.get("email")), (self.tr("Lingue"), p.get("languages")),
+            (self.tr("Email"), p.get("email")),
+            (self.tr("Lingue"), p.get("languages")),
             (self.tr("Note"), p.get("notes")),
         ]
         self._form_rows(self.identity, rows)
         _clear_layout(self.address)
         street = " ".join(x for x in (p.get("street"), p.get("civic")) if x)
-        where = ", ".join(x for x in (
-            self.tr("scala %1").replace("%1", p["stair"]) if p.get("stair") else "",
-            self.tr("piano %1").replace("%1", p["floor"]) if p.get("floor") else "",
-            self.tr("interno %1").replace("%1", p["flat"]) if p.get("flat") else "") if x)
-        self._form_rows(self.address, [
-            (self.tr("Via"), street), (self.tr("Scala / piano / interno"), where),
-            (self.tr("Quartiere"), p.get("quartiere")),
-            (self.tr("Codice alloggio"), p.get("unit_code")),
-            (self.tr("Ruolo"), role_label(p.get("tenancy_role")))])
+        where = ", ".join(
+            x
+            for x in (
+                self.tr("scala %1").replace("%1", p["stair"]) if p.get("stair") else "",
+                self.tr("piano %1").replace("%1", p["floor"]) if p.get("floor") else "",
+                self.tr("interno %1").replace("%1", p["flat"]) if p.get("flat") else "",
+            )
+            if x
+        )
+        self._form_rows(
+            self.address,
+            [
+                (self.tr("Via"), street),
+                (self.tr("Scala / piano / interno"), where),
+                (self.tr("Quartiere"), p.get("quartiere")),
+                (self.tr("Codice alloggio"), p.get("unit_code")),
+                (self.tr("Ruolo"), role_label(p.get("tenancy_role"))),
+            ],
+        )
 
     def _form_rows(self, form: QFormLayout, rows: list[tuple[str, Any]]) -> None:
         for label, value in rows:
@@ -272,8 +299,12 @@ class PersonCard(QWidget):
     def _fill_consents(self, person_id: str) -> None:
         _clear_layout(self.consents)
         today = today_rome()
-        words = {"given": self.tr("dato"), "expiring": self.tr("in scadenza"),
-                 "expired": self.tr("scaduto"), "withdrawn": self.tr("revocato")}
+        words = {
+            "given": self.tr("dato"),
+            "expiring": self.tr("in scadenza"),
+            "expired": self.tr("scaduto"),
+            "withdrawn": self.tr("revocato"),
+        }
         rows = Consents(self.context.store).for_person(person_id)
         for row in rows:
             state = consent_state(row, today)
@@ -298,20 +329,28 @@ class PersonCard(QWidget):
 
     def _sensitive_service(self, purpose: str) -> bool:
         service_id = purpose.removeprefix("referral:")
-        row = self.context.store.db.execute("SELECT kind FROM services WHERE id = ?",
-                                            [service_id]).fetchone()
+        row = self.context.store.db.execute(
+            "SELECT kind FROM services WHERE id = ?", [service_id]
+        ).fetchone()
         return bool(row) and row[0] in SENSITIVE_SERVICE_KINDS
 
     def _fill_duplicates(self, person_id: str) -> None:
         _clear_layout(self.duplicates)
-        found = [(row, why) for row, why in self.people.duplicates_of(person_id)
-                 if row["id"] != person_id]
-        reasons = {"same_cf": self.tr("stesso codice fiscale"),
-                   "same_name_birth": self.tr("stesso nome e data di nascita"),
-                   "same_phone": self.tr("stesso telefono")}
+        found = [
+            (row, why)
+            for row, why in self.people.duplicates_of(person_id)
+            if row["id"] != person_id
+        ]
+        reasons = {
+            "same_cf": self.tr("stesso codice fiscale"),
+            "same_name_birth": self.tr("stesso nome e data di nascita"),
+            "same_phone": self.tr("stesso telefono"),
+        }
         for line, (row, why) in enumerate(found):
-            text = (f"{row['last_name']} {row['first_name']} "
-                    f"({', '.join(reasons.get(r, r) for r in sorted(why))})")
+            text = (
+                f"{row['last_name']} {row['first_name']} "
+                f"({', '.join(reasons.get(r, r) for r in sorted(why))})"
+            )
             label = QLabel(text)
             label.setWordWrap(True)
             merge = QPushButton(self.tr("Unisci qui"))
@@ -327,9 +366,10 @@ class PersonCard(QWidget):
         referrals = Referrals(self.context.store)
         refs = [r for pid in ids for r in referrals.list(person_id=pid)]
         english = QLocale().language() == QLocale.Language.English
-        labels = {row["code"]: (row.get("label_en") if english else None) or row["label"]
-                  for row in self.context.store.query("SELECT code, label, label_en"
-                                                      " FROM categories")}
+        labels = {
+            row["code"]: (row.get("label_en") if english else None) or row["label"]
+            for row in self.context.store.query("SELECT code, label, label_en FROM categories")
+        }
         for contact in contacts:
             contact["category_label"] = labels.get(contact["category"], contact["category"])
         self.history_model.set_entries(build_entries(contacts, refs))
@@ -343,10 +383,14 @@ class PersonCard(QWidget):
             return False
         if confirm:
             answer = QMessageBox.question(
-                self, self.tr("Unire le schede?"),
-                self.tr("L'altra scheda sarà unita a questa: i suoi contatti e le sue "
-                        "segnalazioni compariranno qui e i dati mancanti saranno completati. "
-                        "Continuare?"))
+                self,
+                self.tr("Unire le schede?"),
+                self.tr(
+                    "L'altra scheda sarà unita a questa: i suoi contatti e le sue "
+                    "segnalazioni compariranno qui e i dati mancanti saranno completati. "
+                    "Continuare?"
+                ),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         try:
@@ -364,8 +408,12 @@ class PersonCard(QWidget):
             self.reveal_button.hide()
             return
         if self.history_model.is_hidden(entry):
-            self.detail.setText(self.tr("Contenuto riservato. Premere «Mostra» solo se necessario: "
-                                        "l'accesso viene registrato."))
+            self.detail.setText(
+                self.tr(
+                    "Contenuto riservato. Premere «Mostra» solo se necessario: "
+                    "l'accesso viene registrato."
+                )
+            )
             self.reveal_button.setVisible(True)
             self.reveal_button.setEnabled(self.context.may_see_sensitive)
             return
@@ -374,19 +422,29 @@ class PersonCard(QWidget):
 
     def _detail_text(self, kind: str, row: dict[str, Any]) -> str:
         if kind == "contact":
-            lines = [f"{format_datetime(row['occurred_at'])} · {channel_label(row['channel'])}"
-                     f" · {row.get('operator') or ''}",
-                     row.get("summary") or "", row.get("notes") or ""]
+            lines = [
+                f"{format_datetime(row['occurred_at'])} · {channel_label(row['channel'])}"
+                f" · {row.get('operator') or ''}",
+                row.get("summary") or "",
+                row.get("notes") or "",
+            ]
             if row.get("outcome"):
                 lines.append(self.tr("Esito: %1").replace("%1", outcome_label(row["outcome"])))
             if row.get("follow_up_on"):
                 day = format_date(row["follow_up_on"])
                 lines.append(self.tr("Richiamo: %1").replace("%1", day))
             return "\n".join(line for line in lines if line)
-        head = self.tr("Segnalazione %1 a %2").replace("%1", row.get("number") or "").replace(
-            "%2", row.get("service_name") or "")
-        lines = [head, status_label(row.get("status")), row.get("reason") or "",
-                 row.get("request") or ""]
+        head = (
+            self.tr("Segnalazione %1 a %2")
+            .replace("%1", row.get("number") or "")
+            .replace("%2", row.get("service_name") or "")
+        )
+        lines = [
+            head,
+            status_label(row.get("status")),
+            row.get("reason") or "",
+            row.get("request") or "",
+        ]
         if row.get("due_on"):
             lines.append(self.tr("Scadenza: %1").replace("%1", format_date(row["due_on"])))
         return "\n".join(line for line in lines if line)
@@ -398,13 +456,24 @@ class PersonCard(QWidget):
             return
         table = "contacts" if entry.kind == "contact" else "referrals"
         with self.context.store.transaction() as journal:
-            audit.record(journal, "viewed", who=self.context.operator,
-                         presidio=self.context.presidio, table=table, row_id=entry.id)
+            audit.record(
+                journal,
+                "viewed",
+                who=self.context.operator,
+                presidio=self.context.presidio,
+                table=table,
+                row_id=entry.id,
+            )
         self.history_model.reveal(entry.id)
         self._show_detail(self.history_view.currentIndex())
         self.context.bus.changed.emit("audit_log")
 
     def _on_changed(self, table: str) -> None:
-        if self.person and table in ("people", "contacts", "referrals", "referral_events",
-                                     "consents"):
+        if self.person and table in (
+            "people",
+            "contacts",
+            "referrals",
+            "referral_events",
+            "consents",
+        ):
             self.load(self.person["id"])

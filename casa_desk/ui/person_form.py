@@ -36,12 +36,27 @@ from casa_desk.store.people import People
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.history_model import gender_label, role_label
 
-TEXT_FIELDS = ("last_name", "first_name", "codice_fiscale", "birth_date", "birth_place", "phone",
-               "email", "languages", "street", "civic", "stair", "floor", "flat", "unit_code",
-               "quartiere")
-CHOICE_FIELDS = {"gender": ("", "F", "M", "X", "NS"),
-                 "tenancy_role": ("", "titolare", "componente", "occupante_senza_titolo",
-                                  "non_residente")}
+TEXT_FIELDS = (
+    "last_name",
+    "first_name",
+    "codice_fiscale",
+    "birth_date",
+    "birth_place",
+    "phone",
+    "email",
+    "languages",
+    "street",
+    "civic",
+    "stair",
+    "floor",
+    "flat",
+    "unit_code",
+    "quartiere",
+)
+CHOICE_FIELDS = {
+    "gender": ("", "F", "M", "X", "NS"),
+    "tenancy_role": ("", "titolare", "componente", "occupante_senza_titolo", "non_residente"),
+}
 
 
 def worded(message: str) -> str:
@@ -51,10 +66,11 @@ def worded(message: str) -> str:
 
 
 class DuplicatesDialog(QDialog):
-    """"These people may be the same": open one of them, or register anyway."""
+    """ "These people may be the same": open one of them, or register anyway."""
 
-    def __init__(self, found: list[tuple[dict[str, Any], frozenset[str]]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, found: list[tuple[dict[str, Any], frozenset[str]]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("duplicatesDialog")
         self.setWindowTitle(self.tr("Possibili doppioni"))
@@ -63,24 +79,31 @@ class DuplicatesDialog(QDialog):
         self.list = QListWidget(objectName="duplicatesList")
         self.list.setWordWrap(True)
         self.resize(640, 300)
-        reasons = {"same_cf": self.tr("stesso codice fiscale"),
-                   "same_name_birth": self.tr("stesso nome e data di nascita"),
-                   "same_phone": self.tr("stesso telefono")}
+        reasons = {
+            "same_cf": self.tr("stesso codice fiscale"),
+            "same_name_birth": self.tr("stesso nome e data di nascita"),
+            "same_phone": self.tr("stesso telefono"),
+        }
         for row, why in found:
             born = format_date(row.get("birth_date"))
-            self.list.addItem(f"{row['last_name']} {row['first_name']}"
-                              f"{' – ' + born if born else ''} "
-                              f"({', '.join(reasons.get(r, r) for r in sorted(why))})")
+            self.list.addItem(
+                f"{row['last_name']} {row['first_name']}"
+                f"{' – ' + born if born else ''} "
+                f"({', '.join(reasons.get(r, r) for r in sorted(why))})"
+            )
         self.list.setCurrentRow(0)
-        self.open_button = QPushButton(self.tr("Apri la scheda esistente"),
-                                       objectName="openExisting")
-        self.register_button = QPushButton(self.tr("Registra comunque"),
-                                           objectName="registerAnyway")
+        self.open_button = QPushButton(
+            self.tr("Apri la scheda esistente"), objectName="openExisting"
+        )
+        self.register_button = QPushButton(
+            self.tr("Registra comunque"), objectName="registerAnyway"
+        )
         cancel = QPushButton(self.tr("Annulla"))
         self.open_button.setDefault(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Queste persone potrebbero essere la stessa che si sta "
-                                        "registrando:")))
+        layout.addWidget(
+            QLabel(self.tr("Queste persone potrebbero essere la stessa che si sta registrando:"))
+        )
         layout.addWidget(self.list)
         row = QHBoxLayout()
         row.addWidget(self.open_button)
@@ -106,8 +129,14 @@ class PersonForm(QDialog):
     saved = Signal(str)
     open_existing = Signal(str)
 
-    def __init__(self, context: DeskContext, person_id: str | None = None, *,
-                 prefill: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: DeskContext,
+        person_id: str | None = None,
+        *,
+        prefill: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("personForm")
         self.context = context
@@ -130,7 +159,8 @@ class PersonForm(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Salva"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annulla"))
         self.buttons.accepted.connect(self.save)
@@ -152,15 +182,23 @@ class PersonForm(QDialog):
     def _build_fields(self) -> QFormLayout:
         """One row per field: the editor and, under it, its (hidden) message."""
         labels = {
-            "last_name": self.tr("Cognome *"), "first_name": self.tr("Nome *"),
+            "last_name": self.tr("Cognome *"),
+            "first_name": self.tr("Nome *"),
             "codice_fiscale": self.tr("Codice fiscale"),
             "birth_date": self.tr("Data di nascita (gg/mm/aaaa)"),
-            "birth_place": self.tr("Luogo di nascita"), "gender": self.tr("Sesso"),
-            "phone": self.tr("Telefono"), "email": self.tr("Email"),
-            "languages": self.tr("Lingue parlate"), "street": self.tr("Via"),
-            "civic": self.tr("Civico"), "stair": self.tr("Scala"), "floor": self.tr("Piano"),
-            "flat": self.tr("Interno"), "unit_code": self.tr("Codice alloggio Aler"),
-            "quartiere": self.tr("Quartiere"), "tenancy_role": self.tr("Ruolo nel nucleo"),
+            "birth_place": self.tr("Luogo di nascita"),
+            "gender": self.tr("Sesso"),
+            "phone": self.tr("Telefono"),
+            "email": self.tr("Email"),
+            "languages": self.tr("Lingue parlate"),
+            "street": self.tr("Via"),
+            "civic": self.tr("Civico"),
+            "stair": self.tr("Scala"),
+            "floor": self.tr("Piano"),
+            "flat": self.tr("Interno"),
+            "unit_code": self.tr("Codice alloggio Aler"),
+            "quartiere": self.tr("Quartiere"),
+            "tenancy_role": self.tr("Ruolo nel nucleo"),
         }
         form = QFormLayout()
         for field in (*TEXT_FIELDS[:5], "gender", *TEXT_FIELDS[5:], "tenancy_role"):
@@ -223,8 +261,9 @@ class PersonForm(QDialog):
                 values["birth_date"] = parse_user_date(text).isoformat()
             except ValueError:
                 values["birth_date"] = None
-                problems["birth_date"] = self.tr("La data di nascita non è valida: usare "
-                                                 "gg/mm/aaaa.")
+                problems["birth_date"] = self.tr(
+                    "La data di nascita non è valida: usare gg/mm/aaaa."
+                )
         else:
             values["birth_date"] = None
         return values, problems

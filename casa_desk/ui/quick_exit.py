@@ -52,11 +52,14 @@ class NeutralPage(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Informazioni per gli inquilini"))
-        self.body.setText(self.tr(
-            "Lo sportello riceve su appuntamento\n"
-            "e negli orari esposti all'ingresso.\n\n"
-            "Per guasti e manutenzione si può usare\n"
-            "anche il numero verde indicato in bacheca."))
+        self.body.setText(
+            self.tr(
+                "Lo sportello riceve su appuntamento\n"
+                "e negli orari esposti all'ingresso.\n\n"
+                "Per guasti e manutenzione si può usare\n"
+                "anche il numero verde indicato in bacheca."
+            )
+        )
         self.resume_button.setText(self.tr("Riprendi"))
 
     @staticmethod
@@ -81,8 +84,11 @@ class QuickExit(QObject):
         # Every event of the application passes here: the isinstance checks come first
         # because they are cheap, and reading event.type() builds a Python enum.
         if isinstance(event, QKeyEvent):
-            if (event.key() == QUICK_EXIT_KEY and event.type() == QEvent.Type.KeyPress
-                    and not event.isAutoRepeat()):
+            if (
+                event.key() == QUICK_EXIT_KEY
+                and event.type() == QEvent.Type.KeyPress
+                and not event.isAutoRepeat()
+            ):
                 self.trigger()
                 return True
         elif self.active and isinstance(watched, QDialog) and event.type() == QEvent.Type.Show:
@@ -102,8 +108,10 @@ class QuickExit(QObject):
     def confirm_resume(self, parent: QWidget) -> bool:
         """Ask before coming back; True when the operator confirms."""
         answer = QMessageBox.question(
-            parent, NeutralPage.title(),
-            QCoreApplication.translate("NeutralPage", "Tornare al lavoro?"))
+            parent,
+            NeutralPage.title(),
+            QCoreApplication.translate("NeutralPage", "Tornare al lavoro?"),
+        )
         return answer == QMessageBox.StandardButton.Yes
 
 

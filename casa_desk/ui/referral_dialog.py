@@ -42,8 +42,9 @@ from casa_desk.ui.contact_form import ERROR_STYLE, DateField
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.models import Column, RowsModel, Vocab, one_page, person_name, stacked
 
-BANNER_STYLE = ("QFrame#banner { background: #fdecea; border: 1px solid #e0a39c;"
-                " border-radius: 4px; }")
+BANNER_STYLE = (
+    "QFrame#banner { background: #fdecea; border: 1px solid #e0a39c; border-radius: 4px; }"
+)
 
 
 def error_label(parent: QWidget) -> QLabel:
@@ -59,22 +60,27 @@ class ConsentDialog(QDialog):
 
     recorded = Signal(str)
 
-    def __init__(self, context: DeskContext, person_id: str, service_id: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: DeskContext, person_id: str, service_id: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.person_id = person_id
         self.service_id = service_id
         service = Directory(context.store).service(service_id)
         self.setWindowTitle(self.tr("Registra consenso"))
-        intro = QLabel(self.tr("Consenso a condividere i dati con: %1").replace(
-            "%1", service["name"]), self)
+        intro = QLabel(
+            self.tr("Consenso a condividere i dati con: %1").replace("%1", service["name"]), self
+        )
         intro.setWordWrap(True)
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)
-        self.text.setPlainText(self.tr(
-            "La persona acconsente che i dati necessari alla segnalazione siano comunicati "
-            "al servizio indicato, come da informativa."))
+        self.text.setPlainText(
+            self.tr(
+                "La persona acconsente che i dati necessari alla segnalazione siano comunicati "
+                "al servizio indicato, come da informativa."
+            )
+        )
         self.text.setFixedHeight(80)
         self.expiry = DateField(self)
         self.expiry.set_value(today_rome() + timedelta(days=365))
@@ -99,12 +105,17 @@ class ConsentDialog(QDialog):
             try:
                 expires = self.expiry.value()
             except ValueError:
-                raise ValidationError(self.tr("Data di scadenza non valida."),
-                                      field="expires_on") from None
+                raise ValidationError(
+                    self.tr("Data di scadenza non valida."), field="expires_on"
+                ) from None
             row = Consents(self.context.store).give(
-                self.person_id, referral_purpose(self.service_id),
-                text=self.text.toPlainText(), presidio=self.context.presidio,
-                operator=self.context.operator, expires_on=expires)
+                self.person_id,
+                referral_purpose(self.service_id),
+                text=self.text.toPlainText(),
+                presidio=self.context.presidio,
+                operator=self.context.operator,
+                expires_on=expires,
+            )
         except ValidationError as error:
             self.error.setText(error.message)
             self.error.show()
@@ -140,8 +151,13 @@ class ReferralDialog(QDialog):
 
     saved = Signal(str)
 
-    def __init__(self, context: DeskContext, person_id: str | None = None,
-                 contact_id: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: DeskContext,
+        person_id: str | None = None,
+        contact_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.contact_id = contact_id
@@ -171,10 +187,14 @@ class ReferralDialog(QDialog):
         self.filter.setClearButtonEnabled(True)
         kinds = Vocab.service_kinds()
         self.services = RowsModel(
-            [Column(self.tr("Servizio"),
-                    lambda r: f"{r['name']}  ·  {Vocab.word(kinds, r['kind'])}")],
+            [
+                Column(
+                    self.tr("Servizio"), lambda r: f"{r['name']}  ·  {Vocab.word(kinds, r['kind'])}"
+                )
+            ],
             one_page(lambda: directory.services(self.filter.text(), active_only=True)),
-            parent=self)
+            parent=self,
+        )
         self.service_list = QListView(self)
         self.service_list.setModel(self.services)
         self.service_list.setFixedHeight(120)
@@ -195,14 +215,16 @@ class ReferralDialog(QDialog):
         self.urgency.setCurrentIndex(self.urgency.findData("normale"))
         self.due = DateField(self)
         self.send_now = QCheckBox(self.tr("Invia subito al servizio"), self)
-        self.errors = {f: error_label(self) for f in ("service_id", "reason", "urgency",
-                                                       "due_on", "person_id")}
+        self.errors = {
+            f: error_label(self) for f in ("service_id", "reason", "urgency", "due_on", "person_id")
+        }
 
     def _build_layout(self) -> None:
         form = QFormLayout()
         form.addRow(self.tr("Persona"), stacked(self.person, self.errors["person_id"]))
-        form.addRow(self.tr("Ser&vizio"), stacked(self.filter, self.service_list,
-                                                  self.errors["service_id"]))
+        form.addRow(
+            self.tr("Ser&vizio"), stacked(self.filter, self.service_list, self.errors["service_id"])
+        )
         form.addRow(self.tr("&Motivo"), stacked(self.reason, self.errors["reason"]))
         form.addRow(self.tr("&Richiesta"), self.request)
         form.addRow(self.tr("&Urgenza"), stacked(self.urgency, self.errors["urgency"]))
@@ -212,8 +234,9 @@ class ReferralDialog(QDialog):
         self.banner.record.clicked.connect(self.ask_consent)
         self.general_error = error_label(self)
         buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(self.tr("Salva (Ctrl+Invio)"),
-                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton(
+            self.tr("Salva (Ctrl+Invio)"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         cancel = buttons.addButton(self.tr("Annulla"), QDialogButtonBox.ButtonRole.RejectRole)
         for button in (self.save_button, cancel):
             button.setAutoDefault(False)
@@ -265,25 +288,42 @@ class ReferralDialog(QDialog):
         try:
             service_id = self.service_id()
             if not service_id:
-                raise ValidationError(self.tr("Scegliere un servizio dall'elenco."),
-                                      field="service_id")
+                raise ValidationError(
+                    self.tr("Scegliere un servizio dall'elenco."), field="service_id"
+                )
             try:
                 due = self.due.value()
             except ValueError:
-                raise ValidationError(self.tr("Data non valida: usare gg/mm/aaaa oppure +7."),
-                                      field="due_on") from None
-            if self.send_now.isChecked() and live_consent(
-                    self.context.store.db, self.person_id, referral_purpose(service_id)) is None:
-                self.banner.show_message(self.tr(
-                    "Non si può inviare: manca un consenso valido della persona a condividere "
-                    "i dati con questo servizio. Registrare il consenso oppure salvare come "
-                    "bozza (togliendo «Invia subito»)."), offer_consent=True)
+                raise ValidationError(
+                    self.tr("Data non valida: usare gg/mm/aaaa oppure +7."), field="due_on"
+                ) from None
+            if (
+                self.send_now.isChecked()
+                and live_consent(
+                    self.context.store.db, self.person_id, referral_purpose(service_id)
+                )
+                is None
+            ):
+                self.banner.show_message(
+                    self.tr(
+                        "Non si può inviare: manca un consenso valido della persona a condividere "
+                        "i dati con questo servizio. Registrare il consenso oppure salvare come "
+                        "bozza (togliendo «Invia subito»)."
+                    ),
+                    offer_consent=True,
+                )
                 return
             referral = referrals.create(
-                person_id=self.person_id, service_id=service_id, reason=self.reason.text(),
-                presidio=self.context.presidio, by=self.context.operator,
-                urgency=self.urgency.currentData(), due_on=due, contact_id=self.contact_id,
-                request=self.request.toPlainText())
+                person_id=self.person_id,
+                service_id=service_id,
+                reason=self.reason.text(),
+                presidio=self.context.presidio,
+                by=self.context.operator,
+                urgency=self.urgency.currentData(),
+                due_on=due,
+                contact_id=self.contact_id,
+                request=self.request.toPlainText(),
+            )
         except ValidationError as error:
             self._show(error)
             return
@@ -322,7 +362,7 @@ class ReferralDialog(QDialog):
             label.hide()
         self.banner.hide()
         if not self.person_id:
-            self.errors["person_id"].setText(self.tr("Aprire la scheda di una persona per "
-                                                     "segnalarla a un servizio."))
+            self.errors["person_id"].setText(
+                self.tr("Aprire la scheda di una persona per segnalarla a un servizio.")
+            )
             self.errors["person_id"].show()
-

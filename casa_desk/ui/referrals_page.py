@@ -54,14 +54,23 @@ from casa_desk.ui.referral_dialog import ConsentBanner, ConsentDialog, error_lab
 OVERDUE_BACKGROUND = QColor("#fde2e1")
 #: Tables whose change may change what this page shows.
 WATCHED = frozenset({"referrals", "referral_events", "consents", "people", "services"})
-_STEPS = (EventKind.SENT, EventKind.TAKEN_IN_CHARGE, EventKind.CLOSED, EventKind.REFUSED,
-          EventKind.CANCELLED, EventKind.REOPENED)
+_STEPS = (
+    EventKind.SENT,
+    EventKind.TAKEN_IN_CHARGE,
+    EventKind.CLOSED,
+    EventKind.REFUSED,
+    EventKind.CANCELLED,
+    EventKind.REOPENED,
+)
 
 
 def is_overdue(row: Row, today_iso: str) -> bool:
     """Open and past its due date."""
-    return bool(row.get("due_on") and row["due_on"] < today_iso
-                and row.get("status") in {s.value for s in OPEN_STATES})
+    return bool(
+        row.get("due_on")
+        and row["due_on"] < today_iso
+        and row.get("status") in {s.value for s in OPEN_STATES}
+    )
 
 
 class NoteDialog(QDialog):
@@ -73,7 +82,8 @@ class NoteDialog(QDialog):
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("Nota (facoltativa): chi, come, che cosa"))
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Conferma"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annulla"))
         buttons.accepted.connect(self.accept)
@@ -121,17 +131,21 @@ class ReferralsPage(QWidget):
         self.filter.currentIndexChanged.connect(self._filter_changed)
         urgencies = Vocab.urgencies()
         self.model = RowsModel(
-            [Column(self.tr("Numero"), lambda r: r["number"] or ""),
-             Column(self.tr("Persona"), lambda r: person_name(r, hidden=self._hidden(r))),
-             Column(self.tr("Servizio"), service_label),
-             Column(self.tr("Stato"), lambda r: Vocab.word(statuses, r.get("status"))),
-             Column(self.tr("Scadenza"), self._due_text),
-             Column(self.tr("Urgenza"), lambda r: Vocab.word(urgencies, r.get("urgency")))],
-            self._fetch, page_size=200,
+            [
+                Column(self.tr("Numero"), lambda r: r["number"] or ""),
+                Column(self.tr("Persona"), lambda r: person_name(r, hidden=self._hidden(r))),
+                Column(self.tr("Servizio"), service_label),
+                Column(self.tr("Stato"), lambda r: Vocab.word(statuses, r.get("status"))),
+                Column(self.tr("Scadenza"), self._due_text),
+                Column(self.tr("Urgenza"), lambda r: Vocab.word(urgencies, r.get("urgency"))),
+            ],
+            self._fetch,
+            page_size=200,
             background=lambda r: OVERDUE_BACKGROUND if self._overdue(r) else None,
             bold=self._overdue,
             tooltip=lambda r: self.tr("In ritardo") if self._overdue(r) else "",
-            parent=self)
+            parent=self,
+        )
         self.table = make_table(self)
         self.table.setModel(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -141,11 +155,15 @@ class ReferralsPage(QWidget):
     def _build_detail(self) -> None:
         events = Vocab.events()
         self.history = RowsModel(
-            [Column(self.tr("Data e ora"), lambda r: format_datetime(r["at"])),
-             Column(self.tr("Passaggio"), lambda r: Vocab.word(events, r["event"])),
-             Column(self.tr("Chi"), lambda r: r.get("by") or ""),
-             Column(self.tr("Nota"), lambda r: r.get("note") or "")],
-            one_page(self._events), parent=self)
+            [
+                Column(self.tr("Data e ora"), lambda r: format_datetime(r["at"])),
+                Column(self.tr("Passaggio"), lambda r: Vocab.word(events, r["event"])),
+                Column(self.tr("Chi"), lambda r: r.get("by") or ""),
+                Column(self.tr("Nota"), lambda r: r.get("note") or ""),
+            ],
+            one_page(self._events),
+            parent=self,
+        )
         self.history_view = make_table(self)
         self.history_view.setModel(self.history)
         fit_columns(self.history_view, stretch=3)
@@ -172,9 +190,12 @@ class ReferralsPage(QWidget):
             self.steps_row.addWidget(button)
         self.steps_row.addStretch(1)
         self.letter_button = QPushButton(self.tr("Stampa lettera per il servizio…"), self)
-        self.letter_button.setToolTip(self.tr(
-            "Lettera di una pagina per un servizio esterno: chi è inviato e perché, il consenso,"
-            " chi richiamare. La stampa viene registrata."))
+        self.letter_button.setToolTip(
+            self.tr(
+                "Lettera di una pagina per un servizio esterno: chi è inviato e perché,"
+                " il consenso, chi richiamare. La stampa viene registrata."
+            )
+        )
         self.letter_button.clicked.connect(self.ask_letter)
         self.steps_row.addWidget(self.letter_button)
         self.banner = ConsentBanner(self)
@@ -222,8 +243,9 @@ class ReferralsPage(QWidget):
         else:
             statuses = (wanted,)
         presidio = None if self.context.is_head_office else self.context.presidio
-        return self.referrals.list_page(presidio=presidio, statuses=statuses, limit=limit,
-                                        offset=offset)
+        return self.referrals.list_page(
+            presidio=presidio, statuses=statuses, limit=limit, offset=offset
+        )
 
     def _events(self) -> list[Row]:
         return self.referrals.events(self._current["id"]) if self._current else []
@@ -240,8 +262,9 @@ class ReferralsPage(QWidget):
 
     def _update_count(self) -> None:
         more = "+" if self.model.canFetchMore() else ""
-        self.count.setText(self.tr("%1 segnalazioni").replace(
-            "%1", f"{self.model.rowCount()}{more}"))
+        self.count.setText(
+            self.tr("%1 segnalazioni").replace("%1", f"{self.model.rowCount()}{more}")
+        )
 
     def refresh(self) -> None:
         """Read the list again, keeping the selected referral selected if still listed."""
@@ -296,8 +319,10 @@ class ReferralsPage(QWidget):
             return
         hidden = self._hidden(row)
         status = Vocab.word(Vocab.statuses(), row.get("status"))
-        self.title.setText(f"{row['number']} · {person_name(row, hidden=hidden)} · "
-                           f"{row.get('service_name') or ''} · {status}")
+        self.title.setText(
+            f"{row['number']} · {person_name(row, hidden=hidden)} · "
+            f"{row.get('service_name') or ''} · {status}"
+        )
         reason = self.tr("Riservato") if hidden else row.get("reason") or ""
         parts = [self.tr("Motivo: %1").replace("%1", reason)]
         if row.get("request") and not hidden:
@@ -316,8 +341,8 @@ class ReferralsPage(QWidget):
             return
         self.note_dialog = NoteDialog(self.buttons[kind].text(), self)
         self.note_dialog.accepted.connect(
-            lambda: self.take_step(kind, self.note_dialog.note.text() if self.note_dialog
-                                   else ""))
+            lambda: self.take_step(kind, self.note_dialog.note.text() if self.note_dialog else "")
+        )
         self.note_dialog.open()
 
     def take_step(self, kind: EventKind, note: str = "") -> bool:
@@ -347,7 +372,8 @@ class ReferralsPage(QWidget):
             return
         name = f"lettera-{self._current['number']}.pdf"
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Salva la lettera"), str(Path.home() / name), self.tr("PDF (*.pdf)"))
+            self, self.tr("Salva la lettera"), str(Path.home() / name), self.tr("PDF (*.pdf)")
+        )
         if path:
             self.print_letter_to(Path(path))
 
@@ -379,8 +405,9 @@ class ReferralsPage(QWidget):
     def ask_consent(self) -> None:
         if self._current is None:
             return
-        self.consent_dialog = ConsentDialog(self.context, self._current["person_id"],
-                                            self._current["service_id"], self)
+        self.consent_dialog = ConsentDialog(
+            self.context, self._current["person_id"], self._current["service_id"], self
+        )
         self.consent_dialog.recorded.connect(self._consent_recorded)
         self.consent_dialog.open()
 
@@ -390,4 +417,3 @@ class ReferralsPage(QWidget):
         if self._pending:
             kind, note = self._pending
             self.take_step(kind, note)
-

@@ -160,10 +160,20 @@ class ReportPage(QWidget):
 
     def retranslate(self) -> None:
         """(Re)apply every visible string (at build time and on a language change)."""
-        months = [self.tr("gennaio"), self.tr("febbraio"), self.tr("marzo"), self.tr("aprile"),
-                  self.tr("maggio"), self.tr("giugno"), self.tr("luglio"), self.tr("agosto"),
-                  self.tr("settembre"), self.tr("ottobre"), self.tr("novembre"),
-                  self.tr("dicembre")]
+        months = [
+            self.tr("gennaio"),
+            self.tr("febbraio"),
+            self.tr("marzo"),
+            self.tr("aprile"),
+            self.tr("maggio"),
+            self.tr("giugno"),
+            self.tr("luglio"),
+            self.tr("agosto"),
+            self.tr("settembre"),
+            self.tr("ottobre"),
+            self.tr("novembre"),
+            self.tr("dicembre"),
+        ]
         for index in range(self.month_box.count()):
             year, month = (int(p) for p in str(self.month_box.itemData(index)).split("-"))
             self.month_box.setItemText(index, f"{months[month - 1]} {year}")
@@ -259,8 +269,14 @@ class ReportPage(QWidget):
         self.status.setText(self.tr("Generazione in corso…"))
 
         def work(progress: Any, _cancelled: Any) -> Path:
-            files = service.generate(store_path, month, None if scope == ALL else scope, target,
-                                     comment=comment, progress=progress)
+            files = service.generate(
+                store_path,
+                month,
+                None if scope == ALL else scope,
+                target,
+                comment=comment,
+                progress=progress,
+            )
             return files.pdf
 
         def done(pdf: Path) -> None:
@@ -310,8 +326,9 @@ class ReportPage(QWidget):
         try:
             shutil.copyfile(self.current_pdf, path)
         except OSError as exc:
-            self.status.setText(self.tr("Impossibile salvare il file: %1").replace(
-                "%1", exc.strerror or ""))
+            self.status.setText(
+                self.tr("Impossibile salvare il file: %1").replace("%1", exc.strerror or "")
+            )
             return None
         self.status.setText(self.tr("Rapporto salvato in %1.").replace("%1", str(path)))
         return Path(path)

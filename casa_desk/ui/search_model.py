@@ -58,8 +58,9 @@ def searchable(text: str) -> bool:
     return fts_query(text) is not None and len(text.strip()) >= MIN_CHARS
 
 
-def run_query(db: Database, text: str, offset: int, ranked: bool | None
-              ) -> tuple[list[dict[str, Any]], int, bool]:
+def run_query(
+    db: Database, text: str, offset: int, ranked: bool | None
+) -> tuple[list[dict[str, Any]], int, bool]:
     """One page of matches: ``(rows, total counted up to COUNT_CAP + 1, ranked)``."""
     total = count_people(db, text, cap=COUNT_CAP + 1) if ranked is None else -1
     rank = ranked if ranked is not None else total <= COUNT_CAP
@@ -169,8 +170,15 @@ class PeopleSearchModel(QAbstractTableModel):
     #: Emitted when the rows of the latest query are in (the first page, or one more page).
     results_ready = Signal()
 
-    COLUMNS = ("last_name", "first_name", "codice_fiscale", "birth_date", "phone", "address",
-               "unit_code")
+    COLUMNS = (
+        "last_name",
+        "first_name",
+        "codice_fiscale",
+        "birth_date",
+        "phone",
+        "address",
+        "unit_code",
+    )
 
     def __init__(self, store: Store, parent: Any = None, *, threaded: bool = False) -> None:
         super().__init__(parent)
@@ -232,8 +240,13 @@ class PeopleSearchModel(QAbstractTableModel):
                 raise outcome
             self._deliver(generation, self._pending_text, offset, outcome)
 
-    def _deliver(self, generation: int, text: str, offset: int,
-                 outcome: tuple[list[dict[str, Any]], int, bool]) -> None:
+    def _deliver(
+        self,
+        generation: int,
+        text: str,
+        offset: int,
+        outcome: tuple[list[dict[str, Any]], int, bool],
+    ) -> None:
         if generation != self._generation:
             return
         rows, total, ranked = outcome
@@ -242,8 +255,9 @@ class PeopleSearchModel(QAbstractTableModel):
         else:
             self._append(rows)
 
-    def _apply(self, generation: int, text: str, rows: list[dict[str, Any]], total: int,
-               ranked: bool) -> None:
+    def _apply(
+        self, generation: int, text: str, rows: list[dict[str, Any]], total: int, ranked: bool
+    ) -> None:
         if generation != self._generation:
             return
         self.beginResetModel()
@@ -298,8 +312,9 @@ class PeopleSearchModel(QAbstractTableModel):
             return None
         return _cell(row, self.COLUMNS[index.column()])
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if not 0 <= section < len(self.COLUMNS):
@@ -307,6 +322,12 @@ class PeopleSearchModel(QAbstractTableModel):
         return self._headers()[section]
 
     def _headers(self) -> tuple[str, ...]:
-        return (self.tr("Cognome"), self.tr("Nome"), self.tr("Codice fiscale"),
-                self.tr("Nato/a il"), self.tr("Telefono"), self.tr("Indirizzo"),
-                self.tr("Alloggio"))
+        return (
+            self.tr("Cognome"),
+            self.tr("Nome"),
+            self.tr("Codice fiscale"),
+            self.tr("Nato/a il"),
+            self.tr("Telefono"),
+            self.tr("Indirizzo"),
+            self.tr("Alloggio"),
+        )

@@ -41,7 +41,8 @@ class SearchPage(QWidget):
         self.field = QLineEdit(objectName="searchField")
         self.field.setClearButtonEnabled(True)
         self.model = PeopleSearchModel(
-            context.store, self, threaded=not isinstance(context.runner, SyncRunner))
+            context.store, self, threaded=not isinstance(context.runner, SyncRunner)
+        )
         self._open_when_ready = False
         self.view = QTableView(objectName="searchResults")
         self.view.setModel(self.model)
@@ -77,21 +78,28 @@ class SearchPage(QWidget):
         self.view.activated.connect(self._open_index)
         self.view.doubleClicked.connect(self._open_index)
         self.register_button.clicked.connect(
-            lambda: self.register_requested.emit(self.field.text()))
+            lambda: self.register_requested.emit(self.field.text())
+        )
         context.bus.changed.connect(self._on_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.field.setPlaceholderText(
-            self.tr("Cerca per cognome, nome, codice fiscale, telefono o codice alloggio"))
+            self.tr("Cerca per cognome, nome, codice fiscale, telefono o codice alloggio")
+        )
         self.register_button.setText(self.tr("Nuova persona"))
         self.register_button.setToolTip(self.tr("Registra una persona (Ctrl+R)"))
-        self.hint.setText(self.tr("↑/↓ per scegliere, Invio per aprire la scheda, Esc per "
-                                  "svuotare la ricerca, Ctrl+N per un nuovo contatto, F12 uscita "
-                                  "rapida."))
+        self.hint.setText(
+            self.tr(
+                "↑/↓ per scegliere, Invio per aprire la scheda, Esc per "
+                "svuotare la ricerca, Ctrl+N per un nuovo contatto, F12 uscita "
+                "rapida."
+            )
+        )
         self._update_count()
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
-                                          self.model.columnCount() - 1)
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )
 
     # -- searching ----------------------------------------------------------------------
     def _results_ready(self) -> None:
@@ -116,8 +124,11 @@ class SearchPage(QWidget):
         if total == 0:
             self.count_label.setText(self.tr("Nessuna persona trovata."))
         elif total > COUNT_CAP:
-            self.count_label.setText(self.tr("Più di %1 persone: continuare a scrivere per "
-                                             "restringere.").replace("%1", str(COUNT_CAP)))
+            self.count_label.setText(
+                self.tr("Più di %1 persone: continuare a scrivere per restringere.").replace(
+                    "%1", str(COUNT_CAP)
+                )
+            )
         else:
             self.count_label.setText(self.tr("Persone trovate: %n.", "", total))
 
@@ -175,8 +186,12 @@ class SearchPage(QWidget):
         if not rows:
             return
         current = self.view.currentIndex().row()
-        step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -10,
-                Qt.Key.Key_PageDown: 10}[key]
+        step = {
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_PageUp: -10,
+            Qt.Key.Key_PageDown: 10,
+        }[key]
         target = max(0, current + step) if current >= 0 else 0
         if target >= rows - 1 and self.model.canFetchMore():
             self.model.fetchMore()  # rows arrive with results_ready

@@ -55,8 +55,9 @@ class ServicesPage(QWidget):
         self.directory = Directory(context.store)
         self._current: Row | None = None
         self._build()
-        self.watcher = ChangeWatcher(self, context.bus.changed, frozenset({"services"}),
-                                     self.refresh)
+        self.watcher = ChangeWatcher(
+            self, context.bus.changed, frozenset({"services"}), self.refresh
+        )
         self._show(None)
 
     def _build(self) -> None:
@@ -73,20 +74,24 @@ class ServicesPage(QWidget):
         self.show_inactive = QCheckBox(self.tr("Mostra anche i non attivi"), self)
         self.show_inactive.toggled.connect(self.refresh)
         self.model = RowsModel(
-            [Column(self.tr("Nome"), lambda r: r["name"] or ""),
-             Column(self.tr("Tipo"), lambda r: Vocab.word(kinds, r.get("kind"))),
-             Column(self.tr("Ente"), lambda r: r.get("organisation") or ""),
-             Column(self.tr("Telefono"), lambda r: r.get("phone") or ""),
-             Column(self.tr("Attivo"), lambda r: self.tr("Sì") if r["active"] else self.tr("No"))],
+            [
+                Column(self.tr("Nome"), lambda r: r["name"] or ""),
+                Column(self.tr("Tipo"), lambda r: Vocab.word(kinds, r.get("kind"))),
+                Column(self.tr("Ente"), lambda r: r.get("organisation") or ""),
+                Column(self.tr("Telefono"), lambda r: r.get("phone") or ""),
+                Column(
+                    self.tr("Attivo"), lambda r: self.tr("Sì") if r["active"] else self.tr("No")
+                ),
+            ],
             one_page(self._services),
             foreground=lambda r: None if r["active"] else INACTIVE_FOREGROUND,
             tooltip=lambda r: "" if r["active"] else self.tr("Servizio non attivo"),
-            parent=self)
+            parent=self,
+        )
         self.table = make_table(self)
         self.table.setModel(self.model)
         fit_columns(self.table, stretch=2)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-
 
     def _build_form(self, kinds: dict[str, str]) -> QFormLayout:
         self.fields: dict[str, QLineEdit] = {f: QLineEdit(self) for f in _TEXT_FIELDS}
@@ -119,8 +124,12 @@ class ServicesPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.active_button.clicked.connect(self.toggle_active)
         for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
-            QShortcut(QKeySequence(keys), self, activated=self.save,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            QShortcut(
+                QKeySequence(keys),
+                self,
+                activated=self.save,
+                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            )
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
@@ -157,8 +166,9 @@ class ServicesPage(QWidget):
 
     # -- list ---------------------------------------------------------------------------
     def _services(self) -> list[Row]:
-        return self.directory.services(self.search.text(),
-                                       active_only=not self.show_inactive.isChecked())
+        return self.directory.services(
+            self.search.text(), active_only=not self.show_inactive.isChecked()
+        )
 
     def refresh(self) -> None:
         keep = self._current["id"] if self._current else None
@@ -194,8 +204,9 @@ class ServicesPage(QWidget):
         else:
             self.form_title.setText(row["name"])
             self.state.setText(self.tr("Attivo") if row["active"] else self.tr("Non attivo"))
-            self.active_button.setText(self.tr("Disattiva") if row["active"]
-                                       else self.tr("Riattiva"))
+            self.active_button.setText(
+                self.tr("Disattiva") if row["active"] else self.tr("Riattiva")
+            )
             self.active_button.show()
 
     def new(self) -> None:
@@ -214,8 +225,10 @@ class ServicesPage(QWidget):
         self._clear_errors()
         try:
             row = self.directory.save_service(
-                self.values(), self._current["id"] if self._current else None,
-                presidio=self.context.presidio)
+                self.values(),
+                self._current["id"] if self._current else None,
+                presidio=self.context.presidio,
+            )
         except ValidationError as error:
             label = self.errors.get(error.field, self.errors["general"])
             label.setText(error.message)
@@ -242,4 +255,3 @@ class ServicesPage(QWidget):
     def _clear_errors(self) -> None:
         for label in self.errors.values():
             label.hide()
-

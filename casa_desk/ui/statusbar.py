@@ -20,8 +20,13 @@ COUNT_CAP = 10_000
 
 
 class DeskStatusBar(QStatusBar):
-    def __init__(self, context: DeskContext, office_name: str, operator_name: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: DeskContext,
+        office_name: str,
+        operator_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("deskStatusBar")
         self.context = context
@@ -72,7 +77,10 @@ class DeskStatusBar(QStatusBar):
         if count == 0:
             self.pending.setText(self.tr("Tutto sincronizzato"))
         elif count > COUNT_CAP:
-            self.pending.setText(self.tr("Modifiche da sincronizzare: più di %1").replace(
-                "%1", QLocale().toString(COUNT_CAP)))
+            self.pending.setText(
+                self.tr("Modifiche da sincronizzare: più di %1").replace(
+                    "%1", QLocale().toString(COUNT_CAP)
+                )
+            )
         else:
             self.pending.setText(self.tr("Modifiche da sincronizzare: %n", "", count))

@@ -176,12 +176,15 @@ def test_an_office_adds_its_own_services_and_head_office_gets_its_referrals(
     hq = new_office(sqlite_hub, tmp_path / "hq.sqlite", "SEDE", head_office=True)
     other = new_office(sqlite_hub, tmp_path / "b.sqlite", "MAZZINI")
     p = person(office)
-    service = Directory(office).save_service({"name": "CAF di quartiere", "kind": "casa"},
-                                             presidio="SAN-SIRO")
-    Consents(office).give(p["id"], referral_purpose(service["id"]), text="Sì",
-                          presidio="SAN-SIRO", operator="op")
-    referral = Referrals(office).create(person_id=p["id"], service_id=service["id"],
-                                        reason="Pratica", presidio="SAN-SIRO", by="op")
+    service = Directory(office).save_service(
+        {"name": "CAF di quartiere", "kind": "casa"}, presidio="SAN-SIRO"
+    )
+    Consents(office).give(
+        p["id"], referral_purpose(service["id"]), text="Sì", presidio="SAN-SIRO", operator="op"
+    )
+    referral = Referrals(office).create(
+        person_id=p["id"], service_id=service["id"], reason="Pratica", presidio="SAN-SIRO", by="op"
+    )
     Referrals(office).step(referral["id"], "sent", by="op")
     public = office.query("SELECT id FROM services WHERE code = '1522'")[0]["id"]
     Directory(office).set_active(public, False)  # not this office's to change
@@ -232,8 +235,11 @@ def test_one_esf_enrolment_per_person_across_offices(
     hq = new_office(sqlite_hub, tmp_path / "hq.sqlite", "SEDE", head_office=True)
     p = person(a)
     quiesce([a, b])
-    entry = {"entered_on": "2026-03-01", "employment_status": "unemployed",
-             "education_isced": "0-2"}
+    entry = {
+        "entered_on": "2026-03-01",
+        "employment_status": "unemployed",
+        "education_isced": "0-2",
+    }
     Participants(a).enrol(p["id"], entry, presidio="SAN-SIRO")
     Participants(b).enrol(p["id"], entry, presidio="MAZZINI")
     assert sync(a).in_sync

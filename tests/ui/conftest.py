@@ -66,40 +66,91 @@ def build_store(path: Path) -> Demo:
     for last, first, born, gender, unit, phone in PEOPLE:
         cf = make_cf(last, first, born, gender, "F205")
         row = people.register(
-            {"last_name": last, "first_name": first, "birth_date": born, "gender": gender,
-             "codice_fiscale": cf, "phone": phone, "street": "Via delle Prove", "civic": "7",
-             "unit_code": unit, "tenancy_role": "titolare", "quartiere": "San Siro"},
-            presidio=OFFICE)
+            {
+                "last_name": last,
+                "first_name": first,
+                "birth_date": born,
+                "gender": gender,
+                "codice_fiscale": cf,
+                "phone": phone,
+                "street": "Via delle Prove",
+                "civic": "7",
+                "unit_code": unit,
+                "tenancy_role": "titolare",
+                "quartiere": "San Siro",
+            },
+            presidio=OFFICE,
+        )
         demo.ids[f"{last} {first}"] = row["id"]
         demo.cf[f"{last} {first}"] = cf
     arianna = demo.ids["Quarzolini Arianna"]
     now = today_rome()
-    for days, category, summary in ((40, "manutenzione", "Perdita dal soffitto del bagno"),
-                                    (12, "morosita", "Piano di rientro del canone"),
-                                    (3, "sociale", "Richiesta di sostegno per la spesa")):
-        contacts.log({"person_id": arianna, "category": category, "summary": summary,
-                      "notes": "Nota di lavoro senza dati riservati.",
-                      "occurred_at": f"{(now - timedelta(days=days)).isoformat()}T09:30:00.000Z",
-                      "follow_up_on": (now + timedelta(days=2)).isoformat()},
-                     presidio=OFFICE, operator=OPERATOR)
-    secret = contacts.log({"person_id": arianna, "category": "violenza_domestica",
-                           "summary": "Colloquio riservato", "notes": "Nota riservatissima",
-                           "occurred_at": f"{(now - timedelta(days=1)).isoformat()}T10:00:00.000Z"},
-                          presidio=OFFICE, operator=OPERATOR)
+    for days, category, summary in (
+        (40, "manutenzione", "Perdita dal soffitto del bagno"),
+        (12, "morosita", "Piano di rientro del canone"),
+        (3, "sociale", "Richiesta di sostegno per la spesa"),
+    ):
+        contacts.log(
+            {
+                "person_id": arianna,
+                "category": category,
+                "summary": summary,
+                "notes": "Nota di lavoro senza dati riservati.",
+                "occurred_at": f"{(now - timedelta(days=days)).isoformat()}T09:30:00.000Z",
+                "follow_up_on": (now + timedelta(days=2)).isoformat(),
+            },
+            presidio=OFFICE,
+            operator=OPERATOR,
+        )
+    secret = contacts.log(
+        {
+            "person_id": arianna,
+            "category": "violenza_domestica",
+            "summary": "Colloquio riservato",
+            "notes": "Nota riservatissima",
+            "occurred_at": f"{(now - timedelta(days=1)).isoformat()}T10:00:00.000Z",
+        },
+        presidio=OFFICE,
+        operator=OPERATOR,
+    )
     demo.sensitive_contact = secret["id"]
     consents = Consents(store)
-    consents.give(arianna, "registry", text="Informativa letta e firmata.", presidio=OFFICE,
-                  operator=OPERATOR)
-    consents.give(arianna, referral_purpose(SOCIAL), text="Consenso all'invio.",
-                  presidio=OFFICE, operator=OPERATOR, expires_on=now + timedelta(days=10))
-    consents.give(arianna, referral_purpose(ANTIVIOLENZA), text="Consenso all'invio.",
-                  presidio=OFFICE, operator=OPERATOR)
-    Referrals(store).create(person_id=arianna, service_id=SOCIAL, reason="Sostegno economico",
-                            presidio=OFFICE, by=OPERATOR, due_on=now + timedelta(days=14))
+    consents.give(
+        arianna, "registry", text="Informativa letta e firmata.", presidio=OFFICE, operator=OPERATOR
+    )
+    consents.give(
+        arianna,
+        referral_purpose(SOCIAL),
+        text="Consenso all'invio.",
+        presidio=OFFICE,
+        operator=OPERATOR,
+        expires_on=now + timedelta(days=10),
+    )
+    consents.give(
+        arianna,
+        referral_purpose(ANTIVIOLENZA),
+        text="Consenso all'invio.",
+        presidio=OFFICE,
+        operator=OPERATOR,
+    )
+    Referrals(store).create(
+        person_id=arianna,
+        service_id=SOCIAL,
+        reason="Sostegno economico",
+        presidio=OFFICE,
+        by=OPERATOR,
+        due_on=now + timedelta(days=14),
+    )
     # A second registration of Ottavio with the same phone: a possible duplicate.
-    dup = people.register({"last_name": "Brennafiori", "first_name": "Ottavio",
-                           "birth_date": date(1948, 1, 30), "phone": "0240001111"},
-                          presidio=OFFICE)
+    dup = people.register(
+        {
+            "last_name": "Brennafiori",
+            "first_name": "Ottavio",
+            "birth_date": date(1948, 1, 30),
+            "phone": "0240001111",
+        },
+        presidio=OFFICE,
+    )
     demo.duplicate = dup["id"]
     return demo
 

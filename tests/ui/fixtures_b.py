@@ -46,46 +46,84 @@ def seeded_fixture(tmp_path: Path) -> Iterator[Seeded]:
     store.set_meta("presidio", PRESIDIO)
     people = People(store)
     ids = {}
-    for last, first, born in (("Zanfrutti", "Ilaria", "1980-03-14"),
-                              ("Brambillone", "Teodoro", "1955-11-02"),
-                              ("Quercetti", "Mirella", "1972-06-30")):
+    for last, first, born in (
+        ("Zanfrutti", "Ilaria", "1980-03-14"),
+        ("Brambillone", "Teodoro", "1955-11-02"),
+        ("Quercetti", "Mirella", "1972-06-30"),
+    ):
         ids[last] = people.register(
-            {"last_name": last, "first_name": first, "birth_date": born}, presidio=PRESIDIO)["id"]
+            {"last_name": last, "first_name": first, "birth_date": born}, presidio=PRESIDIO
+        )["id"]
     contacts = Contacts(store)
     today = today_rome()
     follow = {}
-    for name, days, person in (("overdue", -3, "Zanfrutti"), ("today", 0, "Brambillone"),
-                               ("week", 4, "Quercetti"), ("later", 20, "Zanfrutti")):
+    for name, days, person in (
+        ("overdue", -3, "Zanfrutti"),
+        ("today", 0, "Brambillone"),
+        ("week", 4, "Quercetti"),
+        ("later", 20, "Zanfrutti"),
+    ):
         follow[name] = contacts.log(
-            {"person_id": ids[person], "category": "manutenzione",
-             "summary": f"Richiamo {name}", "follow_up_on": today + timedelta(days=days)},
-            presidio=PRESIDIO, operator=OPERATOR)["id"]
-    done = contacts.log({"person_id": ids["Quercetti"], "category": "morosita",
-                         "summary": "Già fatto", "follow_up_on": today - timedelta(days=1)},
-                        presidio=PRESIDIO, operator=OPERATOR)
+            {
+                "person_id": ids[person],
+                "category": "manutenzione",
+                "summary": f"Richiamo {name}",
+                "follow_up_on": today + timedelta(days=days),
+            },
+            presidio=PRESIDIO,
+            operator=OPERATOR,
+        )["id"]
+    done = contacts.log(
+        {
+            "person_id": ids["Quercetti"],
+            "category": "morosita",
+            "summary": "Già fatto",
+            "follow_up_on": today - timedelta(days=1),
+        },
+        presidio=PRESIDIO,
+        operator=OPERATOR,
+    )
     follow["done"] = contacts.mark_follow_up_done(done["id"], operator=OPERATOR)["id"]
     referrals = Referrals(store)
     refs = {
-        "draft": referrals.create(person_id=ids["Zanfrutti"], service_id=SOCIAL,
-                                  reason="Sostegno economico", presidio=PRESIDIO,
-                                  by=OPERATOR, due_on=today + timedelta(days=10))["id"],
-        "overdue": referrals.create(person_id=ids["Brambillone"], service_id=SOCIAL,
-                                    reason="Assistenza domiciliare", presidio=PRESIDIO,
-                                    by=OPERATOR, urgency="alta",
-                                    due_on=today - timedelta(days=2))["id"],
-        "sensitive": referrals.create(person_id=ids["Quercetti"], service_id=ASST,
-                                      reason="Visita specialistica", presidio=PRESIDIO,
-                                      by=OPERATOR)["id"],
+        "draft": referrals.create(
+            person_id=ids["Zanfrutti"],
+            service_id=SOCIAL,
+            reason="Sostegno economico",
+            presidio=PRESIDIO,
+            by=OPERATOR,
+            due_on=today + timedelta(days=10),
+        )["id"],
+        "overdue": referrals.create(
+            person_id=ids["Brambillone"],
+            service_id=SOCIAL,
+            reason="Assistenza domiciliare",
+            presidio=PRESIDIO,
+            by=OPERATOR,
+            urgency="alta",
+            due_on=today - timedelta(days=2),
+        )["id"],
+        "sensitive": referrals.create(
+            person_id=ids["Quercetti"],
+            service_id=ASST,
+            reason="Visita specialistica",
+            presidio=PRESIDIO,
+            by=OPERATOR,
+        )["id"],
     }
-    context = DeskContext(store=store, presidio=PRESIDIO, operator=OPERATOR,
-                          runner=SyncRunner())
+    context = DeskContext(store=store, presidio=PRESIDIO, operator=OPERATOR, runner=SyncRunner())
     yield Seeded(store, context, ids, follow, refs)
     store.close()
 
 
 def give_consent(seeded: Seeded, person: str, service_id: str) -> None:
-    Consents(seeded.store).give(seeded.people[person], referral_purpose(service_id),
-                                text="Acconsento", presidio=PRESIDIO, operator=OPERATOR)
+    Consents(seeded.store).give(
+        seeded.people[person],
+        referral_purpose(service_id),
+        text="Acconsento",
+        presidio=PRESIDIO,
+        operator=OPERATOR,
+    )
 
 
 def show(qtbot, widget: QWidget) -> QWidget:  # type: ignore[no-untyped-def]

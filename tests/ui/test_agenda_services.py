@@ -26,8 +26,11 @@ def _summaries(page: AgendaPage) -> dict[str, str]:
 def test_agenda_lists_overdue_today_and_week(qtbot, seeded) -> None:
     page = show(qtbot, AgendaPage(seeded.context))
     page.resize(900, 560)
-    assert _summaries(page) == {"Richiamo overdue": "overdue", "Richiamo today": "today",
-                                "Richiamo week": "week"}  # not "later", not the done one
+    assert _summaries(page) == {
+        "Richiamo overdue": "overdue",
+        "Richiamo today": "today",
+        "Richiamo week": "week",
+    }  # not "later", not the done one
     overdue_row = page.follow_ups.find("id", seeded.follow_ups["overdue"])
     assert page.follow_ups.index(overdue_row, 0).data() == "In ritardo"
     assert page.follow_ups.index(overdue_row, 1).data(Qt.ItemDataRole.BackgroundRole)
@@ -133,9 +136,15 @@ def test_services_active_toggle(qtbot, seeded, qtmodeltester) -> None:
 
 def test_agenda_masks_sensitive_follow_ups(qtbot, seeded) -> None:
     secret = Contacts(seeded.store).log(
-        {"person_id": seeded.people["Quercetti"], "category": "salute",
-         "summary": "Visita da prenotare", "follow_up_on": today_rome()},
-        presidio="SAN-SIRO", operator="x")["id"]
+        {
+            "person_id": seeded.people["Quercetti"],
+            "category": "salute",
+            "summary": "Visita da prenotare",
+            "follow_up_on": today_rome(),
+        },
+        presidio="SAN-SIRO",
+        operator="x",
+    )["id"]
     page = show(qtbot, AgendaPage(seeded.context))
     row = page.follow_ups.find("id", secret)
     texts = [page.follow_ups.index(row, c).data() for c in range(5)]
@@ -161,10 +170,16 @@ def test_hidden_page_refreshes_when_shown(qtbot, seeded) -> None:
 def test_agenda_pages_across_buckets_and_filters(qtbot, seeded, qtmodeltester) -> None:
     contacts = Contacts(seeded.store)
     for days in (-1, -2, -5):  # more overdue ones
-        contacts.log({"person_id": seeded.people["Zanfrutti"], "category": "altro",
-                      "summary": f"In ritardo di {-days}",
-                      "follow_up_on": today_rome() + timedelta(days=days)},
-                     presidio="SAN-SIRO", operator="x")
+        contacts.log(
+            {
+                "person_id": seeded.people["Zanfrutti"],
+                "category": "altro",
+                "summary": f"In ritardo di {-days}",
+                "follow_up_on": today_rome() + timedelta(days=days),
+            },
+            presidio="SAN-SIRO",
+            operator="x",
+        )
     page = show(qtbot, AgendaPage(seeded.context))
     page.follow_ups._page_size = 2
     page.follow_ups.reload()
@@ -174,8 +189,14 @@ def test_agenda_pages_across_buckets_and_filters(qtbot, seeded, qtmodeltester) -
     while page.follow_ups.canFetchMore():
         page.follow_ups.fetchMore()
     rows = page.follow_ups.rows()
-    assert [r["bucket"] for r in rows] == ["today", "overdue", "overdue", "overdue", "overdue",
-                                           "week"]
+    assert [r["bucket"] for r in rows] == [
+        "today",
+        "overdue",
+        "overdue",
+        "overdue",
+        "overdue",
+        "week",
+    ]
     overdue_days = [r["follow_up_on"] for r in rows if r["bucket"] == "overdue"]
     assert overdue_days == sorted(overdue_days, reverse=True)  # most recent first
     page.bucket.setCurrentIndex(page.bucket.findData("week"))

@@ -179,5 +179,8 @@ def test_ctrl_n_from_the_main_window(qtbot, window, demo) -> None:
     with qtbot.waitSignal(dialog.saved):
         _press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     [row] = _contacts(demo.store, "Citofono guasto")
-    assert (row["category"], row["channel"], row["person_id"]) == ("manutenzione", "sportello",
-                                                                   None)
+    assert (row["category"], row["channel"], row["person_id"]) == (
+        "manutenzione",
+        "sportello",
+        None,
+    )

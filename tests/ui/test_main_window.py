@@ -21,8 +21,13 @@ from casa_desk.ui.first_run import FirstRunDialog, needs_first_run
 from casa_desk.ui.settings import UiSettings
 from casa_desk.ui.tasks import SyncRunner
 
-PAGES = {"referrals": "referrals_page", "agenda": "agenda_page", "services": "services_page",
-         "report": "report_page", "sync": "sync_page"}
+PAGES = {
+    "referrals": "referrals_page",
+    "agenda": "agenda_page",
+    "services": "services_page",
+    "report": "report_page",
+    "sync": "sync_page",
+}
 
 
 def _ui_module_exists(name: str) -> bool:
@@ -40,8 +45,9 @@ def test_title_and_status_bar(window, demo) -> None:
 
 def test_status_bar_counts_new_changes_after_a_write(window, demo) -> None:
     before = demo.store.pending_changes()
-    People(demo.store).register({"last_name": "Contatore", "first_name": "Ilda"},
-                                presidio="SAN-SIRO")
+    People(demo.store).register(
+        {"last_name": "Contatore", "first_name": "Ilda"}, presidio="SAN-SIRO"
+    )
     window.context.bus.changed.emit("people")
     assert str(before + 1) in window.status.pending.text()
 
@@ -107,14 +113,21 @@ def test_language_setting_is_saved(qtbot, window, monkeypatch) -> None:
     assert not window.language_actions["it"].isChecked()
 
 
-@pytest.mark.parametrize(("language", "people", "hint"), [
-    ("en", "People", "Search by surname"), ("it", "Persone", "Cerca per cognome")])
+@pytest.mark.parametrize(
+    ("language", "people", "hint"),
+    [("en", "People", "Search by surname"), ("it", "Persone", "Cerca per cognome")],
+)
 def test_english_and_italian_builds_load(qtbot, demo, language, people, hint) -> None:
     app = QApplication.instance()
     installed = install_translator(app, language)
     try:
-        assert any(Path(paths.translations_dir(), f"casa_desk_{language}.qm").exists()
-                   for _ in installed) or language == "it"
+        assert (
+            any(
+                Path(paths.translations_dir(), f"casa_desk_{language}.qm").exists()
+                for _ in installed
+            )
+            or language == "it"
+        )
         win = build_window(demo.store, runner=SyncRunner())
         qtbot.addWidget(win)
         assert win.tabs.tabText(0) == people
@@ -156,6 +169,7 @@ def _close_modal_soon(seen: list[str]) -> None:
             return
         seen.append(getattr(box, "text", lambda: "")())
         box.close()
+
     QTimer.singleShot(0, close)
 
 
@@ -263,8 +277,9 @@ def _damage(path: Path) -> None:
         handle.write(b"\xff" * 64)
 
 
-def test_a_damaged_store_is_reported_after_the_window_opens(qtbot, tmp_path, monkeypatch,
-                                                              capsys) -> None:
+def test_a_damaged_store_is_reported_after_the_window_opens(
+    qtbot, tmp_path, monkeypatch, capsys
+) -> None:
     from casa_desk.app import check_integrity_later
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
@@ -275,8 +290,10 @@ def test_a_damaged_store_is_reported_after_the_window_opens(qtbot, tmp_path, mon
         store.set_meta("operator", "op.prova")
         people = People(store)
         for i in range(300):
-            people.register({"last_name": f"Danno{i:03d}", "first_name": "Ugo",
-                             "codice_fiscale": None}, presidio="SAN-SIRO")
+            people.register(
+                {"last_name": f"Danno{i:03d}", "first_name": "Ugo", "codice_fiscale": None},
+                presidio="SAN-SIRO",
+            )
     _damage(path)
     launched = launch(str(path), "it")  # opens: only the cheap checks run before the window
     assert not isinstance(launched, int)
@@ -296,8 +313,9 @@ def test_a_damaged_store_is_reported_after_the_window_opens(qtbot, tmp_path, mon
         launched.close()
 
 
-def test_sync_now_reaches_the_sync_page_and_a_sync_refreshes_the_views(qtbot, window,
-                                                                        monkeypatch) -> None:
+def test_sync_now_reaches_the_sync_page_and_a_sync_refreshes_the_views(
+    qtbot, window, monkeypatch
+) -> None:
     if "sync" not in window.pages:
         pytest.skip("sync page not installed")
     page = window.page("sync")

@@ -59,7 +59,8 @@ def test_sensitive_entry_hidden_until_shown_and_the_reveal_is_audited(qtbot, con
     assert model.index(row, 3).data() == "Colloquio riservato"
     audit = demo.store.query("SELECT * FROM audit_log WHERE action = 'viewed'")
     assert [(a["row_id"], a["who"], a["table_name"]) for a in audit] == [
-        (demo.sensitive_contact, "op.desk", "contacts")]
+        (demo.sensitive_contact, "op.desk", "contacts")
+    ]
 
 
 def test_reveal_is_refused_to_operators_without_the_right(qtbot, context, demo):
@@ -74,19 +75,18 @@ def test_reveal_is_refused_to_operators_without_the_right(qtbot, context, demo):
     assert demo.store.query("SELECT * FROM audit_log") == []
 
 
-def test_possible_duplicate_is_listed_and_merged_after_confirmation(qtbot, context, demo,
-                                                                    monkeypatch):
+def test_possible_duplicate_is_listed_and_merged_after_confirmation(
+    qtbot, context, demo, monkeypatch
+):
     ottavio = demo.ids["Brennafiori Ottavio"]
     card = _card(qtbot, context, ottavio)
     assert card.duplicates_box.isVisible()
     assert "stesso telefono" in _labels(card.duplicates_box)
     merge = card.duplicates_box.findChild(type(card.back_button), "mergeButton")
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a, **_k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.No)
     qtbot.mouseClick(merge, Qt.MouseButton.LeftButton)
     assert People(demo.store).get(demo.duplicate)["merged_into"] is None
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(merge, Qt.MouseButton.LeftButton)
     assert People(demo.store).get(demo.duplicate)["merged_into"] == ottavio
     assert not card.duplicates_box.isVisible()  # the card reloaded on the change signal
@@ -115,8 +115,9 @@ def test_wrong_codice_fiscale_shows_the_message_and_saves_nothing(qtbot, context
     error = form.errors["codice_fiscale"]
     assert error.isVisible() and error.text()  # shown while typing, before saving
     assert not form.errors["last_name"].isVisible()
-    qtbot.mouseClick(form.buttons.button(form.buttons.StandardButton.Save),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        form.buttons.button(form.buttons.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
     assert form.isVisible()
     assert "Correggere" in form.summary.text()
     assert demo.store.query("SELECT count(*) AS n FROM people")[0]["n"] == before
@@ -148,7 +149,10 @@ def test_register_a_new_person_by_keyboard(qtbot, context, demo):
     assert saved and not form.isVisible()
     person = People(demo.store).get(saved[0])
     assert (person["last_name"], person["birth_date"], person["presidio"]) == (
-        "Nuovissima", "1999-03-02", "SAN-SIRO")
+        "Nuovissima",
+        "1999-03-02",
+        "SAN-SIRO",
+    )
 
 
 def _answer_duplicates(choice: str) -> None:
@@ -157,6 +161,7 @@ def _answer_duplicates(choice: str) -> None:
         assert isinstance(dialog, DuplicatesDialog)
         button = dialog.open_button if choice == "open" else dialog.register_button
         button.click()
+
     QTimer.singleShot(0, answer)
 
 
@@ -200,15 +205,18 @@ def test_edit_keeps_values_and_saves_changes(qtbot, context, demo):
 def test_prefill_from_search_text(qtbot, context, demo):
     form = _form(qtbot, context, prefill="rossetti anna maria")
     assert (form.edits["last_name"].text(), form.edits["first_name"].text()) == (
-        "Rossetti", "Anna Maria")
+        "Rossetti",
+        "Anna Maria",
+    )
     form = _form(qtbot, context, prefill=demo.cf["Velluttini Corrado"].lower())
     assert form.edits["codice_fiscale"].text() == demo.cf["Velluttini Corrado"]
 
 
 def test_a_failed_merge_is_a_short_message_not_a_crash(qtbot, context, demo, monkeypatch):
     shown: list[str] = []
-    monkeypatch.setattr("casa_desk.ui.person_card.show_error",
-                        lambda _parent, exc: shown.append(exc.message))
+    monkeypatch.setattr(
+        "casa_desk.ui.person_card.show_error", lambda _parent, exc: shown.append(exc.message)
+    )
     card = _card(qtbot, context, demo.ids["Brennafiori Ottavio"])
     assert card.merge(demo.ids["Brennafiori Ottavio"], confirm=False) is False
     assert shown == ["Una persona non può essere unita a se stessa."]

@@ -66,8 +66,9 @@ def test_f12_hides_everything_and_closes_dialogs(qtbot, window, demo) -> None:
     assert isinstance(form, QDialog) and form.isVisible()
     qtbot.keyClick(form.focusWidget(), Qt.Key.Key_F12)
     assert not form.isVisible()
-    assert not [w for w in QApplication.topLevelWidgets()
-                if isinstance(w, QDialog) and w.isVisible()]
+    assert not [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+    ]
     assert window.screens.currentWidget() is window.neutral
     assert window.windowTitle() == "Informazioni"
     assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
@@ -80,8 +81,9 @@ def test_f12_hides_everything_and_closes_dialogs(qtbot, window, demo) -> None:
 def test_f12_closes_a_message_box_and_the_contact_dialog(qtbot, window, demo) -> None:
     window.open_person(demo.ids["Quarzolini Arianna"])
     dialog = window.new_contact(window.current_person_id())
-    box = QMessageBox(QMessageBox.Icon.Information, "Quarzolini", "Quarzolini Arianna",
-                      parent=window)
+    box = QMessageBox(
+        QMessageBox.Icon.Information, "Quarzolini", "Quarzolini Arianna", parent=window
+    )
     box.open()
     qtbot.keyClick(box, Qt.Key.Key_F12)
     assert not box.isVisible()
@@ -100,8 +102,9 @@ def test_f12_from_any_tab(qtbot, window, demo) -> None:
         assert _leaks(demo) == []
 
 
-def test_coming_back_needs_a_confirmation_and_lands_on_an_empty_search(qtbot, window, demo,
-                                                                       monkeypatch) -> None:
+def test_coming_back_needs_a_confirmation_and_lands_on_an_empty_search(
+    qtbot, window, demo, monkeypatch
+) -> None:
     qtbot.keyClicks(window.search.field, "Zampicchi")
     qtbot.keyClick(window.search.field, Qt.Key.Key_F12)
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.No)

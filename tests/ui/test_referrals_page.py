@@ -55,8 +55,14 @@ def test_referral_through_its_states(qtbot, seeded) -> None:
         ("inviata", {EventKind.TAKEN_IN_CHARGE, EventKind.REFUSED, EventKind.CANCELLED}),
         ("annullata", {EventKind.REOPENED}),
     ]
-    path = [EventKind.SENT, EventKind.TAKEN_IN_CHARGE, EventKind.CLOSED, EventKind.REOPENED,
-            EventKind.CANCELLED, None]
+    path = [
+        EventKind.SENT,
+        EventKind.TAKEN_IN_CHARGE,
+        EventKind.CLOSED,
+        EventKind.REOPENED,
+        EventKind.CANCELLED,
+        None,
+    ]
     for (status, offered), step in zip(expected, path, strict=True):
         assert _status(seeded, referral) == status
         assert _offered(page) == offered
@@ -67,7 +73,13 @@ def test_referral_through_its_states(qtbot, seeded) -> None:
     shot(page, "referrals_page")
     events = Referrals(seeded.store).events(referral)
     assert [e["event"] for e in events] == [
-        "created", "sent", "taken_in_charge", "closed", "reopened", "cancelled"]
+        "created",
+        "sent",
+        "taken_in_charge",
+        "closed",
+        "reopened",
+        "cancelled",
+    ]
     assert events[2]["note"] == "nota taken_in_charge"
     assert page.history.rowCount() == 6
     assert page.history.index(1, 1).data() == "Inviata"
@@ -129,7 +141,8 @@ def test_lists_never_name_a_sensitive_service(qtbot, seeded) -> None:
     sensitive = model.find("id", seeded.referrals["sensitive"])
     assert model.index(sensitive, 2).data() == "Servizio riservato"
     assert model.index(model.find("id", seeded.referrals["draft"]), 2).data() != (
-        "Servizio riservato")
+        "Servizio riservato"
+    )
     page.select(seeded.referrals["sensitive"])
     assert "ASST" in page.title.text()
 
@@ -160,8 +173,13 @@ def test_models_pass_modeltester(qtbot, seeded, qtmodeltester) -> None:
 def test_lazy_paging(qtbot, seeded, qtmodeltester) -> None:
     referrals = Referrals(seeded.store)
     for number in range(7):
-        referrals.create(person_id=seeded.people["Zanfrutti"], service_id=SOCIAL,
-                         reason=f"Motivo {number}", presidio="SAN-SIRO", by="x")
+        referrals.create(
+            person_id=seeded.people["Zanfrutti"],
+            service_id=SOCIAL,
+            reason=f"Motivo {number}",
+            presidio="SAN-SIRO",
+            by="x",
+        )
     page = show(qtbot, ReferralsPage(seeded.context))
     page.model._page_size = 4
     page.model.reload()
@@ -300,5 +318,6 @@ def test_referral_letter_from_the_page(qtbot, seeded, tmp_path) -> None:
     text = " ".join(p.extract_text() for p in PdfReader(out).pages)
     assert "Zanfrutti" in text
     audit = seeded.store.query(
-        "SELECT action, row_id FROM audit_log WHERE table_name = 'referrals'")
+        "SELECT action, row_id FROM audit_log WHERE table_name = 'referrals'"
+    )
     assert audit == [{"action": "printed", "row_id": referral}]

@@ -29,14 +29,27 @@ def store_path(tmp_path: Path) -> Path:
     year, month = (int(p) for p in previous_month().split("-"))
     with Store.open(path, create=True) as store, store.transaction() as j:
         for n, last in enumerate(SURNAMES):
-            person = j.insert("people", {"first_name": "Prova", "last_name": last,
-                                         "gender": "F", "birth_date": "1980-01-01"},
-                              presidio="SAN-SIRO")
+            person = j.insert(
+                "people",
+                {
+                    "first_name": "Prova",
+                    "last_name": last,
+                    "gender": "F",
+                    "birth_date": "1980-01-01",
+                },
+                presidio="SAN-SIRO",
+            )
             for day in range(1, 9):
-                j.insert("contacts", {"person_id": person["id"], "channel": "sportello",
-                                      "category": ("manutenzione", "salute", "morosita")[n],
-                                      "occurred_at": to_utc_text(datetime(year, month, day, 10))},
-                         presidio="SAN-SIRO" if day % 2 else "MAZZINI")
+                j.insert(
+                    "contacts",
+                    {
+                        "person_id": person["id"],
+                        "channel": "sportello",
+                        "category": ("manutenzione", "salute", "morosita")[n],
+                        "occurred_at": to_utc_text(datetime(year, month, day, 10)),
+                    },
+                    presidio="SAN-SIRO" if day % 2 else "MAZZINI",
+                )
     return path
 
 
@@ -134,8 +147,19 @@ def test_strings_follow_a_language_change(qtbot, store_path: Path) -> None:
         qtbot.waitUntil(lambda: page.generate_button.text() == "Generate report")
         assert page.office_box.itemText(0) != "Tutti i presidi"
         assert page.month_box.itemText(0).split()[0] in {
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December"}
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        }
     finally:
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: page.generate_button.text() == "Genera rapporto")

@@ -78,8 +78,11 @@ def test_model_passes_qmodeltester(qtmodeltester, demo) -> None:
 def _many(path, count: int) -> Store:
     store = Store.open(path, create=True)
     with store.transaction() as journal:
-        journal.insert_many("people", [{"last_name": "Omonimo", "first_name": f"Numero{i:03d}"}
-                                       for i in range(count)], presidio="SAN-SIRO")
+        journal.insert_many(
+            "people",
+            [{"last_name": "Omonimo", "first_name": f"Numero{i:03d}"} for i in range(count)],
+            presidio="SAN-SIRO",
+        )
     return store
 
 
@@ -123,8 +126,9 @@ def test_arrow_at_the_end_of_a_page_fetches_more(qtbot, context, tmp_path) -> No
 
 def test_new_person_appears_in_an_open_search(qtbot, window, demo) -> None:
     qtbot.keyClicks(window.search.field, "Quarz")
-    People(demo.store).register({"last_name": "Quarzolini", "first_name": "Nives"},
-                                presidio="SAN-SIRO")
+    People(demo.store).register(
+        {"last_name": "Quarzolini", "first_name": "Nives"}, presidio="SAN-SIRO"
+    )
     window.context.bus.changed.emit("people")
     assert ("Quarzolini", "Nives") in _rows(window)
 

@@ -47,16 +47,20 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _build(folder: Path, name: str, seed: int, **kw: object) -> Path:
-    options = DemoOptions(presidio="SAN-SIRO", people=PEOPLE, contacts=CONTACTS, seed=seed,
-                          until=UNTIL, **kw)  # type: ignore[arg-type]
+    options = DemoOptions(
+        presidio="SAN-SIRO", people=PEOPLE, contacts=CONTACTS, seed=seed, until=UNTIL, **kw
+    )  # type: ignore[arg-type]
     return build_demo(folder / name, options).path
 
 
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("demo")
-    return {"a": _build(folder, "a.sqlite", 7), "b": _build(folder, "b.sqlite", 7),
-            "c": _build(folder, "c.sqlite", 8)}
+    return {
+        "a": _build(folder, "a.sqlite", 7),
+        "b": _build(folder, "b.sqlite", 7),
+        "c": _build(folder, "c.sqlite", 8),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -125,9 +129,26 @@ def test_same_seed_same_content_across_processes(tmp_path: Path) -> None:
         path = tmp_path / f"p{hash_seed}.sqlite"
         env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT)}
         subprocess.run(
-            [sys.executable, "-m", "casa_desk", "demo", "--db", str(path), "--people", "60",
-             "--contacts", "600", "--seed", "5", "--until", UNTIL.isoformat()],
-            check=True, capture_output=True, env=env, cwd=tmp_path,
+            [
+                sys.executable,
+                "-m",
+                "casa_desk",
+                "demo",
+                "--db",
+                str(path),
+                "--people",
+                "60",
+                "--contacts",
+                "600",
+                "--seed",
+                "5",
+                "--until",
+                UNTIL.isoformat(),
+            ],
+            check=True,
+            capture_output=True,
+            env=env,
+            cwd=tmp_path,
         )
         paths.append(path)
     for spec in SYNCED_TABLES:
@@ -137,7 +158,6 @@ def test_same_seed_same_content_across_processes(tmp_path: Path) -> None:
 def test_store_opens_cleanly(stores: dict[str, Path]) -> None:
     check_store(stores["c"])  # quick_check, application id, migrations
     with Store.open(stores["c"]) as opened:  # "c" is not compared row for row
-
         assert opened.presidio == "SAN-SIRO"
         assert not missing_guards(opened.db)
         mode = opened.db.execute("PRAGMA journal_mode").fetchone()[0]
@@ -146,8 +166,10 @@ def test_store_opens_cleanly(stores: dict[str, Path]) -> None:
             "SELECT count(*) FROM people WHERE deleted = 0 AND merged_into IS NULL"
         ).fetchone()[0]
         assert opened.db.execute("SELECT count(*) FROM people_fts").fetchone()[0] == live
-        someone = opened.query("SELECT id, last_name, codice_fiscale FROM people"
-                               " WHERE codice_fiscale IS NOT NULL LIMIT 1")[0]
+        someone = opened.query(
+            "SELECT id, last_name, codice_fiscale FROM people"
+            " WHERE codice_fiscale IS NOT NULL LIMIT 1"
+        )[0]
         found = search_people(opened.db, someone["codice_fiscale"])
         assert [p["id"] for p in found] == [someone["id"]]
         word = opened.query("SELECT summary FROM contacts LIMIT 1")[0]["summary"].split()[0]
@@ -172,8 +194,12 @@ def test_codici_fiscali_valid_for_most(db: sqlite3.Connection) -> None:
     assert len(with_cf) >= 0.85 * len(rows)
     assert len(with_cf) < len(rows)  # some have none
     for row in with_cf:
-        validate_cf(row["codice_fiscale"], birth_date=date.fromisoformat(row["birth_date"]),
-                    gender=row["gender"], today=UNTIL)
+        validate_cf(
+            row["codice_fiscale"],
+            birth_date=date.fromisoformat(row["birth_date"]),
+            gender=row["gender"],
+            today=UNTIL,
+        )
     assert len({r["codice_fiscale"] for r in with_cf}) == len(with_cf)
 
 
@@ -206,32 +232,45 @@ def test_phones_are_e164_and_most_people_have_one(db: sqlite3.Connection) -> Non
 def test_winter_has_more_maintenance_than_summer(db: sqlite3.Connection) -> None:
     def maintenance(months: tuple[str, ...]) -> int:
         marks = ",".join("?" * len(months))
-        return _one(db, "SELECT count(*) FROM contacts WHERE category = 'manutenzione'"
-                        f" AND substr(occurred_at, 6, 2) IN ({marks})", months)
+        return _one(
+            db,
+            "SELECT count(*) FROM contacts WHERE category = 'manutenzione'"
+            f" AND substr(occurred_at, 6, 2) IN ({marks})",
+            months,
+        )
 
     assert maintenance(("12", "01", "02")) > 1.3 * maintenance(("06", "07", "08"))
 
 
 def test_contacts_in_the_year_mostly_office_hours(db: sqlite3.Connection) -> None:
-    times = [parse_utc_text(r[0]).astimezone(ROME)
-             for r in db.execute("SELECT occurred_at FROM contacts")]
+    times = [
+        parse_utc_text(r[0]).astimezone(ROME)
+        for r in db.execute("SELECT occurred_at FROM contacts")
+    ]
     assert min(times).date() >= date(2025, 11, 25)
     assert max(times).date() < UNTIL
     weekday_office = [t for t in times if t.weekday() < 5 and 7 <= t.hour < 21]
     assert len(weekday_office) > 0.9 * len(times)
-    assert all(len(r[0]) == 24 and r[0].endswith("Z")
-               for r in db.execute("SELECT occurred_at FROM contacts"))
+    assert all(
+        len(r[0]) == 24 and r[0].endswith("Z")
+        for r in db.execute("SELECT occurred_at FROM contacts")
+    )
 
 
 def test_anonymous_sensitive_follow_ups_and_corrections(db: sqlite3.Connection) -> None:
     anonymous = _one(db, "SELECT count(*) FROM contacts WHERE person_id IS NULL") / CONTACTS
     assert 0.03 < anonymous < 0.10
-    dv = db.execute("SELECT avg(person_id IS NULL) FROM contacts"
-                    " WHERE category = 'violenza_domestica'").fetchone()[0]
+    dv = db.execute(
+        "SELECT avg(person_id IS NULL) FROM contacts WHERE category = 'violenza_domestica'"
+    ).fetchone()[0]
     assert dv > 2 * anonymous
     for code, (_, sensitive) in DEFAULT_CATEGORIES.items():
-        flags = {r[0] for r in db.execute(
-            "SELECT DISTINCT sensitive FROM contacts WHERE category = ?", (code,))}
+        flags = {
+            r[0]
+            for r in db.execute(
+                "SELECT DISTINCT sensitive FROM contacts WHERE category = ?", (code,)
+            )
+        }
         assert flags <= {int(sensitive)}, code
     follow = _one(db, "SELECT count(*) FROM contacts WHERE follow_up_on IS NOT NULL") / CONTACTS
     assert 0.10 < follow < 0.20
@@ -277,9 +316,12 @@ def test_referral_events_reach_every_status(db: sqlite3.Connection) -> None:
 
 
 def test_overdue_sent_referrals_exist(db: sqlite3.Connection) -> None:
-    overdue = _one(db, "SELECT count(*) FROM referrals r JOIN referral_status s"
-                       " ON s.referral_id = r.id WHERE s.status = 'inviata' AND r.due_on < ?",
-                   (UNTIL.isoformat(),))
+    overdue = _one(
+        db,
+        "SELECT count(*) FROM referrals r JOIN referral_status s"
+        " ON s.referral_id = r.id WHERE s.status = 'inviata' AND r.due_on < ?",
+        (UNTIL.isoformat(),),
+    )
     assert overdue > 0
 
 
@@ -294,8 +336,9 @@ def test_every_sent_referral_has_an_earlier_consent(db: sqlite3.Connection) -> N
         assert consent["purpose"] == f"referral:{ref['service_id']}"
         assert consent["given_at"] <= sent[0]
         assert consent["informativa_version"] == "2026-01"
-        contact = db.execute("SELECT person_id FROM contacts WHERE id = ?",
-                             (ref["contact_id"],)).fetchone()
+        contact = db.execute(
+            "SELECT person_id FROM contacts WHERE id = ?", (ref["contact_id"],)
+        ).fetchone()
         assert contact["person_id"] == ref["person_id"]
     registry = _one(db, "SELECT count(DISTINCT person_id) FROM consents WHERE purpose = 'registry'")
     assert registry > 0.85 * PEOPLE
@@ -310,8 +353,12 @@ def test_participants_one_per_person_with_vocab_values(db: sqlite3.Connection) -
     for row in rows:
         assert row["employment_status"] in {v.value for v in EmploymentStatus}
         assert row["education_isced"] in {v.value for v in Isced}
-        for field in ("migrant_background", "disability", "other_disadvantage",
-                      "homeless_or_housing_exclusion"):
+        for field in (
+            "migrant_background",
+            "disability",
+            "other_disadvantage",
+            "homeless_or_housing_exclusion",
+        ):
             assert row[field] in yes_no
             seen.add(row[field])
         assert date(2025, 11, 25) <= date.fromisoformat(row["entered_on"]) < UNTIL
@@ -352,8 +399,21 @@ def test_interrupted_build_leaves_nothing(tmp_path: Path) -> None:
 
 def test_cli_success(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "ok.sqlite"
-    code = main(["demo", "--db", str(target), "--people", "30", "--contacts", "100",
-                 "--presidio", "GRATOSOGLIO", "--until", "2026-03-01"])
+    code = main(
+        [
+            "demo",
+            "--db",
+            str(target),
+            "--people",
+            "30",
+            "--contacts",
+            "100",
+            "--presidio",
+            "GRATOSOGLIO",
+            "--until",
+            "2026-03-01",
+        ]
+    )
     assert code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ok.sqlite"]
     conn = sqlite3.connect(target)
@@ -385,9 +445,7 @@ def test_cli_bad_until_exits_2_with_one_line(
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
 
 
-def test_cli_unknown_presidio_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_unknown_presidio_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["demo", "--db", str(tmp_path / "n.sqlite"), "--presidio", "QUARTO-OGGIARO"])
     assert code == 1
     err = capsys.readouterr().err.strip()

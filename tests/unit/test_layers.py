@@ -39,8 +39,10 @@ def _breaches() -> list[str]:
             qt = name.split(".")[0] == "PySide6" or name.startswith("casa_desk.ui")
             if qt and top != "ui" and rel != "app.py":
                 found.append(f"{rel}: imports {name} (Qt only in ui/ and app.py)")
-            if top == "models" and name.startswith("casa_desk.") and not (
-                name.startswith("casa_desk.models") or name == "casa_desk.errors"
+            if (
+                top == "models"
+                and name.startswith("casa_desk.")
+                and not (name.startswith("casa_desk.models") or name == "casa_desk.errors")
             ):
                 found.append(f"{rel}: imports {name} (models/ depends on nothing else)")
             if top in HEADLESS and (name.startswith("casa_desk.cli") or name == "casa_desk.app"):
@@ -77,7 +79,9 @@ def test_core_imports_without_qt() -> None:
         for p in (PACKAGE / top).rglob("*.py")
         if p.name != "__init__.py"
     ]
-    code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + (
-        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt loaded'\n"
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + ("assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt loaded'\n")
     )
     subprocess.run([sys.executable, "-c", code], check=True)

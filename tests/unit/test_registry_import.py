@@ -322,10 +322,16 @@ def test_reimport_creates_no_duplicates_and_updates_only_what_changed(
     assert updates[0]["row_id"] == stored["Nicolò"]["id"]
     assert set(json.loads(updates[0]["data"])) == {"phone", "updated_at"}
     with Store.open(db) as store:  # each import that wrote is audited, by counts only
-        reasons = [r["reason"] for r in store.query(
-            "SELECT reason FROM audit_log WHERE table_name = 'people' ORDER BY at")]
-    assert reasons == ["importazione anagrafe: 3 nuove, 0 aggiornate",
-                       "importazione anagrafe: 0 nuove, 1 aggiornate"]
+        reasons = [
+            r["reason"]
+            for r in store.query(
+                "SELECT reason FROM audit_log WHERE table_name = 'people' ORDER BY at"
+            )
+        ]
+    assert reasons == [
+        "importazione anagrafe: 3 nuove, 0 aggiornate",
+        "importazione anagrafe: 0 nuove, 1 aggiornate",
+    ]
 
 
 def test_match_by_normalised_name_and_birth_date_fills_the_codice_fiscale(

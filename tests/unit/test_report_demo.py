@@ -28,8 +28,13 @@ from casa_desk.store.db import Store
 builder = pytest.importorskip("casa_desk.demo.builder")
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "report_SAN-SIRO_2026-10_seed2026.csv"
-OPTIONS = {"presidio": "SAN-SIRO", "people": 400, "contacts": 4000, "seed": 2026,
-           "until": date(2026, 10, 31)}
+OPTIONS = {
+    "presidio": "SAN-SIRO",
+    "people": 400,
+    "contacts": 4000,
+    "seed": 2026,
+    "until": date(2026, 10, 31),
+}
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +48,10 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def test_demo_figures_match_independent_sql(demo_path: Path, month: tuple[int, int]) -> None:
     with Store.open(demo_path) as store:
         figures = aggregate.compute(store.db.conn, Month(*month), "SAN-SIRO")
-        expected = {**expected_headline(store, "SAN-SIRO", *month),
-                    **expected_referrals(store, "SAN-SIRO", *month)}
+        expected = {
+            **expected_headline(store, "SAN-SIRO", *month),
+            **expected_referrals(store, "SAN-SIRO", *month),
+        }
         assert {k: getattr(figures.headline, k) for k in expected} == expected
         assert figures.headline.contacts > 50
         expected_breakdowns(store, figures, "SAN-SIRO", *month)
@@ -55,8 +62,7 @@ def test_demo_figures_match_independent_sql(demo_path: Path, month: tuple[int, i
 
 def test_demo_pdf_has_month_office_totals_and_no_names(demo_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "demo.pdf"
-    files = service.generate(demo_path, "2026-10", "SAN-SIRO", out,
-                             generated_on=date(2026, 11, 2))
+    files = service.generate(demo_path, "2026-10", "SAN-SIRO", out, generated_on=date(2026, 11, 2))
     text = pdf_text(out)
     assert "Presidio C.A.S.A. San Siro – ottobre 2026" in text
     contacts = next(r for r in files.report.headline if r.code == "contacts")
@@ -79,8 +85,15 @@ def test_demo_pdf_has_month_office_totals_and_no_names(demo_path: Path, tmp_path
 
 def test_demo_csv_matches_golden_file(demo_path: Path, tmp_path: Path) -> None:
     out_csv = tmp_path / "demo.csv"
-    service.generate(demo_path, "2026-10", "SAN-SIRO", tmp_path / "demo.pdf", out_csv=out_csv,
-                     comment="golden", generated_on=date(2026, 11, 2))
+    service.generate(
+        demo_path,
+        "2026-10",
+        "SAN-SIRO",
+        tmp_path / "demo.pdf",
+        out_csv=out_csv,
+        comment="golden",
+        generated_on=date(2026, 11, 2),
+    )
     produced = out_csv.read_text("utf-8")
     if os.environ.get("CASA_REGEN_GOLDEN") or not GOLDEN.exists():
         GOLDEN.parent.mkdir(parents=True, exist_ok=True)
@@ -97,19 +110,29 @@ def test_demo_csv_cells_agree_with_independent_sql(demo_path: Path, tmp_path: Pa
     from test_report_figures import CURRENT, rome_bounds
 
     out_csv = tmp_path / "cells.csv"
-    service.generate(demo_path, "2026-10", "SAN-SIRO", tmp_path / "cells.pdf", out_csv=out_csv,
-                     generated_on=date(2026, 11, 2))
+    service.generate(
+        demo_path,
+        "2026-10",
+        "SAN-SIRO",
+        tmp_path / "cells.pdf",
+        out_csv=out_csv,
+        generated_on=date(2026, 11, 2),
+    )
     rows = list(csv.reader(out_csv.read_text("utf-8").splitlines()))
     start, end = rome_bounds(2026, 10)
     with Store.open(demo_path) as store:
-        truth = dict(store.db.execute(
-            f"SELECT c.category, count(*) FROM contacts c WHERE {CURRENT} "
-            "AND c.presidio = 'SAN-SIRO' AND c.occurred_at >= ? AND c.occurred_at < ? "
-            "GROUP BY c.category", [start, end]).fetchall())
-        sensitive = {code for (code,) in store.db.execute(
-            "SELECT code FROM categories WHERE sensitive = 1")}
-    published = {item: value for section, item, value in rows
-                 if section == "contacts_by_category"}
+        truth = dict(
+            store.db.execute(
+                f"SELECT c.category, count(*) FROM contacts c WHERE {CURRENT} "
+                "AND c.presidio = 'SAN-SIRO' AND c.occurred_at >= ? AND c.occurred_at < ? "
+                "GROUP BY c.category",
+                [start, end],
+            ).fetchall()
+        )
+        sensitive = {
+            code for (code,) in store.db.execute("SELECT code FROM categories WHERE sensitive = 1")
+        }
+    published = {item: value for section, item, value in rows if section == "contacts_by_category"}
     assert published.pop("total") == str(sum(truth.values()))
     for code, value in published.items():
         real = truth.get(code, 0)

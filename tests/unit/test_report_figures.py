@@ -24,6 +24,7 @@ ROME = ZoneInfo("Europe/Rome")
 
 def rome_bounds(year: int, month: int) -> tuple[str, str]:
     """Month bounds computed here, independently of models.timeutil."""
+
     def utc(y: int, m: int) -> str:
         moment = datetime(y, m, 1, tzinfo=ROME).astimezone(UTC)
         return moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")
@@ -67,11 +68,16 @@ def expected_headline(store: Store, presidio: str | None, year: int, month: int)
     )
     return {
         "contacts": q(store, f"SELECT count(*) {base}", params),
-        "people": q(store, "SELECT count(DISTINCT coalesce(p.merged_into, c.person_id)) "
-                           f"FROM contacts c JOIN people p ON p.id = c.person_id WHERE {CURRENT}"
-                           f"{where} AND c.occurred_at >= ? AND c.occurred_at < ?", params),
-        "new_people": q(store, f"SELECT count(*) FROM ({firsts}) WHERE first >= ? AND first < ?",
-                        params),
+        "people": q(
+            store,
+            "SELECT count(DISTINCT coalesce(p.merged_into, c.person_id)) "
+            f"FROM contacts c JOIN people p ON p.id = c.person_id WHERE {CURRENT}"
+            f"{where} AND c.occurred_at >= ? AND c.occurred_at < ?",
+            params,
+        ),
+        "new_people": q(
+            store, f"SELECT count(*) FROM ({firsts}) WHERE first >= ? AND first < ?", params
+        ),
         "anonymous_contacts": q(store, f"SELECT count(*) {base} AND c.person_id IS NULL", params),
         "overdue_follow_ups": q(
             store,
@@ -84,16 +90,19 @@ def expected_headline(store: Store, presidio: str | None, year: int, month: int)
 
 
 LEGAL = {
-    (None, "created"): "bozza", ("bozza", "sent"): "inviata",
-    ("inviata", "taken_in_charge"): "presa_in_carico", ("presa_in_carico", "closed"): "conclusa",
+    (None, "created"): "bozza",
+    ("bozza", "sent"): "inviata",
+    ("inviata", "taken_in_charge"): "presa_in_carico",
+    ("presa_in_carico", "closed"): "conclusa",
     **{(s, "refused"): "rifiutata" for s in ("bozza", "inviata", "presa_in_carico")},
     **{(s, "cancelled"): "annullata" for s in ("bozza", "inviata", "presa_in_carico")},
     **{(s, "reopened"): "inviata" for s in ("conclusa", "rifiutata", "annullata")},
 }
 
 
-def expected_referral_tables(store: Store, presidio: str | None, year: int,
-                             month: int) -> tuple[dict, dict]:
+def expected_referral_tables(
+    store: Store, presidio: str | None, year: int, month: int
+) -> tuple[dict, dict]:
     """(sent in the month by service kind, status at month end of referrals with an event in
     the month), by a second, simple fold written for the test."""
     start, end = rome_bounds(year, month)
@@ -102,7 +111,8 @@ def expected_referral_tables(store: Store, presidio: str | None, year: int,
         "SELECT r.id, coalesce(s.kind, 'altro'), e.event, e.at FROM referrals r "
         "JOIN referral_events e ON e.referral_id = r.id LEFT JOIN services s "
         f"ON s.id = r.service_id WHERE r.deleted = 0 AND e.deleted = 0{where} "
-        "ORDER BY r.id, e.hlc, e.id", [] if presidio is None else [presidio]
+        "ORDER BY r.id, e.hlc, e.id",
+        [] if presidio is None else [presidio],
     ).fetchall()
     state: dict[str, str | None] = {}
     at_end: dict[str, str | None] = {}
@@ -133,7 +143,8 @@ def expected_referrals(store: Store, presidio: str | None, year: int, month: int
     rows = store.db.execute(
         "SELECT r.id, e.event, e.at FROM referrals r JOIN referral_events e "
         f"ON e.referral_id = r.id WHERE r.deleted = 0 AND e.deleted = 0{where} "
-        "ORDER BY r.id, e.hlc, e.id", [] if presidio is None else [presidio]
+        "ORDER BY r.id, e.hlc, e.id",
+        [] if presidio is None else [presidio],
     ).fetchall()
     counts = {"referrals_sent": 0, "referrals_taken_in_charge": 0, "referrals_closed": 0}
     days = []
@@ -160,21 +171,30 @@ def expected_referrals(store: Store, presidio: str | None, year: int, month: int
     return counts
 
 
-CASES = [("SAN-SIRO", 2026, 10), ("MAZZINI", 2026, 9), (None, 2026, 10), ("SAN-SIRO", 2026, 11),
-         ("MAZZINI", 2026, 8)]
+CASES = [
+    ("SAN-SIRO", 2026, 10),
+    ("MAZZINI", 2026, 9),
+    (None, 2026, 10),
+    ("SAN-SIRO", 2026, 11),
+    ("MAZZINI", 2026, 8),
+]
 
 
 @pytest.mark.parametrize(("presidio", "year", "month"), CASES)
 def test_headline_matches_independent_sql(fixture_store, presidio, year, month) -> None:
     store, _ = fixture_store
     figures = aggregate.compute(store.db.conn, Month(year, month), presidio)
-    expected = {**expected_headline(store, presidio, year, month),
-                **expected_referrals(store, presidio, year, month)}
+    expected = {
+        **expected_headline(store, presidio, year, month),
+        **expected_referrals(store, presidio, year, month),
+    }
     got = {k: getattr(figures.headline, k) for k in expected}
     assert got == expected
     previous = Month(year, month).previous
-    assert figures.previous.contacts == expected_headline(
-        store, presidio, previous.year, previous.month)["contacts"]
+    assert (
+        figures.previous.contacts
+        == expected_headline(store, presidio, previous.year, previous.month)["contacts"]
+    )
     assert figures.headline.contacts > 0
 
 
@@ -185,22 +205,27 @@ def test_breakdowns_match_independent_sql(fixture_store, presidio, year, month) 
     expected_breakdowns(store, figures, presidio, year, month)
 
 
-def expected_breakdowns(store: Store, figures, presidio: str | None, year: int,
-                        month: int) -> None:
+def expected_breakdowns(store: Store, figures, presidio: str | None, year: int, month: int) -> None:
     """Assert the breakdowns of ``figures`` against SQL written here."""
     tables = {b.section: {f.code: f.value for f in b.items} for b in figures.contacts}
     start, end = rome_bounds(year, month)
     where, extra = office_clause(presidio)
-    for column, section in (("category", "contacts_by_category"),
-                            ("channel", "contacts_by_channel")):
-        rows = dict(store.db.execute(
-            f"SELECT c.{column}, count(*) FROM contacts c WHERE {CURRENT}{where} "
-            f"AND c.occurred_at >= ? AND c.occurred_at < ? GROUP BY c.{column}",
-            [*extra, start, end]).fetchall())
+    for column, section in (
+        ("category", "contacts_by_category"),
+        ("channel", "contacts_by_channel"),
+    ):
+        rows = dict(
+            store.db.execute(
+                f"SELECT c.{column}, count(*) FROM contacts c WHERE {CURRENT}{where} "
+                f"AND c.occurred_at >= ? AND c.occurred_at < ? GROUP BY c.{column}",
+                [*extra, start, end],
+            ).fetchall()
+        )
         assert {k: v for k, v in tables[section].items() if v} == rows
     by_kind, by_status = expected_referral_tables(store, presidio, year, month)
-    referrals = {b.section: {f.code: f.value for f in b.items if f.value}
-                 for b in figures.referrals}
+    referrals = {
+        b.section: {f.code: f.value for f in b.items if f.value} for b in figures.referrals
+    }
     assert referrals["referrals_by_kind"] == by_kind
     assert referrals["referrals_by_status"] == by_status
     total = sum(tables["contacts_by_category"].values())
@@ -212,17 +237,31 @@ def expected_breakdowns(store: Store, figures, presidio: str | None, year: int,
     first = f"{year:04d}-{month:02d}-01"
     nxt = f"{year + (month == 12):04d}-{month % 12 + 1:02d}-01"
     for prefix, low in (("esf_new", first), ("esf_total", "0000")):
-        by = {b.section: {f.code: f.value for f in b.items}
-              for b in (figures.participants_new if prefix == "esf_new"
-                        else figures.participants_total)}
-        for column in ("employment_status", "education_isced", "migrant_background",
-                       "disability", "other_disadvantage", "homeless_or_housing_exclusion"):
-            rows = dict(store.db.execute(
-                f"SELECT coalesce({column}, 'unknown'), count(*) FROM participants WHERE "
-                f"deleted = 0{pwhere} AND entered_on >= ? AND entered_on < ? GROUP BY 1",
-                [*pextra, low, nxt]).fetchall())
-            section = {"employment_status": f"{prefix}_by_employment",
-                       "education_isced": f"{prefix}_by_isced"}.get(column, f"{prefix}_{column}")
+        by = {
+            b.section: {f.code: f.value for f in b.items}
+            for b in (
+                figures.participants_new if prefix == "esf_new" else figures.participants_total
+            )
+        }
+        for column in (
+            "employment_status",
+            "education_isced",
+            "migrant_background",
+            "disability",
+            "other_disadvantage",
+            "homeless_or_housing_exclusion",
+        ):
+            rows = dict(
+                store.db.execute(
+                    f"SELECT coalesce({column}, 'unknown'), count(*) FROM participants WHERE "
+                    f"deleted = 0{pwhere} AND entered_on >= ? AND entered_on < ? GROUP BY 1",
+                    [*pextra, low, nxt],
+                ).fetchall()
+            )
+            section = {
+                "employment_status": f"{prefix}_by_employment",
+                "education_isced": f"{prefix}_by_isced",
+            }.get(column, f"{prefix}_{column}")
             assert {k: v for k, v in by[section].items() if v} == rows, section
 
 
@@ -243,14 +282,21 @@ def test_dst_edges_fall_in_the_right_month(tmp_path: Path) -> None:
     }
     with store.transaction() as j:
         for at in instants:
-            j.insert("contacts", {"occurred_at": at, "channel": "sportello",
-                                  "category": "altro"}, presidio="SAN-SIRO")
+            j.insert(
+                "contacts",
+                {"occurred_at": at, "channel": "sportello", "category": "altro"},
+                presidio="SAN-SIRO",
+            )
     for y, m in sorted(set(instants.values())):
         figures = aggregate.compute(store.db.conn, Month(y, m), "SAN-SIRO")
         assert figures.headline.contacts == sum(1 for v in instants.values() if v == (y, m))
     october = aggregate.compute(store.db.conn, Month(2026, 10), "SAN-SIRO")
-    weeks = {f.label: f.value for b in october.contacts if b.section == "contacts_by_week"
-             for f in b.items}
+    weeks = {
+        f.label: f.value
+        for b in october.contacts
+        if b.section == "contacts_by_week"
+        for f in b.items
+    }
     assert weeks["19–25/10"] == 1
     assert weeks["26–31/10"] == 2  # Mon 26 00:30 and Sat 31 23:59:59
     assert weeks["01–04/10"] == 1
@@ -261,14 +307,22 @@ def test_corrections_count_once_and_deleted_rows_never(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "chain.sqlite", create=True)
     at = "2026-10-10T10:00:00.000Z"
     with store.transaction() as j:
-        original = j.insert("contacts", {"occurred_at": at, "category": "altro"},
-                            presidio="SAN-SIRO")
-        fix = j.insert("contacts", {"occurred_at": at, "category": "salute",
-                                    "amends_id": original["id"]}, presidio="SAN-SIRO")
-        j.insert("contacts", {"occurred_at": at, "category": "morosita",
-                              "amends_id": fix["id"]}, presidio="SAN-SIRO")
-        j.insert("contacts", {"occurred_at": at, "category": "altro", "deleted": 1},
-                 presidio="SAN-SIRO")
+        original = j.insert(
+            "contacts", {"occurred_at": at, "category": "altro"}, presidio="SAN-SIRO"
+        )
+        fix = j.insert(
+            "contacts",
+            {"occurred_at": at, "category": "salute", "amends_id": original["id"]},
+            presidio="SAN-SIRO",
+        )
+        j.insert(
+            "contacts",
+            {"occurred_at": at, "category": "morosita", "amends_id": fix["id"]},
+            presidio="SAN-SIRO",
+        )
+        j.insert(
+            "contacts", {"occurred_at": at, "category": "altro", "deleted": 1}, presidio="SAN-SIRO"
+        )
     figures = aggregate.compute(store.db.conn, Month(2026, 10), "SAN-SIRO")
     cats = {f.code: f.value for f in figures.contacts[0].items}
     assert figures.headline.contacts == 1

@@ -18,8 +18,14 @@ from casa_desk.reports import service
 from casa_desk.store.db import Store
 
 HEADLINE_ITEMS = [
-    "contacts", "people", "new_people", "anonymous_contacts", "referrals_sent",
-    "referrals_taken_in_charge", "referrals_closed", "median_days_to_take_in_charge",
+    "contacts",
+    "people",
+    "new_people",
+    "anonymous_contacts",
+    "referrals_sent",
+    "referrals_taken_in_charge",
+    "referrals_closed",
+    "median_days_to_take_in_charge",
     "overdue_follow_ups",
 ]
 
@@ -41,9 +47,15 @@ def pdf_text(path: Path) -> str:
 def test_pdf_shows_month_office_programme_and_totals(built, tmp_path: Path) -> None:
     db, info = built
     out, out_csv = tmp_path / "r.pdf", tmp_path / "r.csv"
-    files = service.generate(db, "2026-10", "SAN-SIRO", out, out_csv=out_csv,
-                             comment="Commento: più richieste d'aiuto.",
-                             generated_on=date(2026, 11, 3))
+    files = service.generate(
+        db,
+        "2026-10",
+        "SAN-SIRO",
+        out,
+        out_csv=out_csv,
+        comment="Commento: più richieste d'aiuto.",
+        generated_on=date(2026, 11, 3),
+    )
     text = pdf_text(out)
     assert "ottobre 2026" in text
     assert "Presidio C.A.S.A. San Siro" in text
@@ -70,8 +82,9 @@ def test_pdf_shows_month_office_programme_and_totals(built, tmp_path: Path) -> N
 def test_consolidated_report_and_csv_shape(built, tmp_path: Path) -> None:
     db, _ = built
     out, out_csv = tmp_path / "all.pdf", tmp_path / "all.csv"
-    files = service.generate(db, "2026-10", None, out, out_csv=out_csv,
-                             generated_on=date(2026, 11, 3))
+    files = service.generate(
+        db, "2026-10", None, out, out_csv=out_csv, generated_on=date(2026, 11, 3)
+    )
     assert "Tutti i presidi" in pdf_text(out)
     raw = out_csv.read_bytes()
     raw.decode("utf-8")
@@ -85,8 +98,13 @@ def test_consolidated_report_and_csv_shape(built, tmp_path: Path) -> None:
         expected = by_code[item]
         assert value == ("" if expected is None else str(expected))
     sections = {r[0] for r in rows}
-    assert {"contacts_by_category", "contacts_by_week", "referrals_by_kind",
-            "esf_new_by_gender", "esf_total_disability"} <= sections
+    assert {
+        "contacts_by_category",
+        "contacts_by_week",
+        "referrals_by_kind",
+        "esf_new_by_gender",
+        "esf_total_disability",
+    } <= sections
     # Every (section, item) appears once.
     keys = [(r[0], r[1]) for r in rows]
     assert len(keys) == len(set(keys))
@@ -98,8 +116,23 @@ def test_consolidated_report_and_csv_shape(built, tmp_path: Path) -> None:
 def test_cli_writes_pdf_and_csv(built, tmp_path: Path, capsys) -> None:
     db, _ = built
     out = tmp_path / "cli.pdf"
-    code = main(["report", "--db", str(db), "--month", "2026-09", "--presidio", "MAZZINI",
-                 "--out", str(out), "--csv", str(tmp_path / "cli.csv"), "--comment", "ok"])
+    code = main(
+        [
+            "report",
+            "--db",
+            str(db),
+            "--month",
+            "2026-09",
+            "--presidio",
+            "MAZZINI",
+            "--out",
+            str(out),
+            "--csv",
+            str(tmp_path / "cli.csv"),
+            "--comment",
+            "ok",
+        ]
+    )
     assert code == 0
     assert out.read_bytes().startswith(b"%PDF")
     assert "settembre 2026" in pdf_text(out)
@@ -124,8 +157,9 @@ def test_cli_bad_input_is_one_line_and_writes_nothing(
         out = tmp_path / "missing" / "bad.pdf"
         fragment = "non esiste"
     before = set(os.listdir(tmp_path))
-    code = main(["report", "--db", str(db), *args, "--out", str(out),
-                 "--csv", str(tmp_path / "bad.csv")])
+    code = main(
+        ["report", "--db", str(db), *args, "--out", str(out), "--csv", str(tmp_path / "bad.csv")]
+    )
     err = capsys.readouterr().err
     assert code != 0
     assert fragment in err
@@ -139,8 +173,18 @@ def test_cli_unwritable_output_and_missing_store(built, tmp_path: Path, capsys) 
     locked.mkdir()
     locked.chmod(0o500)
     try:
-        code = main(["report", "--db", str(db), "--month", "2026-10", "--all",
-                     "--out", str(locked / "r.pdf")])
+        code = main(
+            [
+                "report",
+                "--db",
+                str(db),
+                "--month",
+                "2026-10",
+                "--all",
+                "--out",
+                str(locked / "r.pdf"),
+            ]
+        )
         err = capsys.readouterr().err
         if os.geteuid() != 0:  # root writes anywhere
             assert code != 0 and len(err.strip().splitlines()) == 1
@@ -150,13 +194,35 @@ def test_cli_unwritable_output_and_missing_store(built, tmp_path: Path, capsys) 
     # A path under a regular file cannot be written, not even by root.
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    code = main(["report", "--db", str(db), "--month", "2026-10", "--all",
-                 "--out", str(blocker / "r.pdf"), "--csv", str(tmp_path / "ok.csv")])
+    code = main(
+        [
+            "report",
+            "--db",
+            str(db),
+            "--month",
+            "2026-10",
+            "--all",
+            "--out",
+            str(blocker / "r.pdf"),
+            "--csv",
+            str(tmp_path / "ok.csv"),
+        ]
+    )
     err = capsys.readouterr().err
     assert code != 0 and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "ok.csv").exists()
-    code = main(["report", "--db", str(tmp_path / "none.sqlite"), "--month", "2026-10", "--all",
-                 "--out", str(tmp_path / "r.pdf")])
+    code = main(
+        [
+            "report",
+            "--db",
+            str(tmp_path / "none.sqlite"),
+            "--month",
+            "2026-10",
+            "--all",
+            "--out",
+            str(tmp_path / "r.pdf"),
+        ]
+    )
     assert code != 0
     assert not (tmp_path / "r.pdf").exists()
     # --presidio and --all are exclusive, one is required.
@@ -183,17 +249,31 @@ def embedded_fonts(path: Path) -> set[str]:
 def test_letter_names_the_person_states_consent_and_is_audited(built, tmp_path: Path) -> None:
     db, info = built
     out = tmp_path / "letter.pdf"
-    code = main(["letter", "--db", str(db), "--referral", info["referral_with_consent"],
-                 "--out", str(out), "--by", "op1"])
+    code = main(
+        [
+            "letter",
+            "--db",
+            str(db),
+            "--referral",
+            info["referral_with_consent"],
+            "--out",
+            str(out),
+            "--by",
+            "op1",
+        ]
+    )
     assert code == 0
     reader = PdfReader(out)
     assert len(reader.pages) == 1
     text = pdf_text(out)
     with Store.open(db) as store:
-        person = store.query("SELECT first_name, last_name FROM people WHERE id = ?",
-                             [info["referral_person"]])[0]
-        audit = store.query("SELECT * FROM audit_log WHERE row_id = ? AND action = 'printed'",
-                            [info["referral_with_consent"]])
+        person = store.query(
+            "SELECT first_name, last_name FROM people WHERE id = ?", [info["referral_person"]]
+        )[0]
+        audit = store.query(
+            "SELECT * FROM audit_log WHERE row_id = ? AND action = 'printed'",
+            [info["referral_with_consent"]],
+        )
     assert person["last_name"] in text
     assert "Acconsento alla trasmissione" in text
     assert "02/10/2026" in text
@@ -206,14 +286,24 @@ def test_letter_names_the_person_states_consent_and_is_audited(built, tmp_path: 
 def test_letter_without_consent_is_refused_and_not_audited(built, tmp_path: Path, capsys) -> None:
     db, info = built
     out = tmp_path / "refused.pdf"
-    code = main(["letter", "--db", str(db), "--referral", info["referral_without_consent"],
-                 "--out", str(out)])
+    code = main(
+        [
+            "letter",
+            "--db",
+            str(db),
+            "--referral",
+            info["referral_without_consent"],
+            "--out",
+            str(out),
+        ]
+    )
     assert code != 0
     assert "consenso" in capsys.readouterr().err
     assert not out.exists()
     with Store.open(db) as store:
-        assert not store.query("SELECT 1 FROM audit_log WHERE row_id = ?",
-                               [info["referral_without_consent"]])
+        assert not store.query(
+            "SELECT 1 FROM audit_log WHERE row_id = ?", [info["referral_without_consent"]]
+        )
     assert main(["letter", "--db", str(db), "--referral", "nope", "--out", str(out)]) != 0
 
 

@@ -90,8 +90,9 @@ def test_line_with_fixed_total_is_protected_unless_impossible(line) -> None:
         # Only when even hiding every cell cannot help (e.g. the total itself is 1–4 and
         # all of it is in one sensitive cell).
         hidden_sum = sum(values)
-        possible = _brute_force_possible([c.mark or SECONDARY for c in result.cells], sens,
-                                         hidden_sum)
+        possible = _brute_force_possible(
+            [c.mark or SECONDARY for c in result.cells], sens, hidden_sum
+        )
         assert any(len(p) < 2 for p in possible)
         assert all(c.mark for c in result.cells)
         return
@@ -119,9 +120,13 @@ def test_table_rows_and_columns_are_each_protected(table, col_totals: bool) -> N
         assert result.col_totals is not None
         for j in range(len(values[0])):
             column = [values[i][j] for i in range(len(values))]
-            _check_line(column, [sens[i][j] for i in range(len(values))],
-                        [result.cells[i][j] for i in range(len(values))],
-                        result.col_totals[j], sum(column))
+            _check_line(
+                column,
+                [sens[i][j] for i in range(len(values))],
+                [result.cells[i][j] for i in range(len(values))],
+                result.col_totals[j],
+                sum(column),
+            )
 
 
 def test_examples_read_as_expected() -> None:

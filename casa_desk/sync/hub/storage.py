@@ -234,14 +234,20 @@ class HubStore:
             return None
         mirror = schema.MIRRORS["participants"]
         taken = conn.execute(
-            select(mirror.c.id).where(
-                (mirror.c.person_id == person_id) & (mirror.c.deleted == 0)
+            select(mirror.c.id)
+            .where(
+                (mirror.c.person_id == person_id)
+                & (mirror.c.deleted == 0)
                 & (mirror.c.id != change["row_id"])
-            ).limit(1)
+            )
+            .limit(1)
         ).first()
         in_batch = any(
-            table == "participants" and row_id != change["row_id"] and row
-            and row.get("person_id") == person_id and not row.get("deleted")
+            table == "participants"
+            and row_id != change["row_id"]
+            and row
+            and row.get("person_id") == person_id
+            and not row.get("deleted")
             for (table, row_id), row in rows.items()
         )
         if taken or in_batch:
@@ -542,7 +548,7 @@ def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> No
     raw = conn.connection.dbapi_connection
     assert raw is not None
     with (
-        raw.cursor() as cursor,
+        raw.cursor() as cursor,  # type: ignore[attr-defined]
         cursor.copy(  # type: ignore[attr-defined]
             f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
         ) as copy,

@@ -150,9 +150,7 @@ def test_make_cf_rejects_bad_input() -> None:
 
 # --- properties ------------------------------------------------------------------------
 
-names = st.text(
-    alphabet="abcdefghijklmnopqrstuvwxyzàèéìòùÀÈÉÌÒÙçëï' -", min_size=1, max_size=20
-)
+names = st.text(alphabet="abcdefghijklmnopqrstuvwxyzàèéìòùÀÈÉÌÒÙçëï' -", min_size=1, max_size=20)
 # Within the hundred years before TODAY the two-digit year is unambiguous.
 births = st.dates(
     min_value=TODAY.replace(year=TODAY.year - 100) + timedelta(days=1), max_value=TODAY

@@ -7,9 +7,9 @@ import uuid
 from hypothesis import given
 from hypothesis import strategies as st
 
+from casa_desk.models.hlc import Hlc, physical_ms
 from casa_desk.models.ids import stable_id, uuid7
 from casa_desk.models.timeutil import rome_month_bounds, to_utc_text
-from casa_desk.models.hlc import Hlc, physical_ms
 
 
 def test_uuid7_layout_and_order() -> None:

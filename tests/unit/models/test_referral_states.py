@@ -20,9 +20,13 @@ from casa_desk.models.referrals import (
 
 def test_the_happy_path() -> None:
     state = None
-    for kind, expected in [("created", "bozza"), ("sent", "inviata"),
-                           ("taken_in_charge", "presa_in_carico"), ("closed", "conclusa"),
-                           ("reopened", "inviata")]:
+    for kind, expected in [
+        ("created", "bozza"),
+        ("sent", "inviata"),
+        ("taken_in_charge", "presa_in_carico"),
+        ("closed", "conclusa"),
+        ("reopened", "inviata"),
+    ]:
         state = next_status(state, kind)
         assert state == expected
 
@@ -56,16 +60,27 @@ def test_allowed_events_are_exactly_the_legal_ones() -> None:
 
 
 def test_an_illegal_event_is_kept_and_flagged_not_applied() -> None:
-    events = [Event("created", (1, "a"), "e1"), Event("sent", (2, "a"), "e2"),
-              Event("closed", (3, "b"), "e3"),  # another office closed too early
-              Event("taken_in_charge", (4, "a"), "e4")]
+    events = [
+        Event("created", (1, "a"), "e1"),
+        Event("sent", (2, "a"), "e2"),
+        Event("closed", (3, "b"), "e3"),  # another office closed too early
+        Event("taken_in_charge", (4, "a"), "e4"),
+    ]
     folded = fold(events)
     assert folded.status == Status.TAKEN_IN_CHARGE
     assert folded.flagged == ["e3"]
 
 
-@given(st.permutations([Event(k, (i, "d"), f"e{i}") for i, k in enumerate(
-    ["created", "sent", "taken_in_charge", "closed", "reopened", "refused"])]))
+@given(
+    st.permutations(
+        [
+            Event(k, (i, "d"), f"e{i}")
+            for i, k in enumerate(
+                ["created", "sent", "taken_in_charge", "closed", "reopened", "refused"]
+            )
+        ]
+    )
+)
 def test_fold_depends_only_on_clock_order(events) -> None:
     """Every device sees the events in a different arrival order: the status is the same."""
     assert fold(events).status == Status.REFUSED

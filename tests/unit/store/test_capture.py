@@ -46,23 +46,41 @@ def exercise_every_repository(store: Store) -> None:
     people.update(person["id"], {"phone": "333 000 1111"})
     people.merge(other["id"], person["id"])
     contact = contacts.log(
-        {"person_id": person["id"], "category": "manutenzione", "summary": "Caldaia",
-         "follow_up_on": "2026-01-10"}, presidio="SAN-SIRO", operator="op")
+        {
+            "person_id": person["id"],
+            "category": "manutenzione",
+            "summary": "Caldaia",
+            "follow_up_on": "2026-01-10",
+        },
+        presidio="SAN-SIRO",
+        operator="op",
+    )
     contacts.mark_follow_up_done(contact["id"], operator="op")
-    contacts.log({"category": "violenza_domestica", "summary": "Colloquio"},
-                 presidio="SAN-SIRO", operator="op")
+    contacts.log(
+        {"category": "violenza_domestica", "summary": "Colloquio"},
+        presidio="SAN-SIRO",
+        operator="op",
+    )
     service = Directory(store).save_service({"name": "Sportello prova", "kind": "legale"})
     Directory(store).set_active(service["id"], False)
     Directory(store).set_active(service["id"], True)
-    Consents(store).give(person["id"], referral_purpose(service["id"]), text="Sì",
-                         presidio="SAN-SIRO", operator="op")
+    Consents(store).give(
+        person["id"], referral_purpose(service["id"]), text="Sì", presidio="SAN-SIRO", operator="op"
+    )
     referrals = Referrals(store)
-    referral = referrals.create(person_id=person["id"], service_id=service["id"],
-                                reason="Consulenza", presidio="SAN-SIRO", by="op")
+    referral = referrals.create(
+        person_id=person["id"],
+        service_id=service["id"],
+        reason="Consulenza",
+        presidio="SAN-SIRO",
+        by="op",
+    )
     referrals.step(referral["id"], "sent", by="op")
-    Participants(store).enrol(person["id"], {"entered_on": "2026-02-01",
-                                            "employment_status": "unemployed",
-                                            "education_isced": "0-2"}, presidio="SAN-SIRO")
+    Participants(store).enrol(
+        person["id"],
+        {"entered_on": "2026-02-01", "employment_status": "unemployed", "education_isced": "0-2"},
+        presidio="SAN-SIRO",
+    )
 
 
 def test_every_repository_write_is_captured(store: Store) -> None:
@@ -71,16 +89,25 @@ def test_every_repository_write_is_captured(store: Store) -> None:
     assert uncaptured(store) == []
     assert store.pending_changes() > before
     tables = {row[0] for row in store.db.execute("SELECT DISTINCT table_name FROM sync_outbox")}
-    assert {"people", "contacts", "services", "consents", "referrals", "referral_events",
-            "participants"} <= tables
+    assert {
+        "people",
+        "contacts",
+        "services",
+        "consents",
+        "referrals",
+        "referral_events",
+        "participants",
+    } <= tables
 
 
 def test_update_outbox_carries_changed_fields_and_base_clock(store: Store) -> None:
-    person = People(store).register({"first_name": "Ada", "last_name": "Esempio"},
-                                    presidio="SAN-SIRO")
+    person = People(store).register(
+        {"first_name": "Ada", "last_name": "Esempio"}, presidio="SAN-SIRO"
+    )
     People(store).update(person["id"], {"phone": "333 000 1111"})
-    change = store.query("SELECT * FROM sync_outbox WHERE row_id = ? ORDER BY seq DESC",
-                         [person["id"]])[0]
+    change = store.query(
+        "SELECT * FROM sync_outbox WHERE row_id = ? ORDER BY seq DESC", [person["id"]]
+    )[0]
     assert change["op"] == "update"
     assert json.loads(change["data"])["phone"] == "+393330001111"
     assert json.loads(change["base"]) == {"phone": [person["hlc"], store.device_id]}
@@ -105,8 +132,7 @@ def test_raw_sql_cannot_escape_capture(store: Store, sql: str) -> None:
 def test_failed_transaction_leaves_neither_row_nor_outbox(store: Store) -> None:
     outbox = store.pending_changes()
     with pytest.raises(RuntimeError), store.transaction() as journal:
-        journal.insert("people", {"first_name": "Ada", "last_name": "Esempio"},
-                       presidio="SAN-SIRO")
+        journal.insert("people", {"first_name": "Ada", "last_name": "Esempio"}, presidio="SAN-SIRO")
         raise RuntimeError("crash mid-write")
     assert store.pending_changes() == outbox
     assert store.query("SELECT count(*) AS n FROM people")[0]["n"] == 0
@@ -128,12 +154,18 @@ def test_a_transform_migration_cannot_switch_capture_off(tmp_path: Path, monkeyp
             with pytest.raises(sqlite3.IntegrityError, match="casa_desk"):
                 store.db.execute(
                     "INSERT INTO people (id, presidio, scope, created_at, updated_at, hlc,"
-                    " origin) VALUES ('x', 'SAN-SIRO', 'shared', 't', 't', 5, 'd')")
-            People(store).register({"first_name": "Ada", "last_name": "Esempio"},
-                                   presidio="SAN-SIRO")
+                    " origin) VALUES ('x', 'SAN-SIRO', 'shared', 't', 't', 5, 'd')"
+                )
+            People(store).register(
+                {"first_name": "Ada", "last_name": "Esempio"}, presidio="SAN-SIRO"
+            )
             assert uncaptured(store) == []
             # the search index still follows the table after the rebuild
-            assert store.query("SELECT count(*) AS n FROM people_fts WHERE people_fts MATCH"
-                               " 'esempio'")[0]["n"] == 1
+            assert (
+                store.query(
+                    "SELECT count(*) AS n FROM people_fts WHERE people_fts MATCH 'esempio'"
+                )[0]["n"]
+                == 1
+            )
     finally:
         schema.migrations._migrations.pop()  # noqa: SLF001 - unregister the test migration

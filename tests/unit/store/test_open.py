@@ -70,8 +70,10 @@ def test_a_store_from_a_newer_program_is_refused_untouched(tmp_path: Path) -> No
     path = tmp_path / "s.sqlite"
     Store.open(path, create=True).close()
     conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
-                 " VALUES ('casa_desk', 'm900_from_the_future', 'x')")
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+        " VALUES ('casa_desk', 'm900_from_the_future', 'x')"
+    )
     conn.commit()
     conn.close()
     before = digest(path)
@@ -84,8 +86,9 @@ def test_a_damaged_store_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite"
     with Store.open(path, create=True) as store:
         for i in range(300):
-            People(store).register({"first_name": f"N{i}", "last_name": "Esempio" * 20},
-                                   presidio="SAN-SIRO")
+            People(store).register(
+                {"first_name": f"N{i}", "last_name": "Esempio" * 20}, presidio="SAN-SIRO"
+            )
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(path.read_bytes())
     for offset in range(4096 * 3, min(len(data), 4096 * 12)):  # scribble over b-tree pages

@@ -19,8 +19,13 @@ CF = make_cf("Esempio", "Ada", date(1980, 5, 3), "F", "F205")
 
 
 def person(store, **extra):
-    values = {"first_name": "Ada", "last_name": "Esempio", "birth_date": "1980-05-03",
-              "gender": "F", **extra}
+    values = {
+        "first_name": "Ada",
+        "last_name": "Esempio",
+        "birth_date": "1980-05-03",
+        "gender": "F",
+        **extra,
+    }
     return People(store).register(values, presidio="SAN-SIRO")
 
 
@@ -42,10 +47,12 @@ def test_search_finds_by_surname_cf_phone_and_unit(store) -> None:
 def test_duplicates_are_found_and_merged(store) -> None:
     people = People(store)
     first = person(store, codice_fiscale=CF)
-    found = people.possible_duplicates({"first_name": "ADA", "last_name": "esempio",
-                                        "birth_date": "1980-05-03"})
+    found = people.possible_duplicates(
+        {"first_name": "ADA", "last_name": "esempio", "birth_date": "1980-05-03"}
+    )
     assert [(row["id"], set(reasons)) for row, reasons in found] == [
-        (first["id"], {"same_name_birth"})]
+        (first["id"], {"same_name_birth"})
+    ]
     second = person(store, phone="3330001111")
     people.merge(second["id"], first["id"])
     assert people.get(first["id"])["phone"] == "+393330001111"
@@ -56,8 +63,11 @@ def test_duplicates_are_found_and_merged(store) -> None:
 def test_contacts_are_insert_only_and_corrections_count_once(store) -> None:
     contacts = Contacts(store)
     ada = person(store)
-    original = contacts.log({"person_id": ada["id"], "category": "manutenzione",
-                             "summary": "Caldaia"}, presidio="SAN-SIRO", operator="op")
+    original = contacts.log(
+        {"person_id": ada["id"], "category": "manutenzione", "summary": "Caldaia"},
+        presidio="SAN-SIRO",
+        operator="op",
+    )
     fixed = contacts.amend(original["id"], {"summary": "Caldaia in blocco"}, operator="op")
     assert fixed["amends_id"] == original["id"]
     assert [c["summary"] for c in contacts.history([ada["id"]])] == ["Caldaia in blocco"]
@@ -69,17 +79,22 @@ def test_contacts_are_insert_only_and_corrections_count_once(store) -> None:
 
 
 def test_sensitive_category_marks_the_contact(store) -> None:
-    row = Contacts(store).log({"category": "violenza_domestica", "summary": "Colloquio"},
-                              presidio="SAN-SIRO", operator="op")
+    row = Contacts(store).log(
+        {"category": "violenza_domestica", "summary": "Colloquio"},
+        presidio="SAN-SIRO",
+        operator="op",
+    )
     assert row["sensitive"] == 1 and row["person_id"] is None
 
 
 def test_contact_validation(store) -> None:
     contacts = Contacts(store)
-    for values, field in [({"category": "nope", "summary": "x"}, "category"),
-                          ({"category": "altro", "summary": " "}, "summary"),
-                          ({"category": "altro", "summary": "x", "minutes": -3}, "minutes"),
-                          ({"category": "altro", "summary": "x", "channel": "fax"}, "channel")]:
+    for values, field in [
+        ({"category": "nope", "summary": "x"}, "category"),
+        ({"category": "altro", "summary": " "}, "summary"),
+        ({"category": "altro", "summary": "x", "minutes": -3}, "minutes"),
+        ({"category": "altro", "summary": "x", "channel": "fax"}, "channel"),
+    ]:
         with pytest.raises(ValidationError) as info:
             contacts.log(values, presidio="SAN-SIRO", operator="op")
         assert info.value.field == field
@@ -88,12 +103,21 @@ def test_contact_validation(store) -> None:
 def test_agenda_buckets(store) -> None:
     contacts, today = Contacts(store), date(2026, 3, 10)
     for delta in (-2, 0, 3, 20):
-        contacts.log({"category": "altro", "summary": f"d{delta}",
-                      "follow_up_on": today + timedelta(days=delta)},
-                     presidio="SAN-SIRO", operator="op")
+        contacts.log(
+            {
+                "category": "altro",
+                "summary": f"d{delta}",
+                "follow_up_on": today + timedelta(days=delta),
+            },
+            presidio="SAN-SIRO",
+            operator="op",
+        )
     agenda = contacts.agenda("SAN-SIRO", today)
     assert [[r["summary"] for r in agenda[k]] for k in ("overdue", "today", "week")] == [
-        ["d-2"], ["d0"], ["d3"]]
+        ["d-2"],
+        ["d0"],
+        ["d3"],
+    ]
     contacts.mark_follow_up_done(agenda["overdue"][0]["id"], operator="op")
     assert contacts.agenda("SAN-SIRO", today)["overdue"] == []
 
@@ -102,18 +126,29 @@ def test_referral_needs_live_consent_and_withdrawal_stops_it(store) -> None:
     ada = person(store)
     service = Directory(store).save_service({"name": "Consultorio prova", "kind": "salute"})
     referrals = Referrals(store)
-    referral = referrals.create(person_id=ada["id"], service_id=service["id"], reason="Visita",
-                                presidio="SAN-SIRO", by="op")
+    referral = referrals.create(
+        person_id=ada["id"], service_id=service["id"], reason="Visita", presidio="SAN-SIRO", by="op"
+    )
     assert referral["sensitive"] == 1  # health service
     with pytest.raises(ConsentError):
         referrals.step(referral["id"], "sent", by="op")
-    consent = Consents(store).give(ada["id"], referral_purpose(service["id"]), text="Acconsento",
-                                   presidio="SAN-SIRO", operator="op")
+    consent = Consents(store).give(
+        ada["id"],
+        referral_purpose(service["id"]),
+        text="Acconsento",
+        presidio="SAN-SIRO",
+        operator="op",
+    )
     Consents(store).withdraw(consent["id"])
     with pytest.raises(ConsentError):
         referrals.step(referral["id"], "sent", by="op")
-    Consents(store).give(ada["id"], referral_purpose(service["id"]), text="Acconsento",
-                         presidio="SAN-SIRO", operator="op")
+    Consents(store).give(
+        ada["id"],
+        referral_purpose(service["id"]),
+        text="Acconsento",
+        presidio="SAN-SIRO",
+        operator="op",
+    )
     assert referrals.step(referral["id"], "sent", by="op") == "inviata"
     with pytest.raises(TransitionError):
         referrals.step(referral["id"], "closed", by="op")
@@ -125,9 +160,21 @@ def test_overdue_referrals_are_filtered_in_sql_beyond_any_page(store) -> None:
     ada = person(store)
     service = Directory(store).save_service({"name": "Sportello prova", "kind": "legale"})
     referrals = Referrals(store)
-    late = referrals.create(person_id=ada["id"], service_id=service["id"], reason="Vecchia",
-                            presidio="SAN-SIRO", by="op", due_on=date(2026, 1, 5))
+    late = referrals.create(
+        person_id=ada["id"],
+        service_id=service["id"],
+        reason="Vecchia",
+        presidio="SAN-SIRO",
+        by="op",
+        due_on=date(2026, 1, 5),
+    )
     for _ in range(600):
-        referrals.create(person_id=ada["id"], service_id=service["id"], reason="Nuova",
-                         presidio="SAN-SIRO", by="op", due_on=date(2026, 12, 31))
+        referrals.create(
+            person_id=ada["id"],
+            service_id=service["id"],
+            reason="Nuova",
+            presidio="SAN-SIRO",
+            by="op",
+            due_on=date(2026, 12, 31),
+        )
     assert [r["id"] for r in referrals.overdue("SAN-SIRO", date(2026, 2, 1))] == [late["id"]]
