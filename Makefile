@@ -25,7 +25,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_store.py
 
 translations: $(STAMP)
-	$(BIN)/python resources/i18n/build.py
+	$(BIN)/python tools/translations.py
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py

@@ -7,13 +7,13 @@ Nothing here touches the disk at import time. ``CASA_DESK_HOME`` overrides the d
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "casa_desk"
 APP_AUTHOR = "AlerMilano"
-_PACKAGE_ROOT = Path(__file__).resolve().parent
 
 
 def data_dir() -> Path:
@@ -40,12 +40,12 @@ def backups_dir(store: Path) -> Path:
 
 
 def resources_dir() -> Path:
-    """Fonts, translations and reference data shipped with the program."""
-    candidates = [_PACKAGE_ROOT.parent / "resources", _PACKAGE_ROOT / "resources"]
-    for candidate in candidates:
-        if candidate.is_dir():
-            return candidate
-    return candidates[0]
+    """Fonts, translations, samples and icons shipped inside the package.
+
+    Found through :mod:`importlib.resources`, so an installed wheel and a frozen bundle find
+    them exactly as the source tree does; nothing is read relative to the checkout.
+    """
+    return Path(str(resources.files("casa_desk") / "resources"))
 
 
 def font_path(name: str = "DejaVuSans.ttf") -> Path:
@@ -54,3 +54,8 @@ def font_path(name: str = "DejaVuSans.ttf") -> Path:
 
 def translations_dir() -> Path:
     return resources_dir() / "i18n"
+
+
+def sample_path(name: str = "anagrafe_esempio.csv") -> Path:
+    """A sample file shipped for trying the registry import."""
+    return resources_dir() / "samples" / name

@@ -61,7 +61,7 @@ CHOICE_FIELDS = {
 
 def worded(message: str) -> str:
     """A domain rule's Italian message in the interface language (context "Validation",
-    collected by resources/i18n/build.py); unchanged when there is no translation."""
+    collected by tools/translations.py); unchanged when there is no translation."""
     return QCoreApplication.translate("Validation", message)
 
 

@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from casa_desk import paths
 from casa_desk.cli import main
 from casa_desk.errors import ImportFileError
 from casa_desk.imports.csvfile import parse_csv
@@ -47,7 +48,7 @@ HEADER = [
     "codice_ui",
     "quartiere",
 ]
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "anagrafe_esempio.csv"
+SAMPLE = paths.sample_path()
 
 
 def person(

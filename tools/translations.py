@@ -1,7 +1,7 @@
 """Rebuild the translations: extract every UI string into the .ts sources, compile the .qm.
 
-    python resources/i18n/build.py            # lupdate + lrelease
-    python resources/i18n/build.py --release  # lrelease only (after editing a .ts)
+    python tools/translations.py            # lupdate + lrelease
+    python tools/translations.py --release  # lrelease only (after editing a .ts)
 
 Strings are found by ``pyside6-lupdate`` in ``self.tr()`` calls (context = class name) and
 ``QCoreApplication.translate("Context", "text")`` calls of ``casa_desk/ui`` and
@@ -22,8 +22,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
+ROOT = Path(__file__).resolve().parent.parent
+#: The .ts sources sit beside the compiled .qm inside the package; only the .qm ship.
+I18N = ROOT / "casa_desk" / "resources" / "i18n"
 LANGUAGES = ("en", "it")
 
 
@@ -38,7 +39,7 @@ def tool(name: str) -> str:
     return found
 
 
-VALIDATION = HERE / "validation_strings.py"
+VALIDATION = Path(__file__).resolve().parent / "validation_strings.py"
 #: Messages built with f-strings in models/people.py (``f"{label} è obbligatorio."``).
 _BUILT_MESSAGES = ("Il cognome è obbligatorio.", "Il nome è obbligatorio.")
 
@@ -86,7 +87,7 @@ def sources() -> list[str]:
 
 
 def ts_path(language: str) -> Path:
-    return HERE / f"casa_desk_{language}.ts"
+    return I18N / f"casa_desk_{language}.ts"
 
 
 def update() -> None:
@@ -118,7 +119,7 @@ def release() -> None:
                 "-silent",
                 str(ts_path(language)),
                 "-qm",
-                str(HERE / f"casa_desk_{language}.qm"),
+                str(I18N / f"casa_desk_{language}.qm"),
             ],
             check=True,
         )
