@@ -2,6 +2,10 @@
 
     python tools/translations.py            # lupdate + lrelease
     python tools/translations.py --release  # lrelease only (after editing a .ts)
+    python tools/translations.py --fill-from OTHER.ts  # then copy English from another .ts
+
+``--fill-from`` is for merging branches: keep one side's .ts, run lupdate over the merged code,
+then fill every still-unfinished English string from the other side's .ts.
 
 Strings are found by ``pyside6-lupdate`` in ``self.tr()`` calls (context = class name) and
 ``QCoreApplication.translate("Context", "text")`` calls of ``casa_desk/ui`` and
@@ -125,11 +129,48 @@ def release() -> None:
         )
 
 
+def fill_from(other: Path) -> int:
+    """Copy finished translations from ``other`` into unfinished entries of the English .ts.
+
+    Entries match on (context, source); returns how many were filled. The file is rewritten by
+    ElementTree, so run lupdate/lrelease afterwards to restore Qt's own layout.
+    """
+    import xml.etree.ElementTree as ET
+
+    def key(context: ET.Element, message: ET.Element) -> tuple[str, str]:
+        return (context.findtext("name") or "", message.findtext("source") or "")
+
+    known: dict[tuple[str, str], ET.Element] = {}
+    for context in ET.parse(other).getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") is None:
+                known[key(context, message)] = translation
+    path = ts_path("en")
+    tree = ET.parse(path)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            found = known.get(key(context, message))
+            if translation is None or translation.get("type") != "unfinished" or found is None:
+                continue
+            message.remove(translation)
+            message.append(found)
+            filled += 1
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--release", action="store_true", help="compile only")
+    parser.add_argument("--fill-from", type=Path, help="a .ts whose English fills ours")
     args = parser.parse_args()
-    if not args.release:
+    if args.fill_from:
+        print(f"{fill_from(args.fill_from)} translations filled from {args.fill_from}")
+        update()
+    elif not args.release:
         update()
     release()
     return 0

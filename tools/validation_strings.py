@@ -3,30 +3,21 @@
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 MESSAGES = (
-    QT_TRANSLATE_NOOP("Validation", "Il codice del luogo di nascita non è valido."),
-    QT_TRANSLATE_NOOP(
-        "Validation", "Il codice fiscale contiene lettere o cifre in posizioni sbagliate."
-    ),
-    QT_TRANSLATE_NOOP("Validation", "Il codice fiscale contiene una data di nascita impossibile."),
-    QT_TRANSLATE_NOOP("Validation", "Il codice fiscale deve avere 16 caratteri."),
-    QT_TRANSLATE_NOOP("Validation", "Il codice fiscale non corrisponde al sesso indicato."),
-    QT_TRANSLATE_NOOP(
-        "Validation", "Il codice fiscale non corrisponde alla data di nascita indicata."
-    ),
-    QT_TRANSLATE_NOOP("Validation", "Il cognome è obbligatorio."),
-    QT_TRANSLATE_NOOP("Validation", "Il nome è obbligatorio."),
-    QT_TRANSLATE_NOOP("Validation", "Il sesso deve essere F, M, X o NS."),
+    QT_TRANSLATE_NOOP("Validation", 'Il codice del luogo di nascita non è valido.'),
+    QT_TRANSLATE_NOOP("Validation", 'Il codice fiscale contiene lettere o cifre in posizioni sbagliate.'),
+    QT_TRANSLATE_NOOP("Validation", 'Il codice fiscale contiene una data di nascita impossibile.'),
+    QT_TRANSLATE_NOOP("Validation", 'Il codice fiscale deve avere 16 caratteri.'),
+    QT_TRANSLATE_NOOP("Validation", 'Il codice fiscale non corrisponde al sesso indicato.'),
+    QT_TRANSLATE_NOOP("Validation", 'Il codice fiscale non corrisponde alla data di nascita indicata.'),
+    QT_TRANSLATE_NOOP("Validation", 'Il cognome è obbligatorio.'),
+    QT_TRANSLATE_NOOP("Validation", 'Il nome è obbligatorio.'),
+    QT_TRANSLATE_NOOP("Validation", 'Il sesso deve essere F, M, X o NS.'),
     QT_TRANSLATE_NOOP("Validation", "L'indirizzo email non è valido."),
-    QT_TRANSLATE_NOOP(
-        "Validation", "L'ultimo carattere del codice fiscale non è corretto: ricontrolli il codice."
-    ),
-    QT_TRANSLATE_NOOP("Validation", "La data di nascita indica più di 120 anni."),
-    QT_TRANSLATE_NOOP("Validation", "La data di nascita non è una data valida."),
-    QT_TRANSLATE_NOOP("Validation", "La data di nascita è nel futuro."),
-    QT_TRANSLATE_NOOP(
-        "Validation",
-        "Numero di telefono non valido: scriva un cellulare (3…), un fisso (0…) o un numero estero con + o 00.",
-    ),
-    QT_TRANSLATE_NOOP("Validation", "Per calcolare il codice fiscale serve il sesso (F o M)."),
-    QT_TRANSLATE_NOOP("Validation", "Ruolo nel nucleo non valido."),
+    QT_TRANSLATE_NOOP("Validation", "L'ultimo carattere del codice fiscale non è corretto: ricontrolli il codice."),
+    QT_TRANSLATE_NOOP("Validation", 'La data di nascita indica più di 120 anni.'),
+    QT_TRANSLATE_NOOP("Validation", 'La data di nascita non è una data valida.'),
+    QT_TRANSLATE_NOOP("Validation", 'La data di nascita è nel futuro.'),
+    QT_TRANSLATE_NOOP("Validation", 'Numero di telefono non valido: scriva un cellulare (3…), un fisso (0…) o un numero estero con + o 00.'),
+    QT_TRANSLATE_NOOP("Validation", 'Per calcolare il codice fiscale serve il sesso (F o M).'),
+    QT_TRANSLATE_NOOP("Validation", 'Ruolo nel nucleo non valido.'),
 )
