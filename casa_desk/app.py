@@ -95,6 +95,16 @@ def install_translator(app: Any, language: str) -> list[Any]:
     return installed
 
 
+def application_icon() -> Any:
+    """The casa_desk icon (a house over a front desk) at every size it ships in."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for path in paths.icon_paths():
+        icon.addFile(str(path))
+    return icon
+
+
 def office_name(store: Store, code: str) -> str:
     if code == HEAD_OFFICE:
         from PySide6.QtCore import QCoreApplication
@@ -167,6 +177,7 @@ def launch(db: str | None, lang: str | None) -> Launched | int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("casa_desk")
     app.setOrganizationName(paths.APP_AUTHOR)
+    app.setWindowIcon(application_icon())
     settings = UiSettings()  # --lang applies to this run only; the menu saves a choice
     translators = install_translator(app, lang or settings.language())
     install_excepthook(QApplication.activeWindow)

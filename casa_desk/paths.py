@@ -56,6 +56,15 @@ def translations_dir() -> Path:
     return resources_dir() / "i18n"
 
 
+#: Sizes of the application icon rendered by tools/make_icons.py from ``casa-desk.svg``.
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def icon_paths() -> list[Path]:
+    """The application icon's PNG renderings, smallest first (the window and taskbar icon)."""
+    return [resources_dir() / "icons" / f"casa-desk-{n}.png" for n in ICON_SIZES]
+
+
 def sample_path(name: str = "anagrafe_esempio.csv") -> Path:
     """A sample file shipped for trying the registry import."""
     return resources_dir() / "samples" / name
