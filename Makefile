@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test demo bench translations screenshots clean
+.PHONY: run test demo bench translations screenshots dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,12 @@ bench: $(STAMP)
 translations: $(STAMP)
 	$(BIN)/python tools/translations.py
 
+# The one-folder desktop bundle (PyInstaller, packaging/casa_desk.spec) in dist/casa-desk/.
+dist: $(STAMP)
+	$(BIN)/python tools/build_bundle.py
+
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

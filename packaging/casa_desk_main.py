@@ -1,0 +1,5 @@
+"""Entry point of the frozen casa_desk (PyInstaller): the same as the ``casa-desk`` command."""
+
+from casa_desk.cli import main
+
+raise SystemExit(main())
