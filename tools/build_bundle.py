@@ -36,7 +36,6 @@ def build(dist: Path, work: Path, *, quiet: bool = False) -> Path:
         "-m",
         "PyInstaller",
         "--noconfirm",
-        "--clean",
         "--log-level",
         "WARN" if quiet else "INFO",
         "--distpath",

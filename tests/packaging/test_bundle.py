@@ -1,0 +1,134 @@
+"""The desktop bundle an office PC gets: built with PyInstaller from packaging/casa_desk.spec,
+then its executable run from a folder outside the checkout.
+
+The bundle is built here (``tools/build_bundle.py``, about 65 s on the 2-core CI machine),
+unless ``CASA_DESK_BUNDLE`` names one already built (the Windows workflow builds it once,
+then runs these tests on it). The window is opened on Qt's ``minimal`` platform with
+``QT_DEBUG_BACKINGSTORE`` set, which makes Qt itself save every frame it paints as a PNG:
+the program under test is the shipped one, with no hook of ours.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from packaging_helpers import MONTH, OFFICE, ROOT, UNTIL, assert_report, outside_env, run
+from PySide6.QtGui import QImage
+
+import casa_desk
+
+pytestmark = pytest.mark.slow
+
+MAX_MB = 250  # unpacked, as the issue asks (tools/build_bundle.py refuses more too)
+EXE = "casa-desk.exe" if sys.platform == "win32" else "casa-desk"
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    given = os.environ.get("CASA_DESK_BUNDLE")
+    if given:
+        return Path(given)
+    out = tmp_path_factory.mktemp("bundle")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "build_bundle.py"), "--quiet"]
+        + ["--dist", str(out / "dist"), "--work", str(out / "work")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-5000:]
+    return out / "dist" / "casa-desk"
+
+
+@pytest.fixture(scope="module")
+def desk(bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """A folder outside the checkout with a demo store made by the bundled executable."""
+    work = tmp_path_factory.mktemp("bundle-desk")
+    env = outside_env(work)
+    exe = bundle / EXE
+    run(
+        [exe, "demo", "--db", "demo.sqlite", "--people", "300", "--contacts", "2000"]
+        + ["--presidio", OFFICE, "--until", UNTIL],
+        work,
+        env,
+    )
+    return {"exe": exe, "work": work, "env": env}
+
+
+def test_size_and_contents(bundle: Path) -> None:
+    files = [f for f in bundle.rglob("*") if f.is_file() and not f.is_symlink()]
+    size_mb = sum(f.stat().st_size for f in files) / 1e6
+    assert size_mb < MAX_MB, f"{size_mb:.0f} MB"
+    names = {f.relative_to(bundle).as_posix() for f in files}
+    resources = "_internal/casa_desk/resources/"
+    for name in ("fonts/DejaVuSans.ttf", "i18n/casa_desk_en.qm", "icons/casa-desk-32.png"):
+        assert resources + name in names
+    assert not [n for n in names if n.endswith(".ts")]
+    # Qt modules casa_desk does not use stay out (PySide6-Essentials ships them all).
+    for unused in ("QtQml", "QtQuick", "QtNetwork", "QtSql", "QtDesigner", "QtOpenGL"):
+        assert not [n for n in names if f"/{unused}." in n], unused
+    if importlib.util.find_spec("sqlcipher3") is not None:
+        assert [n for n in names if n.startswith("_internal/sqlcipher3/_sqlite3")]
+
+
+def test_version(desk) -> None:
+    done = run([desk["exe"], "--version"], desk["work"], desk["env"])
+    assert done.stdout.strip() == f"casa-desk {casa_desk.__version__}"
+
+
+def test_report(desk) -> None:
+    run(
+        [desk["exe"], "report", "--db", "demo.sqlite", "--month", MONTH, "--presidio", OFFICE]
+        + ["--out", "report.pdf"],
+        desk["work"],
+        desk["env"],
+    )
+    assert_report(desk["work"] / "report.pdf")
+
+
+def _window_frame(desk: dict, lang: str) -> QImage:
+    """The last frame Qt painted of the bundled window, opened with ``--lang``."""
+    folder = desk["work"] / f"window-{lang}"
+    folder.mkdir()
+    env = {**desk["env"], "QT_QPA_PLATFORM": "minimal", "QT_DEBUG_BACKINGSTORE": "1"}
+    store = desk["work"] / "demo.sqlite"
+    process = subprocess.Popen(
+        [desk["exe"], "--db", str(store), "--lang", lang],
+        cwd=folder,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not list(folder.glob("output*.png")) and time.monotonic() < deadline:
+            assert process.poll() is None, process.communicate()[1][-3000:]
+            time.sleep(0.2)
+        time.sleep(2)  # the search page settles; later frames only blink the caret
+        assert process.poll() is None, process.communicate()[1][-3000:]
+    finally:
+        process.terminate()
+        _out, errors = process.communicate(timeout=30)
+    assert "Traceback" not in errors, errors[-3000:]
+    frames = sorted(folder.glob("output*.png"))
+    assert frames, errors[-3000:]
+    image = QImage(str(frames[-2] if len(frames) > 1 else frames[-1]))  # the last may be cut
+    assert not image.isNull()
+    return image
+
+
+def test_window_opens_in_italian_and_english(desk) -> None:
+    italian, english = _window_frame(desk, "it"), _window_frame(desk, "en")
+    assert italian.width() >= 800 and italian.height() >= 500
+    # Menu bar and tabs (above the search box, whose caret blinks): their words differ only
+    # when the English translation shipped inside the bundle was loaded.
+    top = italian.copy(0, 0, italian.width(), 50)
+    assert len({top.pixel(x, y) for x in range(0, top.width(), 3) for y in range(50)}) > 20
+    assert top != english.copy(0, 0, english.width(), 50)
