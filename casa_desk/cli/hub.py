@@ -35,6 +35,13 @@ def register(subparsers: Any) -> None:
         "--host", default="127.0.0.1", help="indirizzo di ascolto (predefinito 127.0.0.1)"
     )
     serve.add_argument("--port", type=int, default=8765, help="porta (predefinita 8765)")
+    serve.add_argument("--tls-cert", type=Path, help="certificato TLS (PEM): serve in HTTPS")
+    serve.add_argument("--tls-key", type=Path, help="chiave privata del certificato (PEM)")
+    serve.add_argument(
+        "--insecure-http",
+        action="store_true",
+        help="consente HTTP in chiaro su un indirizzo diverso da 127.0.0.1 (sconsigliato)",
+    )
     serve.set_defaults(handler=run_serve)
 
     add = sub.add_parser(
@@ -55,6 +62,19 @@ def register(subparsers: Any) -> None:
     )
     add.set_defaults(handler=run_device_add)
 
+    again = sub.add_parser(
+        "device-code",
+        help="nuovo codice di abbinamento per un dispositivo esistente",
+        description="Nuovo codice monouso per un dispositivo già creato: per abbinarlo di "
+        "nuovo, ad esempio dopo un cambio del certificato della sede. L'ultima riga "
+        "stampata è il codice.",
+    )
+    again.add_argument("--db", help=db_help)
+    again.add_argument("device", help="identificativo del dispositivo (o il suo inizio)")
+    again.add_argument("--hub-url", help="indirizzo della sede da scrivere nel file di abbinamento")
+    again.add_argument("--out", type=Path, help="scrive anche un file di abbinamento")
+    again.set_defaults(handler=run_device_code)
+
     revoke = sub.add_parser(
         "device-revoke",
         help="revoca un dispositivo",
@@ -72,6 +92,16 @@ def register(subparsers: Any) -> None:
     )
     epoch.add_argument("--db", help=db_help)
     epoch.set_defaults(handler=run_new_epoch)
+
+    backup = sub.add_parser(
+        "backup",
+        help="copia di sicurezza del database SQLite della sede",
+        description="Copia il database SQLite della sede (anche mentre il server è acceso) "
+        "in un file leggibile solo dal proprietario. Per PostgreSQL usare pg_dump.",
+    )
+    backup.add_argument("--db", help=db_help)
+    backup.add_argument("--out", required=True, type=Path, help="file di destinazione")
+    backup.set_defaults(handler=run_backup)
 
     imp = sub.add_parser(
         "import-bundle",
@@ -92,20 +122,36 @@ def _hub(args: argparse.Namespace, *, create: bool = True) -> Any:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    from casa_desk.sync.hub import endpoint
     from casa_desk.sync.hub.app import serve
+    from casa_desk.sync.tls import shown
 
+    endpoint.check_serving(args.host, args.tls_cert, args.tls_key, insecure=args.insecure_http)
     db = args.db or str(paths.default_hub_path())
-    if "://" not in db:
-        Path(db).parent.mkdir(parents=True, exist_ok=True)
+    hub = _hub(args)  # creates the database (owner-only) before anyone can connect
+    try:
+        url = endpoint.served_url(args.host, args.port, args.tls_cert)
+        served = endpoint.record(hub, url, args.tls_cert)
+    finally:
+        hub.close()
     where = db.split("@")[-1] if "://" in db else db  # never print a password
-    print(f"Sede in ascolto su http://{args.host}:{args.port} (database: {where})", flush=True)
-    serve(db, args.host, args.port)
+    scheme = "https" if args.tls_cert else "http"
+    print(f"Sede in ascolto su {scheme}://{args.host}:{args.port} (database: {where})", flush=True)
+    if served.fingerprint:
+        print(f"Certificato SHA-256 {shown(served.fingerprint)}", flush=True)
+    serve(
+        db,
+        args.host,
+        args.port,
+        tls_cert=str(args.tls_cert) if args.tls_cert else None,
+        tls_key=str(args.tls_key) if args.tls_key else None,
+    )
     return 0
 
 
 def run_device_add(args: argparse.Namespace) -> int:
     from casa_desk.store.reference import PRESIDIO_CODES
-    from casa_desk.sync.hub.devices import add_device, enrol
+    from casa_desk.sync.hub.devices import add_device
 
     presidio = HEAD_OFFICE if args.head_office and not args.presidio else args.presidio
     if not presidio:
@@ -116,17 +162,62 @@ def run_device_add(args: argparse.Namespace) -> int:
     try:
         device_id, code = add_device(hub, presidio, head_office=args.head_office, label=args.label)
         print(f"Dispositivo {device_id} creato per {presidio}.")
-        if args.out:
-            creds = enrol(hub, code)
-            creds["hub_url"] = args.hub_url
-            _write_atomic(args.out, json.dumps(creds, indent=2))
-            # The file consumed the first code: make a fresh one for online enrolment.
-            code = _fresh_code(hub, device_id)
-            print(f"File di abbinamento scritto in {args.out}")
-        print(code)
+        _hand_out(hub, device_id, code, args)
     finally:
         hub.close()
     return 0
+
+
+def run_device_code(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from casa_desk.sync.hub import schema
+
+    hub = _hub(args, create=False)
+    try:
+        with hub.tx(readonly=True) as conn:
+            rows = conn.execute(
+                select(schema.devices.c.id, schema.devices.c.revoked_at).where(
+                    schema.devices.c.id.startswith(args.device)
+                )
+            ).all()
+        if len(rows) != 1:
+            raise SyncError(f"Dispositivo non trovato: {args.device}", code="bad_input")
+        if rows[0].revoked_at:
+            raise SyncError(
+                f"Dispositivo {rows[0].id} revocato: crearne uno nuovo.", code="revoked"
+            )
+        _hand_out(hub, rows[0].id, _fresh_code(hub, rows[0].id), args)
+    finally:
+        hub.close()
+    return 0
+
+
+def _hand_out(hub: Any, device_id: str, code: str, args: argparse.Namespace) -> None:
+    """Print the code (last line) and, with ``--out``, write the enrolment file.
+
+    The file carries the hub's address and its certificate's whole fingerprint; the printed
+    code carries the fingerprint's first 130 bits (security/tokens.py says why), so that an
+    office pins the certificate ``hub serve`` last recorded either way.
+    """
+    from casa_desk.security.files import write_private
+    from casa_desk.security.tokens import code_with_pin
+    from casa_desk.sync.hub.devices import enrol
+    from casa_desk.sync.hub.endpoint import recorded
+
+    served = recorded(hub)
+    if args.out:
+        creds = enrol(hub, code)
+        creds["hub_url"] = args.hub_url or served.url
+        creds["tls_fingerprint"] = served.fingerprint
+        write_private(args.out, json.dumps(creds, indent=2).encode("utf-8"))
+        # The file consumed the first code: make a fresh one for online enrolment.
+        code = _fresh_code(hub, device_id)
+        print(f"File di abbinamento scritto in {args.out}")
+    if served.fingerprint:
+        print(f"Sede in HTTPS ({served.url}): il codice porta l'impronta del certificato.")
+        code = code_with_pin(code, served.fingerprint)
+    print(code)
 
 
 def _fresh_code(hub: Any, device_id: str) -> str:
@@ -181,8 +272,23 @@ def run_import_bundle(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_atomic(path: Path, content: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.touch(mode=0o600)  # the file holds the device's token and key: owner only
-    tmp.write_text(content, encoding="utf-8")
-    tmp.replace(path)
+def run_backup(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from casa_desk.store.backup import backup_to
+
+    db = str(args.db or paths.default_hub_path())
+    if "://" in db:
+        raise SyncError(
+            "Per una sede su PostgreSQL usare pg_dump (docs/deploy.md).", code="bad_input"
+        )
+    if not Path(db).is_file():
+        raise SyncError(f"Database della sede non trovato: {db}", code="hub_missing")
+    source = sqlite3.connect(f"file:{Path(db).resolve()}?mode=ro", uri=True)
+    try:
+        out = backup_to(source, args.out)
+    finally:
+        source.close()
+    print(f"Backup della sede scritto in {out}")
+    print("Dopo un ripristino: casa-desk hub new-epoch.")
+    return 0

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from casa_desk.errors import StorageError
 from casa_desk.paths import backups_dir
+from casa_desk.security.files import private_file, private_folder
 
 KEEP_MIGRATION_BACKUPS = 5
 
@@ -27,6 +28,8 @@ def backup_to(
         raise StorageError(f"La cartella {out.parent} non esiste.")
     tmp = out.with_name(out.name + ".part")
     try:
+        tmp.unlink(missing_ok=True)
+        private_file(tmp)  # a backup holds what the store holds: owner-only from the start
         target = sqlite3.connect(tmp)
         try:
             source.backup(
@@ -59,8 +62,7 @@ def backup_file(store_path: Path, out: Path) -> Path:
 
 def backup_before_migration(conn: sqlite3.Connection, store_path: Path) -> Path:
     """The automatic copy taken before a schema change; keeps the last few."""
-    folder = backups_dir(store_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_folder(backups_dir(store_path))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = backup_to(conn, folder / f"{store_path.stem}-before-migration-{stamp}.sqlite")
     old = sorted(folder.glob(f"{store_path.stem}-before-migration-*.sqlite"))

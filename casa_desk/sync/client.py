@@ -24,6 +24,7 @@ import httpx
 
 from casa_desk.errors import SyncError
 from casa_desk.models.timeutil import to_utc_text, utc_now_text
+from casa_desk.security.tokens import split_code
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME, SHARED_SCOPE
 from casa_desk.sync import protocol
@@ -38,6 +39,7 @@ from casa_desk.sync.apply import (
 from casa_desk.sync.faults import fault_point
 from casa_desk.sync.merge import UNCHANGED_SEED, digest_columns, digest_rows
 from casa_desk.sync.sensitive import seal_outgoing
+from casa_desk.sync.tls import pin_failure, pinned_context
 
 log = logging.getLogger("casa_desk.sync")
 
@@ -76,6 +78,9 @@ def save_credentials(store: Store, creds: dict[str, Any], hub_url: str | None) -
         for key in ("device_id", "token", "bundle_key", "presidio"):
             set_state(store, f"hub_{key}", creds[key])
         set_state(store, "hub_head_office", int(bool(creds.get("head_office"))))
+        # The hub's certificate is pinned from now on (None: a hub without HTTPS, or one
+        # with a certificate from a public authority, checked against the system's CAs).
+        set_state(store, "hub_tls_fingerprint", creds.get("tls_fingerprint") or None)
         if hub_url:
             set_state(store, "hub_url", hub_url.rstrip("/"))
         store.db.execute(
@@ -86,9 +91,29 @@ def save_credentials(store: Store, creds: dict[str, Any], hub_url: str | None) -
 
 
 def enrol_online(store: Store, hub_url: str, code: str, *, timeout: float = 15.0) -> dict[str, Any]:
-    """Trade a one-time code for this store's credentials."""
-    with httpx.Client(base_url=hub_url.rstrip("/"), timeout=timeout) as http:
-        creds = _post(http, "/enrol", {"code": code, "node_id": store.device_id})
+    """Trade a one-time code for this store's credentials.
+
+    A code from a hub that serves HTTPS carries its certificate's pin: the certificate is
+    checked against it before the code is sent, and its whole fingerprint is kept.
+    """
+    try:
+        secret, code_pin = split_code(code)
+    except ValueError:
+        raise SyncError(
+            "Codice di abbinamento digitato male: ricontrollarlo.", code="bad_code"
+        ) from None
+    https = hub_url.lower().startswith("https://")
+    if code_pin is not None and not https:
+        raise SyncError(
+            "Questo codice è di una sede in HTTPS: indicare --hub https://…", code="bad_input"
+        )
+    context = pinned_context(code_pin=code_pin) if code_pin is not None else None
+    with httpx.Client(
+        base_url=hub_url.rstrip("/"), timeout=timeout, verify=context or True
+    ) as http:
+        creds = _post(http, "/enrol", {"code": secret, "node_id": store.device_id})
+    if context is not None:
+        creds["tls_fingerprint"] = context.seen
     save_credentials(store, creds, hub_url)
     return creds
 
@@ -103,6 +128,11 @@ def enrol_from_file(store: Store, path: Path) -> dict[str, Any]:
         creds
     ):
         raise SyncError(f"{path} non è un file di abbinamento casa_desk.", code="enrol_file")
+    pin = creds.get("tls_fingerprint")
+    if pin is not None and not (
+        isinstance(pin, str) and len(pin) == 64 and all(c in "0123456789abcdef" for c in pin)
+    ):
+        raise SyncError(f"{path}: impronta del certificato non valida.", code="enrol_file")
     save_credentials(store, creds, creds.get("hub_url"))
     return creds
 
@@ -131,8 +161,17 @@ class SyncClient:
         if not url:
             raise SyncError("Indirizzo della sede mancante: usare --hub.", code="no_hub")
         self.hub_url = url.rstrip("/")
+        pin = state(store, "hub_tls_fingerprint")
+        if pin and not self.hub_url.lower().startswith("https://"):
+            raise SyncError(
+                "Questo archivio è abbinato a una sede in HTTPS: indirizzo in chiaro rifiutato.",
+                code="tls_pin",
+            )
         self.http = httpx.Client(
-            base_url=self.hub_url, timeout=timeout, headers={"Authorization": f"Bearer {token}"}
+            base_url=self.hub_url,
+            timeout=timeout,
+            headers={"Authorization": f"Bearer {token}"},
+            verify=pinned_context(pin) if pin else True,
         )
         self._now_ms = now_ms or (lambda: int(time.time() * 1000))
         self.page = page
@@ -371,6 +410,9 @@ def _post(http: httpx.Client, path: str, body: dict[str, Any]) -> Any:
     except httpx.TimeoutException as exc:
         raise SyncError("La sede non risponde (tempo scaduto).", code="unreachable") from exc
     except httpx.TransportError as exc:
+        refusal = pin_failure(exc)
+        if refusal is not None:
+            raise refusal from None
         raise SyncError(
             f"Sede non raggiungibile: {type(exc).__name__}", code="unreachable"
         ) from exc

@@ -106,12 +106,22 @@ def _require_node(device: Any) -> None:
         raise HubRefusal(409, "hello_first", "Serve prima il saluto (hello) alla sede.")
 
 
-def serve(db: str, host: str, port: int) -> None:
-    """Run the hub with uvicorn until interrupted."""
+def serve(
+    db: str, host: str, port: int, *, tls_cert: str | None = None, tls_key: str | None = None
+) -> None:
+    """Run the hub with uvicorn until interrupted; HTTPS when given a certificate and key."""
     import uvicorn
 
     hub = HubStore.open(db)
-    uvicorn.run(create_app(hub), host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.run(
+        create_app(hub),
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+        ssl_certfile=tls_cert,
+        ssl_keyfile=tls_key,
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -20,6 +20,7 @@ from casa_desk.security.tokens import (
     new_key,
     new_token,
     normalise_code,
+    split_code,
 )
 from casa_desk.store.tables import HEAD_OFFICE
 from casa_desk.sync import protocol
@@ -72,8 +73,15 @@ def revoke_device(hub: HubStore, device_id: str) -> bool:
 
 
 def enrol(hub: HubStore, code: str, node_id: str | None = None) -> dict[str, Any]:
-    """Trade a one-time code for credentials (the code stops working)."""
-    code_hash = hash_secret(normalise_code(code))
+    """Trade a one-time code for credentials (the code stops working).
+
+    The code may carry the hub certificate's pin after its secret (tokens.code_with_pin):
+    only the secret is checked here; the office checked the pin before sending it."""
+    try:
+        secret, _pin = split_code(code)
+    except ValueError:
+        secret = ""  # a mistyped code matches no device
+    code_hash = hash_secret(secret)
     token = new_token()
     with hub.tx() as conn:
         row = (

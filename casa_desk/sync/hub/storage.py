@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, insert, s
 from casa_desk.errors import SyncError
 from casa_desk.models.ids import uuid7
 from casa_desk.models.timeutil import utc_now_text
+from casa_desk.security.files import private_sqlite
 from casa_desk.store.reference import SEED_HLC, SEED_ORIGIN, SEED_TIME, reference_rows
 from casa_desk.store.tables import BY_NAME, HEAD_OFFICE, SHARED_SCOPE
 from casa_desk.sync import protocol
@@ -56,6 +57,7 @@ class HubStore:
             path = Path(url.split(":///", 1)[1])
             if not create and not path.exists():
                 raise SyncError(f"Database della sede non trovato: {path}", code="hub_missing")
+            private_sqlite(path)  # every office's notes: 0600, never readable by others
             engine = create_engine(url, connect_args={"timeout": 30})
             event.listen(engine, "connect", _sqlite_connect)
             event.listen(engine, "begin", _sqlite_begin)
