@@ -178,6 +178,7 @@ def launch(db: str | None, lang: str | None) -> Launched | int:
     app.setApplicationName("casa_desk")
     app.setOrganizationName(paths.APP_AUTHOR)
     app.setWindowIcon(application_icon())
+    app.setDesktopFileName("casa-desk")  # Linux: ties the window to casa-desk.desktop's icon
     settings = UiSettings()  # --lang applies to this run only; the menu saves a choice
     translators = install_translator(app, lang or settings.language())
     install_excepthook(QApplication.activeWindow)

@@ -132,3 +132,37 @@ def test_window_opens_in_italian_and_english(desk) -> None:
     top = italian.copy(0, 0, italian.width(), 50)
     assert len({top.pixel(x, y) for x in range(0, top.width(), 3) for y in range(50)}) > 20
     assert top != english.copy(0, 0, english.width(), 50)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the Linux installer script")
+def test_linux_install_script_relocates_the_bundle(bundle: Path, desk, tmp_path: Path) -> None:
+    staged = tmp_path / "root"
+    script = ROOT / "packaging" / "linux" / "install.sh"
+    done = subprocess.run(
+        ["sh", str(script), str(bundle)],
+        env={**desk["env"], "DESTDIR": str(staged)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    share = staged / "usr" / "local" / "share"
+    entry = (share / "applications" / "casa-desk.desktop").read_text(encoding="utf-8")
+    assert "Exec=casa-desk\n" in entry and "Icon=casa-desk\n" in entry
+    assert (share / "icons" / "hicolor" / "scalable" / "apps" / "casa-desk.svg").is_file()
+    assert os.readlink(staged / "usr" / "local" / "bin" / "casa-desk") == "/opt/casa-desk/casa-desk"
+    # The copy runs from its new place, and through a symbolic link as from /usr/local/bin.
+    link = tmp_path / "casa-desk"
+    link.symlink_to(staged / "opt" / "casa-desk" / "casa-desk")
+    version = run([link, "--version"], desk["work"], desk["env"])
+    assert version.stdout.strip() == f"casa-desk {casa_desk.__version__}"
+    removed = subprocess.run(
+        ["sh", str(script), "--uninstall"],
+        env={**desk["env"], "DESTDIR": str(staged)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert removed.returncode == 0, removed.stderr
+    assert not (staged / "opt" / "casa-desk").exists()
+    assert not (share / "applications" / "casa-desk.desktop").exists()
