@@ -105,12 +105,19 @@ def pinned_context(expected: str | None = None, *, code_pin: int | None = None) 
 
 
 def pin_failure(exc: BaseException) -> SyncError | None:
-    """The one-line refusal when ``exc`` (an httpx error) came from a certificate mismatch."""
+    """The one-line refusal when ``exc`` (an httpx error) came from the hub's certificate:
+    not the pinned one, or (no pin) not trusted by the system's certificate authorities."""
     seen: BaseException | None = exc
-    while seen is not None and not isinstance(seen, CertificatePinError):
+    while seen is not None and not isinstance(seen, ssl.SSLCertVerificationError):
         seen = seen.__cause__ or seen.__context__
     if seen is None:
         return None
+    if not isinstance(seen, CertificatePinError):  # no pin: the system's CAs said no
+        return SyncError(
+            "Certificato della sede non riconosciuto: abbinare l'archivio con il codice o il "
+            "file della sede, che portano l'impronta del suo certificato.",
+            code="tls_untrusted",
+        )
     if seen.by_code:
         return SyncError(
             "Il certificato della sede non corrisponde al codice di abbinamento "

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,10 +32,11 @@ EXE = "casa-desk.exe" if sys.platform == "win32" else "casa-desk"
 
 
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     given = os.environ.get("CASA_DESK_BUNDLE")
     if given:
-        return Path(given)
+        yield Path(given)
+        return
     out = tmp_path_factory.mktemp("bundle")
     done = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "build_bundle.py"), "--quiet"]
@@ -43,7 +46,9 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=False,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-5000:]
-    return out / "dist" / "casa-desk"
+    shutil.rmtree(out / "work", ignore_errors=True)
+    yield out / "dist" / "casa-desk"
+    shutil.rmtree(out, ignore_errors=True)  # 210 MB on a disk other sessions share
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,8 +42,9 @@ _NOT_SOURCE = shutil.ignore_patterns(
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh venv holding the wheel and its dependencies; returns its bin/Scripts folder."""
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A fresh venv holding the wheel and its dependencies; yields its bin/Scripts folder
+    (and removes the venv afterwards: half a gigabyte on a disk other sessions share)."""
     base = tmp_path_factory.mktemp("installed")
     source = base / "source"
     shutil.copytree(ROOT, source, ignore=_NOT_SOURCE)
@@ -62,7 +64,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=True,
         capture_output=True,
     )
-    return bin_dir
+    yield bin_dir
+    shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")

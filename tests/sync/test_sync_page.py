@@ -114,4 +114,7 @@ def test_a_desk_not_enrolled_says_so_and_does_not_sync(qtbot, tmp_path: Path) ->
     qtbot.addWidget(window)
     assert window.status.sync.text() == "Sede: non abbinato"
     window.close()
+    # The closed window lives on until garbage collection, and its status bar refreshes every
+    # 30 s: stopped here, or it would read the closed store during whichever test runs then.
+    window.status.timer.stop()
     store.close()

@@ -31,7 +31,7 @@ from sync_helpers import child_env, free_port, run_cli
 
 from casa_desk.security import tokens
 from casa_desk.store.db import Store
-from casa_desk.sync.apply import state
+from casa_desk.sync.apply import set_state, state
 from casa_desk.sync.tls import fingerprint, pinned_context
 
 pytestmark = pytest.mark.slow
@@ -228,6 +228,13 @@ def test_a_code_for_another_certificate_sends_nothing(tls_hub: TlsHub, tmp_path:
         "enrol", "--db", str(tmp_path / "t.sqlite"), "--hub", tls_hub.url, "--code", typo
     )
     assert mistyped.returncode == 1 and "digitato male" in _one_line(mistyped)
+    # A store enrolled over plain HTTP has no pin: the self-signed certificate is not trusted.
+    loopback = tmp_path / "loopback.sqlite"
+    with Store.open(loopback, create=True) as opened, opened.transaction():
+        for key, value in (("hub_token", "t"), ("hub_url", tls_hub.url)):
+            set_state(opened, key, value)
+    untrusted = run_cli("sync", "--db", str(loopback))
+    assert untrusted.returncode == 1 and "non riconosciuto" in _one_line(untrusted)
     # A pinned store never falls back to plain HTTP, whatever --hub says.
     plain = run_cli("sync", "--db", str(store), "--hub", f"http://127.0.0.1:{tls_hub.port}")
     assert plain.returncode == 1 and "in chiaro rifiutato" in _one_line(plain)
