@@ -26,6 +26,17 @@ def utc_now_text() -> str:
     return to_utc_text(datetime.now(UTC))
 
 
+def ms_to_utc_text(ms: int) -> str:
+    """Unix milliseconds as stored text (a clock's wall time, e.g. ``Hlc.wall_ms()``)."""
+    moment = datetime.fromtimestamp(ms // 1000, UTC)
+    return to_utc_text(moment.replace(microsecond=ms % 1000 * 1000))
+
+
+def utc_text_ms(text: str) -> int:
+    """Stored text as Unix milliseconds."""
+    return round(parse_utc_text(text).timestamp() * 1000)
+
+
 def parse_utc_text(text: str) -> datetime:
     """Stored text back to an aware UTC datetime."""
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
