@@ -176,7 +176,8 @@ def main() -> None:
     for _ in range(args.runs):
         t0 = time.perf_counter()
         c0 = time.process_time()
-        figures = aggregate.compute(store.db.conn, month, args.presidio)
+        side = store.connections.raw_reader  # the second connection, as the service uses it
+        figures = aggregate.compute(store.db.conn, month, args.presidio, side_reader=side)
         phases["figures_cpu"].append(time.process_time() - c0)
         t1 = time.perf_counter()
         report = publish(figures, generated_on=date.today())
@@ -188,15 +189,20 @@ def main() -> None:
         phases["pdf"].append(t2 - t1)
         phases["csv"].append(t3 - t2)
         t = time.perf_counter()
-        aggregate.compute(store.db.conn, month, None)
+        aggregate.compute(store.db.conn, month, None, side_reader=side)
         phases["all_offices"].append(time.perf_counter() - t)
     store.close()
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(args.runs):
             t = time.perf_counter()
-            service.generate(
-                args.db, args.month, args.presidio, Path(tmp) / "r.pdf", out_csv=Path(tmp) / "r.csv"
-            )
+            with Store.open(args.db, check_integrity=False) as opened:  # as the CLI opens it
+                service.generate(
+                    opened,
+                    args.month,
+                    args.presidio,
+                    Path(tmp) / "r.pdf",
+                    out_csv=Path(tmp) / "r.csv",
+                )
             phases["cli"].append(time.perf_counter() - t)
     print(f"month contacts for {args.presidio}: {figures.headline.contacts:,}")
     for name, times in phases.items():

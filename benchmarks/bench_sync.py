@@ -1,12 +1,19 @@
 """Benchmark: 100,000 changes pushed and pulled over loopback (DESIGN.md §8: < 10 s each).
 
     python benchmarks/bench_sync.py [--changes 100000] [--engine sqlite|postgresql|both]
+                                    [--window-wait]
 
 Office A writes the changes (people and their contacts) and pushes them; office B (another
 office: it receives the people, not A's contacts) and head office (receives everything) pull
 them. The hub runs as its own process (``python -m casa_desk.sync.hub.app``); its resident
 memory is sampled from /proc while it works. PostgreSQL is a throw-away server made with
 the machine's initdb/pg_ctl, as in the tests.
+
+``--window-wait`` then measures what the window feels while its own sync pulls: one store per
+process, so a save in the window waits for the pull page being applied (each page is one
+write transaction). A head-office store pulls everything on a worker thread, with the pages
+the window uses (500), half that, and the command line's (2,000), while the main thread
+saves a person every 20 ms through the same store; the time each save takes is the wait.
 """
 
 from __future__ import annotations
@@ -14,12 +21,14 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -27,6 +36,8 @@ sys.path.insert(0, str(ROOT / "tests" / "sync"))
 
 from sync_helpers import HubProcess, free_port, new_office  # noqa: E402
 
+from casa_desk.store.db import Store  # noqa: E402
+from casa_desk.store.people import People  # noqa: E402
 from casa_desk.sync.client import SyncClient, SyncReport  # noqa: E402
 
 
@@ -90,7 +101,93 @@ def start_pg(base: Path) -> tuple[str, list[str], Path]:
     return f"postgresql://casa@127.0.0.1:{port}/postgres", [*prefix, pg_ctl, "-D", str(data)], data
 
 
-def run(engine: str, changes: int, work: Path) -> dict[str, float]:
+def _fill_office(a: Store, changes: int) -> None:
+    """Office A's changes: people, and contacts for some of them."""
+    n_people = changes * 6 // 10
+    with a.transaction() as j:
+        people = [
+            {"id": None, "first_name": f"N{i}", "last_name": "Prova"} for i in range(n_people)
+        ]
+        j.insert_many(
+            "people", ({k: v for k, v in p.items() if v} for p in people), presidio="SAN-SIRO"
+        )
+    ids = [
+        r[0]
+        for r in a.db.execute(
+            "SELECT id FROM people WHERE origin != 'seed' LIMIT ?", [changes - n_people]
+        )
+    ]
+    with a.transaction() as j:
+        j.insert_many(
+            "contacts",
+            (
+                {
+                    "person_id": pid,
+                    "summary": "colloquio",
+                    "occurred_at": "2026-03-01T10:00:00.000Z",
+                }
+                for pid in ids
+            ),
+            presidio="SAN-SIRO",
+        )
+
+
+def _ms(values: list[float]) -> str:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+    return (
+        f"median {statistics.median(ordered) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms,"
+        f" max {ordered[-1] * 1000:.1f} ms ({len(ordered)} saves)"
+    )
+
+
+def window_wait(hub: HubProcess, work: Path, engine: str) -> dict[str, str]:
+    """Saves on the main thread while a worker pulls everything through the same store."""
+    out: dict[str, str] = {}
+    for page in (250, 500, 2000):
+        out.update(_wait_with_page(hub, work / f"{engine}-wait-{page}.sqlite", page))
+    return out
+
+
+def _wait_with_page(hub: HubProcess, path: Path, page: int) -> dict[str, str]:
+    store: Store = new_office(hub, path, "SEDE", head_office=True)
+    people = People(store)
+    idle = []
+    for i in range(50):
+        t = time.perf_counter()
+        people.register({"first_name": f"Idle{i}", "last_name": "Attesa"}, presidio="SEDE")
+        idle.append(time.perf_counter() - t)
+    done = threading.Event()
+    pulled: list[int] = []
+
+    def pull() -> None:
+        with SyncClient(store, page=page) as client:
+            client.hello()
+            report = SyncReport()
+            client.pull_all(report)
+            pulled.append(report.pulled)
+        done.set()
+
+    worker = threading.Thread(target=pull)
+    waits = []
+    t0 = time.perf_counter()
+    worker.start()
+    while not done.is_set():
+        t = time.perf_counter()
+        people.register({"first_name": "Durante", "last_name": "Attesa"}, presidio="SEDE")
+        waits.append(time.perf_counter() - t)
+        time.sleep(0.02)
+    worker.join()
+    elapsed = time.perf_counter() - t0
+    store.close()
+    return {
+        "idle save": _ms(idle),
+        f"save during pull, page {page}": _ms(waits),
+        f"pull with saves, page {page}": f"{elapsed:.1f} s for {pulled[0]} changes",
+    }
+
+
+def run(engine: str, changes: int, work: Path, *, wait: bool = False) -> dict[str, Any]:
     pg_stop: list[str] | None = None
     pg_base = work
     if engine == "sqlite":
@@ -106,34 +203,8 @@ def run(engine: str, changes: int, work: Path) -> dict[str, float]:
         a = new_office(hub, work / f"{engine}-a.sqlite", "SAN-SIRO")
         b = new_office(hub, work / f"{engine}-b.sqlite", "MAZZINI")
         sede = new_office(hub, work / f"{engine}-sede.sqlite", "SEDE", head_office=True)
-        n_people = changes * 6 // 10
-        with a.transaction() as j:
-            people = [
-                {"id": None, "first_name": f"N{i}", "last_name": "Prova"} for i in range(n_people)
-            ]
-            j.insert_many(
-                "people", ({k: v for k, v in p.items() if v} for p in people), presidio="SAN-SIRO"
-            )
-        ids = [
-            r[0]
-            for r in a.db.execute(
-                "SELECT id FROM people WHERE origin != 'seed' LIMIT ?", [changes - n_people]
-            )
-        ]
-        with a.transaction() as j:
-            j.insert_many(
-                "contacts",
-                (
-                    {
-                        "person_id": pid,
-                        "summary": "colloquio",
-                        "occurred_at": "2026-03-01T10:00:00.000Z",
-                    }
-                    for pid in ids
-                ),
-                presidio="SAN-SIRO",
-            )
-        figures: dict[str, float] = {}
+        _fill_office(a, changes)
+        figures: dict[str, Any] = {}
         with SyncClient(a) as client:
             t = time.perf_counter()
             report = SyncReport()
@@ -155,6 +226,8 @@ def run(engine: str, changes: int, work: Path) -> dict[str, float]:
             figures["digest_head_s"] = time.perf_counter() - t
             assert report.in_sync and not report.refetched, report
         figures["hub_peak_rss_mb"] = sampler.peak / 1024
+        if wait:
+            figures.update(window_wait(hub, work, engine))
         return figures
     finally:
         sampler.stop.set()
@@ -168,20 +241,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=100_000)
     parser.add_argument("--engine", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--window-wait", action="store_true", help="see the module docstring")
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="casa-bench-home-")
     os.environ.setdefault("CASA_DESK_HOME", home)
     engines = ("sqlite", "postgresql") if args.engine == "both" else (args.engine,)
     for engine in engines:
         with tempfile.TemporaryDirectory(prefix="casa-bench-") as tmp:
-            figures = run(engine, args.changes, Path(tmp))
+            figures = run(engine, args.changes, Path(tmp), wait=args.window_wait)
+        texts = {k: v for k, v in figures.items() if isinstance(v, str)}
         print(
             f"{engine:10s} "
             + "  ".join(
-                f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in figures.items()
+                f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}"
+                for k, v in figures.items()
+                if k not in texts
             ),
             flush=True,
         )
+        for name, text in texts.items():
+            print(f"{engine:10s} {name}: {text}", flush=True)
     shutil.rmtree(home, ignore_errors=True)
 
 

@@ -11,7 +11,6 @@ bytes stay exactly as they were.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from casa_desk.imports.registry import (
     preview_registry,
     read_registry_file,
 )
+from casa_desk.store.connection import Connections, Error
 from casa_desk.store.db import Store, check_store
 
 EXIT_OK = 0
@@ -82,10 +82,9 @@ def _open_read_only(path: Path) -> Database:
         raise StorageError(f"Archivio non trovato: {path}", code="missing")
     check_store(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        return Connections(path).inspector_database()
+    except Error as exc:
         raise StorageError(f"Impossibile aprire l'archivio {path}: {exc}") from exc
-    return Database(conn)
 
 
 def _print(result: ImportResult, out: Any = None) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from casa_desk.reports import letter, service
+from casa_desk.store.db import Store
 
 
 def register(subparsers: Any) -> None:
@@ -40,19 +41,23 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    files = service.generate(
-        args.db,
-        args.month,
-        None if args.all else args.presidio,
-        args.out,
-        out_csv=args.csv,
-        comment=args.comment,
-    )
+    # The report only reads: the full integrity check (seconds on a large store) is the
+    # app's job at open; a damaged file still fails here with one line from SQLite.
+    with Store.open(args.db, check_integrity=False) as store:
+        files = service.generate(
+            store,
+            args.month,
+            None if args.all else args.presidio,
+            args.out,
+            out_csv=args.csv,
+            comment=args.comment,
+        )
     print(f"Rapporto scritto in {files.pdf}" + (f" e {files.csv}" if files.csv else ""))
     return 0
 
 
 def run_letter(args: argparse.Namespace) -> int:
-    out = letter.print_letter(args.db, args.referral, args.out, by=args.by)
+    with Store.open(args.db) as store:
+        out = letter.print_letter(store, args.referral, args.out, by=args.by)
     print(f"Lettera scritta in {out}")
     return 0

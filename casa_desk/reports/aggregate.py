@@ -23,7 +23,6 @@ Everything here is counts: no name, codice fiscale, phone or address is ever sel
 from __future__ import annotations
 
 import json
-import sqlite3
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -56,6 +55,7 @@ from casa_desk.reports.model import (  # re-exported: callers import the figures
     Month,
     MonthFigures,
 )
+from casa_desk.store.connection import Connection
 
 __all__ = [
     "HEADLINE_LABELS",
@@ -73,7 +73,7 @@ __all__ = [
 
 
 # -- entry point -----------------------------------------------------------------------------
-def office_name(conn: sqlite3.Connection, presidio: str | None) -> str | None:
+def office_name(conn: Connection, presidio: str | None) -> str | None:
     """The office's display name, ``Tutti i presidi`` for None, or None if unknown."""
     if presidio is None:
         return "Tutti i presidi"
@@ -84,17 +84,21 @@ def office_name(conn: sqlite3.Connection, presidio: str | None) -> str | None:
 
 
 def compute(
-    conn: sqlite3.Connection,
+    conn: Connection,
     month: Month,
     presidio: str | None,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    side_reader: Callable[[], Connection] | None = None,
 ) -> MonthFigures:
     """Every figure of the monthly report for one office (or all with ``presidio=None``).
 
-    On a store file, this month's contacts and their breakdowns are read on a second
-    read-only connection while this one reads the rest (previous month, referrals,
-    participants, overdue follow-ups): SQLite runs each query without the GIL, so two cores
-    share the work. Both snapshots are taken together over closed months, so they agree.
+    With ``side_reader`` (``store.connections.raw_reader``: a read-only connection to the
+    same store), this month's contacts and their breakdowns are read on that second
+    connection, on a worker thread, while ``conn`` reads the rest (previous month,
+    referrals, participants, overdue follow-ups): SQLite runs each query without the GIL,
+    so two cores share the work. Both snapshots are taken together over closed months, so
+    they agree. Without it everything runs on ``conn``.
     """
     step = _stepper(progress, 5)
     name = office_name(conn, presidio) or presidio or ""
@@ -102,7 +106,7 @@ def compute(
     # Contacts are read office by office even for the consolidated report, so every query
     # walks an index that starts with presidio.
     offices: Offices = presidio if presidio is not None else _contact_offices(conn)
-    with _Side(conn) as side:
+    with _Side(conn, side_reader) as side:
         this_month = side.submit(_contacts_of_month, month, offices)
         previous_counts = _person_counts(conn, month.previous, offices)
         referrals = _referral_facts(conn, month, presidio)
@@ -130,7 +134,7 @@ def compute(
 
 
 def _contacts_of_month(
-    conn: sqlite3.Connection, month: Month, offices: Offices
+    conn: Connection, month: Month, offices: Offices
 ) -> tuple[Counter, list[Breakdown]]:
     """This month's contacts per person and their breakdowns (one scan of the month)."""
     rows = _month_contacts(conn, month, offices)
@@ -139,19 +143,18 @@ def _contacts_of_month(
 
 
 class _Side:
-    """A second read-only connection on a worker thread, or the same connection inline when
-    the database is not a file (tests' in-memory stores). ``submit(fn, *args)`` runs
+    """A second read-only connection on a worker thread (opened there: connections never
+    cross threads), or ``conn`` inline when there is no opener. ``submit(fn, *args)`` runs
     ``fn(connection, *args)`` and returns a future."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        row = conn.execute("PRAGMA database_list").fetchone()
-        self._path = row[2] if row else ""
+    def __init__(self, conn: Connection, opener: Callable[[], Connection] | None) -> None:
         self._conn = conn
+        self._opener = opener
         self._pool: ThreadPoolExecutor | None = None
-        self._side: sqlite3.Connection | None = None
+        self._side: Connection | None = None
 
     def __enter__(self) -> _Side:
-        if self._path:
+        if self._opener is not None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report")
         return self
 
@@ -163,8 +166,9 @@ class _Side:
         return self._pool.submit(self._run, fn, *args)
 
     def _run(self, fn: Callable[..., Any], *args: Any) -> Any:
-        if self._side is None:  # opened on the worker thread: connections never cross
-            self._side = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True)
+        if self._side is None:
+            assert self._opener is not None
+            self._side = self._opener()
         return fn(self._side, *args)
 
     def __exit__(self, *exc: object) -> None:
@@ -196,7 +200,7 @@ _CURRENT = "NOT EXISTS (SELECT 1 FROM contacts a WHERE a.amends_id = c.id AND a.
 Offices = str | tuple[str, ...] | None
 
 
-def _contact_offices(conn: sqlite3.Connection) -> tuple[str, ...]:
+def _contact_offices(conn: Connection) -> tuple[str, ...]:
     """Every presidio that has contacts, in one index seek per office (a skip scan)."""
     return tuple(
         row[0]
@@ -215,7 +219,7 @@ def _office_filter(presidio: Offices, alias: str = "c") -> tuple[str, list[str]]
     return ("", []) if presidio is None else (f" AND {alias}.presidio = ?", [presidio])
 
 
-def _aliases(conn: sqlite3.Connection) -> dict[str, str]:
+def _aliases(conn: Connection) -> dict[str, str]:
     """Merged person id → surviving id (chains followed)."""
     merged = dict(
         conn.execute(
@@ -233,7 +237,7 @@ def _aliases(conn: sqlite3.Connection) -> dict[str, str]:
 
 
 def _month_contacts(
-    conn: sqlite3.Connection, month: Month, presidio: Offices
+    conn: Connection, month: Month, presidio: Offices
 ) -> list[tuple[str | None, str, str, int]]:
     """(person_id, category, channel, week of the month 1..6) of the month's current contacts.
 
@@ -256,7 +260,7 @@ def _month_contacts(
     ).fetchall()
 
 
-def _person_counts(conn: sqlite3.Connection, month: Month, presidio: Offices) -> Counter:
+def _person_counts(conn: Connection, month: Month, presidio: Offices) -> Counter:
     """Current contacts of the month per person id (None: anonymous)."""
     start, end = month.bounds()
     where, params = _office_filter(presidio)
@@ -274,7 +278,7 @@ def _person_counts(conn: sqlite3.Connection, month: Month, presidio: Offices) ->
 
 
 def _person_attributes(
-    conn: sqlite3.Connection, ids: Iterable[str]
+    conn: Connection, ids: Iterable[str]
 ) -> dict[str, tuple[str | None, str | None]]:
     """id → (gender, birth_date) for the given people."""
     return {
@@ -289,7 +293,7 @@ def _person_attributes(
 
 
 def _people_seen_before(
-    conn: sqlite3.Connection,
+    conn: Connection,
     moment: str,
     presidio: Offices,
     people: set[str],
@@ -311,7 +315,7 @@ def _people_seen_before(
     return {aliases.get(row[0], row[0]) for row in seen}
 
 
-def _overdue(conn: sqlite3.Connection, month: Month, presidio: Offices) -> int:
+def _overdue(conn: Connection, month: Month, presidio: Offices) -> int:
     end = month.bounds()[1]
     where, params = _office_filter(presidio)
     return int(
@@ -325,7 +329,7 @@ def _overdue(conn: sqlite3.Connection, month: Month, presidio: Offices) -> int:
 
 
 def _contact_headlines(
-    conn: sqlite3.Connection,
+    conn: Connection,
     month: Month,
     presidio: Offices,
     counts: Counter,
@@ -357,7 +361,7 @@ def _contact_headlines(
     return headline, previous
 
 
-def _categories(conn: sqlite3.Connection) -> list[tuple[str, str, bool]]:
+def _categories(conn: Connection) -> list[tuple[str, str, bool]]:
     return [
         (code, label, bool(sensitive))
         for code, label, sensitive in conn.execute(
@@ -424,7 +428,7 @@ def _unknown_as_code(counts: Counter) -> Counter:
 
 
 def _contact_breakdowns(
-    conn: sqlite3.Connection, month: Month, rows: list[tuple], per_person: Counter
+    conn: Connection, month: Month, rows: list[tuple], per_person: Counter
 ) -> list[Breakdown]:
     cats = _categories(conn)
     by_cat = _unknown_as_code(Counter(map(itemgetter(1), rows)))
@@ -496,9 +500,7 @@ class ReferralFacts:
         return status
 
 
-def _referral_facts(
-    conn: sqlite3.Connection, month: Month, presidio: str | None
-) -> list[ReferralFacts]:
+def _referral_facts(conn: Connection, month: Month, presidio: str | None) -> list[ReferralFacts]:
     """Referrals with an event in this month or the previous one, folded from their events."""
     start, end = month.previous.bounds()[0], month.bounds()[1]
     where, params = _office_filter(presidio, "r")
@@ -579,7 +581,7 @@ def _referral_breakdowns(facts: list[ReferralFacts], month: Month) -> list[Break
 
 # -- ESF participants ------------------------------------------------------------------------
 def _participant_breakdowns(
-    conn: sqlite3.Connection, month: Month, presidio: str | None
+    conn: Connection, month: Month, presidio: str | None
 ) -> tuple[list[Breakdown], list[Breakdown]]:
     where, params = _office_filter(presidio, "pa")
     rows = conn.execute(

@@ -22,7 +22,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as RLTable
 
 from casa_desk.errors import ConsentError, ReportError
-from casa_desk.models.timeutil import format_date, format_datetime, today_rome, utc_now_text
+from casa_desk.models.timeutil import format_date, format_datetime, today_rome
 from casa_desk.models.vocab import AuditAction
 from casa_desk.reports.pdf import FONT, FONT_BOLD, LIGHT, register_fonts, styles
 from casa_desk.reports.service import check_writable
@@ -178,36 +178,39 @@ def render_letter(data: LetterData) -> bytes:
     return buffer.getvalue()
 
 
-def print_letter(store_path: str | Path, referral_id: str, out: str | Path, *, by: str) -> Path:
-    """Render the letter to ``out`` and record the printing; all or nothing."""
+def print_letter(store: Store, referral_id: str, out: str | Path, *, by: str) -> Path:
+    """Render the letter to ``out`` and record the printing; all or nothing.
+
+    The audit entry and the file's move into place share one transaction of the process's
+    store, so a letter is never out without its record (nor recorded without the file).
+    """
     out = Path(out)
     check_writable(out)
-    with Store.open(store_path) as store:
-        data = load_letter(store, referral_id)
-        pdf = render_letter(data)
-        fd, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(pdf)
-            with store.transaction() as journal:
-                journal.insert(
-                    "audit_log",
-                    {
-                        "at": utc_now_text(),
-                        "who": by,
-                        "action": AuditAction.PRINTED.value,
-                        "table_name": "referrals",
-                        "row_id": referral_id,
-                        "reason": "lettera di invio",
-                    },
-                    presidio=data.presidio,
-                )
-                os.replace(temp, out)
-        except OSError as exc:
-            raise ReportError(
-                f"Impossibile scrivere la lettera: {exc.strerror}.", code="bad_output"
-            ) from exc
-        finally:
-            if os.path.exists(temp):
-                os.unlink(temp)
+    data = load_letter(store, referral_id)
+    pdf = render_letter(data)
+    fd, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(pdf)
+        with store.transaction() as journal:
+            journal.insert(
+                "audit_log",
+                {
+                    "at": journal.now(),
+                    "who": by,
+                    "action": AuditAction.PRINTED.value,
+                    "table_name": "referrals",
+                    "row_id": referral_id,
+                    "reason": "lettera di invio",
+                },
+                presidio=data.presidio,
+            )
+            os.replace(temp, out)
+    except OSError as exc:
+        raise ReportError(
+            f"Impossibile scrivere la lettera: {exc.strerror}.", code="bad_output"
+        ) from exc
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
     return out

@@ -66,7 +66,9 @@ def build_report(
     conn = store.db.conn
     if presidio is not None and aggregate.office_name(conn, presidio) is None:
         raise ReportError(f"Presidio sconosciuto: «{presidio}».", code="unknown_presidio")
-    figures = aggregate.compute(conn, month, presidio, progress)
+    figures = aggregate.compute(
+        conn, month, presidio, progress, side_reader=store.connections.raw_reader
+    )
     return publish(figures, comment=comment, generated_on=generated_on or today_rome())
 
 
@@ -105,7 +107,7 @@ def write_files(outputs: list[tuple[Path, bytes]]) -> None:
 
 
 def generate(
-    store_path: str | Path,
+    store: Store,
     month_text: str,
     presidio: str | None,
     out_pdf: str | Path,
@@ -115,9 +117,10 @@ def generate(
     generated_on: date | None = None,
     progress: Progress | None = None,
 ) -> ReportFiles:
-    """The whole job: open the store, compute, render the PDF (and CSV), write both.
+    """The whole job: compute, render the PDF (and CSV), write both.
 
-    Opens its own connection, so it can run on a worker thread.
+    Only reads the store, on the calling thread's read-only connection (and a second one
+    for the month's contacts), so it runs on a worker thread beside the window.
     """
     month = parse_month(month_text)
     pdf_path = Path(out_pdf)
@@ -125,17 +128,14 @@ def generate(
     for path in (pdf_path, csv_path):
         if path is not None:
             check_writable(path)
-    # The report only reads: the full integrity check (seconds on a large store) is the
-    # app's job at open; a damaged file still fails here with one line from SQLite.
-    with Store.open(store_path, check_integrity=False) as store:
-        report = build_report(
-            store,
-            month,
-            presidio,
-            comment=comment,
-            generated_on=generated_on,
-            progress=(lambda d, t: progress(d, t + 2)) if progress else None,
-        )
+    report = build_report(
+        store,
+        month,
+        presidio,
+        comment=comment,
+        generated_on=generated_on,
+        progress=(lambda d, t: progress(d, t + 2)) if progress else None,
+    )
     pdf_bytes = render_pdf(report)
     if progress:
         progress(6, 7)

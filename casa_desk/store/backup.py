@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,12 +10,13 @@ from pathlib import Path
 from casa_desk.errors import StorageError
 from casa_desk.paths import backups_dir
 from casa_desk.security.files import private_file, private_folder
+from casa_desk.store.connection import Connection, Connections, Error, open_target
 
 KEEP_MIGRATION_BACKUPS = 5
 
 
 def backup_to(
-    source: sqlite3.Connection,
+    source: Connection,
     out: Path,
     progress: Callable[[int, int], None] | None = None,
 ) -> Path:
@@ -30,7 +30,7 @@ def backup_to(
     try:
         tmp.unlink(missing_ok=True)
         private_file(tmp)  # a backup holds what the store holds: owner-only from the start
-        target = sqlite3.connect(tmp)
+        target = open_target(tmp)
         try:
             source.backup(
                 target,
@@ -43,7 +43,7 @@ def backup_to(
         finally:
             target.close()
         os.replace(tmp, out)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, Error) as exc:
         tmp.unlink(missing_ok=True)
         raise StorageError(f"Backup non riuscito verso {out}: {exc}") from exc
     return out
@@ -53,14 +53,14 @@ def backup_file(store_path: Path, out: Path) -> Path:
     """Back up the store file at ``store_path`` (read-only connection: safe while it is open)."""
     if not store_path.exists():
         raise StorageError(f"Archivio non trovato: {store_path}")
-    source = sqlite3.connect(f"file:{store_path}?mode=ro", uri=True)
+    source = Connections(store_path).inspector()
     try:
         return backup_to(source, out)
     finally:
         source.close()
 
 
-def backup_before_migration(conn: sqlite3.Connection, store_path: Path) -> Path:
+def backup_before_migration(conn: Connection, store_path: Path) -> Path:
     """The automatic copy taken before a schema change; keeps the last few."""
     folder = private_folder(backups_dir(store_path))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")

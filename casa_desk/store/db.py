@@ -1,14 +1,24 @@
-"""Opening, creating and checking a store.
+"""Opening, creating and checking a store; the one object per process that owns it.
 
 A store is one SQLite file: WAL, foreign keys on, one writer. Opening never guesses and never
 resets: a file that is not a casa_desk store, one written by a newer program, or a damaged
 one raises a :class:`~casa_desk.errors.StorageError` with one clear line, and the file is left
-exactly as it was (checks run on a read-only connection before anything is written).
+exactly as it was (checks run on a read-only connection before anything is written, and the
+file is only ever touched through SQLite: see :mod:`casa_desk.store.connection`).
+
+One :class:`Store` per process (the window's composition root or the command opens it and
+passes it down). It owns the write connection, the change journal and the device's clock;
+every write of the process — the window, sync, imports, letters — goes through
+:meth:`Store.transaction`, from whatever thread. ``store.db`` is the write connection only
+for the thread inside a transaction; any other code gets its own thread's read-only
+connection, so a write outside a transaction fails loudly instead of racing the journal.
 """
 
 from __future__ import annotations
 
-import sqlite3
+import os
+import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,9 +27,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from casa_desk.errors import DamagedStoreError, NotAStoreError, StorageError, StoreTooNewError
-from casa_desk.models.hlc import Hlc
 from casa_desk.models.ids import uuid7
 from casa_desk.store import backup, reference
+from casa_desk.store.clock import recover_poisoned_clock, starting_clock
+from casa_desk.store.connection import Connections, DatabaseError, Error
 from casa_desk.store.journal import Journal
 from casa_desk.store.schema import (
     APPLICATION_ID,
@@ -29,16 +40,17 @@ from casa_desk.store.schema import (
     rebuild_search,
 )
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-
 
 class Store:
-    """An open store: the sqlite-utils database, this device's journal and its settings."""
+    """An open store: its connections, this device's journal and clock, its settings."""
 
-    def __init__(self, db: Database, path: Path, journal: Journal) -> None:
-        self.db = db
-        self.path = path
+    def __init__(self, connections: Connections, journal: Journal) -> None:
+        self.connections = connections
+        self.path = connections.path
         self.journal = journal
+        self._local = threading.local()
+        self._readers: list[weakref.ref[Database]] = []
+        self._readers_lock = threading.Lock()
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
@@ -56,42 +68,95 @@ class Store:
             raise StorageError(f"La cartella non esiste: {path.parent}", code="missing_dir")
         if not is_new:
             check_store(path, check_integrity=check_integrity)
+        connections = Connections(path)
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=10)
-        except sqlite3.Error as exc:
+            db = connections.writer()
+        except Error as exc:
             raise StorageError(f"Impossibile aprire l'archivio {path}: {exc}") from exc
-        db = Database(conn, recursive_triggers=False)
         try:
-            _configure(conn)
             if is_new:
-                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             pending = migrations.pending(db)
             if pending and not is_new:
-                backup.backup_before_migration(conn, path)
+                backup.backup_before_migration(db.conn, path)
             if pending or is_new:
                 migrations.apply(db)
-            store = cls(db, path, _journal(db))
-            with store.journal.transaction():
+            store = cls(connections, Journal(db, _device_id(db), starting_clock(db)))
+            with store.transaction() as journal:
                 ensure_triggers(db)
                 if pending and not is_new:
                     rebuild_search(db)  # a table rebuild may have renumbered rowids
-                reference.seed(store.journal)
-        except sqlite3.Error as exc:
-            conn.close()
+                recover_poisoned_clock(journal)
+                reference.seed(journal)
+        except Error as exc:
+            db.conn.close()
             raise StorageError(f"Errore dell'archivio {path}: {exc}") from exc
         except BaseException:
-            conn.close()
+            db.conn.close()
             raise
         return store
 
     def close(self) -> None:
-        self.db.conn.close()
+        """Close every connection (after the running transaction, if any, has finished)."""
+        with self.journal.transaction_lock():
+            self.journal.closed = True
+            with self._readers_lock:
+                readers, self._readers = self._readers, []
+            for ref in readers:
+                reader = ref()
+                if reader is not None:
+                    reader.conn.close()
+            self.journal.db.conn.close()
 
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # -- connections ----------------------------------------------------------------------
+    @property
+    def db(self) -> Database:
+        """The write connection inside this thread's transaction, else this thread's
+        read-only connection (opened on first use)."""
+        if self.journal.holds_transaction():
+            return self.journal.db
+        reader: Database | None = getattr(self._local, "db", None)
+        if reader is None:
+            reader = self._open_reader()
+        return reader
+
+    def _open_reader(self) -> Database:
+        if self.journal.closed:
+            raise StorageError("L'archivio è chiuso.", code="store_closed")
+        reader = self.connections.reader()
+        self._local.db = reader
+        with self._readers_lock:
+            self._readers = [r for r in self._readers if r() is not None]
+            self._readers.append(weakref.ref(reader))
+        return reader
+
+    def bulk_load(self, *, cache_kib: int) -> None:
+        """Trade safety for speed while filling a throw-away file (the demo builder): no
+        rollback journal, no fsync. :meth:`end_bulk_load` puts WAL back."""
+        self._drop_own_reader()  # leaving WAL needs the only connection
+        conn = self.journal.db.conn
+        with self.journal.transaction_lock():
+            conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+
+    def end_bulk_load(self) -> None:
+        conn = self.journal.db.conn
+        with self.journal.transaction_lock():
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+
+    def _drop_own_reader(self) -> None:
+        reader: Database | None = getattr(self._local, "db", None)
+        if reader is not None:
+            self._local.db = None
+            reader.conn.close()
 
     # -- writing ------------------------------------------------------------------------
     @contextmanager
@@ -106,7 +171,7 @@ class Store:
         return row[0] if row else default
 
     def set_meta(self, key: str, value: str) -> None:
-        with self.journal.transaction():
+        with self.transaction():
             self.db.execute(
                 "INSERT INTO casa_meta (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -143,37 +208,39 @@ class Store:
         return int(row[0])
 
 
-def _configure(conn: sqlite3.Connection) -> None:
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 10000")
-
-
-def _journal(db: Database) -> Journal:
-    state = dict(db.execute("SELECT key, value FROM sync_state").fetchall())
-    device_id = state.get("device_id")
-    if not device_id:
-        device_id = uuid7()
-        db.execute("INSERT INTO sync_state (key, value) VALUES ('device_id', ?)", [device_id])
-    return Journal(db, device_id, Hlc(last=int(state.get("hlc", 0))))
+def _device_id(db: Database) -> str:
+    row = db.execute("SELECT value FROM sync_state WHERE key = 'device_id'").fetchone()
+    if row and row[0]:
+        return str(row[0])
+    device_id = uuid7()
+    db.execute("INSERT INTO sync_state (key, value) VALUES ('device_id', ?)", [device_id])
+    return device_id
 
 
 def check_store(path: Path, *, check_integrity: bool = True) -> None:
-    """Read-only checks before anything is written: is it ours, is it whole, is it too new?"""
+    """Read-only checks before anything is written: is it ours, is it whole, is it too new?
+
+    Safe while this process has the store open: the file is read through SQLite only (a
+    Python ``open()`` and ``close()`` of it would release this process's locks on it).
+    """
+    path = Path(path)
+    if not path.exists():
+        raise StorageError(f"Archivio non trovato: {path}", code="missing")
+    if path.is_dir():
+        raise StorageError(f"{path} è una cartella, non un archivio.", code="is_directory")
+    if not os.access(path, os.R_OK):
+        raise StorageError(f"Impossibile leggere {path}: permesso negato.", code="unreadable")
     try:
-        with path.open("rb") as handle:
-            magic = handle.read(len(_SQLITE_MAGIC))
-    except OSError as exc:
-        raise StorageError(f"Impossibile leggere {path}: {exc.strerror}") from exc
-    if magic != _SQLITE_MAGIC:
-        raise NotAStoreError(f"{path} non è un archivio casa_desk (non è un database SQLite).")
+        conn = Connections(path).inspector()
+    except Error as exc:
+        raise StorageError(f"Impossibile leggere {path}: {exc}", code="unreadable") from exc
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise DamagedStoreError(f"L'archivio {path} è danneggiato: {exc}") from exc
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        except DatabaseError as exc:
+            raise NotAStoreError(
+                f"{path} non è un archivio casa_desk (non è un database SQLite)."
+            ) from exc
         if app_id != APPLICATION_ID:
             raise NotAStoreError(f"{path} non è un archivio casa_desk.")
         if check_integrity:
@@ -194,7 +261,7 @@ def check_store(path: Path, *, check_integrity: bool = True) -> None:
                 f"L'archivio {path} è stato creato da una versione più recente di casa_desk: "
                 "aggiornare il programma."
             )
-    except sqlite3.DatabaseError as exc:
+    except DatabaseError as exc:
         raise DamagedStoreError(f"L'archivio {path} è danneggiato: {exc}") from exc
     finally:
         conn.close()

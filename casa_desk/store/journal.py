@@ -13,15 +13,17 @@ entry per field changed since; a field's clock is its own entry or else ``"*"``.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from sqlite_utils import Database
 
+from casa_desk.errors import StorageError
 from casa_desk.models.hlc import Hlc
 from casa_desk.models.ids import uuid7
-from casa_desk.models.timeutil import utc_now_text
+from casa_desk.models.timeutil import ms_to_utc_text
 from casa_desk.store.tables import BY_NAME, SHARED_SCOPE, SYNC_COLUMNS, SyncClass, TableSpec
 
 _SHARED_CLASSES = {SyncClass.SHARED, SyncClass.REFERENCE}
@@ -39,64 +41,112 @@ def field_clock(clocks: dict[str, list[Any]], field: str) -> tuple[int, str]:
 
 
 class Journal:
-    """Writes rows with their sync stamps and outbox entries. Not thread-safe: one writer."""
+    """The write side of a store: the write connection, the change journal and the clock.
+
+    One per process (the :class:`~casa_desk.store.db.Store` owns it). Any thread may write:
+    :meth:`transaction` takes a re-entrant lock, so transactions are serialised and a
+    connection is only ever used by the thread holding the lock. Writes outside a
+    transaction are refused.
+    """
 
     def __init__(
         self,
         db: Database,
         device_id: str,
         clock: Hlc,
-        now: Callable[[], str] = utc_now_text,
+        now: Callable[[], str] | None = None,
     ) -> None:
         self.db = db
         self.device_id = device_id
         self.clock = clock
-        self._now = now
+        # Stamps (created_at, applied_at) read the same wall clock as the HLC: one clock.
+        self._now = now or (lambda: ms_to_utc_text(clock.wall_ms()))
+        self._lock = threading.RLock()
+        self._owner: int | None = None
         self._depth = 0
+        self.closed = False
+
+    def now(self) -> str:
+        """The wall time stamped on rows written now (stored UTC text)."""
+        return self._now()
+
+    def transaction_lock(self) -> threading.RLock:
+        """The lock :meth:`transaction` holds; ``with`` it to wait for a running one."""
+        return self._lock
+
+    def holds_transaction(self) -> bool:
+        """True on the thread that is inside :meth:`transaction` (it may use the writer)."""
+        return self._owner == threading.get_ident()
 
     # -- transactions -------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction (nested calls become savepoints); the clock is persisted."""
-        conn = self.db.conn
-        if self._depth:
-            name = f"casa_sp_{self._depth}"
-            conn.execute(f"SAVEPOINT {name}")
-            self._depth += 1
+        """One write transaction (nested calls become savepoints); the clock is persisted.
+
+        Other threads wait on the lock for the whole transaction: keep them short (a pull
+        page, a form's save).
+        """
+        with self._lock:
+            if self.closed:
+                raise StorageError("L'archivio è chiuso.", code="store_closed")
+            if self._depth:
+                with self._savepoint():
+                    yield
+                return
+            conn = self.db.conn
+            conn.execute("BEGIN IMMEDIATE")
+            self._owner = threading.get_ident()
+            self._depth = 1
             try:
+                self._catch_up()
                 yield
+                self._persist_clock()
+                conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
-                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
-                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                    conn.execute("ROLLBACK")
                 raise
-            else:
-                conn.execute(f"RELEASE SAVEPOINT {name}")
             finally:
-                self._depth -= 1
-            return
-        conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
+                self._depth = 0
+                self._owner = None
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        conn = self.db.conn
+        name = f"casa_sp_{self._depth}"
+        conn.execute(f"SAVEPOINT {name}")
+        self._depth += 1
         try:
             yield
-            self._persist_clock()
-            conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
-                conn.execute("ROLLBACK")
+                conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                conn.execute(f"RELEASE SAVEPOINT {name}")
             raise
+        else:
+            conn.execute(f"RELEASE SAVEPOINT {name}")
         finally:
-            self._depth = 0
+            self._depth -= 1
+
+    def _catch_up(self) -> None:
+        """Another process (``casa-desk sync`` beside the window) may have written since our
+        last transaction: start from the persisted clock when it is ahead of ours."""
+        row = self.db.execute("SELECT value FROM sync_state WHERE key = 'hlc'").fetchone()
+        persisted = int(row[0]) if row and row[0] else 0
+        if persisted > self.clock.last and self.clock.accepts(persisted):
+            self.clock.observe(persisted)
 
     def _persist_clock(self) -> None:
+        """Save the clock, never lower than what is saved (another process may be ahead)."""
         self.db.execute(
-            "INSERT INTO sync_state (key, value) VALUES ('hlc', ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            "INSERT INTO sync_state (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE"
+            " SET value = excluded.value"
+            " WHERE CAST(sync_state.value AS INTEGER) < CAST(excluded.value AS INTEGER)",
             [str(self.clock.last)],
         )
 
     def _require_transaction(self) -> None:
-        if not self._depth:
+        if not self._depth or not self.holds_transaction():
             raise RuntimeError("journal writes must run inside Journal.transaction()")
 
     # -- local writes -------------------------------------------------------------------
@@ -211,8 +261,10 @@ class Journal:
     ) -> None:
         """Mark a received change as applied (so it is not captured, and the guard allows it).
 
-        Sync calls this before writing the row with :meth:`write_applied`.
+        Sync calls this before writing the row with :meth:`write_applied`. The clock must
+        accept ``hlc`` (:meth:`Hlc.accepts`): sync holds back changes it would refuse.
         """
+        self._require_transaction()
         self.db.execute(
             "INSERT OR IGNORE INTO sync_applied (change_id, table_name, row_id, hlc, device_id,"
             " applied_at) VALUES (?, ?, ?, ?, ?, ?)",

@@ -133,6 +133,46 @@ def m005_people_unit_code(db: Database) -> None:
     )
 
 
+@migrations()
+def m006_held_changes_and_clock_floor(db: Database) -> None:
+    """One clock per store (issue 8).
+
+    ``sync_held``: changes received with a clock too far ahead of this device's time are
+    kept here, not applied and not observed, until their time comes (casa_desk.sync.apply).
+    The saved clock is raised to the newest change the store holds: two processes used to
+    overwrite it in turn, so it could be behind (the clock only moves forward from now on).
+    """
+    _exec_statements(
+        db,
+        """
+        CREATE TABLE IF NOT EXISTS sync_held (
+            change_id TEXT PRIMARY KEY,
+            table_name TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            op TEXT NOT NULL,
+            hlc INTEGER NOT NULL,
+            device_id TEXT NOT NULL,
+            data TEXT NOT NULL,
+            base TEXT,
+            reason TEXT NOT NULL,
+            received_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS sync_held_row ON sync_held (table_name, row_id)
+    """,
+    )
+    newest = max(
+        int(db.execute(f"SELECT coalesce(max(hlc), 0) FROM {table}").fetchone()[0])
+        for table in ("sync_outbox", "sync_applied")
+    )
+    if newest:
+        db.execute(
+            "INSERT INTO sync_state (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE"
+            " SET value = excluded.value"
+            " WHERE CAST(sync_state.value AS INTEGER) < CAST(excluded.value AS INTEGER)",
+            [str(newest)],
+        )
+
+
 _BOOKKEEPING = """
 CREATE TABLE casa_meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT);

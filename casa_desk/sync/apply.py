@@ -5,18 +5,25 @@ rules as the hub (:mod:`casa_desk.sync.merge`), recorded in ``sync_applied`` (so
 captured or applied twice) and written with the change's clock, which is what the store's
 guard triggers require. Conflicts go to ``sync_conflicts``; referral statuses touched by
 new events are refolded.
+
+A change whose clock is more than the allowed skew ahead of this device's time is neither
+applied nor observed (adopting ``2**63 - 1`` once left stores unable to write): it is *held*
+in ``sync_held`` with a reason code, listed on the Sync page, left out of the digest
+comparison (:func:`casa_desk.sync.held.with_held`), and applied by :func:`release_held` once
+its time has come — a PC whose clock runs behind loses nothing. A change for a row that
+exists here only as a held insert waits with it.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from casa_desk.models.timeutil import utc_now_text
+from casa_desk.store.connection import IntegrityError
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME, SYNCED_TABLES, TableSpec
+from casa_desk.sync import held
 from casa_desk.sync.merge import NOT_APPLIED, Conflict, merge_change
 from casa_desk.sync.sensitive import open_incoming
 
@@ -27,6 +34,7 @@ class ApplyStats:
     skipped: int = 0
     conflicts: int = 0
     unknown: int = 0
+    held: int = 0  # clock too far ahead (or waiting for such a change): kept, not applied
     referrals: set[str] = field(default_factory=set)
 
 
@@ -57,13 +65,15 @@ def apply_changes(store: Store, changes: list[dict[str, Any]]) -> ApplyStats:
     costs ~0.5 ms a row, too slow for a 100,000-change backlog.
     """
     stats = ApplyStats()
-    db = store.db
+    clock = store.journal.clock
     known = _known_ids(store, [c["change_id"] for c in changes])
-    now = utc_now_text()
+    now = store.journal.now()
     rows = _prefetch(store, changes)
     existed = set(rows)
+    waiting = held.held_rows(store, {(c["table"], str(c["row_id"])) for c in changes})
     touched: set[tuple[str, str]] = set()
     applied: list[tuple[Any, ...]] = []
+    holding: list[tuple[dict[str, Any], str]] = []
     found: list[Conflict] = []
     newest = 0
     for raw in changes:
@@ -75,8 +85,14 @@ def apply_changes(store: Store, changes: list[dict[str, Any]]) -> ApplyStats:
         if spec is None:
             stats.unknown += 1  # a newer hub's table: kept at the hub, ignored here
             continue
+        key = (spec.name, str(raw["row_id"]))
+        reason = held.reason_to_hold(clock, raw, exists=key in rows, waiting=key in waiting)
+        if reason is not None:
+            holding.append((raw, reason))
+            waiting.add(key)
+            stats.held += 1
+            continue
         change = open_incoming(raw)
-        key = (spec.name, str(change["row_id"]))
         current = rows.get(key)
         result = merge_change(spec, current, change)
         hlc = int(change["hlc"])
@@ -89,23 +105,38 @@ def apply_changes(store: Store, changes: list[dict[str, Any]]) -> ApplyStats:
         stats.conflicts += len(result.conflicts)
         stats.applied += 1
         if spec.name == "referral_events":
-            row = result.row or current or change.get("data") or {}
-            if row.get("referral_id"):
-                stats.referrals.add(str(row["referral_id"]))
-    db.conn.executemany(
-        "INSERT OR IGNORE INTO sync_applied (change_id, table_name, row_id, hlc, device_id,"
-        " applied_at) VALUES (?, ?, ?, ?, ?, ?)",
-        applied,
-    )
-    if newest:
-        store.journal.clock.observe(newest)
+            stats.referrals |= _referral_of(result.row or current or change.get("data") or {})
+    _record(store, applied, holding, newest, now)
     found += _write_rows(store, rows, touched, existed)
     _keep_conflicts(store, found, now)
     if stats.referrals:
         from casa_desk.store.referrals import refresh_statuses
 
-        refresh_statuses(db, stats.referrals)
+        refresh_statuses(store.db, stats.referrals)
     return stats
+
+
+def _referral_of(event: dict[str, Any]) -> set[str]:
+    return {str(event["referral_id"])} if event.get("referral_id") else set()
+
+
+def _record(
+    store: Store,
+    applied: list[tuple[Any, ...]],
+    holding: list[tuple[dict[str, Any], str]],
+    newest: int,
+    now: str,
+) -> None:
+    """What a page leaves besides rows: applied ids (before the rows: the guard triggers
+    look for them), held changes, and the clock moved past what was applied."""
+    store.db.conn.executemany(
+        "INSERT OR IGNORE INTO sync_applied (change_id, table_name, row_id, hlc, device_id,"
+        " applied_at) VALUES (?, ?, ?, ?, ?, ?)",
+        applied,
+    )
+    held.hold(store, holding, now)
+    if newest:
+        store.journal.clock.observe(newest)
 
 
 def _prefetch(store: Store, changes: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
@@ -171,14 +202,14 @@ def _execute_rows(
     conn.execute("SAVEPOINT casa_apply_rows")
     try:
         conn.executemany(sql, params)
-    except sqlite3.IntegrityError:
+    except IntegrityError:
         conn.execute("ROLLBACK TO SAVEPOINT casa_apply_rows")
         failed = []
         for key, values in zip(keys, params, strict=True):
             conn.execute("SAVEPOINT casa_apply_row")
             try:
                 conn.execute(sql, values)
-            except sqlite3.IntegrityError:
+            except IntegrityError:
                 conn.execute("ROLLBACK TO SAVEPOINT casa_apply_row")
                 failed.append(key)
             conn.execute("RELEASE SAVEPOINT casa_apply_row")
@@ -200,20 +231,24 @@ def _write_one(store: Store, table: str, row: dict[str, Any], *, exists: bool) -
     conn.execute("SAVEPOINT casa_apply_one")
     try:
         store.journal.write_applied(table, row, exists=exists)
-    except sqlite3.IntegrityError:
+    except IntegrityError:
         conn.execute("ROLLBACK TO SAVEPOINT casa_apply_one")
         conn.execute("RELEASE SAVEPOINT casa_apply_one")
-        _keep_conflicts(store, [_not_applied(table, row)], utc_now_text())
+        _keep_conflicts(store, [_not_applied(table, row)], store.journal.now())
         return False
     conn.execute("RELEASE SAVEPOINT casa_apply_one")
     return True
 
 
 def apply_snapshot_rows(store: Store, table: str, rows: list[dict[str, Any]]) -> int:
-    """Merge full hub rows (a re-fetch) field by field with their own clocks; returns writes."""
+    """Merge full hub rows (a re-fetch) field by field with their own clocks; returns writes.
+
+    Fields whose clock this device must not adopt are held like any other such change."""
     spec = BY_NAME[table]
+    clock = store.journal.clock
     writes = 0
-    now = utc_now_text()
+    now = store.journal.now()
+    waiting = held.held_rows(store, {(table, str(r["id"])) for r in rows})
     for hub_row in rows:
         clocks = json.loads(hub_row.get("field_clocks") or "{}") if spec.mutable else {}
         by_clock: dict[tuple[int, str], dict[str, Any]] = {}
@@ -227,19 +262,25 @@ def apply_snapshot_rows(store: Store, table: str, rows: list[dict[str, Any]]) ->
             if _known_ids(store, [change_id]):
                 continue
             current = _current(store, spec, hub_row["id"])
-            op = "insert" if current is None else "update"
-            result = merge_change(
-                spec,
-                current,
-                {
-                    "op": op,
-                    "hlc": hlc,
-                    "device": device,
-                    "row_id": hub_row["id"],
-                    "data": data,
-                    "base": None,
-                },
+            change = {
+                "change_id": change_id,
+                "table": table,
+                "op": "insert" if current is None else "update",
+                "hlc": hlc,
+                "device": device,
+                "row_id": hub_row["id"],
+                "data": data,
+                "base": None,
+            }
+            key = (table, str(hub_row["id"]))
+            reason = held.reason_to_hold(
+                clock, change, exists=current is not None, waiting=key in waiting
             )
+            if reason is not None:
+                held.hold(store, [(change, reason)], now)
+                waiting.add(key)
+                continue
+            result = merge_change(spec, current, change)
             store.journal.record_applied(change_id, table, hub_row["id"], hlc, device)
             if result.row is not None and _write_one(
                 store, table, result.row, exists=result.exists
@@ -251,8 +292,11 @@ def apply_snapshot_rows(store: Store, table: str, rows: list[dict[str, Any]]) ->
 
 def restore_rows(store: Store, table: str, rows: list[dict[str, Any]]) -> int:
     """Put the hub's version of rows back after the hub refused a local edit of them (the
-    refused value stays listed in sync_rejections). Call inside a transaction."""
+    refused value stays listed in sync_rejections). Call inside a transaction.
+
+    A hub row carrying a clock this device must not adopt is held instead (op ``restore``)."""
     spec = BY_NAME[table]
+    clock = store.journal.clock
     restored = 0
     for hub_row in rows:
         current = _current(store, spec, hub_row["id"])
@@ -260,11 +304,31 @@ def restore_rows(store: Store, table: str, rows: list[dict[str, Any]]) -> int:
         if current is not None and all(current.get(c) == row[c] for c in row):
             continue
         hlc, origin, row_id = int(row["hlc"] or 0), str(row["origin"]), str(row["id"])
-        store.journal.record_applied(
-            f"restore:{table}:{row_id}:{hlc}:{origin}", table, row_id, hlc, origin
-        )
+        change_id = f"restore:{table}:{row_id}:{hlc}:{origin}"
+        newest = held.row_clock(row)
+        if not clock.accepts(newest):
+            change: dict[str, Any] = {"change_id": change_id, "table": table, "row_id": row_id}
+            change |= {"op": held.RESTORE, "hlc": newest, "device": origin, "data": row}
+            held.hold(store, [(change, held.CLOCK_AHEAD)], store.journal.now())
+            continue
+        store.journal.record_applied(change_id, table, row_id, hlc, origin)
         restored += _write_one(store, table, row, exists=current is not None)
     return restored
+
+
+def release_held(store: Store) -> ApplyStats:
+    """Apply the held changes whose time has come, in the order they arrived; the others
+    stay held (with what waits for them). Call inside a transaction."""
+    changes = held.held_changes(store)
+    clock = store.journal.clock
+    if not any(c["reason"] != held.WAITS_FOR_HELD and clock.accepts(c["hlc"]) for c in changes):
+        return ApplyStats()
+    store.db.execute("DELETE FROM sync_held")
+    restores = [c for c in changes if c["op"] == held.RESTORE]
+    stats = apply_changes(store, [c for c in changes if c["op"] != held.RESTORE])
+    for change in restores:
+        restore_rows(store, change["table"], [change["data"]])
+    return stats
 
 
 def rejected_update_rows(store: Store, change_ids: list[str]) -> dict[str, list[str]]:
@@ -290,6 +354,7 @@ def _known_ids(store: Store, ids: list[str]) -> set[str]:
         for sql in (
             f"SELECT change_id FROM sync_applied WHERE change_id IN ({marks})",
             f"SELECT change_id FROM sync_outbox WHERE change_id IN ({marks})",
+            f"SELECT change_id FROM sync_held WHERE change_id IN ({marks})",
         ):
             known.update(r[0] for r in store.db.execute(sql, chunk))
     return known

@@ -43,7 +43,14 @@ from casa_desk.security.tokens import key_bytes
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME
 from casa_desk.sync import protocol
-from casa_desk.sync.apply import apply_changes, rejected_update_rows, restore_rows, set_state, state
+from casa_desk.sync.apply import (
+    apply_changes,
+    rejected_update_rows,
+    release_held,
+    restore_rows,
+    set_state,
+    state,
+)
 from casa_desk.sync.sensitive import seal_outgoing
 
 FORMAT = "casa-desk-bundle/1"
@@ -188,6 +195,7 @@ def import_reply(store: Store, path: Path) -> str:
                 ],
             )
         stats = apply_changes(store, payload["changes"])
+        stats.applied += release_held(store).applied
         refused = rejected_update_rows(
             store, [r["change_id"] for r in payload.get("rejected") or []]
         )
@@ -206,10 +214,13 @@ def import_reply(store: Store, path: Path) -> str:
         )
         set_state(store, "epoch", payload["epoch"])
         set_state(store, "last_sync_at", utc_now_text())
-    return (
+    line = (
         f"Risposta importata: {stats.applied} modifiche ricevute, "
-        f"{len(payload.get('rejected') or [])} rifiutate, {stats.conflicts} conflitti."
+        f"{len(payload.get('rejected') or [])} rifiutate, {stats.conflicts} conflitti"
     )
+    if stats.held:
+        line += f", {stats.held} messe da parte (orologio di origine nel futuro)"
+    return line + "."
 
 
 # -- hub side ---------------------------------------------------------------------------

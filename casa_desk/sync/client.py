@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,13 +24,15 @@ import httpx
 from casa_desk.errors import SyncError
 from casa_desk.models.timeutil import to_utc_text, utc_now_text
 from casa_desk.security.tokens import split_code
+from casa_desk.store.connection import OperationalError
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME, SHARED_SCOPE
-from casa_desk.sync import protocol
+from casa_desk.sync import held, protocol
 from casa_desk.sync.apply import (
     apply_changes,
     apply_snapshot_rows,
     rejected_update_rows,
+    release_held,
     restore_rows,
     set_state,
     state,
@@ -52,6 +53,7 @@ class SyncReport:
     rejected: list[dict[str, Any]] = field(default_factory=list)
     pulled: int = 0
     conflicts: int = 0
+    held: int = 0  # received changes kept back (clock too far ahead), after this run
     mismatched: list[str] = field(default_factory=list)
     refetched: list[str] = field(default_factory=list)
     pruned: int = 0  # acked outbox rows past retention, dropped after a clean sync
@@ -193,12 +195,15 @@ class SyncClient:
             self.push_all(hello, report, progress)
             self.pull_all(report, progress)
             self.restore_rejected(report)
+            with self.store.transaction():  # held changes whose time has come
+                report.pulled += release_held(self.store).applied
             self.check_digest(report)
+            report.held = held.count(self.store)
             if report.in_sync:
                 with self.store.transaction():
                     set_state(self.store, "last_sync_at", utc_now_text())
                     report.pruned = prune_outbox(self.store)
-        except sqlite3.OperationalError as exc:
+        except OperationalError as exc:
             # Disk full, database busy: every step is one transaction, so nothing half-done
             # stays behind; the next run resumes where this one stopped.
             raise SyncError(
@@ -386,15 +391,26 @@ def local_digest(store: Store) -> dict[str, dict[str, Any]]:
     }
     out = {}
     for name, spec in BY_NAME.items():
-        cols = ", ".join(digest_columns(spec))
-        sql = f"SELECT {cols} FROM {name} WHERE NOT (hlc = ? AND origin = ?)"
+        columns = digest_columns(spec)
+        sql = f"SELECT {', '.join(columns)} FROM {name} WHERE NOT (hlc = ? AND origin = ?)"
         params: list[Any] = list(UNCHANGED_SEED)
         if not head:
             sql += " AND (scope = ? OR presidio = ? OR scope = ?)"
             params += [SHARED_SCOPE, presidio, presidio]
+        # Rows touched by held changes are compared as the hub holds them (sync/held.py).
+        simulated = held.simulated_rows(store, name)
         rows = [
-            tuple(r) for r in store.db.execute(sql + " ORDER BY id", params) if r[0] not in rejected
+            tuple(r)
+            for r in store.db.execute(sql + " ORDER BY id", params)
+            if r[0] not in rejected and r[0] not in simulated
         ]
+        for row in simulated.values():
+            if row is None or row["id"] in rejected:
+                continue
+            if (int(row["hlc"]), str(row["origin"])) == UNCHANGED_SEED:
+                continue
+            if head or row["scope"] in (SHARED_SCOPE, presidio) or row["presidio"] == presidio:
+                rows.append(tuple(row.get(c) for c in columns))
         count, digest = digest_rows(rows)
         out[name] = {"count": count, "hash": digest}
     return out

@@ -8,9 +8,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from casa_desk.models.timeutil import utc_now_text
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME
+from casa_desk.sync import held
 from casa_desk.sync.apply import state
 from casa_desk.sync.merge import EDIT_AFTER_DELETE, NOT_APPLIED
 
@@ -24,6 +24,7 @@ class SyncStatus:
     pending: int
     rejected: int
     open_conflicts: int
+    held: int = 0  # received changes kept back: their clock is too far ahead (sync/held.py)
 
 
 def sync_status(store: Store) -> SyncStatus:
@@ -38,6 +39,7 @@ def sync_status(store: Store) -> SyncStatus:
         open_conflicts=int(
             count("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL").fetchone()[0]
         ),
+        held=held.count(store),
     )
 
 
@@ -48,6 +50,11 @@ def rejections(store: Store, limit: int = 500) -> list[dict[str, Any]]:
         " ORDER BY at DESC LIMIT ?",
         [limit],
     )
+
+
+def held_changes(store: Store, limit: int = 500) -> list[dict[str, Any]]:
+    """Received changes kept back, newest first, with their reason code (no values)."""
+    return held.listing(store, limit)
 
 
 def conflicts(
@@ -83,14 +90,16 @@ def reinstate(store: Store, conflict_id: str) -> dict[str, Any] | None:
     with store.transaction() as journal:
         changed = journal.update(spec.name, conflict["row_id"], changes)
         store.db.execute(
-            "UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?", [utc_now_text(), conflict_id]
+            "UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?",
+            [journal.now(), conflict_id],
         )
     return changed
 
 
 def dismiss(store: Store, conflict_id: str) -> None:
     """Keep the winner: the conflict is marked resolved, nothing else changes."""
-    with store.transaction():
+    with store.transaction() as journal:
         store.db.execute(
-            "UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?", [utc_now_text(), conflict_id]
+            "UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?",
+            [journal.now(), conflict_id],
         )

@@ -34,6 +34,7 @@ from sync_helpers import (
 )
 
 from casa_desk.errors import SyncError
+from casa_desk.models.hlc import MAX_SKEW_MS, physical_ms
 from casa_desk.store.db import Store
 from casa_desk.sync import protocol
 from casa_desk.sync.apply import state
@@ -182,31 +183,36 @@ def test_s7_clocks_ahead_behind_backward_jump_and_restart(
     quiesce([a, b])
     real = a.journal.clock._now_ms  # noqa: SLF001 - the test drives the device's wall clock
     three_hours = 3 * 3600 * 1000
+    # A's PC clock runs 3 h ahead, B's 3 h behind: both work locally, the hub refuses both
     a.journal.clock._now_ms = lambda: real() + three_hours  # noqa: SLF001
     edit(a, "people", p["id"], notes="da A, orologio avanti")
+    future = row(a, "people", p["id"])["hlc"]
     b.journal.clock._now_ms = lambda: real() - three_hours  # noqa: SLF001
     edit(b, "people", p["id"], notes="da B, orologio indietro")
-    with (
-        SyncClient(a, now_ms=lambda: real() + three_hours) as skewed,
-        pytest.raises(SyncError) as err,
-    ):
-        skewed.sync()
-    assert err.value.code == "clock_skew"
-    quiesce([a, b])  # wall clocks fixed; the HLCs stay where they went
-    assert (
-        row(a, "people", p["id"])["notes"]
-        == row(b, "people", p["id"])["notes"]
-        == "da A, orologio avanti"
-    )
-    assert any(c["field"] == "notes" for c in conflicts(b))
-    # after seeing A's change, B's next edit wins although B's wall clock is behind
-    edit(b, "people", p["id"], notes="da B dopo")
+    for store, skew in ((a, three_hours), (b, -three_hours)):
+        with (
+            SyncClient(store, now_ms=lambda skew=skew: real() + skew) as skewed,
+            pytest.raises(SyncError) as err,
+        ):
+            skewed.sync()
+        assert err.value.code == "clock_skew"
+    # the PC clocks are put right; A's edit keeps the stamp it got, 3 h in the future
+    a.journal.clock._now_ms = real  # noqa: SLF001
+    b.journal.clock._now_ms = real  # noqa: SLF001
+    quiesce([a, b])
+    # nobody adopts a clock 3 h ahead: B (or the hub) keeps A's change back, B's own stays
+    assert b.journal.clock.last < future
+    assert physical_ms(b.journal.clock.last) <= real() + MAX_SKEW_MS
+    assert row(b, "people", p["id"])["notes"] == "da B, orologio indietro"
+    edit(b, "people", p["id"], notes="da B dopo")  # B can write, with a sane clock
+    assert physical_ms(row(b, "people", p["id"])["hlc"]) <= real() + MAX_SKEW_MS
     # backward jump mid-session: ticks stay strictly increasing
     a.journal.clock._now_ms = lambda: real() - three_hours  # noqa: SLF001
     edit(a, "people", p["id"], phone="+390200000009")
     hlcs = [r[0] for r in a.db.execute("SELECT hlc FROM sync_outbox ORDER BY seq")]
     assert hlcs == sorted(hlcs) and len(set(hlcs)) == len(hlcs)
-    # restart with an earlier clock: the persisted clock carries on
+    # restart with an earlier clock (30 h behind): the persisted clock carries on, and no
+    # clock of the store is taken for a poisoned one (they were all plausible when made)
     last = a.journal.clock.last
     a.close()
     import casa_desk.models.hlc as hlc_module
@@ -215,12 +221,13 @@ def test_s7_clocks_ahead_behind_backward_jump_and_restart(
     hlc_module._wall_ms = lambda: saved() - 10 * three_hours  # type: ignore[assignment]  # noqa: SLF001
     try:
         a = Store.open(tmp_path / "a.sqlite")
+        assert a.journal.clock.last == last
         edit(a, "people", p["id"], street="Via Dopo")
         assert a.db.execute("SELECT max(hlc) FROM sync_outbox").fetchone()[0] > last
     finally:
         hlc_module._wall_ms = saved  # noqa: SLF001
     quiesce([a, b])
-    assert row(a, "people", p["id"])["notes"] == "da B dopo"
+    # every store's data (with what it keeps back) equals the hub's
     check_invariants(hub, [a, b])
 
 
@@ -487,8 +494,9 @@ def test_s16_disk_full_and_database_busy_during_apply(
     b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
     many_people(a, 2000)
     sync(a)
+    writer = b.journal.db  # the settings below are the store's write connection's
     # database busy: another connection holds the write lock
-    b.db.execute("PRAGMA busy_timeout = 200")
+    writer.execute("PRAGMA busy_timeout = 200")
     other = sqlite3.connect(b.path, timeout=0.1)
     other.execute("BEGIN IMMEDIATE")
     with pytest.raises(SyncError):
@@ -497,13 +505,13 @@ def test_s16_disk_full_and_database_busy_during_apply(
     other.close()
     assert int(state(b, "pull_cursor", "0") or 0) == 0
     # disk full: the file may not grow
-    pages = b.db.execute("PRAGMA page_count").fetchone()[0]
-    b.db.execute(f"PRAGMA max_page_count = {pages + 2}")
+    pages = writer.execute("PRAGMA page_count").fetchone()[0]
+    writer.execute(f"PRAGMA max_page_count = {pages + 2}")
     with pytest.raises(SyncError) as full:
         sync(b)
     assert full.value.code == "local_store"
     assert b.db.execute("SELECT count(*) FROM people WHERE origin != 'seed'").fetchone()[0] == 0
-    b.db.execute("PRAGMA max_page_count = 1073741823")
+    writer.execute("PRAGMA max_page_count = 1073741823")
     quiesce([a, b])
     assert b.db.execute("SELECT count(*) FROM people WHERE origin != 'seed'").fetchone()[0] == 2000
     check_invariants(hub, [a, b], Watch())

@@ -3,6 +3,10 @@
 Qt (PySide6) and casa_desk.ui may be imported only by casa_desk/ui/ and casa_desk/app.py;
 models/ depends on nothing else in casa_desk; the headless core never imports the CLI or
 the app; the store sits below sync and never imports it (the clock lives in models/).
+One connection factory: on the desktop side (everything but the hub, which uses
+SQLAlchemy) only casa_desk/store/connection.py imports the ``sqlite3`` binding or wraps a
+connection in sqlite-utils' ``Database`` — so keying every connection (SQLCipher) is a
+change to that one module.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "casa_desk"
 HEADLESS = ("store", "sync", "reports", "security")
+CONNECTION_FACTORY = "store/connection.py"
 
 
 def _imports(path: Path) -> list[str]:
@@ -49,7 +54,23 @@ def _breaches() -> list[str]:
                 found.append(f"{rel}: imports {name} (headless core must not import cli/app)")
             if top == "store" and name.startswith("casa_desk.sync"):
                 found.append(f"{rel}: imports {name} (the store sits below sync)")
+            desktop = rel != CONNECTION_FACTORY and not rel.startswith("sync/hub/")
+            if desktop and name.split(".")[0] in ("sqlite3", "_sqlite3", "pysqlite3"):
+                found.append(f"{rel}: imports {name} (connections come from {CONNECTION_FACTORY})")
+        if rel != CONNECTION_FACTORY and not rel.startswith("sync/hub/"):
+            found += [f"{rel}: opens a Database itself" for _ in _database_calls(path)]
     return found
+
+
+def _database_calls(path: Path) -> list[int]:
+    """Lines that build a sqlite-utils ``Database`` (around a path or a connection)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) == "Database"
+    ]
 
 
 def test_layering_holds() -> None:
@@ -66,6 +87,27 @@ def test_checker_catches_a_qt_import_in_the_store(tmp_path: Path, monkeypatch) -
     (fake / "store" / "clock.py").write_text("from casa_desk.sync.hlc import Hlc\n")
     monkeypatch.setattr(f"{__name__}.PACKAGE", fake)
     assert len(_breaches()) == 3
+
+
+def test_checker_catches_a_connection_opened_outside_the_factory(
+    tmp_path: Path, monkeypatch
+) -> None:
+    fake = tmp_path / "casa_desk"
+    for folder in ("store", "ui", "reports", "sync/hub"):
+        (fake / folder).mkdir(parents=True)
+    (fake / "store" / "connection.py").write_text(
+        "import sqlite3\nfrom sqlite_utils import Database\nDatabase(sqlite3.connect(':memory:'))\n"
+    )
+    (fake / "sync" / "hub" / "storage.py").write_text("import sqlite3\n")  # the hub may
+    (fake / "ui" / "search.py").write_text("import sqlite3\n")
+    (fake / "reports" / "side.py").write_text("from sqlite3 import connect\n")
+    (fake / "store" / "raw.py").write_text("import sqlite_utils\nsqlite_utils.Database('x.db')\n")
+    monkeypatch.setattr(f"{__name__}.PACKAGE", fake)
+    assert sorted(b.split(":")[0] for b in _breaches()) == [
+        "reports/side.py",
+        "store/raw.py",
+        "ui/search.py",
+    ]
 
 
 def test_core_imports_without_qt() -> None:

@@ -30,6 +30,12 @@ HEADLINE_ITEMS = [
 ]
 
 
+def generate(db: Path, *args: object, **kwargs: object) -> service.ReportFiles:
+    """``service.generate`` on the store at ``db``, opened as the CLI opens it."""
+    with Store.open(db, check_integrity=False) as store:
+        return service.generate(store, *args, **kwargs)  # type: ignore[arg-type]
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict]]:
     path = Path(tmp_path_factory.mktemp("output")) / "store.sqlite"
@@ -47,7 +53,7 @@ def pdf_text(path: Path) -> str:
 def test_pdf_shows_month_office_programme_and_totals(built, tmp_path: Path) -> None:
     db, info = built
     out, out_csv = tmp_path / "r.pdf", tmp_path / "r.csv"
-    files = service.generate(
+    files = generate(
         db,
         "2026-10",
         "SAN-SIRO",
@@ -82,9 +88,7 @@ def test_pdf_shows_month_office_programme_and_totals(built, tmp_path: Path) -> N
 def test_consolidated_report_and_csv_shape(built, tmp_path: Path) -> None:
     db, _ = built
     out, out_csv = tmp_path / "all.pdf", tmp_path / "all.csv"
-    files = service.generate(
-        db, "2026-10", None, out, out_csv=out_csv, generated_on=date(2026, 11, 3)
-    )
+    files = generate(db, "2026-10", None, out, out_csv=out_csv, generated_on=date(2026, 11, 3))
     assert "Tutti i presidi" in pdf_text(out)
     raw = out_csv.read_bytes()
     raw.decode("utf-8")

@@ -125,8 +125,13 @@ def test_update_outbox_carries_changed_fields_and_base_clock(store: Store) -> No
 )
 def test_raw_sql_cannot_escape_capture(store: Store, sql: str) -> None:
     People(store).register({"first_name": "Ada", "last_name": "Esempio"}, presidio="SAN-SIRO")
-    with pytest.raises(sqlite3.IntegrityError, match="casa_desk"):
+    # on the write connection (inside a transaction) the guard triggers refuse it…
+    with pytest.raises(sqlite3.IntegrityError, match="casa_desk"), store.transaction():
         store.db.execute(sql)
+    # …and outside a transaction store.db is a read-only connection: no write at all
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        store.db.execute(sql)
+    assert store.query("SELECT first_name FROM people")[0]["first_name"] == "Ada"
 
 
 def test_failed_transaction_leaves_neither_row_nor_outbox(store: Store) -> None:
@@ -151,7 +156,7 @@ def test_a_transform_migration_cannot_switch_capture_off(tmp_path: Path, monkeyp
         with Store.open(path) as store:
             assert schema.missing_guards(store.db) == []
             assert list((tmp_path / "backups").glob("s-before-migration-*.sqlite"))
-            with pytest.raises(sqlite3.IntegrityError, match="casa_desk"):
+            with pytest.raises(sqlite3.IntegrityError, match="casa_desk"), store.transaction():
                 store.db.execute(
                     "INSERT INTO people (id, presidio, scope, created_at, updated_at, hlc,"
                     " origin) VALUES ('x', 'SAN-SIRO', 'shared', 't', 't', 5, 'd')"

@@ -37,9 +37,12 @@ def test_m002_upgrades_a_store_made_before_it(tmp_path) -> None:
             presidio="SAN-SIRO",
         )
         people.merge(b["id"], a["id"])
-        store.db.execute("DROP INDEX people_merged_into")
-        store.db.execute("DROP INDEX people_birth_date")
-        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm002_people_lookup_indexes'")
+        with store.transaction():  # back to the schema before m002
+            store.db.execute("DROP INDEX people_merged_into")
+            store.db.execute("DROP INDEX people_birth_date")
+            store.db.execute(
+                "DELETE FROM _sqlite_migrations WHERE name = 'm002_people_lookup_indexes'"
+            )
     with Store.open(path) as store:
         names = {
             r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
@@ -84,9 +87,10 @@ def test_m003_search_index_has_prefixes_and_keeps_people(tmp_path) -> None:
             },
             presidio="SAN-SIRO",
         )
-        store.db.execute(
-            "DELETE FROM _sqlite_migrations WHERE name = 'm003_people_search_prefixes'"
-        )
+        with store.transaction():
+            store.db.execute(
+                "DELETE FROM _sqlite_migrations WHERE name = 'm003_people_search_prefixes'"
+            )
     with Store.open(path) as store:
         sql = store.db.execute(
             "SELECT sql FROM sqlite_master WHERE name = 'people_fts'"
