@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casa_desk.errors import ValidationError
+from casa_desk.errors import CasaError
 from casa_desk.models.referrals import OPEN_STATES
 from casa_desk.models.timeutil import format_date, today_rome
 from casa_desk.store.contacts import Contacts
@@ -44,6 +44,7 @@ from casa_desk.ui.models import (
     person_name,
     service_label,
 )
+from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.referral_dialog import error_label
 from casa_desk.ui.referrals_page import OVERDUE_BACKGROUND
 
@@ -257,13 +258,17 @@ class AgendaPage(QWidget):
         row = self._selected()
         if row is None:
             return
-        try:
-            self.contacts.mark_follow_up_done(row["id"], operator=self.context.operator)
-        except ValidationError as error:
-            self.error.setText(error.message)
-            self.error.show()
-            return
-        self.context.bus.changed.emit("contacts")
+        self.error.hide()
+        StoreOp(
+            self.context.bus,
+            lambda: self.contacts.mark_follow_up_done(row["id"], operator=self.context.operator),
+            changed="contacts",
+            parent=self,
+        ).failure(self._show_error).run()
+
+    def _show_error(self, _error: CasaError, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
 
     def select_follow_up(self, contact_id: str) -> bool:
         row = self.follow_ups.find("id", contact_id)

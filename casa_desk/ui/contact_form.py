@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casa_desk.errors import ValidationError
+from casa_desk.errors import CasaError, ValidationError
 from casa_desk.models.timeutil import ROME, parse_user_date, today_rome
 from casa_desk.store.contacts import Contacts
 from casa_desk.store.directory import Directory
@@ -43,6 +43,7 @@ from casa_desk.store.people import People
 from casa_desk.store.search import search_people
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.models import Vocab, person_name
+from casa_desk.ui.operations import StoreOp
 
 ERROR_STYLE = "color: #b3261e;"
 _SHIFT = re.compile(r"^\+\s*(\d{1,3})\s*([gsm]?)$", re.IGNORECASE)
@@ -422,29 +423,35 @@ class ContactDialog(QDialog):
         self._clear_errors()
         try:
             values = self.values()
-            if self._amends:
-                row = self.contacts.amend(
-                    self._amends["id"], values, operator=self.context.operator
-                )
-            else:
-                row = self.contacts.log(
-                    values, presidio=self.context.presidio, operator=self.context.operator
-                )
-        except ValidationError as error:
-            self.show_error(error)
+        except ValidationError as error:  # the form's own checks: already worded here
+            self.show_error(error, error.message)
             return
-        self.context.bus.changed.emit("contacts")
+        amends = self._amends
+
+        def write() -> dict:
+            if amends:
+                return self.contacts.amend(amends["id"], values, operator=self.context.operator)
+            return self.contacts.log(
+                values, presidio=self.context.presidio, operator=self.context.operator
+            )
+
+        StoreOp(self.context.bus, write, changed="contacts", parent=self).success(
+            self._saved
+        ).failure(self.show_error).run()
+
+    def _saved(self, row: dict) -> None:
         self.saved.emit(row["id"])
         self.accept()
 
-    def show_error(self, error: ValidationError) -> None:
+    def show_error(self, error: CasaError, text: str) -> None:
         """The message under its field (or under the form), and the cursor on the field."""
-        label = self._errors_by_field.get(error.field)
+        field = getattr(error, "field", "")
+        label = self._errors_by_field.get(field)
         if label is None:
             label = self.general_error
-        label.setText(error.message)
+        label.setText(text)
         label.show()
-        widget = self._fields.get(error.field)
+        widget = self._fields.get(field)
         if widget is not None:
             widget.setFocus()
 

@@ -18,14 +18,15 @@ from PySide6.QtCore import QCoreApplication, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from casa_desk.errors import CasaError
+from casa_desk.ui.error_texts import worded_error
 
 log = logging.getLogger("casa_desk.ui")
 
 
 def user_message(exc: BaseException) -> str:
-    """The one line shown to the user: the CasaError's own message, or a generic one."""
+    """The one line shown to the user: the CasaError worded by its code, or a generic one."""
     if isinstance(exc, CasaError):
-        return exc.message
+        return worded_error(exc)
     return QCoreApplication.translate(
         "ErrorDialog", "Si è verificato un errore imprevisto. Il lavoro salvato non è andato perso."
     )

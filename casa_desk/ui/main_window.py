@@ -138,9 +138,7 @@ class MainWindow(QMainWindow):
                 "report",
                 "casa_desk.ui.report_page",
                 "ReportPage",
-                lambda cls: cls(
-                    ctx.store_path, ctx.presidio, ctx.is_head_office, runner=ctx.runner
-                ),
+                lambda cls: cls(ctx.store, ctx.presidio, ctx.is_head_office, runner=ctx.runner),
             ),
             ("sync", "casa_desk.ui.sync_page", "SyncPage", self._build_sync_page),
         ]
@@ -159,7 +157,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(page, "")
 
     def _build_sync_page(self, cls: type) -> QWidget:
-        page = cls(self.context.store, runner=self.context.runner)
+        page = cls(self.context.store, runner=self.context.runner, bus=self.context.bus)
         # A sync may change any table: every view decides for itself whether to refresh.
         page.synced.connect(self._after_sync)
         return page

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casa_desk.errors import CasaError
 from casa_desk.models.phone import format_phone
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome
 from casa_desk.models.vocab import SENSITIVE_SERVICE_KINDS
@@ -39,7 +38,6 @@ from casa_desk.store.contacts import Contacts
 from casa_desk.store.people import People
 from casa_desk.store.referrals import Referrals
 from casa_desk.ui.context import DeskContext
-from casa_desk.ui.error_dialog import show_error
 from casa_desk.ui.history_model import (
     HistoryModel,
     build_entries,
@@ -49,6 +47,7 @@ from casa_desk.ui.history_model import (
     role_label,
     status_label,
 )
+from casa_desk.ui.operations import StoreOp
 
 
 def _clear_layout(layout: Any) -> None:
@@ -393,13 +392,16 @@ class PersonCard(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        try:
-            self.people.merge(duplicate_id, self.person["id"])
-        except CasaError as exc:  # e.g. the other card was merged elsewhere meanwhile (sync)
-            show_error(self, exc)
-            return False
-        self.context.bus.changed.emit("people")
-        return True
+        survivor_id = self.person["id"]
+        # A failure (e.g. the other card was merged elsewhere meanwhile, by sync) is worded
+        # in a message box by the operation.
+        self.merge_op = StoreOp(
+            self.context.bus,
+            lambda: self.people.merge(duplicate_id, survivor_id),
+            changed="people",
+            parent=self,
+        )
+        return self.merge_op.run()
 
     def _show_detail(self, current: Any, _previous: Any = None) -> None:
         entry = self.history_model.entry(current.row()) if current.isValid() else None
@@ -455,18 +457,26 @@ class PersonCard(QWidget):
         if entry is None or not self.context.may_see_sensitive:
             return
         table = "contacts" if entry.kind == "contact" else "referrals"
-        with self.context.store.transaction() as journal:
-            audit.record(
-                journal,
-                "viewed",
-                who=self.context.operator,
-                presidio=self.context.presidio,
-                table=table,
-                row_id=entry.id,
-            )
-        self.history_model.reveal(entry.id)
-        self._show_detail(self.history_view.currentIndex())
-        self.context.bus.changed.emit("audit_log")
+        store, context = self.context.store, self.context
+
+        def record_view() -> None:  # nothing is shown unless the access is on record
+            with store.transaction() as journal:
+                audit.record(
+                    journal,
+                    "viewed",
+                    who=context.operator,
+                    presidio=context.presidio,
+                    table=table,
+                    row_id=entry.id,
+                )
+
+        def shown(_: None) -> None:
+            self.history_model.reveal(entry.id)
+            self._show_detail(self.history_view.currentIndex())
+
+        StoreOp(self.context.bus, record_view, changed="audit_log", parent=self).success(
+            shown
+        ).run()
 
     def _on_changed(self, table: str) -> None:
         if self.person and table in (

@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casa_desk.errors import ValidationError
+from casa_desk.errors import CasaError
 from casa_desk.models.people import person_problems
 from casa_desk.models.timeutil import format_date, parse_user_date
 from casa_desk.store.people import People
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.history_model import gender_label, role_label
+from casa_desk.ui.operations import StoreOp
 
 TEXT_FIELDS = (
     "last_name",
@@ -299,24 +300,34 @@ class PersonForm(QDialog):
             (self.edits.get(first) or self.combos[first]).setFocus()
             return
         values, _ = self.values()
-        try:
-            if self.person_id:
-                self.people.update(self.person_id, values)
-                person_id = self.person_id
-            else:
-                found = self.people.possible_duplicates(values)
-                if found and not self._confirm_new(found):
-                    return
-                person_id = self.people.register(values, presidio=self.context.presidio)["id"]
-        except ValidationError as exc:
-            self.summary.setText(worded(exc.message))
-            if exc.field in self.errors:
-                self.errors[exc.field].setText(worded(exc.message))
-                self.errors[exc.field].show()
-            return
-        self.context.bus.changed.emit("people")
+        person_id = self.person_id
+        if person_id:
+
+            def write() -> str:
+                self.people.update(person_id, values)
+                return person_id
+        else:
+            found = self.people.possible_duplicates(values)  # search before create
+            if found and not self._confirm_new(found):
+                return
+
+            def write() -> str:
+                return str(self.people.register(values, presidio=self.context.presidio)["id"])
+
+        StoreOp(self.context.bus, write, changed="people", parent=self).success(
+            self._saved
+        ).failure(self._refused).run()
+
+    def _saved(self, person_id: str) -> None:
         self.saved.emit(person_id)
         self.accept()
+
+    def _refused(self, error: CasaError, text: str) -> None:
+        self.summary.setText(text)
+        field = getattr(error, "field", "")
+        if field in self.errors:
+            self.errors[field].setText(text)
+            self.errors[field].show()
 
     def _confirm_new(self, found: list[tuple[dict[str, Any], frozenset[str]]]) -> bool:
         """Search-before-create: True to register anyway; opening one closes this form."""

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casa_desk.errors import ConsentError, ValidationError
+from casa_desk.errors import CasaError, ConsentError
 from casa_desk.models.referrals import EventKind
 from casa_desk.models.timeutil import today_rome
 from casa_desk.store.consents import Consents, live_consent, referral_purpose
@@ -40,7 +40,9 @@ from casa_desk.store.people import People
 from casa_desk.store.referrals import Referrals
 from casa_desk.ui.contact_form import ERROR_STYLE, DateField
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.models import Column, RowsModel, Vocab, one_page, person_name, stacked
+from casa_desk.ui.operations import StoreOp
 
 BANNER_STYLE = (
     "QFrame#banner { background: #fdecea; border: 1px solid #e0a39c; border-radius: 4px; }"
@@ -102,27 +104,32 @@ class ConsentDialog(QDialog):
 
     def save(self) -> None:
         try:
-            try:
-                expires = self.expiry.value()
-            except ValueError:
-                raise ValidationError(
-                    self.tr("Data di scadenza non valida."), field="expires_on"
-                ) from None
-            row = Consents(self.context.store).give(
+            expires = self.expiry.value()
+        except ValueError:
+            self._refused(None, self.tr("Data di scadenza non valida."))
+            return
+        consents, text = Consents(self.context.store), self.text.toPlainText()
+        StoreOp(
+            self.context.bus,
+            lambda: consents.give(
                 self.person_id,
                 referral_purpose(self.service_id),
-                text=self.text.toPlainText(),
+                text=text,
                 presidio=self.context.presidio,
                 operator=self.context.operator,
                 expires_on=expires,
-            )
-        except ValidationError as error:
-            self.error.setText(error.message)
-            self.error.show()
-            return
-        self.context.bus.changed.emit("consents")
+            ),
+            changed="consents",
+            parent=self,
+        ).success(self._recorded).failure(self._refused).run()
+
+    def _recorded(self, row: dict) -> None:
         self.recorded.emit(row["id"])
         self.accept()
+
+    def _refused(self, _error: CasaError | None, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
 
 
 class ConsentBanner(QFrame):
@@ -285,57 +292,61 @@ class ReferralDialog(QDialog):
         if not self.person_id:
             return
         referrals = Referrals(self.context.store)
-        try:
-            service_id = self.service_id()
-            if not service_id:
-                raise ValidationError(
-                    self.tr("Scegliere un servizio dall'elenco."), field="service_id"
-                )
-            try:
-                due = self.due.value()
-            except ValueError:
-                raise ValidationError(
-                    self.tr("Data non valida: usare gg/mm/aaaa oppure +7."), field="due_on"
-                ) from None
-            if (
-                self.send_now.isChecked()
-                and live_consent(
-                    self.context.store.db, self.person_id, referral_purpose(service_id)
-                )
-                is None
-            ):
-                self.banner.show_message(
-                    self.tr(
-                        "Non si può inviare: manca un consenso valido della persona a condividere "
-                        "i dati con questo servizio. Registrare il consenso oppure salvare come "
-                        "bozza (togliendo «Invia subito»)."
-                    ),
-                    offer_consent=True,
-                )
-                return
-            referral = referrals.create(
-                person_id=self.person_id,
-                service_id=service_id,
-                reason=self.reason.text(),
-                presidio=self.context.presidio,
-                by=self.context.operator,
-                urgency=self.urgency.currentData(),
-                due_on=due,
-                contact_id=self.contact_id,
-                request=self.request.toPlainText(),
-            )
-        except ValidationError as error:
-            self._show(error)
+        service_id = self.service_id()
+        if not service_id:
+            self._show("service_id", self.tr("Scegliere un servizio dall'elenco."))
             return
-        self.context.bus.changed.emit("referrals")
-        if self.send_now.isChecked():
+        try:
+            due = self.due.value()
+        except ValueError:
+            self._show("due_on", self.tr("Data non valida: usare gg/mm/aaaa oppure +7."))
+            return
+        send = self.send_now.isChecked()
+        if (
+            send
+            and live_consent(self.context.store.db, self.person_id, referral_purpose(service_id))
+            is None
+        ):
+            self.banner.show_message(
+                self.tr(
+                    "Non si può inviare: manca un consenso valido della persona a condividere "
+                    "i dati con questo servizio. Registrare il consenso oppure salvare come "
+                    "bozza (togliendo «Invia subito»)."
+                ),
+                offer_consent=True,
+            )
+            return
+        values = {
+            "person_id": self.person_id,
+            "service_id": service_id,
+            "reason": self.reason.text(),
+            "presidio": self.context.presidio,
+            "by": self.context.operator,
+            "urgency": self.urgency.currentData(),
+            "due_on": due,
+            "contact_id": self.contact_id,
+            "request": self.request.toPlainText(),
+        }
+
+        def write() -> tuple[dict, ConsentError | None]:
+            referral = referrals.create(**values)
+            if not send:
+                return referral, None
             try:
                 referrals.step(referral["id"], EventKind.SENT, by=self.context.operator)
             except ConsentError as error:  # withdrawn in between: the draft stays
-                self.banner.show_message(error.message, offer_consent=False)
-                self.context.bus.changed.emit("referrals")
-                return
-            self.context.bus.changed.emit("referrals")
+                return referral, error
+            return referral, None
+
+        StoreOp(self.context.bus, write, changed="referrals", parent=self).success(
+            self._created
+        ).failure(lambda error, text: self._show(getattr(error, "field", ""), text)).run()
+
+    def _created(self, outcome: tuple[dict, ConsentError | None]) -> None:
+        referral, not_sent = outcome
+        if not_sent is not None:
+            self.banner.show_message(worded_error(not_sent), offer_consent=False)
+            return
         self.saved.emit(referral["id"])
         self.accept()
 
@@ -352,9 +363,9 @@ class ReferralDialog(QDialog):
         self.banner.hide()
         self.save()
 
-    def _show(self, error: ValidationError) -> None:
-        label = self.errors.get(error.field, self.general_error)
-        label.setText(error.message)
+    def _show(self, field: str, text: str) -> None:
+        label = self.errors.get(field, self.general_error)
+        label.setText(text)
         label.show()
 
     def _clear(self) -> None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casa_desk.errors import CasaError, ConsentError, TransitionError
+from casa_desk.errors import CasaError, ConsentError
 from casa_desk.models.referrals import OPEN_STATES, EventKind, Status, allowed_events
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome
 from casa_desk.reports.letter import print_letter
@@ -49,6 +49,7 @@ from casa_desk.ui.models import (
     person_name,
     service_label,
 )
+from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.referral_dialog import ConsentBanner, ConsentDialog, error_label
 
 OVERDUE_BACKGROUND = QColor("#fde2e1")
@@ -351,19 +352,30 @@ class ReferralsPage(QWidget):
             return False
         self.banner.hide()
         self.error.hide()
-        try:
-            self.referrals.step(self._current["id"], kind, by=self.context.operator, note=note)
-        except ConsentError as error:
-            self._pending = (kind, note)
-            self.banner.show_message(error.message, offer_consent=True)
-            return False
-        except TransitionError as error:
-            self.error.setText(error.message)
+        referral_id = self._current["id"]
+
+        def refused(error: CasaError, text: str) -> None:
+            if isinstance(error, ConsentError):  # the way out: record the consent, go on
+                self._pending = (kind, note)
+                self.banner.show_message(text, offer_consent=True)
+                return
+            self.error.setText(text)
             self.error.show()
-            return False
-        self._pending = None
-        self.context.bus.changed.emit("referrals")
-        return True
+
+        def taken(_status: object) -> None:
+            self._pending = None
+
+        return (
+            StoreOp(
+                self.context.bus,
+                lambda: self.referrals.step(referral_id, kind, by=self.context.operator, note=note),
+                changed="referrals",
+                parent=self,
+            )
+            .success(taken)
+            .failure(refused)
+            .run()
+        )
 
     # -- referral letter ----------------------------------------------------------------
     def ask_letter(self) -> None:
@@ -381,26 +393,26 @@ class ReferralsPage(QWidget):
         """Write the selected referral's letter to ``out`` (recorded in the audit log)."""
         if self._current is None:
             return
-        referral_id, store_path = self._current["id"], self.context.store_path
+        referral_id, store = self._current["id"], self.context.store
         operator = self.context.operator
         self.error.hide()
-
-        def work(_progress: object, _cancelled: object) -> Path:
-            return print_letter(store_path, referral_id, out, by=operator)
 
         def done(path: Path) -> None:
             self.error.setText(self.tr("Lettera salvata in %1").replace("%1", str(path)))
             self.error.show()
             self.letter_written.emit(str(path))
-            self.context.bus.changed.emit("audit_log")
 
-        def failed(error: BaseException, _details: str) -> None:
-            if not isinstance(error, CasaError):
-                raise error
-            self.error.setText(error.message)
+        def failed(_error: CasaError, text: str) -> None:
+            self.error.setText(text)
             self.error.show()
 
-        self.context.runner.run(work, done, failed)
+        # Rendering takes a while: on the task runner; the printing is on record (audit_log).
+        StoreOp(
+            self.context.bus,
+            lambda: print_letter(store, referral_id, out, by=operator),
+            changed="audit_log",
+            parent=self,
+        ).success(done).failure(failed).run_in_background(self.context.runner)
 
     def ask_consent(self) -> None:
         if self._current is None:

@@ -1,7 +1,8 @@
 """The Report page: pick a month and an office, add a comment, generate, preview, save, print.
 
 Generation runs on the thread pool (``ui.tasks``) through :func:`casa_desk.reports.service.
-generate`, which opens its own store connection; the page only shows progress and the result.
+generate` on the process's store (it only reads: the worker thread gets its own read-only
+connection); the page only shows progress and the result.
 The last report generated for each (office, month) is kept as a PDF in the data folder
 (``reports/``) with a small JSON index, so coming back to a month shows it again without
 recomputing. Nothing personal is in those files: the monthly report is aggregate only.
@@ -40,6 +41,7 @@ from casa_desk.errors import CasaError
 from casa_desk.models.timeutil import today_rome
 from casa_desk.reports import service
 from casa_desk.store.db import Store
+from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.tasks import TaskRunner
 
 ALL = "__all__"
@@ -83,7 +85,7 @@ class ReportPage(QWidget):
 
     def __init__(
         self,
-        store_path: str | Path,
+        store: Store,
         presidio: str,
         is_head_office: bool,
         parent: QWidget | None = None,
@@ -92,7 +94,7 @@ class ReportPage(QWidget):
         archive: ReportArchive | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store_path = Path(store_path)
+        self.store = store
         self.presidio = presidio
         self.is_head_office = is_head_office
         self.runner = runner or TaskRunner()
@@ -198,10 +200,7 @@ class ReportPage(QWidget):
         super().changeEvent(event)
 
     def _load_offices(self) -> None:
-        # A quick read of the office list; the app has already checked the store at launch,
-        # so skip the integrity check (seconds on a large store, on the GUI thread).
-        with Store.open(self.store_path, check_integrity=False) as store:
-            offices = service.office_codes(store)
+        offices = service.office_codes(self.store)  # a quick read of the office list
         if self.is_head_office:
             self.office_box.addItem(self.tr("Tutti i presidi"), ALL)
             for code, name in offices:
@@ -259,7 +258,7 @@ class ReportPage(QWidget):
         comment = self.comment_edit.toPlainText()
         self.archive.folder.mkdir(parents=True, exist_ok=True)
         target = self.archive.pdf_path(scope, month)
-        store_path = self.store_path
+        store = self.store
         self.document.close()  # release the file before it is replaced
         self._busy = True
         self.generate_button.setEnabled(False)
@@ -270,7 +269,7 @@ class ReportPage(QWidget):
 
         def work(progress: Any, _cancelled: Any) -> Path:
             files = service.generate(
-                store_path,
+                store,
                 month,
                 None if scope == ALL else scope,
                 target,
@@ -291,9 +290,10 @@ class ReportPage(QWidget):
             self._finish()
             if not isinstance(exc, CasaError):
                 raise exc
-            self.status.setText(exc.message)
+            text = worded_error(exc)
+            self.status.setText(text)
             self.show_remembered_pdf_only(scope, month)
-            self.failed.emit(exc.message)
+            self.failed.emit(text)
 
         self.runner.run(work, on_done=done, on_error=fail, on_progress=self._progress)
 

@@ -13,18 +13,16 @@ worker runs only the latest, interrupts a running query that a newer keystroke m
 (SQLite progress handler), and the model drops results of older generations.
 
 The worker is one Python thread with one read-only connection of its own for its whole life
-(a connection never crosses threads). It is not a QThreadPool task: Python state of
-Qt-owned threads (``threading.local``) does not survive between tasks, which would open a
-new connection — and its caches — per keystroke. Tests use ``threaded=False``: the query
-runs inline on the store's GUI-thread connection.
+(a connection never crosses threads), opened by the store's connection factory. It is not a
+QThreadPool task: Python state of Qt-owned threads (``threading.local``) does not survive
+between tasks, which would open a new connection — and its caches — per keystroke. Tests
+use ``threaded=False``: the query runs inline on the GUI thread's read-only connection.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import weakref
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -39,6 +37,7 @@ from sqlite_utils import Database
 
 from casa_desk.models.phone import format_phone
 from casa_desk.models.timeutil import format_date
+from casa_desk.store.connection import Connections, OperationalError
 from casa_desk.store.db import Store
 from casa_desk.store.search import count_people, fts_query, search_people
 
@@ -74,8 +73,8 @@ class _Bridge(QObject):
 class SearchWorker:
     """A thread that runs the latest search request on its own connection."""
 
-    def __init__(self, path: Path) -> None:
-        self._path = str(path)
+    def __init__(self, connections: Connections) -> None:
+        self._connections = connections
         self._lock = threading.Lock()
         self._wake = threading.Condition(self._lock)
         self._request: Request | None = None
@@ -116,11 +115,8 @@ class SearchWorker:
         return int(self._running != self._latest)  # read without the lock: two ints
 
     def _loop(self) -> None:
-        conn = sqlite3.connect(self._path, timeout=10)
+        db = self._connections.reader(progress=self._stale)
         try:
-            conn.execute("PRAGMA query_only = 1")
-            conn.set_progress_handler(self._stale, 2000)
-            db = Database(conn)
             while True:
                 with self._lock:
                     while self._request is None and not self._stopped:
@@ -132,7 +128,7 @@ class SearchWorker:
                 generation, text, offset, ranked = request
                 try:
                     outcome: Any = run_query(db, text, offset, ranked)
-                except sqlite3.OperationalError as exc:
+                except OperationalError as exc:
                     if self._stale():
                         continue  # interrupted: a newer keystroke replaced this query
                     outcome = exc
@@ -144,7 +140,7 @@ class SearchWorker:
                     self._results.append((generation, offset, outcome))
                 self.bridge.ready.emit()
         finally:
-            conn.close()
+            db.conn.close()
 
 
 def stop_search_workers() -> None:
@@ -227,7 +223,7 @@ class PeopleSearchModel(QAbstractTableModel):
             self._deliver(generation, text, offset, run_query(self._store.db, text, offset, ranked))
             return
         if self._worker is None:
-            worker = self._worker = SearchWorker(self._store.path)
+            worker = self._worker = SearchWorker(self._store.connections)
             worker.bridge.ready.connect(self._collect)
             self.destroyed.connect(lambda *_: worker.stop())
         self._worker.submit((generation, text, offset, ranked))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casa_desk.errors import ValidationError
+from casa_desk.errors import CasaError
 from casa_desk.store.directory import Directory
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.models import (
@@ -42,6 +42,7 @@ from casa_desk.ui.models import (
     one_page,
     stacked,
 )
+from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.referral_dialog import error_label
 
 INACTIVE_FOREGROUND = QColor("#8a8a8a")
@@ -223,34 +224,46 @@ class ServicesPage(QWidget):
     def save(self) -> str | None:
         """Save the form (a new service or the selected one); returns its id."""
         self._clear_errors()
-        try:
-            row = self.directory.save_service(
-                self.values(),
-                self._current["id"] if self._current else None,
-                presidio=self.context.presidio,
-            )
-        except ValidationError as error:
-            label = self.errors.get(error.field, self.errors["general"])
-            label.setText(error.message)
+        values, service_id = self.values(), self._current["id"] if self._current else None
+        saved: list[str] = []
+
+        def shown(row: dict[str, Any]) -> None:
+            self._current = row
+            if not row["active"] and not self.show_inactive.isChecked():
+                self.show_inactive.setChecked(True)
+            saved.append(str(row["id"]))
+
+        def refused(error: CasaError, text: str) -> None:
+            label = self.errors.get(getattr(error, "field", ""), self.errors["general"])
+            label.setText(text)
             label.show()
-            return None
-        self._current = row
-        if not row["active"] and not self.show_inactive.isChecked():
-            self.show_inactive.setChecked(True)
-        self.context.bus.changed.emit("services")
-        return str(row["id"])
+
+        StoreOp(
+            self.context.bus,
+            lambda: self.directory.save_service(values, service_id, presidio=self.context.presidio),
+            changed="services",
+            parent=self,
+        ).success(shown).failure(refused).run()
+        return saved[0] if saved else None
 
     def toggle_active(self) -> None:
         if self._current is None:
             return
-        service_id = self._current["id"]
-        self.directory.set_active(service_id, not self._current["active"])
-        if self._current["active"] and not self.show_inactive.isChecked():
+        service_id, was_active = self._current["id"], bool(self._current["active"])
+
+        def toggled(_: None) -> None:
+            self._current = self.directory.service(service_id)
+
+        if was_active and not self.show_inactive.isChecked():
             self.show_inactive.blockSignals(True)
             self.show_inactive.setChecked(True)  # keep the service in sight
             self.show_inactive.blockSignals(False)
-        self._current = self.directory.service(service_id)
-        self.context.bus.changed.emit("services")
+        StoreOp(
+            self.context.bus,
+            lambda: self.directory.set_active(service_id, not was_active),
+            changed="services",
+            parent=self,
+        ).success(toggled).run()
 
     def _clear_errors(self) -> None:
         for label in self.errors.values():

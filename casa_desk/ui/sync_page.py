@@ -2,8 +2,11 @@
 hub's reasons, and the conflicts list where a coordinator sees both values and can reinstate
 the losing one (a new, winning edit through the journal).
 
-Sync runs as a background task (``ui/tasks.py``) on its own store connection — SQLite
-connections never cross threads — and the page refreshes when it finishes. The main window
+Sync runs as a background task (``ui/tasks.py``) on the process's store: its writes take the
+store's write lock one transaction (one pull page) at a time, so the window's own saves wait
+at most that long; its reads use the worker thread's own read-only connection. The page
+refreshes when it finishes. Changes received with a clock too far ahead are listed with
+their reason (``sync/held.py``). The main window
 embeds the page, calls :meth:`SyncPage.sync_now` on demand and may call
 :meth:`start_auto_sync`; :attr:`state_changed` carries a short code for the status bar
 (``idle``, ``running``, ``ok``, ``waiting``, ``error``, ``not_enrolled``).
@@ -39,9 +42,16 @@ from casa_desk.errors import CasaError
 from casa_desk.models.timeutil import format_datetime
 from casa_desk.store.db import Store
 from casa_desk.sync import status as sync_status
+from casa_desk.ui.context import ChangeBus
+from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
+#: Changes per pull page when the window syncs. Each page is one write transaction, and a
+#: save in the window waits for the one in progress: 500 changes keep that wait short
+#: (benchmarks/bench_sync.py --window-wait) where the command line takes 2,000 at a time.
+WINDOW_PULL_PAGE = 500
 
 
 class _RowsModel(QAbstractTableModel):
@@ -91,12 +101,18 @@ class SyncPage(QWidget):
     state_changed = Signal(str)
 
     def __init__(
-        self, store: Store, parent: QWidget | None = None, *, runner: TaskRunner | None = None
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        runner: TaskRunner | None = None,
+        bus: ChangeBus | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("syncPage")
         self.store = store
         self.runner = runner or TaskRunner()
+        self.bus = bus or ChangeBus(self)
         self.running = False
         self.state = "idle"
         self.last_error = ""
@@ -118,6 +134,15 @@ class SyncPage(QWidget):
         top.addLayout(form, 1)
         top.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignTop)
 
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        self._build_lists(layout)
+        self.auto_timer = QTimer(self)
+        self.auto_timer.timeout.connect(self._auto_sync)
+        self.refresh()
+
+    def _build_lists(self, layout: QVBoxLayout) -> None:
+        """Rejections, held changes and conflicts, each in its box."""
         self.rejections = _RowsModel(
             [
                 ("at", self.tr("Quando")),
@@ -139,6 +164,15 @@ class SyncPage(QWidget):
             self,
         )
         self.conflicts_view = self._table(self.conflicts, "syncConflicts")
+        self.held = _RowsModel(
+            [
+                ("at", self.tr("Ricevuta")),
+                ("table_name", self.tr("Tabella")),
+                ("reason_text", self.tr("Perché non è applicata")),
+            ],
+            self,
+        )
+        self.held_view = self._table(self.held, "syncHeld")
         self.conflicts_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.reinstate_button = QPushButton(
             self.tr("Ripristina il valore perso"), objectName="syncReinstate"
@@ -151,6 +185,8 @@ class SyncPage(QWidget):
 
         rejected_box = QGroupBox(self.tr("Modifiche rifiutate dalla sede"))
         QVBoxLayout(rejected_box).addWidget(self.rejections_view)
+        self.held_box = QGroupBox(self.tr("Modifiche ricevute messe da parte"))
+        QVBoxLayout(self.held_box).addWidget(self.held_view)
         conflicts_box = QGroupBox(self.tr("Conflitti da rivedere"))
         conflicts_layout = QVBoxLayout(conflicts_box)
         conflicts_layout.addWidget(self.conflicts_view)
@@ -160,13 +196,9 @@ class SyncPage(QWidget):
         buttons.addWidget(self.reinstate_button)
         conflicts_layout.addLayout(buttons)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
         layout.addWidget(rejected_box, 1)
+        layout.addWidget(self.held_box, 1)
         layout.addWidget(conflicts_box, 2)
-        self.auto_timer = QTimer(self)
-        self.auto_timer.timeout.connect(self._auto_sync)
-        self.refresh()
 
     def _table(self, model: QAbstractTableModel, name: str) -> QTableView:
         view = QTableView(objectName=name)
@@ -189,6 +221,18 @@ class SyncPage(QWidget):
         self.pending_label.setText(str(info.pending))
         self.sync_button.setEnabled(info.enrolled and not self.running)
         self.rejections.set_rows(sync_status.rejections(self.store))
+        reasons = {
+            "clock_ahead": self.tr(
+                "l'orologio di chi l'ha fatta è avanti di oltre 5 minuti: "
+                "sarà applicata quando arriva la sua ora"
+            ),
+            "waits_for_held": self.tr("attende un'altra modifica messa da parte"),
+        }
+        held = sync_status.held_changes(self.store)
+        for row in held:
+            row["reason_text"] = reasons.get(row["reason"], row["reason"])
+        self.held.set_rows(held)
+        self.held_box.setVisible(bool(held))
         kinds = {
             "concurrent_edit": self.tr("modifica contemporanea"),
             "edit_after_delete": self.tr("modifica dopo l'eliminazione"),
@@ -237,12 +281,12 @@ class SyncPage(QWidget):
         self.running = True
         self.sync_button.setEnabled(False)
         self._set_state("running", self.tr("Sincronizzazione in corso…"))
-        path = self.store.path
+        store = self.store
 
         def work(progress: Any, _cancelled: Any) -> Any:
             from casa_desk.sync.client import SyncClient
 
-            with Store.open(path, check_integrity=False) as store, SyncClient(store) as client:
+            with SyncClient(store, page=WINDOW_PULL_PAGE) as client:
                 return client.sync(progress=lambda _phase, done, total: progress(done, total))
 
         self.runner.run(work, self._done, self._failed)
@@ -260,24 +304,32 @@ class SyncPage(QWidget):
         if not isinstance(exc, CasaError):
             self.refresh()
             raise exc  # a bug: the excepthook shows it
-        self.last_error = exc.message
+        self.last_error = worded_error(exc)
         self.refresh()
-        self._set_state("error", exc.message)
-        self.failed.emit(exc.message)
+        self._set_state("error", self.last_error)
+        self.failed.emit(self.last_error)
 
     @Slot()
     def reinstate_selected(self) -> None:
         conflict = self._selected_conflict()
         if conflict is not None:
-            sync_status.reinstate(self.store, conflict["id"])
-            self.refresh()
+            StoreOp(
+                self.bus,
+                lambda: sync_status.reinstate(self.store, conflict["id"]),
+                changed=conflict["table_name"],
+                parent=self,
+            ).success(lambda _changed: self.refresh()).run()
 
     @Slot()
     def dismiss_selected(self) -> None:
         conflict = self._selected_conflict()
         if conflict is not None:
-            sync_status.dismiss(self.store, conflict["id"])
-            self.refresh()
+            StoreOp(
+                self.bus,
+                lambda: sync_status.dismiss(self.store, conflict["id"]),
+                changed="sync_conflicts",
+                parent=self,
+            ).success(lambda _none: self.refresh()).run()
 
     def start_auto_sync(self, minutes: float = 5.0) -> None:
         """Sync by itself every ``minutes`` (quietly skipped while one runs)."""

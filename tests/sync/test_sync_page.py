@@ -42,8 +42,11 @@ def test_sync_page_shows_state_and_reinstates_a_losing_value(
     assert not page.reinstate_button.isEnabled()
     page.conflicts_view.selectRow(0)
     assert page.reinstate_button.isEnabled()
+    changed: list[str] = []
+    page.bus.changed.connect(changed.append)
     page.reinstate_button.click()
     assert row(a, "people", p["id"])["notes"] == "di B"
+    assert changed == ["people"]  # the card and the search refresh
     assert page.conflicts.rowCount() == 0
     assert page.pending_label.text() == "1"
     with qtbot.waitSignal(page.synced, timeout=30_000):
@@ -69,7 +72,7 @@ def test_sync_page_reports_an_unreachable_hub_in_one_line(
     assert page.pending_label.text() == "1"
 
 
-def test_sync_runs_on_a_worker_thread_with_its_own_connection(  # type: ignore[no-untyped-def]
+def test_sync_runs_on_a_worker_thread_through_the_process_store(  # type: ignore[no-untyped-def]
     qtbot, sqlite_hub: HubProcess, tmp_path: Path
 ) -> None:
     a = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
@@ -118,3 +121,55 @@ def test_a_desk_not_enrolled_says_so_and_does_not_sync(qtbot, tmp_path: Path) ->
     # 30 s: stopped here, or it would read the closed store during whichever test runs then.
     window.status.timer.stop()
     store.close()
+
+
+def test_a_window_edit_after_sync_sorts_after_what_sync_applied(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
+    """One store, one clock. Another office's PC runs 4 minutes ahead (inside the allowed
+    skew); the window's own sync, on its worker thread, applies that office's edit; the
+    operator then corrects the phone in the window. The correction must sort after the
+    change it corrects — and so win at the hub and everywhere — and the saved clock must
+    never go back. (Sync used to open a store of its own, with a clock of its own.)"""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from casa_desk.app import build_window
+    from casa_desk.ui.person_form import PersonForm
+
+    a = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    a.set_meta("operator", "op")
+    b = new_office(sqlite_hub, tmp_path / "b.sqlite", "MAZZINI")
+    p = person(b, phone="+393331110000")
+    real = b.journal.clock._now_ms  # noqa: SLF001 - B's PC clock
+    b.journal.clock._now_ms = lambda: real() + 4 * 60_000  # noqa: SLF001
+    edit(b, "people", p["id"], phone="+393331112222")
+    remote = row(b, "people", p["id"])["hlc"]
+    sync(b)
+
+    window = build_window(a)  # the real task runner: sync runs on a pool thread
+    qtbot.addWidget(window)
+    page = window.page("sync")
+    with qtbot.waitSignal(page.synced, timeout=30_000):
+        page.sync_now()
+    assert row(a, "people", p["id"])["phone"] == "+393331112222"
+
+    form = PersonForm(window.context, p["id"])
+    qtbot.addWidget(form)
+    form.show()
+    form.edits["phone"].clear()
+    qtbot.keyClicks(form.edits["phone"], "3331113333")
+    save = form.buttons.button(QDialogButtonBox.StandardButton.Save)
+    with qtbot.waitSignal(form.saved, timeout=5_000):
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    corrected = row(a, "people", p["id"])
+    assert corrected["phone"] == "+393331113333"
+    assert corrected["hlc"] > remote  # the correction sorts after what it corrects
+    saved = int(a.db.execute("SELECT value FROM sync_state WHERE key = 'hlc'").fetchone()[0])
+    assert saved >= corrected["hlc"]  # the saved clock went forward, not back
+
+    with qtbot.waitSignal(page.synced, timeout=30_000):
+        page.sync_now()
+    sync(b)
+    assert row(b, "people", p["id"])["phone"] == "+393331113333"  # it won everywhere
+    window.close()

@@ -212,14 +212,14 @@ def test_prefill_from_search_text(qtbot, context, demo):
     assert form.edits["codice_fiscale"].text() == demo.cf["Velluttini Corrado"]
 
 
-def test_a_failed_merge_is_a_short_message_not_a_crash(qtbot, context, demo, monkeypatch):
-    shown: list[str] = []
-    monkeypatch.setattr(
-        "casa_desk.ui.person_card.show_error", lambda _parent, exc: shown.append(exc.message)
-    )
+def test_a_failed_merge_is_a_short_message_not_a_crash(qtbot, context, demo):
     card = _card(qtbot, context, demo.ids["Brennafiori Ottavio"])
-    assert card.merge(demo.ids["Brennafiori Ottavio"], confirm=False) is False
-    assert shown == ["Una persona non può essere unita a se stessa."]
+    with qtbot.assertNotEmitted(context.bus.changed):
+        assert card.merge(demo.ids["Brennafiori Ottavio"], confirm=False) is False
+    box = card.merge_op.box
+    assert box is not None and box.isVisible()
+    assert box.text() == "Una persona non può essere unita a se stessa."
+    box.close()
 
 
 def test_new_referral_from_the_card_opens_the_referral_dialog(qtbot, window, demo):

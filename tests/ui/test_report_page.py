@@ -3,6 +3,7 @@ remember; head office may pick all offices; failures arrive as one line."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,14 @@ def previous_month() -> str:
     today = today_rome()
     year, month = (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
     return f"{year:04d}-{month:02d}"
+
+
+@pytest.fixture
+def store(store_path: Path) -> Iterator[Store]:
+    """The store as the window holds it: open for the whole test, one per process."""
+    opened = Store.open(store_path)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture
@@ -64,8 +73,8 @@ def generate(qtbot, page: ReportPage, month: str, comment: str = "") -> None:
     assert not page.progress.isVisible()
 
 
-def test_generate_preview_save_print_and_remember(qtbot, store_path: Path, tmp_path: Path) -> None:
-    page = ReportPage(store_path, "SAN-SIRO", False)
+def test_generate_preview_save_print_and_remember(qtbot, store: Store, tmp_path: Path) -> None:
+    page = ReportPage(store, "SAN-SIRO", False)
     qtbot.addWidget(page)
     page.show()
     # An office sees only itself.
@@ -96,15 +105,15 @@ def test_generate_preview_save_print_and_remember(qtbot, store_path: Path, tmp_p
     assert page.document.pageCount() >= 2
 
     # A fresh page (the app restarted) remembers it too, with its comment.
-    again = ReportPage(store_path, "SAN-SIRO", False)
+    again = ReportPage(store, "SAN-SIRO", False)
     qtbot.addWidget(again)
     again.select_month(month)
     assert again.document.pageCount() >= 2
     assert again.comment_edit.toPlainText() == "Commento di prova"
 
 
-def test_head_office_can_report_on_all_offices(qtbot, store_path: Path) -> None:
-    page = ReportPage(store_path, "SEDE", True)
+def test_head_office_can_report_on_all_offices(qtbot, store: Store) -> None:
+    page = ReportPage(store, "SEDE", True)
     qtbot.addWidget(page)
     assert page.office_box.isEnabled()
     assert page.office_box.itemData(0) == ALL
@@ -116,11 +125,12 @@ def test_head_office_can_report_on_all_offices(qtbot, store_path: Path) -> None:
     assert page.current_pdf is not None and ALL in page.current_pdf.name
 
 
-def test_failure_is_one_line_and_the_page_stays_usable(qtbot, store_path: Path) -> None:
-    page = ReportPage(store_path, "SAN-SIRO", False)
+def test_failure_is_one_line_and_the_page_stays_usable(qtbot, store: Store) -> None:
+    page = ReportPage(store, "SAN-SIRO", False)
     qtbot.addWidget(page)
-    store_path.unlink()  # the store went away (e.g. a USB disk pulled out)
     page.select_month(previous_month())
+    # the report's file cannot be written: a folder stands where it goes
+    page.archive.pdf_path(page.selected_scope(), page.selected_month()).mkdir(parents=True)
     with qtbot.waitSignal(page.failed, timeout=30_000) as blocker:
         page.generate_button.click()
     message = blocker.args[0]
@@ -129,12 +139,12 @@ def test_failure_is_one_line_and_the_page_stays_usable(qtbot, store_path: Path) 
     assert page.generate_button.isEnabled()
 
 
-def test_strings_follow_a_language_change(qtbot, store_path: Path) -> None:
+def test_strings_follow_a_language_change(qtbot, store: Store) -> None:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     from casa_desk import paths
 
-    page = ReportPage(store_path, "SEDE", True)
+    page = ReportPage(store, "SEDE", True)
     qtbot.addWidget(page)
     assert page.generate_button.text() == "Genera rapporto"
     assert page.office_box.itemText(0) == "Tutti i presidi"

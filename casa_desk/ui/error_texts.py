@@ -1,0 +1,97 @@
+"""Expected errors worded for the desk, by their code (STYLE.md §10: lower layers return
+codes, the UI words them).
+
+The lower layers raise :class:`~casa_desk.errors.CasaError` with a ``code`` (and, for a
+validation error, the ``field``) plus an Italian line meant for the command line. The
+window shows the translated text for the code instead; codes shared by many rules
+(``required``, ``not_found``) are looked up with their field. A code without an entry here
+— the domain rules of ``models/`` (codice fiscale, phone, dates…) — falls back to the
+lower layer's own line, translated in the context "Validation" (tools/translations.py
+collects those).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from casa_desk.errors import CasaError
+
+_CONTEXT = "Errors"
+
+#: code, or "code:field" for generic codes → Italian source text (translated at use).
+TEXTS: dict[str, str] = {
+    # contacts
+    "required:summary": QT_TRANSLATE_NOOP("Errors", "Scrivere una sintesi del contatto."),
+    "channel_invalid": QT_TRANSLATE_NOOP("Errors", "Canale non valido."),
+    "category_invalid": QT_TRANSLATE_NOOP("Errors", "Scegliere un argomento dall'elenco."),
+    "outcome_invalid": QT_TRANSLATE_NOOP("Errors", "Esito non valido."),
+    "minutes_invalid": QT_TRANSLATE_NOOP("Errors", "I minuti devono essere tra 0 e 480."),
+    "date_invalid:follow_up_on": QT_TRANSLATE_NOOP("Errors", "La data di richiamo non è valida."),
+    "date_future:occurred_at": QT_TRANSLATE_NOOP(
+        "Errors", "Il contatto non può essere nel futuro."
+    ),
+    "not_found:person_id": QT_TRANSLATE_NOOP("Errors", "Persona non trovata."),
+    "not_current": QT_TRANSLATE_NOOP(
+        "Errors", "Questo contatto è già stato corretto: correggere l'ultima versione."
+    ),
+    # people
+    "merge_self": QT_TRANSLATE_NOOP("Errors", "Una persona non può essere unita a se stessa."),
+    "merge_chain": QT_TRANSLATE_NOOP("Errors", "La persona scelta è già stata unita a un'altra."),
+    # referrals and consents
+    "required:reason": QT_TRANSLATE_NOOP("Errors", "Indicare il motivo della segnalazione."),
+    "required:text": QT_TRANSLATE_NOOP("Errors", "Riportare il testo del consenso."),
+    "urgency_invalid": QT_TRANSLATE_NOOP("Errors", "Urgenza non valida."),
+    "service_inactive": QT_TRANSLATE_NOOP("Errors", "Il servizio non è attivo."),
+    "not_found:service_id": QT_TRANSLATE_NOOP("Errors", "Servizio non trovato."),
+    "consent_missing": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Manca un consenso valido della persona a condividere i dati con questo servizio: "
+        "registrarlo prima di inviare la segnalazione.",
+    ),
+    "no_consent": QT_TRANSLATE_NOOP(
+        "Errors",
+        "La persona non ha un consenso valido all'invio a questo servizio: lettera non stampata.",
+    ),
+    "transition_not_created": QT_TRANSLATE_NOOP(
+        "Errors", "La segnalazione deve prima essere creata."
+    ),
+    "transition_created": QT_TRANSLATE_NOOP("Errors", "La segnalazione esiste già."),
+    "transition_sent": QT_TRANSLATE_NOOP(
+        "Errors", "Si può inviare solo una segnalazione in bozza."
+    ),
+    "transition_taken_in_charge": QT_TRANSLATE_NOOP(
+        "Errors", "La presa in carico è possibile solo dopo l'invio."
+    ),
+    "transition_closed": QT_TRANSLATE_NOOP(
+        "Errors", "Si può concludere solo una segnalazione presa in carico."
+    ),
+    "transition_refused": QT_TRANSLATE_NOOP(
+        "Errors", "Una segnalazione già chiusa non può essere rifiutata."
+    ),
+    "transition_cancelled": QT_TRANSLATE_NOOP(
+        "Errors", "Una segnalazione già chiusa non può essere annullata."
+    ),
+    "transition_reopened": QT_TRANSLATE_NOOP(
+        "Errors", "Si può riaprire solo una segnalazione conclusa, rifiutata o annullata."
+    ),
+    # services
+    "required:name": QT_TRANSLATE_NOOP("Errors", "Il nome del servizio è obbligatorio."),
+    "kind_invalid": QT_TRANSLATE_NOOP("Errors", "Tipo di servizio non valido."),
+    # the store itself
+    "store_closed": QT_TRANSLATE_NOOP("Errors", "L'archivio è chiuso."),
+    "local_store": QT_TRANSLATE_NOOP(
+        "Errors", "Archivio locale non scrivibile ora: riprovare più tardi."
+    ),
+    "bad_output": QT_TRANSLATE_NOOP(
+        "Errors", "Impossibile scrivere il file: controllare la cartella scelta."
+    ),
+}
+
+
+def worded_error(exc: CasaError) -> str:
+    """The line to show for ``exc`` in the interface language."""
+    field = getattr(exc, "field", "")
+    source = TEXTS.get(f"{exc.code}:{field}") or TEXTS.get(exc.code)
+    if source is not None:
+        return QCoreApplication.translate(_CONTEXT, source)
+    return QCoreApplication.translate("Validation", exc.message)
