@@ -1,15 +1,15 @@
 """What every page of the window needs, passed in by the composition root (no globals).
 
-``DeskContext`` carries the open store (GUI-thread connection: quick reads and writes), who
-is at the desk, the task runner for long work, and the change bus: after each write a page
-calls ``context.bus.changed.emit(table)`` once, and views that show that table refresh
-(STYLE.md §5).
+``DeskContext`` carries the process's one open store (every page and every background task
+uses it: ``store.db`` is the calling thread's read-only connection, ``store.transaction()``
+the one writer), who is at the desk, the task runner for long work, and the change bus:
+after each write an operation (``ui/operations.py``) emits ``context.bus.changed`` once with
+the table's name, and views that show that table refresh (STYLE.md §5).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -32,7 +32,3 @@ class DeskContext:
     may_see_sensitive: bool = True
     runner: TaskRunner = field(default_factory=TaskRunner)
     bus: ChangeBus = field(default_factory=ChangeBus)
-
-    @property
-    def store_path(self) -> Path:
-        return self.store.path

@@ -12,11 +12,13 @@ change to that one module.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "casa_desk"
 HEADLESS = ("store", "sync", "reports", "security")
 CONNECTION_FACTORY = "store/connection.py"
+_OPENS_STORE = re.compile(r"\bStore\.open\(")  # not HubStore.open
 
 
 def _imports(path: Path) -> list[str]:
@@ -59,6 +61,8 @@ def _breaches() -> list[str]:
                 found.append(f"{rel}: imports {name} (connections come from {CONNECTION_FACTORY})")
         if rel != CONNECTION_FACTORY and not rel.startswith("sync/hub/"):
             found += [f"{rel}: opens a Database itself" for _ in _database_calls(path)]
+        if top in ("ui", "reports", "sync") and _OPENS_STORE.search(path.read_text("utf-8")):
+            found.append(f"{rel}: opens a Store (one per process: app.py or the command)")
     return found
 
 
@@ -102,11 +106,13 @@ def test_checker_catches_a_connection_opened_outside_the_factory(
     (fake / "ui" / "search.py").write_text("import sqlite3\n")
     (fake / "reports" / "side.py").write_text("from sqlite3 import connect\n")
     (fake / "store" / "raw.py").write_text("import sqlite_utils\nsqlite_utils.Database('x.db')\n")
+    (fake / "ui" / "worker.py").write_text("def work(path):\n    return Store.open(path)\n")
     monkeypatch.setattr(f"{__name__}.PACKAGE", fake)
     assert sorted(b.split(":")[0] for b in _breaches()) == [
         "reports/side.py",
         "store/raw.py",
         "ui/search.py",
+        "ui/worker.py",
     ]
 
 
