@@ -172,7 +172,8 @@ class MainWindow(QMainWindow):
         page.state_changed.connect(self.status.set_sync_state)  # type: ignore[union-attr]
         self.status.set_sync_state(page.state)  # type: ignore[union-attr]
         page.start_auto_sync(AUTO_SYNC_MINUTES)  # type: ignore[union-attr]
-        QTimer.singleShot(AUTO_SYNC_FIRST_MS, page.sync_now)  # type: ignore[union-attr]
+        # bound to the page: a window closed within the first seconds starts no sync
+        QTimer.singleShot(AUTO_SYNC_FIRST_MS, page, page.sync_now)  # type: ignore[union-attr]
 
     def _after_sync(self, _report: object = None) -> None:
         for table in ("people", "contacts", "referrals", "referral_events", "consents", "services"):

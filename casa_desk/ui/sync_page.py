@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from casa_desk.errors import CasaError
 from casa_desk.models.timeutil import format_datetime
@@ -292,6 +293,8 @@ class SyncPage(QWidget):
         self.runner.run(work, self._done, self._failed)
 
     def _done(self, report: Any) -> None:
+        if not isValid(self):
+            return  # the window closed while its sync ran: nothing left to show it on
         self.running = False
         self.state = "idle"
         self.refresh()
@@ -300,6 +303,8 @@ class SyncPage(QWidget):
         self.synced.emit(report)
 
     def _failed(self, exc: BaseException, _details: str) -> None:
+        if not isValid(self):
+            return
         self.running = False
         if not isinstance(exc, CasaError):
             self.refresh()

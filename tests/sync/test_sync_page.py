@@ -172,4 +172,5 @@ def test_a_window_edit_after_sync_sorts_after_what_sync_applied(  # type: ignore
         page.sync_now()
     sync(b)
     assert row(b, "people", p["id"])["phone"] == "+393331113333"  # it won everywhere
+    qtbot.waitUntil(lambda: not window.context.runner.busy(), timeout=30_000)
     window.close()
