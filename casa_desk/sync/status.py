@@ -27,14 +27,21 @@ class SyncStatus:
     held: int = 0  # received changes kept back: their clock is too far ahead (sync/held.py)
 
 
-def sync_status(store: Store) -> SyncStatus:
+def enrolled(store: Store) -> bool:
+    """Whether this store is paired with a hub (one lookup, for the window's start)."""
+    return bool(state(store, "hub_token"))
+
+
+def sync_status(store: Store, *, pending_cap: int | None = None) -> SyncStatus:
+    """Everything the Sync page shows at the top. ``pending_cap``: stop counting unsent
+    changes there (a store that never synced has a million: half a second to count)."""
     count = store.db.execute
     return SyncStatus(
-        enrolled=bool(state(store, "hub_token")),
+        enrolled=enrolled(store),
         hub_url=state(store, "hub_url"),
         presidio=state(store, "hub_presidio") or store.presidio,
         last_sync_at=state(store, "last_sync_at"),
-        pending=store.pending_changes(),
+        pending=store.pending_changes(cap=pending_cap),
         rejected=int(count("SELECT count(*) FROM sync_rejections").fetchone()[0]),
         open_conflicts=int(
             count("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL").fetchone()[0]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casa_desk.sync.status import sync_status
+from casa_desk.sync.status import enrolled
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.person_card import PersonCard
 from casa_desk.ui.person_form import PersonForm
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
     def _start_auto_sync(self) -> None:
         """An enrolled desk syncs by itself every few minutes (the Sync page does the work,
         in the background) and the status bar follows its state; others say "not enrolled"."""
-        if "sync" not in self.pages or not sync_status(self.context.store).enrolled:
+        if "sync" not in self.pages or not enrolled(self.context.store):
             self.status.set_sync_state("not_enrolled")
             return
         page = self.page("sync")

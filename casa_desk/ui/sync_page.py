@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -53,6 +54,9 @@ _Index = QModelIndex | QPersistentModelIndex
 #: save in the window waits for the one in progress: 500 changes keep that wait short
 #: (benchmarks/bench_sync.py --window-wait) where the command line takes 2,000 at a time.
 WINDOW_PULL_PAGE = 500
+#: Unsent changes are counted up to here on the GUI thread (a full count of a store that
+#: never synced takes half a second).
+PENDING_CAP = 100_000
 
 
 class _RowsModel(QAbstractTableModel):
@@ -214,12 +218,16 @@ class SyncPage(QWidget):
     # -- refreshing -------------------------------------------------------------------------
     @Slot()
     def refresh(self) -> None:
-        info = sync_status.sync_status(self.store)
+        info = sync_status.sync_status(self.store, pending_cap=PENDING_CAP + 1)
         self.hub_label.setText(info.hub_url or self.tr("non abbinato"))
         self.last_label.setText(
             format_datetime(info.last_sync_at) if info.last_sync_at else self.tr("mai")
         )
-        self.pending_label.setText(str(info.pending))
+        self.pending_label.setText(
+            self.tr("più di %1").replace("%1", QLocale().toString(PENDING_CAP))
+            if info.pending > PENDING_CAP
+            else str(info.pending)
+        )
         self.sync_button.setEnabled(info.enrolled and not self.running)
         self.rejections.set_rows(sync_status.rejections(self.store))
         reasons = {
@@ -277,7 +285,7 @@ class SyncPage(QWidget):
     @Slot()
     def sync_now(self) -> None:
         """Start a sync in the background (ignored while one is running)."""
-        if self.running or not sync_status.sync_status(self.store).enrolled:
+        if self.running or not sync_status.enrolled(self.store):
             return
         self.running = True
         self.sync_button.setEnabled(False)

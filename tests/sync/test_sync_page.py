@@ -174,3 +174,22 @@ def test_a_window_edit_after_sync_sorts_after_what_sync_applied(  # type: ignore
     assert row(b, "people", p["id"])["phone"] == "+393331113333"  # it won everywhere
     qtbot.waitUntil(lambda: not window.context.runner.busy(), timeout=30_000)
     window.close()
+
+
+def test_a_long_backlog_is_counted_only_up_to_a_cap(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_hub: HubProcess, tmp_path: Path, monkeypatch
+) -> None:
+    """Counting a million unsent changes takes half a second on the GUI thread: the page
+    stops counting at a cap and says "more than"."""
+    from casa_desk.ui import sync_page
+
+    monkeypatch.setattr(sync_page, "PENDING_CAP", 3)
+    a = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    for _ in range(5):
+        person(a)
+    page = SyncPage(a, runner=SyncRunner())
+    qtbot.addWidget(page)
+    assert page.pending_label.text() == "più di 3"
+    sync(a)
+    page.refresh()
+    assert page.pending_label.text() == "0"
