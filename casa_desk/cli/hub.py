@@ -273,9 +273,8 @@ def run_import_bundle(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    import sqlite3
-
     from casa_desk.store.backup import backup_to
+    from casa_desk.sync.hub.storage import read_only_sqlite
 
     db = str(args.db or paths.default_hub_path())
     if "://" in db:
@@ -284,7 +283,7 @@ def run_backup(args: argparse.Namespace) -> int:
         )
     if not Path(db).is_file():
         raise SyncError(f"Database della sede non trovato: {db}", code="hub_missing")
-    source = sqlite3.connect(f"file:{Path(db).resolve()}?mode=ro", uri=True)
+    source = read_only_sqlite(Path(db))
     try:
         out = backup_to(source, args.out)
     finally:

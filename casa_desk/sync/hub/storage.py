@@ -571,6 +571,16 @@ def _head(conn: Connection) -> tuple[int, int]:
     return max(top, floor), floor
 
 
+def read_only_sqlite(path: Path) -> Any:
+    """A read-only connection to a hub kept in an SQLite file (``casa-desk hub backup``).
+
+    The hub has its own database layer (SQLAlchemy), apart from the offices' stores, whose
+    connections all come from casa_desk.store.connection."""
+    import sqlite3
+
+    return sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+
+
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None  # let the "begin" hook issue BEGIN IMMEDIATE
     cur = dbapi_conn.cursor()
