@@ -3,6 +3,7 @@ signal after a successful write, none after a failure, and failures worded by th
 
 from __future__ import annotations
 
+import pytest
 from fixtures_b import (
     SOCIAL,
     give_consent,
@@ -116,3 +117,21 @@ def test_a_letter_in_the_background_announces_its_audit_entry_once(qtbot, seeded
     with qtbot.waitSignal(page.letter_written):
         page.print_letter_to(tmp_path / "lettera.pdf")
     assert changed == ["audit_log"]
+
+
+def test_in_english_a_refused_step_reads_in_english(qtbot, seeded) -> None:
+    """The shipped English translation words the code: no Italian line from the store."""
+    from casa_desk import paths
+
+    translator = QTranslator()
+    if not translator.load(str(paths.translations_dir() / "casa_desk_en.qm")):
+        pytest.skip("English translations not built")
+    page = show(qtbot, ReferralsPage(seeded.context))
+    page.filter.setCurrentIndex(page.filter.findData("all"))
+    assert page.select(seeded.referrals["draft"])
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert page.take_step(EventKind.CLOSED) is False
+        assert page.error.text() == "Only a referral taken in charge can be closed."
+    finally:
+        QCoreApplication.removeTranslator(translator)
