@@ -68,8 +68,10 @@ def recover_poisoned_clock(journal: Journal) -> Recovery | None:
     db = journal.db
     before = clock.last
     untrusted, newest_trusted = _judge(db, before)
-    if not untrusted:
-        return None  # the PC's clock is behind: the HLC carries on, as it must
+    if not untrusted or before < min(untrusted):
+        # Nothing poisoned, or recovered at an earlier open (every stamp in the store is
+        # at most the clock): the PC's clock is behind, and the HLC carries on, as it must.
+        return None
     clock.reset(newest_trusted)
     remap = {old: clock.tick() for old in sorted(untrusted)}
     rows = _restamp_rows(journal, remap)

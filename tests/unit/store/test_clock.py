@@ -118,7 +118,9 @@ def _poison(path: Path) -> dict[str, str]:
     return {"victim": victim["id"], "other": other["id"]}
 
 
-def test_a_poisoned_store_recovers_at_open_and_later_edits_win(tmp_path: Path) -> None:
+def test_a_poisoned_store_recovers_at_open_and_later_edits_win(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "s.sqlite"
     ids = _poison(path)
     with Store.open(path) as store:
@@ -135,6 +137,12 @@ def test_a_poisoned_store_recovers_at_open_and_later_edits_win(tmp_path: Path) -
     with Store.open(path) as store:  # recovery happened once: opening again changes nothing
         assert store.query("SELECT * FROM people ORDER BY id") == dump
         assert People(store).get(ids["other"]) == untouched
+        clock = store.journal.clock.last
+    real = hlc_module._wall_ms  # noqa: SLF001 - and a PC clock set back a year changes nothing
+    monkeypatch.setattr(hlc_module, "_wall_ms", lambda: real() - 365 * 86_400_000)
+    with Store.open(path) as store:
+        assert store.query("SELECT * FROM people ORDER BY id") == dump
+        assert store.journal.clock.last == clock
 
 
 def test_changes_made_after_a_moderate_poisoning_leave_with_sane_clocks(tmp_path: Path) -> None:
