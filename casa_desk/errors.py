@@ -72,6 +72,13 @@ class ReportError(CasaError):
     code = "report"
 
 
+class OutputError(CasaError):
+    """A file the user asked us to write cannot or must not be written (it is a folder, an
+    input of the same command, an open store, on a full or read-only disk…)."""
+
+    code = "bad_output"
+
+
 class SyncError(CasaError):
     code = "sync"
 

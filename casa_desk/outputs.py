@@ -1,0 +1,321 @@
+"""Files the program writes for the user: checked before any work, written atomically.
+
+Every file a command or the window writes — report PDF and CSV, referral letter, backup, demo
+store, bundles, the enrolment file — goes through here, so one set of rules protects what the
+user gave us:
+
+* an output path is refused, with one line and before any work, when it is an existing folder,
+  sits in a folder that does not exist, is not a regular file (``/dev/null``, a pipe), is the
+  same file as an input of the command (compared by identity: symlinks, ``..`` and hard links
+  count), is a store that is open (its ``-wal``/``-shm`` are beside it) or one of those working
+  files, or is an existing SQLite database when the command does not write databases (a PDF
+  must never replace a store, open or not);
+* the content goes to a temporary file beside the destination (same file system, so the rename
+  is atomic), is flushed to disk and only then renamed over the destination; any failure (a
+  full disk, a read-only folder, Ctrl-C) removes the temporary file and its SQLite working
+  files, and the destination stays as it was.
+
+Nothing here opens a file that SQLite may hold: on POSIX closing any descriptor of a file drops
+the process's SQLite locks on it. The only bytes read are the 16-byte header of an existing
+output that is not an open store (so not locked by us).
+
+Example::
+
+    with atomic_output(out, inputs=[store_path]) as temp:
+        temp.write_bytes(pdf)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from casa_desk.errors import OutputError
+
+#: The files SQLite keeps beside a database while it is open (WAL) or mid-transaction.
+SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+#: Reasons worded for the desk, by errno; anything else says what the system said.
+_REASONS = {
+    errno.ENOSPC: "disco pieno",
+    errno.EDQUOT: "spazio esaurito (quota)",
+    errno.EROFS: "supporto in sola lettura",
+    errno.EACCES: "permesso negato",
+    errno.EPERM: "permesso negato",
+    errno.ENOENT: "la cartella non esiste",
+    errno.ENOTDIR: "il percorso non è una cartella",
+    errno.EISDIR: "è una cartella",
+    errno.ENAMETOOLONG: "nome troppo lungo",
+    errno.EIO: "errore di lettura o scrittura del disco",
+}
+
+PathLike = str | os.PathLike[str]
+
+
+def reason(exc: OSError) -> str:
+    """A short Italian reason for an operating-system error (``disco pieno``…)."""
+    return _REASONS.get(exc.errno or 0) or (exc.strerror or type(exc).__name__).lower()
+
+
+@dataclass(frozen=True)
+class _Target:
+    path: Path  # as given (for messages)
+    real: Path  # resolved: where the temporary file goes and what is renamed over
+
+
+def _same(a: Path, b: Path) -> bool:
+    """True when ``a`` and ``b`` name the same file: same inode if both exist (hard links,
+    symlinks), else the same resolved path."""
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return a.resolve() == b.resolve()
+
+
+def _is_database(path: Path) -> bool:
+    """An existing SQLite file (its header), read with a descriptor closed at once."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        return os.read(fd, len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def _input_files(inputs: Iterable[PathLike | None]) -> list[Path]:
+    """Inputs that are files (a hub given as ``postgresql://…`` is not one)."""
+    return [Path(i) for i in inputs if i is not None and "://" not in str(i)]
+
+
+def check_output(
+    path: PathLike,
+    *,
+    inputs: Iterable[PathLike | None] = (),
+    overwrite: bool = True,
+    database: bool = False,
+) -> Path:
+    """Refuse, with one :class:`~casa_desk.errors.OutputError` line, an output that would
+    destroy something or cannot be written; return the resolved path to write.
+
+    ``inputs`` are the files the same command reads (stores, bundles): the output may be none
+    of them nor their SQLite working files. ``overwrite=False`` refuses an existing file.
+    ``database=True`` for commands that write a SQLite file (a backup may replace an older
+    backup that nobody has open).
+    """
+    given = Path(path)
+    if str(path) == "":
+        raise OutputError("Indicare il file da scrivere.")
+    real = _check_folder(given)
+    _check_inputs(given, real, _input_files(inputs))
+    if real.exists():
+        _check_existing(given, real, overwrite=overwrite, database=database)
+    if not os.access(real.parent, os.W_OK | os.X_OK):
+        raise OutputError(f"Impossibile scrivere in {given.parent}: permesso negato.")
+    return real
+
+
+def check_outputs(
+    paths: Sequence[PathLike],
+    *,
+    inputs: Iterable[PathLike | None] = (),
+    overwrite: bool = True,
+    database: bool = False,
+) -> list[Path]:
+    """:func:`check_output` for each of ``paths``, which must also differ from each other
+    (``report --csv`` equal to ``--out`` would lose one of the two)."""
+    inputs = list(inputs)
+    checked: list[Path] = []
+    for path in paths:
+        real = check_output(path, inputs=inputs, overwrite=overwrite, database=database)
+        if any(_same(real, other) for other in checked):
+            raise OutputError(f"{path} è indicato due volte come file da scrivere.")
+        checked.append(real)
+    return checked
+
+
+def _check_folder(given: Path) -> Path:
+    """The folder exists and the path is not one: the resolved path to write."""
+    parent = given.parent
+    if not parent.is_dir():
+        if parent.exists() or any(p.is_file() for p in parent.parents):
+            raise OutputError(f"Non è una cartella: {parent}")
+        raise OutputError(f"La cartella di uscita non esiste: {parent}")
+    real = given.resolve() if given.is_symlink() else parent.resolve() / given.name
+    if real.is_dir():
+        raise OutputError(f"{given} è una cartella: indicare un file.")
+    return real
+
+
+def _check_inputs(given: Path, real: Path, inputs: list[Path]) -> None:
+    for source in inputs:
+        if _same(real, source):
+            raise OutputError(
+                f"{given} è anche un file di ingresso del comando: indicare un altro file."
+            )
+        for suffix in SQLITE_SIDECARS:
+            if _same(real, Path(str(source.resolve()) + suffix)):
+                raise OutputError(f"{given} è un file di lavoro dell'archivio {source}.")
+    for suffix in SQLITE_SIDECARS:
+        if real.name.endswith(suffix) and real.with_name(real.name[: -len(suffix)]).is_file():
+            raise OutputError(
+                f"{given} è un file di lavoro di un archivio: indicare un altro file."
+            )
+
+
+def _check_existing(given: Path, real: Path, *, overwrite: bool, database: bool) -> None:
+    if not stat.S_ISREG(real.stat().st_mode):
+        raise OutputError(f"{given} non è un file normale: indicare un file.")
+    if any(Path(f"{real}{suffix}").exists() for suffix in ("-wal", "-shm")):
+        raise OutputError(f"{given} è un archivio aperto: non lo sovrascrivo.")
+    if not overwrite:
+        raise OutputError(f"Il file {given} esiste già: non lo sovrascrivo.")
+    if not database and _is_database(real):
+        raise OutputError(f"{given} è un archivio: non lo sovrascrivo con un altro file.")
+
+
+def _discard(temp: Path) -> None:
+    for suffix in ("", *SQLITE_SIDECARS):
+        with contextlib.suppress(OSError):
+            os.unlink(f"{temp}{suffix}")
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (where the platform lets a folder be fsynced)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _flush(temp: Path) -> None:
+    fd = os.open(temp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def atomic_outputs(
+    paths: Sequence[PathLike],
+    *,
+    inputs: Iterable[PathLike | None] = (),
+    overwrite: bool = True,
+    database: bool = False,
+    mode: int = 0o600,
+) -> Iterator[list[Path]]:
+    """Temporary files for ``paths``, renamed into place together when the block ends well.
+
+    The files are created empty with ``mode`` (owner-only by default: letters, backups and
+    bundles hold personal data). The block writes them by path; on leaving it normally each
+    is flushed to disk and renamed over its destination. On any exception every temporary
+    file (and any ``-wal``/``-shm`` beside it) is removed and nothing is renamed. Operating
+    system errors become one :class:`~casa_desk.errors.OutputError` line.
+    """
+    targets = [
+        _Target(Path(path), real)
+        for path, real in zip(
+            paths,
+            check_outputs(paths, inputs=inputs, overwrite=overwrite, database=database),
+            strict=True,
+        )
+    ]
+    temps: list[Path] = []
+    try:
+        for target in targets:
+            try:
+                fd, name = tempfile.mkstemp(
+                    prefix=f".{target.real.name}.", suffix=".tmp", dir=target.real.parent
+                )
+            except OSError as exc:
+                raise OutputError(f"Impossibile scrivere {target.path}: {reason(exc)}.") from exc
+            os.close(fd)
+            temps.append(Path(name))
+            os.chmod(name, mode)
+        try:
+            yield list(temps)
+            for target, temp in zip(targets, temps, strict=True):
+                _flush(temp)
+                if not overwrite and target.real.exists():  # appeared while we worked
+                    raise OutputError(f"Il file {target.path} esiste già: non lo sovrascrivo.")
+            for target, temp in zip(targets, temps, strict=True):
+                os.replace(temp, target.real)
+            for folder in {t.real.parent for t in targets}:
+                _sync_folder(folder)
+        except OSError as exc:
+            where = next((t.path for t in targets), "")
+            raise OutputError(f"Impossibile scrivere {where}: {reason(exc)}.") from exc
+    finally:
+        for temp in temps:
+            _discard(temp)
+
+
+@contextmanager
+def atomic_output(
+    path: PathLike,
+    *,
+    inputs: Iterable[PathLike | None] = (),
+    overwrite: bool = True,
+    database: bool = False,
+    mode: int = 0o600,
+) -> Iterator[Path]:
+    """One file: see :func:`atomic_outputs`."""
+    with atomic_outputs(
+        [path], inputs=inputs, overwrite=overwrite, database=database, mode=mode
+    ) as temps:
+        yield temps[0]
+
+
+def write_bytes(
+    path: PathLike,
+    data: bytes,
+    *,
+    inputs: Iterable[PathLike | None] = (),
+    mode: int = 0o600,
+) -> Path:
+    """Write ``data`` to ``path`` atomically; returns ``path``."""
+    with atomic_output(path, inputs=inputs, mode=mode) as temp:
+        _write_all(temp, data)
+    return Path(path)
+
+
+def write_all(
+    outputs: Sequence[tuple[PathLike, bytes]],
+    *,
+    inputs: Iterable[PathLike | None] = (),
+    mode: int = 0o600,
+) -> None:
+    """Several files, all or none (the report's PDF and its CSV)."""
+    with atomic_outputs([p for p, _ in outputs], inputs=inputs, mode=mode) as temps:
+        for temp, (_path, data) in zip(temps, outputs, strict=True):
+            _write_all(temp, data)
+
+
+def _write_all(path: Path, data: bytes) -> None:
+    """``os.write`` until every byte is down (one call may write fewer)."""
+    fd = os.open(path, os.O_WRONLY | os.O_TRUNC)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)

@@ -1,0 +1,117 @@
+"""The one helper every written file goes through (casa_desk.outputs): what it refuses, and
+that a failure leaves the destination as it was and no temporary file behind."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from casa_desk.errors import OutputError
+from casa_desk.outputs import atomic_output, check_output, check_outputs, write_all, write_bytes
+from casa_desk.store.db import Store
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    path = tmp_path / "archivio.sqlite"
+    Store.open(path, create=True).close()
+    return path
+
+
+def refused(path: Path | str, **kwargs: object) -> str:
+    with pytest.raises(OutputError) as caught:
+        check_output(path, **kwargs)  # type: ignore[arg-type]
+    message = caught.value.message
+    assert "\n" not in message
+    return message
+
+
+def test_refuses_folders_missing_folders_and_paths_under_a_file(tmp_path: Path) -> None:
+    assert "cartella" in refused(tmp_path)
+    assert "non esiste" in refused(tmp_path / "manca" / "x.pdf")
+    (tmp_path / "file.txt").write_text("x")
+    assert "Non è una cartella" in refused(tmp_path / "file.txt" / "x.pdf")
+    assert "Non è una cartella" in refused(tmp_path / "file.txt" / "a" / "x.pdf")
+    assert "file normale" in refused("/dev/null")
+
+
+def test_refuses_an_input_however_it_is_named(tmp_path: Path, store_path: Path) -> None:
+    (tmp_path / "giro").mkdir()
+    (tmp_path / "link").symlink_to(store_path)
+    os.link(store_path, tmp_path / "hard")
+    for alias in (
+        store_path,
+        tmp_path / "giro" / ".." / store_path.name,
+        tmp_path / "link",
+        tmp_path / "hard",
+        Path(os.path.relpath(store_path)),
+    ):
+        assert "ingresso" in refused(alias, inputs=[store_path], database=True), alias
+
+
+def test_refuses_the_working_files_of_a_store(tmp_path: Path, store_path: Path) -> None:
+    for suffix in ("-wal", "-shm", "-journal"):
+        message = refused(f"{store_path}{suffix}", inputs=[store_path])
+        assert "file di lavoro" in message
+        # also when the store is not an input of the command
+        assert "file di lavoro" in refused(f"{store_path}{suffix}")
+
+
+def test_refuses_an_open_store_even_for_a_database_output(store_path: Path) -> None:
+    with Store.open(store_path):
+        assert "archivio aperto" in refused(store_path, database=True)
+    # closed, a backup may replace it; a PDF never may
+    assert check_output(store_path, database=True) == store_path.resolve()
+    assert "è un archivio" in refused(store_path)
+
+
+def test_refuses_an_existing_file_when_asked_and_two_outputs_that_are_one(tmp_path: Path) -> None:
+    (tmp_path / "c.pdf").write_text("vecchio")
+    assert "esiste già" in refused(tmp_path / "c.pdf", overwrite=False)
+    with pytest.raises(OutputError, match="due volte"):
+        check_outputs([tmp_path / "r.pdf", tmp_path / "." / "r.pdf"])
+
+
+def test_writes_atomically_owner_only(tmp_path: Path) -> None:
+    out = tmp_path / "lettera.pdf"
+    write_bytes(out, b"%PDF-1")
+    assert out.read_bytes() == b"%PDF-1"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    write_all([(tmp_path / "a.pdf", b"a"), (tmp_path / "a.csv", b"b")], mode=0o644)
+    assert stat.S_IMODE((tmp_path / "a.csv").stat().st_mode) == 0o644
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "a.pdf", "lettera.pdf"]
+
+
+def test_a_failure_in_the_block_keeps_the_old_file_and_leaves_no_temporary(tmp_path: Path) -> None:
+    out = tmp_path / "rapporto.pdf"
+    out.write_bytes(b"vecchio")
+    with pytest.raises(RuntimeError), atomic_output(out) as temp:
+        temp.write_bytes(b"nuovo a meta")
+        Path(f"{temp}-wal").write_bytes(b"")  # an SQLite writer's working file
+        raise RuntimeError("interrotto")
+    assert out.read_bytes() == b"vecchio"
+    assert [p.name for p in tmp_path.iterdir()] == ["rapporto.pdf"]
+
+
+def test_a_full_disk_is_one_line_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OutputError, match="disco pieno"):
+        write_all([(tmp_path / "r.pdf", b"x" * 10), (tmp_path / "r.csv", b"y")])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_all_or_nothing_for_several_outputs(tmp_path: Path) -> None:
+    (tmp_path / "r.pdf").write_bytes(b"vecchio")
+    (tmp_path / "cartella").mkdir()
+    with pytest.raises(OutputError):
+        write_all([(tmp_path / "r.pdf", b"nuovo"), (tmp_path / "cartella", b"csv")])
+    assert (tmp_path / "r.pdf").read_bytes() == b"vecchio"
