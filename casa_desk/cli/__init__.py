@@ -9,12 +9,14 @@ through argparse.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import sys
 from collections.abc import Sequence
 
 from casa_desk import __version__
 from casa_desk.errors import CasaError
+from casa_desk.outputs import reason
 
 #: Subcommand modules, in the order ``--help`` lists them.
 COMMANDS = (
@@ -63,9 +65,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CasaError as exc:
         print(f"casa-desk: {exc.message}", file=sys.stderr)
         return 1
+    except Exception as exc:
+        line = environment_failure(exc)
+        if line is None:
+            raise  # anything else is a bug: the traceback is what a maintainer needs
+        print(f"casa-desk: {line}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("casa-desk: interrotto.", file=sys.stderr)
         return 130
+
+
+#: Failures of the machine, not of the program, that any write can meet (a full or read-only
+#: disk, a file taken away): one line, whichever command met them.
+_OS_FAILURES = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
+
+
+def environment_failure(exc: BaseException) -> str | None:
+    """One Italian line for a disk or file-system failure, or None when ``exc`` is a bug.
+
+    A database error that SQLAlchemy wrapped (the hub) is judged by the driver's own error.
+    """
+    from casa_desk.store.connection import failure
+
+    orig = getattr(exc, "orig", None)
+    if isinstance(orig, BaseException) and orig is not exc:
+        exc = orig
+    sqlstate = str(getattr(exc, "sqlstate", "") or "")
+    if sqlstate.startswith("53"):  # PostgreSQL: insufficient resources (disk full, memory)
+        return "operazione non riuscita: spazio esaurito sul server del database."
+    if sqlstate.startswith("08"):  # PostgreSQL: connection exception
+        return "operazione non riuscita: database della sede non raggiungibile."
+    if isinstance(exc, OSError) and exc.errno in _OS_FAILURES:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"operazione non riuscita: {reason(exc)}{where}."
+    said = failure(exc)  # SQLite: full, read-only, busy, damaged…
+    return f"operazione non riuscita: {said}." if said else None
 
 
 def non_negative(text: str) -> int:

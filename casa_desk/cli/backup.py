@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from casa_desk.cli.checks import existing_store
+from casa_desk.outputs import check_output
 from casa_desk.store.backup import backup_file
 from casa_desk.store.db import check_store
 
@@ -24,7 +26,8 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Check it is a casa_desk store (one clear line otherwise) without changing it.
-    check_store(args.db)
+    check_store(existing_store(args.db))
+    check_output(args.out, inputs=[args.db], database=True)
     out = backup_file(args.db, args.out)
     print(f"Backup scritto in {out}")
     return 0

@@ -6,6 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from casa_desk.cli.checks import existing_store
+from casa_desk.errors import SyncError
+from casa_desk.outputs import check_output
 from casa_desk.store.db import Store
 
 
@@ -39,6 +42,8 @@ def register(subparsers: Any) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from casa_desk.sync.bundle import export_bundle
 
+    existing_store(args.db)
+    check_output(args.out, inputs=[args.db])  # before the store is opened (and migrated)
     with Store.open(args.db) as store:
         count = export_bundle(store, args.out)
     print(f"Pacchetto scritto in {args.out}: {count} modifiche.")
@@ -48,6 +53,10 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     from casa_desk.sync.bundle import import_reply
 
+    existing_store(args.db)
+    if not args.file.is_file():
+        what = "è una cartella" if args.file.is_dir() else "non trovato"
+        raise SyncError(f"Pacchetto {what}: {args.file}", code="bundle_missing")
     with Store.open(args.db) as store:
         summary = import_reply(store, args.file)
     print(summary)

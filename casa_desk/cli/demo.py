@@ -1,7 +1,8 @@
 """``casa-desk demo``: build a realistic synthetic store for one office (demos, training, scale).
 
-The store is written to ``PATH.part`` and renamed only when complete; an existing ``PATH`` is
-refused and left untouched. Progress goes to stderr, one updating line per phase.
+The store is written to a temporary file beside ``PATH`` and renamed only when complete; an
+existing ``PATH`` is refused and left untouched. Progress goes to stderr, one updating line
+per phase.
 """
 
 from __future__ import annotations
@@ -14,17 +15,29 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from casa_desk.cli import non_negative
-from casa_desk.demo.builder import DemoOptions, build_demo, check_options
+from casa_desk.demo.builder import (
+    FIRST_UNTIL,
+    LAST_UNTIL,
+    DemoOptions,
+    build_demo,
+    check_options,
+)
 from casa_desk.store.reference import PRESIDIO_CODES
 
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"'{text}' non è una data valida (serve AAAA-MM-GG)"
         ) from None
+    if not FIRST_UNTIL <= day <= LAST_UNTIL:
+        raise argparse.ArgumentTypeError(
+            f"{text} è fuori dall'intervallo della demo "
+            f"({FIRST_UNTIL.isoformat()} – {LAST_UNTIL.isoformat()})"
+        )
+    return day
 
 
 def register(subparsers: Any) -> None:

@@ -6,7 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from casa_desk.outputs import atomic_output
 from casa_desk.store.db import Store
+from casa_desk.sync.hub_url import check_hub_url
 
 
 def register(subparsers: Any) -> None:
@@ -31,12 +33,26 @@ def run(args: argparse.Namespace) -> int:
         raise SyncError("Indicare --hub e --code, oppure --file.", code="bad_input")
     if args.code and not args.hub:
         raise SyncError("Con --code serve anche --hub.", code="bad_input")
-    with Store.open(args.db, create=True) as store:
-        creds = (
-            enrol_from_file(store, args.file)
-            if args.file
-            else enrol_online(store, args.hub, args.code)
-        )
+    hub = check_hub_url(args.hub) if args.hub else None
+    if args.file and not args.file.is_file():
+        what = "è una cartella" if args.file.is_dir() else "non trovato"
+        raise SyncError(f"File di abbinamento {what}: {args.file}", code="enrol_file")
+
+    def pair(store: Store) -> dict[str, Any]:
+        if args.file:
+            return enrol_from_file(store, args.file)
+        return enrol_online(store, hub or "", args.code)
+
+    db: Path = args.db
+    if db.exists() and (db.is_dir() or db.stat().st_size > 0):
+        with Store.open(db) as store:
+            creds = pair(store)
+    else:
+        # A new store is made beside its name and renamed only once paired: a failed
+        # enrolment leaves no empty store behind.
+        with atomic_output(db, database=True, inputs=[args.file]) as temp:
+            with Store.open(temp, create=True) as store:
+                creds = pair(store)
     print(
         f"Archivio abbinato alla sede come dispositivo {creds['device_id']} ({creds['presidio']})."
     )

@@ -8,9 +8,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from casa_desk import paths
+from casa_desk.cli.checks import HUB_SCHEMES, check_listen_address, hub_database, port
 from casa_desk.errors import SyncError
+from casa_desk.outputs import check_output, write_bytes
 from casa_desk.store.tables import HEAD_OFFICE
+from casa_desk.sync.hub_url import check_hub_url
 
 
 def register(subparsers: Any) -> None:
@@ -34,7 +36,7 @@ def register(subparsers: Any) -> None:
     serve.add_argument(
         "--host", default="127.0.0.1", help="indirizzo di ascolto (predefinito 127.0.0.1)"
     )
-    serve.add_argument("--port", type=int, default=8765, help="porta (predefinita 8765)")
+    serve.add_argument("--port", type=port, default=8765, help="porta (predefinita 8765)")
     serve.add_argument("--tls-cert", type=Path, help="certificato TLS (PEM): serve in HTTPS")
     serve.add_argument("--tls-key", type=Path, help="chiave privata del certificato (PEM)")
     serve.add_argument(
@@ -115,10 +117,11 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=lambda _a: parser.print_help() or 2)
 
 
-def _hub(args: argparse.Namespace, *, create: bool = True) -> Any:
+def _hub(db: str, *, create: bool = True) -> Any:
+    """The hub at ``db``, which :func:`hub_database` has checked (once: it reads the file)."""
     from casa_desk.sync.hub.storage import HubStore
 
-    return HubStore.open(args.db or paths.default_hub_path(), create=create)
+    return HubStore.open(db, create=create)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -127,8 +130,9 @@ def run_serve(args: argparse.Namespace) -> int:
     from casa_desk.sync.tls import shown
 
     endpoint.check_serving(args.host, args.tls_cert, args.tls_key, insecure=args.insecure_http)
-    db = args.db or str(paths.default_hub_path())
-    hub = _hub(args)  # creates the database (owner-only) before anyone can connect
+    db = hub_database(args.db, create=True, make_folder=True)
+    check_listen_address(args.host, args.port)
+    hub = _hub(db)  # creates the database (owner-only) before anyone can connect
     try:
         url = endpoint.served_url(args.host, args.port, args.tls_cert)
         served = endpoint.record(hub, url, args.tls_cert)
@@ -158,14 +162,38 @@ def run_device_add(args: argparse.Namespace) -> int:
         raise SyncError("Indicare --presidio (oppure --head-office).", code="bad_input")
     if presidio not in (*PRESIDIO_CODES, HEAD_OFFICE):
         raise SyncError(f"Presidio sconosciuto: {presidio}.", code="bad_input")
-    hub = _hub(args)
+    db = hub_database(args.db, create=True)
+    _check_hand_out(args, db)  # before the device exists: a file that fails makes none
+    hub = _hub(db)
     try:
         device_id, code = add_device(hub, presidio, head_office=args.head_office, label=args.label)
-        print(f"Dispositivo {device_id} creato per {presidio}.")
-        _hand_out(hub, device_id, code, args)
+        try:
+            lines = _hand_out(hub, device_id, code, args, db)
+        except BaseException:
+            _forget_device(hub, device_id)  # never handed out: as if never made
+            raise
     finally:
         hub.close()
+    print(f"Dispositivo {device_id} creato per {presidio}.")
+    print("\n".join(lines))
     return 0
+
+
+def _forget_device(hub: Any, device_id: str) -> None:
+    from sqlalchemy import delete
+
+    from casa_desk.sync.hub import schema
+
+    with hub.tx() as conn:
+        conn.execute(delete(schema.devices).where(schema.devices.c.id == device_id))
+
+
+def _check_hand_out(args: argparse.Namespace, db: str) -> None:
+    """``--hub-url`` and ``--out`` checked before the hub is touched."""
+    if args.hub_url:
+        check_hub_url(args.hub_url)
+    if args.out:
+        check_output(args.out, inputs=[db])
 
 
 def run_device_code(args: argparse.Namespace) -> int:
@@ -173,7 +201,9 @@ def run_device_code(args: argparse.Namespace) -> int:
 
     from casa_desk.sync.hub import schema
 
-    hub = _hub(args, create=False)
+    db = hub_database(args.db, create=False)
+    _check_hand_out(args, db)
+    hub = _hub(db, create=False)
     try:
         with hub.tx(readonly=True) as conn:
             rows = conn.execute(
@@ -187,37 +217,44 @@ def run_device_code(args: argparse.Namespace) -> int:
             raise SyncError(
                 f"Dispositivo {rows[0].id} revocato: crearne uno nuovo.", code="revoked"
             )
-        _hand_out(hub, rows[0].id, _fresh_code(hub, rows[0].id), args)
+        lines = _hand_out(hub, rows[0].id, _fresh_code(hub, rows[0].id), args, db)
     finally:
         hub.close()
+    print("\n".join(lines))
     return 0
 
 
-def _hand_out(hub: Any, device_id: str, code: str, args: argparse.Namespace) -> None:
-    """Print the code (last line) and, with ``--out``, write the enrolment file.
+def _hand_out(hub: Any, device_id: str, code: str, args: argparse.Namespace, db: str) -> list[str]:
+    """The lines to print, the code last; with ``--out``, the enrolment file is written.
 
     The file carries the hub's address and its certificate's whole fingerprint; the printed
     code carries the fingerprint's first 130 bits (security/tokens.py says why), so that an
-    office pins the certificate ``hub serve`` last recorded either way.
+    office pins the certificate ``hub serve`` last recorded either way. Nothing is printed
+    here: a file that fails leaves no code on the screen for a device that is then forgotten.
     """
-    from casa_desk.security.files import write_private
     from casa_desk.security.tokens import code_with_pin
     from casa_desk.sync.hub.devices import enrol
     from casa_desk.sync.hub.endpoint import recorded
 
     served = recorded(hub)
+    lines: list[str] = []
     if args.out:
         creds = enrol(hub, code)
         creds["hub_url"] = args.hub_url or served.url
         creds["tls_fingerprint"] = served.fingerprint
-        write_private(args.out, json.dumps(creds, indent=2).encode("utf-8"))
+        # The file holds the device's token and key: owner only (the helper's default).
+        write_bytes(
+            args.out,
+            json.dumps(creds, indent=2).encode("utf-8"),
+            inputs=[db],
+        )
         # The file consumed the first code: make a fresh one for online enrolment.
         code = _fresh_code(hub, device_id)
-        print(f"File di abbinamento scritto in {args.out}")
+        lines.append(f"File di abbinamento scritto in {args.out}")
     if served.fingerprint:
-        print(f"Sede in HTTPS ({served.url}): il codice porta l'impronta del certificato.")
+        lines.append(f"Sede in HTTPS ({served.url}): il codice porta l'impronta del certificato.")
         code = code_with_pin(code, served.fingerprint)
-    print(code)
+    return [*lines, code]
 
 
 def _fresh_code(hub: Any, device_id: str) -> str:
@@ -239,7 +276,7 @@ def _fresh_code(hub: Any, device_id: str) -> str:
 def run_device_revoke(args: argparse.Namespace) -> int:
     from casa_desk.sync.hub.devices import revoke_device
 
-    hub = _hub(args, create=False)
+    hub = _hub(hub_database(args.db, create=False), create=False)
     try:
         if not revoke_device(hub, args.device):
             raise SyncError(f"Dispositivo non trovato: {args.device}", code="bad_input")
@@ -250,7 +287,7 @@ def run_device_revoke(args: argparse.Namespace) -> int:
 
 
 def run_new_epoch(args: argparse.Namespace) -> int:
-    hub = _hub(args, create=False)
+    hub = _hub(hub_database(args.db, create=False), create=False)
     try:
         epoch = hub.new_epoch()
     finally:
@@ -263,9 +300,14 @@ def run_new_epoch(args: argparse.Namespace) -> int:
 def run_import_bundle(args: argparse.Namespace) -> int:
     from casa_desk.sync.bundle import hub_import_bundle
 
-    hub = _hub(args, create=False)
+    db = hub_database(args.db, create=False)
+    if not args.file.is_file():
+        what = "è una cartella" if args.file.is_dir() else "non trovato"
+        raise SyncError(f"Pacchetto {what}: {args.file}", code="bundle_missing")
+    check_output(args.reply, inputs=[db, args.file])
+    hub = _hub(db, create=False)
     try:
-        summary = hub_import_bundle(hub, args.file, args.reply)
+        summary = hub_import_bundle(hub, args.file, args.reply, inputs=[db])
     finally:
         hub.close()
     print(summary)
@@ -276,16 +318,15 @@ def run_backup(args: argparse.Namespace) -> int:
     from casa_desk.store.backup import backup_to
     from casa_desk.sync.hub.storage import read_only_sqlite
 
-    db = str(args.db or paths.default_hub_path())
-    if "://" in db:
+    if str(args.db or "").startswith(HUB_SCHEMES):
         raise SyncError(
             "Per una sede su PostgreSQL usare pg_dump (docs/deploy.md).", code="bad_input"
         )
-    if not Path(db).is_file():
-        raise SyncError(f"Database della sede non trovato: {db}", code="hub_missing")
+    db = hub_database(args.db, create=False)  # a hub file, whole: never an office store
+    check_output(args.out, inputs=[db], database=True, application_id=0)  # hubs carry none
     source = read_only_sqlite(Path(db))
     try:
-        out = backup_to(source, args.out)
+        out = backup_to(source, args.out, inputs=[db])
     finally:
         source.close()
     print(f"Backup della sede scritto in {out}")

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from casa_desk.cli.checks import existing_store
 from casa_desk.errors import StorageError
 from casa_desk.imports.registry import (
     COLUMNS,
@@ -63,6 +64,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     registry = read_registry_file(args.file)  # whole-file problems stop here, before the store
+    existing_store(args.db)
     if args.dry_run:
         db = _open_read_only(args.db)
         try:
@@ -77,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _open_read_only(path: Path) -> Database:
-    """A connection that cannot write: no migration, no clock, no checkpoint of the file."""
+    """A connection that cannot write: no migration, no clock (``query_only``)."""
     if not path.is_file():
         raise StorageError(f"Archivio non trovato: {path}", code="missing")
     check_store(path)

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from casa_desk.cli.checks import existing_store
+from casa_desk.outputs import check_output, check_outputs
 from casa_desk.reports import letter, service
 from casa_desk.store.db import Store
 
@@ -41,9 +43,12 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    # The report only reads: the full integrity check (seconds on a large store) is the
-    # app's job at open; a damaged file still fails here with one line from SQLite.
-    with Store.open(args.db, check_integrity=False) as store:
+    existing_store(args.db)
+    service.parse_month(args.month)  # a bad month or output stops here, before the store opens
+    outputs = [args.out] if args.csv is None else [args.out, args.csv]
+    check_outputs(outputs, inputs=[args.db])
+    # A damaged store is refused here as by every other command (integrity check at open).
+    with Store.open(args.db) as store:
         files = service.generate(
             store,
             args.month,
@@ -57,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_letter(args: argparse.Namespace) -> int:
+    existing_store(args.db)
+    check_output(args.out, inputs=[args.db])
     with Store.open(args.db) as store:
         out = letter.print_letter(store, args.referral, args.out, by=args.by)
     print(f"Lettera scritta in {out}")

@@ -6,8 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from casa_desk.cli.checks import existing_store
 from casa_desk.errors import SyncError
 from casa_desk.store.db import Store
+from casa_desk.sync.hub_url import check_hub_url
 
 
 def register(subparsers: Any) -> None:
@@ -24,7 +26,9 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from casa_desk.sync.client import SyncClient
 
-    with Store.open(args.db) as store, SyncClient(store, hub_url=args.hub) as client:
+    hub = check_hub_url(args.hub) if args.hub else None  # before the store is opened
+    existing_store(args.db)
+    with Store.open(args.db) as store, SyncClient(store, hub_url=hub) as client:
         report = client.sync()
     if not report.in_sync:
         raise SyncError(

@@ -9,15 +9,15 @@ looks like). It is for demos, training and the scale benchmarks, so it must be
   clocks ``hlc``/``origin``/``field_clocks`` and the device differ);
 * **honest** — every row is written through the journal (captured in ``sync_outbox`` like any
   local write, guard and search triggers on), so the demo exercises the real write path;
-* **atomic** — it is built in ``PATH.part`` and renamed into place only when complete; any
-  error or Ctrl-C removes the partial file, and an existing ``PATH`` is never touched;
+* **atomic** — it is built in a temporary file beside ``PATH`` and renamed into place only
+  when complete (:func:`casa_desk.outputs.atomic_output`); any error or Ctrl-C removes the
+  partial file, and an existing ``PATH`` is never touched;
 * **fast enough** — rows are generated lazily and bulk-inserted per phase in chunks, one
   transaction each (100,000 people and 1,000,000 contacts take a few minutes).
 """
 
 from __future__ import annotations
 
-import os
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -32,9 +32,10 @@ from casa_desk.demo.contacts import ContactMaker
 from casa_desk.demo.enrolment import participants, registry_consents
 from casa_desk.demo.people import make_people
 from casa_desk.demo.referrals import ReferralMaker, extra_service_rows
-from casa_desk.errors import CasaError
+from casa_desk.errors import CasaError, StorageError
 from casa_desk.models.ids import stable_id
 from casa_desk.models.timeutil import today_rome
+from casa_desk.outputs import atomic_output
 from casa_desk.store.db import Store
 from casa_desk.store.reference import PRESIDIO_CODES, reference_rows
 from casa_desk.store.referrals import refresh_statuses
@@ -45,6 +46,11 @@ CHUNK = 100_000
 #: Page cache for the build connection (KiB, negative = size): random-id index inserts
 #: stay in memory instead of hitting the disk for every row.
 _BUILD_CACHE_KIB = 256 * 1024
+
+#: The end of the demo's year must leave room for its people's birth dates (a century before)
+#: and its follow-ups and due dates (weeks after) inside the calendar.
+FIRST_UNTIL = date(2001, 1, 1)
+LAST_UNTIL = date(2100, 12, 31)
 
 #: ``progress(phase, done, total)``: the phase label (Italian) and rows written so far.
 Progress = Callable[[str, int, int], None]
@@ -73,6 +79,12 @@ def check_options(options: DemoOptions) -> None:
             f"Codici validi: {', '.join(PRESIDIO_CODES)}.",
             code="demo_presidio",
         )
+    if options.until is not None and not FIRST_UNTIL <= options.until <= LAST_UNTIL:
+        raise CasaError(
+            f"Data di fine fuori dall'intervallo della demo: "
+            f"{FIRST_UNTIL.isoformat()} – {LAST_UNTIL.isoformat()}.",
+            code="demo_until",
+        )
     if options.people < 0 or options.contacts < 0:
         raise CasaError(
             "Il numero di persone e di contatti non può essere negativo.", code="demo_count"
@@ -85,42 +97,28 @@ def build_demo(
     """Build the demo store at ``path``, which must not exist yet. Returns the row counts.
 
     Raises :class:`~casa_desk.errors.CasaError` (one line) for bad options or an existing
-    ``path``; on any failure or interruption the partial ``path.part`` is removed.
+    ``path``; on any failure or interruption the partial file is removed.
     """
     check_options(options)
     path = Path(path)
-    if path.exists():
+    if path.exists() and not path.is_dir():
         raise CasaError(
             f"Il file {path} esiste già: la demo non lo sovrascrive.", code="demo_exists"
         )
-    part = path.with_name(path.name + ".part")
-    _remove(part)  # a leftover of an interrupted build: ours, and never a finished store
-    store: Store | None = None
-    try:
-        store = Store.open(part, create=True)
-        summary = DemoSummary(path, _fill(store, options, progress or _quiet))
-        store.close()
-        store = None
-        if path.exists():
-            raise CasaError(
-                f"Il file {path} esiste già: la demo non lo sovrascrive.", code="demo_exists"
-            )
-        os.replace(part, path)
-        return summary
-    except BaseException:
-        if store is not None:
-            store.close()
-        _remove(part)
-        raise
+    with atomic_output(path, overwrite=False, database=True) as part:
+        try:
+            store = Store.open(part, create=True)
+            try:
+                summary = DemoSummary(path, _fill(store, options, progress or _quiet))
+            finally:
+                store.close()
+        except StorageError as exc:  # name the store the user asked for, not the temporary
+            raise StorageError(exc.message.replace(str(part), str(path)), code=exc.code) from exc
+    return summary
 
 
 def _quiet(_phase: str, _done: int, _total: int) -> None:
     pass
-
-
-def _remove(part: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(str(part) + suffix).unlink(missing_ok=True)
 
 
 def _fill(store: Store, options: DemoOptions, progress: Progress) -> dict[str, int]:
@@ -131,7 +129,7 @@ def _fill(store: Store, options: DemoOptions, progress: Progress) -> dict[str, i
     until_ms = rome_to_utc_ms(until, 0)
     clock = TextClock()
     opened = clock.text(rome_to_utc_ms(days[0] - timedelta(days=3 * 365 + 30), 9 * 3600))
-    # The .part file is thrown away on any failure, so it needs no rollback journal or fsync
+    # The temporary file is thrown away on any failure, so it needs no rollback journal or fsync
     # while it is filled: a quarter less wall time, mostly I/O. WAL is back before the rename.
     store.bulk_load(cache_kib=_BUILD_CACHE_KIB)
     counts: dict[str, int] = {}

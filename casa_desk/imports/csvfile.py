@@ -32,6 +32,11 @@ _SEP_HINT = re.compile(r"sep=([;,])", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\-]+")
 # Control characters other than tab and line breaks: a text file has (almost) none.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: A registry export of 100,000 people is about 20 MB; anything far larger is not one (and
+#: ``/dev/zero`` would otherwise be read until memory runs out).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+#: A registry row is a few hundred characters; a longer line is not a registry row.
+MAX_LINE_CHARS = 10_000
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,13 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
                 f"{name}: codifica dei caratteri non riconosciuta (né UTF-8 né Windows-1252).",
                 code="file_encoding",
             ) from None
+    too_long = next((n for n, t in enumerate(text.split("\n"), 1) if len(t) > MAX_LINE_CHARS), 0)
+    if too_long:
+        raise ImportFileError(
+            f"{name}: la riga {too_long} supera i {MAX_LINE_CHARS:,} caratteri: ".replace(",", ".")
+            + "non è un'esportazione dell'anagrafe.",
+            code="file_line_too_long",
+        )
     controls = len(_CONTROLS.findall(text))
     if controls > max(1, len(text) * _MAX_CONTROL_SHARE):
         raise ImportFileError(f"{name} non è un file di testo CSV.", code="file_binary")
@@ -134,12 +146,21 @@ def read_csv_file(path: str | Path) -> CsvTable:
         raise ImportFileError(f"File non trovato: {path}", code="file_missing")
     if path.is_dir():
         raise ImportFileError(f"{path} è una cartella, non un file.", code="file_unreadable")
+    if not path.is_file():  # a device (/dev/zero), a pipe: no end, or not a file at all
+        raise ImportFileError(f"{path} non è un file normale.", code="file_unreadable")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise ImportFileError(
             f"Impossibile leggere {path}: {exc.strerror or exc}", code="file_unreadable"
         ) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFileError(
+            f"{name} è troppo grande (oltre {MAX_FILE_BYTES // (1024 * 1024)} MB): "
+            "non è un'esportazione dell'anagrafe.",
+            code="file_too_large",
+        )
     if not data.strip() or data.strip() == _BOM:
         raise ImportFileError(f"{name} è vuoto.", code="file_empty")
     text, encoding = decode(data, name)

@@ -9,8 +9,6 @@ so it may name them. Without a live consent it is refused. Every printing is rec
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,11 +19,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as RLTable
 
+from casa_desk import outputs
 from casa_desk.errors import ConsentError, ReportError
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome
 from casa_desk.models.vocab import AuditAction
 from casa_desk.reports.pdf import FONT, FONT_BOLD, LIGHT, register_fonts, styles
-from casa_desk.reports.service import check_writable
 from casa_desk.store.db import Store
 
 URGENCY_LABELS = {"bassa": "bassa", "normale": "normale", "alta": "alta"}
@@ -182,35 +180,25 @@ def print_letter(store: Store, referral_id: str, out: str | Path, *, by: str) ->
     """Render the letter to ``out`` and record the printing; all or nothing.
 
     The audit entry and the file's move into place share one transaction of the process's
-    store, so a letter is never out without its record (nor recorded without the file).
+    store, so a letter is never out without its record (nor recorded without the file). The
+    output is checked first (:mod:`casa_desk.outputs`): never the store, never a folder.
     """
     out = Path(out)
-    check_writable(out)
+    outputs.check_output(out, inputs=[store.path])
     data = load_letter(store, referral_id)
     pdf = render_letter(data)
-    fd, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(pdf)
-        with store.transaction() as journal:
-            journal.insert(
-                "audit_log",
-                {
-                    "at": journal.now(),
-                    "who": by,
-                    "action": AuditAction.PRINTED.value,
-                    "table_name": "referrals",
-                    "row_id": referral_id,
-                    "reason": "lettera di invio",
-                },
-                presidio=data.presidio,
-            )
-            os.replace(temp, out)
-    except OSError as exc:
-        raise ReportError(
-            f"Impossibile scrivere la lettera: {exc.strerror}.", code="bad_output"
-        ) from exc
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+    with store.transaction() as journal, outputs.atomic_output(out, inputs=[store.path]) as temp:
+        temp.write_bytes(pdf)
+        journal.insert(
+            "audit_log",
+            {
+                "at": journal.now(),
+                "who": by,
+                "action": AuditAction.PRINTED.value,
+                "table_name": "referrals",
+                "row_id": referral_id,
+                "reason": "lettera di invio",
+            },
+            presidio=data.presidio,
+        )
     return out

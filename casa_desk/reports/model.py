@@ -107,6 +107,12 @@ HEADLINE_LABELS = {
 
 
 # -- figures ---------------------------------------------------------------------------------
+#: The months a report may be asked for: the programme's years, with room on both sides (a
+#: month outside would overflow the calendar at its edges, 9999-12 has no next month).
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
+
+
 @dataclass(frozen=True)
 class Month:
     year: int
@@ -119,7 +125,7 @@ class Month:
         if len(parts) != 2 or len(parts[0]) != 4 or not all(p.isdigit() for p in parts):
             raise ValueError(text)
         month = cls(int(parts[0]), int(parts[1]))
-        if not 1 <= month.month <= 12 or month.year < 2000:
+        if not 1 <= month.month <= 12 or not FIRST_YEAR <= month.year <= LAST_YEAR:
             raise ValueError(text)
         return month
 

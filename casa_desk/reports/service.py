@@ -1,25 +1,25 @@
 """Report services the CLI and the UI call: validate, compute, render, write atomically.
 
-Nothing is written unless everything worked: each output is rendered in memory, written to
-a temporary file beside its destination and renamed into place at the end, so a bad month,
-an unknown office or an unwritable folder leaves no half-written file behind.
+Nothing is written unless everything worked: the outputs are checked before any work (not a
+folder, not the store itself, not each other: :mod:`casa_desk.outputs`), rendered in memory,
+written to temporary files beside their destinations and renamed into place together at the
+end, so a bad month, an unknown office or an unwritable folder leaves no half-written file.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from casa_desk import outputs
 from casa_desk.errors import ReportError
 from casa_desk.models.timeutil import today_rome
 from casa_desk.reports import aggregate
 from casa_desk.reports.aggregate import Month
 from casa_desk.reports.csv_out import render_csv
+from casa_desk.reports.model import FIRST_YEAR, LAST_YEAR
 from casa_desk.reports.pdf import render_pdf
 from casa_desk.reports.published import PublishedReport, publish
 from casa_desk.store.db import Store
@@ -40,7 +40,8 @@ def parse_month(text: str) -> Month:
         return Month.parse(text)
     except ValueError:
         raise ReportError(
-            f"Mese non valido: «{text}». Usare la forma AAAA-MM, per esempio 2026-10.",
+            f"Mese non valido: «{text}». Usare la forma AAAA-MM, per esempio 2026-10, "
+            f"con l'anno tra {FIRST_YEAR} e {LAST_YEAR}.",
             code="bad_month",
         ) from None
 
@@ -72,40 +73,6 @@ def build_report(
     return publish(figures, comment=comment, generated_on=generated_on or today_rome())
 
 
-def check_writable(path: Path) -> None:
-    """Fail early, with one line, if ``path`` cannot be written (before any work)."""
-    parent = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise ReportError(f"Il percorso di uscita è una cartella: {path}", code="bad_output")
-    if not parent.is_dir():
-        raise ReportError(f"La cartella di uscita non esiste: {parent}", code="bad_output")
-    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise ReportError(f"Impossibile scrivere in {parent}: permesso negato.", code="bad_output")
-
-
-def write_files(outputs: list[tuple[Path, bytes]]) -> None:
-    """Write every output to a temporary sibling, then rename them all into place."""
-    temps: list[tuple[str, Path]] = []
-    try:
-        for path, data in outputs:
-            fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            temps.append((temp, path))
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-        for temp, path in temps:
-            os.replace(temp, path)
-    except OSError as exc:
-        raise ReportError(
-            f"Impossibile scrivere il rapporto: {exc.strerror}.", code="bad_output"
-        ) from exc
-    finally:
-        for temp, _ in temps:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temp)
-
-
 def generate(
     store: Store,
     month_text: str,
@@ -125,9 +92,8 @@ def generate(
     month = parse_month(month_text)
     pdf_path = Path(out_pdf)
     csv_path = Path(out_csv) if out_csv else None
-    for path in (pdf_path, csv_path):
-        if path is not None:
-            check_writable(path)
+    paths = [pdf_path] if csv_path is None else [pdf_path, csv_path]
+    outputs.check_outputs(paths, inputs=[store.path])  # before any work: never the store
     report = build_report(
         store,
         month,
@@ -139,10 +105,10 @@ def generate(
     pdf_bytes = render_pdf(report)
     if progress:
         progress(6, 7)
-    outputs = [(pdf_path, pdf_bytes)]
+    out = [(pdf_path, pdf_bytes)]
     if csv_path is not None:
-        outputs.append((csv_path, render_csv(report).encode("utf-8")))
-    write_files(outputs)
+        out.append((csv_path, render_csv(report).encode("utf-8")))
+    outputs.write_all(out, inputs=[store.path], mode=0o644)
     if progress:
         progress(7, 7)
     return ReportFiles(pdf_path, csv_path, report)

@@ -13,6 +13,8 @@ import os
 import stat
 from pathlib import Path
 
+from casa_desk.outputs import write_bytes
+
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 
@@ -46,23 +48,11 @@ def private_file(path: Path) -> Path:
 def write_private(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically, owner-only from the first byte.
 
-    A temporary file beside it is created 0600, written, flushed to disk and renamed over
-    ``path``: a crash leaves the old file or the new one, never half of it.
+    The project's one atomic writer (:func:`casa_desk.outputs.write_bytes`): a temporary file
+    beside it is created 0600, written, flushed to disk and renamed over ``path``; a crash
+    leaves the old file or the new one, never half of it.
     """
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.unlink(missing_ok=True)  # a leftover may have other permissions
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+    return write_bytes(path, data, mode=FILE_MODE)
 
 
 def private_sqlite(path: Path) -> Path:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from casa_desk.errors import StorageError
+from casa_desk.outputs import atomic_output
 from casa_desk.paths import backups_dir
-from casa_desk.security.files import private_file, private_folder
-from casa_desk.store.connection import Connection, Connections, Error, open_target
+from casa_desk.security.files import private_folder
+from casa_desk.store.connection import Connection, Connections, Error, disk_failure, open_target
 
 KEEP_MIGRATION_BACKUPS = 5
 
@@ -19,33 +19,36 @@ def backup_to(
     source: Connection,
     out: Path,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    inputs: Iterable[Path] = (),
 ) -> Path:
-    """Copy the open database ``source`` to ``out`` atomically (temp file, then rename)."""
+    """Copy the open database ``source`` to ``out`` atomically (temp file, then rename).
+
+    ``out`` is checked first (:func:`casa_desk.outputs.check_output`): never a folder, never
+    ``inputs`` (the store being copied) nor an open store.
+    """
     out = Path(out)
-    if out.exists() and out.is_dir():
-        raise StorageError(f"{out} è una cartella: indicare un file.")
-    if not out.parent.is_dir():
-        raise StorageError(f"La cartella {out.parent} non esiste.")
-    tmp = out.with_name(out.name + ".part")
-    try:
-        tmp.unlink(missing_ok=True)
-        private_file(tmp)  # a backup holds what the store holds: owner-only from the start
-        target = open_target(tmp)
+    kind = int(source.execute("PRAGMA application_id").fetchone()[0])
+    # The temporary file is created 0600: a backup holds what the store holds. It may replace
+    # an older backup, never a database of another kind (a hub copy over an office store).
+    with atomic_output(out, inputs=inputs, database=True, application_id=kind) as temp:
         try:
-            source.backup(
-                target,
-                pages=1024,
-                progress=(lambda _status, remaining, total: progress(total - remaining, total))
-                if progress
-                else None,
-            )
-            target.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            target.close()
-        os.replace(tmp, out)
-    except (OSError, Error) as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(f"Backup non riuscito verso {out}: {exc}") from exc
+            target = open_target(temp)
+            try:
+                source.backup(
+                    target,
+                    pages=1024,
+                    progress=(lambda _status, remaining, total: progress(total - remaining, total))
+                    if progress
+                    else None,
+                )
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
+        except Error as exc:
+            raise StorageError(
+                f"Backup non riuscito verso {out}: {disk_failure(exc) or exc}"
+            ) from exc
     return out
 
 
@@ -55,7 +58,7 @@ def backup_file(store_path: Path, out: Path) -> Path:
         raise StorageError(f"Archivio non trovato: {store_path}")
     source = Connections(store_path).inspector()
     try:
-        return backup_to(source, out)
+        return backup_to(source, out, inputs=[store_path])
     finally:
         source.close()
 

@@ -46,8 +46,42 @@ def _connect(target: str, *, uri: bool = False, shared: bool = False) -> Connect
     )
 
 
-def _read_only_uri(path: Path) -> str:
-    return f"{path.resolve().as_uri()}?mode=ro"
+#: SQLite's primary result codes that mean the machine failed, not the file.
+_DISK_CODES = {
+    sqlite3.SQLITE_IOERR: "errore di lettura o scrittura del disco (disco pieno?)",
+    sqlite3.SQLITE_FULL: "disco pieno",
+    sqlite3.SQLITE_CANTOPEN: "impossibile aprire il file",
+    sqlite3.SQLITE_READONLY: "supporto in sola lettura",
+    sqlite3.SQLITE_BUSY: "archivio occupato da un altro programma: riprovare",
+    sqlite3.SQLITE_PERM: "permesso negato",
+}
+#: Codes that mean the file itself is bad.
+_FILE_CODES = {
+    sqlite3.SQLITE_CORRUPT: "archivio danneggiato: ripristinare l'ultimo backup",
+    sqlite3.SQLITE_NOTADB: "il file non è un archivio",
+}
+
+
+def disk_failure(exc: BaseException) -> str | None:
+    """The reason, in Italian, when ``exc`` is an SQLite error that is the disk's fault (full,
+    read-only, gone) rather than a damaged file: a full disk must never be reported as a
+    damaged store. None for anything else."""
+    code = getattr(exc, "sqlite_errorcode", None) if isinstance(exc, Error) else None
+    return _DISK_CODES.get((code or 0) & 0xFF)
+
+
+def failure(exc: BaseException) -> str | None:
+    """:func:`disk_failure`, or the reason a file is bad (damaged, not a database)."""
+    code = getattr(exc, "sqlite_errorcode", None) if isinstance(exc, Error) else None
+    return disk_failure(exc) or _FILE_CODES.get((code or 0) & 0xFF)
+
+
+def _inspector_uri(path: Path) -> str:
+    # Read-write at the file level on purpose: SQLite opens a WAL database's -wal and -shm
+    # even to read it, and a mode=ro connection cannot remove them when it closes, so a check
+    # or a backup of a store nobody else had open left two stray files beside it (and beside
+    # a damaged one it refused). ``query_only`` (set by the caller) forbids every write.
+    return f"{path.resolve().as_uri()}?mode=rw"
 
 
 class Connections:
@@ -95,13 +129,21 @@ class Connections:
         return conn
 
     def inspector(self) -> Connection:
-        """Read-only at the file level (``mode=ro``): for checks of a file that may not be a
-        store at all, which must be left exactly as it was, and for backups."""
-        return _connect(_read_only_uri(self.path), uri=True)
+        """A connection that cannot write (``query_only``) and leaves nothing behind: for
+        checks of a file that may not be a store at all, which must be left exactly as it
+        was, for dry runs and for backups. It never creates a missing file (``mode=rw``); a
+        write-protected file is opened read-only by SQLite itself."""
+        conn = _connect(_inspector_uri(self.path), uri=True)
+        try:
+            conn.execute("PRAGMA query_only = 1")
+        except Error:
+            conn.close()
+            raise
+        return conn
 
     def inspector_database(self) -> Database:
         """:meth:`inspector` wrapped for sqlite-utils (a dry run that must write nothing:
-        no migration, no clock, no checkpoint of the file)."""
+        no migration, no clock)."""
         return Database(self.inspector(), recursive_triggers=False)
 
 

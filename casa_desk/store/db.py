@@ -30,7 +30,7 @@ from casa_desk.errors import DamagedStoreError, NotAStoreError, StorageError, St
 from casa_desk.models.ids import uuid7
 from casa_desk.store import backup, reference
 from casa_desk.store.clock import recover_poisoned_clock, starting_clock
-from casa_desk.store.connection import Connections, DatabaseError, Error
+from casa_desk.store.connection import Connections, DatabaseError, Error, disk_failure
 from casa_desk.store.journal import Journal
 from casa_desk.store.schema import (
     APPLICATION_ID,
@@ -90,7 +90,7 @@ class Store:
                 reference.seed(journal)
         except Error as exc:
             db.conn.close()
-            raise StorageError(f"Errore dell'archivio {path}: {exc}") from exc
+            raise StorageError(f"Errore dell'archivio {path}: {disk_failure(exc) or exc}") from exc
         except BaseException:
             db.conn.close()
             raise
@@ -233,11 +233,14 @@ def check_store(path: Path, *, check_integrity: bool = True) -> None:
     try:
         conn = Connections(path).inspector()
     except Error as exc:
-        raise StorageError(f"Impossibile leggere {path}: {exc}", code="unreadable") from exc
+        why = disk_failure(exc) or exc
+        raise StorageError(f"Impossibile leggere {path}: {why}", code="unreadable") from exc
     try:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         except DatabaseError as exc:
+            if disk_failure(exc):
+                raise _unreadable(path, exc) from exc
             raise NotAStoreError(
                 f"{path} non è un archivio casa_desk (non è un database SQLite)."
             ) from exc
@@ -262,6 +265,15 @@ def check_store(path: Path, *, check_integrity: bool = True) -> None:
                 "aggiornare il programma."
             )
     except DatabaseError as exc:
-        raise DamagedStoreError(f"L'archivio {path} è danneggiato: {exc}") from exc
+        raise _unreadable(path, exc) from exc
     finally:
         conn.close()
+
+
+def _unreadable(path: Path, exc: Error) -> StorageError:
+    """A damaged file, or a disk that failed (full, gone): the user must not be told to
+    restore a backup of a store that is whole on a disk that is full."""
+    why = disk_failure(exc)
+    if why:
+        return StorageError(f"Impossibile leggere l'archivio {path}: {why}.", code="disk")
+    return DamagedStoreError(f"L'archivio {path} è danneggiato: {exc}")

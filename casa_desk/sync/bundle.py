@@ -29,6 +29,7 @@ import os
 import time
 import zipfile
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from casa_desk.errors import SyncError
 from casa_desk.models.timeutil import utc_now_text
+from casa_desk.outputs import atomic_output, check_output
 from casa_desk.security.tokens import key_bytes
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME
@@ -65,9 +67,14 @@ def _keys(bundle_key: str) -> tuple[bytes, bytes]:
 
 
 def write_bundle(
-    path: Path, manifest: dict[str, Any], payload: dict[str, Any], bundle_key: str
+    path: Path,
+    manifest: dict[str, Any],
+    payload: dict[str, Any],
+    bundle_key: str,
+    *,
+    inputs: Iterable[str | Path | None] = (),
 ) -> None:
-    """Encrypt, sign and write atomically (temp file, then rename)."""
+    """Encrypt, sign and write atomically (temp file, then rename; never over ``inputs``)."""
     enc_key, mac_key = _keys(bundle_key)
     nonce = os.urandom(12)
     plain = zlib.compress(json.dumps(payload, separators=(",", ":")).encode(), 6)
@@ -75,12 +82,13 @@ def write_bundle(
     manifest_bytes = json.dumps(manifest, sort_keys=True).encode()
     secret = AESGCM(enc_key).encrypt(nonce, plain, manifest_bytes)
     signature = hmac.new(mac_key, manifest_bytes + secret, hashlib.sha256).hexdigest()
-    tmp = path.with_name(path.name + ".tmp")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED) as archive:
+    with (
+        atomic_output(path, inputs=inputs) as temp,
+        zipfile.ZipFile(temp, "w", zipfile.ZIP_STORED) as archive,
+    ):
         archive.writestr("manifest.json", manifest_bytes)
         archive.writestr("payload.bin", secret)
         archive.writestr("signature", signature)
-    tmp.replace(path)
 
 
 def read_manifest(path: Path) -> tuple[dict[str, Any], bytes, bytes, str]:
@@ -108,7 +116,8 @@ def open_bundle(path: Path, bundle_key: str) -> tuple[dict[str, Any], dict[str, 
     manifest, manifest_bytes, secret, signature = read_manifest(path)
     enc_key, mac_key = _keys(bundle_key)
     expected = hmac.new(mac_key, manifest_bytes + secret, hashlib.sha256).hexdigest()
-    if not hmac.compare_digest(expected, signature):
+    # Bytes, not text: a signature member with non-ASCII bytes is just a wrong signature.
+    if not hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace")):
         raise SyncError(
             "Firma del pacchetto non valida: alterato, o di un altro dispositivo.",
             code="bundle_signature",
@@ -126,6 +135,7 @@ def open_bundle(path: Path, bundle_key: str) -> tuple[dict[str, Any], dict[str, 
 # -- office side ------------------------------------------------------------------------
 def export_bundle(store: Store, out: Path) -> int:
     """Write every change the hub has not acknowledged; returns how many."""
+    check_output(out, inputs=[store.path])
     key, device_id = state(store, "hub_bundle_key"), state(store, "hub_device_id")
     if not key or not device_id:
         raise SyncError(
@@ -160,7 +170,7 @@ def export_bundle(store: Store, out: Path) -> int:
         "wall_ms": int(time.time() * 1000),
         "protocol": protocol.PROTOCOL_VERSION,
     }
-    write_bundle(out, manifest, {"messages": messages}, key)
+    write_bundle(out, manifest, {"messages": messages}, key, inputs=[store.path])
     return len(changes)
 
 
@@ -224,8 +234,14 @@ def import_reply(store: Store, path: Path) -> str:
 
 
 # -- hub side ---------------------------------------------------------------------------
-def hub_import_bundle(hub: Any, path: Path, reply: Path) -> str:  # noqa: PLR0912 - checks in order
-    """Verify and import an office bundle at the hub, then write the reply bundle."""
+def hub_import_bundle(  # noqa: PLR0912 - checks in order
+    hub: Any, path: Path, reply: Path, *, inputs: Iterable[str | Path | None] = ()
+) -> str:
+    """Verify and import an office bundle at the hub, then write the reply bundle.
+
+    The reply may be neither the bundle read nor ``inputs`` (the hub's database file); it is
+    checked before anything is imported."""
+    check_output(reply, inputs=[path, *inputs])
     from casa_desk.sync.hub.devices import device_by_id
     from casa_desk.sync.hub.storage import HubRefusal
 
@@ -296,7 +312,7 @@ def hub_import_bundle(hub: Any, path: Path, reply: Path) -> str:  # noqa: PLR091
         "count": len(changes),
         "created_at": utc_now_text(),
     }
-    write_bundle(reply, reply_manifest, body, row["bundle_key"])
+    write_bundle(reply, reply_manifest, body, row["bundle_key"], inputs=[path, *inputs])
     return (
         f"Pacchetto importato: {int(manifest.get('count', 0))} modifiche, "
         f"{len(rejected)} rifiutate;"

@@ -38,6 +38,7 @@ from casa_desk.sync.apply import (
     state,
 )
 from casa_desk.sync.faults import fault_point
+from casa_desk.sync.hub_url import check_hub_url
 from casa_desk.sync.merge import UNCHANGED_SEED, digest_columns, digest_rows
 from casa_desk.sync.sensitive import seal_outgoing
 from casa_desk.sync.tls import pin_failure, pinned_context
@@ -104,6 +105,7 @@ def enrol_online(store: Store, hub_url: str, code: str, *, timeout: float = 15.0
         raise SyncError(
             "Codice di abbinamento digitato male: ricontrollarlo.", code="bad_code"
         ) from None
+    hub_url = check_hub_url(hub_url)
     https = hub_url.lower().startswith("https://")
     if code_pin is not None and not https:
         raise SyncError(
@@ -162,7 +164,7 @@ class SyncClient:
             )
         if not url:
             raise SyncError("Indirizzo della sede mancante: usare --hub.", code="no_hub")
-        self.hub_url = url.rstrip("/")
+        self.hub_url = check_hub_url(url)
         pin = state(store, "hub_tls_fingerprint")
         if pin and not self.hub_url.lower().startswith("https://"):
             raise SyncError(

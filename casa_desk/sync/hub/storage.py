@@ -572,13 +572,22 @@ def _head(conn: Connection) -> tuple[int, int]:
 
 
 def read_only_sqlite(path: Path) -> Any:
-    """A read-only connection to a hub kept in an SQLite file (``casa-desk hub backup``).
+    """A connection that cannot write (``query_only``) to a hub kept in an SQLite file
+    (``casa-desk hub backup``, and the check that a file is a hub at all).
 
-    The hub has its own database layer (SQLAlchemy), apart from the offices' stores, whose
-    connections all come from casa_desk.store.connection."""
+    Read-write at the file level, like the desktop's inspector: a ``mode=ro`` connection
+    leaves the ``-wal`` and ``-shm`` it opened beside a hub that is not running. The hub has
+    its own database layer (SQLAlchemy), apart from the offices' stores, whose connections
+    all come from casa_desk.store.connection."""
     import sqlite3
 
-    return sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=rw", uri=True)
+    try:
+        conn.execute("PRAGMA query_only = 1")
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
 
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:

@@ -1,0 +1,144 @@
+"""Checks of command-line arguments that several subcommands share: ports, listen addresses and
+the hub's database. Each refuses bad input with one line before any work is done."""
+
+from __future__ import annotations
+
+import argparse
+import socket
+from pathlib import Path
+
+from casa_desk import paths
+from casa_desk.errors import NotAStoreError, StorageError, SyncError
+from casa_desk.store.connection import DatabaseError, Error, disk_failure
+from casa_desk.store.schema import APPLICATION_ID
+
+#: URL schemes the hub can run on (SQLAlchemy with psycopg); anything else is refused early.
+HUB_SCHEMES = ("postgresql://", "postgres://")
+#: Tables every hub database has (``hub.sqlite`` made by any version).
+_HUB_TABLES = {"hub_meta", "devices", "change_log"}
+
+
+def existing_store(path: Path) -> Path:
+    """An office store that must already exist: a folder or a missing file is one line here
+    (the store's own checks then say whether the file is a store, whole and not too new)."""
+    if path.is_dir():
+        raise NotAStoreError(f"{path} è una cartella, non un archivio casa_desk.")
+    if not path.is_file():
+        raise StorageError(f"Archivio non trovato: {path}", code="missing")
+    return path
+
+
+def port(text: str) -> int:
+    """argparse type for a TCP port: 1–65535."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' non è un numero di porta") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} non è una porta valida (da 1 a 65535)")
+    return value
+
+
+def check_listen_address(host: str, number: int) -> None:
+    """The hub can listen on ``host``:``number`` (a name that resolves, a port that is free)."""
+    try:
+        infos = socket.getaddrinfo(host, number, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        raise SyncError(f"Indirizzo di ascolto non valido: {host}", code="bad_input") from None
+    family, kind, proto, _name, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise SyncError(
+                f"Impossibile ascoltare su {host}:{number}: {exc.strerror or exc}.",
+                code="bad_input",
+            ) from None
+
+
+def hub_database(db: str | None, *, create: bool, make_folder: bool = False) -> str:
+    """The hub's ``--db`` checked: a PostgreSQL URL, or a file that is a hub database (or,
+    with ``create``, that does not exist yet in a folder that does).
+
+    An office store, a file that is not SQLite, a damaged file or a folder is refused here,
+    before the hub adds its tables to it. ``make_folder``: a missing folder will be created.
+    """
+    text = db or str(paths.default_hub_path())
+    if "://" in text:
+        scheme = text.split("://", 1)[0].lower()
+        if f"{scheme}://" not in HUB_SCHEMES:
+            raise SyncError(
+                f"Database della sede non supportato ({scheme}://): indicare un file SQLite "
+                "oppure postgresql://utente@host:porta/db.",
+                code="hub_db_url",
+            )
+        return text
+    # The default data folder is made (owner-only) by the hub, and so is the folder of
+    # ``hub serve --db``: serving sets a hub up. Elsewhere a folder typed by hand must exist,
+    # or a typo would make a new, empty hub somewhere (with a device in it).
+    check_hub_file(Path(text), create=create, make_folder=make_folder or db is None)
+    return text
+
+
+def check_hub_file(path: Path, *, create: bool, make_folder: bool = False) -> None:
+    """Refuse a path that is not the hub's SQLite database (see :func:`hub_database`)."""
+    if path.is_dir():
+        raise SyncError(f"{path} è una cartella, non il database della sede.", code="hub_file")
+    if not path.exists():
+        if any(p.exists() and not p.is_dir() for p in path.parents):
+            raise SyncError(f"Non è una cartella: {path.parent}", code="hub_missing")
+        if not path.parent.is_dir() and not (create and make_folder):
+            raise SyncError(f"La cartella non esiste: {path.parent}", code="hub_missing")
+        if not create:
+            raise SyncError(f"Database della sede non trovato: {path}", code="hub_missing")
+        return
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SyncError(f"Impossibile leggere {path}: {exc.strerror}", code="hub_file") from None
+    if size == 0 and create:
+        return  # an empty file is a new database
+    kind = _sqlite_kind(path)
+    if kind == "office":
+        raise SyncError(
+            f"{path} è l'archivio di un ufficio, non il database della sede.", code="hub_file"
+        )
+    if kind == "damaged":
+        raise SyncError(
+            f"Il database della sede {path} è danneggiato; ripristinare l'ultimo backup.",
+            code="hub_damaged",
+        )
+    if kind in ("other", "not_sqlite"):
+        raise SyncError(f"{path} non è un database della sede.", code="hub_file")
+    if kind != "hub":
+        raise SyncError(f"Impossibile leggere {path}: {kind}.", code="hub_disk")
+
+
+def _sqlite_kind(path: Path) -> str:
+    """``hub``, ``office``, ``other`` (SQLite but neither), ``damaged``, ``not_sqlite``, or
+    the reason the disk could not be read.
+
+    Read through SQLite (the hub's own read-only connection), never with ``open()``: another
+    process may hold the file, and this one may too.
+    """
+    from casa_desk.sync.hub.storage import read_only_sqlite  # SQLAlchemy: only when needed
+
+    try:
+        conn = read_only_sqlite(path)
+    except Error as exc:
+        return disk_failure(exc) or "not_sqlite"
+    try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
+            return "office"
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not _HUB_TABLES <= tables:
+            return "other"
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            return "damaged"
+        return "hub"
+    except DatabaseError as exc:
+        corrupt = "not_sqlite" if "not a database" in str(exc) else "damaged"
+        return disk_failure(exc) or corrupt
+    finally:
+        conn.close()
