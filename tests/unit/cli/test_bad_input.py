@@ -1,0 +1,574 @@
+"""Every subcommand with every kind of bad file it can be given: one line, no traceback,
+nothing changed (issue 8, "Commands never destroy what they were given").
+
+The cases run in-process through :func:`casa_desk.cli.main` (fast); ``test_real_full_disk.py``
+repeats the full-disk ones on a real small file system in a subprocess where it can make one.
+A full disk is simulated here at the boundary of the operating system and of SQLite:
+``os.fsync`` fails with ``ENOSPC`` (every output goes through it before its rename) and every
+SQLite connection fails with ``SQLITE_FULL`` when it commits a transaction that changed rows —
+what SQLite itself reports when a write meets a full disk.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from corpus import Case, Template, Workspace, build_template, busy_port, dead_port, fingerprint
+
+from casa_desk.cli import main
+
+W = Workspace
+Argv = Callable[[W], list[str]]
+
+# -- how each argument can be wrong --------------------------------------------------------
+#: An office store that must exist.
+STORE: dict[str, Callable[[W], str]] = {
+    "missing": lambda w: w.new("assente.sqlite"),
+    "directory": lambda w: w.folder(),
+    "unreadable": lambda w: w.under_a_file(),
+    "not-a-store": lambda w: w.file("text.txt"),
+    "empty": lambda w: w.empty(),
+    "damaged": lambda w: w.file("damaged.sqlite"),
+    "future": lambda w: w.file("future.sqlite"),
+    "wrong-kind": lambda w: w.file("hub.sqlite"),
+}
+#: The hub's database, which must exist.
+HUB: dict[str, Callable[[W], str]] = {
+    "missing": lambda w: w.new("assente-hub.sqlite"),
+    "directory": lambda w: w.folder(),
+    "unreadable": lambda w: w.under_a_file("hub.sqlite"),
+    "not-a-store": lambda w: w.file("text.txt"),
+    "damaged": lambda w: w.file("damaged-hub.sqlite"),
+    "wrong-kind": lambda w: w.file("office.sqlite"),
+    "unsupported-url": lambda _w: "mysql://sede@localhost/hub",
+}
+#: The hub's database where a new one may be created.
+NEW_HUB: dict[str, Callable[[W], str]] = {
+    **{k: v for k, v in HUB.items() if k != "missing"},
+    "missing-folder": lambda w: w.new("manca/hub.sqlite"),
+}
+#: A file a command writes (the placeholder is the valid path it replaces).
+OUT: dict[str, Callable[[W, str], str]] = {
+    "missing-folder": lambda w, _ok: w.new("manca/uscita"),
+    "directory": lambda w, _ok: w.folder(),
+    "unwritable": lambda w, _ok: w.under_a_file("uscita"),
+    "the-store": lambda w, _ok: w.file("office.sqlite"),
+    "symlink-to-store": lambda w, _ok: w.link(w.file("office.sqlite"), "symlink"),
+    "hardlink-to-store": lambda w, _ok: w.link(w.file("office.sqlite"), "hardlink"),
+    "dotdot-to-store": lambda w, _ok: w.dotdot(w.file("office.sqlite")),
+    "store-wal": lambda w, _ok: w.file("office.sqlite") + "-wal",
+    "open-store": lambda w, _ok: w.open_store(),
+    "device": lambda _w, _ok: "/dev/null",
+}
+#: The registry CSV of import-people.
+CSV: dict[str, Callable[[W], str]] = {
+    "missing": lambda w: w.new("assente.csv"),
+    "directory": lambda w: w.folder(),
+    "unreadable": lambda w: w.under_a_file("anagrafe.csv"),
+    "binary": lambda w: w.file("office.sqlite"),
+    "endless": lambda _w: "/dev/zero",
+    "empty": lambda w: w.empty("vuoto.csv"),
+    "long-line": lambda w: _write(w, "lunga.csv", "cognome;nome\n" + "x" * 20_000 + "\n"),
+    "not-a-registry": lambda w: w.file("text.txt"),
+}
+#: A bundle file read by a command.
+BUNDLE: dict[str, Callable[[W], str]] = {
+    "missing": lambda w: w.new("assente.casa"),
+    "directory": lambda w: w.folder(),
+    "unreadable": lambda w: w.under_a_file("pacchetto.casa"),
+    "not-a-bundle": lambda w: w.file("text.txt"),
+    "truncated": lambda w: w.truncated("push.casa"),
+    "foreign-zip": lambda w: w.zip_with("altro.casa", {"a.txt": b"ciao"}),
+    "non-ascii-signature": lambda w: w.bad_signature(),
+}
+
+
+def _write(w: W, name: str, text: str) -> str:
+    path = w.root / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+# -- the commands, each with its valid invocation and what can go wrong --------------------
+def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read top to bottom
+    cases: list[Case] = []
+
+    def add(command: str, variants: dict[str, Callable[..., str]], build: Callable) -> None:
+        for name, make in variants.items():
+            cases.append(Case(command, name, lambda w, make=make, build=build: build(w, make)))
+
+    def values(command: str, argvs: dict[str, Argv]) -> None:
+        for name, argv in argvs.items():
+            cases.append(Case(command, name, argv))
+
+    def full(command: str, argv: Argv) -> None:
+        cases.append(Case(command, "full-disk", argv, full_disk=True))
+
+    # backup
+    def backup(w: W, db: str | None = None, out: str | None = None) -> list[str]:
+        return [
+            "backup",
+            "--db",
+            db or w.file("office.sqlite"),
+            "--out",
+            out or w.new("copia.sqlite"),
+        ]
+
+    add("backup", STORE, lambda w, m: backup(w, db=m(w)))
+    add("backup", OUT, lambda w, m: backup(w, out=m(w, "")))
+    full("backup", backup)
+
+    # demo
+    def demo(w: W, db: str | None = None, until: str = "2026-10-01") -> list[str]:
+        return [
+            "demo",
+            "--db",
+            db or w.new("demo.sqlite"),
+            "--people",
+            "5",
+            "--contacts",
+            "30",
+            "--until",
+            until,
+        ]
+
+    add(
+        "demo",
+        {**OUT, "existing": lambda w, _ok: w.file("text.txt")},
+        lambda w, m: demo(w, m(w, "")),
+    )
+    values(
+        "demo",
+        {
+            "until-9999-12-31": lambda w: demo(w, until="9999-12-31"),
+            "until-0001-01-01": lambda w: demo(w, until="0001-01-01"),
+            "unknown-office": lambda w: [*demo(w), "--presidio", "ATLANTIDE"],
+            "negative-people": lambda w: [*demo(w), "--people", "-3"],
+        },
+    )
+    full("demo", demo)
+
+    # import-people (and its dry run)
+    for dry in ([], ["--dry-run"]):
+        name = "import-people" + (" --dry-run" if dry else "")
+
+        def importing(
+            w: W, file: str | None = None, db: str | None = None, dry: list[str] = dry
+        ) -> list[str]:
+            return [
+                "import-people",
+                file or w.file("registry.csv"),
+                "--db",
+                db or w.file("office.sqlite"),
+                *dry,
+            ]
+
+        add(name, STORE, lambda w, m, f=importing: f(w, db=m(w)))
+        add(name, CSV, lambda w, m, f=importing: f(w, file=m(w)))
+    full(
+        "import-people",
+        lambda w: ["import-people", w.file("registry.csv"), "--db", w.file("office.sqlite")],
+    )
+
+    # report
+    def report(
+        w: W,
+        db: str | None = None,
+        out: str | None = None,
+        csv: str | None = None,
+        month: str = "2026-09",
+    ) -> list[str]:
+        return [
+            "report",
+            "--db",
+            db or w.file("office.sqlite"),
+            "--month",
+            month,
+            "--all",
+            "--out",
+            out or w.new("rapporto.pdf"),
+            "--csv",
+            csv or w.new("rapporto.csv"),
+        ]
+
+    add("report", STORE, lambda w, m: report(w, db=m(w)))
+    add("report", OUT, lambda w, m: report(w, out=m(w, "")))
+    add("report --csv", OUT, lambda w, m: report(w, csv=m(w, "")))
+    values(
+        "report",
+        {
+            "csv-is-pdf": lambda w: report(w, out=w.new("r.pdf"), csv=w.new("r.pdf")),
+            "month-9999-12": lambda w: report(w, month="9999-12"),
+            "month-2026-13": lambda w: report(w, month="2026-13"),
+            "unknown-office": lambda w: [*report(w)[:5], "--presidio", "ATLANTIDE", *report(w)[6:]],
+        },
+    )
+    full("report", report)
+
+    # letter
+    def letter(w: W, db: str | None = None, out: str | None = None, ref: str = "") -> list[str]:
+        return [
+            "letter",
+            "--db",
+            db or w.file("office.sqlite"),
+            "--referral",
+            ref or w.template.referral,
+            "--out",
+            out or w.new("lettera.pdf"),
+        ]
+
+    add("letter", STORE, lambda w, m: letter(w, db=m(w)))
+    add("letter", OUT, lambda w, m: letter(w, out=m(w, "")))
+    values("letter", {"unknown-referral": lambda w: letter(w, ref="nessuna")})
+    full("letter", letter)
+
+    # hub serve (no valid run: it would serve for ever)
+    def serve(w: W, db: str | None = None, port: str = "") -> list[str]:
+        return ["hub", "serve", "--db", db or w.file("hub.sqlite"), "--port", port or "1"]
+
+    add("hub serve", NEW_HUB, lambda w, m: serve(w, db=m(w), port=str(dead_port())))
+    values(
+        "hub serve",
+        {
+            "port-99999": lambda w: serve(w, port="99999"),
+            "port-0": lambda w: serve(w, port="0"),
+            "port-text": lambda w: serve(w, port="ottanta"),
+            "port-busy": lambda w: serve(w, port=str(w.busy_port)),
+            "host-unknown": lambda w: [
+                *serve(w, port=str(dead_port())),
+                "--host",
+                "nessuno.invalid",
+            ],
+        },
+    )
+
+    # hub device-add
+    def device_add(w: W, db: str | None = None, out: str | None = None) -> list[str]:
+        return [
+            "hub",
+            "device-add",
+            "--db",
+            db or w.file("hub.sqlite"),
+            "--presidio",
+            "SAN-SIRO",
+            "--out",
+            out or w.new("abbinamento.json"),
+        ]
+
+    add("hub device-add", NEW_HUB, lambda w, m: device_add(w, db=m(w)))
+    add(
+        "hub device-add",
+        {**OUT, "the-hub": lambda w, _ok: w.file("hub.sqlite")},
+        lambda w, m: device_add(w, out=m(w, "")),
+    )
+    values(
+        "hub device-add",
+        {
+            "unknown-office": lambda w: [*device_add(w)[:5], "ATLANTIDE", *device_add(w)[6:]],
+            "bad-hub-url": lambda w: [*device_add(w), "--hub-url", "::::"],
+        },
+    )
+    full("hub device-add", device_add)
+
+    # hub device-revoke, new-epoch
+    def revoke(w: W, db: str | None = None, device: str = "") -> list[str]:
+        return [
+            "hub",
+            "device-revoke",
+            "--db",
+            db or w.file("hub.sqlite"),
+            device or w.template.device,
+        ]
+
+    add("hub device-revoke", HUB, lambda w, m: revoke(w, db=m(w)))
+    values("hub device-revoke", {"unknown-device": lambda w: revoke(w, device="nessuno")})
+    full("hub device-revoke", revoke)
+
+    def epoch(w: W, db: str | None = None) -> list[str]:
+        return ["hub", "new-epoch", "--db", db or w.file("hub.sqlite")]
+
+    add("hub new-epoch", HUB, lambda w, m: epoch(w, db=m(w)))
+    full("hub new-epoch", epoch)
+
+    # hub import-bundle
+    def hub_import(
+        w: W, file: str | None = None, db: str | None = None, reply: str | None = None
+    ) -> list[str]:
+        return [
+            "hub",
+            "import-bundle",
+            file or w.file("push.casa"),
+            "--db",
+            db or w.file("hub.sqlite"),
+            "--reply",
+            reply or w.new("risposta.casa"),
+        ]
+
+    add("hub import-bundle", HUB, lambda w, m: hub_import(w, db=m(w)))
+    add(
+        "hub import-bundle",
+        {**BUNDLE, "a-reply": lambda w: w.file("reply.casa")},
+        lambda w, m: hub_import(w, file=m(w)),
+    )
+    add(
+        "hub import-bundle",
+        {
+            **OUT,
+            "the-bundle": lambda w, _ok: w.file("push.casa"),
+            "the-hub": lambda w, _ok: w.file("hub.sqlite"),
+        },
+        lambda w, m: hub_import(w, reply=m(w, "")),
+    )
+    full("hub import-bundle", hub_import)
+
+    # enrol (a new store from the enrolment file; or online)
+    def enrol(w: W, db: str | None = None, file: str | None = None) -> list[str]:
+        return [
+            "enrol",
+            "--db",
+            db or w.new("nuovo.sqlite"),
+            "--file",
+            file or w.file("enrol.json"),
+        ]
+
+    # A missing or empty --db is where enrol makes the new store: not a bad input.
+    add(
+        "enrol",
+        {k: v for k, v in STORE.items() if k not in ("missing", "empty")},
+        lambda w, m: enrol(w, db=m(w)),
+    )
+    add(
+        "enrol --file",
+        {
+            "missing": lambda w: w.new("assente.json"),
+            "directory": lambda w: w.folder(),
+            "unreadable": lambda w: w.under_a_file("abbinamento.json"),
+            "not-json": lambda w: w.file("text.txt"),
+            "a-bundle": lambda w: w.file("push.casa"),
+        },
+        lambda w, m: enrol(w, file=m(w)),
+    )
+    values(
+        "enrol",
+        {
+            "missing-folder": lambda w: enrol(w, db=w.new("manca/nuovo.sqlite")),
+            "hub-unreachable": lambda w: [
+                "enrol",
+                "--db",
+                w.new("nuovo.sqlite"),
+                "--hub",
+                f"http://127.0.0.1:{dead_port()}",
+                "--code",
+                "ABCD-EFGH",
+            ],
+            "bad-hub-url": lambda w: [
+                "enrol",
+                "--db",
+                w.new("nuovo.sqlite"),
+                "--hub",
+                "::::",
+                "--code",
+                "X",
+            ],
+        },
+    )
+    full("enrol", enrol)
+
+    # sync (the hub is never up here: that is one of the bad inputs)
+    def sync(w: W, db: str | None = None, hub: str = "") -> list[str]:
+        return [
+            "sync",
+            "--db",
+            db or w.file("office.sqlite"),
+            "--hub",
+            hub or f"http://127.0.0.1:{dead_port()}",
+        ]
+
+    add("sync", STORE, lambda w, m: sync(w, db=m(w)))
+    values(
+        "sync",
+        {
+            "hub-unreachable": sync,
+            "hub-url-colons": lambda w: sync(w, hub="::::"),
+            "hub-url-ftp": lambda w: sync(w, hub="ftp://sede"),
+            "hub-url-port": lambda w: sync(w, hub="http://sede:99999"),
+            "not-enrolled": lambda w: sync(w, db=w.file("unenrolled.sqlite")),
+        },
+    )
+
+    # bundle export / import
+    def export(w: W, db: str | None = None, out: str | None = None) -> list[str]:
+        return [
+            "bundle",
+            "export",
+            "--db",
+            db or w.file("office.sqlite"),
+            "--out",
+            out or w.new("invio.casa"),
+        ]
+
+    add("bundle export", STORE, lambda w, m: export(w, db=m(w)))
+    add("bundle export", OUT, lambda w, m: export(w, out=m(w, "")))
+    full("bundle export", export)
+
+    def bundle_import(w: W, db: str | None = None, file: str | None = None) -> list[str]:
+        return [
+            "bundle",
+            "import",
+            "--db",
+            db or w.file("office.sqlite"),
+            file or w.file("reply.casa"),
+        ]
+
+    add("bundle import", STORE, lambda w, m: bundle_import(w, db=m(w)))
+    add(
+        "bundle import",
+        {**BUNDLE, "a-push": lambda w: w.file("push.casa")},
+        lambda w, m: bundle_import(w, file=m(w)),
+    )
+    full("bundle import", bundle_import)
+    return cases
+
+
+CASES = _cases()
+
+
+# -- running them ----------------------------------------------------------------------------
+class FullDiskConnection(sqlite3.Connection):
+    """A connection whose commits fail as on a full disk once it has changed rows."""
+
+    _mark = 0
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:  # type: ignore[override]
+        head = sql.lstrip()[:6].upper()
+        if head.startswith("BEGIN"):
+            self._mark = self.total_changes
+        elif head.startswith(("COMMIT", "END")) and self.total_changes > self._mark:
+            raise _full()
+        return super().execute(sql, *args)  # type: ignore[arg-type]
+
+    def commit(self) -> None:
+        if self.in_transaction and self.total_changes > self._mark:
+            raise _full()
+        super().commit()
+
+
+def _full() -> sqlite3.OperationalError:
+    error = sqlite3.OperationalError("database or disk is full")
+    error.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+    return error
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ENOSPC at the operating system's door and SQLITE_FULL at SQLite's (see the docstring)."""
+    real_connect = sqlite3.connect
+
+    def connect(*args: object, **kwargs: object) -> sqlite3.Connection:
+        kwargs.setdefault("factory", FullDiskConnection)
+        return real_connect(*args, **kwargs)  # type: ignore[arg-type]
+
+    def fsync(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    monkeypatch.setattr(sqlite3.dbapi2, "connect", connect)
+    monkeypatch.setattr(os, "fsync", fsync)
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
+    return build_template(tmp_path_factory.mktemp("corpus") / "template")
+
+
+@pytest.fixture(scope="module")
+def busy() -> Iterator[int]:
+    sock, port = busy_port()
+    yield port
+    sock.close()
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    try:
+        status = main(argv)
+    except SystemExit as exc:  # argparse
+        status = exc.code if isinstance(exc.code, int) else 1
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.strip() and not _progress(line)]
+    return status, lines
+
+
+_PROGRESS = re.compile(r"^[^:]+: [\d.]+/[\d.]+ \(\d+%\)( in [\d.]+ s)?$")
+
+
+def _progress(line: str) -> bool:
+    """The demo's progress lines ("Persone: 5/5 (100%) in 0.0 s"): not the error."""
+    return bool(_PROGRESS.match(line.strip()))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_bad_input_one_line_nothing_changed(
+    case: Case,
+    template: Template,
+    busy: int,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+) -> None:
+    w = Workspace(template, tmp_path / "case", busy_port=busy)
+    w.root.mkdir()
+    try:
+        argv = case.argv(w)
+        before = fingerprint(w.root, w.keep_open)
+        if case.full_disk:
+            request.getfixturevalue("full_disk")
+        status, lines = run(argv, capsys)
+        after = fingerprint(w.root, w.keep_open)
+    finally:
+        w.close()
+    assert status != 0, (argv, lines)
+    assert len(lines) == 1, lines
+    assert "Traceback" not in lines[0] and lines[0].startswith("casa-desk"), lines
+    assert after == before, lines
+    shutil.rmtree(w.root, ignore_errors=True)  # a few MB per case: do not keep them all
+
+
+def test_corpus_covers_every_subcommand() -> None:
+    """Every subcommand of the parser has cases (a new one must join the corpus)."""
+    from casa_desk.cli import build_parser
+
+    parser = build_parser()
+    names: set[str] = set()
+    for action in parser._subparsers._group_actions:  # noqa: SLF001 - argparse has no API
+        for name, sub in action.choices.items():
+            nested = [a for a in sub._actions if a.__class__.__name__ == "_SubParsersAction"]
+            names |= {f"{name} {n}" for a in nested for n in a.choices} if nested else {name}
+    covered = {c.command.split(" --")[0] for c in CASES}
+    assert names <= covered, names - covered
+
+
+FULL_DISK = [c for c in CASES if c.full_disk]
+
+
+@pytest.mark.parametrize("case", FULL_DISK, ids=[c.command for c in FULL_DISK])
+def test_the_valid_invocation_works(
+    case: Case, template: Template, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each command's full-disk case is its valid invocation: on a healthy disk it succeeds,
+    so every failure above comes from the one thing each case gets wrong."""
+    w = Workspace(template, tmp_path / "case")
+    w.root.mkdir()
+    try:
+        status, lines = run(case.argv(w), capsys)
+    finally:
+        w.close()
+    assert status == 0, lines
+    assert not list(w.root.glob("*.tmp")) and not list(w.root.glob(".*.tmp"))
+    shutil.rmtree(w.root, ignore_errors=True)
