@@ -151,11 +151,11 @@ def _check_folder(given: Path) -> Path:
     parent = given.parent
     if not parent.is_dir():
         if parent.exists() or any(p.is_file() for p in parent.parents):
-            raise OutputError(f"Non è una cartella: {parent}")
-        raise OutputError(f"La cartella di uscita non esiste: {parent}")
+            raise OutputError(f"Non è una cartella: {parent}", code="output_no_folder")
+        raise OutputError(f"La cartella di uscita non esiste: {parent}", code="output_no_folder")
     real = given.resolve() if given.is_symlink() else parent.resolve() / given.name
     if real.is_dir():
-        raise OutputError(f"{given} è una cartella: indicare un file.")
+        raise OutputError(f"{given} è una cartella: indicare un file.", code="output_is_folder")
     return real
 
 
@@ -163,15 +163,19 @@ def _check_inputs(given: Path, real: Path, inputs: list[Path]) -> None:
     for source in inputs:
         if _same(real, source):
             raise OutputError(
-                f"{given} è anche un file di ingresso del comando: indicare un altro file."
+                f"{given} è anche un file di ingresso del comando: indicare un altro file.",
+                code="output_is_input",
             )
         for suffix in SQLITE_SIDECARS:
             if _same(real, Path(str(source.resolve()) + suffix)):
-                raise OutputError(f"{given} è un file di lavoro dell'archivio {source}.")
+                raise OutputError(
+                    f"{given} è un file di lavoro dell'archivio {source}.", code="output_is_input"
+                )
     for suffix in SQLITE_SIDECARS:
         if real.name.endswith(suffix) and real.with_name(real.name[: -len(suffix)]).is_file():
             raise OutputError(
-                f"{given} è un file di lavoro di un archivio: indicare un altro file."
+                f"{given} è un file di lavoro di un archivio: indicare un altro file.",
+                code="output_is_input",
             )
 
 
@@ -179,11 +183,22 @@ def _check_existing(given: Path, real: Path, *, overwrite: bool, database: bool)
     if not stat.S_ISREG(real.stat().st_mode):
         raise OutputError(f"{given} non è un file normale: indicare un file.")
     if any(Path(f"{real}{suffix}").exists() for suffix in ("-wal", "-shm")):
-        raise OutputError(f"{given} è un archivio aperto: non lo sovrascrivo.")
+        raise OutputError(
+            f"{given} è un archivio aperto: non lo sovrascrivo.", code="output_is_store"
+        )
     if not overwrite:
-        raise OutputError(f"Il file {given} esiste già: non lo sovrascrivo.")
+        raise OutputError(f"Il file {given} esiste già: non lo sovrascrivo.", code="output_exists")
     if not database and _is_database(real):
-        raise OutputError(f"{given} è un archivio: non lo sovrascrivo con un altro file.")
+        raise OutputError(
+            f"{given} è un archivio: non lo sovrascrivo con un altro file.", code="output_is_store"
+        )
+
+
+def _write_failed(path: object, exc: OSError) -> OutputError:
+    full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    return OutputError(
+        f"Impossibile scrivere {path}: {reason(exc)}.", code="disk_full" if full else None
+    )
 
 
 def _discard(temp: Path) -> None:
@@ -247,7 +262,7 @@ def atomic_outputs(
                     prefix=f".{target.real.name}.", suffix=".tmp", dir=target.real.parent
                 )
             except OSError as exc:
-                raise OutputError(f"Impossibile scrivere {target.path}: {reason(exc)}.") from exc
+                raise _write_failed(target.path, exc) from exc
             os.close(fd)
             temps.append(Path(name))
             os.chmod(name, mode)
@@ -263,7 +278,7 @@ def atomic_outputs(
                 _sync_folder(folder)
         except OSError as exc:
             where = next((t.path for t in targets), "")
-            raise OutputError(f"Impossibile scrivere {where}: {reason(exc)}.") from exc
+            raise _write_failed(where, exc) from exc
     finally:
         for temp in temps:
             _discard(temp)

@@ -85,6 +85,19 @@ TEXTS: dict[str, str] = {
     "bad_output": QT_TRANSLATE_NOOP(
         "Errors", "Impossibile scrivere il file: controllare la cartella scelta."
     ),
+    # files the user asked us to write (casa_desk.outputs)
+    "output_is_input": QT_TRANSLATE_NOOP(
+        "Errors", "Il file scelto è l'archivio aperto o un suo file: sceglierne un altro."
+    ),
+    "output_is_store": QT_TRANSLATE_NOOP(
+        "Errors", "Il file scelto è un archivio: non viene sovrascritto. Sceglierne un altro."
+    ),
+    "output_is_folder": QT_TRANSLATE_NOOP(
+        "Errors", "Il percorso scelto è una cartella: indicare un file."
+    ),
+    "output_no_folder": QT_TRANSLATE_NOOP("Errors", "La cartella scelta non esiste."),
+    "output_exists": QT_TRANSLATE_NOOP("Errors", "Il file esiste già: sceglierne un altro."),
+    "disk_full": QT_TRANSLATE_NOOP("Errors", "Disco pieno: liberare spazio e riprovare."),
 }
 
 

@@ -11,7 +11,6 @@ recomputing. Nothing personal is in those files: the monthly report is aggregate
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -36,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casa_desk import paths
-from casa_desk.errors import CasaError
+from casa_desk import outputs, paths
+from casa_desk.errors import CasaError, OutputError
 from casa_desk.models.timeutil import today_rome
 from casa_desk.reports import service
 from casa_desk.store.db import Store
@@ -324,7 +323,13 @@ class ReportPage(QWidget):
             if not path:
                 return None
         try:
-            shutil.copyfile(self.current_pdf, path)
+            # Never over the store, an open store or a folder (the same rules as the CLI).
+            outputs.write_bytes(
+                path, self.current_pdf.read_bytes(), inputs=[self.store.path], mode=0o644
+            )
+        except OutputError as exc:
+            self.status.setText(worded_error(exc))
+            return None
         except OSError as exc:
             self.status.setText(
                 self.tr("Impossibile salvare il file: %1").replace("%1", exc.strerror or "")

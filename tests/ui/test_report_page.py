@@ -112,6 +112,23 @@ def test_generate_preview_save_print_and_remember(qtbot, store: Store, tmp_path:
     assert again.comment_edit.toPlainText() == "Commento di prova"
 
 
+def test_saving_over_the_store_is_refused_and_the_store_survives(qtbot, store: Store) -> None:
+    """Picking the open store itself in the save dialog must never replace it with the PDF:
+    one worded line, the store intact and still writable."""
+    page = ReportPage(store, "SAN-SIRO", False)
+    qtbot.addWidget(page)
+    generate(qtbot, page, previous_month())
+    assert page.save_as(str(store.path)) is None
+    assert page.status.text() == (
+        "Il file scelto è l'archivio aperto o un suo file: sceglierne un altro."
+    )
+    assert page.save_as(str(store.path) + "-wal") is None
+    assert store.query("SELECT count(*) AS n FROM contacts")[0]["n"] == 24
+    with store.transaction() as j:  # the open store still takes writes
+        j.insert("people", {"first_name": "Dopo", "last_name": "Salvataggio"}, presidio="SAN-SIRO")
+    assert store.query("SELECT count(*) AS n FROM people")[0]["n"] == len(SURNAMES) + 1
+
+
 def test_head_office_can_report_on_all_offices(qtbot, store: Store) -> None:
     page = ReportPage(store, "SEDE", True)
     qtbot.addWidget(page)
