@@ -12,40 +12,39 @@ Section and item names are an interface for head office analysts; keep them stab
 Values are plain numbers (no thousands separator, ``.`` for decimals) so a spreadsheet
 reads them; ``<5`` marks every suppressed cell — a small one (1–4) or one hidden so that a
 small one cannot be worked out (the PDF prints the latter as ``n.d.``); an empty value means
-"not applicable" (a median of nothing).
+"not applicable" (a median of nothing). Figures are number cells; text cells (codes, which
+may come from another office's rows) are neutralised against spreadsheet formulas
+(:mod:`casa_desk.safe_csv`).
 """
 
 from __future__ import annotations
 
-import csv
-import io
+from decimal import Decimal
 
+from casa_desk import safe_csv
 from casa_desk.reports.published import PublishedReport
+from casa_desk.safe_csv import Value
 
 
-def _number(value: float | int | None) -> str:
-    if value is None:
-        return ""
+def _number(value: float | int | None) -> Value:
+    """A figure as a number cell: whole numbers as they are, others with one decimal."""
     if isinstance(value, float):
-        return f"{value:.1f}"
-    return str(value)
+        return Decimal(f"{value:.1f}")
+    return value
 
 
 def render_csv(report: PublishedReport) -> str:
     """The CSV text (``\\n`` line ends)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["section", "item", "value"])
-    writer.writerow(["report", "month", report.month])
-    writer.writerow(["report", "presidio", report.presidio or "ALL"])
-    writer.writerow(["report", "generated_on", report.generated_on.isoformat()])
-    for row in report.headline:
-        writer.writerow(["headline", row.code, _number(row.value)])
-    for row in report.headline:
-        writer.writerow(["headline_previous", row.code, _number(row.previous)])
+    rows: list[list[Value]] = [
+        ["section", "item", "value"],
+        ["report", "month", report.month],
+        ["report", "presidio", report.presidio or "ALL"],
+        ["report", "generated_on", report.generated_on.isoformat()],
+    ]
+    rows += [["headline", row.code, _number(row.value)] for row in report.headline]
+    rows += [["headline_previous", row.code, _number(row.previous)] for row in report.headline]
     for _title, tables in report.sections():
         for table in tables:
-            for item in table.rows:
-                writer.writerow([table.section, item.code, item.cell.csv_text])
-            writer.writerow([table.section, "total", table.total.csv_text])
-    return out.getvalue()
+            rows += [[table.section, item.code, item.cell.csv_value] for item in table.rows]
+            rows.append([table.section, "total", table.total.csv_value])
+    return safe_csv.render(rows)

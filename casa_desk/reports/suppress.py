@@ -56,11 +56,11 @@ class Cell:
         return format_int(self.value or 0)
 
     @property
-    def csv_text(self) -> str:
-        """As the CSV carries it: every hidden cell is ``<5``, the interface's one marker
-        for "suppressed" (issue 4). The PDF's legend tells primary from secondary; the CSV
-        does not, so a reader cannot even tell which hidden cell was the small one."""
-        return PRIMARY if self.mark else str(self.value or 0)
+    def csv_value(self) -> int | str:
+        """As the CSV carries it: a number, or ``<5`` for every hidden cell, the interface's
+        one marker for "suppressed" (issue 4). The PDF's legend tells primary from secondary;
+        the CSV does not, so a reader cannot even tell which hidden cell was the small one."""
+        return PRIMARY if self.mark else (self.value or 0)
 
 
 def format_int(value: int) -> str:

@@ -132,7 +132,7 @@ def test_table_rows_and_columns_are_each_protected(table, col_totals: bool) -> N
 def test_examples_read_as_expected() -> None:
     line = suppress_line([3, 10, 12], sensitive=[True, False, False], total_fixed=True)
     assert [c.text for c in line.cells] == ["< 5", "n.d.", "12"]
-    assert [c.csv_text for c in line.cells] == ["<5", "<5", "12"]
+    assert [c.csv_value for c in line.cells] == ["<5", "<5", 12]
     assert line.total.text == "25"
     # Nothing small and sensitive: nothing hidden.
     line = suppress_line([0, 7, 1234], sensitive=[True, True, False], total_fixed=True)

@@ -1,0 +1,77 @@
+"""CSV injection (OWASP): text cells never start a formula; numbers stay numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from casa_desk import safe_csv
+from casa_desk.cli import main
+from casa_desk.models.timeutil import to_utc_text
+from casa_desk.reports.csv_out import render_csv
+from casa_desk.reports.service import build_report, parse_month
+from casa_desk.store.db import Store
+
+PLANTED = '=HYPERLINK("http://example.invalid/x","Apri")'
+NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def parse(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_text_that_could_start_a_formula_is_neutralised(start: str) -> None:
+    text = f"{start}1+1"
+    expected = "'" + text.replace("\r", "\n")  # a bare CR would split the row when read
+    assert safe_csv.cell(text) == expected
+    [[back]] = parse(safe_csv.render([[text]]))
+    assert back == expected  # the csv module quotes what needs quoting, the apostrophe stays
+
+
+def test_numbers_the_program_wrote_stay_numbers_text_never_does() -> None:
+    row = [-3, 2.5, Decimal("-1.0"), 0, True, None, "-3", "ciao", "<5", "a=b"]
+    [cells] = parse(safe_csv.render([row]))
+    assert cells == ["-3", "2.5", "-1.0", "0", "1", "", "'-3", "ciao", "<5", "a=b"]
+    with pytest.raises(TypeError):
+        safe_csv.cell(object())  # type: ignore[arg-type]
+
+
+def test_a_code_planted_by_another_office_reaches_the_report_as_text(tmp_path: Path) -> None:
+    """Another office's category code ``=HYPERLINK(…)`` arrives by sync; head office's report
+    CSV must show it as text, and every other cell is a plain number or harmless text."""
+    path = tmp_path / "sede.sqlite"
+    with Store.open(path, create=True) as store:
+        with store.transaction() as j:
+            j.insert(
+                "categories",
+                {"code": PLANTED, "label": "Tema", "sensitive": 0, "active": 1, "sort": 99},
+                presidio="MAZZINI",
+            )
+            for day in range(1, 8):
+                j.insert(
+                    "contacts",
+                    {
+                        "category": PLANTED if day % 2 else "manutenzione",
+                        "channel": "sportello",
+                        "occurred_at": to_utc_text(datetime(2026, 9, day, 10)),
+                    },
+                    presidio="MAZZINI",
+                )
+        report = build_report(store, parse_month("2026-09"), None)
+    rows = parse(render_csv(report))
+    assert ["contacts_by_category", "'" + PLANTED, "4"] in rows
+    for row in rows[1:]:
+        for value in row:
+            assert NUMBER.fullmatch(value) or not value.startswith(safe_csv.FORMULA_STARTS), row
+    # the same through the command a coordinator runs
+    out, table = tmp_path / "r.pdf", tmp_path / "r.csv"
+    assert main(["report", "--db", str(path), "--month", "2026-09", "--all"]
+                + ["--out", str(out), "--csv", str(table)]) == 0  # fmt: skip
+    assert parse(table.read_text(encoding="utf-8")) == rows
