@@ -3,7 +3,9 @@
 What counts, and why:
 
 * a *contact* is the current version of its correction chain — a row with ``deleted = 0``
-  that no other non-deleted row amends (``amends_id``) — dated by its ``occurred_at``
+  that no row amends (``amends_id``: a correction, or a removal, which is a deleted
+  amendment), the store's one definition (:mod:`casa_desk.store.current`) — dated by its
+  ``occurred_at``
   inside the calendar month in Europe/Rome (:func:`rome_month_bounds`, DST-aware);
 * a *person* is the person of a contact, with merged duplicates counted as their survivor
   (``people.merged_into``); *new people* are those whose first contact at this office (any
@@ -56,6 +58,7 @@ from casa_desk.reports.model import (  # re-exported: callers import the figures
     MonthFigures,
 )
 from casa_desk.store.connection import Connection
+from casa_desk.store.current import current
 
 __all__ = [
     "HEADLINE_LABELS",
@@ -193,7 +196,8 @@ def _stepper(progress: Callable[[int, int], None] | None, total: int) -> Callabl
 
 
 # -- contacts --------------------------------------------------------------------------------
-_CURRENT = "NOT EXISTS (SELECT 1 FROM contacts a WHERE a.amends_id = c.id AND a.deleted = 0)"
+#: A contact is the current version of its chain, as everywhere (casa_desk.store.current).
+_CURRENT = current("c")
 
 
 #: One office code, all of these codes, or None (no filter).
@@ -255,7 +259,7 @@ def _month_contacts(
     )
     return conn.execute(
         f"SELECT c.person_id, c.category, c.channel, {week} FROM contacts c "
-        f"WHERE c.occurred_at >= ? AND c.occurred_at < ? AND c.deleted = 0{where} AND {_CURRENT}",
+        f"WHERE c.occurred_at >= ? AND c.occurred_at < ?{where} AND {_CURRENT}",
         [*later, start, end, *params],
     ).fetchall()
 
@@ -268,7 +272,7 @@ def _person_counts(conn: Connection, month: Month, presidio: Offices) -> Counter
         dict(
             conn.execute(
                 "SELECT c.person_id, count(*) FROM contacts c "
-                "WHERE c.occurred_at >= ? AND c.occurred_at < ? AND c.deleted = 0"
+                "WHERE c.occurred_at >= ? AND c.occurred_at < ?"
                 f"{where} AND {_CURRENT} "
                 "GROUP BY c.person_id",
                 [start, end, *params],
@@ -307,9 +311,8 @@ def _people_seen_before(
     where, params = _office_filter(presidio, "c2")
     seen = conn.execute(
         "SELECT j.value FROM json_each(?) j WHERE EXISTS (SELECT 1 FROM contacts c2 "
-        "WHERE c2.person_id = j.value AND c2.occurred_at < ? AND c2.deleted = 0"
-        f"{where} AND NOT EXISTS (SELECT 1 FROM contacts a WHERE a.amends_id = c2.id "
-        "AND a.deleted = 0))",
+        "WHERE c2.person_id = j.value AND c2.occurred_at < ?"
+        f"{where} AND {current('c2')})",
         [json.dumps(sorted(ids)), moment, *params],
     )
     return {aliases.get(row[0], row[0]) for row in seen}
@@ -321,7 +324,7 @@ def _overdue(conn: Connection, month: Month, presidio: Offices) -> int:
     return int(
         conn.execute(
             "SELECT count(*) FROM contacts c WHERE c.follow_up_on IS NOT NULL "
-            "AND c.follow_up_on < ? AND c.occurred_at < ? AND c.deleted = 0 "
+            "AND c.follow_up_on < ? AND c.occurred_at < ? "
             f"AND (c.follow_up_done_at IS NULL OR c.follow_up_done_at >= ?){where} AND {_CURRENT}",
             [month.next.first_day.isoformat(), end, end, *params],
         ).fetchone()[0]

@@ -1,9 +1,11 @@
 """Contacts: the log of who came, called or was visited, and what was done.
 
 Insert-only (SYNC.md class A): a correction is a new row with ``amends_id`` pointing at the
-row it replaces, so two offices can never overwrite each other's log. The *current* version
-of a contact is the row that no other non-deleted row amends; lists, the agenda and the
-reports use only current versions. Marking a follow-up done is a correction too.
+row it replaces, so two offices can never overwrite each other's log. Removing a contact is an
+amendment too, one marked deleted. The *current* version of a contact is a row that is not
+deleted and that no row amends (a correction or a removal); that one SQL condition
+(:mod:`casa_desk.store.current`) serves the store's lists, search, the agenda and the monthly
+report. Marking a follow-up done is a correction too.
 """
 
 from __future__ import annotations
@@ -14,11 +16,10 @@ from typing import Any
 from casa_desk.errors import ValidationError
 from casa_desk.models.timeutil import to_utc_text, utc_now_text
 from casa_desk.models.vocab import Channel, Outcome
+from casa_desk.store.current import CURRENT
 from casa_desk.store.db import Store
 from casa_desk.store.tables import CONTACTS
 
-#: SQL condition: ``c`` is the current version of its chain.
-CURRENT = "c.deleted = 0 AND NOT EXISTS (SELECT 1 FROM contacts n WHERE n.amends_id = c.id)"
 MAX_MINUTES = 8 * 60
 
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from casa_desk.store.current import current
+
 _TOKEN = re.compile(r"[\w]+", re.UNICODE)
 PERSON_COLUMNS = (
     "p.id, p.last_name, p.first_name, p.codice_fiscale, p.birth_date, p.phone, p.street,"
@@ -74,7 +76,7 @@ def search_contact_notes(db: Database, text: str, *, limit: int = 50) -> list[di
         db.query(
             "SELECT c.id, c.person_id, c.occurred_at, c.category, c.summary, c.sensitive"
             " FROM contacts_fts JOIN contacts c ON c.rowid = contacts_fts.rowid"
-            " WHERE contacts_fts MATCH ? AND c.deleted = 0 ORDER BY rank LIMIT ?",
+            f" WHERE contacts_fts MATCH ? AND {current('c')} ORDER BY rank LIMIT ?",
             [query, limit],
         )
     )

@@ -1,7 +1,8 @@
 """A small synthetic store for the report tests, written through the journal.
 
 Names are invented test words (never real people). The content is random but seeded, and
-covers what the figures must get right: corrections (``amends_id``), deleted rows,
+covers what the figures must get right: corrections (``amends_id``), contacts and corrections
+removed through :meth:`Contacts.remove` (the path the desk uses), deleted rows,
 anonymous contacts, merged people, follow-ups, referral events (legal and illegal),
 participants, and contacts on both sides of the DST changes.
 """
@@ -13,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from casa_desk.models.timeutil import to_utc_text
+from casa_desk.store.contacts import Contacts
 from casa_desk.store.reference import reference_rows
 
 OFFICES = ("SAN-SIRO", "MAZZINI")
@@ -102,8 +104,11 @@ def build(  # noqa: PLR0912 - builds every kind of row the report reads
                 presidio=office,
             )
             ids.append((row["id"], office))
-            # Some corrections, some of them deleted, one chain of two.
-            if n % 17 == 0:
+            # Some contacts removed by the desk's own path (a deleted amendment), some
+            # corrected, chains of two, and corrections removed in turn.
+            if n % 34 == 0:
+                Contacts(store).remove(row["id"], operator="op1")
+            elif n % 17 == 0:
                 fix = j.insert(
                     "contacts",
                     {
@@ -124,11 +129,12 @@ def build(  # noqa: PLR0912 - builds every kind of row the report reads
                         "occurred_at": _when(rng, rng.choice(months)),
                         "category": rng.choice(categories),
                         "amends_id": row["id"],
-                        "deleted": 1 if n % 34 == 0 else 0,
                     },
                     presidio=office,
                 )
-                if n % 51 == 0:
+                if n % 85 == 0:
+                    Contacts(store).remove(fix["id"], operator="op1")
+                elif n % 51 == 0:
                     j.insert(
                         "contacts",
                         {
