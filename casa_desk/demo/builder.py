@@ -18,7 +18,6 @@ looks like). It is for demos, training and the scale benchmarks, so it must be
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -27,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from casa_desk.demo import data
-from casa_desk.demo.clock import TextClock, rome_to_utc_ms, window_days
+from casa_desk.demo.clock import DemoRandom, TextClock, rome_to_utc_ms, window_days
 from casa_desk.demo.contacts import ContactMaker
 from casa_desk.demo.enrolment import participants, registry_consents
 from casa_desk.demo.people import make_people
@@ -123,7 +122,7 @@ def _quiet(_phase: str, _done: int, _total: int) -> None:
 
 def _fill(store: Store, options: DemoOptions, progress: Progress) -> dict[str, int]:
     code = options.presidio
-    rng = random.Random(options.seed)
+    rng = DemoRandom(options.seed, code)  # office-specific ids, same draws as Random(seed)
     until = options.until or today_rome()
     days = window_days(until)
     until_ms = rome_to_utc_ms(until, 0)
@@ -155,7 +154,7 @@ def _fill(store: Store, options: DemoOptions, progress: Progress) -> dict[str, i
         counts[table] = counts.get(table, 0) + done
         return done
 
-    services = extra_service_rows(opened)  # the office's own local directory entries
+    services = extra_service_rows(opened, code)  # the office's own local directory entries
     write("services", services, len(services), "Servizi")
     with store.transaction():
         store.db.execute(

@@ -8,11 +8,14 @@ hours).
 
 Ids are UUIDv7-shaped (RFC 9562 layout) but drawn from the builder's ``random.Random``, with
 the row's own synthetic time in the time field, so the same seed gives the same ids and the
-ids still sort roughly by time like real ones.
+ids still sort roughly by time like real ones. The random bits are mixed with a mask derived
+from the office (:class:`DemoRandom`): two offices built with the same seed draw the same
+sequence, and without the mask their rows would share ids and could never sync.
 """
 
 from __future__ import annotations
 
+import hashlib
 import random
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -38,14 +41,32 @@ _HOLIDAYS = {
 }
 
 
+_RAND_B = (1 << 62) - 1
+
+
+class DemoRandom(random.Random):
+    """The demo's one random stream (exactly ``random.Random(seed)``) and the office's id mask.
+
+    The mask is XORed into the random bits of every id, a bijection: an office's ids stay as
+    distinct as its draws, its data stay what the seed gives, and another office's ids differ.
+    """
+
+    def __init__(self, seed: int, office: str) -> None:
+        super().__init__(seed)
+        digest = hashlib.sha256(f"casa-desk-demo:{office}".encode()).digest()
+        self.id_mask = int.from_bytes(digest[:8], "big") & _RAND_B
+
+
 def demo_id(rng: random.Random, ms: int) -> str:
-    """A UUIDv7-shaped id whose time field is ``ms`` and whose random bits come from ``rng``."""
+    """A UUIDv7-shaped id whose time field is ``ms`` and whose random bits come from ``rng``
+    (mixed with the office's mask when ``rng`` is a :class:`DemoRandom`)."""
+    mask = rng.id_mask if isinstance(rng, DemoRandom) else 0
     value = (
         (ms & ((1 << 48) - 1)) << 80
         | 0x7 << 76
         | rng.getrandbits(12) << 64
         | 0b10 << 62
-        | rng.getrandbits(62)
+        | (rng.getrandbits(62) ^ mask)
     )
     h = f"{value:032x}"  # what str(uuid.UUID(int=value)) gives, without the object
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"

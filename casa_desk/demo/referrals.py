@@ -28,7 +28,7 @@ from casa_desk.models.vocab import SENSITIVE_SERVICE_KINDS
 INFORMATIVA_VERSION = "2026-01"
 _DEMO_NOTE = "Servizio dimostrativo: nome e recapiti inventati."
 
-#: Local services the demo adds to the directory (codes are stable, so ids are too).
+#: Local services the demo adds to each office's directory (ids from office and code).
 EXTRA_SERVICES: tuple[dict[str, Any], ...] = (
     {"code": "demo-cps", "name": "CPS – Centro psico-sociale di zona", "kind": "salute",
      "organisation": "ASST (servizio territoriale di salute mentale)", "phone": None,
@@ -88,12 +88,16 @@ _OUTCOMES = {
 }
 
 
-def extra_service_rows(created_at: str) -> list[dict[str, Any]]:
-    """The demo's local services as ``services`` values with stable ids."""
+def extra_service_rows(created_at: str, office: str) -> list[dict[str, Any]]:
+    """The demo's local services of ``office`` as ``services`` values.
+
+    Their ids derive from office and code: each office has its own local directory, and two
+    demo offices that shared these ids would overwrite each other's rows at the hub.
+    """
     return [
         {
             **s,
-            "id": stable_id("services", s["code"]),
+            "id": demo_service_id(office, s["code"]),
             "email": None,
             "notes": _DEMO_NOTE,
             "active": 1,
@@ -102,6 +106,11 @@ def extra_service_rows(created_at: str) -> list[dict[str, Any]]:
         }
         for s in EXTRA_SERVICES
     ]
+
+
+def demo_service_id(office: str, code: str) -> str:
+    """The stable id of ``office``'s local demo service ``code``."""
+    return stable_id("services", f"{office}:{code}")
 
 
 @dataclass

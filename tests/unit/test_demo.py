@@ -105,7 +105,7 @@ def test_services_have_stable_ids_across_seeds(stores: dict[str, Path]) -> None:
     assert _content(stores["a"], "services") == _content(stores["c"], "services")
     ids = {r[0] for r in _content(stores["a"], "services")}
     seeded = {s["id"] for s in reference_rows()["services"]}
-    extra = {stable_id("services", s["code"]) for s in EXTRA_SERVICES}
+    extra = {stable_id("services", f"SAN-SIRO:{s['code']}") for s in EXTRA_SERVICES}
     assert ids == seeded | extra
     conn = sqlite3.connect(stores["a"])
     kinds = {r[0] for r in conn.execute("SELECT kind FROM services")}
@@ -120,6 +120,31 @@ def test_same_seed_same_content_other_seed_differs(stores: dict[str, Path]) -> N
         assert _content(stores["a"], spec.name) == _content(stores["b"], spec.name), spec.name
     assert _content(stores["a"], "users") == _content(stores["b"], "users")
     assert _content(stores["a"], "people") != _content(stores["c"], "people")
+
+
+def test_two_offices_with_one_seed_share_only_the_reference_rows(
+    stores: dict[str, Path], tmp_path: Path
+) -> None:
+    """MAZZINI built with SAN-SIRO's seed: no synced row may share an id with SAN-SIRO's,
+    except the reference rows every store is seeded with (same ids everywhere on purpose)."""
+    other = build_demo(
+        tmp_path / "m.sqlite",
+        DemoOptions(presidio="MAZZINI", people=PEOPLE, contacts=CONTACTS, seed=7, until=UNTIL),
+    ).path
+    seeded = {r["id"] for rows in reference_rows().values() for r in rows}
+    conn = sqlite3.connect(stores["a"])
+    conn.execute("ATTACH ? AS other", [str(other)])
+    try:
+        for spec in SYNCED_TABLES:
+            shared = {
+                r[0]
+                for r in conn.execute(
+                    f"SELECT a.id FROM main.{spec.name} a JOIN other.{spec.name} b ON a.id = b.id"
+                )
+            }
+            assert shared <= seeded, (spec.name, len(shared - seeded))
+    finally:
+        conn.close()
 
 
 def test_same_seed_same_content_across_processes(tmp_path: Path) -> None:
