@@ -100,9 +100,13 @@ def _write(w: W, name: str, text: str) -> str:
 def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read top to bottom
     cases: list[Case] = []
 
-    def add(command: str, variants: dict[str, Callable[..., str]], build: Callable) -> None:
+    def add(
+        command: str, slot: str, variants: dict[str, Callable[..., str]], build: Callable
+    ) -> None:
         for name, make in variants.items():
-            cases.append(Case(command, name, lambda w, make=make, build=build: build(w, make)))
+            cases.append(
+                Case(command, f"{slot}={name}", lambda w, make=make, build=build: build(w, make))
+            )
 
     def values(command: str, argvs: dict[str, Argv]) -> None:
         for name, argv in argvs.items():
@@ -121,8 +125,8 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
             out or w.new("copia.sqlite"),
         ]
 
-    add("backup", STORE, lambda w, m: backup(w, db=m(w)))
-    add("backup", OUT, lambda w, m: backup(w, out=m(w, "")))
+    add("backup", "--db", STORE, lambda w, m: backup(w, db=m(w)))
+    add("backup", "--out", OUT, lambda w, m: backup(w, out=m(w, "")))
     full("backup", backup)
 
     # demo
@@ -141,6 +145,7 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
 
     add(
         "demo",
+        "--db",
         {**OUT, "existing": lambda w, _ok: w.file("text.txt")},
         lambda w, m: demo(w, m(w, "")),
     )
@@ -170,8 +175,8 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
                 *dry,
             ]
 
-        add(name, STORE, lambda w, m, f=importing: f(w, db=m(w)))
-        add(name, CSV, lambda w, m, f=importing: f(w, file=m(w)))
+        add(name, "--db", STORE, lambda w, m, f=importing: f(w, db=m(w)))
+        add(name, "FILE", CSV, lambda w, m, f=importing: f(w, file=m(w)))
     full(
         "import-people",
         lambda w: ["import-people", w.file("registry.csv"), "--db", w.file("office.sqlite")],
@@ -198,9 +203,9 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
             csv or w.new("rapporto.csv"),
         ]
 
-    add("report", STORE, lambda w, m: report(w, db=m(w)))
-    add("report", OUT, lambda w, m: report(w, out=m(w, "")))
-    add("report --csv", OUT, lambda w, m: report(w, csv=m(w, "")))
+    add("report", "--db", STORE, lambda w, m: report(w, db=m(w)))
+    add("report", "--out", OUT, lambda w, m: report(w, out=m(w, "")))
+    add("report", "--csv", OUT, lambda w, m: report(w, csv=m(w, "")))
     values(
         "report",
         {
@@ -224,8 +229,8 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
             out or w.new("lettera.pdf"),
         ]
 
-    add("letter", STORE, lambda w, m: letter(w, db=m(w)))
-    add("letter", OUT, lambda w, m: letter(w, out=m(w, "")))
+    add("letter", "--db", STORE, lambda w, m: letter(w, db=m(w)))
+    add("letter", "--out", OUT, lambda w, m: letter(w, out=m(w, "")))
     values("letter", {"unknown-referral": lambda w: letter(w, ref="nessuna")})
     full("letter", letter)
 
@@ -233,7 +238,7 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
     def serve(w: W, db: str | None = None, port: str = "") -> list[str]:
         return ["hub", "serve", "--db", db or w.file("hub.sqlite"), "--port", port or "1"]
 
-    add("hub serve", NEW_HUB, lambda w, m: serve(w, db=m(w), port=str(dead_port())))
+    add("hub serve", "--db", NEW_HUB, lambda w, m: serve(w, db=m(w), port=str(dead_port())))
     values(
         "hub serve",
         {
@@ -262,9 +267,10 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
             out or w.new("abbinamento.json"),
         ]
 
-    add("hub device-add", NEW_HUB, lambda w, m: device_add(w, db=m(w)))
+    add("hub device-add", "--db", NEW_HUB, lambda w, m: device_add(w, db=m(w)))
     add(
         "hub device-add",
+        "--out",
         {**OUT, "the-hub": lambda w, _ok: w.file("hub.sqlite")},
         lambda w, m: device_add(w, out=m(w, "")),
     )
@@ -287,14 +293,14 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
             device or w.template.device,
         ]
 
-    add("hub device-revoke", HUB, lambda w, m: revoke(w, db=m(w)))
+    add("hub device-revoke", "--db", HUB, lambda w, m: revoke(w, db=m(w)))
     values("hub device-revoke", {"unknown-device": lambda w: revoke(w, device="nessuno")})
     full("hub device-revoke", revoke)
 
     def epoch(w: W, db: str | None = None) -> list[str]:
         return ["hub", "new-epoch", "--db", db or w.file("hub.sqlite")]
 
-    add("hub new-epoch", HUB, lambda w, m: epoch(w, db=m(w)))
+    add("hub new-epoch", "--db", HUB, lambda w, m: epoch(w, db=m(w)))
     full("hub new-epoch", epoch)
 
     # hub import-bundle
@@ -311,14 +317,16 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
             reply or w.new("risposta.casa"),
         ]
 
-    add("hub import-bundle", HUB, lambda w, m: hub_import(w, db=m(w)))
+    add("hub import-bundle", "--db", HUB, lambda w, m: hub_import(w, db=m(w)))
     add(
         "hub import-bundle",
+        "FILE",
         {**BUNDLE, "a-reply": lambda w: w.file("reply.casa")},
         lambda w, m: hub_import(w, file=m(w)),
     )
     add(
         "hub import-bundle",
+        "--reply",
         {
             **OUT,
             "the-bundle": lambda w, _ok: w.file("push.casa"),
@@ -341,11 +349,13 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
     # A missing or empty --db is where enrol makes the new store: not a bad input.
     add(
         "enrol",
+        "--db",
         {k: v for k, v in STORE.items() if k not in ("missing", "empty")},
         lambda w, m: enrol(w, db=m(w)),
     )
     add(
-        "enrol --file",
+        "enrol",
+        "--file",
         {
             "missing": lambda w: w.new("assente.json"),
             "directory": lambda w: w.folder(),
@@ -391,7 +401,7 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
             hub or f"http://127.0.0.1:{dead_port()}",
         ]
 
-    add("sync", STORE, lambda w, m: sync(w, db=m(w)))
+    add("sync", "--db", STORE, lambda w, m: sync(w, db=m(w)))
     values(
         "sync",
         {
@@ -414,8 +424,8 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
             out or w.new("invio.casa"),
         ]
 
-    add("bundle export", STORE, lambda w, m: export(w, db=m(w)))
-    add("bundle export", OUT, lambda w, m: export(w, out=m(w, "")))
+    add("bundle export", "--db", STORE, lambda w, m: export(w, db=m(w)))
+    add("bundle export", "--out", OUT, lambda w, m: export(w, out=m(w, "")))
     full("bundle export", export)
 
     def bundle_import(w: W, db: str | None = None, file: str | None = None) -> list[str]:
@@ -427,9 +437,10 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
             file or w.file("reply.casa"),
         ]
 
-    add("bundle import", STORE, lambda w, m: bundle_import(w, db=m(w)))
+    add("bundle import", "--db", STORE, lambda w, m: bundle_import(w, db=m(w)))
     add(
         "bundle import",
+        "FILE",
         {**BUNDLE, "a-push": lambda w: w.file("push.casa")},
         lambda w, m: bundle_import(w, file=m(w)),
     )
