@@ -1,15 +1,14 @@
 """The front-desk window: people first, then the other pages as tabs.
 
 Layout: a top-level stack with the working screen (tabs) and the neutral quick-exit page.
-The "Persone" tab is itself a stack — search page, person card. Pages built by other modules
-(referrals, agenda, services, report, sync) are embedded when their module is installed, and
-each is built the first time its tab is shown, so the window is on screen fast.
+The "Persone" tab is itself a stack — search page, person card. The other pages (referrals,
+agenda, services, report, sync) are always there; each page's module is imported and the page
+built the first time its tab is shown, so the window is on screen fast.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from collections.abc import Callable
 from typing import Any
 
@@ -37,13 +36,6 @@ from casa_desk.ui.statusbar import DeskStatusBar
 #: An enrolled desk syncs by itself this often, and shortly after the window opens.
 AUTO_SYNC_MINUTES = 5.0
 AUTO_SYNC_FIRST_MS = 3_000
-
-
-def optional_class(module: str, name: str) -> type | None:
-    """``module.name`` when that module is installed, else None (pages built by others)."""
-    if importlib.util.find_spec(module) is None:
-        return None
-    return getattr(importlib.import_module(module), name, None)
 
 
 class LazyPage(QWidget):
@@ -97,7 +89,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.people_stack, "")
         self.pages: dict[str, LazyPage] = {}
-        self._add_optional_pages()
+        self._add_pages()
 
         self.neutral = NeutralPage()
         self.screens = QStackedWidget(objectName="screens")
@@ -116,9 +108,6 @@ class MainWindow(QMainWindow):
         self.card.contact_requested.connect(self.new_contact)
         self.card.referral_requested.connect(self.new_referral)
         self.neutral.resume_requested.connect(self.resume)
-        self.card.referral_button.setVisible(
-            importlib.util.find_spec("casa_desk.ui.referral_dialog") is not None
-        )
 
         self.retranslate()
         self._restore()
@@ -126,9 +115,9 @@ class MainWindow(QMainWindow):
         self.search.focus_search()
 
     # -- pages ----------------------------------------------------------------------------
-    def _add_optional_pages(self) -> None:
-        """A tab for each installed page; its module is imported when the tab is first shown
-        (the report page alone pulls in reportlab: half a second at start-up)."""
+    def _add_pages(self) -> None:
+        """A tab for each page; its module is imported when the tab is first shown (the
+        report page alone pulls in reportlab: half a second at start-up)."""
         ctx = self.context
         specs: list[tuple[str, str, str, Callable[[type], QWidget]]] = [
             ("referrals", "casa_desk.ui.referrals_page", "ReferralsPage", lambda cls: cls(ctx)),
@@ -143,8 +132,6 @@ class MainWindow(QMainWindow):
             ("sync", "casa_desk.ui.sync_page", "SyncPage", self._build_sync_page),
         ]
         for key, module, name, build in specs:
-            if importlib.util.find_spec(module) is None:
-                continue
 
             def make(
                 module: str = module, name: str = name, build: Callable[[type], QWidget] = build
@@ -165,7 +152,7 @@ class MainWindow(QMainWindow):
     def _start_auto_sync(self) -> None:
         """An enrolled desk syncs by itself every few minutes (the Sync page does the work,
         in the background) and the status bar follows its state; others say "not enrolled"."""
-        if "sync" not in self.pages or not enrolled(self.context.store):
+        if not enrolled(self.context.store):
             self.status.set_sync_state("not_enrolled")
             return
         page = self.page("sync")
@@ -179,10 +166,9 @@ class MainWindow(QMainWindow):
         for table in ("people", "contacts", "referrals", "referral_events", "consents", "services"):
             self.context.bus.changed.emit(table)
 
-    def page(self, key: str) -> QWidget | None:
-        """The built page ``key`` (building it now if needed), or None when not installed."""
-        lazy = self.pages.get(key)
-        return lazy.ensure() if lazy else None
+    def page(self, key: str) -> QWidget:
+        """The built page ``key`` (building it now if needed)."""
+        return self.pages[key].ensure()
 
     def _tab_titles(self) -> dict[str, str]:
         return {
@@ -288,37 +274,26 @@ class MainWindow(QMainWindow):
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.open()
 
-    def new_contact(self, person_id: str | None = None) -> QWidget | None:
-        cls = optional_class("casa_desk.ui.contact_form", "ContactDialog")
-        if cls is None:
-            QMessageBox.information(
-                self,
-                self.tr("Nuovo contatto"),
-                self.tr("La registrazione dei contatti non è disponibile."),
-            )
-            return None
-        dialog = cls(self.context, person_id=person_id, parent=self)
+    def new_contact(self, person_id: str | None = None) -> QWidget:
+        from casa_desk.ui.contact_form import ContactDialog
+
+        dialog = ContactDialog(self.context, person_id=person_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
-    def _referral_dialog_class(self) -> type | None:
-        return optional_class("casa_desk.ui.referral_dialog", "ReferralDialog")
+    def new_referral(self, person_id: str) -> QWidget:
+        from casa_desk.ui.referral_dialog import ReferralDialog
 
-    def new_referral(self, person_id: str) -> QWidget | None:
-        cls = self._referral_dialog_class()
-        if cls is None:
-            return None
-        dialog = cls(self.context, person_id=person_id, parent=self)
+        dialog = ReferralDialog(self.context, person_id=person_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def sync_now(self) -> None:
         page = self.page("sync")
-        if page is not None:
-            self.tabs.setCurrentWidget(self.pages["sync"])
-            page.sync_now()  # type: ignore[attr-defined]
+        self.tabs.setCurrentWidget(self.pages["sync"])
+        page.sync_now()  # type: ignore[attr-defined]
 
     # -- quick exit -----------------------------------------------------------------------
     def _hide_all(self) -> None:

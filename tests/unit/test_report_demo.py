@@ -21,11 +21,10 @@ from test_report_figures import (
 )
 from test_report_output import pdf_text
 
+from casa_desk.demo import builder
 from casa_desk.reports import aggregate, service
 from casa_desk.reports.aggregate import Month
 from casa_desk.store.db import Store
-
-builder = pytest.importorskip("casa_desk.demo.builder")
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "report_SAN-SIRO_2026-10_seed2026.csv"
 OPTIONS = {
