@@ -81,18 +81,22 @@ def _same(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
 
 
-def _is_database(path: Path) -> bool:
-    """An existing SQLite file (its header), read with a descriptor closed at once."""
+def _database_id(path: Path) -> int | None:
+    """The application id of an existing SQLite file (from its 100-byte header, read with a
+    descriptor closed at once), or None when it is not SQLite."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
-        return False
+        return None
     try:
-        return os.read(fd, len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
+        header = os.read(fd, 72)
     except OSError:
-        return False
+        return None
     finally:
         os.close(fd)
+    if not header.startswith(_SQLITE_MAGIC) or len(header) < 72:
+        return None
+    return int.from_bytes(header[68:72], "big")
 
 
 def _input_files(inputs: Iterable[PathLike | None]) -> list[Path]:
@@ -106,14 +110,16 @@ def check_output(
     inputs: Iterable[PathLike | None] = (),
     overwrite: bool = True,
     database: bool = False,
+    application_id: int | None = None,
 ) -> Path:
     """Refuse, with one :class:`~casa_desk.errors.OutputError` line, an output that would
     destroy something or cannot be written; return the resolved path to write.
 
     ``inputs`` are the files the same command reads (stores, bundles): the output may be none
     of them nor their SQLite working files. ``overwrite=False`` refuses an existing file.
-    ``database=True`` for commands that write a SQLite file (a backup may replace an older
-    backup that nobody has open).
+    ``database=True`` for commands that write a SQLite file: a backup may replace an older
+    backup that nobody has open, but with ``application_id`` (the id the new file will carry)
+    never a database of another kind (a hub backup over an office store).
     """
     given = Path(path)
     if str(path) == "":
@@ -121,7 +127,9 @@ def check_output(
     real = _check_folder(given)
     _check_inputs(given, real, _input_files(inputs))
     if real.exists():
-        _check_existing(given, real, overwrite=overwrite, database=database)
+        _check_existing(
+            given, real, overwrite=overwrite, database=database, application_id=application_id
+        )
     if not os.access(real.parent, os.W_OK | os.X_OK):
         raise OutputError(f"Impossibile scrivere in {given.parent}: permesso negato.")
     return real
@@ -133,13 +141,20 @@ def check_outputs(
     inputs: Iterable[PathLike | None] = (),
     overwrite: bool = True,
     database: bool = False,
+    application_id: int | None = None,
 ) -> list[Path]:
     """:func:`check_output` for each of ``paths``, which must also differ from each other
     (``report --csv`` equal to ``--out`` would lose one of the two)."""
     inputs = list(inputs)
     checked: list[Path] = []
     for path in paths:
-        real = check_output(path, inputs=inputs, overwrite=overwrite, database=database)
+        real = check_output(
+            path,
+            inputs=inputs,
+            overwrite=overwrite,
+            database=database,
+            application_id=application_id,
+        )
         if any(_same(real, other) for other in checked):
             raise OutputError(f"{path} è indicato due volte come file da scrivere.")
         checked.append(real)
@@ -179,7 +194,9 @@ def _check_inputs(given: Path, real: Path, inputs: list[Path]) -> None:
             )
 
 
-def _check_existing(given: Path, real: Path, *, overwrite: bool, database: bool) -> None:
+def _check_existing(
+    given: Path, real: Path, *, overwrite: bool, database: bool, application_id: int | None
+) -> None:
     if not stat.S_ISREG(real.stat().st_mode):
         raise OutputError(f"{given} non è un file normale: indicare un file.")
     if any(Path(f"{real}{suffix}").exists() for suffix in ("-wal", "-shm")):
@@ -188,9 +205,14 @@ def _check_existing(given: Path, real: Path, *, overwrite: bool, database: bool)
         )
     if not overwrite:
         raise OutputError(f"Il file {given} esiste già: non lo sovrascrivo.", code="output_exists")
-    if not database and _is_database(real):
+    existing = _database_id(real)
+    if existing is not None and not database:
         raise OutputError(
             f"{given} è un archivio: non lo sovrascrivo con un altro file.", code="output_is_store"
+        )
+    if existing is not None and application_id is not None and existing != application_id:
+        raise OutputError(
+            f"{given} è un archivio di un altro tipo: non lo sovrascrivo.", code="output_is_store"
         )
 
 
@@ -236,6 +258,7 @@ def atomic_outputs(
     inputs: Iterable[PathLike | None] = (),
     overwrite: bool = True,
     database: bool = False,
+    application_id: int | None = None,
     mode: int = 0o600,
 ) -> Iterator[list[Path]]:
     """Temporary files for ``paths``, renamed into place together when the block ends well.
@@ -250,7 +273,13 @@ def atomic_outputs(
         _Target(Path(path), real)
         for path, real in zip(
             paths,
-            check_outputs(paths, inputs=inputs, overwrite=overwrite, database=database),
+            check_outputs(
+                paths,
+                inputs=inputs,
+                overwrite=overwrite,
+                database=database,
+                application_id=application_id,
+            ),
             strict=True,
         )
     ]
@@ -291,11 +320,17 @@ def atomic_output(
     inputs: Iterable[PathLike | None] = (),
     overwrite: bool = True,
     database: bool = False,
+    application_id: int | None = None,
     mode: int = 0o600,
 ) -> Iterator[Path]:
     """One file: see :func:`atomic_outputs`."""
     with atomic_outputs(
-        [path], inputs=inputs, overwrite=overwrite, database=database, mode=mode
+        [path],
+        inputs=inputs,
+        overwrite=overwrite,
+        database=database,
+        application_id=application_id,
+        mode=mode,
     ) as temps:
         yield temps[0]
 

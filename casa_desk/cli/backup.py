@@ -10,6 +10,7 @@ from casa_desk.cli.checks import existing_store
 from casa_desk.outputs import check_output
 from casa_desk.store.backup import backup_file
 from casa_desk.store.db import check_store
+from casa_desk.store.schema import APPLICATION_ID
 
 
 def register(subparsers: Any) -> None:
@@ -27,7 +28,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     # Check it is a casa_desk store (one clear line otherwise) without changing it.
     check_store(existing_store(args.db))
-    check_output(args.out, inputs=[args.db], database=True)
+    check_output(args.out, inputs=[args.db], database=True, application_id=APPLICATION_ID)
     out = backup_file(args.db, args.out)
     print(f"Backup scritto in {out}")
     return 0

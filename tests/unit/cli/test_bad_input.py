@@ -283,6 +283,60 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
     )
     full("hub device-add", device_add)
 
+    # hub device-code (a fresh code, and with --out a new enrolment file, for a device)
+    def device_code(
+        w: W, db: str | None = None, out: str | None = None, device: str = ""
+    ) -> list[str]:
+        return [
+            "hub",
+            "device-code",
+            "--db",
+            db or w.file("hub.sqlite"),
+            device or w.template.device,
+            "--out",
+            out or w.new("abbinamento.json"),
+        ]
+
+    add("hub device-code", "--db", HUB, lambda w, m: device_code(w, db=m(w)))
+    add(
+        "hub device-code",
+        "--out",
+        {**OUT, "the-hub": lambda w, _ok: w.file("hub.sqlite")},
+        lambda w, m: device_code(w, out=m(w, "")),
+    )
+    values(
+        "hub device-code",
+        {
+            "unknown-device": lambda w: device_code(w, device="nessuno"),
+            "bad-hub-url": lambda w: [*device_code(w), "--hub-url", "::::"],
+        },
+    )
+    full("hub device-code", device_code)
+
+    # hub backup (a SQLite hub; PostgreSQL is pg_dump's)
+    def hub_backup(w: W, db: str | None = None, out: str | None = None) -> list[str]:
+        return [
+            "hub",
+            "backup",
+            "--db",
+            db or w.file("hub.sqlite"),
+            "--out",
+            out or w.new("copia-sede.sqlite"),
+        ]
+
+    add("hub backup", "--db", HUB, lambda w, m: hub_backup(w, db=m(w)))
+    add(
+        "hub backup",
+        "--out",
+        {**OUT, "the-hub": lambda w, _ok: w.file("hub.sqlite")},
+        lambda w, m: hub_backup(w, out=m(w, "")),
+    )
+    values(
+        "hub backup",
+        {"postgresql": lambda w: hub_backup(w, db="postgresql://sede@127.0.0.1:1/hub")},
+    )
+    full("hub backup", hub_backup)
+
     # hub device-revoke, new-epoch
     def revoke(w: W, db: str | None = None, device: str = "") -> list[str]:
         return [

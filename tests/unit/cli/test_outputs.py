@@ -69,6 +69,16 @@ def test_refuses_an_open_store_even_for_a_database_output(store_path: Path) -> N
     assert "è un archivio" in refused(store_path)
 
 
+def test_a_backup_replaces_an_older_backup_never_a_database_of_another_kind(
+    store_path: Path,
+) -> None:
+    from casa_desk.store.schema import APPLICATION_ID
+
+    assert check_output(store_path, database=True, application_id=APPLICATION_ID)
+    # a hub's copy (no application id) over an office store
+    assert "altro tipo" in refused(store_path, database=True, application_id=0)
+
+
 def test_refuses_an_existing_file_when_asked_and_two_outputs_that_are_one(tmp_path: Path) -> None:
     (tmp_path / "c.pdf").write_text("vecchio")
     assert "esiste già" in refused(tmp_path / "c.pdf", overwrite=False)
