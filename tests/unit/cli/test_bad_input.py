@@ -238,7 +238,9 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
     def serve(w: W, db: str | None = None, port: str = "") -> list[str]:
         return ["hub", "serve", "--db", db or w.file("hub.sqlite"), "--port", port or "1"]
 
-    add("hub serve", "--db", NEW_HUB, lambda w, m: serve(w, db=m(w), port=str(dead_port())))
+    # serve makes its database's folder (owner-only): a missing one is not a bad input there
+    serving = {k: v for k, v in NEW_HUB.items() if k != "missing-folder"}
+    add("hub serve", "--db", serving, lambda w, m: serve(w, db=m(w), port=str(dead_port())))
     values(
         "hub serve",
         {
