@@ -469,6 +469,30 @@
         <source>Impossibile scrivere il file: controllare la cartella scelta.</source>
         <translation>Cannot write the file: check the chosen folder.</translation>
     </message>
+    <message>
+        <source>Il file scelto è l&apos;archivio aperto o un suo file: sceglierne un altro.</source>
+        <translation>The chosen file is the open store or one of its files: choose another one.</translation>
+    </message>
+    <message>
+        <source>Il file scelto è un archivio: non viene sovrascritto. Sceglierne un altro.</source>
+        <translation>The chosen file is a store: it is not overwritten. Choose another one.</translation>
+    </message>
+    <message>
+        <source>Il percorso scelto è una cartella: indicare un file.</source>
+        <translation>The chosen path is a folder: give a file.</translation>
+    </message>
+    <message>
+        <source>La cartella scelta non esiste.</source>
+        <translation>The chosen folder does not exist.</translation>
+    </message>
+    <message>
+        <source>Il file esiste già: sceglierne un altro.</source>
+        <translation>The file already exists: choose another one.</translation>
+    </message>
+    <message>
+        <source>Disco pieno: liberare spazio e riprovare.</source>
+        <translation>The disk is full: free some space and try again.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -610,10 +634,6 @@
     <message>
         <source>Uscita rapida</source>
         <translation>Quick exit</translation>
-    </message>
-    <message>
-        <source>La registrazione dei contatti non è disponibile.</source>
-        <translation>Contact logging is not available.</translation>
     </message>
     <message>
         <source>La nuova lingua sarà usata al prossimo avvio.</source>

@@ -469,6 +469,30 @@
         <source>Impossibile scrivere il file: controllare la cartella scelta.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Il file scelto è l&apos;archivio aperto o un suo file: sceglierne un altro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il file scelto è un archivio: non viene sovrascritto. Sceglierne un altro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il percorso scelto è una cartella: indicare un file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La cartella scelta non esiste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il file esiste già: sceglierne un altro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disco pieno: liberare spazio e riprovare.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -609,10 +633,6 @@
     </message>
     <message>
         <source>Uscita rapida</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>La registrazione dei contatti non è disponibile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
