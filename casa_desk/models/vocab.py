@@ -83,6 +83,55 @@ class YesNoDeclined(StrEnum):
     DECLINED = "declined"
 
 
+#: The entry indicators of an ESF enrolment, each answered yes / no / declined. The first
+#: four are the 2014–2020 set (Reg. 1304/2013 Annex I); 2021–2027 (Reg. 2021/1057 Annex I
+#: 1.2) splits "migrants, foreign background, minorities" into three and drops "other".
+ENTRY_INDICATORS = (
+    "migrant_background",
+    "disability",
+    "other_disadvantage",
+    "homeless_or_housing_exclusion",
+    "third_country_national",
+    "foreign_background",
+    "minority",
+)
+
+
+class Programme(StrEnum):
+    """The ESF programming period a report is made for (its indicators and age bands)."""
+
+    ESF_2014_2020 = "2014-2020"
+    ESF_2021_2027 = "2021-2027"
+
+
+class ExitResult(StrEnum):
+    """Common immediate result indicators: the situation within four weeks of leaving.
+
+    Stored as the 0/1 column ``exit_<code>`` of ``participants``; a participant may have
+    none, one or several."""
+
+    JOB_SEARCHING = "job_searching"  # inactive at entry, now engaged in job searching
+    EDUCATION = "education"  # in education or training
+    QUALIFICATION = "qualification"  # gaining a qualification
+    EMPLOYED = "employed"  # in employment, including self-employment
+
+
+class FollowUpResult(StrEnum):
+    """Common longer-term result indicators, six months after leaving (``followup_<code>``)."""
+
+    EMPLOYED = "employed"  # in employment, including self-employment
+    IMPROVED = "improved"  # with an improved labour market situation
+
+
+class SettingKey(StrEnum):
+    """Keys of the ``settings`` reference table (head office writes, offices pull)."""
+
+    ESF_PROGRAMME = "esf.programme"  # a Programme code
+    ESF_PROGRAMME_NAME = "esf.programme_name"  # the name printed on reports (free text)
+    ESF_CUP = "esf.cup"  # Codice Unico di Progetto of the operation, 15 characters
+    ESF_REGION = "esf.region"  # the managing authority printed beside the EU emblem
+
+
 class AuditAction(StrEnum):
     VIEWED = "viewed"
     CREATED = "created"

@@ -1,25 +1,65 @@
-"""ESF participants: a person's enrolment in the programme (one per person, all offices).
+"""ESF participants from entry to results: one enrolment per person, all offices.
 
 A walk-in is activity, not a participant. At entry the programme records the employment
-status, education and disadvantage indicators (each yes / no / declined); the birth date
-stays on the person, so age bands can be computed for either programme period.
+status, education and the disadvantage indicators (each yes / no / declined); the birth
+date stays on the person, so age bands can be computed for either programme period.
+
+After entry (the Commission's rules, ESF monitoring guidance):
+
+* **exit** — the day the participant leaves the operation, from the card;
+* **immediate results** — the situation within four weeks of leaving (:class:`ExitResult`:
+  none, one or several), or "not known"; recorded with the exit or later;
+* **six-month follow-up** — from six months after the exit the agenda proposes it:
+  in employment, improved labour-market situation (:class:`FollowUpResult`), or not known;
+* **re-entry** — a participant who leaves and comes back is still *one* participant: the
+  entry date and the entry characteristics stay those of the first entry, and the exit and
+  its results are those of the final exit (so a re-entry clears the earlier ones).
+
+Each enrolment carries ``cf_hash``, the keyed hash of the person's codice fiscale
+(:func:`casa_desk.models.esf.cf_hash`), when this desk holds the programme key: the hub
+then refuses a second enrolment of the same person made under another person record, and
+head office can list possible duplicates by hash without reading a name.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Collection
+from datetime import date, timedelta
 from typing import Any
 
 from casa_desk.errors import ValidationError
-from casa_desk.models.vocab import EmploymentStatus, Isced, YesNoDeclined
+from casa_desk.models.esf import add_months, cf_hash, follow_up_due
+from casa_desk.models.timeutil import format_date, today_rome
+from casa_desk.models.vocab import (
+    ENTRY_INDICATORS,
+    EmploymentStatus,
+    ExitResult,
+    FollowUpResult,
+    Isced,
+    YesNoDeclined,
+)
 from casa_desk.store.db import Store
 
-INDICATORS = (
-    "migrant_background",
-    "disability",
-    "other_disadvantage",
-    "homeless_or_housing_exclusion",
-)
+#: The four indicators of the first version (a missing answer there means "declined", as
+#: it always has); the 2021–2027 ones were added later, and an enrolment that never asked
+#: them has no answer (reported as "non indicato"), not a refusal.
+INDICATORS = ENTRY_INDICATORS[:4]
+LATER_INDICATORS = ENTRY_INDICATORS[4:]
+INACTIVE = frozenset({EmploymentStatus.INACTIVE, EmploymentStatus.INACTIVE_NOT_IN_EDUCATION})
+#: Where this desk keeps the programme key (with its other sync secrets).
+KEY_STATE = "esf_key"
+
+_EXIT_COLUMNS = {r: f"exit_{r.value}" for r in ExitResult}
+_FOLLOW_UP_COLUMNS = {r: f"followup_{r.value}" for r in FollowUpResult}
+
+
+def _day(value: Any, field: str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError("Data non valida.", field=field, code="invalid") from None
 
 
 def clean_enrolment(values: dict[str, Any]) -> dict[str, Any]:
@@ -27,11 +67,7 @@ def clean_enrolment(values: dict[str, Any]) -> dict[str, Any]:
     entered = values.get("entered_on")
     if not entered:
         raise ValidationError("Indicare la data di ingresso.", field="entered_on", code="required")
-    out["entered_on"] = (
-        entered.isoformat()
-        if isinstance(entered, date)
-        else date.fromisoformat(str(entered)).isoformat()
-    )
+    out["entered_on"] = _day(entered, "entered_on").isoformat()
     status = values.get("employment_status")
     if status not in {s.value for s in EmploymentStatus}:
         raise ValidationError(
@@ -44,9 +80,10 @@ def clean_enrolment(values: dict[str, Any]) -> dict[str, Any]:
             "Titolo di studio (ISCED) non valido.", field="education_isced", code="invalid"
         )
     out["education_isced"] = isced
-    for field in INDICATORS:
-        value = values.get(field) or YesNoDeclined.DECLINED.value
-        if value not in {v.value for v in YesNoDeclined}:
+    for field in ENTRY_INDICATORS:
+        default = YesNoDeclined.DECLINED.value if field in INDICATORS else None
+        value = values.get(field) or default
+        if value is not None and value not in {v.value for v in YesNoDeclined}:
             raise ValidationError(
                 "Valore non valido (sì / no / non dichiarato).", field=field, code="invalid"
             )
@@ -54,27 +91,268 @@ def clean_enrolment(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def clean_results(
+    kind: type[ExitResult] | type[FollowUpResult], results: Collection[str], *, known: bool
+) -> dict[str, int]:
+    """The 0/1 columns for a set of result codes; "not known" leaves them all 0."""
+    columns = _EXIT_COLUMNS if kind is ExitResult else _FOLLOW_UP_COLUMNS
+    codes = set(results)
+    unknown = codes - {r.value for r in kind}
+    if unknown:
+        raise ValidationError("Esito non previsto dal programma.", code="invalid_result")
+    if codes and not known:
+        raise ValidationError(
+            "Un esito «non noto» non può avere anche esiti indicati.", code="invalid_result"
+        )
+    return {column: int(result.value in codes) for result, column in columns.items()}
+
+
+def programme_key(store: Store) -> str | None:
+    """The programme key this desk holds (given by the hub at enrolment), or None."""
+    row = store.db.execute("SELECT value FROM sync_state WHERE key = ?", [KEY_STATE]).fetchone()
+    return row[0] if row and row[0] else None
+
+
 class Participants:
     def __init__(self, store: Store) -> None:
         self.store = store
 
+    # -- entry ----------------------------------------------------------------------------
     def enrol(self, person_id: str, values: dict[str, Any], *, presidio: str) -> dict[str, Any]:
         if self.of_person(person_id):
             raise ValidationError(
                 "La persona è già iscritta al programma.", code="already_enrolled"
             )
         clean = clean_enrolment(values)
+        key = programme_key(self.store)
+        hashed = cf_hash(key, self._cf(person_id)) if key else None
+        if (
+            hashed
+            and self.store.db.execute(
+                "SELECT 1 FROM participants WHERE cf_hash = ? AND deleted = 0", [hashed]
+            ).fetchone()
+        ):
+            raise ValidationError(
+                "Una persona con lo stesso codice fiscale è già iscritta al programma.",
+                code="already_enrolled",
+            )
         with self.store.transaction() as journal:
             return journal.insert(
-                "participants", {"person_id": person_id, **clean}, presidio=presidio
+                "participants",
+                {"person_id": person_id, **clean, "cf_hash": hashed},
+                presidio=presidio,
             )
 
-    def exit(self, participant_id: str, on: date) -> None:
+    def reenter(self, participant_id: str, on: date) -> None:
+        """A participant who had left comes back: still one participant (first entry kept);
+        the exit and results of the earlier stay give way to those of the final exit."""
+        row = self.get(participant_id)
+        if not row.get("exited_on"):
+            raise ValidationError("La persona non è uscita dal programma.", code="not_exited")
+        if on < date.fromisoformat(row["exited_on"]):
+            raise ValidationError(
+                f"Il rientro non può precedere l'uscita del {format_date(row['exited_on'])}.",
+                field="reentered_on",
+                code="before_exit",
+            )
+        self._not_future(on, "reentered_on")
+        cleared = {
+            "exited_on": None,
+            "exit_results_on": None,
+            "exit_results_known": None,
+            "followup_on": None,
+            "followup_known": None,
+            **dict.fromkeys(_EXIT_COLUMNS.values()),
+            **dict.fromkeys(_FOLLOW_UP_COLUMNS.values()),
+        }
         with self.store.transaction() as journal:
-            journal.update("participants", participant_id, {"exited_on": on.isoformat()})
+            journal.update(
+                "participants", participant_id, {**cleared, "reentered_on": on.isoformat()}
+            )
+
+    # -- exit and results -------------------------------------------------------------------
+    def exit(
+        self,
+        participant_id: str,
+        on: date,
+        results: Collection[str] | None = None,
+        *,
+        known: bool = True,
+        recorded_on: date | None = None,
+    ) -> None:
+        """Record the exit on ``on``; with ``results`` (codes of :class:`ExitResult`, maybe
+        none) or ``known=False`` also the immediate results, else they come later."""
+        row = self.get(participant_id)
+        start = row.get("reentered_on") or row["entered_on"]
+        if on < date.fromisoformat(start):
+            raise ValidationError(
+                f"L'uscita non può precedere l'ingresso del {format_date(start)}.",
+                field="exited_on",
+                code="before_entry",
+            )
+        self._not_future(on, "exited_on")
+        changes: dict[str, Any] = {"exited_on": on.isoformat()}
+        if results is not None or not known:
+            changes.update(
+                self._exit_results(row, results or (), known, recorded_on or today_rome())
+            )
+        with self.store.transaction() as journal:
+            journal.update("participants", participant_id, changes)
+
+    def record_exit_results(
+        self,
+        participant_id: str,
+        results: Collection[str],
+        *,
+        known: bool = True,
+        recorded_on: date | None = None,
+    ) -> None:
+        """The immediate results of a participant who has left (within four weeks of it)."""
+        row = self.get(participant_id)
+        if not row.get("exited_on"):
+            raise ValidationError("Registrare prima l'uscita dal programma.", code="not_exited")
+        changes = self._exit_results(row, results, known, recorded_on or today_rome())
+        with self.store.transaction() as journal:
+            journal.update("participants", participant_id, changes)
+
+    def _exit_results(
+        self, row: dict[str, Any], results: Collection[str], known: bool, recorded_on: date
+    ) -> dict[str, Any]:
+        columns = clean_results(ExitResult, results, known=known)
+        if columns["exit_job_searching"] and row.get("employment_status") not in INACTIVE:
+            raise ValidationError(
+                "«In cerca di lavoro» vale solo per chi era inattivo all'ingresso.",
+                code="invalid_result",
+            )
+        return {
+            **columns,
+            "exit_results_known": int(known),
+            "exit_results_on": recorded_on.isoformat(),
+        }
+
+    def record_follow_up(
+        self,
+        participant_id: str,
+        results: Collection[str],
+        *,
+        known: bool = True,
+        on: date | None = None,
+    ) -> None:
+        """The situation six months after leaving (codes of :class:`FollowUpResult`)."""
+        row = self.get(participant_id)
+        on = on or today_rome()
+        if not row.get("exited_on"):
+            raise ValidationError("Registrare prima l'uscita dal programma.", code="not_exited")
+        due = follow_up_due(date.fromisoformat(row["exited_on"]))
+        if on < due:
+            raise ValidationError(
+                f"L'esito a sei mesi si registra dal {format_date(due)}.", code="too_early"
+            )
+        self._not_future(on, "followup_on")
+        columns = clean_results(FollowUpResult, results, known=known)
+        if columns["followup_improved"] and row.get("employment_status") != (
+            EmploymentStatus.EMPLOYED.value
+        ):
+            raise ValidationError(
+                "«Situazione lavorativa migliorata» vale solo per chi era occupato all'ingresso.",
+                code="invalid_result",
+            )
+        with self.store.transaction() as journal:
+            journal.update(
+                "participants",
+                participant_id,
+                {**columns, "followup_known": int(known), "followup_on": on.isoformat()},
+            )
+
+    # -- reading ----------------------------------------------------------------------------
+    def get(self, participant_id: str) -> dict[str, Any]:
+        rows = self.store.query(
+            "SELECT * FROM participants WHERE id = ? AND deleted = 0", [participant_id]
+        )
+        if not rows:
+            raise ValidationError("Iscrizione al programma non trovata.", code="not_found")
+        return rows[0]
 
     def of_person(self, person_id: str) -> dict[str, Any] | None:
         rows = self.store.query(
             "SELECT * FROM participants WHERE person_id = ? AND deleted = 0", [person_id]
         )
         return rows[0] if rows else None
+
+    def follow_ups_due(
+        self, presidio: str | None, today: date, *, limit: int = 200, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Participants of the office (all with None) whose six-month follow-up is due by
+        ``today`` and not recorded, longest waiting first, with the person's name."""
+        where, params = self._due_filter(presidio, today)
+        rows = self.store.query(
+            "SELECT pa.id, pa.person_id, pa.presidio, pa.exited_on, pa.employment_status,"
+            " p.last_name, p.first_name FROM participants pa"
+            f" LEFT JOIN people p ON p.id = pa.person_id WHERE {where}"
+            " ORDER BY pa.exited_on, pa.id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        for row in rows:
+            row["due_on"] = follow_up_due(date.fromisoformat(row["exited_on"])).isoformat()
+        return rows
+
+    def count_follow_ups_due(self, presidio: str | None, today: date) -> int:
+        where, params = self._due_filter(presidio, today)
+        return int(
+            self.store.db.execute(
+                f"SELECT count(*) FROM participants pa WHERE {where}", params
+            ).fetchone()[0]
+        )
+
+    @staticmethod
+    def _due_filter(presidio: str | None, today: date) -> tuple[str, list[Any]]:
+        # The latest exit day whose follow-up is due by today (six months, clipped to the
+        # month's end: everyone who left on 28–31 August is due on 28 February).
+        last = add_months(today, -6)
+        while follow_up_due(last + timedelta(days=1)) <= today:
+            last += timedelta(days=1)
+        where = (
+            "pa.exited_on IS NOT NULL AND pa.followup_on IS NULL AND pa.deleted = 0 "
+            "AND pa.exited_on <= ?"
+        )
+        params: list[Any] = [last.isoformat()]
+        if presidio is not None:
+            where += " AND pa.presidio = ?"
+            params.append(presidio)
+        return where, params
+
+    # -- the programme key --------------------------------------------------------------------
+    def refresh_cf_hashes(self) -> int:
+        """Bring this office's enrolments' ``cf_hash`` in line with their people's codici
+        fiscali under this desk's key (after the key arrives, or a code was added or
+        corrected); returns how many changed. Without a key nothing is done."""
+        key = programme_key(self.store)
+        if not key:
+            return 0
+        # Only this office's enrolments: it owns them (a head-office desk owns none).
+        rows = self.store.db.execute(
+            "SELECT pa.id, pa.cf_hash, p.codice_fiscale FROM participants pa "
+            "JOIN people p ON p.id = pa.person_id WHERE pa.deleted = 0 AND pa.presidio = ?",
+            [self.store.presidio],
+        ).fetchall()
+        stale = [
+            (pid, fresh)
+            for pid, old, code in rows
+            if (fresh := cf_hash(key, code)) is not None and fresh != old
+        ]
+        if stale:
+            with self.store.transaction() as journal:
+                for pid, fresh in stale:
+                    journal.update("participants", pid, {"cf_hash": fresh})
+        return len(stale)
+
+    def _cf(self, person_id: str) -> str | None:
+        row = self.store.db.execute(
+            "SELECT codice_fiscale FROM people WHERE id = ?", [person_id]
+        ).fetchone()
+        return row[0] if row else None
+
+    @staticmethod
+    def _not_future(day: date, field: str) -> None:
+        if day > today_rome():
+            raise ValidationError("La data non può essere nel futuro.", field=field, code="future")

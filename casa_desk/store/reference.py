@@ -1,4 +1,5 @@
-"""Reference rows every store starts with: offices, topic categories, public services.
+"""Reference rows every store starts with: offices, topic categories, public services and
+head office's default settings.
 
 They get stable ids from their codes and a fixed clock, and are written as *applied*
 changes (not captured), so two stores seeded apart hold identical rows and never push them:
@@ -9,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from casa_desk.models.esf import DEFAULT_PROGRAMME
 from casa_desk.models.ids import stable_id
-from casa_desk.models.vocab import DEFAULT_CATEGORIES
+from casa_desk.models.vocab import DEFAULT_CATEGORIES, SettingKey
 from casa_desk.store.journal import Journal
 from casa_desk.store.tables import HEAD_OFFICE, SHARED_SCOPE
 
@@ -115,6 +117,23 @@ SERVICES: tuple[dict[str, Any], ...] = (
 )
 
 
+def setting_id(key: str, office: str | None) -> str:
+    """The row id of a setting, from its key and office: every desk that writes the same
+    setting writes the same row (one per-field merge, not two rows)."""
+    return stable_id("settings", f"{key}@{office or '*'}")
+
+
+#: Settings every store starts with (head office's first edit wins over them).
+SETTINGS: tuple[dict[str, Any], ...] = (
+    {
+        "id": setting_id(SettingKey.ESF_PROGRAMME, None),
+        "key": SettingKey.ESF_PROGRAMME.value,
+        "office": None,
+        "value": DEFAULT_PROGRAMME.value,
+    },
+)
+
+
 def reference_rows() -> dict[str, list[dict[str, Any]]]:
     """Every seeded row by table, with stable ids (independent of any store)."""
     presidi = [{**p, "id": stable_id("presidi", p["code"]), "active": 1} for p in PRESIDI]
@@ -131,7 +150,13 @@ def reference_rows() -> dict[str, list[dict[str, Any]]]:
         for i, (code, (label, sensitive)) in enumerate(DEFAULT_CATEGORIES.items())
     ]
     services = [{**s, "id": stable_id("services", s["code"]), "active": 1} for s in SERVICES]
-    return {"presidi": presidi, "categories": categories, "services": services}
+    settings = [dict(s) for s in SETTINGS]
+    return {
+        "presidi": presidi,
+        "categories": categories,
+        "services": services,
+        "settings": settings,
+    }
 
 
 def seed(journal: Journal) -> None:

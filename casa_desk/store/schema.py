@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from casa_desk.store.tables import SYNCED_TABLES
+from casa_desk.store.tables import PARTICIPANTS, SETTINGS, SYNCED_TABLES
 
 #: Identifies a casa_desk store among SQLite files (PRAGMA application_id, "CASA").
 APPLICATION_ID = 0x43415341
@@ -171,6 +171,45 @@ def m006_held_changes_and_clock_floor(db: Database) -> None:
             " WHERE CAST(sync_state.value AS INTEGER) < CAST(excluded.value AS INTEGER)",
             [str(newest)],
         )
+
+
+@migrations()
+def m007_esf_exits_and_settings(db: Database) -> None:
+    """ESF participants from entry to results (issue 13), and head office's settings.
+
+    Adds to ``participants`` the 2021–2027 entry indicators, the keyed hash of the codice
+    fiscale, the re-entry date, the immediate results at exit and the six-month follow-up
+    (columns of :data:`casa_desk.store.tables.PARTICIPANTS`), and creates the ``settings``
+    reference table. A store created by this version already has them (m001 builds from
+    the table specs), so every step checks first. Indexes: the agenda's follow-ups due
+    (exited, not followed up), the report's exits by date, the hub-side duplicate check
+    by hash.
+    """
+    have = set(db["participants"].columns_dict)  # type: ignore[union-attr]
+    for name, kind in PARTICIPANTS.columns.items():
+        if name not in have:
+            db["participants"].add_column(name, kind)  # type: ignore[union-attr]
+    if not db["settings"].exists():
+        db["settings"].create(  # type: ignore[union-attr]
+            SETTINGS.all_columns,
+            pk="id",
+            not_null={"presidio", "scope", "created_at", "updated_at", "hlc", "origin"},
+            defaults={"deleted": 0},
+        )
+    _exec_statements(
+        db,
+        """
+        CREATE UNIQUE INDEX IF NOT EXISTS settings_key ON settings (key, coalesce(office, ''))
+            WHERE deleted = 0;
+        CREATE INDEX IF NOT EXISTS participants_follow_up_due ON participants
+            (presidio, exited_on) WHERE exited_on IS NOT NULL AND followup_on IS NULL
+            AND deleted = 0;
+        CREATE INDEX IF NOT EXISTS participants_exited ON participants (exited_on)
+            WHERE exited_on IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS participants_cf_hash ON participants (cf_hash)
+            WHERE cf_hash IS NOT NULL
+    """,
+    )
 
 
 _BOOKKEEPING = """

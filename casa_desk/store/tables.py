@@ -82,6 +82,16 @@ SERVICES = TableSpec(
         "active": int,
     },
 )
+#: Settings owned by head office, pulled by every office (class D): the ESF programme and
+#: its references today; any later setting that head office decides for all (or for one
+#: office) is one more key here, not one more table. ``office`` NULL: every office; an
+#: office code: that office only, winning over the general row. The row id derives from
+#: (key, office), so two head-office desks writing the same setting edit one row.
+SETTINGS = TableSpec(
+    "settings",
+    SyncClass.REFERENCE,
+    {"key": str, "office": str, "value": str},
+)
 PEOPLE = TableSpec(
     "people",
     SyncClass.SHARED,
@@ -180,6 +190,27 @@ PARTICIPANTS = TableSpec(
         "disability": str,
         "other_disadvantage": str,
         "homeless_or_housing_exclusion": str,
+        # 2021–2027 entry indicators (Reg. 2021/1057 Annex I 1.2), yes / no / declined.
+        "third_country_national": str,
+        "foreign_background": str,
+        "minority": str,
+        # Keyed hash of the codice fiscale (models.esf.cf_hash): one person, all offices.
+        "cf_hash": str,
+        # The latest re-entry; ``entered_on`` stays the first entry (counted once).
+        "reentered_on": str,
+        # Immediate results (within four weeks of leaving): recorded on, known 1/0, and
+        # one 0/1 column per models.vocab.ExitResult.
+        "exit_results_on": str,
+        "exit_results_known": int,
+        "exit_job_searching": int,
+        "exit_education": int,
+        "exit_qualification": int,
+        "exit_employed": int,
+        # Six months after leaving: recorded on, known 1/0, models.vocab.FollowUpResult.
+        "followup_on": str,
+        "followup_known": int,
+        "followup_employed": int,
+        "followup_improved": int,
     },
     (("person_id", "people"),),
 )
@@ -193,6 +224,7 @@ SYNCED_TABLES: tuple[TableSpec, ...] = (
     PRESIDI,
     CATEGORIES,
     SERVICES,
+    SETTINGS,
     PEOPLE,
     CONSENTS,
     CONTACTS,
