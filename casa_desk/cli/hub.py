@@ -1,5 +1,5 @@
 """``casa-desk hub``: run the hub and manage its devices (serve, device-add, device-revoke,
-import-bundle)."""
+new-epoch, esf-duplicates, import-bundle)."""
 
 from __future__ import annotations
 
@@ -104,6 +104,16 @@ def register(subparsers: Any) -> None:
     backup.add_argument("--db", help=db_help)
     backup.add_argument("--out", required=True, type=Path, help="file di destinazione")
     backup.set_defaults(handler=run_backup)
+
+    dup = sub.add_parser(
+        "esf-duplicates",
+        help="iscrizioni FSE della stessa persona in più uffici (senza nomi)",
+        description="Elenca le iscrizioni al programma FSE che hanno la stessa impronta del "
+        "codice fiscale (hash con chiave): identificativo, presidio e data di ingresso, mai "
+        "nomi né codici. Esce con 0 se non ce ne sono, 1 altrimenti.",
+    )
+    dup.add_argument("--db", help=db_help)
+    dup.set_defaults(handler=run_esf_duplicates)
 
     imp = sub.add_parser(
         "import-bundle",
@@ -295,6 +305,22 @@ def run_new_epoch(args: argparse.Namespace) -> int:
     print(f"Nuova epoca della sede: {epoch}.")
     print("Gli uffici si riallineano alla prossima sincronizzazione.")
     return 0
+
+
+def run_esf_duplicates(args: argparse.Namespace) -> int:
+    hub = _hub(args, create=False)
+    try:
+        groups = hub.esf_duplicates()
+    finally:
+        hub.close()
+    if not groups:
+        print("Nessuna iscrizione FSE doppia.")
+        return 0
+    print(f"Persone iscritte più volte al programma FSE: {len(groups)}.")
+    for n, group in enumerate(groups, 1):
+        where = "; ".join(f"{g['presidio']} dal {g['entered_on']} ({g['id']})" for g in group)
+        print(f"{n}. {where}")
+    return 1
 
 
 def run_import_bundle(args: argparse.Namespace) -> int:

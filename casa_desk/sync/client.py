@@ -26,6 +26,7 @@ from casa_desk.models.timeutil import to_utc_text, utc_now_text
 from casa_desk.security.tokens import split_code
 from casa_desk.store.connection import OperationalError
 from casa_desk.store.db import Store
+from casa_desk.store.participants import KEY_STATE, Participants
 from casa_desk.store.tables import BY_NAME, SHARED_SCOPE
 from casa_desk.sync import held, protocol
 from casa_desk.sync.apply import (
@@ -80,6 +81,8 @@ def save_credentials(store: Store, creds: dict[str, Any], hub_url: str | None) -
     with store.transaction():
         for key in ("device_id", "token", "bundle_key", "presidio"):
             set_state(store, f"hub_{key}", creds[key])
+        if creds.get("esf_key"):
+            set_state(store, KEY_STATE, creds["esf_key"])
         set_state(store, "hub_head_office", int(bool(creds.get("head_office"))))
         # The hub's certificate is pinned from now on (None: a hub without HTTPS, or one
         # with a certificate from a public authority, checked against the system's CAs).
@@ -91,6 +94,7 @@ def save_credentials(store: Store, creds: dict[str, Any], hub_url: str | None) -
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [creds["presidio"]],
         )
+        Participants(store).refresh_cf_hashes()  # enrolments made before the key came
 
 
 def enrol_online(store: Store, hub_url: str, code: str, *, timeout: float = 15.0) -> dict[str, Any]:
@@ -241,6 +245,11 @@ class SyncClient:
                 set_state(store, "pull_cursor", 0)
             set_state(store, "epoch", answer["epoch"])
             set_state(store, "acked_seq", int(answer["acked_seq"]))
+            if answer.get("esf_key"):  # desks enrolled before the key existed get it here
+                set_state(store, KEY_STATE, answer["esf_key"])
+        # Enrolments made before the key arrived, or whose person's code changed since,
+        # get their hash now and push it in this same round.
+        Participants(store).refresh_cf_hashes()
         return answer
 
     def push_all(

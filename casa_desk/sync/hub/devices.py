@@ -110,6 +110,7 @@ def enrol(hub: HubStore, code: str, node_id: str | None = None) -> dict[str, Any
             "head_office": bool(row["head_office"]),
             "token": token,
             "bundle_key": row["bundle_key"],
+            "esf_key": hub.esf_key(conn),
             "epoch": hub.epoch(conn),
         }
 

@@ -1,12 +1,14 @@
 """Who may write what, and who may see what (SYNC.md §1, issue §4) — enforced here, at the hub.
 
-- people and reference data (presidi, categories, services) are shared with every office;
+- people and reference data (presidi, categories, services, settings) are shared with every
+  office;
 - contacts, referrals with their events, participants, consents, audit rows and sensitive
   rows go to their own office and head office only;
 - an office writes only its own rows (people: any office may edit the shared registry);
-- only head office changes reference data, except that an office may add services of its own
-  to the shared directory (a local CAF, a parish help desk…) and edit those — its referrals
-  point at them, so head office must have them too; nobody changes a fact after it is written.
+- only head office changes reference data (``settings`` included: the ESF programme is
+  head office's choice), except that an office may add services of its own to the shared
+  directory (a local CAF, a parish help desk…) and edit those — its referrals point at
+  them, so head office must have them too; nobody changes a fact after it is written.
 
 A refused change gets a reason the office can show; it never blocks the rest of the batch.
 """

@@ -15,12 +15,24 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
 
 from casa_desk.errors import SyncError
 from casa_desk.models.ids import uuid7
 from casa_desk.models.timeutil import utc_now_text
 from casa_desk.security.files import private_sqlite
+from casa_desk.security.tokens import new_key
 from casa_desk.store.reference import SEED_HLC, SEED_ORIGIN, SEED_TIME, reference_rows
 from casa_desk.store.tables import BY_NAME, HEAD_OFFICE, SHARED_SCOPE
 from casa_desk.sync import protocol
@@ -30,6 +42,7 @@ from casa_desk.sync.hub.scopes import Device, authorise, visible_clause
 from casa_desk.sync.merge import UNCHANGED_SEED, digest_columns, digest_rows, merge_change
 
 _PUSH_LOCK = 0x43415341  # advisory lock key ("CASA")
+ESF_KEY = "esf_key"  # hub_meta key of the programme key (models.esf.cf_hash)
 _COLUMNS = {name: frozenset(c.name for c in table.c) for name, table in schema.MIRRORS.items()}
 
 
@@ -94,13 +107,15 @@ class HubStore:
         """Create missing tables, seed reference rows like every store, make an epoch."""
         with self.tx(lock=True) as conn:
             schema.metadata.create_all(conn)
-            if (
-                conn.execute(
-                    select(schema.hub_meta.c.value).where(schema.hub_meta.c.key == "epoch")
-                ).first()
-                is None
-            ):
-                conn.execute(insert(schema.hub_meta).values(key="epoch", value=uuid7()))
+            _add_missing_columns(conn)
+            for key, make in (("epoch", uuid7), (ESF_KEY, new_key)):
+                if (
+                    conn.execute(
+                        select(schema.hub_meta.c.value).where(schema.hub_meta.c.key == key)
+                    ).first()
+                    is None
+                ):
+                    conn.execute(insert(schema.hub_meta).values(key=key, value=make()))
             for table, rows in reference_rows().items():
                 mirror = schema.MIRRORS[table]
                 have = {r[0] for r in conn.execute(select(mirror.c.id))}
@@ -131,6 +146,40 @@ class HubStore:
                 select(schema.hub_meta.c.value).where(schema.hub_meta.c.key == "epoch")
             ).scalar_one()
         )
+
+    def esf_key(self, conn: Connection) -> str:
+        """The programme key: offices hash the codice fiscale of each ESF enrolment with it
+        (:func:`casa_desk.models.esf.cf_hash`). It lives here, in ``hub_meta`` beside the
+        epoch — never in a mirrored table — and reaches enrolled devices only (enrolment
+        answer, enrolment file, hello)."""
+        return str(
+            conn.execute(
+                select(schema.hub_meta.c.value).where(schema.hub_meta.c.key == ESF_KEY)
+            ).scalar_one()
+        )
+
+    def esf_duplicates(self) -> list[list[dict[str, Any]]]:
+        """Live ESF enrolments that share a codice fiscale hash: one list per person, each
+        enrolment as id, office, entry date. No name or code is read."""
+        mirror = schema.MIRRORS["participants"]
+        with self.tx(readonly=True) as conn:
+            twice = (
+                select(mirror.c.cf_hash)
+                .where(mirror.c.deleted == 0, mirror.c.cf_hash.is_not(None))
+                .group_by(mirror.c.cf_hash)
+                .having(func.count() > 1)
+            )
+            rows = conn.execute(
+                select(mirror.c.cf_hash, mirror.c.id, mirror.c.presidio, mirror.c.entered_on)
+                .where(mirror.c.deleted == 0, mirror.c.cf_hash.in_(twice))
+                .order_by(mirror.c.cf_hash, mirror.c.entered_on, mirror.c.id)
+            ).all()
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for hashed, row_id, presidio, entered in rows:
+            groups.setdefault(hashed, []).append(
+                {"id": row_id, "presidio": presidio, "entered_on": entered}
+            )
+        return list(groups.values())
 
     def new_epoch(self) -> str:
         """Call after restoring the hub from a backup: clients then re-push and re-pull."""
@@ -169,6 +218,7 @@ class HubStore:
                 "protocol": protocol.PROTOCOL_VERSION,
                 "presidio": device.presidio,
                 "head_office": device.head_office,
+                "esf_key": self.esf_key(conn),
             }
 
     def hello_state(self, device: Device) -> dict[str, Any]:
@@ -230,26 +280,30 @@ class HubStore:
     ) -> str | None:
         """One ESF enrolment per person across all offices (DESIGN.md §3): a second one,
         made offline in another office, is refused here rather than left to break every
-        head-office store that cannot hold it."""
-        person_id = (change.get("data") or {}).get("person_id")
-        if not person_id:
+        head-office store that cannot hold it. "The same person" is the same person row, or
+        the same keyed hash of the codice fiscale (a duplicate record in another office)."""
+        data = change.get("data") or {}
+        person_id, hashed = data.get("person_id"), data.get("cf_hash")
+        if not person_id and not hashed:
             return None
         mirror = schema.MIRRORS["participants"]
+        same = mirror.c.person_id == person_id
+        if hashed:
+            same = same | (mirror.c.cf_hash == hashed)
         taken = conn.execute(
             select(mirror.c.id)
-            .where(
-                (mirror.c.person_id == person_id)
-                & (mirror.c.deleted == 0)
-                & (mirror.c.id != change["row_id"])
-            )
+            .where(same & (mirror.c.deleted == 0) & (mirror.c.id != change["row_id"]))
             .limit(1)
         ).first()
         in_batch = any(
             table == "participants"
             and row_id != change["row_id"]
             and row
-            and row.get("person_id") == person_id
             and not row.get("deleted")
+            and (
+                row.get("person_id") == person_id
+                or (hashed is not None and row.get("cf_hash") == hashed)
+            )
             for (table, row_id), row in rows.items()
         )
         if taken or in_batch:
@@ -557,6 +611,18 @@ def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> No
     ):
         for row in rows:
             copy.write_row(tuple(row[n] for n in names))
+
+
+def _add_missing_columns(conn: Connection) -> None:
+    """A column added to a table spec (store migration) reaches an existing hub's mirror:
+    ``create_all`` makes missing tables, not missing columns, and without this a change's
+    new field would live only in ``change_log.data``, invisible to analysts' queries."""
+    for name, mirror in schema.MIRRORS.items():
+        have = {c["name"] for c in inspect(conn).get_columns(name)}
+        for column in mirror.columns:
+            if column.name not in have:
+                kind = column.type.compile(dialect=conn.dialect)
+                conn.execute(text(f'ALTER TABLE {name} ADD COLUMN "{column.name}" {kind}'))
 
 
 def _head(conn: Connection) -> tuple[int, int]:
