@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from casa_desk.cli.checks import existing_store
+from casa_desk.models.vocab import Programme
 from casa_desk.outputs import check_output, check_outputs
 from casa_desk.reports import letter, service
 from casa_desk.store.db import Store
@@ -16,8 +17,9 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "report",
         help="rapporto mensile (PDF, CSV) per un presidio o per tutti",
-        description="Rapporto mensile di attività per il programma POR FSE 2014-2020: solo dati "
-        "aggregati, mai nomi. Il mese è un mese di calendario nel fuso di Roma.",
+        description="Rapporto mensile di attività per il programma FSE scelto dalla sede "
+        "(2021-2027 se non indicato): solo dati aggregati, mai nomi. Il mese è un mese di "
+        "calendario nel fuso di Roma.",
     )
     parser.add_argument("--db", required=True, type=Path, help="archivio da cui leggere")
     parser.add_argument("--month", required=True, help="mese nella forma AAAA-MM, es. 2026-10")
@@ -27,6 +29,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--out", required=True, type=Path, help="file PDF da scrivere")
     parser.add_argument("--csv", type=Path, help="file CSV con le stesse cifre (facoltativo)")
     parser.add_argument("--comment", default="", help="commento del community manager")
+    parser.add_argument(
+        "--programme",
+        choices=[p.value for p in Programme],
+        help="programma FSE per questo solo rapporto (altrimenti quello scelto dalla sede)",
+    )
     parser.set_defaults(handler=run)
 
     letter_parser = subparsers.add_parser(
@@ -56,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
             args.out,
             out_csv=args.csv,
             comment=args.comment,
+            programme=args.programme,
         )
     print(f"Rapporto scritto in {files.pdf}" + (f" e {files.csv}" if files.csv else ""))
     return 0

@@ -16,8 +16,9 @@ What counts, and why:
   *sent*, *taken in charge*, *closed* count the events of that kind in the month; the median
   days run from the latest send to each taking in charge of the month; the status table shows
   the status at month end of the referrals that had any event in the month;
-* ESF participants: enrolments (``participants``) with ``entered_on`` in the month (new) or
-  up to its last day (cumulative); age at entry from the birth date.
+* ESF participants (:mod:`casa_desk.reports.esf`): entries, exits with their immediate
+  results and six-month results, in the month and since the start, counted once per person
+  (the Commission's rule), with the tables of the report's programme.
 
 Everything here is counts: no name, codice fiscale, phone or address is ever selected.
 """
@@ -34,19 +35,17 @@ from datetime import date, timedelta
 from operator import itemgetter
 from typing import Any
 
+from casa_desk.models.esf import DEFAULT_PROGRAMME
 from casa_desk.models.referrals import TRANSITIONS, EventKind, Status
 from casa_desk.models.timeutil import parse_utc_text, rome_day_start
-from casa_desk.models.vocab import SENSITIVE_SERVICE_KINDS, Gender, ServiceKind
+from casa_desk.models.vocab import SENSITIVE_SERVICE_KINDS, Gender, Programme, ServiceKind
+from casa_desk.reports.esf import esf_figures
 from casa_desk.reports.model import (  # re-exported: callers import the figures from here
     AGE_BANDS,
     ANONYMOUS,
-    ANSWER_LABELS,
     CHANNEL_LABELS,
-    DISADVANTAGE,
-    EMPLOYMENT_LABELS,
     GENDER_LABELS,
     HEADLINE_LABELS,
-    ISCED_LABELS,
     KIND_LABELS,
     MONTHS_IT,
     STATUS_LABELS,
@@ -91,10 +90,12 @@ def compute(
     month: Month,
     presidio: str | None,
     progress: Callable[[int, int], None] | None = None,
+    programme: Programme = DEFAULT_PROGRAMME,
     *,
     side_reader: Callable[[], Connection] | None = None,
 ) -> MonthFigures:
-    """Every figure of the monthly report for one office (or all with ``presidio=None``).
+    """Every figure of the monthly report for one office (or all with ``presidio=None``);
+    the ESF tables are those of ``programme`` (:mod:`casa_desk.reports.esf`).
 
     With ``side_reader`` (``store.connections.raw_reader``: a read-only connection to the
     same store), this month's contacts and their breakdowns are read on that second
@@ -115,7 +116,7 @@ def compute(
         referrals = _referral_facts(conn, month, presidio)
         overdue_now = _overdue(conn, month, offices)
         overdue_before = _overdue(conn, month.previous, offices)
-        participants = _participant_breakdowns(conn, month, presidio)
+        esf = esf_figures(conn, month, presidio, aliases, programme)
         step()
         per_person, contacts = this_month.result()
         headline, previous = _contact_headlines(
@@ -127,11 +128,13 @@ def compute(
         _referral_headline(headline, referrals, month)
         _referral_headline(previous, referrals, month.previous)
         step()
-        figures = MonthFigures(month, presidio, name, headline, previous)
+        figures = MonthFigures(month, presidio, name, headline, previous, programme=programme)
         figures.contacts = contacts
         figures.referrals = _referral_breakdowns(referrals, month)
         step()
-        figures.participants_new, figures.participants_total = participants
+        figures.participants_new, figures.participants_total = esf.entries_new, esf.entries_total
+        figures.exits_new, figures.exits_total = esf.exits_new, esf.exits_total
+        figures.follow_ups_new, figures.follow_ups_total = esf.follow_ups_new, esf.follow_ups_total
         step()
     return figures
 
@@ -580,64 +583,3 @@ def _referral_breakdowns(facts: list[ReferralFacts], month: Month) -> list[Break
             [(s.value, lab) for s, lab in STATUS_LABELS.items()],
         ),
     ]
-
-
-# -- ESF participants ------------------------------------------------------------------------
-def _participant_breakdowns(
-    conn: Connection, month: Month, presidio: str | None
-) -> tuple[list[Breakdown], list[Breakdown]]:
-    where, params = _office_filter(presidio, "pa")
-    rows = conn.execute(
-        "SELECT pa.entered_on, p.gender, p.birth_date, pa.employment_status, pa.education_isced, "
-        + ", ".join(f"pa.{col}" for col, _ in DISADVANTAGE)
-        + " FROM participants pa LEFT JOIN people p ON p.id = pa.person_id "
-        f"WHERE pa.deleted = 0 AND pa.entered_on < ?{where}",
-        [month.next.first_day.isoformat(), *params],
-    ).fetchall()
-    first = month.first_day.isoformat()
-    new = [r for r in rows if r[0] >= first]
-    return _esf_tables("esf_new", new), _esf_tables("esf_total", rows)
-
-
-def _esf_tables(prefix: str, rows: list[tuple]) -> list[Breakdown]:
-    def entry_age(r: tuple) -> str:
-        return age_band(age_on(r[2], date.fromisoformat(r[0][:10])))
-
-    tables = [
-        _counted(
-            f"{prefix}_by_gender",
-            "Per genere",
-            Counter(r[1] or "NS" for r in rows),
-            [(g.value, lab) for g, lab in GENDER_LABELS.items()],
-        ),
-        _counted(
-            f"{prefix}_by_age",
-            "Per età all'ingresso",
-            Counter(entry_age(r) for r in rows),
-            [*AGE_BANDS, UNKNOWN],
-        ),
-        _counted(
-            f"{prefix}_by_employment",
-            "Per condizione occupazionale",
-            Counter(r[3] or UNKNOWN[0] for r in rows),
-            [(e.value, lab) for e, lab in EMPLOYMENT_LABELS.items()] + [UNKNOWN],
-        ),
-        _counted(
-            f"{prefix}_by_isced",
-            "Per titolo di studio (ISCED)",
-            Counter(r[4] or UNKNOWN[0] for r in rows),
-            [(i.value, lab) for i, lab in ISCED_LABELS.items()] + [UNKNOWN],
-        ),
-    ]
-    answers = [(a.value, lab) for a, lab in ANSWER_LABELS.items()] + [UNKNOWN]
-    for n, (col, label) in enumerate(DISADVANTAGE):
-        tables.append(
-            _counted(
-                f"{prefix}_{col}",
-                label,
-                Counter(r[5 + n] or UNKNOWN[0] for r in rows),
-                answers,
-                sensitive=True,
-            )
-        )
-    return tables

@@ -2,12 +2,24 @@
 
 Section and item names are an interface for head office analysts; keep them stable:
 
-* ``report``: ``month`` (YYYY-MM), ``presidio`` (code or ``ALL``), ``generated_on``;
+* ``report``: ``month`` (YYYY-MM), ``presidio`` (code or ``ALL``), ``generated_on``,
+  ``programme`` (``2014-2020`` or ``2021-2027``: which tables and items follow),
+  ``programme_name``, ``cup`` (empty when head office has not set it);
 * ``headline``: the nine headline items; ``headline_previous``: the same for the month before;
 * one section per breakdown (``contacts_by_category``, ``contacts_by_channel``,
   ``contacts_by_week`` (items 1..n, week of the month), ``contacts_by_gender``,
-  ``contacts_by_age``, ``referrals_by_kind``, ``referrals_by_status``, ``esf_new_*``,
-  ``esf_total_*``), items are stored codes, plus ``total``.
+  ``contacts_by_age``, ``referrals_by_kind``, ``referrals_by_status``), items are stored
+  codes, plus ``total``;
+* ESF participants, with the programme's items: entries ``esf_new_*`` (in the month) and
+  ``esf_total_*`` (since the start) — ``by_gender``, ``by_age`` (2014–2020: ``lt25``,
+  ``25_54``, ``gt54``; 2021–2027: ``lt18``, ``18_29``, ``30_54``, ``55_plus``; then
+  ``unknown``), ``by_employment``, ``by_isced`` and one section per indicator (items
+  ``yes``, ``no``, ``declined``, ``unknown``); exits ``esf_exit_new_*`` / ``esf_exit_total_*``
+  (``by_gender``, then one section per immediate result: ``job_searching``, ``education``,
+  ``qualification``, ``employed``, ``no_result``, ``unknown``, ``pending``) and six-month
+  results ``esf_6m_new_*`` / ``esf_6m_total_*`` (``by_gender``, ``employed``, ``improved``,
+  ``unknown``), each with items ``F``, ``M``, ``X``, ``NS``, ``total``. A participant may
+  have several results: result sections do not add up to the exits.
 
 Values are plain numbers (no thousands separator, ``.`` for decimals) so a spreadsheet
 reads them; ``<5`` marks every suppressed cell — a small one (1–4) or one hidden so that a
@@ -40,6 +52,10 @@ def render_csv(report: PublishedReport) -> str:
         ["report", "month", report.month],
         ["report", "presidio", report.presidio or "ALL"],
         ["report", "generated_on", report.generated_on.isoformat()],
+        ["report", "programme", report.programme.code.value],
+        # Free text head office typed: the writer neutralises a leading = + - @.
+        ["report", "programme_name", report.programme.name],
+        ["report", "cup", report.programme.cup or ""],
     ]
     rows += [["headline", row.code, _number(row.value)] for row in report.headline]
     rows += [["headline_previous", row.code, _number(row.previous)] for row in report.headline]

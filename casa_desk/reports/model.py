@@ -15,8 +15,11 @@ from casa_desk.models.timeutil import rome_month_bounds
 from casa_desk.models.vocab import (
     Channel,
     EmploymentStatus,
+    ExitResult,
+    FollowUpResult,
     Gender,
     Isced,
+    Programme,
     ServiceKind,
     YesNoDeclined,
 )
@@ -50,6 +53,26 @@ GENDER_LABELS = {
     Gender.NOT_STATED: "Non dichiarato",
 }
 AGE_BANDS = (("lt25", "Meno di 25 anni"), ("25_54", "Da 25 a 54 anni"), ("gt54", "Oltre 54 anni"))
+#: Age at entry of ESF participants, per programme (codes: models.esf.AGE_BAND_CODES).
+ESF_AGE_BANDS = {
+    Programme.ESF_2014_2020: AGE_BANDS,
+    Programme.ESF_2021_2027: (
+        ("lt18", "Meno di 18 anni"),
+        ("18_29", "Da 18 a 29 anni"),
+        ("30_54", "Da 30 a 54 anni"),
+        ("55_plus", "55 anni e oltre"),
+    ),
+}
+#: Reg. 2021/1057 counts women, men and non-binary persons (the store's X).
+ESF_GENDER_LABELS = {
+    Programme.ESF_2014_2020: GENDER_LABELS,
+    Programme.ESF_2021_2027: {
+        Gender.F: "Donne",
+        Gender.M: "Uomini",
+        Gender.X: "Persone non binarie",
+        Gender.NOT_STATED: "Non dichiarato",
+    },
+}
 KIND_LABELS = {
     ServiceKind.HEALTH: "Salute",
     ServiceKind.ANTI_VIOLENCE: "Antiviolenza",
@@ -79,12 +102,49 @@ ISCED_LABELS = {
     Isced.MEDIUM: "ISCED 3-4 (secondaria superiore, post-secondaria)",
     Isced.HIGH: "ISCED 5-8 (terziaria)",
 }
+#: 2021–2027 has no "inactive, not in education" indicator: those count as inactive.
+EMPLOYMENT_LABELS_2021 = {
+    EmploymentStatus.UNEMPLOYED: "Disoccupati (non di lungo periodo)",
+    EmploymentStatus.LONG_TERM_UNEMPLOYED: "Disoccupati di lungo periodo",
+    EmploymentStatus.INACTIVE: "Inattivi",
+    EmploymentStatus.EMPLOYED: "Occupati, compresi i lavoratori autonomi",
+}
 DISADVANTAGE = (
     ("migrant_background", "Migranti, origine straniera, minoranze"),
     ("disability", "Persone con disabilità"),
     ("homeless_or_housing_exclusion", "Senza dimora o esclusione abitativa"),
     ("other_disadvantage", "Altre persone svantaggiate"),
 )
+#: Reg. 2021/1057 Annex I 1.2, in its order.
+DISADVANTAGE_2021 = (
+    ("disability", "Partecipanti con disabilità"),
+    ("third_country_national", "Cittadini di paesi terzi"),
+    ("foreign_background", "Partecipanti di origine straniera"),
+    ("minority", "Minoranze (comprese le comunità emarginate come i Rom)"),
+    ("homeless_or_housing_exclusion", "Senza dimora o colpiti da esclusione abitativa"),
+)
+ESF_DISADVANTAGE = {
+    Programme.ESF_2014_2020: DISADVANTAGE,
+    Programme.ESF_2021_2027: DISADVANTAGE_2021,
+}
+#: Immediate results (within four weeks of leaving), one row each, by gender.
+EXIT_RESULT_LABELS = {
+    ExitResult.JOB_SEARCHING: "Inattivi ora in cerca di lavoro",
+    ExitResult.EDUCATION: "In istruzione o formazione",
+    ExitResult.QUALIFICATION: "Hanno ottenuto una qualifica",
+    ExitResult.EMPLOYED: "Occupati, anche autonomi",
+}
+EXIT_OTHER_LABELS = (
+    ("no_result", "Nessuno di questi esiti"),
+    ("unknown", "Esito non noto"),
+    ("pending", "Esito non ancora registrato"),
+)
+#: Six months after leaving, by gender.
+FOLLOW_UP_LABELS = {
+    FollowUpResult.EMPLOYED: "Occupati, anche autonomi",
+    FollowUpResult.IMPROVED: "Situazione lavorativa migliorata",
+}
+FOLLOW_UP_OTHER_LABELS = (("unknown", "Esito non noto"),)
 ANSWER_LABELS = {
     YesNoDeclined.YES: "Sì",
     YesNoDeclined.NO: "No",
@@ -177,6 +237,9 @@ class Breakdown:
     sensitive: bool = False
     total_fixed: bool = True  # the total is published elsewhere too
     chart: str = ""  # "bar" / "line" when a chart is drawn
+    #: Breakdowns with the same items and the same ``group`` print as one matrix (one row
+    #: each, items as columns); each row stays its own line for suppression and CSV.
+    group: str = ""
 
     @property
     def total(self) -> int:
@@ -203,7 +266,12 @@ class MonthFigures:
     office_name: str
     headline: Headline
     previous: Headline
+    programme: Programme = Programme.ESF_2021_2027
     contacts: list[Breakdown] = field(default_factory=list)
     referrals: list[Breakdown] = field(default_factory=list)
     participants_new: list[Breakdown] = field(default_factory=list)
     participants_total: list[Breakdown] = field(default_factory=list)
+    exits_new: list[Breakdown] = field(default_factory=list)
+    exits_total: list[Breakdown] = field(default_factory=list)
+    follow_ups_new: list[Breakdown] = field(default_factory=list)
+    follow_ups_total: list[Breakdown] = field(default_factory=list)

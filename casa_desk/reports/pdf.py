@@ -4,6 +4,11 @@ Every string is drawn in DejaVu Sans, embedded as a TrueType subset, so every ch
 (accents, «», –, −) prints the same on any reader. Page furniture — programme line, page
 numbers "Pagina X di Y", the note that figures are aggregate — is drawn by a canvas that
 knows the page count only at the end (two-pass numbering).
+
+The programme's name and operation code (CUP) are on the first page and in every page's
+header; a 2021–2027 report opens with the EU emblem, "Cofinanziato dall'Unione europea"
+beside it and the Regione's name (Reg. 2021/1060 art. 47, Annex IX). Exits and six-month
+results print as matrices: one row per result, one column per gender.
 """
 
 from __future__ import annotations
@@ -35,7 +40,9 @@ from reportlab.platypus import (
 
 from casa_desk import paths
 from casa_desk.models.timeutil import format_date
-from casa_desk.reports.published import PROGRAMME, HeadlineRow, PublishedReport, Table
+from casa_desk.reports.emblem import REFLEX_BLUE, eu_emblem
+from casa_desk.reports.programme import FUNDING_STATEMENT
+from casa_desk.reports.published import HeadlineRow, PublishedReport, Table
 from casa_desk.reports.suppress import format_int
 
 FONT = "DejaVuSans"
@@ -202,6 +209,102 @@ def _pairs(tables: list[Table], width: float, st: dict[str, ParagraphStyle]) -> 
     return flows
 
 
+#: Emblem height on the first page (Annex IX asks for it to be clearly visible; the old
+#: 2014–2020 rules set 1 cm as the minimum, kept here as a floor).
+EMBLEM_HEIGHT = 14 * mm
+
+
+def emblem_band(report: PublishedReport, width: float, st: dict[str, ParagraphStyle]) -> RLTable:
+    """The EU emblem, the funding statement written out beside it, the Regione on the right.
+
+    The statement is plain (no italic, no effects), reflex blue, clear of the emblem; the
+    emblem is drawn alone in its cell, merged with nothing (Annex IX 1.2–1.7).
+    """
+    statement = ParagraphStyle(
+        "statement", st["base"], fontSize=11, leading=13, textColor=REFLEX_BLUE
+    )
+    region = ParagraphStyle(
+        "region", st["base"], fontName=FONT_BOLD, fontSize=11, leading=13, alignment=TA_RIGHT
+    )
+    flag = eu_emblem(EMBLEM_HEIGHT)
+    flag.initialFontName = FONT  # no text in it, but the renderer would select Helvetica
+    band = RLTable(
+        [
+            [
+                flag,
+                Paragraph(escape(FUNDING_STATEMENT), statement),
+                Paragraph(escape(report.programme.region), region),
+            ]
+        ],
+        colWidths=[flag.width + 4 * mm, 70 * mm, width - flag.width - 74 * mm],
+    )
+    band.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 9),  # else reportlab selects Helvetica
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (0, 0), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), 4 * mm),
+                ("RIGHTPADDING", (-1, 0), (-1, 0), 0),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.5, LIGHT),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
+            ]
+        )
+    )
+    return band
+
+
+def matrix_flow(tables: list[Table], width: float, st: dict[str, ParagraphStyle]) -> RLTable:
+    """Rows of one group (same items) as one table: a row per breakdown, a column per item,
+    then the row's total. Hidden cells print their mark, as everywhere."""
+    items = [row.label for row in tables[0].rows]
+    number = 22 * mm
+    head = ParagraphStyle("matrixhead", st["num"], fontName=FONT_BOLD, fontSize=8, leading=10)
+    data: list[list[Any]] = [
+        ["", *[Paragraph(escape(i), head) for i in items], Paragraph("Totale", head)]
+    ]
+    for table in tables:
+        data.append(
+            [Paragraph(escape(table.title), st["base"])]
+            + [Paragraph(escape(r.cell.text), st["num"]) for r in table.rows]
+            + [Paragraph(escape(table.total.text), st["numbold"])]
+        )
+    flow = RLTable(
+        data, colWidths=[width - number * (len(items) + 1)] + [number] * (len(items) + 1)
+    )
+    flow.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 9),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
+                ("BACKGROUND", (0, 1), (-1, 1), colors.HexColor("#f6f8fb")),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.5, ACCENT),
+                ("LINEBELOW", (0, 1), (-1, 1), 0.5, colors.grey),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
+    return flow
+
+
+def _section_flows(tables: list[Table], width: float, st: dict[str, ParagraphStyle]) -> list[Any]:
+    """Plain tables two by two; each group of tables as one matrix, in order."""
+    flows: list[Any] = []
+    plain: list[Table] = []
+    groups: dict[str, list[Table]] = {}
+    for table in tables:
+        if table.group:
+            groups.setdefault(table.group, []).append(table)
+        else:
+            plain.append(table)
+    flows += _pairs(plain, width, st)
+    for group in groups.values():
+        flows += [matrix_flow(group, width, st), Spacer(1, 4 * mm)]
+    return flows
+
+
 def _headline_flow(report: PublishedReport, width: float, st: dict[str, ParagraphStyle]) -> RLTable:
     data: list[list[Any]] = [
         ["Indicatore", report.month_label, report.previous_label, "Variazione"]
@@ -304,6 +407,7 @@ def render_pdf(report: PublishedReport) -> bytes:
     st = styles()
     buffer = io.BytesIO()
     title = f"Rapporto mensile – {report.office_name} – {report.month_label}"
+    programme = report.programme
     doc = SimpleDocTemplate(
         buffer,
         pagesize=A4,
@@ -313,16 +417,24 @@ def render_pdf(report: PublishedReport) -> bytes:
         bottomMargin=22 * mm,
         title=title,
         author="casa_desk",
-        subject=PROGRAMME,
+        subject=programme.name,
         lang="it-IT",
         initialFontName=FONT,  # else every page starts in Helvetica (not embedded)
     )
     width = doc.width
-    story: list[Any] = [
+    story: list[Any] = (
+        [emblem_band(report, width, st), Spacer(1, 3 * mm)] if programme.emblem else []
+    )
+    story += [
         Paragraph("Rapporto mensile di attività", st["title"]),
         Paragraph(f"{escape(report.office_name)} – {escape(report.month_label)}", st["subtitle"]),
         Spacer(1, 2 * mm),
-        Paragraph(escape(PROGRAMME), st["base"]),
+        Paragraph(escape(programme.name), st["base"]),
+        Paragraph(
+            f"{escape(programme.cup_text)} – indicatori comuni: "
+            f"{escape(programme.indicator_source)}",
+            st["base"],
+        ),
         Paragraph(f"Generato il {format_date(report.generated_on)}", st["small"]),
         Spacer(1, 4 * mm),
         Paragraph("Indicatori del mese", st["h2"]),
@@ -351,15 +463,17 @@ def render_pdf(report: PublishedReport) -> bytes:
         )
     story += _pairs(report.contacts, width, st)
     for heading, tables in report.sections()[1:]:
-        story.append(
-            KeepTogether([Paragraph(escape(heading), st["h2"]), *_pairs(tables, width, st)[:2]])
-        )
-        story += _pairs(tables, width, st)[2:]
+        flows = _section_flows(tables, width, st)
+        story.append(KeepTogether([Paragraph(escape(heading), st["h2"]), *flows[:2]]))
+        story += flows[2:]
     story.append(Paragraph("Commento del community manager", st["h2"]))
     comment = report.comment or "Nessun commento."
     for para in comment.splitlines() or [comment]:
         story.append(Paragraph(escape(para) or "&nbsp;", st["base"]))
-    header = f"{report.office_name} – {report.month_label} – rapporto mensile"
+    header = (
+        f"{report.office_name} – {report.month_label} – rapporto mensile – "
+        f"FSE {programme.code.value} – {programme.cup_text}"
+    )
 
     def make_canvas(*args: Any, **kwargs: Any) -> _NumberedCanvas:
         return _NumberedCanvas(*args, header=header, **kwargs)

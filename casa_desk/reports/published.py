@@ -10,12 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from casa_desk.reports.aggregate import HEADLINE_LABELS, Breakdown, Headline, MonthFigures
+from casa_desk.reports.programme import DEFAULT_NAMES, DEFAULT_REGION, ProgrammeInfo
 from casa_desk.reports.suppress import Cell, suppress_line
-
-PROGRAMME = (
-    "POR FSE 2014-2020 – Asse II, azione 9.4.2 «Inclusione sociale e lotta alla povertà» – "
-    "Regione Lombardia, Fondo Sociale Europeo"
-)
 
 
 @dataclass(frozen=True)
@@ -33,6 +29,7 @@ class Table:
     total: Cell
     sensitive: bool
     chart: str = ""
+    group: str = ""  # tables of one group print as one matrix (see Breakdown.group)
 
 
 @dataclass(frozen=True)
@@ -63,10 +60,15 @@ class PublishedReport:
     generated_on: date
     comment: str
     headline: list[HeadlineRow]
+    programme: ProgrammeInfo
     contacts: list[Table] = field(default_factory=list)
     referrals: list[Table] = field(default_factory=list)
     participants_new: list[Table] = field(default_factory=list)
     participants_total: list[Table] = field(default_factory=list)
+    exits_new: list[Table] = field(default_factory=list)
+    exits_total: list[Table] = field(default_factory=list)
+    follow_ups_new: list[Table] = field(default_factory=list)
+    follow_ups_total: list[Table] = field(default_factory=list)
 
     def sections(self) -> list[tuple[str, list[Table]]]:
         return [
@@ -74,6 +76,10 @@ class PublishedReport:
             ("Invii ai servizi", self.referrals),
             ("Partecipanti FSE: nuovi ingressi nel mese", self.participants_new),
             ("Partecipanti FSE: totale dall'avvio", self.participants_total),
+            ("Partecipanti FSE: uscite del mese e risultati immediati", self.exits_new),
+            ("Partecipanti FSE: uscite dall'avvio e risultati immediati", self.exits_total),
+            ("Partecipanti FSE: risultati a sei mesi registrati nel mese", self.follow_ups_new),
+            ("Partecipanti FSE: risultati a sei mesi dall'avvio", self.follow_ups_total),
         ]
 
 
@@ -90,7 +96,13 @@ def publish_table(breakdown: Breakdown) -> Table:
         cells, total = [Cell(f.value) for f in breakdown.items], Cell(breakdown.total)
     rows = [Row(f.code, f.label, c) for f, c in zip(breakdown.items, cells, strict=True)]
     return Table(
-        breakdown.section, breakdown.title, rows, total, breakdown.sensitive, breakdown.chart
+        breakdown.section,
+        breakdown.title,
+        rows,
+        total,
+        breakdown.sensitive,
+        breakdown.chart,
+        breakdown.group,
     )
 
 
@@ -101,7 +113,15 @@ def _headline(current: Headline, previous: Headline) -> list[HeadlineRow]:
     ]
 
 
-def publish(figures: MonthFigures, *, comment: str = "", generated_on: date) -> PublishedReport:
+def publish(
+    figures: MonthFigures,
+    *,
+    comment: str = "",
+    generated_on: date,
+    programme: ProgrammeInfo | None = None,
+) -> PublishedReport:
+    """Suppress every sensitive breakdown; ``programme`` is what the report prints about
+    its programme (None: the figures' programme with its default name and no CUP)."""
     return PublishedReport(
         month_label=figures.month.label,
         previous_label=figures.month.previous.label,
@@ -111,8 +131,14 @@ def publish(figures: MonthFigures, *, comment: str = "", generated_on: date) -> 
         generated_on=generated_on,
         comment=comment.strip(),
         headline=_headline(figures.headline, figures.previous),
+        programme=programme
+        or ProgrammeInfo(figures.programme, DEFAULT_NAMES[figures.programme], None, DEFAULT_REGION),
         contacts=[publish_table(b) for b in figures.contacts],
         referrals=[publish_table(b) for b in figures.referrals],
         participants_new=[publish_table(b) for b in figures.participants_new],
         participants_total=[publish_table(b) for b in figures.participants_total],
+        exits_new=[publish_table(b) for b in figures.exits_new],
+        exits_total=[publish_table(b) for b in figures.exits_total],
+        follow_ups_new=[publish_table(b) for b in figures.follow_ups_new],
+        follow_ups_total=[publish_table(b) for b in figures.follow_ups_total],
     )

@@ -21,6 +21,8 @@ from casa_desk.reports.aggregate import Month
 from casa_desk.reports.csv_out import render_csv
 from casa_desk.reports.model import FIRST_YEAR, LAST_YEAR
 from casa_desk.reports.pdf import render_pdf
+from casa_desk.reports.programme import parse_programme
+from casa_desk.reports.programme import resolve as resolve_programme
 from casa_desk.reports.published import PublishedReport, publish
 from casa_desk.store.db import Store
 
@@ -62,15 +64,23 @@ def build_report(
     comment: str = "",
     generated_on: date | None = None,
     progress: Progress | None = None,
+    programme: str | None = None,
 ) -> PublishedReport:
-    """Compute and publish (suppress) the month's figures for one office or all (None)."""
+    """Compute and publish (suppress) the month's figures for one office or all (None).
+
+    ``programme`` (``2014-2020`` / ``2021-2027``) overrides head office's setting for this
+    report only (:func:`casa_desk.reports.programme.resolve`).
+    """
     conn = store.db.conn
     if presidio is not None and aggregate.office_name(conn, presidio) is None:
         raise ReportError(f"Presidio sconosciuto: «{presidio}».", code="unknown_presidio")
+    info = resolve_programme(conn, presidio, programme)
     figures = aggregate.compute(
-        conn, month, presidio, progress, side_reader=store.connections.raw_reader
+        conn, month, presidio, progress, info.code, side_reader=store.connections.raw_reader
     )
-    return publish(figures, comment=comment, generated_on=generated_on or today_rome())
+    return publish(
+        figures, comment=comment, generated_on=generated_on or today_rome(), programme=info
+    )
 
 
 def generate(
@@ -83,6 +93,7 @@ def generate(
     comment: str = "",
     generated_on: date | None = None,
     progress: Progress | None = None,
+    programme: str | None = None,
 ) -> ReportFiles:
     """The whole job: compute, render the PDF (and CSV), write both.
 
@@ -90,6 +101,8 @@ def generate(
     for the month's contacts), so it runs on a worker thread beside the window.
     """
     month = parse_month(month_text)
+    if programme is not None:
+        parse_programme(programme)  # a bad value fails before any work
     pdf_path = Path(out_pdf)
     csv_path = Path(out_csv) if out_csv else None
     paths = [pdf_path] if csv_path is None else [pdf_path, csv_path]
@@ -101,6 +114,7 @@ def generate(
         comment=comment,
         generated_on=generated_on,
         progress=(lambda d, t: progress(d, t + 2)) if progress else None,
+        programme=programme,
     )
     pdf_bytes = render_pdf(report)
     if progress:

@@ -218,30 +218,141 @@ def build(  # noqa: PLR0912 - builds every kind of row the report reads
                 out["referral_person"] = person
             if n == 1:
                 out["referral_without_consent"] = referral["id"]
-        # ESF participants.
-        for n, person in enumerate(out["people"][3:40]):
-            j.insert(
-                "participants",
-                {
-                    "person_id": person,
-                    "entered_on": date(2026, rng.randint(8, 11), rng.randint(1, 28)).isoformat(),
-                    "employment_status": rng.choice(
-                        [
-                            "unemployed",
-                            "long_term_unemployed",
-                            "inactive",
-                            "inactive_not_in_education",
-                            "employed",
-                            None,
-                        ]
-                    ),
-                    "education_isced": rng.choice(["0-2", "3-4", "5-8", None]),
-                    "migrant_background": rng.choice(["yes", "no", "declined"]),
-                    "disability": rng.choice(["yes", "no", "no", "declined"]),
-                    "other_disadvantage": rng.choice(["yes", "no", "declined", None]),
-                    "homeless_or_housing_exclusion": rng.choice(["yes", "no", "no", "no"]),
-                    "deleted": 1 if n == 0 else 0,
-                },
-                presidio=OFFICES[n % 2],
-            )
+        # ESF participants: entries of the report's months, exits with immediate results,
+        # six-month follow-ups of earlier exits, a re-entry, and two counting-rule cases.
+        _participants(j, rng, out)
     return out
+
+
+def _participants(j: Any, rng: random.Random, out: dict[str, Any]) -> None:  # noqa: PLR0912
+    """ESF enrolments. Written through the journal like everything here (no repository
+    rules), so odd rows a sync could bring are covered too."""
+
+    def entry() -> dict[str, Any]:
+        return {
+            "employment_status": rng.choice(
+                [
+                    "unemployed",
+                    "long_term_unemployed",
+                    "inactive",
+                    "inactive_not_in_education",
+                    "employed",
+                    None,
+                ]
+            ),
+            "education_isced": rng.choice(["0-2", "3-4", "5-8", None]),
+            "migrant_background": rng.choice(["yes", "no", "declined"]),
+            "disability": rng.choice(["yes", "no", "no", "declined"]),
+            "other_disadvantage": rng.choice(["yes", "no", "declined", None]),
+            "homeless_or_housing_exclusion": rng.choice(["yes", "no", "no", "no"]),
+            "third_country_national": rng.choice(["yes", "no", "no", "declined", None]),
+            "foreign_background": rng.choice(["yes", "no", "declined", None]),
+            "minority": rng.choice(["yes", "no", "no", "no", "declined"]),
+        }
+
+    def results(exited: date) -> dict[str, Any]:
+        roll = rng.random()
+        if roll < 0.2:
+            return {}  # not recorded yet
+        recorded = exited + timedelta(days=rng.randint(0, 27))
+        if roll < 0.35:
+            return {"exit_results_on": recorded.isoformat(), "exit_results_known": 0}
+        flags = {
+            f"exit_{c}": int(rng.random() < share)
+            for c, share in (
+                ("job_searching", 0.3),
+                ("education", 0.25),
+                ("qualification", 0.15),
+                ("employed", 0.35),
+            )
+        }
+        return {"exit_results_on": recorded.isoformat(), "exit_results_known": 1, **flags}
+
+    people = out["people"]
+    for n, person in enumerate(people[3:40]):
+        entered = date(2026, rng.randint(8, 11), rng.randint(1, 28))
+        values: dict[str, Any] = {"entered_on": entered.isoformat(), **entry()}
+        if rng.random() < 0.45:
+            exited = entered + timedelta(days=rng.randint(0, 80))
+            if exited <= date(2026, 11, 30):
+                values |= {"exited_on": exited.isoformat(), **results(exited)}
+        j.insert(
+            "participants",
+            {**values, "person_id": person, "deleted": 1 if n == 0 else 0},
+            presidio=OFFICES[n % 2],
+        )
+    # Earlier participants (2025–spring 2026): exits whose six-month follow-up falls in the
+    # report's months, one with results and follow-up still to come.
+    for n, person in enumerate(people[40:55]):
+        entered = date(2025, rng.randint(1, 12), rng.randint(1, 28))
+        exited = date(2026, rng.randint(1, 5), rng.randint(1, 28))
+        values = {"entered_on": entered.isoformat(), "exited_on": exited.isoformat()}
+        values |= entry() | results(exited)
+        followup = exited + timedelta(days=183 + rng.randint(0, 50))
+        if n % 5 and followup <= date(2026, 11, 30):
+            known = int(rng.random() < 0.8)
+            values |= {
+                "followup_on": followup.isoformat(),
+                "followup_known": known,
+                "followup_employed": known and int(rng.random() < 0.5),
+                "followup_improved": known and int(rng.random() < 0.2),
+            }
+        j.insert("participants", {**values, "person_id": person}, presidio=OFFICES[n % 2])
+    # A re-entry: first entered in 2025, left, came back in September 2026, still in.
+    j.insert(
+        "participants",
+        {
+            "person_id": people[55],
+            "entered_on": "2025-03-03",
+            "reentered_on": "2026-09-14",
+            **entry(),
+        },
+        presidio="SAN-SIRO",
+    )
+    # The counting rule across records: people[1] was merged into people[0] and both had
+    # been enrolled (one row still open); people[56] and people[57] are one person under
+    # two records (same codice fiscale hash), enrolled in two offices.
+    j.insert(
+        "participants",
+        {"person_id": people[0], "entered_on": "2026-09-20", **entry()},
+        presidio="SAN-SIRO",
+    )
+    j.insert(
+        "participants",
+        {
+            "person_id": people[1],
+            "entered_on": "2026-10-05",
+            "exited_on": "2026-10-30",
+            "exit_results_on": "2026-10-30",
+            "exit_results_known": 1,
+            "exit_employed": 1,
+            **entry(),
+        },
+        presidio="SAN-SIRO",
+    )
+    j.insert(
+        "participants",
+        {
+            "person_id": people[56],
+            "entered_on": "2026-10-07",
+            "exited_on": "2026-10-21",
+            "exit_results_on": "2026-10-23",
+            "exit_results_known": 0,
+            "cf_hash": "0" * 64,
+            **entry(),
+        },
+        presidio="SAN-SIRO",
+    )
+    j.insert(
+        "participants",
+        {
+            "person_id": people[57],
+            "entered_on": "2026-08-11",
+            "exited_on": "2026-10-28",
+            "exit_results_on": "2026-11-02",
+            "exit_results_known": 1,
+            "cf_hash": "0" * 64,
+            **entry(),
+        },
+        presidio="MAZZINI",
+    )

@@ -65,7 +65,9 @@ def test_pdf_shows_month_office_programme_and_totals(built, tmp_path: Path) -> N
     text = pdf_text(out)
     assert "ottobre 2026" in text
     assert "Presidio C.A.S.A. San Siro" in text
-    assert "POR FSE 2014-2020" in text and "9.4.2" in text and "Fondo Sociale Europeo" in text
+    # The store's programme (head office's default: 2021–2027) with its references.
+    assert "PR FSE+ 2021-2027" in text and "Fondo sociale europeo Plus" in text
+    assert "Cofinanziato dall'Unione europea" in text and "CUP non indicato" in text
     assert "Generato il 03/11/2026" in text
     reader = PdfReader(out)
     assert f"Pagina 1 di {len(reader.pages)}" in text
@@ -113,8 +115,10 @@ def test_consolidated_report_and_csv_shape(built, tmp_path: Path) -> None:
     keys = [(r[0], r[1]) for r in rows]
     assert len(keys) == len(set(keys))
     # Suppressed values use the markers only.
-    values = {r[2] for r in rows[1:] if not r[2].replace(".", "").isdigit()}
-    assert values <= {"<5", "", "2026-10", "ALL", "2026-11-03"}
+    report = {r[1]: r[2] for r in rows if r[0] == "report"}
+    assert report["programme"] == "2021-2027" and report["cup"] == ""
+    values = {r[2] for r in rows[1:] if not r[2].replace(".", "").isdigit() and r[0] != "report"}
+    assert values <= {"<5", ""}
 
 
 def test_cli_writes_pdf_and_csv(built, tmp_path: Path, capsys) -> None:
