@@ -180,7 +180,9 @@ def _fill(store: Store, options: DemoOptions, progress: Progress) -> dict[str, i
     write("consents", made.consents, len(made.consents), "Consensi per le segnalazioni")
     write("referrals", made.referrals, len(made.referrals), "Segnalazioni")
     write("referral_events", made.events, len(made.events), "Eventi delle segnalazioni")
-    enrolled = participants(rng, population, days, until)
+    # Issue 13's draws (exits' results, follow-ups, 2021–2027 indicators) come from their
+    # own generator: the rows of the first version of the demo stay as they were.
+    enrolled = participants(rng, population, days, until, random.Random(f"esf-{options.seed}"))
     write("participants", enrolled, len(enrolled), "Partecipanti FSE")
 
     _finish(store, len(made.referrals), progress)

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -388,6 +388,47 @@ def test_participants_one_per_person_with_vocab_values(db: sqlite3.Connection) -
             seen.add(row[field])
         assert date(2025, 11, 25) <= date.fromisoformat(row["entered_on"]) < UNTIL
     assert "declined" in seen
+
+
+def test_participants_leave_with_results_and_follow_ups(db: sqlite3.Connection) -> None:
+    """Issue 13: exits, immediate results, six-month follow-ups and re-entries, believable
+    and consistent with the programme's rules, so every new report table has figures."""
+    from casa_desk.models.esf import follow_up_due
+
+    rows = [dict(r) for r in db.execute("SELECT * FROM participants")]
+    left = [r for r in rows if r["exited_on"]]
+    assert 0.3 * len(rows) <= len(left) <= 0.7 * len(rows)
+    recorded = [r for r in left if r["exit_results_on"]]
+    assert 0.6 * len(left) <= len(recorded) < len(left)  # some still to record
+    assert any(r["exit_results_known"] == 0 for r in recorded)
+    inactive = {"inactive", "inactive_not_in_education"}
+    results = Counter()
+    for r in left:
+        exited = date.fromisoformat(r["exited_on"])
+        assert date.fromisoformat(r["entered_on"]) <= exited < UNTIL
+        if r["exit_results_on"]:
+            on = date.fromisoformat(r["exit_results_on"])
+            assert exited <= on <= exited + timedelta(days=27) and on < UNTIL
+            results.update(c for c in ("job_searching", "education", "qualification",
+                                       "employed") if r[f"exit_{c}"])  # fmt: skip
+            if r["exit_job_searching"]:
+                assert r["employment_status"] in inactive
+        if r["followup_on"]:
+            assert follow_up_due(exited) <= date.fromisoformat(r["followup_on"]) < UNTIL
+            if r["followup_improved"]:
+                assert r["employment_status"] == "employed" and r["followup_known"] == 1
+    assert len(results) >= 2  # several kinds of result (30 participants here)
+    followed = [r for r in left if r["followup_on"]]
+    waiting = [
+        r for r in left if not r["followup_on"] and follow_up_due(
+            date.fromisoformat(r["exited_on"])) < UNTIL
+    ]  # fmt: skip
+    assert followed and waiting  # the agenda has follow-ups to propose
+    for r in rows:
+        if r["reentered_on"]:
+            assert r["exited_on"] is None and r["entered_on"] < r["reentered_on"]
+        for field in ("third_country_national", "foreign_background", "minority"):
+            assert r[field] in {v.value for v in YesNoDeclined}
 
 
 def test_every_synced_row_is_captured(db: sqlite3.Connection) -> None:
