@@ -34,7 +34,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from functools import lru_cache
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from casa_desk.models.esf import age_band, age_on
 from casa_desk.models.vocab import (
@@ -65,22 +67,14 @@ from casa_desk.reports.model import (
 
 _EXIT_FLAGS = tuple(f"exit_{r.value}" for r in ExitResult)
 _FOLLOW_UP_FLAGS = tuple(f"followup_{r.value}" for r in FollowUpResult)
-_COLUMNS = (
-    "id",
-    "person_id",
-    "cf_hash",
-    "entered_on",
-    "exited_on",
-    "employment_status",
-    "education_isced",
-    *ENTRY_INDICATORS,
-    "exit_results_on",
-    "exit_results_known",
-    *_EXIT_FLAGS,
-    "followup_on",
-    "followup_known",
-    *_FOLLOW_UP_FLAGS,
-)
+#: What every enrolment contributes (the indicators read are the programme's own).
+_ENTRY = ("id", "person_id", "cf_hash", "entered_on", "exited_on", "employment_status",
+          "education_isced")  # fmt: skip
+_ID, _PERSON, _HASH, _ENTERED, _EXITED, _STATUS, _ISCED = range(len(_ENTRY))
+#: What an exit adds, read only for the enrolments that have one (a fifth of them).
+_EXIT = ("exit_results_on", "exit_results_known", *_EXIT_FLAGS, "followup_on", "followup_known",
+         *_FOLLOW_UP_FLAGS)  # fmt: skip
+EXIT_COL = {name: n for n, name in enumerate(_EXIT)}
 
 
 @dataclass
@@ -95,81 +89,124 @@ class EsfFigures:
     follow_ups_total: list[Breakdown] = field(default_factory=list)
 
 
-@dataclass
-class Participant:
-    """One participant after the counting rule: the first entry, the final exit."""
+class Participant(NamedTuple):
+    """One participant after the counting rule: the first entry, the final exit.
 
-    entry: dict[str, Any]
+    ``entry`` is the first enrolment's row (:data:`_ENTRY`, then the programme's
+    indicators); ``final`` the final exit's results (:data:`EXIT_COL`), None while any of
+    the person's enrolments is open at the month's end."""
+
+    entry: tuple[Any, ...]
     gender: str
     birth_date: str | None
-    final: dict[str, Any] | None  # the row of the final exit; None while in the operation
+    exited_on: str | None
+    final: tuple[Any, ...] | None
 
     @property
     def entered_on(self) -> str:
-        return str(self.entry["entered_on"])[:10]
-
-    @property
-    def exited_on(self) -> str | None:
-        return str(self.final["exited_on"])[:10] if self.final else None
+        return str(self.entry[_ENTERED])[:10]
 
     @property
     def followup_on(self) -> str | None:
-        value = self.final.get("followup_on") if self.final else None
+        value = self.final[EXIT_COL["followup_on"]] if self.final else None
         return str(value)[:10] if value else None
 
 
 def participants(
-    conn: sqlite3.Connection, month: Month, presidio: str | None, aliases: dict[str, str]
+    conn: sqlite3.Connection,
+    month: Month,
+    presidio: str | None,
+    aliases: dict[str, str],
+    indicators: tuple[str, ...] = ENTRY_INDICATORS,
 ) -> list[Participant]:
     """Participants known at the month's end (entered by then), the counting rule applied,
-    with the exit state as of the month's end."""
-    where, params = ("", []) if presidio is None else (" AND presidio = ?", [presidio])
+    with the exit state as of the month's end.
+
+    Ten thousand enrolments cost tens of milliseconds: rows stay tuples with only the
+    columns needed, the person's gender and birth date come from the ``people_report``
+    covering index in the same query, exits' details only for enrolments that left, and
+    only people with two enrolments go through the grouping's slow path.
+    """
+    where, params = ("", []) if presidio is None else (" AND pa.presidio = ?", [presidio])
     last = month.last_day.isoformat()
-    rows = [
-        dict(zip(_COLUMNS, values, strict=True))
-        for values in conn.execute(
-            f"SELECT {', '.join(_COLUMNS)} FROM participants WHERE deleted = 0 "
-            f"AND entered_on < ?{where} ORDER BY entered_on, id",
-            [month.next.first_day.isoformat(), *params],
+    bound = [month.next.first_day.isoformat(), *params]
+    columns = ", ".join(f"pa.{c}" for c in (*_ENTRY, *indicators))
+    rows = conn.execute(
+        f"SELECT {columns}, p.gender, p.birth_date FROM participants pa "
+        "LEFT JOIN people p INDEXED BY people_report ON p.id = pa.person_id "
+        f"WHERE pa.deleted = 0 AND pa.entered_on < ?{where} ORDER BY pa.entered_on, pa.id",
+        bound,
+    ).fetchall()
+    details = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            f"SELECT pa.id, {', '.join('pa.' + c for c in _EXIT)} FROM participants pa "
+            "WHERE pa.exited_on IS NOT NULL AND pa.exited_on <= ? AND pa.deleted = 0 "
+            f"AND pa.entered_on < ?{where}",
+            [last, *bound],
         )
-    ]
-    people = _people(conn, {aliases.get(r["person_id"], r["person_id"]) for r in rows})
+    }
+    gender_at, birth_at = len(_ENTRY) + len(indicators), len(_ENTRY) + len(indicators) + 1
+    # A merged-away person counts as their survivor, with the survivor's gender and birth.
+    survivors = _people(conn, {aliases[r[_PERSON]] for r in rows if r[_PERSON] in aliases})
     out = []
     for group in _groups(rows, aliases):
         entry = group[0]
-        exits = [r["exited_on"] for r in group]
-        left = all(e and str(e)[:10] <= last for e in exits)
-        final = max(group, key=lambda r: (str(r["exited_on"]), r["id"])) if left else None
-        gender, birth = people.get(aliases.get(entry["person_id"], entry["person_id"]), ("", ""))
-        out.append(Participant(entry, gender or Gender.NOT_STATED.value, birth, final))
+        if len(group) == 1:
+            final = entry if entry[_ID] in details else None
+        elif all(r[_ID] in details for r in group):  # all left by the month's end
+            final = max(group, key=lambda r: (str(r[_EXITED]), r[_ID]))
+        else:
+            final = None
+        gender, birth = entry[gender_at], entry[birth_at]
+        if entry[_PERSON] in aliases:
+            gender, birth = survivors.get(aliases[entry[_PERSON]], (None, None))
+        out.append(
+            Participant(
+                entry,
+                gender or _NOT_STATED,
+                birth,
+                str(final[_EXITED])[:10] if final else None,
+                details[final[_ID]] if final else None,
+            )
+        )
     return out
 
 
-def _groups(rows: list[dict[str, Any]], aliases: dict[str, str]) -> list[list[dict[str, Any]]]:
+_NOT_STATED = Gender.NOT_STATED.value
+
+
+def _groups(rows: list[Any], aliases: dict[str, str]) -> list[list[Any]]:
     """Rows of one person together (same surviving person, or same codice fiscale hash),
     each group in entry order, groups in order of their first entry."""
-    parent = list(range(len(rows)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    first_of: dict[tuple[str, str], int] = {}
-    for i, row in enumerate(rows):
-        keys = [("person", aliases.get(row["person_id"], row["person_id"]))]
-        if row["cf_hash"]:
-            keys.append(("cf", row["cf_hash"]))
-        for key in keys:
-            j = first_of.setdefault(key, i)
-            a, b = root(i), root(j)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    groups: dict[int, list[dict[str, Any]]] = {}
-    for i, row in enumerate(rows):
-        groups.setdefault(root(i), []).append(row)
-    return [groups[k] for k in sorted(groups)]
+    group_of: dict[str, int] = {}  # person id (survivor) or hash → group number
+    groups: list[list[Any]] = []
+    for row in rows:
+        person = aliases.get(row[_PERSON], row[_PERSON])
+        hashed = row[_HASH]
+        mine = group_of.get(person)
+        theirs = group_of.get(hashed) if hashed else None
+        if mine is None and theirs is None:
+            group_of[person] = len(groups)
+            if hashed:
+                group_of[hashed] = len(groups)
+            groups.append([row])
+            continue
+        target = min(g for g in (mine, theirs) if g is not None)
+        other = max(g for g in (mine, theirs) if g is not None)
+        if other != target:  # this row joins two people's rows: one participant
+            groups[target] = sorted(
+                groups[target] + groups[other], key=lambda r: (r[_ENTERED], r[_ID])
+            )
+            groups[other] = []
+            for key, number in group_of.items():
+                if number == other:
+                    group_of[key] = target
+        groups[target].append(row)
+        group_of[person] = target
+        if hashed:
+            group_of[hashed] = target
+    return [g for g in groups if g]
 
 
 def _people(
@@ -193,27 +230,74 @@ def esf_figures(
     aliases: dict[str, str],
     programme: Programme,
 ) -> EsfFigures:
-    everyone = participants(conn, month, presidio, aliases)
+    columns = tuple(c for c, _ in ESF_DISADVANTAGE[programme])
+    everyone = participants(conn, month, presidio, aliases, columns)
     first, last = month.first_day.isoformat(), month.last_day.isoformat()
-
-    def in_month(day: str | None) -> bool:
-        return day is not None and first <= day <= last
-
-    left = [p for p in everyone if p.exited_on]
-    followed = [p for p in left if p.followup_on and p.followup_on <= last]
+    # One pass builds each participant's codes; each table is then a C-speed Counter.
+    indicators = itemgetter(*range(len(_ENTRY), len(_ENTRY) + len(columns)))
+    entries = [_entry_codes(p, programme, indicators) for p in everyone]
+    new = [codes for codes in entries if first <= codes[0] <= last]
+    exits = [_exit_codes(p) for p in everyone if p.final is not None]
+    followed = [codes for codes in exits if codes[_FU_ON] and codes[_FU_ON] <= last]
     return EsfFigures(
-        entries_new=_entry_tables(
-            "esf_new", [p for p in everyone if in_month(p.entered_on)], programme
-        ),
-        entries_total=_entry_tables("esf_total", everyone, programme),
+        entries_new=_entry_tables("esf_new", new, programme),
+        entries_total=_entry_tables("esf_total", entries, programme),
         exits_new=_exit_tables(
-            "esf_exit_new", [p for p in left if in_month(p.exited_on)], programme
+            "esf_exit_new", [c for c in exits if first <= c[_OUT] <= last], programme
         ),
-        exits_total=_exit_tables("esf_exit_total", left, programme),
+        exits_total=_exit_tables("esf_exit_total", exits, programme),
         follow_ups_new=_follow_up_tables(
-            "esf_6m_new", [p for p in followed if in_month(p.followup_on)], programme
+            "esf_6m_new", [c for c in followed if first <= c[_FU_ON] <= last], programme
         ),
         follow_ups_total=_follow_up_tables("esf_6m_total", followed, programme),
+    )
+
+
+def _entry_codes(
+    p: Participant, programme: Programme, indicators: itemgetter[Any]
+) -> tuple[str, ...]:
+    """(entry day, gender, age band, employment, ISCED, *the programme's indicators)."""
+    row = p.entry
+    entered = row[_ENTERED][:10]
+    status = row[_STATUS] or _UNKNOWN
+    if status == _NOT_IN_EDUCATION and programme is Programme.ESF_2021_2027:
+        status = _INACTIVE
+    return (
+        entered,
+        p.gender,
+        age_band(programme, age_on(p.birth_date, _day(entered))),
+        status,
+        row[_ISCED] or _UNKNOWN,
+        *[value or _UNKNOWN for value in indicators(row)],
+    )
+
+
+@lru_cache(maxsize=4096)
+def _day(text: str) -> date:
+    """Entry days repeat (a few hundred a year): parse each once."""
+    return date.fromisoformat(text)
+
+
+_NOT_IN_EDUCATION = EmploymentStatus.INACTIVE_NOT_IN_EDUCATION.value
+_INACTIVE = EmploymentStatus.INACTIVE.value
+_UNKNOWN = UNKNOWN[0]
+#: Positions in :func:`_exit_codes`.
+_SEX, _OUT, _STATE, _FLAGS, _FU_ON, _FU_KNOWN, _FU_FLAGS = 0, 1, 2, 3, 4, 5, 6
+
+
+def _exit_codes(p: Participant) -> tuple[Any, ...]:
+    """(gender, exit day, pending/unknown/known, exit flags, follow-up day, known, flags)."""
+    final = p.final or ()
+    recorded, known = final[EXIT_COL["exit_results_on"]], final[EXIT_COL["exit_results_known"]]
+    state = "pending" if not recorded else "known" if known else "unknown"
+    return (
+        p.gender,
+        p.exited_on,
+        state,
+        tuple(bool(final[EXIT_COL[c]]) for c in _EXIT_FLAGS),
+        p.followup_on,
+        bool(final[EXIT_COL["followup_known"]]),
+        tuple(bool(final[EXIT_COL[c]]) for c in _FOLLOW_UP_FLAGS),
     )
 
 
@@ -239,142 +323,93 @@ def _genders(programme: Programme) -> list[tuple[str, str]]:
     return [(g.value, label) for g, label in ESF_GENDER_LABELS[programme].items()]
 
 
-def _employment(programme: Programme, status: str | None) -> str:
-    if not status:
-        return UNKNOWN[0]
-    if programme is Programme.ESF_2021_2027 and status == (
-        EmploymentStatus.INACTIVE_NOT_IN_EDUCATION.value
-    ):
-        return EmploymentStatus.INACTIVE.value
-    return status
-
-
-def _entry_tables(prefix: str, people: list[Participant], programme: Programme) -> list[Breakdown]:
+def _entry_tables(
+    prefix: str, codes: list[tuple[str, ...]], programme: Programme
+) -> list[Breakdown]:
     employment = (
-        EMPLOYMENT_LABELS if programme is Programme.ESF_2014_2020 else (EMPLOYMENT_LABELS_2021)
+        EMPLOYMENT_LABELS if programme is Programme.ESF_2014_2020 else EMPLOYMENT_LABELS_2021
     )
+
+    def count(position: int) -> Counter[str]:
+        return Counter(map(itemgetter(position), codes))
+
     tables = [
-        _table(
-            f"{prefix}_by_gender",
-            "Per genere",
-            Counter(p.gender for p in people),
-            _genders(programme),
-        ),
+        _table(f"{prefix}_by_gender", "Per genere", count(1), _genders(programme)),
         _table(
             f"{prefix}_by_age",
             "Per età all'ingresso",
-            Counter(
-                age_band(programme, age_on(p.birth_date, date.fromisoformat(p.entered_on)))
-                for p in people
-            ),
+            count(2),
             [*ESF_AGE_BANDS[programme], UNKNOWN],
         ),
         _table(
             f"{prefix}_by_employment",
             "Per condizione occupazionale",
-            Counter(_employment(programme, p.entry["employment_status"]) for p in people),
+            count(3),
             [(e.value, lab) for e, lab in employment.items()] + [UNKNOWN],
         ),
         _table(
             f"{prefix}_by_isced",
             "Per titolo di studio (ISCED)",
-            Counter(p.entry["education_isced"] or UNKNOWN[0] for p in people),
+            count(4),
             [(i.value, lab) for i, lab in ISCED_LABELS.items()] + [UNKNOWN],
         ),
     ]
     answers = [(a.value, lab) for a, lab in ANSWER_LABELS.items()] + [UNKNOWN]
-    for column, label in ESF_DISADVANTAGE[programme]:
-        tables.append(
-            _table(
-                f"{prefix}_{column}",
-                label,
-                Counter(p.entry[column] or UNKNOWN[0] for p in people),
-                answers,
-                sensitive=True,
-            )
-        )
+    for n, (column, label) in enumerate(ESF_DISADVANTAGE[programme]):
+        tables.append(_table(f"{prefix}_{column}", label, count(5 + n), answers, sensitive=True))
     return tables
 
 
-def _exit_state(p: Participant) -> str:
-    """``pending`` (no results recorded yet), ``unknown``, or ``known``."""
-    final = p.final or {}
-    if not final.get("exit_results_on"):
-        return "pending"
-    return "known" if final.get("exit_results_known") else "unknown"
-
-
-def _exit_tables(prefix: str, people: list[Participant], programme: Programme) -> list[Breakdown]:
+def _gender_rows(
+    prefix: str,
+    group: str,
+    title: str,
+    everyone: list[tuple[Any, ...]],
+    rows: list[tuple[str, str, list[tuple[Any, ...]]]],
+    programme: Programme,
+) -> list[Breakdown]:
+    """The group's first row (everyone, by gender) and one row per result, all suppressed
+    (see the module's docstring); no total is published elsewhere."""
     genders = _genders(programme)
-    rows: list[tuple[str, str, list[Participant]]] = []
-    known = [p for p in people if _exit_state(p) == "known"]
-    for result, label in EXIT_RESULT_LABELS.items():
-        column = f"exit_{result.value}"
-        rows.append((result.value, label, [p for p in known if (p.final or {}).get(column)]))
-    others = {
-        "no_result": [p for p in known if not any((p.final or {}).get(c) for c in _EXIT_FLAGS)],
-        "unknown": [p for p in people if _exit_state(p) == "unknown"],
-        "pending": [p for p in people if _exit_state(p) == "pending"],
-    }
-    rows += [(code, label, others[code]) for code, label in EXIT_OTHER_LABELS]
-    tables = [
+    return [
         _table(
-            f"{prefix}_by_gender",
-            "Uscite",
-            Counter(p.gender for p in people),
+            f"{prefix}_{code}",
+            label,
+            Counter(map(itemgetter(_SEX), who)),
             genders,
             sensitive=True,
             total_fixed=False,
-            group="exit",
+            group=group,
         )
+        for code, label, who in [("by_gender", title, everyone), *rows]
     ]
-    for code, label, who in rows:
-        tables.append(
-            _table(
-                f"{prefix}_{code}",
-                label,
-                Counter(p.gender for p in who),
-                genders,
-                sensitive=True,
-                total_fixed=False,
-                group="exit",
-            )
-        )
-    return tables
+
+
+def _exit_tables(
+    prefix: str, exits: list[tuple[Any, ...]], programme: Programme
+) -> list[Breakdown]:
+    known = [c for c in exits if c[_STATE] == "known"]
+    rows = [
+        (result.value, label, [c for c in known if c[_FLAGS][n]])
+        for n, (result, label) in enumerate(EXIT_RESULT_LABELS.items())
+    ]
+    others = {
+        "no_result": [c for c in known if not any(c[_FLAGS])],
+        "unknown": [c for c in exits if c[_STATE] == "unknown"],
+        "pending": [c for c in exits if c[_STATE] == "pending"],
+    }
+    rows += [(code, label, others[code]) for code, label in EXIT_OTHER_LABELS]
+    return _gender_rows(prefix, "exit", "Uscite", exits, rows, programme)
 
 
 def _follow_up_tables(
-    prefix: str, people: list[Participant], programme: Programme
+    prefix: str, followed: list[tuple[Any, ...]], programme: Programme
 ) -> list[Breakdown]:
-    genders = _genders(programme)
-    known = [p for p in people if (p.final or {}).get("followup_known")]
+    known = [c for c in followed if c[_FU_KNOWN]]
     rows = [
-        (result.value, label, [p for p in known if (p.final or {}).get(f"followup_{result.value}")])
-        for result, label in FOLLOW_UP_LABELS.items()
+        (result.value, label, [c for c in known if c[_FU_FLAGS][n]])
+        for n, (result, label) in enumerate(FOLLOW_UP_LABELS.items())
     ]
-    unknown = [p for p in people if not (p.final or {}).get("followup_known")]
+    unknown = [c for c in followed if not c[_FU_KNOWN]]
     rows += [(code, label, unknown) for code, label in FOLLOW_UP_OTHER_LABELS]
-    tables = [
-        _table(
-            f"{prefix}_by_gender",
-            "Esiti a sei mesi registrati",
-            Counter(p.gender for p in people),
-            genders,
-            sensitive=True,
-            total_fixed=False,
-            group="6m",
-        )
-    ]
-    for code, label, who in rows:
-        tables.append(
-            _table(
-                f"{prefix}_{code}",
-                label,
-                Counter(p.gender for p in who),
-                genders,
-                sensitive=True,
-                total_fixed=False,
-                group="6m",
-            )
-        )
-    return tables
+    return _gender_rows(prefix, "6m", "Esiti a sei mesi registrati", followed, rows, programme)
