@@ -24,6 +24,7 @@ COMMANDS = (
     "casa_desk.cli.demo",
     "casa_desk.cli.importing",
     "casa_desk.cli.report",
+    "casa_desk.cli.settings",
     "casa_desk.cli.hub",
     "casa_desk.cli.enrol",
     "casa_desk.cli.sync",

@@ -75,3 +75,25 @@ def test_bad_settings_are_refused_with_a_reason(
     with pytest.raises(ValidationError, match=message):
         Settings(head_office).set(key, value, office=office)
     assert head_office.pending_changes() == before
+
+
+def test_cli_lists_and_sets_with_one_line_refusals(tmp_path, capsys) -> None:
+    from casa_desk.cli import main
+
+    office = tmp_path / "office.sqlite"
+    with Store.open(office, create=True) as store:
+        store.set_meta("presidio", "SAN-SIRO")
+    assert main(["settings", "--db", str(office)]) == 0
+    assert "esf.programme [tutti] = 2021-2027" in capsys.readouterr().out
+    assert main(["settings", "--db", str(office), "set", "esf.programme", "2014-2020"]) == 1
+    err = capsys.readouterr().err
+    assert "Solo la sede" in err and len(err.strip().splitlines()) == 1
+    hq = tmp_path / "hq.sqlite"
+    with Store.open(hq, create=True) as store:
+        store.set_meta("presidio", HEAD_OFFICE)
+    assert main(["settings", "--db", str(hq), "set", "esf.cup", "E41B21000000006",
+                 "--presidio", "SAN-SIRO"]) == 0  # fmt: skip
+    assert main(["settings", "--db", str(hq), "set", "esf.cup", "corto"]) == 1
+    assert "15 caratteri" in capsys.readouterr().err
+    assert main(["settings", "--db", str(hq)]) == 0
+    assert "esf.cup [SAN-SIRO] = E41B21000000006" in capsys.readouterr().out
