@@ -1,9 +1,11 @@
 """The agenda: what is waiting for the office today (issue 3, item 6).
 
-Follow-ups due today, overdue (most recent first) and due in the next seven days, and open
-referrals past their due date. Both lists are paged in SQL (:meth:`Contacts.follow_ups`,
-:meth:`Referrals.list_page`): a year of unanswered follow-ups in a store of a million contacts
-is tens of thousands of rows, and the page shows the first ones in milliseconds.
+Follow-ups due today, overdue (most recent first) and due in the next seven days, open
+referrals past their due date, and the ESF participants whose six-month follow-up is due
+(six months after their exit; recorded on the person's card). The lists are paged in SQL
+(:meth:`Contacts.follow_ups`, :meth:`Referrals.list_page`): a year of unanswered follow-ups
+in a store of a million contacts is tens of thousands of rows, and the page shows the first
+ones in milliseconds.
 
 "Segna come fatto" records that a follow-up was done — a correction of the contact, since
 contacts are insert-only — and the list refreshes through the change bus. A double-click asks
@@ -31,6 +33,7 @@ from casa_desk.errors import CasaError
 from casa_desk.models.referrals import OPEN_STATES
 from casa_desk.models.timeutil import format_date, today_rome
 from casa_desk.store.contacts import Contacts
+from casa_desk.store.participants import Participants
 from casa_desk.store.referrals import Referrals
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.models import (
@@ -49,7 +52,9 @@ from casa_desk.ui.referral_dialog import error_label
 from casa_desk.ui.referrals_page import OVERDUE_BACKGROUND
 
 TODAY_BACKGROUND = QColor("#fff4d6")
-WATCHED = frozenset({"contacts", "referrals", "referral_events", "people", "services"})
+WATCHED = frozenset(
+    {"contacts", "referrals", "referral_events", "people", "services", "participants"}
+)
 #: The order of the follow-up list when every bucket is shown.
 ORDER = ("today", "overdue", "week")
 COUNT_CAP = 1000
@@ -65,6 +70,7 @@ class AgendaPage(QWidget):
         self.context = context
         self.contacts = Contacts(context.store)
         self.referrals = Referrals(context.store)
+        self.participants = Participants(context.store)
         self._today = today_rome()
         self._cursor = (0, 0)  # (bucket, rows read in it) of the follow-up pages read so far
         self._build()
@@ -127,6 +133,22 @@ class AgendaPage(QWidget):
         fit_columns(self.late_view, stretch=2)
         self.late_view.doubleClicked.connect(lambda index: self._open(self.late, index))
         self.late_summary = QLabel(self)
+        self.esf = RowsModel(
+            [
+                Column(self.tr("Da rilevare dal"), lambda r: format_date(r["due_on"])),
+                Column(self.tr("Persona"), person_name),
+                Column(self.tr("Uscita"), lambda r: format_date(r["exited_on"])),
+            ],
+            self._fetch_esf,
+            page_size=200,
+            parent=self,
+        )
+        self.esf_view = make_table(self)
+        self.esf_view.setObjectName("esfFollowUps")
+        self.esf_view.setModel(self.esf)
+        fit_columns(self.esf_view, stretch=1)
+        self.esf_view.doubleClicked.connect(lambda index: self._open(self.esf, index))
+        self.esf_summary = QLabel(self)
         self._build_layout()
 
     def _build_layout(self) -> None:
@@ -143,11 +165,17 @@ class AgendaPage(QWidget):
         late_layout = QVBoxLayout(late_box)
         late_layout.addWidget(self.late_summary)
         late_layout.addWidget(self.late_view)
+        esf_box = QGroupBox(self.tr("Programma FSE: esiti a sei mesi dall'uscita"), self)
+        esf_layout = QVBoxLayout(esf_box)
+        esf_layout.addWidget(self.esf_summary)
+        esf_layout.addWidget(self.esf_view)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(follow_box)
         splitter.addWidget(late_box)
+        splitter.addWidget(esf_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -204,6 +232,11 @@ class AgendaPage(QWidget):
             offset=offset,
         )
 
+    def _fetch_esf(self, offset: int, limit: int) -> list[Row]:
+        """Six-month follow-ups due and not recorded; head office sees every office's."""
+        presidio = None if self.context.is_head_office else self.context.presidio
+        return self.participants.follow_ups_due(presidio, today_rome(), limit=limit, offset=offset)
+
     def _hidden(self, row: Row) -> bool:
         return bool(row.get("sensitive")) and not self.context.may_see_sensitive
 
@@ -216,6 +249,7 @@ class AgendaPage(QWidget):
         self.error.hide()
         self.follow_ups.reload()
         self.late.reload()
+        self.esf.reload()
         self._update_counts()
         self._update_buttons()
 
@@ -244,6 +278,14 @@ class AgendaPage(QWidget):
             self.tr("%1 segnalazioni aperte oltre la data prevista").replace(
                 "%1", f"{self.late.rowCount()}{more}"
             )
+        )
+        presidio = None if self.context.is_head_office else self.context.presidio
+        due = self.participants.count_follow_ups_due(presidio, today_rome())
+        self.esf_summary.setText(
+            self.tr(
+                "%1 partecipanti da ricontattare: la situazione a sei mesi dall'uscita si "
+                "registra sulla scheda (doppio clic)."
+            ).replace("%1", str(due))
         )
 
     def _update_buttons(self) -> None:

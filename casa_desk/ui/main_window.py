@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         ctx = self.context
         specs: list[tuple[str, str, str, Callable[[type], QWidget]]] = [
             ("referrals", "casa_desk.ui.referrals_page", "ReferralsPage", lambda cls: cls(ctx)),
-            ("agenda", "casa_desk.ui.agenda_page", "AgendaPage", lambda cls: cls(ctx)),
+            ("agenda", "casa_desk.ui.agenda_page", "AgendaPage", self._build_agenda_page),
             ("services", "casa_desk.ui.services_page", "ServicesPage", lambda cls: cls(ctx)),
             (
                 "report",
@@ -142,6 +142,13 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{key}")
             self.pages[key] = page
             self.tabs.addTab(page, "")
+
+    def _build_agenda_page(self, cls: type) -> QWidget:
+        page = cls(self.context)
+        # A double click on a follow-up (a contact's, or an ESF participant's six-month one)
+        # opens the person's card, where it is recorded.
+        page.open_person.connect(self.open_person)
+        return page
 
     def _build_sync_page(self, cls: type) -> QWidget:
         page = cls(self.context.store, runner=self.context.runner, bus=self.context.bus)

@@ -38,6 +38,7 @@ from casa_desk.store.contacts import Contacts
 from casa_desk.store.people import People
 from casa_desk.store.referrals import Referrals
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.esf_box import EsfBox
 from casa_desk.ui.history_model import (
     HistoryModel,
     build_entries,
@@ -125,12 +126,14 @@ class PersonCard(QWidget):
         self.consents = QVBoxLayout(self.consents_box)
         self.duplicates_box = QGroupBox(objectName="duplicatesBox")
         self.duplicates = QGridLayout(self.duplicates_box)
+        self.esf_box = EsfBox(self.context)  # shown for ESF participants only
         side = QVBoxLayout()
         for box in (
             self.identity_box,
             self.address_box,
             self.household_box,
             self.consents_box,
+            self.esf_box,
             self.duplicates_box,
         ):
             side.addWidget(box)
@@ -182,6 +185,7 @@ class PersonCard(QWidget):
         self.consents_box.setTitle(self.tr("Consensi"))
         self.duplicates_box.setTitle(self.tr("Possibili doppioni"))
         self.history_box.setTitle(self.tr("Storia: contatti e segnalazioni (dal più recente)"))
+        self.esf_box.retranslate()
         self.reveal_button.setText(self.tr("Mostra"))
         self.reveal_button.setToolTip(
             self.tr("Mostra il contenuto riservato (resta nel registro degli accessi)")
@@ -220,6 +224,7 @@ class PersonCard(QWidget):
         self._fill_identity(person)
         self._fill_household(person)
         self._fill_consents(person["id"])
+        self.esf_box.load(self.people.merged_ids(person["id"]))
         self._fill_duplicates(person["id"])
         self._fill_history(person["id"])
 
@@ -231,6 +236,7 @@ class PersonCard(QWidget):
         for layout in (self.identity, self.address, self.household, self.consents, self.duplicates):
             _clear_layout(layout)
         self.history_model.clear()
+        self.esf_box.clear()
         self.reveal_button.hide()
 
     def _fill_identity(self, p: dict[str, Any]) -> None:
@@ -485,5 +491,6 @@ class PersonCard(QWidget):
             "referrals",
             "referral_events",
             "consents",
+            "participants",
         ):
             self.load(self.person["id"])

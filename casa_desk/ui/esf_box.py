@@ -1,0 +1,194 @@
+"""The card's "Programma FSE" box: where the person stands in the ESF programme and the
+next step — record the exit with its immediate results, the results later, the six-month
+follow-up once it is due, or a re-entry.
+
+Shown only for an enrolled person. Each step opens a dialog (:mod:`casa_desk.ui.esf_dialogs`)
+that writes through :class:`~casa_desk.store.participants.Participants` and, on success,
+announces ``participants`` on the change bus (the agenda's follow-ups refresh with it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from casa_desk.models.esf import follow_up_due
+from casa_desk.models.timeutil import format_date, today_rome
+from casa_desk.models.vocab import ExitResult, FollowUpResult
+from casa_desk.store.participants import Participants
+from casa_desk.ui.context import DeskContext
+from casa_desk.ui.esf_dialogs import (
+    FollowUpDialog,
+    ReentryDialog,
+    ResultsDialog,
+    exit_result_words,
+    follow_up_words,
+)
+
+
+class EsfBox(QGroupBox):
+    """The person's ESF enrolment; ``load(person_ids)`` shows the first one found."""
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("esfBox")
+        self.context = context
+        self.participants = Participants(context.store)
+        self.row: dict[str, Any] | None = None
+        self.dialog: ResultsDialog | FollowUpDialog | ReentryDialog | None = None
+        self.state = QLabel(self)
+        self.state.setObjectName("esfState")
+        self.state.setWordWrap(True)
+        self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.exit_button = QPushButton(self, objectName="esfExitButton")
+        self.results_button = QPushButton(self, objectName="esfResultsButton")
+        self.follow_up_button = QPushButton(self, objectName="esfFollowUpButton")
+        self.reentry_button = QPushButton(self, objectName="esfReentryButton")
+        buttons = QHBoxLayout()
+        for button in (
+            self.exit_button,
+            self.results_button,
+            self.follow_up_button,
+            self.reentry_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state)
+        layout.addLayout(buttons)
+        self.exit_button.clicked.connect(self.record_exit)
+        self.results_button.clicked.connect(self.record_results)
+        self.follow_up_button.clicked.connect(self.record_follow_up)
+        self.reentry_button.clicked.connect(self.record_reentry)
+        self.retranslate()
+        self.hide()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Programma FSE"))
+        self.exit_button.setText(self.tr("Registra uscita…"))
+        self.results_button.setText(self.tr("Esiti immediati…"))
+        self.follow_up_button.setText(self.tr("Esito a sei mesi…"))
+        self.reentry_button.setText(self.tr("Rientro…"))
+        if self.row:
+            self._show(self.row)
+
+    # -- showing ----------------------------------------------------------------------------
+    def load(self, person_ids: list[str]) -> None:
+        """The enrolment of the person (or of a duplicate merged into them), if any."""
+        for person_id in person_ids:
+            row = self.participants.of_person(person_id)
+            if row:
+                self.row = row
+                self._show(row)
+                self.show()
+                return
+        self.clear()
+
+    def clear(self) -> None:
+        self.row = None
+        self.state.clear()
+        self.hide()
+
+    def _show(self, row: dict[str, Any]) -> None:
+        lines = [self.tr("Ingresso: %1").replace("%1", format_date(row["entered_on"]))]
+        if row.get("reentered_on"):
+            lines.append(self.tr("Rientro: %1").replace("%1", format_date(row["reentered_on"])))
+        exited = row.get("exited_on")
+        due = follow_up_due(date.fromisoformat(exited)) if exited else None
+        if exited:
+            lines.append(self.tr("Uscita: %1").replace("%1", format_date(exited)))
+            lines.append(self._results_line(row))
+            lines.append(self._follow_up_line(row, due))
+        else:
+            lines.append(self.tr("Nel programma."))
+        self.state.setText("\n".join(lines))
+        self.exit_button.setVisible(not exited)
+        self.results_button.setVisible(bool(exited) and not row.get("exit_results_on"))
+        self.follow_up_button.setVisible(
+            bool(exited) and due is not None and due <= today_rome() and not row.get("followup_on")
+        )
+        self.reentry_button.setVisible(bool(exited))
+
+    def _results_line(self, row: dict[str, Any]) -> str:
+        if not row.get("exit_results_on"):
+            return self.tr("Esiti immediati: da registrare.")
+        if not row.get("exit_results_known"):
+            return self.tr("Esiti immediati: non noti.")
+        words = exit_result_words()
+        found = [words[r.value] for r in ExitResult if row.get(f"exit_{r.value}")]
+        return self.tr("Esiti immediati: %1.").replace(
+            "%1", ", ".join(found) if found else self.tr("nessuno")
+        )
+
+    def _follow_up_line(self, row: dict[str, Any], due: date | None) -> str:
+        if row.get("followup_on"):
+            if not row.get("followup_known"):
+                return self.tr("A sei mesi: esito non noto.")
+            words = follow_up_words()
+            found = [words[r.value] for r in FollowUpResult if row.get(f"followup_{r.value}")]
+            return self.tr("A sei mesi: %1.").replace(
+                "%1", ", ".join(found) if found else self.tr("non occupato")
+            )
+        assert due is not None
+        if due <= today_rome():
+            return self.tr("Esito a sei mesi da registrare (dal %1).").replace(
+                "%1", format_date(due)
+            )
+        return self.tr("Esito a sei mesi dal %1.").replace("%1", format_date(due))
+
+    # -- steps ------------------------------------------------------------------------------
+    def record_exit(self) -> None:
+        if self.row is None:
+            return
+        dialog = ResultsDialog(with_exit=True, parent=self)
+        participant = self.row["id"]
+
+        def save() -> None:
+            codes, known = dialog.chosen()
+            day = dialog.exit_day
+            assert day is not None
+            self.participants.exit(participant, day, codes, known=known)
+
+        self._open(dialog, save)
+
+    def record_results(self) -> None:
+        if self.row is None:
+            return
+        dialog = ResultsDialog(with_exit=False, parent=self)
+        participant = self.row["id"]
+
+        def save() -> None:
+            codes, known = dialog.chosen()
+            self.participants.record_exit_results(participant, codes or [], known=known)
+
+        self._open(dialog, save)
+
+    def record_follow_up(self) -> None:
+        if self.row is None or not self.row.get("exited_on"):
+            return
+        dialog = FollowUpDialog(follow_up_due(date.fromisoformat(self.row["exited_on"])), self)
+        participant = self.row["id"]
+
+        def save() -> None:
+            codes, known = dialog.chosen()
+            self.participants.record_follow_up(participant, codes, known=known)
+
+        self._open(dialog, save)
+
+    def record_reentry(self) -> None:
+        if self.row is None:
+            return
+        dialog = ReentryDialog(self)
+        participant = self.row["id"]
+        self._open(dialog, lambda: self.participants.reenter(participant, dialog.reentry_day))
+
+    def _open(self, dialog: ResultsDialog | FollowUpDialog | ReentryDialog, save: Any) -> None:
+        """Non-modal-friendly: the dialog saves on OK; one change signal after the write."""
+        dialog.save = save
+        dialog.accepted.connect(lambda: self.context.bus.changed.emit("participants"))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()

@@ -1,0 +1,203 @@
+"""Dialogs of a participant's path through the ESF programme: the exit with its immediate
+results, the immediate results recorded later, the six-month follow-up, a re-entry.
+
+Each dialog only collects values; the card's ESF box writes them through
+:class:`casa_desk.store.participants.Participants`, and a refusal (an exit before the
+entry, a follow-up before six months…) is shown inside the dialog, which stays open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casa_desk.errors import CasaError
+from casa_desk.models.timeutil import today_rome
+from casa_desk.models.vocab import ExitResult, FollowUpResult
+from casa_desk.ui.referral_dialog import error_label
+
+
+def exit_result_words() -> dict[str, str]:
+    """Labels of the immediate results (the card and the dialog use the same words)."""
+    tr = QCoreApplication.translate
+    return {
+        ExitResult.JOB_SEARCHING.value: tr("Esf", "Era inattivo, ora cerca lavoro"),
+        ExitResult.EDUCATION.value: tr("Esf", "In istruzione o formazione"),
+        ExitResult.QUALIFICATION.value: tr("Esf", "Ha ottenuto una qualifica"),
+        ExitResult.EMPLOYED.value: tr("Esf", "Occupato, anche autonomo"),
+    }
+
+
+def follow_up_words() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {
+        FollowUpResult.EMPLOYED.value: tr("Esf", "Occupato, anche autonomo"),
+        FollowUpResult.IMPROVED.value: tr("Esf", "Situazione lavorativa migliorata"),
+    }
+
+
+def _date_edit(parent: QWidget, value: date) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setCalendarPopup(True)
+    edit.setDate(QDate(value.year, value.month, value.day))
+    today = today_rome()
+    edit.setMaximumDate(QDate(today.year, today.month, today.day))
+    return edit
+
+
+def _day(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
+class _Dialog(QDialog):
+    """OK runs ``save`` (set by the caller); a CasaError is shown and the dialog stays."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.save: Callable[[], None] = lambda: None
+        self.form = QFormLayout()
+        self.error = error_label(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def _accept(self) -> None:
+        try:
+            self.save()
+        except CasaError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.accept()
+
+
+class ResultsDialog(_Dialog):
+    """The exit (optional) and its immediate results: later / known (ticks) / not known."""
+
+    def __init__(
+        self, *, with_exit: bool, exit_day: date | None = None, parent: QWidget | None = None
+    ) -> None:
+        title = self.tr("Uscita dal programma FSE") if with_exit else self.tr("Esiti immediati")
+        super().__init__(title, parent)
+        self.exit_date = _date_edit(self, exit_day or today_rome()) if with_exit else None
+        if self.exit_date is not None:
+            self.form.addRow(self.tr("Data di &uscita"), self.exit_date)
+        hint = QLabel(self.tr("La situazione entro quattro settimane dall'uscita:"), self)
+        hint.setWordWrap(True)
+        self.form.addRow(hint)
+        self.choice = QButtonGroup(self)
+        self.later = QRadioButton(self.tr("Da registrare più tardi"), self)
+        self.known = QRadioButton(self.tr("Esiti noti (anche nessuno di questi):"), self)
+        self.unknown = QRadioButton(self.tr("Esiti non noti"), self)
+        buttons = [self.known, self.unknown] if not with_exit else [
+            self.later, self.known, self.unknown
+        ]  # fmt: skip
+        for button in buttons:
+            self.choice.addButton(button)
+        self.results: dict[str, QCheckBox] = {}
+        self.form.addRow(self.known)
+        for code, word in exit_result_words().items():
+            box = QCheckBox(word, self)
+            box.setObjectName(f"result_{code}")
+            self.results[code] = box
+            self.form.addRow("", box)
+        self.form.addRow(self.unknown)
+        if with_exit:
+            self.form.addRow(self.later)
+        else:
+            self.later.hide()  # results only: "later" is what not opening this dialog means
+        self.known.setChecked(True)
+        self.choice.buttonToggled.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        for box in self.results.values():
+            box.setEnabled(self.known.isChecked())
+
+    @property
+    def exit_day(self) -> date | None:
+        return _day(self.exit_date) if self.exit_date is not None else None
+
+    def chosen(self) -> tuple[list[str] | None, bool]:
+        """(result codes, known): codes None = results to record later."""
+        if self.later.isChecked():
+            return None, True
+        if self.unknown.isChecked():
+            return [], False
+        return [code for code, box in self.results.items() if box.isChecked()], True
+
+
+class FollowUpDialog(_Dialog):
+    """The situation six months after leaving."""
+
+    def __init__(self, due: date, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Esito a sei mesi dall'uscita"), parent)
+        hint = QLabel(
+            self.tr("Situazione a sei mesi dall'uscita (dovuta dal %1):").replace(
+                "%1", due.strftime("%d/%m/%Y")
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        self.form.addRow(hint)
+        self.results: dict[str, QCheckBox] = {}
+        for code, word in follow_up_words().items():
+            box = QCheckBox(word, self)
+            box.setObjectName(f"followup_{code}")
+            self.results[code] = box
+            self.form.addRow("", box)
+        self.unknown = QCheckBox(self.tr("Esito non noto"), self)
+        self.unknown.toggled.connect(
+            lambda on: [box.setEnabled(not on) for box in self.results.values()]
+        )
+        self.form.addRow("", self.unknown)
+
+    def chosen(self) -> tuple[list[str], bool]:
+        if self.unknown.isChecked():
+            return [], False
+        return [code for code, box in self.results.items() if box.isChecked()], True
+
+
+class ReentryDialog(_Dialog):
+    """A participant who had left comes back (still one participant)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Rientro nel programma FSE"), parent)
+        note = QLabel(
+            self.tr(
+                "Resta un solo partecipante: vale l'ingresso iniziale, mentre l'uscita e gli "
+                "esiti registrati finora lasciano il posto a quelli dell'uscita definitiva."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        self.form.addRow(note)
+        self.day = _date_edit(self, today_rome())
+        self.form.addRow(self.tr("Data del &rientro"), self.day)
+
+    @property
+    def reentry_day(self) -> date:
+        return _day(self.day)

@@ -1,0 +1,182 @@
+"""ESF participants on the card and in the agenda (issue 13), with the real widgets: record
+an exit with its immediate results, a refusal shown in the dialog, the six-month follow-up
+proposed by the agenda and recorded on the card, a re-entry."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from casa_desk.models.esf import add_months, follow_up_due
+from casa_desk.models.timeutil import today_rome
+from casa_desk.store.participants import Participants
+from casa_desk.ui.esf_dialogs import FollowUpDialog, ReentryDialog, ResultsDialog
+
+ENTRY = {"employment_status": "inactive", "education_isced": "0-2"}
+
+
+def enrol(demo, key: str, entered: date) -> dict:
+    return Participants(demo.store).enrol(
+        demo.ids[key], {"entered_on": entered.isoformat(), **ENTRY}, presidio="SAN-SIRO"
+    )
+
+
+def open_card(qtbot, window, person_id: str):
+    window.open_person(person_id)
+    card = window.card
+    qtbot.waitUntil(lambda: card.person_id == person_id)
+    return card
+
+
+def press_ok(qtbot, dialog) -> None:
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+
+def tick(qtbot, button) -> None:
+    """Click a check box or radio button on its indicator, as a user does (a click in the
+    empty part of a row-wide button does nothing)."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+
+
+def set_day(edit, day: date) -> None:
+    edit.setFocus()
+    edit.setDate(QDate(day.year, day.month, day.day))
+
+
+def test_recording_an_exit_with_results_on_the_card(qtbot, window, demo) -> None:
+    today = today_rome()
+    row = enrol(demo, "Zampicchi Ludmilla", today - timedelta(days=90))
+    card = open_card(qtbot, window, demo.ids["Zampicchi Ludmilla"])
+    box = card.esf_box
+    assert box.isVisible() and "Nel programma." in box.state.text()
+    assert box.exit_button.isVisible() and not box.follow_up_button.isVisible()
+    qtbot.mouseClick(box.exit_button, Qt.MouseButton.LeftButton)
+    dialog = box.dialog
+    assert isinstance(dialog, ResultsDialog)
+    qtbot.waitExposed(dialog)
+    # An exit before the entry is refused inside the dialog, which stays open.
+    set_day(dialog.exit_date, today - timedelta(days=120))
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible() and "precedere l'ingresso" in dialog.error.text()
+    assert Participants(demo.store).get(row["id"])["exited_on"] is None
+    set_day(dialog.exit_date, today - timedelta(days=3))
+    tick(qtbot, dialog.results["job_searching"])
+    tick(qtbot, dialog.results["education"])
+    with qtbot.waitSignal(demo_bus(window).changed):
+        press_ok(qtbot, dialog)
+    saved = Participants(demo.store).get(row["id"])
+    assert saved["exited_on"] == (today - timedelta(days=3)).isoformat()
+    assert (saved["exit_results_known"], saved["exit_job_searching"], saved["exit_education"]) == (
+        1,
+        1,
+        1,
+    )
+    assert saved["exit_employed"] == 0
+    # The card shows what was recorded and offers the next steps only.
+    qtbot.waitUntil(lambda: "Uscita:" in box.state.text())
+    text = box.state.text()
+    assert "Era inattivo, ora cerca lavoro, In istruzione o formazione" in text
+    assert "Esito a sei mesi dal" in text
+    assert not box.exit_button.isVisible() and not box.results_button.isVisible()
+    assert box.reentry_button.isVisible() and not box.follow_up_button.isVisible()
+
+
+def test_results_recorded_later_and_not_known(qtbot, window, demo) -> None:
+    today = today_rome()
+    row = enrol(demo, "Velluttini Corrado", today - timedelta(days=60))
+    card = open_card(qtbot, window, demo.ids["Velluttini Corrado"])
+    box = card.esf_box
+    qtbot.mouseClick(box.exit_button, Qt.MouseButton.LeftButton)
+    dialog = box.dialog
+    qtbot.waitExposed(dialog)
+    tick(qtbot, dialog.later)
+    assert not dialog.results["employed"].isEnabled()
+    press_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: "da registrare" in box.state.text())
+    assert Participants(demo.store).get(row["id"])["exit_results_on"] is None
+    qtbot.mouseClick(box.results_button, Qt.MouseButton.LeftButton)
+    dialog = box.dialog
+    assert isinstance(dialog, ResultsDialog) and dialog.exit_date is None
+    qtbot.waitExposed(dialog)
+    tick(qtbot, dialog.unknown)
+    press_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: "non noti" in box.state.text())
+    assert Participants(demo.store).get(row["id"])["exit_results_known"] == 0
+
+
+def test_agenda_proposes_the_six_month_follow_up_and_the_card_records_it(
+    qtbot, window, demo
+) -> None:
+    today = today_rome()
+    participants = Participants(demo.store)
+    due = enrol(demo, "Brennafiori Ottavio", today - timedelta(days=400))
+    left = add_months(today, -6)  # due today, or a day or three ago at a month's end
+    participants.exit(due["id"], left, ["employed"])
+    later = enrol(demo, "Quarzolini Tobia", today - timedelta(days=300))
+    participants.exit(later["id"], add_months(today, -5), [])  # due in a month
+    agenda = window.page("agenda")
+    window.tabs.setCurrentWidget(window.pages["agenda"])
+    demo_bus(window).changed.emit("participants")
+    qtbot.waitUntil(lambda: agenda.esf.rowCount() == 1)
+    assert agenda.esf.rows()[0]["id"] == due["id"]
+    assert agenda.esf_summary.text().startswith("1 partecipanti")
+    shown = [agenda.esf.index(0, c).data() for c in range(agenda.esf.columnCount())]
+    assert shown == [
+        follow_up_due(left).strftime("%d/%m/%Y"),
+        "Brennafiori Ottavio",
+        left.strftime("%d/%m/%Y"),
+    ]
+    # A double click opens the card, where the follow-up is recorded.
+    view = agenda.esf_view
+    rect = view.visualRect(agenda.esf.index(0, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    card = window.card
+    qtbot.waitUntil(lambda: card.person_id == demo.ids["Brennafiori Ottavio"])
+    box = card.esf_box
+    assert "Esito a sei mesi da registrare" in box.state.text()
+    qtbot.mouseClick(box.follow_up_button, Qt.MouseButton.LeftButton)
+    dialog = box.dialog
+    assert isinstance(dialog, FollowUpDialog)
+    qtbot.waitExposed(dialog)
+    tick(qtbot, dialog.results["employed"])
+    tick(qtbot, dialog.results["improved"])
+    press_ok(qtbot, dialog)  # improved needs "employed at entry": refused, stays open
+    assert dialog.isVisible() and "occupato all'ingresso" in dialog.error.text()
+    tick(qtbot, dialog.results["improved"])
+    press_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: "A sei mesi: Occupato, anche autonomo." in box.state.text())
+    saved = participants.get(due["id"])
+    assert (saved["followup_on"], saved["followup_employed"]) == (today.isoformat(), 1)
+    window.tabs.setCurrentWidget(window.pages["agenda"])  # a hidden page refreshes when shown
+    qtbot.waitUntil(lambda: agenda.esf.rowCount() == 0)
+    assert agenda.esf_summary.text().startswith("0 partecipanti")
+
+
+def test_reentry_from_the_card(qtbot, window, demo) -> None:
+    today = today_rome()
+    row = enrol(demo, "Quarzolini Arianna", today - timedelta(days=200))
+    Participants(demo.store).exit(row["id"], today - timedelta(days=100), [], known=False)
+    card = open_card(qtbot, window, demo.ids["Quarzolini Arianna"])
+    box = card.esf_box
+    qtbot.mouseClick(box.reentry_button, Qt.MouseButton.LeftButton)
+    dialog = box.dialog
+    assert isinstance(dialog, ReentryDialog)
+    press_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: "Rientro:" in box.state.text())
+    saved = Participants(demo.store).get(row["id"])
+    assert saved["reentered_on"] == today.isoformat() and saved["exited_on"] is None
+    assert saved["entered_on"] == (today - timedelta(days=200)).isoformat()
+    assert box.exit_button.isVisible()
+
+
+def test_the_box_stays_hidden_for_people_not_enrolled(qtbot, window, demo) -> None:
+    card = open_card(qtbot, window, demo.ids["Zampicchi Ludmilla"])
+    assert not card.esf_box.isVisible()
+
+
+def demo_bus(window):
+    return window.context.bus
