@@ -39,6 +39,8 @@ from casa_desk import outputs, paths
 from casa_desk.errors import CasaError, OutputError
 from casa_desk.models.timeutil import today_rome
 from casa_desk.reports import service
+from casa_desk.reports.programme import ProgrammeInfo
+from casa_desk.reports.programme import resolve as resolve_programme
 from casa_desk.store.db import Store
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.tasks import TaskRunner
@@ -74,6 +76,18 @@ class ReportArchive:
         temp = self.folder / "index.json.tmp"
         temp.write_text(json.dumps(index, ensure_ascii=False, indent=1), "utf-8")
         temp.replace(self.folder / "index.json")
+
+
+def _describe(info: ProgrammeInfo) -> str:
+    """Programme name and CUP as the report prints them (the report is in Italian)."""
+    return f"{info.name} · {info.cup_text}"
+
+
+def _programme_text(store: Store, presidio: str | None) -> str:
+    try:
+        return _describe(resolve_programme(store.db.conn, presidio))
+    except CasaError as exc:  # a value this version does not know: say so (generating fails)
+        return exc.message
 
 
 class ReportPage(QWidget):
@@ -124,11 +138,7 @@ class ReportPage(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
 
-        form = QFormLayout()
-        self.month_label, self.office_label, self.comment_label = QLabel(), QLabel(), QLabel()
-        form.addRow(self.month_label, self.month_box)
-        form.addRow(self.office_label, self.office_box)
-        form.addRow(self.comment_label, self.comment_edit)
+        form = self._build_form()
         buttons = QHBoxLayout()
         buttons.addWidget(self.generate_button)
         buttons.addWidget(self.progress, 1)
@@ -156,8 +166,23 @@ class ReportPage(QWidget):
         self.print_action.triggered.connect(self.print_report)
         self.month_box.currentIndexChanged.connect(self.show_remembered)
         self.office_box.currentIndexChanged.connect(self.show_remembered)
+        self.office_box.currentIndexChanged.connect(self._show_programme)
         self._set_has_report(False)
         self.retranslate()
+
+    def _build_form(self) -> QFormLayout:
+        form = QFormLayout()
+        self.month_label, self.office_label, self.comment_label = QLabel(), QLabel(), QLabel()
+        self.programme_label = QLabel()
+        # Head office's choice (synced setting), as the report will print it.
+        self.programme = QLabel(self, objectName="reportProgramme")
+        self.programme.setWordWrap(True)
+        self._programmes: dict[str, str] = {}
+        form.addRow(self.month_label, self.month_box)
+        form.addRow(self.office_label, self.office_box)
+        form.addRow(self.programme_label, self.programme)
+        form.addRow(self.comment_label, self.comment_edit)
+        return form
 
     def retranslate(self) -> None:
         """(Re)apply every visible string (at build time and on a language change)."""
@@ -184,6 +209,7 @@ class ReportPage(QWidget):
         if all_index >= 0:
             self.office_box.setItemText(all_index, self.tr("Tutti i presidi"))
         self.month_label.setText(self.tr("Mese:"))
+        self.programme_label.setText(self.tr("Programma:"))
         self.office_label.setText(self.tr("Presidio:"))
         self.comment_label.setText(self.tr("Commento:"))
         self.comment_edit.setPlaceholderText(
@@ -200,6 +226,9 @@ class ReportPage(QWidget):
 
     def _load_offices(self) -> None:
         offices = service.office_codes(self.store)  # a quick read of the office list
+        for scope in [ALL, *(code for code, _ in offices)]:
+            office = None if scope == ALL else scope
+            self._programmes[scope] = _programme_text(self.store, office)
         if self.is_head_office:
             self.office_box.addItem(self.tr("Tutti i presidi"), ALL)
             for code, name in offices:
@@ -210,6 +239,10 @@ class ReportPage(QWidget):
             self.office_box.setEnabled(False)
         index = self.office_box.findData(self.presidio)
         self.office_box.setCurrentIndex(max(index, 0))
+        self._show_programme()
+
+    def _show_programme(self) -> None:
+        self.programme.setText(self._programmes.get(self.selected_scope(), ""))
 
     # -- state ----------------------------------------------------------------------------
     def selected_month(self) -> str:
@@ -266,8 +299,8 @@ class ReportPage(QWidget):
         self.progress.setVisible(True)
         self.status.setText(self.tr("Generazione in corso…"))
 
-        def work(progress: Any, _cancelled: Any) -> Path:
-            files = service.generate(
+        def work(progress: Any, _cancelled: Any) -> service.ReportFiles:
+            return service.generate(
                 store,
                 month,
                 None if scope == ALL else scope,
@@ -275,10 +308,13 @@ class ReportPage(QWidget):
                 comment=comment,
                 progress=progress,
             )
-            return files.pdf
 
-        def done(pdf: Path) -> None:
+        def done(files: service.ReportFiles) -> None:
             self._finish()
+            pdf = files.pdf
+            # As printed: head office may have changed the programme since the page opened.
+            self._programmes[scope] = _describe(files.report.programme)
+            self._show_programme()
             at = datetime.now().strftime("%d/%m/%Y %H:%M")
             self.archive.remember(scope, month, {"pdf": str(pdf), "at": at, "comment": comment})
             self._show_pdf(pdf)

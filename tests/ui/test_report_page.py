@@ -129,6 +129,24 @@ def test_saving_over_the_store_is_refused_and_the_store_survives(qtbot, store: S
     assert store.query("SELECT count(*) AS n FROM people")[0]["n"] == len(SURNAMES) + 1
 
 
+def test_the_page_names_the_programme_head_office_chose(qtbot, store: Store) -> None:
+    from casa_desk.store.settings import Settings
+
+    page = ReportPage(store, "SAN-SIRO", False)
+    qtbot.addWidget(page)
+    assert page.programme.text() == (
+        "PR FSE+ 2021-2027 – Regione Lombardia, Fondo sociale europeo Plus · CUP non indicato"
+    )
+    # Head office's choice arrives (as by sync): the next report and the page follow it.
+    store.set_meta("presidio", "SEDE")
+    Settings(store).set("esf.programme", "2014-2020")
+    Settings(store).set("esf.cup", "E41B21000000006", office="SAN-SIRO")
+    store.set_meta("presidio", "SAN-SIRO")
+    generate(qtbot, page, previous_month())
+    assert page.programme.text().startswith("POR FSE 2014-2020")
+    assert page.programme.text().endswith("CUP E41B21000000006")
+
+
 def test_head_office_can_report_on_all_offices(qtbot, store: Store) -> None:
     page = ReportPage(store, "SEDE", True)
     qtbot.addWidget(page)
