@@ -33,20 +33,26 @@ from casa_desk.ui.referral_dialog import error_label
 
 def exit_result_words() -> dict[str, str]:
     """Labels of the immediate results (the card and the dialog use the same words)."""
-    tr = QCoreApplication.translate
     return {
-        ExitResult.JOB_SEARCHING.value: tr("Esf", "Era inattivo, ora cerca lavoro"),
-        ExitResult.EDUCATION.value: tr("Esf", "In istruzione o formazione"),
-        ExitResult.QUALIFICATION.value: tr("Esf", "Ha ottenuto una qualifica"),
-        ExitResult.EMPLOYED.value: tr("Esf", "Occupato, anche autonomo"),
+        ExitResult.JOB_SEARCHING.value: QCoreApplication.translate(
+            "Esf", "Era inattivo, ora cerca lavoro"
+        ),
+        ExitResult.EDUCATION.value: QCoreApplication.translate("Esf", "In istruzione o formazione"),
+        ExitResult.QUALIFICATION.value: QCoreApplication.translate(
+            "Esf", "Ha ottenuto una qualifica"
+        ),
+        ExitResult.EMPLOYED.value: QCoreApplication.translate("Esf", "Occupato, anche autonomo"),
     }
 
 
 def follow_up_words() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        FollowUpResult.EMPLOYED.value: tr("Esf", "Occupato, anche autonomo"),
-        FollowUpResult.IMPROVED.value: tr("Esf", "Situazione lavorativa migliorata"),
+        FollowUpResult.EMPLOYED.value: QCoreApplication.translate(
+            "Esf", "Occupato, anche autonomo"
+        ),
+        FollowUpResult.IMPROVED.value: QCoreApplication.translate(
+            "Esf", "Situazione lavorativa migliorata"
+        ),
     }
 
 
