@@ -283,7 +283,7 @@ class AgendaPage(QWidget):
         due = self.participants.count_follow_ups_due(presidio, today_rome())
         self.esf_summary.setText(
             self.tr(
-                "%1 partecipanti da ricontattare: la situazione a sei mesi dall'uscita si "
+                "Partecipanti da ricontattare: %1. La situazione a sei mesi dall'uscita si "
                 "registra sulla scheda (doppio clic)."
             ).replace("%1", str(due))
         )

@@ -122,7 +122,7 @@ def test_agenda_proposes_the_six_month_follow_up_and_the_card_records_it(
     demo_bus(window).changed.emit("participants")
     qtbot.waitUntil(lambda: agenda.esf.rowCount() == 1)
     assert agenda.esf.rows()[0]["id"] == due["id"]
-    assert agenda.esf_summary.text().startswith("1 partecipanti")
+    assert agenda.esf_summary.text().startswith("Partecipanti da ricontattare: 1.")
     shown = [agenda.esf.index(0, c).data() for c in range(agenda.esf.columnCount())]
     assert shown == [
         follow_up_due(left).strftime("%d/%m/%Y"),
@@ -153,7 +153,7 @@ def test_agenda_proposes_the_six_month_follow_up_and_the_card_records_it(
     assert (saved["followup_on"], saved["followup_employed"]) == (today.isoformat(), 1)
     window.tabs.setCurrentWidget(window.pages["agenda"])  # a hidden page refreshes when shown
     qtbot.waitUntil(lambda: agenda.esf.rowCount() == 0)
-    assert agenda.esf_summary.text().startswith("0 partecipanti")
+    assert agenda.esf_summary.text().startswith("Partecipanti da ricontattare: 0.")
 
 
 def test_reentry_from_the_card(qtbot, window, demo) -> None:
