@@ -68,6 +68,6 @@ def assert_report(path: Path) -> None:
     text = pdf_text(path)
     assert "Rapporto mensile di attività" in text
     assert "Presidio C.A.S.A. San Siro – ottobre 2026" in text
-    assert "POR FSE 2014-2020" in text
+    assert "PR FSE+ 2021-2027" in text  # the programme a store reports to by default
     fonts = embedded_fonts(path)
     assert fonts and all("DejaVuSans" in name for name in fonts), fonts
