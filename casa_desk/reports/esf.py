@@ -29,7 +29,6 @@ nowhere else, so suppression may hide them.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -64,6 +63,7 @@ from casa_desk.reports.model import (
     Figure,
     Month,
 )
+from casa_desk.store.connection import Connection
 
 _EXIT_FLAGS = tuple(f"exit_{r.value}" for r in ExitResult)
 _FOLLOW_UP_FLAGS = tuple(f"followup_{r.value}" for r in FollowUpResult)
@@ -113,7 +113,7 @@ class Participant(NamedTuple):
 
 
 def participants(
-    conn: sqlite3.Connection,
+    conn: Connection,
     month: Month,
     presidio: str | None,
     aliases: dict[str, str],
@@ -209,9 +209,7 @@ def _groups(rows: list[Any], aliases: dict[str, str]) -> list[list[Any]]:
     return [g for g in groups if g]
 
 
-def _people(
-    conn: sqlite3.Connection, ids: Iterable[str]
-) -> dict[str, tuple[str | None, str | None]]:
+def _people(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
     return {
         pid: (gender, birth)
         for pid, gender, birth in conn.execute(
@@ -224,7 +222,7 @@ def _people(
 
 # -- the tables ------------------------------------------------------------------------------
 def esf_figures(
-    conn: sqlite3.Connection,
+    conn: Connection,
     month: Month,
     presidio: str | None,
     aliases: dict[str, str],

@@ -10,12 +10,12 @@ IX apply to 2021–2027 operations).
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from casa_desk.errors import ReportError
 from casa_desk.models.esf import DEFAULT_PROGRAMME
 from casa_desk.models.vocab import Programme, SettingKey
+from casa_desk.store.connection import Connection
 from casa_desk.store.settings import read_setting
 
 #: What each programme prints unless head office set ``esf.programme_name``.
@@ -71,7 +71,7 @@ def parse_programme(text: str) -> Programme:
 
 
 def resolve(
-    conn: sqlite3.Connection, presidio: str | None, override: str | Programme | None = None
+    conn: Connection, presidio: str | None, override: str | Programme | None = None
 ) -> ProgrammeInfo:
     """The programme for a report of ``presidio`` (None: consolidated, general settings):
     ``override`` if given, else head office's setting, else :data:`DEFAULT_PROGRAMME`.

@@ -102,7 +102,7 @@ def clean_results(
         raise ValidationError("Esito non previsto dal programma.", code="invalid_result")
     if codes and not known:
         raise ValidationError(
-            "Un esito «non noto» non può avere anche esiti indicati.", code="invalid_result"
+            "Un esito «non noto» non può avere anche esiti indicati.", code="unknown_with_results"
         )
     return {column: int(result.value in codes) for result, column in columns.items()}
 
@@ -148,7 +148,9 @@ class Participants:
         the exit and results of the earlier stay give way to those of the final exit."""
         row = self.get(participant_id)
         if not row.get("exited_on"):
-            raise ValidationError("La persona non è uscita dal programma.", code="not_exited")
+            raise ValidationError(
+                "La persona non è uscita dal programma.", field="reentered_on", code="not_exited"
+            )
         if on < date.fromisoformat(row["exited_on"]):
             raise ValidationError(
                 f"Il rientro non può precedere l'uscita del {format_date(row['exited_on'])}.",
@@ -222,7 +224,7 @@ class Participants:
         if columns["exit_job_searching"] and row.get("employment_status") not in INACTIVE:
             raise ValidationError(
                 "«In cerca di lavoro» vale solo per chi era inattivo all'ingresso.",
-                code="invalid_result",
+                code="needs_inactive",
             )
         return {
             **columns,
@@ -255,7 +257,7 @@ class Participants:
         ):
             raise ValidationError(
                 "«Situazione lavorativa migliorata» vale solo per chi era occupato all'ingresso.",
-                code="invalid_result",
+                code="needs_employed",
             )
         with self.store.transaction() as journal:
             journal.update(
@@ -270,7 +272,9 @@ class Participants:
             "SELECT * FROM participants WHERE id = ? AND deleted = 0", [participant_id]
         )
         if not rows:
-            raise ValidationError("Iscrizione al programma non trovata.", code="not_found")
+            raise ValidationError(
+                "Iscrizione al programma non trovata.", field="participant_id", code="not_found"
+            )
         return rows[0]
 
     def of_person(self, person_id: str) -> dict[str, Any] | None:

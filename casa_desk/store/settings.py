@@ -17,12 +17,12 @@ edit by head office wins over them.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable
 from typing import Any
 
 from casa_desk.errors import ValidationError
 from casa_desk.models.vocab import Programme, SettingKey
+from casa_desk.store.connection import Connection
 from casa_desk.store.db import Store
 from casa_desk.store.reference import setting_id
 from casa_desk.store.tables import HEAD_OFFICE
@@ -74,7 +74,7 @@ def clean_setting(key: str, value: str) -> tuple[SettingKey, str]:
     return known, _CHECKS[known](str(value).strip())
 
 
-def read_setting(conn: sqlite3.Connection, key: str, office: str | None = None) -> str | None:
+def read_setting(conn: Connection, key: str, office: str | None = None) -> str | None:
     """The value for ``office`` (its own row, else the general one), or None if unset.
 
     An empty value is "not set": clearing an office's own value falls back to the general

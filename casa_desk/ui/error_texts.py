@@ -77,6 +77,34 @@ TEXTS: dict[str, str] = {
     # services
     "required:name": QT_TRANSLATE_NOOP("Errors", "Il nome del servizio è obbligatorio."),
     "kind_invalid": QT_TRANSLATE_NOOP("Errors", "Tipo di servizio non valido."),
+    # ESF participants (the card's Programma FSE box)
+    "already_enrolled": QT_TRANSLATE_NOOP("Errors", "La persona è già iscritta al programma."),
+    "not_found:participant_id": QT_TRANSLATE_NOOP("Errors", "Iscrizione al programma non trovata."),
+    "before_entry:exited_on": QT_TRANSLATE_NOOP(
+        "Errors", "L'uscita non può precedere l'ingresso (o il rientro) nel programma."
+    ),
+    "before_exit:reentered_on": QT_TRANSLATE_NOOP(
+        "Errors", "Il rientro non può precedere l'uscita."
+    ),
+    "future": QT_TRANSLATE_NOOP("Errors", "La data non può essere nel futuro."),
+    "not_exited": QT_TRANSLATE_NOOP("Errors", "Registrare prima l'uscita dal programma."),
+    "not_exited:reentered_on": QT_TRANSLATE_NOOP(
+        "Errors", "La persona non è uscita dal programma."
+    ),
+    "too_early": QT_TRANSLATE_NOOP(
+        "Errors", "L'esito a sei mesi si registra a partire da sei mesi dopo l'uscita."
+    ),
+    "invalid_result": QT_TRANSLATE_NOOP("Errors", "Esito non previsto dal programma."),
+    "unknown_with_results": QT_TRANSLATE_NOOP(
+        "Errors", "Un esito «non noto» non può avere anche esiti indicati."
+    ),
+    "needs_inactive": QT_TRANSLATE_NOOP(
+        "Errors", "«Ora cerca lavoro» vale solo per chi era inattivo all'ingresso."
+    ),
+    "needs_employed": QT_TRANSLATE_NOOP(
+        "Errors",
+        "«Situazione lavorativa migliorata» vale solo per chi era occupato all'ingresso.",
+    ),
     # the store itself
     "store_closed": QT_TRANSLATE_NOOP("Errors", "L'archivio è chiuso."),
     "local_store": QT_TRANSLATE_NOOP(

@@ -3,8 +3,9 @@ next step — record the exit with its immediate results, the results later, the
 follow-up once it is due, or a re-entry.
 
 Shown only for an enrolled person. Each step opens a dialog (:mod:`casa_desk.ui.esf_dialogs`)
-that writes through :class:`~casa_desk.store.participants.Participants` and, on success,
-announces ``participants`` on the change bus (the agenda's follow-ups refresh with it).
+whose OK runs the step as a :class:`~casa_desk.ui.operations.StoreOp` on
+:class:`~casa_desk.store.participants.Participants`: ``participants`` is announced once on
+the change bus (the card and the agenda's follow-ups refresh with it).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from casa_desk.ui.esf_dialogs import (
     exit_result_words,
     follow_up_words,
 )
+from casa_desk.ui.operations import StoreOp
 
 
 class EsfBox(QGroupBox):
@@ -186,9 +188,13 @@ class EsfBox(QGroupBox):
         self._open(dialog, lambda: self.participants.reenter(participant, dialog.reentry_day))
 
     def _open(self, dialog: ResultsDialog | FollowUpDialog | ReentryDialog, save: Any) -> None:
-        """Non-modal-friendly: the dialog saves on OK; one change signal after the write."""
-        dialog.save = save
-        dialog.accepted.connect(lambda: self.context.bus.changed.emit("participants"))
+        """The dialog runs ``save`` on OK as one operation: closes on success (then the
+        change is announced), shows the worded refusal and stays open on failure."""
+        dialog.op = (
+            StoreOp(self.context.bus, save, changed="participants", parent=dialog)
+            .success(lambda _result: dialog.accept())
+            .failure(dialog.show_error)
+        )
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()

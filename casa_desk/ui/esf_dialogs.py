@@ -1,15 +1,17 @@
 """Dialogs of a participant's path through the ESF programme: the exit with its immediate
 results, the immediate results recorded later, the six-month follow-up, a re-entry.
 
-Each dialog only collects values; the card's ESF box writes them through
-:class:`casa_desk.store.participants.Participants`, and a refusal (an exit before the
-entry, a follow-up before six months…) is shown inside the dialog, which stays open.
+Each dialog only collects values; the card's ESF box gives it the store call as a
+:class:`~casa_desk.ui.operations.StoreOp` (``dialog.op``), run on OK: on success the dialog
+closes and ``participants`` is announced once; a refusal (an exit before the entry, a
+follow-up before six months…) is worded by its code and shown inside the dialog, which stays
+open.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -72,12 +74,12 @@ def _day(edit: QDateEdit) -> date:
 
 
 class _Dialog(QDialog):
-    """OK runs ``save`` (set by the caller); a CasaError is shown and the dialog stays."""
+    """OK runs ``op`` (a StoreOp set by the caller); a refusal is shown and the dialog stays."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.save: Callable[[], None] = lambda: None
+        self.op: Any = None  # StoreOp: success closes the dialog, failure shows the reason
         self.form = QFormLayout()
         self.error = error_label(self)
         self.buttons = QDialogButtonBox(
@@ -91,13 +93,12 @@ class _Dialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _accept(self) -> None:
-        try:
-            self.save()
-        except CasaError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
-            return
-        self.accept()
+        if self.op is not None:
+            self.op.run()
+
+    def show_error(self, _error: CasaError, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
 
 
 class ResultsDialog(_Dialog):

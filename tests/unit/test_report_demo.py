@@ -133,7 +133,7 @@ def test_demo_esf_csv_cells_agree_with_independent_sql(
     import esf_truth
 
     out_csv = tmp_path / "esf.csv"
-    service.generate(
+    generate(
         demo_path, month, "SAN-SIRO", tmp_path / "esf.pdf", out_csv=out_csv, programme=programme
     )
     rows = list(csv.reader(out_csv.read_text("utf-8").splitlines()))

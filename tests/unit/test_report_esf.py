@@ -197,11 +197,15 @@ def csv_rows(path: Path) -> list[list[str]]:
 
 
 def test_csv_says_which_programme_and_carries_its_items(fixture_store, tmp_path) -> None:
-    db = fixture_store.path
     for programme in PROGRAMMES:
         out = tmp_path / f"{programme}.csv"
         service.generate(
-            db, "2026-10", "SAN-SIRO", tmp_path / "r.pdf", out_csv=out, programme=programme
+            fixture_store,
+            "2026-10",
+            "SAN-SIRO",
+            tmp_path / "r.pdf",
+            out_csv=out,
+            programme=programme,
         )
         rows = csv_rows(out)
         report = {item: value for section, item, value in rows if section == "report"}
@@ -274,7 +278,7 @@ def emblem_operations(path: Path, page: int = 0) -> tuple[list, list]:
 
 def test_2021_2027_report_carries_the_eu_emblem_on_page_one(fixture_store, tmp_path) -> None:
     out = tmp_path / "emblem.pdf"
-    service.generate(fixture_store.path, "2026-10", "SAN-SIRO", out, programme="2021-2027")
+    service.generate(fixture_store, "2026-10", "SAN-SIRO", out, programme="2021-2027")
     blue, stars = emblem_operations(out)
     flags = [r for r in blue if abs(r[2] / r[3] - 1.5) < 0.01]
     assert len(flags) == 1, blue
@@ -305,7 +309,7 @@ def test_2021_2027_report_carries_the_eu_emblem_on_page_one(fixture_store, tmp_p
 
 def test_2014_2020_report_has_today_s_reference_and_no_emblem(fixture_store, tmp_path) -> None:
     out = tmp_path / "old.pdf"
-    service.generate(fixture_store.path, "2026-10", "SAN-SIRO", out, programme="2014-2020")
+    service.generate(fixture_store, "2026-10", "SAN-SIRO", out, programme="2014-2020")
     assert emblem_operations(out) == ([], [])
     text = pdf_text(out)
     assert "POR FSE 2014-2020" in text and "9.4.2" in text
@@ -313,16 +317,15 @@ def test_2014_2020_report_has_today_s_reference_and_no_emblem(fixture_store, tmp
 
 
 def test_head_office_programme_name_and_cup_are_printed_on_every_page(tmp_path) -> None:
-    db = tmp_path / "hq.sqlite"
-    with Store.open(db, create=True) as store:
-        report_fixture.build(store, people=60, contacts=120)
-        store.set_meta("presidio", HEAD_OFFICE)
-        settings = Settings(store)
-        settings.set("esf.programme_name", "PR FSE+ 2021-2027 Lombardia – Priorità Inclusione")
-        settings.set("esf.cup", "E41B21000000006")
-        settings.set("esf.cup", "E41B21000000007", office="MAZZINI")
+    store = Store.open(tmp_path / "hq.sqlite", create=True)
+    report_fixture.build(store, people=60, contacts=120)
+    store.set_meta("presidio", HEAD_OFFICE)
+    settings = Settings(store)
+    settings.set("esf.programme_name", "PR FSE+ 2021-2027 Lombardia – Priorità Inclusione")
+    settings.set("esf.cup", "E41B21000000006")
+    settings.set("esf.cup", "E41B21000000007", office="MAZZINI")
     out, out_csv = tmp_path / "r.pdf", tmp_path / "r.csv"
-    service.generate(db, "2026-10", "MAZZINI", out, out_csv=out_csv)
+    service.generate(store, "2026-10", "MAZZINI", out, out_csv=out_csv)
     pages = PdfReader(out).pages
     assert len(pages) > 1
     for page in pages:
@@ -332,7 +335,8 @@ def test_head_office_programme_name_and_cup_are_printed_on_every_page(tmp_path) 
     assert report["cup"] == "E41B21000000007"
     assert report["programme_name"] == "PR FSE+ 2021-2027 Lombardia – Priorità Inclusione"
     # Overridden for one report: that programme's own name, no CUP of another operation.
-    service.generate(db, "2026-10", "MAZZINI", out, out_csv=out_csv, programme="2014-2020")
+    service.generate(store, "2026-10", "MAZZINI", out, out_csv=out_csv, programme="2014-2020")
+    store.close()
     report = {item: value for section, item, value in csv_rows(out_csv) if section == "report"}
     assert report["programme"] == "2014-2020" and report["cup"] == ""
     assert report["programme_name"].startswith("POR FSE 2014-2020")
