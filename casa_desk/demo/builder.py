@@ -18,6 +18,7 @@ looks like). It is for demos, training and the scale benchmarks, so it must be
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
