@@ -308,7 +308,7 @@ def run_new_epoch(args: argparse.Namespace) -> int:
 
 
 def run_esf_duplicates(args: argparse.Namespace) -> int:
-    hub = _hub(args, create=False)
+    hub = _hub(hub_database(args.db, create=False), create=False)
     try:
         groups = hub.esf_duplicates()
     finally:

@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from casa_desk.cli.checks import existing_store
 from casa_desk.models.vocab import SettingKey
 from casa_desk.store.db import Store
 from casa_desk.store.settings import Settings
@@ -38,6 +39,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    existing_store(args.db)  # a folder or a missing file: one line, nothing created
     with Store.open(args.db) as store:
         settings = Settings(store)
         if args.settings_command == "set":

@@ -46,6 +46,7 @@ FILES = (
     "future.sqlite",
     "damaged-hub.sqlite",
     "unenrolled.sqlite",
+    "sede.sqlite",
 )
 
 
@@ -62,6 +63,9 @@ def build_template(folder: Path) -> Template:
     office = folder / "office.sqlite"
     build_demo(office, DemoOptions(people=12, contacts=60, seed=3, until=date(2026, 10, 1)))
     shutil.copyfile(office, folder / "unenrolled.sqlite")
+    shutil.copyfile(office, folder / "sede.sqlite")  # head office's store: it sets settings
+    with Store.open(folder / "sede.sqlite") as store:
+        store.set_meta("presidio", "SEDE")
     hub = HubStore.open(folder / "hub.sqlite")
     try:
         device, code = add_device(hub, "SAN-SIRO")

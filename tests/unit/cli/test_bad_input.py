@@ -339,6 +339,30 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
     )
     full("hub backup", hub_backup)
 
+    # hub esf-duplicates (reads only: no full-disk case)
+    def duplicates(w: W, db: str | None = None) -> list[str]:
+        return ["hub", "esf-duplicates", "--db", db or w.file("hub.sqlite")]
+
+    add("hub esf-duplicates", "--db", HUB, lambda w, m: duplicates(w, db=m(w)))
+
+    # settings set (head office's store only)
+    def setting(
+        w: W, db: str | None = None, key: str = "esf.cup", value: str = "E41B21000000006"
+    ) -> list[str]:
+        return ["settings", "--db", db or w.file("sede.sqlite"), "set", key, value]
+
+    add("settings set", "--db", STORE, lambda w, m: setting(w, db=m(w)))
+    values(
+        "settings set",
+        {
+            "office-store": lambda w: setting(w, db=w.file("office.sqlite")),
+            "unknown-key": lambda w: setting(w, key="esf.colore"),
+            "bad-cup": lambda w: setting(w, value="E41"),
+            "unknown-office": lambda w: [*setting(w), "--presidio", "ATLANTIDE"],
+        },
+    )
+    full("settings set", setting)
+
     # hub device-revoke, new-epoch
     def revoke(w: W, db: str | None = None, device: str = "") -> list[str]:
         return [
