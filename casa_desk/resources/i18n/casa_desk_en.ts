@@ -41,12 +41,28 @@
         <translation>Summary</translation>
     </message>
     <message>
+        <source>Da rilevare dal</source>
+        <translation>Due from</translation>
+    </message>
+    <message>
+        <source>Uscita</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <source>Programma FSE: esiti a sei mesi dall&apos;uscita</source>
+        <translation>ESF programme: results six months after leaving</translation>
+    </message>
+    <message>
         <source>Riservato</source>
         <translation>Confidential</translation>
     </message>
     <message>
         <source>%1 oggi, %2 in ritardo, %3 nei prossimi 7 giorni</source>
         <translation>%1 today, %2 overdue, %3 in the next 7 days</translation>
+    </message>
+    <message>
+        <source>Partecipanti da ricontattare: %1. La situazione a sei mesi dall&apos;uscita si registra sulla scheda (doppio clic).</source>
+        <translation>Participants to contact again: %1. The situation six months after leaving is recorded on the card (double click).</translation>
     </message>
     <message>
         <source>Segna come fatto</source>
@@ -458,6 +474,54 @@
         <translation>Invalid service type.</translation>
     </message>
     <message>
+        <source>La persona è già iscritta al programma.</source>
+        <translation>The person is already enrolled in the programme.</translation>
+    </message>
+    <message>
+        <source>Iscrizione al programma non trovata.</source>
+        <translation>Programme enrolment not found.</translation>
+    </message>
+    <message>
+        <source>L&apos;uscita non può precedere l&apos;ingresso (o il rientro) nel programma.</source>
+        <translation>The exit cannot come before the entry (or re-entry) into the programme.</translation>
+    </message>
+    <message>
+        <source>Il rientro non può precedere l&apos;uscita.</source>
+        <translation>The re-entry cannot come before the exit.</translation>
+    </message>
+    <message>
+        <source>La data non può essere nel futuro.</source>
+        <translation>The date cannot be in the future.</translation>
+    </message>
+    <message>
+        <source>Registrare prima l&apos;uscita dal programma.</source>
+        <translation>Record the exit from the programme first.</translation>
+    </message>
+    <message>
+        <source>La persona non è uscita dal programma.</source>
+        <translation>The person has not left the programme.</translation>
+    </message>
+    <message>
+        <source>L&apos;esito a sei mesi si registra a partire da sei mesi dopo l&apos;uscita.</source>
+        <translation>The six-month result can be recorded from six months after the exit.</translation>
+    </message>
+    <message>
+        <source>Esito non previsto dal programma.</source>
+        <translation>A result the programme does not have.</translation>
+    </message>
+    <message>
+        <source>Un esito «non noto» non può avere anche esiti indicati.</source>
+        <translation>A &quot;not known&quot; result cannot also have results ticked.</translation>
+    </message>
+    <message>
+        <source>«Ora cerca lavoro» vale solo per chi era inattivo all&apos;ingresso.</source>
+        <translation>&quot;Now job searching&quot; applies only to people inactive at entry.</translation>
+    </message>
+    <message>
+        <source>«Situazione lavorativa migliorata» vale solo per chi era occupato all&apos;ingresso.</source>
+        <translation>&quot;Improved labour market situation&quot; applies only to people employed at entry.</translation>
+    </message>
+    <message>
         <source>L&apos;archivio è chiuso.</source>
         <translation>The store is closed.</translation>
     </message>
@@ -492,6 +556,104 @@
     <message>
         <source>Disco pieno: liberare spazio e riprovare.</source>
         <translation>The disk is full: free some space and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>Esf</name>
+    <message>
+        <source>Era inattivo, ora cerca lavoro</source>
+        <translation>Was inactive, now job searching</translation>
+    </message>
+    <message>
+        <source>In istruzione o formazione</source>
+        <translation>In education or training</translation>
+    </message>
+    <message>
+        <source>Ha ottenuto una qualifica</source>
+        <translation>Gained a qualification</translation>
+    </message>
+    <message>
+        <source>Occupato, anche autonomo</source>
+        <translation>In employment, including self-employment</translation>
+    </message>
+    <message>
+        <source>Situazione lavorativa migliorata</source>
+        <translation>Improved labour market situation</translation>
+    </message>
+</context>
+<context>
+    <name>EsfBox</name>
+    <message>
+        <source>Programma FSE</source>
+        <translation>ESF programme</translation>
+    </message>
+    <message>
+        <source>Registra uscita…</source>
+        <translation>Record exit…</translation>
+    </message>
+    <message>
+        <source>Esiti immediati…</source>
+        <translation>Immediate results…</translation>
+    </message>
+    <message>
+        <source>Esito a sei mesi…</source>
+        <translation>Six-month result…</translation>
+    </message>
+    <message>
+        <source>Rientro…</source>
+        <translation>Re-entry…</translation>
+    </message>
+    <message>
+        <source>Ingresso: %1</source>
+        <translation>Entry: %1</translation>
+    </message>
+    <message>
+        <source>Rientro: %1</source>
+        <translation>Re-entry: %1</translation>
+    </message>
+    <message>
+        <source>Uscita: %1</source>
+        <translation>Exit: %1</translation>
+    </message>
+    <message>
+        <source>Nel programma.</source>
+        <translation>In the programme.</translation>
+    </message>
+    <message>
+        <source>Esiti immediati: da registrare.</source>
+        <translation>Immediate results: to be recorded.</translation>
+    </message>
+    <message>
+        <source>Esiti immediati: non noti.</source>
+        <translation>Immediate results: not known.</translation>
+    </message>
+    <message>
+        <source>Esiti immediati: %1.</source>
+        <translation>Immediate results: %1.</translation>
+    </message>
+    <message>
+        <source>nessuno</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>A sei mesi: esito non noto.</source>
+        <translation>After six months: result not known.</translation>
+    </message>
+    <message>
+        <source>A sei mesi: %1.</source>
+        <translation>After six months: %1.</translation>
+    </message>
+    <message>
+        <source>non occupato</source>
+        <translation>not in employment</translation>
+    </message>
+    <message>
+        <source>Esito a sei mesi da registrare (dal %1).</source>
+        <translation>Six-month result to be recorded (due from %1).</translation>
+    </message>
+    <message>
+        <source>Esito a sei mesi dal %1.</source>
+        <translation>Six-month result from %1.</translation>
     </message>
 </context>
 <context>
@@ -531,6 +693,21 @@
     <message>
         <source>Esci</source>
         <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Esito a sei mesi dall&apos;uscita</source>
+        <translation>Result six months after leaving</translation>
+    </message>
+    <message>
+        <source>Situazione a sei mesi dall&apos;uscita (dovuta dal %1):</source>
+        <translation>Situation six months after leaving (due from %1):</translation>
+    </message>
+    <message>
+        <source>Esito non noto</source>
+        <translation>Result not known</translation>
     </message>
 </context>
 <context>
@@ -1050,6 +1227,21 @@ the free number shown on the notice board.</translation>
     </message>
 </context>
 <context>
+    <name>ReentryDialog</name>
+    <message>
+        <source>Rientro nel programma FSE</source>
+        <translation>Re-entry into the ESF programme</translation>
+    </message>
+    <message>
+        <source>Resta un solo partecipante: vale l&apos;ingresso iniziale, mentre l&apos;uscita e gli esiti registrati finora lasciano il posto a quelli dell&apos;uscita definitiva.</source>
+        <translation>Still one participant: the first entry stands, while the exit and the results recorded so far give way to those of the final exit.</translation>
+    </message>
+    <message>
+        <source>Data del &amp;rientro</source>
+        <translation>&amp;Re-entry date</translation>
+    </message>
+</context>
+<context>
     <name>ReferralDialog</name>
     <message>
         <source>Nuova segnalazione</source>
@@ -1314,6 +1506,10 @@ the free number shown on the notice board.</translation>
         <translation>Office</translation>
     </message>
     <message>
+        <source>Programma:</source>
+        <translation>Programme:</translation>
+    </message>
+    <message>
         <source>Commento del community manager (facoltativo): entra nel rapporto.</source>
         <translation>Community manager&apos;s comment (optional): goes into the report.</translation>
     </message>
@@ -1372,6 +1568,37 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Rapporto salvato in %1.</source>
         <translation>Report saved in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsDialog</name>
+    <message>
+        <source>Uscita dal programma FSE</source>
+        <translation>Leaving the ESF programme</translation>
+    </message>
+    <message>
+        <source>Esiti immediati</source>
+        <translation>Immediate results</translation>
+    </message>
+    <message>
+        <source>Data di &amp;uscita</source>
+        <translation>&amp;Exit date</translation>
+    </message>
+    <message>
+        <source>La situazione entro quattro settimane dall&apos;uscita:</source>
+        <translation>The situation within four weeks of leaving:</translation>
+    </message>
+    <message>
+        <source>Da registrare più tardi</source>
+        <translation>To be recorded later</translation>
+    </message>
+    <message>
+        <source>Esiti noti (anche nessuno di questi):</source>
+        <translation>Results known (none of these is an answer too):</translation>
+    </message>
+    <message>
+        <source>Esiti non noti</source>
+        <translation>Results not known</translation>
     </message>
 </context>
 <context>

@@ -41,11 +41,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Da rilevare dal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uscita</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programma FSE: esiti a sei mesi dall&apos;uscita</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Riservato</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 oggi, %2 in ritardo, %3 nei prossimi 7 giorni</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partecipanti da ricontattare: %1. La situazione a sei mesi dall&apos;uscita si registra sulla scheda (doppio clic).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -458,6 +474,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>La persona è già iscritta al programma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iscrizione al programma non trovata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;uscita non può precedere l&apos;ingresso (o il rientro) nel programma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il rientro non può precedere l&apos;uscita.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La data non può essere nel futuro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registrare prima l&apos;uscita dal programma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La persona non è uscita dal programma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;esito a sei mesi si registra a partire da sei mesi dopo l&apos;uscita.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esito non previsto dal programma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un esito «non noto» non può avere anche esiti indicati.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>«Ora cerca lavoro» vale solo per chi era inattivo all&apos;ingresso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>«Situazione lavorativa migliorata» vale solo per chi era occupato all&apos;ingresso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>L&apos;archivio è chiuso.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -491,6 +555,104 @@
     </message>
     <message>
         <source>Disco pieno: liberare spazio e riprovare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Esf</name>
+    <message>
+        <source>Era inattivo, ora cerca lavoro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In istruzione o formazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ha ottenuto una qualifica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occupato, anche autonomo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Situazione lavorativa migliorata</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EsfBox</name>
+    <message>
+        <source>Programma FSE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registra uscita…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esiti immediati…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esito a sei mesi…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rientro…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingresso: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rientro: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uscita: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nel programma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esiti immediati: da registrare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esiti immediati: non noti.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esiti immediati: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nessuno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sei mesi: esito non noto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sei mesi: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>non occupato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esito a sei mesi da registrare (dal %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esito a sei mesi dal %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -530,6 +692,21 @@
     </message>
     <message>
         <source>Esci</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Esito a sei mesi dall&apos;uscita</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Situazione a sei mesi dall&apos;uscita (dovuta dal %1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esito non noto</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1046,6 +1223,21 @@ anche il numero verde indicato in bacheca.</source>
     </message>
 </context>
 <context>
+    <name>ReentryDialog</name>
+    <message>
+        <source>Rientro nel programma FSE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resta un solo partecipante: vale l&apos;ingresso iniziale, mentre l&apos;uscita e gli esiti registrati finora lasciano il posto a quelli dell&apos;uscita definitiva.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data del &amp;rientro</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReferralDialog</name>
     <message>
         <source>Nuova segnalazione</source>
@@ -1310,6 +1502,10 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Programma:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Commento del community manager (facoltativo): entra nel rapporto.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1367,6 +1563,37 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Rapporto salvato in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsDialog</name>
+    <message>
+        <source>Uscita dal programma FSE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esiti immediati</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data di &amp;uscita</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La situazione entro quattro settimane dall&apos;uscita:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Da registrare più tardi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esiti noti (anche nessuno di questi):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esiti non noti</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
