@@ -38,9 +38,10 @@ class Directory:
     def save_service(
         self, values: dict[str, Any], service_id: str | None = None, *, presidio: str = HEAD_OFFICE
     ) -> dict[str, Any]:
-        """Create a service owned by ``presidio`` (shared with every office), or change one
-        (only the fields given). Head office owns the public entries; an office owns the
-        local ones it adds, and the hub lets only the owner change them."""
+        """Create a service owned by ``presidio``, or change one (only the fields given).
+        Head office owns the public entries, shared with every desk; an office owns the local
+        ones it adds, which stay in its own directory (and head office's) unless head office
+        shares them (:meth:`share_service`); the hub lets only the owner change them."""
         clean = {
             k: (v.strip() if isinstance(v, str) else v) for k, v in values.items() if k in _EDITABLE
         }
@@ -58,6 +59,16 @@ class Directory:
                 return journal.insert("services", clean, presidio=presidio)
             journal.update("services", service_id, clean)
         return self.service(service_id)
+
+    def share_service(self, service_id: str) -> dict[str, Any]:
+        """Head office puts an office's own entry in the shared directory: a copy owned by
+        head office, seen by every desk (the office's referrals keep pointing at its own
+        entry). An office's entries otherwise stay in its own directory; the hub refuses
+        this to anyone but head office."""
+        source = self.service(service_id)
+        values = {c: source[c] for c in _EDITABLE if source.get(c) is not None}
+        with self.store.transaction() as journal:
+            return journal.insert("services", values, presidio=HEAD_OFFICE)
 
     def set_active(self, service_id: str, active: bool) -> None:
         with self.store.transaction() as journal:

@@ -24,15 +24,26 @@ from casa_desk.errors import StorageError
 from casa_desk.models.hlc import Hlc
 from casa_desk.models.ids import uuid7
 from casa_desk.models.timeutil import ms_to_utc_text
-from casa_desk.store.tables import BY_NAME, SHARED_SCOPE, SYNC_COLUMNS, SyncClass, TableSpec
+from casa_desk.store.tables import (
+    BY_NAME,
+    HEAD_OFFICE,
+    SHARED_SCOPE,
+    SYNC_COLUMNS,
+    SyncClass,
+    TableSpec,
+)
 
-_SHARED_CLASSES = {SyncClass.SHARED, SyncClass.REFERENCE}
 _BATCH = 5_000
 
 
 def default_scope(spec: TableSpec, presidio: str) -> str:
-    """Registry and reference rows are shared; everything else stays with its office."""
-    return SHARED_SCOPE if spec.sync_class in _SHARED_CLASSES else presidio
+    """The registry and head office's reference rows are shared; everything else, an
+    office's own directory entries included, stays with its office (the hub enforces it)."""
+    if spec.sync_class is SyncClass.SHARED:
+        return SHARED_SCOPE
+    if spec.sync_class is SyncClass.REFERENCE and presidio == HEAD_OFFICE:
+        return SHARED_SCOPE
+    return presidio
 
 
 def field_clock(clocks: dict[str, list[Any]], field: str) -> tuple[int, str]:

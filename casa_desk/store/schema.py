@@ -417,3 +417,30 @@ def rebuild_search(db: Database) -> None:
         WHERE deleted = 0 AND merged_into IS NULL"""
     )
     db.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')")
+
+
+@migrations()
+def m007_registry_edits(db: Database) -> None:
+    """Edits another office made to a person registered here, as received by sync (issue 8):
+    the Sync page and the person's card list them with the office and operator that made
+    them and the values before and after, so a wrong phone or address is seen and reverted
+    in one action. ``fields`` is JSON ``{field: [before, after]}``; ``reverted_at`` or
+    ``seen_at`` close it."""
+    _exec_statements(
+        db,
+        """
+        CREATE TABLE IF NOT EXISTS sync_registry_edits (
+            change_id TEXT PRIMARY KEY,
+            row_id TEXT NOT NULL,
+            office TEXT,
+            operator TEXT,
+            device_id TEXT NOT NULL,
+            hlc INTEGER NOT NULL,
+            fields TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            reverted_at TEXT,
+            seen_at TEXT
+        );
+        CREATE INDEX IF NOT EXISTS sync_registry_edits_row ON sync_registry_edits (row_id)
+    """,
+    )

@@ -24,7 +24,7 @@ from casa_desk.store.connection import IntegrityError
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME, SYNCED_TABLES, TableSpec
 from casa_desk.sync import held
-from casa_desk.sync.merge import NOT_APPLIED, Conflict, merge_change
+from casa_desk.sync.merge import BOOKKEEPING, IDENTITY, NOT_APPLIED, Conflict, merge_change
 from casa_desk.sync.sensitive import open_incoming
 
 
@@ -75,6 +75,7 @@ def apply_changes(store: Store, changes: list[dict[str, Any]]) -> ApplyStats:
     applied: list[tuple[Any, ...]] = []
     holding: list[tuple[dict[str, Any], str]] = []
     found: list[Conflict] = []
+    edits = _RegistryEdits(store, now)
     newest = 0
     for raw in changes:
         if raw["change_id"] in known:
@@ -99,6 +100,7 @@ def apply_changes(store: Store, changes: list[dict[str, Any]]) -> ApplyStats:
         newest = max(newest, hlc)
         applied.append((change["change_id"], spec.name, key[1], hlc, str(change["device"]), now))
         if result.row is not None:
+            edits.see(spec, change, current, result.row)
             rows[key] = result.row
             touched.add(key)
         found += result.conflicts
@@ -106,7 +108,7 @@ def apply_changes(store: Store, changes: list[dict[str, Any]]) -> ApplyStats:
         stats.applied += 1
         if spec.name == "referral_events":
             stats.referrals |= _referral_of(result.row or current or change.get("data") or {})
-    _record(store, applied, holding, newest, now)
+    _record(store, applied, holding, newest, now, edits.rows)
     found += _write_rows(store, rows, touched, existed)
     _keep_conflicts(store, found, now)
     if stats.referrals:
@@ -126,17 +128,72 @@ def _record(
     holding: list[tuple[dict[str, Any], str]],
     newest: int,
     now: str,
+    edits: list[tuple[Any, ...]],
 ) -> None:
     """What a page leaves besides rows: applied ids (before the rows: the guard triggers
-    look for them), held changes, and the clock moved past what was applied."""
+    look for them), held changes, registry edits by other offices, and the clock moved
+    past what was applied."""
     store.db.conn.executemany(
         "INSERT OR IGNORE INTO sync_applied (change_id, table_name, row_id, hlc, device_id,"
         " applied_at) VALUES (?, ?, ?, ?, ?, ?)",
         applied,
     )
     held.hold(store, holding, now)
+    _keep_registry_edits(store, edits)
     if newest:
         store.journal.clock.observe(newest)
+
+
+class _RegistryEdits:
+    """People registered here, edited by another office: what each edit changed (values that
+    won here), for the Sync page and the card. Nothing for our own edits or losing values."""
+
+    def __init__(self, store: Store, now: str) -> None:
+        self.office = state(store, "hub_presidio") or store.presidio
+        self.now = now
+        self.rows: list[tuple[Any, ...]] = []
+
+    def see(
+        self,
+        spec: TableSpec,
+        change: dict[str, Any],
+        before: dict[str, Any] | None,
+        after: dict[str, Any],
+    ) -> None:
+        by = change.get("office")
+        if spec.name != "people" or before is None or not self.office:
+            return
+        if before.get("presidio") != self.office or not by or by == self.office:
+            return
+        changed = {
+            name: [before.get(name), after.get(name)]
+            for name in (change.get("data") or {})
+            if name not in IDENTITY | BOOKKEEPING
+            and name in after
+            and before.get(name) != after.get(name)
+        }
+        if changed:
+            self.rows.append(
+                (
+                    change["change_id"],
+                    str(before["id"]),
+                    by,
+                    change.get("operator"),
+                    str(change["device"]),
+                    int(change["hlc"]),
+                    json.dumps(changed, ensure_ascii=False, sort_keys=True),
+                    self.now,
+                )
+            )
+
+
+def _keep_registry_edits(store: Store, edits: list[tuple[Any, ...]]) -> None:
+    if edits:
+        store.db.conn.executemany(
+            "INSERT OR IGNORE INTO sync_registry_edits (change_id, row_id, office, operator,"
+            " device_id, hlc, fields, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            edits,
+        )
 
 
 def _prefetch(store: Store, changes: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:

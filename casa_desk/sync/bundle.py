@@ -26,6 +26,7 @@ import hashlib
 import hmac
 import json
 import os
+import struct
 import time
 import zipfile
 import zlib
@@ -92,12 +93,29 @@ def write_bundle(
 
 
 def read_manifest(path: Path) -> tuple[dict[str, Any], bytes, bytes, str]:
-    """The manifest and raw members, or SyncError('bundle_damaged') for a broken file."""
+    """The manifest and raw members, or SyncError('bundle_damaged') for a broken file.
+
+    Sizes are checked before anything is read or expanded: the file, the number of entries
+    in the zip directory (read from its end record, before :mod:`zipfile` lists them), and
+    each member's declared size (:mod:`zipfile` never reads past it). A 1 MB zip that would
+    expand to 1 GiB is refused with a reason, at the hub and at an office alike."""
     try:
+        if path.stat().st_size > protocol.MAX_BUNDLE_FILE_BYTES:
+            raise _too_large()
+        if _zip_entries(path) > protocol.MAX_BUNDLE_MEMBERS:
+            raise _too_large()
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if not set(_MEMBERS) <= names:
+            infos = {info.filename: info for info in archive.infolist()}
+            if not set(_MEMBERS) <= set(infos):
                 raise SyncError("Pacchetto incompleto o troncato.", code="bundle_damaged")
+            caps = {
+                "manifest.json": protocol.MAX_MANIFEST_BYTES,
+                "payload.bin": protocol.MAX_BUNDLE_PAYLOAD_BYTES,
+                "signature": 256,
+            }
+            for name, cap in caps.items():
+                if infos[name].file_size > cap:
+                    raise _too_large()
             manifest_bytes = archive.read("manifest.json")
             secret = archive.read("payload.bin")
             signature = archive.read("signature").decode("ascii", "replace")
@@ -109,6 +127,49 @@ def read_manifest(path: Path) -> tuple[dict[str, Any], bytes, bytes, str]:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise SyncError("Non è un pacchetto casa_desk di questo formato.", code="bundle_format")
     return manifest, manifest_bytes, secret, signature
+
+
+def _too_large() -> SyncError:
+    return SyncError(
+        "Pacchetto troppo grande o con troppi elementi: rifiutato senza aprirlo.",
+        code="bundle_too_large",
+    )
+
+
+def _zip_entries(path: Path) -> int:
+    """The entry count of a zip's end-of-central-directory record (what zipfile would list)."""
+    with path.open("rb") as handle:
+        handle.seek(0, 2)
+        size = handle.tell()
+        tail = min(size, 22 + 65_535)
+        handle.seek(size - tail)
+        data = handle.read(tail)
+    at = data.rfind(b"PK\x05\x06")
+    if at < 0 or len(data) < at + 22:
+        raise zipfile.BadZipFile("no end record")
+    (entries,) = struct.unpack("<H", data[at + 10 : at + 12])
+    if entries == 0xFFFF:  # ZIP64: never written by casa_desk
+        raise _too_large()
+    return int(entries)
+
+
+def _inflate(data: bytes) -> bytes:
+    """zlib-decompress at most the payload cap, 1 MB at a time: a bomb is refused once past
+    the cap, never expanded whole (the pieces are joined only for a payload within it)."""
+    inflater = zlib.decompressobj()
+    pieces: list[bytes] = []
+    size = 0
+    pending = data
+    while not inflater.eof:
+        piece = inflater.decompress(pending, 1 << 20)
+        pending = inflater.unconsumed_tail
+        if not piece and not pending:
+            raise zlib.error("truncated payload")
+        pieces.append(piece)
+        size += len(piece)
+        if size > protocol.MAX_BUNDLE_PAYLOAD_BYTES:
+            raise _too_large()
+    return b"".join(pieces)
 
 
 def open_bundle(path: Path, bundle_key: str) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -124,11 +185,13 @@ def open_bundle(path: Path, bundle_key: str) -> tuple[dict[str, Any], dict[str, 
         )
     try:
         plain = AESGCM(enc_key).decrypt(base64.b64decode(manifest["nonce"]), secret, manifest_bytes)
-        payload = json.loads(zlib.decompress(plain))
-    except (InvalidTag, KeyError, ValueError, zlib.error) as exc:
+        payload = json.loads(_inflate(plain))
+    except (InvalidTag, KeyError, ValueError, TypeError, zlib.error) as exc:
         raise SyncError(
             "Pacchetto non decifrabile con la chiave di questo dispositivo.", code="bundle_key"
         ) from exc
+    if not isinstance(payload, dict):
+        raise SyncError("Contenuto del pacchetto non valido.", code="bundle_format")
     return manifest, payload
 
 
@@ -148,15 +211,15 @@ def export_bundle(store: Store, out: Path) -> int:
         " WHERE seq > ? ORDER BY seq",
         [acked],
     ).fetchall()
-    changes = [seal_outgoing(protocol.change_from_outbox(r)) for r in rows]
-    messages = [
-        {
-            "first_seq": acked + 1 if i == 0 else changes[i]["seq"],
-            "last_seq": changes[min(i + protocol.MAX_PUSH, len(changes)) - 1]["seq"],
-            "changes": changes[i : i + protocol.MAX_PUSH],
-        }
-        for i in range(0, len(changes), protocol.MAX_PUSH)
-    ]
+    # A bundle stays under the size every reader accepts; the rest goes in the next one.
+    messages = protocol.push_messages(
+        rows,
+        acked,
+        seal_outgoing,
+        budget=protocol.BUNDLE_TARGET_BYTES,
+        operator=store.meta("operator"),
+    )
+    changes = [c for m in messages for c in m["changes"]]
     manifest = {
         "kind": "push",
         "device_id": device_id,
@@ -234,7 +297,37 @@ def import_reply(store: Store, path: Path) -> str:
 
 
 # -- hub side ---------------------------------------------------------------------------
-def hub_import_bundle(  # noqa: PLR0912 - checks in order
+def _push_messages(payload: dict[str, Any]) -> list[dict[str, Any]]:
+    """The bundle's push messages, validated like an HTTP push body (the device that signed
+    the bundle is not trusted with the shape of what it sent either)."""
+    from pydantic import ValidationError
+
+    from casa_desk.sync.messages import PushRequest
+
+    raw = payload.get("messages")
+    if not isinstance(raw, list):
+        raise SyncError("Contenuto del pacchetto non valido.", code="bundle_format")
+    out = []
+    for item in raw:
+        try:
+            message = PushRequest.model_validate(item)
+        except ValidationError as exc:
+            errors = exc.errors()
+            where = ".".join(str(p) for p in errors[0]["loc"]) if errors else ""
+            raise SyncError(
+                f"Contenuto del pacchetto non valido: {where}.", code="bundle_format"
+            ) from None
+        out.append(
+            {
+                "first_seq": message.first_seq,
+                "last_seq": message.last_seq,
+                "changes": message.changes,
+            }
+        )
+    return out
+
+
+def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
     hub: Any, path: Path, reply: Path, *, inputs: Iterable[str | Path | None] = ()
 ) -> str:
     """Verify and import an office bundle at the hub, then write the reply bundle.
@@ -270,7 +363,7 @@ def hub_import_bundle(  # noqa: PLR0912 - checks in order
             hub.bind_node(conn, device, str(manifest.get("node_id") or ""))
         rejected: list[dict[str, Any]] = []
         acked = None
-        for message in payload["messages"]:
+        for message in _push_messages(payload):
             answer = hub.push(device, message)
             acked = answer["acked_seq"]
             rejected += answer["rejected"]
@@ -282,12 +375,14 @@ def hub_import_bundle(  # noqa: PLR0912 - checks in order
         from_cursor = int(manifest.get("pull_cursor", 0)) if manifest.get("epoch") == epoch else 0
         changes: list[dict[str, Any]] = []
         cursor = from_cursor
-        while True:
+        size = 0
+        while size < protocol.BUNDLE_TARGET_BYTES:  # the rest waits for the next reply
             page = hub.pull(device, cursor, protocol.MAX_PULL_PAGE)
             changes += page["changes"]
             cursor = page["next_cursor"]
             if not page["more"]:
                 break
+            size += len(json.dumps(page["changes"], separators=(",", ":")))
     except HubRefusal as refusal:
         raise SyncError(refusal.body["message"], code=refusal.body["code"]) from None
     restore: dict[str, list[dict[str, Any]]] = {}

@@ -40,7 +40,7 @@ from casa_desk.sync.apply import (
 )
 from casa_desk.sync.faults import fault_point
 from casa_desk.sync.hub_url import check_hub_url
-from casa_desk.sync.merge import UNCHANGED_SEED, digest_columns, digest_rows
+from casa_desk.sync.merge import NOT_APPLIED, UNCHANGED_SEED, digest_columns, digest_rows
 from casa_desk.sync.sensitive import seal_outgoing
 from casa_desk.sync.tls import pin_failure, pinned_context
 
@@ -265,8 +265,9 @@ class SyncClient:
             ).fetchall()
             if not rows:
                 return
-            changes = [seal_outgoing(protocol.change_from_outbox(r)) for r in rows]
-            message = {"first_seq": acked + 1, "last_seq": changes[-1]["seq"], "changes": changes}
+            message = protocol.push_messages(
+                rows, acked, seal_outgoing, operator=self.store.meta("operator")
+            )[0]
             fault_point("client.push.before_send")
             answer = _post(self.http, "/push", message)
             fault_point("client.push.after_send")
@@ -322,16 +323,22 @@ class SyncClient:
     def restore_rejected(self, report: SyncReport) -> None:
         """Rows whose local edit the hub refused go back to the hub's version."""
         wanted = rejected_update_rows(self.store, [r["change_id"] for r in report.rejected])
+        step = protocol.MAX_SNAPSHOT
         for table, ids in wanted.items():
-            answer = _post(self.http, "/snapshot", {"table": table, "ids": ids, "limit": len(ids)})
-            with self.store.transaction():
-                restore_rows(self.store, table, answer["rows"])
+            for start in range(0, len(ids), step):
+                chunk = ids[start : start + step]
+                answer = _post(
+                    self.http, "/snapshot", {"table": table, "ids": chunk, "limit": len(chunk)}
+                )
+                with self.store.transaction():
+                    restore_rows(self.store, table, answer["rows"])
 
     def check_digest(self, report: SyncReport) -> None:
         """Compare per-table digests; re-fetch a table that differs (logged)."""
         if self._waiting(int(state(self.store, "acked_seq", "0") or 0)):
             return  # changes still unacknowledged: a digest would differ for that reason alone
-        hub = _post(self.http, "/digest", {})
+        exclude = unappliable_rows(self.store)
+        hub = _post(self.http, "/digest", {"exclude": exclude})
         local = local_digest(self.store)
         for table, theirs in hub.items():
             if table in local and local[table] != theirs:
@@ -393,11 +400,26 @@ def prune_outbox(
     return int(cursor.rowcount or 0)
 
 
+def unappliable_rows(store: Store) -> dict[str, list[str]]:
+    """Rows received from the hub that this store's schema refused (open ``not_applied``
+    conflicts, shown on the Sync page): the digest leaves them out on both sides, so one
+    such row never leaves the office "not aligned" at every sync."""
+    out: dict[str, list[str]] = {}
+    for table, row_id in store.db.execute(
+        "SELECT DISTINCT table_name, row_id FROM sync_conflicts"
+        " WHERE kind = ? AND resolved_at IS NULL ORDER BY table_name, row_id LIMIT ?",
+        [NOT_APPLIED, protocol.MAX_DIGEST_EXCLUDE],
+    ):
+        out.setdefault(table, []).append(row_id)
+    return out
+
+
 def local_digest(store: Store) -> dict[str, dict[str, Any]]:
     """The same per-table digest the hub computes, over the rows this office may see."""
     head = state(store, "hub_head_office") == "1"
     presidio = state(store, "hub_presidio") or store.presidio or ""
-    # Rows whose insert the hub refused exist only here (refused edits are restored).
+    # Rows whose insert the hub refused exist only here (refused edits are restored), and
+    # rows the hub sent that this store could not hold are not here in the hub's form.
     rejected = {
         r[0]
         for r in store.db.execute(
@@ -405,6 +427,7 @@ def local_digest(store: Store) -> dict[str, dict[str, Any]]:
             " ON o.change_id = r.change_id WHERE o.op = 'insert'"
         )
     }
+    rejected |= {i for ids in unappliable_rows(store).values() for i in ids}
     out = {}
     for name, spec in BY_NAME.items():
         columns = digest_columns(spec)

@@ -12,6 +12,7 @@ Refusals carry a ``code`` the UI can word and a one-line Italian ``message``.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from casa_desk.errors import SyncError
@@ -24,6 +25,28 @@ MAX_PUSH = 500
 PULL_PAGE = 2_000
 MAX_PULL_PAGE = 10_000
 MAX_SKEW_MS = 5 * 60 * 1000
+MAX_INT64 = 2**63 - 1
+
+# Resource limits, checked before any work (issue 8): a request body, a change, a bundle.
+#: Largest request body the hub reads; larger is 413 before a byte of it is read.
+MAX_BODY_BYTES = 16 * 1024 * 1024
+#: Largest body of a request that carries no change (hello, pull, enrol…).
+MAX_SMALL_BODY_BYTES = 256 * 1024
+#: Largest serialised ``data`` of one change; the client sends a larger one as refused.
+MAX_CHANGE_BYTES = 256 * 1024
+#: The client cuts push batches at this many bytes (well under the body cap).
+PUSH_BATCH_BYTES = 4 * 1024 * 1024
+MAX_COLUMNS = 64
+MAX_OPERATOR = 100
+MAX_SNAPSHOT = 1000
+MAX_DIGEST_EXCLUDE = 10_000
+#: Bundles: members and their sizes are checked from the zip directory before reading.
+MAX_BUNDLE_FILE_BYTES = 128 * 1024 * 1024
+MAX_BUNDLE_MEMBERS = 8
+MAX_MANIFEST_BYTES = 64 * 1024
+#: Expanded (decompressed) payload; writers stop adding changes well before it.
+MAX_BUNDLE_PAYLOAD_BYTES = 96 * 1024 * 1024
+BUNDLE_TARGET_BYTES = 48 * 1024 * 1024
 
 # Refusal codes (hello and every request).
 UPGRADE_REQUIRED = "upgrade_required"
@@ -32,6 +55,8 @@ REVOKED = "revoked"
 UNAUTHORISED = "unauthorised"
 NODE_MISMATCH = "node_mismatch"
 GAP = "gap"
+TOO_LARGE = "too_large"
+BAD_REQUEST = "bad_request"
 
 MESSAGES = {
     UPGRADE_REQUIRED: "Serve aggiornare casa_desk per sincronizzare con la sede.",
@@ -41,6 +66,8 @@ MESSAGES = {
     UNAUTHORISED: "Credenziali di sincronizzazione non valide: rifare l'abbinamento con la sede.",
     NODE_MISMATCH: "Questo abbinamento appartiene a un altro archivio.",
     GAP: "Mancano modifiche precedenti: reinviare dall'ultima confermata.",
+    TOO_LARGE: "Richiesta troppo grande per la sede.",
+    BAD_REQUEST: "Richiesta non valida.",
 }
 
 
@@ -60,7 +87,8 @@ def dumps(value: Any) -> str:
 
 def change_from_outbox(row: dict[str, Any] | tuple[Any, ...]) -> dict[str, Any]:
     """A push change from a ``sync_outbox`` row (seq, change_id, table, row_id, op, hlc,
-    device_id, data, base)."""
+    device_id, data, base). A change whose data the hub would refuse as too large travels
+    without it, flagged, so the hub records it as refused and the queue moves on."""
     if isinstance(row, dict):
         row = (
             row["seq"],
@@ -74,7 +102,7 @@ def change_from_outbox(row: dict[str, Any] | tuple[Any, ...]) -> dict[str, Any]:
             row["base"],
         )
     seq, change_id, table, row_id, op, hlc, device, data, base = row
-    return {
+    change = {
         "seq": int(seq),
         "change_id": change_id,
         "table": table,
@@ -82,6 +110,51 @@ def change_from_outbox(row: dict[str, Any] | tuple[Any, ...]) -> dict[str, Any]:
         "op": op,
         "hlc": int(hlc),
         "device": device,
-        "data": json.loads(data),
+        "data": json.loads(data) if len(data) <= MAX_CHANGE_BYTES else {},
         "base": json.loads(base) if base else None,
     }
+    if len(data) > MAX_CHANGE_BYTES:
+        change["too_large"] = True
+    return change
+
+
+def push_messages(
+    rows: list[tuple[Any, ...]],
+    acked: int,
+    seal: Callable[[dict[str, Any]], dict[str, Any]],
+    *,
+    budget: int | None = None,
+    operator: str | None = None,
+) -> list[dict[str, Any]]:
+    """Outbox rows (in ``seq`` order, after ``acked``) as push messages of at most
+    :data:`MAX_PUSH` changes and :data:`PUSH_BATCH_BYTES` of data each — so no batch an
+    office makes is ever over the hub's body cap. With ``budget`` (bytes), stop adding
+    messages once that much data is taken (a bundle stays under its size cap); at least one
+    change is always taken. ``operator`` (the desk's operator: a store has one) is attached
+    to every change, so an office that receives an edit of its registry knows who made it."""
+    messages: list[dict[str, Any]] = []
+    batch: list[dict[str, Any]] = []
+    size = total = 0
+    first = acked + 1
+
+    def close() -> None:
+        nonlocal batch, size, first
+        if batch:
+            messages.append({"first_seq": first, "last_seq": batch[-1]["seq"], "changes": batch})
+            first = batch[-1]["seq"] + 1
+        batch, size = [], 0
+
+    for row in rows:
+        weight = min(len(row[7]), MAX_CHANGE_BYTES) + 200
+        if budget is not None and total and total + weight > budget:
+            break
+        if batch and (len(batch) >= MAX_PUSH or size + weight > PUSH_BATCH_BYTES):
+            close()
+        change = seal(change_from_outbox(row))
+        if operator:
+            change["operator"] = operator[:MAX_OPERATOR]
+        batch.append(change)
+        size += weight
+        total += weight
+    close()
+    return messages

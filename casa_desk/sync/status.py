@@ -25,6 +25,7 @@ class SyncStatus:
     rejected: int
     open_conflicts: int
     held: int = 0  # received changes kept back: their clock is too far ahead (sync/held.py)
+    registry_edits: int = 0
 
 
 def enrolled(store: Store) -> bool:
@@ -47,6 +48,12 @@ def sync_status(store: Store, *, pending_cap: int | None = None) -> SyncStatus:
             count("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL").fetchone()[0]
         ),
         held=held.count(store),
+        registry_edits=int(
+            count(
+                "SELECT count(*) FROM sync_registry_edits"
+                " WHERE reverted_at IS NULL AND seen_at IS NULL"
+            ).fetchone()[0]
+        ),
     )
 
 
@@ -109,4 +116,64 @@ def dismiss(store: Store, conflict_id: str) -> None:
         store.db.execute(
             "UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?",
             [journal.now(), conflict_id],
+        )
+
+
+# -- edits other offices made to people registered here (issue 8) ---------------------------
+def registry_edits(
+    store: Store, *, person_id: str | None = None, open_only: bool = True, limit: int = 500
+) -> list[dict[str, Any]]:
+    """Edits by other offices to people this office registered, newest first, with the
+    person's name and ``fields`` decoded to ``{field: [before, after]}``."""
+    where = ["1 = 1"]
+    params: list[Any] = []
+    if open_only:
+        where.append("e.reverted_at IS NULL AND e.seen_at IS NULL")
+    if person_id is not None:
+        where.append("e.row_id = ?")
+        params.append(person_id)
+    rows = store.query(
+        "SELECT e.*, p.last_name, p.first_name FROM sync_registry_edits e"
+        f" LEFT JOIN people p ON p.id = e.row_id WHERE {' AND '.join(where)}"
+        " ORDER BY e.hlc DESC LIMIT ?",
+        [*params, limit],
+    )
+    for row in rows:
+        row["fields"] = json.loads(row["fields"])
+    return rows
+
+
+def revert_registry_edit(store: Store, change_id: str) -> list[str]:
+    """Put back the values another office's edit replaced, as a new winning edit through the
+    journal (it reaches that office and every other). A field changed again since that edit
+    is left alone. Returns the fields reverted; the edit is closed either way."""
+    found = store.query("SELECT * FROM sync_registry_edits WHERE change_id = ?", [change_id])
+    if not found:
+        raise KeyError(change_id)
+    edit = found[0]
+    fields: dict[str, list[Any]] = json.loads(edit["fields"])
+    person = store.query("SELECT * FROM people WHERE id = ?", [edit["row_id"]])
+    clocks = json.loads(person[0]["field_clocks"] or "{}") if person else {}
+    made = [int(edit["hlc"]), str(edit["device_id"])]
+    back = {
+        name: before
+        for name, (before, _after) in fields.items()
+        if list(clocks.get(name) or clocks.get("*") or []) == made
+    }
+    with store.transaction() as journal:
+        if back and person:
+            journal.update("people", edit["row_id"], back)
+        store.db.execute(
+            "UPDATE sync_registry_edits SET reverted_at = ? WHERE change_id = ?",
+            [journal.now(), change_id],
+        )
+    return sorted(back)
+
+
+def accept_registry_edit(store: Store, change_id: str) -> None:
+    """The edit is right: it leaves the list, nothing else changes."""
+    with store.transaction() as journal:
+        store.db.execute(
+            "UPDATE sync_registry_edits SET seen_at = ? WHERE change_id = ?",
+            [journal.now(), change_id],
         )

@@ -1,23 +1,37 @@
 """The hub's HTTP API (FastAPI): enrol, hello, push, pull, digest, snapshot (SYNC.md §4).
 
-Handlers are plain functions over :class:`HubStore`; the app holds no session state, so any
-request can be cut and repeated and several hub processes can share one PostgreSQL. Bodies
-are JSON; responses are serialised with ``json`` directly (pages of thousands of changes
-would be slow through FastAPI's generic encoder).
+Every body is one of the pydantic messages of :mod:`casa_desk.sync.messages`, validated by
+FastAPI before a handler runs; a malformed one is answered 422 (413 for a batch over the
+limit) with a ``{"code", "message"}`` refusal naming the field, never echoing values. The
+:class:`~casa_desk.sync.hub.guard.Guard` in front checks the token and the body size before
+any of that. ``/openapi.json`` describes the API, so an independent fuzzer can be pointed at
+it. Handlers are plain functions over :class:`HubStore`; the app holds no session state, so
+any request can be cut and repeated and several hub processes can share one PostgreSQL.
+Answers are serialised with ``json`` directly (pages of thousands of changes would be slow
+through FastAPI's generic encoder); their shapes are documented, not re-validated.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+import logging
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Request
-from fastapi.concurrency import run_in_threadpool
+from fastapi import FastAPI, Request, Security
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from casa_desk.sync import protocol
-from casa_desk.sync.hub.devices import authenticate, enrol
+from casa_desk.sync import messages, protocol
+from casa_desk.sync.hub.devices import enrol
+from casa_desk.sync.hub.guard import DEVICE_KEY, Guard
+from casa_desk.sync.hub.scopes import Device
 from casa_desk.sync.hub.storage import HubRefusal, HubStore
+
+_bearer = HTTPBearer(auto_error=False, description="Token ricevuto all'abbinamento.")
+#: Documents the bearer token in the OpenAPI schema; the Guard has already checked it.
+Token = Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)]
 
 
 def _json(body: Any, status: int = 200) -> Response:
@@ -28,80 +42,110 @@ def _json(body: Any, status: int = 200) -> Response:
     )
 
 
-def create_app(hub: HubStore) -> FastAPI:
-    app = FastAPI(title="casa_desk hub", docs_url=None, redoc_url=None, openapi_url=None)
+def _refusals(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    return {status: {"model": messages.Refusal} for status in statuses}
 
-    async def handle(request: Request, work: Any, *, auth: bool = True) -> Response:
+
+def create_app(hub: HubStore) -> Guard:
+    """The ASGI application: the FastAPI routes behind the Guard."""
+    app = FastAPI(title="casa_desk hub", version=str(protocol.PROTOCOL_VERSION), docs_url=None)
+    app.openapi_url = "/openapi.json"
+    common = _refusals(401, 403, 413, 422)
+
+    def device_of(request: Request) -> Device:
+        return request.scope[DEVICE_KEY]  # type: ignore[no-any-return]
+
+    def run(work: Any) -> Response:
         try:
-            body = await request.json() if request.method == "POST" else {}
-        except ValueError:
-            return _json(protocol.refusal("bad_request", "Richiesta non leggibile."), 400)
-
-        def run() -> Any:
-            if not auth:
-                return work(None, body)
-            header = request.headers.get("authorization", "")
-            token = header[7:] if header.lower().startswith("bearer ") else None
-            return work(authenticate(hub, token), body)
-
-        try:
-            return _json(await run_in_threadpool(run))
+            return _json(work())
         except HubRefusal as refusal:
             return _json(refusal.body, refusal.status)
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, exc: RequestValidationError) -> Response:
+        errors = exc.errors()
+        if any(
+            e.get("type") == "too_long" and tuple(e.get("loc", ()))[:2] == ("body", "changes")
+            for e in errors
+        ):
+            return _json(
+                protocol.refusal(
+                    protocol.TOO_LARGE, f"Al massimo {protocol.MAX_PUSH} modifiche per invio."
+                ),
+                413,
+            )
+        first = errors[0] if errors else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "corpo"
+        return _json(
+            protocol.refusal(
+                protocol.BAD_REQUEST,
+                f"Richiesta non valida: {where} ({first.get('type', 'invalid')}).",
+            ),
+            422,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> Response:
+        code = protocol.BAD_REQUEST if exc.status_code < 500 else "hub_error"
+        return _json(
+            protocol.refusal(code, f"Richiesta rifiutata (HTTP {exc.status_code})."),
+            exc.status_code,
+        )
+
+    @app.exception_handler(Exception)
+    async def crashed(_request: Request, _exc: Exception) -> Response:
+        # Answered here; the Guard logs the class and code (never the text) and swallows it.
+        return _json(protocol.refusal("hub_error", "Errore interno della sede."), 500)
+
     @app.get("/health")
-    async def health() -> Response:
+    def health() -> Response:
         return _json({"ok": True, "protocol": protocol.PROTOCOL_VERSION})
 
-    @app.post("/enrol")
-    async def enrol_route(request: Request) -> Response:
-        return await handle(
-            request, lambda _d, b: enrol(hub, str(b.get("code", "")), b.get("node_id")), auth=False
-        )
+    @app.post("/enrol", responses={200: {"model": messages.EnrolAnswer}, **_refusals(403, 422)})
+    def enrol_route(body: messages.EnrolRequest) -> Response:
+        return run(lambda: enrol(hub, body.code, body.node_id))
 
-    @app.post("/hello")
-    async def hello(request: Request) -> Response:
-        return await handle(request, hub.hello)
+    @app.post("/hello", responses={200: {"model": messages.HelloAnswer}, **common, 409: {}})
+    def hello(request: Request, body: messages.HelloRequest, _t: Token = None) -> Response:
+        return run(lambda: hub.hello(device_of(request), body.model_dump(by_alias=True)))
 
-    @app.post("/push")
-    async def push(request: Request) -> Response:
-        def work(device: Any, body: dict[str, Any]) -> Any:
+    @app.post("/push", responses={200: {"model": messages.PushAnswer}, **common})
+    def push(request: Request, body: messages.PushRequest, _t: Token = None) -> Response:
+        def work() -> Any:
+            device = device_of(request)
             _require_node(device)
-            return hub.push(device, body)
-
-        return await handle(request, work)
-
-    @app.post("/pull")
-    async def pull(request: Request) -> Response:
-        def work(device: Any, body: dict[str, Any]) -> Any:
-            _require_node(device)
-            return hub.pull(
-                device, int(body.get("cursor", 0)), int(body.get("limit", protocol.PULL_PAGE))
+            return hub.push(
+                device,
+                {"first_seq": body.first_seq, "last_seq": body.last_seq, "changes": body.changes},
             )
 
-        return await handle(request, work)
+        return run(work)
 
-    @app.post("/digest")
-    async def digest(request: Request) -> Response:
-        return await handle(request, lambda d, _b: hub.digest(d))
+    @app.post("/pull", responses={200: {"model": messages.PullAnswer}, **common})
+    def pull(request: Request, body: messages.PullRequest, _t: Token = None) -> Response:
+        def work() -> Any:
+            device = device_of(request)
+            _require_node(device)
+            return hub.pull(device, body.cursor, body.limit)
 
-    @app.post("/snapshot")
-    async def snapshot(request: Request) -> Response:
-        return await handle(
-            request,
-            lambda d, b: hub.snapshot(
-                d,
-                str(b.get("table", "")),
-                str(b.get("after_id", "")),
-                int(b.get("limit", 1000)),
-                [str(i) for i in b["ids"]] if isinstance(b.get("ids"), list) else None,
-            ),
+        return run(work)
+
+    @app.post("/digest", responses={200: {"model": dict[str, messages.TableDigest]}, **common})
+    def digest(request: Request, body: messages.DigestRequest, _t: Token = None) -> Response:
+        return run(lambda: hub.digest(device_of(request), body.exclude))
+
+    @app.post("/snapshot", responses={200: {"model": messages.SnapshotAnswer}, **common})
+    def snapshot(request: Request, body: messages.SnapshotRequest, _t: Token = None) -> Response:
+        return run(
+            lambda: hub.snapshot(
+                device_of(request), body.table, body.after_id, body.limit, body.ids
+            )
         )
 
-    return app
+    return Guard(app, hub)
 
 
-def _require_node(device: Any) -> None:
+def _require_node(device: Device) -> None:
     if device.node_id is None:
         raise HubRefusal(409, "hello_first", "Serve prima il saluto (hello) alla sede.")
 
@@ -112,6 +156,7 @@ def serve(
     """Run the hub with uvicorn until interrupted; HTTPS when given a certificate and key."""
     import uvicorn
 
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     hub = HubStore.open(db)
     uvicorn.run(
         create_app(hub),

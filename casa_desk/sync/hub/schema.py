@@ -8,7 +8,15 @@ analyst can query the hub directly. Beside them: ``devices`` (enrolled PCs, toke
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Index, Integer, MetaData, Table, Text
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+)
 
 from casa_desk.store.tables import SYNCED_TABLES
 
@@ -62,6 +70,7 @@ change_log = Table(
     Column("data", Text, nullable=False),  # as received: unknown columns are kept here
     Column("base", Text),
     Column("received_at", Text, nullable=False),
+    Column("operator", Text),  # the desk's operator who sent it (attribution; may be NULL)
 )
 Index("change_log_scope", change_log.c.scope, change_log.c.seq)
 

@@ -4,11 +4,15 @@
   office;
 - contacts, referrals with their events, participants, consents, audit rows and sensitive
   rows go to their own office and head office only;
-- an office writes only its own rows (people: any office may edit the shared registry);
+- an office writes only its own rows. People: any office may edit the fields of the shared
+  registry (merged field by field, shown to the registering office), but only the
+  registering office or head office may delete a person or merge them away;
 - only head office changes reference data (``settings`` included: the ESF programme is
-  head office's choice), except that an office may add services of its own to the shared
-  directory (a local CAF, a parish help desk…) and edit those — its referrals point at
-  them, so head office must have them too; nobody changes a fact after it is written.
+  head office's choice), except that an office may add services of its own (a local CAF,
+  a parish help desk…) and edit those: they stay in that office's directory and head
+  office's (its referrals point at them), never in every desk's — a fake "1522" stays
+  where it was made; head office decides what the shared directory holds. Nobody changes a
+  fact after it is written.
 
 A refused change gets a reason the office can show; it never blocks the rest of the batch.
 """
@@ -79,9 +83,20 @@ def authorise(  # noqa: PLR0911, PLR0912 - one rule per branch, read top to bott
             return "Ambito non consentito per questa tabella."
         return None
     if spec.sync_class is SyncClass.SHARED:
-        return None
+        return _registry_edit(device, data, current)
     if current.get("presidio") != device.presidio:
         return f"Riga del presidio {current.get('presidio')}: questo ufficio non può modificarla."
+    return None
+
+
+def _registry_edit(device: Device, data: dict[str, Any], current: dict[str, Any]) -> str | None:
+    """Another office may correct a person's fields, not remove the person."""
+    if current.get("presidio") == device.presidio:
+        return None
+    if "deleted" in data:
+        return "Solo il presidio che ha registrato la persona o la sede possono eliminarla."
+    if "merged_into" in data:
+        return "Solo il presidio che ha registrato la persona o la sede possono unirla a un'altra."
     return None
 
 
@@ -96,11 +111,9 @@ def _office_service(
         data = change.get("data") or {}
         if change["op"] != "insert" or data.get("presidio") != device.presidio:
             return refused
-        return (
-            None
-            if data.get("scope") == SHARED_SCOPE
-            else "Ambito non consentito per questa tabella."
-        )
+        if data.get("scope") != device.presidio:
+            return "Un servizio di un presidio resta nel suo elenco: solo la sede lo rende comune."
+        return None
     if current.get("presidio") != device.presidio:
         return "Servizio della sede o di un altro presidio: questo ufficio non può modificarlo."
     return None

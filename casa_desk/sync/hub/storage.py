@@ -9,6 +9,7 @@ commit order and a puller can never skip a change committed late (SYNC.md §4).
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,8 +39,11 @@ from casa_desk.store.tables import BY_NAME, HEAD_OFFICE, SHARED_SCOPE
 from casa_desk.sync import protocol
 from casa_desk.sync.faults import fault_point
 from casa_desk.sync.hub import schema
+from casa_desk.sync.hub.rules import FieldRules, Links, clock_reason, now_ms, serialised
 from casa_desk.sync.hub.scopes import Device, authorise, visible_clause
 from casa_desk.sync.merge import UNCHANGED_SEED, digest_columns, digest_rows, merge_change
+
+_log = logging.getLogger("casa_desk.hub")
 
 _PUSH_LOCK = 0x43415341  # advisory lock key ("CASA")
 ESF_KEY = "esf_key"  # hub_meta key of the programme key (models.esf.cf_hash)
@@ -62,6 +66,7 @@ class HubStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.is_pg = engine.dialect.name == "postgresql"
+        self._rules: FieldRules | None = None  # known categories and offices, kept
 
     @classmethod
     def open(cls, db: str | Path, *, create: bool = True) -> HubStore:
@@ -71,11 +76,11 @@ class HubStore:
             if not create and not path.exists():
                 raise SyncError(f"Database della sede non trovato: {path}", code="hub_missing")
             private_sqlite(path)  # every office's notes: 0600, never readable by others
-            engine = create_engine(url, connect_args={"timeout": 30})
+            engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
             event.listen(engine, "connect", _sqlite_connect)
             event.listen(engine, "begin", _sqlite_begin)
         else:
-            engine = create_engine(url, pool_pre_ping=True, pool_size=5)
+            engine = create_engine(url, pool_pre_ping=True, pool_size=5, hide_parameters=True)
         hub = cls(engine)
         try:
             hub.init()
@@ -243,16 +248,25 @@ class HubStore:
 
     # -- push -----------------------------------------------------------------------------
     def push(self, device: Device, message: dict[str, Any]) -> dict[str, Any]:
-        """Accept one batch in one transaction: skip what is acked, authorise, log, merge."""
+        """Accept one batch in one transaction: skip what is acked, check, log, merge.
+
+        ``message`` has been validated against :class:`~casa_desk.sync.messages.PushRequest`
+        (HTTP) or comes from a verified bundle; its changes' *content* is checked here, one
+        change at a time, and a refused change never blocks the batch."""
         changes: list[dict[str, Any]] = sorted(
             message.get("changes") or [], key=lambda c: int(c["seq"])
         )
         if len(changes) > protocol.MAX_PUSH:
             raise HubRefusal(
-                413, "too_large", f"Al massimo {protocol.MAX_PUSH} modifiche per invio."
+                413, protocol.TOO_LARGE, f"Al massimo {protocol.MAX_PUSH} modifiche per invio."
             )
-        first = int(message.get("first_seq", changes[0]["seq"] if changes else 0))
-        last = int(message.get("last_seq", changes[-1]["seq"] if changes else 0))
+        first = message.get("first_seq")
+        last = message.get("last_seq")
+        first = int(changes[0]["seq"] if first is None and changes else first or 0)
+        last = int(changes[-1]["seq"] if last is None and changes else last or 0)
+        seqs = [int(c["seq"]) for c in changes]
+        if last < first or (seqs and (seqs[0] < first or seqs[-1] > last)):
+            raise HubRefusal(400, protocol.BAD_REQUEST, "Sequenze dell'invio incoerenti.")
         with self.tx(lock=True) as conn:
             if device.node_id is None and changes:
                 self.bind_node(conn, device, str(changes[0]["device"]))
@@ -273,6 +287,8 @@ class HubStore:
                 )
             fault_point("hub.push.before_commit")
         fault_point("hub.push.after_commit")
+        if rejected:
+            _log.info("push from device %s: %d refused", device.id, len(rejected))
         return {"acked_seq": max(acked, last), "rejected": rejected, "gap": False}
 
     def _enrolled_elsewhere(
@@ -319,6 +335,9 @@ class HubStore:
         seen = self._existing_change_ids(conn, ids)
         rows = self._current_rows(conn, changes)
         originally = set(rows)
+        self._rules = fields = (self._rules or FieldRules.load(conn)).begin(conn)
+        links = Links(conn, changes, rows)
+        hub_ms = now_ms()
         now = utc_now_text()
         log: list[dict[str, Any]] = []
         found_conflicts: dict[str, dict[str, Any]] = {}
@@ -330,7 +349,13 @@ class HubStore:
             seen.add(change["change_id"])
             key = (change["table"], change["row_id"])
             current = rows.get(key)
-            reason = authorise(device, change, current)
+            data_json, base_json = serialised(change)
+            reason = (
+                clock_reason(int(change["hlc"]), hub_ms)
+                or fields.reason(change, data_json, base_json)
+                or authorise(device, change, current)
+                or links.reason(device, change)
+            )
             if reason is None and change["table"] == "participants" and current is None:
                 reason = self._enrolled_elsewhere(conn, change, rows)
             if reason is not None:
@@ -362,9 +387,10 @@ class HubStore:
                     "hlc": int(change["hlc"]),
                     "presidio": owner.get("presidio"),
                     "scope": owner.get("scope"),
-                    "data": _dumps(change.get("data") or {}),
-                    "base": _dumps(change["base"]) if change.get("base") is not None else None,
+                    "data": data_json,
+                    "base": base_json,
                     "received_at": now,
+                    "operator": change.get("operator"),
                 }
             )
         self._write_rows(conn, rows, touched, originally)
@@ -478,6 +504,8 @@ class HubStore:
                     log.c.node_id,
                     log.c.data,
                     log.c.base,
+                    log.c.device_id,
+                    log.c.operator,
                 )
                 .where(
                     log.c.seq > cursor, log.c.seq <= head, log.c.node_id != (device.node_id or "")
@@ -489,6 +517,7 @@ class HubStore:
             if clause is not None:
                 query = query.where(clause)
             found = conn.execute(query).all()
+            offices = _offices(conn) if found else {}
         fault_point("hub.pull.before_respond")
         changes = [
             {
@@ -501,6 +530,8 @@ class HubStore:
                 "device": r[6],
                 "data": json.loads(r[7]),
                 "base": json.loads(r[8]) if r[8] else None,
+                "office": offices.get(r[9]),
+                "operator": r[10],
             }
             for r in found
         ]
@@ -523,8 +554,9 @@ class HubStore:
         return int(gone or 0)
 
     # -- digest and snapshot ----------------------------------------------------------------
-    def digest(self, device: Device) -> dict[str, Any]:
-        """Per table: count and hash of the rows the device may see."""
+    def digest(self, device: Device, exclude: dict[str, list[str]] | None = None) -> dict[str, Any]:
+        """Per table: count and hash of the rows the device may see, less the rows it says
+        its own schema refused (``exclude``), which it leaves out of its digest too."""
         out = {}
         with self.tx(readonly=True) as conn:
             for name, mirror in schema.MIRRORS.items():
@@ -538,7 +570,9 @@ class HubStore:
                 clause = visible_clause(device, mirror.c.presidio, mirror.c.scope)
                 if clause is not None:
                     query = query.where(clause)
-                count, digest = digest_rows([tuple(r) for r in conn.execute(query)])
+                skip = set((exclude or {}).get(name) or ())
+                rows = [tuple(r) for r in conn.execute(query) if not skip or r[0] not in skip]
+                count, digest = digest_rows(rows)
                 out[name] = {"count": count, "hash": digest}
         return out
 
@@ -616,13 +650,21 @@ def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> No
 def _add_missing_columns(conn: Connection) -> None:
     """A column added to a table spec (store migration) reaches an existing hub's mirror:
     ``create_all`` makes missing tables, not missing columns, and without this a change's
-    new field would live only in ``change_log.data``, invisible to analysts' queries."""
-    for name, mirror in schema.MIRRORS.items():
+    new field would live only in ``change_log.data``, invisible to analysts' queries. The
+    hub's own tables get theirs too (``change_log.operator``)."""
+    for mirror in schema.metadata.sorted_tables:
+        name = mirror.name
         have = {c["name"] for c in inspect(conn).get_columns(name)}
         for column in mirror.columns:
             if column.name not in have:
                 kind = column.type.compile(dialect=conn.dialect)
                 conn.execute(text(f'ALTER TABLE {name} ADD COLUMN "{column.name}" {kind}'))
+
+
+def _offices(conn: Connection) -> dict[str, str]:
+    """Hub device id → its office: who delivered each pulled change (a few dozen rows)."""
+    devices = schema.devices
+    return {r[0]: r[1] for r in conn.execute(select(devices.c.id, devices.c.presidio))}
 
 
 def _head(conn: Connection) -> tuple[int, int]:

@@ -1,0 +1,289 @@
+"""What the hub accepts in a change's content: clock, codes, text, links (issue 8).
+
+The office PC is not trusted. Before a change is merged the hub checks, in this order:
+
+1. **clock** — a change stamped more than the allowed skew (SYNC.md's 5 minutes) ahead of
+   the hub's own time is refused: every store that pulled it would adopt that clock, and a
+   clock of 2^63−1 stops a store from ever writing again;
+2. **fields** — known columns have their type; closed vocabularies (genders, channels,
+   outcomes, service kinds, urgency, event kinds…) hold known codes, a contact's category is
+   one of the hub's categories, offices and scopes are known; integers fit in 64 bits; text
+   is capped and carries no NUL, no bidi override (U+202A–U+202E, U+2066–U+2069) and no lone
+   surrogate (PostgreSQL and SQLite cannot store one: the whole batch would fail for ever);
+3. **links** — every id a row points at (a contact's person, an event's referral, a
+   referral's service…) is a row the hub has, or one accepted earlier in the same batch,
+   that the pushing office may see; an event belongs to its referral's office.
+
+Each refusal is a short Italian reason naming a column or a code, never a value. The checks
+are plain dict and set look-ups over a batch (the targets of links are fetched with one
+query per table), so they cost a few microseconds a change — see ``benchmarks/bench_sync.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from casa_desk.models.hlc import physical_ms
+from casa_desk.models.referrals import EventKind
+from casa_desk.models.vocab import (
+    AuditAction,
+    Channel,
+    EmploymentStatus,
+    Gender,
+    Isced,
+    Outcome,
+    ServiceKind,
+    TenancyRole,
+    Urgency,
+    YesNoDeclined,
+)
+from casa_desk.store.tables import BY_NAME, HEAD_OFFICE, SHARED_SCOPE
+from casa_desk.sync import protocol
+from casa_desk.sync.hub import schema
+from casa_desk.sync.hub.scopes import Device, is_visible
+
+Row = dict[str, Any]
+Key = tuple[str, str]
+
+
+def _codes(*enums: Iterable[Any]) -> frozenset[str]:
+    return frozenset(str(member.value) for enum in enums for member in enum)  # type: ignore[attr-defined]
+
+
+#: Closed vocabularies by table and column (None is always allowed: an unset value).
+CODES: dict[str, dict[str, frozenset[str]]] = {
+    "people": {"gender": _codes(Gender), "tenancy_role": _codes(TenancyRole)},
+    "contacts": {"channel": _codes(Channel), "outcome": _codes(Outcome)},
+    "services": {"kind": _codes(ServiceKind)},
+    "referrals": {"urgency": _codes(Urgency)},
+    "referral_events": {"event": _codes(EventKind)},
+    "participants": {
+        "employment_status": _codes(EmploymentStatus),
+        "education_isced": _codes(Isced),
+        "migrant_background": _codes(YesNoDeclined),
+        "disability": _codes(YesNoDeclined),
+        "other_disadvantage": _codes(YesNoDeclined),
+        "homeless_or_housing_exclusion": _codes(YesNoDeclined),
+    },
+    "audit_log": {"action": _codes(AuditAction)},
+}
+#: Integer columns that are flags.
+FLAGS = frozenset({"deleted", "sensitive", "active"})
+
+#: Free text that may be long; every other text column is short (names, codes, dates…).
+LONG_TEXT = frozenset(
+    {"notes", "summary", "reason", "request", "note", "text", "hours", "address", "languages"}
+)
+SHORT_TEXT_CAP = 300
+LONG_TEXT_CAP = 20_000
+
+#: Links the hub resolves: (table, column) → table pointed at.
+LINKS: dict[str, tuple[tuple[str, str], ...]] = {
+    "people": (("merged_into", "people"),),
+    "consents": (("person_id", "people"),),
+    "contacts": (("person_id", "people"), ("amends_id", "contacts")),
+    "referrals": (
+        ("person_id", "people"),
+        ("service_id", "services"),
+        ("contact_id", "contacts"),
+        ("consent_id", "consents"),
+    ),
+    "referral_events": (("referral_id", "referrals"),),
+    "participants": (("person_id", "people"),),
+}
+
+#: Bidi overrides and isolates, lone surrogates: written raw by ``json.dumps(ensure_ascii=
+#: False)``, so only a non-ASCII text can hold one; NUL is written as the escape ``\\u0000``.
+_FORBIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _forbidden(text: str) -> bool:
+    return "\\u0000" in text or (not text.isascii() and _FORBIDDEN.search(text) is not None)
+
+
+def _caps(name: str) -> dict[str, int]:
+    """Per known column: the text cap, or -1 for an integer column."""
+    return {
+        col: -1 if kind is int else LONG_TEXT_CAP if col in LONG_TEXT else SHORT_TEXT_CAP
+        for col, kind in BY_NAME[name].all_columns.items()
+        if col != "field_clocks"
+    }
+
+
+_CAPS: dict[str, dict[str, int]] = {name: _caps(name) for name in BY_NAME}
+_CODE_ITEMS = {table: tuple(codes.items()) for table, codes in CODES.items()}
+_INSERT_REQUIRED = ("presidio", "scope", "created_at", "updated_at")
+_INT_MIN = -protocol.MAX_INT64
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def clock_reason(hlc: int, hub_ms: int) -> str | None:
+    """Refuse a clock further ahead of the hub's time than the allowed skew."""
+    if physical_ms(hlc) > hub_ms + protocol.MAX_SKEW_MS:
+        return (
+            "Orologio della modifica avanti rispetto alla sede: correggere l'orologio del PC "
+            "(la modifica resta in questo archivio)."
+        )
+    return None
+
+
+def serialised(change: dict[str, Any]) -> tuple[str, str | None]:
+    """The change's ``data`` and ``base`` as the log stores them (done once, reused)."""
+    data = json.dumps(change.get("data") or {}, ensure_ascii=False, separators=(",", ":"))
+    base = change.get("base")
+    return data, (
+        None if base is None else json.dumps(base, ensure_ascii=False, separators=(",", ":"))
+    )
+
+
+class FieldRules:
+    """Field checks. The hub's categories and offices are kept between batches; before a
+    change is refused for an unknown one they are read again, once per batch, inside the
+    batch's transaction (head office may just have added it, maybe through another hub
+    process): a refusal is final, so it never rests on a stale list."""
+
+    def __init__(self, categories: frozenset[str], offices: frozenset[str]) -> None:
+        self._set(categories, offices)
+        self._conn: Connection | None = None
+        self._fresh = True
+
+    def _set(self, categories: frozenset[str], offices: frozenset[str]) -> None:
+        self.categories = categories
+        self.offices = offices | {HEAD_OFFICE}
+        self.scopes = self.offices | {SHARED_SCOPE}
+
+    def begin(self, conn: Connection) -> FieldRules:
+        """Use these rules for a new batch in ``conn``'s transaction."""
+        self._conn, self._fresh = conn, False
+        return self
+
+    def _known(self, kind: str, value: Any) -> bool:
+        if value in getattr(self, kind):
+            return True
+        if not self._fresh and self._conn is not None:
+            again = FieldRules.load(self._conn)
+            self._set(again.categories, again.offices - {HEAD_OFFICE})
+            self._fresh = True
+            return value in getattr(self, kind)
+        return False
+
+    @classmethod
+    def load(cls, conn: Connection) -> FieldRules:
+        cats = schema.MIRRORS["categories"]
+        offices = schema.MIRRORS["presidi"]
+        return cls(
+            frozenset(r[0] for r in conn.execute(select(cats.c.code)) if r[0]),
+            frozenset(r[0] for r in conn.execute(select(offices.c.code)) if r[0]),
+        )
+
+    def reason(  # noqa: PLR0911, PLR0912 - one check per branch, read top to bottom
+        self, change: dict[str, Any], data_json: str, base_json: str | None
+    ) -> str | None:
+        """None when the change's content is acceptable, else why not (no values)."""
+        if change.get("too_large") or len(data_json) > protocol.MAX_CHANGE_BYTES:
+            return "Modifica troppo grande per la sede."
+        operator = change.get("operator")
+        if (
+            _forbidden(data_json)
+            or (base_json is not None and _forbidden(base_json))
+            or (operator is not None and _forbidden(json.dumps(operator, ensure_ascii=False)))
+        ):
+            return "Testo con caratteri non ammessi (NUL, controllo della direzione del testo)."
+        table = change["table"]
+        caps = _CAPS.get(table)
+        if caps is None:
+            return None  # unknown tables are refused by the authorisation rules
+        data: dict[str, Any] = change["data"]
+        if change["op"] == "insert":
+            for col in _INSERT_REQUIRED:
+                if type(data.get(col)) is not str:
+                    return f"Campo obbligatorio mancante: {col}."
+            if data.get("id", change["row_id"]) != change["row_id"]:
+                return "Identificativo della riga incoerente."
+        for col, value in data.items():
+            cap = caps.get(col)
+            if cap is None or value is None:
+                continue  # a newer client's column: kept in the log, forwarded as it came
+            if cap >= 0:
+                if type(value) is not str:
+                    return f"Valore non valido nel campo {col}."
+                if len(value) > cap:
+                    return f"Testo troppo lungo nel campo {col}."
+            elif type(value) not in (int, bool) or not _INT_MIN <= value <= protocol.MAX_INT64:
+                return f"Valore non valido nel campo {col}."
+            elif col in FLAGS and value not in (0, 1):
+                return f"Valore non valido nel campo {col}."
+        for col, allowed in _CODE_ITEMS.get(table, ()):
+            value = data.get(col)
+            if value is not None and value not in allowed:
+                return f"Codice sconosciuto nel campo {col}."
+        category = data.get("category") if table == "contacts" else None
+        if category is not None and not self._known("categories", category):
+            return "Argomento (categoria) sconosciuto alla sede."
+        if data.get("presidio") is not None and not self._known("offices", data["presidio"]):
+            return "Presidio sconosciuto alla sede."
+        if data.get("scope") is not None and not self._known("scopes", data["scope"]):
+            return "Ambito sconosciuto alla sede."
+        return None
+
+
+class Links:
+    """Resolves the ids a batch points at: rows of this batch first, then the hub's."""
+
+    def __init__(self, conn: Connection, changes: list[dict[str, Any]], rows: dict[Key, Row]):
+        self.rows = rows
+        wanted: dict[str, set[str]] = {}
+        for change in changes:
+            data = change.get("data") or {}
+            for col, target in LINKS.get(change["table"], ()):
+                value = data.get(col)
+                if isinstance(value, str) and (target, value) not in rows:
+                    wanted.setdefault(target, set()).add(value)
+        self.found: dict[Key, Row] = {}
+        for target, ids in wanted.items():
+            for r in _owners(conn, target, sorted(ids)):
+                self.found[(target, r[0])] = {"id": r[0], "presidio": r[1], "scope": r[2]}
+
+    def reason(self, device: Device, change: dict[str, Any]) -> str | None:
+        """None when every link resolves in the pusher's scope, else why not."""
+        data = change.get("data") or {}
+        for col, target in LINKS.get(change["table"], ()):
+            value = data.get(col)
+            if value is None:
+                continue
+            if not isinstance(value, str):
+                return f"Valore non valido nel campo {col}."
+            row = self.rows.get((target, value)) or self.found.get((target, value))
+            if row is None:
+                return f"Collegamento a una riga sconosciuta alla sede ({col})."
+            if not is_visible(device, row.get("presidio"), row.get("scope")):
+                return f"Collegamento a una riga che questo ufficio non vede ({col})."
+            if change["table"] == "referral_events" and change["op"] == "insert":
+                own = data.get("presidio"), data.get("scope")
+                if own != (row.get("presidio"), row.get("scope")):
+                    return "Evento di una segnalazione di un altro presidio."
+        return None
+
+
+def _owners(conn: Connection, table: str, ids: list[str]) -> list[tuple[Any, ...]]:
+    """``(id, presidio, scope)`` of the rows among ``ids``, in plain driver SQL: compiling a
+    500-value ``IN`` through SQLAlchemy for every batch costs more than the query."""
+    found: list[tuple[Any, ...]] = []
+    sql = f"SELECT id, presidio, scope FROM {schema.MIRRORS[table].name} WHERE id"
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        if conn.dialect.name == "postgresql":
+            rows = conn.exec_driver_sql(sql + " = ANY(%(ids)s)", {"ids": chunk})
+        else:
+            rows = conn.exec_driver_sql(sql + f" IN ({','.join('?' * len(chunk))})", tuple(chunk))
+        found += [tuple(r) for r in rows]
+    return found
