@@ -101,19 +101,71 @@ def role_label(code: str | None) -> str:
     return _words("roles", code)
 
 
+class _FieldWords(QObject):
+    """UI words for the registry fields another office may edit."""
+
+    def names(self) -> dict[str, str]:
+        return {
+            "first_name": self.tr("nome"),
+            "last_name": self.tr("cognome"),
+            "codice_fiscale": self.tr("codice fiscale"),
+            "birth_date": self.tr("data di nascita"),
+            "birth_place": self.tr("luogo di nascita"),
+            "gender": self.tr("genere"),
+            "phone": self.tr("telefono"),
+            "email": self.tr("email"),
+            "languages": self.tr("lingue"),
+            "street": self.tr("via"),
+            "civic": self.tr("civico"),
+            "stair": self.tr("scala"),
+            "floor": self.tr("piano"),
+            "flat": self.tr("interno"),
+            "unit_code": self.tr("codice unità"),
+            "quartiere": self.tr("quartiere"),
+            "household_id": self.tr("nucleo"),
+            "tenancy_role": self.tr("ruolo nel contratto"),
+            "notes": self.tr("note"),
+        }
+
+
+def registry_edit_text(fields: dict[str, list[Any]]) -> str:
+    """``telefono: 02 1 → 02 9; via: …`` for one edit (Sync page and person card)."""
+    names = _FieldWords().names()
+    return "; ".join(
+        f"{names.get(name, name)}: {_value(before)} → {_value(after)}"
+        for name, (before, after) in sorted(fields.items())
+    )
+
+
+def registry_edit_author(edit: dict[str, Any]) -> str:
+    """``SAN-SIRO · m.rossi``: the office that made an edit and its desk's operator."""
+    return " · ".join(str(p) for p in (edit.get("office"), edit.get("operator")) if p)
+
+
+def _value(value: Any) -> str:
+    return "—" if value is None or value == "" else str(value)
+
+
 @dataclass
 class Entry:
     """One line of the history: a contact or a referral."""
 
-    kind: str  # "contact" | "referral"
+    kind: str  # "contact" | "referral" | "registry_edit" (another office changed the person)
     id: str
     at: str  # stored UTC text, for ordering
     sensitive: bool
     row: dict[str, Any]
 
 
-def build_entries(contacts: list[dict[str, Any]], referrals: list[dict[str, Any]]) -> list[Entry]:
+def build_entries(
+    contacts: list[dict[str, Any]],
+    referrals: list[dict[str, Any]],
+    edits: list[dict[str, Any]] | None = None,
+) -> list[Entry]:
     entries = [
+        Entry("registry_edit", e["change_id"], e["received_at"], False, e) for e in edits or []
+    ]
+    entries += [
         Entry("contact", c["id"], c["occurred_at"], bool(c["sensitive"]), c) for c in contacts
     ]
     entries += [
@@ -177,7 +229,18 @@ class HistoryModel(QAbstractTableModel):
         hidden = self.is_hidden(entry)
         if column == 0:
             return format_datetime(entry.at)
-        if entry.kind == "contact":
+        if entry.kind == "registry_edit":
+            values = (
+                self.tr("Modifica anagrafica"),
+                registry_edit_author(row),
+                registry_edit_text(row["fields"]),
+                self.tr("annullata")
+                if row.get("reverted_at")
+                else self.tr("confermata")
+                if row.get("seen_at")
+                else self.tr("da rivedere"),
+            )
+        elif entry.kind == "contact":
             values = (
                 channel_label(row.get("channel")),
                 row.get("category_label") or row.get("category") or "",

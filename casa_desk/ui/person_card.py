@@ -37,6 +37,7 @@ from casa_desk.store.consents import Consents, consent_state
 from casa_desk.store.contacts import Contacts
 from casa_desk.store.people import People
 from casa_desk.store.referrals import Referrals
+from casa_desk.sync import status as sync_status
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.esf_box import EsfBox
 from casa_desk.ui.history_model import (
@@ -45,6 +46,8 @@ from casa_desk.ui.history_model import (
     channel_label,
     gender_label,
     outcome_label,
+    registry_edit_author,
+    registry_edit_text,
     role_label,
     status_label,
 )
@@ -166,11 +169,15 @@ class PersonCard(QWidget):
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.reveal_button = QPushButton(objectName="revealButton")
         self.reveal_button.hide()
+        self.revert_button = QPushButton(objectName="revertEditButton")
+        self.revert_button.hide()
+        self.revert_button.clicked.connect(self.revert_current)
         history = QVBoxLayout(self.history_box)
         history.addWidget(self.history_view, 1)
         detail_row = QHBoxLayout()
         detail_row.addWidget(self.detail, 1)
         detail_row.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignTop)
+        detail_row.addWidget(self.revert_button, 0, Qt.AlignmentFlag.AlignTop)
         history.addLayout(detail_row)
         return self.history_box
 
@@ -187,6 +194,10 @@ class PersonCard(QWidget):
         self.history_box.setTitle(self.tr("Storia: contatti e segnalazioni (dal più recente)"))
         self.esf_box.retranslate()
         self.reveal_button.setText(self.tr("Mostra"))
+        self.revert_button.setText(self.tr("Annulla la modifica"))
+        self.revert_button.setToolTip(
+            self.tr("Rimette i valori di prima: la correzione arriva a tutti i presidi")
+        )
         self.reveal_button.setToolTip(
             self.tr("Mostra il contenuto riservato (resta nel registro degli accessi)")
         )
@@ -377,7 +388,13 @@ class PersonCard(QWidget):
         }
         for contact in contacts:
             contact["category_label"] = labels.get(contact["category"], contact["category"])
-        self.history_model.set_entries(build_entries(contacts, refs))
+        edits = [
+            e
+            for pid in ids
+            for e in sync_status.registry_edits(self.context.store, person_id=pid, open_only=False)
+        ]
+        self.history_model.set_entries(build_entries(contacts, refs, edits))
+        self.revert_button.hide()
         self.detail.setText(self.tr("Selezionare una riga per vederne le note."))
         self.reveal_button.hide()
 
@@ -411,9 +428,21 @@ class PersonCard(QWidget):
 
     def _show_detail(self, current: Any, _previous: Any = None) -> None:
         entry = self.history_model.entry(current.row()) if current.isValid() else None
+        self.revert_button.hide()
         if entry is None:
             self.detail.clear()
             self.reveal_button.hide()
+            return
+        if entry.kind == "registry_edit":
+            self.reveal_button.hide()
+            row = entry.row
+            self.detail.setText(
+                self.tr("Modificato da %1 il %2:\n%3")
+                .replace("%1", registry_edit_author(row))
+                .replace("%2", format_datetime(row["received_at"]))
+                .replace("%3", registry_edit_text(row["fields"]))
+            )
+            self.revert_button.setVisible(not row.get("reverted_at"))
             return
         if self.history_model.is_hidden(entry):
             self.detail.setText(
@@ -456,6 +485,18 @@ class PersonCard(QWidget):
         if row.get("due_on"):
             lines.append(self.tr("Scadenza: %1").replace("%1", format_date(row["due_on"])))
         return "\n".join(line for line in lines if line)
+
+    def revert_current(self) -> None:
+        """Undo the selected edit another office made: a new winning edit, sent at next sync."""
+        entry = self.history_model.entry(self.history_view.currentIndex().row())
+        if entry is None or entry.kind != "registry_edit":
+            return
+        StoreOp(
+            self.context.bus,
+            lambda: sync_status.revert_registry_edit(self.context.store, entry.id),
+            changed="people",
+            parent=self,
+        ).run()
 
     def reveal_current(self) -> None:
         """Show the selected sensitive entry, recording the access as 'viewed'."""

@@ -1,6 +1,7 @@
 """The Sync page: hub and last successful sync, changes waiting, rejected changes with the
-hub's reasons, and the conflicts list where a coordinator sees both values and can reinstate
-the losing one (a new, winning edit through the journal).
+hub's reasons, edits other offices made to people registered here (with the values before
+and after, reverted in one action), and the conflicts list where a coordinator sees both
+values and can reinstate the losing one (each a new, winning edit through the journal).
 
 Sync runs as a background task (``ui/tasks.py``) on the process's store: its writes take the
 store's write lock one transaction (one pull page) at a time, so the window's own saves wait
@@ -46,6 +47,7 @@ from casa_desk.store.db import Store
 from casa_desk.sync import status as sync_status
 from casa_desk.ui.context import ChangeBus
 from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.history_model import registry_edit_author, registry_edit_text
 from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.tasks import TaskRunner
 
@@ -188,6 +190,8 @@ class SyncPage(QWidget):
         )
         self.dismiss_button.clicked.connect(self.dismiss_selected)
 
+        edits_box = self._build_edits_box()
+
         rejected_box = QGroupBox(self.tr("Modifiche rifiutate dalla sede"))
         QVBoxLayout(rejected_box).addWidget(self.rejections_view)
         self.held_box = QGroupBox(self.tr("Modifiche ricevute messe da parte"))
@@ -201,9 +205,37 @@ class SyncPage(QWidget):
         buttons.addWidget(self.reinstate_button)
         conflicts_layout.addLayout(buttons)
 
+        layout.addWidget(edits_box, 1)
         layout.addWidget(rejected_box, 1)
         layout.addWidget(self.held_box, 1)
         layout.addWidget(conflicts_box, 2)
+
+    def _build_edits_box(self) -> QGroupBox:
+        """Edits other offices made to people registered here: seen, then kept or undone."""
+        self.edits = _RowsModel(
+            [
+                ("at", self.tr("Ricevuta")),
+                ("person", self.tr("Persona")),
+                ("by", self.tr("Modificata da")),
+                ("fields_text", self.tr("Modifiche (prima → dopo)")),
+            ],
+            self,
+        )
+        self.edits_view = self._table(self.edits, "syncRegistryEdits")
+        self.edits_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.revert_button = QPushButton(self.tr("Annulla la modifica"), objectName="syncRevert")
+        self.revert_button.clicked.connect(self.revert_selected)
+        self.accept_button = QPushButton(self.tr("La modifica è giusta"), objectName="syncAccept")
+        self.accept_button.clicked.connect(self.accept_selected)
+        edits_box = QGroupBox(self.tr("Persone registrate qui, modificate da altri presidi"))
+        edits_layout = QVBoxLayout(edits_box)
+        edits_layout.addWidget(self.edits_view)
+        edit_buttons = QHBoxLayout()
+        edit_buttons.addStretch(1)
+        edit_buttons.addWidget(self.accept_button)
+        edit_buttons.addWidget(self.revert_button)
+        edits_layout.addLayout(edit_buttons)
+        return edits_box
 
     def _table(self, model: QAbstractTableModel, name: str) -> QTableView:
         view = QTableView(objectName=name)
@@ -257,6 +289,13 @@ class SyncPage(QWidget):
             )
             row["loser_text"] = _shown(row["loser_value"])
         self.conflicts.set_rows(rows)
+        edits = sync_status.registry_edits(self.store)
+        for edit in edits:
+            edit["at"] = edit["received_at"]
+            edit["person"] = f"{edit.get('last_name') or ''} {edit.get('first_name') or ''}"
+            edit["fields_text"] = registry_edit_text(edit["fields"])
+            edit["by"] = registry_edit_author(edit)
+        self.edits.set_rows(edits)
         self._update_buttons()
         if not info.enrolled:
             self._set_state("not_enrolled", self.tr("Archivio non abbinato alla sede."))
@@ -276,6 +315,36 @@ class SyncPage(QWidget):
         conflict = self._selected_conflict()
         self.reinstate_button.setEnabled(conflict is not None and conflict["kind"] != "not_applied")
         self.dismiss_button.setEnabled(conflict is not None)
+        edit = self._selected_edit()
+        self.revert_button.setEnabled(edit is not None)
+        self.accept_button.setEnabled(edit is not None)
+
+    def _selected_edit(self) -> dict[str, Any] | None:
+        rows = self.edits_view.selectionModel().selectedRows()
+        return self.edits.rows[rows[0].row()] if rows else None
+
+    @Slot()
+    def revert_selected(self) -> None:
+        """Put the registering office's values back: a new winning edit, sent at next sync."""
+        edit = self._selected_edit()
+        if edit is not None:
+            StoreOp(
+                self.bus,
+                lambda: sync_status.revert_registry_edit(self.store, edit["change_id"]),
+                changed="people",
+                parent=self,
+            ).success(lambda _fields: self.refresh()).run()
+
+    @Slot()
+    def accept_selected(self) -> None:
+        edit = self._selected_edit()
+        if edit is not None:
+            StoreOp(
+                self.bus,
+                lambda: sync_status.accept_registry_edit(self.store, edit["change_id"]),
+                changed="sync_registry_edits",
+                parent=self,
+            ).success(lambda _none: self.refresh()).run()
 
     def _selected_conflict(self) -> dict[str, Any] | None:
         rows = self.conflicts_view.selectionModel().selectedRows()
