@@ -204,6 +204,10 @@ def test_s7_clocks_ahead_behind_backward_jump_and_restart(
     assert b.journal.clock.last < future
     assert physical_ms(b.journal.clock.last) <= real() + MAX_SKEW_MS
     assert row(b, "people", p["id"])["notes"] == "da B, orologio indietro"
+    # the hub itself refused A's change, with a reason, and A got the hub's version back
+    (refused,) = a.query("SELECT reason FROM sync_rejections")
+    assert "Orologio" in refused["reason"]
+    assert row(a, "people", p["id"])["notes"] == "da B, orologio indietro"
     edit(b, "people", p["id"], notes="da B dopo")  # B can write, with a sane clock
     assert physical_ms(row(b, "people", p["id"])["hlc"]) <= real() + MAX_SKEW_MS
     # backward jump mid-session: ticks stay strictly increasing

@@ -191,12 +191,23 @@ def test_an_office_adds_its_own_services_and_head_office_gets_its_referrals(
     quiesce([office, hq, other])
     assert row(hq, "referrals", referral["id"])["service_id"] == service["id"]
     assert row(hq, "services", service["id"])["name"] == "CAF di quartiere"
-    assert row(other, "services", service["id"])["presidio"] == "SAN-SIRO"
+    # an office's own entry stays in its own directory (a fake "1522" never reaches others)
+    assert row(other, "services", service["id"]) is None
     assert row(office, "services", public)["active"] == 1  # the hub's version came back
     assert [r["table_name"] for r in rejections(office)] == ["services"]
-    Directory(other).set_active(service["id"], False)  # nor is it the other office's
+    # an office cannot put an entry in the shared directory itself…
+    fake = Directory(office).save_service({"name": "1522 antiviolenza", "kind": "antiviolenza"})
+    # …head office can: a shared copy every desk sees
+    shared = Directory(hq).share_service(service["id"])
     quiesce([office, hq, other])
-    assert row(other, "services", service["id"])["active"] == 1
+    assert row(other, "services", fake["id"]) is None
+    assert "solo la sede" in rejections(office)[0]["reason"].lower()
+    assert row(other, "services", shared["id"])["name"] == "CAF di quartiere"
+    assert row(office, "services", shared["id"])["scope"] == "shared"
+    Directory(other).set_active(shared["id"], False)  # and only head office changes it
+    quiesce([office, hq, other])
+    assert row(other, "services", shared["id"])["active"] == 1
+    check_invariants(sqlite_hub, [office, hq, other])
 
 
 def test_acked_changes_are_pruned_after_the_retention_only(

@@ -193,3 +193,52 @@ def test_a_long_backlog_is_counted_only_up_to_a_cap(  # type: ignore[no-untyped-
     sync(a)
     page.refresh()
     assert page.pending_label.text() == "0"
+
+
+def test_another_offices_edit_is_seen_on_the_sync_page_and_the_card_and_undone_in_one_click(
+    qtbot,  # type: ignore[no-untyped-def]
+    qtmodeltester,
+    sqlite_hub: HubProcess,
+    tmp_path: Path,
+) -> None:
+    from casa_desk.ui.context import DeskContext
+    from casa_desk.ui.person_card import PersonCard
+
+    mazzini = new_office(sqlite_hub, tmp_path / "m.sqlite", "MAZZINI")
+    san_siro = new_office(sqlite_hub, tmp_path / "s.sqlite", "SAN-SIRO")
+    p = person(mazzini, phone="+390200000001", street="Via Giusta")
+    quiesce([mazzini, san_siro])
+    san_siro.set_meta("operator", "op.sansiro")
+    edit(san_siro, "people", p["id"], phone="+390299999999", street="Via Sbagliata")
+    quiesce([san_siro, mazzini])
+    page = SyncPage(mazzini, runner=SyncRunner())
+    qtbot.addWidget(page)
+    assert page.edits.rowCount() == 1
+    qtmodeltester.check(page.edits)
+    shown = page.edits.rows[0]
+    assert shown["by"] == "SAN-SIRO · op.sansiro"
+    assert "telefono: +390200000001 → +390299999999" in shown["fields_text"]
+    assert "via: Via Giusta → Via Sbagliata" in shown["fields_text"]
+    # the card's history shows it too, with the button that undoes it
+    context = DeskContext(store=mazzini, presidio="MAZZINI", operator="op")
+    card = PersonCard(context)
+    qtbot.addWidget(card)
+    card.load(p["id"])
+    kinds = [card.history_model.entry(i).kind for i in range(card.history_model.rowCount())]  # type: ignore[union-attr]
+    line = kinds.index("registry_edit")
+    assert "SAN-SIRO" in card.history_model.index(line, 2).data()
+    card.history_view.selectRow(line)
+    assert card.revert_button.isVisibleTo(card)
+    assert "Via Sbagliata" in card.detail.text()
+    assert "SAN-SIRO · op.sansiro" in card.detail.text()
+    # one click on the Sync page puts the values back
+    assert not page.revert_button.isEnabled()
+    page.edits_view.selectRow(0)
+    with qtbot.waitSignal(page.bus.changed) as changed:
+        page.revert_button.click()
+    assert changed.args == ["people"]  # every view showing people refreshes
+    assert page.edits.rowCount() == 0
+    back = row(mazzini, "people", p["id"])
+    assert (back["phone"], back["street"]) == ("+390200000001", "Via Giusta")
+    quiesce([mazzini, san_siro])
+    assert row(san_siro, "people", p["id"])["street"] == "Via Giusta"
