@@ -70,6 +70,9 @@ CODES: dict[str, dict[str, frozenset[str]]] = {
         "disability": _codes(YesNoDeclined),
         "other_disadvantage": _codes(YesNoDeclined),
         "homeless_or_housing_exclusion": _codes(YesNoDeclined),
+        "third_country_national": _codes(YesNoDeclined),
+        "foreign_background": _codes(YesNoDeclined),
+        "minority": _codes(YesNoDeclined),
     },
     "audit_log": {"action": _codes(AuditAction)},
 }
@@ -78,7 +81,18 @@ FLAGS = frozenset({"deleted", "sensitive", "active"})
 
 #: Free text that may be long; every other text column is short (names, codes, dates…).
 LONG_TEXT = frozenset(
-    {"notes", "summary", "reason", "request", "note", "text", "hours", "address", "languages"}
+    {
+        "notes",
+        "summary",
+        "reason",
+        "request",
+        "note",
+        "text",
+        "hours",
+        "address",
+        "languages",
+        "value",  # settings: head office's ESF programme references, as JSON
+    }
 )
 SHORT_TEXT_CAP = 300
 LONG_TEXT_CAP = 20_000
