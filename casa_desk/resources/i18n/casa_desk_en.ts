@@ -713,6 +713,22 @@
 <context>
     <name>HistoryModel</name>
     <message>
+        <source>Modifica anagrafica</source>
+        <translation>Registry edit</translation>
+    </message>
+    <message>
+        <source>annullata</source>
+        <translation>undone</translation>
+    </message>
+    <message>
+        <source>confermata</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>da rivedere</source>
+        <translation>to review</translation>
+    </message>
+    <message>
         <source>Segnalazione</source>
         <translation>Referral</translation>
     </message>
@@ -951,6 +967,14 @@ the free number shown on the notice board.</translation>
         <translation>Show</translation>
     </message>
     <message>
+        <source>Annulla la modifica</source>
+        <translation>Undo the edit</translation>
+    </message>
+    <message>
+        <source>Rimette i valori di prima: la correzione arriva a tutti i presidi</source>
+        <translation>Puts the previous values back: the correction reaches every office</translation>
+    </message>
+    <message>
         <source>Mostra il contenuto riservato (resta nel registro degli accessi)</source>
         <translation>Show the confidential content (recorded in the access log)</translation>
     </message>
@@ -1101,6 +1125,12 @@ the free number shown on the notice board.</translation>
     <message>
         <source>L&apos;altra scheda sarà unita a questa: i suoi contatti e le sue segnalazioni compariranno qui e i dati mancanti saranno completati. Continuare?</source>
         <translation>The other card will be merged into this one: its contacts and referrals will appear here and missing details will be filled in. Continue?</translation>
+    </message>
+    <message>
+        <source>Modificato da %1 il %2:
+%3</source>
+        <translation>Edited by %1 on %2:
+%3</translation>
     </message>
     <message>
         <source>Contenuto riservato. Premere «Mostra» solo se necessario: l&apos;accesso viene registrato.</source>
@@ -1826,6 +1856,30 @@ the free number shown on the notice board.</translation>
         <translation>Conflicts to review</translation>
     </message>
     <message>
+        <source>Persona</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Modificata da</source>
+        <translation>Edited by</translation>
+    </message>
+    <message>
+        <source>Modifiche (prima → dopo)</source>
+        <translation>Changes (before → after)</translation>
+    </message>
+    <message>
+        <source>Annulla la modifica</source>
+        <translation>Undo the edit</translation>
+    </message>
+    <message>
+        <source>La modifica è giusta</source>
+        <translation>The edit is right</translation>
+    </message>
+    <message>
+        <source>Persone registrate qui, modificate da altri presidi</source>
+        <translation>People registered here, edited by other offices</translation>
+    </message>
+    <message>
         <source>non abbinato</source>
         <translation>not paired</translation>
     </message>
@@ -2070,6 +2124,85 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Servizio riservato</source>
         <translation>Confidential service</translation>
+    </message>
+</context>
+<context>
+    <name>_FieldWords</name>
+    <message>
+        <source>nome</source>
+        <translation>first name</translation>
+    </message>
+    <message>
+        <source>cognome</source>
+        <translation>surname</translation>
+    </message>
+    <message>
+        <source>codice fiscale</source>
+        <translation>tax code</translation>
+    </message>
+    <message>
+        <source>data di nascita</source>
+        <translation>date of birth</translation>
+    </message>
+    <message>
+        <source>luogo di nascita</source>
+        <translation>place of birth</translation>
+    </message>
+    <message>
+        <source>genere</source>
+        <translation>gender</translation>
+    </message>
+    <message>
+        <source>telefono</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>lingue</source>
+        <translation>languages</translation>
+    </message>
+    <message>
+        <source>via</source>
+        <translation>street</translation>
+    </message>
+    <message>
+        <source>civico</source>
+        <translation>house number</translation>
+    </message>
+    <message>
+        <source>scala</source>
+        <translation>staircase</translation>
+    </message>
+    <message>
+        <source>piano</source>
+        <translation>floor</translation>
+    </message>
+    <message>
+        <source>interno</source>
+        <translation>flat</translation>
+    </message>
+    <message>
+        <source>codice unità</source>
+        <translation>unit code</translation>
+    </message>
+    <message>
+        <source>quartiere</source>
+        <translation>neighbourhood</translation>
+    </message>
+    <message>
+        <source>nucleo</source>
+        <translation>household</translation>
+    </message>
+    <message>
+        <source>ruolo nel contratto</source>
+        <translation>role in the tenancy</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>notes</translation>
     </message>
 </context>
 <context>

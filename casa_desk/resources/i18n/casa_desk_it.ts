@@ -713,6 +713,22 @@
 <context>
     <name>HistoryModel</name>
     <message>
+        <source>Modifica anagrafica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>annullata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confermata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>da rivedere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Segnalazione</source>
         <translation type="unfinished"></translation>
     </message>
@@ -947,6 +963,14 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Annulla la modifica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rimette i valori di prima: la correzione arriva a tutti i presidi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mostra il contenuto riservato (resta nel registro degli accessi)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1096,6 +1120,11 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>L&apos;altra scheda sarà unita a questa: i suoi contatti e le sue segnalazioni compariranno qui e i dati mancanti saranno completati. Continuare?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modificato da %1 il %2:
+%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1822,6 +1851,30 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modificata da</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifiche (prima → dopo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annulla la modifica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La modifica è giusta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persone registrate qui, modificate da altri presidi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>non abbinato</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2065,6 +2118,85 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Servizio riservato</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_FieldWords</name>
+    <message>
+        <source>nome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cognome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>codice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data di nascita</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>luogo di nascita</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>genere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>telefono</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lingue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>via</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>civico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scala</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>piano</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>codice unità</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quartiere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nucleo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ruolo nel contratto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
