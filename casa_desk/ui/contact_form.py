@@ -44,6 +44,7 @@ from casa_desk.store.search import search_people
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.models import Vocab, person_name
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.quick_exit import mark_draft
 
 ERROR_STYLE = "color: #b3261e;"
 _SHIFT = re.compile(r"^\+\s*(\d{1,3})\s*([gsm]?)$", re.IGNORECASE)
@@ -134,6 +135,7 @@ class ContactDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.context = context
+        mark_draft(self)
         self.contacts = Contacts(context.store)
         self._amends = amends
         self._person_id: str | None = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casa_desk.errors import CasaError
 from casa_desk.sync.status import enrolled
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.person_card import PersonCard
@@ -36,6 +38,16 @@ from casa_desk.ui.statusbar import DeskStatusBar
 #: An enrolled desk syncs by itself this often, and shortly after the window opens.
 AUTO_SYNC_MINUTES = 5.0
 AUTO_SYNC_FIRST_MS = 3_000
+
+
+@dataclass
+class AwayState:
+    """Where the operator was when F12 hid the window (ids only, nothing on screen)."""
+
+    tab: int = 0
+    person_id: str | None = None
+    search_text: str = ""
+    highlighted: str | None = None
 
 
 class LazyPage(QWidget):
@@ -76,6 +88,7 @@ class MainWindow(QMainWindow):
         self.office_name = office_name
         self.settings = settings or UiSettings()
         self.quick_exit = QuickExit(self._hide_all, self)
+        self._away = AwayState()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             self.quick_exit.install(app)
@@ -304,7 +317,19 @@ class MainWindow(QMainWindow):
 
     # -- quick exit -----------------------------------------------------------------------
     def _hide_all(self) -> None:
-        """Everything personal off the screen (called by QuickExit after dialogs closed)."""
+        """Everything personal off the screen (called by QuickExit after dialogs closed).
+
+        Where the operator was is kept as ids, off screen, for :meth:`resume`: the tab, the
+        card's person, the search text and the highlighted result.
+        """
+        self._away = AwayState(
+            tab=self.tabs.currentIndex(),
+            person_id=self.card.person_id
+            if self.people_stack.currentWidget() is self.card
+            else None,
+            search_text=self.search.field.text(),
+            highlighted=self.search.highlighted_person_id(),
+        )
         self.search.reset()
         self.card.clear()
         self.people_stack.setCurrentWidget(self.search)
@@ -312,19 +337,62 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentWidget(self.neutral)
         self.menuBar().hide()
         self.status.hide()
+        for action in self._work_actions():
+            action.setEnabled(False)
         self.setWindowTitle(NeutralPage.title())
         self.neutral.resume_button.setFocus()
 
     def resume(self, *, confirm: bool = True) -> bool:
+        """Back from the neutral page — after the confirmation (login: the password) —
+        to the page, the card and the unsaved forms that were open."""
+        if not self.quick_exit.active:
+            return True
         if confirm and not self.quick_exit.confirm_resume(self):
             return False
         self.quick_exit.active = False
         self.screens.setCurrentWidget(self.tabs)
         self.menuBar().show()
         self.status.show()
+        for action in self._work_actions():
+            action.setEnabled(True)
         self.retranslate()
-        self.show_search()
+        away, self._away = self._away, AwayState()
+        self.search.restore(away.search_text, away.highlighted)
+        if away.person_id and self._reopen(away.person_id):
+            self.people_stack.setCurrentWidget(self.card)
+        else:
+            self.people_stack.setCurrentWidget(self.search)
+        self.tabs.setCurrentIndex(away.tab)
+        self._focus_page()
+        for draft in self.quick_exit.take_drafts():
+            draft.show()
+            draft.raise_()
+            draft.activateWindow()
         return True
+
+    def _reopen(self, person_id: str) -> bool:
+        try:
+            self.card.load(person_id)
+        except CasaError:  # removed meanwhile (sync): back to the search
+            return False
+        return True
+
+    def _focus_page(self) -> None:
+        if self.tabs.currentIndex() != 0:
+            self.tabs.currentWidget().setFocus()
+        elif self.people_stack.currentWidget() is self.card:
+            self.card.history_view.setFocus()
+        else:
+            self.search.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _work_actions(self) -> list[QAction]:
+        """Actions that would open work on screen: off while the neutral page is up."""
+        return [
+            self.register_action,
+            self.contact_action,
+            self.sync_action,
+            self.find_action,
+        ]
 
     def set_language(self, code: str) -> None:
         self.settings.set_language(code)

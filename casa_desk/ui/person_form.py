@@ -36,6 +36,7 @@ from casa_desk.store.people import People
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.history_model import gender_label, role_label
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.quick_exit import mark_draft
 
 TEXT_FIELDS = (
     "last_name",
@@ -140,6 +141,7 @@ class PersonForm(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("personForm")
+        mark_draft(self)
         self.context = context
         self.people = People(context.store)
         self.person_id = person_id

@@ -1,10 +1,20 @@
-"""Quick exit: F12, at any moment, hides everything behind a neutral page.
+"""Quick exit: F12, at any moment, hides everything behind a neutral page — and lets you back.
 
 A partner may be standing beside the tenant at the desk. F12 is caught by an
-application-wide event filter (so it works inside any dialog, field or popup): every dialog
-and popup is closed, the search text and results and the open card are forgotten, the window
-title becomes neutral, and a plain page with no names takes the whole window. Coming back is
-deliberate — a button and a confirmation — and lands on an empty search.
+application-wide event filter (so it works inside any dialog, field or popup): every popup
+and menu is closed, every dialog is taken off the screen, the search text and results and the
+open card are forgotten by the widgets, the window title becomes neutral, and a plain page
+with no names takes the whole window. Work in progress is kept *off screen*: the page and
+the card that were open (as ids, in the window) and the forms being filled in (drafts: a
+contact, a registration, a referral… hidden, not closed). Other dialogs (a question, an error
+box) are rejected, as if the operator had pressed Esc.
+
+Coming back is deliberate: *Riprendi* (mouse, or Enter/Space since it has the focus), then a
+confirmation (:meth:`QuickExit.confirm_resume`, the one hook that login replaces with the
+operator's password). Only then do the page, the card and the drafts come back, as they were.
+While the neutral page is up, any dialog that something else opens (a late error, a queued
+callback) is closed at once — except the ones the resume step itself shows, marked with
+:meth:`QuickExit.allow`.
 """
 
 from __future__ import annotations
@@ -22,8 +32,24 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 QUICK_EXIT_KEY = Qt.Key.Key_F12
+#: Dynamic property of a dialog that holds the operator's unsaved work: F12 hides it and
+#: coming back shows it again (see :func:`mark_draft`).
+DRAFT_PROPERTY = "casaDraft"
+#: Dynamic property of a dialog the resume step shows while the neutral page is up.
+ALLOWED_PROPERTY = "casaQuickExitAllowed"
+
+
+def mark_draft(dialog: QDialog) -> QDialog:
+    """Say that ``dialog`` holds unsaved work: after F12 it comes back as it was."""
+    dialog.setProperty(DRAFT_PROPERTY, True)
+    return dialog
+
+
+def is_draft(widget: QWidget) -> bool:
+    return bool(widget.property(DRAFT_PROPERTY))
 
 
 class NeutralPage(QWidget):
@@ -41,6 +67,8 @@ class NeutralPage(QWidget):
         self.body.setStyleSheet("font-size: 12pt;")
         self.resume_button = QPushButton(objectName="resumeButton")
         self.resume_button.setFlat(True)
+        # Enter as well as Space: the button has the focus when the page appears.
+        self.resume_button.setAutoDefault(True)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -76,11 +104,13 @@ class QuickExit(QObject):
         super().__init__(parent)
         self._hide_all = hide_all
         self.active = False
+        #: Drafts taken off the screen by the last F12, bottom first.
+        self.drafts: list[QDialog] = []
 
     def install(self, app: QApplication) -> None:
         app.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         # Every event of the application passes here: the isinstance checks come first
         # because they are cheap, and reading event.type() builds a Python enum.
         if isinstance(event, QKeyEvent):
@@ -91,41 +121,100 @@ class QuickExit(QObject):
             ):
                 self.trigger()
                 return True
-        elif self.active and isinstance(watched, QDialog) and event.type() == QEvent.Type.Show:
+        elif (
+            self.active
+            and isinstance(watched, QDialog)
+            and event.type() == QEvent.Type.Show
+            and not watched.property(ALLOWED_PROPERTY)
+        ):
             # Something opened a dialog after F12 (a queued error, a late callback): close it.
             QTimer.singleShot(0, watched.reject)
         return False
 
     def trigger(self) -> None:
         keep = self.parent()
-        close_dialogs(keep)
+        if self.active:  # already hidden: only what the resume step opened goes away
+            close_dialogs(keep)
+            return
+        self.drafts = close_dialogs(keep, keep_drafts=True)
         self.active = True
         self._hide_all()
-        # Code that was waiting on a closed dialog may open another one: sweep again.
-        QTimer.singleShot(0, lambda: close_dialogs(keep))
+        # Code that was waiting on a closed dialog may open another one: sweep again (not
+        # the resume step's own dialog, if the operator is already that quick).
+        QTimer.singleShot(0, lambda: self.active and close_dialogs(keep, spare_allowed=True))
         self.triggered.emit()
 
+    @staticmethod
+    def allow(dialog: QDialog) -> QDialog:
+        """Let ``dialog`` be shown while the neutral page is up (the resume step's own)."""
+        dialog.setProperty(ALLOWED_PROPERTY, True)
+        return dialog
+
     def confirm_resume(self, parent: QWidget) -> bool:
-        """Ask before coming back; True when the operator confirms."""
-        answer = QMessageBox.question(
-            parent,
+        """Ask before coming back; True when the operator confirms.
+
+        The one hook of the way back: login replaces it with the operator's password. A
+        dialog shown here must be marked with :meth:`allow`, or the filter closes it.
+        Keyboard: Enter confirms, Esc stays on the neutral page.
+        """
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             NeutralPage.title(),
             QCoreApplication.translate("NeutralPage", "Tornare al lavoro?"),
+            QMessageBox.StandardButton.NoButton,
+            parent,
         )
-        return answer == QMessageBox.StandardButton.Yes
+        box.setObjectName("resumeConfirm")
+        resume = box.addButton(
+            QCoreApplication.translate("NeutralPage", "Riprendi"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        stay = box.addButton(
+            QCoreApplication.translate("NeutralPage", "Resta qui"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
+        box.setDefaultButton(resume)
+        box.setEscapeButton(stay)
+        self.allow(box)
+        box.exec()
+        return box.clickedButton() is resume
+
+    def take_drafts(self) -> list[QDialog]:
+        """The drafts to show again (the ones still alive and not finished), once."""
+        drafts, self.drafts = self.drafts, []
+        return [d for d in drafts if isValid(d) and d.result() == 0 and not d.isVisible()]
 
 
-def close_dialogs(keep: QObject | None = None) -> None:
+def close_dialogs(
+    keep: QObject | None = None, *, keep_drafts: bool = False, spare_allowed: bool = False
+) -> list[QDialog]:
     """Close every popup, menu and dialog of the application, topmost first, and hide any
-    other top-level window (a preview, a tool window) except ``keep``."""
+    other top-level window (a preview, a tool window) except ``keep``.
+
+    With ``keep_drafts`` a dialog marked with :func:`mark_draft` is hidden instead of
+    rejected; those are returned, bottom first, so they can be shown again. With
+    ``spare_allowed`` the dialogs of the resume step (:meth:`QuickExit.allow`) stay.
+    """
+    drafts: list[QDialog] = []
+    if spare_allowed:
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal.property(ALLOWED_PROPERTY):
+            return drafts
     while (popup := QApplication.activePopupWidget()) is not None:
         popup.close()
         if QApplication.activePopupWidget() is popup:
             break
+
+    def put_away(dialog: QDialog) -> None:
+        if keep_drafts and is_draft(dialog):
+            drafts.append(dialog)
+        else:
+            dialog.reject()
+        dialog.hide()
+
     modal = QApplication.activeModalWidget()
     while modal is not None and isinstance(modal, QDialog):
-        modal.reject()
-        modal.hide()
+        put_away(modal)
         nxt = QApplication.activeModalWidget()
         if nxt is modal:
             break
@@ -134,5 +223,8 @@ def close_dialogs(keep: QObject | None = None) -> None:
         if widget is keep or not widget.isVisible():
             continue
         if isinstance(widget, QDialog):
-            widget.reject()
-        widget.hide()
+            put_away(widget)
+        else:
+            widget.hide()
+    drafts.reverse()
+    return drafts

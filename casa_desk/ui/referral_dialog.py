@@ -43,6 +43,7 @@ from casa_desk.ui.context import DeskContext
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.models import Column, RowsModel, Vocab, one_page, person_name, stacked
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.quick_exit import mark_draft
 
 BANNER_STYLE = (
     "QFrame#banner { background: #fdecea; border: 1px solid #e0a39c; border-radius: 4px; }"
@@ -69,6 +70,7 @@ class ConsentDialog(QDialog):
         self.context = context
         self.person_id = person_id
         self.service_id = service_id
+        mark_draft(self)
         service = Directory(context.store).service(service_id)
         self.setWindowTitle(self.tr("Registra consenso"))
         intro = QLabel(
@@ -172,6 +174,7 @@ class ReferralDialog(QDialog):
             person_id = Contacts(context.store).get(contact_id).get("person_id")
         self.person_id = person_id
         self.consent_dialog: ConsentDialog | None = None
+        mark_draft(self)
         self.setWindowTitle(self.tr("Nuova segnalazione"))
         self._build()
         self.filter.setFocus()

@@ -50,6 +50,7 @@ from casa_desk.ui.models import (
     service_label,
 )
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.quick_exit import mark_draft
 from casa_desk.ui.referral_dialog import ConsentBanner, ConsentDialog, error_label
 
 OVERDUE_BACKGROUND = QColor("#fde2e1")
@@ -79,6 +80,7 @@ class NoteDialog(QDialog):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        mark_draft(self)
         self.setWindowTitle(title)
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("Nota (facoltativa): chi, come, che cosa"))

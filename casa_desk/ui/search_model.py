@@ -282,6 +282,10 @@ class PeopleSearchModel(QAbstractTableModel):
     def person_id(self, row: int) -> str | None:
         return self._rows[row]["id"] if 0 <= row < len(self._rows) else None
 
+    def row_of(self, person_id: str) -> int:
+        """The row of ``person_id`` among the rows read so far (-1 when not there)."""
+        return next((n for n, row in enumerate(self._rows) if row["id"] == person_id), -1)
+
     # -- Qt model -----------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

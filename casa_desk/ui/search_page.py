@@ -44,6 +44,7 @@ class SearchPage(QWidget):
             context.store, self, threaded=not isinstance(context.runner, SyncRunner)
         )
         self._open_when_ready = False
+        self._select_when_ready: str | None = None
         self.view = QTableView(objectName="searchResults")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -103,7 +104,11 @@ class SearchPage(QWidget):
 
     # -- searching ----------------------------------------------------------------------
     def _results_ready(self) -> None:
-        if self.model.rowCount() and not self.view.currentIndex().isValid():
+        wanted, self._select_when_ready = self._select_when_ready, None
+        row = self.model.row_of(wanted) if wanted else -1
+        if row >= 0:
+            self.view.selectRow(row)
+        elif self.model.rowCount() and not self.view.currentIndex().isValid():
             self.view.selectRow(0)
         self._update_count()
         if self._open_when_ready and not self.model.pending:
@@ -148,6 +153,16 @@ class SearchPage(QWidget):
         self.field.blockSignals(False)
         self.model.clear()
         self._update_count()
+
+    def restore(self, text: str, highlighted: str | None) -> None:
+        """Type ``text`` again and highlight ``highlighted`` when its results are in."""
+        self._select_when_ready = highlighted if text else None
+        self.field.setText(text)
+
+    def highlighted_person_id(self) -> str | None:
+        """The person highlighted in the results (None when nothing is)."""
+        index = self.view.currentIndex()
+        return self.model.data(index, ID_ROLE) if index.isValid() else None
 
     def current_person_id(self) -> str | None:
         index = self.view.currentIndex()

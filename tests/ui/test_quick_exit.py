@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dialogs import click_when_shown, key_when_shown
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -102,24 +103,109 @@ def test_f12_from_any_tab(qtbot, window, demo) -> None:
         assert _leaks(demo) == []
 
 
-def test_coming_back_needs_a_confirmation_and_lands_on_an_empty_search(
-    qtbot, window, demo, monkeypatch
+def test_coming_back_needs_the_real_confirmation_and_restores_the_search(
+    qtbot, window, demo
 ) -> None:
-    qtbot.keyClicks(window.search.field, "Zampicchi")
+    qtbot.keyClicks(window.search.field, "Quarzolini")
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Down)
+    highlighted = window.search.highlighted_person_id()
     qtbot.keyClick(window.search.field, Qt.Key.Key_F12)
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.No)
+    assert window.screens.currentWidget() is window.neutral and _leaks(demo) == []
+    # The confirmation is a real dialog shown while the neutral page is up: "Resta qui".
+    asked = click_when_shown(qtbot, "Resta qui", name="resumeConfirm")
     qtbot.mouseClick(window.neutral.resume_button, Qt.MouseButton.LeftButton)
-    assert window.screens.currentWidget() is window.neutral
+    assert asked and window.screens.currentWidget() is window.neutral
+    assert _leaks(demo) == []
     # F12 again while hidden changes nothing.
     qtbot.keyClick(window.neutral.resume_button, Qt.Key.Key_F12)
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    assert window.screens.currentWidget() is window.neutral
+    asked = click_when_shown(qtbot, "Riprendi", name="resumeConfirm")
     qtbot.mouseClick(window.neutral.resume_button, Qt.MouseButton.LeftButton)
+    assert asked and "Tornare al lavoro?" in asked[0].text()
     assert window.screens.currentWidget() is window.tabs
     assert window.people_stack.currentWidget() is window.search
-    assert window.search.field.text() == "" and window.search.model.rowCount() == 0
+    assert window.search.field.text() == "Quarzolini"
+    assert window.search.highlighted_person_id() == highlighted
     assert window.focusWidget() is window.search.field
     assert "Presidio C.A.S.A. San Siro" in window.windowTitle()
-    assert window.statusBar().isVisible()
+    assert window.statusBar().isVisible() and window.menuBar().isVisible()
+
+
+def test_by_keyboard_the_card_and_an_unsaved_contact_come_back(qtbot, window, demo) -> None:
+    arianna = demo.ids["Quarzolini Arianna"]
+    window.open_person(arianna)
+    qtbot.keyClick(window.card.history_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = QApplication.activeModalWidget()
+    assert type(form).__name__ == "ContactDialog"
+    qtbot.keyClicks(form.category, "Manut")
+    qtbot.keyClick(form.category, Qt.Key.Key_Tab)
+    qtbot.keyClicks(form.summary, "Bozza da non perdere")
+    qtbot.keyClick(form.summary, Qt.Key.Key_F12)
+    assert not form.isVisible() and _leaks(demo) == []
+    assert window.card.person is None  # the window's widgets forget the card
+    # Enter on "Riprendi" (it has the focus), Enter again confirms.
+    assert window.focusWidget() is window.neutral.resume_button
+    asked = key_when_shown(qtbot, Qt.Key.Key_Return, name="resumeConfirm")
+    qtbot.keyClick(window.neutral.resume_button, Qt.Key.Key_Return)
+    assert asked
+    assert window.people_stack.currentWidget() is window.card
+    assert window.card.person_id == arianna
+    assert window.card.title.text() == "Quarzolini Arianna"
+    assert form.isVisible() and form.summary.text() == "Bozza da non perdere"
+    assert form.person.text() == "Quarzolini Arianna"
+    qtbot.keyClick(form.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not form.isVisible()
+    saved = demo.store.query(
+        "SELECT person_id FROM contacts WHERE summary = 'Bozza da non perdere'"
+    )
+    assert saved == [{"person_id": arianna}]
+
+
+def test_esc_on_the_confirmation_stays_hidden(qtbot, window, demo) -> None:
+    window.open_person(demo.ids["Zampicchi Ludmilla"])
+    qtbot.keyClick(window.card.history_view, Qt.Key.Key_F12)
+    asked = key_when_shown(qtbot, Qt.Key.Key_Escape, name="resumeConfirm")
+    qtbot.keyClick(window.neutral.resume_button, Qt.Key.Key_Space)
+    assert asked and window.screens.currentWidget() is window.neutral
+    assert _leaks(demo) == []
+
+
+def test_a_registration_and_a_referral_with_its_consent_come_back_on_their_tab(
+    qtbot, window, demo
+) -> None:
+    window.tabs.setCurrentWidget(window.pages["agenda"])
+    window.register_person("Nuovissima")
+    register = QApplication.activeModalWidget()
+    qtbot.keyClicks(register.edits["first_name"], "Ada")
+    qtbot.keyClick(register.edits["first_name"], Qt.Key.Key_F12)
+    assert not register.isVisible()
+    # A late dialog (an error from a callback) while hidden is closed at once.
+    late = QMessageBox(QMessageBox.Icon.Warning, "x", "Quarzolini", parent=window)
+    late.open()
+    qtbot.waitUntil(lambda: not late.isVisible())
+    click_when_shown(qtbot, "Riprendi", name="resumeConfirm")
+    qtbot.mouseClick(window.neutral.resume_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.pages["agenda"]
+    assert register.isVisible()
+    assert register.edits["last_name"].text() == "Nuovissima"
+    assert register.edits["first_name"].text() == "Ada"
+    register.reject()
+
+    referral = window.new_referral(demo.ids["Velluttini Corrado"])
+    qtbot.keyClicks(referral.filter, "servizi sociali")
+    qtbot.keyClicks(referral.reason, "Motivo in bozza")
+    referral.send_now.setChecked(True)
+    qtbot.mouseClick(referral.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(referral.banner.record, Qt.MouseButton.LeftButton)
+    consent = referral.consent_dialog
+    assert consent is not None and consent.isVisible()
+    qtbot.keyClick(consent.text, Qt.Key.Key_F12)
+    assert not referral.isVisible() and not consent.isVisible()
+    click_when_shown(qtbot, "Riprendi", name="resumeConfirm")
+    qtbot.mouseClick(window.neutral.resume_button, Qt.MouseButton.LeftButton)
+    assert referral.isVisible() and consent.isVisible()
+    assert referral.reason.text() == "Motivo in bozza"
+    assert QApplication.activeModalWidget() is consent  # on top, where it was
 
 
 def test_f12_closes_an_open_menu(qtbot, window, demo) -> None:
