@@ -1,6 +1,7 @@
 """Save a screenshot of every page of the window into docs/screenshots/ (QWidget.grab()).
 
     QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [--out docs/screenshots]
+                                                             [--size 1366x768]
 
 Builds a small demo store (casa_desk.demo.builder.build_demo: synthetic people, contacts,
 referrals) in a temporary folder — settings included, so nothing real is read or written —
@@ -9,11 +10,16 @@ confidential entry hidden), the registration form showing an inline error, the d
 question, the quick-exit page, the first-run dialog, an error message, each embedded page
 (referrals, agenda, services, report, sync) and the contact and referral dialogs; plus the
 search page in English. File names start with ``window-``.
+
+``--size`` is the desk's screen: under the offscreen platform the script gives Qt a screen of
+that size (its ``configfile`` option), so the window fits it exactly as on a desk PC —
+1366×768 for the documentation, 1024×768 to check the smallest desk.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -24,7 +30,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SIZE = (1280, 800)
+SIZE = (1366, 768)
+
+
+def _desk_screen(size: tuple[int, int], folder: Path) -> None:
+    """Under the offscreen platform, a screen of ``size`` (Qt reads it when it starts)."""
+    if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        return
+    config = folder / "screen.json"
+    screen = {"name": "desk", "x": 0, "y": 0, "width": size[0], "height": size[1]}
+    screen |= {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    config.write_text(json.dumps({"screens": [screen]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
 def _demo_store(folder: Path):  # type: ignore[no-untyped-def]
@@ -45,11 +62,14 @@ def _demo_store(folder: Path):  # type: ignore[no-untyped-def]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}", help="screen, e.g. 1024x768")
     args = parser.parse_args()
+    size = tuple(int(n) for n in args.size.lower().split("x"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix="casa_shots_"))
     os.environ["CASA_DESK_HOME"] = str(temp / "home")
+    _desk_screen(size, temp)  # type: ignore[arg-type]
 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -83,8 +103,7 @@ def main() -> int:
         dialog.close()
 
     window = build_window(store, runner=SyncRunner())
-    window.resize(*SIZE)
-    window.show()
+    window.show()  # as big as the desk's screen allows (casa_desk.ui.screen_fit)
     shot("start", window)
 
     # Search: type the first letters of a frequent surname.
@@ -155,7 +174,6 @@ def main() -> int:
         app.removeTranslator(translator)
     translators = install_translator(app, "en")
     english = build_window(store, runner=SyncRunner())
-    english.resize(*SIZE)
     english.show()
     QTest.keyClicks(english.search.field, surname[:4].lower())
     shot("search-en", english)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +31,7 @@ from casa_desk.ui.context import DeskContext
 from casa_desk.ui.person_card import PersonCard
 from casa_desk.ui.person_form import PersonForm
 from casa_desk.ui.quick_exit import NeutralPage, QuickExit
+from casa_desk.ui.screen_fit import fit_to_screen, fits, keep_on_screen
 from casa_desk.ui.search_page import SearchPage
 from casa_desk.ui.settings import UiSettings
 from casa_desk.ui.statusbar import DeskStatusBar
@@ -38,6 +39,8 @@ from casa_desk.ui.statusbar import DeskStatusBar
 #: An enrolled desk syncs by itself this often, and shortly after the window opens.
 AUTO_SYNC_MINUTES = 5.0
 AUTO_SYNC_FIRST_MS = 3_000
+#: The window's size on a screen big enough; smaller screens get what fits.
+DEFAULT_SIZE = QSize(1280, 760)
 
 
 @dataclass
@@ -404,9 +407,10 @@ class MainWindow(QMainWindow):
 
     # -- geometry -------------------------------------------------------------------------
     def _restore(self) -> None:
+        """The remembered size and layout — unless the size does not fit this screen."""
         geometry = self.settings.window_geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1180, 760)
+        if geometry is None or not self.restoreGeometry(geometry) or not fits(self):
+            fit_to_screen(self, DEFAULT_SIZE)
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
@@ -414,6 +418,11 @@ class MainWindow(QMainWindow):
             state = self.settings.layout(name)
             if state is not None:
                 part.restoreState(state)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt
+        super().showEvent(event)
+        # The window manager's real frame is known now: pull the window back on screen.
+        QTimer.singleShot(0, self, lambda: keep_on_screen(self))
 
     def _layout_parts(self) -> dict[str, Any]:
         """Splitters and table headers whose sizes the operator may adjust."""

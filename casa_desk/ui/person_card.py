@@ -14,9 +14,7 @@ from typing import Any
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,39 +27,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casa_desk.models.phone import format_phone
-from casa_desk.models.timeutil import format_date, format_datetime, today_rome
-from casa_desk.models.vocab import SENSITIVE_SERVICE_KINDS
+from casa_desk.models.timeutil import format_date, format_datetime
 from casa_desk.store import audit
-from casa_desk.store.consents import Consents, consent_state
 from casa_desk.store.contacts import Contacts
 from casa_desk.store.people import People
 from casa_desk.store.referrals import Referrals
 from casa_desk.sync import status as sync_status
+from casa_desk.ui.card_side import CardSide
 from casa_desk.ui.context import DeskContext
-from casa_desk.ui.esf_box import EsfBox
 from casa_desk.ui.history_model import (
     HistoryModel,
     build_entries,
     channel_label,
-    gender_label,
     outcome_label,
     registry_edit_author,
     registry_edit_text,
-    role_label,
     status_label,
 )
 from casa_desk.ui.operations import StoreOp
-
-
-def _clear_layout(layout: Any) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget()
-        if widget is not None:
-            # Off screen now, not at the next event-loop turn (quick exit, grab()).
-            widget.hide()
-            widget.deleteLater()
 
 
 class PersonCard(QWidget):
@@ -96,11 +79,15 @@ class PersonCard(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
+        self.side = CardSide(context)
+        self.side.person_opened.connect(self.person_opened)
+        self.side.merge_requested.connect(self.merge)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="cardSplitter")
-        self.splitter.addWidget(self._build_side())
+        self.splitter.addWidget(self.side)
         self.splitter.addWidget(self._build_history())
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([380, 700])
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([300, 900])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -117,34 +104,6 @@ class PersonCard(QWidget):
         context.bus.changed.connect(self._on_changed)
         self.retranslate()
 
-    def _build_side(self) -> QWidget:
-        """Identity, address, household, consents, duplicates: one group box each."""
-        self.identity_box = QGroupBox()
-        self.identity = QFormLayout(self.identity_box)
-        self.address_box = QGroupBox()
-        self.address = QFormLayout(self.address_box)
-        self.household_box = QGroupBox()
-        self.household = QVBoxLayout(self.household_box)
-        self.consents_box = QGroupBox()
-        self.consents = QVBoxLayout(self.consents_box)
-        self.duplicates_box = QGroupBox(objectName="duplicatesBox")
-        self.duplicates = QGridLayout(self.duplicates_box)
-        self.esf_box = EsfBox(self.context)  # shown for ESF participants only
-        side = QVBoxLayout()
-        for box in (
-            self.identity_box,
-            self.address_box,
-            self.household_box,
-            self.consents_box,
-            self.esf_box,
-            self.duplicates_box,
-        ):
-            side.addWidget(box)
-        side.addStretch(1)
-        side_widget = QWidget()
-        side_widget.setLayout(side)
-        return side_widget
-
     def _build_history(self) -> QWidget:
         """The history table and, under it, the selected line's details."""
         self.history_box = QGroupBox()
@@ -158,8 +117,11 @@ class PersonCard(QWidget):
         self.history_view.setWordWrap(False)
         header = self.history_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((118, 110, 170, 220, 120)):
-            header.resizeSection(column, width)
+        # Widths from the font, not pixels: the summary keeps the rest (at 1024×768 too).
+        metrics = self.history_view.fontMetrics()
+        for column, sample in enumerate(("00/00/0000 00:00", "Visita domic.", "Manutenzione e g")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+        header.resizeSection(4, metrics.horizontalAdvance("Presa in carico") + 16)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.detail = QLabel(objectName="historyDetail")
         self.detail.setWordWrap(True)
@@ -186,13 +148,8 @@ class PersonCard(QWidget):
         self.edit_button.setText(self.tr("Modifica dati"))
         self.contact_button.setText(self.tr("Nuovo contatto (Ctrl+N)"))
         self.referral_button.setText(self.tr("Nuova segnalazione"))
-        self.identity_box.setTitle(self.tr("Dati anagrafici"))
-        self.address_box.setTitle(self.tr("Indirizzo e alloggio Aler"))
-        self.household_box.setTitle(self.tr("Nucleo familiare"))
-        self.consents_box.setTitle(self.tr("Consensi"))
-        self.duplicates_box.setTitle(self.tr("Possibili doppioni"))
+        self.side.retranslate()
         self.history_box.setTitle(self.tr("Storia: contatti e segnalazioni (dal più recente)"))
-        self.esf_box.retranslate()
         self.reveal_button.setText(self.tr("Mostra"))
         self.revert_button.setText(self.tr("Annulla la modifica"))
         self.revert_button.setToolTip(
@@ -213,6 +170,22 @@ class PersonCard(QWidget):
     def person_id(self) -> str | None:
         return self.person["id"] if self.person else None
 
+    @property
+    def household_box(self) -> QGroupBox:
+        return self.side.household_box
+
+    @property
+    def consents_box(self) -> QGroupBox:
+        return self.side.consents_box
+
+    @property
+    def duplicates_box(self) -> QGroupBox:
+        return self.side.duplicates_box
+
+    @property
+    def esf_box(self) -> QGroupBox:
+        return self.side.esf_box
+
     def load(self, person_id: str) -> None:
         """Show ``person_id`` (a merged duplicate shows its survivor)."""
         person = self.people.get(person_id)
@@ -232,11 +205,7 @@ class PersonCard(QWidget):
             if b
         ]
         self.subtitle.setText(" · ".join(bits))
-        self._fill_identity(person)
-        self._fill_household(person)
-        self._fill_consents(person["id"])
-        self.esf_box.load(self.people.merged_ids(person["id"]))
-        self._fill_duplicates(person["id"])
+        self.side.fill(person)
         self._fill_history(person["id"])
 
     def clear(self) -> None:
@@ -244,137 +213,9 @@ class PersonCard(QWidget):
         self.person = None
         for label in (self.title, self.subtitle, self.detail):
             label.clear()
-        for layout in (self.identity, self.address, self.household, self.consents, self.duplicates):
-            _clear_layout(layout)
+        self.side.clear()
         self.history_model.clear()
-        self.esf_box.clear()
         self.reveal_button.hide()
-
-    def _fill_identity(self, p: dict[str, Any]) -> None:
-        _clear_layout(self.identity)
-        rows = [
-            (self.tr("Cognome"), p.get("last_name")),
-            (self.tr("Nome"), p.get("first_name")),
-            (self.tr("Codice fiscale"), p.get("codice_fiscale")),
-            (self.tr("Data di nascita"), format_date(p.get("birth_date"))),
-            (self.tr("Luogo di nascita"), p.get("birth_place")),
-            (self.tr("Sesso"), gender_label(p.get("gender"))),
-            (self.tr("Telefono"), format_phone(p["phone"]) if p.get("phone") else ""),
-            (self.tr("Email"), p.get("email")),
-            (self.tr("Lingue"), p.get("languages")),
-            (self.tr("Note"), p.get("notes")),
-        ]
-        self._form_rows(self.identity, rows)
-        _clear_layout(self.address)
-        street = " ".join(x for x in (p.get("street"), p.get("civic")) if x)
-        where = ", ".join(
-            x
-            for x in (
-                self.tr("scala %1").replace("%1", p["stair"]) if p.get("stair") else "",
-                self.tr("piano %1").replace("%1", p["floor"]) if p.get("floor") else "",
-                self.tr("interno %1").replace("%1", p["flat"]) if p.get("flat") else "",
-            )
-            if x
-        )
-        self._form_rows(
-            self.address,
-            [
-                (self.tr("Via"), street),
-                (self.tr("Scala / piano / interno"), where),
-                (self.tr("Quartiere"), p.get("quartiere")),
-                (self.tr("Codice alloggio"), p.get("unit_code")),
-                (self.tr("Ruolo"), role_label(p.get("tenancy_role"))),
-            ],
-        )
-
-    def _form_rows(self, form: QFormLayout, rows: list[tuple[str, Any]]) -> None:
-        for label, value in rows:
-            if value:
-                text = QLabel(str(value))
-                text.setWordWrap(True)
-                text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                form.addRow(label + ":", text)
-        if form.rowCount() == 0:
-            form.addRow(QLabel(self.tr("Nessun dato.")))
-
-    def _fill_household(self, person: dict[str, Any]) -> None:
-        _clear_layout(self.household)
-        members = self.people.household(person)
-        for member in members:
-            text = f"{member['last_name']} {member['first_name']}"
-            if member.get("tenancy_role"):
-                text += f" – {role_label(member['tenancy_role'])}"
-            button = QPushButton(text)
-            button.setFlat(True)
-            button.setStyleSheet("text-align: left;")
-            button.clicked.connect(lambda _=False, pid=member["id"]: self.person_opened.emit(pid))
-            self.household.addWidget(button)
-        if not members:
-            self.household.addWidget(QLabel(self.tr("Nessun altro componente registrato.")))
-
-    def _fill_consents(self, person_id: str) -> None:
-        _clear_layout(self.consents)
-        today = today_rome()
-        words = {
-            "given": self.tr("dato"),
-            "expiring": self.tr("in scadenza"),
-            "expired": self.tr("scaduto"),
-            "withdrawn": self.tr("revocato"),
-        }
-        rows = Consents(self.context.store).for_person(person_id)
-        for row in rows:
-            state = consent_state(row, today)
-            if row["purpose"] == "registry":
-                purpose = self.tr("Registrazione")
-            elif self._sensitive_service(row["purpose"]):
-                # Naming an anti-violence or health service would say what the person faces.
-                purpose = self.tr("Invio a un servizio riservato")
-            else:
-                purpose = self.tr("Invio a %1").replace("%1", row.get("service_name") or "?")
-            when = format_date(row.get("withdrawn_at") or row.get("given_at"))
-            text = f"{purpose}: {words[state]} ({when})"
-            if row.get("expires_on") and state in ("given", "expiring"):
-                text += self.tr(", scade il %1").replace("%1", format_date(row["expires_on"]))
-            label = QLabel(text)
-            label.setWordWrap(True)
-            if state in ("expiring", "expired", "withdrawn"):
-                label.setStyleSheet("color: #a15c00;" if state == "expiring" else "color: #8b0000;")
-            self.consents.addWidget(label)
-        if not rows:
-            self.consents.addWidget(QLabel(self.tr("Nessun consenso registrato.")))
-
-    def _sensitive_service(self, purpose: str) -> bool:
-        service_id = purpose.removeprefix("referral:")
-        row = self.context.store.db.execute(
-            "SELECT kind FROM services WHERE id = ?", [service_id]
-        ).fetchone()
-        return bool(row) and row[0] in SENSITIVE_SERVICE_KINDS
-
-    def _fill_duplicates(self, person_id: str) -> None:
-        _clear_layout(self.duplicates)
-        found = [
-            (row, why)
-            for row, why in self.people.duplicates_of(person_id)
-            if row["id"] != person_id
-        ]
-        reasons = {
-            "same_cf": self.tr("stesso codice fiscale"),
-            "same_name_birth": self.tr("stesso nome e data di nascita"),
-            "same_phone": self.tr("stesso telefono"),
-        }
-        for line, (row, why) in enumerate(found):
-            text = (
-                f"{row['last_name']} {row['first_name']} "
-                f"({', '.join(reasons.get(r, r) for r in sorted(why))})"
-            )
-            label = QLabel(text)
-            label.setWordWrap(True)
-            merge = QPushButton(self.tr("Unisci qui"))
-            merge.setObjectName("mergeButton")
-            merge.clicked.connect(lambda _=False, dup=row["id"]: self.merge(dup))
-            self.duplicates.addWidget(label, line, 0)
-            self.duplicates.addWidget(merge, line, 1)
-        self.duplicates_box.setVisible(bool(found))
 
     def _fill_history(self, person_id: str) -> None:
         ids = self.people.merged_ids(person_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +37,7 @@ from casa_desk.ui.context import DeskContext
 from casa_desk.ui.history_model import gender_label, role_label
 from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.quick_exit import mark_draft
+from casa_desk.ui.screen_fit import fitted
 
 TEXT_FIELDS = (
     "last_name",
@@ -150,7 +151,7 @@ class PersonForm(QDialog):
         self.combos: dict[str, QComboBox] = {}
         self.errors: dict[str, QLabel] = {}
         self.setWindowTitle(self.tr("Modifica persona") if person_id else self.tr("Nuova persona"))
-        self.resize(560, 720)
+        self.resize(fitted(parent or self, QSize(600, 720)))
         form = self._build_fields()
         self.notes = QPlainTextEdit(objectName="field_notes")
         self.notes.setTabChangesFocus(True)
