@@ -126,6 +126,11 @@ class RowsModel(QAbstractTableModel):
             finally:
                 self._busy = False
 
+    def row_changed(self, number: int) -> None:
+        """Row ``number`` reads differently now (e.g. a masked entry was revealed)."""
+        self._texts.pop(number, None)
+        self.dataChanged.emit(self.index(number, 0), self.index(number, len(self._columns) - 1))
+
     # -- reading ------------------------------------------------------------------------
     def row_at(self, row: int) -> Row | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from casa_desk.models.timeutil import format_date, format_datetime
-from casa_desk.store import audit
 from casa_desk.store.contacts import Contacts
 from casa_desk.store.people import People
 from casa_desk.store.referrals import Referrals
@@ -45,6 +44,7 @@ from casa_desk.ui.history_model import (
     status_label,
 )
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.reveal import reveal
 
 
 class PersonCard(QWidget):
@@ -342,29 +342,15 @@ class PersonCard(QWidget):
     def reveal_current(self) -> None:
         """Show the selected sensitive entry, recording the access as 'viewed'."""
         entry = self.history_model.entry(self.history_view.currentIndex().row())
-        if entry is None or not self.context.may_see_sensitive:
+        if entry is None:
             return
-        table = "contacts" if entry.kind == "contact" else "referrals"
-        store, context = self.context.store, self.context
 
-        def record_view() -> None:  # nothing is shown unless the access is on record
-            with store.transaction() as journal:
-                audit.record(
-                    journal,
-                    "viewed",
-                    who=context.operator,
-                    presidio=context.presidio,
-                    table=table,
-                    row_id=entry.id,
-                )
-
-        def shown(_: None) -> None:
+        def shown() -> None:
             self.history_model.reveal(entry.id)
             self._show_detail(self.history_view.currentIndex())
 
-        StoreOp(self.context.bus, record_view, changed="audit_log", parent=self).success(
-            shown
-        ).run()
+        table = "contacts" if entry.kind == "contact" else "referrals"
+        reveal(self.context, table, entry.id, shown, self)
 
     def _on_changed(self, table: str) -> None:
         if self.person and table in (

@@ -7,8 +7,12 @@ each asks for a note in a small dialog. What the store refuses comes back as a c
 on the page: a missing consent (with the way to record it, after which the send goes on) or
 a step that another office made illegal in the meantime.
 
-Sensitive referrals (health, anti-violence) show "Riservato" instead of the person and the
-reason unless the operator may see sensitive data.
+Sensitive referrals (health, anti-violence) are masked exactly as on the person card: the
+list names no such service, and selecting one (a click, an arrow key) shows only its number,
+status and dates. Service, reason, request and the steps' notes appear when the operator
+presses "Mostra" — and each reveal is written to the audit trail first (``ui/reveal.py``).
+Leaving the page masks them again. Operators without the right to see sensitive data see
+"Riservato" instead of the person and cannot reveal.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ from casa_desk.ui.models import (
 from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.quick_exit import mark_draft
 from casa_desk.ui.referral_dialog import ConsentBanner, ConsentDialog, error_label
+from casa_desk.ui.reveal import reveal
 
 OVERDUE_BACKGROUND = QColor("#fde2e1")
 #: Tables whose change may change what this page shows.
@@ -113,6 +118,8 @@ class ReferralsPage(QWidget):
         self.consent_dialog: ConsentDialog | None = None
         self._pending: tuple[EventKind, str] | None = None
         self._current: Row | None = None
+        #: Sensitive referrals revealed (and audited) since the page was last shown.
+        self._revealed: set[str] = set()
         self._today = today_rome().isoformat()
         self._build()
         self.watcher = ChangeWatcher(self, context.bus.changed, WATCHED, self.refresh)
@@ -137,7 +144,7 @@ class ReferralsPage(QWidget):
             [
                 Column(self.tr("Numero"), lambda r: r["number"] or ""),
                 Column(self.tr("Persona"), lambda r: person_name(r, hidden=self._hidden(r))),
-                Column(self.tr("Servizio"), service_label),
+                Column(self.tr("Servizio"), self._service_text),
                 Column(self.tr("Stato"), lambda r: Vocab.word(statuses, r.get("status"))),
                 Column(self.tr("Scadenza"), self._due_text),
                 Column(self.tr("Urgenza"), lambda r: Vocab.word(urgencies, r.get("urgency"))),
@@ -162,7 +169,7 @@ class ReferralsPage(QWidget):
                 Column(self.tr("Data e ora"), lambda r: format_datetime(r["at"])),
                 Column(self.tr("Passaggio"), lambda r: Vocab.word(events, r["event"])),
                 Column(self.tr("Chi"), lambda r: r.get("by") or ""),
-                Column(self.tr("Nota"), lambda r: r.get("note") or ""),
+                Column(self.tr("Nota"), self._note_text),
             ],
             one_page(self._events),
             parent=self,
@@ -176,6 +183,11 @@ class ReferralsPage(QWidget):
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.reveal_button = QPushButton(self.tr("Mostra"), self, objectName="revealReferral")
+        self.reveal_button.setToolTip(
+            self.tr("Mostra il contenuto riservato (resta nel registro degli accessi)")
+        )
+        self.reveal_button.clicked.connect(self.reveal_current)
         labels = {
             EventKind.SENT: self.tr("Invia"),
             EventKind.TAKEN_IN_CHARGE: self.tr("Presa in carico"),
@@ -221,7 +233,10 @@ class ReferralsPage(QWidget):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.title)
-        lower_layout.addWidget(self.details)
+        details_row = QHBoxLayout()
+        details_row.addWidget(self.details, 1)
+        details_row.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignTop)
+        lower_layout.addLayout(details_row)
         lower_layout.addLayout(self.steps_row)
         lower_layout.addWidget(self.banner)
         lower_layout.addWidget(self.error)
@@ -255,6 +270,18 @@ class ReferralsPage(QWidget):
 
     def _hidden(self, row: Row) -> bool:
         return bool(row.get("sensitive")) and not self.context.may_see_sensitive
+
+    def masked(self, row: Row) -> bool:
+        """A sensitive referral not revealed (and audited) on this visit of the page."""
+        return bool(row.get("sensitive")) and row["id"] not in self._revealed
+
+    def _service_text(self, row: Row) -> str:
+        return service_label(row) if self.masked(row) else str(row.get("service_name") or "")
+
+    def _note_text(self, row: Row) -> str:
+        if self._current is not None and self.masked(self._current) and row.get("note"):
+            return self.tr("Riservato")
+        return row.get("note") or ""
 
     def _overdue(self, row: Row) -> bool:
         return is_overdue(row, self._today)
@@ -315,27 +342,63 @@ class ReferralsPage(QWidget):
         for kind, button in self.buttons.items():
             button.setVisible(kind in allowed)
             button.setEnabled(kind in allowed)
-        self.letter_button.setEnabled(row is not None and not self._hidden(row))
+        masked = row is not None and self.masked(row)
+        self.letter_button.setEnabled(row is not None and not masked)
+        self.reveal_button.setVisible(masked)
+        self.reveal_button.setEnabled(self.context.may_see_sensitive)
         if row is None:
             self.title.setText(self.tr("Scegliere una segnalazione dall'elenco."))
             self.details.clear()
             return
-        hidden = self._hidden(row)
         status = Vocab.word(Vocab.statuses(), row.get("status"))
         self.title.setText(
-            f"{row['number']} · {person_name(row, hidden=hidden)} · "
-            f"{row.get('service_name') or ''} · {status}"
+            f"{row['number']} · {person_name(row, hidden=self._hidden(row))} · "
+            f"{self._service_text(row)} · {status}"
         )
-        reason = self.tr("Riservato") if hidden else row.get("reason") or ""
-        parts = [self.tr("Motivo: %1").replace("%1", reason)]
-        if row.get("request") and not hidden:
-            parts.append(self.tr("Richiesta: %1").replace("%1", row["request"]))
+        parts = []
+        if masked:
+            parts.append(
+                self.tr(
+                    "Contenuto riservato. Premere «Mostra» solo se necessario: "
+                    "l'accesso viene registrato."
+                )
+                if self.context.may_see_sensitive
+                else self.tr("Contenuto riservato.")
+            )
+        else:
+            parts.append(self.tr("Motivo: %1").replace("%1", row.get("reason") or ""))
+            if row.get("request"):
+                parts.append(self.tr("Richiesta: %1").replace("%1", row["request"]))
         if row.get("due_on"):
             due = self.tr("Entro il %1").replace("%1", format_date(row["due_on"]))
             if self._overdue(row):
                 due += " — " + self.tr("In ritardo")
             parts.append(due)
         self.details.setText("\n".join(parts))
+
+    def reveal_current(self) -> None:
+        """Show the selected sensitive referral, once its viewing is on record."""
+        row = self._current
+        if row is None or not self.masked(row):
+            return
+
+        def shown() -> None:
+            self._revealed.add(row["id"])
+            index = self.model.find("id", row["id"])
+            if index >= 0:
+                self.model.row_changed(index)
+            self._show_detail(row)
+
+        reveal(self.context, "referrals", row["id"], shown, self)
+
+    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt
+        """Leaving the page (another tab, F12) masks what was revealed."""
+        if self._revealed:
+            self._revealed.clear()
+            self.model.reload()
+            if self._current is not None:
+                self._show_detail(self._current)
+        super().hideEvent(event)
 
     # -- steps --------------------------------------------------------------------------
     def ask_step(self, kind: EventKind) -> None:

@@ -135,7 +135,7 @@ def test_overdue_and_sensitive_rows(qtbot, seeded) -> None:
 
 def test_lists_never_name_a_sensitive_service(qtbot, seeded) -> None:
     """Even for an operator who may see sensitive data, a list glanced at by a companion
-    shows no anti-violence or health service next to a name; the selected detail does."""
+    shows no anti-violence or health service next to a name."""
     page = show(qtbot, ReferralsPage(seeded.context))
     model = page.model
     sensitive = model.find("id", seeded.referrals["sensitive"])
@@ -143,8 +143,63 @@ def test_lists_never_name_a_sensitive_service(qtbot, seeded) -> None:
     assert model.index(model.find("id", seeded.referrals["draft"]), 2).data() != (
         "Servizio riservato"
     )
+
+
+def _viewed(seeded) -> list[dict]:
+    return seeded.store.query(
+        "SELECT who, table_name, row_id FROM audit_log WHERE action = 'viewed'"
+    )
+
+
+def test_a_sensitive_referral_stays_masked_until_shown_and_the_reveal_is_audited(
+    qtbot, seeded
+) -> None:
+    """Selected by a click or an arrow key, a sensitive referral shows nothing of its
+    service, reason, request or notes; "Mostra" records the view, then shows them."""
+    sensitive = seeded.referrals["sensitive"]
+    Referrals(seeded.store).step(sensitive, "cancelled", by="op.prova", note="Nota clinica")
+    page = show(qtbot, ReferralsPage(seeded.context))
+    page.filter.setCurrentIndex(page.filter.findData("all"))
+    row = page.model.find("id", sensitive)
+    viewport = page.table.viewport()
+    qtbot.mouseClick(
+        viewport,
+        Qt.MouseButton.LeftButton,
+        pos=page.table.visualRect(page.model.index(0, 1)).center(),
+    )
+    for _ in range(row):
+        qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.table.currentIndex().row() == row
+
+    def screen() -> str:
+        cells = [page.history.index(r, 3).data() for r in range(page.history.rowCount())]
+        return " ".join([page.title.text(), page.details.text(), *cells])
+
+    assert "Quercetti" in page.title.text()  # the person, as on the agenda
+    for secret in ("ASST", "Visita specialistica", "Nota clinica"):
+        assert secret not in screen()
+    assert "Servizio riservato" in page.title.text()
+    assert _viewed(seeded) == []
+    assert page.reveal_button.isVisible() and not page.letter_button.isEnabled()
+    qtbot.mouseClick(page.reveal_button, Qt.MouseButton.LeftButton)
+    assert _viewed(seeded) == [{"who": "op.prova", "table_name": "referrals", "row_id": sensitive}]
+    for secret in ("ASST", "Visita specialistica", "Nota clinica"):
+        assert secret in screen()
+    assert "ASST" in page.model.index(row, 2).data()
+    assert not page.reveal_button.isVisible()
+    page.hide()  # leaving the page masks it again
+    page.show()
+    page.select(sensitive)
+    assert "ASST" not in screen() and page.reveal_button.isVisible()
+
+
+def test_without_the_right_nothing_can_be_revealed(qtbot, seeded) -> None:
+    seeded.context.may_see_sensitive = False
+    page = show(qtbot, ReferralsPage(seeded.context))
     page.select(seeded.referrals["sensitive"])
-    assert "ASST" in page.title.text()
+    assert not page.reveal_button.isEnabled()
+    page.reveal_current()
+    assert "Visita" not in page.details.text() and _viewed(seeded) == []
 
 
 def test_filter_by_status(qtbot, seeded) -> None:
