@@ -107,7 +107,8 @@ class AgendaPage(QWidget):
         self.follow_up_view = make_table(self)
         self.follow_up_view.setModel(self.follow_ups)
         fit_columns(self.follow_up_view, stretch=4)
-        self.follow_up_view.doubleClicked.connect(lambda index: self._open(self.follow_ups, index))
+        # Enter and double-click both arrive as "activated".
+        self.follow_up_view.activated.connect(lambda index: self._open(self.follow_ups, index))
         self.follow_up_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.done_button = QPushButton(self.tr("Segna come fatto"), self)
         self.done_button.clicked.connect(self.mark_done)
@@ -131,7 +132,7 @@ class AgendaPage(QWidget):
         self.late_view = make_table(self)
         self.late_view.setModel(self.late)
         fit_columns(self.late_view, stretch=2)
-        self.late_view.doubleClicked.connect(lambda index: self._open(self.late, index))
+        self.late_view.activated.connect(lambda index: self._open(self.late, index))
         self.late_summary = QLabel(self)
         self.esf = RowsModel(
             [

@@ -45,6 +45,7 @@ from casa_desk.ui.context import DeskContext
 from casa_desk.ui.models import Vocab, person_name
 from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.quick_exit import mark_draft
+from casa_desk.ui.settings import UiSettings
 
 ERROR_STYLE = "color: #b3261e;"
 _SHIFT = re.compile(r"^\+\s*(\d{1,3})\s*([gsm]?)$", re.IGNORECASE)
@@ -132,8 +133,10 @@ class ContactDialog(QDialog):
         parent: QWidget | None = None,
         *,
         amends: dict | None = None,
+        settings: UiSettings | None = None,
     ) -> None:
         super().__init__(parent)
+        self.settings = settings
         self.context = context
         mark_draft(self)
         self.contacts = Contacts(context.store)
@@ -145,9 +148,13 @@ class ContactDialog(QDialog):
         self._build()
         if amends:
             self._load(amends)
-        elif person_id:
-            self._set_person(person_id)
-        self.category.setFocus()
+        else:
+            if person_id:
+                self._set_person(person_id)
+            self._defaults()
+        # With a topic already there (a correction, this operator's usual one), the summary
+        # is what is left to type.
+        (self.summary if self.category.currentIndex() >= 0 else self.category).setFocus()
 
     @classmethod
     def amend(
@@ -155,6 +162,11 @@ class ContactDialog(QDialog):
     ) -> ContactDialog:
         """The same form on an existing contact; saving writes a correction (amends_id)."""
         return cls(context, parent=parent, amends=Contacts(context.store).get(contact_id))
+
+    @property
+    def amends(self) -> dict | None:
+        """The contact this form corrects (None for a new contact)."""
+        return self._amends
 
     # -- building -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -317,6 +329,16 @@ class ContactDialog(QDialog):
         else:
             self.form.addRow("", box)
 
+    def _defaults(self) -> None:
+        """This operator's last topic (never a sensitive one) and outcome; a walk-in whose
+        outcome was never chosen is "risolto" — most are answered at the desk."""
+        category, outcome = (
+            self.settings.last_contact(self.context.operator) if self.settings else (None, None)
+        )
+        if category and category not in self._sensitive_categories:
+            self.category.setCurrentIndex(self.category.findData(category))
+        self.outcome.setCurrentIndex(max(0, self.outcome.findData(outcome or "risolto")))
+
     # -- person -------------------------------------------------------------------------
     def _set_person(self, person_id: str | None) -> None:
         self._person_id = person_id
@@ -442,6 +464,13 @@ class ContactDialog(QDialog):
         ).failure(self.show_error).run()
 
     def _saved(self, row: dict) -> None:
+        if self.settings is not None and not self._amends:
+            category = row.get("category")
+            self.settings.remember_contact(
+                self.context.operator,
+                None if category in self._sensitive_categories else category,
+                row.get("outcome"),
+            )
         self.saved.emit(row["id"])
         self.accept()
 

@@ -13,11 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QTabWidget,
@@ -27,7 +28,10 @@ from PySide6.QtWidgets import (
 
 from casa_desk.errors import CasaError
 from casa_desk.sync.status import enrolled
+from casa_desk.ui.confirmations import contact_saved_text
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.navigation import Navigation
 from casa_desk.ui.person_card import PersonCard
 from casa_desk.ui.person_form import PersonForm
 from casa_desk.ui.quick_exit import NeutralPage, QuickExit
@@ -41,6 +45,8 @@ AUTO_SYNC_MINUTES = 5.0
 AUTO_SYNC_FIRST_MS = 3_000
 #: The window's size on a screen big enough; smaller screens get what fits.
 DEFAULT_SIZE = QSize(1280, 760)
+#: How long a confirmation stays in the status bar.
+MESSAGE_MS = 8_000
 
 
 @dataclass
@@ -92,6 +98,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or UiSettings()
         self.quick_exit = QuickExit(self._hide_all, self)
         self._away = AwayState()
+        self.navigation = Navigation()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             self.quick_exit.install(app)
@@ -122,6 +129,8 @@ class MainWindow(QMainWindow):
         self.card.person_opened.connect(self.open_person)
         self.card.edit_requested.connect(self.edit_person)
         self.card.contact_requested.connect(self.new_contact)
+        self.card.amend_requested.connect(self.amend_contact)
+        self.card.referral_opened.connect(self.show_referral)
         self.card.referral_requested.connect(self.new_referral)
         self.neutral.resume_requested.connect(self.resume)
 
@@ -136,8 +145,8 @@ class MainWindow(QMainWindow):
         report page alone pulls in reportlab: half a second at start-up)."""
         ctx = self.context
         specs: list[tuple[str, str, str, Callable[[type], QWidget]]] = [
-            ("referrals", "casa_desk.ui.referrals_page", "ReferralsPage", lambda cls: cls(ctx)),
-            ("agenda", "casa_desk.ui.agenda_page", "AgendaPage", self._build_agenda_page),
+            ("referrals", "casa_desk.ui.referrals_page", "ReferralsPage", self._page_of_people),
+            ("agenda", "casa_desk.ui.agenda_page", "AgendaPage", self._page_of_people),
             ("services", "casa_desk.ui.services_page", "ServicesPage", lambda cls: cls(ctx)),
             (
                 "report",
@@ -159,12 +168,18 @@ class MainWindow(QMainWindow):
             self.pages[key] = page
             self.tabs.addTab(page, "")
 
-    def _build_agenda_page(self, cls: type) -> QWidget:
+    def _page_of_people(self, cls: type) -> QWidget:
+        """A page whose lines belong to people (a follow-up, a referral, an ESF
+        participant's six-month one): double-click or Enter opens the card."""
         page = cls(self.context)
-        # A double click on a follow-up (a contact's, or an ESF participant's six-month one)
-        # opens the person's card, where it is recorded.
         page.open_person.connect(self.open_person)
         return page
+
+    def show_referral(self, referral_id: str) -> None:
+        """The Segnalazioni page with ``referral_id`` selected (every status listed)."""
+        page = self.page("referrals")
+        self.tabs.setCurrentWidget(self.pages["referrals"])
+        page.show_referral(referral_id)  # type: ignore[attr-defined]
 
     def _build_sync_page(self, cls: type) -> QWidget:
         page = cls(self.context.store, runner=self.context.runner, bus=self.context.bus)
@@ -207,10 +222,10 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.register_action = QAction(self, shortcut=QKeySequence("Ctrl+R"))
-        self.register_action.triggered.connect(lambda: self.register_person(""))
+        self.register_action.triggered.connect(lambda: self.register_person(self.typed_text()))
         self.contact_action = QAction(self, shortcut=QKeySequence("Ctrl+N"))
         self.contact_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.contact_action.triggered.connect(lambda: self.new_contact(self.current_person_id()))
+        self.contact_action.triggered.connect(lambda: self.new_contact(self.person_at_hand()))
         self.sync_action = QAction(self)
         self.sync_action.triggered.connect(self.sync_now)
         self.sync_action.setVisible("sync" in self.pages)
@@ -227,7 +242,13 @@ class MainWindow(QMainWindow):
         self.exit_action.setShortcut(QKeySequence("F12"))  # shown in the menu; the filter acts
         self.exit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.exit_action.triggered.connect(self.quick_exit.trigger)
+        self.recent_action = QAction(self, shortcut=QKeySequence("F2"))
+        self.recent_action.triggered.connect(self.show_recent)
+        self.back_action = QAction(self, shortcut=QKeySequence("Alt+Left"))
+        self.back_action.triggered.connect(self.go_back)
         self.view_menu.addAction(self.find_action)
+        self.view_menu.addAction(self.recent_action)
+        self.view_menu.addAction(self.back_action)
         self.view_menu.addAction(self.exit_action)
         self.language_menu = self.view_menu.addMenu("")
         self.language_actions = {}
@@ -241,6 +262,8 @@ class MainWindow(QMainWindow):
             self.register_action,
             self.contact_action,
             self.find_action,
+            self.recent_action,
+            self.back_action,
             self.quit_action,
         ):
             self.addAction(action)
@@ -263,6 +286,8 @@ class MainWindow(QMainWindow):
         self.sync_action.setText(self.tr("Sincronizza ora"))
         self.quit_action.setText(self.tr("Esci"))
         self.find_action.setText(self.tr("Cerca persona"))
+        self.recent_action.setText(self.tr("Persone di oggi…"))
+        self.back_action.setText(self.tr("Torna alla scheda precedente"))
         self.exit_action.setText(self.tr("Uscita rapida"))
 
     # -- people ---------------------------------------------------------------------------
@@ -272,6 +297,20 @@ class MainWindow(QMainWindow):
             return self.card.person_id
         return None
 
+    def person_at_hand(self) -> str | None:
+        """Who Ctrl+N is for: the card on screen, or the person highlighted in the results."""
+        if self.tabs.currentIndex() != 0:
+            return None
+        if self.people_stack.currentWidget() is self.card:
+            return self.card.person_id
+        return self.search.highlighted_person_id()
+
+    def typed_text(self) -> str:
+        """What was typed in the search, when the search is on screen (Ctrl+R starts there)."""
+        if self.tabs.currentIndex() == 0 and self.people_stack.currentWidget() is self.search:
+            return self.search.field.text()
+        return ""
+
     def show_search(self) -> None:
         self.tabs.setCurrentIndex(0)
         self.people_stack.setCurrentWidget(self.search)
@@ -279,36 +318,100 @@ class MainWindow(QMainWindow):
         self.search.focus_search()
 
     def open_person(self, person_id: str) -> None:
-        self.card.load(person_id)
+        """Show ``person_id``'s card; the card it replaces is where Alt+← goes back to."""
+        self._show_card(person_id, previous=self.current_person_id())
+
+    def _show_card(self, person_id: str, *, previous: str | None) -> bool:
+        try:
+            self.card.load(person_id)
+        except CasaError as error:  # gone meanwhile (merged, deleted by sync)
+            self.navigation.forget(person_id)
+            self.status.showMessage(worded_error(error), MESSAGE_MS)
+            return False
         self.tabs.setCurrentIndex(0)
         self.people_stack.setCurrentWidget(self.card)
         self.card.history_view.setFocus()
+        shown = self.card.person_id or person_id
+        self.navigation.opened(shown, self.card.title.text(), previous=previous)
+        return True
+
+    def go_back(self) -> None:
+        """Alt+←: the card seen before this one (from the search: the last card seen)."""
+        current = self.current_person_id()
+        person_id = self.navigation.back(current)
+        if person_id is not None:
+            self._show_card(person_id, previous=None)
+
+    def show_recent(self) -> QMenu:
+        """F2: today's cards in a menu (arrows and Enter, or a click); returns the menu."""
+        menu = QMenu(self)
+        menu.setObjectName("recentMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        visits = self.navigation.today()
+        for visit in visits:
+            action = menu.addAction(f"{visit.name}  ·  {visit.at.strftime('%H:%M')}")
+            action.triggered.connect(lambda _=False, pid=visit.person_id: self.open_person(pid))
+        if not visits:
+            menu.addAction(self.tr("Nessuna scheda aperta oggi.")).setEnabled(False)
+        corner = self.tabs.mapToGlobal(self.tabs.rect().topLeft())
+        menu.popup(corner + QPoint(24, 40))
+        if visits:
+            menu.setActiveAction(menu.actions()[0])
+        return menu
 
     def register_person(self, prefill: str = "") -> None:
         form = PersonForm(self.context, prefill=prefill, parent=self)
-        form.saved.connect(self.open_person)
+        form.saved.connect(self._person_saved)
         form.open_existing.connect(self.open_person)
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.open()
 
     def edit_person(self, person_id: str) -> None:
         form = PersonForm(self.context, person_id, parent=self)
-        form.saved.connect(self.open_person)
+        form.saved.connect(self._person_saved)
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.open()
+
+    def _person_saved(self, person_id: str) -> None:
+        self.open_person(person_id)
+        self.confirm(self.tr("Scheda salvata: %1.").replace("%1", self.card.title.text()))
 
     def new_contact(self, person_id: str | None = None) -> QWidget:
         from casa_desk.ui.contact_form import ContactDialog
 
-        dialog = ContactDialog(self.context, person_id=person_id, parent=self)
+        dialog = ContactDialog(
+            self.context, person_id=person_id, parent=self, settings=self.settings
+        )
+        return self._open_contact_dialog(dialog)
+
+    def amend_contact(self, contact_id: str) -> QWidget:
+        """The correction form of a contact of the card's history."""
+        from casa_desk.ui.contact_form import ContactDialog
+
+        return self._open_contact_dialog(ContactDialog.amend(self.context, contact_id, self))
+
+    def _open_contact_dialog(self, dialog: Any) -> QWidget:
+        dialog.saved.connect(
+            lambda contact_id: self._contact_saved(contact_id, amended=bool(dialog.amends))
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        dialog.open()  # type: ignore[attr-defined]
         return dialog
+
+    def _contact_saved(self, contact_id: str, *, amended: bool) -> None:
+        """A brief confirmation of what was saved: the surname already on screen and the
+        topic — never the topic of a sensitive contact, never a first name or a note."""
+        self.confirm(contact_saved_text(self.context.store, contact_id, amended=amended))
+
+    def confirm(self, text: str) -> None:
+        """A short, neutral confirmation in the status bar (never in red, gone by itself)."""
+        self.status.showMessage(text, MESSAGE_MS)
 
     def new_referral(self, person_id: str) -> QWidget:
         from casa_desk.ui.referral_dialog import ReferralDialog
 
         dialog = ReferralDialog(self.context, person_id=person_id, parent=self)
+        dialog.saved.connect(lambda _id: self.confirm(self.tr("Segnalazione registrata.")))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -395,6 +498,8 @@ class MainWindow(QMainWindow):
             self.contact_action,
             self.sync_action,
             self.find_action,
+            self.recent_action,
+            self.back_action,
         ]
 
     def set_language(self, code: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -35,6 +36,7 @@ from casa_desk.sync import status as sync_status
 from casa_desk.ui.card_side import CardSide
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.history_model import (
+    Entry,
     HistoryModel,
     build_entries,
     channel_label,
@@ -55,6 +57,10 @@ class PersonCard(QWidget):
     contact_requested = Signal(str)
     referral_requested = Signal(str)
     person_opened = Signal(str)
+    #: A contact of the history to correct (double-click, Enter, context menu).
+    amend_requested = Signal(str)
+    #: A referral of the history to follow on the Segnalazioni page.
+    referral_opened = Signal(str)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +107,10 @@ class PersonCard(QWidget):
         self.referral_button.clicked.connect(lambda: self._emit_for_person(self.referral_requested))
         self.history_view.selectionModel().currentRowChanged.connect(self._show_detail)
         self.reveal_button.clicked.connect(self.reveal_current)
+        # Enter and double-click both come as "activated" (a double-click is not two).
+        self.history_view.activated.connect(lambda _index: self.open_entry())
+        self.history_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.history_view.customContextMenuRequested.connect(self._history_menu)
         context.bus.changed.connect(self._on_changed)
         self.retranslate()
 
@@ -351,6 +361,51 @@ class PersonCard(QWidget):
 
         table = "contacts" if entry.kind == "contact" else "referrals"
         reveal(self.context, table, entry.id, shown, self)
+
+    def current_entry(self) -> Entry | None:
+        return self.history_model.entry(self.history_view.currentIndex().row())
+
+    def open_entry(self) -> None:
+        """The selected line's next step: a contact's correction form, a referral's page.
+
+        A confidential contact is corrected only once shown ("Mostra", on record): its form
+        would show everything at once.
+        """
+        entry = self.current_entry()
+        if entry is None:
+            return
+        if entry.kind == "referral":
+            self.referral_opened.emit(entry.id)
+        elif entry.kind == "contact":
+            if self.history_model.is_hidden(entry):
+                self.detail.setText(
+                    self.tr("Contenuto riservato: premere «Mostra» prima di correggerlo.")
+                )
+                return
+            self.amend_requested.emit(entry.id)
+
+    def _history_menu(self, position: QPoint) -> None:
+        index = self.history_view.indexAt(position)
+        if not index.isValid():
+            return
+        self.history_view.setCurrentIndex(index)
+        entry = self.current_entry()
+        if entry is None or entry.kind not in ("contact", "referral"):
+            return
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        hidden = self.history_model.is_hidden(entry)
+        if hidden:
+            show = menu.addAction(self.tr("Mostra"))
+            show.setEnabled(self.context.may_see_sensitive)
+            show.triggered.connect(self.reveal_current)
+        if entry.kind == "contact":
+            amend = menu.addAction(self.tr("Correggi contatto…"))
+            amend.setEnabled(not hidden)
+            amend.triggered.connect(self.open_entry)
+        else:
+            menu.addAction(self.tr("Apri nelle Segnalazioni")).triggered.connect(self.open_entry)
+        menu.popup(self.history_view.viewport().mapToGlobal(position))
 
     def _on_changed(self, table: str) -> None:
         if self.person and table in (

@@ -159,7 +159,8 @@ class ReferralsPage(QWidget):
         self.table = make_table(self)
         self.table.setModel(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.table.doubleClicked.connect(self._double_clicked)
+        # Enter and double-click both arrive as "activated".
+        self.table.activated.connect(self._double_clicked)
         fit_columns(self.table, stretch=2)
 
     def _build_detail(self) -> None:
@@ -321,6 +322,15 @@ class ReferralsPage(QWidget):
             return False
         self.table.selectRow(row)
         self._show_detail(self.model.row_at(row))
+        return True
+
+    def show_referral(self, referral_id: str) -> bool:
+        """Select ``referral_id`` whatever its status (from a card's history)."""
+        if not self.select(referral_id):
+            self.filter.setCurrentIndex(self.filter.findData("all"))
+            if not self.select(referral_id):
+                return False
+        self.table.setFocus()
         return True
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:

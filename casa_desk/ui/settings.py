@@ -60,5 +60,24 @@ class UiSettings:
     def set_layout(self, name: str, state: QByteArray) -> None:
         self._settings.setValue(f"layout/{name}", state)
 
+    # -- the contact form ---------------------------------------------------------------
+    def last_contact(self, operator: str) -> tuple[str | None, str | None]:
+        """The topic and outcome this operator chose last (``None`` when never)."""
+        key = f"contact/{_key(operator)}"
+        return (
+            str(self._settings.value(f"{key}/category", "") or "") or None,
+            str(self._settings.value(f"{key}/outcome", "") or "") or None,
+        )
+
+    def remember_contact(self, operator: str, category: str | None, outcome: str | None) -> None:
+        key = f"contact/{_key(operator)}"
+        self._settings.setValue(f"{key}/category", category or "")
+        self._settings.setValue(f"{key}/outcome", outcome or "")
+
     def sync(self) -> None:
         self._settings.sync()
+
+
+def _key(name: str) -> str:
+    """A user name as one QSettings key (no group separators)."""
+    return "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in name) or "_"
