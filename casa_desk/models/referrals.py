@@ -40,6 +40,9 @@ class EventKind(StrEnum):
 
 OPEN_STATES = frozenset({Status.DRAFT, Status.SENT, Status.TAKEN_IN_CHARGE})
 FINAL_STATES = frozenset({Status.CLOSED, Status.REFUSED, Status.CANCELLED})
+#: Open and still waiting for the service: only these can be past their due date (a
+#: referral taken in charge has reached the service; its due date is met).
+AWAITING_STATES = frozenset({Status.DRAFT, Status.SENT})
 
 #: (from-state, event) → to-state. Anything not listed is illegal.
 TRANSITIONS: dict[tuple[Status | None, EventKind], Status] = {

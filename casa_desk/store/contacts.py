@@ -145,8 +145,26 @@ class Contacts:
                 scope=old["scope"],
             )
 
-    def mark_follow_up_done(self, contact_id: str, *, operator: str) -> dict[str, Any]:
-        return self.amend(contact_id, {"follow_up_done_at": utc_now_text()}, operator=operator)
+    def mark_follow_up_done(
+        self, contact_id: str, *, operator: str, outcome: str | None = None
+    ) -> dict[str, Any]:
+        """The follow-up was done (a correction that sets ``follow_up_done_at``), with the
+        outcome of the call when given."""
+        changes: dict[str, Any] = {"follow_up_done_at": utc_now_text()}
+        if outcome:
+            changes["outcome"] = outcome
+        return self.amend(contact_id, changes, operator=operator)
+
+    def undo_follow_up_done(self, done_id: str, *, operator: str) -> dict[str, Any]:
+        """Take back :meth:`mark_follow_up_done` (a correction of the correction): the
+        follow-up is open again, with the outcome it had before."""
+        done = self.get(done_id)
+        before = self.get(done["amends_id"]) if done.get("amends_id") else done
+        return self.amend(
+            done_id,
+            {"follow_up_done_at": None, "outcome": before.get("outcome")},
+            operator=operator,
+        )
 
     def history(self, person_ids: list[str], *, limit: int = 1000) -> list[dict[str, Any]]:
         """Current contacts of these people, newest first."""
@@ -183,11 +201,13 @@ class Contacts:
         start: date | None,
         end: date,
         newest_first: bool = False,
+        operator: str | None = None,
         limit: int = 200,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Open follow-ups of the office due from ``start`` (None: no lower bound) to ``end``
-        inclusive, one page, with the person's name and the topic label.
+        inclusive, one page, with the person's name and phone and the topic label
+        (``operator``: only the follow-ups that operator logged).
 
         Walks the follow-up index (``+c.presidio`` keeps the planner off the presidio index)
         so a page of the overdue backlog costs milliseconds even with a million contacts,
@@ -204,9 +224,13 @@ class Contacts:
         if start is not None:
             where.insert(1, "c.follow_up_on >= ?")
             params.insert(0, start.isoformat())
+        if operator is not None:
+            where.append("c.operator = ?")
+            params.append(operator)
         order = "DESC" if newest_first else "ASC"
         return self.store.query(
-            "SELECT c.*, p.last_name, p.first_name, cat.label AS category_label FROM contacts c"
+            "SELECT c.*, p.last_name, p.first_name, p.phone AS person_phone,"
+            " cat.label AS category_label, cat.label_en AS category_label_en FROM contacts c"
             " LEFT JOIN people p ON p.id = c.person_id"
             " LEFT JOIN categories cat ON cat.code = c.category"
             f" WHERE {' AND '.join(where)}"
@@ -215,7 +239,13 @@ class Contacts:
         )
 
     def count_follow_ups(
-        self, presidio: str, *, start: date | None, end: date, cap: int = 1000
+        self,
+        presidio: str,
+        *,
+        start: date | None,
+        end: date,
+        operator: str | None = None,
+        cap: int = 1000,
     ) -> int:
         """How many open follow-ups :meth:`follow_ups` would list (counted up to ``cap``)."""
         where = [
@@ -229,6 +259,9 @@ class Contacts:
         if start is not None:
             where.insert(1, "c.follow_up_on >= ?")
             params.insert(0, start.isoformat())
+        if operator is not None:
+            where.append("c.operator = ?")
+            params.append(operator)
         row = self.store.db.execute(
             f"SELECT count(*) FROM (SELECT 1 FROM contacts c WHERE {' AND '.join(where)} LIMIT ?)",
             [*params, cap],

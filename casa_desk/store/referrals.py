@@ -30,6 +30,19 @@ from casa_desk.models.vocab import SENSITIVE_SERVICE_KINDS, Urgency
 from casa_desk.store import consents
 from casa_desk.store.db import Store
 
+#: Orders of :meth:`Referrals.list_page`: newest first, or by due date (no date last).
+ORDERS = {
+    "created_desc": "r.created_at DESC, r.id DESC",
+    "created_asc": "r.created_at ASC, r.id ASC",
+    "due_asc": "r.due_on IS NULL, r.due_on ASC, r.created_at DESC, r.id DESC",
+    "due_desc": "r.due_on IS NULL, r.due_on DESC, r.created_at DESC, r.id DESC",
+}
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 _EVENT_TIME_COLUMN = {
     EventKind.SENT: "sent_at",
     EventKind.TAKEN_IN_CHARGE: "taken_at",
@@ -271,16 +284,22 @@ class Referrals:
         presidio: str | None = None,
         statuses: Iterable[str] | None = None,
         due_before: date | None = None,
+        text: str = "",
+        order: str = "created_desc",
         limit: int = 200,
         offset: int = 0,
     ) -> builtins.list[dict[str, Any]]:
         """One page of :meth:`list` for lazy tables (``due_before``: due before that day).
 
-        The page's ids are chosen first and only then joined to names and services, so the
-        sort carries ids instead of whole rows: ~0.1 s instead of ~0.6 s for the first page of
-        20,000 open referrals.
+        ``text`` keeps referrals whose number, person's surname or name, or — for referrals
+        that are not sensitive — service name contains it (a sensitive referral is never
+        found by its service: the list would tell what the person faces). ``order`` is one
+        of :data:`ORDERS`. The page's ids are chosen first and only then joined to names and
+        services, so the sort carries ids instead of whole rows: ~0.1 s instead of ~0.6 s
+        for the first page of 20,000 open referrals.
         """
         where, params = ["r.deleted = 0"], []
+        joins = ""
         if presidio:
             where.append("r.presidio = ?")
             params.append(presidio)
@@ -291,10 +310,22 @@ class Referrals:
             wanted = list(statuses)
             where.append(f"s.status IN ({','.join('?' * len(wanted))})")
             params += wanted
+        if text.strip():
+            joins = (
+                " LEFT JOIN people p ON p.id = r.person_id"
+                " LEFT JOIN services sv ON sv.id = r.service_id"
+            )
+            like = f"%{_escape_like(text.strip())}%"
+            where.append(
+                "(r.number LIKE ? ESCAPE '\\' OR p.last_name LIKE ? ESCAPE '\\'"
+                " OR p.first_name LIKE ? ESCAPE '\\'"
+                " OR (coalesce(r.sensitive, 0) = 0 AND sv.name LIKE ? ESCAPE '\\'))"
+            )
+            params += [like] * 4
+        sort = ORDERS[order]
         page = (
             "SELECT r.id FROM referrals r LEFT JOIN referral_status s ON s.referral_id = r.id"
-            f" WHERE {' AND '.join(where)}"
-            " ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?"
+            f"{joins} WHERE {' AND '.join(where)} ORDER BY {sort} LIMIT ? OFFSET ?"
         )
         return self.store.query(
             "SELECT r.*, s.status, s.flagged, s.sent_at, s.taken_at, s.closed_at,"
@@ -303,7 +334,7 @@ class Referrals:
             " LEFT JOIN referral_status s ON s.referral_id = r.id"
             " LEFT JOIN services sv ON sv.id = r.service_id"
             " LEFT JOIN people p ON p.id = r.person_id"
-            " ORDER BY r.created_at DESC, r.id DESC",
+            f" ORDER BY {sort}",
             [*params, limit, offset],
         )
 

@@ -1,24 +1,28 @@
-"""The agenda: what is waiting for the office today (issue 3, item 6).
+"""The agenda: what is waiting for the office today (issue 3, item 6; issue 9, item 10).
 
-Follow-ups due today, overdue (most recent first) and due in the next seven days, open
-referrals past their due date, and the ESF participants whose six-month follow-up is due
-(six months after their exit; recorded on the person's card). The lists are paged in SQL
-(:meth:`Contacts.follow_ups`, :meth:`Referrals.list_page`): a year of unanswered follow-ups
-in a store of a million contacts is tens of thousands of rows, and the page shows the first
-ones in milliseconds.
+Follow-ups overdue, due today and due in the next seven days, in date order, with the phone
+to call (all of the office's, or only the operator's own), referrals still waiting for their
+service past their due date (one taken in charge is not late), and the ESF participants
+whose six-month follow-up is due (six months after their exit; recorded on the person's
+card). The lists are paged in SQL (:meth:`Contacts.follow_ups`, :meth:`Referrals.list_page`):
+a year of unanswered follow-ups in a store of a million contacts is tens of thousands of
+rows, and the page shows the first ones in milliseconds.
 
-"Segna come fatto" records that a follow-up was done — a correction of the contact, since
-contacts are insert-only — and the list refreshes through the change bus. A double-click asks
-the main window to open the person's card (``open_person``); anonymous contacts have none.
+"Segna come fatto" asks how the call went (the outcome) and records that the follow-up was
+done — a correction of the contact, since contacts are insert-only; "Annulla" right after
+takes it back (a correction of the correction). The list refreshes through the change bus.
+Enter or a double-click asks the main window to open the person's card (``open_person``);
+anonymous contacts have none.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -30,11 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from casa_desk.errors import CasaError
-from casa_desk.models.referrals import OPEN_STATES
+from casa_desk.models.phone import format_phone
+from casa_desk.models.referrals import AWAITING_STATES
 from casa_desk.models.timeutil import format_date, today_rome
 from casa_desk.store.contacts import Contacts
 from casa_desk.store.participants import Participants
 from casa_desk.store.referrals import Referrals
+from casa_desk.ui.agenda_dialogs import DoneDialog, UndoBar
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.models import (
     ChangeWatcher,
@@ -55,8 +61,8 @@ TODAY_BACKGROUND = QColor("#fff4d6")
 WATCHED = frozenset(
     {"contacts", "referrals", "referral_events", "people", "services", "participants"}
 )
-#: The order of the follow-up list when every bucket is shown.
-ORDER = ("today", "overdue", "week")
+#: The order of the follow-up list when every bucket is shown: by date.
+ORDER = ("overdue", "today", "week")
 COUNT_CAP = 1000
 
 
@@ -90,11 +96,14 @@ class AgendaPage(QWidget):
         for bucket in ORDER:
             self.bucket.addItem(self.when[bucket], bucket)
         self.bucket.currentIndexChanged.connect(self.refresh)
+        self.mine = QCheckBox(self.tr("Solo i miei richiami"), self, objectName="agendaMine")
+        self.mine.toggled.connect(self.refresh)
         self.follow_ups = RowsModel(
             [
                 Column(self.tr("Quando"), lambda r: self.when[r["bucket"]]),
                 Column(self.tr("Richiamo"), lambda r: format_date(r["follow_up_on"])),
                 Column(self.tr("Persona"), lambda r: person_name(r, hidden=self._hidden(r))),
+                Column(self.tr("Telefono"), self._phone),
                 Column(self.tr("Argomento"), lambda r: self._masked(r, "category_label")),
                 Column(self.tr("Sintesi"), lambda r: self._masked(r, "summary")),
             ],
@@ -106,12 +115,16 @@ class AgendaPage(QWidget):
         )
         self.follow_up_view = make_table(self)
         self.follow_up_view.setModel(self.follow_ups)
-        fit_columns(self.follow_up_view, stretch=4)
+        fit_columns(self.follow_up_view, stretch=5)
         # Enter and double-click both arrive as "activated".
         self.follow_up_view.activated.connect(lambda index: self._open(self.follow_ups, index))
         self.follow_up_view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.done_button = QPushButton(self.tr("Segna come fatto"), self)
+        self.done_button = QPushButton(self.tr("Segna come fatto…"), self)
         self.done_button.clicked.connect(self.mark_done)
+        self.done_dialog: DoneDialog | None = None
+        self.undo_bar = UndoBar(self)
+        self.undo_bar.undo.clicked.connect(self.undo_done)
+        self._last_done: str | None = None
         self.summary = QLabel(self)
         self.error = error_label(self)
         statuses = Vocab.statuses()
@@ -148,7 +161,7 @@ class AgendaPage(QWidget):
         self.esf_view.setObjectName("esfFollowUps")
         self.esf_view.setModel(self.esf)
         fit_columns(self.esf_view, stretch=1)
-        self.esf_view.doubleClicked.connect(lambda index: self._open(self.esf, index))
+        self.esf_view.activated.connect(lambda index: self._open(self.esf, index))
         self.esf_summary = QLabel(self)
         self._build_layout()
 
@@ -157,9 +170,11 @@ class AgendaPage(QWidget):
         follow_layout = QVBoxLayout(follow_box)
         actions = QHBoxLayout()
         actions.addWidget(self.bucket)
+        actions.addWidget(self.mine)
         actions.addWidget(self.summary, 1)
         actions.addWidget(self.done_button)
         follow_layout.addLayout(actions)
+        follow_layout.addWidget(self.undo_bar)
         follow_layout.addWidget(self.error)
         follow_layout.addWidget(self.follow_up_view)
         late_box = QGroupBox(self.tr("Segnalazioni oltre la scadenza"), self)
@@ -186,9 +201,13 @@ class AgendaPage(QWidget):
         today = self._today
         return {
             "today": (today, today, False),
-            "overdue": (None, today - timedelta(days=1), True),
+            "overdue": (None, today - timedelta(days=1), False),
             "week": (today + timedelta(days=1), today + timedelta(days=7), False),
         }[bucket]
+
+    def _operator(self) -> str | None:
+        """Only this operator's follow-ups, when "Solo i miei" is ticked."""
+        return self.context.operator if hasattr(self, "mine") and self.mine.isChecked() else None
 
     def _buckets(self) -> tuple[str, ...]:
         chosen = self.bucket.currentData() if hasattr(self, "bucket") else "all"
@@ -215,6 +234,7 @@ class AgendaPage(QWidget):
                 start=start,
                 end=end,
                 newest_first=newest,
+                operator=self._operator(),
                 limit=wanted,
                 offset=inside,
             )
@@ -227,8 +247,9 @@ class AgendaPage(QWidget):
         presidio = None if self.context.is_head_office else self.context.presidio
         return self.referrals.list_page(
             presidio=presidio,
-            statuses=[s.value for s in OPEN_STATES],
+            statuses=[s.value for s in AWAITING_STATES],
             due_before=today_rome(),
+            order="due_asc",
             limit=limit,
             offset=offset,
         )
@@ -244,10 +265,21 @@ class AgendaPage(QWidget):
     def _masked(self, row: Row, key: str) -> str:
         """Topic and summary of a sensitive contact stay off this list: the card shows them
         on request (someone may be standing beside the desk)."""
-        return self.tr("Riservato") if row.get("sensitive") else row.get(key) or ""
+        if row.get("sensitive"):
+            return self.tr("Riservato")
+        if key == "category_label" and QLocale().language() == QLocale.Language.English:
+            return row.get("category_label_en") or row.get(key) or ""
+        return row.get(key) or ""
+
+    def _phone(self, row: Row) -> str:
+        """The number to call back (not for a person the operator may not see)."""
+        phone = row.get("person_phone")
+        return format_phone(phone) if phone and not self._hidden(row) else ""
 
     def refresh(self) -> None:
         self.error.hide()
+        if self._last_done is None:
+            self.undo_bar.hide()
         self.follow_ups.reload()
         self.late.reload()
         self.esf.reload()
@@ -261,6 +293,7 @@ class AgendaPage(QWidget):
                 self.context.presidio,
                 start=self._span(bucket)[0],
                 end=self._span(bucket)[1],
+                operator=self._operator(),
                 cap=COUNT_CAP,
             )
             for bucket in ORDER
@@ -298,13 +331,48 @@ class AgendaPage(QWidget):
 
     # -- actions ------------------------------------------------------------------------
     def mark_done(self) -> None:
+        """Ask how the call went, then record the follow-up as done."""
         row = self._selected()
         if row is None:
             return
+        self.done_dialog = DoneDialog(row.get("outcome"), self)
+        self.done_dialog.accepted.connect(
+            lambda: self.record_done(
+                row["id"], self.done_dialog.outcome() if self.done_dialog else None
+            )
+        )
+        self.done_dialog.open()
+
+    def record_done(self, contact_id: str, outcome: str | None) -> bool:
         self.error.hide()
+
+        def done(row: Row) -> None:
+            self._last_done = row["id"]
+            self.undo_bar.show_message(self.tr("Richiamo segnato come fatto."))
+
+        return (
+            StoreOp(
+                self.context.bus,
+                lambda: self.contacts.mark_follow_up_done(
+                    contact_id, operator=self.context.operator, outcome=outcome
+                ),
+                changed="contacts",
+                parent=self,
+            )
+            .success(done)
+            .failure(self._show_error)
+            .run()
+        )
+
+    def undo_done(self) -> None:
+        """Take back the last "fatto": the follow-up is open again."""
+        done_id, self._last_done = self._last_done, None
+        self.undo_bar.hide()
+        if done_id is None:
+            return
         StoreOp(
             self.context.bus,
-            lambda: self.contacts.mark_follow_up_done(row["id"], operator=self.context.operator),
+            lambda: self.contacts.undo_follow_up_done(done_id, operator=self.context.operator),
             changed="contacts",
             parent=self,
         ).failure(self._show_error).run()

@@ -36,7 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from casa_desk.errors import CasaError, ConsentError
-from casa_desk.models.referrals import OPEN_STATES, EventKind, Status, allowed_events
+from casa_desk.models.referrals import (
+    AWAITING_STATES,
+    OPEN_STATES,
+    EventKind,
+    Status,
+    allowed_events,
+)
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome
 from casa_desk.reports.letter import print_letter
 from casa_desk.store.referrals import Referrals
@@ -59,6 +65,8 @@ from casa_desk.ui.referral_dialog import ConsentBanner, ConsentDialog, error_lab
 from casa_desk.ui.reveal import reveal
 
 OVERDUE_BACKGROUND = QColor("#fde2e1")
+#: Columns of the list that sort by their date when their header is clicked.
+DUE_COLUMN, CREATED_COLUMN = 4, 6
 #: Tables whose change may change what this page shows.
 WATCHED = frozenset({"referrals", "referral_events", "consents", "people", "services"})
 _STEPS = (
@@ -72,11 +80,12 @@ _STEPS = (
 
 
 def is_overdue(row: Row, today_iso: str) -> bool:
-    """Open and past its due date."""
+    """Still waiting for the service (draft or sent) and past its due date; a referral
+    taken in charge is not late."""
     return bool(
         row.get("due_on")
         and row["due_on"] < today_iso
-        and row.get("status") in {s.value for s in OPEN_STATES}
+        and row.get("status") in {s.value for s in AWAITING_STATES}
     )
 
 
@@ -139,6 +148,11 @@ class ReferralsPage(QWidget):
         for code, label in statuses.items():
             self.filter.addItem(label, code)
         self.filter.currentIndexChanged.connect(self._filter_changed)
+        self.search = QLineEdit(self, objectName="referralSearch")
+        self.search.setPlaceholderText(self.tr("Cerca per numero, persona o servizio…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter_changed)
+        self._order = "created_desc"
         urgencies = Vocab.urgencies()
         self.model = RowsModel(
             [
@@ -148,6 +162,7 @@ class ReferralsPage(QWidget):
                 Column(self.tr("Stato"), lambda r: Vocab.word(statuses, r.get("status"))),
                 Column(self.tr("Scadenza"), self._due_text),
                 Column(self.tr("Urgenza"), lambda r: Vocab.word(urgencies, r.get("urgency"))),
+                Column(self.tr("Creata il"), lambda r: format_date(r.get("created_at"))),
             ],
             self._fetch,
             page_size=200,
@@ -159,6 +174,11 @@ class ReferralsPage(QWidget):
         self.table = make_table(self)
         self.table.setModel(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(CREATED_COLUMN, Qt.SortOrder.DescendingOrder)
+        header.sectionClicked.connect(self._sort_by)
         # Enter and double-click both arrive as "activated".
         self.table.activated.connect(self._double_clicked)
         fit_columns(self.table, stretch=2)
@@ -222,7 +242,7 @@ class ReferralsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Mostra:"), self))
         top.addWidget(self.filter)
-        top.addStretch(1)
+        top.addWidget(self.search, 1)
         self.count = QLabel(self)
         top.addWidget(self.count)
         upper = QWidget(self)
@@ -263,8 +283,29 @@ class ReferralsPage(QWidget):
             statuses = (wanted,)
         presidio = None if self.context.is_head_office else self.context.presidio
         return self.referrals.list_page(
-            presidio=presidio, statuses=statuses, limit=limit, offset=offset
+            presidio=presidio,
+            statuses=statuses,
+            text=self.search.text() if hasattr(self, "search") else "",
+            order=self._order if hasattr(self, "_order") else "created_desc",
+            limit=limit,
+            offset=offset,
         )
+
+    def _sort_by(self, column: int) -> None:
+        """A click on "Scadenza" or "Creata il" sorts by that date (again: the other way);
+        other columns keep the current order."""
+        header = self.table.horizontalHeader()
+        key = {DUE_COLUMN: "due", CREATED_COLUMN: "created"}.get(column)
+        if key is None:
+            current = DUE_COLUMN if self._order.startswith("due") else CREATED_COLUMN
+            descending = self._order.endswith("desc")
+            header.setSortIndicator(
+                current, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+            )
+            return
+        descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        self._order = f"{key}_{'desc' if descending else 'asc'}"
+        self.refresh()
 
     def _events(self) -> list[Row]:
         return self.referrals.events(self._current["id"]) if self._current else []

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from dialogs import when_modal
 from fixtures_b import (
     SOCIAL,
+    give_consent,
     seeded_fixture,  # noqa: F401 - registers the fixture "seeded"
     shot,
     show,
@@ -15,6 +17,8 @@ from PySide6.QtCore import Qt
 from casa_desk.models.timeutil import today_rome
 from casa_desk.store.contacts import Contacts
 from casa_desk.store.directory import Directory
+from casa_desk.store.people import People
+from casa_desk.store.referrals import Referrals
 from casa_desk.ui.agenda_page import AgendaPage
 from casa_desk.ui.services_page import ServicesPage
 
@@ -34,22 +38,70 @@ def test_agenda_lists_overdue_today_and_week(qtbot, seeded) -> None:
     overdue_row = page.follow_ups.find("id", seeded.follow_ups["overdue"])
     assert page.follow_ups.index(overdue_row, 0).data() == "In ritardo"
     assert page.follow_ups.index(overdue_row, 1).data(Qt.ItemDataRole.BackgroundRole)
-    assert [r["bucket"] for r in page.follow_ups.rows()] == ["today", "overdue", "week"]
+    assert [r["bucket"] for r in page.follow_ups.rows()] == ["overdue", "today", "week"]  # by date
     assert page.summary.text() == "1 oggi, 1 in ritardo, 1 nei prossimi 7 giorni"
     assert [r["id"] for r in page.late.rows()] == [seeded.referrals["overdue"]]
     shot(page, "agenda_page")
 
 
-def test_mark_done_removes_the_follow_up(qtbot, seeded) -> None:
+def test_mark_done_asks_the_outcome_and_can_be_undone(qtbot, seeded) -> None:
     page = show(qtbot, AgendaPage(seeded.context))
     assert not page.done_button.isEnabled()
     assert page.select_follow_up(seeded.follow_ups["today"])
     assert page.done_button.isEnabled()
+    asked = when_modal(
+        lambda dialog: (
+            dialog.outcome_box.setCurrentIndex(dialog.outcome_box.findData("in_carico")),
+            qtbot.keyClick(dialog.outcome_box, Qt.Key.Key_Return),
+        ),
+        name="doneDialog",
+    )
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked) and not asked[0].isVisible())
     assert "Richiamo today" not in _summaries(page)
     assert len(page.follow_ups.rows()) == 2
     [current] = Contacts(seeded.store).history([seeded.people["Brambillone"]])
     assert current["follow_up_done_at"] and current["amends_id"] == seeded.follow_ups["today"]
+    assert current["outcome"] == "in_carico"
+    assert page.undo_bar.isVisible()
+    qtbot.mouseClick(page.undo_bar.undo, Qt.MouseButton.LeftButton)
+    assert "Richiamo today" in _summaries(page)
+    [current] = Contacts(seeded.store).history([seeded.people["Brambillone"]])
+    assert current["follow_up_done_at"] is None and current["outcome"] is None
+    assert not page.undo_bar.isVisible()
+
+
+def test_my_follow_ups_and_the_phone_to_call(qtbot, seeded) -> None:
+    People(seeded.store).update(seeded.people["Zanfrutti"], {"phone": "3351234567"})
+    Contacts(seeded.store).log(
+        {
+            "person_id": seeded.people["Zanfrutti"],
+            "category": "altro",
+            "summary": "Richiamo di un collega",
+            "follow_up_on": today_rome(),
+        },
+        presidio="SAN-SIRO",
+        operator="altro.operatore",
+    )
+    page = show(qtbot, AgendaPage(seeded.context))
+    assert "Richiamo di un collega" in _summaries(page)
+    row = page.follow_ups.find("id", seeded.follow_ups["overdue"])
+    assert page.follow_ups.index(row, 3).data() == "335 123 4567"
+    qtbot.mouseClick(page.mine, Qt.MouseButton.LeftButton)
+    assert "Richiamo di un collega" not in _summaries(page)
+    assert "Richiamo today" in _summaries(page)
+    assert page.summary.text() == "1 oggi, 1 in ritardo, 1 nei prossimi 7 giorni"
+
+
+def test_a_referral_taken_in_charge_is_not_late(qtbot, seeded) -> None:
+    give_consent(seeded, "Brambillone", SOCIAL)
+    referrals = Referrals(seeded.store)
+    referrals.step(seeded.referrals["overdue"], "sent", by="x")
+    page = show(qtbot, AgendaPage(seeded.context))
+    assert [r["id"] for r in page.late.rows()] == [seeded.referrals["overdue"]]
+    referrals.step(seeded.referrals["overdue"], "taken_in_charge", by="x")
+    seeded.context.bus.changed.emit("referral_events")
+    assert page.late.rows() == []
 
 
 def test_agenda_refreshes_on_change_and_opens_person(qtbot, seeded) -> None:
@@ -147,9 +199,9 @@ def test_agenda_masks_sensitive_follow_ups(qtbot, seeded) -> None:
     )["id"]
     page = show(qtbot, AgendaPage(seeded.context))
     row = page.follow_ups.find("id", secret)
-    texts = [page.follow_ups.index(row, c).data() for c in range(5)]
+    texts = [page.follow_ups.index(row, c).data() for c in range(6)]
     assert texts[2] == "Quercetti Mirella"  # this operator may see sensitive data
-    assert texts[3] == texts[4] == "Riservato"
+    assert texts[4] == texts[5] == "Riservato"
     seeded.context.may_see_sensitive = False
     page.refresh()
     assert page.follow_ups.index(row, 2).data() == "Riservato"
@@ -190,15 +242,15 @@ def test_agenda_pages_across_buckets_and_filters(qtbot, seeded, qtmodeltester) -
         page.follow_ups.fetchMore()
     rows = page.follow_ups.rows()
     assert [r["bucket"] for r in rows] == [
+        "overdue",
+        "overdue",
+        "overdue",
+        "overdue",
         "today",
-        "overdue",
-        "overdue",
-        "overdue",
-        "overdue",
         "week",
     ]
-    overdue_days = [r["follow_up_on"] for r in rows if r["bucket"] == "overdue"]
-    assert overdue_days == sorted(overdue_days, reverse=True)  # most recent first
+    days = [r["follow_up_on"] for r in rows]
+    assert days == sorted(days)  # by date, the oldest first
     page.bucket.setCurrentIndex(page.bucket.findData("week"))
     assert [r["summary"] for r in page.follow_ups.rows()] == ["Richiamo week"]
     assert page.counts() == {"today": 1, "overdue": 4, "week": 1}

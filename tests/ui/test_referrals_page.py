@@ -11,7 +11,7 @@ from fixtures_b import (
     shot,
     show,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from casa_desk.models.referrals import EventKind
@@ -376,3 +376,39 @@ def test_referral_letter_from_the_page(qtbot, seeded, tmp_path) -> None:
         "SELECT action, row_id FROM audit_log WHERE table_name = 'referrals'"
     )
     assert audit == [{"action": "printed", "row_id": referral}]
+
+
+def test_search_and_sort_by_date(qtbot, seeded) -> None:
+    page = show(qtbot, ReferralsPage(seeded.context))
+    page.filter.setCurrentIndex(page.filter.findData("all"))
+    qtbot.keyClicks(page.search, "brambill")
+    assert [r["id"] for r in page.model.rows()] == [seeded.referrals["overdue"]]
+    page.search.clear()
+    qtbot.keyClicks(page.search, "servizi sociali")
+    assert {r["id"] for r in page.model.rows()} == {
+        seeded.referrals["draft"],
+        seeded.referrals["overdue"],
+    }
+    page.search.clear()
+    qtbot.keyClicks(page.search, "ASST")  # a sensitive referral is not found by its service
+    assert page.model.rows() == []
+    page.search.clear()
+    header = page.table.horizontalHeader()
+    due = page.model.headerData(4, Qt.Orientation.Horizontal)
+    assert due == "Scadenza"
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=header.rect().topLeft() + QPoint(header.sectionViewportPosition(4) + 5, 5),
+    )
+    days = [r["due_on"] for r in page.model.rows() if r["due_on"]]
+    assert len(days) == 2
+    first = days
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=header.rect().topLeft() + QPoint(header.sectionViewportPosition(4) + 5, 5),
+    )
+    days = [r["due_on"] for r in page.model.rows() if r["due_on"]]
+    assert days == list(reversed(first)) and days in (sorted(days), sorted(days, reverse=True))
+    assert page.model.rows()[-1]["due_on"] is None  # no date: last either way
