@@ -84,7 +84,7 @@ def m003_people_search_prefixes(db: Database) -> None:
     )
     db.execute(
         f"""INSERT INTO people_fts (rowid, last_name, first_name, codice_fiscale, phone, unit_code)
-        SELECT {_PEOPLE_FTS_VALUES.replace("NEW.", "")} FROM people
+        SELECT {_PEOPLE_FTS_V1_VALUES.replace("NEW.", "")} FROM people
         WHERE deleted = 0 AND merged_into IS NULL"""
     )
 
@@ -332,21 +332,52 @@ def _guard_sql(table: str) -> str:
     """
 
 
-_PEOPLE_FTS_VALUES = """
+# The values m003 indexed (its columns); later steps index more (PEOPLE_FTS below).
+_PEOPLE_FTS_V1_VALUES = """
     NEW.rowid, NEW.last_name, NEW.first_name, NEW.codice_fiscale,
     CASE WHEN NEW.phone LIKE '+39%' THEN substr(NEW.phone, 4) ELSE NEW.phone END,
     NEW.unit_code
 """
 
+#: The digits of a phone as the desk dials them: Italian numbers without +39, foreign ones
+#: with their country code and no "+".
+_DIALLED = (
+    "(CASE WHEN NEW.phone LIKE '+39%' THEN substr(NEW.phone, 4)"
+    " ELSE replace(NEW.phone, '+', '') END)"
+)
+#: The last 4-9 digits of that number as separate words, so "7689055" finds 351 768 9055
+#: (FTS5 matches the beginnings of words, never their ends).
+_PHONE_TAIL = " || ' ' || ".join(f"substr({_DIALLED}, -{n})" for n in range(4, 10))
+#: The surname without its spaces, apostrophes and hyphens, as one more word: "dangelo"
+#: finds D'Angelo, and "de rosa" ranks De Rosa (also "derosa") before Del Rosario.
+_NAME_JOINED = (
+    "replace(replace(replace(replace(NEW.last_name, ' ', ''), '''', ''), char(8217), ''), '-', '')"
+)
+#: (column, value) of the people search index, in order (m007).
+PEOPLE_FTS: tuple[tuple[str, str], ...] = (
+    ("last_name", "NEW.last_name"),
+    ("first_name", "NEW.first_name"),
+    ("codice_fiscale", "NEW.codice_fiscale"),
+    ("phone", _DIALLED),
+    ("unit_code", "NEW.unit_code"),
+    ("name_joined", _NAME_JOINED),
+    ("phone_tail", _PHONE_TAIL),
+    ("address", "trim(coalesce(NEW.street, '') || ' ' || coalesce(NEW.civic, ''))"),
+)
+#: bm25 weights, same order: a name counts more than a street.
+PEOPLE_FTS_WEIGHTS = (10.0, 6.0, 4.0, 4.0, 3.0, 8.0, 2.0, 1.0)
+_PEOPLE_FTS_COLUMNS = ", ".join(column for column, _ in PEOPLE_FTS)
+_PEOPLE_FTS_VALUES = "NEW.rowid, " + ", ".join(value for _, value in PEOPLE_FTS)
+
 _SEARCH_TRIGGERS = f"""
 CREATE TRIGGER casa_fts_people_insert AFTER INSERT ON people
 WHEN NEW.deleted = 0 AND NEW.merged_into IS NULL BEGIN
-    INSERT INTO people_fts (rowid, last_name, first_name, codice_fiscale, phone, unit_code)
+    INSERT INTO people_fts (rowid, {_PEOPLE_FTS_COLUMNS})
     VALUES ({_PEOPLE_FTS_VALUES});
 END;
 CREATE TRIGGER casa_fts_people_update AFTER UPDATE ON people BEGIN
     DELETE FROM people_fts WHERE rowid = OLD.rowid;
-    INSERT INTO people_fts (rowid, last_name, first_name, codice_fiscale, phone, unit_code)
+    INSERT INTO people_fts (rowid, {_PEOPLE_FTS_COLUMNS})
     SELECT {_PEOPLE_FTS_VALUES} WHERE NEW.deleted = 0 AND NEW.merged_into IS NULL;
 END;
 CREATE TRIGGER casa_fts_contacts_insert AFTER INSERT ON contacts BEGIN
@@ -411,12 +442,16 @@ def suspend_search(db: Database) -> None:
 def rebuild_search(db: Database) -> None:
     """Rebuild both search indexes from their tables (after a bulk load or a repair)."""
     db.execute("DELETE FROM people_fts")
+    _fill_people_search(db)
+    db.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')")
+
+
+def _fill_people_search(db: Database) -> None:
     db.execute(
-        f"""INSERT INTO people_fts (rowid, last_name, first_name, codice_fiscale, phone, unit_code)
+        f"""INSERT INTO people_fts (rowid, {_PEOPLE_FTS_COLUMNS})
         SELECT {_PEOPLE_FTS_VALUES.replace("NEW.", "")} FROM people
         WHERE deleted = 0 AND merged_into IS NULL"""
     )
-    db.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')")
 
 
 @migrations()
@@ -444,3 +479,22 @@ def m007_registry_edits(db: Database) -> None:
         CREATE INDEX IF NOT EXISTS sync_registry_edits_row ON sync_registry_edits (row_id)
     """,
     )
+
+
+@migrations()
+def m008_search_phones_names_streets(db: Database) -> None:
+    """Search finds a phone however it is typed and by its last digits, a surname without its
+    apostrophe or space ("dangelo", "derosa"), and a street (issue 9, item 11).
+
+    The people index gets three more columns — the surname joined, the phone's last digits,
+    the street and civic — and bm25 weights so that a name outranks a street. Rebuilt from
+    ``people`` (100,000 people: seconds, once).
+    """
+    db.execute("DROP TABLE IF EXISTS people_fts")
+    db.execute(
+        f"CREATE VIRTUAL TABLE people_fts USING fts5({_PEOPLE_FTS_COLUMNS},"
+        " tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
+    )
+    weights = ", ".join(str(w) for w in PEOPLE_FTS_WEIGHTS)
+    db.execute("INSERT INTO people_fts (people_fts, rank) VALUES ('rank', ?)", [f"bm25({weights})"])
+    _fill_people_search(db)

@@ -1,9 +1,18 @@
 """Search as you type: FTS5 prefix queries over people (and contact notes).
 
 Each word the user types becomes a quoted prefix term, so ``ross mar`` finds "Rossi Maria"
-and a half-typed codice fiscale or phone finds its person (digit groups typed with spaces,
-``333 12``, are joined into one number). Quoting makes user text safe
-(no FTS syntax injection). Results are paged with LIMIT/OFFSET for lazy Qt models.
+and a half-typed codice fiscale or phone finds its person. Quoting makes user text safe (no
+FTS syntax injection). Results are paged with LIMIT/OFFSET for lazy Qt models.
+
+The index (schema.py, m007) also holds the surname without spaces and apostrophes, the
+last digits of the phone and the street, so the desk types what it has in front of it:
+
+* a phone in any form — ``+393517689055``, ``+39 351 7689055``, ``351 768 9055``, or only
+  its last digits ``7689055``: digit groups typed with spaces are one number, and ``+39`` /
+  ``0039`` in front of it is dropped;
+* ``dangelo`` for D'Angelo, ``de rosa`` for De Rosa (ranked before Del Rosario: the joined
+  "derosa" is searched too, and a name matching both ways scores higher);
+* a street and civic number, ``paravia 46`` (a name still outranks a street).
 """
 
 from __future__ import annotations
@@ -16,14 +25,32 @@ from sqlite_utils import Database
 from casa_desk.store.current import current
 
 _TOKEN = re.compile(r"[\w]+", re.UNICODE)
+_ITALY = "39"
 PERSON_COLUMNS = (
     "p.id, p.last_name, p.first_name, p.codice_fiscale, p.birth_date, p.phone, p.street,"
     " p.civic, p.unit_code, p.presidio"
 )
 
 
+def _dialled(digits: str, *, international: bool) -> str:
+    """The first typed number as the index keeps it: an Italian one without +39 / 0039."""
+    if international and digits.startswith("00") and len(digits) >= 8:  # 0039 02…, 00212 6…
+        digits = digits[2:]
+    if digits.startswith(_ITALY) and (international or len(digits) >= 11):
+        # A national number has at most 11 digits and starts with 0 or 3 (but a mobile
+        # may start with 39: "393…" stays when it is short enough to be one).
+        return digits[len(_ITALY) :]
+    return digits
+
+
 def fts_query(text: str) -> str | None:
-    """``"ross"* "mar"*`` from ``ross mar``; None when nothing searchable was typed."""
+    """``"ross"* "mar"*`` from ``ross mar``; None when nothing searchable was typed.
+
+    >>> fts_query("+39 351 7689055")
+    '"3517689055"*'
+    >>> fts_query("de rosa")
+    '("de"* "rosa"*) OR "derosa"*'
+    """
     tokens: list[str] = []
     for token in _TOKEN.findall(text):
         # "333 123 45" is one phone number typed in groups: join adjacent digit groups
@@ -33,7 +60,16 @@ def fts_query(text: str) -> str | None:
             tokens.append(token)
     if not tokens:
         return None
-    return " ".join(f'"{token}"*' for token in tokens)
+    if tokens[0].isdigit():
+        international = text.lstrip().startswith(("+", "00"))
+        tokens[0] = _dialled(tokens[0], international=international)
+        tokens = [t for t in tokens if t]
+        if not tokens:
+            return None
+    terms = " ".join(f'"{token}"*' for token in tokens)
+    if len(tokens) > 1 and all(token.isalpha() for token in tokens):
+        return f'({terms}) OR "{"".join(tokens)}"*'
+    return terms
 
 
 def search_people(
