@@ -1,8 +1,9 @@
 """People (the shared registry): register, edit, find duplicates, merge, household.
 
 Every check of the values is in :mod:`casa_desk.models.people`; this module adds what needs
-the database: search-before-create (likely duplicates) and merging, where the duplicate row
-points at the survivor (``merged_into``) so its history is still found.
+the database: one card per codice fiscale, search-before-create (likely duplicates) and
+merging (:mod:`casa_desk.store.merging`), where the duplicate row points at the survivor
+(``merged_into``) so its history is still found.
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ from casa_desk.errors import ValidationError
 from casa_desk.models.duplicates import PersonKey, duplicate_reasons
 from casa_desk.models.people import clean_person
 from casa_desk.store.db import Store
+from casa_desk.store.merging import Moved, merge_people
 from casa_desk.store.tables import PEOPLE
-
-_MERGE_FILLABLE = [c for c in PEOPLE.columns if c not in ("merged_into", "notes")]
 
 
 def _key(row: dict[str, Any]) -> PersonKey:
@@ -42,9 +42,14 @@ class People:
         return rows[0]
 
     def register(self, values: dict[str, Any], *, presidio: str) -> dict[str, Any]:
-        """Validate and insert a person (ValidationError on the first problem)."""
+        """Validate and insert a person (ValidationError on the first problem).
+
+        A codice fiscale already on another card is refused (``cf_exists``): the same
+        person is registered once; :meth:`with_cf` finds the card to open instead.
+        """
         clean = clean_person(values)
         with self.store.transaction() as journal:
+            self._refuse_taken_cf(clean.get("codice_fiscale"), None)
             return journal.insert("people", clean, presidio=presidio)
 
     def update(self, person_id: str, values: dict[str, Any]) -> dict[str, Any] | None:
@@ -54,7 +59,28 @@ class People:
         clean_person({k: merged.get(k) for k in PEOPLE.columns if k != "merged_into"})
         clean = clean_person(values, partial=True)
         with self.store.transaction() as journal:
+            if clean.get("codice_fiscale") != current.get("codice_fiscale"):
+                self._refuse_taken_cf(clean.get("codice_fiscale"), person_id)
             return journal.update("people", person_id, clean)
+
+    def with_cf(
+        self, codice_fiscale: str, *, other_than: str | None = None
+    ) -> dict[str, Any] | None:
+        """The live card that holds ``codice_fiscale`` (None when there is none)."""
+        rows = self.store.query(
+            "SELECT * FROM people WHERE codice_fiscale = ? AND deleted = 0"
+            " AND merged_into IS NULL AND id IS NOT ? LIMIT 1",
+            [codice_fiscale.strip().upper(), other_than],
+        )
+        return rows[0] if rows else None
+
+    def _refuse_taken_cf(self, codice_fiscale: str | None, person_id: str | None) -> None:
+        if codice_fiscale and self.with_cf(codice_fiscale, other_than=person_id):
+            raise ValidationError(
+                "Questo codice fiscale è già registrato per un'altra persona.",
+                field="codice_fiscale",
+                code="cf_exists",
+            )
 
     def possible_duplicates(
         self, values: dict[str, Any]
@@ -86,26 +112,26 @@ class People:
     def duplicates_of(self, person_id: str) -> list[tuple[dict[str, Any], frozenset[str]]]:
         return self.possible_duplicates(self.get(person_id))
 
-    def merge(self, duplicate_id: str, survivor_id: str) -> None:
-        """Merge ``duplicate_id`` into ``survivor_id``: fill the survivor's empty fields,
-        then point the duplicate at it. Contacts and referrals stay where they are and are
-        shown with the survivor's history."""
-        if duplicate_id == survivor_id:
-            raise ValidationError(
-                "Una persona non può essere unita a se stessa.", code="merge_self"
-            )
-        duplicate, survivor = self.get(duplicate_id), self.get(survivor_id)
-        if survivor.get("merged_into"):
-            raise ValidationError(
-                "La persona scelta è già stata unita a un'altra.", code="merge_chain"
-            )
-        fill = {
-            c: duplicate[c] for c in _MERGE_FILLABLE if not survivor.get(c) and duplicate.get(c)
-        }
-        with self.store.transaction() as journal:
-            if fill:
-                journal.update("people", survivor_id, fill)
-            journal.update("people", duplicate_id, {"merged_into": survivor_id})
+    def merge(
+        self,
+        duplicate_id: str,
+        survivor_id: str,
+        *,
+        choices: dict[str, Any] | None = None,
+        presidio: str | None = None,
+        operator: str = "",
+    ) -> Moved:
+        """Merge ``duplicate_id`` into ``survivor_id``: the survivor keeps the ``choices``
+        made where the two differ and takes the rest, then consents, contacts, referrals,
+        the enrolment and the household link move to it (:mod:`casa_desk.store.merging`)."""
+        return merge_people(
+            self.store,
+            duplicate_id,
+            survivor_id,
+            choices=choices,
+            presidio=presidio,
+            operator=operator,
+        )
 
     def merged_ids(self, person_id: str) -> list[str]:
         """The person and everyone merged into them (their histories are one)."""

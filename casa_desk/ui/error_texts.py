@@ -37,6 +37,13 @@ TEXTS: dict[str, str] = {
     # people
     "merge_self": QT_TRANSLATE_NOOP("Errors", "Una persona non può essere unita a se stessa."),
     "merge_chain": QT_TRANSLATE_NOOP("Errors", "La persona scelta è già stata unita a un'altra."),
+    "merge_not_owner": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Solo il presidio che ha registrato la persona o la sede possono unirla a un'altra.",
+    ),
+    "cf_exists": QT_TRANSLATE_NOOP(
+        "Errors", "Questo codice fiscale è già registrato: aprire la scheda esistente."
+    ),
     # referrals and consents
     "required:reason": QT_TRANSLATE_NOOP("Errors", "Indicare il motivo della segnalazione."),
     "required:text": QT_TRANSLATE_NOOP("Errors", "Riportare il testo del consenso."),

@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.card.edit_requested.connect(self.edit_person)
         self.card.contact_requested.connect(self.new_contact)
         self.card.amend_requested.connect(self.amend_contact)
+        self.card.confirmed.connect(self.confirm)
         self.card.referral_opened.connect(self.show_referral)
         self.card.referral_requested.connect(self.new_referral)
         self.neutral.resume_requested.connect(self.resume)
@@ -369,6 +370,7 @@ class MainWindow(QMainWindow):
     def edit_person(self, person_id: str) -> None:
         form = PersonForm(self.context, person_id, parent=self)
         form.saved.connect(self._person_saved)
+        form.open_existing.connect(self.open_person)
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.open()
 

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QLocale, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -28,13 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casa_desk.errors import CasaError
 from casa_desk.models.timeutil import format_date, format_datetime
 from casa_desk.store.contacts import Contacts
+from casa_desk.store.directory import Directory
+from casa_desk.store.merging import Moved, may_merge_away
 from casa_desk.store.people import People
 from casa_desk.store.referrals import Referrals
 from casa_desk.sync import status as sync_status
 from casa_desk.ui.card_side import CardSide
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.duplicates import MergeDialog
+from casa_desk.ui.error_dialog import error_box
+from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.history_model import (
     Entry,
     HistoryModel,
@@ -61,6 +68,8 @@ class PersonCard(QWidget):
     amend_requested = Signal(str)
     #: A referral of the history to follow on the Segnalazioni page.
     referral_opened = Signal(str)
+    #: A short line saying what was just done (the window shows it in the status bar).
+    confirmed = Signal(str)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -250,32 +259,92 @@ class PersonCard(QWidget):
         self.reveal_button.hide()
 
     # -- actions ------------------------------------------------------------------------
-    def merge(self, duplicate_id: str, *, confirm: bool = True) -> bool:
-        """Merge ``duplicate_id`` into the person shown, after the operator confirms."""
+    def merge(self, other_id: str, *, confirm: bool = True) -> bool:
+        """Merge the other record into the one shown, after the operator chose, field by
+        field, what to keep (``confirm=False``: keep this card's values, no question).
+
+        Only the office that registered a record, or head office, may merge it away: when
+        the other record is another office's, the operator may merge this one into it
+        instead (the card then shows the other).
+        """
         if not self.person:
             return False
-        if confirm:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Unire le schede?"),
-                self.tr(
-                    "L'altra scheda sarà unita a questa: i suoi contatti e le sue "
-                    "segnalazioni compariranno qui e i dati mancanti saranno completati. "
-                    "Continuare?"
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+        survivor, duplicate = self.person, self._other(other_id)
+        presidio = self.context.presidio
+        if duplicate is None:
+            return False
+        if not may_merge_away(duplicate, presidio):
+            if not self._ask_reverse(duplicate):
                 return False
-        survivor_id = self.person["id"]
+            survivor, duplicate = duplicate, self.person
+        choices: dict[str, Any] = {}
+        if confirm:
+            dialog = MergeDialog(survivor, duplicate, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            choices = dialog.choices()
+        survivor_id, duplicate_id = survivor["id"], duplicate["id"]
+
+        def merged(moved: Moved) -> None:
+            if survivor_id != self.person_id:
+                self.person_opened.emit(survivor_id)
+            self.history_view.setFocus()
+            self.confirmed.emit(
+                self.tr("Schede unite: %1 contatti, %2 consensi, %3 segnalazioni spostati.")
+                .replace("%1", str(moved.contacts))
+                .replace("%2", str(moved.consents))
+                .replace("%3", str(moved.referrals))
+            )
+
         # A failure (e.g. the other card was merged elsewhere meanwhile, by sync) is worded
         # in a message box by the operation.
         self.merge_op = StoreOp(
             self.context.bus,
-            lambda: self.people.merge(duplicate_id, survivor_id),
+            lambda: self.people.merge(
+                duplicate_id,
+                survivor_id,
+                choices=choices,
+                presidio=presidio,
+                operator=self.context.operator,
+            ),
             changed="people",
             parent=self,
-        )
+        ).success(merged)
         return self.merge_op.run()
+
+    def _other(self, other_id: str) -> dict[str, Any] | None:
+        try:
+            return self.people.get(other_id)
+        except CasaError as error:
+            error_box(self, worded_error(error)).open()
+            return None
+
+    def _ask_reverse(self, other: dict[str, Any]) -> bool:
+        """The other record belongs to another office: say so, and offer the other way."""
+        office = other.get("presidio") or ""
+        try:
+            office = Directory(self.context.store).presidio(office)["name"]
+        except CasaError:
+            pass
+        text = self.tr(
+            "L'altra scheda è stata registrata da %1: solo quel presidio o la sede "
+            "possono unirla a un'altra."
+        ).replace("%1", office)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Unisci le schede"), text, parent=self
+        )
+        box.setObjectName("mergeOwner")
+        reverse = None
+        if self.person and may_merge_away(self.person, self.context.presidio):
+            box.setInformativeText(self.tr("Si può unire questa scheda a quella."))
+            reverse = box.addButton(
+                self.tr("Unisci questa scheda a quella"), QMessageBox.ButtonRole.AcceptRole
+            )
+        box.addButton(
+            self.tr("Annulla") if reverse else self.tr("OK"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.exec()
+        return reverse is not None and box.clickedButton() is reverse
 
     def _show_detail(self, current: Any, _previous: Any = None) -> None:
         entry = self.history_model.entry(current.row()) if current.isValid() else None

@@ -18,12 +18,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -34,6 +31,7 @@ from casa_desk.models.people import person_problems
 from casa_desk.models.timeutil import format_date, parse_user_date
 from casa_desk.store.people import People
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.duplicates import DuplicatesDialog
 from casa_desk.ui.history_model import gender_label, role_label
 from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.quick_exit import mark_draft
@@ -66,64 +64,6 @@ def worded(message: str) -> str:
     """A domain rule's Italian message in the interface language (context "Validation",
     collected by tools/translations.py); unchanged when there is no translation."""
     return QCoreApplication.translate("Validation", message)
-
-
-class DuplicatesDialog(QDialog):
-    """ "These people may be the same": open one of them, or register anyway."""
-
-    def __init__(
-        self, found: list[tuple[dict[str, Any], frozenset[str]]], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("duplicatesDialog")
-        self.setWindowTitle(self.tr("Possibili doppioni"))
-        self.choice: str = "cancel"
-        self.found = found
-        self.list = QListWidget(objectName="duplicatesList")
-        self.list.setWordWrap(True)
-        self.resize(640, 300)
-        reasons = {
-            "same_cf": self.tr("stesso codice fiscale"),
-            "same_name_birth": self.tr("stesso nome e data di nascita"),
-            "same_phone": self.tr("stesso telefono"),
-        }
-        for row, why in found:
-            born = format_date(row.get("birth_date"))
-            self.list.addItem(
-                f"{row['last_name']} {row['first_name']}"
-                f"{' – ' + born if born else ''} "
-                f"({', '.join(reasons.get(r, r) for r in sorted(why))})"
-            )
-        self.list.setCurrentRow(0)
-        self.open_button = QPushButton(
-            self.tr("Apri la scheda esistente"), objectName="openExisting"
-        )
-        self.register_button = QPushButton(
-            self.tr("Registra comunque"), objectName="registerAnyway"
-        )
-        cancel = QPushButton(self.tr("Annulla"))
-        self.open_button.setDefault(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(self.tr("Queste persone potrebbero essere la stessa che si sta registrando:"))
-        )
-        layout.addWidget(self.list)
-        row = QHBoxLayout()
-        row.addWidget(self.open_button)
-        row.addWidget(self.register_button)
-        row.addStretch(1)
-        row.addWidget(cancel)
-        layout.addLayout(row)
-        self.open_button.clicked.connect(lambda: self._choose("open"))
-        self.register_button.clicked.connect(lambda: self._choose("register"))
-        cancel.clicked.connect(self.reject)
-
-    def _choose(self, choice: str) -> None:
-        self.choice = choice
-        self.accept()
-
-    def selected_id(self) -> str:
-        return self.found[max(self.list.currentRow(), 0)][0]["id"]
 
 
 class PersonForm(QDialog):
@@ -331,6 +271,12 @@ class PersonForm(QDialog):
         if field in self.errors:
             self.errors[field].setText(text)
             self.errors[field].show()
+        if error.code == "cf_exists":  # registered meanwhile (or on another desk): open it
+            holder = self.people.with_cf(
+                self.edits["codice_fiscale"].text(), other_than=self.person_id
+            )
+            if holder is not None:
+                self._confirm_new([(holder, frozenset({"same_cf"}))])
 
     def _confirm_new(self, found: list[tuple[dict[str, Any], frozenset[str]]]) -> bool:
         """Search-before-create: True to register anyway; opening one closes this form."""
@@ -343,3 +289,6 @@ class PersonForm(QDialog):
             self.open_existing.emit(chosen)
             return False
         return dialog.choice == "register"
+
+
+__all__ = ["DuplicatesDialog", "PersonForm"]

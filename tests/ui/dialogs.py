@@ -32,7 +32,11 @@ def when_modal(
             and (name is None or dialog.objectName() == name)
         ):
             seen.append(dialog)
-            act(dialog)
+            try:
+                act(dialog)
+            except BaseException:
+                dialog.reject()  # never leave the code under test waiting on its dialog
+                raise
             return
         waited[0] += 10
         if waited[0] < PATIENCE_MS:

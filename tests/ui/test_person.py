@@ -3,8 +3,9 @@ and the registration form (inline validation, search-before-create)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from dialogs import click_when_shown, when_modal
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QRadioButton
 
 from casa_desk.store.people import People
 from casa_desk.ui.history_model import HistoryModel
@@ -75,21 +76,75 @@ def test_reveal_is_refused_to_operators_without_the_right(qtbot, context, demo):
     assert demo.store.query("SELECT * FROM audit_log") == []
 
 
-def test_possible_duplicate_is_listed_and_merged_after_confirmation(
-    qtbot, context, demo, monkeypatch
-):
+def test_possible_duplicate_is_listed_and_merged_field_by_field(qtbot, context, demo):
     ottavio = demo.ids["Brennafiori Ottavio"]
+    People(demo.store).update(demo.duplicate, {"street": "Via Altra", "flat": "9"})
     card = _card(qtbot, context, ottavio)
     assert card.duplicates_box.isVisible()
     assert "stesso telefono" in _labels(card.duplicates_box)
     merge = card.duplicates_box.findChild(type(card.back_button), "mergeButton")
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.No)
+    asked = click_when_shown(qtbot, "Annulla", name="mergeDialog")
     qtbot.mouseClick(merge, Qt.MouseButton.LeftButton)
-    assert People(demo.store).get(demo.duplicate)["merged_into"] is None
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    assert asked and People(demo.store).get(demo.duplicate)["merged_into"] is None
+
+    def choose_their_street(dialog) -> None:
+        assert dialog.fields == ["street"]  # the only field where both differ
+        theirs = dialog.findChild(QRadioButton, "take_street")
+        qtbot.waitUntil(lambda: theirs.width() > 0)  # laid out, as the operator sees it
+        # on its round indicator, as a person clicks a radio button
+        qtbot.mouseClick(theirs, Qt.MouseButton.LeftButton, pos=QPoint(8, theirs.height() // 2))
+        assert theirs.isChecked()
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+
+    asked = when_modal(choose_their_street, name="mergeDialog")
     qtbot.mouseClick(merge, Qt.MouseButton.LeftButton)
+    assert asked
+    survivor = People(demo.store).get(ottavio)
     assert People(demo.store).get(demo.duplicate)["merged_into"] == ottavio
+    assert survivor["street"] == "Via Altra" and survivor["flat"] == "9"
     assert not card.duplicates_box.isVisible()  # the card reloaded on the change signal
+
+
+def test_another_offices_record_is_merged_the_other_way(qtbot, window, demo):
+    people = People(demo.store)
+    theirs = people.register(
+        {"last_name": "Velluttini", "first_name": "Corrado", "birth_date": "1962-12-05"},
+        presidio="MAZZINI",
+    )
+    window.open_person(demo.ids["Velluttini Corrado"])
+    merge = window.card.duplicates_box.findChild(type(window.card.back_button), "mergeButton")
+    told = click_when_shown(qtbot, "Annulla", name="mergeOwner")
+    qtbot.mouseClick(merge, Qt.MouseButton.LeftButton)
+    assert told and "solo quel presidio o la sede" in told[0].text()
+    assert people.get(theirs["id"])["merged_into"] is None
+    click_when_shown(qtbot, "Unisci questa scheda a quella", name="mergeOwner")
+    merged = click_when_shown(qtbot, "Unisci", name="mergeDialog")
+    qtbot.mouseClick(merge, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(merged))
+    assert people.get(demo.ids["Velluttini Corrado"])["merged_into"] == theirs["id"]
+    assert window.card.person_id == theirs["id"]  # the survivor's card, history focused
+    assert window.focusWidget() is window.card.history_view
+    assert window.statusBar().currentMessage().startswith("Schede unite")
+
+
+def test_an_existing_codice_fiscale_cannot_be_registered_anyway(qtbot, context, demo):
+    opened = []
+    form = _form(qtbot, context)
+    form.open_existing.connect(opened.append)
+    qtbot.keyClicks(form.edits["last_name"], "Zampicchi")
+    qtbot.keyClicks(form.edits["first_name"], "Ludmilla")
+    qtbot.keyClicks(form.edits["codice_fiscale"], demo.cf["Zampicchi Ludmilla"])
+
+    def look(dialog) -> None:
+        assert not dialog.register_button.isVisible()
+        assert "già registrato" in dialog.message.text()
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+
+    asked = when_modal(look, kind=DuplicatesDialog)
+    before = demo.store.query("SELECT count(*) AS n FROM people")[0]["n"]
+    form.save()
+    assert asked and opened == [demo.ids["Zampicchi Ludmilla"]]
+    assert demo.store.query("SELECT count(*) AS n FROM people")[0]["n"] == before
 
 
 def test_history_model_passes_qmodeltester(qtmodeltester, qtbot, context, demo):

@@ -1,0 +1,174 @@
+"""Merging two records of the same person (issue 9, item 4).
+
+The operator chooses, field by field where the two records differ, which value the
+surviving record keeps; empty fields are filled from the other. Then everything of the
+duplicate moves to the survivor, each change through the journal so that it syncs:
+
+* consents, referrals and the ESF enrolment are rows of their office: their ``person_id``
+  changes (an enrolment stays where it is when the survivor already has one — one per
+  person — and is tombstoned instead);
+* contacts are insert-only: each current contact is corrected by a new row that points at
+  the survivor (``amends_id``), so the history reads the same everywhere;
+* the household link (``household_id``) is one of the fields chosen.
+
+An office moves only its own rows (the hub refuses the others'); head office moves all.
+Only the office that registered the duplicate, or head office, may merge it away (the hub
+enforces the same rule): :func:`may_merge_away`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from casa_desk.errors import ValidationError
+from casa_desk.store.db import Store
+from casa_desk.store.journal import Journal
+from casa_desk.store.tables import CONTACTS, HEAD_OFFICE, PEOPLE
+
+#: Fields the operator chooses between (notes are kept from both).
+CHOICE_FIELDS = tuple(c for c in PEOPLE.columns if c not in ("merged_into", "notes"))
+
+
+@dataclass
+class Moved:
+    """What a merge moved to the survivor (counts, for the confirmation)."""
+
+    contacts: int = 0
+    consents: int = 0
+    referrals: int = 0
+    enrolments: int = 0
+
+
+def may_merge_away(person: dict[str, Any], presidio: str) -> bool:
+    """Whether the office ``presidio`` may merge ``person`` into another record."""
+    return presidio == HEAD_OFFICE or person.get("presidio") == presidio
+
+
+def differences(duplicate: dict[str, Any], survivor: dict[str, Any]) -> list[str]:
+    """Fields where both records have a value and the values differ (the operator picks)."""
+    return [
+        field
+        for field in CHOICE_FIELDS
+        if duplicate.get(field) not in (None, "")
+        and survivor.get(field) not in (None, "")
+        and str(duplicate[field]).strip().lower() != str(survivor[field]).strip().lower()
+    ]
+
+
+def merged_values(
+    duplicate: dict[str, Any], survivor: dict[str, Any], choices: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The survivor's new values: its own, the duplicate's where it had none, the chosen
+    ones where both had one; notes of both."""
+    values: dict[str, Any] = {}
+    for field in CHOICE_FIELDS:
+        if survivor.get(field) in (None, "") and duplicate.get(field) not in (None, ""):
+            values[field] = duplicate[field]
+    for field, value in (choices or {}).items():
+        if field in CHOICE_FIELDS and value != survivor.get(field):
+            values[field] = value
+    notes = [n for n in (survivor.get("notes"), duplicate.get("notes")) if n and n.strip()]
+    if len(notes) == 2 and notes[0].strip() != notes[1].strip():
+        values["notes"] = f"{notes[0].rstrip()}\n{notes[1].strip()}"
+    elif notes and not survivor.get("notes"):
+        values["notes"] = notes[0]
+    return values
+
+
+def merge_people(
+    store: Store,
+    duplicate_id: str,
+    survivor_id: str,
+    *,
+    choices: dict[str, Any] | None = None,
+    presidio: str | None = None,
+    operator: str = "",
+) -> Moved:
+    """Merge ``duplicate_id`` into ``survivor_id`` in one transaction; see the module doc.
+
+    ``presidio`` is the office doing it (None: no ownership check, e.g. a test or the
+    command line acting for head office). ValidationError (``merge_self``,
+    ``merge_chain``, ``merge_not_owner``) changes nothing.
+    """
+    if duplicate_id == survivor_id:
+        raise ValidationError("Una persona non può essere unita a se stessa.", code="merge_self")
+    duplicate, survivor = _person(store, duplicate_id), _person(store, survivor_id)
+    if survivor.get("merged_into") or duplicate.get("merged_into"):
+        raise ValidationError("La persona scelta è già stata unita a un'altra.", code="merge_chain")
+    if presidio is not None and not may_merge_away(duplicate, presidio):
+        raise ValidationError(
+            "Solo il presidio che ha registrato la persona o la sede possono unirla a un'altra.",
+            code="merge_not_owner",
+        )
+    office = presidio or HEAD_OFFICE
+    values = merged_values(duplicate, survivor, choices)
+    moved = Moved()
+    with store.transaction() as journal:
+        # The duplicate lets go of unique values first (the survivor may take its CF).
+        journal.update("people", duplicate_id, {"merged_into": survivor_id})
+        if values:
+            journal.update("people", survivor_id, values)
+        moved.consents = _move_owned(journal, "consents", duplicate_id, survivor_id, office)
+        moved.referrals = _move_owned(journal, "referrals", duplicate_id, survivor_id, office)
+        moved.enrolments = _move_enrolment(journal, duplicate_id, survivor_id, office)
+        moved.contacts = _move_contacts(journal, duplicate_id, survivor_id, office, operator)
+    return moved
+
+
+def _person(store: Store, person_id: str) -> dict[str, Any]:
+    rows = store.query("SELECT * FROM people WHERE id = ? AND deleted = 0", [person_id])
+    if not rows:
+        raise ValidationError("Persona non trovata.", code="not_found")
+    return rows[0]
+
+
+def _mine(row: dict[str, Any], office: str) -> bool:
+    return office == HEAD_OFFICE or row.get("presidio") == office
+
+
+def _move_owned(journal: Journal, table: str, old: str, new: str, office: str) -> int:
+    rows = journal.db.execute(
+        f"SELECT id, presidio FROM {table} WHERE person_id = ? AND deleted = 0", [old]
+    ).fetchall()
+    count = 0
+    for row_id, owner in rows:
+        if _mine({"presidio": owner}, office):
+            journal.update(table, row_id, {"person_id": new})
+            count += 1
+    return count
+
+
+def _move_enrolment(journal: Journal, old: str, new: str, office: str) -> int:
+    """One enrolment per person: the survivor's stays; the duplicate's moves if it is the
+    only one, or is tombstoned (its person keeps pointing at the survivor)."""
+    theirs = journal.db.execute(
+        "SELECT id, presidio FROM participants WHERE person_id = ? AND deleted = 0", [old]
+    ).fetchone()
+    if theirs is None or not _mine({"presidio": theirs[1]}, office):
+        return 0
+    taken = journal.db.execute("SELECT 1 FROM participants WHERE person_id = ?", [new]).fetchone()
+    if taken:
+        journal.update("participants", theirs[0], {"deleted": 1})
+        return 0
+    journal.update("participants", theirs[0], {"person_id": new})
+    return 1
+
+
+def _move_contacts(journal: Journal, old: str, new: str, office: str, operator: str) -> int:
+    """Each current contact of ``old`` corrected by a new row for ``new`` (insert-only)."""
+    rows = journal.db.execute(
+        "SELECT * FROM contacts c WHERE c.person_id = ? AND c.deleted = 0"
+        " AND NOT EXISTS (SELECT 1 FROM contacts n WHERE n.amends_id = c.id)",
+        [old],
+    )
+    names = [d[0] for d in rows.description]
+    count = 0
+    for values in [dict(zip(names, r, strict=True)) for r in rows.fetchall()]:
+        if not _mine(values, office):
+            continue
+        copy = {k: values[k] for k in CONTACTS.columns if k not in ("amends_id", "operator")}
+        copy.update(person_id=new, amends_id=values["id"], operator=operator or values["operator"])
+        journal.insert("contacts", copy, presidio=values["presidio"], scope=values["scope"])
+        count += 1
+    return count
