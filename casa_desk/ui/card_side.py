@@ -36,6 +36,8 @@ from casa_desk.ui.words import language_names
 
 #: The column never gets narrower than this (the splitter stops there).
 MIN_WIDTH = 250
+#: A value longer than this without a space may be cut (see value_label).
+UNBROKEN = 22
 
 
 def clear_layout(layout: Any) -> None:
@@ -51,11 +53,19 @@ def clear_layout(layout: Any) -> None:
 
 
 def value_label(text: str) -> QLabel:
-    """A wrapped, selectable value that asks for the height its wrapped text needs."""
+    """A wrapped, selectable value that asks for the height its wrapped text needs.
+
+    A value with no space to wrap at (an e-mail address) would widen the whole column past
+    the window: it may be cut at the column's edge instead, whole in its tooltip.
+    """
     label = QLabel(text)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    horizontal = QSizePolicy.Policy.Preferred
+    if " " not in text and len(text) > UNBROKEN:
+        horizontal = QSizePolicy.Policy.Ignored
+        label.setToolTip(text)
+    label.setSizePolicy(horizontal, QSizePolicy.Policy.Minimum)
     return label
 
 
@@ -105,7 +115,6 @@ class CardSide(QScrollArea):
     @staticmethod
     def _form(box: QGroupBox) -> QFormLayout:
         form = QFormLayout(box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         return form
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QLocale, QPoint, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -138,9 +139,14 @@ class PersonCard(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Widths from the font, not pixels: the summary keeps the rest (at 1024×768 too).
         metrics = self.history_view.fontMetrics()
-        for column, sample in enumerate(("00/00/0000 00:00", "Visita domic.", "Manutenzione e g")):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
-        header.resizeSection(4, metrics.horizontalAdvance("Presa in carico") + 16)
+        bold = QFontMetrics(header.font())
+        samples = ("00/00/0000 00:00", "Visita domic.", "Manutenzione e g", "", "Presa in carico")
+        for column, sample in enumerate(samples):
+            if column == 3:
+                continue
+            title = str(self.history_model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(metrics.horizontalAdvance(sample), bold.horizontalAdvance(title) + 12)
+            header.resizeSection(column, width + 16)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.detail = QLabel(objectName="historyDetail")
         self.detail.setWordWrap(True)
