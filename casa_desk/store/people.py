@@ -13,8 +13,10 @@ from typing import Any
 
 from casa_desk.errors import ValidationError
 from casa_desk.models.duplicates import PersonKey, duplicate_reasons
+from casa_desk.models.ids import uuid7
 from casa_desk.models.people import clean_person
 from casa_desk.store.db import Store
+from casa_desk.store.journal import Journal
 from casa_desk.store.merging import Moved, merge_people
 from casa_desk.store.tables import PEOPLE
 
@@ -141,16 +143,64 @@ class People:
         return ids
 
     def household(self, person: dict[str, Any]) -> list[dict[str, Any]]:
-        """Other people of the same household (or, without one, the same Aler unit)."""
+        """The other members of the person's household, the same seen from every member.
+
+        Two people are in one household when they share a ``household_id``, or when they
+        share an Aler unit and at least one of them has no household yet (a member added
+        by unit code appears on every member's card; two households in one unit stay two).
+        """
+        found: dict[str, dict[str, Any]] = {}
+        columns = "id, first_name, last_name, birth_date, tenancy_role, household_id"
+        live = "id != ? AND deleted = 0 AND merged_into IS NULL"
         if person.get("household_id"):
-            where, value = "household_id = ?", person["household_id"]
-        elif person.get("unit_code"):
-            where, value = "unit_code = ?", person["unit_code"]
-        else:
-            return []
-        return self.store.query(
-            f"SELECT id, first_name, last_name, birth_date, tenancy_role FROM people"
-            f" WHERE {where} AND id != ? AND deleted = 0 AND merged_into IS NULL"
-            " ORDER BY tenancy_role = 'titolare' DESC, birth_date",
-            [value, person["id"]],
+            for row in self.store.query(
+                f"SELECT {columns} FROM people WHERE household_id = ? AND {live}",
+                [person["household_id"], person["id"]],
+            ):
+                found[row["id"]] = row
+        if person.get("unit_code"):
+            alone = "" if not person.get("household_id") else " AND household_id IS NULL"
+            for row in self.store.query(
+                f"SELECT {columns} FROM people WHERE unit_code = ?{alone} AND {live}",
+                [person["unit_code"], person["id"]],
+            ):
+                found[row["id"]] = row
+        return sorted(
+            found.values(),
+            key=lambda r: (r.get("tenancy_role") != "titolare", r.get("birth_date") or ""),
         )
+
+    def link_household(self, person_id: str, member_id: str) -> str:
+        """Put ``member_id`` in ``person_id``'s household; returns the household id.
+
+        A household known only by its unit is given an id first, for every current member,
+        so that adding someone from elsewhere does not split it.
+        """
+        if person_id == member_id:
+            raise ValidationError(
+                "Una persona non può essere unita a se stessa.", code="merge_self"
+            )
+        person, member = self.get(person_id), self.get(member_id)
+        with self.store.transaction() as journal:
+            household = person.get("household_id") or self._settle_household(journal, person)
+            if member.get("household_id") != household:
+                journal.update("people", member_id, {"household_id": household})
+        return household
+
+    def unlink_household(self, person_id: str, member_id: str) -> None:
+        """Take ``member_id`` out of ``person_id``'s household (into one of their own)."""
+        person = self.get(person_id)
+        with self.store.transaction() as journal:
+            if not person.get("household_id"):
+                self._settle_household(journal, person, leaving=member_id)
+            # A household of one: sharing the unit no longer joins them to the others.
+            journal.update("people", member_id, {"household_id": uuid7()})
+
+    def _settle_household(
+        self, journal: Journal, person: dict[str, Any], leaving: str | None = None
+    ) -> str:
+        household = uuid7()
+        for member_id in [person["id"], *(m["id"] for m in self.household(person))]:
+            if member_id != leaving:
+                journal.update("people", member_id, {"household_id": household})
+        return household

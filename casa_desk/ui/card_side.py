@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +34,8 @@ from casa_desk.store.people import People
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.esf_box import EsfBox
 from casa_desk.ui.history_model import gender_label, role_label
+from casa_desk.ui.member_dialog import MemberDialog
+from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.words import language_names
 
 #: The column never gets narrower than this (the splitter stops there).
@@ -74,12 +78,16 @@ class CardSide(QScrollArea):
 
     person_opened = Signal(str)
     merge_requested = Signal(str)
+    #: A short line saying what was just done (the window shows it in the status bar).
+    confirmed = Signal(str)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cardSide")
         self.context = context
         self.people = People(context.store)
+        self.person_id: str | None = None
+        self.member_dialog: MemberDialog | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -128,6 +136,7 @@ class CardSide(QScrollArea):
 
     # -- filling ------------------------------------------------------------------------
     def fill(self, person: dict[str, Any]) -> None:
+        self.person_id = person["id"]
         self._fill_identity(person)
         self._fill_household(person)
         self._fill_consents(person["id"])
@@ -136,6 +145,7 @@ class CardSide(QScrollArea):
         self.verticalScrollBar().setValue(0)
 
     def clear(self) -> None:
+        self.person_id = None
         for layout in (self.identity, self.address, self.household, self.consents, self.duplicates):
             clear_layout(layout)
         self.esf_box.clear()
@@ -195,9 +205,61 @@ class CardSide(QScrollArea):
             button.setFlat(True)
             button.setStyleSheet("text-align: left;")
             button.clicked.connect(lambda _=False, pid=member["id"]: self.person_opened.emit(pid))
-            self.household.addWidget(button)
+            unlink = QToolButton(objectName="unlinkMember")
+            unlink.setText("✕")
+            unlink.setToolTip(self.tr("Togli dal nucleo familiare"))
+            unlink.setAccessibleName(self.tr("Togli %1 dal nucleo familiare").replace("%1", text))
+            unlink.clicked.connect(lambda _=False, pid=member["id"]: self.unlink_member(pid))
+            row = QHBoxLayout()
+            row.addWidget(button, 1)
+            row.addWidget(unlink)
+            self.household.addLayout(row)
         if not members:
             self.household.addWidget(value_label(self.tr("Nessun altro componente registrato.")))
+        add = QPushButton(self.tr("Aggiungi componente…"), objectName="linkMember")
+        add.clicked.connect(self.ask_member)
+        self.household.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+
+    # -- household ----------------------------------------------------------------------
+    def ask_member(self) -> None:
+        """Find someone and put them in this household (a small search dialog)."""
+        if self.person_id is None:
+            return
+        self.member_dialog = MemberDialog(self.context, self.person_id, self)
+        self.member_dialog.chosen.connect(self.link_member)
+        self.member_dialog.open()
+
+    def link_member(self, member_id: str) -> bool:
+        person_id = self.person_id
+        if person_id is None:
+            return False
+        return (
+            StoreOp(
+                self.context.bus,
+                lambda: self.people.link_household(person_id, member_id),
+                changed="people",
+                parent=self,
+            )
+            .success(
+                lambda _household: self.confirmed.emit(self.tr("Componente aggiunto al nucleo."))
+            )
+            .run()
+        )
+
+    def unlink_member(self, member_id: str) -> bool:
+        person_id = self.person_id
+        if person_id is None:
+            return False
+        return (
+            StoreOp(
+                self.context.bus,
+                lambda: self.people.unlink_household(person_id, member_id),
+                changed="people",
+                parent=self,
+            )
+            .success(lambda _none: self.confirmed.emit(self.tr("Componente tolto dal nucleo.")))
+            .run()
+        )
 
     def _fill_consents(self, person_id: str) -> None:
         clear_layout(self.consents)

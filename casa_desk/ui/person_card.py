@@ -98,6 +98,7 @@ class PersonCard(QWidget):
         self.side = CardSide(context)
         self.side.person_opened.connect(self.person_opened)
         self.side.merge_requested.connect(self.merge)
+        self.side.confirmed.connect(self.confirmed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="cardSplitter")
         self.splitter.addWidget(self.side)
         self.splitter.addWidget(self._build_history())

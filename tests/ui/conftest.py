@@ -155,6 +155,15 @@ def build_store(path: Path) -> Demo:
     return demo
 
 
+@pytest.fixture(autouse=True)
+def _italian_locale() -> Iterator[None]:
+    """A test that installs English sets Qt's default locale: the next one starts Italian."""
+    from PySide6.QtCore import QLocale
+
+    yield
+    QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
+
+
 @pytest.fixture
 def demo(tmp_path: Path) -> Iterator[Demo]:
     built = build_store(tmp_path / "desk.sqlite")

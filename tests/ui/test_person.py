@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dialogs import click_when_shown, when_modal
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QRadioButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QRadioButton, QToolButton
 
 from casa_desk.store.people import People
 from casa_desk.ui.history_model import HistoryModel
@@ -15,6 +15,16 @@ from casa_desk.ui.person_form import DuplicatesDialog, PersonForm
 
 def _labels(widget) -> str:
     return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
+
+
+def _members(box) -> list[str]:
+    """The household members listed in ``box`` (not the "add" button, not removed rows)."""
+    QApplication.processEvents()  # new rows are shown at the next turn of the event loop
+    return [
+        b.text()
+        for b in box.findChildren(QPushButton)
+        if not b.isHidden() and b.objectName() != "linkMember"
+    ]
 
 
 def _card(qtbot, context, person_id) -> PersonCard:
@@ -32,8 +42,7 @@ def test_card_shows_identity_household_consents_and_history_newest_first(qtbot, 
     assert demo.cf["Quarzolini Arianna"] in text
     assert "12/04/1979" in text and "333 111 2201" in text
     assert "SS-0101-A" in text
-    household = [b.text() for b in card.household_box.findChildren(type(card.back_button))]
-    assert household == ["Quarzolini Tobia – Titolare"]
+    assert _members(card.household_box) == ["Quarzolini Tobia – Titolare"]
     assert "Registrazione: dato" in text and "in scadenza" in text
     # A consent to share with an anti-violence service does not name the service.
     assert "Invio a un servizio riservato: dato" in text and "1522" not in text
@@ -293,7 +302,12 @@ def test_a_merged_card_opens_its_survivor_and_household_links_open_cards(qtbot, 
     window.open_person(demo.duplicate)
     assert window.card.person_id == demo.ids["Brennafiori Ottavio"]
     window.open_person(demo.ids["Quarzolini Arianna"])
-    link = window.card.household_box.findChildren(type(window.card.back_button))[0]
+    [link] = [
+        b
+        for b in window.card.household_box.findChildren(QPushButton)
+        if b.text().startswith("Quarzolini Tobia")
+    ]
+    qtbot.waitUntil(lambda: link.height() > 0)
     qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
     assert window.card.person_id == demo.ids["Quarzolini Tobia"]
 
@@ -312,3 +326,37 @@ def test_domain_messages_follow_the_interface_language(qtbot, context):
     finally:
         for translator in installed:
             app.removeTranslator(translator)
+
+
+def test_household_members_are_linked_and_unlinked_from_the_card(qtbot, window, demo):
+    window.open_person(demo.ids["Quarzolini Arianna"])
+    box = window.card.household_box
+    add = box.findChild(type(window.card.back_button), "linkMember")
+    qtbot.waitUntil(lambda: add.height() > 0)
+
+    def choose(dialog) -> None:
+        qtbot.keyClicks(dialog.field, "zampicchi")
+        assert dialog.list.count() == 1
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+
+    asked = when_modal(choose, name="memberDialog")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked) and not asked[0].isVisible())
+    assert any(n.startswith("Zampicchi Ludmilla") for n in _members(box))
+    # The same household from Ludmilla's card.
+    window.open_person(demo.ids["Zampicchi Ludmilla"])
+    names = _members(box)
+    assert any(n.startswith("Quarzolini Arianna") for n in names)
+    assert any(n.startswith("Quarzolini Tobia") for n in names)
+
+    def unlinks() -> list:
+        QApplication.processEvents()
+        return [b for b in box.findChildren(QToolButton, "unlinkMember") if not b.isHidden()]
+
+    assert len(unlinks()) == 2
+    for _ in range(2):
+        button = unlinks()[0]
+        qtbot.waitUntil(lambda button=button: button.height() > 0)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert unlinks() == [] and _members(box) == []
+    assert window.statusBar().currentMessage() == "Componente tolto dal nucleo."
