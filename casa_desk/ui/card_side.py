@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -31,6 +32,7 @@ from casa_desk.models.timeutil import format_date, today_rome
 from casa_desk.models.vocab import SENSITIVE_SERVICE_KINDS
 from casa_desk.store.consents import Consents, consent_state
 from casa_desk.store.people import People
+from casa_desk.ui.consent_dialog import ConsentDialog
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.esf_box import EsfBox
 from casa_desk.ui.history_model import gender_label, role_label
@@ -88,6 +90,7 @@ class CardSide(QScrollArea):
         self.people = People(context.store)
         self.person_id: str | None = None
         self.member_dialog: MemberDialog | None = None
+        self.consent_dialog: ConsentDialog | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -279,9 +282,60 @@ class CardSide(QScrollArea):
             label = value_label(text)
             if state in ("expiring", "expired", "withdrawn"):
                 label.setStyleSheet("color: #a15c00;" if state == "expiring" else "color: #8b0000;")
-            self.consents.addWidget(label)
+            line = QHBoxLayout()
+            line.addWidget(label, 1)
+            if state in ("given", "expiring"):
+                withdraw = QToolButton(objectName="withdrawConsent")
+                withdraw.setText(self.tr("Revoca"))
+                withdraw.setToolTip(self.tr("La persona ritira questo consenso"))
+                withdraw.clicked.connect(lambda _=False, r=row: self.withdraw(r))
+                line.addWidget(withdraw, 0, Qt.AlignmentFlag.AlignTop)
+            self.consents.addLayout(line)
         if not rows:
             self.consents.addWidget(value_label(self.tr("Nessun consenso registrato.")))
+        give = QPushButton(self.tr("Registra consenso…"), objectName="giveConsent")
+        give.clicked.connect(self.ask_consent)
+        self.consents.addWidget(give, 0, Qt.AlignmentFlag.AlignLeft)
+
+    # -- consents -----------------------------------------------------------------------
+    def ask_consent(self) -> None:
+        """The consent form for this person; the purpose is chosen there."""
+        if self.person_id is None:
+            return
+        self.consent_dialog = ConsentDialog(self.context, self.person_id, None, self)
+        self.consent_dialog.recorded.connect(
+            lambda _id: self.confirmed.emit(self.tr("Consenso registrato."))
+        )
+        self.consent_dialog.open()
+
+    def withdraw(self, row: dict[str, Any], *, confirm: bool = True) -> bool:
+        """The person withdraws a consent (pending referrals to that service stop sharing)."""
+        if confirm:
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                self.tr("Revoca del consenso"),
+                self.tr("Registrare la revoca di questo consenso: «%1»?").replace(
+                    "%1", self.consent_purpose(row)
+                ),
+                parent=self,
+            )
+            box.setObjectName("withdrawConfirm")
+            yes = box.addButton(self.tr("Revoca"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(self.tr("Annulla"), QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is not yes:
+                return False
+        consents = Consents(self.context.store)
+        return (
+            StoreOp(
+                self.context.bus,
+                lambda: consents.withdraw(row["id"]),
+                changed="consents",
+                parent=self,
+            )
+            .success(lambda _none: self.confirmed.emit(self.tr("Revoca del consenso registrata.")))
+            .run()
+        )
 
     @staticmethod
     def _consent_day(row: dict[str, Any]) -> str:

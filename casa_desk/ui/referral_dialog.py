@@ -9,8 +9,6 @@ is saved as a draft (``bozza``) and can be sent later from the referrals page.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -30,14 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casa_desk.errors import CasaError, ConsentError
+from casa_desk.errors import ConsentError
 from casa_desk.models.referrals import EventKind
-from casa_desk.models.timeutil import today_rome
-from casa_desk.store.consents import Consents, live_consent, referral_purpose
+from casa_desk.store.consents import live_consent, referral_purpose
 from casa_desk.store.contacts import Contacts
 from casa_desk.store.directory import Directory
 from casa_desk.store.people import People
 from casa_desk.store.referrals import Referrals
+from casa_desk.ui.consent_dialog import ConsentDialog
 from casa_desk.ui.contact_form import ERROR_STYLE, DateField
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.error_texts import worded_error
@@ -56,82 +54,6 @@ def error_label(parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
-
-
-class ConsentDialog(QDialog):
-    """Record a person's consent to share data with one service (purpose referral:<id>)."""
-
-    recorded = Signal(str)
-
-    def __init__(
-        self, context: DeskContext, person_id: str, service_id: str, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.person_id = person_id
-        self.service_id = service_id
-        mark_draft(self)
-        service = Directory(context.store).service(service_id)
-        self.setWindowTitle(self.tr("Registra consenso"))
-        intro = QLabel(
-            self.tr("Consenso a condividere i dati con: %1").replace("%1", service["name"]), self
-        )
-        intro.setWordWrap(True)
-        self.text = QPlainTextEdit(self)
-        self.text.setTabChangesFocus(True)
-        self.text.setPlainText(
-            self.tr(
-                "La persona acconsente che i dati necessari alla segnalazione siano comunicati "
-                "al servizio indicato, come da informativa."
-            )
-        )
-        self.text.setFixedHeight(80)
-        self.expiry = DateField(self)
-        self.expiry.set_value(today_rome() + timedelta(days=365))
-        self.error = error_label(self)
-        form = QFormLayout()
-        form.addRow(self.tr("&Testo"), self.text)
-        form.addRow(self.tr("&Scadenza"), self.expiry)
-        buttons = QDialogButtonBox(self)
-        self.ok = buttons.addButton(self.tr("Registra"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Annulla"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(460)
-
-    def save(self) -> None:
-        try:
-            expires = self.expiry.value()
-        except ValueError:
-            self._refused(None, self.tr("Data di scadenza non valida."))
-            return
-        consents, text = Consents(self.context.store), self.text.toPlainText()
-        StoreOp(
-            self.context.bus,
-            lambda: consents.give(
-                self.person_id,
-                referral_purpose(self.service_id),
-                text=text,
-                presidio=self.context.presidio,
-                operator=self.context.operator,
-                expires_on=expires,
-            ),
-            changed="consents",
-            parent=self,
-        ).success(self._recorded).failure(self._refused).run()
-
-    def _recorded(self, row: dict) -> None:
-        self.recorded.emit(row["id"])
-        self.accept()
-
-    def _refused(self, _error: CasaError | None, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
 
 
 class ConsentBanner(QFrame):
@@ -380,3 +302,6 @@ class ReferralDialog(QDialog):
                 self.tr("Aprire la scheda di una persona per segnalarla a un servizio.")
             )
             self.errors["person_id"].show()
+
+
+__all__ = ["ConsentBanner", "ConsentDialog", "ReferralDialog", "error_label"]

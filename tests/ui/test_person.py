@@ -360,3 +360,40 @@ def test_household_members_are_linked_and_unlinked_from_the_card(qtbot, window, 
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert unlinks() == [] and _members(box) == []
     assert window.statusBar().currentMessage() == "Componente tolto dal nucleo."
+
+
+def test_consents_are_given_and_withdrawn_from_the_card(qtbot, window, demo):
+    velluttini = demo.ids["Velluttini Corrado"]
+    window.open_person(velluttini)
+    box = window.card.consents_box
+    give = box.findChild(QPushButton, "giveConsent")
+    qtbot.waitUntil(lambda: give.height() > 0)
+
+    def fill(dialog) -> None:
+        assert dialog.purpose.currentData() == "registry"
+        qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.purpose)
+        qtbot.keyClick(dialog.purpose, Qt.Key.Key_Tab)
+        assert dialog.focusWidget() is dialog.text
+        before = dialog.text.toPlainText()
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Return)  # in the text: a new line, no save
+        assert dialog.isVisible()
+        assert dialog.text.toPlainText().count("\n") == before.count("\n") + 1
+        # Ctrl+Enter saves from the text too, as in the contact form
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    asked = when_modal(fill, name="consentDialog")
+    qtbot.mouseClick(give, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked) and not asked[0].isVisible())
+    [row] = demo.store.query("SELECT * FROM consents WHERE person_id = ?", [velluttini])
+    assert row["purpose"] == "registry" and row["withdrawn_at"] is None
+    QApplication.processEvents()
+    assert "Registrazione: dato" in _labels(box)
+    [withdraw] = [b for b in box.findChildren(QToolButton, "withdrawConsent") if not b.isHidden()]
+    qtbot.waitUntil(lambda: withdraw.height() > 0)
+    click_when_shown(qtbot, "Revoca", name="withdrawConfirm")
+    qtbot.mouseClick(withdraw, Qt.MouseButton.LeftButton)
+    [row] = demo.store.query("SELECT * FROM consents WHERE person_id = ?", [velluttini])
+    assert row["withdrawn_at"] is not None
+    QApplication.processEvents()
+    assert "Registrazione: revocato" in _labels(box)
+    assert window.statusBar().currentMessage() == "Revoca del consenso registrata."
