@@ -49,10 +49,10 @@ _UNKNOWN_GENDERS = {"", "X", "NS"}
 
 _MESSAGES = {
     "cf_length": "Il codice fiscale deve avere 16 caratteri.",
-    "cf_format": "Il codice fiscale contiene lettere o cifre in posizioni sbagliate.",
-    "cf_check": "L'ultimo carattere del codice fiscale non è corretto: ricontrolli il codice.",
+    "cf_format": "Il codice fiscale ha lettere o cifre al posto sbagliato.",
+    "cf_check": "L'ultimo carattere del codice fiscale non torna: ricontrollare il codice.",
     "cf_date": "Il codice fiscale contiene una data di nascita impossibile.",
-    "cf_birth_date": "Il codice fiscale non corrisponde alla data di nascita indicata.",
+    "cf_birth_date": "Il codice fiscale non corrisponde alla data di nascita.",
     "cf_gender": "Il codice fiscale non corrisponde al sesso indicato.",
 }
 
@@ -208,6 +208,19 @@ def _name_part(first_name: str) -> str:
     if len(consonants) >= 4:
         return consonants[0] + consonants[2] + consonants[3]
     return (consonants + vowels + "XXX")[:3]
+
+
+def name_matches(cf: str, last_name: str, first_name: str) -> bool:
+    """Whether the first six letters of ``cf`` are those of this surname and name.
+
+    A warning, never a refusal: names are spelt differently on old documents and foreign
+    ones are transliterated, but a mismatch is usually a typo in one or the other.
+    Example: ``name_matches("RSSMRA80A01H501U", "Rossi", "Mario")`` is True.
+    """
+    code = normalize_cf(cf)
+    if len(code) < 6 or not (_letters(last_name) and _letters(first_name)):
+        return True  # nothing to compare yet
+    return code[:6] == _surname_part(last_name) + _name_part(first_name)
 
 
 def make_cf(last_name: str, first_name: str, birth_date: date, gender: str, place_code: str) -> str:

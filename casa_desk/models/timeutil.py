@@ -7,6 +7,7 @@ comparison in SQL is time comparison. Calendar dates (birth, follow-up, due) are
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -83,6 +84,44 @@ def parse_user_date(text: str) -> date:
             raise ValueError("year must have four digits")
         return date(year, month, day)
     return date.fromisoformat(text)
+
+
+class ImpossibleDate(ValueError):
+    """A date written correctly that does not exist, such as 31/02/1980."""
+
+
+_DATE_SEPARATORS = re.compile(r"[/.\-]")
+
+
+def parse_past_date(text: str, *, today: date | None = None) -> date:
+    """A date as people write a birth date: ``1/1/80``, ``01.01.1980``, ``1-1-1980`` or ISO.
+
+    A two-digit year is the latest such year not after ``today`` (``80`` is 1980, ``05`` is
+    2005). Raises :class:`ImpossibleDate` for a day that does not exist and ValueError for
+    anything that is not a date.
+
+    >>> parse_past_date("1/1/80", today=date(2026, 11, 25))
+    datetime.date(1980, 1, 1)
+    """
+    text = text.strip()
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+        year, month, day = (int(p) for p in text.split("-"))
+    else:
+        parts = _DATE_SEPARATORS.split(text)
+        if len(parts) != 3 or not all(p.isdigit() and p for p in parts):
+            raise ValueError("not a date")
+        day, month, year = (int(p) for p in parts)
+        if len(parts[2]) <= 2:
+            today = today or today_rome()
+            year = today.year - (today.year % 100 - year) % 100
+            if (year, month, day) > (today.year, today.month, today.day):
+                year -= 100
+        elif len(parts[2]) != 4:
+            raise ValueError("year must have two or four digits")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ImpossibleDate(text) from None
 
 
 def today_rome() -> date:

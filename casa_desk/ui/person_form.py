@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,13 +22,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from casa_desk.errors import CasaError
+from casa_desk.errors import CasaError, ValidationError
+from casa_desk.models.birthplaces import birthplace
+from casa_desk.models.codice_fiscale import CFInfo, decode_cf, name_matches, validate_cf
 from casa_desk.models.people import person_problems
-from casa_desk.models.timeutil import format_date, parse_user_date
+from casa_desk.models.timeutil import ImpossibleDate, format_date, parse_past_date
 from casa_desk.store.people import People
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.duplicates import DuplicatesDialog
@@ -53,6 +56,10 @@ TEXT_FIELDS = (
     "flat",
     "unit_code",
     "quartiere",
+)
+#: Fields that can be wrong: each keeps a message line under it (see MessageLine).
+CHECKED_FIELDS = frozenset(
+    {"last_name", "first_name", "codice_fiscale", "birth_date", "gender", "phone", "email"}
 )
 CHOICE_FIELDS = {
     "gender": ("", "F", "M", "X", "NS"),
@@ -87,11 +94,14 @@ class PersonForm(QDialog):
         self.people = People(context.store)
         self.person_id = person_id
         self.touched: set[str] = set()
+        #: Values the codice fiscale filled in (so a corrected code may refill them).
+        self._from_cf: dict[str, str] = {}
+        self.cf_warning = ""
         self.edits: dict[str, QLineEdit] = {}
         self.combos: dict[str, QComboBox] = {}
         self.errors: dict[str, QLabel] = {}
         self.setWindowTitle(self.tr("Modifica persona") if person_id else self.tr("Nuova persona"))
-        self.resize(fitted(parent or self, QSize(600, 720)))
+        self.resize(fitted(parent or self, QSize(680, 760)))
         form = self._build_fields()
         self.notes = QPlainTextEdit(objectName="field_notes")
         self.notes.setTabChangesFocus(True)
@@ -153,15 +163,14 @@ class PersonForm(QDialog):
                 edit.textEdited.connect(lambda _t, f=field: self._touched(f))
                 self.edits[field] = edit
                 widget = edit
-            error = QLabel(objectName=f"error_{field}")
-            error.setStyleSheet("color: #b00020;")
-            error.setWordWrap(True)
-            error.hide()
-            self.errors[field] = error
             column = QVBoxLayout()
             column.setSpacing(1)
             column.addWidget(widget)
-            column.addWidget(error)
+            if field in CHECKED_FIELDS:
+                # Its line is always there, empty or not: a message never moves the form.
+                error = MessageLine(objectName=f"error_{field}")
+                self.errors[field] = error
+                column.addWidget(error)
             form.addRow(labels[field], column)
         return form
 
@@ -173,6 +182,58 @@ class PersonForm(QDialog):
         combo.currentIndexChanged.connect(lambda _i, f=field: self._touched(f))
         self.combos[field] = combo
         return combo
+
+    # -- the codice fiscale fills what it knows ------------------------------------------
+    def _cf_typed(self) -> None:
+        """A valid codice fiscale fills birth date, sex and place of birth where they are
+        empty (or were filled by an earlier code); a code that does not match the name is
+        flagged, without stopping the save."""
+        info = self._cf_info()
+        if info is not None:
+            english = QLocale().language() == QLocale.Language.English
+            place = birthplace(info.place_code)
+            filled = {
+                "birth_date": format_date(info.birth_date),
+                "gender": info.gender,
+                "birth_place": place.label(english=english) if place else "",
+            }
+            for field, value in filled.items():
+                if not value or not self._may_fill(field):
+                    continue
+                if field in self.combos:
+                    self.combos[field].setCurrentIndex(self.combos[field].findData(value))
+                else:
+                    self.edits[field].setText(value)
+                self._from_cf[field] = value
+        self._flag_name_mismatch(info is not None)
+
+    def _cf_info(self) -> CFInfo | None:
+        text = self.edits["codice_fiscale"].text()
+        try:
+            validate_cf(text)
+            return decode_cf(text)
+        except ValidationError:
+            return None
+
+    def _may_fill(self, field: str) -> bool:
+        """Empty, or still holding what an earlier code filled in (not typed over)."""
+        if field in self.combos:
+            current = self.combos[field].currentData() or ""
+        else:
+            current = self.edits[field].text().strip()
+        return not current or self._from_cf.get(field) == current
+
+    def _flag_name_mismatch(self, valid: bool) -> None:
+        mismatch = valid and not name_matches(
+            self.edits["codice_fiscale"].text(),
+            self.edits["last_name"].text(),
+            self.edits["first_name"].text(),
+        )
+        self.cf_warning = (
+            self.tr("Il codice fiscale non corrisponde a cognome e nome: ricontrollarli.")
+            if mismatch
+            else ""
+        )
 
     def _load(self, person: dict[str, Any]) -> None:
         for field, edit in self.edits.items():
@@ -202,11 +263,16 @@ class PersonForm(QDialog):
         text = values["birth_date"].strip()
         if text:
             try:
-                values["birth_date"] = parse_user_date(text).isoformat()
+                values["birth_date"] = parse_past_date(text).isoformat()
+            except ImpossibleDate:
+                values["birth_date"] = None
+                problems["birth_date"] = self.tr(
+                    "Data impossibile: quel giorno non esiste (es. 31/02)."
+                )
             except ValueError:
                 values["birth_date"] = None
                 problems["birth_date"] = self.tr(
-                    "La data di nascita non è valida: usare gg/mm/aaaa."
+                    "La data di nascita non è valida: usare gg/mm/aaaa (anche 1/1/80)."
                 )
         else:
             values["birth_date"] = None
@@ -220,6 +286,8 @@ class PersonForm(QDialog):
 
     def _touched(self, field: str) -> None:
         self.touched.add(field)
+        if field in ("codice_fiscale", "last_name", "first_name"):
+            self._cf_typed()
         self.validate()
 
     def validate(self, *, show_all: bool = False) -> dict[str, str]:
@@ -228,8 +296,9 @@ class PersonForm(QDialog):
         for field, label in self.errors.items():
             message = problems.get(field)
             visible = bool(message) and (show_all or field in self.touched)
-            label.setText(worded(message) if message else "")
-            label.setVisible(visible)
+            label.show_text(worded(message) if visible and message else "")
+        if self.cf_warning and not self.errors["codice_fiscale"].text():
+            self.errors["codice_fiscale"].show_text(self.cf_warning, warning=True)
         if not problems:
             self.summary.clear()
         return problems
@@ -269,8 +338,7 @@ class PersonForm(QDialog):
         self.summary.setText(text)
         field = getattr(error, "field", "")
         if field in self.errors:
-            self.errors[field].setText(text)
-            self.errors[field].show()
+            self.errors[field].show_text(text)
         if error.code == "cf_exists":  # registered meanwhile (or on another desk): open it
             holder = self.people.with_cf(
                 self.edits["codice_fiscale"].text(), other_than=self.person_id
@@ -292,3 +360,39 @@ class PersonForm(QDialog):
 
 
 __all__ = ["DuplicatesDialog", "PersonForm"]
+
+
+class MessageLine(QLabel):
+    """The line under a field: always taking its one line of space (so the form never
+    jumps when a message comes or goes), the message in red — or orange for a warning that
+    does not stop the save — cut with "…" if too long, whole in its tooltip."""
+
+    def __init__(self, objectName: str = "") -> None:  # noqa: N803 - Qt's keyword
+        super().__init__(objectName=objectName)
+        self._full = ""
+        self.setFixedHeight(self.fontMetrics().lineSpacing() + 2)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def show_text(self, text: str, *, warning: bool = False) -> None:
+        self._full = text
+        self.setStyleSheet(f"color: {'#a15c00' if warning else '#b00020'};")
+        self.setToolTip(text)
+        self._elide()
+
+    def text(self) -> str:  # type: ignore[override]
+        """The whole message (the screen may show it cut)."""
+        return self._full
+
+    def isVisible(self) -> bool:  # type: ignore[override]  # noqa: N802 - Qt name
+        """A message is "shown" when there is one on screen (the line itself always is)."""
+        return bool(self._full) and super().isVisible()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(
+            self._full, Qt.TextElideMode.ElideRight, max(self.width(), 1)
+        )
+        super().setText(shown)

@@ -3,6 +3,8 @@ and the registration form (inline validation, search-before-create)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from dialogs import click_when_shown, when_modal
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QRadioButton, QToolButton
@@ -397,3 +399,52 @@ def test_consents_are_given_and_withdrawn_from_the_card(qtbot, window, demo):
     QApplication.processEvents()
     assert "Registrazione: revocato" in _labels(box)
     assert window.statusBar().currentMessage() == "Revoca del consenso registrata."
+
+
+def test_a_valid_codice_fiscale_fills_birth_date_sex_and_place(qtbot, context, demo):
+    from casa_desk.models.codice_fiscale import make_cf
+
+    form = _form(qtbot, context)
+    qtbot.keyClicks(form.edits["last_name"], "Rossetti")
+    qtbot.keyClicks(form.edits["first_name"], "Anna")
+    cf = make_cf("Rossetti", "Anna", date(1980, 3, 7), "F", "Z330")
+    qtbot.keyClicks(form.edits["codice_fiscale"], cf.lower())
+    assert form.edits["birth_date"].text() == "07/03/1980"
+    assert form.combos["gender"].currentData() == "F"
+    assert form.edits["birth_place"].text() == "Marocco"
+    assert not form.errors["codice_fiscale"].isVisible()
+    # A code that is not this name's: flagged in orange, the save still allowed.
+    form.edits["first_name"].clear()
+    qtbot.keyClicks(form.edits["first_name"], "Marta")
+    warning = form.errors["codice_fiscale"]
+    assert warning.isVisible() and "non corrisponde a cognome e nome" in warning.text()
+    assert "#a15c00" in warning.styleSheet()
+    saved = []
+    form.saved.connect(saved.append)
+    form.save()
+    assert saved and People(demo.store).get(saved[0])["birth_date"] == "1980-03-07"
+
+
+def test_short_years_impossible_days_and_a_form_that_does_not_jump(qtbot, context, demo):
+    form = _form(qtbot, context)
+    phone = form.edits["phone"]
+    qtbot.keyClicks(form.edits["last_name"], "Datetti")
+    qtbot.keyClicks(form.edits["first_name"], "Ugo")
+    QApplication.processEvents()
+    where = phone.mapTo(form, QPoint(0, 0))
+    qtbot.keyClicks(form.edits["birth_date"], "31/02/1980")
+    assert form.errors["birth_date"].text().startswith("Data impossibile")
+    qtbot.keyClicks(form.edits["codice_fiscale"], "XYZ")  # an error under the code too
+    assert form.errors["codice_fiscale"].isVisible()
+    QApplication.processEvents()
+    assert phone.mapTo(form, QPoint(0, 0)) == where  # nothing moved
+    form.edits["birth_date"].clear()
+    qtbot.keyClicks(form.edits["birth_date"], "1/1/80")
+    assert not form.errors["birth_date"].isVisible()
+    form.edits["codice_fiscale"].clear()
+    qtbot.keyClicks(form.edits["codice_fiscale"], " ")
+    form.edits["codice_fiscale"].clear()
+    saved = []
+    form.saved.connect(saved.append)
+    form.save()
+    assert saved and People(demo.store).get(saved[0])["birth_date"] == "1980-01-01"
