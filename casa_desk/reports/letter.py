@@ -21,6 +21,7 @@ from reportlab.platypus import Table as RLTable
 
 from casa_desk import outputs
 from casa_desk.errors import ConsentError, ReportError
+from casa_desk.models.phone import format_phone
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome
 from casa_desk.models.vocab import AuditAction
 from casa_desk.reports.pdf import FONT, FONT_BOLD, LIGHT, register_fonts, styles
@@ -43,10 +44,13 @@ class LetterData:
     consent_given_at: str
     consent_version: str
     presidio: str
+    operator_name: str = ""
 
 
-def load_letter(store: Store, referral_id: str) -> LetterData:
-    """Everything the letter prints, or a one-line error (unknown referral, no consent)."""
+def load_letter(store: Store, referral_id: str, *, by: str = "") -> LetterData:
+    """Everything the letter prints, or a one-line error (unknown referral, no consent).
+
+    ``by`` is the user printing it: their full name signs the letter."""
     rows = store.query("SELECT * FROM referrals WHERE id = ? AND deleted = 0", [referral_id])
     if not rows:
         raise ReportError(f"Segnalazione non trovata: «{referral_id}».", code="unknown_referral")
@@ -82,7 +86,13 @@ def load_letter(store: Store, referral_id: str) -> LetterData:
         consent_given_at=consent["given_at"],
         consent_version=consent.get("informativa_version") or "",
         presidio=ref["presidio"],
+        operator_name=_full_name(store, by),
     )
+
+
+def _full_name(store: Store, username: str) -> str:
+    rows = store.query("SELECT full_name FROM users WHERE username = ?", [username])
+    return (rows[0]["full_name"] if rows else "") or username
 
 
 def render_letter(data: LetterData) -> bytes:
@@ -113,7 +123,7 @@ def render_letter(data: LetterData) -> bytes:
     details = [
         ["Persona", person_name],
         ["Data di nascita", format_date(p.get("birth_date"))],
-        ["Telefono", p.get("phone") or ""],
+        ["Telefono", format_phone(p["phone"]) if p.get("phone") else ""],
         ["Urgenza", URGENCY_LABELS.get(data.urgency, data.urgency)],
         ["Risposta attesa entro", format_date(data.due_on)],
     ]
@@ -160,11 +170,16 @@ def render_letter(data: LetterData) -> bytes:
         para(f"«{data.consent_text}»" if data.consent_text else "—"),
         para("Per richiamarci", "h3"),
         para(
-            f"{office.get('name') or data.presidio}, {office.get('address') or ''}. "
-            "Vi chiediamo di comunicarci la presa in carico o l'esito dell'invio."
+            ", ".join(b for b in (office.get("name") or data.presidio, office.get("address")) if b)
+            + "."
         ),
+        *[para(line) for line in _call_back(office)],
+        para("Vi chiediamo di comunicarci la presa in carico o l'esito dell'invio."),
         Spacer(1, 10 * mm),
         para("Il community manager"),
+        para(data.operator_name, "h3") if data.operator_name else Spacer(1, 1),
+        Spacer(1, 10 * mm),
+        para("Firma ____________________________________"),
         Spacer(1, 8 * mm),
         para(
             "Documento riservato: contiene dati personali condivisi con il solo servizio "
@@ -176,6 +191,16 @@ def render_letter(data: LetterData) -> bytes:
     return buffer.getvalue()
 
 
+def _call_back(office: dict[str, Any]) -> list[str]:
+    """``Telefono 02 1234 5678`` / ``Email …`` of the office, when head office set them."""
+    lines = []
+    if office.get("phone"):
+        lines.append(f"Telefono {format_phone(office['phone'])}")
+    if office.get("email"):
+        lines.append(f"Email {office['email']}")
+    return lines
+
+
 def print_letter(store: Store, referral_id: str, out: str | Path, *, by: str) -> Path:
     """Render the letter to ``out`` and record the printing; all or nothing.
 
@@ -185,7 +210,7 @@ def print_letter(store: Store, referral_id: str, out: str | Path, *, by: str) ->
     """
     out = Path(out)
     outputs.check_output(out, inputs=[store.path])
-    data = load_letter(store, referral_id)
+    data = load_letter(store, referral_id, by=by)
     pdf = render_letter(data)
     with store.transaction() as journal, outputs.atomic_output(out, inputs=[store.path]) as temp:
         temp.write_bytes(pdf)

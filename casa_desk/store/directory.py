@@ -82,6 +82,18 @@ class Directory:
     def presidi(self) -> list[dict[str, Any]]:
         return self.store.query("SELECT * FROM presidi WHERE deleted = 0 ORDER BY name")
 
+    def set_office_contacts(self, code: str, *, phone: str, email: str) -> dict[str, Any] | None:
+        """Head office sets an office's phone and e-mail (the letter prints them); the phone
+        is stored in its one form (E.164), a wrong one or a wrong e-mail is refused."""
+        from casa_desk.models.people import clean_person
+
+        office = self.presidio(code)
+        clean = clean_person({"phone": phone, "email": email}, partial=True)
+        with self.store.transaction() as journal:
+            return journal.update(
+                "presidi", office["id"], {"phone": clean.get("phone"), "email": clean.get("email")}
+            )
+
     def presidio(self, code: str) -> dict[str, Any]:
         rows = self.store.query("SELECT * FROM presidi WHERE code = ?", [code])
         if not rows:

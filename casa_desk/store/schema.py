@@ -498,3 +498,12 @@ def m008_search_phones_names_streets(db: Database) -> None:
     weights = ", ".join(str(w) for w in PEOPLE_FTS_WEIGHTS)
     db.execute("INSERT INTO people_fts (people_fts, rank) VALUES ('rank', ?)", [f"bm25({weights})"])
     _fill_people_search(db)
+
+
+@migrations()
+def m009_presidi_phone_email(db: Database) -> None:
+    """The office's phone and e-mail, for the referral letter's "Per richiamarci" (issue 9,
+    item 13). Reference data: head office fills them in and every desk receives them."""
+    for column in ("phone", "email"):
+        if column not in db["presidi"].columns_dict:  # type: ignore[union-attr]
+            db.execute(f"ALTER TABLE presidi ADD COLUMN {column} TEXT")

@@ -59,7 +59,16 @@ class TableSpec:
 PRESIDI = TableSpec(
     "presidi",
     SyncClass.REFERENCE,
-    {"code": str, "name": str, "quartiere": str, "municipio": int, "address": str, "active": int},
+    {
+        "code": str,
+        "name": str,
+        "quartiere": str,
+        "municipio": int,
+        "address": str,
+        "active": int,
+        "phone": str,  # the office's phone and e-mail, printed on referral letters (m008)
+        "email": str,
+    },
 )
 CATEGORIES = TableSpec(
     "categories",

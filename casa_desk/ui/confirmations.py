@@ -11,12 +11,6 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from casa_desk.store.db import Store
 
-_CONTEXT = "Confirmations"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def contact_saved_text(store: Store, contact_id: str, *, amended: bool = False) -> str:
     """``Contatto registrato: Rossi · Manutenzione e guasti, 10:32.``"""
@@ -27,15 +21,15 @@ def contact_saved_text(store: Store, contact_id: str, *, amended: bool = False) 
         [contact_id],
     ).fetchone()
     if row is None:
-        return _tr("Contatto registrato.")
+        return QCoreApplication.translate("Confirmations", "Contatto registrato.")
     sensitive, _at, surname, label, label_en = row
     english = QLocale().language() == QLocale.Language.English
     topic = "" if sensitive else ((label_en if english else None) or label or "")
     if amended:
-        head = _tr("Correzione registrata")
+        head = QCoreApplication.translate("Confirmations", "Correzione registrata")
     elif sensitive:
-        head = _tr("Contatto riservato registrato")
+        head = QCoreApplication.translate("Confirmations", "Contatto riservato registrato")
     else:
-        head = _tr("Contatto registrato")
-    who = surname or _tr("anonimo")
+        head = QCoreApplication.translate("Confirmations", "Contatto registrato")
+    who = surname or QCoreApplication.translate("Confirmations", "anonimo")
     return f"{head}: {who}" + (f" · {topic}" if topic else "") + "."

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -27,34 +27,33 @@ from casa_desk.store.merging import differences, merged_values
 from casa_desk.ui.history_model import gender_label, role_label
 from casa_desk.ui.screen_fit import fitted
 
+#: The registry fields in words (context "Fields").
+FIELD_LABELS = {
+    "last_name": QT_TRANSLATE_NOOP("Fields", "Cognome"),
+    "first_name": QT_TRANSLATE_NOOP("Fields", "Nome"),
+    "codice_fiscale": QT_TRANSLATE_NOOP("Fields", "Codice fiscale"),
+    "birth_date": QT_TRANSLATE_NOOP("Fields", "Data di nascita"),
+    "birth_place": QT_TRANSLATE_NOOP("Fields", "Luogo di nascita"),
+    "gender": QT_TRANSLATE_NOOP("Fields", "Sesso"),
+    "phone": QT_TRANSLATE_NOOP("Fields", "Telefono"),
+    "email": QT_TRANSLATE_NOOP("Fields", "Email"),
+    "languages": QT_TRANSLATE_NOOP("Fields", "Lingue"),
+    "street": QT_TRANSLATE_NOOP("Fields", "Via"),
+    "civic": QT_TRANSLATE_NOOP("Fields", "Civico"),
+    "stair": QT_TRANSLATE_NOOP("Fields", "Scala"),
+    "floor": QT_TRANSLATE_NOOP("Fields", "Piano"),
+    "flat": QT_TRANSLATE_NOOP("Fields", "Interno"),
+    "unit_code": QT_TRANSLATE_NOOP("Fields", "Codice alloggio"),
+    "quartiere": QT_TRANSLATE_NOOP("Fields", "Quartiere"),
+    "household_id": QT_TRANSLATE_NOOP("Fields", "Nucleo familiare"),
+    "tenancy_role": QT_TRANSLATE_NOOP("Fields", "Ruolo nel nucleo"),
+    "notes": QT_TRANSLATE_NOOP("Fields", "Note"),
+}
+
 
 def field_labels() -> dict[str, str]:
-    """The registry fields in words (context "Fields")."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Fields", text)
-
-    return {
-        "last_name": tr("Cognome"),
-        "first_name": tr("Nome"),
-        "codice_fiscale": tr("Codice fiscale"),
-        "birth_date": tr("Data di nascita"),
-        "birth_place": tr("Luogo di nascita"),
-        "gender": tr("Sesso"),
-        "phone": tr("Telefono"),
-        "email": tr("Email"),
-        "languages": tr("Lingue"),
-        "street": tr("Via"),
-        "civic": tr("Civico"),
-        "stair": tr("Scala"),
-        "floor": tr("Piano"),
-        "flat": tr("Interno"),
-        "unit_code": tr("Codice alloggio"),
-        "quartiere": tr("Quartiere"),
-        "household_id": tr("Nucleo familiare"),
-        "tenancy_role": tr("Ruolo nel nucleo"),
-        "notes": tr("Note"),
-    }
+    """The registry fields in words, in the interface language."""
+    return {k: QCoreApplication.translate("Fields", v) for k, v in FIELD_LABELS.items()}
 
 
 def shown_value(field: str, value: Any) -> str:

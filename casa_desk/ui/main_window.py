@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QPoint, QSize, Qt, QTimer
@@ -39,6 +38,8 @@ from casa_desk.ui.screen_fit import fit_to_screen, fits, keep_on_screen
 from casa_desk.ui.search_page import SearchPage
 from casa_desk.ui.settings import UiSettings
 from casa_desk.ui.statusbar import DeskStatusBar
+from casa_desk.ui.window_archive import ArchiveMixin
+from casa_desk.ui.window_away import AwayMixin, AwayState
 
 #: An enrolled desk syncs by itself this often, and shortly after the window opens.
 AUTO_SYNC_MINUTES = 5.0
@@ -47,16 +48,6 @@ AUTO_SYNC_FIRST_MS = 3_000
 DEFAULT_SIZE = QSize(1280, 760)
 #: How long a confirmation stays in the status bar.
 MESSAGE_MS = 8_000
-
-
-@dataclass
-class AwayState:
-    """Where the operator was when F12 hid the window (ids only, nothing on screen)."""
-
-    tab: int = 0
-    person_id: str | None = None
-    search_text: str = ""
-    highlighted: str | None = None
 
 
 class LazyPage(QWidget):
@@ -80,7 +71,7 @@ class LazyPage(QWidget):
         super().showEvent(event)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
     """Composition of the pages; owns shortcuts, quick exit and remembered geometry."""
 
     def __init__(
@@ -186,6 +177,7 @@ class MainWindow(QMainWindow):
         page = cls(self.context.store, runner=self.context.runner, bus=self.context.bus)
         # A sync may change any table: every view decides for itself whether to refresh.
         page.synced.connect(self._after_sync)
+        page.paired.connect(self._start_auto_sync)  # paired from the window: sync from now on
         return page
 
     def _start_auto_sync(self) -> None:
@@ -230,10 +222,18 @@ class MainWindow(QMainWindow):
         self.sync_action = QAction(self)
         self.sync_action.triggered.connect(self.sync_now)
         self.sync_action.setVisible("sync" in self.pages)
+        self.backup_action = QAction(self)
+        self.backup_action.triggered.connect(self.ask_backup)
+        self.offices_action = QAction(self)
+        self.offices_action.triggered.connect(self.edit_offices)
+        self.offices_action.setVisible(self.context.is_head_office)
         self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         for action in (self.register_action, self.contact_action, self.sync_action):
             self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.backup_action)
+        self.file_menu.addAction(self.offices_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
@@ -286,6 +286,8 @@ class MainWindow(QMainWindow):
         self.contact_action.setText(self.tr("Nuovo contatto"))
         self.sync_action.setText(self.tr("Sincronizza ora"))
         self.quit_action.setText(self.tr("Esci"))
+        self.backup_action.setText(self.tr("Copia di sicurezza…"))
+        self.offices_action.setText(self.tr("Recapiti dei presidi…"))
         self.find_action.setText(self.tr("Cerca persona"))
         self.recent_action.setText(self.tr("Persone di oggi…"))
         self.back_action.setText(self.tr("Torna alla scheda precedente"))
@@ -422,87 +424,6 @@ class MainWindow(QMainWindow):
         page = self.page("sync")
         self.tabs.setCurrentWidget(self.pages["sync"])
         page.sync_now()  # type: ignore[attr-defined]
-
-    # -- quick exit -----------------------------------------------------------------------
-    def _hide_all(self) -> None:
-        """Everything personal off the screen (called by QuickExit after dialogs closed).
-
-        Where the operator was is kept as ids, off screen, for :meth:`resume`: the tab, the
-        card's person, the search text and the highlighted result.
-        """
-        self._away = AwayState(
-            tab=self.tabs.currentIndex(),
-            person_id=self.card.person_id
-            if self.people_stack.currentWidget() is self.card
-            else None,
-            search_text=self.search.field.text(),
-            highlighted=self.search.highlighted_person_id(),
-        )
-        self.search.reset()
-        self.card.clear()
-        self.people_stack.setCurrentWidget(self.search)
-        self.tabs.setCurrentIndex(0)
-        self.screens.setCurrentWidget(self.neutral)
-        self.menuBar().hide()
-        self.status.hide()
-        for action in self._work_actions():
-            action.setEnabled(False)
-        self.setWindowTitle(NeutralPage.title())
-        self.neutral.resume_button.setFocus()
-
-    def resume(self, *, confirm: bool = True) -> bool:
-        """Back from the neutral page — after the confirmation (login: the password) —
-        to the page, the card and the unsaved forms that were open."""
-        if not self.quick_exit.active:
-            return True
-        if confirm and not self.quick_exit.confirm_resume(self):
-            return False
-        self.quick_exit.active = False
-        self.screens.setCurrentWidget(self.tabs)
-        self.menuBar().show()
-        self.status.show()
-        for action in self._work_actions():
-            action.setEnabled(True)
-        self.retranslate()
-        away, self._away = self._away, AwayState()
-        self.search.restore(away.search_text, away.highlighted)
-        if away.person_id and self._reopen(away.person_id):
-            self.people_stack.setCurrentWidget(self.card)
-        else:
-            self.people_stack.setCurrentWidget(self.search)
-        self.tabs.setCurrentIndex(away.tab)
-        self._focus_page()
-        for draft in self.quick_exit.take_drafts():
-            draft.show()
-            draft.raise_()
-            draft.activateWindow()
-        return True
-
-    def _reopen(self, person_id: str) -> bool:
-        try:
-            self.card.load(person_id)
-        except CasaError:  # removed meanwhile (sync): back to the search
-            return False
-        return True
-
-    def _focus_page(self) -> None:
-        if self.tabs.currentIndex() != 0:
-            self.tabs.currentWidget().setFocus()
-        elif self.people_stack.currentWidget() is self.card:
-            self.card.history_view.setFocus()
-        else:
-            self.search.field.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _work_actions(self) -> list[QAction]:
-        """Actions that would open work on screen: off while the neutral page is up."""
-        return [
-            self.register_action,
-            self.contact_action,
-            self.sync_action,
-            self.find_action,
-            self.recent_action,
-            self.back_action,
-        ]
 
     def set_language(self, code: str) -> None:
         self.settings.set_language(code)

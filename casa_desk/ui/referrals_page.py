@@ -17,6 +17,8 @@ Leaving the page masks them again. Operators without the right to see sensitive 
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
@@ -60,9 +62,11 @@ from casa_desk.ui.models import (
     service_label,
 )
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.printing import print_pdf
 from casa_desk.ui.quick_exit import mark_draft
 from casa_desk.ui.referral_dialog import ConsentBanner, ConsentDialog, error_label
 from casa_desk.ui.reveal import reveal
+from casa_desk.ui.saved_file import SavedFileBar
 
 OVERDUE_BACKGROUND = QColor("#fde2e1")
 #: Columns of the list that sort by their date when their header is clicked.
@@ -118,6 +122,7 @@ class ReferralsPage(QWidget):
 
     open_person = Signal(str)
     letter_written = Signal(str)
+    letter_printed = Signal(str)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,9 +239,14 @@ class ReferralsPage(QWidget):
         )
         self.letter_button.clicked.connect(self.ask_letter)
         self.steps_row.addWidget(self.letter_button)
+        self.print_button = QPushButton(self.tr("Stampa…"), self, objectName="printLetter")
+        self.print_button.setToolTip(self.tr("Stampa la lettera con la stampante (registrato)"))
+        self.print_button.clicked.connect(self.print_letter_now)
+        self.steps_row.addWidget(self.print_button)
         self.banner = ConsentBanner(self)
         self.banner.record.clicked.connect(self.ask_consent)
         self.error = error_label(self)
+        self.saved = SavedFileBar(self)
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
@@ -261,6 +271,7 @@ class ReferralsPage(QWidget):
         lower_layout.addLayout(self.steps_row)
         lower_layout.addWidget(self.banner)
         lower_layout.addWidget(self.error)
+        lower_layout.addWidget(self.saved)
         lower_layout.addWidget(self.history_view)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(upper)
@@ -387,6 +398,7 @@ class ReferralsPage(QWidget):
     def _show_detail(self, row: Row | None) -> None:
         self._current = row
         self.banner.hide()
+        self.saved.hide()
         self.error.hide()
         self.history.reload()
         allowed = set(allowed_events(Status(row["status"]))) if row and row["status"] else set()
@@ -395,6 +407,7 @@ class ReferralsPage(QWidget):
             button.setEnabled(kind in allowed)
         masked = row is not None and self.masked(row)
         self.letter_button.setEnabled(row is not None and not masked)
+        self.print_button.setEnabled(row is not None and not masked)
         self.reveal_button.setVisible(masked)
         self.reveal_button.setEnabled(self.context.may_see_sensitive)
         if row is None:
@@ -514,8 +527,7 @@ class ReferralsPage(QWidget):
         self.error.hide()
 
         def done(path: Path) -> None:
-            self.error.setText(self.tr("Lettera salvata in %1").replace("%1", str(path)))
-            self.error.show()
+            self.saved.show_saved(path, self.tr("Lettera salvata in %1").replace("%1", str(path)))
             self.letter_written.emit(str(path))
 
         def failed(_error: CasaError, text: str) -> None:
@@ -523,6 +535,37 @@ class ReferralsPage(QWidget):
             self.error.show()
 
         # Rendering takes a while: on the task runner; the printing is on record (audit_log).
+        StoreOp(
+            self.context.bus,
+            lambda: print_letter(store, referral_id, out, by=operator),
+            changed="audit_log",
+            parent=self,
+        ).success(done).failure(failed).run_in_background(self.context.runner)
+
+    def print_letter_now(self) -> None:
+        """The letter on paper: rendered to a private temporary file (the printing is on
+        record like a saved letter), then the system's print dialog; the file is removed."""
+        if self._current is None:
+            return
+        referral_id, store = self._current["id"], self.context.store
+        operator = self.context.operator
+        folder = Path(tempfile.mkdtemp(prefix="casa_letter_"))
+        out = folder / f"lettera-{self._current['number']}.pdf"
+        self.error.hide()
+
+        def done(path: Path) -> None:
+            try:
+                if print_pdf(path, self):
+                    self.saved.hide()
+                    self.letter_printed.emit(str(path))
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+
+        def failed(_error: CasaError, text: str) -> None:
+            shutil.rmtree(folder, ignore_errors=True)
+            self.error.setText(text)
+            self.error.show()
+
         StoreOp(
             self.context.bus,
             lambda: print_letter(store, referral_id, out, by=operator),

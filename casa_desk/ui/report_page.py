@@ -15,8 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QPainter
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -43,6 +43,8 @@ from casa_desk.reports.programme import ProgrammeInfo
 from casa_desk.reports.programme import resolve as resolve_programme
 from casa_desk.store.db import Store
 from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.printing import paint_document
+from casa_desk.ui.saved_file import SavedFileBar
 from casa_desk.ui.tasks import TaskRunner
 
 ALL = "__all__"
@@ -158,6 +160,8 @@ class ReportPage(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        self.saved = SavedFileBar(self)
+        layout.addWidget(self.saved)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.view, 1)
 
@@ -371,7 +375,10 @@ class ReportPage(QWidget):
                 self.tr("Impossibile salvare il file: %1").replace("%1", exc.strerror or "")
             )
             return None
-        self.status.setText(self.tr("Rapporto salvato in %1.").replace("%1", str(path)))
+        self.status.clear()
+        self.saved.show_saved(
+            Path(path), self.tr("Rapporto salvato in %1.").replace("%1", str(path))
+        )
         return Path(path)
 
     def print_report(self) -> None:
@@ -385,20 +392,7 @@ class ReportPage(QWidget):
 
     def print_to(self, printer: QPrinter) -> None:
         """Paint every page, scaled to the printable area."""
-        painter = QPainter(printer)
-        try:
-            for page in range(self.document.pageCount()):
-                if page:
-                    printer.newPage()
-                rect = painter.viewport()
-                size = self.document.pagePointSize(page)
-                scale = min(rect.width() / size.width(), rect.height() / size.height())
-                image = self.document.render(
-                    page, QSize(int(size.width() * scale), int(size.height() * scale))
-                )
-                painter.drawImage(QPointF(0, 0), image)
-        finally:
-            painter.end()
+        paint_document(self.document, printer)
 
     def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & (

@@ -55,8 +55,7 @@ class DeskStatusBar(QStatusBar):
     def retranslate(self) -> None:
         self.office.setText(self.tr("Presidio: %1").replace("%1", self.office_name))
         self.operator.setText(self.tr("Operatore: %1").replace("%1", self.operator_name))
-        self.set_sync_state(self.sync_state)
-        self.refresh()
+        self.set_sync_state(self.sync_state)  # and the count
 
     def set_sync_state(self, code: str) -> None:
         """Sync at a glance: the Sync page's state code, in words."""
@@ -71,10 +70,20 @@ class DeskStatusBar(QStatusBar):
         }
         self.sync.setText(words.get(code, code))
         self.sync.setToolTip(self.tr("Dettagli nella scheda Sincronizzazione."))
+        self.refresh()
 
     def refresh(self) -> None:
         count = self.context.store.pending_changes(cap=COUNT_CAP + 1)
-        if count == 0:
+        if self.sync_state == "not_enrolled":
+            # Nothing has gone anywhere: never "all synced" on a desk that is not paired.
+            self.pending.setText(
+                self.tr("Modifiche solo su questo computer: più di %1").replace(
+                    "%1", QLocale().toString(COUNT_CAP)
+                )
+                if count > COUNT_CAP
+                else self.tr("Modifiche solo su questo computer: %n", "", count)
+            )
+        elif count == 0:
             self.pending.setText(self.tr("Tutto sincronizzato"))
         elif count > COUNT_CAP:
             self.pending.setText(

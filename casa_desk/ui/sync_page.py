@@ -49,6 +49,7 @@ from casa_desk.ui.context import ChangeBus
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.history_model import registry_edit_author, registry_edit_text
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.sync_actions import BundleActions, EnrolDialog, table_text
 from casa_desk.ui.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -106,6 +107,7 @@ class SyncPage(QWidget):
     synced = Signal(object)  # the SyncReport of a successful run
     failed = Signal(str)  # one-line reason
     state_changed = Signal(str)
+    paired = Signal()  # the desk was just paired with head office from this page
 
     def __init__(
         self,
@@ -131,18 +133,47 @@ class SyncPage(QWidget):
         self.message_label.setWordWrap(True)
         self.sync_button = QPushButton(self.tr("Sincronizza ora"), objectName="syncNow")
         self.sync_button.clicked.connect(self.sync_now)
+        self.pair_button = QPushButton(self.tr("Abbina alla sede…"), objectName="syncPair")
+        self.pair_button.clicked.connect(self.ask_enrol)
+        self.enrol_dialog: EnrolDialog | None = None
+        self.bundles = BundleActions(store, self.runner, self)
+        self.bundles.finished.connect(self._said)
+        self.bundles.imported.connect(self._bundle_imported)
+        self.explain = QLabel(objectName="syncExplain")
+        self.explain.setWordWrap(True)
+        self.explain.setText(
+            self.tr(
+                "Questo computer non è ancora abbinato alla sede: le modifiche restano qui "
+                "finché non lo è. Per abbinarlo servono l'indirizzo della sede e il codice "
+                "monouso che la sede prepara (oppure il suo file di abbinamento): premere "
+                "«Abbina alla sede…». Senza rete, le modifiche si scambiano anche con un "
+                "file su chiavetta USB."
+            )
+        )
+        self.explain.setStyleSheet(
+            "QLabel#syncExplain { background: #eef4fb; border: 1px solid #b7cde6;"
+            " border-radius: 4px; padding: 6px; }"
+        )
+        self.file_label = QLabel(objectName="syncFileMessage")
+        self.file_label.setWordWrap(True)
 
         form = QFormLayout()
         form.addRow(self.tr("Sede:"), self.hub_label)
         form.addRow(self.tr("Ultima sincronizzazione riuscita:"), self.last_label)
         form.addRow(self.tr("Modifiche in attesa:"), self.pending_label)
         form.addRow(self.tr("Stato:"), self.message_label)
+        actions = QVBoxLayout()
+        actions.addWidget(self.sync_button)
+        actions.addWidget(self.pair_button)
+        actions.addWidget(self.bundles)
         top = QHBoxLayout()
         top.addLayout(form, 1)
-        top.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(actions)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.explain)
         layout.addLayout(top)
+        layout.addWidget(self.file_label)
         self._build_lists(layout)
         self.auto_timer = QTimer(self)
         self.auto_timer.timeout.connect(self._auto_sync)
@@ -153,7 +184,7 @@ class SyncPage(QWidget):
         self.rejections = _RowsModel(
             [
                 ("at", self.tr("Quando")),
-                ("table_name", self.tr("Tabella")),
+                ("table_text", self.tr("Tabella")),
                 ("reason", self.tr("Motivo del rifiuto")),
             ],
             self,
@@ -162,7 +193,7 @@ class SyncPage(QWidget):
         self.conflicts = _RowsModel(
             [
                 ("detected_at", self.tr("Rilevato")),
-                ("table_name", self.tr("Tabella")),
+                ("table_text", self.tr("Tabella")),
                 ("field", self.tr("Campo")),
                 ("kind_text", self.tr("Tipo")),
                 ("winner_text", self.tr("Valore attuale")),
@@ -174,7 +205,7 @@ class SyncPage(QWidget):
         self.held = _RowsModel(
             [
                 ("at", self.tr("Ricevuta")),
-                ("table_name", self.tr("Tabella")),
+                ("table_text", self.tr("Tabella")),
                 ("reason_text", self.tr("Perché non è applicata")),
             ],
             self,
@@ -261,7 +292,14 @@ class SyncPage(QWidget):
             else str(info.pending)
         )
         self.sync_button.setEnabled(info.enrolled and not self.running)
-        self.rejections.set_rows(sync_status.rejections(self.store))
+        self.explain.setVisible(not info.enrolled)
+        self.pair_button.setText(
+            self.tr("Abbina di nuovo…") if info.enrolled else self.tr("Abbina alla sede…")
+        )
+        rejections = sync_status.rejections(self.store)
+        for row in rejections:
+            row["table_text"] = table_text(row.get("table_name"))
+        self.rejections.set_rows(rejections)
         reasons = {
             "clock_ahead": self.tr(
                 "l'orologio di chi l'ha fatta è avanti di oltre 5 minuti: "
@@ -272,6 +310,7 @@ class SyncPage(QWidget):
         held = sync_status.held_changes(self.store)
         for row in held:
             row["reason_text"] = reasons.get(row["reason"], row["reason"])
+            row["table_text"] = table_text(row.get("table_name"))
         self.held.set_rows(held)
         self.held_box.setVisible(bool(held))
         kinds = {
@@ -282,6 +321,7 @@ class SyncPage(QWidget):
         rows = sync_status.conflicts(self.store)
         for row in rows:
             row["kind_text"] = kinds.get(row["kind"], row["kind"])
+            row["table_text"] = table_text(row.get("table_name"))
             row["winner_text"] = (
                 self.tr("(eliminata)")
                 if row["winner_value"] is None and row["kind"] == "edit_after_delete"
@@ -412,6 +452,29 @@ class SyncPage(QWidget):
                 changed="sync_conflicts",
                 parent=self,
             ).success(lambda _none: self.refresh()).run()
+
+    # -- pairing and files ---------------------------------------------------------------
+    @Slot()
+    def ask_enrol(self) -> None:
+        self.enrol_dialog = EnrolDialog(self.store, self.runner, self)
+        self.enrol_dialog.enrolled.connect(self._enrolled)
+        self.enrol_dialog.open()
+
+    def _enrolled(self, creds: dict[str, Any]) -> None:
+        self.refresh()
+        self._said(
+            self.tr("Computer abbinato alla sede (presidio %1).").replace(
+                "%1", str(creds.get("presidio") or "")
+            )
+        )
+        self.paired.emit()
+
+    def _said(self, text: str) -> None:
+        self.file_label.setText(text)
+
+    def _bundle_imported(self) -> None:
+        self.refresh()
+        self.synced.emit(None)  # every view decides whether to refresh
 
     def start_auto_sync(self, minutes: float = 5.0) -> None:
         """Sync by itself every ``minutes`` (quietly skipped while one runs)."""

@@ -242,3 +242,93 @@ def test_another_offices_edit_is_seen_on_the_sync_page_and_the_card_and_undone_i
     assert (back["phone"], back["street"]) == ("+390200000001", "Via Giusta")
     quiesce([mazzini, san_siro])
     assert row(san_siro, "people", p["id"])["street"] == "Via Giusta"
+
+
+def test_an_unpaired_desk_pairs_and_exchanges_files_from_the_page(
+    qtbot, sqlite_hub: HubProcess, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Not paired: the page says what to do, never "in sync"; pairing with the one-time code
+    goes through the sync client's own enrolment; a bundle goes out and its reply comes in
+    through the file dialogs, answered like an operator would."""
+    from dialogs import button, when_modal
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    from casa_desk.store.db import Store
+    from casa_desk.sync.bundle import hub_import_bundle
+    from casa_desk.sync.hub.devices import add_device
+    from casa_desk.ui.context import DeskContext
+    from casa_desk.ui.statusbar import DeskStatusBar
+
+    store = Store.open(tmp_path / "desk.sqlite", create=True)
+    try:
+        store.set_meta("presidio", "SAN-SIRO")
+        person(store, last_name="Abbinata")
+        page = SyncPage(store, runner=SyncRunner())
+        qtbot.addWidget(page)
+        page.show()
+        bar = DeskStatusBar(
+            DeskContext(store=store, presidio="SAN-SIRO", operator="op", runner=SyncRunner()),
+            "San Siro",
+            "Op",
+        )
+        qtbot.addWidget(bar)
+        assert page.explain.isVisible() and "non è ancora abbinato" in page.explain.text()
+        assert not page.sync_button.isEnabled() and page.state == "not_enrolled"
+        assert "sincronizzat" not in bar.pending.text().lower()
+        hs = sqlite_hub.store()
+        try:
+            _device, code = add_device(hs, "SAN-SIRO")
+        finally:
+            hs.close()
+
+        def pair(dialog) -> None:  # type: ignore[no-untyped-def]
+            qtbot.keyClicks(dialog.hub, sqlite_hub.url)
+            qtbot.keyClicks(dialog.code, code)
+            qtbot.mouseClick(button(dialog, "Abbina con il codice"), Qt.MouseButton.LeftButton)
+
+        with qtbot.waitSignal(page.paired, timeout=30_000):
+            when_modal(pair, name="enrolDialog")
+            qtbot.mouseClick(page.pair_button, Qt.MouseButton.LeftButton)
+        assert not page.explain.isVisible() and page.hub_label.text() == sqlite_hub.url
+        assert page.sync_button.isEnabled()
+        assert page.rejections.headerData(1, Qt.Orientation.Horizontal) == "Tabella"
+
+        out = tmp_path / "uscita.bundle"
+
+        def save_as(dialog) -> None:  # type: ignore[no-untyped-def]
+            dialog.selectFile(str(out))
+            dialog.accept()
+
+        when_modal(save_as, kind=QFileDialog)
+        qtbot.mouseClick(page.bundles.export_button, Qt.MouseButton.LeftButton)
+        assert out.is_file() and "modifiche" in page.file_label.text()
+        reply = tmp_path / "risposta.bundle"
+        hs = sqlite_hub.store()
+        try:
+            hub_import_bundle(hs, out, reply)
+        finally:
+            hs.close()
+
+        def open_reply(dialog) -> None:  # type: ignore[no-untyped-def]
+            dialog.selectFile(str(reply))
+            dialog.accept()
+
+        when_modal(open_reply, kind=QFileDialog)
+        with qtbot.waitSignal(page.synced):
+            qtbot.mouseClick(page.bundles.import_button, Qt.MouseButton.LeftButton)
+        assert page.file_label.text().startswith("Pacchetto della sede importato")
+        assert page.pending_label.text() == "0"
+    finally:
+        store.close()
+
+
+def test_tables_are_named_in_words(qtbot, sqlite_hub: HubProcess, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    p = person(a)
+    contact(a, p["id"], presidio="MAZZINI")  # refused by the hub
+    page = SyncPage(a, runner=SyncRunner())
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.synced, timeout=30_000):
+        page.sync_now()
+    assert page.rejections.index(0, 1).data() == "Contatti"

@@ -257,6 +257,9 @@ def test_status_bar_says_more_than_when_the_outbox_is_huge(window, monkeypatch) 
 
     monkeypatch.setattr(statusbar, "COUNT_CAP", 3)
     window.status.refresh()
+    # not paired: the changes are on this computer only (never "all synced")
+    assert window.status.pending.text() == "Modifiche solo su questo computer: più di 3"
+    window.status.set_sync_state("ok")
     assert window.status.pending.text() == "Modifiche da sincronizzare: più di 3"
 
 

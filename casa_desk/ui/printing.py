@@ -1,0 +1,53 @@
+"""Printing a PDF the program made (a report, a letter) through the system's print dialog.
+
+Qt's own dialog (QPrintDialog) chooses the printer and the pages; each page of the PDF is
+rendered (QtPdf) and painted on the printer, scaled to its printable area.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QSize
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QWidget
+
+
+def paint_document(document: QPdfDocument, printer: QPrinter) -> None:
+    """Paint every page of ``document`` on ``printer``, scaled to the printable area."""
+    painter = QPainter(printer)
+    try:
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            rect = painter.viewport()
+            size = document.pagePointSize(page)
+            scale = min(rect.width() / size.width(), rect.height() / size.height())
+            image = document.render(
+                page, QSize(int(size.width() * scale), int(size.height() * scale))
+            )
+            painter.drawImage(QPointF(0, 0), image)
+    finally:
+        painter.end()
+
+
+def print_pdf(path: Path, parent: QWidget | None = None) -> bool:
+    """Ask for a printer (the system's dialog), then print the PDF at ``path``; True when
+    it was sent, False when the operator cancelled or the file is not a readable PDF."""
+    document = QPdfDocument(parent)
+    try:
+        document.load(str(path))
+        if document.pageCount() == 0:
+            return False
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, parent)
+        dialog.setObjectName("printDialog")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        paint_document(document, printer)
+        return True
+    finally:
+        document.close()
+        document.deleteLater()

@@ -1,0 +1,229 @@
+"""What the Sync page lets an office do besides syncing (issue 9, item 16): pair the desk
+with head office (a one-time code or the enrolment file, through the sync client's own
+``enrol_online`` / ``enrol_from_file``: the file may carry the hub's certificate pin), and
+exchange changes as a file on a USB stick (``export_bundle`` / ``import_reply``). Each
+runs on the task runner; the page says what happened in one line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casa_desk.errors import CasaError
+from casa_desk.models.timeutil import today_rome
+from casa_desk.store.db import Store
+from casa_desk.ui.contact_form import ERROR_STYLE
+from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.tasks import TaskRunner
+
+#: The synced tables in words, for the lists of the Sync page (context "Tables").
+TABLE_WORDS = {
+    "people": QT_TRANSLATE_NOOP("Tables", "Persone"),
+    "contacts": QT_TRANSLATE_NOOP("Tables", "Contatti"),
+    "consents": QT_TRANSLATE_NOOP("Tables", "Consensi"),
+    "referrals": QT_TRANSLATE_NOOP("Tables", "Segnalazioni"),
+    "referral_events": QT_TRANSLATE_NOOP("Tables", "Passaggi delle segnalazioni"),
+    "participants": QT_TRANSLATE_NOOP("Tables", "Partecipanti FSE"),
+    "services": QT_TRANSLATE_NOOP("Tables", "Servizi"),
+    "categories": QT_TRANSLATE_NOOP("Tables", "Argomenti"),
+    "presidi": QT_TRANSLATE_NOOP("Tables", "Presidi"),
+    "audit_log": QT_TRANSLATE_NOOP("Tables", "Registro degli accessi"),
+}
+
+
+def table_text(name: str | None) -> str:
+    source = TABLE_WORDS.get(name or "")
+    return QCoreApplication.translate("Tables", source) if source else name or ""
+
+
+class EnrolDialog(QDialog):
+    """Pair this desk: the hub's address and the one-time code, or the enrolment file."""
+
+    enrolled = Signal(object)  # the credentials' summary (device id, office)
+
+    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("enrolDialog")
+        self.setWindowTitle(self.tr("Abbina alla sede"))
+        self.store, self.runner = store, runner
+        intro = QLabel(
+            self.tr(
+                "La sede prepara l'abbinamento di questo computer e dà un codice monouso "
+                "(con il suo indirizzo) oppure un file di abbinamento, da usare senza rete."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.hub = QLineEdit(self, objectName="enrolHub")
+        self.hub.setPlaceholderText("https://sede.example:8765")
+        self.code = QLineEdit(self, objectName="enrolCode")
+        self.code.setPlaceholderText(self.tr("codice monouso"))
+        self.error = QLabel(self, objectName="enrolError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("Indirizzo della &sede"), self.hub)
+        form.addRow(self.tr("&Codice"), self.code)
+        buttons = QDialogButtonBox(self)
+        self.pair_button = buttons.addButton(
+            self.tr("Abbina con il codice"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.file_button = buttons.addButton(
+            self.tr("Usa un file di abbinamento…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        buttons.addButton(self.tr("Annulla"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.pair_online)
+        buttons.rejected.connect(self.reject)
+        self.file_button.clicked.connect(self.ask_file)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+        self.hub.setFocus()
+
+    def pair_online(self) -> None:
+        from casa_desk.sync.client import enrol_online
+
+        hub, code = self.hub.text().strip(), self.code.text().strip()
+        if not hub or not code:
+            self._failed(self.tr("Indicare l'indirizzo della sede e il codice."))
+            return
+        self._pair(lambda: enrol_online(self.store, hub, code))
+
+    def ask_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("File di abbinamento"), str(Path.home()), self.tr("Tutti i file (*)")
+        )
+        if path:
+            self.pair_file(Path(path))
+
+    def pair_file(self, path: Path) -> None:
+        from casa_desk.sync.client import enrol_from_file
+
+        self._pair(lambda: enrol_from_file(self.store, path))
+
+    def _pair(self, work: Any) -> None:
+        self.error.hide()
+        self.pair_button.setEnabled(False)
+        self.file_button.setEnabled(False)
+
+        def done(creds: dict[str, Any]) -> None:
+            self.enrolled.emit(
+                {"device_id": creds.get("device_id"), "presidio": creds.get("presidio")}
+            )
+            self.accept()
+
+        def failed(exc: BaseException, _details: str) -> None:
+            self.pair_button.setEnabled(True)
+            self.file_button.setEnabled(True)
+            if not isinstance(exc, CasaError):
+                raise exc
+            self._failed(worded_error(exc))
+
+        self.runner.run(lambda _p, _c: work(), done, failed)
+
+    def _failed(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+
+class BundleActions(QWidget):
+    """ "Esporta su file…" and "Importa dalla sede…" for offices without a network."""
+
+    finished = Signal(str)  # the line to show
+    imported = Signal()
+
+    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.runner = store, runner
+        self.export_button = QPushButton(
+            self.tr("Esporta le modifiche su file…"), objectName="bundleExport"
+        )
+        self.import_button = QPushButton(
+            self.tr("Importa il file della sede…"), objectName="bundleImport"
+        )
+        self.export_button.clicked.connect(self.ask_export)
+        self.import_button.clicked.connect(self.ask_import)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.export_button)
+        column.addWidget(self.import_button)
+        column.addStretch(1)
+        column.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+    def ask_export(self) -> None:
+        name = f"casa_desk-{today_rome().isoformat()}.bundle"
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Esporta le modifiche"),
+            str(Path.home() / name),
+            self.tr("Pacchetti (*.bundle)"),
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, out: Path) -> None:
+        from casa_desk.sync.bundle import export_bundle
+
+        def done(count: int) -> None:
+            self.finished.emit(
+                self.tr("Pacchetto scritto in %1: %2 modifiche.")
+                .replace("%1", str(out))
+                .replace("%2", str(count))
+            )
+
+        self._run(lambda: export_bundle(self.store, out), done)
+
+    def ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Importa il file della sede"),
+            str(Path.home()),
+            self.tr("Pacchetti (*.bundle);;Tutti i file (*)"),
+        )
+        if path:
+            self.import_from(Path(path))
+
+    def import_from(self, path: Path) -> None:
+        from casa_desk.sync.bundle import import_reply
+
+        def done(summary: str) -> None:
+            self.finished.emit(self.tr("Pacchetto della sede importato: %1").replace("%1", summary))
+            self.imported.emit()
+
+        self._run(lambda: import_reply(self.store, path), done)
+
+    def _run(self, work: Any, done: Any) -> None:
+        self.export_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+
+        def finish(result: Any) -> None:
+            self.export_button.setEnabled(True)
+            self.import_button.setEnabled(True)
+            done(result)
+
+        def failed(exc: BaseException, _details: str) -> None:
+            self.export_button.setEnabled(True)
+            self.import_button.setEnabled(True)
+            if not isinstance(exc, CasaError):
+                raise exc
+            self.finished.emit(worded_error(exc))
+
+        self.runner.run(lambda _p, _c: work(), finish, failed)

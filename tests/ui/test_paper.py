@@ -1,0 +1,135 @@
+"""Paper and files from the window (issue 9, items 13 and 16): the letter calls back the
+office by phone and e-mail, is signed by the operator and printed through the system's print
+dialog; "Apri" after saving; a backup from the Archivio menu; head office edits the offices'
+contacts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dialogs import when_modal
+from fixtures_b import (
+    SOCIAL,
+    give_consent,
+    seeded_fixture,  # noqa: F401 - registers the fixture "seeded"
+    show,
+)
+from pypdf import PdfReader
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit
+
+from casa_desk.store.db import Store
+from casa_desk.store.directory import Directory
+from casa_desk.store.people import People
+from casa_desk.store.tables import HEAD_OFFICE
+from casa_desk.store.users import Users
+from casa_desk.ui.referrals_page import ReferralsPage
+
+
+def _text(path: Path) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+class _Opened(QObject):
+    """Receives the URLs the desktop would open (Qt's own hook for a scheme)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toLocalFile())
+
+
+def _page_ready_for_a_letter(qtbot, seeded) -> ReferralsPage:
+    Users(seeded.store).add("op.prova", "Marta Prova", presidio="SAN-SIRO")
+    People(seeded.store).update(seeded.people["Zanfrutti"], {"phone": "3351234567"})
+    Directory(seeded.store).set_office_contacts(
+        "SAN-SIRO", phone="02 4000 1234", email="sansiro@casa.example"
+    )
+    give_consent(seeded, "Zanfrutti", SOCIAL)
+    page = show(qtbot, ReferralsPage(seeded.context))
+    page.filter.setCurrentIndex(page.filter.findData("all"))
+    assert page.select(seeded.referrals["draft"])
+    return page
+
+
+def test_the_letter_calls_back_the_office_and_is_signed(qtbot, seeded, tmp_path) -> None:
+    page = _page_ready_for_a_letter(qtbot, seeded)
+    out = tmp_path / "lettera.pdf"
+    with qtbot.waitSignal(page.letter_written):
+        page.print_letter_to(out)
+    text = _text(out)
+    assert "Per richiamarci" in text
+    assert "Telefono 02 4000 1234" in text and "sansiro@casa.example" in text
+    assert "335 123 4567" in text  # the person's phone, Italian form
+    assert "Marta Prova" in text and "Firma" in text
+    # success is said in plain words with "Apri", not in the error's red
+    assert not page.error.isVisible() and page.saved.isVisible()
+    assert "b00020" not in page.saved.styleSheet() and "b3261e" not in page.saved.styleSheet()
+    opened = _Opened()
+    QDesktopServices.setUrlHandler("file", opened, "open")
+    try:
+        qtbot.mouseClick(page.saved.open_button, Qt.MouseButton.LeftButton)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert opened.urls == [str(out)]
+
+
+def test_stampa_goes_through_the_print_dialog(qtbot, seeded, tmp_path) -> None:
+    page = _page_ready_for_a_letter(qtbot, seeded)
+    printed = tmp_path / "carta.pdf"
+
+    def choose_printer(dialog) -> None:
+        # Qt's print dialog: the "print to file" printer, a file name, "Print".
+        printers = dialog.findChild(QComboBox, "printers")
+        printers.setCurrentIndex(printers.count() - 1)  # Print to File (PDF)
+        name = dialog.findChild(QLineEdit, "filename")
+        name.setText(str(printed))
+        dialog.accept()
+
+    asked = when_modal(choose_printer, kind=QPrintDialog)
+    with qtbot.waitSignal(page.letter_printed, timeout=10_000):
+        qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    assert asked and printed.stat().st_size > 1000
+    audit = seeded.store.query("SELECT action FROM audit_log WHERE table_name = 'referrals'")
+    assert audit == [{"action": "printed"}]
+
+
+def test_a_backup_from_the_archivio_menu(qtbot, window, demo, tmp_path) -> None:
+    out = tmp_path / "copia.sqlite"
+
+    def save_as(dialog) -> None:
+        dialog.selectFile(str(out))
+        dialog.accept()
+
+    when_modal(save_as, kind=QFileDialog)
+    window.backup_action.trigger()
+    qtbot.waitUntil(lambda: "Copia di sicurezza scritta" in window.statusBar().currentMessage())
+    with Store.open(out) as copy:
+        assert copy.query("SELECT count(*) AS n FROM people")[0]["n"] == 6
+
+
+def test_head_office_edits_the_offices_contacts(qtbot, demo) -> None:
+    from casa_desk.ui.context import DeskContext
+    from casa_desk.ui.offices_dialog import OfficesDialog
+    from casa_desk.ui.tasks import SyncRunner
+
+    context = DeskContext(
+        store=demo.store, presidio=HEAD_OFFICE, operator="sede", is_head_office=True,
+        runner=SyncRunner(),
+    )  # fmt: skip
+    dialog = show(qtbot, OfficesDialog(context))
+    phone, email, error, _office = dialog.rows["MAZZINI"]
+    qtbot.keyClicks(phone, "12")  # not a phone
+    dialog.save()
+    assert error.isVisible() and dialog.isVisible()
+    phone.clear()
+    qtbot.keyClicks(phone, "02 5555 1234")
+    qtbot.keyClicks(email, "mazzini@casa.example")
+    dialog.save()
+    office = Directory(demo.store).presidio("MAZZINI")
+    assert (office["phone"], office["email"]) == ("+390255551234", "mazzini@casa.example")
