@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import build_store
 
 from casa_desk.store.consents import Consents
 from casa_desk.store.directory import Directory
@@ -21,11 +20,11 @@ from casa_desk.ui.screen_fit import FRAME_ALLOWANCE
 PROBE = Path(__file__).with_name("screen_probe.py")
 
 
-@pytest.fixture(scope="module")
-def crowded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """A store whose first card has twelve household members and fourteen consents."""
-    path = tmp_path_factory.mktemp("fit") / "crowded.sqlite"
-    demo = build_store(path)
+@pytest.fixture
+def crowded(demo) -> tuple[Path, str]:  # type: ignore[no-untyped-def]
+    """A store whose first card has twelve household members and fourteen consents (the
+    child process opens it beside this one, which only reads it from now on)."""
+    path = demo.store.path
     arianna = demo.ids["Quarzolini Arianna"]
     people = People(demo.store)
     for number in range(12):
@@ -46,7 +45,6 @@ def crowded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
             presidio="SAN-SIRO",
             operator="op.desk",
         )
-    demo.store.close()
     return path, arianna
 
 
