@@ -444,7 +444,11 @@ def _contact_breakdowns(
     weeks = []
     for n, day in enumerate(starts, 1):
         end = min(day + timedelta(days=6 - day.weekday()), month.last_day)
-        weeks.append((str(n), f"{day.day:02d}–{end.day:02d}/{month.month:02d}"))
+        label = f"{day.day:02d}–{end.day:02d}/{month.month:02d}"
+        days = (end - day).days + 1
+        if days < 7:  # a week cut by the month's start or end says so
+            label += f", {days} giorn{'o' if days == 1 else 'i'}"
+        weeks.append((str(n), label))
     attributes = _person_attributes(conn, (pid for pid in per_person if pid))
     by_gender: Counter[str] = Counter()
     by_age: Counter[str] = Counter()

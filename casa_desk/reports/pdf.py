@@ -401,6 +401,14 @@ def weekly_chart(table: Table, width: float) -> Drawing:
     return drawing
 
 
+def _generated(report: PublishedReport) -> str:
+    """``Generato il 30/11/2026 alle 10:32 (ora italiana)`` — the office's clock, not UTC."""
+    if report.generated_at is None:
+        return f"Generato il {format_date(report.generated_on)}"
+    at = report.generated_at
+    return f"Generato il {format_date(at.date())} alle {at:%H:%M} (ora italiana)"
+
+
 def render_pdf(report: PublishedReport) -> bytes:
     """The report as PDF bytes."""
     register_fonts()
@@ -435,7 +443,7 @@ def render_pdf(report: PublishedReport) -> bytes:
             f"{escape(programme.indicator_source)}",
             st["base"],
         ),
-        Paragraph(f"Generato il {format_date(report.generated_on)}", st["small"]),
+        Paragraph(_generated(report), st["small"]),
         Spacer(1, 4 * mm),
         Paragraph("Indicatori del mese", st["h2"]),
         _headline_flow(report, width, st),

@@ -7,7 +7,7 @@ layout bug can print a hidden value.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from casa_desk.reports.aggregate import HEADLINE_LABELS, Breakdown, Headline, MonthFigures
 from casa_desk.reports.programme import DEFAULT_NAMES, DEFAULT_REGION, ProgrammeInfo
@@ -69,6 +69,8 @@ class PublishedReport:
     exits_total: list[Table] = field(default_factory=list)
     follow_ups_new: list[Table] = field(default_factory=list)
     follow_ups_total: list[Table] = field(default_factory=list)
+    #: When it was generated, Europe/Rome (None: only the day is known, e.g. a golden file).
+    generated_at: datetime | None = None
 
     def sections(self) -> list[tuple[str, list[Table]]]:
         return [
@@ -119,10 +121,12 @@ def publish(
     comment: str = "",
     generated_on: date,
     programme: ProgrammeInfo | None = None,
+    generated_at: datetime | None = None,
 ) -> PublishedReport:
     """Suppress every sensitive breakdown; ``programme`` is what the report prints about
     its programme (None: the figures' programme with its default name and no CUP)."""
     return PublishedReport(
+        generated_at=generated_at,
         month_label=figures.month.label,
         previous_label=figures.month.previous.label,
         month=str(figures.month),

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from casa_desk import outputs
 from casa_desk.errors import ReportError
-from casa_desk.models.timeutil import today_rome
+from casa_desk.models.timeutil import ROME
 from casa_desk.reports import aggregate
 from casa_desk.reports.aggregate import Month
 from casa_desk.reports.csv_out import render_csv
@@ -78,8 +78,13 @@ def build_report(
     figures = aggregate.compute(
         conn, month, presidio, progress, info.code, side_reader=store.connections.raw_reader
     )
+    now = datetime.now(ROME)  # the office's time, whatever the PC's zone (never UTC)
     return publish(
-        figures, comment=comment, generated_on=generated_on or today_rome(), programme=info
+        figures,
+        comment=comment,
+        generated_on=generated_on or now.date(),
+        generated_at=None if generated_on else now,
+        programme=info,
     )
 
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from casa_desk import outputs, paths
 from casa_desk.errors import CasaError, OutputError
-from casa_desk.models.timeutil import today_rome
+from casa_desk.models.timeutil import ROME, today_rome
 from casa_desk.reports import service
 from casa_desk.reports.programme import ProgrammeInfo
 from casa_desk.reports.programme import resolve as resolve_programme
@@ -319,7 +319,7 @@ class ReportPage(QWidget):
             # As printed: head office may have changed the programme since the page opened.
             self._programmes[scope] = _describe(files.report.programme)
             self._show_programme()
-            at = datetime.now().strftime("%d/%m/%Y %H:%M")
+            at = datetime.now(ROME).strftime("%d/%m/%Y %H:%M")  # the office's clock
             self.archive.remember(scope, month, {"pdf": str(pdf), "at": at, "comment": comment})
             self._show_pdf(pdf)
             self.status.setText(self.tr("Rapporto generato il %1.").replace("%1", at))

@@ -280,8 +280,8 @@ def test_dst_edges_fall_in_the_right_month(tmp_path: Path) -> None:
         for f in b.items
     }
     assert weeks["19–25/10"] == 1
-    assert weeks["26–31/10"] == 2  # Mon 26 00:30 and Sat 31 23:59:59
-    assert weeks["01–04/10"] == 1
+    assert weeks["26–31/10, 6 giorni"] == 2  # Mon 26 00:30 and Sat 31 23:59:59
+    assert weeks["01–04/10, 4 giorni"] == 1  # a partial week says so
     store.close()
 
 

@@ -87,6 +87,31 @@ def test_pdf_shows_month_office_programme_and_totals(built, tmp_path: Path) -> N
     assert all("DejaVuSans" in f for f in embedded_fonts(out))
 
 
+def test_generation_time_is_rome_partial_weeks_say_so_activity_leads(
+    built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 9, item 14: on a PC set to UTC the report still says the office's time; the
+    month's first and last weeks say how many days they have; activity comes first."""
+    from datetime import datetime
+
+    from casa_desk.models.timeutil import ROME
+
+    monkeypatch.setenv("TZ", "UTC")
+    db, _info = built
+    out = tmp_path / "r.pdf"
+    before = datetime.now(ROME)
+    files = generate(db, "2026-10", "SAN-SIRO", out)
+    after = datetime.now(ROME)
+    text = pdf_text(out)
+    stamps = {f"alle {t:%H:%M} (ora italiana)" for t in (before, after)}
+    assert any(stamp in text for stamp in stamps), text[:400]
+    assert "01–04/10, 4 giorni" in text and "26–31/10, 6 giorni" in text
+    codes = [row.code for row in files.report.headline]
+    assert codes[0] == "contacts" and codes[-1] == "overdue_follow_ups"
+    first_page = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert first_page.index("Contatti") < first_page.index("Richiami scaduti")
+
+
 def test_consolidated_report_and_csv_shape(built, tmp_path: Path) -> None:
     db, _ = built
     out, out_csv = tmp_path / "all.pdf", tmp_path / "all.csv"
