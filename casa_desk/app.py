@@ -73,23 +73,31 @@ def check_integrity_later(window: Any) -> None:
 def install_translator(app: Any, language: str) -> list[Any]:
     """Load ``casa_desk_<language>.qm`` and Qt's own strings; returns what was installed.
 
-    Italian is the source language: its .qm only carries plural forms.
+    Italian is the source language: its .qm only carries plural forms. Qt's own strings
+    (file and print dialogs, standard buttons) come from ``qtbase_<language>.qm``, looked
+    for where Qt says its translations are and, failing that (a frozen bundle), in the
+    PySide6 package. Numbers follow the language: "10.000" in Italian, "10,000" in English
+    (British English: dates keep the day first).
     """
+    import PySide6
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     QLocale.setDefault(
-        QLocale(
-            QLocale.Language.English if language == "en" else QLocale.Language.Italian,
-            QLocale.Country.Italy,
-        )
+        QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        if language == "en"
+        else QLocale(QLocale.Language.Italian, QLocale.Country.Italy)
     )
+    qt_folders = [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(PySide6.__file__).parent / "Qt" / "translations"),
+    ]
     installed = []
-    for name, folder in (
-        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        (f"casa_desk_{language}", str(paths.translations_dir())),
+    for name, folders in (
+        (f"qtbase_{language}", qt_folders),
+        (f"casa_desk_{language}", [str(paths.translations_dir())]),
     ):
         translator = QTranslator(app)
-        if translator.load(name, folder):
+        if any(translator.load(name, folder) for folder in folders):
             app.installTranslator(translator)
             installed.append(translator)
     return installed
