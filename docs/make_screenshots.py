@@ -146,7 +146,22 @@ def main() -> int:
         ),
     )
 
-    # Dialogs built by others, when installed.
+    # The merge dialog (two records of one person, field by field) and the consent form.
+    from casa_desk.ui.consent_dialog import ConsentDialog
+    from casa_desk.ui.duplicates import MergeDialog
+
+    pair = store.query(
+        "SELECT a.id AS a, b.id AS b FROM people a JOIN people b ON a.phone = b.phone"
+        " AND a.id < b.id AND a.last_name != b.last_name LIMIT 1"
+    ) or store.query("SELECT a.id AS a, b.id AS b FROM people a, people b WHERE a.id < b.id LIMIT 1")
+    people = window.card.people
+    dialog_shot(
+        "merge",
+        lambda: MergeDialog(people.get(pair[0]["a"]), people.get(pair[0]["b"]), window),
+    )
+    dialog_shot("consent", lambda: ConsentDialog(window.context, row[0], None, window))
+
+    # Dialogs of the daily loop.
     contact = window.new_contact(row[0])
     if contact is not None:
         shot("contact", contact)
@@ -179,10 +194,15 @@ def main() -> int:
     shot("search-en", english)
     english.open_person(row[0])
     shot("card-en", english)
-    for key in ("referrals", "agenda"):
-        if key in english.pages:
-            english.tabs.setCurrentWidget(english.pages[key])
-            shot(f"page-{key}-en", english)
+    for key in english.pages:
+        english.tabs.setCurrentWidget(english.pages[key])
+        shot(f"page-{key}-en", english)
+    english.show_search()
+    form = PersonForm(english.context, prefill="Rossetti Anna", parent=english)
+    form.show()
+    QTest.keyClicks(form.edits["codice_fiscale"], "RSSNNA80A41F205X")
+    shot("register-en", form)
+    form.close()
     english.close()
     for translator in translators:
         app.removeTranslator(translator)

@@ -188,6 +188,8 @@ class MergeDialog(QDialog):
             grid.addWidget(QLabel(labels.get(field, field) + ":"), line, 0)
             grid.addWidget(keep, line, 1)
             grid.addWidget(take, line, 2)
+        grid.setRowStretch(len(self.fields) + 1, 1)  # the rows at the top, packed
+        grid.setColumnStretch(3, 1)
         body = QWidget(self)
         body.setLayout(grid)
         scroll = QScrollArea(self)
