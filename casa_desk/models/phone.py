@@ -21,7 +21,7 @@ CODE = "phone_invalid"
 ITALY = "39"
 
 _SEPARATORS = re.compile(r"[\s.\-/()\u00a0]+")
-_MESSAGE = "Telefono non valido: un cellulare (3…), un fisso (0…) o un estero con + o 00."
+_MESSAGE = "Numero di telefono non valido: cellulare 3…, fisso 0… o estero con + o 00."
 # Area codes with two or three digits; every other Italian area code has four.
 _AREA_CODES_2 = {"02", "06"}
 _AREA_CODES_3 = {

@@ -5,8 +5,8 @@ surviving record keeps; empty fields are filled from the other. Then everything 
 duplicate moves to the survivor, each change through the journal so that it syncs:
 
 * consents, referrals and the ESF enrolment are rows of their office: their ``person_id``
-  changes (an enrolment stays where it is when the survivor already has one — one per
-  person — and is tombstoned instead);
+  changes (an enrolment stays where it is when the survivor already has one — one row per
+  person — and the ESF report folds the two: first entry, latest state);
 * contacts are insert-only: each current contact is corrected by a new row that points at
   the survivor (``amends_id``), so the history reads the same everywhere;
 * the household link (``household_id``) is one of the fields chosen.
@@ -140,8 +140,9 @@ def _move_owned(journal: Journal, table: str, old: str, new: str, office: str) -
 
 
 def _move_enrolment(journal: Journal, old: str, new: str, office: str) -> int:
-    """One enrolment per person: the survivor's stays; the duplicate's moves if it is the
-    only one, or is tombstoned (its person keeps pointing at the survivor)."""
+    """One enrolment row per person: the duplicate's moves when the survivor has none;
+    otherwise both stay, and the report counts them as one participant (its person is
+    merged into the survivor: first entry, latest exit or re-entry)."""
     theirs = journal.db.execute(
         "SELECT id, presidio FROM participants WHERE person_id = ? AND deleted = 0", [old]
     ).fetchone()
@@ -149,7 +150,6 @@ def _move_enrolment(journal: Journal, old: str, new: str, office: str) -> int:
         return 0
     taken = journal.db.execute("SELECT 1 FROM participants WHERE person_id = ?", [new]).fetchone()
     if taken:
-        journal.update("participants", theirs[0], {"deleted": 1})
         return 0
     journal.update("participants", theirs[0], {"person_id": new})
     return 1

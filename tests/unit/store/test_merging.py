@@ -81,7 +81,7 @@ def test_chosen_values_win_and_everything_moves(store) -> None:
     assert store.pending_changes() - before >= 5
 
 
-def test_the_enrolment_moves_or_one_of_two_is_dropped(store) -> None:
+def test_the_enrolment_moves_to_a_survivor_without_one(store) -> None:
     survivor, duplicate = _two(store)
     with store.transaction() as journal:
         journal.insert(
