@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QWidget
 
 #: Title bar and borders a window manager adds around a window, before it is known.
 FRAME_ALLOWANCE = QSize(16, 40)
+#: A "screen" smaller than this is none: a platform without a real screen reports a tiny
+#: one (Qt's "minimal" platform, used to grab frames of the bundle: 240×320). No desk's is.
+NO_SCREEN = QSize(640, 480)
 
 
 def available(widget: QWidget) -> QRect:
@@ -34,7 +37,10 @@ def _frame(widget: QWidget) -> QSize:
 
 def fitted(widget: QWidget, preferred: QSize) -> QSize:
     """``preferred`` shrunk so that the window, frame included, fits the screen."""
-    room = available(widget).size() - _frame(widget)
+    area = available(widget).size()
+    if area.width() < NO_SCREEN.width() or area.height() < NO_SCREEN.height():
+        return preferred
+    room = area - _frame(widget)
     return QSize(min(preferred.width(), room.width()), min(preferred.height(), room.height()))
 
 
@@ -51,8 +57,11 @@ def fit_to_screen(widget: QWidget, preferred: QSize) -> None:
 
 
 def fits(widget: QWidget) -> bool:
-    """True when the whole window, frame included, is inside the available area."""
+    """True when the whole window, frame included, is inside the available area (always,
+    on a platform without a real screen)."""
     area = available(widget)
+    if area.width() < NO_SCREEN.width() or area.height() < NO_SCREEN.height():
+        return True
     outer = QRect(widget.geometry().topLeft(), widget.size() + _frame(widget))
     if widget.isVisible():
         outer = widget.frameGeometry()

@@ -319,6 +319,7 @@ def test_an_unpaired_desk_pairs_and_exchanges_files_from_the_page(
             qtbot.mouseClick(page.bundles.import_button, Qt.MouseButton.LeftButton)
         assert page.file_label.text().startswith("Pacchetto della sede importato")
         assert page.pending_label.text() == "0"
+        bar.timer.stop()  # it would read the closed store during a later test
     finally:
         store.close()
 
