@@ -16,9 +16,11 @@ from PySide6.QtCore import QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -51,19 +53,27 @@ MESSAGE_MS = 8_000
 
 
 class LazyPage(QWidget):
-    """A tab whose real page is built the first time it is shown."""
+    """A tab whose real page is built the first time it is shown.
+
+    The page sits in a scroll area: on a screen smaller than a page's minimum (the Sync page
+    with all its lists) the page scrolls, and the window never grows past the screen.
+    """
 
     def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._build = build
         self.page: QWidget | None = None
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self._scroll)
 
     def ensure(self) -> QWidget:
         if self.page is None:
             self.page = self._build()
-            self._layout.addWidget(self.page)
+            self._scroll.setWidget(self.page)
         return self.page
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
