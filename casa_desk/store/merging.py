@@ -117,7 +117,7 @@ def merge_people(
 
 
 def _person(store: Store, person_id: str) -> dict[str, Any]:
-    rows = store.query("SELECT * FROM people WHERE id = ? AND deleted = 0", [person_id])
+    rows = store.query("SELECT * FROM people WHERE id = ?", [person_id])
     if not rows:
         raise ValidationError("Persona non trovata.", code="not_found")
     return rows[0]
