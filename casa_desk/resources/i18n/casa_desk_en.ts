@@ -5,7 +5,7 @@
     <name>AgendaPage</name>
     <message>
         <source>In ritardo</source>
-        <extracomment>The order of the follow-up list when every bucket is shown.</extracomment>
+        <extracomment>The order of the follow-up list when every bucket is shown: by date.</extracomment>
         <translation>Overdue</translation>
     </message>
     <message>
@@ -21,6 +21,10 @@
         <translation>All</translation>
     </message>
     <message>
+        <source>Solo i miei richiami</source>
+        <translation>My follow-ups only</translation>
+    </message>
+    <message>
         <source>Quando</source>
         <translation>When</translation>
     </message>
@@ -33,12 +37,20 @@
         <translation>Person</translation>
     </message>
     <message>
+        <source>Telefono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
         <source>Argomento</source>
         <translation>Topic</translation>
     </message>
     <message>
         <source>Sintesi</source>
         <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Segna come fatto…</source>
+        <translation>Mark as done…</translation>
     </message>
     <message>
         <source>Da rilevare dal</source>
@@ -65,8 +77,8 @@
         <translation>Participants to contact again: %1. The situation six months after leaving is recorded on the card (double click).</translation>
     </message>
     <message>
-        <source>Segna come fatto</source>
-        <translation>Mark as done</translation>
+        <source>Richiamo segnato come fatto.</source>
+        <translation>Follow-up marked as done.</translation>
     </message>
     <message>
         <source>Numero</source>
@@ -98,6 +110,272 @@
     </message>
 </context>
 <context>
+    <name>BundleActions</name>
+    <message>
+        <source>Esporta le modifiche su file…</source>
+        <translation>Export changes to a file…</translation>
+    </message>
+    <message>
+        <source>Importa il file della sede…</source>
+        <translation>Import head office&apos;s file…</translation>
+    </message>
+    <message>
+        <source>Esporta le modifiche</source>
+        <translation>Export the changes</translation>
+    </message>
+    <message>
+        <source>Pacchetti (*.bundle)</source>
+        <translation>Bundles (*.bundle)</translation>
+    </message>
+    <message>
+        <source>Pacchetto scritto in %1: %2 modifiche.</source>
+        <translation>Bundle written to %1: %2 changes.</translation>
+    </message>
+    <message>
+        <source>Importa il file della sede</source>
+        <translation>Import head office&apos;s file</translation>
+    </message>
+    <message>
+        <source>Pacchetti (*.bundle);;Tutti i file (*)</source>
+        <translation>Bundles (*.bundle);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Pacchetto della sede importato: %1</source>
+        <translation>Head office&apos;s bundle imported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CardSide</name>
+    <message>
+        <source>Dati anagrafici</source>
+        <extracomment>The column never gets narrower than this (the splitter stops there). A value longer than this without a space may be cut (see value_label). A short line saying what was just done (the window shows it in the status bar).</extracomment>
+        <translation>Personal details</translation>
+    </message>
+    <message>
+        <source>Indirizzo e alloggio Aler</source>
+        <translation>Address and Aler unit</translation>
+    </message>
+    <message>
+        <source>Nucleo familiare</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Consensi</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>Possibili doppioni</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <source>Cognome</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Codice fiscale</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <source>Data di nascita</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Luogo di nascita</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Sesso</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Telefono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Lingue</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>scala %1</source>
+        <translation>staircase %1</translation>
+    </message>
+    <message>
+        <source>piano %1</source>
+        <translation>floor %1</translation>
+    </message>
+    <message>
+        <source>interno %1</source>
+        <translation>flat %1</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Scala / piano / interno</source>
+        <translation>Staircase / floor / flat</translation>
+    </message>
+    <message>
+        <source>Quartiere</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>Codice alloggio</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <source>Ruolo</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Nessun dato.</source>
+        <translation>No data.</translation>
+    </message>
+    <message>
+        <source>Togli dal nucleo familiare</source>
+        <translation>Remove from the household</translation>
+    </message>
+    <message>
+        <source>Togli %1 dal nucleo familiare</source>
+        <translation>Remove %1 from the household</translation>
+    </message>
+    <message>
+        <source>Nessun altro componente registrato.</source>
+        <translation>No other member registered.</translation>
+    </message>
+    <message>
+        <source>Aggiungi componente…</source>
+        <translation>Add a member…</translation>
+    </message>
+    <message>
+        <source>Componente aggiunto al nucleo.</source>
+        <translation>Member added to the household.</translation>
+    </message>
+    <message>
+        <source>Componente tolto dal nucleo.</source>
+        <translation>Member removed from the household.</translation>
+    </message>
+    <message>
+        <source>dato</source>
+        <translation>given</translation>
+    </message>
+    <message>
+        <source>in scadenza</source>
+        <translation>expiring</translation>
+    </message>
+    <message>
+        <source>scaduto</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>revocato</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <source>, scade il %1</source>
+        <translation>, expires on %1</translation>
+    </message>
+    <message>
+        <source>Revoca</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>La persona ritira questo consenso</source>
+        <translation>The person withdraws this consent</translation>
+    </message>
+    <message>
+        <source>Nessun consenso registrato.</source>
+        <translation>No consent recorded.</translation>
+    </message>
+    <message>
+        <source>Registra consenso…</source>
+        <translation>Record consent…</translation>
+    </message>
+    <message>
+        <source>Consenso registrato.</source>
+        <translation>Consent recorded.</translation>
+    </message>
+    <message>
+        <source>Revoca del consenso</source>
+        <translation>Withdrawing the consent</translation>
+    </message>
+    <message>
+        <source>Registrare la revoca di questo consenso: «%1»?</source>
+        <translation>Record that this consent is withdrawn: “%1”?</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Revoca del consenso registrata.</source>
+        <translation>Consent withdrawal recorded.</translation>
+    </message>
+    <message>
+        <source>Registrazione</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>Invio a un servizio riservato</source>
+        <translation>Referral to a confidential service</translation>
+    </message>
+    <message>
+        <source>Invio a %1</source>
+        <translation>Referral to %1</translation>
+    </message>
+    <message>
+        <source>stesso codice fiscale</source>
+        <translation>same tax code</translation>
+    </message>
+    <message>
+        <source>stesso nome e data di nascita</source>
+        <translation>same name and birth date</translation>
+    </message>
+    <message>
+        <source>stesso telefono</source>
+        <translation>same phone</translation>
+    </message>
+    <message>
+        <source>Unisci qui</source>
+        <translation>Merge here</translation>
+    </message>
+</context>
+<context>
+    <name>Confirmations</name>
+    <message>
+        <source>Contatto registrato.</source>
+        <translation>Contact recorded.</translation>
+    </message>
+    <message>
+        <source>Correzione registrata</source>
+        <translation>Correction recorded</translation>
+    </message>
+    <message>
+        <source>Contatto riservato registrato</source>
+        <translation>Confidential contact recorded</translation>
+    </message>
+    <message>
+        <source>Contatto registrato</source>
+        <translation>Contact recorded</translation>
+    </message>
+    <message>
+        <source>anonimo</source>
+        <translation>anonymous</translation>
+    </message>
+</context>
+<context>
     <name>ConsentBanner</name>
     <message>
         <source>Registra consenso…</source>
@@ -111,10 +389,6 @@
         <translation>Record consent</translation>
     </message>
     <message>
-        <source>Consenso a condividere i dati con: %1</source>
-        <translation>Consent to share data with: %1</translation>
-    </message>
-    <message>
         <source>La persona acconsente che i dati necessari alla segnalazione siano comunicati al servizio indicato, come da informativa.</source>
         <translation>The person agrees that the data needed for the referral are shared with the service named, as stated in the privacy notice.</translation>
     </message>
@@ -123,16 +397,32 @@
         <translation>&amp;Text</translation>
     </message>
     <message>
+        <source>Registrazione nell&apos;archivio (informativa)</source>
+        <translation>Registration in the records (privacy notice)</translation>
+    </message>
+    <message>
+        <source>Invio a %1</source>
+        <translation>Referral to %1</translation>
+    </message>
+    <message>
+        <source>&amp;Consenso per</source>
+        <translation>&amp;Consent for</translation>
+    </message>
+    <message>
         <source>&amp;Scadenza</source>
         <translation>&amp;Expiry</translation>
     </message>
     <message>
-        <source>Registra</source>
-        <translation>Record</translation>
+        <source>Registra (Ctrl+Invio)</source>
+        <translation>Record (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Annulla</source>
-        <translation>Cancel</translation>
+        <source>Annulla (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>La persona ha ricevuto e letto l&apos;informativa sul trattamento dei dati e acconsente a essere registrata nell&apos;archivio del presidio.</source>
+        <translation>The person received and read the privacy notice and agrees to be registered in the office&apos;s records.</translation>
     </message>
     <message>
         <source>Data di scadenza non valida.</source>
@@ -293,6 +583,17 @@
         <translation>Details in the Sync tab.</translation>
     </message>
     <message>
+        <source>Modifiche solo su questo computer: più di %1</source>
+        <translation>Changes on this computer only: more than %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Modifiche solo su questo computer: %n</source>
+        <translation>
+            <numerusform>Changes on this computer only: %n</numerusform>
+            <numerusform>Changes on this computer only: %n</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Tutto sincronizzato</source>
         <translation>All synced</translation>
     </message>
@@ -306,6 +607,29 @@
             <numerusform>%n change waiting to sync</numerusform>
             <numerusform>%n changes waiting to sync</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DoneDialog</name>
+    <message>
+        <source>Richiamo fatto</source>
+        <translation>Follow-up done</translation>
+    </message>
+    <message>
+        <source>&amp;Esito del richiamo</source>
+        <translation>&amp;Outcome of the call</translation>
+    </message>
+    <message>
+        <source>Segna come fatto</source>
+        <translation>Mark as done</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Com&apos;è andato il richiamo?</source>
+        <translation>How did the call go?</translation>
     </message>
 </context>
 <context>
@@ -339,8 +663,59 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Questo codice fiscale è già registrato: la persona ha già una scheda. Aprirla per aggiornarla.</source>
+        <translation>This tax code is already registered: the person already has a card. Open it to update it.</translation>
+    </message>
+    <message>
         <source>Queste persone potrebbero essere la stessa che si sta registrando:</source>
         <translation>These people may be the one you are registering:</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Abbina alla sede</source>
+        <translation>Pair with head office</translation>
+    </message>
+    <message>
+        <source>La sede prepara l&apos;abbinamento di questo computer e dà un codice monouso (con il suo indirizzo) oppure un file di abbinamento, da usare senza rete.</source>
+        <translation>Head office prepares the pairing of this computer and gives a one-time code (with its address) or an enrolment file, for use without a network.</translation>
+    </message>
+    <message>
+        <source>codice monouso</source>
+        <translation>one-time code</translation>
+    </message>
+    <message>
+        <source>Indirizzo della &amp;sede</source>
+        <translation>Head office &amp;address</translation>
+    </message>
+    <message>
+        <source>&amp;Codice</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>Abbina con il codice</source>
+        <translation>Pair with the code</translation>
+    </message>
+    <message>
+        <source>Usa un file di abbinamento…</source>
+        <translation>Use an enrolment file…</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Indicare l&apos;indirizzo della sede e il codice.</source>
+        <translation>Enter head office&apos;s address and the code.</translation>
+    </message>
+    <message>
+        <source>File di abbinamento</source>
+        <translation>Enrolment file</translation>
+    </message>
+    <message>
+        <source>Tutti i file (*)</source>
+        <translation>All files (*)</translation>
     </message>
 </context>
 <context>
@@ -404,6 +779,14 @@
     <message>
         <source>La persona scelta è già stata unita a un&apos;altra.</source>
         <translation>The chosen person has already been merged into another one.</translation>
+    </message>
+    <message>
+        <source>Solo il presidio che ha registrato la persona o la sede possono unirla a un&apos;altra.</source>
+        <translation>Only the office that registered the person, or head office, may merge them into another record.</translation>
+    </message>
+    <message>
+        <source>Questo codice fiscale è già registrato: aprire la scheda esistente.</source>
+        <translation>This tax code is already registered: open the existing card.</translation>
     </message>
     <message>
         <source>Indicare il motivo della segnalazione.</source>
@@ -657,6 +1040,90 @@
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <source>Cognome</source>
+        <extracomment>The registry fields in words (context &quot;Fields&quot;).</extracomment>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Codice fiscale</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <source>Data di nascita</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Luogo di nascita</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Sesso</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Telefono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Lingue</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Civico</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Scala</source>
+        <translation>Staircase</translation>
+    </message>
+    <message>
+        <source>Piano</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Interno</source>
+        <translation>Flat</translation>
+    </message>
+    <message>
+        <source>Codice alloggio</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <source>Quartiere</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>Nucleo familiare</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Ruolo nel nucleo</source>
+        <translation>Role in household</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>nucleo %1</source>
+        <translation>household %1</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>casa_desk – primo avvio</source>
@@ -762,10 +1229,118 @@
     </message>
 </context>
 <context>
+    <name>Languages</name>
+    <message>
+        <source>italiano</source>
+        <extracomment>The languages heard at the desks, by ISO 639-1 code; others fall back to Qt&apos;s English name.</extracomment>
+        <translation>Italian</translation>
+    </message>
+    <message>
+        <source>inglese</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>francese</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <source>spagnolo</source>
+        <translation>Spanish</translation>
+    </message>
+    <message>
+        <source>portoghese</source>
+        <translation>Portuguese</translation>
+    </message>
+    <message>
+        <source>tedesco</source>
+        <translation>German</translation>
+    </message>
+    <message>
+        <source>rumeno</source>
+        <translation>Romanian</translation>
+    </message>
+    <message>
+        <source>albanese</source>
+        <translation>Albanian</translation>
+    </message>
+    <message>
+        <source>arabo</source>
+        <translation>Arabic</translation>
+    </message>
+    <message>
+        <source>cinese</source>
+        <translation>Chinese</translation>
+    </message>
+    <message>
+        <source>tagalog</source>
+        <translation>Tagalog</translation>
+    </message>
+    <message>
+        <source>bengalese</source>
+        <translation>Bengali</translation>
+    </message>
+    <message>
+        <source>urdu</source>
+        <translation>Urdu</translation>
+    </message>
+    <message>
+        <source>hindi</source>
+        <translation>Hindi</translation>
+    </message>
+    <message>
+        <source>ucraino</source>
+        <translation>Ukrainian</translation>
+    </message>
+    <message>
+        <source>russo</source>
+        <translation>Russian</translation>
+    </message>
+    <message>
+        <source>tigrino</source>
+        <translation>Tigrinya</translation>
+    </message>
+    <message>
+        <source>amarico</source>
+        <translation>Amharic</translation>
+    </message>
+    <message>
+        <source>somalo</source>
+        <translation>Somali</translation>
+    </message>
+    <message>
+        <source>wolof</source>
+        <translation>Wolof</translation>
+    </message>
+    <message>
+        <source>singalese</source>
+        <translation>Sinhala</translation>
+    </message>
+    <message>
+        <source>tamil</source>
+        <translation>Tamil</translation>
+    </message>
+    <message>
+        <source>punjabi</source>
+        <translation>Punjabi</translation>
+    </message>
+    <message>
+        <source>turco</source>
+        <translation>Turkish</translation>
+    </message>
+    <message>
+        <source>polacco</source>
+        <translation>Polish</translation>
+    </message>
+    <message>
+        <source>lingua dei segni italiana</source>
+        <translation>Italian Sign Language</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Segnalazioni</source>
-        <extracomment>An enrolled desk syncs by itself this often, and shortly after the window opens.</extracomment>
+        <extracomment>An enrolled desk syncs by itself this often, and shortly after the window opens. The window&apos;s size on a screen big enough; smaller screens get what fits. How long a confirmation stays in the status bar.</extracomment>
         <translation>Referrals</translation>
     </message>
     <message>
@@ -821,12 +1396,40 @@
         <translation>Quit</translation>
     </message>
     <message>
+        <source>Copia di sicurezza…</source>
+        <translation>Backup copy…</translation>
+    </message>
+    <message>
+        <source>Recapiti dei presidi…</source>
+        <translation>Offices&apos; contact details…</translation>
+    </message>
+    <message>
         <source>Cerca persona</source>
         <translation>Find person</translation>
     </message>
     <message>
+        <source>Persone di oggi…</source>
+        <translation>Today&apos;s people…</translation>
+    </message>
+    <message>
+        <source>Torna alla scheda precedente</source>
+        <translation>Back to the previous card</translation>
+    </message>
+    <message>
         <source>Uscita rapida</source>
         <translation>Quick exit</translation>
+    </message>
+    <message>
+        <source>Nessuna scheda aperta oggi.</source>
+        <translation>No card opened today.</translation>
+    </message>
+    <message>
+        <source>Scheda salvata: %1.</source>
+        <translation>Card saved: %1.</translation>
+    </message>
+    <message>
+        <source>Segnalazione registrata.</source>
+        <translation>Referral recorded.</translation>
     </message>
     <message>
         <source>La nuova lingua sarà usata al prossimo avvio.</source>
@@ -840,11 +1443,82 @@
         <source>Sede centrale</source>
         <translation>Head office</translation>
     </message>
+    <message>
+        <source>Copia di sicurezza dell&apos;archivio</source>
+        <translation>Backup copy of the records</translation>
+    </message>
+    <message>
+        <source>Archivi casa_desk (*.sqlite)</source>
+        <translation>casa_desk stores (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Copia di sicurezza scritta in %1.</source>
+        <translation>Backup copy written to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Aggiungi al nucleo familiare</source>
+        <translation>Add to the household</translation>
+    </message>
+    <message>
+        <source>Cognome, nome, codice fiscale, telefono…</source>
+        <translation>Surname, name, tax code, phone…</translation>
+    </message>
+    <message>
+        <source>Aggiungi</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Nessuna persona trovata.</source>
+        <translation>Nobody found.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Unisci le schede</source>
+        <translation>Merge the cards</translation>
+    </message>
+    <message>
+        <source>La scheda «%1» sarà unita a questa, «%2».</source>
+        <translation>The card “%1” will be merged into this one, “%2”.</translation>
+    </message>
+    <message>
+        <source>Dove i dati sono diversi, scegliere quale tenere:</source>
+        <translation>Where the data differ, choose which to keep:</translation>
+    </message>
+    <message>
+        <source>I dati non sono in contrasto.</source>
+        <translation>The data do not conflict.</translation>
+    </message>
+    <message>
+        <source>Passano a questa scheda: i contatti, i consensi, le segnalazioni, l&apos;iscrizione al programma FSE e il nucleo familiare dell&apos;altra.</source>
+        <translation>The other card&apos;s contacts, consents, referrals, ESF enrolment and household move to this one.</translation>
+    </message>
+    <message>
+        <source>Si completano dall&apos;altra scheda: %1.</source>
+        <translation>Filled in from the other card: %1.</translation>
+    </message>
+    <message>
+        <source>Unisci</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>NeutralPage</name>
     <message>
         <source>Informazioni per gli inquilini</source>
+        <extracomment>Dynamic property of a dialog that holds the operator&apos;s unsaved work: F12 hides it and coming back shows it again (see :func:`mark_draft`). Dynamic property of a dialog the resume step shows while the neutral page is up.</extracomment>
         <translation>Information for tenants</translation>
     </message>
     <message>
@@ -869,14 +1543,19 @@ the free number shown on the notice board.</translation>
     </message>
     <message>
         <source>Tornare al lavoro?</source>
+        <extracomment>Drafts taken off the screen by the last F12, bottom first.</extracomment>
         <translation>Back to work?</translation>
+    </message>
+    <message>
+        <source>Resta qui</source>
+        <translation>Stay here</translation>
     </message>
 </context>
 <context>
     <name>NoteDialog</name>
     <message>
         <source>Nota (facoltativa): chi, come, che cosa</source>
-        <extracomment>Tables whose change may change what this page shows.</extracomment>
+        <extracomment>Columns of the list that sort by their date when their header is clicked. Tables whose change may change what this page shows.</extracomment>
         <translation>Note (optional): who, how, what</translation>
     </message>
     <message>
@@ -886,6 +1565,25 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Annulla</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>OfficesDialog</name>
+    <message>
+        <source>Recapiti dei presidi</source>
+        <translation>Offices&apos; contact details</translation>
+    </message>
+    <message>
+        <source>Salva</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Telefono ed email di ogni presidio compaiono nelle lettere di invio.</source>
+        <translation>Each office&apos;s phone and e-mail appear on referral letters.</translation>
     </message>
 </context>
 <context>
@@ -924,6 +1622,7 @@ the free number shown on the notice board.</translation>
     <name>PersonCard</name>
     <message>
         <source>← Ricerca (Esc)</source>
+        <extracomment>A contact of the history to correct (double-click, Enter, context menu). A referral of the history to follow on the Segnalazioni page. A short line saying what was just done (the window shows it in the status bar).</extracomment>
         <translation>← Search (Esc)</translation>
     </message>
     <message>
@@ -937,26 +1636,6 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Nuova segnalazione</source>
         <translation>New referral</translation>
-    </message>
-    <message>
-        <source>Dati anagrafici</source>
-        <translation>Personal details</translation>
-    </message>
-    <message>
-        <source>Indirizzo e alloggio Aler</source>
-        <translation>Address and Aler unit</translation>
-    </message>
-    <message>
-        <source>Nucleo familiare</source>
-        <translation>Household</translation>
-    </message>
-    <message>
-        <source>Consensi</source>
-        <translation>Consents</translation>
-    </message>
-    <message>
-        <source>Possibili doppioni</source>
-        <translation>Possible duplicates</translation>
     </message>
     <message>
         <source>Storia: contatti e segnalazioni (dal più recente)</source>
@@ -983,148 +1662,48 @@ the free number shown on the notice board.</translation>
         <translation>born on %1</translation>
     </message>
     <message>
-        <source>Cognome</source>
-        <translation>Surname</translation>
+        <source>Schede unite: %1 contatti, %2 consensi, %3 segnalazioni spostati.</source>
+        <translation>Cards merged: %1 contacts, %2 consents, %3 referrals moved.</translation>
     </message>
     <message>
-        <source>Nome</source>
-        <translation>Name</translation>
+        <source>L&apos;altra scheda è stata registrata da %1: solo quel presidio o la sede possono unirla a un&apos;altra.</source>
+        <translation>The other card was registered by %1: only that office or head office may merge it into another.</translation>
     </message>
     <message>
-        <source>Codice fiscale</source>
-        <translation>Tax code</translation>
+        <source>Unisci le schede</source>
+        <translation>Merge the cards</translation>
     </message>
     <message>
-        <source>Data di nascita</source>
-        <translation>Date of birth</translation>
+        <source>Si può unire questa scheda a quella.</source>
+        <translation>This card can be merged into that one.</translation>
     </message>
     <message>
-        <source>Luogo di nascita</source>
-        <translation>Place of birth</translation>
+        <source>Unisci questa scheda a quella</source>
+        <translation>Merge this card into that one</translation>
     </message>
     <message>
-        <source>Sesso</source>
-        <translation>Sex</translation>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <source>Telefono</source>
-        <translation>Phone</translation>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
-        <source>Email</source>
-        <translation>Email</translation>
+        <source>Contenuto riservato: premere «Mostra» prima di correggerlo.</source>
+        <translation>Confidential content: press “Show” before correcting it.</translation>
     </message>
     <message>
-        <source>Lingue</source>
-        <translation>Languages</translation>
+        <source>Correggi contatto…</source>
+        <translation>Correct contact…</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>scala %1</source>
-        <translation>staircase %1</translation>
-    </message>
-    <message>
-        <source>piano %1</source>
-        <translation>floor %1</translation>
-    </message>
-    <message>
-        <source>interno %1</source>
-        <translation>flat %1</translation>
-    </message>
-    <message>
-        <source>Via</source>
-        <translation>Street</translation>
-    </message>
-    <message>
-        <source>Scala / piano / interno</source>
-        <translation>Staircase / floor / flat</translation>
-    </message>
-    <message>
-        <source>Quartiere</source>
-        <translation>Neighbourhood</translation>
-    </message>
-    <message>
-        <source>Codice alloggio</source>
-        <translation>Unit code</translation>
-    </message>
-    <message>
-        <source>Ruolo</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <source>Nessun dato.</source>
-        <translation>No data.</translation>
-    </message>
-    <message>
-        <source>Nessun altro componente registrato.</source>
-        <translation>No other member registered.</translation>
-    </message>
-    <message>
-        <source>dato</source>
-        <translation>given</translation>
-    </message>
-    <message>
-        <source>in scadenza</source>
-        <translation>expiring</translation>
-    </message>
-    <message>
-        <source>scaduto</source>
-        <translation>expired</translation>
-    </message>
-    <message>
-        <source>revocato</source>
-        <translation>withdrawn</translation>
-    </message>
-    <message>
-        <source>Registrazione</source>
-        <translation>Registration</translation>
-    </message>
-    <message>
-        <source>Invio a un servizio riservato</source>
-        <translation>Referral to a confidential service</translation>
-    </message>
-    <message>
-        <source>Invio a %1</source>
-        <translation>Referral to %1</translation>
-    </message>
-    <message>
-        <source>, scade il %1</source>
-        <translation>, expires on %1</translation>
-    </message>
-    <message>
-        <source>Nessun consenso registrato.</source>
-        <translation>No consent recorded.</translation>
-    </message>
-    <message>
-        <source>stesso codice fiscale</source>
-        <translation>same tax code</translation>
-    </message>
-    <message>
-        <source>stesso nome e data di nascita</source>
-        <translation>same name and birth date</translation>
-    </message>
-    <message>
-        <source>stesso telefono</source>
-        <translation>same phone</translation>
-    </message>
-    <message>
-        <source>Unisci qui</source>
-        <translation>Merge here</translation>
+        <source>Apri nelle Segnalazioni</source>
+        <translation>Open in Referrals</translation>
     </message>
     <message>
         <source>Selezionare una riga per vederne le note.</source>
         <translation>Select a row to see its notes.</translation>
-    </message>
-    <message>
-        <source>Unire le schede?</source>
-        <translation>Merge the cards?</translation>
-    </message>
-    <message>
-        <source>L&apos;altra scheda sarà unita a questa: i suoi contatti e le sue segnalazioni compariranno qui e i dati mancanti saranno completati. Continuare?</source>
-        <translation>The other card will be merged into this one: its contacts and referrals will appear here and missing details will be filled in. Continue?</translation>
     </message>
     <message>
         <source>Modificato da %1 il %2:
@@ -1157,6 +1736,7 @@ the free number shown on the notice board.</translation>
     <name>PersonForm</name>
     <message>
         <source>Modifica persona</source>
+        <extracomment>Fields that can be wrong: each keeps a message line under it (see MessageLine). Values the codice fiscale filled in (so a corrected code may refill them).</extracomment>
         <translation>Edit person</translation>
     </message>
     <message>
@@ -1232,6 +1812,18 @@ the free number shown on the notice board.</translation>
         <translation>Role in household</translation>
     </message>
     <message>
+        <source>Il codice fiscale non corrisponde a cognome e nome: ricontrollarli.</source>
+        <translation>The tax code does not match the surname and name: check them.</translation>
+    </message>
+    <message>
+        <source>Data impossibile: quel giorno non esiste (es. 31/02).</source>
+        <translation>Impossible date: that day does not exist (e.g. 31/02).</translation>
+    </message>
+    <message>
+        <source>La data di nascita non è valida: usare gg/mm/aaaa (anche 1/1/80).</source>
+        <translation>The date of birth is not valid: use dd/mm/yyyy (1/1/80 works too).</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Notes</translation>
     </message>
@@ -1246,10 +1838,6 @@ the free number shown on the notice board.</translation>
     <message>
         <source>—</source>
         <translation>—</translation>
-    </message>
-    <message>
-        <source>La data di nascita non è valida: usare gg/mm/aaaa.</source>
-        <translation>The birth date is not valid: use dd/mm/yyyy.</translation>
     </message>
     <message>
         <source>Correggere i campi segnalati prima di salvare.</source>
@@ -1354,11 +1942,16 @@ the free number shown on the notice board.</translation>
     <name>ReferralsPage</name>
     <message>
         <source>Aperte</source>
+        <extracomment>Sensitive referrals revealed (and audited) since the page was last shown.</extracomment>
         <translation>Open</translation>
     </message>
     <message>
         <source>Tutte</source>
         <translation>All</translation>
+    </message>
+    <message>
+        <source>Cerca per numero, persona o servizio…</source>
+        <translation>Search by number, person or service…</translation>
     </message>
     <message>
         <source>Numero</source>
@@ -1385,6 +1978,10 @@ the free number shown on the notice board.</translation>
         <translation>Urgency</translation>
     </message>
     <message>
+        <source>Creata il</source>
+        <translation>Created on</translation>
+    </message>
+    <message>
         <source>In ritardo</source>
         <translation>Overdue</translation>
     </message>
@@ -1403,6 +2000,14 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Nota</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Mostra</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Mostra il contenuto riservato (resta nel registro degli accessi)</source>
+        <translation>Show the confidential content (recorded in the access log)</translation>
     </message>
     <message>
         <source>Invia</source>
@@ -1437,6 +2042,14 @@ the free number shown on the notice board.</translation>
         <translation>One-page letter for an outside service: who is referred and why, the consent, whom to call back. Printing is recorded.</translation>
     </message>
     <message>
+        <source>Stampa…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Stampa la lettera con la stampante (registrato)</source>
+        <translation>Print the letter on a printer (recorded)</translation>
+    </message>
+    <message>
         <source>Mostra:</source>
         <translation>Show:</translation>
     </message>
@@ -1451,6 +2064,14 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Riservato</source>
         <translation>Confidential</translation>
+    </message>
+    <message>
+        <source>Contenuto riservato. Premere «Mostra» solo se necessario: l&apos;accesso viene registrato.</source>
+        <translation>Confidential content. Press “Show” only if needed: the access is recorded.</translation>
+    </message>
+    <message>
+        <source>Contenuto riservato.</source>
+        <translation>Confidential content.</translation>
     </message>
     <message>
         <source>Motivo: %1</source>
@@ -1632,6 +2253,13 @@ the free number shown on the notice board.</translation>
     </message>
 </context>
 <context>
+    <name>SavedFileBar</name>
+    <message>
+        <source>Apri</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Cerca per cognome, nome, codice fiscale, telefono o codice alloggio</source>
@@ -1780,6 +2408,14 @@ the free number shown on the notice board.</translation>
         <translation>Sync now</translation>
     </message>
     <message>
+        <source>Abbina alla sede…</source>
+        <translation>Pair with head office…</translation>
+    </message>
+    <message>
+        <source>Questo computer non è ancora abbinato alla sede: le modifiche restano qui finché non lo è. Per abbinarlo servono l&apos;indirizzo della sede e il codice monouso che la sede prepara (oppure il suo file di abbinamento): premere «Abbina alla sede…». Senza rete, le modifiche si scambiano anche con un file su chiavetta USB.</source>
+        <translation>This computer is not paired with head office yet: changes stay here until it is. Pairing needs head office&apos;s address and the one-time code head office prepares (or its enrolment file): press “Pair with head office…”. Without a network, changes can also be exchanged with a file on a USB stick.</translation>
+    </message>
+    <message>
         <source>Sede:</source>
         <translation>Hub:</translation>
     </message>
@@ -1892,6 +2528,10 @@ the free number shown on the notice board.</translation>
         <translation>more than %1</translation>
     </message>
     <message>
+        <source>Abbina di nuovo…</source>
+        <translation>Pair again…</translation>
+    </message>
+    <message>
         <source>l&apos;orologio di chi l&apos;ha fatta è avanti di oltre 5 minuti: sarà applicata quando arriva la sua ora</source>
         <translation>the clock of the PC that made it is more than 5 minutes ahead: it will be applied when its time comes</translation>
     </message>
@@ -1935,16 +2575,67 @@ the free number shown on the notice board.</translation>
         <source>Dati non allineati con la sede: riprovare.</source>
         <translation>Data out of step with the hub: try again.</translation>
     </message>
+    <message>
+        <source>Computer abbinato alla sede (presidio %1).</source>
+        <translation>Computer paired with head office (office %1).</translation>
+    </message>
+</context>
+<context>
+    <name>Tables</name>
+    <message>
+        <source>Persone</source>
+        <extracomment>The synced tables in words, for the lists of the Sync page (context &quot;Tables&quot;).</extracomment>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Contatti</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Consensi</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>Segnalazioni</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Passaggi delle segnalazioni</source>
+        <translation>Referral steps</translation>
+    </message>
+    <message>
+        <source>Partecipanti FSE</source>
+        <translation>ESF participants</translation>
+    </message>
+    <message>
+        <source>Servizi</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Argomenti</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Presidi</source>
+        <translation>Offices</translation>
+    </message>
+    <message>
+        <source>Registro degli accessi</source>
+        <translation>Access log</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
         <source>Il codice del luogo di nascita non è valido.</source>
         <translation>The place-of-birth code is not valid.</translation>
-    </message>
-    <message>
-        <source>Il codice fiscale contiene lettere o cifre in posizioni sbagliate.</source>
-        <translation>The tax code has letters or digits in the wrong places.</translation>
     </message>
     <message>
         <source>Il codice fiscale contiene una data di nascita impossibile.</source>
@@ -1955,12 +2646,24 @@ the free number shown on the notice board.</translation>
         <translation>The tax code must have 16 characters.</translation>
     </message>
     <message>
+        <source>Il codice fiscale ha lettere o cifre al posto sbagliato.</source>
+        <translation>The tax code has letters or digits in the wrong place.</translation>
+    </message>
+    <message>
         <source>Il codice fiscale non corrisponde al sesso indicato.</source>
         <translation>The tax code does not match the sex given.</translation>
     </message>
     <message>
-        <source>Il codice fiscale non corrisponde alla data di nascita indicata.</source>
-        <translation>The tax code does not match the birth date given.</translation>
+        <source>Il codice fiscale non corrisponde alla data di nascita.</source>
+        <translation>The tax code does not match the date of birth.</translation>
+    </message>
+    <message>
+        <source>L&apos;ultimo carattere del codice fiscale non torna: ricontrollare il codice.</source>
+        <translation>The last character of the tax code is wrong: check the code.</translation>
+    </message>
+    <message>
+        <source>Numero di telefono non valido: cellulare 3…, fisso 0… o estero con + o 00.</source>
+        <translation>Invalid phone number: a mobile 3…, a landline 0… or a foreign one with + or 00.</translation>
     </message>
     <message>
         <source>Il cognome è obbligatorio.</source>
@@ -1979,10 +2682,6 @@ the free number shown on the notice board.</translation>
         <translation>The email address is not valid.</translation>
     </message>
     <message>
-        <source>L&apos;ultimo carattere del codice fiscale non è corretto: ricontrolli il codice.</source>
-        <translation>The last character of the tax code is wrong: please check the code.</translation>
-    </message>
-    <message>
         <source>La data di nascita indica più di 120 anni.</source>
         <translation>The birth date means more than 120 years.</translation>
     </message>
@@ -1993,10 +2692,6 @@ the free number shown on the notice board.</translation>
     <message>
         <source>La data di nascita è nel futuro.</source>
         <translation>The birth date is in the future.</translation>
-    </message>
-    <message>
-        <source>Numero di telefono non valido: scriva un cellulare (3…), un fisso (0…) o un numero estero con + o 00.</source>
-        <translation>Invalid phone number: write a mobile (3…), a landline (0…) or a foreign number with + or 00.</translation>
     </message>
     <message>
         <source>Per calcolare il codice fiscale serve il sesso (F o M).</source>

@@ -5,7 +5,7 @@
     <name>AgendaPage</name>
     <message>
         <source>In ritardo</source>
-        <extracomment>The order of the follow-up list when every bucket is shown.</extracomment>
+        <extracomment>The order of the follow-up list when every bucket is shown: by date.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -21,6 +21,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Solo i miei richiami</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Quando</source>
         <translation type="unfinished"></translation>
     </message>
@@ -33,11 +37,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Telefono</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Argomento</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sintesi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segna come fatto…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -65,7 +77,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Segna come fatto</source>
+        <source>Richiamo segnato come fatto.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -98,6 +110,272 @@
     </message>
 </context>
 <context>
+    <name>BundleActions</name>
+    <message>
+        <source>Esporta le modifiche su file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importa il file della sede…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esporta le modifiche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pacchetti (*.bundle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pacchetto scritto in %1: %2 modifiche.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importa il file della sede</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pacchetti (*.bundle);;Tutti i file (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pacchetto della sede importato: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CardSide</name>
+    <message>
+        <source>Dati anagrafici</source>
+        <extracomment>The column never gets narrower than this (the splitter stops there). A value longer than this without a space may be cut (see value_label). A short line saying what was just done (the window shows it in the status bar).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indirizzo e alloggio Aler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nucleo familiare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consensi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possibili doppioni</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cognome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data di nascita</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Luogo di nascita</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sesso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefono</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lingue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scala %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>piano %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interno %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scala / piano / interno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quartiere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice alloggio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ruolo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nessun dato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Togli dal nucleo familiare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Togli %1 dal nucleo familiare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nessun altro componente registrato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aggiungi componente…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Componente aggiunto al nucleo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Componente tolto dal nucleo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in scadenza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scaduto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revocato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, scade il %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoca</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La persona ritira questo consenso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nessun consenso registrato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registra consenso…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consenso registrato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoca del consenso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registrare la revoca di questo consenso: «%1»?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoca del consenso registrata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registrazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invio a un servizio riservato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invio a %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stesso codice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stesso nome e data di nascita</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stesso telefono</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unisci qui</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Confirmations</name>
+    <message>
+        <source>Contatto registrato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correzione registrata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contatto riservato registrato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contatto registrato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anonimo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConsentBanner</name>
     <message>
         <source>Registra consenso…</source>
@@ -111,10 +389,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Consenso a condividere i dati con: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>La persona acconsente che i dati necessari alla segnalazione siano comunicati al servizio indicato, come da informativa.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -123,15 +397,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Registrazione nell&apos;archivio (informativa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invio a %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Consenso per</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Scadenza</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Registra</source>
+        <source>Registra (Ctrl+Invio)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Annulla</source>
+        <source>Annulla (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La persona ha ricevuto e letto l&apos;informativa sul trattamento dei dati e acconsente a essere registrata nell&apos;archivio del presidio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -293,6 +583,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Modifiche solo su questo computer: più di %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Modifiche solo su questo computer: %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Tutto sincronizzato</source>
         <translation type="unfinished"></translation>
     </message>
@@ -306,6 +607,29 @@
             <numerusform>Modifiche da sincronizzare: %n</numerusform>
             <numerusform>Modifiche da sincronizzare: %n</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DoneDialog</name>
+    <message>
+        <source>Richiamo fatto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Esito del richiamo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segna come fatto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Com&apos;è andato il richiamo?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -339,7 +663,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Questo codice fiscale è già registrato: la persona ha già una scheda. Aprirla per aggiornarla.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Queste persone potrebbero essere la stessa che si sta registrando:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Abbina alla sede</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La sede prepara l&apos;abbinamento di questo computer e dà un codice monouso (con il suo indirizzo) oppure un file di abbinamento, da usare senza rete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>codice monouso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indirizzo della &amp;sede</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Codice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abbina con il codice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usa un file di abbinamento…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicare l&apos;indirizzo della sede e il codice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File di abbinamento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutti i file (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -403,6 +778,14 @@
     </message>
     <message>
         <source>La persona scelta è già stata unita a un&apos;altra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solo il presidio che ha registrato la persona o la sede possono unirla a un&apos;altra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questo codice fiscale è già registrato: aprire la scheda esistente.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -657,6 +1040,90 @@
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <source>Cognome</source>
+        <extracomment>The registry fields in words (context &quot;Fields&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data di nascita</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Luogo di nascita</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sesso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefono</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lingue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Civico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scala</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piano</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice alloggio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quartiere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nucleo familiare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ruolo nel nucleo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nucleo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>casa_desk – primo avvio</source>
@@ -762,10 +1229,118 @@
     </message>
 </context>
 <context>
+    <name>Languages</name>
+    <message>
+        <source>italiano</source>
+        <extracomment>The languages heard at the desks, by ISO 639-1 code; others fall back to Qt&apos;s English name.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inglese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>francese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spagnolo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>portoghese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tedesco</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rumeno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>albanese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>arabo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tagalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bengalese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>urdu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hindi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ucraino</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>russo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tigrino</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amarico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>somalo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wolof</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>singalese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tamil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>punjabi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>turco</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>polacco</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lingua dei segni italiana</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Segnalazioni</source>
-        <extracomment>An enrolled desk syncs by itself this often, and shortly after the window opens.</extracomment>
+        <extracomment>An enrolled desk syncs by itself this often, and shortly after the window opens. The window&apos;s size on a screen big enough; smaller screens get what fits. How long a confirmation stays in the status bar.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -821,11 +1396,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Copia di sicurezza…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recapiti dei presidi…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cerca persona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Persone di oggi…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Torna alla scheda precedente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Uscita rapida</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nessuna scheda aperta oggi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheda salvata: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segnalazione registrata.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -840,11 +1443,82 @@
         <source>Sede centrale</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Copia di sicurezza dell&apos;archivio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archivi casa_desk (*.sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copia di sicurezza scritta in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Aggiungi al nucleo familiare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cognome, nome, codice fiscale, telefono…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aggiungi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nessuna persona trovata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Unisci le schede</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La scheda «%1» sarà unita a questa, «%2».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dove i dati sono diversi, scegliere quale tenere:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I dati non sono in contrasto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passano a questa scheda: i contatti, i consensi, le segnalazioni, l&apos;iscrizione al programma FSE e il nucleo familiare dell&apos;altra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si completano dall&apos;altra scheda: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unisci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NeutralPage</name>
     <message>
         <source>Informazioni per gli inquilini</source>
+        <extracomment>Dynamic property of a dialog that holds the operator&apos;s unsaved work: F12 hides it and coming back shows it again (see :func:`mark_draft`). Dynamic property of a dialog the resume step shows while the neutral page is up.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -865,6 +1539,11 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Tornare al lavoro?</source>
+        <extracomment>Drafts taken off the screen by the last F12, bottom first.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resta qui</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -872,7 +1551,7 @@ anche il numero verde indicato in bacheca.</source>
     <name>NoteDialog</name>
     <message>
         <source>Nota (facoltativa): chi, come, che cosa</source>
-        <extracomment>Tables whose change may change what this page shows.</extracomment>
+        <extracomment>Columns of the list that sort by their date when their header is clicked. Tables whose change may change what this page shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -881,6 +1560,25 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Annulla</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficesDialog</name>
+    <message>
+        <source>Recapiti dei presidi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefono ed email di ogni presidio compaiono nelle lettere di invio.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -920,6 +1618,7 @@ anche il numero verde indicato in bacheca.</source>
     <name>PersonCard</name>
     <message>
         <source>← Ricerca (Esc)</source>
+        <extracomment>A contact of the history to correct (double-click, Enter, context menu). A referral of the history to follow on the Segnalazioni page. A short line saying what was just done (the window shows it in the status bar).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -932,26 +1631,6 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Nuova segnalazione</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dati anagrafici</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Indirizzo e alloggio Aler</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nucleo familiare</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consensi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Possibili doppioni</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -979,147 +1658,47 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cognome</source>
+        <source>Schede unite: %1 contatti, %2 consensi, %3 segnalazioni spostati.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nome</source>
+        <source>L&apos;altra scheda è stata registrata da %1: solo quel presidio o la sede possono unirla a un&apos;altra.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Codice fiscale</source>
+        <source>Unisci le schede</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Data di nascita</source>
+        <source>Si può unire questa scheda a quella.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Luogo di nascita</source>
+        <source>Unisci questa scheda a quella</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sesso</source>
+        <source>Annulla</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Telefono</source>
+        <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Email</source>
+        <source>Contenuto riservato: premere «Mostra» prima di correggerlo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lingue</source>
+        <source>Correggi contatto…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scala %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>piano %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>interno %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Via</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scala / piano / interno</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quartiere</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Codice alloggio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ruolo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nessun dato.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nessun altro componente registrato.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>dato</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in scadenza</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scaduto</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>revocato</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Registrazione</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invio a un servizio riservato</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invio a %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, scade il %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nessun consenso registrato.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stesso codice fiscale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stesso nome e data di nascita</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stesso telefono</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unisci qui</source>
+        <source>Apri nelle Segnalazioni</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Selezionare una riga per vederne le note.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unire le schede?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>L&apos;altra scheda sarà unita a questa: i suoi contatti e le sue segnalazioni compariranno qui e i dati mancanti saranno completati. Continuare?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1152,6 +1731,7 @@ anche il numero verde indicato in bacheca.</source>
     <name>PersonForm</name>
     <message>
         <source>Modifica persona</source>
+        <extracomment>Fields that can be wrong: each keeps a message line under it (see MessageLine). Values the codice fiscale filled in (so a corrected code may refill them).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1227,6 +1807,18 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Il codice fiscale non corrisponde a cognome e nome: ricontrollarli.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data impossibile: quel giorno non esiste (es. 31/02).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La data di nascita non è valida: usare gg/mm/aaaa (anche 1/1/80).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1240,10 +1832,6 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>La data di nascita non è valida: usare gg/mm/aaaa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1349,10 +1937,15 @@ anche il numero verde indicato in bacheca.</source>
     <name>ReferralsPage</name>
     <message>
         <source>Aperte</source>
+        <extracomment>Sensitive referrals revealed (and audited) since the page was last shown.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tutte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cerca per numero, persona o servizio…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1380,6 +1973,10 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Creata il</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>In ritardo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1397,6 +1994,14 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Nota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mostra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mostra il contenuto riservato (resta nel registro degli accessi)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1432,6 +2037,14 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Stampa…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stampa la lettera con la stampante (registrato)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mostra:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1445,6 +2058,14 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Riservato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contenuto riservato. Premere «Mostra» solo se necessario: l&apos;accesso viene registrato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contenuto riservato.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1627,6 +2248,13 @@ anche il numero verde indicato in bacheca.</source>
     </message>
 </context>
 <context>
+    <name>SavedFileBar</name>
+    <message>
+        <source>Apri</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Cerca per cognome, nome, codice fiscale, telefono o codice alloggio</source>
@@ -1775,6 +2403,14 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Abbina alla sede…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questo computer non è ancora abbinato alla sede: le modifiche restano qui finché non lo è. Per abbinarlo servono l&apos;indirizzo della sede e il codice monouso che la sede prepara (oppure il suo file di abbinamento): premere «Abbina alla sede…». Senza rete, le modifiche si scambiano anche con un file su chiavetta USB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sede:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1887,6 +2523,10 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Abbina di nuovo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>l&apos;orologio di chi l&apos;ha fatta è avanti di oltre 5 minuti: sarà applicata quando arriva la sua ora</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1930,15 +2570,66 @@ anche il numero verde indicato in bacheca.</source>
         <source>Dati non allineati con la sede: riprovare.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Computer abbinato alla sede (presidio %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tables</name>
+    <message>
+        <source>Persone</source>
+        <extracomment>The synced tables in words, for the lists of the Sync page (context &quot;Tables&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contatti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consensi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segnalazioni</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passaggi delle segnalazioni</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partecipanti FSE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servizi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argomenti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presidi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registro degli accessi</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Annulla</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
         <source>Il codice del luogo di nascita non è valido.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Il codice fiscale contiene lettere o cifre in posizioni sbagliate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1950,11 +2641,23 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Il codice fiscale ha lettere o cifre al posto sbagliato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Il codice fiscale non corrisponde al sesso indicato.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Il codice fiscale non corrisponde alla data di nascita indicata.</source>
+        <source>Il codice fiscale non corrisponde alla data di nascita.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;ultimo carattere del codice fiscale non torna: ricontrollare il codice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numero di telefono non valido: cellulare 3…, fisso 0… o estero con + o 00.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1974,10 +2677,6 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>L&apos;ultimo carattere del codice fiscale non è corretto: ricontrolli il codice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>La data di nascita indica più di 120 anni.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1987,10 +2686,6 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>La data di nascita è nel futuro.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Numero di telefono non valido: scriva un cellulare (3…), un fisso (0…) o un numero estero con + o 00.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
