@@ -41,6 +41,9 @@ from casa_desk.errors import OutputError
 
 #: The files SQLite keeps beside a database while it is open (WAL) or mid-transaction.
 SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
+#: The key file beside an encrypted store (casa_desk.security.keyfile.SUFFIX): without it
+#: the store cannot be opened, so it is as much the store as the database file.
+KEY_FILE = ".keys"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 #: Reasons worded for the desk, by errno; anything else says what the system said.
 _REASONS = {
@@ -97,6 +100,27 @@ def _database_id(path: Path) -> int | None:
     if not header.startswith(_SQLITE_MAGIC) or len(header) < 72:
         return None
     return int.from_bytes(header[68:72], "big")
+
+
+def _looks_encrypted(path: Path) -> bool:
+    """True for a file that may be an encrypted store reached by another name (a hard link):
+    SQLCipher shows no header, only whole pages (4 KiB) of ciphertext. Every file the
+    program writes in its place has a header or is text (PDF, ZIP bundle, JSON, CSV), so
+    only a file of whole pages starting with binary bytes is taken for a store."""
+    try:
+        size = path.stat().st_size
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        head = os.read(fd, 16)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    if size < 4096 or size % 4096 or head.startswith((b"%PDF", b"PK", _SQLITE_MAGIC)):
+        return False
+    return any(b < 9 or 13 < b < 32 or b > 126 for b in head)
 
 
 def _input_files(inputs: Iterable[PathLike | None]) -> list[Path]:
@@ -181,7 +205,7 @@ def _check_inputs(given: Path, real: Path, inputs: list[Path]) -> None:
                 f"{given} è anche un file di ingresso del comando: indicare un altro file.",
                 code="output_is_input",
             )
-        for suffix in SQLITE_SIDECARS:
+        for suffix in (*SQLITE_SIDECARS, KEY_FILE):
             if _same(real, Path(str(source.resolve()) + suffix)):
                 raise OutputError(
                     f"{given} è un file di lavoro dell'archivio {source}.", code="output_is_input"
@@ -192,6 +216,12 @@ def _check_inputs(given: Path, real: Path, inputs: list[Path]) -> None:
                 f"{given} è un file di lavoro di un archivio: indicare un altro file.",
                 code="output_is_input",
             )
+
+
+#: Stand-ins for the application id an encrypted file hides: the stores' (casa_desk.store
+#: .schema.APPLICATION_ID, "CASA"), and "some encrypted store" for every other comparison.
+_STORE_ID = 0x43415341
+_ENCRYPTED_STORE = -1
 
 
 def _check_existing(
@@ -206,6 +236,11 @@ def _check_existing(
     if not overwrite:
         raise OutputError(f"Il file {given} esiste già: non lo sovrascrivo.", code="output_exists")
     existing = _database_id(real)
+    if existing is None and (Path(f"{real}{KEY_FILE}").is_file() or _looks_encrypted(real)):
+        # an encrypted store (its header is ciphertext): known by the key file beside it
+        existing = _ENCRYPTED_STORE
+        if database and application_id == _STORE_ID:
+            existing = application_id  # a newer encrypted backup over an older one
     if existing is not None and not database:
         raise OutputError(
             f"{given} è un archivio: non lo sovrascrivo con un altro file.", code="output_is_store"

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from casa_desk import paths
 from casa_desk.errors import NotAStoreError, StorageError, SyncError
-from casa_desk.store.connection import DatabaseError, Error, disk_failure
+from casa_desk.outputs import KEY_FILE
+from casa_desk.store.connection import Error, disk_failure
 from casa_desk.store.schema import APPLICATION_ID
 
 #: URL schemes the hub can run on (SQLAlchemy with psycopg); anything else is refused early.
@@ -115,18 +116,21 @@ def check_hub_file(path: Path, *, create: bool, make_folder: bool = False) -> No
         raise SyncError(f"Impossibile leggere {path}: {kind}.", code="hub_disk")
 
 
-def _sqlite_kind(path: Path) -> str:
+def _sqlite_kind(path: Path) -> str:  # noqa: PLR0911 - one answer per kind
     """``hub``, ``office``, ``other`` (SQLite but neither), ``damaged``, ``not_sqlite``, or
     the reason the disk could not be read.
 
     Read through SQLite (the hub's own read-only connection), never with ``open()``: another
     process may hold the file, and this one may too.
     """
-    from casa_desk.sync.hub.storage import read_only_sqlite  # SQLAlchemy: only when needed
+    from casa_desk.sync.hub.storage import read_only_sqlite, sqlite_errors  # SQLAlchemy
 
+    if Path(f"{path}{KEY_FILE}").is_file():
+        return "office"  # an encrypted office store: its header is ciphertext
+    errors = (*sqlite_errors(), Error)
     try:
         conn = read_only_sqlite(path)
-    except Error as exc:
+    except errors as exc:
         return disk_failure(exc) or "not_sqlite"
     try:
         if conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
@@ -137,7 +141,7 @@ def _sqlite_kind(path: Path) -> str:
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             return "damaged"
         return "hub"
-    except DatabaseError as exc:
+    except errors as exc:
         corrupt = "not_sqlite" if "not a database" in str(exc) else "damaged"
         return disk_failure(exc) or corrupt
     finally:

@@ -342,7 +342,7 @@ def run_import_bundle(args: argparse.Namespace) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     from casa_desk.store.backup import backup_to
-    from casa_desk.sync.hub.storage import read_only_sqlite
+    from casa_desk.sync.hub.storage import plain_sqlite_target, read_only_sqlite
 
     if str(args.db or "").startswith(HUB_SCHEMES):
         raise SyncError(
@@ -352,7 +352,7 @@ def run_backup(args: argparse.Namespace) -> int:
     check_output(args.out, inputs=[db], database=True, application_id=0)  # hubs carry none
     source = read_only_sqlite(Path(db))
     try:
-        out = backup_to(source, args.out, inputs=[db])
+        out = backup_to(source, args.out, inputs=[db], target_for=plain_sqlite_target)
     finally:
         source.close()
     print(f"Backup della sede scritto in {out}")

@@ -1,4 +1,15 @@
-"""Backups through SQLite's online backup API: consistent even while the app is writing."""
+"""Backups through SQLite's online backup API: consistent even while the app is writing.
+
+A backup of an encrypted store is encrypted with the same data key and gets a copy of the
+store's key file (``OUT.keys``): it opens on its own, with the same passwords, anywhere.
+The copy is written to a temporary file and renamed into place (:mod:`casa_desk.outputs`);
+its key file is written just before that rename — so a crash leaves either the old pair or
+a new store file whose key file is already there (the data key never changes, so an older
+key file of the same store opens it too).
+
+A *decrypted* copy (``sqlcipher_export``) is a plain SQLite file for analysis or support:
+only an administrator may ask for one (casa_desk.security), and it is audited.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +20,17 @@ from pathlib import Path
 from casa_desk.errors import StorageError
 from casa_desk.outputs import atomic_output
 from casa_desk.paths import backups_dir
+from casa_desk.security import keyfile
 from casa_desk.security.files import private_folder
-from casa_desk.store.connection import Connection, Connections, Error, disk_failure, open_target
+from casa_desk.security.keyfile import KeyFile
+from casa_desk.store.connection import (
+    Connection,
+    Connections,
+    Error,
+    disk_failure,
+    export_copy,
+    open_target,
+)
 
 KEEP_MIGRATION_BACKUPS = 5
 
@@ -21,11 +41,16 @@ def backup_to(
     progress: Callable[[int, int], None] | None = None,
     *,
     inputs: Iterable[Path] = (),
+    target_for: Callable[[Path], Connection] = open_target,
+    keys: KeyFile | None = None,
 ) -> Path:
     """Copy the open database ``source`` to ``out`` atomically (temp file, then rename).
 
     ``out`` is checked first (:func:`casa_desk.outputs.check_output`): never a folder, never
-    ``inputs`` (the store being copied) nor an open store.
+    ``inputs`` (the store being copied) nor an open store. ``target_for`` opens the new file
+    (keyed like the source for an encrypted store: the backup API copies pages as they are);
+    ``keys``, the store's key file, is written beside the copy before it is renamed into
+    place. The hub's own backup passes its own binding's plain connection.
     """
     out = Path(out)
     kind = int(source.execute("PRAGMA application_id").fetchone()[0])
@@ -33,7 +58,7 @@ def backup_to(
     # an older backup, never a database of another kind (a hub copy over an office store).
     with atomic_output(out, inputs=inputs, database=True, application_id=kind) as temp:
         try:
-            target = open_target(temp)
+            target = target_for(temp)
             try:
                 source.backup(
                     target,
@@ -49,26 +74,71 @@ def backup_to(
             raise StorageError(
                 f"Backup non riuscito verso {out}: {disk_failure(exc) or exc}"
             ) from exc
+        if keys is not None:  # the key file first: the copy never exists without it
+            keyfile.write_copy(out, keys)
     return out
 
 
-def backup_file(store_path: Path, out: Path) -> Path:
-    """Back up the store file at ``store_path`` (read-only connection: safe while it is open)."""
-    if not store_path.exists():
-        raise StorageError(f"Archivio non trovato: {store_path}")
-    source = Connections(store_path).inspector()
+def backup_store(
+    connections: Connections, out: Path, progress: Callable[[int, int], None] | None = None
+) -> Path:
+    """Back up the store of ``connections`` to ``out`` with its key file (a read-only
+    connection of its own: safe while the store is open, here or in another process)."""
+    if not connections.path.exists():
+        raise StorageError(f"Archivio non trovato: {connections.path}")
+    source = connections.inspector()
     try:
-        return backup_to(source, out, inputs=[store_path])
+        return _backup_connection(source, connections, out, progress, inputs=[connections.path])
     finally:
         source.close()
 
 
-def backup_before_migration(conn: Connection, store_path: Path) -> Path:
-    """The automatic copy taken before a schema change; keeps the last few."""
+def _backup_connection(
+    source: Connection,
+    connections: Connections,
+    out: Path,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    inputs: Iterable[Path] = (),
+) -> Path:
+    keys = keyfile.read(connections.path) if connections.encrypted else None
+    inputs = [*inputs, keyfile.keyfile_path(connections.path)]
+    return backup_to(source, out, progress, inputs=inputs, target_for=connections.target, keys=keys)
+
+
+def decrypted_copy(connections: Connections, out: Path) -> Path:
+    """A plain SQLite copy of the encrypted store, written atomically, owner-only."""
+    out = Path(out)
+    source = connections.inspector()
+    try:
+        with atomic_output(out, inputs=[connections.path], database=True) as temp:
+            try:
+                export_copy(source, temp, None)
+            except Error as exc:
+                raise StorageError(
+                    f"Copia in chiaro non riuscita verso {out}: {disk_failure(exc) or exc}"
+                ) from exc
+    finally:
+        source.close()
+    return out
+
+
+def backup_before_migration(conn: Connection, connections: Connections) -> Path:
+    """The automatic copy taken before a schema change; keeps the last few (each with its
+    key file: a backup that cannot be opened is no backup)."""
+    store_path = connections.path
     folder = private_folder(backups_dir(store_path))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    out = backup_to(conn, folder / f"{store_path.stem}-before-migration-{stamp}.sqlite")
+    name = f"{store_path.stem}-before-migration-{stamp}.sqlite"
+    out = _backup_connection(conn, connections, folder / name)
     old = sorted(folder.glob(f"{store_path.stem}-before-migration-*.sqlite"))
     for stale in old[:-KEEP_MIGRATION_BACKUPS]:
         stale.unlink(missing_ok=True)
+        keyfile.keyfile_path(stale).unlink(missing_ok=True)
     return out
+
+
+def migration_backups(store_path: Path) -> list[Path]:
+    """The automatic backups of the store at ``store_path``, oldest first."""
+    folder = backups_dir(store_path)
+    return sorted(folder.glob(f"{store_path.stem}-before-migration-*.sqlite"))

@@ -1,7 +1,12 @@
 """Opening, creating and checking a store; the one object per process that owns it.
 
-A store is one SQLite file: WAL, foreign keys on, one writer. Opening never guesses and never
-resets: a file that is not a casa_desk store, one written by a newer program, or a damaged
+A store is one SQLCipher file (WAL, foreign keys on, one writer) and its key file
+(:mod:`casa_desk.security.keyfile`). This module takes the store's data key as given:
+finding it — a user's password opening a key slot — is :mod:`casa_desk.security.access`'s
+job, and the command line and the window open stores only through it. ``key=None`` opens a
+plain SQLite file (a store from before encryption, on its way to
+:mod:`casa_desk.security.encrypt`; tests of the store's own logic). Opening never guesses
+and never resets: a file that is not a casa_desk store, one written by a newer program, or a damaged
 one raises a :class:`~casa_desk.errors.StorageError` with one clear line, and the file is left
 exactly as it was (checks run on a read-only connection before anything is written, and the
 file is only ever touched through SQLite: see :mod:`casa_desk.store.connection`).
@@ -28,9 +33,16 @@ from sqlite_utils import Database
 
 from casa_desk.errors import DamagedStoreError, NotAStoreError, StorageError, StoreTooNewError
 from casa_desk.models.ids import uuid7
+from casa_desk.security import keyfile
 from casa_desk.store import backup, reference
 from casa_desk.store.clock import recover_poisoned_clock, starting_clock
-from casa_desk.store.connection import Connections, DatabaseError, Error, disk_failure
+from casa_desk.store.connection import (
+    Connections,
+    DatabaseError,
+    Error,
+    disk_failure,
+    not_a_database,
+)
 from casa_desk.store.journal import Journal
 from casa_desk.store.schema import (
     APPLICATION_ID,
@@ -54,11 +66,19 @@ class Store:
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False, check_integrity: bool = True) -> Store:
-        """Open (or with ``create=True`` create) the store at ``path``.
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        key: bytes | None = None,
+        create: bool = False,
+        check_integrity: bool = True,
+    ) -> Store:
+        """Open (or with ``create=True`` create) the store at ``path`` with its data ``key``.
 
-        Pending migrations are applied after an automatic backup. Raises StorageError
-        subclasses with a one-line Italian message; the file is unchanged when it does.
+        Pending migrations are applied after an automatic backup (encrypted with the same
+        key, its key file beside it). Raises StorageError subclasses with a one-line Italian
+        message; the file is unchanged when it does.
         """
         path = Path(path)
         is_new = not path.exists() or path.stat().st_size == 0
@@ -67,8 +87,8 @@ class Store:
         if is_new and not path.parent.is_dir():
             raise StorageError(f"La cartella non esiste: {path.parent}", code="missing_dir")
         if not is_new:
-            check_store(path, check_integrity=check_integrity)
-        connections = Connections(path)
+            check_store(path, key=key, check_integrity=check_integrity)
+        connections = Connections(path, key)
         try:
             db = connections.writer()
         except Error as exc:
@@ -78,7 +98,7 @@ class Store:
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             pending = migrations.pending(db)
             if pending and not is_new:
-                backup.backup_before_migration(db.conn, path)
+                backup.backup_before_migration(db.conn, connections)
             if pending or is_new:
                 migrations.apply(db)
             store = cls(connections, Journal(db, _device_id(db), starting_clock(db)))
@@ -184,6 +204,11 @@ class Store:
         return self.meta("presidio")
 
     @property
+    def encrypted(self) -> bool:
+        """True for an SQLCipher store opened with its key (every store at a desk)."""
+        return self.connections.encrypted
+
+    @property
     def device_id(self) -> str:
         return self.journal.device_id
 
@@ -217,13 +242,37 @@ def _device_id(db: Database) -> str:
     return device_id
 
 
-def check_store(path: Path, *, check_integrity: bool = True) -> None:
+def _unreadable_header(path: Path, keyed: bool, exc: DatabaseError) -> StorageError:
+    """Why SQLite cannot read the header: a key that is not this store's, an encrypted store
+    opened without a login, or a file that is no database at all."""
+    if keyed and not_a_database(exc):
+        return StorageError(
+            f"Il file delle chiavi non apre l'archivio {path}: "
+            "è di un altro archivio, o l'archivio non è cifrato.",
+            code="wrong_key",
+        )
+    if keyfile.exists(path):
+        return StorageError(
+            f"L'archivio {path} è cifrato: serve l'accesso di un utente.",
+            code="encrypted_store",
+        )
+    return NotAStoreError(f"{path} non è un archivio casa_desk (non è un database SQLite).")
+
+
+def check_store(path: Path, *, key: bytes | None = None, check_integrity: bool = True) -> None:
     """Read-only checks before anything is written: is it ours, is it whole, is it too new?
 
-    Safe while this process has the store open: the file is read through SQLite only (a
-    Python ``open()`` and ``close()`` of it would release this process's locks on it).
+    ``key`` is the store's data key (None for a plain file). Safe while this process has the
+    store open: the file is read through SQLite only (a Python ``open()`` and ``close()`` of
+    it would release this process's locks on it).
     """
-    path = Path(path)
+    check_connections(Connections(path, key), check_integrity=check_integrity)
+
+
+def check_connections(connections: Connections, *, check_integrity: bool = True) -> None:
+    """:func:`check_store` on the file of ``connections``, keyed like them (the window's
+    background integrity check of its open store: ``store.connections``)."""
+    path = connections.path
     if not path.exists():
         raise StorageError(f"Archivio non trovato: {path}", code="missing")
     if path.is_dir():
@@ -231,7 +280,7 @@ def check_store(path: Path, *, check_integrity: bool = True) -> None:
     if not os.access(path, os.R_OK):
         raise StorageError(f"Impossibile leggere {path}: permesso negato.", code="unreadable")
     try:
-        conn = Connections(path).inspector()
+        conn = connections.inspector()
     except Error as exc:
         why = disk_failure(exc) or exc
         raise StorageError(f"Impossibile leggere {path}: {why}", code="unreadable") from exc
@@ -241,9 +290,7 @@ def check_store(path: Path, *, check_integrity: bool = True) -> None:
         except DatabaseError as exc:
             if disk_failure(exc):
                 raise _unreadable(path, exc) from exc
-            raise NotAStoreError(
-                f"{path} non è un archivio casa_desk (non è un database SQLite)."
-            ) from exc
+            raise _unreadable_header(path, connections.encrypted, exc) from exc
         if app_id != APPLICATION_ID:
             raise NotAStoreError(f"{path} non è un archivio casa_desk.")
         if check_integrity:
@@ -277,3 +324,21 @@ def _unreadable(path: Path, exc: Error) -> StorageError:
     if why:
         return StorageError(f"Impossibile leggere l'archivio {path}: {why}.", code="disk")
     return DamagedStoreError(f"L'archivio {path} è danneggiato: {exc}")
+
+
+def is_plain_store(path: Path) -> bool:
+    """True when ``path`` is a casa_desk store that is *not* encrypted (made before issue 10,
+    or a decrypted copy): SQLite reads its header without a key. Reads through SQLite only."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    try:
+        conn = Connections(path).inspector()
+    except Error:
+        return False
+    try:
+        return bool(conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID)
+    except DatabaseError:
+        return False
+    finally:
+        conn.close()

@@ -679,6 +679,14 @@ def _head(conn: Connection) -> tuple[int, int]:
     return max(top, floor), floor
 
 
+def sqlite_errors() -> tuple[type[BaseException], ...]:
+    """The exceptions of the hub's SQLite binding (the standard library's; the offices'
+    stores use SQLCipher's, whose classes are others)."""
+    import sqlite3
+
+    return (sqlite3.Error,)
+
+
 def read_only_sqlite(path: Path) -> Any:
     """A connection that cannot write (``query_only``) to a hub kept in an SQLite file
     (``casa-desk hub backup``, and the check that a file is a hub at all).
@@ -696,6 +704,15 @@ def read_only_sqlite(path: Path) -> Any:
         conn.close()
         raise
     return conn
+
+
+def plain_sqlite_target(path: Path) -> Any:
+    """The new file of a hub backup, in the hub's own binding (the backup API copies between
+    connections of one binding; the hub is not encrypted: it runs in head office's server
+    room, its file owner-only)."""
+    import sqlite3
+
+    return sqlite3.connect(str(path))
 
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
