@@ -133,6 +133,15 @@ class SettingKey(StrEnum):
 
 
 class AuditAction(StrEnum):
+    """What an audit row records (issue 10 lists what must be there).
+
+    ``viewed``: a person's card opened (table ``people``) or a sensitive entry revealed
+    (``contacts``/``referrals``); ``exported``: a file left the store — ``table_name`` says
+    which kind (``report``, ``csv``, ``backup``, ``backup_decrypted``, ``audit_log``) and
+    ``row_id`` what (a month, never a name); ``login``/``login_failed``/``logout``: at the
+    window or the command line; ``unlocked``: back from the idle lock with the password.
+    """
+
     VIEWED = "viewed"
     CREATED = "created"
     CHANGED = "changed"
@@ -141,6 +150,19 @@ class AuditAction(StrEnum):
     DELETED = "deleted"
     UNLOCKED = "unlocked"
     BREAK_GLASS = "break_glass"
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    LOGOUT = "logout"
+    USER_ADDED = "user_added"
+    USER_CHANGED = "user_changed"
+    USER_DISABLED = "user_disabled"
+    PASSWORD_CHANGED = "password_changed"
+    PASSWORD_RESET = "password_reset"
+    RECOVERY_CODE = "recovery_code"
+    SETTINGS_CHANGED = "settings_changed"
+    ENCRYPTED = "encrypted"
+    RESTRICTED = "restricted"  # a person flagged riservato by hand
+    UNRESTRICTED = "unrestricted"
 
 
 #: The configurable topic list seeded in every store: code → (Italian label, sensitive).

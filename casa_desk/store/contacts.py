@@ -18,6 +18,7 @@ from casa_desk.models.timeutil import to_utc_text, utc_now_text
 from casa_desk.models.vocab import Channel, Outcome
 from casa_desk.store.current import CURRENT
 from casa_desk.store.db import Store
+from casa_desk.store.restricted import name_columns, restricted_sql
 from casa_desk.store.tables import CONTACTS
 
 MAX_MINUTES = 8 * 60
@@ -166,24 +167,34 @@ class Contacts:
             operator=operator,
         )
 
-    def history(self, person_ids: list[str], *, limit: int = 1000) -> list[dict[str, Any]]:
-        """Current contacts of these people, newest first."""
+    def history(
+        self, person_ids: list[str], *, limit: int = 1000, include_sensitive: bool = True
+    ) -> list[dict[str, Any]]:
+        """Current contacts of these people, newest first. ``include_sensitive=False`` (a user
+        without permission to see sensitive content) leaves sensitive ones out, in SQL."""
         marks = ",".join("?" * len(person_ids))
+        hide = "" if include_sensitive else " AND c.sensitive = 0"
         return self.store.query(
             f"SELECT c.*, cat.label AS category_label FROM contacts c"
             f" LEFT JOIN categories cat ON cat.code = c.category"
-            f" WHERE c.person_id IN ({marks}) AND {CURRENT} ORDER BY c.occurred_at DESC LIMIT ?",
+            f" WHERE c.person_id IN ({marks}) AND {CURRENT}{hide}"
+            " ORDER BY c.occurred_at DESC LIMIT ?",
             [*person_ids, limit],
         )
 
-    def agenda(self, presidio: str, today: date) -> dict[str, list[dict[str, Any]]]:
-        """Open follow-ups: ``overdue`` (before today), ``today``, ``week`` (next 7 days)."""
+    def agenda(
+        self, presidio: str, today: date, *, masked: bool = False
+    ) -> dict[str, list[dict[str, Any]]]:
+        """Open follow-ups: ``overdue`` (before today), ``today``, ``week`` (next 7 days).
+        ``masked``: no sensitive contact, riservato people's names masked."""
+        hide = " AND c.sensitive = 0" if masked else ""
         rows = self.store.query(
-            "SELECT c.*, p.last_name, p.first_name, cat.label AS category_label FROM contacts c"
+            f"SELECT c.*, {name_columns('p', masked=masked)}, cat.label AS category_label"
+            " FROM contacts c"
             " LEFT JOIN people p ON p.id = c.person_id"
             " LEFT JOIN categories cat ON cat.code = c.category"
             f" WHERE c.presidio = ? AND c.follow_up_on IS NOT NULL AND c.follow_up_on <= ?"
-            f" AND c.follow_up_done_at IS NULL AND {CURRENT} ORDER BY c.follow_up_on",
+            f" AND c.follow_up_done_at IS NULL AND {CURRENT}{hide} ORDER BY c.follow_up_on",
             [presidio, (today + timedelta(days=7)).isoformat()],
         )
         day = today.isoformat()
@@ -204,6 +215,7 @@ class Contacts:
         operator: str | None = None,
         limit: int = 200,
         offset: int = 0,
+        masked: bool = False,
     ) -> list[dict[str, Any]]:
         """Open follow-ups of the office due from ``start`` (None: no lower bound) to ``end``
         inclusive, one page, with the person's name and phone and the topic label
@@ -211,7 +223,8 @@ class Contacts:
 
         Walks the follow-up index (``+c.presidio`` keeps the planner off the presidio index)
         so a page of the overdue backlog costs milliseconds even with a million contacts,
-        where :meth:`agenda` reads every open follow-up at once.
+        where :meth:`agenda` reads every open follow-up at once. ``masked`` as for
+        :meth:`agenda`.
         """
         where = [
             "c.follow_up_on IS NOT NULL",
@@ -227,9 +240,12 @@ class Contacts:
         if operator is not None:
             where.append("c.operator = ?")
             params.append(operator)
+        if masked:
+            where.append("c.sensitive = 0")
         order = "DESC" if newest_first else "ASC"
+        phone = f"CASE WHEN {restricted_sql('p')} THEN NULL ELSE p.phone END" if masked else "p.phone"
         return self.store.query(
-            "SELECT c.*, p.last_name, p.first_name, p.phone AS person_phone,"
+            f"SELECT c.*, {name_columns('p', masked=masked)}, {phone} AS person_phone,"
             " cat.label AS category_label, cat.label_en AS category_label_en FROM contacts c"
             " LEFT JOIN people p ON p.id = c.person_id"
             " LEFT JOIN categories cat ON cat.code = c.category"
@@ -246,6 +262,7 @@ class Contacts:
         end: date,
         operator: str | None = None,
         cap: int = 1000,
+        masked: bool = False,
     ) -> int:
         """How many open follow-ups :meth:`follow_ups` would list (counted up to ``cap``)."""
         where = [
@@ -262,6 +279,8 @@ class Contacts:
         if operator is not None:
             where.append("c.operator = ?")
             params.append(operator)
+        if masked:
+            where.append("c.sensitive = 0")
         row = self.store.db.execute(
             f"SELECT count(*) FROM (SELECT 1 FROM contacts c WHERE {' AND '.join(where)} LIMIT ?)",
             [*params, cap],

@@ -29,6 +29,7 @@ from casa_desk.models.timeutil import utc_now_text
 from casa_desk.models.vocab import SENSITIVE_SERVICE_KINDS, Urgency
 from casa_desk.store import consents
 from casa_desk.store.db import Store
+from casa_desk.store.restricted import name_columns, restricted_sql
 
 #: Orders of :meth:`Referrals.list_page`: newest first, or by due date (no date last).
 ORDERS = {
@@ -252,10 +253,15 @@ class Referrals:
         person_id: str | None = None,
         limit: int = 500,
         offset: int = 0,
+        masked: bool = False,
     ) -> builtins.list[dict[str, Any]]:
         """Referrals with status, service and person names; newest first (``offset`` pages
-        them for lazy lists)."""
+        them for lazy lists). ``masked`` (a user without permission to see sensitive
+        content): no sensitive referral, riservato people's names masked
+        (:mod:`casa_desk.store.restricted`)."""
         where, params = ["r.deleted = 0"], []
+        if masked:
+            where.append("r.sensitive = 0")
         if presidio:
             where.append("r.presidio = ?")
             params.append(presidio)
@@ -269,7 +275,7 @@ class Referrals:
         return self.store.query(
             "SELECT r.*, s.status, s.flagged, s.sent_at, s.taken_at, s.closed_at,"
             " sv.name AS service_name, sv.kind AS service_kind,"
-            " p.last_name, p.first_name FROM referrals r"
+            f" {name_columns('p', masked=masked)} FROM referrals r"
             " LEFT JOIN referral_status s ON s.referral_id = r.id"
             " LEFT JOIN services sv ON sv.id = r.service_id"
             " LEFT JOIN people p ON p.id = r.person_id"
@@ -288,8 +294,10 @@ class Referrals:
         order: str = "created_desc",
         limit: int = 200,
         offset: int = 0,
+        masked: bool = False,
     ) -> builtins.list[dict[str, Any]]:
-        """One page of :meth:`list` for lazy tables (``due_before``: due before that day).
+        """One page of :meth:`list` for lazy tables (``due_before``: due before that day;
+        ``masked`` as for :meth:`list`).
 
         ``text`` keeps referrals whose number, person's surname or name, or — for referrals
         that are not sensitive — service name contains it (a sensitive referral is never
@@ -300,6 +308,8 @@ class Referrals:
         """
         where, params = ["r.deleted = 0"], []
         joins = ""
+        if masked:
+            where.append("r.sensitive = 0")
         if presidio:
             where.append("r.presidio = ?")
             params.append(presidio)
@@ -316,9 +326,11 @@ class Referrals:
                 " LEFT JOIN services sv ON sv.id = r.service_id"
             )
             like = f"%{_escape_like(text.strip())}%"
+            # A masked list never finds a riservato person by name: the match would tell it.
+            named = f"NOT {restricted_sql('p')} AND " if masked else ""
             where.append(
-                "(r.number LIKE ? ESCAPE '\\' OR p.last_name LIKE ? ESCAPE '\\'"
-                " OR p.first_name LIKE ? ESCAPE '\\'"
+                f"(r.number LIKE ? ESCAPE '\\' OR ({named}(p.last_name LIKE ? ESCAPE '\\'"
+                " OR p.first_name LIKE ? ESCAPE '\\'))"
                 " OR (coalesce(r.sensitive, 0) = 0 AND sv.name LIKE ? ESCAPE '\\'))"
             )
             params += [like] * 4
@@ -330,7 +342,8 @@ class Referrals:
         return self.store.query(
             "SELECT r.*, s.status, s.flagged, s.sent_at, s.taken_at, s.closed_at,"
             " sv.name AS service_name, sv.kind AS service_kind,"
-            f" p.last_name, p.first_name FROM ({page}) page JOIN referrals r ON r.id = page.id"
+            f" {name_columns('p', masked=masked)}"
+            f" FROM ({page}) page JOIN referrals r ON r.id = page.id"
             " LEFT JOIN referral_status s ON s.referral_id = r.id"
             " LEFT JOIN services sv ON sv.id = r.service_id"
             " LEFT JOIN people p ON p.id = r.person_id"
@@ -339,7 +352,7 @@ class Referrals:
         )
 
     def overdue(
-        self, presidio: str, today: date, *, limit: int = 500
+        self, presidio: str, today: date, *, limit: int = 500, masked: bool = False
     ) -> builtins.list[dict[str, Any]]:
         """Open referrals past their due date (filtered in SQL, newest first)."""
         return self.list_page(
@@ -347,6 +360,7 @@ class Referrals:
             statuses=[s.value for s in OPEN_STATES],
             due_before=today,
             limit=limit,
+            masked=masked,
         )
 
     def _service(self, service_id: str) -> dict[str, Any]:

@@ -212,6 +212,40 @@ def m007_esf_exits_and_settings(db: Database) -> None:
     )
 
 
+@migrations()
+def m008_security(db: Database) -> None:
+    """Who may see what (issue 10).
+
+    ``people_restricted``: the people this office must treat as *riservato* — anyone with a
+    sensitive contact or referral (domestic violence, health: ``automatic``), or flagged by
+    hand (``by_hand``). A local table kept by triggers (:data:`_RESTRICTED_TRIGGERS`), so a
+    list of people asks one primary-key probe per row instead of searching each person's
+    contacts; it is filled here from what the store already holds.
+    Indexes for the audit page's filters (time, user, action). ``users`` gets
+    ``must_change_password`` (set when an administrator resets a password), and nobody keeps
+    the permission to see sensitive content: it used to be on by default, it is now given
+    explicitly by an administrator (casa_desk.security.accounts.change_user).
+    """
+    _exec_statements(
+        db,
+        """
+        CREATE TABLE IF NOT EXISTS people_restricted (
+            person_id TEXT PRIMARY KEY,
+            automatic INTEGER NOT NULL DEFAULT 0,
+            by_hand INTEGER NOT NULL DEFAULT 0,
+            since TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log (at);
+        CREATE INDEX IF NOT EXISTS audit_log_who ON audit_log (who, at);
+        CREATE INDEX IF NOT EXISTS audit_log_action ON audit_log (action, at)
+    """,
+    )
+    if "must_change_password" not in db["users"].columns_dict:  # type: ignore[union-attr]
+        db["users"].add_column("must_change_password", int, not_null_default=0)  # type: ignore[union-attr]
+    db.execute("UPDATE users SET may_see_sensitive = 0")
+    rebuild_restricted(db)
+
+
 _BOOKKEEPING = """
 CREATE TABLE casa_meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT);
@@ -386,6 +420,67 @@ END;
 """
 
 
+# Who is riservato, kept as rows are written (locally or by sync: both write these tables).
+# Once riservato, a person stays so when the contact is corrected or deleted: the record
+# existed, and who saw it must be answerable. A person merged into another passes it on.
+_MARK_AUTOMATIC = """INSERT INTO people_restricted (person_id, automatic, since)
+    SELECT id, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM people
+    WHERE id IN (NEW.person_id, (SELECT merged_into FROM people WHERE id = NEW.person_id))
+    ON CONFLICT (person_id) DO UPDATE SET automatic = 1;"""
+_RESTRICTED_TRIGGERS = f"""
+CREATE TRIGGER casa_restricted_contact AFTER INSERT ON contacts
+WHEN NEW.sensitive = 1 AND NEW.person_id IS NOT NULL BEGIN
+    {_MARK_AUTOMATIC}
+END;
+CREATE TRIGGER casa_restricted_referral AFTER INSERT ON referrals
+WHEN NEW.sensitive = 1 AND NEW.person_id IS NOT NULL BEGIN
+    {_MARK_AUTOMATIC}
+END;
+CREATE TRIGGER casa_restricted_referral_update AFTER UPDATE OF sensitive, person_id ON referrals
+WHEN NEW.sensitive = 1 AND NEW.person_id IS NOT NULL BEGIN
+    {_MARK_AUTOMATIC}
+END;
+CREATE TRIGGER casa_restricted_merge AFTER UPDATE OF merged_into ON people
+WHEN NEW.merged_into IS NOT NULL
+AND EXISTS (SELECT 1 FROM people_restricted r WHERE r.person_id = NEW.id) BEGIN
+    INSERT INTO people_restricted (person_id, automatic, by_hand, since)
+    SELECT NEW.merged_into, r.automatic, r.by_hand, r.since FROM people_restricted r
+    WHERE r.person_id = NEW.id
+    ON CONFLICT (person_id) DO UPDATE SET automatic = max(automatic, excluded.automatic),
+        by_hand = max(by_hand, excluded.by_hand);
+END;
+CREATE TRIGGER casa_audit_insert_only BEFORE UPDATE ON audit_log BEGIN
+    SELECT RAISE(ABORT, 'casa_desk: audit_log rows are never changed');
+END;
+"""
+
+
+def rebuild_restricted(db: Database) -> None:
+    """Recompute the automatic part of ``people_restricted`` from contacts and referrals
+    (hand flags are kept). Idempotent; used by the migration and after a bulk load."""
+    db.execute("UPDATE people_restricted SET automatic = 0")
+    db.execute(
+        """INSERT INTO people_restricted (person_id, automatic, since)
+        SELECT person_id, 1, min(created_at) FROM (
+            SELECT person_id, created_at FROM contacts
+                WHERE sensitive = 1 AND person_id IS NOT NULL
+            UNION ALL
+            SELECT person_id, created_at FROM referrals
+                WHERE sensitive = 1 AND person_id IS NOT NULL
+        ) WHERE true GROUP BY person_id
+        ON CONFLICT (person_id) DO UPDATE SET automatic = 1"""
+    )
+    db.execute(
+        """INSERT INTO people_restricted (person_id, automatic, by_hand, since)
+        SELECT p.merged_into, r.automatic, r.by_hand, r.since
+        FROM people p JOIN people_restricted r ON r.person_id = p.id
+        WHERE p.merged_into IS NOT NULL AND true
+        ON CONFLICT (person_id) DO UPDATE SET automatic = max(automatic, excluded.automatic),
+            by_hand = max(by_hand, excluded.by_hand)"""
+    )
+    db.execute("DELETE FROM people_restricted WHERE automatic = 0 AND by_hand = 0")
+
+
 def ensure_triggers(db: Database) -> None:
     """(Re)create every trigger the store relies on, from the current schema. Idempotent."""
     existing = {
@@ -397,6 +492,8 @@ def ensure_triggers(db: Database) -> None:
     for spec in SYNCED_TABLES:
         _exec_script(db, _guard_sql(spec.name))
     _exec_script(db, _SEARCH_TRIGGERS)
+    if db["people_restricted"].exists():
+        _exec_script(db, _RESTRICTED_TRIGGERS)
 
 
 def _exec_script(db: Database, script: str) -> None:

@@ -23,13 +23,24 @@ from typing import Any
 from sqlite_utils import Database
 
 from casa_desk.store.current import current
+from casa_desk.store.restricted import person_columns
 
 _TOKEN = re.compile(r"[\w]+", re.UNICODE)
 _ITALY = "39"
-PERSON_COLUMNS = (
-    "p.id, p.last_name, p.first_name, p.codice_fiscale, p.birth_date, p.phone, p.street,"
-    " p.civic, p.unit_code, p.presidio"
+_LISTED = (
+    "id",
+    "last_name",
+    "first_name",
+    "codice_fiscale",
+    "birth_date",
+    "phone",
+    "street",
+    "civic",
+    "unit_code",
+    "presidio",
 )
+PERSON_COLUMNS = person_columns(_LISTED, masked=False)
+MASKED_PERSON_COLUMNS = person_columns(_LISTED, masked=True)
 
 
 def _dialled(digits: str, *, international: bool) -> str:
@@ -73,19 +84,28 @@ def fts_query(text: str) -> str | None:
 
 
 def search_people(
-    db: Database, text: str, *, limit: int = 50, offset: int = 0, ranked: bool = True
+    db: Database,
+    text: str,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    ranked: bool = True,
+    masked: bool = False,
 ) -> list[dict[str, Any]]:
-    """People matching every typed word, best match first.
+    """People matching every typed word, best match first; each row says ``restricted``.
 
     ``ranked=False`` keeps the index order (registration order) instead: ranking scores
     every match, 100-300 ms when a two-letter prefix matches tens of thousands of people,
-    while an unranked page costs well under a millisecond.
+    while an unranked page costs well under a millisecond. ``masked=True`` (a user without
+    permission to see sensitive content) returns riservato people without their name,
+    codice fiscale, phone or address (:mod:`casa_desk.store.restricted`).
     """
     query = fts_query(text)
     if query is None:
         return []
+    columns = MASKED_PERSON_COLUMNS if masked else PERSON_COLUMNS
     sql = (
-        f"SELECT {PERSON_COLUMNS} FROM people_fts JOIN people p ON p.rowid = people_fts.rowid"
+        f"SELECT {columns} FROM people_fts JOIN people p ON p.rowid = people_fts.rowid"
         f" WHERE people_fts MATCH ? {'ORDER BY rank ' if ranked else ''}LIMIT ? OFFSET ?"
     )
     return list(db.query(sql, [query, limit, offset]))
@@ -103,16 +123,20 @@ def count_people(db: Database, text: str, *, cap: int = 1000) -> int:
     return int(row[0])
 
 
-def search_contact_notes(db: Database, text: str, *, limit: int = 50) -> list[dict[str, Any]]:
-    """Current contacts whose summary or notes match (sensitive ones included: callers filter)."""
+def search_contact_notes(
+    db: Database, text: str, *, limit: int = 50, include_sensitive: bool = True
+) -> list[dict[str, Any]]:
+    """Current contacts whose summary or notes match; ``include_sensitive=False`` (a user
+    without permission) leaves sensitive contacts out in SQL, never to be filtered later."""
     query = fts_query(text)
     if query is None:
         return []
+    hide = "" if include_sensitive else " AND c.sensitive = 0"
     return list(
         db.query(
             "SELECT c.id, c.person_id, c.occurred_at, c.category, c.summary, c.sensitive"
             " FROM contacts_fts JOIN contacts c ON c.rowid = contacts_fts.rowid"
-            f" WHERE contacts_fts MATCH ? AND {current('c')} ORDER BY rank LIMIT ?",
+            f" WHERE contacts_fts MATCH ? AND {current('c')}{hide} ORDER BY rank LIMIT ?",
             [query, limit],
         )
     )
