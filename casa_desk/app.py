@@ -1,9 +1,14 @@
-"""Composition root: open the store, ask first-run questions, build the window, run Qt.
+"""Composition root: log in, ask first-run questions, build the window, run Qt.
 
 ``casa-desk [--db PATH] [--lang it|en]`` ends here (cli/__init__.py). Everything the window
-needs is built here and passed in (STYLE.md §3): the store, who is at the desk, the task
-runner and the change bus. A store that cannot be opened (not a store, too new, damaged) is
-reported in one Italian line — in a message box and on stderr — and the program exits 1.
+needs is built here and passed in (STYLE.md §3): the store, the logged-in session (who is at
+the desk and what they may do), the task runner and the change bus. A store that cannot be
+opened (not a store, too new, damaged, a wrong password) is reported in one Italian line — in
+a message box and on stderr — and the program exits 1.
+
+TEMPORARY (issue 10, to be replaced by the window's login screen and first run with an
+administrator): :func:`temporary_login` logs in without asking, as ``CASA_DESK_USER`` /
+``CASA_DESK_PASSWORD`` or the demo defaults ``demo``/``demo``.
 """
 
 from __future__ import annotations
@@ -16,35 +21,60 @@ from typing import Any
 
 from casa_desk import paths
 from casa_desk.errors import CasaError, StorageError
-from casa_desk.store.db import Store, check_store
+from casa_desk.security.access import Session, StoreState, create_desk, store_state, unlock
+from casa_desk.security.encrypt import encrypt_store
+from casa_desk.security.files import private_folder
+from casa_desk.store.db import Store, check_connections
 from casa_desk.store.directory import Directory
 from casa_desk.store.tables import HEAD_OFFICE
-from casa_desk.store.users import Users
 
 log = logging.getLogger("casa_desk")
 
+#: TEMPORARY: who the window logs in as until its login screen exists (issue 10, UI part).
+TEMPORARY_USER = "demo"
+TEMPORARY_PASSWORD = "demo"
 
-def open_store(db: str | None) -> Store:
-    """The store at ``db`` or the default one, created (with its folder) on first run.
 
-    The checks that read little (is it SQLite, is it ours, is it too new) run here; the
-    integrity check reads the whole file (seconds on a large store) and runs in the
-    background once the window is up (:func:`check_integrity_later`).
+def temporary_login(db: str | None) -> Session:
+    """TEMPORARY (issue 10): log in without a login screen, for the UI helper to replace
+    with the login screen (:func:`casa_desk.security.access.unlock`), the first run with
+    an administrator (:func:`~casa_desk.security.access.create_desk`) and the encryption of
+    an old store (:func:`~casa_desk.security.encrypt.encrypt_store`).
+
+    The user is ``CASA_DESK_USER`` / ``CASA_DESK_PASSWORD``, else ``demo``/``demo``: a
+    missing store is created with that administrator, a plain one encrypted, an encrypted
+    one unlocked. The cheap checks run here; the integrity check reads the whole file
+    (seconds on a large store) and runs in the background once the window is up
+    (:func:`check_integrity_later`).
     """
+    import os
+
     path = Path(db) if db else paths.default_store_path()
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-    return Store.open(path, create=True, check_integrity=False)
+    username = os.environ.get("CASA_DESK_USER") or TEMPORARY_USER
+    password = os.environ.get("CASA_DESK_PASSWORD")
+    password = TEMPORARY_PASSWORD if password is None else password
+    state = store_state(path)
+    if state is StoreState.MISSING:
+        private_folder(path.parent)
+        return create_desk(
+            path, username=username, full_name=username, password=password, check_strength=False
+        )
+    if state is StoreState.PLAIN:
+        return encrypt_store(
+            path, username=username, full_name=username, password=password, check_strength=False
+        )
+    return unlock(path, username, password, check_integrity=False)
 
 
 def check_integrity_later(window: Any) -> None:
     """Run SQLite's quick check on a worker; a damaged store closes the window with a message.
 
-    The check uses its own read-only connection (casa_desk.store.db.check_store).
+    The check uses its own read-only connection, keyed like the store's
+    (casa_desk.store.db.check_connections).
     """
     from casa_desk.ui.error_dialog import error_box
 
-    path = window.context.store.path
+    connections = window.context.store.connections
     from PySide6.QtCore import QCoreApplication
 
     window.statusBar().showMessage(
@@ -66,7 +96,9 @@ def check_integrity_later(window: Any) -> None:
         box.open()
 
     window.context.runner.run(
-        lambda _p, _c: check_store(path, check_integrity=True), on_done=checked, on_error=damaged
+        lambda _p, _c: check_connections(connections, check_integrity=True),
+        on_done=checked,
+        on_error=damaged,
     )
 
 
@@ -124,27 +156,30 @@ def office_name(store: Store, code: str) -> str:
         return code
 
 
-def build_window(store: Store, settings: object | None = None, runner: object | None = None):  # type: ignore[no-untyped-def]
-    """The main window for an open store whose office and operator are known."""
+def build_window(  # type: ignore[no-untyped-def]
+    session: Session, settings: object | None = None, runner: object | None = None
+):
+    """The main window for a logged-in session on a store whose office is known. Who is at
+    the desk, and whether they see sensitive content, is the session's user (never a name
+    typed at first run)."""
     from casa_desk.ui.context import DeskContext
     from casa_desk.ui.main_window import MainWindow
     from casa_desk.ui.tasks import TaskRunner
 
+    store = session.store
     presidio = store.meta("presidio") or ""
-    operator = store.meta("operator") or ""
-    user = Users(store).get(operator) or {}
     context = DeskContext(
         store=store,
         presidio=presidio,
-        operator=operator,
+        operator=session.user.username,
         is_head_office=presidio == HEAD_OFFICE,
-        may_see_sensitive=bool(user.get("may_see_sensitive", 1)),
+        may_see_sensitive=session.user.may_see_sensitive,
         runner=runner or TaskRunner(),  # type: ignore[arg-type]
     )
     return MainWindow(
         context,
         office_name=office_name(store, presidio),
-        operator_name=user.get("full_name") or operator,
+        operator_name=session.user.full_name,
         settings=settings,
     )  # type: ignore[arg-type]
 
@@ -154,8 +189,12 @@ class Launched:
     """A window ready to be shown, and what to undo when it closes."""
 
     window: Any
-    store: Store
+    session: Session
     translators: list[Any]
+
+    @property
+    def store(self) -> Store:
+        return self.session.store
 
     def close(self) -> None:
         from PySide6.QtWidgets import QApplication
@@ -163,6 +202,7 @@ class Launched:
         from casa_desk.ui.search_model import stop_search_workers
 
         stop_search_workers()
+        self.session.logout()
         self.store.close()
         for translator in self.translators:
             QApplication.instance().removeTranslator(translator)  # type: ignore[union-attr]
@@ -191,18 +231,19 @@ def launch(db: str | None, lang: str | None) -> Launched | int:
     translators = install_translator(app, lang or settings.language())
     install_excepthook(QApplication.activeWindow)
     try:
-        store = open_store(db)
-    except StorageError as exc:
+        session = temporary_login(db)  # TEMPORARY: the login screen replaces this
+    except CasaError as exc:
         print(f"casa-desk: {exc.message}", file=sys.stderr)
         error_box(None, exc.message).exec()
         for translator in translators:
             app.removeTranslator(translator)
         return 1
-    launched = Launched(None, store, translators)
+    store = session.store
+    launched = Launched(None, session, translators)
     if needs_first_run(store) and FirstRunDialog(store).exec() != QDialog.DialogCode.Accepted:
         launched.close()
         return 1
-    launched.window = build_window(store, settings)
+    launched.window = build_window(session, settings)
     return launched
 
 

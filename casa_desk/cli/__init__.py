@@ -29,6 +29,8 @@ COMMANDS = (
     "casa_desk.cli.enrol",
     "casa_desk.cli.sync",
     "casa_desk.cli.bundle",
+    "casa_desk.cli.encrypt",
+    "casa_desk.cli.users",
 )
 
 

@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from casa_desk.cli.checks import existing_store
+from casa_desk.cli.login import add_user_argument, logged_in
 from casa_desk.errors import SyncError
 from casa_desk.outputs import check_output
-from casa_desk.store.db import Store
+from casa_desk.security.permissions import Action
 
 
 def register(subparsers: Any) -> None:
@@ -28,6 +29,7 @@ def register(subparsers: Any) -> None:
     )
     export.add_argument("--db", required=True, type=Path, help="archivio dell'ufficio")
     export.add_argument("--out", required=True, type=Path, help="pacchetto da scrivere")
+    add_user_argument(export)
     export.set_defaults(handler=run_export)
     imp = sub.add_parser(
         "import",
@@ -36,6 +38,7 @@ def register(subparsers: Any) -> None:
     )
     imp.add_argument("--db", required=True, type=Path, help="archivio dell'ufficio")
     imp.add_argument("file", type=Path, help="pacchetto di risposta")
+    add_user_argument(imp)
     imp.set_defaults(handler=run_import)
 
 
@@ -44,8 +47,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     existing_store(args.db)
     check_output(args.out, inputs=[args.db])  # before the store is opened (and migrated)
-    with Store.open(args.db) as store:
-        count = export_bundle(store, args.out)
+    with logged_in(args.db, args, command="bundle export", action=Action.BUNDLE) as session:
+        count = export_bundle(session.store, args.out)
     print(f"Pacchetto scritto in {args.out}: {count} modifiche.")
     return 0
 
@@ -57,7 +60,7 @@ def run_import(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         what = "è una cartella" if args.file.is_dir() else "non trovato"
         raise SyncError(f"Pacchetto {what}: {args.file}", code="bundle_missing")
-    with Store.open(args.db) as store:
-        summary = import_reply(store, args.file)
+    with logged_in(args.db, args, command="bundle import", action=Action.BUNDLE) as session:
+        summary = import_reply(session.store, args.file)
     print(summary)
     return 0

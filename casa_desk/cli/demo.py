@@ -3,11 +3,16 @@
 The store is written to a temporary file beside ``PATH`` and renamed only when complete; an
 existing ``PATH`` is refused and left untouched. Progress goes to stderr, one updating line
 per phase.
+
+Like every store it is encrypted and has an administrator: the one named by
+``CASA_DESK_USER``/``CASA_DESK_PASSWORD``, else ``demo`` with password ``demo`` (said on
+stderr — the data is invented, and the default is in the documentation).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from datetime import date
@@ -15,6 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from casa_desk.cli import non_negative
+from casa_desk.cli.login import PASSWORD_ENV, USER_ENV
 from casa_desk.demo.builder import (
     FIRST_UNTIL,
     LAST_UNTIL,
@@ -46,7 +52,9 @@ def register(subparsers: Any) -> None:
         help="crea un archivio dimostrativo con dati inventati",
         description="Crea un archivio nuovo per un presidio con persone, contatti, "
         "segnalazioni e partecipanti inventati ma realistici (un anno di attività). "
-        "Stesso seme, stesso contenuto.",
+        "Stesso seme, stesso contenuto. L'archivio è cifrato; il suo amministratore è "
+        "l'utente di CASA_DESK_USER con la password di CASA_DESK_PASSWORD, altrimenti "
+        "«demo» con password «demo».",
     )
     parser.add_argument(
         "--db",
@@ -125,15 +133,31 @@ class ProgressLine:
         self.stream.flush()
 
 
+DEFAULT_ADMIN = "demo"
+DEFAULT_PASSWORD = "demo"
+
+
 def run(args: argparse.Namespace) -> int:
+    admin = os.environ.get(USER_ENV) or DEFAULT_ADMIN
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        password = DEFAULT_PASSWORD
     options = DemoOptions(
         presidio=args.presidio,
         people=args.people,
         contacts=args.contacts,
         seed=args.seed,
         until=args.until,
+        admin=admin,
+        password=password,
     )
     check_options(options)
+    if admin == DEFAULT_ADMIN and password == DEFAULT_PASSWORD:
+        print(
+            f"casa-desk: archivio dimostrativo con l'utente predefinito «{DEFAULT_ADMIN}», "
+            f"password «{DEFAULT_PASSWORD}» (altri con {USER_ENV} e {PASSWORD_ENV}).",
+            file=sys.stderr,
+        )
     started = time.monotonic()
     line = ProgressLine(sys.stderr)
     try:

@@ -6,7 +6,17 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from casa_desk.cli.login import (
+    add_password_stdin_argument,
+    add_user_argument,
+    first_password,
+    logged_in,
+    username,
+)
 from casa_desk.outputs import atomic_output
+from casa_desk.security import keyfile
+from casa_desk.security.access import create_desk
+from casa_desk.security.permissions import Action
 from casa_desk.store.db import Store
 from casa_desk.sync.hub_url import check_hub_url
 
@@ -16,12 +26,15 @@ def register(subparsers: Any) -> None:
         "enrol",
         help="abbina l'archivio alla sede",
         description="Abbina l'archivio di questo ufficio alla sede, con il codice monouso "
-        "(in rete) oppure con il file di abbinamento (senza rete).",
+        "(in rete) oppure con il file di abbinamento (senza rete). Solo amministratori; "
+        "se l'archivio non esiste lo crea, con l'utente indicato come amministratore.",
     )
     parser.add_argument("--db", required=True, type=Path, help="archivio dell'ufficio")
     parser.add_argument("--hub", help="indirizzo della sede, es. http://sede:8765")
     parser.add_argument("--code", help="codice di abbinamento monouso")
     parser.add_argument("--file", type=Path, help="file di abbinamento (uffici senza rete)")
+    add_user_argument(parser)
+    add_password_stdin_argument(parser)
     parser.set_defaults(handler=run)
 
 
@@ -45,14 +58,24 @@ def run(args: argparse.Namespace) -> int:
 
     db: Path = args.db
     if db.exists() and (db.is_dir() or db.stat().st_size > 0):
-        with Store.open(db) as store:
-            creds = pair(store)
+        with logged_in(db, args, command="enrol", action=Action.ENROL) as session:
+            creds = pair(session.store)
     else:
-        # A new store is made beside its name and renamed only once paired: a failed
-        # enrolment leaves no empty store behind.
+        # A new store (its administrator: the user named) is made beside its name and
+        # renamed, key file first, only once paired: a failed enrolment leaves nothing.
+        name = username(args)
+        secret = first_password(args, name)
         with atomic_output(db, database=True, inputs=[args.file]) as temp:
-            with Store.open(temp, create=True) as store:
-                creds = pair(store)
+            try:
+                session = create_desk(
+                    temp, username=name, full_name=name, password=secret, how="cli enrol"
+                )
+                with session.store as store:
+                    creds = pair(store)
+                keyfile.keyfile_path(temp).replace(keyfile.keyfile_path(db))
+            finally:
+                keyfile.keyfile_path(temp).unlink(missing_ok=True)
+                keyfile.lock_path(temp).unlink(missing_ok=True)
     print(
         f"Archivio abbinato alla sede come dispositivo {creds['device_id']} ({creds['presidio']})."
     )

@@ -15,9 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from casa_desk.cli.checks import existing_store
+from casa_desk.cli.login import add_user_argument, logged_in, password, username
 from casa_desk.errors import StorageError
 from casa_desk.imports.registry import (
     COLUMNS,
@@ -26,8 +25,9 @@ from casa_desk.imports.registry import (
     preview_registry,
     read_registry_file,
 )
-from casa_desk.store.connection import Connections, Error
-from casa_desk.store.db import Store, check_store
+from casa_desk.security.access import peek
+from casa_desk.security.permissions import Action, require
+from casa_desk.store.connection import Error
 
 EXIT_OK = 0
 EXIT_REJECTED = 2
@@ -59,6 +59,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="controlla il file e mostra cosa succederebbe, senza scrivere nulla",
     )
+    add_user_argument(parser)
     parser.set_defaults(handler=run)
 
 
@@ -66,27 +67,27 @@ def run(args: argparse.Namespace) -> int:
     registry = read_registry_file(args.file)  # whole-file problems stop here, before the store
     existing_store(args.db)
     if args.dry_run:
-        db = _open_read_only(args.db)
+        # A connection that cannot write: no migration, no clock, no audit, no checkpoint.
+        name = username(args)
+        user, connections = peek(args.db, name, password(name))
+        require(user.role, Action.IMPORT_REGISTRY)
+        try:
+            db = connections.inspector_database()
+        except Error as exc:
+            raise StorageError(f"Impossibile aprire l'archivio {args.db}: {exc}") from exc
         try:
             result = preview_registry(db, registry, presidio=args.presidio)
         finally:
             db.conn.close()
     else:
-        with Store.open(args.db) as store:
-            result = import_registry(store, registry, presidio=args.presidio)
+        with logged_in(
+            args.db, args, command="import-people", action=Action.IMPORT_REGISTRY
+        ) as session:
+            result = import_registry(
+                session.store, registry, by=session.user.username, presidio=args.presidio
+            )
     _print(result)
     return EXIT_OK if result.ok else EXIT_REJECTED
-
-
-def _open_read_only(path: Path) -> Database:
-    """A connection that cannot write: no migration, no clock (``query_only``)."""
-    if not path.is_file():
-        raise StorageError(f"Archivio non trovato: {path}", code="missing")
-    check_store(path)
-    try:
-        return Connections(path).inspector_database()
-    except Error as exc:
-        raise StorageError(f"Impossibile aprire l'archivio {path}: {exc}") from exc
 
 
 def _print(result: ImportResult, out: Any = None) -> None:

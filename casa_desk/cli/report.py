@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from casa_desk.cli.checks import existing_store
-from casa_desk.models.vocab import Programme
+from casa_desk.cli.login import add_user_argument, logged_in
+from casa_desk.models.vocab import AuditAction, Programme
 from casa_desk.outputs import check_output, check_outputs
 from casa_desk.reports import letter, service
-from casa_desk.store.db import Store
+from casa_desk.security.permissions import Action
 
 
 def register(subparsers: Any) -> None:
@@ -19,7 +20,7 @@ def register(subparsers: Any) -> None:
         help="rapporto mensile (PDF, CSV) per un presidio o per tutti",
         description="Rapporto mensile di attività per il programma FSE scelto dalla sede "
         "(2021-2027 se non indicato): solo dati aggregati, mai nomi. Il mese è un mese di "
-        "calendario nel fuso di Roma.",
+        "calendario nel fuso di Roma. Coordinatori e amministratori.",
     )
     parser.add_argument("--db", required=True, type=Path, help="archivio da cui leggere")
     parser.add_argument("--month", required=True, help="mese nella forma AAAA-MM, es. 2026-10")
@@ -34,6 +35,7 @@ def register(subparsers: Any) -> None:
         choices=[p.value for p in Programme],
         help="programma FSE per questo solo rapporto (altrimenti quello scelto dalla sede)",
     )
+    add_user_argument(parser)
     parser.set_defaults(handler=run)
 
     letter_parser = subparsers.add_parser(
@@ -45,7 +47,7 @@ def register(subparsers: Any) -> None:
     letter_parser.add_argument("--db", required=True, type=Path, help="archivio")
     letter_parser.add_argument("--referral", required=True, help="id della segnalazione")
     letter_parser.add_argument("--out", required=True, type=Path, help="file PDF da scrivere")
-    letter_parser.add_argument("--by", default="cli", help="utente che stampa (per il registro)")
+    add_user_argument(letter_parser)
     letter_parser.set_defaults(handler=run_letter)
 
 
@@ -55,15 +57,21 @@ def run(args: argparse.Namespace) -> int:
     outputs = [args.out] if args.csv is None else [args.out, args.csv]
     check_outputs(outputs, inputs=[args.db])
     # A damaged store is refused here as by every other command (integrity check at open).
-    with Store.open(args.db) as store:
+    with logged_in(args.db, args, command="report", action=Action.REPORT) as session:
         files = service.generate(
-            store,
+            session.store,
             args.month,
             None if args.all else args.presidio,
             args.out,
             out_csv=args.csv,
             comment=args.comment,
             programme=args.programme,
+        )
+        session.audit(
+            AuditAction.EXPORTED,
+            table="report",
+            row_id=f"{files.report.month}/{args.presidio or 'ALL'}",
+            reason="pdf+csv" if files.csv else "pdf",
         )
     print(f"Rapporto scritto in {files.pdf}" + (f" e {files.csv}" if files.csv else ""))
     return 0
@@ -72,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
 def run_letter(args: argparse.Namespace) -> int:
     existing_store(args.db)
     check_output(args.out, inputs=[args.db])
-    with Store.open(args.db) as store:
-        out = letter.print_letter(store, args.referral, args.out, by=args.by)
+    with logged_in(args.db, args, command="letter", action=Action.PRINT_LETTER) as session:
+        out = letter.print_letter(session.store, args.referral, args.out, by=session.user.username)
     print(f"Lettera scritta in {out}")
     return 0

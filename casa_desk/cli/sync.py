@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from casa_desk.cli.checks import existing_store
+from casa_desk.cli.login import add_user_argument, logged_in
 from casa_desk.errors import SyncError
-from casa_desk.store.db import Store
+from casa_desk.security.permissions import Action
 from casa_desk.sync.hub_url import check_hub_url
 
 
@@ -20,6 +21,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--db", required=True, type=Path, help="archivio dell'ufficio")
     parser.add_argument("--hub", help="indirizzo della sede (predefinito: quello dell'abbinamento)")
+    add_user_argument(parser)
     parser.set_defaults(handler=run)
 
 
@@ -28,7 +30,10 @@ def run(args: argparse.Namespace) -> int:
 
     hub = check_hub_url(args.hub) if args.hub else None  # before the store is opened
     existing_store(args.db)
-    with Store.open(args.db) as store, SyncClient(store, hub_url=hub) as client:
+    with (
+        logged_in(args.db, args, command="sync", action=Action.SYNC) as session,
+        SyncClient(session.store, hub_url=hub) as client,
+    ):
         report = client.sync()
     if not report.in_sync:
         raise SyncError(

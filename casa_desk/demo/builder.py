@@ -10,8 +10,11 @@ looks like). It is for demos, training and the scale benchmarks, so it must be
 * **honest** — every row is written through the journal (captured in ``sync_outbox`` like any
   local write, guard and search triggers on), so the demo exercises the real write path;
 * **atomic** — it is built in a temporary file beside ``PATH`` and renamed into place only
-  when complete (:func:`casa_desk.outputs.atomic_output`); any error or Ctrl-C removes the
-  partial file, and an existing ``PATH`` is never touched;
+  when complete (:func:`casa_desk.outputs.atomic_output`), its key file first; any error or
+  Ctrl-C removes the partial files, and an existing ``PATH`` is never touched;
+* **locked like any store** — encrypted, with an administrator (``demo``/``demo`` unless
+  told otherwise: the data is invented). ``encrypted=False`` builds a plain twin for the
+  benchmarks that compare the two; nothing else should want one;
 * **fast enough** — rows are generated lazily and bulk-inserted per phase in chunks, one
   transaction each (100,000 people and 1,000,000 contacts take a few minutes).
 """
@@ -36,6 +39,9 @@ from casa_desk.errors import CasaError, StorageError
 from casa_desk.models.ids import stable_id
 from casa_desk.models.timeutil import today_rome
 from casa_desk.outputs import atomic_output
+from casa_desk.security import keyfile
+from casa_desk.security.access import create_desk
+from casa_desk.security.keyfile import KdfParams
 from casa_desk.store.db import Store
 from casa_desk.store.reference import PRESIDIO_CODES, reference_rows
 from casa_desk.store.referrals import refresh_statuses
@@ -63,6 +69,11 @@ class DemoOptions:
     contacts: int = 20_000
     seed: int = 0
     until: date | None = None  # default: today in Europe/Rome
+    admin: str = "demo"
+    password: str = "demo"
+    #: argon2id cost of the store's slots (None: calibrated on this machine)
+    kdf: KdfParams | None = None
+    encrypted: bool = True  # False: a plain SQLite twin, for benchmarks only
 
 
 @dataclass
@@ -101,20 +112,44 @@ def build_demo(
     """
     check_options(options)
     path = Path(path)
-    if path.exists() and not path.is_dir():
+    if (path.exists() and not path.is_dir()) or keyfile.exists(path):
         raise CasaError(
             f"Il file {path} esiste già: la demo non lo sovrascrive.", code="demo_exists"
         )
     with atomic_output(path, overwrite=False, database=True) as part:
         try:
-            store = Store.open(part, create=True)
             try:
-                summary = DemoSummary(path, _fill(store, options, progress or _quiet))
-            finally:
-                store.close()
-        except StorageError as exc:  # name the store the user asked for, not the temporary
-            raise StorageError(exc.message.replace(str(part), str(path)), code=exc.code) from exc
+                store = _create(part, options)
+                try:
+                    summary = DemoSummary(path, _fill(store, options, progress or _quiet))
+                finally:
+                    store.close()
+            except StorageError as exc:  # name the store the user asked for, not the temporary
+                raise StorageError(
+                    exc.message.replace(str(part), str(path)), code=exc.code
+                ) from exc
+            if options.encrypted:  # the key file first: the store never exists without it
+                keyfile.keyfile_path(part).replace(keyfile.keyfile_path(path))
+        finally:
+            keyfile.keyfile_path(part).unlink(missing_ok=True)
+            keyfile.lock_path(part).unlink(missing_ok=True)
     return summary
+
+
+def _create(part: Path, options: DemoOptions) -> Store:
+    if not options.encrypted:
+        return Store.open(part, create=True)
+    session = create_desk(
+        part,
+        username=options.admin,
+        full_name="Amministratore dimostrativo",
+        password=options.password,
+        presidio=options.presidio,
+        params=options.kdf,
+        check_strength=False,  # invented data; demo/demo is the documented default
+        how="demo",
+    )
+    return session.store
 
 
 def _quiet(_phase: str, _done: int, _total: int) -> None:
@@ -160,7 +195,7 @@ def _fill(store: Store, options: DemoOptions, progress: Progress) -> dict[str, i
     with store.transaction():
         store.db.execute(
             "INSERT INTO users (id, username, full_name, role, presidio, may_see_sensitive,"
-            " active, created_at) VALUES (?, ?, ?, 'operatore', ?, 1, 1, ?)",
+            " active, created_at) VALUES (?, ?, ?, 'operatore', ?, 0, 1, ?)",
             [stable_id("users", OPERATOR), OPERATOR, "Operatore dimostrativo", code, opened],
         )
     store.set_meta("presidio", code)

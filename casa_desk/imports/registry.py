@@ -173,6 +173,7 @@ def import_registry(
     store: Store,
     registry: RegistryFile,
     *,
+    by: str,
     presidio: str | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
@@ -180,6 +181,7 @@ def import_registry(
 ) -> ImportResult:
     """Write the good rows of ``registry`` in one journal transaction; all or nothing.
 
+    ``by`` is the logged-in user (``session.user.username``), named in the audit row.
     Existing people are read inside the same transaction, so another writer cannot slip a
     person in between the matching and the writing. A ``cancel`` that returns True rolls
     everything back and raises ImportFileError (code ``cancelled``).
@@ -213,7 +215,7 @@ def import_registry(
             audit.record(
                 j,
                 AuditAction.CREATED,
-                who=store.meta("operator") or "import-people",
+                who=by,
                 presidio=office,
                 table="people",
                 reason=f"importazione anagrafe: {len(plan.inserts)} nuove, "
@@ -228,6 +230,7 @@ def import_people(
     store: Store,
     path: str | Path,
     *,
+    by: str,
     presidio: str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
@@ -239,7 +242,9 @@ def import_people(
         return preview_registry(
             store.db, registry, presidio=presidio, progress=progress, cancel=cancel
         )
-    return import_registry(store, registry, presidio=presidio, progress=progress, cancel=cancel)
+    return import_registry(
+        store, registry, by=by, presidio=presidio, progress=progress, cancel=cancel
+    )
 
 
 # -- planning ---------------------------------------------------------------------------------
