@@ -22,12 +22,20 @@ def _isolated_home(
     return home
 
 
+@pytest.fixture(autouse=True)
+def _login_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands run by tests log in as the test stores' administrator (login_helpers.py)."""
+    from login_helpers import PASSWORD, USER
+
+    monkeypatch.setenv("CASA_DESK_USER", USER)
+    monkeypatch.setenv("CASA_DESK_PASSWORD", PASSWORD)
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[object]:
-    """A fresh store for the office SAN-SIRO, closed after the test."""
-    from casa_desk.store.db import Store
+    """A fresh encrypted store for the office SAN-SIRO, closed after the test."""
+    from login_helpers import new_store
 
-    opened = Store.open(tmp_path / "store.sqlite", create=True)
-    opened.set_meta("presidio", "SAN-SIRO")
+    opened = new_store(tmp_path / "store.sqlite")
     yield opened
     opened.close()

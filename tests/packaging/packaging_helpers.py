@@ -17,7 +17,8 @@ UNTIL = "2026-10-31"
 
 
 def outside_env(home: Path) -> dict[str, str]:
-    """The environment of a user's shell: no PYTHONPATH or venv of ours, data in ``home``."""
+    """The environment of a user's shell: no PYTHONPATH or venv of ours, data in ``home``,
+    logged in as the demo store's documented default administrator (``demo``/``demo``)."""
     env = {
         k: v
         for k, v in os.environ.items()
@@ -27,6 +28,8 @@ def outside_env(home: Path) -> dict[str, str]:
         CASA_DESK_HOME=str(home / "data"),
         XDG_CONFIG_HOME=str(home / "config"),
         QT_QPA_PLATFORM="offscreen",
+        CASA_DESK_USER="demo",
+        CASA_DESK_PASSWORD="demo",
     )
     return env
 

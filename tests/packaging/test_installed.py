@@ -123,8 +123,8 @@ def test_report_reads_back_with_the_shipped_font(desk) -> None:
 def test_letter(desk) -> None:
     referral = _python(
         desk,
-        "from casa_desk.store.db import Store\n"
-        "with Store.open('demo.sqlite') as s:\n"
+        "from casa_desk.security.access import unlock\n"
+        "with unlock('demo.sqlite', 'demo', 'demo').store as s:\n"
         "    print(s.db.execute('SELECT id FROM referrals ORDER BY id LIMIT 1').fetchone()[0])",
     )
     run(

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from casa_desk.errors import CasaError
-from casa_desk.store.db import Store
+from casa_desk.security.access import unlock
 from casa_desk.sync.client import SyncClient
 
 if __name__ == "__main__":
     page = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
     try:
-        with Store.open(sys.argv[1]) as store, SyncClient(store, page=page) as client:
+        session = unlock(
+            sys.argv[1], os.environ["CASA_DESK_USER"], os.environ["CASA_DESK_PASSWORD"]
+        )
+        with session.store as store, SyncClient(store, page=page) as client:
             report = client.sync()
     except CasaError as exc:
         print(exc.message, file=sys.stderr)

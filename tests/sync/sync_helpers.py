@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from login_helpers import new_store
 
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME, SYNCED_TABLES
@@ -118,7 +119,7 @@ def new_office(hub: HubProcess, path: Path, presidio: str, *, head_office: bool 
         _device_id, code = add_device(hs, presidio, head_office=head_office)
     finally:
         hs.close()
-    store = Store.open(path, create=True)
+    store = new_store(path, presidio=None)  # the office comes with the enrolment
     enrol_online(store, hub.url, code)
     return store
 

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from login_helpers import new_store
 from sync_helpers import contact, person, row
 
 from casa_desk.errors import SyncError
@@ -27,7 +28,7 @@ def hub_store(hub_db: str):  # type: ignore[no-untyped-def]
 
 def offline_office(hub: HubStore, path: Path, presidio: str, head: bool = False) -> Store:
     _id, code = add_device(hub, presidio, head_office=head)
-    store = Store.open(path, create=True)
+    store = new_store(path, presidio=None)
     save_credentials(store, enrol(hub, code), None)
     return store
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from login_helpers import DEMO_LOGIN, open_store
 from sync_helpers import HubProcess, check_invariants, new_office, quiesce, sync
 
 from casa_desk.demo.builder import DemoOptions, build_demo
@@ -21,14 +22,17 @@ from casa_desk.sync.hub.devices import add_device
 def demo_office(hub: HubProcess, path: Path, presidio: str) -> Store:
     build_demo(
         path,
-        DemoOptions(presidio=presidio, people=40, contacts=240, seed=1, until=date(2026, 10, 1)),
-    )
+        DemoOptions(
+            presidio=presidio, people=40, contacts=240, seed=1, until=date(2026, 10, 1),
+            **DEMO_LOGIN,
+        ),
+    )  # fmt: skip
     hs = hub.store()
     try:
         _device, code = add_device(hs, presidio)
     finally:
         hs.close()
-    store = Store.open(path)
+    store = open_store(path)
     enrol_online(store, hub.url, code)
     return store
 

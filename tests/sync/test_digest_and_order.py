@@ -7,10 +7,10 @@ import time
 from pathlib import Path
 
 import pytest
+from login_helpers import open_store
 from sqlalchemy import text, update
 from sync_helpers import HubProcess, check_invariants, new_office, person, quiesce, row, sync
 
-from casa_desk.store.db import Store
 from casa_desk.store.reference import reference_rows
 from casa_desk.sync.hub import schema
 from casa_desk.sync.hub.storage import _PUSH_LOCK, HubStore
@@ -66,7 +66,7 @@ def test_s14_postgresql_pushes_commit_in_sequence_order(pg_server, tmp_path: Pat
         done = threading.Event()
 
         def push() -> None:
-            with Store.open(tmp_path / "a.sqlite") as store:
+            with open_store(tmp_path / "a.sqlite") as store:
                 sync(store)
             done.set()
 
@@ -83,7 +83,7 @@ def test_s14_postgresql_pushes_commit_in_sequence_order(pg_server, tmp_path: Pat
         pusher.join(30)
         hs.close()
         assert done.is_set()
-        a = Store.open(tmp_path / "a.sqlite")
+        a = open_store(tmp_path / "a.sqlite")
         quiesce([a, b])
         assert b.db.execute("SELECT count(*) FROM people WHERE origin != 'seed'").fetchone()[0] == 1
         check_invariants(hub, [a, b])

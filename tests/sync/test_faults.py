@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from login_helpers import open_store
 from sync_helpers import (
     ROOT,
     HubProcess,
@@ -69,7 +69,7 @@ def many_people(store: Store, n: int) -> None:
 
 def reopen(store: Store) -> Store:
     store.close()
-    return Store.open(store.path)
+    return open_store(store.path)
 
 
 @pytest.mark.parametrize("point", ["client.push.before_send", "client.push.after_send"])
@@ -81,7 +81,7 @@ def test_s1_client_killed_mid_push(sqlite_hub: HubProcess, tmp_path: Path, point
     a.close()
     killed = run_client(a.path, f"{point}=kill")
     assert killed.returncode == KILL_STATUS
-    a = Store.open(a.path)
+    a = open_store(a.path)
     quiesce([a, b])
     assert b.db.execute("SELECT count(*) FROM people WHERE origin != 'seed'").fetchone()[0] == 1200
     check_invariants(hub, [a, b])
@@ -119,7 +119,7 @@ def test_s4_client_killed_after_pull_page_before_commit(
     b.close()
     killed = run_client(b.path, "client.pull.after_apply=kill", page=100)
     assert killed.returncode == KILL_STATUS
-    b = Store.open(b.path)
+    b = open_store(b.path)
     assert state(b, "pull_cursor", "0") == "0"  # the page and its cursor went together
     assert (
         b.db.execute(
@@ -224,8 +224,10 @@ def test_s7_clocks_ahead_behind_backward_jump_and_restart(
     saved = hlc_module._wall_ms  # noqa: SLF001
     hlc_module._wall_ms = lambda: saved() - 10 * three_hours  # type: ignore[assignment]  # noqa: SLF001
     try:
-        a = Store.open(tmp_path / "a.sqlite")
-        assert a.journal.clock.last == last
+        a = open_store(tmp_path / "a.sqlite")
+        # the login's audit row ticked on from the saved clock, not from the PC's wall time
+        assert a.journal.clock.last > last
+        assert physical_ms(a.journal.clock.last) == physical_ms(last)
         edit(a, "people", p["id"], street="Via Dopo")
         assert a.db.execute("SELECT max(hlc) FROM sync_outbox").fetchone()[0] > last
     finally:
@@ -501,11 +503,12 @@ def test_s16_disk_full_and_database_busy_during_apply(
     writer = b.journal.db  # the settings below are the store's write connection's
     # database busy: another connection holds the write lock
     writer.execute("PRAGMA busy_timeout = 200")
-    other = sqlite3.connect(b.path, timeout=0.1)
+    other = b.connections.target(b.path)  # another connection, keyed like the store's
+    other.execute("PRAGMA busy_timeout = 100")
     other.execute("BEGIN IMMEDIATE")
     with pytest.raises(SyncError):
         sync(b)
-    other.rollback()
+    other.execute("ROLLBACK")
     other.close()
     assert int(state(b, "pull_cursor", "0") or 0) == 0
     # disk full: the file may not grow

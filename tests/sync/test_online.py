@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from login_helpers import new_store
 from sync_helpers import (
     HubProcess,
     Watch,
@@ -112,11 +113,10 @@ def test_refusals_revoked_clock_skew_code_once(sqlite_hub: HubProcess, tmp_path:
     sync(a)
     hs = sqlite_hub.store()
     _dev, code = add_device(hs, "MAZZINI")
-    from casa_desk.store.db import Store
 
-    b = Store.open(tmp_path / "b.sqlite", create=True)
+    b = new_store(tmp_path / "b.sqlite", presidio=None)
     enrol_online(b, sqlite_hub.url, code)
-    c = Store.open(tmp_path / "c.sqlite", create=True)
+    c = new_store(tmp_path / "c.sqlite", presidio=None)
     with pytest.raises(SyncError):
         enrol_online(c, sqlite_hub.url, code)  # a code works once
     from casa_desk.sync.apply import state

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from login_helpers import new_store, session_for
 from sync_helpers import HubProcess, contact, edit, new_office, person, quiesce, row, sync
 
 from casa_desk.ui.sync_page import SyncPage
@@ -99,7 +100,7 @@ def test_an_enrolled_window_syncs_by_itself_and_the_status_bar_says_so(
     a.set_meta("operator", "op")
     person(a)
     assert a.pending_changes() == 1
-    window = build_window(a, runner=SyncRunner())
+    window = build_window(session_for(a), runner=SyncRunner())
     qtbot.addWidget(window)
     assert window.page("sync").auto_timer.isActive()  # every few minutes from now on
     qtbot.waitUntil(lambda: a.pending_changes() == 0, timeout=30_000)
@@ -108,12 +109,11 @@ def test_an_enrolled_window_syncs_by_itself_and_the_status_bar_says_so(
 
 def test_a_desk_not_enrolled_says_so_and_does_not_sync(qtbot, tmp_path: Path) -> None:
     from casa_desk.app import build_window
-    from casa_desk.store.db import Store
 
-    store = Store.open(tmp_path / "s.sqlite", create=True)
+    store = new_store(tmp_path / "s.sqlite")
     store.set_meta("presidio", "SAN-SIRO")
     store.set_meta("operator", "op")
-    window = build_window(store, runner=SyncRunner())
+    window = build_window(session_for(store), runner=SyncRunner())
     qtbot.addWidget(window)
     assert window.status.sync.text() == "Sede: non abbinato"
     window.close()
@@ -147,7 +147,7 @@ def test_a_window_edit_after_sync_sorts_after_what_sync_applied(  # type: ignore
     remote = row(b, "people", p["id"])["hlc"]
     sync(b)
 
-    window = build_window(a)  # the real task runner: sync runs on a pool thread
+    window = build_window(session_for(a))  # the real task runner: sync runs on a pool thread
     qtbot.addWidget(window)
     page = window.page("sync")
     with qtbot.waitSignal(page.synced, timeout=30_000):

@@ -27,10 +27,10 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from login_helpers import new_store, open_store
 from sync_helpers import child_env, free_port, run_cli
 
 from casa_desk.security import tokens
-from casa_desk.store.db import Store
 from casa_desk.sync.apply import set_state, state
 from casa_desk.sync.tls import fingerprint, pinned_context
 
@@ -123,9 +123,12 @@ def _one_line(done: subprocess.CompletedProcess[str]) -> str:
     return lines[0]
 
 
-def _add_person(path: Path, office: str) -> None:
-    with Store.open(path) as store, store.transaction() as j:
+def _add_person(path: Path, office: str) -> int:
+    """A person added at the office; returns what ``sync`` will send: every change waiting,
+    the logins included (audited, synced), plus the login of ``sync`` itself."""
+    with open_store(path) as store, store.transaction() as j:
         j.insert("people", {"first_name": "Nome", "last_name": "Prova"}, presidio=office)
+        return store.pending_changes() + 1
 
 
 def test_typed_code_and_file_pin_the_certificate_a_new_one_is_refused(
@@ -157,12 +160,12 @@ def test_typed_code_and_file_pin_the_certificate_a_new_one_is_refused(
     assert enrolled.returncode == 0, enrolled.stderr
     assert run_cli("enrol", "--db", str(mazzini), "--file", str(out)).returncode == 0
     for path, office in ((san_siro, "SAN-SIRO"), (mazzini, "MAZZINI")):
-        with Store.open(path) as store:
+        with open_store(path) as store:
             assert state(store, "hub_tls_fingerprint") == first  # whole, also from the code
-        _add_person(path, office)
+        sent = _add_person(path, office)
         synced = run_cli("sync", "--db", str(path))
         assert synced.returncode == 0, synced.stderr
-        assert "1 inviate" in synced.stdout
+        assert f"{sent} inviate" in synced.stdout
 
     # Head office's hub comes back with another certificate (or someone stands in for it).
     tls_hub.stop()
@@ -184,9 +187,10 @@ def test_typed_code_and_file_pin_the_certificate_a_new_one_is_refused(
             ("MAZZINI",),
             ("SAN-SIRO",),
         ]
-    with Store.open(san_siro) as store:
+    with open_store(san_siro) as store:
         device = state(store, "hub_device_id")
         assert state(store, "hub_tls_fingerprint") == first  # still the old pin
+        waiting = store.pending_changes()  # the person, the logins so far
 
     # Enrolled again with a fresh code for the same device: the new certificate is pinned.
     again = run_cli("hub", "device-code", "--db", db, str(device))
@@ -197,7 +201,7 @@ def test_typed_code_and_file_pin_the_certificate_a_new_one_is_refused(
     assert redo.returncode == 0, redo.stderr
     synced = run_cli("sync", "--db", str(san_siro))
     assert synced.returncode == 0, synced.stderr
-    assert "1 inviate" in synced.stdout
+    assert f"{waiting + 2} inviate" in synced.stdout  # + the logins of `enrol` and `sync`
 
 
 def test_a_code_for_another_certificate_sends_nothing(tls_hub: TlsHub, tmp_path: Path) -> None:
@@ -216,10 +220,11 @@ def test_a_code_for_another_certificate_sends_nothing(tls_hub: TlsHub, tmp_path:
     line = _one_line(refused)
     assert "non corrisponde al codice" in line and "nulla è stato inviato" in line
     assert not store.exists()  # a failed enrolment leaves no empty store behind (issue 8)
+    assert not Path(f"{store}.keys").exists()  # nor its key file
     # The secret never left: the real code still enrols.
     ok = run_cli("enrol", "--db", str(store), "--hub", tls_hub.url, "--code", code)
     assert ok.returncode == 0, ok.stderr
-    with Store.open(store) as opened:
+    with open_store(store) as opened:
         assert state(opened, "hub_tls_fingerprint") == real
     # A typo is caught by the check symbols before any connection.
     typo = code[:-1] + ("A" if code[-1] != "A" else "B")
@@ -229,7 +234,7 @@ def test_a_code_for_another_certificate_sends_nothing(tls_hub: TlsHub, tmp_path:
     assert mistyped.returncode == 1 and "digitato male" in _one_line(mistyped)
     # A store enrolled over plain HTTP has no pin: the self-signed certificate is not trusted.
     loopback = tmp_path / "loopback.sqlite"
-    with Store.open(loopback, create=True) as opened, opened.transaction():
+    with new_store(loopback) as opened, opened.transaction():
         for key, value in (("hub_token", "t"), ("hub_url", tls_hub.url)):
             set_state(opened, key, value)
     untrusted = run_cli("sync", "--db", str(loopback))

@@ -7,9 +7,9 @@ import threading
 from pathlib import Path
 
 import pytest
+from login_helpers import open_store
 from sync_helpers import HubProcess, check_invariants, contact, new_office, person, quiesce, sync
 
-from casa_desk.store.db import Store
 from casa_desk.sync.client import SyncClient
 
 
@@ -37,14 +37,14 @@ def test_two_hubs_one_postgresql_concurrent_pushes_and_a_puller(pg_server, tmp_p
 
         def push(path: Path, url: str) -> None:
             try:
-                with Store.open(path) as store, SyncClient(store, hub_url=url, page=50) as client:
+                with open_store(path) as store, SyncClient(store, hub_url=url, page=50) as client:
                     client.sync()
             except BaseException as exc:  # noqa: BLE001 - reported to the test thread
                 errors.append(exc)
 
         def pull() -> None:  # the head office pulls in small pages while commits land
             try:
-                with Store.open(sede.path) as store:
+                with open_store(sede.path) as store:
                     while not stop.is_set():
                         with SyncClient(store, hub_url=hub1.url, page=37) as client:
                             client.hello()
@@ -68,7 +68,7 @@ def test_two_hubs_one_postgresql_concurrent_pushes_and_a_puller(pg_server, tmp_p
         stop.set()
         puller.join(120)
         assert not errors, errors
-        stores = [Store.open(p) for p in [*paths, sede.path]]
+        stores = [open_store(p) for p in [*paths, sede.path]]
         try:
             head = stores[-1]
             # what the puller got while pushes committed, before the final catch-up:

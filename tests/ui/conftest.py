@@ -13,16 +13,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from login_helpers import PASSWORD, new_session
 
 from casa_desk.models.codice_fiscale import make_cf
 from casa_desk.models.ids import stable_id
 from casa_desk.models.timeutil import today_rome
+from casa_desk.security.access import Session
+from casa_desk.security.accounts import add_user
 from casa_desk.store.consents import Consents, referral_purpose
 from casa_desk.store.contacts import Contacts
 from casa_desk.store.db import Store
 from casa_desk.store.people import People
 from casa_desk.store.referrals import Referrals
-from casa_desk.store.users import Users
 from casa_desk.ui.refcount_guard import make_singletons_immortal
 
 # PySide6 6.12.0 drops a reference to True/None on every emit: without this, a long UI test
@@ -47,6 +49,7 @@ PEOPLE = (
 @dataclass
 class Demo:
     store: Store
+    session: Session
     ids: dict[str, str] = field(default_factory=dict)  # "Last First" -> id
     cf: dict[str, str] = field(default_factory=dict)
     sensitive_contact: str = ""
@@ -57,11 +60,20 @@ class Demo:
 
 
 def build_store(path: Path) -> Demo:
-    store = Store.open(path, create=True)
-    store.set_meta("presidio", OFFICE)
+    """The store (encrypted, administrator :data:`login_helpers.USER`) and the session of
+    the operator at the desk, who may see sensitive content (the window's tests reveal)."""
+    admin = new_session(path, presidio=OFFICE)
+    store = admin.store
     store.set_meta("operator", OPERATOR)
-    Users(store).add(OPERATOR, "Operatrice Prova", presidio=OFFICE)
-    demo = Demo(store)
+    add_user(
+        admin,
+        OPERATOR,
+        full_name="Operatrice Prova",
+        role="operatore",
+        password=PASSWORD,
+        may_see_sensitive=True,
+    )
+    demo = Demo(store, admin.desk.login(OPERATOR, PASSWORD, how="test"))
     people, contacts = People(store), Contacts(store)
     for last, first, born, gender, unit, phone in PEOPLE:
         cf = make_cf(last, first, born, gender, "F205")
@@ -184,7 +196,7 @@ def window(qtbot, demo: Demo):  # type: ignore[no-untyped-def]
     from casa_desk.app import build_window
     from casa_desk.ui.tasks import SyncRunner
 
-    win = build_window(demo.store, runner=SyncRunner())
+    win = build_window(demo.session, runner=SyncRunner())
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

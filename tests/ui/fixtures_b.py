@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from login_helpers import new_store
 from PySide6.QtWidgets import QApplication, QWidget
 
 from casa_desk.models.ids import stable_id
@@ -42,7 +43,7 @@ class Seeded:
 
 @pytest.fixture(name="seeded")
 def seeded_fixture(tmp_path: Path) -> Iterator[Seeded]:
-    store = Store.open(tmp_path / "s.sqlite", create=True)
+    store = new_store(tmp_path / "s.sqlite")
     store.set_meta("presidio", PRESIDIO)
     people = People(store)
     ids = {}

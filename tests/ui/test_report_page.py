@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from login_helpers import new_store, open_store
 from PySide6.QtPrintSupport import QPrinter
 
 from casa_desk.models.timeutil import to_utc_text, today_rome
@@ -25,7 +26,7 @@ def previous_month() -> str:
 @pytest.fixture
 def store(store_path: Path) -> Iterator[Store]:
     """The store as the window holds it: open for the whole test, one per process."""
-    opened = Store.open(store_path)
+    opened = open_store(store_path)
     yield opened
     opened.close()
 
@@ -36,7 +37,7 @@ def store_path(tmp_path: Path) -> Path:
 
     path = tmp_path / "page.sqlite"
     year, month = (int(p) for p in previous_month().split("-"))
-    with Store.open(path, create=True) as store, store.transaction() as j:
+    with new_store(path) as store, store.transaction() as j:
         for n, last in enumerate(SURNAMES):
             person = j.insert(
                 "people",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from login_helpers import new_store
 from PySide6.QtCore import Qt
 
 from casa_desk.store.db import Store
@@ -76,7 +77,7 @@ def test_model_passes_qmodeltester(qtmodeltester, demo) -> None:
 
 
 def _many(path, count: int) -> Store:
-    store = Store.open(path, create=True)
+    store = new_store(path)
     with store.transaction() as journal:
         journal.insert_many(
             "people",

@@ -12,14 +12,14 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+from login_helpers import new_store, open_store
+
 from casa_desk.models.ids import stable_id
 from casa_desk.models.referrals import Status
 from casa_desk.models.timeutil import today_rome
 from casa_desk.store.consents import Consents, referral_purpose
-from casa_desk.store.db import Store
 from casa_desk.store.people import People
 from casa_desk.store.referrals import Referrals
-from casa_desk.store.users import Users
 
 ROOT = Path(__file__).resolve().parents[2]
 SOCIAL = stable_id("services", "comune-servizi-sociali")
@@ -45,10 +45,9 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_a_step_taken_in_the_window_survives_other_processes_and_kill_9(tmp_path: Path) -> None:
     path = tmp_path / "desk.sqlite"
-    with Store.open(path, create=True) as store:
+    with new_store(path) as store:
         store.set_meta("presidio", "SAN-SIRO")
         store.set_meta("operator", "op.desk")
-        Users(store).add("op.desk", "Operatrice Prova", presidio="SAN-SIRO")
         person = People(store).register(
             {"first_name": "Prova", "last_name": "Sicurezza"}, presidio="SAN-SIRO"
         )
@@ -94,7 +93,7 @@ def test_a_step_taken_in_the_window_survives_other_processes_and_kill_9(tmp_path
         finally:
             window.send_signal(signal.SIGKILL)  # a real, abrupt kill, before any checkpoint
             window.wait(30)
-    with Store.open(path) as store:  # integrity check included
+    with open_store(path) as store:  # integrity check included
         assert Referrals(store).status(referral["id"]) == Status.SENT
-    with Store.open(tmp_path / "copia.sqlite") as copy:  # the backup is a whole store
+    with open_store(tmp_path / "copia.sqlite") as copy:  # the backup is a whole store
         assert Referrals(copy).status(referral["id"]) == Status.DRAFT

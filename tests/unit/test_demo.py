@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from login_helpers import CHEAP, DEMO_LOGIN, PASSWORD, USER, keyed_connection, open_store
 
 from casa_desk.cli import main
 from casa_desk.cli.demo import ProgressLine
@@ -34,7 +35,6 @@ from casa_desk.models.vocab import (
     TenancyRole,
     YesNoDeclined,
 )
-from casa_desk.store.db import Store, check_store
 from casa_desk.store.reference import PRESIDIO_CODES, reference_rows
 from casa_desk.store.schema import missing_guards
 from casa_desk.store.search import search_contact_notes, search_people
@@ -48,7 +48,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _build(folder: Path, name: str, seed: int, **kw: object) -> Path:
     options = DemoOptions(
-        presidio="SAN-SIRO", people=PEOPLE, contacts=CONTACTS, seed=seed, until=UNTIL, **kw
+        presidio="SAN-SIRO",
+        people=PEOPLE,
+        contacts=CONTACTS,
+        seed=seed,
+        until=UNTIL,
+        admin=USER,
+        password=PASSWORD,
+        kdf=CHEAP,
+        **kw,
     )  # type: ignore[arg-type]
     return build_demo(folder / name, options).path
 
@@ -65,18 +73,25 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def db(stores: dict[str, Path]) -> Iterator[sqlite3.Connection]:
-    conn = sqlite3.connect(stores["a"])
-    conn.row_factory = sqlite3.Row
+    conn = keyed_connection(stores["a"], rows=True)
     yield conn
     conn.close()
 
 
+#: Rows of the build's own login (the administrator made now, its audit rows): real events
+#: of each build, not drawn from the seed.
+_SETUP = {"audit_log": "1 = 0", "users": f"username != '{USER}'"}
+
+
 def _content(path: Path, table: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path)
+    conn = keyed_connection(path)
     try:
         columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
         keep = [c for c in columns if c not in CLOCK_COLUMNS]
-        return conn.execute(f"SELECT {', '.join(keep)} FROM {table} ORDER BY id").fetchall()
+        where = _SETUP.get(table, "1 = 1")
+        return conn.execute(
+            f"SELECT {', '.join(keep)} FROM {table} WHERE {where} ORDER BY id"
+        ).fetchall()
     finally:
         conn.close()
 
@@ -107,7 +122,7 @@ def test_services_have_stable_ids_across_seeds(stores: dict[str, Path]) -> None:
     seeded = {s["id"] for s in reference_rows()["services"]}
     extra = {stable_id("services", f"SAN-SIRO:{s['code']}") for s in EXTRA_SERVICES}
     assert ids == seeded | extra
-    conn = sqlite3.connect(stores["a"])
+    conn = keyed_connection(stores["a"])
     kinds = {r[0] for r in conn.execute("SELECT kind FROM services")}
     phones = [r[0] for r in conn.execute("SELECT phone FROM services WHERE code LIKE 'demo-%'")]
     conn.close()
@@ -129,22 +144,21 @@ def test_two_offices_with_one_seed_share_only_the_reference_rows(
     except the reference rows every store is seeded with (same ids everywhere on purpose)."""
     other = build_demo(
         tmp_path / "m.sqlite",
-        DemoOptions(presidio="MAZZINI", people=PEOPLE, contacts=CONTACTS, seed=7, until=UNTIL),
-    ).path
+        DemoOptions(
+            presidio="MAZZINI", people=PEOPLE, contacts=CONTACTS, seed=7, until=UNTIL,
+            **DEMO_LOGIN,
+        ),
+    ).path  # fmt: skip
     seeded = {r["id"] for rows in reference_rows().values() for r in rows}
-    conn = sqlite3.connect(stores["a"])
-    conn.execute("ATTACH ? AS other", [str(other)])
+    mine, theirs = keyed_connection(stores["a"]), keyed_connection(other)
     try:
         for spec in SYNCED_TABLES:
-            shared = {
-                r[0]
-                for r in conn.execute(
-                    f"SELECT a.id FROM main.{spec.name} a JOIN other.{spec.name} b ON a.id = b.id"
-                )
-            }
+            ids = [{r[0] for r in c.execute(f"SELECT id FROM {spec.name}")} for c in (mine, theirs)]
+            shared = ids[0] & ids[1]
             assert shared <= seeded, (spec.name, len(shared - seeded))
     finally:
-        conn.close()
+        mine.close()
+        theirs.close()
 
 
 def test_same_seed_same_content_across_processes(tmp_path: Path) -> None:
@@ -181,8 +195,7 @@ def test_same_seed_same_content_across_processes(tmp_path: Path) -> None:
 
 
 def test_store_opens_cleanly(stores: dict[str, Path]) -> None:
-    check_store(stores["c"])  # quick_check, application id, migrations
-    with Store.open(stores["c"]) as opened:  # "c" is not compared row for row
+    with open_store(stores["c"]) as opened:  # "c" is not compared row for row
         assert opened.presidio == "SAN-SIRO"
         assert not missing_guards(opened.db)
         mode = opened.db.execute("PRAGMA journal_mode").fetchone()[0]
@@ -203,8 +216,11 @@ def test_store_opens_cleanly(stores: dict[str, Path]) -> None:
 
 
 def test_users_row_and_meta(db: sqlite3.Connection) -> None:
-    user = db.execute("SELECT * FROM users").fetchone()
-    assert (user["username"], user["role"], user["presidio"]) == (OPERATOR, "operatore", "SAN-SIRO")
+    users = {u["username"]: u for u in db.execute("SELECT * FROM users")}
+    user = users[OPERATOR]
+    assert (user["role"], user["presidio"]) == ("operatore", "SAN-SIRO")
+    assert not user["may_see_sensitive"]  # explicit, never by default
+    assert (users[USER]["role"], users[USER]["presidio"]) == ("amministratore", "SAN-SIRO")
     meta = dict(db.execute("SELECT key, value FROM casa_meta").fetchall())
     assert meta["presidio"] == "SAN-SIRO"
     assert meta["operator"] == OPERATOR
@@ -481,8 +497,8 @@ def test_cli_success(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
         ]
     )
     assert code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["ok.sqlite"]
-    conn = sqlite3.connect(target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ok.sqlite", "ok.sqlite.keys"]
+    conn = keyed_connection(target)
     assert conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 100
     assert {r[0] for r in conn.execute("SELECT presidio FROM people")} == {"GRATOSOGLIO"}
     conn.close()

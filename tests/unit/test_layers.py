@@ -5,8 +5,9 @@ models/ depends on nothing else in casa_desk; the headless core never imports th
 the app; the store sits below sync and never imports it (the clock lives in models/).
 One connection factory: on the desktop side (everything but the hub, which uses
 SQLAlchemy) only casa_desk/store/connection.py imports the ``sqlite3`` binding or wraps a
-connection in sqlite-utils' ``Database`` — so keying every connection (SQLCipher) is a
-change to that one module.
+connection in sqlite-utils' ``Database`` — so every connection is keyed (SQLCipher) in that
+one module. And nothing outside the store, the security layer and the demo builder opens a
+store without logging in: the CLI and the window go through casa_desk.security.access.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "casa_desk"
 HEADLESS = ("store", "sync", "reports", "security")
 CONNECTION_FACTORY = "store/connection.py"
 _OPENS_STORE = re.compile(r"\bStore\.open\(")  # not HubStore.open
+#: Where ``Store.open`` may appear: the store itself, the login that finds the key, and the
+#: demo builder's plain twin for the benchmarks.
+_MAY_OPEN_STORE = ("store", "security", "demo")
 
 
 def _imports(path: Path) -> list[str]:
@@ -63,6 +67,8 @@ def _breaches() -> list[str]:
             found += [f"{rel}: opens a Database itself" for _ in _database_calls(path)]
         if top in ("ui", "reports", "sync") and _OPENS_STORE.search(path.read_text("utf-8")):
             found.append(f"{rel}: opens a Store (one per process: app.py or the command)")
+        elif top not in _MAY_OPEN_STORE and _OPENS_STORE.search(path.read_text("utf-8")):
+            found.append(f"{rel}: opens a Store without a login (casa_desk.security.access)")
     return found
 
 
@@ -107,8 +113,11 @@ def test_checker_catches_a_connection_opened_outside_the_factory(
     (fake / "reports" / "side.py").write_text("from sqlite3 import connect\n")
     (fake / "store" / "raw.py").write_text("import sqlite_utils\nsqlite_utils.Database('x.db')\n")
     (fake / "ui" / "worker.py").write_text("def work(path):\n    return Store.open(path)\n")
+    (fake / "cli").mkdir()
+    (fake / "cli" / "plain.py").write_text("def run(path):\n    return Store.open(path)\n")
     monkeypatch.setattr(f"{__name__}.PACKAGE", fake)
     assert sorted(b.split(":")[0] for b in _breaches()) == [
+        "cli/plain.py",
         "reports/side.py",
         "store/raw.py",
         "ui/search.py",

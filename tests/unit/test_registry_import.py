@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from login_helpers import USER, new_store, open_store
 
 from casa_desk import paths
 from casa_desk.cli import main
@@ -30,7 +31,6 @@ from casa_desk.imports.registry import (
     read_registry_file,
 )
 from casa_desk.models.codice_fiscale import make_cf
-from casa_desk.store.db import Store
 
 HEADER = [
     "cognome",
@@ -101,18 +101,18 @@ def write(
 def db(tmp_path: Path) -> Path:
     """A closed store file of the office SAN-SIRO."""
     path = tmp_path / "store.sqlite"
-    with Store.open(path, create=True) as store:
+    with new_store(path) as store:
         store.set_meta("presidio", "SAN-SIRO")
     return path
 
 
 def people(db: Path) -> list[dict[str, Any]]:
-    with Store.open(db) as store:
+    with open_store(db) as store:
         return store.query("SELECT * FROM people ORDER BY last_name, first_name")
 
 
 def outbox(db: Path) -> list[dict[str, Any]]:
-    with Store.open(db) as store:
+    with open_store(db) as store:
         return store.query("SELECT * FROM sync_outbox WHERE table_name = 'people' ORDER BY seq")
 
 
@@ -269,8 +269,8 @@ def test_every_bad_row_is_reported_with_its_line_and_reason(
 
 
 def test_problems_come_back_as_data(db: Path, tmp_path: Path) -> None:
-    with Store.open(db) as store:
-        result = import_people(store, bad_file(tmp_path))
+    with open_store(db) as store:
+        result = import_people(store, bad_file(tmp_path), by=USER)
     assert isinstance(result, ImportResult)
     assert {(p.line, p.column) for p in result.problems} == {(n, c) for n, c, _ in EXPECTED_BAD}
     assert (result.created, result.updated, result.unchanged, result.rejected) == (2, 0, 0, 13)
@@ -322,7 +322,7 @@ def test_reimport_creates_no_duplicates_and_updates_only_what_changed(
     assert len(updates) == 1
     assert updates[0]["row_id"] == stored["Nicolò"]["id"]
     assert set(json.loads(updates[0]["data"])) == {"phone", "updated_at"}
-    with Store.open(db) as store:  # each import that wrote is audited, by counts only
+    with open_store(db) as store:  # each import that wrote is audited, by counts only
         reasons = [
             r["reason"]
             for r in store.query(
@@ -339,7 +339,7 @@ def test_match_by_normalised_name_and_birth_date_fills_the_codice_fiscale(
     db: Path, tmp_path: Path
 ) -> None:
     born = date(1958, 11, 20)
-    with Store.open(db) as store, store.transaction() as j:
+    with open_store(db) as store, store.transaction() as j:
         j.insert(
             "people",
             {"last_name": "DORSONI", "first_name": "LUCIA", "birth_date": born.isoformat()},
@@ -366,8 +366,8 @@ def test_match_by_normalised_name_and_birth_date_fills_the_codice_fiscale(
         person("Sala", "Ivo", date(1940, 1, 1), "M"),  # same name and date, other CF: new
         person("Neri", "Ada", date(1941, 2, 2), "F"),  # the deleted one is not matched
     ]
-    with Store.open(db) as store:
-        result = import_people(store, write(tmp_path / "a.csv", rows))
+    with open_store(db) as store:
+        result = import_people(store, write(tmp_path / "a.csv", rows), by=USER)
     assert (result.created, result.updated, result.unchanged) == (2, 1, 0)
     live = [p for p in people(db) if not p["deleted"]]
     assert len(live) == 4
@@ -390,10 +390,11 @@ def test_dry_run_writes_nothing(
     assert "Riga 4, codice_fiscale:" in out
     assert db.read_bytes() == before
     assert not Path(f"{db}-wal").exists() or Path(f"{db}-wal").stat().st_size == 0
-    with Store.open(db) as store:
+    with open_store(db) as store:
         assert store.query("SELECT count(*) AS n FROM people")[0]["n"] == 0
-        result = import_people(store, path, dry_run=True)
-        assert store.query("SELECT count(*) AS n FROM sync_outbox")[0]["n"] == 0
+        outbox = store.query("SELECT count(*) AS n FROM sync_outbox")[0]["n"]
+        result = import_people(store, path, dry_run=True, by=USER)
+        assert store.query("SELECT count(*) AS n FROM sync_outbox")[0]["n"] == outbox
     assert result.dry_run and result.created == 2
 
 
@@ -447,7 +448,7 @@ def test_presidio_defaults_to_the_store_and_unknown_codes_are_refused(
 ) -> None:
     path = write(tmp_path / "a.csv", GOOD)
     bare = tmp_path / "bare.sqlite"
-    Store.open(bare, create=True).close()
+    new_store(bare, presidio=None).close()
     assert run(str(path), "--db", str(bare)) == 1
     assert "--presidio" in capsys.readouterr().err
     assert run(str(path), "--db", str(bare), "--presidio", "ATLANTIDE") == 1
@@ -477,11 +478,13 @@ def test_every_write_is_captured_in_the_outbox(db: Path, tmp_path: Path) -> None
 def test_progress_reaches_total_and_cancel_rolls_everything_back(db: Path, tmp_path: Path) -> None:
     registry = read_registry_file(write(tmp_path / "a.csv", GOOD))
     seen: list[tuple[int, int]] = []
-    with Store.open(db) as store:
+    with open_store(db) as store:
         with pytest.raises(ImportFileError, match="annullata"):
-            import_registry(store, registry, cancel=lambda: True)
+            import_registry(store, registry, by=USER, cancel=lambda: True)
         assert store.query("SELECT count(*) AS n FROM people")[0]["n"] == 0
-        result = import_registry(store, registry, progress=lambda d, t: seen.append((d, t)))
+        result = import_registry(
+            store, registry, by=USER, progress=lambda d, t: seen.append((d, t))
+        )
     assert result.created == 3
     assert seen[-1] == (6, 6)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)

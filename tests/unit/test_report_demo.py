@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from login_helpers import DEMO_LOGIN, open_store
 from test_report_figures import (
     expected_breakdowns,
     expected_headline,
@@ -24,7 +25,6 @@ from test_report_output import pdf_text
 from casa_desk.demo import builder
 from casa_desk.reports import aggregate, service
 from casa_desk.reports.aggregate import Month
-from casa_desk.store.db import Store
 
 GOLDENS = Path(__file__).resolve().parents[1] / "golden"
 #: The store's default programme (2021–2027) keeps the original file name; 2014–2020 has
@@ -44,20 +44,20 @@ OPTIONS = {
 
 def generate(db: Path, *args: object, **kwargs: object) -> service.ReportFiles:
     """``service.generate`` on the store at ``db``, opened as the CLI opens it."""
-    with Store.open(db, check_integrity=False) as store:
+    with open_store(db, check_integrity=False) as store:
         return service.generate(store, *args, **kwargs)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     path = Path(tmp_path_factory.mktemp("demo")) / "demo.sqlite"
-    builder.build_demo(path, builder.DemoOptions(**OPTIONS))
+    builder.build_demo(path, builder.DemoOptions(**OPTIONS, **DEMO_LOGIN))
     yield path
 
 
 @pytest.mark.parametrize("month", [(2026, 10), (2026, 9), (2026, 3)])
 def test_demo_figures_match_independent_sql(demo_path: Path, month: tuple[int, int]) -> None:
-    with Store.open(demo_path) as store:
+    with open_store(demo_path) as store:
         # the month's contacts on a second connection, as the report service runs it…
         figures = aggregate.compute(
             store.db.conn, Month(*month), "SAN-SIRO", side_reader=store.connections.raw_reader
@@ -83,7 +83,7 @@ def test_demo_pdf_has_month_office_totals_and_no_names(demo_path: Path, tmp_path
     contacts = next(r for r in files.report.headline if r.code == "contacts")
     assert f"Contatti {contacts.value:,}".replace(",", ".") in text
     assert f"Totale {contacts.value:,}".replace(",", ".") in text
-    with Store.open(demo_path) as store:
+    with open_store(demo_path) as store:
         people = store.query("SELECT last_name, codice_fiscale, phone, street FROM people")
     assert people
     words = set(re.findall(r"\w+", text))
@@ -142,7 +142,7 @@ def test_demo_esf_csv_cells_agree_with_independent_sql(
         if section.startswith("esf_"):
             published.setdefault(section, {})[item] = value
     year, mon = (int(x) for x in month.split("-"))
-    with Store.open(demo_path) as store:
+    with open_store(demo_path) as store:
         truth = esf_truth.tables(store, "SAN-SIRO", year, mon, programme)
     assert published.keys() == truth.keys()
     for section, cells in published.items():
@@ -185,7 +185,7 @@ def test_demo_csv_cells_agree_with_independent_sql(demo_path: Path, tmp_path: Pa
     )
     rows = list(csv.reader(out_csv.read_text("utf-8").splitlines()))
     start, end = rome_bounds(2026, 10)
-    with Store.open(demo_path) as store:
+    with open_store(demo_path) as store:
         truth = dict(
             store.db.execute(
                 f"SELECT c.category, count(*) FROM contacts c WHERE {CURRENT} "

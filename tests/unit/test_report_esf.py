@@ -14,6 +14,7 @@ from pathlib import Path
 import esf_truth
 import pytest
 import report_fixture
+from login_helpers import new_store
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 from test_report_output import pdf_text
@@ -42,7 +43,7 @@ CASES = [
 @pytest.fixture(scope="module")
 def fixture_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     path = Path(tmp_path_factory.mktemp("esf")) / "store.sqlite"
-    store = Store.open(path, create=True)
+    store = new_store(path)  # encrypted: the CLI test below logs in on it
     report_fixture.build(store)
     yield store
     store.close()

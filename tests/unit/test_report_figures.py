@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import esf_truth
 import pytest
 import report_fixture
+from login_helpers import new_store
 
 from casa_desk.reports import aggregate
 from casa_desk.reports.aggregate import Month
@@ -44,7 +45,7 @@ CURRENT = (
 @pytest.fixture(scope="module")
 def fixture_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, dict]]:
     path = Path(tmp_path_factory.mktemp("figures")) / "store.sqlite"
-    store = Store.open(path, create=True)
+    store = new_store(path)
     info = report_fixture.build(store)
     yield store, info
     store.close()
@@ -248,7 +249,7 @@ def expected_breakdowns(store: Store, figures, presidio: str | None, year: int, 
 
 
 def test_dst_edges_fall_in_the_right_month(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "dst.sqlite", create=True)
+    store = new_store(tmp_path / "dst.sqlite")
     instants = {
         "2026-10-31T22:59:59.000Z": (2026, 10),  # 31 Oct 23:59:59 CET
         "2026-10-31T23:00:00.000Z": (2026, 11),  # 1 Nov 00:00 CET
@@ -286,7 +287,7 @@ def test_dst_edges_fall_in_the_right_month(tmp_path: Path) -> None:
 
 
 def test_corrections_count_once_and_deleted_rows_never(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "chain.sqlite", create=True)
+    store = new_store(tmp_path / "chain.sqlite")
     at = "2026-10-10T10:00:00.000Z"
     with store.transaction() as j:
         original = j.insert(

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 import report_fixture
+from login_helpers import USER, new_store, open_store
 from pypdf import PdfReader
 
 from casa_desk.cli import main
 from casa_desk.reports import service
-from casa_desk.store.db import Store
 
 HEADLINE_ITEMS = [
     "contacts",
@@ -32,14 +32,14 @@ HEADLINE_ITEMS = [
 
 def generate(db: Path, *args: object, **kwargs: object) -> service.ReportFiles:
     """``service.generate`` on the store at ``db``, opened as the CLI opens it."""
-    with Store.open(db, check_integrity=False) as store:
+    with open_store(db, check_integrity=False) as store:
         return service.generate(store, *args, **kwargs)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict]]:
     path = Path(tmp_path_factory.mktemp("output")) / "store.sqlite"
-    store = Store.open(path, create=True)
+    store = new_store(path)
     info = report_fixture.build(store)
     store.close()
     yield path, info
@@ -291,15 +291,13 @@ def test_letter_names_the_person_states_consent_and_is_audited(built, tmp_path: 
             info["referral_with_consent"],
             "--out",
             str(out),
-            "--by",
-            "op1",
         ]
     )
     assert code == 0
     reader = PdfReader(out)
     assert len(reader.pages) == 1
     text = pdf_text(out)
-    with Store.open(db) as store:
+    with open_store(db) as store:
         person = store.query(
             "SELECT first_name, last_name FROM people WHERE id = ?", [info["referral_person"]]
         )[0]
@@ -312,7 +310,7 @@ def test_letter_names_the_person_states_consent_and_is_audited(built, tmp_path: 
     assert "02/10/2026" in text
     assert "motivo di prova" in text and "richiesta di prova" in text
     assert "Presidio C.A.S.A." in text
-    assert len(audit) == 1 and audit[0]["who"] == "op1"
+    assert len(audit) == 1 and audit[0]["who"] == USER  # who logged in, never a typed name
     assert all("DejaVuSans" in f for f in embedded_fonts(out))
 
 
@@ -333,7 +331,7 @@ def test_letter_without_consent_is_refused_and_not_audited(built, tmp_path: Path
     assert code != 0
     assert "consenso" in capsys.readouterr().err
     assert not out.exists()
-    with Store.open(db) as store:
+    with open_store(db) as store:
         assert not store.query(
             "SELECT 1 FROM audit_log WHERE row_id = ?", [info["referral_without_consent"]]
         )

@@ -10,13 +10,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from login_helpers import new_store
 
 from casa_desk import safe_csv
 from casa_desk.cli import main
 from casa_desk.models.timeutil import to_utc_text
 from casa_desk.reports.csv_out import render_csv
 from casa_desk.reports.service import build_report, parse_month
-from casa_desk.store.db import Store
 
 PLANTED = '=HYPERLINK("http://example.invalid/x","Apri")'
 NUMBER = re.compile(r"-?\d+(\.\d+)?")
@@ -47,7 +47,7 @@ def test_a_code_planted_by_another_office_reaches_the_report_as_text(tmp_path: P
     """Another office's category code ``=HYPERLINK(…)`` arrives by sync; head office's report
     CSV must show it as text, and every other cell is a plain number or harmless text."""
     path = tmp_path / "sede.sqlite"
-    with Store.open(path, create=True) as store:
+    with new_store(path, presidio=None) as store:  # encrypted: the command logs in on it
         with store.transaction() as j:
             j.insert(
                 "categories",

@@ -8,7 +8,12 @@ on first use, so a case that broke a file cannot spoil the next one.
 "Unchanged" is checked on the whole case folder: the same file names (no stray ``.tmp`` or
 ``.part``, no half-written output, no empty store) and the same content. SQLite files compare
 by their logical content (``iterdump`` through an immutable read), because opening a store
-legitimately rewrites its guard triggers; every other file compares byte for byte.
+legitimately rewrites its guard triggers; an encrypted store likewise, read with its key,
+without the audit rows of logins (a command that fails after logging in leaves its login on
+record: that is the audit log doing its job, not a change to the data); every other file
+compares byte for byte; key files by their slots (a failed login or recovery is counted in
+the key file on purpose: that count is not the store's content), and ``.keys.lock`` — an
+empty file that only exists to be locked — not at all.
 """
 
 from __future__ import annotations
@@ -25,7 +30,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from login_helpers import DEMO_LOGIN, key_of, login, open_store
+
 from casa_desk.demo.builder import DemoOptions, build_demo
+from casa_desk.security import keyfile
+from casa_desk.security.accounts import make_recovery_code
+from casa_desk.store.connection import Connections
 from casa_desk.store.db import Store
 from casa_desk.store.schema import MIGRATION_SET
 from casa_desk.sync.bundle import export_bundle, hub_import_bundle
@@ -47,6 +57,7 @@ FILES = (
     "damaged-hub.sqlite",
     "unenrolled.sqlite",
     "sede.sqlite",
+    "plain.sqlite",
 )
 
 
@@ -55,21 +66,25 @@ class Template:
     folder: Path
     referral: str  # a referral whose person consented: the letter can be printed
     device: str  # a device of the hub
+    recovery: str = ""  # the recovery code of office.sqlite
 
 
 def build_template(folder: Path) -> Template:
     """Every input a command of the corpus needs, made through the real code paths."""
     folder.mkdir(parents=True, exist_ok=True)
     office = folder / "office.sqlite"
-    build_demo(office, DemoOptions(people=12, contacts=60, seed=3, until=date(2026, 10, 1)))
-    shutil.copyfile(office, folder / "unenrolled.sqlite")
-    shutil.copyfile(office, folder / "sede.sqlite")  # head office's store: it sets settings
-    with Store.open(folder / "sede.sqlite") as store:
+    build_demo(
+        office,
+        DemoOptions(people=12, contacts=60, seed=3, until=date(2026, 10, 1), **DEMO_LOGIN),
+    )
+    copy_store(office, folder / "unenrolled.sqlite")
+    copy_store(office, folder / "sede.sqlite")  # head office's store: it sets settings
+    with open_store(folder / "sede.sqlite") as store:
         store.set_meta("presidio", "SEDE")
     hub = HubStore.open(folder / "hub.sqlite")
     try:
         device, code = add_device(hub, "SAN-SIRO")
-        with Store.open(office) as store:
+        with open_store(office) as store:
             save_credentials(store, enrol(hub, code), None)
             export_bundle(store, folder / "push.casa")
             referral = store.query(
@@ -89,19 +104,31 @@ def build_template(folder: Path) -> Template:
         encoding="utf-8",
     )
     (folder / "text.txt").write_text("non sono un archivio\n", encoding="utf-8")
-    shutil.copyfile(office, folder / "damaged.sqlite")
+    copy_store(office, folder / "damaged.sqlite")
     _damage(folder / "damaged.sqlite")
     shutil.copyfile(folder / "hub.sqlite", folder / "damaged-hub.sqlite")
     _damage(folder / "damaged-hub.sqlite")
-    shutil.copyfile(office, folder / "future.sqlite")
-    conn = sqlite3.connect(folder / "future.sqlite")
-    with conn:
-        conn.execute(
-            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
-            [MIGRATION_SET, "m999_from_the_future", "2099-01-01"],
-        )
+    session = login(office)  # the recovery code (its slot is in the key file)
+    recovery = make_recovery_code(session)
+    session.store.close()
+    with Store.open(folder / "plain.sqlite", create=True) as plain:  # as before encryption
+        plain.set_meta("presidio", "SAN-SIRO")
+    future = folder / "future.sqlite"
+    copy_store(office, future)
+    conn = Connections(future, key_of(future)).target(future)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
+        [MIGRATION_SET, "m999_from_the_future", "2099-01-01"],
+    )
     conn.close()
-    return Template(folder, referral, device)
+    return Template(folder, referral, device, recovery)
+
+
+def copy_store(source: Path, target: Path) -> None:
+    """A copy of a (closed) store: the file and its key file, which make the store."""
+    shutil.copyfile(source, target)
+    if keyfile.exists(source):
+        shutil.copyfile(keyfile.keyfile_path(source), keyfile.keyfile_path(target))
 
 
 def _damage(path: Path) -> None:
@@ -122,11 +149,12 @@ class Workspace:
     root: Path
     busy_port: int = 0  # a port something listens on
     keep_open: list[Store] = field(default_factory=list)
+    stdin: str = ""  # what the command reads on standard input (a new password)
 
     def file(self, name: str) -> str:
         target = self.root / name
         if not target.exists():
-            shutil.copyfile(self.template.folder / name, target)
+            copy_store(self.template.folder / name, target)  # a store with its key file
         return str(target)
 
     def new(self, name: str) -> str:
@@ -148,8 +176,8 @@ class Workspace:
     def open_store(self) -> str:
         """A store held open (as the window holds it) for the whole case."""
         path = self.root / "aperto.sqlite"
-        shutil.copyfile(self.template.folder / "office.sqlite", path)
-        self.keep_open.append(Store.open(path))
+        copy_store(self.template.folder / "office.sqlite", path)
+        self.keep_open.append(open_store(path))
         return str(path)
 
     def link(self, target: str, kind: str) -> str:
@@ -214,6 +242,8 @@ def fingerprint(root: Path, open_stores: list[Store]) -> dict[str, str]:
     for path in sorted(root.rglob("*")):
         if path.is_dir() and not path.is_symlink():
             continue
+        if path.name.endswith(".keys.lock"):
+            continue
         name = path.relative_to(root).as_posix()
         real = path.resolve()
         base = Path(str(real).removesuffix("-wal").removesuffix("-shm"))
@@ -221,7 +251,7 @@ def fingerprint(root: Path, open_stores: list[Store]) -> dict[str, str]:
             # Never read a held store's files with open(): closing any descriptor of them
             # drops the holder's locks (POSIX). Its content comes through its own connection.
             store = held[base]
-            out[name] = _digest("\n".join(store.db.conn.iterdump())) if real == base else "held"
+            out[name] = _logical(store.db.conn) if real == base else "held"
             continue
         if path.is_symlink():
             out[name] = "->" + os.readlink(path)
@@ -230,7 +260,51 @@ def fingerprint(root: Path, open_stores: list[Store]) -> dict[str, str]:
     return out
 
 
+#: Rows a login leaves (audited on purpose, even when the command then fails): left out.
+_LOGIN_ROWS = "SELECT id FROM audit_log WHERE action IN ('login', 'login_failed')"
+_SKIP = {
+    "audit_log": f"id NOT IN ({_LOGIN_ROWS})",
+    "sync_outbox": f"NOT (table_name = 'audit_log' AND row_id IN ({_LOGIN_ROWS}))",
+    "sync_state": "key != 'hlc'",
+}
+
+
+def _logical(conn: object) -> str:
+    """A store's schema and rows, minus what a login leaves (see the module docstring)."""
+    parts = []
+    tables = conn.execute(  # type: ignore[attr-defined]
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        " AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"
+    ).fetchall()
+    for name, sql in tables:
+        parts.append(sql)
+        where = _SKIP.get(name, "1 = 1")
+        rows = conn.execute(f'SELECT * FROM "{name}" WHERE {where}').fetchall()  # type: ignore[attr-defined]
+        parts.extend(sorted(repr(row) for row in rows))
+    return "store:" + _digest("\n".join(parts))
+
+
 def _content(path: Path) -> str:
+    if path.name.endswith(keyfile.SUFFIX):
+        try:
+            keys = keyfile.KeyFile.from_bytes(path.read_bytes(), path)
+        except Exception:  # noqa: BLE001 - not a key file after all: its bytes
+            pass
+        else:
+            keys.attempts = {}
+            return "keys:" + _digest(keys.to_bytes().decode())
+    if keyfile.exists(path) and not path.name.endswith(keyfile.SUFFIX):
+        try:
+            conn = Connections(path, key_of(path)).inspector()
+        except Exception:  # noqa: BLE001 - not a store its key file opens: compare bytes
+            conn = None
+        if conn is not None:
+            try:
+                return _logical(conn)
+            except Exception:  # noqa: BLE001 - a damaged store: its bytes are its content
+                pass
+            finally:
+                conn.close()
     data = path.read_bytes()
     if data.startswith(b"SQLite format 3\x00"):
         try:

@@ -20,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from corpus import fingerprint
+from corpus import copy_store, fingerprint
 
 _FILLER = "riempitivo"
 
@@ -55,7 +55,7 @@ def main() -> int:
         for old in mount.iterdir():
             shutil.rmtree(old) if old.is_dir() else old.unlink()
         for name in spec["files"]:
-            shutil.copyfile(template / name, mount / name)
+            copy_store(template / name, mount / name)  # a store with its key file
         fill(mount)
         filler = mount / _FILLER
         os.truncate(filler, max(0, filler.stat().st_size - free_kb * 1024))

@@ -12,10 +12,12 @@ what SQLite itself reports when a write meets a full disk.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import re
 import shutil
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -23,6 +25,7 @@ import pytest
 from corpus import Case, Template, Workspace, build_template, busy_port, dead_port, fingerprint
 
 from casa_desk.cli import main
+from casa_desk.store.connection import binding
 
 W = Workspace
 Argv = Callable[[W], list[str]]
@@ -416,6 +419,78 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
     )
     full("hub import-bundle", hub_import)
 
+    # encrypt (a store made before encryption)
+    def encrypt(w: W, db: str | None = None) -> list[str]:
+        return ["encrypt", "--db", db or w.file("plain.sqlite")]
+
+    add("encrypt", "--db", STORE, lambda w, m: encrypt(w, db=m(w)))
+    values("encrypt", {"already-encrypted": lambda w: encrypt(w, db=w.file("office.sqlite"))})
+    full("encrypt", encrypt)
+
+    # user … (administrators; a new password on standard input)
+    def user(w: W, action: str, *rest: str, db: str | None = None, secret: str = "") -> list[str]:
+        w.stdin = secret or "una frase nuova e lunga\n"
+        return ["user", action, *rest, "--db", db or w.file("office.sqlite")]
+
+    def user_add(w: W, db: str | None = None, name: str = "nuovo", secret: str = "") -> list[str]:
+        return [
+            *user(w, "add", name, db=db, secret=secret),
+            "--name",
+            "Nuovo Utente",
+            "--role",
+            "operatore",
+            "--password-stdin",
+        ]
+
+    add("user add", "--db", STORE, lambda w, m: user_add(w, db=m(w)))
+    values(
+        "user add",
+        {
+            "weak-password": lambda w: user_add(w, secret="corta\n"),
+            "no-password": lambda w: [*user_add(w, secret="\n")],
+            "taken": lambda w: user_add(w, name="prova.admin"),
+            "bad-username": lambda w: user_add(w, name="con spazi"),
+            "unknown-role": lambda w: [*user_add(w)[:-3], "capo", "--password-stdin"],
+        },
+    )
+    full("user add", user_add)
+    add("user list", "--db", STORE, lambda w, m: user(w, "list", db=m(w)))
+
+    def passwd(w: W, db: str | None = None, name: str = "prova.admin") -> list[str]:
+        return [*user(w, "passwd", name, db=db), "--password-stdin"]
+
+    add("user passwd", "--db", STORE, lambda w, m: passwd(w, db=m(w)))
+    values("user passwd", {"unknown-user": lambda w: passwd(w, name="nessuno")})
+    full("user passwd", passwd)
+    add("user disable", "--db", STORE, lambda w, m: user(w, "disable", "nessuno", db=m(w)))
+    values(
+        "user disable",
+        {
+            "unknown-user": lambda w: user(w, "disable", "nessuno"),
+            "oneself": lambda w: user(w, "disable", "prova.admin"),
+        },
+    )
+
+    def recovery_code(w: W, db: str | None = None) -> list[str]:
+        return user(w, "recovery-code", db=db)
+
+    add("user recovery-code", "--db", STORE, lambda w, m: recovery_code(w, db=m(w)))
+    full("user recovery-code", recovery_code)
+
+    def recover(w: W, db: str | None = None, code: str = "") -> list[str]:
+        os.environ["CASA_DESK_RECOVERY_CODE"] = code or w.template.recovery
+        return [*user(w, "recover", "prova.admin", db=db), "--password-stdin"]
+
+    add("user recover", "--db", STORE, lambda w, m: recover(w, db=m(w)))
+    values(
+        "user recover",
+        {
+            "wrong-code": lambda w: recover(w, code="AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GG"),
+            "no-code-made": lambda w: recover(w, db=w.file("unenrolled.sqlite")),
+        },
+    )
+    full("user recover", recover)
+
     # enrol (a new store from the enrolment file; or online)
     def enrol(w: W, db: str | None = None, file: str | None = None) -> list[str]:
         return [
@@ -551,26 +626,52 @@ class FullDiskConnection(sqlite3.Connection):
         super().commit()
 
 
-def _full() -> sqlite3.OperationalError:
-    error = sqlite3.OperationalError("database or disk is full")
-    error.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
-    return error
+class FullDiskCipherConnection(binding.Connection):  # type: ignore[misc]
+    """The same for the stores' binding (SQLCipher's)."""
+
+    _mark = 0
+
+    def execute(self, sql: str, *args: object) -> object:
+        head = sql.lstrip()[:6].upper()
+        if head.startswith("BEGIN"):
+            self._mark = self.total_changes
+        elif head.startswith(("COMMIT", "END")) and self.total_changes > self._mark:
+            raise _full(binding)
+        return super().execute(sql, *args)
+
+    def commit(self) -> None:
+        if self.in_transaction and self.total_changes > self._mark:
+            raise _full(binding)
+        super().commit()
+
+
+def _full(module: object = sqlite3) -> sqlite3.OperationalError:
+    error = module.OperationalError("database or disk is full")  # type: ignore[attr-defined]
+    error.sqlite_errorcode = module.SQLITE_FULL  # type: ignore[attr-defined]
+    return error  # type: ignore[no-any-return]
 
 
 @pytest.fixture
 def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
-    """ENOSPC at the operating system's door and SQLITE_FULL at SQLite's (see the docstring)."""
+    """ENOSPC at the operating system's door and SQLITE_FULL at SQLite's (see the docstring),
+    for the hub's binding (the standard library's) and the stores' (SQLCipher's)."""
     real_connect = sqlite3.connect
+    real_cipher_connect = binding.connect
 
     def connect(*args: object, **kwargs: object) -> sqlite3.Connection:
         kwargs.setdefault("factory", FullDiskConnection)
         return real_connect(*args, **kwargs)  # type: ignore[arg-type]
+
+    def cipher_connect(*args: object, **kwargs: object) -> object:
+        kwargs.setdefault("factory", FullDiskCipherConnection)
+        return real_cipher_connect(*args, **kwargs)
 
     def fsync(_fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(sqlite3, "connect", connect)
     monkeypatch.setattr(sqlite3.dbapi2, "connect", connect)
+    monkeypatch.setattr(binding, "connect", cipher_connect)
     monkeypatch.setattr(os, "fsync", fsync)
 
 
@@ -612,11 +713,14 @@ def test_bad_input_one_line_nothing_changed(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     w = Workspace(template, tmp_path / "case", busy_port=busy)
     w.root.mkdir()
+    monkeypatch.delenv("CASA_DESK_RECOVERY_CODE", raising=False)
     try:
         argv = case.argv(w)
+        monkeypatch.setattr(sys, "stdin", io.StringIO(w.stdin))
         before = fingerprint(w.root, w.keep_open)
         if case.full_disk:
             request.getfixturevalue("full_disk")
@@ -650,14 +754,21 @@ FULL_DISK = [c for c in CASES if c.full_disk]
 
 @pytest.mark.parametrize("case", FULL_DISK, ids=[c.command for c in FULL_DISK])
 def test_the_valid_invocation_works(
-    case: Case, template: Template, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    case: Case,
+    template: Template,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Each command's full-disk case is its valid invocation: on a healthy disk it succeeds,
     so every failure above comes from the one thing each case gets wrong."""
     w = Workspace(template, tmp_path / "case")
     w.root.mkdir()
+    monkeypatch.delenv("CASA_DESK_RECOVERY_CODE", raising=False)
     try:
-        status, lines = run(case.argv(w), capsys)
+        argv = case.argv(w)
+        monkeypatch.setattr(sys, "stdin", io.StringIO(w.stdin))
+        status, lines = run(argv, capsys)
     finally:
         w.close()
     assert status == 0, lines

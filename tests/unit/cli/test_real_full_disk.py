@@ -73,7 +73,10 @@ def _run(template: Template, tmp_path: Path, files: list[str], free: list[int], 
     size_kb = sum((template.folder / f).stat().st_size for f in files) // 1024 + 1024
     mount = tmp_path / "disco"
     mount.mkdir()
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(HERE)])}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), str(HERE), str(HERE.parents[1])]),
+    }
     spec = {"size_kb": size_kb, "free_kb": free, "files": files, "argv": argv}
     done = subprocess.run(
         ["unshare", "-rm", sys.executable, str(HERE / "full_disk_driver.py"), str(mount)]

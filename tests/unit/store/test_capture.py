@@ -8,12 +8,12 @@ row nor outbox entry, and that a migration using ``transform()`` cannot switch c
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from casa_desk.store import schema
+from casa_desk.store.connection import IntegrityError, OperationalError
 from casa_desk.store.consents import Consents, referral_purpose
 from casa_desk.store.contacts import Contacts
 from casa_desk.store.db import Store
@@ -126,10 +126,10 @@ def test_update_outbox_carries_changed_fields_and_base_clock(store: Store) -> No
 def test_raw_sql_cannot_escape_capture(store: Store, sql: str) -> None:
     People(store).register({"first_name": "Ada", "last_name": "Esempio"}, presidio="SAN-SIRO")
     # on the write connection (inside a transaction) the guard triggers refuse it…
-    with pytest.raises(sqlite3.IntegrityError, match="casa_desk"), store.transaction():
+    with pytest.raises(IntegrityError, match="casa_desk"), store.transaction():
         store.db.execute(sql)
     # …and outside a transaction store.db is a read-only connection: no write at all
-    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+    with pytest.raises(OperationalError, match="readonly"):
         store.db.execute(sql)
     assert store.query("SELECT first_name FROM people")[0]["first_name"] == "Ada"
 
@@ -156,7 +156,7 @@ def test_a_transform_migration_cannot_switch_capture_off(tmp_path: Path, monkeyp
         with Store.open(path) as store:
             assert schema.missing_guards(store.db) == []
             assert list((tmp_path / "backups").glob("s-before-migration-*.sqlite"))
-            with pytest.raises(sqlite3.IntegrityError, match="casa_desk"), store.transaction():
+            with pytest.raises(IntegrityError, match="casa_desk"), store.transaction():
                 store.db.execute(
                     "INSERT INTO people (id, presidio, scope, created_at, updated_at, hlc,"
                     " origin) VALUES ('x', 'SAN-SIRO', 'shared', 't', 't', 5, 'd')"

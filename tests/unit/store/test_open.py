@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from login_helpers import new_store, open_store
 
 from casa_desk.cli import main
 from casa_desk.errors import DamagedStoreError, NotAStoreError, StorageError, StoreTooNewError
@@ -111,12 +112,12 @@ def test_cli_reports_a_bad_store_in_one_line(tmp_path: Path, capsys) -> None:
 
 def test_backup_while_open_is_a_consistent_store(tmp_path: Path, capsys) -> None:
     path = tmp_path / "s.sqlite"
-    with Store.open(path, create=True) as store:
+    with new_store(path) as store:
         People(store).register({"first_name": "Ada", "last_name": "Esempio"}, presidio="SAN-SIRO")
         # the app still has the store open (WAL not checkpointed) while the backup runs
         out = tmp_path / "copy.sqlite"
         assert main(["backup", "--db", str(path), "--out", str(out)]) == 0
-    with Store.open(out) as copy:
+    with open_store(out) as copy:  # encrypted, opened with the same password on its own
         assert copy.query("SELECT last_name FROM people")[0]["last_name"] == "Esempio"
     assert main(["backup", "--db", str(path), "--out", str(tmp_path / "no" / "b.sqlite")]) == 1
     assert "non esiste" in capsys.readouterr().err

@@ -78,19 +78,19 @@ def test_bad_settings_are_refused_with_a_reason(
 
 
 def test_cli_lists_and_sets_with_one_line_refusals(tmp_path, capsys) -> None:
+    from login_helpers import new_store
+
     from casa_desk.cli import main
 
     office = tmp_path / "office.sqlite"
-    with Store.open(office, create=True) as store:
-        store.set_meta("presidio", "SAN-SIRO")
+    new_store(office, presidio="SAN-SIRO").close()  # the CLI logs in: encrypted stores
     assert main(["settings", "--db", str(office)]) == 0
     assert "esf.programme [tutti] = 2021-2027" in capsys.readouterr().out
     assert main(["settings", "--db", str(office), "set", "esf.programme", "2014-2020"]) == 1
     err = capsys.readouterr().err
     assert "Solo la sede" in err and len(err.strip().splitlines()) == 1
     hq = tmp_path / "hq.sqlite"
-    with Store.open(hq, create=True) as store:
-        store.set_meta("presidio", HEAD_OFFICE)
+    new_store(hq, presidio=HEAD_OFFICE).close()
     assert main(["settings", "--db", str(hq), "set", "esf.cup", "E41B21000000006",
                  "--presidio", "SAN-SIRO"]) == 0  # fmt: skip
     assert main(["settings", "--db", str(hq), "set", "esf.cup", "corto"]) == 1
