@@ -3,11 +3,12 @@
     python benchmarks/bench_report.py --db /tmp/big.sqlite [--month 2026-10] [--presidio SAN-SIRO]
 
 The store should come from ``casa-desk demo --db PATH --people 100000 --contacts 1000000``.
-With ``--synthetic`` and a missing ``--db``, a plain synthetic store of the same size is
-written first through the journal's bulk path (no demo builder needed). Prints the time of
-each phase: open, figures (SQL; wall and CPU, since a shared machine inflates wall time),
-suppression + PDF, CSV, the consolidated figures, and the whole path the CLI takes
-(``service.generate``: open, figures, PDF, CSV, atomic writes).
+An encrypted store is opened by logging in (``CASA_DESK_USER``/``CASA_DESK_PASSWORD``, default
+``demo``/``demo``). With ``--synthetic`` and a missing ``--db``, a plain (unencrypted)
+synthetic store of the same size is written first through the journal's bulk path (no demo
+builder needed). Prints the time of each phase: open, figures (SQL; wall and CPU, since a
+shared machine inflates wall time), suppression + PDF, CSV, the consolidated figures, and the
+whole path the CLI takes (``service.generate``: open, figures, PDF, CSV, atomic writes).
 
 Figures measured on 25/11/2026 (2 shared cores, load ~2.5), month 2026-10, SAN-SIRO:
 
@@ -30,6 +31,8 @@ import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+from bench_login import login
 
 from casa_desk.models.timeutil import to_utc_text
 from casa_desk.reports import aggregate, service
@@ -161,7 +164,7 @@ def main() -> None:
         print(f"synthetic store built in {time.perf_counter() - t:.1f} s")
     month = Month.parse(args.month)
     t = time.perf_counter()
-    store = Store.open(args.db, check_integrity=False)  # as service.generate opens it
+    store, _session, _took = login(args.db, check_integrity=False)  # as the CLI opens it
     print(f"open (applies pending migrations): {time.perf_counter() - t:.3f} s")
     n = store.db.execute("SELECT count(*) FROM contacts").fetchone()[0]
     print(f"contacts in store: {n:,}")
@@ -195,7 +198,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(args.runs):
             t = time.perf_counter()
-            with Store.open(args.db, check_integrity=False) as opened:  # as the CLI opens it
+            with login(args.db, check_integrity=False)[0] as opened:  # as the CLI opens it
                 service.generate(
                     opened,
                     args.month,

@@ -1,14 +1,21 @@
 """Store benchmark at scale: build a demo store, then time what the desk does most.
 
     python benchmarks/bench_store.py [--people 100000 --contacts 1000000 --db PATH --keep]
+                                     [--compare]
 
-Prints: build time and rows/s, file size, search-as-you-type latency over 1,000 random
-prefixes of real surnames, first names, codici fiscali, phones and unit codes (median and
-p95, with the app's own query, :func:`casa_desk.store.search.search_people`), one person's
-history (current contacts newest first plus referrals, for the busiest person and for
-random ones), and one month's contacts by category for the office (the month before
-``--until``, Europe/Rome bounds). Figures only: nothing here asserts a time
-(DESIGN.md §8). With ``--db PATH`` of an existing store the build is skipped.
+Prints, per store: the demo build's time and rows/s, the file size, the login as the window
+does it (key slot, open; without the integrity check, which the window runs in the background
+and which is timed apart), search-as-you-type latency over 1,000 random prefixes of
+real surnames, first names, codici fiscali, phones and unit codes (median and p95, ranked
+:func:`casa_desk.store.search.search_people` and the window's keystroke path), the person
+card of someone with 200 contacts (the store calls the card makes), and the monthly report
+of the month before ``--until`` (figures, suppression, PDF).
+
+``--compare`` builds the same store twice from the same seed — encrypted (SQLCipher, as every
+store) and a plain twin (``DemoOptions(encrypted=False)``, for this comparison only) — and
+measures them side by side, each query on one then the other, so a shared machine's load
+falls on both alike. Figures only: nothing here asserts a time (DESIGN.md §8). With
+``--db PATH`` of an existing store the build is skipped (the plain twin is PATH-plain).
 """
 
 from __future__ import annotations
@@ -21,42 +28,33 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bench_login import login
 from sqlite_utils import Database
 
 from casa_desk.cli.demo import ProgressLine
 from casa_desk.demo.builder import DemoOptions, build_demo
 from casa_desk.models.phone import phone_search_digits
-from casa_desk.models.timeutil import rome_month_bounds, today_rome
+from casa_desk.models.timeutil import today_rome
+from casa_desk.reports.aggregate import Month
+from casa_desk.reports.pdf import render_pdf
+from casa_desk.reports.service import build_report
+from casa_desk.store.contacts import Contacts
+from casa_desk.store.db import Store, check_connections
+from casa_desk.store.people import People
+from casa_desk.store.referrals import Referrals
 from casa_desk.store.search import count_people, search_people
 
 #: As in casa_desk/ui/search_model.py (not imported: that module loads Qt): the window counts
 #: matches up to COUNT_CAP + 1 and ranks only when there are at most COUNT_CAP of them.
 COUNT_CAP = 1000
 PAGE = 60
-
-HISTORY_CONTACTS = (
-    "SELECT c.*, cat.label AS category_label FROM contacts c"
-    " LEFT JOIN categories cat ON cat.code = c.category"
-    " WHERE c.person_id = ? AND c.deleted = 0"
-    " AND NOT EXISTS (SELECT 1 FROM contacts a WHERE a.amends_id = c.id AND a.deleted = 0)"
-    " ORDER BY c.occurred_at DESC LIMIT 1000"
-)
-HISTORY_REFERRALS = (
-    "SELECT r.*, s.status, sv.name AS service_name FROM referrals r"
-    " LEFT JOIN referral_status s ON s.referral_id = r.id"
-    " LEFT JOIN services sv ON sv.id = r.service_id"
-    " WHERE r.person_id = ? AND r.deleted = 0 ORDER BY r.created_at DESC"
-)
-MONTH_BY_CATEGORY = (
-    "SELECT c.category, count(*) FROM contacts c"
-    " WHERE c.presidio = ? AND c.occurred_at >= ? AND c.occurred_at < ? AND c.deleted = 0"
-    " AND NOT EXISTS (SELECT 1 FROM contacts a WHERE a.amends_id = c.id AND a.deleted = 0)"
-    " GROUP BY c.category ORDER BY c.category"
-)
+#: The card of DESIGN.md §8: a person with (at least) 200 contacts.
+CARD_CONTACTS = 200
 
 
 def _ms(seconds: float) -> str:
@@ -106,71 +104,117 @@ def _percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[max(0, int(len(ordered) * 0.95) - 1)]
 
 
-def measure(path: Path, presidio: str, until: date, queries: int, seed: int) -> None:
-    conn = sqlite3.connect(path)
-    db = Database(conn)
-    rng = random.Random(seed)
-    # Warm the cache the way a running app would have it, then time the keystrokes.
-    conn.execute("SELECT count(*) FROM people_fts").fetchone()
-    pairs = _prefixes(conn, rng, queries)
-    for _, text in pairs[:50]:
-        search_people(db, text, limit=50)
+@dataclass
+class Variant:
+    """One store under measurement: its name, path, open store and a fresh reader."""
 
-    def keystroke(text: str) -> list[dict[str, Any]]:
+    name: str
+    path: Path
+    store: Store
+    db: Database
+    opened_in: float
+    build: float | None = None
+
+
+def _card(store: Store, person_id: str) -> int:
+    """What the person card reads (store API, as ui/person_card.py calls it)."""
+    people, contacts = People(store), Contacts(store)
+    person = people.get(person_id)
+    ids = people.merged_ids(person_id)
+    history = contacts.history(ids)
+    Referrals(store).list(person_id=person_id)
+    people.household(person)
+    people.duplicates_of(person_id)
+    return len(history)
+
+
+def _report(store: Store, month: Month, presidio: str) -> int:
+    """The monthly report as ``casa-desk report`` makes it (figures, suppression, PDF)."""
+    report = build_report(store, month, presidio)
+    return len(render_pdf(report))
+
+
+def _interleaved(
+    variants: list[Variant], calls: list[Callable[[Variant], Any]]
+) -> dict[str, list[float]]:
+    """Each call on each variant in turn (plain, encrypted, plain, …): a shared machine's
+    load falls on both alike."""
+    times: dict[str, list[float]] = {v.name: [] for v in variants}
+    for n, call in enumerate(calls):
+        order = variants if n % 2 == 0 else variants[::-1]
+        for variant in order:
+            took, _ = _timed(lambda v=variant, c=call: c(v))  # type: ignore[misc]
+            times[variant.name].append(took)
+    return times
+
+
+def measure(variants: list[Variant], presidio: str, until: date, queries: int, seed: int) -> None:
+    first = variants[0]
+    rng = random.Random(seed)
+    pairs = _prefixes(first.db.conn, rng, queries)
+    for variant in variants:  # warm each store's cache as a running window would have it
+        variant.db.execute("SELECT count(*) FROM people_fts").fetchone()
+        for _, text in pairs[:50]:
+            search_people(variant.db, text, limit=50)
+
+    def keystroke(db: Database, text: str) -> list[dict[str, Any]]:
         """What the window runs per keystroke (ui/search_model.py run_query)."""
         ranked = count_people(db, text, cap=COUNT_CAP + 1) <= COUNT_CAP
         return search_people(db, text, limit=PAGE, ranked=ranked)
 
+    results: dict[str, dict[str, str]] = {v.name: {} for v in variants}
+    for variant in variants:
+        results[variant.name]["login (key slot + open)"] = _ms(variant.opened_in)
+        took, _ = _timed(lambda v=variant: check_connections(v.store.connections))  # type: ignore[misc]
+        results[variant.name]["integrity check (quick_check)"] = f"{took:.2f} s"
+        if variant.build is not None:
+            results[variant.name]["demo build"] = f"{variant.build:.1f} s"
+        results[variant.name]["file size"] = f"{variant.path.stat().st_size / 1e6:,.0f} MB"
     for title, call in (
-        ("search_people(limit=50), ranked", lambda t: search_people(db, t, limit=50)),
-        ("window keystroke: count, then ranked only if <= 1000", keystroke),
+        ("ranked search_people(limit=50)", lambda db, t: search_people(db, t, limit=50)),
+        ("window keystroke", keystroke),
     ):
-        samples: dict[str, list[float]] = {}
-        every: list[float] = []
-        for kind, text in pairs:
-            took, _ = _timed(lambda t=text, c=call: c(t))  # type: ignore[misc]
-            samples.setdefault(kind, []).append(took)
-            every.append(took)
-        median, p95 = _percentiles(every)
-        print(f"{title}, {len(every)} prefixes: median {_ms(median)}, p95 {_ms(p95)}")
-        for kind, values in sorted(samples.items()):
-            median, p95 = _percentiles(values)
-            print(f"  {kind:15s} n={len(values):4d}  median {_ms(median)}  p95 {_ms(p95)}")
+        times = _interleaved(variants, [lambda v, t=text, c=call: c(v.db, t) for _, text in pairs])
+        for name, samples in times.items():
+            median, p95 = _percentiles(samples)
+            results[name][title] = f"median {_ms(median)}, p95 {_ms(p95)}"
 
-    busiest, busy_count = conn.execute(
-        "SELECT person_id, count(*) n FROM contacts WHERE person_id IS NOT NULL"
-        " GROUP BY person_id ORDER BY n DESC LIMIT 1"
-    ).fetchone()
-    people = [
-        r[0] for r in conn.execute("SELECT id FROM people ORDER BY random() LIMIT 200").fetchall()
-    ]
-
-    def history(person_id: str) -> tuple[list[Any], list[Any]]:
-        return (
-            conn.execute(HISTORY_CONTACTS, [person_id]).fetchall(),
-            conn.execute(HISTORY_REFERRALS, [person_id]).fetchall(),
-        )
-
-    took, (contacts, referrals) = _timed(lambda: history(busiest), repeat=5)
-    print(
-        f"person history, busiest person ({len(contacts)} current contacts of {busy_count},"
-        f" {len(referrals)} referrals): {_ms(took)}"
+    row = (
+        first.db.execute(
+            "SELECT person_id, n FROM (SELECT person_id, count(*) n FROM contacts"
+            " WHERE person_id IS NOT NULL GROUP BY person_id) WHERE n >= ? ORDER BY n LIMIT 1",
+            [CARD_CONTACTS],
+        ).fetchone()
+        or first.db.execute(
+            "SELECT person_id, count(*) n FROM contacts WHERE person_id IS NOT NULL"
+            " GROUP BY person_id ORDER BY n DESC LIMIT 1"
+        ).fetchone()
     )
-    random_times = [_timed(lambda p=p: history(p))[0] for p in people]  # type: ignore[misc]
-    median, p95 = _percentiles(random_times)
-    print(f"person history, {len(people)} random people: median {_ms(median)}, p95 {_ms(p95)}")
+    person, count = row[0], row[1]
+    times = _interleaved(variants, [lambda v: _card(v.store, person)] * 20)
+    for name, samples in times.items():
+        median, p95 = _percentiles(samples)
+        results[name][f"card ({count} contacts)"] = f"median {_ms(median)}, p95 {_ms(p95)}"
 
     year, month = (until.year, until.month - 1) if until.month > 1 else (until.year - 1, 12)
-    start, end = rome_month_bounds(year, month)
-    took, rows = _timed(
-        lambda: conn.execute(MONTH_BY_CATEGORY, [presidio, start, end]).fetchall(), repeat=3
-    )
-    total = sum(n for _, n in rows)
-    print(
-        f"month {year}-{month:02d} by category for {presidio} ({total} contacts,"
-        f" {len(rows)} categories): {_ms(took)}"
-    )
-    conn.close()
+    wanted = Month(year, month)
+    times = _interleaved(variants, [lambda v: _report(v.store, wanted, presidio)] * 3)
+    for name, samples in times.items():
+        results[name][f"monthly report {wanted} (figures + PDF)"] = (
+            f"median {_ms(statistics.median(samples))}"
+        )
+
+    width = max(len(k) for r in results.values() for k in r)
+    names = [v.name for v in variants]
+    print(f"{'':{width}}  " + "  ".join(f"{n:>32}" for n in names))
+    for key in results[first.name]:
+        print(f"{key:{width}}  " + "  ".join(f"{results[n].get(key, ''):>32}" for n in names))
+
+
+def _open(name: str, path: Path, build: float | None) -> Variant:
+    """Log in as the window does (the integrity check runs later, in the background)."""
+    store, _session, took = login(path, check_integrity=False)
+    return Variant(name, path, store, store.connections.reader(), took, build)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -182,38 +226,68 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--until", type=date.fromisoformat, default=None)
     parser.add_argument("--queries", type=int, default=1_000)
     parser.add_argument("--db", type=Path, help="store to build (or, if it exists, to measure)")
-    parser.add_argument("--keep", action="store_true", help="keep the built store")
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="build the same store twice, encrypted and plain, and measure both side by side",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the built store(s)")
     args = parser.parse_args(argv)
     until = args.until or today_rome()
     folder = None
     if args.db is None:
         folder = tempfile.TemporaryDirectory(prefix="casa-bench-")
         args.db = Path(folder.name) / "bench.sqlite"
+    wanted = [("cifrato", args.db, True)]
+    if args.compare:
+        plain = args.db.with_name(args.db.stem + "-plain" + args.db.suffix)
+        wanted = [("in chiaro", plain, False), *wanted]
+    variants: list[Variant] = []
     try:
-        if args.db.exists():
-            print(f"measuring existing store {args.db} (no build)")
-        else:
-            options = DemoOptions(
-                presidio=args.presidio,
-                people=args.people,
-                contacts=args.contacts,
-                seed=args.seed,
-                until=until,
-            )
-            took, summary = _timed(lambda: build_demo(args.db, options, ProgressLine(sys.stderr)))
-            rows = sum(summary.counts.values())
-            print(
-                f"build {args.people:,} people / {args.contacts:,} contacts: {took:.1f} s"
-                f" ({rows:,} rows written through the journal, {rows / took:,.0f} rows/s)"
-            )
-        print(f"file size: {args.db.stat().st_size / 1e6:,.1f} MB")
-        measure(args.db, args.presidio, until, args.queries, args.seed)
+        for name, path, encrypted in wanted:
+            build = None
+            if path.exists():
+                print(f"measuring existing store {path} (no build)")
+            else:
+                options = DemoOptions(
+                    presidio=args.presidio,
+                    people=args.people,
+                    contacts=args.contacts,
+                    seed=args.seed,
+                    until=until,
+                    encrypted=encrypted,
+                )
+                build, summary = _timed(
+                    lambda o=options, p=path: build_demo(p, o, ProgressLine(sys.stderr))
+                )  # type: ignore[misc]
+                rows = sum(summary.counts.values())
+                print(
+                    f"{name}: build {args.people:,} people / {args.contacts:,} contacts: "
+                    f"{build:.1f} s ({rows:,} rows through the journal, {rows / build:,.0f}/s)"
+                )
+            variants.append(_open(name, path, build))
+        measure(variants, args.presidio, until, args.queries, args.seed)
+        _, peak = _rss()
+        print(f"peak resident memory of this process: {peak:.0f} MB")
     finally:
+        for variant in variants:
+            variant.db.conn.close()
+            variant.store.close()
         if folder is not None and not args.keep:
             folder.cleanup()
         elif folder is not None:
-            print(f"store kept at {args.db}")
+            print(f"stores kept in {folder.name}")
     return 0
+
+
+def _rss() -> tuple[float, float]:
+    current = peak = 0.0
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            current = int(line.split()[1]) / 1024
+        elif line.startswith("VmHWM:"):
+            peak = int(line.split()[1]) / 1024
+    return current, peak
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "sync"))
+sys.path.insert(0, str(ROOT / "tests"))  # login_helpers: encrypted stores, cheap slots
 
 from sync_helpers import HubProcess, free_port, new_office  # noqa: E402
 

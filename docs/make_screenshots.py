@@ -44,19 +44,19 @@ def _desk_screen(size: tuple[int, int], folder: Path) -> None:
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
-def _demo_store(folder: Path):  # type: ignore[no-untyped-def]
-    from casa_desk.store.db import Store
+def _demo_session(folder: Path):  # type: ignore[no-untyped-def]
+    """A demo store and its administrator's session (demo/demo, who may see sensitive
+    content, so that the card shows what it can reveal)."""
+    from casa_desk.demo.builder import DemoOptions, build_demo
+    from casa_desk.security.access import unlock
+    from casa_desk.security.accounts import change_user
 
     path = folder / "demo.sqlite"
-    try:
-        from casa_desk.demo.builder import DemoOptions, build_demo
-    except ImportError:  # no demo builder: the test fixture store is enough
-        sys.path.insert(0, str(ROOT / "tests" / "ui"))
-        from conftest import build_store  # type: ignore[import-not-found]
-
-        return build_store(path).store
     build_demo(path, DemoOptions(people=400, contacts=4000, seed=3))
-    return Store.open(path)
+    admin = unlock(path, "demo", "demo")
+    change_user(admin, "demo", may_see_sensitive=True)
+    admin.store.close()
+    return unlock(path, "demo", "demo")  # logged in again: the session carries the change
 
 
 def main() -> int:
@@ -83,7 +83,8 @@ def main() -> int:
 
     app = QApplication(sys.argv[:1])
     italian = install_translator(app, "it")
-    store = _demo_store(temp)
+    session = _demo_session(temp)
+    store = session.store
     saved: list[str] = []
 
     def settle() -> None:
@@ -102,7 +103,7 @@ def main() -> int:
         shot(name, dialog)
         dialog.close()
 
-    window = build_window(store, runner=SyncRunner())
+    window = build_window(session, runner=SyncRunner())
     window.show()  # as big as the desk's screen allows (casa_desk.ui.screen_fit)
     shot("start", window)
 
@@ -188,7 +189,7 @@ def main() -> int:
     for translator in italian:
         app.removeTranslator(translator)
     translators = install_translator(app, "en")
-    english = build_window(store, runner=SyncRunner())
+    english = build_window(session, runner=SyncRunner())
     english.show()
     QTest.keyClicks(english.search.field, surname[:4].lower())
     shot("search-en", english)
