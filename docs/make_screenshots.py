@@ -154,7 +154,9 @@ def main() -> int:
     pair = store.query(
         "SELECT a.id AS a, b.id AS b FROM people a JOIN people b ON a.phone = b.phone"
         " AND a.id < b.id AND a.last_name != b.last_name LIMIT 1"
-    ) or store.query("SELECT a.id AS a, b.id AS b FROM people a, people b WHERE a.id < b.id LIMIT 1")
+    ) or store.query(
+        "SELECT a.id AS a, b.id AS b FROM people a, people b WHERE a.id < b.id LIMIT 1"
+    )
     people = window.card.people
     dialog_shot(
         "merge",

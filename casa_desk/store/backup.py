@@ -128,7 +128,9 @@ def backup_before_migration(conn: Connection, connections: Connections) -> Path:
     key file: a backup that cannot be opened is no backup)."""
     store_path = connections.path
     folder = private_folder(backups_dir(store_path))
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    # Microseconds: two migrations in the same second (an old store opened, then encrypted)
+    # must not overwrite each other's backup.
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     name = f"{store_path.stem}-before-migration-{stamp}.sqlite"
     out = _backup_connection(conn, connections, folder / name)
     old = sorted(folder.glob(f"{store_path.stem}-before-migration-*.sqlite"))

@@ -243,7 +243,9 @@ class Contacts:
         if masked:
             where.append("c.sensitive = 0")
         order = "DESC" if newest_first else "ASC"
-        phone = f"CASE WHEN {restricted_sql('p')} THEN NULL ELSE p.phone END" if masked else "p.phone"
+        phone = (
+            f"CASE WHEN {restricted_sql('p')} THEN NULL ELSE p.phone END" if masked else "p.phone"
+        )
         return self.store.query(
             f"SELECT c.*, {name_columns('p', masked=masked)}, {phone} AS person_phone,"
             " cat.label AS category_label, cat.label_en AS category_label_en FROM contacts c"

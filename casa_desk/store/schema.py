@@ -212,40 +212,6 @@ def m007_esf_exits_and_settings(db: Database) -> None:
     )
 
 
-@migrations()
-def m008_security(db: Database) -> None:
-    """Who may see what (issue 10).
-
-    ``people_restricted``: the people this office must treat as *riservato* — anyone with a
-    sensitive contact or referral (domestic violence, health: ``automatic``), or flagged by
-    hand (``by_hand``). A local table kept by triggers (:data:`_RESTRICTED_TRIGGERS`), so a
-    list of people asks one primary-key probe per row instead of searching each person's
-    contacts; it is filled here from what the store already holds.
-    Indexes for the audit page's filters (time, user, action). ``users`` gets
-    ``must_change_password`` (set when an administrator resets a password), and nobody keeps
-    the permission to see sensitive content: it used to be on by default, it is now given
-    explicitly by an administrator (casa_desk.security.accounts.change_user).
-    """
-    _exec_statements(
-        db,
-        """
-        CREATE TABLE IF NOT EXISTS people_restricted (
-            person_id TEXT PRIMARY KEY,
-            automatic INTEGER NOT NULL DEFAULT 0,
-            by_hand INTEGER NOT NULL DEFAULT 0,
-            since TEXT NOT NULL
-        ) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log (at);
-        CREATE INDEX IF NOT EXISTS audit_log_who ON audit_log (who, at);
-        CREATE INDEX IF NOT EXISTS audit_log_action ON audit_log (action, at)
-    """,
-    )
-    if "must_change_password" not in db["users"].columns_dict:  # type: ignore[union-attr]
-        db["users"].add_column("must_change_password", int, not_null_default=0)  # type: ignore[union-attr]
-    db.execute("UPDATE users SET may_see_sensitive = 0")
-    rebuild_restricted(db)
-
-
 _BOOKKEEPING = """
 CREATE TABLE casa_meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT);
@@ -604,3 +570,37 @@ def m009_presidi_phone_email(db: Database) -> None:
     for column in ("phone", "email"):
         if column not in db["presidi"].columns_dict:  # type: ignore[union-attr]
             db.execute(f"ALTER TABLE presidi ADD COLUMN {column} TEXT")
+
+
+@migrations()
+def m010_security(db: Database) -> None:
+    """Who may see what (issue 10).
+
+    ``people_restricted``: the people this office must treat as *riservato* — anyone with a
+    sensitive contact or referral (domestic violence, health: ``automatic``), or flagged by
+    hand (``by_hand``). A local table kept by triggers (:data:`_RESTRICTED_TRIGGERS`), so a
+    list of people asks one primary-key probe per row instead of searching each person's
+    contacts; it is filled here from what the store already holds.
+    Indexes for the audit page's filters (time, user, action). ``users`` gets
+    ``must_change_password`` (set when an administrator resets a password), and nobody keeps
+    the permission to see sensitive content: it used to be on by default, it is now given
+    explicitly by an administrator (casa_desk.security.accounts.change_user).
+    """
+    _exec_statements(
+        db,
+        """
+        CREATE TABLE IF NOT EXISTS people_restricted (
+            person_id TEXT PRIMARY KEY,
+            automatic INTEGER NOT NULL DEFAULT 0,
+            by_hand INTEGER NOT NULL DEFAULT 0,
+            since TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log (at);
+        CREATE INDEX IF NOT EXISTS audit_log_who ON audit_log (who, at);
+        CREATE INDEX IF NOT EXISTS audit_log_action ON audit_log (action, at)
+    """,
+    )
+    if "must_change_password" not in db["users"].columns_dict:  # type: ignore[union-attr]
+        db["users"].add_column("must_change_password", int, not_null_default=0)  # type: ignore[union-attr]
+    db.execute("UPDATE users SET may_see_sensitive = 0")
+    rebuild_restricted(db)

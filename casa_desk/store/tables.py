@@ -66,7 +66,7 @@ PRESIDI = TableSpec(
         "municipio": int,
         "address": str,
         "active": int,
-        "phone": str,  # the office's phone and e-mail, printed on referral letters (m008)
+        "phone": str,  # the office's phone and e-mail, printed on referral letters (m009)
         "email": str,
     },
 )

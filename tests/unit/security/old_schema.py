@@ -1,12 +1,12 @@
-"""Stores as the previous version left them (for the tests of m008 and of encryption)."""
+"""Stores as the previous version left them (for the tests of m010 and of encryption)."""
 
 from __future__ import annotations
 
 from casa_desk.store.db import Store
 
 
-def revert_m008(store: Store) -> None:
-    """Back to the schema before m008 (as a store of the previous version)."""
+def revert_m010(store: Store) -> None:
+    """Back to the schema before m010 (as a store of the previous version)."""
     with store.transaction():
         db = store.db
         for trigger in ("contact", "referral", "referral_update", "merge"):
@@ -17,4 +17,4 @@ def revert_m008(store: Store) -> None:
             db.execute(f"DROP INDEX {index}")
         db.execute("ALTER TABLE users DROP COLUMN must_change_password")
         db.execute("UPDATE users SET may_see_sensitive = 1")
-        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_security'")
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm010_security'")

@@ -1,4 +1,4 @@
-"""Encrypting a store made before encryption, and the migration that comes with it (m008).
+"""Encrypting a store made before encryption, and the migration that comes with it (m010).
 
 The old store is built the way the previous version left it: plain SQLite, WAL, an
 automatic backup from a past migration in ``backups/``, users who could all see sensitive
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from login_helpers import PASSWORD, USER, keyed_connection, login
-from old_schema import revert_m008
+from old_schema import revert_m010
 
 from casa_desk.cli import main
 from casa_desk.paths import backups_dir
@@ -58,9 +58,9 @@ def old_store(folder: Path) -> Path:
             presidio="SAN-SIRO",
             operator="op.vecchio",
         )
-        revert_m008(store)
+        revert_m010(store)
     with Store.open(path) as store:  # the old version's migrations left a plain backup
-        revert_m008(store)
+        revert_m010(store)
     assert [is_plain_store(p) for p in backups_dir(path).iterdir()] == [True]
     return path
 
@@ -82,7 +82,7 @@ def test_encrypt_migrates_and_leaves_no_plaintext(tmp_path: Path, capsys) -> Non
     _no_plaintext(tmp_path)
     assert store_state(path) is StoreState.ENCRYPTED
     backups = sorted(backups_dir(path).glob("*.sqlite"))
-    assert len(backups) == 2  # the old one, now encrypted, and the one before m008
+    assert len(backups) == 2  # the old one, now encrypted, and the one before m010
     for backup in backups:  # each opens on its own with the administrator's password
         conn = keyed_connection(backup)
         assert conn.execute("SELECT count(*) FROM people").fetchone()[0] == 1
@@ -90,7 +90,7 @@ def test_encrypt_migrates_and_leaves_no_plaintext(tmp_path: Path, capsys) -> Non
     session = login(path)
     store = session.store
     assert session.user.role.value == "amministratore"
-    assert session.is_restricted(store.query("SELECT id FROM people")[0]["id"])  # m008 ran
+    assert session.is_restricted(store.query("SELECT id FROM people")[0]["id"])  # m010 ran
     assert store.query("SELECT username, may_see_sensitive FROM users ORDER BY username") == [
         {"username": "op.vecchio", "may_see_sensitive": 0},  # given again, explicitly
         {"username": USER, "may_see_sensitive": 0},

@@ -1,10 +1,10 @@
-"""m008_security from the schema before it, with data in it."""
+"""m010_security from the schema before it, with data in it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from old_schema import revert_m008
+from old_schema import revert_m010
 
 from casa_desk.models.ids import stable_id
 from casa_desk.store.consents import Consents, referral_purpose
@@ -16,7 +16,7 @@ from casa_desk.store.referrals import Referrals
 ANTIVIOLENZA = stable_id("services", "1522")
 
 
-def test_m008_marks_riservato_people_and_withdraws_the_default_permission(
+def test_m010_marks_riservato_people_and_withdraws_the_default_permission(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "old.sqlite"
@@ -57,7 +57,7 @@ def test_m008_marks_riservato_people_and_withdraws_the_default_permission(
                 " active, created_at) VALUES ('u', 'op', 'Op', 'operatore', 'SAN-SIRO', 1, 1,"
                 " 'x')"
             )
-        revert_m008(store)
+        revert_m010(store)
         # merged while the old version had no triggers for it
         people.merge(ids["Doppione"], ids["Sopravvissuto"])
     with Store.open(path) as store:
