@@ -39,12 +39,12 @@ class ArchiveMixin:
 
     def backup_to(self, out: Path) -> None:
         """SQLite's online backup of the store (safe while the window writes), then a line."""
-        from casa_desk.store.backup import backup_file
+        from casa_desk.store.backup import backup_store
 
-        store_path = self.context.store.path
+        connections = self.context.store.connections
         StoreOp(
             self.context.bus,
-            lambda: backup_file(store_path, out),
+            lambda: backup_store(connections, out),
             changed="",
             parent=self,  # type: ignore[arg-type]
         ).success(

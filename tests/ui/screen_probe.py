@@ -25,14 +25,18 @@ def rect(widget: QWidget, window: QWidget) -> list[int]:
 
 
 def main() -> int:
+    import os
+
     from casa_desk.app import build_window
-    from casa_desk.store.db import Store
+    from casa_desk.security.access import unlock
     from casa_desk.ui.tasks import SyncRunner
 
     app = QApplication(sys.argv[:1])
-    store = Store.open(sys.argv[1])
+    # The test's user, from the environment the suite's conftest sets (as a login would).
+    session = unlock(sys.argv[1], os.environ["CASA_DESK_USER"], os.environ["CASA_DESK_PASSWORD"])
+    store = session.store
     person_id = sys.argv[2]
-    window = build_window(store, runner=SyncRunner())
+    window = build_window(session, runner=SyncRunner())
     window.show()
     app.processEvents()
     area = window.screen().availableGeometry()

@@ -48,7 +48,7 @@ def test_english_numbers_languages_and_topics(qtbot, demo, english, monkeypatch)
     from casa_desk.ui import statusbar
 
     People(demo.store).update(demo.ids["Zampicchi Ludmilla"], {"languages": "it, ar"})
-    window = build_window(demo.store, runner=SyncRunner())
+    window = build_window(demo.session, runner=SyncRunner())
     qtbot.addWidget(window)
     with demo.store.transaction() as journal:  # more than a thousand changes waiting
         journal.insert_many(

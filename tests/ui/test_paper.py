@@ -14,13 +14,13 @@ from fixtures_b import (
     seeded_fixture,  # noqa: F401 - registers the fixture "seeded"
     show,
 )
+from login_helpers import open_store
 from pypdf import PdfReader
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit
 
-from casa_desk.store.db import Store
 from casa_desk.store.directory import Directory
 from casa_desk.store.people import People
 from casa_desk.store.tables import HEAD_OFFICE
@@ -109,7 +109,11 @@ def test_a_backup_from_the_archivio_menu(qtbot, window, demo, tmp_path) -> None:
     when_modal(save_as, kind=QFileDialog)
     window.backup_action.trigger()
     qtbot.waitUntil(lambda: "Copia di sicurezza scritta" in window.statusBar().currentMessage())
-    with Store.open(out) as copy:
+    # The copy is encrypted like the store, with its key file beside it: it opens on its own
+    # with the same password, and only with it.
+    assert out.with_name(out.name + ".keys").exists()
+    assert not out.read_bytes().startswith(b"SQLite format 3")
+    with open_store(out) as copy:
         assert copy.query("SELECT count(*) AS n FROM people")[0]["n"] == 6
 
 

@@ -116,13 +116,13 @@ def test_in_this_process_a_remembered_oversize_window_comes_back_inside(qtbot, d
     from casa_desk.app import build_window
     from casa_desk.ui.tasks import SyncRunner
 
-    first = build_window(demo.store, runner=SyncRunner())
+    first = build_window(demo.session, runner=SyncRunner())
     qtbot.addWidget(first)
     first.show()
     area = first.screen().availableGeometry()
     first.setGeometry(0, 0, area.width() + 380, area.height() + 120)
     first.close()  # remembers the oversize geometry
-    second = build_window(demo.store, runner=SyncRunner())
+    second = build_window(demo.session, runner=SyncRunner())
     qtbot.addWidget(second)
     second.show()
     qtbot.waitExposed(second)
