@@ -116,6 +116,11 @@ class Store:
             raise
         return store
 
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` has run (a timer of a closed window may still fire)."""
+        return bool(self.journal.closed)
+
     def close(self) -> None:
         """Close every connection (after the running transaction, if any, has finished)."""
         with self.journal.transaction_lock():

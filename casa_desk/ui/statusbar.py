@@ -73,6 +73,9 @@ class DeskStatusBar(QStatusBar):
         self.refresh()
 
     def refresh(self) -> None:
+        if self.context.store.closed:  # the window is going away: its timer may fire once more
+            self.timer.stop()
+            return
         count = self.context.store.pending_changes(cap=COUNT_CAP + 1)
         if self.sync_state == "not_enrolled":
             # Nothing has gone anywhere: never "all synced" on a desk that is not paired.
