@@ -15,6 +15,9 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/casa-desk $(ARGS)
 
+# Two workers (pytest-xdist): the bundle and wheel builds run beside the rest. PYTEST_ARGS="-n 0"
+# runs the suite in one process.
+PYTEST_ARGS ?= -n 2
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 

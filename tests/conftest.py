@@ -7,8 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The suite runs two workers on a 2-core machine (pytest-xdist, Makefile) that CI may share:
+# a property is judged by its examples, never by how fast the machine draws them.
+settings.register_profile("casa_desk", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("casa_desk")
 
 
 @pytest.fixture(autouse=True)
