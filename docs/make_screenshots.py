@@ -139,7 +139,7 @@ def main() -> int:
     typed = {k: person[k] for k in ("last_name", "first_name", "birth_date", "phone")}
     found = window.card.people.possible_duplicates(typed)
     dialog_shot("duplicates", lambda: DuplicatesDialog(found, window))
-    dialog_shot("first-run", lambda: FirstRunDialog(store))
+    dialog_shot("first-run", lambda: FirstRunDialog(temp / "new.sqlite"))
     dialog_shot(
         "error",
         lambda: error_box(
