@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from casa_desk.errors import CasaError
 from casa_desk.sync.status import enrolled
+from casa_desk.ui.break_glass import open_card_access
 from casa_desk.ui.confirmations import contact_saved_text
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.error_texts import worded_error
@@ -335,7 +336,11 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
         self._show_card(person_id, previous=self.current_person_id())
 
     def _show_card(self, person_id: str, *, previous: str | None) -> bool:
+        """The card, once the user may see it: a riservato person asks for a reason first
+        (break-glass, audited); every card opened is recorded as ``viewed``."""
         try:
+            if not open_card_access(self.context.session, person_id, self):
+                return False
             self.card.load(person_id)
         except CasaError as error:  # gone meanwhile (merged, deleted by sync)
             self.navigation.forget(person_id)
@@ -390,8 +395,21 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
         self.open_person(person_id)
         self.confirm(self.tr("Scheda salvata: %1.").replace("%1", self.card.title.text()))
 
-    def new_contact(self, person_id: str | None = None) -> QWidget:
+    def new_contact(self, person_id: str | None = None) -> QWidget | None:
         from casa_desk.ui.contact_form import ContactDialog
+
+        session = self.context.session
+        if person_id is not None and session is not None:
+            # Ctrl+N on a highlighted riservato result: the form shows the name, as the card
+            # would, so it asks for the reason first
+            try:
+                if session.needs_break_glass(person_id) and not open_card_access(
+                    session, person_id, self
+                ):
+                    return None
+            except CasaError as error:
+                self.status.showMessage(worded_error(error), MESSAGE_MS)
+                return None
 
         dialog = ContactDialog(
             self.context, person_id=person_id, parent=self, settings=self.settings

@@ -245,9 +245,13 @@ class PersonCard(QWidget):
 
     def _fill_history(self, person_id: str) -> None:
         ids = self.people.merged_ids(person_id)
-        contacts = Contacts(self.context.store).history(ids, limit=500)
+        # a user without permission: sensitive entries are left out in SQL, never shown
+        masked = self.context.masked
+        contacts = Contacts(self.context.store).history(
+            ids, limit=500, include_sensitive=not masked
+        )
         referrals = Referrals(self.context.store)
-        refs = [r for pid in ids for r in referrals.list(person_id=pid)]
+        refs = [r for pid in ids for r in referrals.list(person_id=pid, masked=masked)]
         english = QLocale().language() == QLocale.Language.English
         labels = {
             row["code"]: (row.get("label_en") if english else None) or row["label"]
