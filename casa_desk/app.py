@@ -196,6 +196,9 @@ class Launched:
         from casa_desk.ui.search_model import stop_search_workers
 
         stop_search_workers()
+        context = getattr(self.window, "context", None)
+        if context is not None and context.session is not None:
+            context.session.logout()  # who is at the desk now (the lock screen may switch)
         self.session.logout()
         self.store.close()
         for translator in self.translators:

@@ -102,10 +102,10 @@ class CredentialsForm(QWidget):
         self.password_label.setText(self.tr("Password"))
         self.button.setText(self._button_text or self.tr("Accedi"))
 
-    def start(self) -> None:
-        """Focus where the user starts: the username, selected (or the password when the
-        username cannot be changed)."""
-        if self.username.isReadOnly() or not self.username.isEnabled():
+    def start(self, *, password_first: bool = False) -> None:
+        """Focus where the user starts: the username, selected (the lock screen: the
+        password, the username being most often the same)."""
+        if password_first:
             self.password.setFocus()
         else:
             self.username.setFocus()

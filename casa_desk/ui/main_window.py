@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from casa_desk.errors import CasaError
+from casa_desk.security.settings import lock_minutes
 from casa_desk.sync.status import enrolled
 from casa_desk.ui.break_glass import open_card_access
 from casa_desk.ui.confirmations import contact_saved_text
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.lock_screen import IdleLock, LockScreen
 from casa_desk.ui.navigation import Navigation
 from casa_desk.ui.person_card import PersonCard
 from casa_desk.ui.person_form import PersonForm
@@ -117,9 +119,11 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
         self._add_pages()
 
         self.neutral = NeutralPage()
+        self.lock_screen = LockScreen(self.unlock_attempt)
         self.screens = QStackedWidget(objectName="screens")
         self.screens.addWidget(self.tabs)
         self.screens.addWidget(self.neutral)
+        self.screens.addWidget(self.lock_screen)
         self.setCentralWidget(self.screens)
         self.status = DeskStatusBar(context, office_name, operator_name, self)
         self.setStatusBar(self.status)
@@ -135,7 +139,7 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
         self.card.confirmed.connect(self.confirm)
         self.card.referral_opened.connect(self.show_referral)
         self.card.referral_requested.connect(self.new_referral)
-        self.neutral.resume_requested.connect(self.resume)
+        self._start_idle_lock()
 
         self.retranslate()
         self._restore()
@@ -303,6 +307,28 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
         self.recent_action.setText(self.tr("Persone di oggi…"))
         self.back_action.setText(self.tr("Torna alla scheda precedente"))
         self.exit_action.setText(self.tr("Uscita rapida"))
+
+    def _start_idle_lock(self) -> None:
+        """The idle lock (the store's minutes) and the lock screen's way back."""
+        self._parked = {}
+        self.neutral.resume_requested.connect(self.ask_to_resume)
+        self.lock_screen.unlocked.connect(self.unlocked)
+        self.lock_screen.back_requested.connect(self.back_to_neutral)
+        self.idle_lock = IdleLock(lock_minutes(self.context.store), self)
+        self.idle_lock.idle.connect(self.lock)
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and self.context.session is not None:
+            app.installEventFilter(self.idle_lock)
+        else:  # a window without a login (never built by the app) has nothing to lock
+            self.idle_lock.stop()
+
+    def user_changed(self) -> None:
+        """Another user logged in on the lock screen: their name on the status bar, every
+        list read again with their permission (masked or not)."""
+        session = self.context.session
+        self.status.set_operator(session.user.full_name)
+        for table in ("people", "contacts", "referrals"):
+            self.context.bus.changed.emit(table)
 
     # -- people ---------------------------------------------------------------------------
     def current_person_id(self) -> str | None:
@@ -497,6 +523,8 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         app = QApplication.instance()
-        if app is not None:  # F12 belongs to an open window only
+        if app is not None:  # F12 and the idle lock belong to an open window only
             app.removeEventFilter(self.quick_exit)
+            app.removeEventFilter(self.idle_lock)
+        self.idle_lock.stop()
         super().closeEvent(event)

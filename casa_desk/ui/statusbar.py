@@ -57,6 +57,11 @@ class DeskStatusBar(QStatusBar):
         self.operator.setText(self.tr("Operatore: %1").replace("%1", self.operator_name))
         self.set_sync_state(self.sync_state)  # and the count
 
+    def set_operator(self, name: str) -> None:
+        """Who is at the desk now (another user logged in on the lock screen)."""
+        self.operator_name = name
+        self.operator.setText(self.tr("Operatore: %1").replace("%1", name))
+
     def set_sync_state(self, code: str) -> None:
         """Sync at a glance: the Sync page's state code, in words."""
         self.sync_state = code
