@@ -45,6 +45,7 @@ from casa_desk.ui.settings import UiSettings
 from casa_desk.ui.statusbar import DeskStatusBar
 from casa_desk.ui.window_archive import ArchiveMixin
 from casa_desk.ui.window_away import AwayMixin, AwayState
+from casa_desk.ui.window_security import SecurityMixin
 
 #: An enrolled desk syncs by itself this often, and shortly after the window opens.
 AUTO_SYNC_MINUTES = 5.0
@@ -84,7 +85,7 @@ class LazyPage(QWidget):
         super().showEvent(event)
 
 
-class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
+class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
     """Composition of the pages; owns shortcuts, quick exit and remembered geometry."""
 
     def __init__(
@@ -140,6 +141,7 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
         self.card.referral_opened.connect(self.show_referral)
         self.card.referral_requested.connect(self.new_referral)
         self._start_idle_lock()
+        self.apply_roles()
 
         self.retranslate()
         self._restore()
@@ -159,7 +161,13 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
                 "report",
                 "casa_desk.ui.report_page",
                 "ReportPage",
-                lambda cls: cls(ctx.store, ctx.presidio, ctx.is_head_office, runner=ctx.runner),
+                lambda cls: cls(
+                    ctx.store,
+                    ctx.presidio,
+                    ctx.is_head_office,
+                    runner=ctx.runner,
+                    session=ctx.session,
+                ),
             ),
             ("sync", "casa_desk.ui.sync_page", "SyncPage", self._build_sync_page),
         ]
@@ -249,6 +257,7 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addAction(self.offices_action)
+        self._build_security_menu()
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
@@ -307,6 +316,7 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
         self.recent_action.setText(self.tr("Persone di oggi…"))
         self.back_action.setText(self.tr("Torna alla scheda precedente"))
         self.exit_action.setText(self.tr("Uscita rapida"))
+        self._retranslate_security()
 
     def _start_idle_lock(self) -> None:
         """The idle lock (the store's minutes) and the lock screen's way back."""
@@ -327,6 +337,7 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
         list read again with their permission (masked or not)."""
         session = self.context.session
         self.status.set_operator(session.user.full_name)
+        self.apply_roles()
         for table in ("people", "contacts", "referrals"):
             self.context.bus.changed.emit(table)
 
