@@ -245,6 +245,10 @@ def launch(db: str | None, lang: str | None, *, login: SignIn | None = None) -> 
     ):
         launched.close()
         return 1
+    if session.user.must_change_password:  # reset by an administrator: a new one now
+        from casa_desk.ui.account_dialogs import OwnPasswordDialog
+
+        OwnPasswordDialog(session).exec()
     launched.window = build_window(session, settings)
     return launched
 

@@ -470,7 +470,11 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
     def _contact_saved(self, contact_id: str, *, amended: bool) -> None:
         """A brief confirmation of what was saved: the surname already on screen and the
         topic — never the topic of a sensitive contact, never a first name or a note."""
-        self.confirm(contact_saved_text(self.context.store, contact_id, amended=amended))
+        self.confirm(
+            contact_saved_text(
+                self.context.store, contact_id, amended=amended, masked=self.context.masked
+            )
+        )
 
     def confirm(self, text: str) -> None:
         """A short, neutral confirmation in the status bar (never in red, gone by itself)."""

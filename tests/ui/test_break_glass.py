@@ -143,3 +143,15 @@ def test_lists_for_a_user_without_permission_never_name_a_riservato_person(qtbot
     assert found and not any("Arianna" in f for f in found)
     dialog.reject()
     qtbot.keyClick(window.search.field, Qt.Key.Key_Escape)
+
+
+def test_the_saved_line_names_no_riservato_person_for_a_masked_user(demo) -> None:
+    from casa_desk.ui.confirmations import contact_saved_text
+
+    contact = demo.store.query(
+        "SELECT id FROM contacts WHERE person_id = ? AND sensitive = 0 LIMIT 1",
+        [demo.ids["Quarzolini Arianna"]],
+    )[0]["id"]
+    assert "Quarzolini" in contact_saved_text(demo.store, contact)
+    masked = contact_saved_text(demo.store, contact, masked=True)
+    assert "Quarzolini" not in masked and "Persona riservata" in masked

@@ -175,3 +175,42 @@ def test_a_plain_store_is_encrypted_for_its_new_administrator(qtbot, tmp_path) -
     assert store_state(path) is StoreState.ENCRYPTED
     assert SURNAME.encode() not in path.read_bytes()
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_reset_password_is_changed_at_the_next_login(qtbot, tmp_path, monkeypatch) -> None:
+    from login_driver import log_in_soon
+
+    from casa_desk.security.accounts import add_user, reset_password
+    from casa_desk.ui.account_dialogs import OwnPasswordDialog
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    path = tmp_path / "desk.sqlite"
+    admin = new_session(path)
+    add_user(admin, "b.verdi", full_name="Bruno Verdi", role="operatore", password=STRONG)
+    reset_password(admin, "b.verdi", PASSWORD)
+    admin.logout()
+    admin.store.close()
+    seen: list[str] = []
+
+    def change(dialog: OwnPasswordDialog) -> None:
+        seen.append(dialog.intro.text())
+        type_into(dialog.old, PASSWORD)
+        type_into(dialog.new, STRONG + " nuova")
+        type_into(dialog.again, STRONG + " nuova")
+        dialog.accept()
+
+    log_in_soon("b.verdi", PASSWORD)
+    when_modal(OwnPasswordDialog, change)
+    launched = launch(str(path), "it")
+    assert not isinstance(launched, int)
+    try:
+        qtbot.addWidget(launched.window)
+        assert seen and "reimpostata" in seen[0]
+    finally:
+        launched.close()
+    from login_helpers import login
+
+    again = login(path, username="b.verdi", password=STRONG + " nuova")
+    assert not again.user.must_change_password
+    again.store.close()
