@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent, QWheelEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from casa_desk.ui.login import CredentialsForm
 
@@ -87,15 +87,19 @@ class LockScreen(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.form.buttons.insertWidget(1, self.back_button)
         box = QWidget(self)
-        box.setMaximumWidth(460)
+        box.setFixedWidth(440)  # wrapped text measures its height at a known width
         inner = QVBoxLayout(box)
         inner.addWidget(self.heading)
         inner.addWidget(self.body)
         inner.addSpacing(12)
         inner.addWidget(self.form)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
         self.retranslate()
 

@@ -62,8 +62,10 @@ class DeskStatusBar(QStatusBar):
 
     def set_break_glass(self, count: int, *, visible: bool) -> None:
         """Coordinators: break-glass events not yet seen on the audit page."""
-        self.break_glass.setText(self.tr("Accessi con motivo da vedere: %n", "", count))
-        self.break_glass.setToolTip(self.tr("Archivio › Registro degli accessi…"))
+        self.break_glass.setText(self.tr("Accessi con motivo: %n", "", count))
+        self.break_glass.setToolTip(
+            self.tr("Accessi con motivo non ancora visti: Archivio › Registro degli accessi…")
+        )
         self.break_glass.setVisible(visible and count > 0)
 
     def set_operator(self, name: str) -> None:

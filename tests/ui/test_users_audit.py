@@ -149,7 +149,7 @@ def test_the_coordinator_sees_the_break_glass_count_and_the_audit_page(
     assert window.audit_action.isVisible() and not window.users_action.isVisible()
     assert window.tabs.isTabVisible(window.tabs.indexOf(window.pages["report"]))
     label = window.status.break_glass
-    assert label.isVisible() and label.text() == "Accessi con motivo da vedere: 1"
+    assert label.isVisible() and label.text() == "Accessi con motivo: 1"
 
     page = window.open_audit()
     assert not label.isVisible()  # opening the page marks them seen
@@ -182,4 +182,4 @@ def test_the_coordinator_sees_the_break_glass_count_and_the_audit_page(
     # a new break-glass shows up on the bar again
     operator.break_glass(demo.ids["Quarzolini Tobia"], "verifica richiesta di aiuto")
     window.context.bus.changed.emit("audit_log")
-    assert label.isVisible() and label.text() == "Accessi con motivo da vedere: 1"
+    assert label.isVisible() and label.text() == "Accessi con motivo: 1"
