@@ -280,6 +280,13 @@ class PersonCard(QWidget):
         """
         if not self.person:
             return False
+        session = self.context.session
+        if session is not None and session.needs_break_glass(other_id):
+            # the merge shows the other record in full: a riservato one needs a reason
+            from casa_desk.ui.break_glass import open_card_access
+
+            if not open_card_access(session, other_id, self):
+                return False
         survivor, duplicate = self.person, self._other(other_id)
         presidio = self.context.presidio
         if duplicate is None:

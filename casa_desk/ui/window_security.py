@@ -86,6 +86,9 @@ class SecurityMixin:
         self.audit_action.setVisible(self.may(Action.VIEW_AUDIT))
         self.password_action.setVisible(self.session is not None)
         self.lock_action.setVisible(self.session is not None)
+        backup: Any = getattr(self, "backup_action", None)
+        if backup is not None:  # an encrypted copy: coordinators and administrators
+            backup.setVisible(self.may(Action.BACKUP))
         report = self.pages.get("report")
         if report is not None:
             self.tabs.setTabVisible(self.tabs.indexOf(report), self.may(Action.REPORT))

@@ -129,6 +129,7 @@ def test_lists_for_a_user_without_permission_never_name_a_riservato_person(qtbot
         for c in range(page.follow_ups.columnCount())
     ]
     assert "Quarzolini Arianna" not in cells and "Persona riservata" in cells
+    assert not any("2201" in (cell or "") for cell in cells)  # nor her phone
     # Segnalazioni: her referral to social services is there, masked
     window.tabs.setCurrentWidget(window.pages["referrals"])
     referrals = window.page("referrals")
