@@ -53,7 +53,7 @@ class EncryptDialog(QDialog):
         )
         intro.setWordWrap(True)
         form = QFormLayout()
-        self.account = AccountFields(self, form, "encrypt")
+        self.account = AccountFields(form, "encrypt")
         self.phase = QLabel(objectName="encryptPhase")
         self.progress = QProgressBar(objectName="encryptProgress")
         self.progress.setVisible(False)

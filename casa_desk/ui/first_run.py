@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -47,7 +48,7 @@ def office_box(parent: QWidget, current: str | None = None) -> QComboBox:
     box = QComboBox(parent, objectName="firstRunOffice")
     for row in sorted(PRESIDI, key=lambda p: p["name"]):
         box.addItem(row["name"], row["code"])
-    box.addItem(parent.tr("Sede centrale Aler"), HEAD_OFFICE)
+    box.addItem(QCoreApplication.translate("FirstRunDialog", "Sede centrale Aler"), HEAD_OFFICE)
     if current:
         box.setCurrentIndex(max(box.findData(current), 0))
     return box
@@ -71,17 +72,21 @@ def check_new_password(password: str, again: str, username: str) -> None:
 class AccountFields:
     """Username, full name and the new password typed twice, in a form layout."""
 
-    def __init__(self, owner: QWidget, form: QFormLayout, prefix: str) -> None:
+    def __init__(self, form: QFormLayout, prefix: str) -> None:
         self.username = QLineEdit(objectName=f"{prefix}Username")
-        self.username.setPlaceholderText(owner.tr("es. mrossi (senza spazi)"))
+        self.username.setPlaceholderText(
+            QCoreApplication.translate("AccountFields", "es. mrossi (senza spazi)")
+        )
         self.full_name = QLineEdit(objectName=f"{prefix}FullName")
         self.password = password_field(f"{prefix}Password")
         self.again = password_field(f"{prefix}Again")
-        self.password.setPlaceholderText(owner.tr("almeno 10 caratteri, meglio una frase"))
-        form.addRow(owner.tr("Nome utente"), self.username)
-        form.addRow(owner.tr("Nome e cognome"), self.full_name)
-        form.addRow(owner.tr("Password"), self.password)
-        form.addRow(owner.tr("Ripetere la password"), self.again)
+        self.password.setPlaceholderText(
+            QCoreApplication.translate("AccountFields", "almeno 10 caratteri, meglio una frase")
+        )
+        form.addRow(QCoreApplication.translate("AccountFields", "Nome utente"), self.username)
+        form.addRow(QCoreApplication.translate("AccountFields", "Nome e cognome"), self.full_name)
+        form.addRow(QCoreApplication.translate("AccountFields", "Password"), self.password)
+        form.addRow(QCoreApplication.translate("AccountFields", "Ripetere la password"), self.again)
 
     def values(self) -> tuple[str, str, str]:
         """(username, full name, password), checked; ValidationError otherwise."""
@@ -126,7 +131,7 @@ class FirstRunDialog(QDialog):
         form = QFormLayout()
         self.office = office_box(self)
         form.addRow(self.tr("Presidio"), self.office)
-        self.account = AccountFields(self, form, "firstRun")
+        self.account = AccountFields(form, "firstRun")
         self.message = message_label()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
