@@ -44,3 +44,26 @@ def test_the_listed_messages_are_the_services_words(tmp_path) -> None:
     missing = [text for text in said if text not in MESSAGES]
     assert missing == []
     session.store.close()
+
+
+def test_in_english_the_login_and_the_services_words_are_english(qtbot, tmp_path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from casa_desk.app import install_translator
+    from casa_desk.ui.error_texts import worded_error
+    from casa_desk.ui.login import LoginDialog
+    from casa_desk.ui.settings import UiSettings
+
+    app = QApplication.instance()
+    installed = install_translator(app, "en")
+    try:
+        with pytest.raises(CasaError) as caught:
+            check_password("corta")
+        assert worded_error(caught.value) == "The password must have at least 10 characters."
+        dialog = LoginDialog(tmp_path / "x.sqlite", UiSettings())
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "casa_desk – log in"
+        assert dialog.form.button.text() == "Log in"
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
