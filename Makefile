@@ -12,6 +12,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The login screen pre-fills CASA_DESK_USER (demo stores' administrator: demo, password demo)
+# the first time; it never reads a password from the environment.
+run: export CASA_DESK_USER ?= demo
 run: $(STAMP)
 	$(BIN)/casa-desk $(ARGS)
 

@@ -6,64 +6,59 @@ the desk and what they may do), the task runner and the change bus. A store that
 opened (not a store, too new, damaged, a wrong password) is reported in one Italian line — in
 a message box and on stderr — and the program exits 1.
 
-TEMPORARY (issue 10, to be replaced by the window's login screen and first run with an
-administrator): :func:`temporary_login` logs in without asking, as ``CASA_DESK_USER`` /
-``CASA_DESK_PASSWORD`` or the demo defaults ``demo``/``demo``.
+Who is at the desk is decided before anything of the store is on screen
+(:func:`sign_in`): a missing store gets the first-run dialog (office and administrator), a
+store from before encryption the encryption dialog, an encrypted store the login screen.
+The window never logs in by itself: ``CASA_DESK_USER`` may pre-fill the username, a password
+variable is for scripts and the command line only.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from casa_desk import paths
 from casa_desk.errors import CasaError, StorageError
-from casa_desk.security.access import Session, StoreState, create_desk, store_state, unlock
-from casa_desk.security.encrypt import encrypt_store
-from casa_desk.security.files import private_folder
+from casa_desk.security.access import Session, StoreState, check_state, store_state
 from casa_desk.store.db import Store, check_connections
 from casa_desk.store.directory import Directory
 from casa_desk.store.tables import HEAD_OFFICE
 
 log = logging.getLogger("casa_desk")
 
-#: TEMPORARY: who the window logs in as until its login screen exists (issue 10, UI part).
-TEMPORARY_USER = "demo"
-TEMPORARY_PASSWORD = "demo"
+#: ``sign_in(path, settings)``: the logged-in session, or None when the user gave up.
+SignIn = Callable[[Path, Any], "Session | None"]
 
 
-def temporary_login(db: str | None) -> Session:
-    """TEMPORARY (issue 10): log in without a login screen, for the UI helper to replace
-    with the login screen (:func:`casa_desk.security.access.unlock`), the first run with
-    an administrator (:func:`~casa_desk.security.access.create_desk`) and the encryption of
-    an old store (:func:`~casa_desk.security.encrypt.encrypt_store`).
+def sign_in(path: Path, settings: Any) -> Session | None:
+    """Ask who is at the desk, as the store's state requires: first run (a new store and
+    its administrator), encryption of a plain store (its administrator), or the login
+    screen. None when the dialog is closed; a store that is not one raises its
+    :class:`StorageError` (one line)."""
+    from PySide6.QtWidgets import QDialog
 
-    The user is ``CASA_DESK_USER`` / ``CASA_DESK_PASSWORD``, else ``demo``/``demo``: a
-    missing store is created with that administrator, a plain one encrypted, an encrypted
-    one unlocked. The cheap checks run here; the integrity check reads the whole file
-    (seconds on a large store) and runs in the background once the window is up
-    (:func:`check_integrity_later`).
-    """
-    import os
+    from casa_desk.ui.encrypt_dialog import EncryptDialog
+    from casa_desk.ui.first_run import FirstRunDialog
+    from casa_desk.ui.login import LoginDialog
 
-    path = Path(db) if db else paths.default_store_path()
-    username = os.environ.get("CASA_DESK_USER") or TEMPORARY_USER
-    password = os.environ.get("CASA_DESK_PASSWORD")
-    password = TEMPORARY_PASSWORD if password is None else password
     state = store_state(path)
+    dialog: FirstRunDialog | EncryptDialog | LoginDialog
     if state is StoreState.MISSING:
-        private_folder(path.parent)
-        return create_desk(
-            path, username=username, full_name=username, password=password, check_strength=False
-        )
-    if state is StoreState.PLAIN:
-        return encrypt_store(
-            path, username=username, full_name=username, password=password, check_strength=False
-        )
-    return unlock(path, username, password, check_integrity=False)
+        dialog = FirstRunDialog(path)
+    elif state is StoreState.PLAIN:
+        dialog = EncryptDialog(path)
+    else:
+        check_state(path)  # not a store, no key file: one line before any login screen
+        dialog = LoginDialog(path, settings)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
+        return None
+    settings.set_last_username(dialog.session.user.username)  # the next login pre-fills it
+    return dialog.session
 
 
 def check_integrity_later(window: Any) -> None:
@@ -171,9 +166,8 @@ def build_window(  # type: ignore[no-untyped-def]
     context = DeskContext(
         store=store,
         presidio=presidio,
-        operator=session.user.username,
+        session=session,
         is_head_office=presidio == HEAD_OFFICE,
-        may_see_sensitive=session.user.may_see_sensitive,
         runner=runner or TaskRunner(),  # type: ignore[arg-type]
     )
     return MainWindow(
@@ -202,22 +196,26 @@ class Launched:
         from casa_desk.ui.search_model import stop_search_workers
 
         stop_search_workers()
+        context = getattr(self.window, "context", None)
+        if context is not None and context.session is not None:
+            context.session.logout()  # who is at the desk now (the lock screen may switch)
         self.session.logout()
         self.store.close()
         for translator in self.translators:
             QApplication.instance().removeTranslator(translator)  # type: ignore[union-attr]
 
 
-def launch(db: str | None, lang: str | None) -> Launched | int:
-    """Everything before the event loop: translator, excepthook, store, first run, window.
+def launch(db: str | None, lang: str | None, *, login: SignIn | None = None) -> Launched | int:
+    """Everything before the event loop: translator, excepthook, who is at the desk
+    (:func:`sign_in`, or ``login`` — a child process of the tests, a benchmark), window.
 
     Returns an exit status instead when the store cannot be opened (1, after telling the
-    user in a message box and on stderr) or the first-run dialog is cancelled (1).
+    user in a message box and on stderr) or the user leaves the login or first run (1).
     """
     from PySide6.QtWidgets import QApplication, QDialog
 
     from casa_desk.ui.error_dialog import error_box, install_excepthook
-    from casa_desk.ui.first_run import FirstRunDialog, needs_first_run
+    from casa_desk.ui.first_run import OfficeDialog, needs_first_run
     from casa_desk.ui.refcount_guard import make_singletons_immortal
     from casa_desk.ui.settings import UiSettings
 
@@ -230,19 +228,27 @@ def launch(db: str | None, lang: str | None) -> Launched | int:
     settings = UiSettings()  # --lang applies to this run only; the menu saves a choice
     translators = install_translator(app, lang or settings.language())
     install_excepthook(QApplication.activeWindow)
+    path = Path(db) if db else paths.default_store_path()
     try:
-        session = temporary_login(db)  # TEMPORARY: the login screen replaces this
+        session = (login or sign_in)(path, settings)
     except CasaError as exc:
         print(f"casa-desk: {exc.message}", file=sys.stderr)
         error_box(None, exc.message).exec()
+        session = None
+    if session is None:
         for translator in translators:
             app.removeTranslator(translator)
         return 1
-    store = session.store
     launched = Launched(None, session, translators)
-    if needs_first_run(store) and FirstRunDialog(store).exec() != QDialog.DialogCode.Accepted:
+    if needs_first_run(session.store) and (
+        OfficeDialog(session).exec() != QDialog.DialogCode.Accepted
+    ):
         launched.close()
         return 1
+    if session.user.must_change_password:  # reset by an administrator: a new one now
+        from casa_desk.ui.account_dialogs import OwnPasswordDialog
+
+        OwnPasswordDialog(session).exec()
     launched.window = build_window(session, settings)
     return launched
 

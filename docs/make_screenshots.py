@@ -8,8 +8,10 @@ referrals) in a temporary folder — settings included, so nothing real is read 
 opens the real window on it and grabs: the search with results, a person's card (with a
 confidential entry hidden), the registration form showing an inline error, the duplicates
 question, the quick-exit page, the first-run dialog, an error message, each embedded page
-(referrals, agenda, services, report, sync) and the contact and referral dialogs; plus the
-search page in English. File names start with ``window-``.
+(referrals, agenda, services, report, sync) and the contact and referral dialogs; the login
+screen, the lock screen, the Users page, the audit page, the break-glass dialog and the search
+of a user without permission to see sensitive content; plus the search page in English. File
+names start with ``window-``.
 
 ``--size`` is the desk's screen: under the offscreen platform the script gives Qt a screen of
 that size (its ``configfile`` option), so the window fits it exactly as on a desk PC —
@@ -31,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SIZE = (1366, 768)
+#: The demo operatore's password (synthetic store).
+PW = "turno di prova sportello"
 
 
 def _desk_screen(size: tuple[int, int], folder: Path) -> None:
@@ -49,12 +53,17 @@ def _demo_session(folder: Path):  # type: ignore[no-untyped-def]
     content, so that the card shows what it can reveal)."""
     from casa_desk.demo.builder import DemoOptions, build_demo
     from casa_desk.security.access import unlock
-    from casa_desk.security.accounts import change_user
+    from casa_desk.security.accounts import add_user, change_user
 
     path = folder / "demo.sqlite"
     build_demo(path, DemoOptions(people=400, contacts=4000, seed=3))
     admin = unlock(path, "demo", "demo")
     change_user(admin, "demo", may_see_sensitive=True)
+    # an operatore without permission, who once opened a riservato card with a reason
+    add_user(admin, "op.turno", full_name="Operatore di turno", role="operatore", password=PW)
+    riservato = admin.store.db.execute("SELECT person_id FROM people_restricted LIMIT 1").fetchone()
+    operator = admin.desk.login("op.turno", PW)
+    operator.break_glass(riservato[0], "Telefonata dei servizi sociali per un appuntamento")
     admin.store.close()
     return unlock(path, "demo", "demo")  # logged in again: the session carries the change
 
@@ -139,7 +148,7 @@ def main() -> int:
     typed = {k: person[k] for k in ("last_name", "first_name", "birth_date", "phone")}
     found = window.card.people.possible_duplicates(typed)
     dialog_shot("duplicates", lambda: DuplicatesDialog(found, window))
-    dialog_shot("first-run", lambda: FirstRunDialog(store))
+    dialog_shot("first-run", lambda: FirstRunDialog(temp / "new.sqlite"))
     dialog_shot(
         "error",
         lambda: error_box(
@@ -180,11 +189,48 @@ def main() -> int:
         shot(f"page-{key}", window)
     window.show_search()
 
-    # Quick exit.
+    # Quick exit, and the lock screen (F12's way back, the idle lock).
     QTest.keyClicks(window.search.field, surname[:4].lower())
     QTest.keyClick(window.search.field, Qt.Key.Key_F12)
     shot("quick-exit", window)
     window.resume(confirm=False)
+    window.lock()
+    shot("lock", window)
+    QTest.keyClicks(window.lock_screen.form.password, "demo")
+    QTest.keyClick(window.lock_screen.form.password, Qt.Key.Key_Return)
+
+    # Who is at the desk: login, users, the audit page, break-glass.
+    from casa_desk.ui.break_glass import BreakGlassDialog
+    from casa_desk.ui.login import LoginDialog
+    from casa_desk.ui.settings import UiSettings
+
+    settings = UiSettings()
+    settings.set_last_username("demo")
+    dialog_shot("login", lambda: LoginDialog(store.path, settings))
+    users = window.open_users()
+    shot("users", users)
+    users.close()
+    audit_page = window.open_audit()
+    shot("audit", audit_page)
+    audit_page.close()
+    riservato = store.db.execute("SELECT person_id FROM people_restricted LIMIT 1").fetchone()[0]
+
+    def break_glass() -> QWidget:
+        dialog = BreakGlassDialog(session, riservato, window)
+        dialog.reason.setPlainText("Richiesta urgente del servizio sociale")
+        return dialog
+
+    dialog_shot("break-glass", break_glass)
+    from casa_desk.security.access import unlock
+
+    masked = unlock(store.path, "op.turno", PW)
+    turno = build_window(masked, runner=SyncRunner())
+    turno.show()
+    name = store.db.execute("SELECT last_name FROM people WHERE id = ?", [riservato]).fetchone()
+    QTest.keyClicks(turno.search.field, name[0].lower())
+    shot("search-masked", turno)
+    turno.close()
+    masked.logout()
 
     # English.
     window.close()

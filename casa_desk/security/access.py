@@ -243,14 +243,15 @@ def unlock(
     succeeds.
     """
     path = Path(path)
-    _check_state(path)
+    check_state(path)
     name = username.strip().lower()
     key = open_user_slot(path, name, password, now=now)
     return _unlocked(path, key, name, how=how, check_integrity=check_integrity, now=now)
 
 
-def _check_state(path: Path) -> None:
-    """One line unless ``path`` is an encrypted store with its key file."""
+def check_state(path: Path) -> None:
+    """One line unless ``path`` is an encrypted store with its key file (the window says
+    it before showing the login screen)."""
     state = store_state(path)
     if state is StoreState.MISSING:
         raise StorageError(f"Archivio non trovato: {path}", code="missing")
@@ -288,7 +289,7 @@ def peek(
     slot opens the key, the store is checked and read through read-only connections only.
     Not audited — it cannot write — but a wrong password counts as for :func:`unlock`."""
     path = Path(path)
-    _check_state(path)
+    check_state(path)
     name = username.strip().lower()
     key = open_user_slot(path, name, password, now=now)
     check_store(path, key=key)

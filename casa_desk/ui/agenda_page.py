@@ -42,6 +42,7 @@ from casa_desk.store.participants import Participants
 from casa_desk.store.referrals import Referrals
 from casa_desk.ui.agenda_dialogs import DoneDialog, UndoBar
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.masking import mask_people
 from casa_desk.ui.models import (
     ChangeWatcher,
     Column,
@@ -237,6 +238,7 @@ class AgendaPage(QWidget):
                 operator=self._operator(),
                 limit=wanted,
                 offset=inside,
+                masked=self.context.masked,
             )
             rows += [{**row, "bucket": bucket} for row in page]
             number, inside = (number + 1, 0) if len(page) < wanted else (number, inside + len(page))
@@ -252,12 +254,14 @@ class AgendaPage(QWidget):
             order="due_asc",
             limit=limit,
             offset=offset,
+            masked=self.context.masked,
         )
 
     def _fetch_esf(self, offset: int, limit: int) -> list[Row]:
         """Six-month follow-ups due and not recorded; head office sees every office's."""
         presidio = None if self.context.is_head_office else self.context.presidio
-        return self.participants.follow_ups_due(presidio, today_rome(), limit=limit, offset=offset)
+        rows = self.participants.follow_ups_due(presidio, today_rome(), limit=limit, offset=offset)
+        return mask_people(self.context, rows, key="person_id")
 
     def _hidden(self, row: Row) -> bool:
         return bool(row.get("sensitive")) and not self.context.may_see_sensitive
@@ -295,6 +299,7 @@ class AgendaPage(QWidget):
                 end=self._span(bucket)[1],
                 operator=self._operator(),
                 cap=COUNT_CAP,
+                masked=self.context.masked,
             )
             for bucket in ORDER
         }

@@ -36,6 +36,7 @@ from casa_desk.ui.consent_dialog import ConsentDialog
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.esf_box import EsfBox
 from casa_desk.ui.history_model import gender_label, role_label
+from casa_desk.ui.masking import full_name, mask_people
 from casa_desk.ui.member_dialog import MemberDialog
 from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.words import language_names
@@ -199,9 +200,9 @@ class CardSide(QScrollArea):
 
     def _fill_household(self, person: dict[str, Any]) -> None:
         clear_layout(self.household)
-        members = self.people.household(person)
+        members = mask_people(self.context, self.people.household(person))
         for member in members:
-            text = f"{member['last_name']} {member['first_name']}"
+            text = full_name(member)
             if member.get("tenancy_role"):
                 text += f" – {role_label(member['tenancy_role'])}"
             button = QPushButton(text)
@@ -364,16 +365,15 @@ class CardSide(QScrollArea):
             for row, why in self.people.duplicates_of(person_id)
             if row["id"] != person_id
         ]
+        masked = {r["id"]: r for r in mask_people(self.context, [row for row, _ in found])}
+        found = [(masked[row["id"]], why) for row, why in found]
         reasons = {
             "same_cf": self.tr("stesso codice fiscale"),
             "same_name_birth": self.tr("stesso nome e data di nascita"),
             "same_phone": self.tr("stesso telefono"),
         }
         for line, (row, why) in enumerate(found):
-            text = (
-                f"{row['last_name']} {row['first_name']} "
-                f"({', '.join(reasons.get(r, r) for r in sorted(why))})"
-            )
+            text = f"{full_name(row)} ({', '.join(reasons.get(r, r) for r in sorted(why))})"
             merge = QPushButton(self.tr("Unisci qui"))
             merge.setObjectName("mergeButton")
             merge.clicked.connect(lambda _=False, dup=row["id"]: self.merge_requested.emit(dup))

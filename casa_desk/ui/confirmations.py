@@ -10,19 +10,32 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from casa_desk.store.db import Store
+from casa_desk.store.restricted import restricted_sql
+from casa_desk.ui.masking import masked_name
 
 
-def contact_saved_text(store: Store, contact_id: str, *, amended: bool = False) -> str:
-    """``Contatto registrato: Rossi · Manutenzione e guasti, 10:32.``"""
+def contact_saved_text(
+    store: Store, contact_id: str, *, amended: bool = False, masked: bool = False
+) -> str:
+    """``Contatto registrato: Rossi · Manutenzione e guasti, 10:32.`` (``masked``: a user
+    without permission reads "Persona riservata" for a riservato person)."""
+    surname_sql = (
+        f"CASE WHEN {restricted_sql('p')} THEN NULL ELSE p.last_name END"
+        if masked
+        else "p.last_name"
+    )
     row = store.db.execute(
-        "SELECT c.sensitive, c.occurred_at, p.last_name, cat.label, cat.label_en"
+        f"SELECT c.sensitive, c.occurred_at, {surname_sql}, cat.label, cat.label_en,"
+        f" {restricted_sql('p')} AS restricted"
         " FROM contacts c LEFT JOIN people p ON p.id = c.person_id"
         " LEFT JOIN categories cat ON cat.code = c.category WHERE c.id = ?",
         [contact_id],
     ).fetchone()
     if row is None:
         return QCoreApplication.translate("Confirmations", "Contatto registrato.")
-    sensitive, _at, surname, label, label_en = row
+    sensitive, _at, surname, label, label_en, restricted = row
+    if masked and restricted:
+        surname = masked_name()
     english = QLocale().language() == QLocale.Language.English
     topic = "" if sensitive else ((label_en if english else None) or label or "")
     if amended:

@@ -42,6 +42,7 @@ from casa_desk.store.directory import Directory
 from casa_desk.store.people import People
 from casa_desk.store.search import search_people
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.masking import mask_people
 from casa_desk.ui.models import Vocab, person_name
 from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.quick_exit import mark_draft
@@ -344,6 +345,7 @@ class ContactDialog(QDialog):
         self._person_id = person_id
         if person_id:
             person = People(self.context.store).get(person_id)
+            person = mask_people(self.context, [person])[0]  # a riservato match stays masked
             name = person_name({**person, "person_id": person_id})
             self.person.setText(name)
             self.anonymous.blockSignals(True)
@@ -355,7 +357,7 @@ class ContactDialog(QDialog):
         self.anonymous.blockSignals(True)
         self.anonymous.setChecked(not text.strip())  # an emptied field means "Anonimo"
         self.anonymous.blockSignals(False)
-        rows = search_people(self.context.store.db, text, limit=12)
+        rows = search_people(self.context.store.db, text, limit=12, masked=self.context.masked)
         self._matches = {}
         for row in rows:
             details = " · ".join(

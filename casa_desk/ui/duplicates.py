@@ -25,6 +25,7 @@ from casa_desk.models.phone import format_phone
 from casa_desk.models.timeutil import format_date
 from casa_desk.store.merging import differences, merged_values
 from casa_desk.ui.history_model import gender_label, role_label
+from casa_desk.ui.masking import full_name
 from casa_desk.ui.screen_fit import fitted
 
 #: The registry fields in words (context "Fields").
@@ -97,7 +98,7 @@ class DuplicatesDialog(QDialog):
         for row, why in self.found:
             born = format_date(row.get("birth_date"))
             self.list.addItem(
-                f"{row['last_name']} {row['first_name']}"
+                f"{full_name(row)}"
                 f"{' – ' + born if born else ''} "
                 f"({', '.join(reasons.get(r, r) for r in sorted(why))})"
             )

@@ -28,10 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from casa_desk.errors import CasaError
+from casa_desk.security.settings import lock_minutes
 from casa_desk.sync.status import enrolled
+from casa_desk.ui.break_glass import open_card_access
 from casa_desk.ui.confirmations import contact_saved_text
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.lock_screen import IdleLock, LockScreen
 from casa_desk.ui.navigation import Navigation
 from casa_desk.ui.person_card import PersonCard
 from casa_desk.ui.person_form import PersonForm
@@ -42,6 +45,7 @@ from casa_desk.ui.settings import UiSettings
 from casa_desk.ui.statusbar import DeskStatusBar
 from casa_desk.ui.window_archive import ArchiveMixin
 from casa_desk.ui.window_away import AwayMixin, AwayState
+from casa_desk.ui.window_security import SecurityMixin
 
 #: An enrolled desk syncs by itself this often, and shortly after the window opens.
 AUTO_SYNC_MINUTES = 5.0
@@ -81,7 +85,7 @@ class LazyPage(QWidget):
         super().showEvent(event)
 
 
-class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
+class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
     """Composition of the pages; owns shortcuts, quick exit and remembered geometry."""
 
     def __init__(
@@ -116,9 +120,11 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
         self._add_pages()
 
         self.neutral = NeutralPage()
+        self.lock_screen = LockScreen(self.unlock_attempt)
         self.screens = QStackedWidget(objectName="screens")
         self.screens.addWidget(self.tabs)
         self.screens.addWidget(self.neutral)
+        self.screens.addWidget(self.lock_screen)
         self.setCentralWidget(self.screens)
         self.status = DeskStatusBar(context, office_name, operator_name, self)
         self.setStatusBar(self.status)
@@ -134,7 +140,8 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
         self.card.confirmed.connect(self.confirm)
         self.card.referral_opened.connect(self.show_referral)
         self.card.referral_requested.connect(self.new_referral)
-        self.neutral.resume_requested.connect(self.resume)
+        self._start_idle_lock()
+        self.apply_roles()
 
         self.retranslate()
         self._restore()
@@ -154,7 +161,13 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
                 "report",
                 "casa_desk.ui.report_page",
                 "ReportPage",
-                lambda cls: cls(ctx.store, ctx.presidio, ctx.is_head_office, runner=ctx.runner),
+                lambda cls: cls(
+                    ctx.store,
+                    ctx.presidio,
+                    ctx.is_head_office,
+                    runner=ctx.runner,
+                    session=ctx.session,
+                ),
             ),
             ("sync", "casa_desk.ui.sync_page", "SyncPage", self._build_sync_page),
         ]
@@ -244,6 +257,7 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addAction(self.offices_action)
+        self._build_security_menu()
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
@@ -302,6 +316,30 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
         self.recent_action.setText(self.tr("Persone di oggi…"))
         self.back_action.setText(self.tr("Torna alla scheda precedente"))
         self.exit_action.setText(self.tr("Uscita rapida"))
+        self._retranslate_security()
+
+    def _start_idle_lock(self) -> None:
+        """The idle lock (the store's minutes) and the lock screen's way back."""
+        self._parked = {}
+        self.neutral.resume_requested.connect(self.ask_to_resume)
+        self.lock_screen.unlocked.connect(self.unlocked)
+        self.lock_screen.back_requested.connect(self.back_to_neutral)
+        self.idle_lock = IdleLock(lock_minutes(self.context.store), self)
+        self.idle_lock.idle.connect(self.lock)
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and self.context.session is not None:
+            app.installEventFilter(self.idle_lock)
+        else:  # a window without a login (never built by the app) has nothing to lock
+            self.idle_lock.stop()
+
+    def user_changed(self) -> None:
+        """Another user logged in on the lock screen: their name on the status bar, every
+        list read again with their permission (masked or not)."""
+        session = self.context.session
+        self.status.set_operator(session.user.full_name)
+        self.apply_roles()
+        for table in ("people", "contacts", "referrals"):
+            self.context.bus.changed.emit(table)
 
     # -- people ---------------------------------------------------------------------------
     def current_person_id(self) -> str | None:
@@ -335,7 +373,11 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
         self._show_card(person_id, previous=self.current_person_id())
 
     def _show_card(self, person_id: str, *, previous: str | None) -> bool:
+        """The card, once the user may see it: a riservato person asks for a reason first
+        (break-glass, audited); every card opened is recorded as ``viewed``."""
         try:
+            if not open_card_access(self.context.session, person_id, self):
+                return False
             self.card.load(person_id)
         except CasaError as error:  # gone meanwhile (merged, deleted by sync)
             self.navigation.forget(person_id)
@@ -390,8 +432,21 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
         self.open_person(person_id)
         self.confirm(self.tr("Scheda salvata: %1.").replace("%1", self.card.title.text()))
 
-    def new_contact(self, person_id: str | None = None) -> QWidget:
+    def new_contact(self, person_id: str | None = None) -> QWidget | None:
         from casa_desk.ui.contact_form import ContactDialog
+
+        session = self.context.session
+        if person_id is not None and session is not None:
+            # Ctrl+N on a highlighted riservato result: the form shows the name, as the card
+            # would, so it asks for the reason first
+            try:
+                if session.needs_break_glass(person_id) and not open_card_access(
+                    session, person_id, self
+                ):
+                    return None
+            except CasaError as error:
+                self.status.showMessage(worded_error(error), MESSAGE_MS)
+                return None
 
         dialog = ContactDialog(
             self.context, person_id=person_id, parent=self, settings=self.settings
@@ -415,7 +470,11 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
     def _contact_saved(self, contact_id: str, *, amended: bool) -> None:
         """A brief confirmation of what was saved: the surname already on screen and the
         topic — never the topic of a sensitive contact, never a first name or a note."""
-        self.confirm(contact_saved_text(self.context.store, contact_id, amended=amended))
+        self.confirm(
+            contact_saved_text(
+                self.context.store, contact_id, amended=amended, masked=self.context.masked
+            )
+        )
 
     def confirm(self, text: str) -> None:
         """A short, neutral confirmation in the status bar (never in red, gone by itself)."""
@@ -479,6 +538,8 @@ class MainWindow(AwayMixin, ArchiveMixin, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         app = QApplication.instance()
-        if app is not None:  # F12 belongs to an open window only
+        if app is not None:  # F12 and the idle lock belong to an open window only
             app.removeEventFilter(self.quick_exit)
+            app.removeEventFilter(self.idle_lock)
+        self.idle_lock.stop()
         super().closeEvent(event)

@@ -19,6 +19,7 @@ from casa_desk.models.timeutil import format_date
 from casa_desk.store.people import People
 from casa_desk.store.search import search_people
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.masking import full_name
 from casa_desk.ui.quick_exit import mark_draft
 
 _MATCHES = 15
@@ -64,16 +65,17 @@ class MemberDialog(QDialog):
 
     def _search(self, text: str) -> None:
         self.list.clear()
-        for row in search_people(self.context.store.db, text, limit=_MATCHES + len(self._skip)):
+        for row in search_people(
+            self.context.store.db,
+            text,
+            limit=_MATCHES + len(self._skip),
+            masked=self.context.masked,
+        ):
             if row["id"] in self._skip:
                 continue
             born = format_date(row.get("birth_date"))
             item = QListWidgetItem(
-                " · ".join(
-                    p
-                    for p in (f"{row['last_name']} {row['first_name']}", born, row.get("unit_code"))
-                    if p
-                )
+                " · ".join(p for p in (full_name(row), born, row.get("unit_code")) if p)
             )
             item.setData(Qt.ItemDataRole.UserRole, row["id"])
             self.list.addItem(item)

@@ -289,7 +289,9 @@ def person_name(row: Row, *, hidden: bool = False) -> str:
         return QCoreApplication.translate("Vocab", "Riservato")
     if not row.get("person_id"):
         return QCoreApplication.translate("Vocab", "Anonimo")
-    return " ".join(p for p in (row.get("last_name"), row.get("first_name")) if p)
+    from casa_desk.ui.masking import full_name
+
+    return full_name(row)
 
 
 def service_label(row: Row) -> str:

@@ -245,9 +245,13 @@ class PersonCard(QWidget):
 
     def _fill_history(self, person_id: str) -> None:
         ids = self.people.merged_ids(person_id)
-        contacts = Contacts(self.context.store).history(ids, limit=500)
+        # a user without permission: sensitive entries are left out in SQL, never shown
+        masked = self.context.masked
+        contacts = Contacts(self.context.store).history(
+            ids, limit=500, include_sensitive=not masked
+        )
         referrals = Referrals(self.context.store)
-        refs = [r for pid in ids for r in referrals.list(person_id=pid)]
+        refs = [r for pid in ids for r in referrals.list(person_id=pid, masked=masked)]
         english = QLocale().language() == QLocale.Language.English
         labels = {
             row["code"]: (row.get("label_en") if english else None) or row["label"]
@@ -276,6 +280,13 @@ class PersonCard(QWidget):
         """
         if not self.person:
             return False
+        session = self.context.session
+        if session is not None and session.needs_break_glass(other_id):
+            # the merge shows the other record in full: a riservato one needs a reason
+            from casa_desk.ui.break_glass import open_card_access
+
+            if not open_card_access(session, other_id, self):
+                return False
         survivor, duplicate = self.person, self._other(other_id)
         presidio = self.context.presidio
         if duplicate is None:

@@ -36,6 +36,7 @@ from casa_desk.store.people import People
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.duplicates import DuplicatesDialog
 from casa_desk.ui.history_model import gender_label, role_label
+from casa_desk.ui.masking import mask_people
 from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.quick_exit import mark_draft
 from casa_desk.ui.screen_fit import fitted
@@ -348,7 +349,10 @@ class PersonForm(QDialog):
 
     def _confirm_new(self, found: list[tuple[dict[str, Any], frozenset[str]]]) -> bool:
         """Search-before-create: True to register anyway; opening one closes this form."""
-        dialog = DuplicatesDialog(found, self)
+        rows = mask_people(self.context, [row for row, _ in found])
+        dialog = DuplicatesDialog(
+            [(row, why) for row, (_, why) in zip(rows, found, strict=True)], self
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         if dialog.choice == "open":

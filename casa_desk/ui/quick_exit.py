@@ -9,12 +9,11 @@ the card that were open (as ids, in the window) and the forms being filled in (d
 contact, a registration, a referral… hidden, not closed). Other dialogs (a question, an error
 box) are rejected, as if the operator had pressed Esc.
 
-Coming back is deliberate: *Riprendi* (mouse, or Enter/Space since it has the focus), then a
-confirmation (:meth:`QuickExit.confirm_resume`, the one hook that login replaces with the
-operator's password). Only then do the page, the card and the drafts come back, as they were.
+Coming back is deliberate: *Riprendi* (mouse, or Enter/Space since it has the focus), then
+the user's password on the lock screen (:mod:`casa_desk.ui.lock_screen`; Esc goes back to
+the neutral page). Only then do the page, the card and the drafts come back, as they were.
 While the neutral page is up, any dialog that something else opens (a late error, a queued
-callback) is closed at once — except the ones the resume step itself shows, marked with
-:meth:`QuickExit.allow`.
+callback) is closed at once — except the ones marked with :meth:`QuickExit.allow`.
 """
 
 from __future__ import annotations
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -149,35 +147,6 @@ class QuickExit(QObject):
         """Let ``dialog`` be shown while the neutral page is up (the resume step's own)."""
         dialog.setProperty(ALLOWED_PROPERTY, True)
         return dialog
-
-    def confirm_resume(self, parent: QWidget) -> bool:
-        """Ask before coming back; True when the operator confirms.
-
-        The one hook of the way back: login replaces it with the operator's password. A
-        dialog shown here must be marked with :meth:`allow`, or the filter closes it.
-        Keyboard: Enter confirms, Esc stays on the neutral page.
-        """
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            NeutralPage.title(),
-            QCoreApplication.translate("NeutralPage", "Tornare al lavoro?"),
-            QMessageBox.StandardButton.NoButton,
-            parent,
-        )
-        box.setObjectName("resumeConfirm")
-        resume = box.addButton(
-            QCoreApplication.translate("NeutralPage", "Riprendi"),
-            QMessageBox.ButtonRole.AcceptRole,
-        )
-        stay = box.addButton(
-            QCoreApplication.translate("NeutralPage", "Resta qui"),
-            QMessageBox.ButtonRole.RejectRole,
-        )
-        box.setDefaultButton(resume)
-        box.setEscapeButton(stay)
-        self.allow(box)
-        box.exec()
-        return box.clickedButton() is resume
 
     def take_drafts(self) -> list[QDialog]:
         """The drafts to show again (the ones still alive and not finished), once."""

@@ -300,6 +300,7 @@ class ReferralsPage(QWidget):
             order=self._order if hasattr(self, "_order") else "created_desc",
             limit=limit,
             offset=offset,
+            masked=self.context.masked,
         )
 
     def _sort_by(self, column: int) -> None:

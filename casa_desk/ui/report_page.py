@@ -38,9 +38,12 @@ from PySide6.QtWidgets import (
 from casa_desk import outputs, paths
 from casa_desk.errors import CasaError, OutputError
 from casa_desk.models.timeutil import ROME, today_rome
+from casa_desk.models.vocab import AuditAction
 from casa_desk.reports import service
 from casa_desk.reports.programme import ProgrammeInfo
 from casa_desk.reports.programme import resolve as resolve_programme
+from casa_desk.security.access import Session
+from casa_desk.security.permissions import Action
 from casa_desk.store.db import Store
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.printing import paint_document
@@ -107,8 +110,10 @@ class ReportPage(QWidget):
         *,
         runner: TaskRunner | None = None,
         archive: ReportArchive | None = None,
+        session: Session | None = None,
     ) -> None:
         super().__init__(parent)
+        self.session = session  # who exports: each report that leaves is on record
         self.store = store
         self.presidio = presidio
         self.is_head_office = is_head_office
@@ -287,8 +292,17 @@ class ReportPage(QWidget):
         self._set_has_report(self.document.pageCount() > 0)
 
     # -- generating -----------------------------------------------------------------------
+    def _audit(self, action: AuditAction, scope: str, month: str) -> None:
+        """The report left the store (generated, saved, printed): on record, by month and
+        office (never a name)."""
+        if self.session is not None:
+            self.session.audit(action, table="report", row_id=f"{month}/{scope}")
+
     def generate(self) -> None:
         if self._busy:
+            return
+        if self.session is not None and not self.session.may(Action.REPORT):
+            self.status.setText(self.tr("Il report mensile è per coordinatori e amministratori."))
             return
         scope, month = self.selected_scope(), self.selected_month()
         comment = self.comment_edit.toPlainText()
@@ -321,6 +335,7 @@ class ReportPage(QWidget):
             self._show_programme()
             at = datetime.now(ROME).strftime("%d/%m/%Y %H:%M")  # the office's clock
             self.archive.remember(scope, month, {"pdf": str(pdf), "at": at, "comment": comment})
+            self._audit(AuditAction.EXPORTED, scope, month)
             self._show_pdf(pdf)
             self.status.setText(self.tr("Rapporto generato il %1.").replace("%1", at))
             self.generated.emit(str(pdf))
@@ -376,6 +391,7 @@ class ReportPage(QWidget):
             )
             return None
         self.status.clear()
+        self._audit(AuditAction.EXPORTED, self.selected_scope(), self.selected_month())
         self.saved.show_saved(
             Path(path), self.tr("Rapporto salvato in %1.").replace("%1", str(path))
         )
@@ -393,6 +409,7 @@ class ReportPage(QWidget):
     def print_to(self, printer: QPrinter) -> None:
         """Paint every page, scaled to the printable area."""
         paint_document(self.document, printer)
+        self._audit(AuditAction.PRINTED, self.selected_scope(), self.selected_month())
 
     def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & (

@@ -2,8 +2,9 @@
 
 Used by the person card and the referrals page alike, so "Mostra" means the same thing
 everywhere: nothing of a sensitive contact or referral (health, anti-violence) is shown
-until the operator asks for that one entry, and every such view is one ``viewed`` row in
-``audit_log`` (its own transaction; it reaches head office like any change).
+until the user asks for that one entry, and every such view is one ``viewed`` row in
+``audit_log`` in the logged-in user's name (:meth:`Session.reveal`, which also refuses a
+user without permission to see sensitive content).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from casa_desk.store import audit
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.operations import StoreOp
 
@@ -24,28 +24,21 @@ def reveal(
     shown: Callable[[], None],
     parent: QWidget | None = None,
 ) -> bool:
-    """Record that the operator views ``table``/``row_id``, then call ``shown``.
+    """Record that the user views ``table``/``row_id``, then call ``shown``.
 
-    Refused (False, nothing recorded or shown) to an operator without the right to see
-    sensitive data; a failed write shows its message and shows nothing.
+    Refused (False, nothing recorded or shown) without a logged-in user allowed to see
+    sensitive content; a failed write shows its message and shows nothing.
     """
-    if not context.may_see_sensitive:
+    session = context.session
+    if session is None or context.masked or session.masked:
         return False
-    store = context.store
-
-    def record_view() -> None:  # nothing is shown unless the access is on record
-        with store.transaction() as journal:
-            audit.record(
-                journal,
-                "viewed",
-                who=context.operator,
-                presidio=context.presidio,
-                table=table,
-                row_id=row_id,
-            )
-
     return (
-        StoreOp(context.bus, record_view, changed="audit_log", parent=parent)
+        StoreOp(
+            context.bus,
+            lambda: session.reveal(table, row_id),
+            changed="audit_log",
+            parent=parent,
+        )
         .success(lambda _none: shown())
         .run()
     )

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,6 +41,7 @@ from casa_desk.models.timeutil import format_date
 from casa_desk.store.connection import Connections, OperationalError
 from casa_desk.store.db import Store
 from casa_desk.store.search import count_people, fts_query, search_people
+from casa_desk.ui.masking import is_masked, masked_name
 
 PAGE = 60
 COUNT_CAP = 1000
@@ -48,8 +50,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MIN_CHARS = 2
 
 _Index = QModelIndex | QPersistentModelIndex
-#: (generation, text, offset, ranked or None = decide by counting)
-Request = tuple[int, str, int, bool | None]
+#: (generation, text, offset, ranked or None = decide by counting, masked)
+Request = tuple[int, str, int, bool | None, bool]
 _workers: weakref.WeakSet[SearchWorker] = weakref.WeakSet()
 
 
@@ -58,12 +60,14 @@ def searchable(text: str) -> bool:
 
 
 def run_query(
-    db: Database, text: str, offset: int, ranked: bool | None
+    db: Database, text: str, offset: int, ranked: bool | None, masked: bool = False
 ) -> tuple[list[dict[str, Any]], int, bool]:
-    """One page of matches: ``(rows, total counted up to COUNT_CAP + 1, ranked)``."""
+    """One page of matches: ``(rows, total counted up to COUNT_CAP + 1, ranked)``;
+    ``masked``: riservato people without name or details (a user without permission)."""
     total = count_people(db, text, cap=COUNT_CAP + 1) if ranked is None else -1
     rank = ranked if ranked is not None else total <= COUNT_CAP
-    return search_people(db, text, limit=PAGE, offset=offset, ranked=rank), total, rank
+    rows = search_people(db, text, limit=PAGE, offset=offset, ranked=rank, masked=masked)
+    return rows, total, rank
 
 
 class _Bridge(QObject):
@@ -125,9 +129,9 @@ class SearchWorker:
                         return
                     request, self._request = self._request, None
                     self._running = request[0]
-                generation, text, offset, ranked = request
+                generation, text, offset, ranked, masked = request
                 try:
-                    outcome: Any = run_query(db, text, offset, ranked)
+                    outcome: Any = run_query(db, text, offset, ranked, masked)
                 except OperationalError as exc:
                     if self._stale():
                         continue  # interrupted: a newer keystroke replaced this query
@@ -157,6 +161,8 @@ def _cell(row: dict[str, Any], column: str) -> str:
         return format_phone(row["phone"]) if row.get("phone") else ""
     if column == "address":
         return " ".join(part for part in (row.get("street"), row.get("civic")) if part)
+    if column == "last_name" and is_masked(row):
+        return masked_name()
     return row.get(column) or ""
 
 
@@ -176,9 +182,17 @@ class PeopleSearchModel(QAbstractTableModel):
         "unit_code",
     )
 
-    def __init__(self, store: Store, parent: Any = None, *, threaded: bool = False) -> None:
+    def __init__(
+        self,
+        store: Store,
+        parent: Any = None,
+        *,
+        threaded: bool = False,
+        masked: Callable[[], bool] = lambda: False,
+    ) -> None:
         super().__init__(parent)
         self._store = store
+        self._masked = masked  # asked at each query: another user may log in meanwhile
         self._threaded = threaded
         self._worker: SearchWorker | None = None
         self._text = ""
@@ -220,13 +234,14 @@ class PeopleSearchModel(QAbstractTableModel):
     def _run(self, text: str, offset: int, ranked: bool | None) -> None:
         generation = self._generation
         if not self._threaded:
-            self._deliver(generation, text, offset, run_query(self._store.db, text, offset, ranked))
+            outcome = run_query(self._store.db, text, offset, ranked, self._masked())
+            self._deliver(generation, text, offset, outcome)
             return
         if self._worker is None:
             worker = self._worker = SearchWorker(self._store.connections)
             worker.bridge.ready.connect(self._collect)
             self.destroyed.connect(lambda *_: worker.stop())
-        self._worker.submit((generation, text, offset, ranked))
+        self._worker.submit((generation, text, offset, ranked, self._masked()))
 
     def _collect(self) -> None:
         """On the GUI thread: take what the worker found for the latest request."""

@@ -41,7 +41,10 @@ class SearchPage(QWidget):
         self.field = QLineEdit(objectName="searchField")
         self.field.setClearButtonEnabled(True)
         self.model = PeopleSearchModel(
-            context.store, self, threaded=not isinstance(context.runner, SyncRunner)
+            context.store,
+            self,
+            threaded=not isinstance(context.runner, SyncRunner),
+            masked=lambda: context.masked,
         )
         self._open_when_ready = False
         self._select_when_ready: str | None = None

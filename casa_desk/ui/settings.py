@@ -60,6 +60,15 @@ class UiSettings:
     def set_layout(self, name: str, state: QByteArray) -> None:
         self._settings.setValue(f"layout/{name}", state)
 
+    # -- the login screen ---------------------------------------------------------------
+    def last_username(self) -> str:
+        """Who logged in last on this computer (the login screen pre-fills it; only the
+        username is remembered, never a password)."""
+        return str(self._settings.value("login/last_username", "") or "")
+
+    def set_last_username(self, username: str) -> None:
+        self._settings.setValue("login/last_username", username)
+
     # -- the contact form ---------------------------------------------------------------
     def last_contact(self, operator: str) -> tuple[str | None, str | None]:
         """The topic and outcome this operator chose last (``None`` when never)."""

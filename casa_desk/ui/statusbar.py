@@ -36,6 +36,9 @@ class DeskStatusBar(QStatusBar):
         self.operator = QLabel(objectName="statusOperator")
         self.pending = QLabel(objectName="statusPending")
         self.sync = QLabel(objectName="statusSync")
+        self.break_glass = QLabel(objectName="statusBreakGlass")
+        self.break_glass.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.break_glass.hide()
         self.sync_state = "not_enrolled"
         # The office name may shrink in a narrow window; the counts and the sync state may not.
         self.office.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -43,7 +46,7 @@ class DeskStatusBar(QStatusBar):
         # It takes the free space (stretch 1), right-aligned next to the others.
         self.office.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.addPermanentWidget(self.office, 1)
-        for label in (self.operator, self.pending, self.sync):
+        for label in (self.break_glass, self.operator, self.pending, self.sync):
             self.addPermanentWidget(label)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -56,6 +59,19 @@ class DeskStatusBar(QStatusBar):
         self.office.setText(self.tr("Presidio: %1").replace("%1", self.office_name))
         self.operator.setText(self.tr("Operatore: %1").replace("%1", self.operator_name))
         self.set_sync_state(self.sync_state)  # and the count
+
+    def set_break_glass(self, count: int, *, visible: bool) -> None:
+        """Coordinators: break-glass events not yet seen on the audit page."""
+        self.break_glass.setText(self.tr("Accessi con motivo: %n", "", count))
+        self.break_glass.setToolTip(
+            self.tr("Accessi con motivo non ancora visti: Archivio › Registro degli accessi…")
+        )
+        self.break_glass.setVisible(visible and count > 0)
+
+    def set_operator(self, name: str) -> None:
+        """Who is at the desk now (another user logged in on the lock screen)."""
+        self.operator_name = name
+        self.operator.setText(self.tr("Operatore: %1").replace("%1", name))
 
     def set_sync_state(self, code: str) -> None:
         """Sync at a glance: the Sync page's state code, in words."""

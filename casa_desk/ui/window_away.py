@@ -1,19 +1,27 @@
-"""Quick exit, the window's side: where the operator was, kept as ids while the neutral page
-is up, and the way back to it (issue 9, item 1). The event filter, the neutral page and the
-confirmation are in :mod:`casa_desk.ui.quick_exit`.
+"""Quick exit and idle lock, the window's side: where the user was, kept as ids while the
+neutral page or the lock screen is up, and the way back to it — always through the password
+(issue 9 item 1, issue 10). The event filters, the neutral page and the lock screen are in
+:mod:`casa_desk.ui.quick_exit` and :mod:`casa_desk.ui.lock_screen`.
+
+When another user logs in on the lock screen, what the previous one left (the hidden unsaved
+forms, the page and card they were on, the cards they opened today) is parked under their
+username, never shown to the other; it comes back when they log in again on this window.
 
 A mixin of :class:`~casa_desk.ui.main_window.MainWindow`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
 from casa_desk.errors import CasaError
+from casa_desk.security.access import Session
+from casa_desk.ui.lock_screen import LockScreen
+from casa_desk.ui.navigation import Navigation
 from casa_desk.ui.quick_exit import NeutralPage
 
 
@@ -25,6 +33,15 @@ class AwayState:
     person_id: str | None = None
     search_text: str = ""
     highlighted: str | None = None
+
+
+@dataclass
+class Parked:
+    """What a user left when another one logged in on the lock screen."""
+
+    away: AwayState
+    navigation: Navigation
+    drafts: list[Any] = field(default_factory=list)
 
 
 class AwayMixin:
@@ -39,6 +56,11 @@ class AwayMixin:
     search: Any
     screens: Any
     neutral: Any
+    lock_screen: LockScreen
+    idle_lock: Any
+    context: Any
+    navigation: Navigation
+    _parked: dict[str, Parked]
     status: Any
     register_action: QAction
     contact_action: QAction
@@ -74,12 +96,72 @@ class AwayMixin:
         self.setWindowTitle(NeutralPage.title())
         self.neutral.resume_button.setFocus()
 
+    # -- locking and the password on the way back -------------------------------------------
+    def lock(self) -> None:
+        """The idle lock: everything off the screen as F12 does, then the lock screen."""
+        if not self.quick_exit.active:
+            self.quick_exit.trigger()
+        self._show_lock(from_quick_exit=False)
+
+    def ask_to_resume(self) -> None:
+        """ "Riprendi" on the neutral page: the password first, on the lock screen."""
+        if self.quick_exit.active:
+            self._show_lock(from_quick_exit=True)
+
+    def _show_lock(self, *, from_quick_exit: bool) -> None:
+        self.idle_lock.stop()
+        self.screens.setCurrentWidget(self.lock_screen)
+        self.setWindowTitle(LockScreen.title())
+        self.lock_screen.prepare(
+            self.context.session.user.username, from_quick_exit=from_quick_exit
+        )
+
+    def back_to_neutral(self) -> None:
+        """Esc / "Indietro" on F12's way back: the neutral page again."""
+        self.screens.setCurrentWidget(self.neutral)
+        self.setWindowTitle(NeutralPage.title())
+        self.neutral.resume_button.setFocus()
+
+    def unlock_attempt(self, username: str, password: str) -> Session:
+        """The lock screen's check: the same user's password (:meth:`Session.unlock_again`)
+        or another user's login on the open store; refusals raise (one line on screen)."""
+        session: Session = self.context.session
+        if username.strip().lower() == session.user.username:
+            session.unlock_again(password)
+            return session
+        return session.desk.login(username, password)
+
+    def unlocked(self, session: Session) -> None:
+        """Back to work for ``session``'s user (another one: the previous user's work is
+        parked first, and theirs, if they were here before, comes back)."""
+        if session is not self.context.session:
+            self._switch_user(session)
+        self.resume(confirm=False)
+        self.idle_lock.restart()
+
+    def _switch_user(self, session: Session) -> None:
+        previous: Session = self.context.session
+        self._parked[previous.user.username] = Parked(
+            self._away, self.navigation, self.quick_exit.take_drafts()
+        )
+        previous.logout()
+        self.context.use(session)
+        mine = self._parked.pop(session.user.username, None)
+        self._away = mine.away if mine else AwayState()
+        self.navigation = mine.navigation if mine else Navigation()
+        self.quick_exit.drafts = mine.drafts if mine else []
+        self.user_changed()
+
+    def user_changed(self) -> None:
+        """Hook: the window adapts to who is at the desk now (name, role, masking)."""
+
     def resume(self, *, confirm: bool = True) -> bool:
-        """Back from the neutral page — after the confirmation (login: the password) —
-        to the page, the card and the unsaved forms that were open."""
+        """Back from the neutral page to the page, the card and the unsaved forms that were
+        open — only through the password (``confirm``: show the lock screen first)."""
         if not self.quick_exit.active:
             return True
-        if confirm and not self.quick_exit.confirm_resume(self):
+        if confirm:
+            self.ask_to_resume()
             return False
         self.quick_exit.active = False
         self.screens.setCurrentWidget(self.tabs)
@@ -103,7 +185,10 @@ class AwayMixin:
         return True
 
     def _reopen(self, person_id: str) -> bool:
+        session = self.context.session
         try:
+            if session is not None and session.needs_break_glass(person_id):
+                return False  # the grant ended meanwhile: the search, not the card
             self.card.load(person_id)
         except CasaError:  # removed meanwhile (sync): back to the search
             return False

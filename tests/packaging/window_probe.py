@@ -22,9 +22,18 @@ from casa_desk import paths  # noqa: E402
 from casa_desk.app import launch  # noqa: E402
 
 
+def env_login(path, _settings):  # type: ignore[no-untyped-def]
+    """A script logs in from ``CASA_DESK_USER``/``CASA_DESK_PASSWORD`` (the window's own
+    login screen never reads a password from the environment)."""
+    from casa_desk.security.access import unlock
+
+    user = os.environ.get("CASA_DESK_USER") or "demo"
+    return unlock(path, user, os.environ.get("CASA_DESK_PASSWORD", "demo"), check_integrity=False)
+
+
 def main(store: str, lang: str) -> int:
     app = QApplication(sys.argv[:1])
-    launched = launch(store, lang)
+    launched = launch(store, lang, login=env_login)
     if isinstance(launched, int):
         print(json.dumps({"status": launched}))
         return launched

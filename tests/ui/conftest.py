@@ -188,7 +188,7 @@ def context(demo: Demo):  # type: ignore[no-untyped-def]
     from casa_desk.ui.context import DeskContext
     from casa_desk.ui.tasks import SyncRunner
 
-    return DeskContext(store=demo.store, presidio=OFFICE, operator=OPERATOR, runner=SyncRunner())
+    return DeskContext(store=demo.store, presidio=OFFICE, session=demo.session, runner=SyncRunner())
 
 
 @pytest.fixture

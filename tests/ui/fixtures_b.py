@@ -13,11 +13,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from login_helpers import new_store
+from login_helpers import PASSWORD, new_session
 from PySide6.QtWidgets import QApplication, QWidget
 
 from casa_desk.models.ids import stable_id
 from casa_desk.models.timeutil import today_rome
+from casa_desk.security.accounts import add_user
 from casa_desk.store.consents import Consents, referral_purpose
 from casa_desk.store.contacts import Contacts
 from casa_desk.store.db import Store
@@ -43,8 +44,18 @@ class Seeded:
 
 @pytest.fixture(name="seeded")
 def seeded_fixture(tmp_path: Path) -> Iterator[Seeded]:
-    store = new_store(tmp_path / "s.sqlite")
+    admin = new_session(tmp_path / "s.sqlite")
+    store = admin.store
     store.set_meta("presidio", PRESIDIO)
+    add_user(
+        admin,
+        OPERATOR,
+        full_name="Marta Prova",
+        role="operatore",
+        password=PASSWORD,
+        may_see_sensitive=True,  # the tests reveal; the masked view is tested with another
+    )
+    session = admin.desk.login(OPERATOR, PASSWORD, how="test")
     people = People(store)
     ids = {}
     for last, first, born in (
@@ -112,7 +123,7 @@ def seeded_fixture(tmp_path: Path) -> Iterator[Seeded]:
             by=OPERATOR,
         )["id"],
     }
-    context = DeskContext(store=store, presidio=PRESIDIO, operator=OPERATOR, runner=SyncRunner())
+    context = DeskContext(store=store, presidio=PRESIDIO, session=session, runner=SyncRunner())
     yield Seeded(store, context, ids, follow, refs)
     store.close()
 

@@ -7,6 +7,7 @@ import sys
 import threading
 from pathlib import Path
 
+from login_driver import log_in_soon
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import QApplication
@@ -35,6 +36,7 @@ def test_launch_sets_the_window_icon(qtbot, demo, monkeypatch) -> None:
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     app = QApplication.instance()
     app.setWindowIcon(QApplication.style().standardIcon(QApplication.style().StandardPixmap(0)))
+    log_in_soon()
     launched = launch(str(demo.store.path), "it")
     assert not isinstance(launched, int)
     try:

@@ -8,18 +8,21 @@ import threading
 from pathlib import Path
 
 import pytest
-from login_helpers import USER, keyed_connection, new_store, open_store
+from login_driver import log_in_soon, type_into, when_modal
+from login_helpers import keyed_connection, new_store, open_store
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
 
 from casa_desk import paths
 from casa_desk.app import build_window, install_translator, launch, run_app
 from casa_desk.store.people import People
 from casa_desk.store.users import Users
 from casa_desk.ui.error_dialog import install_excepthook
-from casa_desk.ui.first_run import FirstRunDialog, needs_first_run
+from casa_desk.ui.first_run import FirstRunDialog
 from casa_desk.ui.settings import UiSettings
 from casa_desk.ui.tasks import SyncRunner
+
+NEW_PASSWORD = "una frase lunga per il primo avvio"
 
 PAGES = {
     "referrals": "referrals_page",
@@ -137,27 +140,6 @@ def test_english_and_italian_builds_load(qtbot, demo, language, people, hint) ->
             app.removeTranslator(translator)
 
 
-def test_first_run_stores_office_and_operator(qtbot, tmp_path) -> None:
-    store = new_store(tmp_path / "new.sqlite", presidio=None)
-    try:
-        assert needs_first_run(store)
-        dialog = FirstRunDialog(store)
-        qtbot.addWidget(dialog)
-        dialog.office.setCurrentIndex(dialog.office.findData("MAZZINI"))
-        qtbot.keyClicks(dialog.username, "g.prova")
-        dialog.accept()
-        assert dialog.result() != QDialog.DialogCode.Accepted  # full name missing
-        assert dialog.message.text()
-        qtbot.keyClicks(dialog.full_name, "Gemma Prova")
-        dialog.accept()
-        assert dialog.result() == QDialog.DialogCode.Accepted
-        assert (store.meta("presidio"), store.meta("operator")) == ("MAZZINI", "g.prova")
-        assert Users(store).get("g.prova")["full_name"] == "Gemma Prova"
-        assert not needs_first_run(store)
-    finally:
-        store.close()
-
-
 def _close_modal_soon(seen: list[str]) -> None:
     def close() -> None:
         box = QApplication.activeModalWidget()
@@ -189,29 +171,28 @@ def test_first_run_creates_the_store_and_its_folder(qtbot, tmp_path, monkeypatch
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     target = tmp_path / "new" / "folder" / "desk.sqlite"
 
-    def answer_first_run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, FirstRunDialog):
-            QTimer.singleShot(20, answer_first_run)
-            return
-        dialog.findChild(QLineEdit, "firstRunUsername").setText("a.prova")
-        dialog.findChild(QLineEdit, "firstRunFullName").setText("Alda Prova")
+    def answer_first_run(dialog: FirstRunDialog) -> None:
+        dialog.office.setCurrentIndex(dialog.office.findData("GRATOSOGLIO"))
+        type_into(dialog.findChild(QLineEdit, "firstRunUsername"), "a.prova")
+        type_into(dialog.findChild(QLineEdit, "firstRunFullName"), "Alda Prova")
+        type_into(dialog.findChild(QLineEdit, "firstRunPassword"), NEW_PASSWORD)
+        type_into(dialog.findChild(QLineEdit, "firstRunAgain"), NEW_PASSWORD)
         dialog.accept()
 
-    QTimer.singleShot(0, answer_first_run)
+    when_modal(FirstRunDialog, answer_first_run)
     launched = launch(str(target), "it")
     assert not isinstance(launched, int)
     try:
         qtbot.addWidget(launched.window)
         assert launched.window.windowTitle() == "casa_desk – Presidio C.A.S.A. Gratosoglio"
-        # who is at the desk is who logged in (TEMPORARY: from the environment), never the
-        # name typed at first run
-        assert launched.window.status.operator.text() == f"Operatore: {USER}"
+        # who is at the desk is the administrator just created
+        assert launched.window.status.operator.text() == "Operatore: Alda Prova"
     finally:
         launched.close()
-    with open_store(target) as store:
-        assert store.meta("operator") == "a.prova"
+    with open_store(target, username="a.prova", password=NEW_PASSWORD) as store:
         assert store.presidio == "GRATOSOGLIO"
+        assert Users(store).get("a.prova")["role"] == "amministratore"
+    assert UiSettings().last_username() == "a.prova"  # the next login screen pre-fills it
 
 
 def test_cancelled_first_run_exits_1(qtbot, tmp_path, monkeypatch) -> None:
@@ -244,6 +225,7 @@ def test_excepthook_shows_a_short_message_with_copy_details(qtbot, window, monke
 def test_launch_with_lang_en_shows_english(qtbot, demo, monkeypatch) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    log_in_soon()
     launched = launch(str(demo.store.path), "en")
     assert not isinstance(launched, int)
     try:
@@ -296,6 +278,7 @@ def test_a_damaged_store_is_reported_after_the_window_opens(
                 presidio="SAN-SIRO",
             )
     _damage(path)
+    log_in_soon()
     launched = launch(str(path), "it")  # opens: only the cheap checks run before the window
     assert not isinstance(launched, int)
     try:

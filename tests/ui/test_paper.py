@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit
 from casa_desk.store.directory import Directory
 from casa_desk.store.people import People
 from casa_desk.store.tables import HEAD_OFFICE
-from casa_desk.store.users import Users
 from casa_desk.ui.referrals_page import ReferralsPage
 
 
@@ -45,7 +44,6 @@ class _Opened(QObject):
 
 
 def _page_ready_for_a_letter(qtbot, seeded) -> ReferralsPage:
-    Users(seeded.store).add("op.prova", "Marta Prova", presidio="SAN-SIRO")
     People(seeded.store).update(seeded.people["Zanfrutti"], {"phone": "3351234567"})
     Directory(seeded.store).set_office_contacts(
         "SAN-SIRO", phone="02 4000 1234", email="sansiro@casa.example"

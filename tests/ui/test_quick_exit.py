@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dialogs import click_when_shown, key_when_shown
+from login_helpers import PASSWORD
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -58,6 +58,21 @@ def _leaks(demo) -> list[str]:
     return [w for w in _personal(demo) if w.lower() in screen]
 
 
+def _password(qtbot, window, password: str = PASSWORD) -> None:
+    """On the lock screen (F12's way back): the password, then Enter."""
+    assert window.screens.currentWidget() is window.lock_screen
+    form = window.lock_screen.form
+    assert window.focusWidget() is form.password
+    qtbot.keyClicks(form.password, password)
+    qtbot.keyClick(form.password, Qt.Key.Key_Return)
+
+
+def _come_back(qtbot, window, password: str = PASSWORD) -> None:
+    """ "Riprendi" on the neutral page, then the password."""
+    qtbot.mouseClick(window.neutral.resume_button, Qt.MouseButton.LeftButton)
+    _password(qtbot, window, password)
+
+
 def test_f12_hides_everything_and_closes_dialogs(qtbot, window, demo) -> None:
     qtbot.keyClicks(window.search.field, "Quarz")
     assert _leaks(demo)  # the check can see names when they are there
@@ -103,25 +118,28 @@ def test_f12_from_any_tab(qtbot, window, demo) -> None:
         assert _leaks(demo) == []
 
 
-def test_coming_back_needs_the_real_confirmation_and_restores_the_search(
-    qtbot, window, demo
-) -> None:
+def test_coming_back_needs_the_password_and_restores_the_search(qtbot, window, demo) -> None:
     qtbot.keyClicks(window.search.field, "Quarzolini")
     qtbot.keyClick(window.search.field, Qt.Key.Key_Down)
     highlighted = window.search.highlighted_person_id()
     qtbot.keyClick(window.search.field, Qt.Key.Key_F12)
     assert window.screens.currentWidget() is window.neutral and _leaks(demo) == []
-    # The confirmation is a real dialog shown while the neutral page is up: "Resta qui".
-    asked = click_when_shown(qtbot, "Resta qui", name="resumeConfirm")
+    # "Riprendi" asks for the password on the lock screen; Esc goes back to the neutral page.
     qtbot.mouseClick(window.neutral.resume_button, Qt.MouseButton.LeftButton)
-    assert asked and window.screens.currentWidget() is window.neutral
-    assert _leaks(demo) == []
+    assert window.screens.currentWidget() is window.lock_screen
+    assert _leaks(demo) == [] and "Presidio" not in window.windowTitle()
+    qtbot.keyClick(window.lock_screen.form.password, Qt.Key.Key_Escape)
+    assert window.screens.currentWidget() is window.neutral
     # F12 again while hidden changes nothing.
     qtbot.keyClick(window.neutral.resume_button, Qt.Key.Key_F12)
     assert window.screens.currentWidget() is window.neutral
-    asked = click_when_shown(qtbot, "Riprendi", name="resumeConfirm")
-    qtbot.mouseClick(window.neutral.resume_button, Qt.MouseButton.LeftButton)
-    assert asked and "Tornare al lavoro?" in asked[0].text()
+    # A wrong password is refused: one line, still locked, nothing shown.
+    _come_back(qtbot, window, "password sbagliata")
+    assert window.screens.currentWidget() is window.lock_screen
+    assert window.lock_screen.form.message.text() == "Nome utente o password errati."
+    assert window.lock_screen.form.password.text() == ""
+    assert _leaks(demo) == []
+    _password(qtbot, window)
     assert window.screens.currentWidget() is window.tabs
     assert window.people_stack.currentWidget() is window.search
     assert window.search.field.text() == "Quarzolini"
@@ -129,6 +147,8 @@ def test_coming_back_needs_the_real_confirmation_and_restores_the_search(
     assert window.focusWidget() is window.search.field
     assert "Presidio C.A.S.A. San Siro" in window.windowTitle()
     assert window.statusBar().isVisible() and window.menuBar().isVisible()
+    unlocked = demo.store.query("SELECT who FROM audit_log WHERE action = 'unlocked'")
+    assert unlocked == [{"who": "op.desk"}]
 
 
 def test_by_keyboard_the_card_and_an_unsaved_contact_come_back(qtbot, window, demo) -> None:
@@ -143,11 +163,10 @@ def test_by_keyboard_the_card_and_an_unsaved_contact_come_back(qtbot, window, de
     qtbot.keyClick(form.summary, Qt.Key.Key_F12)
     assert not form.isVisible() and _leaks(demo) == []
     assert window.card.person is None  # the window's widgets forget the card
-    # Enter on "Riprendi" (it has the focus), Enter again confirms.
+    # Enter on "Riprendi" (it has the focus), then the password and Enter.
     assert window.focusWidget() is window.neutral.resume_button
-    asked = key_when_shown(qtbot, Qt.Key.Key_Return, name="resumeConfirm")
     qtbot.keyClick(window.neutral.resume_button, Qt.Key.Key_Return)
-    assert asked
+    _password(qtbot, window)
     assert window.people_stack.currentWidget() is window.card
     assert window.card.person_id == arianna
     assert window.card.title.text() == "Quarzolini Arianna"
@@ -161,12 +180,13 @@ def test_by_keyboard_the_card_and_an_unsaved_contact_come_back(qtbot, window, de
     assert saved == [{"person_id": arianna}]
 
 
-def test_esc_on_the_confirmation_stays_hidden(qtbot, window, demo) -> None:
+def test_esc_on_the_way_back_stays_hidden(qtbot, window, demo) -> None:
     window.open_person(demo.ids["Zampicchi Ludmilla"])
     qtbot.keyClick(window.card.history_view, Qt.Key.Key_F12)
-    asked = key_when_shown(qtbot, Qt.Key.Key_Escape, name="resumeConfirm")
     qtbot.keyClick(window.neutral.resume_button, Qt.Key.Key_Space)
-    assert asked and window.screens.currentWidget() is window.neutral
+    assert window.screens.currentWidget() is window.lock_screen
+    qtbot.keyClick(window.lock_screen.form.password, Qt.Key.Key_Escape)
+    assert window.screens.currentWidget() is window.neutral
     assert _leaks(demo) == []
 
 
@@ -183,8 +203,7 @@ def test_a_registration_and_a_referral_with_its_consent_come_back_on_their_tab(
     late = QMessageBox(QMessageBox.Icon.Warning, "x", "Quarzolini", parent=window)
     late.open()
     qtbot.waitUntil(lambda: not late.isVisible())
-    click_when_shown(qtbot, "Riprendi", name="resumeConfirm")
-    qtbot.mouseClick(window.neutral.resume_button, Qt.MouseButton.LeftButton)
+    _come_back(qtbot, window)
     assert window.tabs.currentWidget() is window.pages["agenda"]
     assert register.isVisible()
     assert register.edits["last_name"].text() == "Nuovissima"
@@ -201,8 +220,7 @@ def test_a_registration_and_a_referral_with_its_consent_come_back_on_their_tab(
     assert consent is not None and consent.isVisible()
     qtbot.keyClick(consent.text, Qt.Key.Key_F12)
     assert not referral.isVisible() and not consent.isVisible()
-    click_when_shown(qtbot, "Riprendi", name="resumeConfirm")
-    qtbot.mouseClick(window.neutral.resume_button, Qt.MouseButton.LeftButton)
+    _come_back(qtbot, window)
     assert referral.isVisible() and consent.isVisible()
     assert referral.reason.text() == "Motivo in bozza"
     assert QApplication.activeModalWidget() is consent  # on top, where it was

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from login_helpers import new_store, open_store
+from login_helpers import PASSWORD, USER, new_store, open_store, session_for
 from PySide6.QtPrintSupport import QPrinter
 
 from casa_desk.models.timeutil import to_utc_text, today_rome
@@ -75,7 +75,8 @@ def generate(qtbot, page: ReportPage, month: str, comment: str = "") -> None:
 
 
 def test_generate_preview_save_print_and_remember(qtbot, store: Store, tmp_path: Path) -> None:
-    page = ReportPage(store, "SAN-SIRO", False)
+    session = session_for(store)  # the administrator: every report that leaves is on record
+    page = ReportPage(store, "SAN-SIRO", False, session=session)
     qtbot.addWidget(page)
     page.show()
     # An office sees only itself.
@@ -97,6 +98,15 @@ def test_generate_preview_save_print_and_remember(qtbot, store: Store, tmp_path:
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     page.print_to(printer)
     assert (tmp_path / "printed.pdf").stat().st_size > 1000
+    audited = store.query(
+        "SELECT who, action, table_name, row_id FROM audit_log WHERE table_name = 'report'"
+        " ORDER BY at, rowid"
+    )
+    assert [(a["who"], a["action"], a["row_id"]) for a in audited] == [
+        (USER, "exported", f"{month}/SAN-SIRO"),  # generated
+        (USER, "exported", f"{month}/SAN-SIRO"),  # saved as
+        (USER, "printed", f"{month}/SAN-SIRO"),
+    ]
 
     # Another month has nothing yet; coming back shows the remembered report.
     page.month_box.setCurrentIndex(page.month_box.currentIndex() + 1)
@@ -111,6 +121,17 @@ def test_generate_preview_save_print_and_remember(qtbot, store: Store, tmp_path:
     again.select_month(month)
     assert again.document.pageCount() >= 2
     assert again.comment_edit.toPlainText() == "Commento di prova"
+
+
+def test_an_operatore_cannot_generate_the_report(qtbot, store: Store) -> None:
+    from casa_desk.security.accounts import add_user
+
+    add_user(session_for(store), "op.report", full_name="Op", role="operatore", password=PASSWORD)
+    page = ReportPage(store, "SAN-SIRO", False, session=session_for(store, username="op.report"))
+    qtbot.addWidget(page)
+    page.generate()
+    assert page.status.text() == "Il report mensile è per coordinatori e amministratori."
+    assert page.current_pdf is None
 
 
 def test_saving_over_the_store_is_refused_and_the_store_survives(qtbot, store: Store) -> None:

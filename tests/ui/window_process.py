@@ -18,9 +18,19 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from casa_desk.app import check_integrity_later, launch  # noqa: E402
 from casa_desk.models.referrals import EventKind  # noqa: E402
 
+
+def env_login(path, _settings):  # type: ignore[no-untyped-def]
+    """A script logs in from ``CASA_DESK_USER``/``CASA_DESK_PASSWORD`` (the window's own
+    login screen never reads a password from the environment)."""
+    from casa_desk.security.access import unlock
+
+    user = os.environ.get("CASA_DESK_USER") or "demo"
+    return unlock(path, user, os.environ.get("CASA_DESK_PASSWORD", "demo"), check_integrity=False)
+
+
 if __name__ == "__main__":
     app = QApplication(sys.argv[:1])
-    launched = launch(sys.argv[1], "it")
+    launched = launch(sys.argv[1], "it", login=env_login)
     assert not isinstance(launched, int)
     window = launched.window
     window.show()

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="it">
 <context>
+    <name>AccountFields</name>
+    <message>
+        <source>es. mrossi (senza spazi)</source>
+        <translation>e.g. mrossi (no spaces)</translation>
+    </message>
+    <message>
+        <source>almeno 10 caratteri, meglio una frase</source>
+        <translation>at least 10 characters, a phrase is best</translation>
+    </message>
+    <message>
+        <source>Nome utente</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Nome e cognome</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Ripetere la password</source>
+        <translation>Repeat the password</translation>
+    </message>
+</context>
+<context>
     <name>AgendaPage</name>
     <message>
         <source>In ritardo</source>
@@ -107,6 +134,228 @@
     <message>
         <source>%1 segnalazioni aperte oltre la data prevista</source>
         <translation>%1 open referrals past their due date</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <source>Accesso</source>
+        <extracomment>What each action is called on the page.</extracomment>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Accesso non riuscito</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <source>Uscita</source>
+        <translation>Logout</translation>
+    </message>
+    <message>
+        <source>Sblocco</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Visualizzazione</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>Accesso con motivo</source>
+        <translation>Access with a reason</translation>
+    </message>
+    <message>
+        <source>Esportazione</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Stampa</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Creazione</source>
+        <translation>Creation</translation>
+    </message>
+    <message>
+        <source>Modifica</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Eliminazione</source>
+        <translation>Deletion</translation>
+    </message>
+    <message>
+        <source>Utente aggiunto</source>
+        <translation>User added</translation>
+    </message>
+    <message>
+        <source>Utente modificato</source>
+        <translation>User changed</translation>
+    </message>
+    <message>
+        <source>Utente disattivato</source>
+        <translation>User disabled</translation>
+    </message>
+    <message>
+        <source>Password cambiata</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Password reimpostata</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <source>Codice di recupero</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <source>Impostazioni</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Cifratura</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <source>Resa riservata</source>
+        <translation>Made confidential</translation>
+    </message>
+    <message>
+        <source>Non più riservata</source>
+        <translation>No longer confidential</translation>
+    </message>
+    <message>
+        <source>scheda</source>
+        <translation>card</translation>
+    </message>
+    <message>
+        <source>contatto</source>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <source>segnalazione</source>
+        <translation>referral</translation>
+    </message>
+    <message>
+        <source>utenti</source>
+        <translation>users</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>report</translation>
+    </message>
+    <message>
+        <source>registro degli accessi</source>
+        <translation>access log</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Registro degli accessi</source>
+        <extracomment>The range of days the page opens with.</extracomment>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>Quando</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Utente</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Azione</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Che cosa</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Esporta CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Chiudi</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Tutti gli utenti</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <source>Tutte le azioni</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>Persona: cognome e Invio</source>
+        <translation>Person: surname and Enter</translation>
+    </message>
+    <message>
+        <source>Tutte le persone</source>
+        <translation>All people</translation>
+    </message>
+    <message>
+        <source>Dal</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Al</source>
+        <translation>To</translation>
+    </message>
+    <message numerus="yes">
+        <source>Righe: %n</source>
+        <translation>
+            <numerusform>Rows: %n</numerusform>
+            <numerusform>Rows: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nessuna persona trovata.</source>
+        <translation>Nobody found.</translation>
+    </message>
+    <message>
+        <source>Persona: %1</source>
+        <translation>Person: %1</translation>
+    </message>
+    <message>
+        <source>Esporta il registro degli accessi</source>
+        <translation>Export the access log</translation>
+    </message>
+    <message>
+        <source>File CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Registro esportato in %1.</source>
+        <translation>Log exported to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>BreakGlassDialog</name>
+    <message>
+        <source>Persona riservata</source>
+        <translation>Confidential person</translation>
+    </message>
+    <message>
+        <source>Questa persona è riservata: la sua scheda si apre solo indicando il motivo dell&apos;accesso. Il motivo viene registrato con il proprio nome e lo vedono i coordinatori. L&apos;accesso dura tre ore o fino all&apos;uscita; i contenuti riservati restano nascosti.</source>
+        <translation>This person is confidential: their card opens only once you give the reason for the access. The reason is recorded under your name and coordinators see it. The access lasts three hours or until you log out; confidential content stays hidden.</translation>
+    </message>
+    <message>
+        <source>Motivo dell&apos;accesso (almeno %1 caratteri)</source>
+        <translation>Reason for the access (at least %1 characters)</translation>
+    </message>
+    <message>
+        <source>Apri la scheda</source>
+        <translation>Open the card</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -525,6 +774,45 @@
     </message>
 </context>
 <context>
+    <name>CredentialsForm</name>
+    <message>
+        <source>Nome utente</source>
+        <extracomment>How often the countdown of a throttled login is redrawn.</extracomment>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Accedi</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Indicare il nome utente.</source>
+        <translation>Enter the username.</translation>
+    </message>
+    <message>
+        <source>Indicare la password.</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <source>Nome utente o password errati.</source>
+        <translation>Wrong username or password.</translation>
+    </message>
+    <message>
+        <source>Si può riprovare.</source>
+        <translation>You may try again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Troppi tentativi errati: riprovare tra %n secondi.</source>
+        <translation>
+            <numerusform>Too many wrong attempts: try again in %n second.</numerusform>
+            <numerusform>Too many wrong attempts: try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>gg/mm/aaaa o +7</source>
@@ -553,6 +841,17 @@
     <message>
         <source>Operatore: %1</source>
         <translation>Operator: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accessi con motivo: %n</source>
+        <translation>
+            <numerusform>Accesses with a reason: %n</numerusform>
+            <numerusform>Accesses with a reason: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accessi con motivo non ancora visti: Archivio › Registro degli accessi…</source>
+        <translation>Accesses with a reason not yet seen: Archive › Access log…</translation>
     </message>
     <message>
         <source>Sede: non abbinato</source>
@@ -669,6 +968,29 @@
     <message>
         <source>Queste persone potrebbero essere la stessa che si sta registrando:</source>
         <translation>These people may be the one you are registering:</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptDialog</name>
+    <message>
+        <source>casa_desk – cifratura dell&apos;archivio</source>
+        <translation>casa_desk – encrypting the store</translation>
+    </message>
+    <message>
+        <source>Questo archivio è di una versione precedente e non è cifrato. Indicare l&apos;amministratore: l&apos;archivio sarà cifrato e si aprirà solo con la sua password (e quelle degli utenti che aggiungerà).</source>
+        <translation>This store comes from an earlier version and is not encrypted. Name its administrator: the store will be encrypted and will open only with their password (and those of the users they add).</translation>
+    </message>
+    <message>
+        <source>Cifra e apri</source>
+        <translation>Encrypt and open</translation>
+    </message>
+    <message>
+        <source>Esci</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Cifratura in corso: non spegnere il computer…</source>
+        <translation>Encrypting: do not switch the computer off…</translation>
     </message>
 </context>
 <context>
@@ -1130,32 +1452,20 @@
         <translation>casa_desk – first run</translation>
     </message>
     <message>
-        <source>Sede centrale Aler</source>
-        <translation>Aler head office</translation>
+        <source>Benvenuti. Indicare il presidio di questo computer e creare il suo amministratore: potrà aggiungere gli altri utenti. La password protegge l&apos;archivio cifrato: non si può recuperare senza un amministratore.</source>
+        <translation>Welcome. Choose this computer&apos;s office and create its administrator, who can then add the other users. The password protects the encrypted store: it cannot be recovered without an administrator.</translation>
     </message>
     <message>
-        <source>es. mrossi (senza spazi)</source>
-        <translation>e.g. mrossi (no spaces)</translation>
-    </message>
-    <message>
-        <source>Benvenuti. Indicare il presidio di questo computer e chi lo usa.</source>
-        <translation>Welcome. Choose the office of this computer and who uses it.</translation>
+        <source>Crea e inizia</source>
+        <translation>Create and start</translation>
     </message>
     <message>
         <source>Presidio</source>
         <translation>Office</translation>
     </message>
     <message>
-        <source>Nome utente</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <source>Nome e cognome</source>
-        <translation>Full name</translation>
-    </message>
-    <message>
-        <source>Inizia</source>
-        <translation>Start</translation>
+        <source>Sede centrale Aler</source>
+        <translation>Aler head office</translation>
     </message>
     <message>
         <source>Esci</source>
@@ -1337,6 +1647,45 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>casa_desk è bloccato</source>
+        <extracomment>The input that counts as someone at the desk (hover and enter/leave events do not: Qt makes them when a widget moves under a still pointer).</extracomment>
+        <translation>casa_desk is locked</translation>
+    </message>
+    <message>
+        <source>Per continuare, inserire la propria password. Un altro utente può accedere con il proprio nome utente: il lavoro non salvato di chi c&apos;era resta da parte per lui.</source>
+        <translation>To continue, enter your password. Another user may log in with their own username: the unsaved work of whoever was here is kept aside for them.</translation>
+    </message>
+    <message>
+        <source>Indietro</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Sblocca</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>casa_desk – bloccato</source>
+        <translation>casa_desk – locked</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>casa_desk – accesso</source>
+        <translation>casa_desk – log in</translation>
+    </message>
+    <message>
+        <source>Accedere con il proprio nome utente e la propria password.</source>
+        <translation>Log in with your own username and password.</translation>
+    </message>
+    <message>
+        <source>Esci</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Segnalazioni</source>
@@ -1437,6 +1786,7 @@
     </message>
     <message>
         <source>Verifica dell&apos;archivio in corso…</source>
+        <extracomment>``sign_in(path, settings)``: the logged-in session, or None when the user gave up.</extracomment>
         <translation>Checking the store…</translation>
     </message>
     <message>
@@ -1454,6 +1804,26 @@
     <message>
         <source>Copia di sicurezza scritta in %1.</source>
         <translation>Backup copy written to %1.</translation>
+    </message>
+    <message>
+        <source>Utenti…</source>
+        <translation>Users…</translation>
+    </message>
+    <message>
+        <source>Impostazioni…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Registro degli accessi…</source>
+        <translation>Access log…</translation>
+    </message>
+    <message>
+        <source>Cambia la mia password…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <source>Blocca ora</source>
+        <translation>Lock now</translation>
     </message>
 </context>
 <context>
@@ -1541,14 +1911,24 @@ the free number shown on the notice board.</translation>
         <source>Informazioni</source>
         <translation>Information</translation>
     </message>
+</context>
+<context>
+    <name>NewPasswordDialog</name>
     <message>
-        <source>Tornare al lavoro?</source>
-        <extracomment>Drafts taken off the screen by the last F12, bottom first.</extracomment>
-        <translation>Back to work?</translation>
+        <source>Reimposta la password</source>
+        <translation>Reset the password</translation>
     </message>
     <message>
-        <source>Resta qui</source>
-        <translation>Stay here</translation>
+        <source>Nuova password per %1. Comunicarla di persona: al prossimo accesso l&apos;utente dovrebbe cambiarla.</source>
+        <translation>New password for %1. Tell it in person: the user should change it at their next login.</translation>
+    </message>
+    <message>
+        <source>Nuova password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Ripetere la password</source>
+        <translation>Repeat the password</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1945,21 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Annulla</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeDialog</name>
+    <message>
+        <source>casa_desk – presidio</source>
+        <translation>casa_desk – office</translation>
+    </message>
+    <message>
+        <source>Indicare il presidio di questo computer.</source>
+        <translation>Choose this computer&apos;s office.</translation>
+    </message>
+    <message>
+        <source>Il presidio di questo computer va scelto da un amministratore.</source>
+        <translation>This computer&apos;s office must be chosen by an administrator.</translation>
     </message>
 </context>
 <context>
@@ -1587,10 +1982,33 @@ the free number shown on the notice board.</translation>
     </message>
 </context>
 <context>
+    <name>OwnPasswordDialog</name>
+    <message>
+        <source>Cambia la mia password</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>Password attuale</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>Nuova password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Ripetere la nuova password</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <source>La password è stata reimpostata: sceglierne una nuova.</source>
+        <translation>Your password was reset: choose a new one.</translation>
+    </message>
+</context>
+<context>
     <name>PeopleSearchModel</name>
     <message>
         <source>Cognome</source>
-        <extracomment>Fewer characters than this list nobody: one letter matches a fifth of the registry. (generation, text, offset, ranked or None = decide by counting) Emitted when the rows of the latest query are in (the first page, or one more page).</extracomment>
+        <extracomment>Fewer characters than this list nobody: one letter matches a fifth of the registry. (generation, text, offset, ranked or None = decide by counting, masked) Emitted when the rows of the latest query are in (the first page, or one more page).</extracomment>
         <translation>Surname</translation>
     </message>
     <message>
@@ -1842,6 +2260,21 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Correggere i campi segnalati prima di salvare.</source>
         <translation>Correct the marked fields before saving.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>Codice di recupero</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <source>Questo codice apre l&apos;archivio se tutti gli amministratori dimenticano la password. Viene mostrato una sola volta: stamparlo o copiarlo ora e conservarlo chiuso a chiave, lontano dal computer. Un nuovo codice sostituisce quello precedente.</source>
+        <translation>This code opens the store if every administrator forgets their password. It is shown only once: print or copy it now and keep it locked away, far from the computer. A new code replaces the previous one.</translation>
+    </message>
+    <message>
+        <source>Copia</source>
+        <translation>Copy</translation>
     </message>
 </context>
 <context>
@@ -2201,6 +2634,10 @@ the free number shown on the notice board.</translation>
         <translation>Report generated on %1.</translation>
     </message>
     <message>
+        <source>Il report mensile è per coordinatori e amministratori.</source>
+        <translation>The monthly report is for coordinators and administrators.</translation>
+    </message>
+    <message>
         <source>Generazione in corso…</source>
         <translation>Generating…</translation>
     </message>
@@ -2398,6 +2835,25 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Riattiva</source>
         <translation>Reactivate</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Impostazioni</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source> minuti</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>Blocco dopo inattività</source>
+        <translation>Lock after inactivity</translation>
+    </message>
+    <message>
+        <source>Dopo questi minuti senza usare tastiera o mouse la finestra si blocca e chiede la password.</source>
+        <translation>After these minutes without keyboard or mouse the window locks and asks for the password.</translation>
     </message>
 </context>
 <context>
@@ -2632,6 +3088,132 @@ the free number shown on the notice board.</translation>
     </message>
 </context>
 <context>
+    <name>UserDialog</name>
+    <message>
+        <source>Nuovo utente</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>Modifica utente</source>
+        <translation>Edit user</translation>
+    </message>
+    <message>
+        <source>Può vedere i contenuti riservati (violenza, salute)</source>
+        <translation>May see confidential content (violence, health)</translation>
+    </message>
+    <message>
+        <source>Nome utente</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Nome e cognome</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Ruolo</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Ripetere la password</source>
+        <translation>Repeat the password</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Utenti</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Nome utente</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Nome e cognome</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Ruolo</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Contenuti riservati</source>
+        <translation>Confidential content</translation>
+    </message>
+    <message>
+        <source>Stato</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Aggiungi…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Modifica…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Reimposta password…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Disattiva</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Codice di recupero…</source>
+        <translation>Recovery code…</translation>
+    </message>
+    <message>
+        <source>Chiudi</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Sì</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Attivo</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Disattivato</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Utente aggiunto.</source>
+        <translation>User added.</translation>
+    </message>
+    <message>
+        <source>Utente modificato.</source>
+        <translation>User changed.</translation>
+    </message>
+    <message>
+        <source>Password reimpostata.</source>
+        <translation>Password reset.</translation>
+    </message>
+    <message>
+        <source>Disattiva utente</source>
+        <translation>Disable user</translation>
+    </message>
+    <message>
+        <source>Disattivare %1? Non potrà più accedere.</source>
+        <translation>Disable %1? They will no longer be able to log in.</translation>
+    </message>
+    <message>
+        <source>Utente disattivato.</source>
+        <translation>User disabled.</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>Il codice del luogo di nascita non è valido.</source>
@@ -2700,6 +3282,74 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Ruolo nel nucleo non valido.</source>
         <translation>Invalid household role.</translation>
+    </message>
+    <message>
+        <source>La password deve avere almeno 10 caratteri.</source>
+        <translation>The password must have at least 10 characters.</translation>
+    </message>
+    <message>
+        <source>La password può avere al più 256 caratteri.</source>
+        <translation>The password may have at most 256 characters.</translation>
+    </message>
+    <message>
+        <source>Password troppo facile da indovinare: usare una frase di più parole.</source>
+        <translation>Password too easy to guess: use a phrase of several words.</translation>
+    </message>
+    <message>
+        <source>Le due password non coincidono.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <source>Nome utente non valido: da 2 a 32 caratteri tra lettere, cifre, punto, trattino e trattino basso, senza spazi.</source>
+        <translation>Invalid username: 2 to 32 characters among letters, digits, dot, hyphen and underscore, no spaces.</translation>
+    </message>
+    <message>
+        <source>Esiste già un utente con questo nome.</source>
+        <translation>A user with this name already exists.</translation>
+    </message>
+    <message>
+        <source>Indicare nome e cognome.</source>
+        <translation>Enter the full name.</translation>
+    </message>
+    <message>
+        <source>Indicare nome e cognome dell&apos;amministratore.</source>
+        <translation>Enter the administrator&apos;s full name.</translation>
+    </message>
+    <message>
+        <source>Utente sconosciuto.</source>
+        <translation>Unknown user.</translation>
+    </message>
+    <message>
+        <source>Non si può disattivare il proprio utente.</source>
+        <translation>You cannot disable your own user.</translation>
+    </message>
+    <message>
+        <source>È l&apos;ultimo amministratore attivo: nominarne prima un altro.</source>
+        <translation>This is the last active administrator: appoint another one first.</translation>
+    </message>
+    <message>
+        <source>Utente disattivato: riattivarlo non è previsto.</source>
+        <translation>User disabled: re-enabling is not provided for.</translation>
+    </message>
+    <message>
+        <source>Questo utente è disattivato: rivolgersi all&apos;amministratore.</source>
+        <translation>This user is disabled: ask the administrator.</translation>
+    </message>
+    <message>
+        <source>Indicare il motivo dell&apos;accesso (almeno 10 caratteri).</source>
+        <translation>Give the reason for the access (at least 10 characters).</translation>
+    </message>
+    <message>
+        <source>Permesso di vedere i contenuti riservati non concesso a questo utente.</source>
+        <translation>This user is not allowed to see confidential content.</translation>
+    </message>
+    <message>
+        <source>Sessione terminata: accedere di nuovo.</source>
+        <translation>Session ended: log in again.</translation>
+    </message>
+    <message>
+        <source>I minuti di blocco vanno da 1 a 120.</source>
+        <translation>The lock minutes go from 1 to 120.</translation>
     </message>
 </context>
 <context>
@@ -2819,6 +3469,22 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Servizio riservato</source>
         <translation>Confidential service</translation>
+    </message>
+    <message>
+        <source>Persona riservata</source>
+        <translation>Confidential person</translation>
+    </message>
+    <message>
+        <source>Operatore</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Coordinatore</source>
+        <translation>Coordinator</translation>
+    </message>
+    <message>
+        <source>Amministratore</source>
+        <translation>Administrator</translation>
     </message>
 </context>
 <context>

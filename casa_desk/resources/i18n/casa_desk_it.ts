@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it" sourcelanguage="it">
 <context>
+    <name>AccountFields</name>
+    <message>
+        <source>es. mrossi (senza spazi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>almeno 10 caratteri, meglio una frase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nome utente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nome e cognome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ripetere la password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgendaPage</name>
     <message>
         <source>In ritardo</source>
@@ -106,6 +133,228 @@
     </message>
     <message>
         <source>%1 segnalazioni aperte oltre la data prevista</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <source>Accesso</source>
+        <extracomment>What each action is called on the page.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accesso non riuscito</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uscita</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sblocco</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visualizzazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accesso con motivo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esportazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stampa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eliminazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utente aggiunto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utente modificato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utente disattivato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password cambiata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password reimpostata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice di recupero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impostazioni</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cifratura</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resa riservata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non più riservata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scheda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contatto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segnalazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>utenti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registro degli accessi</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Registro degli accessi</source>
+        <extracomment>The range of days the page opens with.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quando</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Che cosa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motivo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esporta CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chiudi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutti gli utenti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutte le azioni</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persona: cognome e Invio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutte le persone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Al</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Righe: %n</source>
+        <translation>
+            <numerusform>Righe: %n</numerusform>
+            <numerusform>Righe: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nessuna persona trovata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persona: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esporta il registro degli accessi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registro esportato in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BreakGlassDialog</name>
+    <message>
+        <source>Persona riservata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questa persona è riservata: la sua scheda si apre solo indicando il motivo dell&apos;accesso. Il motivo viene registrato con il proprio nome e lo vedono i coordinatori. L&apos;accesso dura tre ore o fino all&apos;uscita; i contenuti riservati restano nascosti.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motivo dell&apos;accesso (almeno %1 caratteri)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apri la scheda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annulla</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -525,6 +774,45 @@
     </message>
 </context>
 <context>
+    <name>CredentialsForm</name>
+    <message>
+        <source>Nome utente</source>
+        <extracomment>How often the countdown of a throttled login is redrawn.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accedi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicare il nome utente.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicare la password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nome utente o password errati.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si può riprovare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Troppi tentativi errati: riprovare tra %n secondi.</source>
+        <translation>
+            <numerusform>Troppi tentativi errati: riprovare tra %n secondo.</numerusform>
+            <numerusform>Troppi tentativi errati: riprovare tra %n secondi.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>gg/mm/aaaa o +7</source>
@@ -552,6 +840,17 @@
     </message>
     <message>
         <source>Operatore: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Accessi con motivo: %n</source>
+        <translation>
+            <numerusform>Accessi con motivo: %n</numerusform>
+            <numerusform>Accessi con motivo: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accessi con motivo non ancora visti: Archivio › Registro degli accessi…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -668,6 +967,29 @@
     </message>
     <message>
         <source>Queste persone potrebbero essere la stessa che si sta registrando:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EncryptDialog</name>
+    <message>
+        <source>casa_desk – cifratura dell&apos;archivio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questo archivio è di una versione precedente e non è cifrato. Indicare l&apos;amministratore: l&apos;archivio sarà cifrato e si aprirà solo con la sua password (e quelle degli utenti che aggiungerà).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cifra e apri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cifratura in corso: non spegnere il computer…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1130,15 +1452,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sede centrale Aler</source>
+        <source>Benvenuti. Indicare il presidio di questo computer e creare il suo amministratore: potrà aggiungere gli altri utenti. La password protegge l&apos;archivio cifrato: non si può recuperare senza un amministratore.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>es. mrossi (senza spazi)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Benvenuti. Indicare il presidio di questo computer e chi lo usa.</source>
+        <source>Crea e inizia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1146,15 +1464,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nome utente</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nome e cognome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Inizia</source>
+        <source>Sede centrale Aler</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1337,6 +1647,45 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>casa_desk è bloccato</source>
+        <extracomment>The input that counts as someone at the desk (hover and enter/leave events do not: Qt makes them when a widget moves under a still pointer).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per continuare, inserire la propria password. Un altro utente può accedere con il proprio nome utente: il lavoro non salvato di chi c&apos;era resta da parte per lui.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indietro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sblocca</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>casa_desk – bloccato</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>casa_desk – accesso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accedere con il proprio nome utente e la propria password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esci</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Segnalazioni</source>
@@ -1437,6 +1786,7 @@
     </message>
     <message>
         <source>Verifica dell&apos;archivio in corso…</source>
+        <extracomment>``sign_in(path, settings)``: the logged-in session, or None when the user gave up.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1453,6 +1803,26 @@
     </message>
     <message>
         <source>Copia di sicurezza scritta in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utenti…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impostazioni…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registro degli accessi…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cambia la mia password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocca ora</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1537,13 +1907,23 @@ anche il numero verde indicato in bacheca.</source>
         <source>Informazioni</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>NewPasswordDialog</name>
     <message>
-        <source>Tornare al lavoro?</source>
-        <extracomment>Drafts taken off the screen by the last F12, bottom first.</extracomment>
+        <source>Reimposta la password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Resta qui</source>
+        <source>Nuova password per %1. Comunicarla di persona: al prossimo accesso l&apos;utente dovrebbe cambiarla.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nuova password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ripetere la password</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1560,6 +1940,21 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Annulla</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficeDialog</name>
+    <message>
+        <source>casa_desk – presidio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicare il presidio di questo computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il presidio di questo computer va scelto da un amministratore.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1583,10 +1978,33 @@ anche il numero verde indicato in bacheca.</source>
     </message>
 </context>
 <context>
+    <name>OwnPasswordDialog</name>
+    <message>
+        <source>Cambia la mia password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password attuale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nuova password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ripetere la nuova password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La password è stata reimpostata: sceglierne una nuova.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PeopleSearchModel</name>
     <message>
         <source>Cognome</source>
-        <extracomment>Fewer characters than this list nobody: one letter matches a fifth of the registry. (generation, text, offset, ranked or None = decide by counting) Emitted when the rows of the latest query are in (the first page, or one more page).</extracomment>
+        <extracomment>Fewer characters than this list nobody: one letter matches a fifth of the registry. (generation, text, offset, ranked or None = decide by counting, masked) Emitted when the rows of the latest query are in (the first page, or one more page).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1836,6 +2254,21 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Correggere i campi segnalati prima di salvare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>Codice di recupero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questo codice apre l&apos;archivio se tutti gli amministratori dimenticano la password. Viene mostrato una sola volta: stamparlo o copiarlo ora e conservarlo chiuso a chiave, lontano dal computer. Un nuovo codice sostituisce quello precedente.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copia</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2196,6 +2629,10 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Il report mensile è per coordinatori e amministratori.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Generazione in corso…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2392,6 +2829,25 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Riattiva</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Impostazioni</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> minuti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocco dopo inattività</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dopo questi minuti senza usare tastiera o mouse la finestra si blocca e chiede la password.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2627,6 +3083,132 @@ anche il numero verde indicato in bacheca.</source>
     </message>
 </context>
 <context>
+    <name>UserDialog</name>
+    <message>
+        <source>Nuovo utente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifica utente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Può vedere i contenuti riservati (violenza, salute)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nome utente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nome e cognome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ruolo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ripetere la password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Utenti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nome utente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nome e cognome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ruolo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contenuti riservati</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aggiungi…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifica…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reimposta password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disattiva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice di recupero…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chiudi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attivo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disattivato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utente aggiunto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utente modificato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password reimpostata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disattiva utente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disattivare %1? Non potrà più accedere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utente disattivato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>Il codice del luogo di nascita non è valido.</source>
@@ -2694,6 +3276,74 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Ruolo nel nucleo non valido.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La password deve avere almeno 10 caratteri.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La password può avere al più 256 caratteri.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password troppo facile da indovinare: usare una frase di più parole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le due password non coincidono.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nome utente non valido: da 2 a 32 caratteri tra lettere, cifre, punto, trattino e trattino basso, senza spazi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esiste già un utente con questo nome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicare nome e cognome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicare nome e cognome dell&apos;amministratore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utente sconosciuto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non si può disattivare il proprio utente.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>È l&apos;ultimo amministratore attivo: nominarne prima un altro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utente disattivato: riattivarlo non è previsto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questo utente è disattivato: rivolgersi all&apos;amministratore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicare il motivo dell&apos;accesso (almeno 10 caratteri).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permesso di vedere i contenuti riservati non concesso a questo utente.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessione terminata: accedere di nuovo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I minuti di blocco vanno da 1 a 120.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2813,6 +3463,22 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Servizio riservato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persona riservata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operatore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinatore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amministratore</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

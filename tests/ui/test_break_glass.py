@@ -1,0 +1,158 @@
+"""Riservato people in the window for a user without permission: masked lists, break-glass.
+
+An operatore without the right to see sensitive content searches the demo store: the person
+with a domestic-violence contact is listed as "Persona riservata" and nothing else; her card
+opens only after a reason is typed (too short a reason is refused); the reason is in the
+audit log under the logged-in user's name, and nothing sensitive shows even then.
+"""
+
+from __future__ import annotations
+
+from login_driver import when_modal
+from login_helpers import PASSWORD
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from casa_desk.security.accounts import add_user
+from casa_desk.ui.break_glass import BreakGlassDialog
+from casa_desk.ui.search_model import PeopleSearchModel
+from casa_desk.ui.tasks import SyncRunner
+
+NO_PERMISSION = "op.senza"
+
+
+def masked_window(qtbot, demo):  # type: ignore[no-untyped-def]
+    """The window of an operatore without permission to see sensitive content."""
+    from casa_desk.app import build_window
+    from casa_desk.security.access import Desk
+
+    admin = demo.session.desk.login("prova.admin", PASSWORD, how="test")
+    add_user(
+        admin,
+        NO_PERMISSION,
+        full_name="Operatore Senza",
+        role="operatore",
+        password=PASSWORD,
+    )
+    assert isinstance(admin.desk, Desk)
+    session = admin.desk.login(NO_PERMISSION, PASSWORD, how="test")
+    window = build_window(session, runner=SyncRunner())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, session
+
+
+def _results(model: PeopleSearchModel) -> list[list[str]]:
+    return [
+        [model.index(r, c).data() or "" for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def _visible_text(window) -> str:  # type: ignore[no-untyped-def]
+    parts = [w.text() for w in window.findChildren(QLabel) if w.isVisible()]
+    parts += [w.text() for w in window.findChildren(QPushButton) if w.isVisible()]
+    return "\n".join(parts)
+
+
+def test_a_riservato_person_is_masked_and_her_card_needs_a_reason(qtbot, demo) -> None:
+    window, session = masked_window(qtbot, demo)
+    arianna = demo.ids["Quarzolini Arianna"]
+    qtbot.keyClicks(window.search.field, "quarzolini")
+    rows = _results(window.search.model)
+    assert ["Quarzolini", "Tobia"] == rows[[r[1] for r in rows].index("Tobia")][:2]
+    masked = [r for r in rows if r[0] == "Persona riservata"]
+    assert len(masked) == 1 and all(cell == "" for cell in masked[0][1:])
+    flat = " ".join(" ".join(r) for r in rows)
+    for secret in ("Arianna", demo.cf["Quarzolini Arianna"], "333 111 2201", "3331112201"):
+        assert secret not in flat
+
+    # cancelling the reason opens nothing and records nothing
+    when_modal(BreakGlassDialog, lambda d: d.reject())
+    window.open_person(arianna)
+    assert window.card.person_id is None
+    assert window.people_stack.currentWidget() is window.search
+
+    typed: list[str] = []
+
+    def give_reasons(dialog: BreakGlassDialog) -> None:
+        qtbot.keyClicks(dialog.reason, "breve")
+        dialog.open_button.click()
+        typed.append(dialog.message.text())  # too short: one line, still open
+        typed.append(str(dialog.isVisible()))
+        qtbot.keyClicks(dialog.reason, " - richiesta urgente del servizio sociale")
+        dialog.open_button.click()
+
+    when_modal(BreakGlassDialog, give_reasons)
+    window.open_person(arianna)
+    assert typed[1] == "True" and "10 caratteri" in typed[0]
+    assert window.card.person_id == arianna
+    assert window.card.title.text() == "Quarzolini Arianna"  # the card opens after the reason
+    history = window.card.history_model
+    summaries = [history.index(r, 3).data() for r in range(history.rowCount())]
+    assert "Colloquio riservato" not in summaries  # sensitive entries stay hidden
+    assert "Nota riservatissima" not in _visible_text(window)
+    rows = demo.store.query(
+        "SELECT who, action, row_id, reason FROM audit_log"
+        " WHERE action IN ('break_glass', 'viewed') AND row_id = ? ORDER BY at, rowid",
+        [arianna],
+    )
+    assert [(r["who"], r["action"]) for r in rows] == [
+        (NO_PERMISSION, "break_glass"),
+        (NO_PERMISSION, "viewed"),
+    ]
+    assert rows[0]["reason"] == "breve - richiesta urgente del servizio sociale"
+
+    # the grant lasts: back to the search and again, no second question
+    window.show_search()
+    window.open_person(arianna)
+    assert window.card.person_id == arianna
+    assert session.grant_for(arianna) is not None
+
+
+def test_lists_for_a_user_without_permission_never_name_a_riservato_person(qtbot, demo) -> None:
+    window, _session = masked_window(qtbot, demo)
+    tobia = demo.ids["Quarzolini Tobia"]
+    # the household on the card of her partner shows her masked
+    window.open_person(tobia)
+    household = " ".join(
+        b.text() for b in window.card.household_box.findChildren(QPushButton) if b.text()
+    )
+    assert "Persona riservata" in household and "Arianna" not in household
+    # the agenda: her follow-ups are listed masked (the person), never named
+    window.tabs.setCurrentWidget(window.pages["agenda"])
+    page = window.page("agenda")
+    cells = [
+        page.follow_ups.index(r, c).data()
+        for r in range(page.follow_ups.rowCount())
+        for c in range(page.follow_ups.columnCount())
+    ]
+    assert "Quarzolini Arianna" not in cells and "Persona riservata" in cells
+    assert not any("2201" in (cell or "") for cell in cells)  # nor her phone
+    # Segnalazioni: her referral to social services is there, masked
+    window.tabs.setCurrentWidget(window.pages["referrals"])
+    referrals = window.page("referrals")
+    names = [referrals.model.index(r, 1).data() for r in range(referrals.model.rowCount())]
+    assert names and all("Arianna" not in (n or "") for n in names)
+    # the contact form's person search
+    window.show_search()
+    dialog = window.new_contact(None)
+    field = dialog.person
+    qtbot.keyClicks(field, "quarz")
+    found = dialog._completions.stringList()
+    assert found and not any("Arianna" in f for f in found)
+    dialog.reject()
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Escape)
+
+
+def test_the_saved_line_names_no_riservato_person_for_a_masked_user(demo) -> None:
+    from casa_desk.ui.confirmations import contact_saved_text
+
+    contact = demo.store.query(
+        "SELECT id FROM contacts WHERE person_id = ? AND sensitive = 0 LIMIT 1",
+        [demo.ids["Quarzolini Arianna"]],
+    )[0]["id"]
+    assert "Quarzolini" in contact_saved_text(demo.store, contact)
+    masked = contact_saved_text(demo.store, contact, masked=True)
+    assert "Quarzolini" not in masked and "Persona riservata" in masked

@@ -1,0 +1,116 @@
+"""The idle lock: after the store's minutes without input the window shows the lock screen
+and nothing personal; the same user comes back with the password, another user logs in and
+the previous user's unsaved form stays hidden for them.
+
+The lock minutes are the store's setting, set here by the administrator; the wait itself is
+shortened through the lock's ``interval_ms`` (data derived from the minutes), so the test
+waits a fraction of a second instead of a minute.
+"""
+
+from __future__ import annotations
+
+from login_helpers import PASSWORD, USER
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from test_quick_exit import _leaks, _visible_texts
+
+from casa_desk.security.settings import set_lock_minutes
+from casa_desk.ui.tasks import SyncRunner
+
+SHORT_MS = 300
+
+
+def _window(qtbot, session):  # type: ignore[no-untyped-def]
+    from casa_desk.app import build_window
+
+    window = build_window(session, runner=SyncRunner())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts need it
+    return window
+
+
+def _type_password(qtbot, window, password: str = PASSWORD, username: str | None = None) -> None:
+    form = window.lock_screen.form
+    if username is not None:
+        form.username.selectAll()
+        qtbot.keyClicks(form.username, username)
+    qtbot.keyClicks(form.password, password)
+    qtbot.keyClick(form.password, Qt.Key.Key_Return)
+
+
+def _start_a_draft(qtbot, window, demo):  # type: ignore[no-untyped-def]
+    window.open_person(demo.ids["Quarzolini Tobia"])
+    qtbot.keyClick(window.card.history_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = QApplication.activeModalWidget()
+    assert type(form).__name__ == "ContactDialog"
+    qtbot.keyClicks(form.summary, "Bozza lasciata a meta")
+    return form
+
+
+def test_idle_lock_shows_nothing_personal_and_the_same_user_comes_back(qtbot, demo) -> None:
+    admin = demo.session.desk.login(USER, PASSWORD, how="test")
+    set_lock_minutes(admin, 2)
+    window = _window(qtbot, demo.session)
+    assert window.idle_lock.interval_ms == 2 * 60_000  # the store's setting
+    form = _start_a_draft(qtbot, window, demo)
+    window.idle_lock.interval_ms = SHORT_MS
+    window.idle_lock.restart()
+    # input keeps it open: a key press restarts the count
+    qtbot.wait(SHORT_MS * 2 // 3)
+    qtbot.keyClick(form.summary, Qt.Key.Key_Space)
+    qtbot.wait(SHORT_MS * 2 // 3)
+    assert window.screens.currentWidget() is window.tabs and form.isVisible()
+    qtbot.waitUntil(lambda: window.screens.currentWidget() is window.lock_screen, timeout=3_000)
+    window.grab()  # paint it all, as the screen would show it
+    assert not form.isVisible()
+    assert _leaks(demo) == []
+    screen = "\n".join(_visible_texts())
+    for phone in ("3331112202", "333 111 2202", "Via delle Prove"):
+        assert phone not in screen
+    assert "Presidio" not in window.windowTitle() and "Quarzolini" not in window.windowTitle()
+    assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
+    # a wrong password: one line, still locked
+    _type_password(qtbot, window, "password sbagliata")
+    assert window.lock_screen.form.message.text() == "Nome utente o password errati."
+    assert window.screens.currentWidget() is window.lock_screen and _leaks(demo) == []
+    _type_password(qtbot, window)
+    assert window.screens.currentWidget() is window.tabs
+    assert window.card.title.text() == "Quarzolini Tobia"
+    assert form.isVisible() and form.summary.text() == "Bozza lasciata a meta "
+    assert window.idle_lock.timer.isActive()  # counting again
+    form.reject()
+
+
+def test_another_user_logs_in_and_the_first_users_draft_stays_theirs(qtbot, demo) -> None:
+    window = _window(qtbot, demo.session)
+    form = _start_a_draft(qtbot, window, demo)
+    window.lock()
+    assert window.screens.currentWidget() is window.lock_screen
+    assert window.lock_screen.form.username.text() == "op.desk"
+    _type_password(qtbot, window, username=USER)  # the administrator sits down
+    assert window.screens.currentWidget() is window.tabs
+    assert window.context.operator == USER
+    assert window.status.operator.text() == "Operatore: Amministratrice Prova"
+    assert not form.isVisible()  # the other user's draft is not shown to her
+    assert window.people_stack.currentWidget() is window.search
+    assert window.card.person is None
+    assert window.navigation.today() == []  # nor the cards the other user opened
+    # the administrator has no permission to see sensitive content: lists are masked
+    qtbot.keyClicks(window.search.field, "quarzolini")
+    names = [window.search.model.index(r, 0).data() for r in range(window.search.model.rowCount())]
+    assert "Persona riservata" in names
+    window.lock()
+    _type_password(qtbot, window, username="op.desk")  # the first user is back
+    assert window.context.operator == "op.desk"
+    assert form.isVisible() and form.summary.text() == "Bozza lasciata a meta"
+    assert window.card.title.text() == "Quarzolini Tobia"
+    rows = demo.store.query(
+        "SELECT who, action FROM audit_log WHERE action IN ('login', 'logout')"
+        " AND reason = 'window' OR action = 'logout' ORDER BY at, rowid"
+    )
+    assert {"who": "op.desk", "action": "logout"} in rows
+    assert {"who": USER, "action": "login"} in rows
+    form.reject()
