@@ -78,7 +78,7 @@ def write_bundle(
     """Encrypt, sign and write atomically (temp file, then rename; never over ``inputs``)."""
     enc_key, mac_key = _keys(bundle_key)
     nonce = os.urandom(12)
-    plain = zlib.compress(json.dumps(payload, separators=(",", ":")).encode(), 6)
+    plain = zlib.compress(protocol.encode(payload), 6)
     manifest = {**manifest, "format": FORMAT, "nonce": base64.b64encode(nonce).decode()}
     manifest_bytes = json.dumps(manifest, sort_keys=True).encode()
     secret = AESGCM(enc_key).encrypt(nonce, plain, manifest_bytes)
@@ -185,7 +185,7 @@ def open_bundle(path: Path, bundle_key: str) -> tuple[dict[str, Any], dict[str, 
         )
     try:
         plain = AESGCM(enc_key).decrypt(base64.b64decode(manifest["nonce"]), secret, manifest_bytes)
-        payload = json.loads(_inflate(plain))
+        payload = protocol.decode(_inflate(plain))
     except (InvalidTag, KeyError, ValueError, TypeError, zlib.error) as exc:
         raise SyncError(
             "Pacchetto non decifrabile con la chiave di questo dispositivo.", code="bundle_key"
@@ -382,7 +382,7 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
             cursor = page["next_cursor"]
             if not page["more"]:
                 break
-            size += len(json.dumps(page["changes"], separators=(",", ":")))
+            size += len(protocol.encode(page["changes"]))
     except HubRefusal as refusal:
         raise SyncError(refusal.body["message"], code=refusal.body["code"]) from None
     restore: dict[str, list[dict[str, Any]]] = {}

@@ -151,7 +151,7 @@ def test_s5_same_batch_twice_out_of_order_and_at_once(hub: HubProcess, tmp_path:
     http = httpx.Client(base_url=hub.url, headers={"Authorization": f"Bearer {token}"}, timeout=60)
 
     def post(message: dict) -> dict:  # type: ignore[type-arg]
-        return http.post("/push", content=json.dumps(message)).json()
+        return http.post("/push", content=protocol.encode(message)).json()
 
     assert post(messages[2])["gap"] is True  # ahead of a gap: waits, nothing taken
     assert post(messages[0])["acked_seq"] == messages[0]["last_seq"]
