@@ -60,6 +60,7 @@ class Store:
         self.connections = connections
         self.path = connections.path
         self.journal = journal
+        journal.operator = self._operator
         self._local = threading.local()
         self._readers: list[weakref.ref[Database]] = []
         self._readers_lock = threading.Lock()
@@ -202,6 +203,14 @@ class Store:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [key, value],
             )
+
+    def _operator(self) -> str | None:
+        """Who is writing now, for the journal to stamp on each change: the desk's operator.
+        Read on the write connection, inside the journal's transaction."""
+        row = self.journal.db.execute(
+            "SELECT value FROM casa_meta WHERE key = 'operator'"
+        ).fetchone()
+        return str(row[0]) if row and row[0] else None
 
     @property
     def presidio(self) -> str | None:
