@@ -43,6 +43,7 @@ from casa_desk.errors import SyncError
 from casa_desk.models.timeutil import utc_now_text
 from casa_desk.outputs import atomic_output, check_output
 from casa_desk.security.tokens import key_bytes
+from casa_desk.store.clock import restamp_own_future
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME
 from casa_desk.sync import protocol
@@ -205,10 +206,11 @@ def export_bundle(store: Store, out: Path) -> int:
             "Questo archivio non è abbinato a una sede: eseguire casa-desk enrol.",
             code="not_enrolled",
         )
+    with store.transaction() as journal:  # changes stamped while this PC's clock ran ahead
+        restamp_own_future(journal, journal.clock.wall_ms())
     acked = int(state(store, "acked_seq", "0") or 0)
     rows = store.db.execute(
-        "SELECT seq, change_id, table_name, row_id, op, hlc, device_id, data, base FROM sync_outbox"
-        " WHERE seq > ? ORDER BY seq",
+        f"SELECT {protocol.OUTBOX_COLUMNS} FROM sync_outbox WHERE seq > ? ORDER BY seq",
         [acked],
     ).fetchall()
     # A bundle stays under the size every reader accepts; the rest goes in the next one.

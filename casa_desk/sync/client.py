@@ -25,11 +25,12 @@ import httpx
 from casa_desk.errors import SyncError
 from casa_desk.models.timeutil import to_utc_text, utc_now_text
 from casa_desk.security.tokens import split_code
+from casa_desk.store.clock import restamp_own_future
 from casa_desk.store.connection import OperationalError
 from casa_desk.store.db import Store
 from casa_desk.store.participants import KEY_STATE, Participants
 from casa_desk.store.tables import BY_NAME, SHARED_SCOPE
-from casa_desk.sync import held, protocol
+from casa_desk.sync import held, protocol, restored
 from casa_desk.sync.apply import (
     apply_changes,
     apply_snapshot_rows,
@@ -203,6 +204,9 @@ class SyncClient:
         try:
             hello = self.hello()
             self.push_all(hello, report, progress)
+            if restored.refetch_owed(self.store):  # what the old backup lost comes back
+                self.refetch_all(int(hello["log_head"]))
+                restored.refetch_done(self.store)
             self.pull_all(report, progress)
             self.restore_rejected(report)
             with self.store.transaction():  # held changes whose time has come
@@ -245,7 +249,17 @@ class SyncClient:
                 )
                 set_state(store, "pull_cursor", 0)
             set_state(store, "epoch", answer["epoch"])
+            restored.continue_after_hub(store, int(answer["acked_seq"]))
             set_state(store, "acked_seq", int(answer["acked_seq"]))
+            # Changes stamped while this PC's clock ran ahead would be refused for ever: the
+            # hub's time (within the skew of ours, checked above) restamps them now.
+            restamp_own_future(store.journal, int(answer.get("hub_ms") or self._now_ms()))
+            # Held changes the hub no longer holds in that form (it neutralised a future
+            # clock it took before it refused them): let go, and re-fetch after the push.
+            if answer.get("future_clocks_neutralised") and held.forget_beyond(
+                store, int(answer["hub_ms"])
+            ):
+                set_state(store, restored.REFETCH, 1)
             if answer.get("esf_key"):  # desks enrolled before the key existed get it here
                 set_state(store, KEY_STATE, answer["esf_key"])
         # Enrolments made before the key arrived, or whose person's code changed since,
@@ -289,8 +303,7 @@ class SyncClient:
     def _push_message(self, after: int) -> dict[str, Any] | None:
         """The push message of the outbox changes after ``after`` (None: nothing left)."""
         rows = self.store.db.execute(
-            "SELECT seq, change_id, table_name, row_id, op, hlc, device_id, data, base "
-            "FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?",
+            f"SELECT {protocol.OUTBOX_COLUMNS} FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?",
             [after, protocol.MAX_PUSH],
         ).fetchall()
         if not rows:
@@ -384,9 +397,10 @@ class SyncClient:
                 log.error("table %s still differs from the hub after a re-fetch", table)
 
     def refetch_all(self, head: int) -> int:
-        """The hub's log no longer reaches back to our cursor: re-fetch every table, then
-        continue from the log head seen before the re-fetch began. Returns the new cursor."""
-        log.warning("hub log pruned past our cursor: re-fetching every table")
+        """The hub's log no longer reaches back to our cursor (or the store was restored from
+        an old backup): re-fetch every table, then continue from the log head seen before
+        the re-fetch began. Returns the new cursor."""
+        log.warning("re-fetching every table")
         for table in BY_NAME:
             self.refetch(table)
         with self.store.transaction():
