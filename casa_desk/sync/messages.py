@@ -122,6 +122,8 @@ class HelloAnswer(BaseModel):
     protocol: int
     presidio: str
     head_office: bool
+    #: The hub holds no clock beyond its time + skew (it neutralised older ones at start-up).
+    future_clocks_neutralised: bool = False
 
 
 class PushAnswer(BaseModel):

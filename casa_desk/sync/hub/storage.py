@@ -37,8 +37,9 @@ from casa_desk.store.tables import BY_NAME, HEAD_OFFICE, SHARED_SCOPE
 from casa_desk.sync import protocol
 from casa_desk.sync.faults import fault_point
 from casa_desk.sync.hub import schema
+from casa_desk.sync.hub.future import neutralise_future_clocks
 from casa_desk.sync.hub.push import apply_batch
-from casa_desk.sync.hub.rules import FieldRules
+from casa_desk.sync.hub.rules import FieldRules, now_ms
 from casa_desk.sync.hub.scopes import Device, visible_clause
 from casa_desk.sync.merge import UNCHANGED_SEED, digest_columns, digest_rows
 
@@ -111,6 +112,7 @@ class HubStore:
         with self.tx(lock=True) as conn:
             schema.metadata.create_all(conn)
             _add_missing_columns(conn)
+            neutralise_future_clocks(conn, now_ms())
             for key, make in (("epoch", uuid7), (ESF_KEY, new_key)):
                 if (
                     conn.execute(
@@ -222,6 +224,7 @@ class HubStore:
                 "presidio": device.presidio,
                 "head_office": device.head_office,
                 "esf_key": self.esf_key(conn),
+                "future_clocks_neutralised": True,  # at every start-up (hub/future.py)
             }
 
     def hello_state(self, device: Device) -> dict[str, Any]:
