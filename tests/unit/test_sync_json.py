@@ -66,3 +66,23 @@ def test_decode_reads_what_json_reads_and_refuses_what_it_refuses() -> None:
         protocol.decode(b'{"a":')
     with pytest.raises(TypeError):
         protocol.encode({"a": object()})
+
+
+@pytest.mark.parametrize(
+    ("operator", "refused"),
+    [("op.anna", False), ("Zoë", False), ("op\x00", True), ("op\u202e", True), ("\ud800", True)],
+)
+def test_the_hub_refuses_an_operator_with_nul_or_bidi_overrides(
+    operator: str, refused: bool
+) -> None:
+    from casa_desk.sync.hub.rules import FieldRules, serialised
+
+    change = {
+        "table": "people",
+        "op": "update",
+        "row_id": "r",
+        "data": {"phone": "+390200000001"},
+        "operator": operator,
+    }
+    reason = FieldRules(frozenset(), frozenset({"SAN-SIRO"})).reason(change, *serialised(change))
+    assert (reason is not None) is refused
