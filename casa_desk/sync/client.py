@@ -254,12 +254,14 @@ class SyncClient:
             # Changes stamped while this PC's clock ran ahead would be refused for ever: the
             # hub's time (within the skew of ours, checked above) restamps them now.
             restamp_own_future(store.journal, int(answer.get("hub_ms") or self._now_ms()))
-            # Held changes the hub no longer holds in that form (it neutralised a future
-            # clock it took before it refused them): let go, and re-fetch after the push.
-            if answer.get("future_clocks_neutralised") and held.forget_beyond(
-                store, int(answer["hub_ms"])
-            ):
-                set_state(store, restored.REFETCH, 1)
+            # The hub neutralised future clocks it had taken before it refused them: held
+            # changes stamped beyond its time are no longer held there in that form. Let
+            # go of them and re-fetch after the push (hub/future.py).
+            repair = answer.get("clock_repair")
+            if repair and repair != state(store, "clock_repair"):
+                if held.forget_beyond(store, int(answer["hub_ms"])):
+                    set_state(store, restored.REFETCH, 1)
+                set_state(store, "clock_repair", repair)
             if answer.get("esf_key"):  # desks enrolled before the key existed get it here
                 set_state(store, KEY_STATE, answer["esf_key"])
         # Enrolments made before the key arrived, or whose person's code changed since,

@@ -125,7 +125,7 @@ def forget_beyond(store: Store, hub_ms: int) -> int:
     """Drop held changes stamped beyond what the hub can still hold (its time + skew), and
     return how many. A hub that stored such a change before it refused them has since
     replaced its stamp (:mod:`casa_desk.sync.hub.future`); the caller re-fetches the rows
-    as the hub now holds them. Call inside a transaction, only for a hub that says so."""
+    as the hub now holds them. Call inside a transaction, when the hub says it repaired."""
     limit = pack(hub_ms + MAX_SKEW_MS, COUNTER_MASK)
     return int(store.db.execute("DELETE FROM sync_held WHERE hlc > ?", [limit]).rowcount)
 

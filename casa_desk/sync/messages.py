@@ -122,8 +122,8 @@ class HelloAnswer(BaseModel):
     protocol: int
     presidio: str
     head_office: bool
-    #: The hub holds no clock beyond its time + skew (it neutralised older ones at start-up).
-    future_clocks_neutralised: bool = False
+    #: Changes when the hub neutralised future clocks it had stored (hub/future.py).
+    clock_repair: str | None = None
 
 
 class PushAnswer(BaseModel):

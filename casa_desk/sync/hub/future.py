@@ -18,8 +18,9 @@ entries stamped beyond now + skew and neutralises them the same way on every eng
   with the new stamps, so an office's edit that lost to the poison now wins at the hub
   too. A row whose first change the log no longer holds (pruned) keeps its values and
   gets the new stamps in its clocks;
-* offices hold such a change back rather than apply it (:mod:`casa_desk.sync.held`); at
-  their next hello they let go of what the hub no longer holds and re-fetch
+* offices hold such a change back rather than apply it (:mod:`casa_desk.sync.held`); the
+  hub records a new ``clock_repair`` mark, and at their next hello offices that have not
+  seen it let go of held changes stamped beyond the hub's time and re-fetch
   (:func:`casa_desk.sync.client.SyncClient.hello`).
 
 Only counts are logged.

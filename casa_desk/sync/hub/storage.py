@@ -47,6 +47,7 @@ _log = logging.getLogger("casa_desk.hub")
 
 _PUSH_LOCK = 0x43415341  # advisory lock key ("CASA")
 ESF_KEY = "esf_key"  # hub_meta key of the programme key (models.esf.cf_hash)
+CLOCK_REPAIR = "clock_repair"  # hub_meta: a new value each time future clocks are neutralised
 
 
 def engine_url(db: str | Path) -> str:
@@ -112,7 +113,8 @@ class HubStore:
         with self.tx(lock=True) as conn:
             schema.metadata.create_all(conn)
             _add_missing_columns(conn)
-            neutralise_future_clocks(conn, now_ms())
+            if neutralise_future_clocks(conn, now_ms()):
+                _set_meta(conn, CLOCK_REPAIR, uuid7())
             for key, make in (("epoch", uuid7), (ESF_KEY, new_key)):
                 if (
                     conn.execute(
@@ -224,7 +226,7 @@ class HubStore:
                 "presidio": device.presidio,
                 "head_office": device.head_office,
                 "esf_key": self.esf_key(conn),
-                "future_clocks_neutralised": True,  # at every start-up (hub/future.py)
+                "clock_repair": _meta(conn, CLOCK_REPAIR),  # hub/future.py
             }
 
     def hello_state(self, device: Device) -> dict[str, Any]:
@@ -432,6 +434,21 @@ class HubRefusal(Exception):
         super().__init__(code)
         self.status = status
         self.body = protocol.refusal(code, message)
+
+
+def _meta(conn: Connection, key: str) -> str | None:
+    value = conn.execute(
+        select(schema.hub_meta.c.value).where(schema.hub_meta.c.key == key)
+    ).scalar()
+    return None if value is None else str(value)
+
+
+def _set_meta(conn: Connection, key: str, value: str) -> None:
+    table = schema.hub_meta
+    if _meta(conn, key) is None:
+        conn.execute(insert(table).values(key=key, value=value))
+    else:
+        conn.execute(update(table).where(table.c.key == key).values(value=value))
 
 
 def _add_missing_columns(conn: Connection) -> None:
