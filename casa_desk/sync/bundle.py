@@ -46,7 +46,7 @@ from casa_desk.security.tokens import key_bytes
 from casa_desk.store.clock import restamp_own_future
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME
-from casa_desk.sync import protocol
+from casa_desk.sync import protocol, restored
 from casa_desk.sync.apply import (
     apply_changes,
     rejected_update_rows,
@@ -277,6 +277,9 @@ def import_reply(store: Store, path: Path) -> str:
         for table, rows in (payload.get("restore") or {}).items():
             restore_rows(store, table, [r for r in rows if r["id"] in refused.get(table, [])])
         acked = int(payload["acked_seq"])
+        # Restored from a backup older than this ack: unsent changes are numbered after it,
+        # for the next bundle (sync/restored.py); what the backup lost comes back online.
+        restored.continue_after_hub(store, acked, payload.get("acked_change_id"))
         if not epoch_changed:
             acked = max(acked, int(state(store, "acked_seq", "0") or 0))
         set_state(store, "acked_seq", acked)
@@ -364,15 +367,13 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
         with hub.tx(lock=True) as conn:
             hub.bind_node(conn, device, str(manifest.get("node_id") or ""))
         rejected: list[dict[str, Any]] = []
-        acked = None
         for message in _push_messages(payload):
             answer = hub.push(device, message)
-            acked = answer["acked_seq"]
             rejected += answer["rejected"]
             if answer.get("gap"):
                 break
-        if acked is None:
-            acked = hub.hello_state(device)["acked_seq"]
+        acked_state = hub.hello_state(device)
+        acked = acked_state["acked_seq"]
         epoch = hub.epoch()
         from_cursor = int(manifest.get("pull_cursor", 0)) if manifest.get("epoch") == epoch else 0
         changes: list[dict[str, Any]] = []
@@ -394,6 +395,7 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
             restore.setdefault(rejection["table"], []).extend(rows)
     body = {
         "acked_seq": acked,
+        "acked_change_id": acked_state["acked_change_id"],
         "rejected": rejected,
         "changes": changes,
         "epoch": epoch,

@@ -249,7 +249,9 @@ class SyncClient:
                 )
                 set_state(store, "pull_cursor", 0)
             set_state(store, "epoch", answer["epoch"])
-            restored.continue_after_hub(store, int(answer["acked_seq"]))
+            restored.continue_after_hub(
+                store, int(answer["acked_seq"]), answer.get("acked_change_id")
+            )
             set_state(store, "acked_seq", int(answer["acked_seq"]))
             # Changes stamped while this PC's clock ran ahead would be refused for ever: the
             # hub's time (within the skew of ours, checked above) restamps them now.

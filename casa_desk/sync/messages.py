@@ -117,6 +117,7 @@ class Rejection(TypedDict):
 class HelloAnswer(BaseModel):
     epoch: str
     acked_seq: int
+    acked_change_id: str | None = None
     log_head: int
     hub_ms: int
     protocol: int

@@ -5,7 +5,10 @@ or below that number as a repeat (SYNC.md §4). A store put back from an old bac
 its next changes from where the backup stopped — below the hub's acknowledgement — so they
 would be skipped and lost. Hello says what the hub has acknowledged for this device; a store
 whose outbox ends below it (counting what retention pruned: ``sqlite_sequence`` keeps the
-high-water mark) has been restored. In the hello's transaction:
+high-water mark) has been restored — and so has one whose change at that number is not the
+one the hub acknowledged (hello also says which change id it acknowledged): a store that
+made as many changes since the restore as the backup lost ends exactly at the hub's number.
+In the hello's transaction:
 
 * the changes the backup held unacknowledged are numbered again right after the hub's
   acknowledgement, in their order; the hub takes those it lacks and skips by change id
@@ -41,14 +44,22 @@ def high_water(store: Store) -> int:
     return int(row[0] or 0)
 
 
-def continue_after_hub(store: Store, hub_acked: int) -> int | None:
-    """If the hub has acknowledged more than this store ever numbered, renumber its unsent
-    changes after ``hub_acked`` and owe a re-fetch; returns how many were renumbered, or
-    None when the store is not behind. Call inside the store's transaction, before the
-    acknowledgement is saved."""
+def continue_after_hub(
+    store: Store, hub_acked: int, hub_acked_change_id: str | None = None
+) -> int | None:
+    """If this store was restored from a backup older than the hub's acknowledgement,
+    renumber its unsent changes after ``hub_acked`` and owe a re-fetch; returns how many
+    were renumbered, or None when it was not. Call inside the store's transaction, before
+    the acknowledgement is saved."""
     high = high_water(store)
     if hub_acked <= high:
-        return None
+        if hub_acked_change_id is None or hub_acked <= 0:
+            return None
+        here = store.db.execute(
+            "SELECT change_id FROM sync_outbox WHERE seq = ?", [hub_acked]
+        ).fetchone()
+        if here is None or here[0] == hub_acked_change_id:
+            return None  # pruned (acknowledged long ago), or the very change the hub has
     local_acked = min(int(state(store, "acked_seq", "0") or 0), high)
     shift = hub_acked - local_acked
     db = store.db

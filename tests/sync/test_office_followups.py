@@ -24,6 +24,10 @@ from casa_desk.models.hlc import MAX_SKEW_MS, physical_ms
 from casa_desk.store.backup import backup_file
 from casa_desk.store.db import Store
 from casa_desk.sync import status
+from casa_desk.sync.bundle import export_bundle, hub_import_bundle, import_reply
+from casa_desk.sync.client import save_credentials
+from casa_desk.sync.hub.devices import add_device, enrol
+from casa_desk.sync.hub.storage import HubStore
 
 
 def test_an_edit_is_credited_to_the_operator_who_made_it_not_to_who_syncs(
@@ -114,3 +118,34 @@ def test_changes_stamped_while_the_pc_clock_ran_ahead_still_reach_the_hub(
         assert row(store, "people", made["id"])["phone"] == "+390200000003"
         assert row(store, "people", p["id"])["phone"] == "+390200000004"
     check_invariants(hub, [a, sede])
+
+
+def test_a_restored_office_on_bundles_numbers_its_changes_after_the_hubs_ack(
+    tmp_path: Path,
+) -> None:
+    hub = HubStore.open(tmp_path / "hub.sqlite")
+    _id, code = add_device(hub, "SAN-SIRO")
+    a = Store.open(tmp_path / "a.sqlite", create=True)
+    save_credentials(a, enrol(hub, code), None)
+
+    def round_trip(name: str) -> None:
+        out, reply = tmp_path / f"{name}.casa", tmp_path / f"{name}-reply.casa"
+        export_bundle(a, out)
+        hub_import_bundle(hub, out, reply)
+        import_reply(a, reply)
+
+    person(a, last_name="Prima")
+    round_trip("1")
+    backup = backup_file(a.path, tmp_path / "backup.sqlite")
+    person(a, last_name="Persa")
+    round_trip("2")
+    a = _restore(a, backup)
+    after = person(a, last_name="DopoIlRipristino")
+    round_trip("3")  # the reply tells the store how far the hub has acknowledged
+    round_trip("4")
+    assert after["id"] in {r["id"] for r in hub.rows("people")}
+    assert int(a.db.execute("SELECT max(seq) FROM sync_outbox").fetchone()[0]) == int(
+        a.db.execute("SELECT value FROM sync_state WHERE key = 'acked_seq'").fetchone()[0]
+    )
+    a.close()
+    hub.close()

@@ -213,13 +213,16 @@ class HubStore:
             raise HubRefusal(409, protocol.CLOCK_SKEW)
         with self.tx() as conn:  # no log lock: a hello must not wait behind a long push
             self.bind_node(conn, device, str(message.get("node_id") or ""))
-            acked = conn.execute(
-                select(schema.devices.c.acked_seq).where(schema.devices.c.id == device.id)
-            ).scalar_one()
+            acked, acked_change_id = conn.execute(
+                select(schema.devices.c.acked_seq, schema.devices.c.acked_change_id).where(
+                    schema.devices.c.id == device.id
+                )
+            ).one()
             head, _floor = _head(conn)
             return {
                 "epoch": self.epoch(conn),
                 "acked_seq": int(acked),
+                "acked_change_id": acked_change_id,
                 "log_head": int(head),
                 "hub_ms": now,
                 "protocol": protocol.PROTOCOL_VERSION,
@@ -231,10 +234,12 @@ class HubStore:
 
     def hello_state(self, device: Device) -> dict[str, Any]:
         with self.tx() as conn:
-            acked = conn.execute(
-                select(schema.devices.c.acked_seq).where(schema.devices.c.id == device.id)
-            ).scalar_one()
-        return {"acked_seq": int(acked)}
+            acked, acked_change_id = conn.execute(
+                select(schema.devices.c.acked_seq, schema.devices.c.acked_change_id).where(
+                    schema.devices.c.id == device.id
+                )
+            ).one()
+        return {"acked_seq": int(acked), "acked_change_id": acked_change_id}
 
     def bind_node(self, conn: Connection, device: Device, node_id: str) -> None:
         if not node_id:
@@ -284,10 +289,11 @@ class HubStore:
             self._rules = fields = (self._rules or FieldRules.load(conn)).begin(conn)
             rejected = apply_batch(conn, device, fresh, fields)
             if last > acked:
+                at_last = [c["change_id"] for c in changes if int(c["seq"]) == last]
                 conn.execute(
                     update(schema.devices)
                     .where(schema.devices.c.id == device.id)
-                    .values(acked_seq=last)
+                    .values(acked_seq=last, acked_change_id=at_last[0] if at_last else None)
                 )
             fault_point("hub.push.before_commit")
         fault_point("hub.push.after_commit")
