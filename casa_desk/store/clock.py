@@ -96,16 +96,17 @@ def restamp_own_future(journal: Journal, trusted_ms: int) -> Recovery | None:
     never goes back on its own) until real time catches up, and the hub refuses every
     change stamped more than the allowed skew ahead of its time — for ever, since it
     resends the same stamp. ``trusted_ms`` is a time this PC can trust now (the hub's,
-    checked at hello, or the corrected wall clock). When the clock is more than half the
-    skew past it, the unsent changes stamped past it are restamped exactly as an adopted
-    poisoned clock is at open (:func:`_restamp`): the clock restarts from the newest stamp
-    the store holds that is not being replaced, the changes get fresh ticks in the same
-    order, and the rows and field clocks they wrote follow, so they still win over every
-    change this store has seen. Values are never touched; acknowledged changes are history
-    and stay as they are.
+    checked at hello, or the corrected wall clock). The unsent changes the hub would refuse
+    — stamped more than the skew past it — are restamped exactly as an adopted poisoned
+    clock is at open (:func:`_restamp`): the clock restarts from the newest stamp the store
+    keeps that is not being replaced (every change received, every other change made here),
+    the changes get fresh ticks in the same order, and the rows and field clocks they wrote
+    follow, so they still sort after every change this store has seen. Values are never
+    touched; acknowledged changes are history and stay as they are. If that newest stamp
+    is itself past the limit, fresh ticks would be refused too: nothing is done.
     """
     clock = journal.clock
-    limit = trusted_ms + MAX_SKEW_MS // 2
+    limit = trusted_ms + MAX_SKEW_MS
     if physical_ms(clock.last) <= limit:
         return None  # the common case: one comparison
     db = journal.db
@@ -117,17 +118,14 @@ def restamp_own_future(journal: Journal, trusted_ms: int) -> Recovery | None:
             [acked, limit],
         )
     }
-    newest = 0
-    for table in ("sync_applied", "sync_outbox"):
-        row = db.execute(f"SELECT max(hlc) FROM {table} WHERE (hlc >> 16) <= ?", [limit]).fetchone()
-        newest = max(newest, int(row[0] or 0))
-    # Stamps past the limit that are not being replaced (acknowledged long ago by a hub that
-    # took them) stay, and the clock must stay above them.
-    row = db.execute(
-        "SELECT max(hlc) FROM sync_outbox WHERE seq <= ? AND (hlc >> 16) > ?", [acked, limit]
+    if not untrusted:
+        return None
+    received = db.execute("SELECT max(hlc) FROM sync_applied").fetchone()
+    made = db.execute(
+        "SELECT max(hlc) FROM sync_outbox WHERE seq <= ? OR (hlc >> 16) <= ?", [acked, limit]
     ).fetchone()
-    newest = max(newest, int(row[0] or 0))
-    if newest >= clock.last:
+    newest = max(int(received[0] or 0), int(made[0] or 0))
+    if physical_ms(newest) > limit:
         return None
     recovery = _restamp(journal, untrusted, newest)
     log.warning(
