@@ -60,6 +60,9 @@ class Store:
         self.connections = connections
         self.path = connections.path
         self.journal = journal
+        #: The username of the logged-in user (set by casa_desk.security.access at login,
+        #: cleared at logout): who the journal credits each change to.
+        self.user: str | None = None
         journal.operator = self._operator
         self._local = threading.local()
         self._readers: list[weakref.ref[Database]] = []
@@ -205,8 +208,11 @@ class Store:
             )
 
     def _operator(self) -> str | None:
-        """Who is writing now, for the journal to stamp on each change: the desk's operator.
-        Read on the write connection, inside the journal's transaction."""
+        """Who is writing now, for the journal to stamp on each change: the logged-in user
+        (:attr:`user`), else the desk's operator setting (commands and tests that open a
+        store without logging in). Read inside the journal's transaction."""
+        if self.user:
+            return self.user
         row = self.journal.db.execute(
             "SELECT value FROM casa_meta WHERE key = 'operator'"
         ).fetchone()

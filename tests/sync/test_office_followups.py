@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from login_helpers import PASSWORD, new_store, open_store, session_for
 from sync_helpers import (
     HubProcess,
     check_invariants,
@@ -21,7 +22,9 @@ from sync_helpers import (
 
 from casa_desk.models import hlc
 from casa_desk.models.hlc import MAX_SKEW_MS, physical_ms
-from casa_desk.store.backup import backup_file
+from casa_desk.security.accounts import add_user
+from casa_desk.security.keyfile import SUFFIX as KEYS
+from casa_desk.store.backup import backup_store
 from casa_desk.store.db import Store
 from casa_desk.sync import status
 from casa_desk.sync.bundle import export_bundle, hub_import_bundle, import_reply
@@ -37,9 +40,13 @@ def test_an_edit_is_credited_to_the_operator_who_made_it_not_to_who_syncs(
     san_siro = new_office(sqlite_hub, tmp_path / "s.sqlite", "SAN-SIRO")
     p = person(mazzini, phone="+390200000001", street="Via Giusta")
     quiesce([mazzini, san_siro])
-    san_siro.set_meta("operator", "op.anna")
+    admin = session_for(san_siro)
+    for name in ("op.anna", "op.bruno"):
+        add_user(admin, name, full_name="Operatore Prova", role="operatore", password=PASSWORD)
+    anna = session_for(san_siro, username="op.anna")
     edit(san_siro, "people", p["id"], phone="+390211111111")
-    san_siro.set_meta("operator", "op.bruno")  # the next shift; Bruno presses Sync
+    anna.logout()
+    session_for(san_siro, username="op.bruno")  # the next shift; Bruno presses Sync
     edit(san_siro, "people", p["id"], street="Via Nuova")
     quiesce([san_siro, mazzini])
     credited = {tuple(sorted(e["fields"])): e["operator"] for e in status.registry_edits(mazzini)}
@@ -51,10 +58,11 @@ def _restore(store: Store, backup: Path) -> Store:
     failure, and open it."""
     path = store.path
     store.close()
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", KEYS):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(backup, path)
-    return Store.open(path)
+    shutil.copyfile(f"{backup}{KEYS}", f"{path}{KEYS}")
+    return open_store(path)
 
 
 def test_a_store_restored_from_an_old_backup_loses_and_duplicates_nothing(
@@ -65,7 +73,7 @@ def test_a_store_restored_from_an_old_backup_loses_and_duplicates_nothing(
     first = person(a, last_name="Prima")
     sync(a)
     in_backup = person(a, last_name="NelBackup")  # not yet sent when the backup is taken
-    backup = backup_file(a.path, tmp_path / "backup.sqlite")
+    backup = backup_store(a.connections, tmp_path / "backup.sqlite")
     sync(a)
     lost = person(a, last_name="Persa")  # reaches the hub; the backup never had it
     edit(a, "people", first["id"], phone="+390200000009")
@@ -125,7 +133,7 @@ def test_a_restored_office_on_bundles_numbers_its_changes_after_the_hubs_ack(
 ) -> None:
     hub = HubStore.open(tmp_path / "hub.sqlite")
     _id, code = add_device(hub, "SAN-SIRO")
-    a = Store.open(tmp_path / "a.sqlite", create=True)
+    a = new_store(tmp_path / "a.sqlite", presidio=None)
     save_credentials(a, enrol(hub, code), None)
 
     def round_trip(name: str) -> None:
@@ -136,7 +144,7 @@ def test_a_restored_office_on_bundles_numbers_its_changes_after_the_hubs_ack(
 
     person(a, last_name="Prima")
     round_trip("1")
-    backup = backup_file(a.path, tmp_path / "backup.sqlite")
+    backup = backup_store(a.connections, tmp_path / "backup.sqlite")
     person(a, last_name="Persa")
     round_trip("2")
     a = _restore(a, backup)
