@@ -102,11 +102,43 @@ def start_pg(base: Path) -> tuple[str, list[str], Path]:
     return f"postgresql://casa@127.0.0.1:{port}/postgres", [*prefix, pg_ctl, "-D", str(data)], data
 
 
-def cpu_s(pid: int) -> float:
+def postmaster_pid(data: Path) -> int:
+    return int((data / "postmaster.pid").read_text().split()[0])
+
+
+def cpu_s(pid: int, *, children: bool = False) -> float:
     """User + system CPU seconds of a process so far (/proc/PID/stat): on a shared machine
-    the hub's CPU time is steadier than wall time."""
+    the hub's CPU time is steadier than wall time. ``children``: with its children's, those
+    that ended (counted when reaped) and those still running."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    ticks = int(fields[11]) + int(fields[12])
+    if children:
+        ticks += int(fields[13]) + int(fields[14])
+        for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+            try:
+                ticks += round(cpu_s(int(child)) * os.sysconf("SC_CLK_TCK"))
+            except OSError:  # it ended meanwhile: its time moves to the fields above
+                continue
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+class Cpu:
+    """CPU seconds of a phase: the bench process (the office's sync client), the hub and,
+    on PostgreSQL, the server (postmaster and its backends)."""
+
+    def __init__(self, hub_pid: int, pg_pid: int | None) -> None:
+        self.hub_pid, self.pg_pid = hub_pid, pg_pid
+
+    def now(self) -> tuple[float, float, float]:
+        pg = cpu_s(self.pg_pid, children=True) if self.pg_pid else 0.0
+        return time.process_time(), cpu_s(self.hub_pid), pg
+
+    def since(self, start: tuple[float, float, float], phase: str) -> dict[str, float]:
+        end = self.now()
+        out = {f"{phase}_client_cpu_s": end[0] - start[0], f"{phase}_hub_cpu_s": end[1] - start[1]}
+        if self.pg_pid:
+            out[f"{phase}_pg_cpu_s"] = end[2] - start[2]
+        return out
 
 
 def _fill_office(a: Store, changes: int) -> None:
@@ -198,45 +230,19 @@ def _wait_with_page(hub: HubProcess, path: Path, page: int) -> dict[str, str]:
 def run(engine: str, changes: int, work: Path, *, wait: bool = False) -> dict[str, Any]:
     pg_stop: list[str] | None = None
     pg_base = work
+    pg_pid = None
     if engine == "sqlite":
         db = str(work / "hub.sqlite")
     else:
         pg_base = Path(tempfile.mkdtemp(prefix="casa-bench-pg-"))
-        db, pg_stop, _ = start_pg(pg_base)
+        db, pg_stop, data = start_pg(pg_base)
+        pg_pid = postmaster_pid(data)
     hub = HubProcess(db, work).start()
     assert hub.proc is not None
     sampler = RssSampler(hub.proc.pid)
     sampler.start()
     try:
-        a = new_office(hub, work / f"{engine}-a.sqlite", "SAN-SIRO")
-        b = new_office(hub, work / f"{engine}-b.sqlite", "MAZZINI")
-        sede = new_office(hub, work / f"{engine}-sede.sqlite", "SEDE", head_office=True)
-        _fill_office(a, changes)
-        figures: dict[str, Any] = {}
-        pid = hub.proc.pid
-        with SyncClient(a) as client:
-            t, cpu = time.perf_counter(), cpu_s(pid)
-            report = SyncReport()
-            client.push_all(client.hello(), report)
-            figures["push_s"] = time.perf_counter() - t
-            figures["push_hub_cpu_s"] = cpu_s(pid) - cpu
-            assert report.pushed == changes, report.pushed
-            assert not report.rejected, report.rejected[:3]
-        for name, store in (("pull_office_s", b), ("pull_head_s", sede)):
-            with SyncClient(store, page=5000) as client:
-                client.hello()
-                t, cpu = time.perf_counter(), cpu_s(pid)
-                report = SyncReport()
-                client.pull_all(report)
-                figures[name] = time.perf_counter() - t
-                figures[name.replace("_s", "_hub_cpu_s")] = cpu_s(pid) - cpu
-                figures[name.replace("_s", "_changes")] = report.pulled
-        with SyncClient(sede) as client:
-            t = time.perf_counter()
-            report = SyncReport()
-            client.check_digest(report)
-            figures["digest_head_s"] = time.perf_counter() - t
-            assert report.in_sync and not report.refetched, report
+        figures = _phases(hub, work, engine, changes, Cpu(hub.proc.pid, pg_pid))
         figures["hub_peak_rss_mb"] = sampler.peak / 1024
         if wait:
             figures.update(window_wait(hub, work, engine))
@@ -247,6 +253,42 @@ def run(engine: str, changes: int, work: Path, *, wait: bool = False) -> dict[st
         if pg_stop:
             subprocess.run([*pg_stop, "-m", "immediate", "stop"], check=False, capture_output=True)
             shutil.rmtree(pg_base, ignore_errors=True)
+
+
+def _phases(hub: HubProcess, work: Path, engine: str, changes: int, cpu: Cpu) -> dict[str, Any]:
+    """Push from office A, pull to office B and head office, head office's digest."""
+    a = new_office(hub, work / f"{engine}-a.sqlite", "SAN-SIRO")
+    b = new_office(hub, work / f"{engine}-b.sqlite", "MAZZINI")
+    sede = new_office(hub, work / f"{engine}-sede.sqlite", "SEDE", head_office=True)
+    _fill_office(a, changes)
+    figures: dict[str, Any] = {}
+    with SyncClient(a) as client:
+        hello = client.hello()
+        t, start = time.perf_counter(), cpu.now()
+        report = SyncReport()
+        client.push_all(hello, report)
+        figures["push_s"] = time.perf_counter() - t
+        figures.update(cpu.since(start, "push"))
+        assert report.pushed == changes, report.pushed
+        assert not report.rejected, report.rejected[:3]
+    for name, store in (("pull_office", b), ("pull_head", sede)):
+        with SyncClient(store, page=5000) as client:
+            client.hello()
+            t, start = time.perf_counter(), cpu.now()
+            report = SyncReport()
+            client.pull_all(report)
+            figures[f"{name}_s"] = time.perf_counter() - t
+            figures.update(cpu.since(start, name))
+            figures[f"{name}_changes"] = report.pulled
+    with SyncClient(sede) as client:
+        t = time.perf_counter()
+        report = SyncReport()
+        client.check_digest(report)
+        figures["digest_head_s"] = time.perf_counter() - t
+        assert report.in_sync and not report.refetched, report
+    for store in (a, b, sede):
+        store.close()
+    return figures
 
 
 def main() -> None:

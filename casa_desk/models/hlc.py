@@ -101,7 +101,8 @@ class Hlc:
             self._last = max(self._last, remote)
 
     def reset(self, last: int) -> None:
-        """Set the clock outright. Only for a store recovering from a poisoned clock at open
+        """Set the clock outright. Only for a store recovering a clock that is ahead — an
+        adopted poisoned one at open, or its own PC's that ran ahead, before a push
         (:mod:`casa_desk.store.clock`): the one place a clock may move back."""
         with self._lock:
             self._last = last

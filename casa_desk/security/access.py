@@ -203,6 +203,7 @@ def start_session(desk: Desk, username: str, *, how: str) -> Session:
         raise UserDisabled("Questo utente è disattivato: rivolgersi all'amministratore.")
     user = User.from_row(row, store.presidio)
     _audit_access(desk, user, AuditAction.LOGIN, how=how)
+    store.user = user.username  # the journal credits each change to who is logged in
     return Session(desk, user, now=desk._now)  # noqa: SLF001 - the desk's own clock
 
 
@@ -544,6 +545,8 @@ class Session:
         self.grants.clear()
         if not self.store.journal.closed:
             self.audit(AuditAction.LOGOUT, table="users", row_id=self.user.id)
+        if self.store.user == self.user.username:
+            self.store.user = None
         self.active = False
 
     def unlock_again(self, password: str) -> None:

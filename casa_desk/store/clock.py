@@ -1,4 +1,4 @@
-"""The device's clock at open: where it starts, and how a poisoned one recovers.
+"""The device's clock at open: where it starts, and how a clock that is ahead recovers.
 
 The clock starts from the larger of the persisted clock and the newest change this device
 wrote, so it never goes back across a restart, even with the PC's clock set back.
@@ -17,6 +17,12 @@ runs only when the clock is ahead of wall time, in the open transaction:
   ``field_clocks``) or by a change not yet sent is replaced by a fresh tick, in the same
   order, so later edits win over the poisoned values;
 * values stay as they are; the count is logged (ids and values never are).
+
+The same restamping (:func:`_restamp`) serves a PC whose *own* clock ran ahead and was then
+corrected (:func:`restamp_own_future`, before changes leave for the hub): the hybrid clock
+stays ahead until real time catches up, and the hub refuses what it stamps meanwhile. These
+are the two places the saved clock moves back, each time to just above every stamp the
+store keeps, so a new change still sorts after every change this store has seen.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from casa_desk.models.hlc import MAX_HLC, MAX_SKEW_MS, Hlc, ahead_of
+from casa_desk.models.hlc import MAX_HLC, MAX_SKEW_MS, Hlc, ahead_of, physical_ms
 from casa_desk.store.journal import Journal
 from casa_desk.store.tables import BY_NAME
 
@@ -72,17 +78,75 @@ def recover_poisoned_clock(journal: Journal) -> Recovery | None:
         # Nothing poisoned, or recovered at an earlier open (every stamp in the store is
         # at most the clock): the PC's clock is behind, and the HLC carries on, as it must.
         return None
-    clock.reset(newest_trusted)
-    remap = {old: clock.tick() for old in sorted(untrusted)}
-    rows = _restamp_rows(journal, remap)
-    unsent = _restamp_unsent(journal, remap)
-    db.execute("UPDATE sync_state SET value = ? WHERE key = 'hlc'", [str(clock.last)])
+    recovery = _restamp(journal, untrusted, newest_trusted)
     log.warning(
         "clock recovered at open: %d future timestamps replaced (%d rows, %d unsent changes)",
-        len(remap),
-        rows,
-        unsent,
+        recovery.timestamps,
+        recovery.rows,
+        recovery.unsent_changes,
     )
+    return recovery
+
+
+def restamp_own_future(journal: Journal, trusted_ms: int) -> Recovery | None:
+    """Changes made here while this PC's clock ran ahead, not yet sent, get trustworthy
+    clocks before they are sent. Inside a transaction.
+
+    A PC whose clock ran ahead and was then corrected keeps its hybrid clock ahead (it
+    never goes back on its own) until real time catches up, and the hub refuses every
+    change stamped more than the allowed skew ahead of its time — for ever, since it
+    resends the same stamp. ``trusted_ms`` is a time this PC can trust now (the hub's,
+    checked at hello, or the corrected wall clock). The unsent changes the hub would refuse
+    — stamped more than the skew past it — are restamped exactly as an adopted poisoned
+    clock is at open (:func:`_restamp`): the clock restarts from the newest stamp the store
+    keeps that is not being replaced (every change received, every other change made here),
+    the changes get fresh ticks in the same order, and the rows and field clocks they wrote
+    follow, so they still sort after every change this store has seen. Values are never
+    touched; acknowledged changes are history and stay as they are. If that newest stamp
+    is itself past the limit, fresh ticks would be refused too: nothing is done.
+    """
+    clock = journal.clock
+    limit = trusted_ms + MAX_SKEW_MS
+    if physical_ms(clock.last) <= limit:
+        return None  # the common case: one comparison
+    db = journal.db
+    acked = _acked(db)
+    untrusted = {
+        int(r[0])
+        for r in db.execute(
+            "SELECT DISTINCT hlc FROM sync_outbox WHERE seq > ? AND (hlc >> 16) > ?",
+            [acked, limit],
+        )
+    }
+    if not untrusted:
+        return None
+    received = db.execute("SELECT max(hlc) FROM sync_applied").fetchone()
+    made = db.execute(
+        "SELECT max(hlc) FROM sync_outbox WHERE seq <= ? OR (hlc >> 16) <= ?", [acked, limit]
+    ).fetchone()
+    newest = max(int(received[0] or 0), int(made[0] or 0))
+    if physical_ms(newest) > limit:
+        return None
+    recovery = _restamp(journal, untrusted, newest)
+    log.warning(
+        "clock ahead of real time: %d unsent timestamps replaced (%d rows, %d changes)",
+        recovery.timestamps,
+        recovery.rows,
+        recovery.unsent_changes,
+    )
+    return recovery
+
+
+def _restamp(journal: Journal, untrusted: set[int], newest_trusted: int) -> Recovery:
+    """Restart the clock from ``newest_trusted``; give every ``untrusted`` stamp a fresh
+    tick (same order) in the rows and unsent changes that carry it; save the clock."""
+    clock = journal.clock
+    before = clock.last
+    clock.reset(newest_trusted)
+    remap = {old: clock.tick() for old in sorted(untrusted)}
+    rows = _restamp_rows(journal, remap) if remap else 0
+    unsent = _restamp_unsent(journal, remap) if remap else 0
+    journal.db.execute("UPDATE sync_state SET value = ? WHERE key = 'hlc'", [str(clock.last)])
     return Recovery(before, clock.last, len(remap), rows, unsent)
 
 
@@ -122,6 +186,11 @@ def _judge(db: Database, clock: int) -> tuple[set[int], int]:
     if persisted < floor:
         newest = max(newest, persisted)
     return found, newest
+
+
+def _acked(db: Database) -> int:
+    row = db.execute("SELECT value FROM sync_state WHERE key = 'acked_seq'").fetchone()
+    return int(row[0]) if row and row[0] else 0
 
 
 def _persisted(db: Database) -> int:
@@ -191,8 +260,7 @@ def _restamp_unsent(journal: Journal, remap: dict[int, int]) -> int:
     """Changes made here after the poisoning and not yet acknowledged leave with sane clocks
     (the hub would refuse them); acknowledged ones are history and stay as they are."""
     db = journal.db
-    row = db.execute("SELECT value FROM sync_state WHERE key = 'acked_seq'").fetchone()
-    acked = int(row[0]) if row and row[0] else 0
+    acked = _acked(db)
     marks = ",".join("?" * len(remap))
     unsent = db.execute(
         f"SELECT seq, hlc FROM sync_outbox WHERE seq > ? AND hlc IN ({marks})", [acked, *remap]

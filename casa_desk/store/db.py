@@ -60,6 +60,10 @@ class Store:
         self.connections = connections
         self.path = connections.path
         self.journal = journal
+        #: The username of the logged-in user (set by casa_desk.security.access at login,
+        #: cleared at logout): who the journal credits each change to.
+        self.user: str | None = None
+        journal.operator = self._operator
         self._local = threading.local()
         self._readers: list[weakref.ref[Database]] = []
         self._readers_lock = threading.Lock()
@@ -202,6 +206,17 @@ class Store:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [key, value],
             )
+
+    def _operator(self) -> str | None:
+        """Who is writing now, for the journal to stamp on each change: the logged-in user
+        (:attr:`user`), else the desk's operator setting (commands and tests that open a
+        store without logging in). Read inside the journal's transaction."""
+        if self.user:
+            return self.user
+        row = self.journal.db.execute(
+            "SELECT value FROM casa_meta WHERE key = 'operator'"
+        ).fetchone()
+        return str(row[0]) if row and row[0] else None
 
     @property
     def presidio(self) -> str | None:

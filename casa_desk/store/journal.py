@@ -72,6 +72,9 @@ class Journal:
         self.clock = clock
         # Stamps (created_at, applied_at) read the same wall clock as the HLC: one clock.
         self._now = now or (lambda: ms_to_utc_text(clock.wall_ms()))
+        #: Who is writing, as the store says (its operator): stamped on every captured
+        #: change, so an edit is credited to who made it, not to who syncs it later.
+        self.operator: Callable[[], str | None] = lambda: None
         self._lock = threading.RLock()
         self._owner: int | None = None
         self._depth = 0
@@ -197,7 +200,7 @@ class Journal:
         insert_sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"
         outbox_sql = (
             "INSERT INTO sync_outbox (change_id, table_name, row_id, op, hlc, device_id, data,"
-            " base, created_at) VALUES (?, ?, ?, 'insert', ?, ?, ?, NULL, ?)"
+            " base, created_at, operator) VALUES (?, ?, ?, 'insert', ?, ?, ?, NULL, ?, ?)"
         )
         count = 0
         batch: list[dict[str, Any]] = []
@@ -207,14 +210,23 @@ class Journal:
             conn.executemany(
                 outbox_sql,
                 [
-                    (uuid7(), table, r["id"], r["hlc"], self.device_id, _json(_payload(r)), now)
+                    (
+                        uuid7(),
+                        table,
+                        r["id"],
+                        r["hlc"],
+                        self.device_id,
+                        _json(_payload(r)),
+                        now,
+                        operator,
+                    )
                     for r in batch
                 ],
             )
             conn.executemany(insert_sql, [tuple(r.get(c) for c in columns) for r in batch])
             batch.clear()
 
-        now = self._now()
+        now, operator = self._now(), self.operator()
         for values in rows:
             batch.append(
                 self._stamp_new(
@@ -333,7 +345,7 @@ class Journal:
     ) -> None:
         self.db.execute(
             "INSERT INTO sync_outbox (change_id, table_name, row_id, op, hlc, device_id, data,"
-            " base, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " base, created_at, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 uuid7(),
                 spec.name,
@@ -344,6 +356,7 @@ class Journal:
                 _json(data),
                 None if base is None else _json(base),
                 self._now(),
+                self.operator(),
             ],
         )
 

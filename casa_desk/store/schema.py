@@ -604,3 +604,13 @@ def m010_security(db: Database) -> None:
         db["users"].add_column("must_change_password", int, not_null_default=0)  # type: ignore[union-attr]
     db.execute("UPDATE users SET may_see_sensitive = 0")
     rebuild_restricted(db)
+
+
+@migrations()
+def m011_sync_outbox_operator(db: Database) -> None:
+    """Who made each change, recorded when it is made (issue 8 follow-up): the journal
+    stamps the writing operator on ``sync_outbox.operator`` and the push sends it, so an
+    edit is credited to its author even if another operator syncs later. Older rows keep
+    NULL and are sent with the desk's operator of the moment, as before."""
+    if "operator" not in db["sync_outbox"].columns_dict:  # type: ignore[union-attr]
+        db.execute("ALTER TABLE sync_outbox ADD COLUMN operator TEXT")

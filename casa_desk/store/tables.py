@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 
 class SyncClass(StrEnum):
@@ -43,12 +44,14 @@ class TableSpec:
     columns: dict[str, type]
     foreign_keys: tuple[tuple[str, str], ...] = ()
 
-    @property
+    @cached_property
     def mutable(self) -> bool:
         return self.sync_class is not SyncClass.FACT
 
-    @property
+    @cached_property
     def all_columns(self) -> dict[str, type]:
+        """Sync columns, then the table's own (built once: sync reads it per change; do not
+        change the dict)."""
         cols = dict(SYNC_COLUMNS)
         if self.mutable:
             cols["field_clocks"] = str

@@ -17,9 +17,12 @@ exists here only as a held insert waits with it.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
+from casa_desk.store.bulk import insert_rows, update_rows
 from casa_desk.store.connection import IntegrityError
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME, SYNCED_TABLES, TableSpec
@@ -59,10 +62,11 @@ def apply_changes(store: Store, changes: list[dict[str, Any]]) -> ApplyStats:
     """Merge ``changes`` (hub order) into the store. Call inside ``store.transaction()``.
 
     A page is merged in memory first (a row changed twice in the page is written once, with
-    its last change's clock), then written with ``executemany``: ``sync_applied`` first —
-    what :meth:`Journal.record_applied` records, so the guard triggers accept the rows — then
-    the rows, parents before children. Per-row ``Journal.write_applied`` through sqlite-utils
-    costs ~0.5 ms a row, too slow for a 100,000-change backlog.
+    its last change's clock), then written in bulk: ``sync_applied`` first — what
+    :meth:`Journal.record_applied` records, so the guard triggers accept the rows — then the
+    rows, parents before children, several hundred per statement (:mod:`casa_desk.store.
+    bulk`). Per-row ``Journal.write_applied`` through sqlite-utils costs ~0.5 ms a row, too
+    slow for a 100,000-change backlog.
     """
     stats = ApplyStats()
     clock = store.journal.clock
@@ -222,50 +226,58 @@ def _write_rows(
     touched: set[tuple[str, str]],
     existed: set[tuple[str, str]],
 ) -> list[Conflict]:
-    """Write merged rows; rows the local schema refuses are returned as conflicts."""
+    """Write merged rows, a few hundred per statement (:mod:`casa_desk.store.bulk`); rows
+    the local schema refuses are returned as conflicts."""
     refused: list[Conflict] = []
+    by_table: dict[str, list[tuple[str, str]]] = {}
+    for key in touched:
+        by_table.setdefault(key[0], []).append(key)
     for spec in SYNCED_TABLES:  # parents before children (foreign keys)
-        keys = [k for k in touched if k[0] == spec.name]
+        keys = by_table.get(spec.name)
         if not keys:
             continue
         columns = list(spec.all_columns)
         new = [k for k in keys if k not in existed]
-        insert_sql = (
-            f"INSERT INTO {spec.name} ({', '.join(columns)}) VALUES"
-            f" ({', '.join('?' * len(columns))})"
-        )
         failed = _execute_rows(
-            store, insert_sql, new, [tuple(rows[k].get(c) for c in columns) for k in new]
+            store,
+            partial(insert_rows, store.db.conn, spec.name, columns),
+            new,
+            [list(map(rows[k].get, columns)) for k in new],
         )
         sets = [c for c in columns if c != "id"]
         old = [k for k in keys if k in existed]
-        update_sql = f"UPDATE {spec.name} SET {', '.join(f'{c} = ?' for c in sets)} WHERE id = ?"
         failed += _execute_rows(
-            store, update_sql, old, [(*(rows[k].get(c) for c in sets), k[1]) for k in old]
+            store,
+            partial(update_rows, store.db.conn, spec.name, sets),
+            old,
+            [[k[1], *map(rows[k].get, sets)] for k in old],
         )
         refused += [_not_applied(spec.name, rows[k]) for k in failed]
     return refused
 
 
 def _execute_rows(
-    store: Store, sql: str, keys: list[tuple[str, str]], params: list[tuple[Any, ...]]
+    store: Store,
+    write: Callable[[Sequence[Sequence[Any]]], None],
+    keys: list[tuple[str, str]],
+    params: list[list[Any]],
 ) -> list[tuple[str, str]]:
-    """executemany; if the local schema refuses a row (a unique index such as one participant
-    per person, a missing parent), write the others one by one and return the refused keys
-    instead of blocking the whole queue."""
+    """Write all rows; if the local schema refuses one (a unique index such as one
+    participant per person, a missing parent), write the others one by one and return the
+    refused keys instead of blocking the whole queue."""
     if not keys:
         return []
     conn = store.db.conn
     conn.execute("SAVEPOINT casa_apply_rows")
     try:
-        conn.executemany(sql, params)
+        write(params)
     except IntegrityError:
         conn.execute("ROLLBACK TO SAVEPOINT casa_apply_rows")
         failed = []
         for key, values in zip(keys, params, strict=True):
             conn.execute("SAVEPOINT casa_apply_row")
             try:
-                conn.execute(sql, values)
+                write([values])
             except IntegrityError:
                 conn.execute("ROLLBACK TO SAVEPOINT casa_apply_row")
                 failed.append(key)

@@ -43,9 +43,10 @@ from casa_desk.errors import SyncError
 from casa_desk.models.timeutil import utc_now_text
 from casa_desk.outputs import atomic_output, check_output
 from casa_desk.security.tokens import key_bytes
+from casa_desk.store.clock import restamp_own_future
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME
-from casa_desk.sync import protocol
+from casa_desk.sync import protocol, restored
 from casa_desk.sync.apply import (
     apply_changes,
     rejected_update_rows,
@@ -78,7 +79,7 @@ def write_bundle(
     """Encrypt, sign and write atomically (temp file, then rename; never over ``inputs``)."""
     enc_key, mac_key = _keys(bundle_key)
     nonce = os.urandom(12)
-    plain = zlib.compress(json.dumps(payload, separators=(",", ":")).encode(), 6)
+    plain = zlib.compress(protocol.encode(payload), 6)
     manifest = {**manifest, "format": FORMAT, "nonce": base64.b64encode(nonce).decode()}
     manifest_bytes = json.dumps(manifest, sort_keys=True).encode()
     secret = AESGCM(enc_key).encrypt(nonce, plain, manifest_bytes)
@@ -185,7 +186,7 @@ def open_bundle(path: Path, bundle_key: str) -> tuple[dict[str, Any], dict[str, 
         )
     try:
         plain = AESGCM(enc_key).decrypt(base64.b64decode(manifest["nonce"]), secret, manifest_bytes)
-        payload = json.loads(_inflate(plain))
+        payload = protocol.decode(_inflate(plain))
     except (InvalidTag, KeyError, ValueError, TypeError, zlib.error) as exc:
         raise SyncError(
             "Pacchetto non decifrabile con la chiave di questo dispositivo.", code="bundle_key"
@@ -205,10 +206,11 @@ def export_bundle(store: Store, out: Path) -> int:
             "Questo archivio non è abbinato a una sede: eseguire casa-desk enrol.",
             code="not_enrolled",
         )
+    with store.transaction() as journal:  # changes stamped while this PC's clock ran ahead
+        restamp_own_future(journal, journal.clock.wall_ms())
     acked = int(state(store, "acked_seq", "0") or 0)
     rows = store.db.execute(
-        "SELECT seq, change_id, table_name, row_id, op, hlc, device_id, data, base FROM sync_outbox"
-        " WHERE seq > ? ORDER BY seq",
+        f"SELECT {protocol.OUTBOX_COLUMNS} FROM sync_outbox WHERE seq > ? ORDER BY seq",
         [acked],
     ).fetchall()
     # A bundle stays under the size every reader accepts; the rest goes in the next one.
@@ -275,6 +277,9 @@ def import_reply(store: Store, path: Path) -> str:
         for table, rows in (payload.get("restore") or {}).items():
             restore_rows(store, table, [r for r in rows if r["id"] in refused.get(table, [])])
         acked = int(payload["acked_seq"])
+        # Restored from a backup older than this ack: unsent changes are numbered after it,
+        # for the next bundle (sync/restored.py); what the backup lost comes back online.
+        restored.continue_after_hub(store, acked, payload.get("acked_change_id"))
         if not epoch_changed:
             acked = max(acked, int(state(store, "acked_seq", "0") or 0))
         set_state(store, "acked_seq", acked)
@@ -362,15 +367,13 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
         with hub.tx(lock=True) as conn:
             hub.bind_node(conn, device, str(manifest.get("node_id") or ""))
         rejected: list[dict[str, Any]] = []
-        acked = None
         for message in _push_messages(payload):
             answer = hub.push(device, message)
-            acked = answer["acked_seq"]
             rejected += answer["rejected"]
             if answer.get("gap"):
                 break
-        if acked is None:
-            acked = hub.hello_state(device)["acked_seq"]
+        acked_state = hub.hello_state(device)
+        acked = acked_state["acked_seq"]
         epoch = hub.epoch()
         from_cursor = int(manifest.get("pull_cursor", 0)) if manifest.get("epoch") == epoch else 0
         changes: list[dict[str, Any]] = []
@@ -382,7 +385,7 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
             cursor = page["next_cursor"]
             if not page["more"]:
                 break
-            size += len(json.dumps(page["changes"], separators=(",", ":")))
+            size += len(protocol.encode(page["changes"]))
     except HubRefusal as refusal:
         raise SyncError(refusal.body["message"], code=refusal.body["code"]) from None
     restore: dict[str, list[dict[str, Any]]] = {}
@@ -392,6 +395,7 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
             restore.setdefault(rejection["table"], []).extend(rows)
     body = {
         "acked_seq": acked,
+        "acked_change_id": acked_state["acked_change_id"],
         "rejected": rejected,
         "changes": changes,
         "epoch": epoch,

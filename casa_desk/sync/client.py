@@ -14,6 +14,7 @@ import json
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,11 +25,12 @@ import httpx
 from casa_desk.errors import SyncError
 from casa_desk.models.timeutil import to_utc_text, utc_now_text
 from casa_desk.security.tokens import split_code
+from casa_desk.store.clock import restamp_own_future
 from casa_desk.store.connection import OperationalError
 from casa_desk.store.db import Store
 from casa_desk.store.participants import KEY_STATE, Participants
 from casa_desk.store.tables import BY_NAME, SHARED_SCOPE
-from casa_desk.sync import held, protocol
+from casa_desk.sync import held, protocol, restored
 from casa_desk.sync.apply import (
     apply_changes,
     apply_snapshot_rows,
@@ -202,6 +204,9 @@ class SyncClient:
         try:
             hello = self.hello()
             self.push_all(hello, report, progress)
+            if restored.refetch_owed(self.store):  # what the old backup lost comes back
+                self.refetch_all(int(hello["log_head"]))
+                restored.refetch_done(self.store)
             self.pull_all(report, progress)
             self.restore_rejected(report)
             with self.store.transaction():  # held changes whose time has come
@@ -244,7 +249,21 @@ class SyncClient:
                 )
                 set_state(store, "pull_cursor", 0)
             set_state(store, "epoch", answer["epoch"])
+            restored.continue_after_hub(
+                store, int(answer["acked_seq"]), answer.get("acked_change_id")
+            )
             set_state(store, "acked_seq", int(answer["acked_seq"]))
+            # Changes stamped while this PC's clock ran ahead would be refused for ever: the
+            # hub's time (within the skew of ours, checked above) restamps them now.
+            restamp_own_future(store.journal, int(answer.get("hub_ms") or self._now_ms()))
+            # The hub neutralised future clocks it had taken before it refused them: held
+            # changes stamped beyond its time are no longer held there in that form. Let
+            # go of them and re-fetch after the push (hub/future.py).
+            repair = answer.get("clock_repair")
+            if repair and repair != state(store, "clock_repair"):
+                if held.forget_beyond(store, int(answer["hub_ms"])):
+                    set_state(store, restored.REFETCH, 1)
+                set_state(store, "clock_repair", repair)
             if answer.get("esf_key"):  # desks enrolled before the key existed get it here
                 set_state(store, KEY_STATE, answer["esf_key"])
         # Enrolments made before the key arrived, or whose person's code changed since,
@@ -255,70 +274,100 @@ class SyncClient:
     def push_all(
         self, hello: dict[str, Any], report: SyncReport, progress: Progress | None = None
     ) -> None:
+        """Send the outbox after the hub's ack, one batch at a time. The next batch is read
+        and encoded while the hub works on the current one (still one request at a time:
+        the hub's ack decides what comes next)."""
         acked = int(hello["acked_seq"])
         total = self._waiting(acked)
-        while True:
-            rows = self.store.db.execute(
-                "SELECT seq, change_id, table_name, row_id, op, hlc, device_id, data, base "
-                "FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?",
-                [acked, protocol.MAX_PUSH],
-            ).fetchall()
-            if not rows:
-                return
-            message = protocol.push_messages(
-                rows, acked, seal_outgoing, operator=self.store.meta("operator")
-            )[0]
-            fault_point("client.push.before_send")
-            answer = _post(self.http, "/push", message)
-            fault_point("client.push.after_send")
-            new_acked = int(answer["acked_seq"])
-            with self.store.transaction():
-                for rejection in answer.get("rejected") or []:
-                    self.store.db.execute(
-                        "INSERT OR IGNORE INTO sync_rejections"
-                        " (change_id, table_name, row_id, reason, at)"
-                        " VALUES (?, ?, ?, ?, ?)",
-                        [
-                            rejection["change_id"],
-                            rejection.get("table"),
-                            rejection.get("row_id"),
-                            rejection["reason"],
-                            utc_now_text(),
-                        ],
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="casa-push") as sender:
+            message = self._push_message(acked)
+            while message is not None:
+                fault_point("client.push.before_send")
+                sent = sender.submit(_post, self.http, "/push", message)
+                following = self._push_message(message["last_seq"])
+                answer = sent.result()
+                fault_point("client.push.after_send")
+                new_acked = int(answer["acked_seq"])
+                self._record_push(answer, new_acked)
+                report.rejected += answer.get("rejected") or []
+                if new_acked <= acked and not answer.get("gap"):
+                    raise SyncError(
+                        "La sede non conferma le modifiche inviate.", code="no_progress"
                     )
-                set_state(self.store, "acked_seq", new_acked)
-            report.rejected += answer.get("rejected") or []
-            if new_acked <= acked and not answer.get("gap"):
-                raise SyncError("La sede non conferma le modifiche inviate.", code="no_progress")
-            if answer.get("gap") and new_acked == acked:
-                raise SyncError(protocol.MESSAGES[protocol.GAP], code=protocol.GAP)
-            report.pushed += max(0, new_acked - acked)
-            acked = new_acked
-            if progress:
-                progress("push", min(report.pushed, total), total)
+                if answer.get("gap") and new_acked == acked:
+                    raise SyncError(protocol.MESSAGES[protocol.GAP], code=protocol.GAP)
+                report.pushed += max(0, new_acked - acked)
+                if new_acked != message["last_seq"]:
+                    following = self._push_message(new_acked)
+                acked = new_acked
+                message = following
+                if progress:
+                    progress("push", min(report.pushed, total), total)
+
+    def _push_message(self, after: int) -> dict[str, Any] | None:
+        """The push message of the outbox changes after ``after`` (None: nothing left)."""
+        rows = self.store.db.execute(
+            f"SELECT {protocol.OUTBOX_COLUMNS} FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?",
+            [after, protocol.MAX_PUSH],
+        ).fetchall()
+        if not rows:
+            return None
+        return protocol.push_messages(
+            rows, after, seal_outgoing, operator=self.store.meta("operator")
+        )[0]
+
+    def _record_push(self, answer: dict[str, Any], acked: int) -> None:
+        """The hub's refusals and its new ack, in one local transaction."""
+        with self.store.transaction():
+            for rejection in answer.get("rejected") or []:
+                self.store.db.execute(
+                    "INSERT OR IGNORE INTO sync_rejections"
+                    " (change_id, table_name, row_id, reason, at)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    [
+                        rejection["change_id"],
+                        rejection.get("table"),
+                        rejection.get("row_id"),
+                        rejection["reason"],
+                        utc_now_text(),
+                    ],
+                )
+            set_state(self.store, "acked_seq", acked)
 
     def pull_all(self, report: SyncReport, progress: Progress | None = None) -> None:
+        """Pull pages after the cursor. The next page is requested as soon as a page
+        arrives, so the hub reads it and the network carries it while this one is applied;
+        each page is applied with the cursor move in one local transaction, as before."""
         store = self.store
         cursor = int(state(store, "pull_cursor", "0") or 0)
-        while True:
-            fault_point("client.pull.before_request")
-            answer = _post(self.http, "/pull", {"cursor": cursor, "limit": self.page})
-            if answer.get("reset"):
-                cursor = self.refetch_all(int(answer["head"]))
-                report.refetched += list(BY_NAME)
-                continue
-            with store.transaction():  # the page and the cursor move together, or neither
-                stats = apply_changes(store, answer["changes"])
-                fault_point("client.pull.after_apply")
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="casa-pull") as fetcher:
+            pending = self._request_page(fetcher, cursor)
+            while True:
+                answer = pending.result()
+                if answer.get("reset"):
+                    cursor = self.refetch_all(int(answer["head"]))
+                    report.refetched += list(BY_NAME)
+                    pending = self._request_page(fetcher, cursor)
+                    continue
                 new_cursor = max(cursor, int(answer["next_cursor"]))
-                set_state(store, "pull_cursor", new_cursor)
-            report.pulled += stats.applied
-            report.conflicts += stats.conflicts
-            cursor = new_cursor
-            if progress:
-                progress("pull", report.pulled, report.pulled)
-            if not answer.get("more"):
-                return
+                more = bool(answer.get("more"))
+                if more:
+                    pending = self._request_page(fetcher, new_cursor)
+                with store.transaction():  # the page and the cursor move together, or neither
+                    stats = apply_changes(store, answer["changes"])
+                    fault_point("client.pull.after_apply")
+                    set_state(store, "pull_cursor", new_cursor)
+                report.pulled += stats.applied
+                report.conflicts += stats.conflicts
+                cursor = new_cursor
+                if progress:
+                    progress("pull", report.pulled, report.pulled)
+                if not more:
+                    return
+
+    def _request_page(self, fetcher: ThreadPoolExecutor, cursor: int) -> Future[Any]:
+        fault_point("client.pull.before_request")
+        return fetcher.submit(_post, self.http, "/pull", {"cursor": cursor, "limit": self.page})
 
     def restore_rejected(self, report: SyncReport) -> None:
         """Rows whose local edit the hub refused go back to the hub's version."""
@@ -352,9 +401,10 @@ class SyncClient:
                 log.error("table %s still differs from the hub after a re-fetch", table)
 
     def refetch_all(self, head: int) -> int:
-        """The hub's log no longer reaches back to our cursor: re-fetch every table, then
-        continue from the log head seen before the re-fetch began. Returns the new cursor."""
-        log.warning("hub log pruned past our cursor: re-fetching every table")
+        """The hub's log no longer reaches back to our cursor (or the store was restored from
+        an old backup): re-fetch every table, then continue from the log head seen before
+        the re-fetch began. Returns the new cursor."""
+        log.warning("re-fetching every table")
         for table in BY_NAME:
             self.refetch(table)
         with self.store.transaction():
@@ -458,9 +508,7 @@ def local_digest(store: Store) -> dict[str, dict[str, Any]]:
 def _post(http: httpx.Client, path: str, body: dict[str, Any]) -> Any:
     try:
         response = http.post(
-            path,
-            content=json.dumps(body, separators=(",", ":")),
-            headers={"Content-Type": "application/json"},
+            path, content=protocol.encode(body), headers={"Content-Type": "application/json"}
         )
     except httpx.TimeoutException as exc:
         raise SyncError("La sede non risponde (tempo scaduto).", code="unreachable") from exc
@@ -472,7 +520,7 @@ def _post(http: httpx.Client, path: str, body: dict[str, Any]) -> Any:
             f"Sede non raggiungibile: {type(exc).__name__}", code="unreachable"
         ) from exc
     try:
-        answer = response.json()
+        answer = protocol.decode(response.content)
     except ValueError:
         raise SyncError(
             f"Risposta non valida dalla sede (HTTP {response.status_code}).", code="bad_response"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from casa_desk.models.hlc import Hlc
+from casa_desk.models.hlc import COUNTER_MASK, MAX_SKEW_MS, Hlc, pack
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME
 from casa_desk.sync.merge import merge_change
@@ -119,6 +119,15 @@ def held_changes(store: Store, table: str | None = None) -> list[dict[str, Any]]
             }
         )
     return out
+
+
+def forget_beyond(store: Store, hub_ms: int) -> int:
+    """Drop held changes stamped beyond what the hub can still hold (its time + skew), and
+    return how many. A hub that stored such a change before it refused them has since
+    replaced its stamp (:mod:`casa_desk.sync.hub.future`); the caller re-fetches the rows
+    as the hub now holds them. Call inside a transaction, when the hub says it repaired."""
+    limit = pack(hub_ms + MAX_SKEW_MS, COUNTER_MASK)
+    return int(store.db.execute("DELETE FROM sync_held WHERE hlc > ?", [limit]).rowcount)
 
 
 def listing(store: Store, limit: int = 500) -> list[dict[str, Any]]:

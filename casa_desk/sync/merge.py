@@ -28,6 +28,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
+
 from casa_desk.store.reference import SEED_HLC, SEED_ORIGIN
 from casa_desk.store.tables import TableSpec
 
@@ -222,23 +224,32 @@ UNCHANGED_SEED = (SEED_HLC, SEED_ORIGIN)
 
 
 def digest_rows(rows: list[tuple[Any, ...]]) -> tuple[int, str]:
-    """Count and SHA-256 over rows (values in digest_columns order), in id order."""
+    """Count and SHA-256 over rows (values in digest_columns order), in id order.
+
+    Each row is hashed as its compact JSON list (booleans as 0/1) and a newline: the same
+    bytes as ``json.dumps(ensure_ascii=False, separators=(",", ":"))`` wrote before orjson,
+    for the text, integers and NULLs rows hold, so hubs and offices of either version agree
+    (tests/unit/test_sync_json.py)."""
     h = hashlib.sha256()
     for row in sorted(rows, key=lambda r: str(r[0])):  # Python order: no collation surprises
-        h.update(_dumps([_norm(v) for v in row]).encode())
+        h.update(_bytes([int(v) if v.__class__ is bool else v for v in row]))
         h.update(b"\n")
     return len(rows), h.hexdigest()
-
-
-def _norm(value: Any) -> Any:
-    if isinstance(value, bool):
-        return int(value)
-    return value
 
 
 def _text(value: Any) -> str | None:
     return None if value is None else _dumps(value)
 
 
+def _bytes(value: Any) -> bytes:
+    """Compact JSON, keys sorted. orjson refuses what no store holds (a lone surrogate, an
+    integer past 64 bits): :mod:`json` writes those the way it always did."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    except TypeError:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        return text.encode("utf-8", "surrogatepass")
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return _bytes(value).decode("utf-8", "surrogatepass")

@@ -117,11 +117,14 @@ class Rejection(TypedDict):
 class HelloAnswer(BaseModel):
     epoch: str
     acked_seq: int
+    acked_change_id: str | None = None
     log_head: int
     hub_ms: int
     protocol: int
     presidio: str
     head_office: bool
+    #: Changes when the hub neutralised future clocks it had stored (hub/future.py).
+    clock_repair: str | None = None
 
 
 class PushAnswer(BaseModel):

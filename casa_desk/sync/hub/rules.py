@@ -27,6 +27,7 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, select
 
 from casa_desk.models.hlc import physical_ms
@@ -46,6 +47,7 @@ from casa_desk.models.vocab import (
 from casa_desk.store.tables import BY_NAME, HEAD_OFFICE, SHARED_SCOPE
 from casa_desk.sync import protocol
 from casa_desk.sync.hub import schema
+from casa_desk.sync.hub.driver import where_in
 from casa_desk.sync.hub.scopes import Device, is_visible
 
 Row = dict[str, Any]
@@ -121,6 +123,14 @@ def _forbidden(text: str) -> bool:
     return "\\u0000" in text or (not text.isascii() and _FORBIDDEN.search(text) is not None)
 
 
+def _forbidden_text(value: Any) -> bool:
+    """:func:`_forbidden` for a value itself rather than its JSON text (one per change:
+    writing it as JSON first cost more than every other field check)."""
+    if type(value) is not str:
+        return _forbidden(json.dumps(value, ensure_ascii=False))
+    return "\x00" in value or (not value.isascii() and _FORBIDDEN.search(value) is not None)
+
+
 def _caps(name: str) -> dict[str, int]:
     """Per known column: the text cap, or -1 for an integer column."""
     return {
@@ -152,11 +162,17 @@ def clock_reason(hlc: int, hub_ms: int) -> str | None:
 
 def serialised(change: dict[str, Any]) -> tuple[str, str | None]:
     """The change's ``data`` and ``base`` as the log stores them (done once, reused)."""
-    data = json.dumps(change.get("data") or {}, ensure_ascii=False, separators=(",", ":"))
     base = change.get("base")
-    return data, (
-        None if base is None else json.dumps(base, ensure_ascii=False, separators=(",", ":"))
-    )
+    return _json_text(change.get("data") or {}), None if base is None else _json_text(base)
+
+
+def _json_text(value: Any) -> str:
+    """Compact JSON text. orjson refuses a lone surrogate or an integer past 64 bits: those
+    are written by :mod:`json`, as before, for :meth:`FieldRules.reason` to refuse."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class FieldRules:
@@ -209,7 +225,7 @@ class FieldRules:
         if (
             _forbidden(data_json)
             or (base_json is not None and _forbidden(base_json))
-            or (operator is not None and _forbidden(json.dumps(operator, ensure_ascii=False)))
+            or (operator is not None and _forbidden_text(operator))
         ):
             return "Testo con caratteri non ammessi (NUL, controllo della direzione del testo)."
         table = change["table"]
@@ -289,15 +305,6 @@ class Links:
 
 
 def _owners(conn: Connection, table: str, ids: list[str]) -> list[tuple[Any, ...]]:
-    """``(id, presidio, scope)`` of the rows among ``ids``, in plain driver SQL: compiling a
-    500-value ``IN`` through SQLAlchemy for every batch costs more than the query."""
-    found: list[tuple[Any, ...]] = []
+    """``(id, presidio, scope)`` of the rows among ``ids``."""
     sql = f"SELECT id, presidio, scope FROM {schema.MIRRORS[table].name} WHERE id"
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        if conn.dialect.name == "postgresql":
-            rows = conn.exec_driver_sql(sql + " = ANY(%(ids)s)", {"ids": chunk})
-        else:
-            rows = conn.exec_driver_sql(sql + f" IN ({','.join('?' * len(chunk))})", tuple(chunk))
-        found += [tuple(r) for r in rows]
-    return found
+    return [tuple(r) for r in where_in(conn, sql, ids)]

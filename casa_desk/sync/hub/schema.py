@@ -48,6 +48,9 @@ devices = Table(
     Column("token_hash", Text, unique=True),
     Column("bundle_key", Text),  # shared with the device for bundle encryption/signature
     Column("acked_seq", BigInteger, nullable=False, default=0),
+    # The change id the device sent at acked_seq: a store restored from an old backup that
+    # numbered new changes up to it is told apart (casa_desk.sync.restored).
+    Column("acked_change_id", Text),
     Column("created_at", Text, nullable=False),
     Column("enrolled_at", Text),
     Column("revoked_at", Text),

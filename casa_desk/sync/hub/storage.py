@@ -8,7 +8,6 @@ commit order and a puller can never skip a change committed late (SYNC.md §4).
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Iterator
@@ -31,7 +30,6 @@ from sqlalchemy import (
 
 from casa_desk.errors import SyncError
 from casa_desk.models.ids import uuid7
-from casa_desk.models.timeutil import utc_now_text
 from casa_desk.security.files import private_sqlite
 from casa_desk.security.tokens import new_key
 from casa_desk.store.reference import SEED_HLC, SEED_ORIGIN, SEED_TIME, reference_rows
@@ -39,15 +37,17 @@ from casa_desk.store.tables import BY_NAME, HEAD_OFFICE, SHARED_SCOPE
 from casa_desk.sync import protocol
 from casa_desk.sync.faults import fault_point
 from casa_desk.sync.hub import schema
-from casa_desk.sync.hub.rules import FieldRules, Links, clock_reason, now_ms, serialised
-from casa_desk.sync.hub.scopes import Device, authorise, visible_clause
-from casa_desk.sync.merge import UNCHANGED_SEED, digest_columns, digest_rows, merge_change
+from casa_desk.sync.hub.future import neutralise_future_clocks
+from casa_desk.sync.hub.push import apply_batch
+from casa_desk.sync.hub.rules import FieldRules, now_ms
+from casa_desk.sync.hub.scopes import Device, visible_clause
+from casa_desk.sync.merge import UNCHANGED_SEED, digest_columns, digest_rows
 
 _log = logging.getLogger("casa_desk.hub")
 
 _PUSH_LOCK = 0x43415341  # advisory lock key ("CASA")
 ESF_KEY = "esf_key"  # hub_meta key of the programme key (models.esf.cf_hash)
-_COLUMNS = {name: frozenset(c.name for c in table.c) for name, table in schema.MIRRORS.items()}
+CLOCK_REPAIR = "clock_repair"  # hub_meta: a new value each time future clocks are neutralised
 
 
 def engine_url(db: str | Path) -> str:
@@ -113,6 +113,8 @@ class HubStore:
         with self.tx(lock=True) as conn:
             schema.metadata.create_all(conn)
             _add_missing_columns(conn)
+            if neutralise_future_clocks(conn, now_ms()):
+                _set_meta(conn, CLOCK_REPAIR, uuid7())
             for key, make in (("epoch", uuid7), (ESF_KEY, new_key)):
                 if (
                     conn.execute(
@@ -211,27 +213,33 @@ class HubStore:
             raise HubRefusal(409, protocol.CLOCK_SKEW)
         with self.tx() as conn:  # no log lock: a hello must not wait behind a long push
             self.bind_node(conn, device, str(message.get("node_id") or ""))
-            acked = conn.execute(
-                select(schema.devices.c.acked_seq).where(schema.devices.c.id == device.id)
-            ).scalar_one()
+            acked, acked_change_id = conn.execute(
+                select(schema.devices.c.acked_seq, schema.devices.c.acked_change_id).where(
+                    schema.devices.c.id == device.id
+                )
+            ).one()
             head, _floor = _head(conn)
             return {
                 "epoch": self.epoch(conn),
                 "acked_seq": int(acked),
+                "acked_change_id": acked_change_id,
                 "log_head": int(head),
                 "hub_ms": now,
                 "protocol": protocol.PROTOCOL_VERSION,
                 "presidio": device.presidio,
                 "head_office": device.head_office,
                 "esf_key": self.esf_key(conn),
+                "clock_repair": _meta(conn, CLOCK_REPAIR),  # hub/future.py
             }
 
     def hello_state(self, device: Device) -> dict[str, Any]:
         with self.tx() as conn:
-            acked = conn.execute(
-                select(schema.devices.c.acked_seq).where(schema.devices.c.id == device.id)
-            ).scalar_one()
-        return {"acked_seq": int(acked)}
+            acked, acked_change_id = conn.execute(
+                select(schema.devices.c.acked_seq, schema.devices.c.acked_change_id).where(
+                    schema.devices.c.id == device.id
+                )
+            ).one()
+        return {"acked_seq": int(acked), "acked_change_id": acked_change_id}
 
     def bind_node(self, conn: Connection, device: Device, node_id: str) -> None:
         if not node_id:
@@ -278,204 +286,20 @@ class HubStore:
             if first > acked + 1:
                 return {"acked_seq": acked, "rejected": [], "gap": True}
             fresh = [c for c in changes if int(c["seq"]) > acked]
-            rejected = self._apply_batch(conn, device, fresh)
+            self._rules = fields = (self._rules or FieldRules.load(conn)).begin(conn)
+            rejected = apply_batch(conn, device, fresh, fields)
             if last > acked:
+                at_last = [c["change_id"] for c in changes if int(c["seq"]) == last]
                 conn.execute(
                     update(schema.devices)
                     .where(schema.devices.c.id == device.id)
-                    .values(acked_seq=last)
+                    .values(acked_seq=last, acked_change_id=at_last[0] if at_last else None)
                 )
             fault_point("hub.push.before_commit")
         fault_point("hub.push.after_commit")
         if rejected:
             _log.info("push from device %s: %d refused", device.id, len(rejected))
         return {"acked_seq": max(acked, last), "rejected": rejected, "gap": False}
-
-    def _enrolled_elsewhere(
-        self, conn: Connection, change: dict[str, Any], rows: dict[tuple[str, str], Any]
-    ) -> str | None:
-        """One ESF enrolment per person across all offices (DESIGN.md §3): a second one,
-        made offline in another office, is refused here rather than left to break every
-        head-office store that cannot hold it. "The same person" is the same person row, or
-        the same keyed hash of the codice fiscale (a duplicate record in another office)."""
-        data = change.get("data") or {}
-        person_id, hashed = data.get("person_id"), data.get("cf_hash")
-        if not person_id and not hashed:
-            return None
-        mirror = schema.MIRRORS["participants"]
-        same = mirror.c.person_id == person_id
-        if hashed:
-            same = same | (mirror.c.cf_hash == hashed)
-        taken = conn.execute(
-            select(mirror.c.id)
-            .where(same & (mirror.c.deleted == 0) & (mirror.c.id != change["row_id"]))
-            .limit(1)
-        ).first()
-        in_batch = any(
-            table == "participants"
-            and row_id != change["row_id"]
-            and row
-            and not row.get("deleted")
-            and (
-                row.get("person_id") == person_id
-                or (hashed is not None and row.get("cf_hash") == hashed)
-            )
-            for (table, row_id), row in rows.items()
-        )
-        if taken or in_batch:
-            return "La persona è già iscritta al programma FSE (anche da un altro presidio)."
-        return None
-
-    def _apply_batch(
-        self, conn: Connection, device: Device, changes: list[dict[str, Any]]
-    ) -> list[dict[str, Any]]:
-        if not changes:
-            return []
-        ids = [c["change_id"] for c in changes]
-        seen = self._existing_change_ids(conn, ids)
-        rows = self._current_rows(conn, changes)
-        originally = set(rows)
-        self._rules = fields = (self._rules or FieldRules.load(conn)).begin(conn)
-        links = Links(conn, changes, rows)
-        hub_ms = now_ms()
-        now = utc_now_text()
-        log: list[dict[str, Any]] = []
-        found_conflicts: dict[str, dict[str, Any]] = {}
-        rejected: list[dict[str, Any]] = []
-        touched: set[tuple[str, str]] = set()
-        for change in changes:
-            if change["change_id"] in seen:
-                continue
-            seen.add(change["change_id"])
-            key = (change["table"], change["row_id"])
-            current = rows.get(key)
-            data_json, base_json = serialised(change)
-            reason = (
-                clock_reason(int(change["hlc"]), hub_ms)
-                or fields.reason(change, data_json, base_json)
-                or authorise(device, change, current)
-                or links.reason(device, change)
-            )
-            if reason is None and change["table"] == "participants" and current is None:
-                reason = self._enrolled_elsewhere(conn, change, rows)
-            if reason is not None:
-                rejected.append(
-                    {
-                        "change_id": change["change_id"],
-                        "table": change["table"],
-                        "row_id": change["row_id"],
-                        "reason": reason,
-                    }
-                )
-                continue
-            result = merge_change(BY_NAME[change["table"]], current, change)
-            if result.row is not None:
-                rows[key] = result.row
-                touched.add(key)
-            for conflict in result.conflicts:
-                found_conflicts[conflict.id] = conflict.as_row(now)
-            owner = rows.get(key) or current or {}
-            log.append(
-                {
-                    "change_id": change["change_id"],
-                    "device_id": device.id,
-                    "node_id": change["device"],
-                    "device_seq": int(change["seq"]),
-                    "table_name": change["table"],
-                    "row_id": change["row_id"],
-                    "op": change["op"],
-                    "hlc": int(change["hlc"]),
-                    "presidio": owner.get("presidio"),
-                    "scope": owner.get("scope"),
-                    "data": data_json,
-                    "base": base_json,
-                    "received_at": now,
-                    "operator": change.get("operator"),
-                }
-            )
-        self._write_rows(conn, rows, touched, originally)
-        if log:
-            _insert_many(conn, schema.change_log, log)
-        if rejected:
-            conn.execute(
-                insert(schema.rejections),
-                [
-                    {
-                        "change_id": r["change_id"],
-                        "device_id": device.id,
-                        "table_name": r["table"],
-                        "row_id": r["row_id"],
-                        "reason": r["reason"],
-                        "at": now,
-                    }
-                    for r in rejected
-                ],
-            )
-        if found_conflicts:
-            have = {
-                r[0]
-                for r in conn.execute(
-                    select(schema.conflicts.c.id).where(
-                        schema.conflicts.c.id.in_(list(found_conflicts))
-                    )
-                )
-            }
-            new = [c for cid, c in found_conflicts.items() if cid not in have]
-            if new:
-                conn.execute(insert(schema.conflicts), new)
-        return rejected
-
-    def _existing_change_ids(self, conn: Connection, ids: list[str]) -> set[str]:
-        seen = {
-            r[0]
-            for r in conn.execute(
-                select(schema.change_log.c.change_id).where(schema.change_log.c.change_id.in_(ids))
-            )
-        }
-        seen |= {
-            r[0]
-            for r in conn.execute(
-                select(schema.rejections.c.change_id).where(schema.rejections.c.change_id.in_(ids))
-            )
-        }
-        return seen
-
-    def _current_rows(
-        self, conn: Connection, changes: list[dict[str, Any]]
-    ) -> dict[tuple[str, str], dict[str, Any]]:
-        wanted: dict[str, set[str]] = {}
-        for change in changes:
-            if change["table"] in schema.MIRRORS:
-                wanted.setdefault(change["table"], set()).add(change["row_id"])
-        rows: dict[tuple[str, str], dict[str, Any]] = {}
-        for table, row_ids in wanted.items():
-            mirror = schema.MIRRORS[table]
-            for row in conn.execute(
-                select(mirror).where(mirror.c.id.in_(list(row_ids)))
-            ).mappings():
-                rows[(table, row["id"])] = dict(row)
-        return rows
-
-    def _write_rows(
-        self,
-        conn: Connection,
-        rows: dict[tuple[str, str], dict[str, Any]],
-        touched: set[tuple[str, str]],
-        originally: set[tuple[str, str]],
-    ) -> None:
-        inserts: dict[str, list[dict[str, Any]]] = {}
-        for key in sorted(touched):
-            table, row_id = key
-            mirror = schema.MIRRORS[table]
-            names = _COLUMNS[table]
-            if key in originally:
-                row = {k: v for k, v in rows[key].items() if k in names}
-                conn.execute(update(mirror).where(mirror.c.id == row_id).values(**row))
-            else:
-                inserts.setdefault(table, []).append(rows[key])
-        for table, new in inserts.items():
-            names = _COLUMNS[table]
-            _insert_many(conn, schema.MIRRORS[table], [{n: r.get(n) for n in names} for r in new])
 
     # -- pull -----------------------------------------------------------------------------
     def pull(self, device: Device, cursor: int, limit: int) -> dict[str, Any]:
@@ -528,8 +352,8 @@ class HubStore:
                 "op": r[4],
                 "hlc": int(r[5]),
                 "device": r[6],
-                "data": json.loads(r[7]),
-                "base": json.loads(r[8]) if r[8] else None,
+                "data": protocol.RawJson(r[7]),  # as logged: forwarded, never parsed here
+                "base": protocol.RawJson(r[8]) if r[8] else None,
                 "office": offices.get(r[9]),
                 "operator": r[10],
             }
@@ -618,33 +442,19 @@ class HubRefusal(Exception):
         self.body = protocol.refusal(code, message)
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+def _meta(conn: Connection, key: str) -> str | None:
+    value = conn.execute(
+        select(schema.hub_meta.c.value).where(schema.hub_meta.c.key == key)
+    ).scalar()
+    return None if value is None else str(value)
 
 
-def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """A driver-level executemany: SQLAlchemy's insert() spends more time processing 500
-    rows of bind parameters than the database spends storing them."""
-    names = list(rows[0])
-    if conn.dialect.paramstyle == "qmark":  # SQLite: executemany is a C loop, fast
-        conn.exec_driver_sql(
-            f"INSERT INTO {table.name} ({', '.join(names)}) VALUES"
-            f" ({', '.join('?' for _ in names)})",
-            [tuple(r[n] for n in names) for r in rows],
-        )
-        return
-    # PostgreSQL: COPY, inside the same transaction (one stream instead of a round trip or
-    # a parsed parameter per row; psycopg's C extension formats the rows).
-    raw = conn.connection.dbapi_connection
-    assert raw is not None
-    with (
-        raw.cursor() as cursor,  # type: ignore[attr-defined]
-        cursor.copy(  # type: ignore[attr-defined]
-            f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
-        ) as copy,
-    ):
-        for row in rows:
-            copy.write_row(tuple(row[n] for n in names))
+def _set_meta(conn: Connection, key: str, value: str) -> None:
+    table = schema.hub_meta
+    if _meta(conn, key) is None:
+        conn.execute(insert(table).values(key=key, value=value))
+    else:
+        conn.execute(update(table).where(table.c.key == key).values(value=value))
 
 
 def _add_missing_columns(conn: Connection) -> None:

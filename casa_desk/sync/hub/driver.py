@@ -1,0 +1,96 @@
+"""Plain driver SQL for the hub's per-batch work, on SQLite and PostgreSQL alike.
+
+SQLAlchemy Core builds every other statement of the hub. On the push and pull paths it cost
+more than the database: compiling a 500-value ``IN`` (PostgreSQL's driver then splits the
+query text again), or an ``insert()`` with 500 rows of bind parameters, took longer than
+running them. Table and column names here come from the hub's own schema, never from a
+request; values are always bound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection
+
+#: Ids per statement on SQLite (bound values; PostgreSQL takes one array).
+_CHUNK = 500
+
+
+def _pg(conn: Connection) -> bool:
+    return conn.dialect.name == "postgresql"
+
+
+def where_in(conn: Connection, sql: str, ids: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+    """Rows of ``sql`` — a query ending in ``WHERE <column>`` — whose column is among ``ids``."""
+    if not ids:
+        return
+    if _pg(conn):
+        yield from conn.exec_driver_sql(sql + " = ANY(%(ids)s)", {"ids": list(ids)})
+        return
+    for start in range(0, len(ids), _CHUNK):
+        chunk = tuple(ids[start : start + _CHUNK])
+        yield from conn.exec_driver_sql(sql + f" IN ({','.join('?' * len(chunk))})", chunk)
+
+
+def rows_by_id(conn: Connection, table: str, ids: Sequence[str]) -> Iterator[dict[str, Any]]:
+    """Whole rows of ``table`` by id, as dicts."""
+    if not ids:
+        return
+    if _pg(conn):
+        result = conn.exec_driver_sql(
+            f"SELECT * FROM {table} WHERE id = ANY(%(ids)s)", {"ids": list(ids)}
+        )
+        names = list(result.keys())
+        for row in result:
+            yield dict(zip(names, row, strict=True))
+        return
+    for start in range(0, len(ids), _CHUNK):
+        chunk = tuple(ids[start : start + _CHUNK])
+        result = conn.exec_driver_sql(
+            f"SELECT * FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk
+        )
+        names = list(result.keys())
+        for row in result:
+            yield dict(zip(names, row, strict=True))
+
+
+def insert_many(
+    conn: Connection, table: str, names: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """Insert rows (values in ``names`` order). SQLite: ``executemany``, a C loop.
+    PostgreSQL: ``COPY`` inside the same transaction — one stream instead of a round trip
+    or a parsed parameter per row; psycopg's C extension formats the rows."""
+    if not rows:
+        return
+    if not _pg(conn):
+        conn.exec_driver_sql(
+            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+            rows,
+        )
+        return
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    with (
+        raw.cursor() as cursor,  # type: ignore[attr-defined]
+        cursor.copy(  # type: ignore[attr-defined]
+            f"COPY {table} ({', '.join(names)}) FROM STDIN"
+        ) as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
+
+
+def update_many(
+    conn: Connection, table: str, columns: Sequence[str], rows: list[dict[str, Any]]
+) -> None:
+    """``UPDATE table SET columns… WHERE id = …`` for each dict row, in one executemany
+    (psycopg pipelines it: no round trip per row)."""
+    if not rows:
+        return
+    mark = "%s" if _pg(conn) else "?"
+    conn.exec_driver_sql(
+        f"UPDATE {table} SET {', '.join(f'{c} = {mark}' for c in columns)} WHERE id = {mark}",
+        [(*(r.get(c) for c in columns), r["id"]) for r in rows],
+    )

@@ -1,0 +1,213 @@
+"""One push batch at the hub, inside the push transaction (SYNC.md §4 step 2).
+
+Per change, in order: skip what the log or the refusals already hold (a repeated batch);
+check clock, fields, authorisation and links (:mod:`casa_desk.sync.hub.rules`,
+:mod:`casa_desk.sync.hub.scopes`); merge it into the row (:func:`~casa_desk.sync.merge.
+merge_change`, the same code every office runs); log it. A refused change is recorded with
+its reason and never blocks the others.
+
+The work is per batch, not per change, wherever the database is involved: one look-up of
+the ids already seen, one of the rows the batch touches, one per table of link targets,
+then the writes in bulk (:mod:`casa_desk.sync.hub.driver`). The per-change work is dict
+and set look-ups and one JSON text of the change's data, kept for the log.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from casa_desk.models.timeutil import utc_now_text
+from casa_desk.store.tables import BY_NAME
+from casa_desk.sync.hub import schema
+from casa_desk.sync.hub.driver import insert_many, rows_by_id, update_many, where_in
+from casa_desk.sync.hub.rules import FieldRules, Links, clock_reason, now_ms, serialised
+from casa_desk.sync.hub.scopes import Device, authorise
+from casa_desk.sync.merge import merge_change
+
+Key = tuple[str, str]
+_COLUMNS = {name: [c.name for c in table.c] for name, table in schema.MIRRORS.items()}
+_LOG_COLUMNS = (
+    "change_id",
+    "device_id",
+    "node_id",
+    "device_seq",
+    "table_name",
+    "row_id",
+    "op",
+    "hlc",
+    "presidio",
+    "scope",
+    "data",
+    "base",
+    "received_at",
+    "operator",
+)
+
+
+def apply_batch(
+    conn: Connection, device: Device, changes: list[dict[str, Any]], fields: FieldRules
+) -> list[dict[str, Any]]:
+    """Check, merge and log ``changes`` (already past the device's ack); returns the
+    refusals, each ``{change_id, table, row_id, reason}``."""
+    if not changes:
+        return []
+    seen = _existing_change_ids(conn, [c["change_id"] for c in changes])
+    rows = _current_rows(conn, changes)
+    originally = set(rows)
+    links = Links(conn, changes, rows)
+    hub_ms = now_ms()
+    now = utc_now_text()
+    log: list[tuple[Any, ...]] = []
+    found_conflicts: dict[str, dict[str, Any]] = {}
+    rejected: list[dict[str, Any]] = []
+    touched: set[Key] = set()
+    for change in changes:
+        if change["change_id"] in seen:
+            continue
+        seen.add(change["change_id"])
+        key = (change["table"], change["row_id"])
+        current = rows.get(key)
+        data_json, base_json = serialised(change)
+        reason = (
+            clock_reason(int(change["hlc"]), hub_ms)
+            or fields.reason(change, data_json, base_json)
+            or authorise(device, change, current)
+            or links.reason(device, change)
+        )
+        if reason is None and change["table"] == "participants" and current is None:
+            reason = _enrolled_elsewhere(conn, change, rows)
+        if reason is not None:
+            rejected.append(
+                {
+                    "change_id": change["change_id"],
+                    "table": change["table"],
+                    "row_id": change["row_id"],
+                    "reason": reason,
+                }
+            )
+            continue
+        result = merge_change(BY_NAME[change["table"]], current, change)
+        if result.row is not None:
+            rows[key] = result.row
+            touched.add(key)
+        for conflict in result.conflicts:
+            found_conflicts[conflict.id] = conflict.as_row(now)
+        owner = rows.get(key) or current or {}
+        log.append(  # in _LOG_COLUMNS order
+            (
+                change["change_id"],
+                device.id,
+                change["device"],
+                int(change["seq"]),
+                change["table"],
+                change["row_id"],
+                change["op"],
+                int(change["hlc"]),
+                owner.get("presidio"),
+                owner.get("scope"),
+                data_json,
+                base_json,
+                now,
+                change.get("operator"),
+            )
+        )
+    _write_rows(conn, rows, touched, originally)
+    insert_many(conn, schema.change_log.name, _LOG_COLUMNS, log)
+    if rejected:
+        conn.execute(
+            insert(schema.rejections),
+            [
+                {
+                    "change_id": r["change_id"],
+                    "device_id": device.id,
+                    "table_name": r["table"],
+                    "row_id": r["row_id"],
+                    "reason": r["reason"],
+                    "at": now,
+                }
+                for r in rejected
+            ],
+        )
+    if found_conflicts:
+        have = {
+            r[0]
+            for r in where_in(conn, "SELECT id FROM sync_conflicts WHERE id", list(found_conflicts))
+        }
+        new = [c for cid, c in found_conflicts.items() if cid not in have]
+        if new:
+            conn.execute(insert(schema.conflicts), new)
+    return rejected
+
+
+def _enrolled_elsewhere(
+    conn: Connection, change: dict[str, Any], rows: dict[Key, Any]
+) -> str | None:
+    """One ESF enrolment per person across all offices (DESIGN.md §3): a second one,
+    made offline in another office, is refused here rather than left to break every
+    head-office store that cannot hold it. "The same person" is the same person row, or
+    the same keyed hash of the codice fiscale (a duplicate record in another office)."""
+    data = change.get("data") or {}
+    person_id, hashed = data.get("person_id"), data.get("cf_hash")
+    if not person_id and not hashed:
+        return None
+    mirror = schema.MIRRORS["participants"]
+    same = mirror.c.person_id == person_id
+    if hashed:
+        same = same | (mirror.c.cf_hash == hashed)
+    taken = conn.execute(
+        select(mirror.c.id)
+        .where(same & (mirror.c.deleted == 0) & (mirror.c.id != change["row_id"]))
+        .limit(1)
+    ).first()
+    in_batch = any(
+        table == "participants"
+        and row_id != change["row_id"]
+        and row
+        and not row.get("deleted")
+        and (
+            row.get("person_id") == person_id
+            or (hashed is not None and row.get("cf_hash") == hashed)
+        )
+        for (table, row_id), row in rows.items()
+    )
+    if taken or in_batch:
+        return "La persona è già iscritta al programma FSE (anche da un altro presidio)."
+    return None
+
+
+def _existing_change_ids(conn: Connection, ids: list[str]) -> set[str]:
+    """The ids among ``ids`` that the log or the refusals already hold."""
+    seen = {r[0] for r in where_in(conn, "SELECT change_id FROM change_log WHERE change_id", ids)}
+    seen.update(
+        r[0] for r in where_in(conn, "SELECT change_id FROM rejections WHERE change_id", ids)
+    )
+    return seen
+
+
+def _current_rows(conn: Connection, changes: list[dict[str, Any]]) -> dict[Key, dict[str, Any]]:
+    wanted: dict[str, set[str]] = {}
+    for change in changes:
+        if change["table"] in schema.MIRRORS:
+            wanted.setdefault(change["table"], set()).add(change["row_id"])
+    rows: dict[Key, dict[str, Any]] = {}
+    for table, row_ids in wanted.items():
+        for row in rows_by_id(conn, table, sorted(row_ids)):
+            rows[(table, row["id"])] = row
+    return rows
+
+
+def _write_rows(
+    conn: Connection, rows: dict[Key, dict[str, Any]], touched: set[Key], originally: set[Key]
+) -> None:
+    """Inserts and updates by table, in bulk."""
+    inserts: dict[str, list[dict[str, Any]]] = {}
+    updates: dict[str, list[dict[str, Any]]] = {}
+    for key in sorted(touched):
+        (updates if key in originally else inserts).setdefault(key[0], []).append(rows[key])
+    for table, changed in updates.items():
+        update_many(conn, table, [c for c in _COLUMNS[table] if c != "id"], changed)
+    for table, new in inserts.items():
+        names = _COLUMNS[table]
+        insert_many(conn, table, names, [tuple(map(r.get, names)) for r in new])
