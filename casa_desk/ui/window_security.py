@@ -99,6 +99,8 @@ class SecurityMixin:
         from casa_desk.security import audit
 
         session = self.session
+        if session is not None and session.store.closed:  # the window is going away
+            return
         count = audit.new_break_glass(session) if session and session.active else 0
         self.status.set_break_glass(count, visible=self.may(Action.VIEW_AUDIT))
 
