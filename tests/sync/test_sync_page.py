@@ -208,7 +208,7 @@ def test_another_offices_edit_is_seen_on_the_sync_page_and_the_card_and_undone_i
     san_siro = new_office(sqlite_hub, tmp_path / "s.sqlite", "SAN-SIRO")
     p = person(mazzini, phone="+390200000001", street="Via Giusta")
     quiesce([mazzini, san_siro])
-    san_siro.set_meta("operator", "op.sansiro")
+    san_siro.user = "op.sansiro"  # who is logged in at the desk (security.access sets it)
     edit(san_siro, "people", p["id"], phone="+390299999999", street="Via Sbagliata")
     quiesce([san_siro, mazzini])
     page = SyncPage(mazzini, runner=SyncRunner())
