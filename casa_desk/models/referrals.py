@@ -36,6 +36,11 @@ class EventKind(StrEnum):
     REFUSED = "refused"
     CANCELLED = "cancelled"
     REOPENED = "reopened"
+    # Consent lifecycle (issue 11): the person withdrew (or let expire) the consent to share
+    # with the service; the referral keeps its state but nothing is shared until a new
+    # consent resumes it. Neither changes the status: ``Folded.held`` carries it.
+    HELD = "held"
+    RESUMED = "resumed"
 
 
 OPEN_STATES = frozenset({Status.DRAFT, Status.SENT, Status.TAKEN_IN_CHARGE})
@@ -55,6 +60,9 @@ TRANSITIONS: dict[tuple[Status | None, EventKind], Status] = {
     **{(s, EventKind.CANCELLED): Status.CANCELLED for s in OPEN_STATES},
     # Reopening brings a finished referral back to "sent".
     **{(s, EventKind.REOPENED): Status.SENT for s in FINAL_STATES},
+    # Holding and resuming leave the status alone (open referrals only).
+    **{(s, EventKind.HELD): s for s in OPEN_STATES},
+    **{(s, EventKind.RESUMED): s for s in OPEN_STATES},
 }
 
 _REFUSAL_REASONS: dict[EventKind, str] = {
@@ -65,7 +73,11 @@ _REFUSAL_REASONS: dict[EventKind, str] = {
     EventKind.REFUSED: "Una segnalazione già chiusa non può essere rifiutata.",
     EventKind.CANCELLED: "Una segnalazione già chiusa non può essere annullata.",
     EventKind.REOPENED: "Si può riaprire solo una segnalazione conclusa, rifiutata o annullata.",
+    EventKind.HELD: "Si può sospendere solo una segnalazione aperta.",
+    EventKind.RESUMED: "Si può riprendere solo una segnalazione aperta.",
 }
+#: Steps the user takes from the referral page (holding and resuming follow the consent).
+USER_EVENTS = frozenset(set(EventKind) - {EventKind.HELD, EventKind.RESUMED})
 
 
 def next_status(current: Status | None, event: EventKind | str) -> Status:
@@ -82,8 +94,9 @@ def next_status(current: Status | None, event: EventKind | str) -> Status:
 
 
 def allowed_events(current: Status | None) -> list[EventKind]:
-    """The steps a user may take from ``current`` (the UI offers only these)."""
-    return [kind for (state, kind) in TRANSITIONS if state == current]
+    """The steps a user may take from ``current`` (the UI offers only these; holding and
+    resuming are the consent's doing, not a button)."""
+    return [kind for (state, kind) in TRANSITIONS if state == current and kind in USER_EVENTS]
 
 
 @dataclass(frozen=True)
@@ -100,6 +113,9 @@ class Folded:
     status: Status | None
     flagged: list[str] = field(default_factory=list)  # event ids that were illegal in place
     history: list[tuple[str, Status | None]] = field(default_factory=list)
+    #: On hold: a ``held`` event not yet followed by ``resumed`` (or a close or reopening).
+    held: bool = False
+    held_event: str = ""  # the event id that put it on hold (its note is the reason)
 
 
 def fold(events: Iterable[Event]) -> Folded:
@@ -110,5 +126,10 @@ def fold(events: Iterable[Event]) -> Folded:
             result.status = next_status(result.status, event.kind)
         except (TransitionError, ValueError):
             result.flagged.append(event.event_id)
+        else:
+            if event.kind == EventKind.HELD:
+                result.held, result.held_event = True, event.event_id
+            elif event.kind == EventKind.RESUMED or result.status not in OPEN_STATES:
+                result.held, result.held_event = False, ""
         result.history.append((event.kind, result.status))
     return result

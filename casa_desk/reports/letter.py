@@ -25,6 +25,7 @@ from casa_desk.models.phone import format_phone
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome
 from casa_desk.models.vocab import AuditAction
 from casa_desk.reports.pdf import FONT, FONT_BOLD, LIGHT, register_fonts, styles
+from casa_desk.store.consents import hold_of
 from casa_desk.store.db import Store
 
 URGENCY_LABELS = {"bassa": "bassa", "normale": "normale", "alta": "alta"}
@@ -73,6 +74,9 @@ def load_letter(store: Store, referral_id: str, *, by: str = "") -> LetterData:
             code="no_consent",
         )
     consent = consents[0]
+    hold = hold_of(store.db, ref)
+    if hold is not None:
+        raise ConsentError(f"{hold.reason} Lettera non stampata.", code="referral_held")
     return LetterData(
         number=ref.get("number") or "",
         person=person,

@@ -15,9 +15,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from casa_desk.errors import ConsentError, ValidationError
+from casa_desk.errors import ConsentError, TransitionError, ValidationError
 from casa_desk.models.referrals import (
     OPEN_STATES,
+    USER_EVENTS,
     Event,
     EventKind,
     Folded,
@@ -25,7 +26,7 @@ from casa_desk.models.referrals import (
     fold,
     next_status,
 )
-from casa_desk.models.timeutil import utc_now_text
+from casa_desk.models.timeutil import today_rome, utc_now_text
 from casa_desk.models.vocab import SENSITIVE_SERVICE_KINDS, Urgency
 from casa_desk.store import consents
 from casa_desk.store.db import Store
@@ -51,6 +52,10 @@ _EVENT_TIME_COLUMN = {
 }
 
 
+#: The reason shown for a referral held without a note (an older office's event).
+HELD_NOTE = "Consenso revocato"
+
+
 def refresh_statuses(db: Database, referral_ids: Iterable[str] | None = None) -> int:
     """Recompute the cached status of the given referrals (all when None); returns the count.
 
@@ -58,7 +63,8 @@ def refresh_statuses(db: Database, referral_ids: Iterable[str] | None = None) ->
     """
     if referral_ids is None:
         rows = db.execute(
-            "SELECT referral_id, id, event, at, hlc, origin FROM referral_events WHERE deleted = 0"
+            "SELECT referral_id, id, event, at, hlc, origin, note FROM referral_events"
+            " WHERE deleted = 0"
         ).fetchall()
     else:
         ids = list(referral_ids)
@@ -66,13 +72,16 @@ def refresh_statuses(db: Database, referral_ids: Iterable[str] | None = None) ->
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             rows += db.execute(
-                "SELECT referral_id, id, event, at, hlc, origin FROM referral_events "
+                "SELECT referral_id, id, event, at, hlc, origin, note FROM referral_events "
                 f"WHERE deleted = 0 AND referral_id IN ({','.join('?' * len(chunk))})",
                 chunk,
             ).fetchall()
     by_referral: dict[str, list[tuple[str, str, str, int, str]]] = defaultdict(list)
-    for referral_id, event_id, kind, at, hlc, origin in rows:
+    notes: dict[str, str | None] = {}
+    for referral_id, event_id, kind, at, hlc, origin, note in rows:
         by_referral[referral_id].append((event_id, kind, at, hlc, origin))
+        if kind == EventKind.HELD:
+            notes[event_id] = note
     now = utc_now_text()
     cached = []
     for referral_id, events in by_referral.items():
@@ -89,14 +98,18 @@ def refresh_statuses(db: Database, referral_ids: Iterable[str] | None = None) ->
                 times.get("taken_at"),
                 times.get("closed_at"),
                 now,
+                int(folded.held),
+                (notes.get(folded.held_event) or HELD_NOTE) if folded.held else None,
             )
         )
     db.conn.executemany(
         "INSERT INTO referral_status (referral_id, status, flagged, sent_at, taken_at, closed_at,"
-        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (referral_id) DO UPDATE SET"
+        " updated_at, held, held_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (referral_id) DO UPDATE SET"
         " status = excluded.status, flagged = excluded.flagged, sent_at = excluded.sent_at,"
         " taken_at = excluded.taken_at, closed_at = excluded.closed_at,"
-        " updated_at = excluded.updated_at",
+        " updated_at = excluded.updated_at, held = excluded.held,"
+        " held_reason = excluded.held_reason",
         cached,
     )
     return len(cached)
@@ -111,6 +124,19 @@ def _last_times(events: list[tuple[str, str, str, int, str]], folded: Folded) ->
         if column and event_id not in flagged:
             times[column] = at
     return times
+
+
+#: ``held`` (1: on hold today — a held event, or a consent withdrawn or expired since it was
+#: sent) and ``held_reason`` (the held event's note) of a listed referral ``r``/``s``; the
+#: date rule is :func:`casa_desk.store.consents.hold_of`'s, in SQL with today's Rome date.
+def _held_columns(day: date | None = None) -> str:
+    literal = f"'{(day or today_rome()).isoformat()}'"  # a date we format: no user text
+    return (
+        "CASE WHEN s.status IN ('bozza', 'inviata', 'presa_in_carico') AND"
+        " (coalesce(s.held, 0) = 1 OR (r.consent_id IS NOT NULL AND NOT "
+        + consents.live_sql("r.person_id", "'referral:' || r.service_id", literal)
+        + ")) THEN 1 ELSE 0 END AS held, s.held_reason"
+    )
 
 
 class Referrals:
@@ -188,6 +214,10 @@ class Referrals:
         (ConsentError says why not).
         """
         kind = EventKind(event)
+        if kind not in USER_EVENTS:
+            raise TransitionError(
+                "Sospensione e ripresa seguono il consenso della persona.", code="transition_hold"
+            )
         referral = self.get(referral_id)
         next_status(self.status(referral_id), kind)  # raises TransitionError with the reason
         consent = None
@@ -207,8 +237,44 @@ class Referrals:
         with self.store.transaction() as journal:  # the consent used and the step: together
             if consent is not None and referral["consent_id"] != consent["id"]:
                 journal.update("referrals", referral_id, {"consent_id": consent["id"]})
+            if consent is not None and self._held(referral_id):  # given elsewhere: resume
+                self._event(referral, EventKind.RESUMED, by=by, note="nuovo consenso")
             self._event(referral, kind, by=by, note=note)
         return self.status(referral_id)  # type: ignore[return-value]
+
+    def follow_consent(
+        self, person_id: str, service_id: str, *, held: bool, by: str, note: str = ""
+    ) -> int:
+        """Hold (``held``) or resume this office's open referrals of ``person_id`` to
+        ``service_id`` after their consent was withdrawn or given again; returns how many.
+        Only referrals sent with a consent: a draft has shared nothing yet, and sending it
+        asks for a live consent anyway.
+        Referrals of another office are theirs to hold (its events are its own); until then
+        the date rule of :func:`casa_desk.store.consents.hold_of` holds them everywhere."""
+        rows = self.store.query(
+            "SELECT r.* FROM referrals r JOIN referral_status s ON s.referral_id = r.id"
+            " WHERE r.person_id = ? AND r.service_id = ? AND r.deleted = 0 AND r.presidio = ?"
+            " AND r.consent_id IS NOT NULL"
+            f" AND s.status IN ({','.join('?' * len(OPEN_STATES))}) AND coalesce(s.held, 0) = ?",
+            [
+                person_id,
+                service_id,
+                self.store.presidio,
+                *(s.value for s in OPEN_STATES),
+                0 if held else 1,
+            ],
+        )
+        kind = EventKind.HELD if held else EventKind.RESUMED
+        with self.store.transaction():
+            for referral in rows:
+                self._event(
+                    referral, kind, by=by, note=note or ("nuovo consenso" if not held else "")
+                )
+        return len(rows)
+
+    def hold(self, referral_id: str, *, today: date | None = None) -> consents.Hold | None:
+        """Why the referral is on hold today (withdrawn or expired consent), or None."""
+        return consents.hold_of(self.store.db, self.get(referral_id), on=today)
 
     def _event(self, referral: dict[str, Any], kind: EventKind, *, by: str, note: str) -> None:
         self.store.journal.insert(
@@ -231,6 +297,12 @@ class Referrals:
         if not rows:
             raise ValidationError("Segnalazione non trovata.", code="not_found")
         return rows[0]
+
+    def _held(self, referral_id: str) -> bool:
+        row = self.store.db.execute(
+            "SELECT held FROM referral_status WHERE referral_id = ?", [referral_id]
+        ).fetchone()
+        return bool(row and row[0])
 
     def status(self, referral_id: str) -> Status | None:
         row = self.store.db.execute(
@@ -274,6 +346,7 @@ class Referrals:
             params += wanted
         return self.store.query(
             "SELECT r.*, s.status, s.flagged, s.sent_at, s.taken_at, s.closed_at,"
+            f" {_held_columns()},"
             " sv.name AS service_name, sv.kind AS service_kind,"
             f" {name_columns('p', masked=masked)} FROM referrals r"
             " LEFT JOIN referral_status s ON s.referral_id = r.id"
@@ -341,6 +414,7 @@ class Referrals:
         )
         return self.store.query(
             "SELECT r.*, s.status, s.flagged, s.sent_at, s.taken_at, s.closed_at,"
+            f" {_held_columns()},"
             " sv.name AS service_name, sv.kind AS service_kind,"
             f" {name_columns('p', masked=masked)}"
             f" FROM ({page}) page JOIN referrals r ON r.id = page.id"

@@ -614,3 +614,14 @@ def m011_sync_outbox_operator(db: Database) -> None:
     NULL and are sent with the desk's operator of the moment, as before."""
     if "operator" not in db["sync_outbox"].columns_dict:  # type: ignore[union-attr]
         db.execute("ALTER TABLE sync_outbox ADD COLUMN operator TEXT")
+
+
+@migrations()
+def m011_rights_consent_hold(db: Database) -> None:
+    """Referrals on hold (issue 11): the folded ``held`` flag and its reason in the local
+    status cache, refolded from the events already there (none is held yet)."""
+    columns = db["referral_status"].columns_dict  # type: ignore[union-attr]
+    if "held" not in columns:
+        db.execute("ALTER TABLE referral_status ADD COLUMN held INTEGER NOT NULL DEFAULT 0")
+    if "held_reason" not in columns:
+        db.execute("ALTER TABLE referral_status ADD COLUMN held_reason TEXT")

@@ -19,7 +19,7 @@ from casa_desk.store.referrals import Referrals
 from casa_desk.ui.referral_dialog import ReferralDialog
 from casa_desk.ui.referrals_page import ReferralsPage
 
-ALL_STEPS = set(EventKind) - {EventKind.CREATED}
+ALL_STEPS = set(EventKind) - {EventKind.CREATED, EventKind.HELD, EventKind.RESUMED}
 
 
 def _offered(page: ReferralsPage) -> set[EventKind]:

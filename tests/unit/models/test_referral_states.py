@@ -53,10 +53,27 @@ def test_allowed_events_are_exactly_the_legal_ones() -> None:
             legal = kind in allowed_events(state)
             try:
                 next_status(state, kind)
-                assert legal
+                assert legal or kind in (EventKind.HELD, EventKind.RESUMED)
             except TransitionError:
                 assert not legal
     assert set(allowed_events(Status.CLOSED)) == {EventKind.REOPENED}
+    # Holding and resuming follow the consent, never a button.
+    assert not {EventKind.HELD, EventKind.RESUMED} & set(allowed_events(Status.SENT))
+
+
+def test_held_keeps_the_status_until_resumed() -> None:
+    events = [
+        Event("created", (1, "a"), "e1"),
+        Event("sent", (2, "a"), "e2"),
+        Event("held", (3, "a"), "e3"),
+    ]
+    folded = fold(events)
+    assert (folded.status, folded.held, folded.held_event) == (Status.SENT, True, "e3")
+    folded = fold([*events, Event("resumed", (4, "a"), "e4")])
+    assert (folded.status, folded.held) == (Status.SENT, False)
+    # A held referral that is cancelled is no longer on hold; a closed one cannot be held.
+    folded = fold([*events, Event("cancelled", (4, "a"), "e4"), Event("held", (5, "a"), "e5")])
+    assert (folded.status, folded.held, folded.flagged) == (Status.CANCELLED, False, ["e5"])
 
 
 def test_an_illegal_event_is_kept_and_flagged_not_applied() -> None:
