@@ -41,16 +41,31 @@ FOLLOW_UP_MONTHS = 6
 
 
 def age_on(birth_date: str | None, day: date) -> int | None:
-    """Whole years on ``day`` for a ``YYYY-MM-DD`` birth date; None if unknown or bad."""
-    if not birth_date or len(birth_date) < 10:
+    """Whole years on ``day`` from the **year and month** of birth (``YYYY-MM`` or
+    ``YYYY-MM-DD``; the day is ignored); None if unknown, bad, or after ``day``.
+
+    Why the month only: retention (issue 11) keeps a person's year and month of birth and
+    erases the day, and every past month's report must be identical before and after. So
+    every report computes ages as if everyone were born on the 1st of their month: the
+    birthday counts from the first day of the birth month. The two rules differ only for a
+    person who enters in their birth month before their birthday (a few per thousand)."""
+    born = year_month(birth_date)
+    if born is None or born > (day.year, day.month):
+        return None
+    return day.year - born[0] - (day.month < born[1])
+
+
+def year_month(birth_date: str | None) -> tuple[int, int] | None:
+    """(year, month) of a ``YYYY-MM[-DD]`` text, or None if it is not one."""
+    if not birth_date or len(birth_date) < 7 or birth_date[4] != "-":
         return None
     try:
-        born = date.fromisoformat(birth_date[:10])
+        year, month = int(birth_date[:4]), int(birth_date[5:7])
+        if len(birth_date) >= 10:
+            date.fromisoformat(birth_date[:10])  # a full date must be a real one
     except ValueError:
         return None
-    if born > day:
-        return None
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+    return (year, month) if 1 <= month <= 12 and year >= 1 else None
 
 
 def age_band(programme: Programme, age: int | None) -> str:

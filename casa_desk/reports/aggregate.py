@@ -35,7 +35,7 @@ from datetime import date, timedelta
 from operator import itemgetter
 from typing import Any
 
-from casa_desk.models.esf import DEFAULT_PROGRAMME
+from casa_desk.models.esf import DEFAULT_PROGRAMME, year_month
 from casa_desk.models.referrals import TRANSITIONS, EventKind, Status
 from casa_desk.models.timeutil import parse_utc_text, rome_day_start
 from casa_desk.models.vocab import SENSITIVE_SERVICE_KINDS, Gender, Programme, ServiceKind
@@ -388,14 +388,14 @@ def _week_starts(month: Month) -> list[date]:
 
 
 def age_on(birth_date: str | None, day: date) -> int | None:
-    """Whole years on ``day`` for a ``YYYY-MM-DD`` birth date; None if unknown."""
-    if not birth_date or len(birth_date) < 10:
+    """Whole years on ``day`` from the year and month of birth (``models.esf.age_on``: the
+    day of birth is ignored so that retention, which keeps only year and month, changes no
+    past month's report). A birth after ``day`` (a typing error) gives a negative age,
+    counted under 25, as before."""
+    born = year_month(birth_date)
+    if born is None:
         return None
-    try:
-        born = date.fromisoformat(birth_date[:10])
-    except ValueError:
-        return None
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+    return day.year - born[0] - (day.month < born[1])
 
 
 def age_band(age: int | None) -> str:

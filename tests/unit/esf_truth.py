@@ -48,9 +48,10 @@ def participants(store: Any, presidio: str | None, last: str) -> list[dict[str, 
         entry = dict(
             store.query(
                 "SELECT pa.*, coalesce(s.gender, 'NS') AS g, "
-                "CAST(strftime('%Y', :first) AS INTEGER)"
-                " - CAST(strftime('%Y', s.birth_date) AS INTEGER)"
-                " - (strftime('%m-%d', :first) < strftime('%m-%d', s.birth_date)) AS age "
+                # Year and month of birth only (the day is what retention erases).
+                "CAST(substr(:first, 1, 4) AS INTEGER)"
+                " - CAST(substr(s.birth_date, 1, 4) AS INTEGER)"
+                " - (substr(:first, 6, 2) < substr(s.birth_date, 6, 2)) AS age "
                 "FROM participants pa JOIN people p ON p.id = pa.person_id "
                 "JOIN people s ON s.id = coalesce(p.merged_into, p.id) WHERE pa.id = :id",
                 {"first": first_in, "id": entry_id},

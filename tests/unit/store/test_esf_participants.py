@@ -53,10 +53,13 @@ def test_age_bands_of_both_programmes_at_their_edges() -> None:
     for age, (old, new) in cases.items():
         assert age_band(Programme.ESF_2014_2020, age) == old
         assert age_band(Programme.ESF_2021_2027, age) == new
-    # Whole years on the entry day: the day before the birthday is still the year before.
-    assert age_on("2000-10-11", date(2018, 10, 10)) == 17
-    assert age_on("2000-10-11", date(2018, 10, 11)) == 18
-    assert age_on("2000-02-29", date(2018, 2, 28)) == 17
+    # Whole years from the year and month of birth: the birthday counts from the 1st of the
+    # birth month (retention keeps only year and month; reports must not change).
+    assert age_on("2000-10-11", date(2018, 9, 30)) == 17
+    assert age_on("2000-10-11", date(2018, 10, 1)) == 18
+    assert age_on("2000-10", date(2018, 10, 1)) == 18
+    assert age_on("2000-02-29", date(2018, 2, 28)) == 18
+    assert age_on("2000-02-30", date(2018, 2, 28)) is None  # not a real day
     assert age_on("2030-01-01", date(2026, 1, 1)) is None  # born after entry: a typing error
     assert age_on("1980-13-40", date(2026, 1, 1)) is None
 
