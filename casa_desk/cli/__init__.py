@@ -31,6 +31,7 @@ COMMANDS = (
     "casa_desk.cli.bundle",
     "casa_desk.cli.encrypt",
     "casa_desk.cli.users",
+    "casa_desk.cli.rights",
 )
 
 

@@ -130,6 +130,11 @@ class SettingKey(StrEnum):
     ESF_PROGRAMME_NAME = "esf.programme_name"  # the name printed on reports (free text)
     ESF_CUP = "esf.cup"  # Codice Unico di Progetto of the operation, 15 characters
     ESF_REGION = "esf.region"  # the managing authority printed beside the EU emblem
+    # Retention (issue 11): months since a person's last contact, referral event or ESF
+    # exit before their identity is anonymised (``retention.months.<category>``: shorter
+    # for people with a contact in that category), and months audit rows are kept.
+    RETENTION_MONTHS = "retention.months"
+    RETENTION_AUDIT_MONTHS = "retention.audit_months"
 
 
 class AuditAction(StrEnum):
@@ -162,6 +167,9 @@ class AuditAction(StrEnum):
     SETTINGS_CHANGED = "settings_changed"
     ENCRYPTED = "encrypted"
     RESTRICTED = "restricted"  # a person flagged riservato by hand
+    ERASED = "erased"  # a person's data erased on request (art. 17): reason = the request's
+    ANONYMISED = "anonymised"  # by retention (art. 5(1)(e)); row_id = the person
+    RETENTION = "retention"  # a retention run: row_id = the as-of day, reason = the counts
     UNRESTRICTED = "unrestricted"
 
 

@@ -44,6 +44,9 @@ class Action(StrEnum):
     RECOVERY_CODE = "recovery_code"
     BACKUP_DECRYPTED = "backup_decrypted"
     ENROL = "enrol"
+    ERASE_PERSON = "erase_person"  # art. 17 on request (issue 11)
+    EXPORT_PERSON = "export_person"  # art. 15: everything held on a person, for them
+    RETENTION = "retention"  # run the retention policy
 
 
 _OPERATOR = frozenset(
@@ -61,6 +64,8 @@ _COORDINATOR = _OPERATOR | {
     Action.REPORT,
     Action.IMPORT_REGISTRY,
     Action.BACKUP,
+    Action.ERASE_PERSON,
+    Action.EXPORT_PERSON,
 }
 _ADMINISTRATOR = _COORDINATOR | {
     Action.MANAGE_USERS,
@@ -68,6 +73,7 @@ _ADMINISTRATOR = _COORDINATOR | {
     Action.RECOVERY_CODE,
     Action.BACKUP_DECRYPTED,
     Action.ENROL,
+    Action.RETENTION,
 }
 
 ALLOWED: dict[Role, frozenset[Action]] = {

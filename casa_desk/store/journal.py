@@ -20,10 +20,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from casa_desk.errors import StorageError
+from casa_desk.errors import StorageError, ValidationError
 from casa_desk.models.hlc import Hlc
 from casa_desk.models.ids import uuid7
 from casa_desk.models.timeutil import ms_to_utc_text
+from casa_desk.store.erasure import PEOPLE_ERASED, anonymised_among, neutralise
 from casa_desk.store.tables import (
     BY_NAME,
     HEAD_OFFICE,
@@ -175,6 +176,8 @@ class Journal:
         """Insert one row and capture it; returns the full row as written (with its ``id``)."""
         self._require_transaction()
         spec = BY_NAME[table]
+        if values.get("person_id") or table == "referral_events":
+            values = self._about_anonymised(table, values)
         row = self._stamp_new(spec, values, presidio, scope)
         self._outbox(spec, row["id"], "insert", row["hlc"], _payload(row), None)
         self.db[table].insert(row)  # type: ignore[union-attr]
@@ -255,6 +258,14 @@ class Journal:
         if unknown:
             raise ValueError(f"not columns of {table}: {sorted(unknown)}")
         changed = {k: v for k, v in changes.items() if current.get(k) != v}
+        if table == "people" and current.get("anonymised_on"):
+            if any(v is not None for k, v in changed.items() if k in PEOPLE_ERASED) or (
+                "anonymised_on" in changed
+            ):
+                raise ValidationError(
+                    "Questa persona è stata anonimizzata: i suoi dati non si possono più inserire.",
+                    code="anonymised",
+                )
         if not changed:
             return None
         hlc = self.clock.tick()
@@ -304,6 +315,18 @@ class Journal:
             self.db[table].insert(row)  # type: ignore[union-attr]
 
     # -- helpers ------------------------------------------------------------------------
+    def _about_anonymised(self, table: str, values: dict[str, Any]) -> dict[str, Any]:
+        """A new row about an anonymised person carries none of the erased texts."""
+        person = values.get("person_id")
+        if table == "referral_events":
+            found = self.db.execute(
+                "SELECT person_id FROM referrals WHERE id = ?", [values.get("referral_id")]
+            ).fetchone()
+            person = found[0] if found else None
+        if person and anonymised_among(self.db, [person]):
+            return neutralise(table, values)
+        return values
+
     def _stamp_new(
         self, spec: TableSpec, values: dict[str, Any], presidio: str, scope: str | None
     ) -> dict[str, Any]:

@@ -307,7 +307,12 @@ CREATE VIRTUAL TABLE contacts_fts USING fts5(
 """
 
 
-def _guard_sql(table: str) -> str:
+#: While a row is in the local table ``casa_scrub``, the guards let writes through: an
+#: erasure (store/erasure.py) scrubs every copy on each node without capturing anything.
+_SCRUBBING = "EXISTS (SELECT 1 FROM casa_scrub)"
+
+
+def _guard_sql(table: str, *, scrub: bool = False) -> str:
     """Triggers that refuse any write to ``table`` that did not go through the journal.
 
     A write is legitimate when its ``(id, hlc)`` is in the outbox (a local change) or in
@@ -321,13 +326,15 @@ def _guard_sql(table: str) -> str:
     refuse = (
         f"BEGIN SELECT RAISE(ABORT, 'casa_desk: write to {table} outside the sync journal'); END;"
     )
+    unless = f"NOT {_SCRUBBING} AND " if scrub else ""
     # An update must carry a new clock (every change has its own), recorded by the journal.
     return f"""
     CREATE TRIGGER casa_guard_{table}_insert AFTER INSERT ON {table}
     WHEN NOT {journaled} {refuse}
     CREATE TRIGGER casa_guard_{table}_update AFTER UPDATE ON {table}
-    WHEN (NEW.hlc IS OLD.hlc AND NEW.origin IS OLD.origin) OR NOT {journaled} {refuse}
+    WHEN {unless}((NEW.hlc IS OLD.hlc AND NEW.origin IS OLD.origin) OR NOT {journaled}) {refuse}
     CREATE TRIGGER casa_guard_{table}_delete BEFORE DELETE ON {table}
+    WHEN {unless or "1 AND "}1
     BEGIN SELECT RAISE(ABORT, 'casa_desk: rows of {table} are tombstoned, never deleted'); END;
     """
 
@@ -386,6 +393,8 @@ END;
 """
 
 
+_UNLESS_SCRUB = "{unless}"
+
 # Who is riservato, kept as rows are written (locally or by sync: both write these tables).
 # Once riservato, a person stays so when the contact is corrected or deleted: the record
 # existed, and who saw it must be answerable. A person merged into another passes it on.
@@ -415,7 +424,7 @@ AND EXISTS (SELECT 1 FROM people_restricted r WHERE r.person_id = NEW.id) BEGIN
     ON CONFLICT (person_id) DO UPDATE SET automatic = max(automatic, excluded.automatic),
         by_hand = max(by_hand, excluded.by_hand);
 END;
-CREATE TRIGGER casa_audit_insert_only BEFORE UPDATE ON audit_log BEGIN
+CREATE TRIGGER casa_audit_insert_only BEFORE UPDATE ON audit_log {_UNLESS_SCRUB}BEGIN
     SELECT RAISE(ABORT, 'casa_desk: audit_log rows are never changed');
 END;
 """
@@ -455,11 +464,13 @@ def ensure_triggers(db: Database) -> None:
     for name in existing:
         if name.startswith("casa_"):
             db.execute(f"DROP TRIGGER {name}")
+    scrub = db["casa_scrub"].exists()
     for spec in SYNCED_TABLES:
-        _exec_script(db, _guard_sql(spec.name))
+        _exec_script(db, _guard_sql(spec.name, scrub=scrub))
     _exec_script(db, _SEARCH_TRIGGERS)
     if db["people_restricted"].exists():
-        _exec_script(db, _RESTRICTED_TRIGGERS)
+        unless = f"WHEN NOT {_SCRUBBING} " if scrub else ""
+        _exec_script(db, _RESTRICTED_TRIGGERS.replace("{unless}", unless))
 
 
 def _exec_script(db: Database, script: str) -> None:
@@ -625,3 +636,20 @@ def m011_rights_consent_hold(db: Database) -> None:
         db.execute("ALTER TABLE referral_status ADD COLUMN held INTEGER NOT NULL DEFAULT 0")
     if "held_reason" not in columns:
         db.execute("ALTER TABLE referral_status ADD COLUMN held_reason TEXT")
+
+
+@migrations()
+def m012_rights_anonymised(db: Database) -> None:
+    """Anonymisation as a replicated operation (issue 11): ``people.anonymised_on`` (synced),
+    the local ``casa_scrub`` flag the guard triggers honour while an erasure scrubs this
+    node's copies (store/erasure.py), and an index for the people already anonymised."""
+    if "anonymised_on" not in db["people"].columns_dict:  # type: ignore[union-attr]
+        db.execute("ALTER TABLE people ADD COLUMN anonymised_on TEXT")
+    _exec_statements(
+        db,
+        """
+        CREATE TABLE IF NOT EXISTS casa_scrub (active INTEGER);
+        CREATE INDEX IF NOT EXISTS people_anonymised ON people (anonymised_on)
+            WHERE anonymised_on IS NOT NULL
+    """,
+    )

@@ -54,7 +54,15 @@ def _text(value: str) -> str:
     return text
 
 
+def _months(value: str) -> str:
+    if value and (not value.isdigit() or not 1 <= int(value) <= 1200):
+        raise ValidationError("Indicare un numero di mesi (da 1 a 1200).", code="bad_months")
+    return str(int(value)) if value else ""
+
+
 _CHECKS: dict[SettingKey, Callable[[str], str]] = {
+    SettingKey.RETENTION_MONTHS: _months,
+    SettingKey.RETENTION_AUDIT_MONTHS: _months,
     SettingKey.ESF_PROGRAMME: _programme,
     SettingKey.ESF_PROGRAMME_NAME: _text,
     SettingKey.ESF_CUP: _cup,
@@ -62,8 +70,13 @@ _CHECKS: dict[SettingKey, Callable[[str], str]] = {
 }
 
 
-def clean_setting(key: str, value: str) -> tuple[SettingKey, str]:
-    """(key, value) as stored, or a ValidationError worded for the user."""
+def clean_setting(key: str, value: str) -> tuple[str, str]:
+    """(key, value) as stored, or a ValidationError worded for the user.
+
+    ``retention.months.<category>`` is one key per category code (issue 11)."""
+    prefix = f"{SettingKey.RETENTION_MONTHS.value}."
+    if key.startswith(prefix) and re.fullmatch(r"[a-z0-9_]{1,40}", key[len(prefix) :]):
+        return key, _months(str(value).strip())
     try:
         known = SettingKey(key)
     except ValueError:
@@ -71,7 +84,7 @@ def clean_setting(key: str, value: str) -> tuple[SettingKey, str]:
         raise ValidationError(
             f"Impostazione sconosciuta: «{key}». Chiavi: {names}.", code="unknown_setting"
         ) from None
-    return known, _CHECKS[known](str(value).strip())
+    return known.value, _CHECKS[known](str(value).strip())
 
 
 def read_setting(conn: Connection, key: str, office: str | None = None) -> str | None:
@@ -131,8 +144,8 @@ class Settings:
             if exists.fetchone() is None:
                 return journal.insert(
                     "settings",
-                    {"id": row_id, "key": known.value, "office": office, "value": clean},
+                    {"id": row_id, "key": known, "office": office, "value": clean},
                     presidio=HEAD_OFFICE,
                 )
             journal.update("settings", row_id, {"value": clean})
-        return {"id": row_id, "key": known.value, "office": office, "value": clean}
+        return {"id": row_id, "key": known, "office": office, "value": clean}

@@ -128,6 +128,10 @@ PEOPLE = TableSpec(
         "tenancy_role": str,
         "notes": str,
         "merged_into": str,
+        # Issue 11: the day the identity was erased (retention or a request). Once set it is
+        # never cleared, and every node keeps this row's identifying fields empty
+        # (store/erasure.py, sync/merge.py): anonymisation always wins.
+        "anonymised_on": str,
     },
 )
 CONSENTS = TableSpec(

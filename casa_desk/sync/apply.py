@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+from casa_desk.store import erasure
 from casa_desk.store.bulk import insert_rows, update_rows
 from casa_desk.store.connection import IntegrityError
 from casa_desk.store.db import Store
@@ -113,13 +114,55 @@ def apply_changes(store: Store, changes: list[dict[str, Any]]) -> ApplyStats:
         if spec.name == "referral_events":
             stats.referrals |= _referral_of(result.row or current or change.get("data") or {})
     _record(store, applied, holding, newest, now, edits.rows)
-    found += _write_rows(store, rows, touched, existed)
-    _keep_conflicts(store, found, now)
+    _finish(store, rows, touched, existed, found, now)
     if stats.referrals:
         from casa_desk.store.referrals import refresh_statuses
 
         refresh_statuses(store.db, stats.referrals)
     return stats
+
+
+def _finish(
+    store: Store,
+    rows: dict[tuple[str, str], dict[str, Any]],
+    touched: set[tuple[str, str]],
+    existed: set[tuple[str, str]],
+    found: list[Conflict],
+    now: str,
+) -> None:
+    """Write the merged rows, keep the conflicts, scrub what concerns anonymised people."""
+    found += _write_rows(store, rows, touched, existed)
+    _keep_conflicts(store, found, now)
+    scrub_anonymised(store, {k: rows[k] for k in touched})
+
+
+def scrub_anonymised(store: Store, rows: dict[tuple[str, str], dict[str, Any]]) -> int:
+    """Anonymisation always wins (issue 11): whatever just arrived about an anonymised
+    person — their anonymisation itself, or an older edit, contact or note from an office
+    that was offline — is scrubbed here, with every other copy this store holds of them.
+    Returns the people scrubbed."""
+    people: set[str] = set()
+    referrals: set[str] = set()
+    for (table, row_id), row in rows.items():
+        if table == "people":
+            people.update(p for p in (row_id, row.get("merged_into")) if p)
+        elif table == "referral_events":
+            referrals.add(str(row.get("referral_id")))
+        elif row.get("person_id"):
+            people.add(str(row["person_id"]))
+    if referrals:
+        people.update(
+            r[0]
+            for r in store.db.execute(
+                "SELECT person_id FROM referrals WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps(sorted(referrals))],
+            )
+            if r[0]
+        )
+    targets = erasure.scrub_targets(store.db, people)
+    for person, day in sorted(targets.items()):
+        erasure.scrub(store.db, person, day)
+    return len(targets)
 
 
 def _referral_of(event: dict[str, Any]) -> set[str]:

@@ -30,6 +30,7 @@ from typing import Any
 
 import orjson
 
+from casa_desk.store.erasure import anonymised_row
 from casa_desk.store.reference import SEED_HLC, SEED_ORIGIN
 from casa_desk.store.tables import TableSpec
 
@@ -109,13 +110,28 @@ def merge_change(
         row = {name: data[name] for name in columns if name in data}
         row["id"] = change["row_id"]
         row.setdefault("deleted", 0)
+        if spec.name == "people":
+            row = anonymised_row(row)
         row["hlc"], row["origin"] = hlc, device
         if spec.mutable:
             row["field_clocks"] = _dumps({"*": [hlc, device]})
         return MergeResult(row, False)
     if not spec.mutable:
         return MergeResult(None, True)  # facts: union by id, the first copy is the copy
-    return _merge_fields(spec, current, change, hlc=hlc, device=device, data=data)
+    result = _merge_fields(spec, current, change, hlc=hlc, device=device, data=data)
+    if spec.name == "people" and result.row is not None:
+        result.row = _anonymisation_wins(current, result.row)
+    return result
+
+
+def _anonymisation_wins(before: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+    """Anonymisation is not a value that a later clock can overwrite (issue 11): once either
+    side carries ``anonymised_on``, the earliest day stays and the identity stays erased,
+    whatever arrives, in any order, at the hub and on every device."""
+    days = [d for d in (before.get("anonymised_on"), row.get("anonymised_on")) if d]
+    if not days:
+        return row
+    return anonymised_row({**row, "anonymised_on": min(days)})
 
 
 def _merge_fields(

@@ -38,3 +38,34 @@ def test_m011_adds_the_held_columns_and_keeps_the_statuses(tmp_path: Path) -> No
     row = Referrals(store).list()[0]
     assert (row["id"], row["held"], row["held_reason"]) == (referral["id"], 0, None)
     store.close()
+
+
+def test_m012_adds_anonymised_on_and_the_scrub_flag_and_keeps_the_people(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    store = Store.open(path, create=True)
+    referral = _sent(store)
+    with store.transaction():
+        store.db.execute("DROP INDEX people_anonymised")
+        store.db.execute("ALTER TABLE people DROP COLUMN anonymised_on")
+        store.db.execute("DROP TABLE casa_scrub")
+        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm012_rights_anonymised'")
+    store.close()
+    store = Store.open(path)
+    person = store.query("SELECT * FROM people")[0]
+    assert (person["last_name"], person["anonymised_on"]) == ("Prima", None)
+    # The guards are back with the scrub flag: an erasure works on the migrated store.
+    from datetime import date
+
+    from casa_desk.models.vocab import AuditAction
+    from casa_desk.store import retention
+
+    retention.anonymise(
+        store, person["id"], on=date(2026, 11, 30), who="op", action=AuditAction.ERASED
+    )
+    assert store.query("SELECT last_name, anonymised_on FROM people") == [
+        {"last_name": None, "anonymised_on": "2026-11-30"}
+    ]
+    assert store.query("SELECT reason FROM referrals WHERE id = ?", [referral["id"]]) == [
+        {"reason": None}
+    ]
+    store.close()

@@ -1,0 +1,97 @@
+"""``casa-desk retention`` and ``casa-desk person export|erase`` (issue 11, docs/rights.md).
+
+``retention`` applies head office's retention policy (administrators; ``--dry-run`` counts
+and changes nothing). ``person export`` writes the access PDF of one person for them (art.
+15), ``person erase`` erases their identity and notes now (art. 17, with the request's
+reason); both for coordinators and administrators, both audited.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from casa_desk.cli.checks import existing_store
+from casa_desk.cli.login import add_user_argument, logged_in
+from casa_desk.outputs import check_output
+from casa_desk.security import rights
+from casa_desk.security.permissions import Action
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' non è una data AAAA-MM-GG") from None
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "retention",
+        help="applica la conservazione dei dati (anonimizza chi non si vede da tempo)",
+        description="Anonimizza le persone il cui ultimo contatto, evento di segnalazione o "
+        "uscita FSE è più vecchio del periodo stabilito dalla sede (retention.months, "
+        "predefinito 60 mesi) e cancella le righe di audit oltre retention.audit_months. "
+        "Le statistiche restano identiche. Solo amministratori; registrato.",
+    )
+    parser.add_argument("--db", required=True, type=Path, help="archivio")
+    parser.add_argument("--as-of", type=_day, help="giorno di riferimento (predefinito oggi)")
+    parser.add_argument("--dry-run", action="store_true", help="conta soltanto, non cambia nulla")
+    add_user_argument(parser)
+    parser.set_defaults(handler=run_retention)
+
+    person = subparsers.add_parser(
+        "person",
+        help="diritti di una persona: copia dei suoi dati o cancellazione",
+        description="export: tutti i dati di una persona in un PDF per lei (art. 15 GDPR); "
+        "erase: cancella subito identità e note (art. 17), anche negli altri uffici con la "
+        "sincronizzazione. Coordinatori e amministratori; registrato.",
+    )
+    sub = person.add_subparsers(dest="person_command", metavar="AZIONE", required=True)
+    for name, help_text in (
+        ("export", "PDF con tutti i dati della persona"),
+        ("erase", "cancella identità e note della persona"),
+    ):
+        action = sub.add_parser(name, help=help_text, description=help_text)
+        action.add_argument("--db", required=True, type=Path, help="archivio")
+        who = action.add_mutually_exclusive_group(required=True)
+        who.add_argument("--cf", help="codice fiscale")
+        who.add_argument("--id", dest="person_id", help="id della persona")
+        if name == "export":
+            action.add_argument("--out", required=True, type=Path, help="file PDF da scrivere")
+        else:
+            action.add_argument("--reason", required=True, help="motivo (la richiesta)")
+        add_user_argument(action)
+        action.set_defaults(handler=run_person)
+
+
+def run_retention(args: argparse.Namespace) -> int:
+    existing_store(args.db)
+    with logged_in(args.db, args, command="retention", action=Action.RETENTION) as session:
+        done = rights.run_retention(session, as_of=args.as_of, dry_run=args.dry_run)
+    what = "da anonimizzare" if args.dry_run else "anonimizzate"
+    print(f"Persone {what}: {done.people} (periodo {done.policy.months} mesi).")
+    audit = "da cancellare" if args.dry_run else "cancellate"
+    print(f"Righe di audit {audit}: {done.audit_rows} (oltre {done.policy.audit_months} mesi).")
+    return 0
+
+
+def run_person(args: argparse.Namespace) -> int:
+    existing_store(args.db)
+    export = args.person_command == "export"
+    if export:
+        check_output(args.out, inputs=[args.db])
+    action = Action.EXPORT_PERSON if export else Action.ERASE_PERSON
+    with logged_in(args.db, args, command=f"person {args.person_command}", action=action) as s:
+        person_id = rights.find_person(s.store, cf=args.cf, person_id=args.person_id)
+        if export:
+            rights.export_person(s, person_id, args.out)
+            print(f"Dati della persona scritti in {args.out}.")
+        else:
+            found = rights.erase_person(s, person_id, args.reason)
+            rows = sum(len(v) for v in found.values())
+            print(f"Dati della persona cancellati ({rows} righe); gli altri uffici li")
+            print("cancellano alla prossima sincronizzazione.")
+    return 0

@@ -1,0 +1,108 @@
+"""The people's rights as services the CLI and the window call (issue 11; docs/rights.md).
+
+Each takes the authenticated :class:`~casa_desk.security.access.Session`, checks the role,
+does the work through the store and records it in the audit log:
+
+* :func:`export_person` — art. 15, everything held on a person as an Italian PDF for them
+  (coordinators and administrators; a riservato person needs the break-glass first when the
+  user may not see sensitive content);
+* :func:`erase_person` — art. 17, the person's identity and notes erased now, the same
+  anonymisation as retention, synced everywhere as an operation that always wins
+  (coordinators and administrators, with the request's reason);
+* :func:`run_retention` — art. 5(1)(e), head office's policy applied on a day
+  (administrators; ``dry_run`` counts and changes nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from casa_desk import outputs
+from casa_desk.errors import ValidationError
+from casa_desk.models.esf import normalised_cf
+from casa_desk.models.timeutil import today_rome
+from casa_desk.models.vocab import AuditAction
+from casa_desk.reports import person_file
+from casa_desk.security.access import BreakGlassRequired, Session
+from casa_desk.security.permissions import Action
+from casa_desk.store import erasure, retention
+from casa_desk.store.db import Store
+
+#: The shortest reason an erasure is recorded with (as for a break-glass).
+MIN_REASON = 10
+
+
+def find_person(store: Store, *, cf: str | None = None, person_id: str | None = None) -> str:
+    """The id of the person named by codice fiscale or id (the survivor, if the record was
+    merged into another); a ValidationError ``not_found`` otherwise. Never echoes the CF."""
+    if cf:
+        rows = store.query(
+            "SELECT id, merged_into FROM people WHERE codice_fiscale = ? AND deleted = 0"
+            " ORDER BY merged_into IS NOT NULL LIMIT 1",
+            [normalised_cf(cf)],
+        )
+    else:
+        rows = store.query("SELECT id, merged_into FROM people WHERE id = ?", [person_id or ""])
+    if not rows:
+        raise ValidationError("Nessuna persona con questo codice o id.", code="not_found")
+    return str(rows[0]["merged_into"] or rows[0]["id"])
+
+
+def export_person(session: Session, person_id: str, out: str | Path) -> Path:
+    """Write the access PDF of ``person_id`` to ``out`` (atomic, owner-only, never over the
+    store) and audit it (``exported``, table ``person``) in the same transaction."""
+    session.require(Action.EXPORT_PERSON)
+    if session.needs_break_glass(person_id):
+        raise BreakGlassRequired()
+    store = session.store
+    out = Path(out)
+    outputs.check_output(out, inputs=[store.path])
+    pdf = person_file.render(person_file.collect(store, person_id))
+    with store.transaction() as journal, outputs.atomic_output(out, inputs=[store.path]) as temp:
+        temp.write_bytes(pdf)
+        session.record(journal, AuditAction.EXPORTED, table="person", row_id=person_id)
+    return out
+
+
+def erase_person(session: Session, person_id: str, reason: str) -> dict[str, list[str]]:
+    """Erase the person's identity and notes now (art. 17); returns the rows scrubbed here,
+    by table. The anonymisation syncs and wins everywhere (store/erasure.py)."""
+    session.require(Action.ERASE_PERSON)
+    reason = " ".join(reason.split())
+    if len(reason) < MIN_REASON:
+        raise ValidationError(
+            f"Indicare il motivo della cancellazione (almeno {MIN_REASON} caratteri).",
+            field="reason",
+            code="reason_required",
+        )
+    store = session.store
+    found = retention.anonymise(
+        store,
+        person_id,
+        on=today_rome(),
+        who=session.user.username,
+        action=AuditAction.ERASED,
+        reason=reason,
+    )
+    erasure.compact(store)
+    return found
+
+
+def run_retention(
+    session: Session,
+    *,
+    as_of: date | None = None,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> retention.RetentionRun:
+    """Apply head office's retention policy on ``as_of`` (default today)."""
+    session.require(Action.RETENTION)
+    return retention.run(
+        session.store,
+        as_of=as_of or today_rome(),
+        who=session.user.username,
+        dry_run=dry_run,
+        progress=progress,
+    )

@@ -1,0 +1,202 @@
+"""Erasure on request (issue 11, art. 17) and the access PDF (art. 15), through the services
+the CLI and the window call: erased means gone — from the rows, the search indexes, the
+outbox, the sync tables, the raw decrypted pages and WAL of the store, and a backup made
+afterwards — and the access PDF lists what the store holds."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from login_helpers import key_of, new_session, session_for
+from pypdf import PdfReader
+from raw_pages import decrypted_pages
+
+from casa_desk.errors import ValidationError
+from casa_desk.models.codice_fiscale import make_cf
+from casa_desk.security import rights
+from casa_desk.security.access import BreakGlassRequired
+from casa_desk.security.permissions import PermissionDenied
+from casa_desk.store.backup import backup_store
+from casa_desk.store.consents import Consents, referral_purpose
+from casa_desk.store.contacts import Contacts
+from casa_desk.store.directory import Directory
+from casa_desk.store.people import People
+from casa_desk.store.referrals import Referrals
+from casa_desk.store.search import search_people
+
+#: Words that exist only in this person's record: none may survive the erasure.
+SECRETS = ("Quintiliani", "Zebedeo", "Frangipane", "Pescegatto", "Ornitorinco", "3471239876")
+CF = make_cf("Quintiliani", "Zebedeo", date(1979, 4, 18), "M", "F205")
+
+
+def _person(store) -> dict:
+    person = People(store).register(
+        {
+            "first_name": "Zebedeo",
+            "last_name": "Quintiliani",
+            "codice_fiscale": CF,
+            "birth_date": "1979-04-18",
+            "gender": "M",
+            "phone": "347 123 9876",
+            "street": "Via Frangipane",
+            "civic": "7",
+            "notes": "Vive con il fratello Pescegatto",
+        },
+        presidio="SAN-SIRO",
+    )
+    contacts = Contacts(store)
+    contacts.log(
+        {
+            "person_id": person["id"],
+            "category": "violenza_domestica",
+            "summary": "Colloquio riservato Ornitorinco",
+            "notes": "Racconta di Pescegatto",
+        },
+        presidio="SAN-SIRO",
+        operator="op",
+    )
+    contacts.log(
+        {"person_id": person["id"], "category": "manutenzione", "summary": "Guasto Frangipane"},
+        presidio="SAN-SIRO",
+        operator="op",
+    )
+    service = Directory(store).save_service({"name": "Sportello lavoro", "kind": "lavoro"})
+    Consents(store).give(
+        person["id"],
+        referral_purpose(service["id"]),
+        text="Io Zebedeo Quintiliani acconsento",
+        presidio="SAN-SIRO",
+        operator="op",
+    )
+    referral = Referrals(store).create(
+        person_id=person["id"],
+        service_id=service["id"],
+        reason="Cerca lavoro Ornitorinco",
+        request="Colloquio per Zebedeo",
+        presidio="SAN-SIRO",
+        by="op",
+    )
+    Referrals(store).step(referral["id"], "sent", by="op", note="Telefonato a Pescegatto")
+    return person
+
+
+def test_erase_leaves_nothing_anywhere_and_keeps_the_statistics(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite"
+    session = new_session(path)
+    store = session.store
+    person = _person(store)
+    session.break_glass(person["id"], "Richiesta di Zebedeo allo sportello")
+    key = key_of(path)
+    assert b"Quintiliani" in decrypted_pages(path, key)  # the check can see it
+    kept = store.query(
+        "SELECT category, channel, occurred_at, sensitive FROM contacts ORDER BY occurred_at"
+    )
+
+    with pytest.raises(ValidationError):  # the reason is required
+        rights.erase_person(session, person["id"], "breve")
+    found = rights.erase_person(session, person["id"], "richiesta scritta art. 17 n. 12")
+    assert len(found["contacts"]) == 2 and len(found["referral_events"]) == 2
+
+    row = People(store).get(person["id"])
+    assert row["anonymised_on"] and row["birth_date"] == "1979-04"
+    assert (row["gender"], row["presidio"], row["last_name"], row["phone"]) == (
+        "M",
+        "SAN-SIRO",
+        None,
+        None,
+    )
+    # Statistics kept: categories, channels, dates, sensitivity, referral state.
+    assert kept == store.query(
+        "SELECT category, channel, occurred_at, sensitive FROM contacts ORDER BY occurred_at"
+    )
+    assert Referrals(store).list()[0]["status"] == "inviata"
+    # Nobody can put the identity back here.
+    with pytest.raises(ValidationError):
+        People(store).update(person["id"], {"last_name": "Quintiliani"})
+    # The search indexes find nothing, and no table holds any of the words.
+    assert search_people(store.db, "Quintiliani") == []
+    assert search_people(store.db, CF) == []
+    assert store.db.execute(
+        "SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH 'Ornitorinco'"
+    ).fetchone() == (0,)
+    tables = [
+        r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    ]  # every table: the FTS shadow tables, sync_conflicts, sync_held… included
+    dump = "\n".join(
+        repr(row) for table in tables for row in store.db.execute(f'SELECT * FROM "{table}"')
+    )
+    for word in (*SECRETS, CF):
+        assert word not in dump, word
+    outbox = " ".join(r[0] for r in store.db.execute("SELECT data FROM sync_outbox"))
+    assert "Quintiliani" not in outbox and "Ornitorinco" not in outbox
+    # The audit keeps who erased and why, and no longer the break-glass reason naming them.
+    audit = store.query("SELECT action, reason FROM audit_log WHERE row_id = ?", [person["id"]])
+    assert {"action": "erased", "reason": "richiesta scritta art. 17 n. 12"} in audit
+    assert {"action": "break_glass", "reason": None} in audit
+    # The raw pages of the store and its WAL, decrypted, and a backup made afterwards.
+    raw = decrypted_pages(path, key)
+    for word in (*SECRETS, CF):
+        assert word.encode() not in raw, word
+    copy = backup_store(store.connections, tmp_path / "copy.sqlite")
+    raw_copy = decrypted_pages(copy, key)
+    assert len(raw_copy) > 4096
+    for word in (*SECRETS, CF):
+        assert word.encode() not in raw_copy, word
+
+
+def test_access_pdf_lists_what_the_store_holds_and_is_audited(tmp_path: Path) -> None:
+    session = new_session(tmp_path / "store.sqlite")
+    store = session.store
+    person = _person(store)
+    # A riservato person, a user without permission: the reason first, as for the card.
+    with pytest.raises(BreakGlassRequired):
+        rights.export_person(session, person["id"], tmp_path / "dati.pdf")
+    assert not (tmp_path / "dati.pdf").exists()
+    session.break_glass(person["id"], "Richiesta di accesso ai dati")
+    out = rights.export_person(session, person["id"], tmp_path / "dati.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    text = " ".join(text.split())
+    for value in (
+        "Quintiliani",
+        "Zebedeo",
+        CF,
+        "Via Frangipane",
+        "Colloquio riservato Ornitorinco",  # sensitive notes are the person's own
+        "Racconta di Pescegatto",
+        "Guasto Frangipane",
+        "Cerca lavoro Ornitorinco",
+        "Telefonato a Pescegatto",
+        "Sportello lavoro",
+        "Io Zebedeo Quintiliani acconsento",
+        "Chi ha consultato o modificato i tuoi dati",
+    ):
+        assert value in text, value
+    assert (out.stat().st_mode & 0o777) == 0o600
+    exported = store.query(
+        "SELECT who FROM audit_log WHERE action = 'exported' AND table_name = 'person'"
+        " AND row_id = ?",
+        [person["id"]],
+    )
+    assert exported == [{"who": session.user.username}]
+    # The export is listed in the next one, as who saw the record.
+    again = rights.export_person(session, person["id"], tmp_path / "dati2.pdf")
+    assert "ha esportato" in " ".join(p.extract_text() for p in PdfReader(again).pages)
+
+
+def test_an_operator_may_neither_erase_nor_export(tmp_path: Path) -> None:
+    from casa_desk.security import accounts
+
+    session = new_session(tmp_path / "store.sqlite")
+    person = _person(session.store)
+    accounts.add_user(
+        session, "op.uno", full_name="Op Uno", role="operatore", password="una frase lunga ok"
+    )
+    operator = session_for(session.store, username="op.uno", password="una frase lunga ok")
+    with pytest.raises(PermissionDenied):
+        rights.erase_person(operator, person["id"], "richiesta scritta n. 1")
+    with pytest.raises(PermissionDenied):
+        rights.export_person(operator, person["id"], tmp_path / "x.pdf")
+    assert People(session.store).get(person["id"])["last_name"] == "Quintiliani"
+    assert not (tmp_path / "x.pdf").exists()
