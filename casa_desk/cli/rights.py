@@ -39,6 +39,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--db", required=True, type=Path, help="archivio")
     parser.add_argument("--as-of", type=_day, help="giorno di riferimento (predefinito oggi)")
     parser.add_argument("--dry-run", action="store_true", help="conta soltanto, non cambia nulla")
+    parser.add_argument(
+        "--vacuum",
+        action="store_true",
+        help="una volta, per un archivio creato prima: riscrive il file perché d'ora in poi "
+        "lo spazio liberato torni al disco (minuti, serve spazio libero pari all'archivio)",
+    )
     add_user_argument(parser)
     parser.set_defaults(handler=run_retention)
 
@@ -61,6 +67,12 @@ def register(subparsers: Any) -> None:
         who.add_argument("--id", dest="person_id", help="id della persona")
         if name == "export":
             action.add_argument("--out", required=True, type=Path, help="file PDF da scrivere")
+            action.add_argument(
+                "--break-glass",
+                metavar="MOTIVO",
+                help="persona riservata e utente senza permesso: il motivo dell'accesso "
+                "(almeno 10 caratteri, registrato)",
+            )
         else:
             action.add_argument("--reason", required=True, help="motivo (la richiesta)")
         add_user_argument(action)
@@ -71,6 +83,8 @@ def run_retention(args: argparse.Namespace) -> int:
     existing_store(args.db)
     with logged_in(args.db, args, command="retention", action=Action.RETENTION) as session:
         done = rights.run_retention(session, as_of=args.as_of, dry_run=args.dry_run)
+        if args.vacuum and not args.dry_run:
+            rights.vacuum(session)
     what = "da anonimizzare" if args.dry_run else "anonimizzate"
     print(f"Persone {what}: {done.people} (periodo {done.policy.months} mesi).")
     audit = "da cancellare" if args.dry_run else "cancellate"
@@ -87,6 +101,8 @@ def run_person(args: argparse.Namespace) -> int:
     with logged_in(args.db, args, command=f"person {args.person_command}", action=action) as s:
         person_id = rights.find_person(s.store, cf=args.cf, person_id=args.person_id)
         if export:
+            if args.break_glass and s.needs_break_glass(person_id):
+                s.break_glass(person_id, args.break_glass)
             rights.export_person(s, person_id, args.out)
             print(f"Dati della persona scritti in {args.out}.")
         else:

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from casa_desk import outputs
 from casa_desk.errors import ValidationError
-from casa_desk.models.esf import normalised_cf
 from casa_desk.models.timeutil import today_rome
 from casa_desk.models.vocab import AuditAction
 from casa_desk.reports import person_file
@@ -41,7 +40,7 @@ def find_person(store: Store, *, cf: str | None = None, person_id: str | None = 
         rows = store.query(
             "SELECT id, merged_into FROM people WHERE codice_fiscale = ? AND deleted = 0"
             " ORDER BY merged_into IS NOT NULL LIMIT 1",
-            [normalised_cf(cf)],
+            ["".join(cf.split()).upper()],
         )
     else:
         rows = store.query("SELECT id, merged_into FROM people WHERE id = ?", [person_id or ""])
@@ -106,3 +105,10 @@ def run_retention(
         dry_run=dry_run,
         progress=progress,
     )
+
+
+def vacuum(session: Session) -> None:
+    """Switch an older store to incremental vacuum (administrators; once)."""
+    session.require(Action.RETENTION)
+    if erasure.vacuum_mode(session.store) != "incremental":
+        erasure.switch_to_incremental(session.store)

@@ -266,6 +266,24 @@ def compact(store: Store) -> None:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
+def vacuum_mode(store: Store) -> str:
+    """``incremental`` (stores made since issue 11), else ``none``/``full``."""
+    mode = store.db.execute("PRAGMA auto_vacuum").fetchone()[0]
+    return {0: "none", 1: "full", 2: "incremental"}.get(int(mode), "none")
+
+
+def switch_to_incremental(store: Store) -> None:
+    """Once, for a store made before issue 11: switching ``auto_vacuum`` needs one full
+    VACUUM (the whole file rewritten, as much free disk as the store; minutes on 2 GB), so it
+    is asked for explicitly (``casa-desk retention --vacuum``). Without it an erasure is just
+    as complete — ``secure_delete`` zeroes every freed page — but the file does not shrink."""
+    with store.journal.transaction_lock():
+        conn = store.journal.db.conn
+        conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+
 def _exists(db: Database, table: str) -> bool:
     return bool(
         db.execute(

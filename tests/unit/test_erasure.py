@@ -200,3 +200,33 @@ def test_an_operator_may_neither_erase_nor_export(tmp_path: Path) -> None:
         rights.export_person(operator, person["id"], tmp_path / "x.pdf")
     assert People(session.store).get(person["id"])["last_name"] == "Quintiliani"
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_commands_export_erase_and_retention(tmp_path: Path, capsys) -> None:
+    from casa_desk.cli import main
+
+    path = tmp_path / "store.sqlite"
+    session = new_session(path)
+    person = _person(session.store)
+    session.store.close()
+    out = tmp_path / "dati.pdf"
+    # The administrator of the test store may not see sensitive content: a riservato
+    # person's export asks for the break-glass first, with one line and no file.
+    assert main(["person", "export", "--db", str(path), "--cf", CF, "--out", str(out)]) != 0
+    assert "riservata" in capsys.readouterr().err and not out.exists()
+    assert main(["person", "erase", "--db", str(path), "--cf", "RSSMRA80A01F205X",
+                 "--reason", "richiesta scritta n. 4"]) != 0  # fmt: skip
+    assert "Nessuna persona" in capsys.readouterr().err
+    code = main(["person", "erase", "--db", str(path), "--id", person["id"],
+                 "--reason", "richiesta scritta n. 4"])  # fmt: skip
+    assert code == 0 and "cancellati" in capsys.readouterr().out
+    # Still riservato after the erasure (its sensitive categories remain): the reason first.
+    export = ["person", "export", "--db", str(path), "--id", person["id"], "--out", str(out)]
+    assert main([*export, "--break-glass", "richiesta di accesso n. 5"]) == 0
+    text = " ".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "Quintiliani" not in text and "Dati anonimizzati il" in text
+    assert main(["retention", "--db", str(path), "--dry-run", "--as-of", "2040-01-01"]) == 0
+    assert "Persone da anonimizzare: 0" in capsys.readouterr().out
+    with pytest.raises(SystemExit):  # one line, as every bad argument
+        main(["retention", "--db", str(path), "--as-of", "2040-13-01"])
+    assert "non è una data" in capsys.readouterr().err
