@@ -217,6 +217,12 @@ def scrub(db: Database, person_id: str, anonymised_on: str) -> dict[str, list[st
             )
     finally:
         db.execute("DELETE FROM casa_scrub")
+    # The search indexes still hold the old terms in merged-away segments until compacted:
+    # whoever scrubbed (an erasure, retention, a pull) compacts when its work is done.
+    db.execute(
+        "INSERT INTO casa_meta (key, value) VALUES ('compact_pending', '1')"
+        " ON CONFLICT (key) DO UPDATE SET value = '1'"
+    )
     return rows
 
 
@@ -259,11 +265,22 @@ def compact(store: Store) -> None:
         db = store.db
         db.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('optimize')")
         db.execute("INSERT INTO people_fts (people_fts) VALUES ('optimize')")
+        db.execute("DELETE FROM casa_meta WHERE key = 'compact_pending'")
     with store.journal.transaction_lock():  # no transaction of ours runs meanwhile
         conn = store.journal.db.conn
         if conn.execute("PRAGMA auto_vacuum").fetchone()[0] == 2:
             conn.execute("PRAGMA incremental_vacuum").fetchall()
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+
+def compact_if_pending(store: Store) -> bool:
+    """:func:`compact` if a scrub ran since the last one (after a sync or a bundle that
+    brought anonymisations); True if it did."""
+    row = store.db.execute("SELECT value FROM casa_meta WHERE key = 'compact_pending'")
+    if not row.fetchone():
+        return False
+    compact(store)
+    return True
 
 
 def vacuum_mode(store: Store) -> str:

@@ -43,6 +43,7 @@ from casa_desk.errors import SyncError
 from casa_desk.models.timeutil import utc_now_text
 from casa_desk.outputs import atomic_output, check_output
 from casa_desk.security.tokens import key_bytes
+from casa_desk.store import erasure
 from casa_desk.store.clock import restamp_own_future
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME
@@ -292,6 +293,7 @@ def import_reply(store: Store, path: Path) -> str:
         )
         set_state(store, "epoch", payload["epoch"])
         set_state(store, "last_sync_at", utc_now_text())
+    erasure.compact_if_pending(store)  # anonymisations received: the indexes too
     line = (
         f"Risposta importata: {stats.applied} modifiche ricevute, "
         f"{len(payload.get('rejected') or [])} rifiutate, {stats.conflicts} conflitti"

@@ -25,6 +25,7 @@ import httpx
 from casa_desk.errors import SyncError
 from casa_desk.models.timeutil import to_utc_text, utc_now_text
 from casa_desk.security.tokens import split_code
+from casa_desk.store import erasure
 from casa_desk.store.clock import restamp_own_future
 from casa_desk.store.connection import OperationalError
 from casa_desk.store.db import Store
@@ -217,6 +218,7 @@ class SyncClient:
                 with self.store.transaction():
                     set_state(self.store, "last_sync_at", utc_now_text())
                     report.pruned = prune_outbox(self.store)
+            erasure.compact_if_pending(self.store)  # anonymisations pulled: indexes too
         except OperationalError as exc:
             # Disk full, database busy: every step is one transaction, so nothing half-done
             # stays behind; the next run resumes where this one stopped.

@@ -22,6 +22,7 @@ from casa_desk.models.timeutil import utc_now_text
 from casa_desk.store.tables import BY_NAME
 from casa_desk.sync.hub import schema
 from casa_desk.sync.hub.driver import insert_many, rows_by_id, update_many, where_in
+from casa_desk.sync.hub.erasure import scrub_touched
 from casa_desk.sync.hub.rules import FieldRules, Links, clock_reason, now_ms, serialised
 from casa_desk.sync.hub.scopes import Device, authorise
 from casa_desk.sync.merge import merge_change
@@ -138,6 +139,7 @@ def apply_batch(
         new = [c for cid, c in found_conflicts.items() if cid not in have]
         if new:
             conn.execute(insert(schema.conflicts), new)
+    scrub_touched(conn, rows, touched)  # anonymisation always wins (issue 11)
     return rejected
 
 

@@ -1,0 +1,132 @@
+"""The hub's side of anonymisation (issue 11): every copy it keeps of an anonymised person.
+
+The shared merge already keeps an anonymised person's own row empty of identity whatever the
+clocks (:func:`casa_desk.sync.merge.merge_change`). After each accepted batch, the hub also
+scrubs, for every anonymised person the batch touched — their anonymisation itself, or an
+older edit, contact or referral note pushed by an office that was offline —
+
+* the mirror rows about them (and duplicates merged into them): identity, notes, texts;
+* the **change log's payloads** of those rows, so a later pull (a new office, a re-fetch)
+  never delivers the old values;
+* the hub's ``sync_conflicts`` rows for them (they hold both sides' values).
+
+The same SQLAlchemy Core on SQLite and PostgreSQL; only batches that touch an anonymised
+person pay for more than one look-up. The rules (what is erased, what is kept) are
+:mod:`casa_desk.store.erasure`'s, shared with every store.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, select, update
+
+from casa_desk.store.erasure import ERASED, KEPT_AUDIT_ACTIONS, neutralise
+from casa_desk.sync.hub import schema
+
+Key = tuple[str, str]
+
+
+def scrub_touched(conn: Connection, rows: dict[Key, dict[str, Any]], touched: Iterable[Key]) -> int:
+    """Scrub every anonymised person the written rows concern; returns how many."""
+    people: set[str] = set()
+    referrals: set[str] = set()
+    for key in touched:
+        table, row_id = key
+        row = rows.get(key) or {}
+        if table == "people":
+            people.update(p for p in (row_id, row.get("merged_into")) if p)
+        elif table == "referral_events":
+            if row.get("referral_id"):
+                referrals.add(str(row["referral_id"]))
+        elif row.get("person_id"):
+            people.add(str(row["person_id"]))
+    if referrals:
+        mirror = schema.MIRRORS["referrals"]
+        people.update(
+            r[0]
+            for r in conn.execute(select(mirror.c.person_id).where(mirror.c.id.in_(referrals)))
+            if r[0]
+        )
+    targets = _targets(conn, people)
+    for person, day in sorted(targets.items()):
+        scrub(conn, person, day)
+    return len(targets)
+
+
+def _targets(conn: Connection, people: set[str]) -> dict[str, str]:
+    if not people:
+        return {}
+    mirror = schema.MIRRORS["people"]
+    survivor = mirror.alias("survivor")
+    found = conn.execute(
+        select(mirror.c.id, mirror.c.merged_into, mirror.c.anonymised_on, survivor.c.anonymised_on)
+        .select_from(mirror.outerjoin(survivor, survivor.c.id == mirror.c.merged_into))
+        .where(mirror.c.id.in_(sorted(people)))
+        .where(mirror.c.anonymised_on.is_not(None) | survivor.c.anonymised_on.is_not(None))
+    ).all()
+    out: dict[str, str] = {}
+    for pid, merged_into, own, theirs in found:
+        if own:
+            out[pid] = own
+        else:
+            out[merged_into] = theirs
+    return out
+
+
+def scrub(conn: Connection, person_id: str, day: str) -> None:
+    """Erase the person's identity and texts from the hub's mirrors, change log payloads and
+    conflicts (idempotent)."""
+    people = schema.MIRRORS["people"]
+    ids = [person_id]
+    frontier = [person_id]
+    while frontier:
+        frontier = [
+            r[0]
+            for r in conn.execute(select(people.c.id).where(people.c.merged_into.in_(frontier)))
+            if r[0] not in ids
+        ]
+        ids += frontier
+    by_table: dict[str, list[str]] = {"people": ids}
+    for table in ("contacts", "referrals", "consents", "participants", "safe_contacts"):
+        if table in schema.MIRRORS:
+            mirror = schema.MIRRORS[table]
+            by_table[table] = [
+                r[0] for r in conn.execute(select(mirror.c.id).where(mirror.c.person_id.in_(ids)))
+            ]
+    events = schema.MIRRORS["referral_events"]
+    by_table["referral_events"] = [
+        r[0]
+        for r in conn.execute(
+            select(events.c.id).where(events.c.referral_id.in_(by_table["referrals"]))
+        )
+    ]
+    every = [i for found in by_table.values() for i in found]
+    audit = schema.MIRRORS["audit_log"]
+    by_table["audit_log"] = [
+        r[0] for r in conn.execute(select(audit.c.id).where(audit.c.row_id.in_(every)))
+    ]
+    for table, names in ERASED.items():
+        if table not in schema.MIRRORS or not by_table.get(table):
+            continue
+        mirror = schema.MIRRORS[table]
+        values: dict[str, Any] = dict.fromkeys(names)
+        where: Any = mirror.c.id.in_(by_table[table])
+        if table == "people":
+            values["birth_date"] = func.substr(mirror.c.birth_date, 1, 7)
+            values["anonymised_on"] = func.coalesce(mirror.c.anonymised_on, day)
+        if table == "audit_log":
+            where = where & mirror.c.action.not_in(sorted(KEPT_AUDIT_ACTIONS))
+        conn.execute(update(mirror).where(where).values(**values))
+    every += by_table["audit_log"]
+    log = schema.change_log
+    for seq, table_name, data in conn.execute(
+        select(log.c.seq, log.c.table_name, log.c.data).where(log.c.row_id.in_(every))
+    ).all():
+        clean = neutralise(table_name, json.loads(data or "{}"))
+        text = json.dumps(clean, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        if text != data:
+            conn.execute(update(log).where(log.c.seq == seq).values(data=text))
+    conn.execute(delete(schema.conflicts).where(schema.conflicts.c.row_id.in_(every)))
