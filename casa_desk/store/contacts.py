@@ -16,6 +16,7 @@ from typing import Any
 from casa_desk.errors import ValidationError
 from casa_desk.models.timeutil import to_utc_text, utc_now_text
 from casa_desk.models.vocab import Channel, Outcome
+from casa_desk.store import safe_contact
 from casa_desk.store.current import CURRENT
 from casa_desk.store.db import Store
 from casa_desk.store.restricted import name_columns, restricted_sql
@@ -186,13 +187,17 @@ class Contacts:
         self, presidio: str, today: date, *, masked: bool = False
     ) -> dict[str, list[dict[str, Any]]]:
         """Open follow-ups: ``overdue`` (before today), ``today``, ``week`` (next 7 days).
-        ``masked``: no sensitive contact, riservato people's names masked."""
+        ``masked``: no sensitive contact, riservato people's names masked. Each row carries
+        the person's safe-contact instructions here (``safe_no_calls``, ``safe_no_post``,
+        ``safe_phone``, ``safe_hours``, ``safe_note``: :mod:`casa_desk.store.safe_contact`)."""
         hide = " AND c.sensitive = 0" if masked else ""
         rows = self.store.query(
-            f"SELECT c.*, {name_columns('p', masked=masked)}, cat.label AS category_label"
+            f"SELECT c.*, {name_columns('p', masked=masked)}, cat.label AS category_label,"
+            f" {safe_contact.columns_sql(masked=masked)}"
             " FROM contacts c"
             " LEFT JOIN people p ON p.id = c.person_id"
             " LEFT JOIN categories cat ON cat.code = c.category"
+            f"{safe_contact.join_sql('c.person_id', 'c.presidio')}"
             f" WHERE c.presidio = ? AND c.follow_up_on IS NOT NULL AND c.follow_up_on <= ?"
             f" AND c.follow_up_done_at IS NULL AND {CURRENT}{hide} ORDER BY c.follow_up_on",
             [presidio, (today + timedelta(days=7)).isoformat()],
@@ -248,9 +253,11 @@ class Contacts:
         )
         return self.store.query(
             f"SELECT c.*, {name_columns('p', masked=masked)}, {phone} AS person_phone,"
-            " cat.label AS category_label, cat.label_en AS category_label_en FROM contacts c"
+            " cat.label AS category_label, cat.label_en AS category_label_en,"
+            f" {safe_contact.columns_sql(masked=masked)} FROM contacts c"
             " LEFT JOIN people p ON p.id = c.person_id"
             " LEFT JOIN categories cat ON cat.code = c.category"
+            f"{safe_contact.join_sql('c.person_id', 'c.presidio')}"
             f" WHERE {' AND '.join(where)}"
             f" ORDER BY c.follow_up_on {order}, c.id {order} LIMIT ? OFFSET ?",
             [*params, limit, offset],

@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from casa_desk.store.tables import PARTICIPANTS, SETTINGS, SYNCED_TABLES
+from casa_desk.store.tables import PARTICIPANTS, SAFE_CONTACTS, SETTINGS, SYNCED_TABLES
 
 #: Identifies a casa_desk store among SQLite files (PRAGMA application_id, "CASA").
 APPLICATION_ID = 0x43415341
@@ -652,4 +652,21 @@ def m012_rights_anonymised(db: Database) -> None:
         CREATE INDEX IF NOT EXISTS people_anonymised ON people (anonymised_on)
             WHERE anonymised_on IS NOT NULL
     """,
+    )
+
+
+@migrations()
+def m013_rights_safe_contacts(db: Database) -> None:
+    """Safe-contact instructions (issue 11): a synced table, one row per person and office."""
+    if not db[SAFE_CONTACTS.name].exists():
+        db[SAFE_CONTACTS.name].create(  # type: ignore[union-attr]
+            SAFE_CONTACTS.all_columns,
+            pk="id",
+            not_null={"presidio", "scope", "created_at", "updated_at", "hlc", "origin"},
+            defaults={"deleted": 0},
+            foreign_keys=[(col, other, "id") for col, other in SAFE_CONTACTS.foreign_keys],
+        )
+    db.execute(
+        "CREATE UNIQUE INDEX IF NOT EXISTS safe_contacts_person ON safe_contacts"
+        " (person_id, presidio) WHERE deleted = 0"
     )

@@ -230,6 +230,22 @@ PARTICIPANTS = TableSpec(
     },
     (("person_id", "people"),),
 )
+#: How and when it is safe to contact a person (issue 11): sensitive, like a sensitive
+#: contact — owned and scoped by the office that recorded it, never printed on anything the
+#: person takes home. One row per person and office (its id derives from both).
+SAFE_CONTACTS = TableSpec(
+    "safe_contacts",
+    SyncClass.OWNED,
+    {
+        "person_id": str,
+        "phone": str,  # a safe number (not the one on the tenancy)
+        "hours": str,  # when it is safe to call, as the person said it
+        "no_calls": int,  # 1: do not call
+        "no_post": int,  # 1: do not send post
+        "note": str,
+    },
+    (("person_id", "people"),),
+)
 AUDIT_LOG = TableSpec(
     "audit_log",
     SyncClass.FACT,
@@ -247,6 +263,7 @@ SYNCED_TABLES: tuple[TableSpec, ...] = (
     REFERRALS,
     REFERRAL_EVENTS,
     PARTICIPANTS,
+    SAFE_CONTACTS,
     AUDIT_LOG,
 )
 BY_NAME: dict[str, TableSpec] = {spec.name: spec for spec in SYNCED_TABLES}

@@ -42,6 +42,7 @@ TABLE_WORDS = {
     "categories": QT_TRANSLATE_NOOP("Tables", "Argomenti"),
     "presidi": QT_TRANSLATE_NOOP("Tables", "Presidi"),
     "audit_log": QT_TRANSLATE_NOOP("Tables", "Registro degli accessi"),
+    "safe_contacts": QT_TRANSLATE_NOOP("Tables", "Contatti sicuri"),
 }
 
 

@@ -79,7 +79,7 @@ CODES: dict[str, dict[str, frozenset[str]]] = {
     "audit_log": {"action": _codes(AuditAction)},
 }
 #: Integer columns that are flags.
-FLAGS = frozenset({"deleted", "sensitive", "active"})
+FLAGS = frozenset({"deleted", "sensitive", "active", "no_calls", "no_post"})
 
 #: Free text that may be long; every other text column is short (names, codes, dates…).
 LONG_TEXT = frozenset(
@@ -112,6 +112,7 @@ LINKS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "referral_events": (("referral_id", "referrals"),),
     "participants": (("person_id", "people"),),
+    "safe_contacts": (("person_id", "people"),),
 }
 
 #: Bidi overrides and isolates, lone surrogates: written raw by ``json.dumps(ensure_ascii=
