@@ -225,8 +225,11 @@ class Connections:
     def writer(self) -> Database:
         """The process's one write connection: WAL, foreign keys on, autocommit mode (the
         journal issues BEGIN IMMEDIATE / COMMIT itself)."""
+        empty = not self.path.exists() or self.path.stat().st_size == 0
         conn = _connect(str(self.path), self._key, shared=True)
         try:
+            if empty:  # before WAL writes the header: erasures give pages back (issue 11)
+                conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")

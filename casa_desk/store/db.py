@@ -99,9 +99,6 @@ class Store:
             raise StorageError(f"Impossibile aprire l'archivio {path}: {exc}") from exc
         try:
             if is_new:
-                # Before the first table: freed pages can be given back after an erasure
-                # (issue 11) with an incremental vacuum, never a full VACUUM of the store.
-                db.execute("PRAGMA auto_vacuum = INCREMENTAL")
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             pending = migrations.pending(db)
             if pending and not is_new:
