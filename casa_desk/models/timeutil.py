@@ -60,10 +60,13 @@ def rome_month_bounds(year: int, month: int) -> tuple[str, str]:
 
 
 def format_date(value: date | str | None) -> str:
-    """``2026-10-04`` → ``04/10/2026``; empty for None."""
+    """``2026-10-04`` → ``04/10/2026``; empty for None. A year and month alone (an
+    anonymised person's birth, issue 11) → ``10/2026``."""
     if value is None or value == "":
         return ""
     if isinstance(value, str):
+        if len(value) == 7 and value[4] == "-":
+            return f"{value[5:7]}/{value[:4]}"
         value = date.fromisoformat(value[:10])
     return value.strftime("%d/%m/%Y")
 

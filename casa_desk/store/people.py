@@ -27,7 +27,8 @@ def _key(row: dict[str, Any]) -> PersonKey:
         person_id=row.get("id") or "",
         first_name=row.get("first_name") or "",
         last_name=row.get("last_name") or "",
-        birth_date=date.fromisoformat(birth) if birth else None,
+        # An anonymised person keeps only year and month: no birth date to compare.
+        birth_date=date.fromisoformat(birth) if birth and len(birth) == 10 else None,
         codice_fiscale=row.get("codice_fiscale"),
         phone=row.get("phone"),
     )

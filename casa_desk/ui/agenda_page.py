@@ -37,6 +37,7 @@ from casa_desk.errors import CasaError
 from casa_desk.models.phone import format_phone
 from casa_desk.models.referrals import AWAITING_STATES
 from casa_desk.models.timeutil import format_date, today_rome
+from casa_desk.store.consents import Consents
 from casa_desk.store.contacts import Contacts
 from casa_desk.store.participants import Participants
 from casa_desk.store.referrals import Referrals
@@ -60,7 +61,16 @@ from casa_desk.ui.referrals_page import OVERDUE_BACKGROUND
 
 TODAY_BACKGROUND = QColor("#fff4d6")
 WATCHED = frozenset(
-    {"contacts", "referrals", "referral_events", "people", "services", "participants"}
+    {
+        "contacts",
+        "referrals",
+        "referral_events",
+        "people",
+        "services",
+        "participants",
+        "consents",
+        "safe_contacts",
+    }
 )
 #: The order of the follow-up list when every bucket is shown: by date.
 ORDER = ("overdue", "today", "week")
@@ -105,6 +115,7 @@ class AgendaPage(QWidget):
                 Column(self.tr("Richiamo"), lambda r: format_date(r["follow_up_on"])),
                 Column(self.tr("Persona"), lambda r: person_name(r, hidden=self._hidden(r))),
                 Column(self.tr("Telefono"), self._phone),
+                Column(self.tr("Contatto sicuro"), self._safe),
                 Column(self.tr("Argomento"), lambda r: self._masked(r, "category_label")),
                 Column(self.tr("Sintesi"), lambda r: self._masked(r, "summary")),
             ],
@@ -164,6 +175,21 @@ class AgendaPage(QWidget):
         fit_columns(self.esf_view, stretch=1)
         self.esf_view.activated.connect(lambda index: self._open(self.esf, index))
         self.esf_summary = QLabel(self)
+        self.expiring = RowsModel(
+            [
+                Column(self.tr("Scade il"), lambda r: format_date(r["expires_on"])),
+                Column(self.tr("Persona"), person_name),
+                Column(self.tr("Consenso"), self._purpose),
+            ],
+            self._fetch_expiring,
+            page_size=200,
+            parent=self,
+        )
+        self.expiring_view = make_table(self)
+        self.expiring_view.setObjectName("expiringConsents")
+        self.expiring_view.setModel(self.expiring)
+        fit_columns(self.expiring_view, stretch=2)
+        self.expiring_view.activated.connect(lambda index: self._open(self.expiring, index))
         self._build_layout()
 
     def _build_layout(self) -> None:
@@ -190,6 +216,9 @@ class AgendaPage(QWidget):
         splitter.addWidget(follow_box)
         splitter.addWidget(late_box)
         splitter.addWidget(esf_box)
+        expiring_box = QGroupBox(self.tr("Consensi in scadenza nei prossimi 30 giorni"), self)
+        QVBoxLayout(expiring_box).addWidget(self.expiring_view)
+        splitter.addWidget(expiring_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setStretchFactor(2, 1)
@@ -263,6 +292,37 @@ class AgendaPage(QWidget):
         rows = self.participants.follow_ups_due(presidio, today_rome(), limit=limit, offset=offset)
         return mask_people(self.context, rows, key="person_id")
 
+    def _fetch_expiring(self, offset: int, limit: int) -> list[Row]:
+        """Live consents of the office expiring within 30 days (issue 11), soonest first."""
+        rows = Consents(self.context.store).expiring(
+            self.context.presidio, today_rome(), masked=not self.context.may_see_sensitive
+        )
+        return rows[offset : offset + limit]
+
+    def _purpose(self, row: Row) -> str:
+        if row["purpose"] == "registry":
+            return self.tr("Registro dello sportello")
+        if not self.context.may_see_sensitive:
+            return self.tr("Invio a un servizio")
+        return self.tr("Invio a %1").replace("%1", row.get("service_name") or "")
+
+    def _safe(self, row: Row) -> str:
+        """The person's safe-contact instructions, next to the follow-up (issue 11): the
+        flags always, the safe phone and hours for users who may see sensitive content."""
+        if self._hidden(row):
+            return ""
+        parts = []
+        if row.get("safe_no_calls"):
+            parts.append(self.tr("NON CHIAMARE"))
+        if row.get("safe_no_post"):
+            parts.append(self.tr("NON INVIARE POSTA"))
+        if self.context.may_see_sensitive:
+            if row.get("safe_phone"):
+                parts.append(format_phone(row["safe_phone"]))
+            if row.get("safe_hours"):
+                parts.append(row["safe_hours"])
+        return " · ".join(parts)
+
     def _hidden(self, row: Row) -> bool:
         return bool(row.get("sensitive")) and not self.context.may_see_sensitive
 
@@ -287,6 +347,7 @@ class AgendaPage(QWidget):
         self.follow_ups.reload()
         self.late.reload()
         self.esf.reload()
+        self.expiring.reload()
         self._update_counts()
         self._update_buttons()
 

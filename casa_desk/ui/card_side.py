@@ -39,6 +39,7 @@ from casa_desk.ui.history_model import gender_label, role_label
 from casa_desk.ui.masking import full_name, mask_people
 from casa_desk.ui.member_dialog import MemberDialog
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.rights_box import RightsBox
 from casa_desk.ui.words import language_names
 
 #: The column never gets narrower than this (the splitter stops there).
@@ -107,12 +108,15 @@ class CardSide(QScrollArea):
         self.duplicates_box = QGroupBox(objectName="duplicatesBox")
         self.duplicates = QGridLayout(self.duplicates_box)
         self.esf_box = EsfBox(context)  # shown for ESF participants only
+        self.rights_box = RightsBox(context)  # safe contact, data export, erasure
+        self.rights_box.confirmed.connect(self.confirmed)
         self.duplicates.setColumnStretch(0, 1)
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 4, 0)
         for box in (
             self.identity_box,
+            self.rights_box,
             self.address_box,
             self.household_box,
             self.consents_box,
@@ -137,11 +141,13 @@ class CardSide(QScrollArea):
         self.consents_box.setTitle(self.tr("Consensi"))
         self.duplicates_box.setTitle(self.tr("Possibili doppioni"))
         self.esf_box.retranslate()
+        self.rights_box.retranslate()
 
     # -- filling ------------------------------------------------------------------------
     def fill(self, person: dict[str, Any]) -> None:
         self.person_id = person["id"]
         self._fill_identity(person)
+        self.rights_box.load(person)
         self._fill_household(person)
         self._fill_consents(person["id"])
         self.esf_box.load(self.people.merged_ids(person["id"]))
@@ -330,7 +336,7 @@ class CardSide(QScrollArea):
         return (
             StoreOp(
                 self.context.bus,
-                lambda: consents.withdraw(row["id"]),
+                lambda: consents.withdraw(row["id"], by=self.context.operator),
                 changed="consents",
                 parent=self,
             )

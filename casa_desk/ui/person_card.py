@@ -502,5 +502,6 @@ class PersonCard(QWidget):
             "referral_events",
             "consents",
             "participants",
+            "safe_contacts",
         ):
             self.load(self.person["id"])

@@ -164,7 +164,7 @@ class ReferralsPage(QWidget):
                 Column(self.tr("Numero"), lambda r: r["number"] or ""),
                 Column(self.tr("Persona"), lambda r: person_name(r, hidden=self._hidden(r))),
                 Column(self.tr("Servizio"), self._service_text),
-                Column(self.tr("Stato"), lambda r: Vocab.word(statuses, r.get("status"))),
+                Column(self.tr("Stato"), lambda r: self._status_text(statuses, r)),
                 Column(self.tr("Scadenza"), self._due_text),
                 Column(self.tr("Urgenza"), lambda r: Vocab.word(urgencies, r.get("urgency"))),
                 Column(self.tr("Creata il"), lambda r: format_date(r.get("created_at"))),
@@ -407,15 +407,16 @@ class ReferralsPage(QWidget):
             button.setVisible(kind in allowed)
             button.setEnabled(kind in allowed)
         masked = row is not None and self.masked(row)
-        self.letter_button.setEnabled(row is not None and not masked)
-        self.print_button.setEnabled(row is not None and not masked)
+        held = row is not None and bool(row.get("held"))  # no letter while on hold
+        self.letter_button.setEnabled(row is not None and not masked and not held)
+        self.print_button.setEnabled(row is not None and not masked and not held)
         self.reveal_button.setVisible(masked)
         self.reveal_button.setEnabled(self.context.may_see_sensitive)
         if row is None:
             self.title.setText(self.tr("Scegliere una segnalazione dall'elenco."))
             self.details.clear()
             return
-        status = Vocab.word(Vocab.statuses(), row.get("status"))
+        status = self._status_text(Vocab.statuses(), row)
         self.title.setText(
             f"{row['number']} · {person_name(row, hidden=self._hidden(row))} · "
             f"{self._service_text(row)} · {status}"
@@ -434,6 +435,8 @@ class ReferralsPage(QWidget):
             parts.append(self.tr("Motivo: %1").replace("%1", row.get("reason") or ""))
             if row.get("request"):
                 parts.append(self.tr("Richiesta: %1").replace("%1", row["request"]))
+        if row.get("held"):
+            parts.append(self._held_text(row))
         if row.get("due_on"):
             due = self.tr("Entro il %1").replace("%1", format_date(row["due_on"]))
             if self._overdue(row):
@@ -506,6 +509,19 @@ class ReferralsPage(QWidget):
             .failure(refused)
             .run()
         )
+
+    def _status_text(self, statuses: dict[str, str], row: Row) -> str:
+        """The status, and "sospesa" when the consent was withdrawn or expired (issue 11)."""
+        word = Vocab.word(statuses, row.get("status"))
+        return self.tr("%1 (sospesa)").replace("%1", word) if row.get("held") else word
+
+    def _held_text(self, row: Row) -> str:
+        """Why it is on hold: the held event's note, else the consent's date rule."""
+        if row.get("held_reason"):
+            return self.tr("Sospesa: %1. Serve un nuovo consenso.").replace(
+                "%1", row["held_reason"]
+            )
+        return self.tr("Sospesa: il consenso è scaduto o revocato. Serve un nuovo consenso.")
 
     # -- referral letter ----------------------------------------------------------------
     def ask_letter(self) -> None:

@@ -1,0 +1,278 @@
+"""The card's box for issue 11: safe-contact instructions, the person's data, erasure.
+
+* **Contatto sicuro** — shown prominently: "NON CHIAMARE" / "NON INVIARE POSTA" always
+  (they protect the person), the safe phone, hours and note only for users who may see
+  sensitive content; "Modifica…" records them (:mod:`casa_desk.store.safe_contact`).
+* **Esporta dati** (coordinators and above) — the access PDF (art. 15), where the user saves
+  it (:func:`casa_desk.security.rights.export_person`).
+* **Cancella dati** (coordinators and above) — the reason typed, confirmed, then the
+  erasure (art. 17, :func:`casa_desk.security.rights.erase_person`).
+
+Both need the window's session (``context.session``); without one (tests that build a page
+on a bare store) the buttons stay hidden.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casa_desk.errors import CasaError
+from casa_desk.models.phone import format_phone
+from casa_desk.security.permissions import Action
+from casa_desk.store.safe_contact import SafeContacts
+from casa_desk.ui.context import DeskContext
+from casa_desk.ui.operations import StoreOp
+
+ALERT_STYLE = "color: #a40000; font-weight: bold;"
+
+
+class SafeContactDialog(QDialog):
+    """Record or change the office's safe-contact instructions for one person."""
+
+    saved = Signal()
+
+    def __init__(self, context: DeskContext, person_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("safeContactDialog")
+        self.setWindowTitle(self.tr("Contatto sicuro"))
+        self.context, self.person_id = context, person_id
+        current = SafeContacts(context.store).get(person_id, context.presidio) or {}
+        self.phone = QLineEdit(format_phone(current["phone"]) if current.get("phone") else "")
+        self.hours = QLineEdit(current.get("hours") or "")
+        self.no_calls = QCheckBox(self.tr("Non chiamare"))
+        self.no_calls.setChecked(bool(current.get("no_calls")))
+        self.no_post = QCheckBox(self.tr("Non inviare posta"))
+        self.no_post.setChecked(bool(current.get("no_post")))
+        self.note = QPlainTextEdit(current.get("note") or "")
+        self.error = QLabel(styleSheet=ALERT_STYLE, wordWrap=True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("Telefono sicuro"), self.phone)
+        form.addRow(self.tr("Orari"), self.hours)
+        form.addRow("", self.no_calls)
+        form.addRow("", self.no_post)
+        form.addRow(self.tr("Nota"), self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> bool:
+        safe = SafeContacts(self.context.store)
+
+        def failed(_error: CasaError, text: str) -> None:
+            self.error.setText(text)
+            self.error.show()
+
+        def done(_row: Any) -> None:
+            self.saved.emit()
+            self.accept()
+
+        return (
+            StoreOp(
+                self.context.bus,
+                lambda: safe.save(
+                    self.person_id,
+                    presidio=self.context.presidio,
+                    phone=self.phone.text(),
+                    hours=self.hours.text(),
+                    no_calls=self.no_calls.isChecked(),
+                    no_post=self.no_post.isChecked(),
+                    note=self.note.toPlainText(),
+                ),
+                changed="safe_contacts",
+                parent=self,
+            )
+            .success(done)
+            .failure(failed)
+            .run()
+        )
+
+
+class EraseDialog(QDialog):
+    """The reason for an erasure on request, and the confirmation that it cannot be undone."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("eraseDialog")
+        self.setWindowTitle(self.tr("Cancella i dati della persona"))
+        warning = QLabel(
+            self.tr(
+                "Nome, codice fiscale, recapiti, indirizzo, note e testi della persona "
+                "saranno cancellati qui e in tutti gli uffici. Restano solo i dati per le "
+                "statistiche. Non si può annullare."
+            ),
+            wordWrap=True,
+        )
+        self.reason = QLineEdit(objectName="eraseReason")
+        self.reason.setPlaceholderText(self.tr("Motivo (per esempio: richiesta scritta del …)"))
+        buttons = QDialogButtonBox()
+        self.erase = buttons.addButton(
+            self.tr("Cancella definitivamente"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.erase.setEnabled(False)
+        self.reason.textChanged.connect(
+            lambda text: self.erase.setEnabled(len(" ".join(text.split())) >= 10)
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(warning)
+        layout.addWidget(self.reason)
+        layout.addWidget(buttons)
+
+
+class RightsBox(QGroupBox):
+    """Safe contact and the person's rights, on the card's left column."""
+
+    confirmed = Signal(str)
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rightsBox")
+        self.context = context
+        self.person_id: str | None = None
+        self.flags = QLabel(objectName="safeFlags", styleSheet=ALERT_STYLE, wordWrap=True)
+        self.details = QLabel(objectName="safeDetails", wordWrap=True)
+        self.edit = QPushButton(objectName="safeEdit")
+        self.edit.clicked.connect(self.ask_safe_contact)
+        self.export = QPushButton(objectName="exportData")
+        self.export.clicked.connect(self.ask_export)
+        self.erase = QPushButton(objectName="eraseData")
+        self.erase.clicked.connect(self.ask_erase)
+        self.dialog: QDialog | None = None
+        buttons = QHBoxLayout()
+        for button in (self.edit, self.export, self.erase):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.flags)
+        layout.addWidget(self.details)
+        layout.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Contatto sicuro e diritti"))
+        self.edit.setText(self.tr("Contatto sicuro…"))
+        self.export.setText(self.tr("Esporta dati…"))
+        self.erase.setText(self.tr("Cancella dati…"))
+
+    def _may(self, action: Action) -> bool:
+        session = getattr(self.context, "session", None)
+        return bool(session is not None and session.may(action))
+
+    def load(self, person: dict[str, Any]) -> None:
+        self.person_id = person["id"]
+        anonymised = bool(person.get("anonymised_on"))
+        safe = SafeContacts(self.context.store).get(
+            person["id"], self.context.presidio, masked=not self.context.may_see_sensitive
+        )
+        flags = []
+        if safe and safe["no_calls"]:
+            flags.append(self.tr("NON CHIAMARE"))
+        if safe and safe["no_post"]:
+            flags.append(self.tr("NON INVIARE POSTA"))
+        if anonymised:
+            flags.append(self.tr("Dati anonimizzati"))
+        self.flags.setText(" · ".join(flags))
+        self.flags.setVisible(bool(flags))
+        details = []
+        if safe and safe.get("phone"):
+            details.append(
+                self.tr("Telefono sicuro: %1").replace("%1", format_phone(safe["phone"]))
+            )
+        if safe and safe.get("hours"):
+            details.append(self.tr("Orari: %1").replace("%1", safe["hours"]))
+        if safe and safe.get("note"):
+            details.append(safe["note"])
+        if not safe:
+            details.append(self.tr("Nessuna istruzione di contatto sicuro."))
+        self.details.setText("\n".join(details))
+        self.edit.setVisible(not anonymised)
+        self.export.setVisible(self._may(Action.EXPORT_PERSON))
+        self.erase.setVisible(self._may(Action.ERASE_PERSON) and not anonymised)
+
+    def ask_safe_contact(self) -> None:
+        if self.person_id is None:
+            return
+        dialog = SafeContactDialog(self.context, self.person_id, self)
+        dialog.saved.connect(lambda: self.confirmed.emit(self.tr("Contatto sicuro salvato.")))
+        self.dialog = dialog
+        dialog.open()
+
+    def ask_export(self) -> None:
+        if self.person_id is None:
+            return
+        title = self.tr("Salva i dati della persona")
+        path, _ = QFileDialog.getSaveFileName(
+            self, title, str(Path.home() / "dati.pdf"), self.tr("PDF (*.pdf)")
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, out: Path) -> bool:
+        from casa_desk.security import rights
+
+        session, person_id = getattr(self.context, "session", None), self.person_id
+        if session is None or person_id is None:
+            return False
+        saved = self.tr("Dati salvati in %1").replace("%1", str(out))
+        return (
+            StoreOp(
+                self.context.bus,
+                lambda: rights.export_person(session, person_id, out),
+                changed="audit_log",
+                parent=self,
+            )
+            .success(lambda _p: self.confirmed.emit(saved))
+            .run()
+        )
+
+    def ask_erase(self) -> None:
+        if self.person_id is None:
+            return
+        dialog = EraseDialog(self)
+        dialog.accepted.connect(lambda: self.erase_now(dialog.reason.text()))
+        self.dialog = dialog
+        dialog.open()
+
+    def erase_now(self, reason: str) -> bool:
+        from casa_desk.security import rights
+
+        session, person_id = getattr(self.context, "session", None), self.person_id
+        if session is None or person_id is None:
+            return False
+        return (
+            StoreOp(
+                self.context.bus,
+                lambda: rights.erase_person(session, person_id, reason),
+                changed="people",
+                parent=self,
+            )
+            .success(lambda _rows: self.confirmed.emit(self.tr("Dati della persona cancellati.")))
+            .run()
+        )

@@ -1,0 +1,123 @@
+"""Issue 11 in the window: safe-contact instructions on the card and next to follow-ups,
+consents expiring in the agenda, a held referral with its reason, and a coordinator's
+"Esporta dati" / "Cancella dati" on the card (driven with the mouse and the keyboard)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import OPERATOR
+from dialogs import when_modal
+from login_helpers import PASSWORD
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+from casa_desk.security.accounts import add_user
+from casa_desk.store.consents import Consents, referral_purpose
+from casa_desk.store.people import People
+from casa_desk.store.referrals import Referrals
+
+
+def _shown(button: QPushButton) -> bool:
+    return not button.isHidden()
+
+
+def test_safe_contact_from_the_card_shows_there_and_in_the_agenda(qtbot, window, demo):
+    arianna = demo.ids["Quarzolini Arianna"]
+    window.open_person(arianna)
+    box = window.card.side.rights_box
+    edit = box.findChild(QPushButton, "safeEdit")
+    assert _shown(edit)
+    # An operator may neither export nor erase.
+    assert not _shown(box.findChild(QPushButton, "exportData"))
+    assert not _shown(box.findChild(QPushButton, "eraseData"))
+
+    def fill(dialog) -> None:
+        qtbot.keyClicks(dialog.phone, "333 444 5566")
+        qtbot.keyClicks(dialog.hours, "mattina, 9-11")
+        dialog.no_calls.setFocus()
+        qtbot.keyClick(dialog.no_calls, Qt.Key.Key_Space)
+        dialog.save()
+
+    asked = when_modal(fill, name="safeContactDialog")
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked))
+    qtbot.waitUntil(lambda: "NON CHIAMARE" in box.findChild(QLabel, "safeFlags").text())
+    assert "333 444 5566" in box.findChild(QLabel, "safeDetails").text()
+    agenda = window.page("agenda")
+    agenda.refresh()
+    model = agenda.follow_ups
+    column = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal) == "Contatto sicuro"
+    )
+    texts = [model.index(r, column).data() for r in range(model.rowCount())]  # fmt: skip
+    assert any("NON CHIAMARE" in (t or "") and "333 444 5566" in t for t in texts)
+    # Arianna's referral consent expires in ten days: the agenda lists it.
+    expiring = agenda.expiring
+    assert expiring.rowCount() == 1
+    assert expiring.index(0, 1).data() == "Quarzolini Arianna"
+
+
+def test_a_withdrawn_consent_shows_the_referral_held_with_its_reason(qtbot, window, demo):
+    arianna = demo.ids["Quarzolini Arianna"]
+    referrals = Referrals(demo.store)
+    [referral] = referrals.list(person_id=arianna)
+    referrals.step(referral["id"], "sent", by=OPERATOR)
+    [consent] = [
+        c for c in Consents(demo.store).for_person(arianna) if c["purpose"] != "registry"
+        and c["purpose"] == referral_purpose(referral["service_id"])
+    ]  # fmt: skip
+    Consents(demo.store).withdraw(consent["id"], by=OPERATOR)
+    page = window.page("referrals")
+    window.show_referral(referral["id"])
+    qtbot.waitUntil(lambda: "sospesa" in page.title.text())
+    assert "consenso revocato" in page.details.text()
+    assert not page.letter_button.isEnabled()
+
+
+def test_a_coordinator_exports_and_erases_from_the_card(qtbot, demo, tmp_path: Path):
+    from casa_desk.app import build_window
+    from casa_desk.ui.tasks import SyncRunner
+
+    add_user(
+        demo.session.desk.login("prova.admin", PASSWORD, how="test"),
+        "coord.uno",
+        full_name="Coordinatrice Prova",
+        role="coordinatore",
+        password=PASSWORD,
+        may_see_sensitive=True,
+    )
+    coordinator = demo.session.desk.login("coord.uno", PASSWORD, how="test")
+    window = build_window(coordinator, runner=SyncRunner())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    ottavio = demo.ids["Brennafiori Ottavio"]
+    window.open_person(ottavio)
+    box = window.card.side.rights_box
+    export, erase = (
+        box.findChild(QPushButton, "exportData"),
+        box.findChild(QPushButton, "eraseData"),
+    )
+    assert _shown(export) and _shown(erase)
+    out = tmp_path / "dati-ottavio.pdf"
+    assert box.export_to(out)
+    text = " ".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "Brennafiori" in text and "Ottavio" in text
+
+    def answer(dialog) -> None:
+        assert not dialog.erase.isEnabled()  # no reason yet
+        qtbot.keyClicks(dialog.reason, "richiesta scritta n. 7")
+        assert dialog.erase.isEnabled()
+        qtbot.mouseClick(dialog.erase, Qt.MouseButton.LeftButton)
+
+    when_modal(answer, name="eraseDialog")
+    qtbot.mouseClick(erase, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: People(demo.store).get(ottavio)["anonymised_on"] is not None)
+    assert People(demo.store).get(ottavio)["last_name"] is None
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: "Dati anonimizzati" in box.findChild(QLabel, "safeFlags").text())
+    assert not _shown(erase)
