@@ -160,14 +160,21 @@ class RetentionRun:
 
 
 def run(
-    store: Store, *, as_of: date, who: str, dry_run: bool = False, progress: Any = None
+    store: Store,
+    *,
+    as_of: date,
+    who: str,
+    dry_run: bool = False,
+    progress: Any = None,
+    reason_suffix: str = "",
 ) -> RetentionRun:
     """Apply the policy on ``as_of``: anonymise every due person (in batches), delete audit
-    rows past their period, then compact (search indexes, free pages, WAL)."""
+    rows past their period, then compact (search indexes, free pages, WAL). A run with
+    nothing to do writes nothing (the window's daily run is usually one)."""
     rule = policy(store.db, store.presidio)
     people = due(store.db, rule, as_of)
     result = RetentionRun(as_of, rule, len(people), old_audit_rows(store.db, rule, as_of), dry_run)
-    if dry_run:
+    if dry_run or not (result.people or result.audit_rows):
         return result
     for start in range(0, len(people), BATCH):
         with store.transaction():
@@ -189,7 +196,8 @@ def run(
             presidio=store.presidio or "",
             table="people",
             row_id=as_of.isoformat(),
-            reason=f"{result.people} persone anonimizzate, {result.audit_rows} righe di audit",
+            reason=f"{result.people} persone anonimizzate, {result.audit_rows} righe di audit"
+            + (f" ({reason_suffix})" if reason_suffix else ""),
         )
     erasure.compact(store)
     return result

@@ -33,6 +33,7 @@ from casa_desk.sync.status import enrolled
 from casa_desk.ui.break_glass import open_card_access
 from casa_desk.ui.confirmations import contact_saved_text
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.daily_retention import DailyRetention
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.lock_screen import IdleLock, LockScreen
 from casa_desk.ui.navigation import Navigation
@@ -146,6 +147,9 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         self.retranslate()
         self._restore()
         self._start_auto_sync()
+        # Head office's retention policy, once a day, in the background (issue 11).
+        self.daily_retention = DailyRetention(context, self)
+        self.daily_retention.check()
         self.search.focus_search()
 
     # -- pages ----------------------------------------------------------------------------

@@ -121,3 +121,27 @@ def test_a_coordinator_exports_and_erases_from_the_card(qtbot, demo, tmp_path: P
     QApplication.processEvents()
     qtbot.waitUntil(lambda: "Dati anonimizzati" in box.findChild(QLabel, "safeFlags").text())
     assert not _shown(erase)
+
+
+def test_the_window_applies_retention_once_a_day(qtbot, demo):
+    from casa_desk.app import build_window
+    from casa_desk.models.timeutil import today_rome
+    from casa_desk.ui.tasks import SyncRunner
+
+    with demo.store.transaction() as journal:  # last seen seven years ago
+        old = journal.insert(
+            "people",
+            {"first_name": "Remoto", "last_name": "Passatissimo", "gender": "M",
+             "created_at": "2019-01-10T09:00:00.000Z"},
+            presidio="SAN-SIRO",
+        )  # fmt: skip
+    window = build_window(demo.session, runner=SyncRunner())
+    qtbot.addWidget(window)
+    assert demo.store.meta("retention_day") == today_rome().isoformat()
+    row = People(demo.store).get(old["id"])
+    assert row["last_name"] is None and row["anonymised_on"] == today_rome().isoformat()
+    # Everyone else was seen recently: untouched; a second check the same day does nothing.
+    assert People(demo.store).get(demo.ids["Quarzolini Arianna"])["last_name"] == "Quarzolini"
+    assert not window.daily_retention.check()
+    [audit] = demo.store.query("SELECT who, reason FROM audit_log WHERE action = 'retention'")
+    assert audit["who"] == OPERATOR and "automatica" in audit["reason"]
