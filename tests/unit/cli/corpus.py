@@ -67,6 +67,7 @@ class Template:
     referral: str  # a referral whose person consented: the letter can be printed
     device: str  # a device of the hub
     recovery: str = ""  # the recovery code of office.sqlite
+    person: str = ""  # a person of office.sqlite (person export / erase)
 
 
 def build_template(folder: Path) -> Template:
@@ -91,6 +92,9 @@ def build_template(folder: Path) -> Template:
                 "SELECT r.id FROM referrals r JOIN consents c ON c.person_id = r.person_id"
                 " AND c.purpose = 'referral:' || r.service_id WHERE c.withdrawn_at IS NULL"
                 " LIMIT 1"
+            )[0]["id"]
+            person = store.query(
+                "SELECT id FROM people WHERE merged_into IS NULL ORDER BY id LIMIT 1"
             )[0]["id"]
         hub_import_bundle(hub, folder / "push.casa", folder / "reply.casa")
         _other, other_code = add_device(hub, "SAN-SIRO", label="per il file")
@@ -121,7 +125,7 @@ def build_template(folder: Path) -> Template:
         [MIGRATION_SET, "m999_from_the_future", "2099-01-01"],
     )
     conn.close()
-    return Template(folder, referral, device, recovery)
+    return Template(folder, referral, device, recovery, person)
 
 
 def copy_store(source: Path, target: Path) -> None:

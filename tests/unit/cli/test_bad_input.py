@@ -237,6 +237,55 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
     values("letter", {"unknown-referral": lambda w: letter(w, ref="nessuna")})
     full("letter", letter)
 
+    # person export / erase, retention (issue 11)
+    def person_export(
+        w: W, db: str | None = None, out: str | None = None, who: str = ""
+    ) -> list[str]:
+        return [
+            "person",
+            "export",
+            "--db",
+            db or w.file("office.sqlite"),
+            "--id",
+            who or w.template.person,
+            "--out",
+            out or w.new("dati.pdf"),
+            "--break-glass",
+            "richiesta di accesso di prova",
+        ]
+
+    add("person export", "--db", STORE, lambda w, m: person_export(w, db=m(w)))
+    add("person export", "--out", OUT, lambda w, m: person_export(w, out=m(w, "")))
+    values("person export", {"unknown-person": lambda w: person_export(w, who="nessuno")})
+    full("person export", person_export)
+
+    def person_erase(w: W, db: str | None = None, who: str = "", reason: str = "") -> list[str]:
+        return [
+            "person",
+            "erase",
+            "--db",
+            db or w.file("office.sqlite"),
+            "--id",
+            who or w.template.person,
+            "--reason",
+            reason or "richiesta scritta di prova",
+        ]
+
+    add("person erase", "--db", STORE, lambda w, m: person_erase(w, db=m(w)))
+    values(
+        "person erase",
+        {
+            "unknown-person": lambda w: person_erase(w, who="nessuno"),
+            "short-reason": lambda w: person_erase(w, reason="breve"),
+        },
+    )
+
+    def retention_argv(w: W, db: str | None = None, as_of: str = "2026-10-01") -> list[str]:
+        return ["retention", "--db", db or w.file("office.sqlite"), "--as-of", as_of]
+
+    add("retention", "--db", STORE, lambda w, m: retention_argv(w, db=m(w)))
+    values("retention", {"as-of-2026-13-01": lambda w: retention_argv(w, as_of="2026-13-01")})
+
     # hub serve (no valid run: it would serve for ever)
     def serve(w: W, db: str | None = None, port: str = "") -> list[str]:
         return ["hub", "serve", "--db", db or w.file("hub.sqlite"), "--port", port or "1"]
