@@ -76,6 +76,10 @@
         <translation>Summary</translation>
     </message>
     <message>
+        <source>Contatto sicuro</source>
+        <translation>Safe contact</translation>
+    </message>
+    <message>
         <source>Segna come fatto…</source>
         <translation>Mark as done…</translation>
     </message>
@@ -88,8 +92,40 @@
         <translation>Left on</translation>
     </message>
     <message>
+        <source>Scade il</source>
+        <translation>Expires on</translation>
+    </message>
+    <message>
+        <source>Consenso</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
         <source>Programma FSE: esiti a sei mesi dall&apos;uscita</source>
         <translation>ESF programme: results six months after leaving</translation>
+    </message>
+    <message>
+        <source>Consensi in scadenza nei prossimi 30 giorni</source>
+        <translation>Consents expiring in the next 30 days</translation>
+    </message>
+    <message>
+        <source>Registro dello sportello</source>
+        <translation>The desk&apos;s records</translation>
+    </message>
+    <message>
+        <source>Invio a un servizio</source>
+        <translation>Referral to a service</translation>
+    </message>
+    <message>
+        <source>Invio a %1</source>
+        <translation>Referral to %1</translation>
+    </message>
+    <message>
+        <source>NON CHIAMARE</source>
+        <translation>DO NOT CALL</translation>
+    </message>
+    <message>
+        <source>NON INVIARE POSTA</source>
+        <translation>DO NOT SEND POST</translation>
     </message>
     <message>
         <source>Riservato</source>
@@ -1038,6 +1074,25 @@
     <message>
         <source>Tutti i file (*)</source>
         <translation>All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Cancella i dati della persona</source>
+        <translation>Erase the person&apos;s data</translation>
+    </message>
+    <message>
+        <source>Nome, codice fiscale, recapiti, indirizzo, note e testi della persona saranno cancellati qui e in tutti gli uffici. Restano solo i dati per le statistiche. Non si può annullare.</source>
+        <translation>The person&apos;s name, tax code, phone numbers, address, notes and texts will be erased here and in every office. Only the data for the statistics remain. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Motivo (per esempio: richiesta scritta del …)</source>
+        <translation>Reason (for example: written request of …)</translation>
+    </message>
+    <message>
+        <source>Cancella definitivamente</source>
+        <translation>Erase for good</translation>
     </message>
 </context>
 <context>
@@ -2519,6 +2574,18 @@ the free number shown on the notice board.</translation>
         <translation>Due by %1</translation>
     </message>
     <message>
+        <source>%1 (sospesa)</source>
+        <translation>%1 (on hold)</translation>
+    </message>
+    <message>
+        <source>Sospesa: %1. Serve un nuovo consenso.</source>
+        <translation>On hold: %1. A new consent is needed.</translation>
+    </message>
+    <message>
+        <source>Sospesa: il consenso è scaduto o revocato. Serve un nuovo consenso.</source>
+        <translation>On hold: the consent expired or was withdrawn. A new consent is needed.</translation>
+    </message>
+    <message>
         <source>Salva la lettera</source>
         <translation>Save the letter</translation>
     </message>
@@ -2687,6 +2754,96 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Esiti non noti</source>
         <translation>Results not known</translation>
+    </message>
+</context>
+<context>
+    <name>RightsBox</name>
+    <message>
+        <source>Contatto sicuro e diritti</source>
+        <translation>Safe contact and rights</translation>
+    </message>
+    <message>
+        <source>Contatto sicuro…</source>
+        <translation>Safe contact…</translation>
+    </message>
+    <message>
+        <source>Esporta dati…</source>
+        <translation>Export data…</translation>
+    </message>
+    <message>
+        <source>Cancella dati…</source>
+        <translation>Erase data…</translation>
+    </message>
+    <message>
+        <source>NON CHIAMARE</source>
+        <translation>DO NOT CALL</translation>
+    </message>
+    <message>
+        <source>NON INVIARE POSTA</source>
+        <translation>DO NOT SEND POST</translation>
+    </message>
+    <message>
+        <source>Dati anonimizzati</source>
+        <translation>Data anonymised</translation>
+    </message>
+    <message>
+        <source>Telefono sicuro: %1</source>
+        <translation>Safe phone: %1</translation>
+    </message>
+    <message>
+        <source>Orari: %1</source>
+        <translation>Hours: %1</translation>
+    </message>
+    <message>
+        <source>Nessuna istruzione di contatto sicuro.</source>
+        <translation>No safe-contact instructions.</translation>
+    </message>
+    <message>
+        <source>Contatto sicuro salvato.</source>
+        <translation>Safe contact saved.</translation>
+    </message>
+    <message>
+        <source>Salva i dati della persona</source>
+        <translation>Save the person&apos;s data</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Dati salvati in %1</source>
+        <translation>Data saved in %1</translation>
+    </message>
+    <message>
+        <source>Dati della persona cancellati.</source>
+        <translation>The person&apos;s data erased.</translation>
+    </message>
+</context>
+<context>
+    <name>SafeContactDialog</name>
+    <message>
+        <source>Contatto sicuro</source>
+        <translation>Safe contact</translation>
+    </message>
+    <message>
+        <source>Non chiamare</source>
+        <translation>Do not call</translation>
+    </message>
+    <message>
+        <source>Non inviare posta</source>
+        <translation>Do not send post</translation>
+    </message>
+    <message>
+        <source>Telefono sicuro</source>
+        <translation>Safe phone</translation>
+    </message>
+    <message>
+        <source>Orari</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Nota</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -3078,6 +3235,10 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Registro degli accessi</source>
         <translation>Access log</translation>
+    </message>
+    <message>
+        <source>Contatti sicuri</source>
+        <translation>Safe contacts</translation>
     </message>
 </context>
 <context>

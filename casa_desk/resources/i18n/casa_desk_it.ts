@@ -76,6 +76,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Contatto sicuro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Segna come fatto…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -88,7 +92,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Scade il</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consenso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Programma FSE: esiti a sei mesi dall&apos;uscita</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consensi in scadenza nei prossimi 30 giorni</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registro dello sportello</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invio a un servizio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invio a %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NON CHIAMARE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NON INVIARE POSTA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1037,6 +1073,25 @@
     </message>
     <message>
         <source>Tutti i file (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Cancella i dati della persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nome, codice fiscale, recapiti, indirizzo, note e testi della persona saranno cancellati qui e in tutti gli uffici. Restano solo i dati per le statistiche. Non si può annullare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motivo (per esempio: richiesta scritta del …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancella definitivamente</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2514,6 +2569,18 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 (sospesa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sospesa: %1. Serve un nuovo consenso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sospesa: il consenso è scaduto o revocato. Serve un nuovo consenso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Salva la lettera</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2681,6 +2748,96 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Esiti non noti</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RightsBox</name>
+    <message>
+        <source>Contatto sicuro e diritti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contatto sicuro…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esporta dati…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancella dati…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NON CHIAMARE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NON INVIARE POSTA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dati anonimizzati</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefono sicuro: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orari: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nessuna istruzione di contatto sicuro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contatto sicuro salvato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salva i dati della persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dati salvati in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dati della persona cancellati.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SafeContactDialog</name>
+    <message>
+        <source>Contatto sicuro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non chiamare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non inviare posta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefono sicuro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orari</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nota</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3072,6 +3229,10 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Registro degli accessi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contatti sicuri</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
