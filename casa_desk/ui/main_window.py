@@ -546,4 +546,5 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
             app.removeEventFilter(self.quick_exit)
             app.removeEventFilter(self.idle_lock)
         self.idle_lock.stop()
+        self.status.timer.stop()  # a closed window reads nothing more from the store
         super().closeEvent(event)

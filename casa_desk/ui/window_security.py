@@ -56,9 +56,9 @@ class SecurityMixin:
         ):
             self.file_menu.addAction(action)
         self.status.timer.timeout.connect(self.refresh_break_glass)
-        self.context.bus.changed.connect(
-            lambda table: table == "audit_log" and self.refresh_break_glass()
-        )
+        # Bound methods, never a lambda holding the window: the bus outlives the window, and
+        # a lambda on it would keep a closed window (and its timers) alive.
+        self.context.bus.changed.connect(self._table_changed)
 
     def _retranslate_security(self) -> None:
         self.users_action.setText(QCoreApplication.translate("MainWindow", "Utenti…"))
@@ -93,6 +93,10 @@ class SecurityMixin:
         if report is not None:
             self.tabs.setTabVisible(self.tabs.indexOf(report), self.may(Action.REPORT))
         self.refresh_break_glass()
+
+    def _table_changed(self, table: str) -> None:
+        if table == "audit_log":
+            self.refresh_break_glass()
 
     def refresh_break_glass(self) -> None:
         """The coordinator's number of break-glass events not yet seen on the audit page."""
@@ -142,7 +146,7 @@ class SecurityMixin:
         if self.session is None or not self.may(Action.VIEW_AUDIT):
             return None
         dialog = AuditDialog(self.context, self)  # type: ignore[arg-type]
-        dialog.finished.connect(lambda _r: self.refresh_break_glass())
+        dialog.finished.connect(self.refresh_break_glass)
         dialog.open()
         self.refresh_break_glass()  # opening the page marks them seen
         return dialog
