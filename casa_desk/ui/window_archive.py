@@ -39,12 +39,25 @@ class ArchiveMixin:
 
     def backup_to(self, out: Path) -> None:
         """SQLite's online backup of the store (safe while the window writes), then a line."""
+        from casa_desk.models.vocab import AuditAction
+        from casa_desk.security.permissions import Action
         from casa_desk.store.backup import backup_store
 
-        connections = self.context.store.connections
+        connections, session = self.context.store.connections, self.context.session
+
+        def backup() -> Path:
+            # The menu entry is hidden from operators; the role is checked here all the same,
+            # and the copy is audited like `casa-desk backup` (a copy holds every note).
+            if session is not None:
+                session.require(Action.BACKUP)
+            path = backup_store(connections, out)
+            if session is not None:
+                session.audit(AuditAction.EXPORTED, table="backup", row_id=path.name)
+            return path
+
         StoreOp(
             self.context.bus,
-            lambda: backup_store(connections, out),
+            backup,
             changed="",
             parent=self,  # type: ignore[arg-type]
         ).success(

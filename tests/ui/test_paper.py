@@ -14,12 +14,12 @@ from fixtures_b import (
     seeded_fixture,  # noqa: F401 - registers the fixture "seeded"
     show,
 )
-from login_helpers import open_store
+from login_helpers import open_store, session_for
 from pypdf import PdfReader
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit, QMessageBox
 
 from casa_desk.store.directory import Directory
 from casa_desk.store.people import People
@@ -97,13 +97,21 @@ def test_stampa_goes_through_the_print_dialog(qtbot, seeded, tmp_path) -> None:
     assert audit == [{"action": "printed"}]
 
 
-def test_a_backup_from_the_archivio_menu(qtbot, window, demo, tmp_path) -> None:
+def test_a_backup_from_the_archivio_menu(qtbot, demo, tmp_path) -> None:
+    from casa_desk.app import build_window
+    from casa_desk.ui.tasks import SyncRunner
+
+    admin = session_for(demo.store)  # the entry is for coordinators and administrators
+    window = build_window(admin, runner=SyncRunner())
+    qtbot.addWidget(window)
+    window.show()
     out = tmp_path / "copia.sqlite"
 
     def save_as(dialog) -> None:
         dialog.selectFile(str(out))
         dialog.accept()
 
+    assert window.backup_action.isVisible()
     when_modal(save_as, kind=QFileDialog)
     window.backup_action.trigger()
     qtbot.waitUntil(lambda: "Copia di sicurezza scritta" in window.statusBar().currentMessage())
@@ -113,6 +121,20 @@ def test_a_backup_from_the_archivio_menu(qtbot, window, demo, tmp_path) -> None:
     assert not out.read_bytes().startswith(b"SQLite format 3")
     with open_store(out) as copy:
         assert copy.query("SELECT count(*) AS n FROM people")[0]["n"] == 6
+    rows = demo.store.query(
+        "SELECT who, row_id FROM audit_log WHERE action = 'exported' AND table_name = 'backup'"
+    )
+    assert rows == [{"who": admin.user.username, "row_id": "copia.sqlite"}]
+
+
+def test_an_operator_cannot_back_up_from_the_window(qtbot, window, tmp_path) -> None:
+    assert not window.backup_action.isVisible()
+    out = tmp_path / "copia.sqlite"
+    window.backup_to(out)  # even if reached: refused by role, said in a box, nothing written
+    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert len(boxes) == 1 and boxes[0].text()
+    boxes[0].close()
+    assert not out.exists()
 
 
 def test_head_office_edits_the_offices_contacts(qtbot, demo) -> None:
