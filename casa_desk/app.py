@@ -197,6 +197,8 @@ class Launched:
 
         stop_search_workers()
         context = getattr(self.window, "context", None)
+        if context is not None:  # no background work may still hold a connection
+            context.runner.cancel_and_wait()
         if context is not None and context.session is not None:
             context.session.logout()  # who is at the desk now (the lock screen may switch)
         self.session.logout()

@@ -17,6 +17,7 @@ anonymised everywhere) and its statistics are kept.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -157,6 +158,7 @@ class RetentionRun:
     people: int = 0
     audit_rows: int = 0
     dry_run: bool = True
+    stopped: bool = False  # cancelled between batches: the rest is due at the next run
 
 
 def run(
@@ -167,16 +169,22 @@ def run(
     dry_run: bool = False,
     progress: Any = None,
     reason_suffix: str = "",
+    cancelled: Callable[[], bool] | None = None,
 ) -> RetentionRun:
     """Apply the policy on ``as_of``: anonymise every due person (in batches), delete audit
     rows past their period, then compact (search indexes, free pages, WAL). A run with
-    nothing to do writes nothing (the window's daily run is usually one)."""
+    nothing to do writes nothing (the window's daily run is usually one). ``cancelled``
+    (the window closing) stops between batches: what is done stays done, and the rest is
+    due again at the next run; ``stopped`` says so."""
     rule = policy(store.db, store.presidio)
     people = due(store.db, rule, as_of)
     result = RetentionRun(as_of, rule, len(people), old_audit_rows(store.db, rule, as_of), dry_run)
     if dry_run or not (result.people or result.audit_rows):
         return result
     for start in range(0, len(people), BATCH):
+        if cancelled is not None and cancelled():
+            result.stopped = True
+            return result
         with store.transaction():
             for person_id in people[start : start + BATCH]:
                 anonymise(store, person_id, on=as_of, who=who, action=AuditAction.ANONYMISED)

@@ -46,9 +46,14 @@ class DailyRetention(QObject):
         who = self.context.operator
         self.running = True
 
-        def work(_progress: Any, _cancelled: Any) -> int:
-            done = retention.run(store, as_of=today, who=who, reason_suffix="automatica")
-            store.set_meta(KEY, today.isoformat())
+        def work(_progress: Any, cancelled: Any) -> int:
+            if store.closed or cancelled():
+                return 0
+            done = retention.run(
+                store, as_of=today, who=who, reason_suffix="automatica", cancelled=cancelled
+            )
+            if not done.stopped:  # a run stopped by the window closing is finished next time
+                store.set_meta(KEY, today.isoformat())
             return done.people
 
         def finished(people: int) -> None:

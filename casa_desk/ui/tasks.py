@@ -85,6 +85,14 @@ class TaskRunner:
     def busy(self) -> bool:
         return bool(self._running)
 
+    def cancel_and_wait(self, timeout_ms: int = 60_000) -> bool:
+        """Ask every running task to stop and wait for the pool (before the store closes:
+        closing a connection another thread is using crashes SQLite's binding). True if
+        everything finished in time."""
+        for task in list(self._running):
+            task.cancel()
+        return bool(QThreadPool.globalInstance().waitForDone(timeout_ms))
+
 
 class SyncRunner(TaskRunner):
     """Runs work inline on the calling thread (tests)."""

@@ -73,6 +73,9 @@ def test_retention_keeps_every_months_report_and_erases_identity(demo: Path) -> 
         assert dry.people == len(due)
         anonymised = "SELECT count(*) FROM people WHERE anonymised_on IS NOT NULL"
         assert store.db.execute(anonymised).fetchone()[0] == 0  # a dry run changes nothing
+        stopped = retention.run(store, as_of=UNTIL, who="demo", cancelled=lambda: True)
+        assert stopped.stopped  # the window closing: stopped before the first batch
+        assert store.db.execute(anonymised).fetchone()[0] == 0
         done = retention.run(store, as_of=UNTIL, who="demo")
         assert done.people == len(due)
         after = _csvs(store)
