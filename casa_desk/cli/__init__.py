@@ -16,7 +16,6 @@ from collections.abc import Sequence
 
 from casa_desk import __version__
 from casa_desk.errors import CasaError
-from casa_desk.outputs import reason
 
 #: Subcommand modules, in the order ``--help`` lists them.
 COMMANDS = (
@@ -90,6 +89,7 @@ def environment_failure(exc: BaseException) -> str | None:
 
     A database error that SQLAlchemy wrapped (the hub) is judged by the driver's own error.
     """
+    from casa_desk.outputs import reason
     from casa_desk.store.connection import failure
 
     orig = getattr(exc, "orig", None)

@@ -18,8 +18,6 @@ from casa_desk.models.vocab import AuditAction
 from casa_desk.outputs import check_output
 from casa_desk.security.keyfile import keyfile_path
 from casa_desk.security.permissions import Action
-from casa_desk.store.backup import backup_store, decrypted_copy
-from casa_desk.store.schema import APPLICATION_ID
 
 
 def register(subparsers: Any) -> None:
@@ -43,6 +41,9 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from casa_desk.store.backup import backup_store, decrypted_copy
+    from casa_desk.store.schema import APPLICATION_ID
+
     existing_store(args.db)
     check_output(args.out, inputs=[args.db], database=True, application_id=APPLICATION_ID)
     action = Action.BACKUP_DECRYPTED if args.decrypted else Action.BACKUP

@@ -10,8 +10,6 @@ from pathlib import Path
 from casa_desk import paths
 from casa_desk.errors import NotAStoreError, StorageError, SyncError
 from casa_desk.outputs import KEY_FILE
-from casa_desk.store.connection import Error, disk_failure
-from casa_desk.store.schema import APPLICATION_ID
 
 #: URL schemes the hub can run on (SQLAlchemy with psycopg); anything else is refused early.
 HUB_SCHEMES = ("postgresql://", "postgres://")
@@ -123,6 +121,8 @@ def _sqlite_kind(path: Path) -> str:  # noqa: PLR0911 - one answer per kind
     Read through SQLite (the hub's own read-only connection), never with ``open()``: another
     process may hold the file, and this one may too.
     """
+    from casa_desk.store.connection import Error, disk_failure  # the SQLite bindings
+    from casa_desk.store.schema import APPLICATION_ID
     from casa_desk.sync.hub.storage import read_only_sqlite, sqlite_errors  # SQLAlchemy
 
     if Path(f"{path}{KEY_FILE}").is_file():

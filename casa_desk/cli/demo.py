@@ -21,17 +21,12 @@ from typing import Any, TextIO
 
 from casa_desk.cli import non_negative
 from casa_desk.cli.login import PASSWORD_ENV, USER_ENV
-from casa_desk.demo.builder import (
-    FIRST_UNTIL,
-    LAST_UNTIL,
-    DemoOptions,
-    build_demo,
-    check_options,
-)
 from casa_desk.store.reference import PRESIDIO_CODES
 
 
 def _day(text: str) -> date:
+    from casa_desk.demo.builder import FIRST_UNTIL, LAST_UNTIL
+
     try:
         day = date.fromisoformat(text)
     except ValueError:
@@ -138,6 +133,8 @@ DEFAULT_PASSWORD = "demo"
 
 
 def run(args: argparse.Namespace) -> int:
+    from casa_desk.demo.builder import DemoOptions, build_demo, check_options
+
     admin = os.environ.get(USER_ENV) or DEFAULT_ADMIN
     password = os.environ.get(PASSWORD_ENV)
     if password is None:

@@ -15,7 +15,6 @@ from casa_desk.cli.login import (
     first_password,
     username,
 )
-from casa_desk.security.encrypt import encrypt_store
 
 
 def register(subparsers: Any) -> None:
@@ -35,6 +34,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from casa_desk.security.encrypt import encrypt_store
+
     name = username(args)
     secret = first_password(args, name)
     line = ProgressLine(sys.stderr)

@@ -15,9 +15,7 @@ from casa_desk.cli.login import (
 )
 from casa_desk.outputs import atomic_output
 from casa_desk.security import keyfile
-from casa_desk.security.access import create_desk
 from casa_desk.security.permissions import Action
-from casa_desk.store.db import Store
 from casa_desk.sync.hub_url import check_hub_url
 
 
@@ -40,6 +38,8 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from casa_desk.errors import SyncError
+    from casa_desk.security.access import create_desk
+    from casa_desk.store.db import Store
     from casa_desk.sync.client import enrol_from_file, enrol_online
 
     if bool(args.file) == bool(args.code):

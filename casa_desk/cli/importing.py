@@ -13,21 +13,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casa_desk.cli.checks import existing_store
 from casa_desk.cli.login import add_user_argument, logged_in, password, username
 from casa_desk.errors import StorageError
-from casa_desk.imports.registry import (
-    COLUMNS,
-    ImportResult,
-    import_registry,
-    preview_registry,
-    read_registry_file,
-)
-from casa_desk.security.access import peek
+from casa_desk.imports.registry_rows import COLUMNS
 from casa_desk.security.permissions import Action, require
-from casa_desk.store.connection import Error
+
+if TYPE_CHECKING:
+    from casa_desk.imports.registry import ImportResult
+
 
 EXIT_OK = 0
 EXIT_REJECTED = 2
@@ -64,6 +60,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from casa_desk.imports.registry import import_registry, preview_registry, read_registry_file
+    from casa_desk.security.access import peek
+    from casa_desk.store.connection import Error
+
     registry = read_registry_file(args.file)  # whole-file problems stop here, before the store
     existing_store(args.db)
     if args.dry_run:

@@ -20,12 +20,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casa_desk.errors import CasaError
-from casa_desk.security.access import Session, unlock
 from casa_desk.security.permissions import Action
 from casa_desk.security.throttle import Throttled
+
+if TYPE_CHECKING:  # the store and argon2 load when a command logs in, not for --help
+    from casa_desk.security.access import Session
 
 USER_ENV = "CASA_DESK_USER"
 PASSWORD_ENV = "CASA_DESK_PASSWORD"
@@ -123,6 +125,8 @@ def login(
     """Unlock the store at ``path`` for the user of ``args``; with ``action``, refuse (one
     line, store closed) a user whose role may not do it. Waits out a throttle once.
     ``secret``: the password, when the caller has asked for it already."""
+    from casa_desk.security.access import unlock
+
     name = username(args)
     secret = password(name) if secret is None else secret
     for attempt in range(2):

@@ -10,7 +10,6 @@ from casa_desk.cli.checks import existing_store
 from casa_desk.cli.login import add_user_argument, logged_in
 from casa_desk.models.vocab import AuditAction, Programme
 from casa_desk.outputs import check_output, check_outputs
-from casa_desk.reports import letter, service
 from casa_desk.security.permissions import Action
 
 
@@ -52,6 +51,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from casa_desk.reports import service  # the figures, and reportlab when a PDF is made
+
     existing_store(args.db)
     service.parse_month(args.month)  # a bad month or output stops here, before the store opens
     outputs = [args.out] if args.csv is None else [args.out, args.csv]
@@ -78,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_letter(args: argparse.Namespace) -> int:
+    from casa_desk.reports import letter
+
     existing_store(args.db)
     check_output(args.out, inputs=[args.db])
     with logged_in(args.db, args, command="letter", action=Action.PRINT_LETTER) as session:

@@ -16,9 +16,7 @@ from typing import Any
 from casa_desk.cli.checks import existing_store
 from casa_desk.cli.login import add_user_argument, logged_in
 from casa_desk.models.vocab import AuditAction, SettingKey
-from casa_desk.security import settings as desk_settings
 from casa_desk.security.permissions import Action
-from casa_desk.store.settings import Settings
 
 
 def _minutes(text: str) -> int:
@@ -29,6 +27,8 @@ def _minutes(text: str) -> int:
 
 
 def register(subparsers: Any) -> None:
+    from casa_desk.security import settings as desk_settings
+
     parser = subparsers.add_parser(
         "settings",
         help="impostazioni (programma FSE e CUP della sede, blocco per inattività)",
@@ -61,6 +61,9 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from casa_desk.security import settings as desk_settings
+    from casa_desk.store.settings import Settings
+
     existing_store(args.db)  # a folder or a missing file: one line, nothing created
     changing = args.settings_command == "set" or args.lock_minutes is not None
     action = Action.MANAGE_SETTINGS if changing else None

@@ -26,7 +26,6 @@ from casa_desk.cli.login import (
 )
 from casa_desk.errors import CasaError
 from casa_desk.models.vocab import Role
-from casa_desk.security import accounts
 from casa_desk.security.permissions import Action
 
 RECOVERY_ENV = "CASA_DESK_RECOVERY_CODE"
@@ -94,6 +93,8 @@ def register(subparsers: Any) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    from casa_desk.security import accounts
+
     with logged_in(args.db, args, command="user add", action=Action.MANAGE_USERS) as session:
         secret = new_password(args, args.username)
         user = accounts.add_user(
@@ -109,6 +110,8 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from casa_desk.security import accounts
+
     with logged_in(args.db, args, command="user list", action=Action.MANAGE_USERS) as session:
         rows = accounts.list_users(session)
     for account in rows:
@@ -125,6 +128,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_passwd(args: argparse.Namespace) -> int:
+    from casa_desk.security import accounts
+
     current = password(username(args))
     with logged_in(args.db, args, command="user passwd", secret=current) as session:
         target = args.username.strip().lower()
@@ -138,6 +143,8 @@ def run_passwd(args: argparse.Namespace) -> int:
 
 
 def run_disable(args: argparse.Namespace) -> int:
+    from casa_desk.security import accounts
+
     with logged_in(args.db, args, command="user disable", action=Action.MANAGE_USERS) as session:
         accounts.disable_user(session, args.username)
     print(f"Utente {args.username.strip().lower()} disattivato.")
@@ -145,6 +152,8 @@ def run_disable(args: argparse.Namespace) -> int:
 
 
 def run_recovery_code(args: argparse.Namespace) -> int:
+    from casa_desk.security import accounts
+
     with logged_in(
         args.db, args, command="user recovery-code", action=Action.RECOVERY_CODE
     ) as session:
@@ -155,6 +164,8 @@ def run_recovery_code(args: argparse.Namespace) -> int:
 
 
 def run_recover(args: argparse.Namespace) -> int:
+    from casa_desk.security import accounts
+
     code = os.environ.get(RECOVERY_ENV)
     if code is None:
         if not (sys.stdin.isatty() and sys.stderr.isatty()):

@@ -11,22 +11,19 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
-
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
-from reportlab.platypus import Table as RLTable
 
 from casa_desk import outputs
 from casa_desk.errors import ConsentError, ReportError
 from casa_desk.models.phone import format_phone
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome
 from casa_desk.models.vocab import AuditAction
-from casa_desk.reports.pdf import FONT, FONT_BOLD, LIGHT, register_fonts, styles
 from casa_desk.store.consents import hold_of
 from casa_desk.store.db import Store
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Paragraph
 
 URGENCY_LABELS = {"bassa": "bassa", "normale": "normale", "alta": "alta"}
 
@@ -101,6 +98,15 @@ def _full_name(store: Store, username: str) -> str:
 
 def render_letter(data: LetterData) -> bytes:
     """One A4 page."""
+    # reportlab's platypus is loaded here, not at import: the window and the other
+    # commands import this module without ever printing a letter.
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
+    from reportlab.platypus import Table as RLTable
+
+    from casa_desk.reports.pdf import FONT, FONT_BOLD, LIGHT, register_fonts, styles
+
     register_fonts()
     st = styles()
     buffer = io.BytesIO()

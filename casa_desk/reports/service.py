@@ -20,7 +20,6 @@ from casa_desk.reports import aggregate
 from casa_desk.reports.aggregate import Month
 from casa_desk.reports.csv_out import render_csv
 from casa_desk.reports.model import FIRST_YEAR, LAST_YEAR
-from casa_desk.reports.pdf import render_pdf
 from casa_desk.reports.programme import parse_programme
 from casa_desk.reports.programme import resolve as resolve_programme
 from casa_desk.reports.published import PublishedReport, publish
@@ -121,6 +120,8 @@ def generate(
         progress=(lambda d, t: progress(d, t + 2)) if progress else None,
         programme=programme,
     )
+    from casa_desk.reports.pdf import render_pdf  # reportlab: only when a PDF is made
+
     pdf_bytes = render_pdf(report)
     if progress:
         progress(6, 7)

@@ -6,11 +6,15 @@ behind a lock screen (KeePassXC's inactivity timer). Default 5 minutes; 1 to 120
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from casa_desk.errors import ValidationError
 from casa_desk.models.vocab import AuditAction
-from casa_desk.security.access import Session
 from casa_desk.security.permissions import Action
-from casa_desk.store.db import Store
+
+if TYPE_CHECKING:  # annotations only: `casa-desk settings --help` reads the bounds below
+    from casa_desk.security.access import Session
+    from casa_desk.store.db import Store
 
 LOCK_MINUTES_KEY = "lock_minutes"
 DEFAULT_LOCK_MINUTES = 5

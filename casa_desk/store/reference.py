@@ -8,13 +8,15 @@ head office owns reference data (SYNC.md §1, class D).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casa_desk.models.esf import DEFAULT_PROGRAMME
 from casa_desk.models.ids import stable_id
 from casa_desk.models.vocab import DEFAULT_CATEGORIES, SettingKey
-from casa_desk.store.journal import Journal
 from casa_desk.store.tables import HEAD_OFFICE, SHARED_SCOPE
+
+if TYPE_CHECKING:  # annotations only: the command line lists the offices without SQLite
+    from casa_desk.store.journal import Journal
 
 SEED_HLC = 1  # older than any real edit: head office's first change always wins
 SEED_ORIGIN = "seed"
