@@ -50,6 +50,7 @@ from casa_desk.store.schema import (
     ensure_triggers,
     migrations,
     rebuild_search,
+    triggers_stale,
 )
 
 
@@ -83,6 +84,13 @@ class Store:
         Pending migrations are applied after an automatic backup (encrypted with the same
         key, its key file beside it). Raises StorageError subclasses with a one-line Italian
         message; the file is unchanged when it does.
+
+        ``check_integrity=False`` skips SQLite's quick check of the whole file (seconds on
+        a large store) when opening writes nothing, as for a current store: the window runs
+        the check in the background, and a command that only reads meets damage in what it
+        reads as one line (:func:`casa_desk.cli.environment_failure`). Whatever opening
+        has to write — migrations, triggers, reference rows, a clock repair — is written
+        only after the check has passed.
         """
         path = Path(path)
         is_new = not path.exists() or path.stat().st_size == 0
@@ -90,6 +98,7 @@ class Store:
             raise StorageError(f"Archivio non trovato: {path}", code="missing")
         if is_new and not path.parent.is_dir():
             raise StorageError(f"La cartella non esiste: {path.parent}", code="missing_dir")
+        checked = is_new or check_integrity
         if not is_new:
             check_store(path, key=key, check_integrity=check_integrity)
         connections = Connections(path, key)
@@ -101,17 +110,25 @@ class Store:
             if is_new:
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             pending = migrations.pending(db)
+            if not checked and (pending or triggers_stale(db)):
+                check_store(path, key=key, check_integrity=True)  # never write into damage
+                checked = True
             if pending and not is_new:
                 backup.backup_before_migration(db.conn, connections)
             if pending or is_new:
                 migrations.apply(db)
             store = cls(connections, Journal(db, _device_id(db), starting_clock(db)))
             with store.transaction() as journal:
+                changes = db.conn.total_changes
                 ensure_triggers(db)
                 if pending and not is_new:
                     rebuild_search(db)  # a table rebuild may have renumbered rowids
                 recover_poisoned_clock(journal)
                 reference.seed(journal)
+                if not checked and db.conn.total_changes != changes:
+                    # New reference rows or a clock repair: checked before the commit (a
+                    # damaged file raises here, and the transaction is rolled back).
+                    check_store(path, key=key, check_integrity=True)
         except Error as exc:
             db.conn.close()
             raise StorageError(f"Errore dell'archivio {path}: {disk_failure(exc) or exc}") from exc

@@ -456,21 +456,57 @@ def rebuild_restricted(db: Database) -> None:
     db.execute("DELETE FROM people_restricted WHERE automatic = 0 AND by_hand = 0")
 
 
-def ensure_triggers(db: Database) -> None:
-    """(Re)create every trigger the store relies on, from the current schema. Idempotent."""
+def ensure_triggers(db: Database) -> bool:
+    """(Re)create every trigger the store relies on, from the current schema. Idempotent.
+
+    Writes only when the store's triggers differ from these (missing after a migration or a
+    bulk load, or from an older version): opening a current store then changes nothing in
+    the file, so a command that only reads need not check the whole file first
+    (:meth:`casa_desk.store.db.Store.open`). Returns True when it rewrote them.
+    """
+    if not triggers_stale(db):
+        return False
     existing = {
         row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
     }
     for name in existing:
         if name.startswith("casa_"):
             db.execute(f"DROP TRIGGER {name}")
-    scrub = db["casa_scrub"].exists()
-    for spec in SYNCED_TABLES:
-        _exec_script(db, _guard_sql(spec.name, scrub=scrub))
-    _exec_script(db, _SEARCH_TRIGGERS)
+    for script in _trigger_scripts(db):
+        _exec_script(db, script)
+    return True
+
+
+def _trigger_scripts(db: Database) -> list[str]:
+    """The scripts of every trigger this store should have (read-only)."""
+    scrub = bool(db["casa_scrub"].exists())
+    scripts = [_guard_sql(spec.name, scrub=scrub) for spec in SYNCED_TABLES]
+    scripts.append(_SEARCH_TRIGGERS)
     if db["people_restricted"].exists():
         unless = f"WHEN NOT {_SCRUBBING} " if scrub else ""
-        _exec_script(db, _RESTRICTED_TRIGGERS.replace("{unless}", unless))
+        scripts.append(_RESTRICTED_TRIGGERS.replace("{unless}", unless))
+    return scripts
+
+
+def triggers_stale(db: Database) -> bool:
+    """Whether :func:`ensure_triggers` has something to write (read-only)."""
+    have = {
+        name: sql
+        for name, sql in db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+        if name.startswith("casa_")
+    }
+    return have != _wanted_triggers(db)
+
+
+def _wanted_triggers(db: Database) -> dict[str, str]:
+    """name → SQL as SQLite keeps it in ``sqlite_master`` (``CREATE TRIGGER`` … ``END``)."""
+    wanted = {}
+    for script in _trigger_scripts(db):
+        for chunk in script.split("END;"):
+            if chunk.strip():
+                sql = (chunk + "END").strip()
+                wanted[sql.split()[2]] = sql
+    return wanted
 
 
 def _exec_script(db: Database, script: str) -> None:

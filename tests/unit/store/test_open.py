@@ -133,3 +133,108 @@ def test_every_subcommand_has_help(capsys) -> None:
             main([name, "--help"])
         assert exit_info.value.code == 0
         assert "usage" in capsys.readouterr().out
+
+
+def _scribble(path: Path, first_page: int, pages: int) -> None:
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * first_page, min(len(data), 4096 * (first_page + pages))):
+        data[offset] = 0xA5
+    path.write_bytes(bytes(data))
+
+
+def _filled(path: Path, people: int = 300) -> None:
+    with Store.open(path, create=True) as store:
+        for i in range(people):
+            People(store).register(
+                {"first_name": f"N{i}", "last_name": "Esempio" * 20}, presidio="SAN-SIRO"
+            )
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def test_opening_a_current_store_writes_nothing(tmp_path: Path) -> None:
+    """Without the integrity check (the window, the report) a current store's file is left
+    byte for byte as it was: triggers are rewritten only when they differ."""
+    path = tmp_path / "s.sqlite"
+    _filled(path, people=20)
+    before = digest(path)
+    with Store.open(path, check_integrity=False) as store:
+        assert store.query("SELECT count(*) AS n FROM people")[0]["n"] == 20
+    assert digest(path) == before
+    Store.open(path).close()  # with the check too
+    assert digest(path) == before
+
+
+def test_unchecked_open_checks_before_it_writes(tmp_path: Path) -> None:
+    """A damaged store whose triggers need rewriting is checked first and left untouched,
+    even when the caller skipped the integrity check."""
+    path = tmp_path / "s.sqlite"
+    _filled(path)
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER casa_fts_people_insert")  # as a crash in a bulk load leaves it
+    conn.close()
+    _scribble(path, first_page=12, pages=6)  # data pages; the schema still reads
+    before = digest(path)
+    with pytest.raises(DamagedStoreError):
+        Store.open(path, check_integrity=False)
+    assert digest(path) == before
+
+
+def test_unchecked_open_restores_missing_triggers(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    _filled(path, people=5)
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER casa_fts_people_insert")
+    conn.close()
+    with Store.open(path, check_integrity=False) as store:
+        People(store).register({"first_name": "Ada", "last_name": "Trovata"}, presidio="SAN-SIRO")
+        found = store.query("SELECT count(*) AS n FROM people_fts WHERE people_fts MATCH 'Trovata'")
+        assert found[0]["n"] == 1
+
+
+def test_report_on_a_store_damaged_where_it_reads_is_one_line(tmp_path: Path, capsys) -> None:
+    """The report skips the whole-file check; damage in the pages it reads (here the root
+    page of the contacts table and of each of its indexes) still stops it with one line,
+    and no file is written: SQLCipher authenticates every page it reads."""
+    from datetime import date
+
+    from login_helpers import CHEAP, PASSWORD, USER, open_store
+
+    from casa_desk.demo.builder import DemoOptions, build_demo
+
+    path = tmp_path / "s.sqlite"
+    build_demo(
+        path,
+        DemoOptions(
+            people=60,
+            contacts=3000,
+            seed=3,
+            until=date(2026, 11, 1),
+            admin=USER,
+            password=PASSWORD,
+            kdf=CHEAP,
+        ),
+    )
+    with open_store(path) as store:
+        roots = [
+            row["rootpage"]
+            for row in store.query("SELECT rootpage FROM sqlite_master WHERE tbl_name = 'contacts'")
+            if row["rootpage"]
+        ]
+    data = bytearray(path.read_bytes())
+    for page in roots:  # the middle of each page: its HMAC no longer matches
+        start = (page - 1) * 4096 + 1000
+        data[start : start + 1000] = b"\xa5" * 1000
+    path.write_bytes(bytes(data))
+    out = tmp_path / "r.pdf"
+    argv = ["report", "--db", str(path), "--month", "2026-10", "--all", "--out", str(out)]
+    status = main(argv)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert status == 1 and len(err) == 1 and "danneggiato" in err[0], err
+    assert not out.exists()
+    # The login was recorded (its pages are sound); no report was.
+    with open_store(path, check_integrity=False) as store:
+        actions = [
+            row["reason"] or row["action"]
+            for row in store.query("SELECT action, reason FROM audit_log ORDER BY rowid")
+        ]
+    assert "cli report" in actions and not [a for a in actions if a.startswith("pdf")]
