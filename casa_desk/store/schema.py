@@ -706,3 +706,47 @@ def m013_rights_safe_contacts(db: Database) -> None:
         "CREATE UNIQUE INDEX IF NOT EXISTS safe_contacts_person ON safe_contacts"
         " (person_id, presidio) WHERE deleted = 0"
     )
+
+
+@migrations()
+def m014_report_month_indexes(db: Database) -> None:
+    """Indexes the monthly report reads without touching a table row (issue 12; profile in
+    benchmarks/bench_report.py, 1,000,000 contacts):
+
+    * ``contacts_presidio_time`` also carries what the month's figures read (deleted,
+      person, topic, channel, id): the month is read from the index alone, as the
+      "current" check needs only the id;
+    * ``contacts_amends`` holds only corrections (``amends_id IS NOT NULL``, about 1% of
+      contacts): the "is it amended?" probe of every counted contact seeks a small index;
+    * ``contacts_person_office`` carries ``deleted``: SQLite does not count a partial
+      index's WHERE as covering, so "seen here before?" read each contact row anyway;
+    * ``contacts_follow_up_due`` is ordered by ``follow_up_done_at`` before the due date:
+      follow-ups open at a month's end (or the agenda's) are two short ranges instead of
+      the office's whole follow-up history;
+    * the referral events of two months and their history are read from their indexes.
+
+    Same names, so a query that named an index still finds it; each new index starts
+    with the columns of the one it replaces (except the follow-up index, reordered).
+    """
+    _exec_statements(
+        db,
+        """
+        DROP INDEX IF EXISTS contacts_presidio_time;
+        CREATE INDEX contacts_presidio_time ON contacts
+            (presidio, occurred_at, deleted, person_id, category, channel, id);
+        DROP INDEX IF EXISTS contacts_amends;
+        CREATE INDEX contacts_amends ON contacts (amends_id) WHERE amends_id IS NOT NULL;
+        DROP INDEX IF EXISTS contacts_person_office;
+        CREATE INDEX contacts_person_office ON contacts
+            (person_id, presidio, occurred_at, deleted, id) WHERE deleted = 0;
+        DROP INDEX IF EXISTS contacts_follow_up_due;
+        CREATE INDEX contacts_follow_up_due ON contacts
+            (presidio, follow_up_done_at, follow_up_on, occurred_at, deleted, id)
+            WHERE follow_up_on IS NOT NULL;
+        DROP INDEX IF EXISTS referral_events_at;
+        CREATE INDEX referral_events_at ON referral_events (at, deleted, referral_id);
+        DROP INDEX IF EXISTS referral_events_referral;
+        CREATE INDEX referral_events_referral ON referral_events
+            (referral_id, hlc, id, deleted, event, at)
+    """,
+    )
