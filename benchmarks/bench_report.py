@@ -26,7 +26,10 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
@@ -40,8 +43,54 @@ from casa_desk.reports.aggregate import Month
 from casa_desk.reports.csv_out import render_csv
 from casa_desk.reports.pdf import render_pdf
 from casa_desk.reports.published import publish
+from casa_desk.store.connection import Connection
+from casa_desk.store.current import current
 from casa_desk.store.db import Store
 from casa_desk.store.reference import PRESIDIO_CODES, reference_rows
+
+
+def raw_aggregate(conn: Connection, month: Month, presidio: str) -> dict[str, int]:
+    """The yardstick of the report's own work: the month's current contacts of one office
+    by category, one SQL statement (what bench_store.py calls "month by category")."""
+    start, end = month.bounds()
+    return dict(
+        conn.execute(
+            "SELECT c.category, count(*) FROM contacts c WHERE c.presidio = ? "
+            f"AND c.occurred_at >= ? AND c.occurred_at < ? AND {current('c')} "
+            "GROUP BY c.category",
+            [presidio, start, end],
+        ).fetchall()
+    )
+
+
+def command(db: Path, month: str, presidio: str, out: Path) -> tuple[float, float]:
+    """``casa-desk report`` as an office runs it, in a fresh process: (wall, CPU) seconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "casa_desk",
+            "report",
+            "--db",
+            str(db),
+            "--month",
+            month,
+            "--presidio",
+            presidio,
+            "--out",
+            str(out / "c.pdf"),
+            "--csv",
+            str(out / "c.csv"),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu
 
 
 def build_synthetic(path: Path, people: int, contacts: int, seed: int = 1) -> None:
@@ -169,14 +218,23 @@ def main() -> None:
     n = store.db.execute("SELECT count(*) FROM contacts").fetchone()[0]
     print(f"contacts in store: {n:,}")
     phases: dict[str, list[float]] = {
+        "raw_sql": [],
+        "raw_sql_cpu": [],
         "figures": [],
         "figures_cpu": [],
         "pdf": [],
         "csv": [],
         "all_offices": [],
         "cli": [],
+        "command": [],
+        "command_cpu": [],
     }
     for _ in range(args.runs):
+        t0 = time.perf_counter()
+        c0 = time.process_time()
+        raw_aggregate(store.db.conn, month, args.presidio)
+        phases["raw_sql_cpu"].append(time.process_time() - c0)
+        phases["raw_sql"].append(time.perf_counter() - t0)
         t0 = time.perf_counter()
         c0 = time.process_time()
         side = store.connections.raw_reader  # the second connection, as the service uses it
@@ -195,6 +253,13 @@ def main() -> None:
         aggregate.compute(store.db.conn, month, None, side_reader=side)
         phases["all_offices"].append(time.perf_counter() - t)
     store.close()
+    _whole_paths(args, phases)
+    print(f"month contacts for {args.presidio}: {figures.headline.contacts:,}")
+    _summary(phases)
+
+
+def _whole_paths(args: argparse.Namespace, phases: dict[str, list[float]]) -> None:
+    """``service.generate`` in this process, then the command in a fresh one."""
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(args.runs):
             t = time.perf_counter()
@@ -207,12 +272,23 @@ def main() -> None:
                     out_csv=Path(tmp) / "r.csv",
                 )
             phases["cli"].append(time.perf_counter() - t)
-    print(f"month contacts for {args.presidio}: {figures.headline.contacts:,}")
+        for _ in range(args.runs):
+            wall, cpu = command(args.db, args.month, args.presidio, Path(tmp))
+            phases["command"].append(wall)
+            phases["command_cpu"].append(cpu)
+
+
+def _summary(phases: dict[str, list[float]]) -> None:
     for name, times in phases.items():
         print(
             f"{name:12s} median {statistics.median(times) * 1000:7.1f} ms "
             f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f})"
         )
+    median = {name: statistics.median(times) for name, times in phases.items()}
+    print(
+        f"figures / raw SQL: {median['figures'] / median['raw_sql']:.1f}x wall, "
+        f"{median['figures_cpu'] / median['raw_sql_cpu']:.1f}x CPU (goal: within 5x)"
+    )
 
 
 if __name__ == "__main__":

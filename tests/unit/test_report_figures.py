@@ -7,8 +7,9 @@ people, anonymous contacts, illegal referral steps, DST-edge contacts).
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -368,3 +369,37 @@ def test_a_removed_contact_leaves_the_lists_and_the_report_alike(tmp_path: Path)
         contacts.remove(fixed["id"], operator="op1")  # a correction removed in turn
         assert seen() == (1, 1, 1, 1)
         assert expected_headline(store, "SAN-SIRO", 2026, 9)["contacts"] == 1
+
+
+@pytest.mark.parametrize("last_day", ["2026-10-31", "2027-02-28", "2028-02-29"])
+def test_age_bands_in_sql_are_age_on_and_age_band(tmp_path: Path, last_day: str) -> None:
+    """The report's SQL bands agree with the Python definition on every edge."""
+    day = date.fromisoformat(last_day)
+    births = [None, "", "1990-1-1", "2000-02-30", "2001-13-01", "abcdefghij"]
+    for years in (25, 55):
+        for delta in (-1, 0, 1):
+            born = day.replace(year=day.year - years, day=1) + timedelta(days=day.day - 1 + delta)
+            births += [born.isoformat(), born.isoformat() + "T00:00:00"]
+    births += ["2000-02-29", "1972-02-29", "1971-02-28", "1971-03-01"]
+    genders = [None, "", "F", "M", "X"]
+    with Store.open(tmp_path / "s.sqlite", create=True) as store:
+        with store.transaction() as j:
+            ids = [
+                j.insert(
+                    "people",
+                    {"last_name": f"Quibbert{n}", "birth_date": b, "gender": genders[n % 5]},
+                    presidio="SAN-SIRO",
+                )["id"]
+                for n, b in enumerate(births)
+            ]
+        per_person = Counter({pid: n + 1 for n, pid in enumerate(ids)})
+        per_person[None] = 7
+        per_person["no-such-person"] = 3
+        by_gender, by_age = aggregate._gender_and_age(store.db.conn, per_person, day)
+    want_gender: Counter[str] = Counter({"anonymous": 7, "NS": 3})
+    want_age: Counter[str] = Counter({"anonymous": 7, "unknown": 3})
+    for n, b in enumerate(births):
+        want_gender[genders[n % 5] or "NS"] += n + 1
+        want_age[aggregate.age_band(aggregate.age_on(b, day))] += n + 1
+    assert (by_gender, by_age) == (want_gender, want_age)
+    assert {"lt25", "25_54", "gt54", "unknown"} <= set(by_age)
