@@ -237,7 +237,7 @@ class Connections:
         except Error:
             conn.close()
             raise
-        return Database(conn, recursive_triggers=False)
+        return Database(conn, recursive_triggers=False, execute_plugins=False)
 
     def reader(self, *, progress: Callable[[], int] | None = None) -> Database:
         """A connection that cannot write (``query_only``): one per thread, never a clock.
@@ -248,7 +248,7 @@ class Connections:
         conn = self.raw_reader()
         if progress is not None:
             conn.set_progress_handler(progress, 2000)
-        return Database(conn, recursive_triggers=False)
+        return Database(conn, recursive_triggers=False, execute_plugins=False)
 
     def raw_reader(self) -> Connection:
         """A ``query_only`` connection as the bare binding object (the report's SQL)."""
@@ -278,7 +278,7 @@ class Connections:
     def inspector_database(self) -> Database:
         """:meth:`inspector` wrapped for sqlite-utils (a dry run that must write nothing:
         no migration, no clock)."""
-        return Database(self.inspector(), recursive_triggers=False)
+        return Database(self.inspector(), recursive_triggers=False, execute_plugins=False)
 
     def target(self, path: str | Path) -> Connection:
         """A new database file keyed like this store (an encrypted backup's copy)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -37,7 +37,6 @@ from casa_desk.ui.daily_retention import DailyRetention
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.lock_screen import IdleLock, LockScreen
 from casa_desk.ui.navigation import Navigation
-from casa_desk.ui.person_card import PersonCard
 from casa_desk.ui.person_form import PersonForm
 from casa_desk.ui.quick_exit import NeutralPage, QuickExit
 from casa_desk.ui.screen_fit import fit_to_screen, fits, keep_on_screen
@@ -47,6 +46,9 @@ from casa_desk.ui.statusbar import DeskStatusBar
 from casa_desk.ui.window_archive import ArchiveMixin
 from casa_desk.ui.window_away import AwayMixin, AwayState
 from casa_desk.ui.window_security import SecurityMixin
+
+if TYPE_CHECKING:
+    from casa_desk.ui.person_card import PersonCard
 
 #: An enrolled desk syncs by itself this often, and shortly after the window opens.
 AUTO_SYNC_MINUTES = 5.0
@@ -110,10 +112,9 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
             self.quick_exit.install(app)
 
         self.search = SearchPage(context)
-        self.card = PersonCard(context)
+        self._card: PersonCard | None = None  # built when first needed (see card)
         self.people_stack = QStackedWidget(objectName="peopleStack")
         self.people_stack.addWidget(self.search)
-        self.people_stack.addWidget(self.card)
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.people_stack, "")
@@ -133,14 +134,6 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
 
         self.search.person_opened.connect(self.open_person)
         self.search.register_requested.connect(self.register_person)
-        self.card.back_requested.connect(self.show_search)
-        self.card.person_opened.connect(self.open_person)
-        self.card.edit_requested.connect(self.edit_person)
-        self.card.contact_requested.connect(self.new_contact)
-        self.card.amend_requested.connect(self.amend_contact)
-        self.card.confirmed.connect(self.confirm)
-        self.card.referral_opened.connect(self.show_referral)
-        self.card.referral_requested.connect(self.new_referral)
         self._start_idle_lock()
         self.apply_roles()
 
@@ -296,10 +289,6 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
             self.quit_action,
         ):
             self.addAction(action)
-        self.escape = QShortcut(
-            QKeySequence("Esc"), self.card, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
-        )
-        self.escape.activated.connect(self.show_search)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("casa_desk – %1").replace("%1", self.office_name))
@@ -346,9 +335,37 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
             self.context.bus.changed.emit(table)
 
     # -- people ---------------------------------------------------------------------------
+    @property
+    def card(self) -> PersonCard:
+        """The person card, built the first time it is needed: it is not on the first
+        screen, and its module (with the contact, referral, consent and ESF dialogs) is a
+        large part of the window's own import time."""
+        if self._card is None:
+            from casa_desk.ui.person_card import PersonCard
+
+            card = self._card = PersonCard(self.context)
+            self.people_stack.addWidget(card)
+            card.back_requested.connect(self.show_search)
+            card.person_opened.connect(self.open_person)
+            card.edit_requested.connect(self.edit_person)
+            card.contact_requested.connect(self.new_contact)
+            card.amend_requested.connect(self.amend_contact)
+            card.confirmed.connect(self.confirm)
+            card.referral_opened.connect(self.show_referral)
+            card.referral_requested.connect(self.new_referral)
+            self.escape = QShortcut(
+                QKeySequence("Esc"), card, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
+            self.escape.activated.connect(self.show_search)
+            self._restore_layout(self._card_parts(card))
+        return self._card
+
+    def _card_on_screen(self) -> bool:
+        return self._card is not None and self.people_stack.currentWidget() is self._card
+
     def current_person_id(self) -> str | None:
         """The person whose card is on screen, if any."""
-        if self.people_stack.currentWidget() is self.card and self.tabs.currentIndex() == 0:
+        if self._card_on_screen() and self.tabs.currentIndex() == 0:
             return self.card.person_id
         return None
 
@@ -356,7 +373,7 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         """Who Ctrl+N is for: the card on screen, or the person highlighted in the results."""
         if self.tabs.currentIndex() != 0:
             return None
-        if self.people_stack.currentWidget() is self.card:
+        if self._card_on_screen():
             return self.card.person_id
         return self.search.highlighted_person_id()
 
@@ -369,7 +386,8 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
     def show_search(self) -> None:
         self.tabs.setCurrentIndex(0)
         self.people_stack.setCurrentWidget(self.search)
-        self.card.clear()
+        if self._card is not None:
+            self._card.clear()
         self.search.focus_search()
 
     def open_person(self, person_id: str) -> None:
@@ -515,7 +533,10 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
-        for name, part in self._layout_parts().items():
+        self._restore_layout(self._layout_parts())
+
+    def _restore_layout(self, parts: dict[str, Any]) -> None:
+        for name, part in parts.items():
             state = self.settings.layout(name)
             if state is not None:
                 part.restoreState(state)
@@ -526,11 +547,18 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         QTimer.singleShot(0, self, lambda: keep_on_screen(self))
 
     def _layout_parts(self) -> dict[str, Any]:
-        """Splitters and table headers whose sizes the operator may adjust."""
+        """Splitters and table headers whose sizes the operator may adjust (the card's only
+        once it is built: otherwise what was saved stays as it was)."""
+        parts = {"search_columns": self.search.view.horizontalHeader()}
+        if self._card is not None:
+            parts |= self._card_parts(self._card)
+        return parts
+
+    @staticmethod
+    def _card_parts(card: PersonCard) -> dict[str, Any]:
         return {
-            "card_splitter": self.card.splitter,
-            "search_columns": self.search.view.horizontalHeader(),
-            "history_columns": self.card.history_view.horizontalHeader(),
+            "card_splitter": card.splitter,
+            "history_columns": card.history_view.horizontalHeader(),
         }
 
     def save_layout(self) -> None:

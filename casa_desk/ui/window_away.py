@@ -53,6 +53,7 @@ class AwayMixin:
     tabs: Any
     people_stack: Any
     card: Any
+    _card: Any  # the card if built (a card never opened needs no hiding)
     search: Any
     screens: Any
     neutral: Any
@@ -76,16 +77,18 @@ class AwayMixin:
         Where the operator was is kept as ids, off screen, for :meth:`resume`: the tab, the
         card's person, the search text and the highlighted result.
         """
+        card = self._card
         self._away = AwayState(
             tab=self.tabs.currentIndex(),
-            person_id=self.card.person_id
-            if self.people_stack.currentWidget() is self.card
+            person_id=card.person_id
+            if card is not None and self.people_stack.currentWidget() is card
             else None,
             search_text=self.search.field.text(),
             highlighted=self.search.highlighted_person_id(),
         )
         self.search.reset()
-        self.card.clear()
+        if card is not None:
+            card.clear()
         self.people_stack.setCurrentWidget(self.search)
         self.tabs.setCurrentIndex(0)
         self.screens.setCurrentWidget(self.neutral)
@@ -197,8 +200,8 @@ class AwayMixin:
     def _focus_page(self) -> None:
         if self.tabs.currentIndex() != 0:
             self.tabs.currentWidget().setFocus()
-        elif self.people_stack.currentWidget() is self.card:
-            self.card.history_view.setFocus()
+        elif self._card is not None and self.people_stack.currentWidget() is self._card:
+            self._card.history_view.setFocus()
         else:
             self.search.field.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -105,6 +105,33 @@ def test_window_size_is_remembered(qtbot, demo) -> None:
     assert Path(UiSettings().path).parent == paths.data_dir()  # never the real settings
 
 
+def test_the_card_is_built_when_first_opened_and_keeps_its_saved_layout(qtbot, demo) -> None:
+    """The card is not on the first screen, so it is not built before it; a window closed
+    without opening one leaves the card's saved layout as it was."""
+    first = build_window(demo.session, runner=SyncRunner())
+    qtbot.addWidget(first)
+    first.show()
+    first.card.splitter.setSizes([170, 480])
+    card_sizes = first.card.splitter.sizes()
+    first.close()
+    second = build_window(demo.session, runner=SyncRunner())
+    qtbot.addWidget(second)
+    second.show()
+    assert second._card is None
+    assert second.current_person_id() is None
+    second.close()  # saves the window's layout without a card
+    third = build_window(demo.session, runner=SyncRunner())
+    qtbot.addWidget(third)
+    third.show()
+    assert third.card.splitter.sizes() == card_sizes
+    person = demo.store.query("SELECT id FROM people WHERE deleted = 0 LIMIT 1")[0]["id"]
+    third.open_person(person)
+    assert third.current_person_id() == person
+    third.show_search()  # Esc on a lazily built card: test_search.py
+    assert third.people_stack.currentWidget() is third.search
+    assert third.card.person_id is None
+
+
 def test_language_setting_is_saved(qtbot, window, monkeypatch) -> None:
     monkeypatch.setattr(QMessageBox, "information", lambda *_a, **_k: None)
     window.set_language("en")
