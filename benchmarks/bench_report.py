@@ -30,7 +30,7 @@ machine shared by several test suites (load 4-9 on 2 cores: wall times are 2-5x 
 times, so CPU is what compares):
 
 * plain store, before issue 10, load ~5: ``compute`` CPU 1.83 s -> 1.25 s (covering indexes
-  of m012, overdue follow-ups as two ranges, gender and age counted in SQL, the new-people
+  of m014, overdue follow-ups as two ranges, gender and age counted in SQL, the new-people
   probe returning the unseen); raw aggregate 0.11 s CPU: 11x;
 * encrypted store (SQLCipher, issue 10), load ~9: figures CPU 1.63 s, raw 0.11 s (15x);
   PDF 0.7-1.1 s wall; the command (login with argon2id included) 2.56 s CPU, 10.5 s wall;
