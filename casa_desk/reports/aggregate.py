@@ -294,38 +294,31 @@ def _gender_and_age(
     """Contacts by the person's gender and by age band on ``last_day``, from contacts per
     person id.
 
-    Counted by SQLite over the people_report index (m004: id, gender, birth date), with the
-    counts handed over as one JSON object: at 45,000 people a month, building a dict of
-    attributes and an age per person in Python cost more than the query. The band is
-    :func:`age_band` of :func:`age_on`, written as a comparison of ISO dates: under 25 on
-    ``last_day`` means born after the same day 25 years earlier, 54 or under after that day
-    55 years earlier; a birth date that is not a real ``YYYY-MM-DD`` day is unknown
-    (``date(…, '+0 days')`` turns 30 February into 1 March; plain ``date()`` keeps it).
+    SQLite sums the counts per (gender, birth date) over the people_report index (m004: id,
+    gender, birth date), the counts handed over as one JSON object; the band of each birth
+    date is then :func:`age_band` of :func:`age_on` (year and month of birth, as retention
+    keeps them), so the definition stays the one Python function.
     """
     by_gender: Counter[str] = Counter()
     by_age: Counter[str] = Counter()
     anonymous = sum(n for pid, n in per_person.items() if not pid)
     if anonymous:
         by_gender[ANONYMOUS[0]] = by_age[ANONYMOUS[0]] = anonymous
-    day = last_day.strftime("-%m-%d")
     rows = conn.execute(
-        "SELECT coalesce(nullif(p.gender, ''), ?), CASE "
-        "WHEN p.birth_date IS NULL OR date(substr(p.birth_date, 1, 10), '+0 days') "
-        "IS NOT substr(p.birth_date, 1, 10) THEN ? "
-        "WHEN substr(p.birth_date, 1, 10) > ? THEN 'lt25' "
-        "WHEN substr(p.birth_date, 1, 10) > ? THEN '25_54' ELSE 'gt54' END, "
-        "sum(j.value) FROM json_each(?) j "
-        "LEFT JOIN people p INDEXED BY people_report ON p.id = j.key GROUP BY 1, 2",
+        "SELECT coalesce(nullif(p.gender, ''), ?), p.birth_date, sum(j.value) "
+        "FROM json_each(?) j LEFT JOIN people p INDEXED BY people_report ON p.id = j.key "
+        "GROUP BY 1, 2",
         [
             Gender.NOT_STATED.value,
-            UNKNOWN[0],
-            f"{last_day.year - 25:04d}{day}",
-            f"{last_day.year - 55:04d}{day}",
             json.dumps({pid: n for pid, n in per_person.items() if pid}),
         ],
     )
-    for gender, band, n in rows:
+    bands: dict[str | None, str] = {}
+    for gender, birth, n in rows:
         by_gender[gender] += n
+        band = bands.get(birth)
+        if band is None:
+            band = bands[birth] = age_band(age_on(birth, last_day))
         by_age[band] += n
     return by_gender, by_age
 

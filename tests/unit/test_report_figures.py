@@ -372,8 +372,8 @@ def test_a_removed_contact_leaves_the_lists_and_the_report_alike(tmp_path: Path)
 
 
 @pytest.mark.parametrize("last_day", ["2026-10-31", "2027-02-28", "2028-02-29"])
-def test_age_bands_in_sql_are_age_on_and_age_band(tmp_path: Path, last_day: str) -> None:
-    """The report's SQL bands agree with the Python definition on every edge."""
+def test_gender_and_age_bands_follow_age_on_and_age_band(tmp_path: Path, last_day: str) -> None:
+    """Counted per (gender, birth date), the bands are age_band(age_on()) on every edge."""
     day = date.fromisoformat(last_day)
     births = [None, "", "1990-1-1", "2000-02-30", "2001-13-01", "abcdefghij"]
     for years in (25, 55):
