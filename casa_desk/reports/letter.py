@@ -100,28 +100,16 @@ def render_letter(data: LetterData) -> bytes:
     """One A4 page."""
     # reportlab's platypus is loaded here, not at import: the window and the other
     # commands import this module without ever printing a letter.
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, TableStyle
     from reportlab.platypus import Table as RLTable
 
-    from casa_desk.reports.pdf import FONT, FONT_BOLD, LIGHT, register_fonts, styles
+    from casa_desk.reports.pdf import FONT, FONT_BOLD, LIGHT, a4_document, register_fonts, styles
 
     register_fonts()
     st = styles()
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=22 * mm,
-        rightMargin=22 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
-        title="Lettera di invio",
-        author="casa_desk",
-        lang="it-IT",
-        initialFontName=FONT,
-    )
+    doc = a4_document(buffer, title="Lettera di invio", margins_mm=(22, 22, 20, 20))
     p = data.person
     office = data.office
     service = data.service

@@ -409,6 +409,32 @@ def _generated(report: PublishedReport) -> str:
     return f"Generato il {format_date(at.date())} alle {at:%H:%M} (ora italiana)"
 
 
+def a4_document(
+    buffer: io.BytesIO,
+    *,
+    title: str,
+    margins_mm: tuple[float, float, float, float],
+    subject: str = "",
+) -> SimpleDocTemplate:
+    """The A4 page every PDF of the program uses (report, referral letter, access file):
+    Italian, the embedded font from the first page (else each page starts in Helvetica, not
+    embedded), ``margins_mm`` as (left, right, top, bottom)."""
+    left, right, top, bottom = margins_mm
+    return SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=left * mm,
+        rightMargin=right * mm,
+        topMargin=top * mm,
+        bottomMargin=bottom * mm,
+        title=title,
+        author="casa_desk",
+        subject=subject,
+        lang="it-IT",
+        initialFontName=FONT,
+    )
+
+
 def render_pdf(report: PublishedReport) -> bytes:
     """The report as PDF bytes."""
     register_fonts()
@@ -416,19 +442,7 @@ def render_pdf(report: PublishedReport) -> bytes:
     buffer = io.BytesIO()
     title = f"Rapporto mensile – {report.office_name} – {report.month_label}"
     programme = report.programme
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=16 * mm,
-        bottomMargin=22 * mm,
-        title=title,
-        author="casa_desk",
-        subject=programme.name,
-        lang="it-IT",
-        initialFontName=FONT,  # else every page starts in Helvetica (not embedded)
-    )
+    doc = a4_document(buffer, title=title, margins_mm=(18, 18, 16, 22), subject=programme.name)
     width = doc.width
     story: list[Any] = (
         [emblem_band(report, width, st), Spacer(1, 3 * mm)] if programme.emblem else []

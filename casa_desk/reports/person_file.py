@@ -19,14 +19,13 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Paragraph, Spacer, TableStyle
 from reportlab.platypus import Table as RLTable
 
 from casa_desk.models.phone import format_phone
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome
-from casa_desk.reports.pdf import FONT, LIGHT, register_fonts, styles
+from casa_desk.reports.pdf import FONT, LIGHT, a4_document, register_fonts, styles
 from casa_desk.store import erasure
 from casa_desk.store.db import Store
 
@@ -163,18 +162,7 @@ def render(data: PersonFile) -> bytes:
     register_fonts()
     st = styles()
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title="I tuoi dati",
-        author="casa_desk",
-        lang="it-IT",
-        initialFontName=FONT,
-    )
+    doc = a4_document(buffer, title="I tuoi dati", margins_mm=(18, 18, 18, 18))
 
     def para(text: str, style: str = "base") -> Paragraph:
         return Paragraph(escape(text).replace("\n", "<br/>"), st[style])
