@@ -16,7 +16,6 @@ from typing import Any
 from casa_desk.cli.checks import existing_store
 from casa_desk.cli.login import add_user_argument, logged_in
 from casa_desk.outputs import check_output
-from casa_desk.security import rights
 from casa_desk.security.permissions import Action
 
 
@@ -80,6 +79,8 @@ def register(subparsers: Any) -> None:
 
 
 def run_retention(args: argparse.Namespace) -> int:
+    from casa_desk.security import rights  # the store and reportlab: only when run
+
     existing_store(args.db)
     with logged_in(args.db, args, command="retention", action=Action.RETENTION) as session:
         done = rights.run_retention(session, as_of=args.as_of, dry_run=args.dry_run)
@@ -93,6 +94,8 @@ def run_retention(args: argparse.Namespace) -> int:
 
 
 def run_person(args: argparse.Namespace) -> int:
+    from casa_desk.security import rights  # the store and reportlab: only when run
+
     existing_store(args.db)
     export = args.person_command == "export"
     if export:
