@@ -11,9 +11,9 @@ Needs a demo store, e.g. ``casa-desk demo --db /tmp/ui_bench.sqlite --people 100
   Enter on the password → main window painted (argon2id key slot, store open, window
   build), then how long the first search typed there takes to be answered on screen; wall
   and CPU seconds (all threads). ``--start-only`` stops there;
-* time to a visible window without the login screen: a fresh ``python`` process from spawn until the main window is
-  exposed and painted (interpreter start, imports, store open with its quick integrity
-  check, window build) — and the part of it spent inside ``casa_desk.app.launch``;
+* time to a visible window without the login screen: a fresh ``python`` process from
+  spawn until the main window is exposed and painted (interpreter start, imports, store
+  open, window build) — and the part of it spent inside ``casa_desk.app.launch``;
 * search latency per keystroke through the real widgets, typed one character at a time
   (``QTest.keyClick`` into the search field) over random prefixes of surnames, names,
   codici fiscali, phones and unit codes: the time the GUI thread is busy (key event, the
