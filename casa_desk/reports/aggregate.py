@@ -329,12 +329,17 @@ def _people_first_seen_since(
     presidio: Offices,
     people: set[str],
     aliases: dict[str, str],
+    direct: set[str],
 ) -> set[str]:
     """Which of ``people`` (survivor ids) had no current contact here before ``moment``.
 
-    Asked that way round because at a busy office most people of a month were seen before:
-    the query returns the few that were not (returning 57,000 seen ids and building their
-    set cost as much as the probes).
+    ``direct`` are the ids the contacts counted carry (before merges): each has a row of
+    ``contacts_first_seen`` here (m015: person, office, earliest current contact, kept by
+    triggers), so one range of it — the pairs first seen here since ``moment``, a few
+    thousand at a busy office — tells which of them are new, instead of one seek of the
+    contacts index per person (63,000 at 1,000,000 contacts: 0.26 s of CPU encrypted). The
+    few other ids (a survivor seen only under a merged id, the ids merged into it) are
+    asked one by one.
     """
     # Every id that is (or was merged into) one of these people.
     merged: dict[str, set[str]] = {}
@@ -342,18 +347,29 @@ def _people_first_seen_since(
         if new in people:
             merged.setdefault(new, set()).add(old)
     ids = people.union(*merged.values())
-    # One seek per person in contacts_person_office (person_id, presidio, occurred_at,
-    # deleted, id; m008) and one in contacts_amends: no table rows are read.
-    where, params = _office_filter(presidio, "c2")
-    unseen = {
+    where, params = _office_filter(presidio, "f")
+    earlier, earlier_params = _office_filter(presidio, "g")
+    fresh = {
         row[0]
         for row in conn.execute(
-            "SELECT j.value FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM contacts c2 "
-            "WHERE c2.person_id = j.value AND c2.occurred_at < ?"
-            f"{where} AND {current('c2')})",
-            [json.dumps(sorted(ids)), moment, *params],
+            "SELECT f.person_id FROM contacts_first_seen f WHERE f.first_at >= ?"
+            f"{where} AND NOT EXISTS (SELECT 1 FROM contacts_first_seen g "
+            f"WHERE g.person_id = f.person_id AND g.first_at < ?{earlier})",
+            [moment, *params, moment, *earlier_params],
         )
     }
+    unseen = ids & fresh
+    others = ids - direct - fresh
+    if others:
+        unseen |= {
+            row[0]
+            for row in conn.execute(
+                "SELECT j.value FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 "
+                "FROM contacts_first_seen g WHERE g.person_id = j.value AND g.first_at < ?"
+                f"{earlier})",
+                [json.dumps(sorted(others)), moment, *earlier_params],
+            )
+        }
     # A survivor is new only if none of its ids (its own and those merged into it) was seen.
     return {
         pid
@@ -401,8 +417,9 @@ def _contact_headlines(
     """
     people = {aliases.get(pid, pid) for pid in counts if pid}
     previous_people = {aliases.get(pid, pid) for pid in previous_counts if pid}
+    direct = {pid for pid in counts if pid} | {pid for pid in previous_counts if pid}
     fresh = _people_first_seen_since(
-        conn, month.previous.bounds()[0], presidio, people | previous_people, aliases
+        conn, month.previous.bounds()[0], presidio, people | previous_people, aliases, direct
     )
     headline = Headline(
         contacts=sum(counts.values()),
