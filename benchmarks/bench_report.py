@@ -252,8 +252,7 @@ def main() -> None:
         phases["raw_sql"].append(time.perf_counter() - t0)
         t0 = time.perf_counter()
         c0 = time.process_time()
-        side = store.connections.raw_reader  # the second connection, as the service uses it
-        figures = aggregate.compute(store.db.conn, month, args.presidio, side_reader=side)
+        figures = aggregate.compute(store.db.conn, month, args.presidio)
         phases["figures_cpu"].append(time.process_time() - c0)
         t1 = time.perf_counter()
         report = publish(figures, generated_on=date.today())
@@ -265,7 +264,7 @@ def main() -> None:
         phases["pdf"].append(t2 - t1)
         phases["csv"].append(t3 - t2)
         t = time.perf_counter()
-        aggregate.compute(store.db.conn, month, None, side_reader=side)
+        aggregate.compute(store.db.conn, month, None)
         phases["all_offices"].append(time.perf_counter() - t)
     store.close()
     _whole_paths(args, phases)

@@ -29,11 +29,9 @@ import json
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import itemgetter
-from typing import Any
 
 from casa_desk.models.esf import DEFAULT_PROGRAMME, year_month
 from casa_desk.models.referrals import TRANSITIONS, EventKind, Status
@@ -91,18 +89,16 @@ def compute(
     presidio: str | None,
     progress: Callable[[int, int], None] | None = None,
     programme: Programme = DEFAULT_PROGRAMME,
-    *,
-    side_reader: Callable[[], Connection] | None = None,
 ) -> MonthFigures:
     """Every figure of the monthly report for one office (or all with ``presidio=None``);
     the ESF tables are those of ``programme`` (:mod:`casa_desk.reports.esf`).
 
-    With ``side_reader`` (``store.connections.raw_reader``: a read-only connection to the
-    same store), this month's contacts and their breakdowns are read on that second
-    connection, on a worker thread, while ``conn`` reads the rest (previous month,
-    referrals, participants, overdue follow-ups): SQLite runs each query without the GIL,
-    so two cores share the work. Both snapshots are taken together over closed months, so
-    they agree. Without it everything runs on ``conn``.
+    All on ``conn``, one thread. This month's contacts were once read on a second connection
+    on a worker thread; but both threads fetch tens of thousands of rows, and the binding
+    hands the GIL over around every row's step: on the encrypted 1,000,000-contact store
+    the command spent 0.46 s more CPU (2.35 s against 1.89 s, 0.21 s of it in system
+    time) for the same wall time on a busy machine, and 0.02-0.09 s less wall on an idle
+    one (benchmarks/bench_report.py).
     """
     step = _stepper(progress, 5)
     name = office_name(conn, presidio) or presidio or ""
@@ -110,32 +106,30 @@ def compute(
     # Contacts are read office by office even for the consolidated report, so every query
     # walks an index that starts with presidio.
     offices: Offices = presidio if presidio is not None else _contact_offices(conn)
-    with _Side(conn, side_reader) as side:
-        this_month = side.submit(_contacts_of_month, month, offices)
-        previous_counts = _person_counts(conn, month.previous, offices)
-        referrals = _referral_facts(conn, month, presidio)
-        overdue_now = _overdue(conn, month, offices)
-        overdue_before = _overdue(conn, month.previous, offices)
-        esf = esf_figures(conn, month, presidio, aliases, programme)
-        step()
-        per_person, contacts = this_month.result()
-        headline, previous = _contact_headlines(
-            conn, month, offices, per_person, previous_counts, aliases
-        )
-        headline.overdue_follow_ups = overdue_now
-        previous.overdue_follow_ups = overdue_before
-        step()
-        _referral_headline(headline, referrals, month)
-        _referral_headline(previous, referrals, month.previous)
-        step()
-        figures = MonthFigures(month, presidio, name, headline, previous, programme=programme)
-        figures.contacts = contacts
-        figures.referrals = _referral_breakdowns(referrals, month)
-        step()
-        figures.participants_new, figures.participants_total = esf.entries_new, esf.entries_total
-        figures.exits_new, figures.exits_total = esf.exits_new, esf.exits_total
-        figures.follow_ups_new, figures.follow_ups_total = esf.follow_ups_new, esf.follow_ups_total
-        step()
+    per_person, contacts = _contacts_of_month(conn, month, offices)
+    previous_counts = _person_counts(conn, month.previous, offices)
+    referrals = _referral_facts(conn, month, presidio)
+    overdue_now = _overdue(conn, month, offices)
+    overdue_before = _overdue(conn, month.previous, offices)
+    esf = esf_figures(conn, month, presidio, aliases, programme)
+    step()
+    headline, previous = _contact_headlines(
+        conn, month, offices, per_person, previous_counts, aliases
+    )
+    headline.overdue_follow_ups = overdue_now
+    previous.overdue_follow_ups = overdue_before
+    step()
+    _referral_headline(headline, referrals, month)
+    _referral_headline(previous, referrals, month.previous)
+    step()
+    figures = MonthFigures(month, presidio, name, headline, previous, programme=programme)
+    figures.contacts = contacts
+    figures.referrals = _referral_breakdowns(referrals, month)
+    step()
+    figures.participants_new, figures.participants_total = esf.entries_new, esf.entries_total
+    figures.exits_new, figures.exits_total = esf.exits_new, esf.exits_total
+    figures.follow_ups_new, figures.follow_ups_total = esf.follow_ups_new, esf.follow_ups_total
+    step()
     return figures
 
 
@@ -146,45 +140,6 @@ def _contacts_of_month(
     rows = _month_contacts(conn, month, offices)
     per_person = Counter(map(itemgetter(0), rows))
     return per_person, _contact_breakdowns(conn, month, rows, per_person)
-
-
-class _Side:
-    """A second read-only connection on a worker thread (opened there: connections never
-    cross threads), or ``conn`` inline when there is no opener. ``submit(fn, *args)`` runs
-    ``fn(connection, *args)`` and returns a future."""
-
-    def __init__(self, conn: Connection, opener: Callable[[], Connection] | None) -> None:
-        self._conn = conn
-        self._opener = opener
-        self._pool: ThreadPoolExecutor | None = None
-        self._side: Connection | None = None
-
-    def __enter__(self) -> _Side:
-        if self._opener is not None:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report")
-        return self
-
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
-        if self._pool is None:
-            done: Future[Any] = Future()
-            done.set_result(fn(self._conn, *args))
-            return done
-        return self._pool.submit(self._run, fn, *args)
-
-    def _run(self, fn: Callable[..., Any], *args: Any) -> Any:
-        if self._side is None:
-            assert self._opener is not None
-            self._side = self._opener()
-        return fn(self._side, *args)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.submit(self._close).result()
-            self._pool.shutdown(wait=True)
-
-    def _close(self) -> None:
-        if self._side is not None:
-            self._side.close()
 
 
 def _stepper(progress: Callable[[int, int], None] | None, total: int) -> Callable[[], None]:

@@ -74,9 +74,7 @@ def build_report(
     if presidio is not None and aggregate.office_name(conn, presidio) is None:
         raise ReportError(f"Presidio sconosciuto: «{presidio}».", code="unknown_presidio")
     info = resolve_programme(conn, presidio, programme)
-    figures = aggregate.compute(
-        conn, month, presidio, progress, info.code, side_reader=store.connections.raw_reader
-    )
+    figures = aggregate.compute(conn, month, presidio, progress, info.code)
     now = datetime.now(ROME)  # the office's time, whatever the PC's zone (never UTC)
     return publish(
         figures,
@@ -101,8 +99,8 @@ def generate(
 ) -> ReportFiles:
     """The whole job: compute, render the PDF (and CSV), write both.
 
-    Only reads the store, on the calling thread's read-only connection (and a second one
-    for the month's contacts), so it runs on a worker thread beside the window.
+    Only reads the store, on the calling thread's read-only connection, so it runs on a
+    worker thread beside the window.
     """
     month = parse_month(month_text)
     if programme is not None:

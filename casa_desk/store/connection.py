@@ -1,9 +1,8 @@
 """The one place on the desktop side that opens SQLite connections — and keys them.
 
 Every connection to a store file — the writer, the per-thread readers, the search thread's
-reader, the report's parallel reader, the integrity checks and backups — is opened here, and
-no other module of ``casa_desk`` outside the hub imports an SQLite binding (a test fails if
-one does). Other modules take their exception classes from here. Three reasons:
+reader, the integrity checks and backups — is opened here, and no other module of
+``casa_desk`` outside the hub imports an SQLite binding (a test fails if one does). Other modules take their exception classes from here. Three reasons:
 
 * one set of settings: WAL, foreign keys, the busy timeout, read-only readers;
 * encryption at rest (DESIGN.md §4): the binding is SQLCipher's (``sqlcipher3``), and every
@@ -251,7 +250,7 @@ class Connections:
         return Database(conn, recursive_triggers=False, execute_plugins=False)
 
     def raw_reader(self) -> Connection:
-        """A ``query_only`` connection as the bare binding object (the report's SQL)."""
+        """A ``query_only`` connection as the bare binding object."""
         conn = _connect(str(self.path), self._key, shared=True)
         try:
             conn.execute("PRAGMA query_only = 1")
