@@ -1,0 +1,80 @@
+"""Contacts received by sync keep ``contacts_first_seen`` (m015) like local ones: a head
+office that pulls an office's contacts, a correction and a removal counts the same new
+people as a recomputation from its contacts. Through a USB bundle (the same apply path as
+an online pull), on a SQLite hub: the triggers are the office's, whatever the hub."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from login_helpers import new_store
+from sync_helpers import contact, person
+
+from casa_desk.store.contacts import Contacts
+from casa_desk.store.db import Store
+from casa_desk.store.schema import rebuild_first_seen
+from casa_desk.sync.bundle import export_bundle, hub_import_bundle, import_reply
+from casa_desk.sync.client import save_credentials
+from casa_desk.sync.hub.devices import add_device, enrol
+from casa_desk.sync.hub.storage import HubStore
+
+KEPT = "SELECT person_id, presidio, first_at FROM contacts_first_seen ORDER BY 1, 2"
+
+
+def _office(hub: HubStore, path: Path, presidio: str, head: bool = False) -> Store:
+    _id, code = add_device(hub, presidio, head_office=head)
+    store = new_store(path, presidio=None)
+    save_credentials(store, enrol(hub, code), None)
+    return store
+
+
+def _sync(hub: HubStore, store: Store, tmp: Path, name: str) -> None:
+    out, reply = tmp / f"{name}.casa", tmp / f"{name}-reply.casa"
+    export_bundle(store, out)
+    hub_import_bundle(hub, out, reply)
+    import_reply(store, reply)
+
+
+def _recomputed(store: Store) -> list:
+    with store.transaction():
+        rebuild_first_seen(store.db)
+        rows = store.db.execute(KEPT).fetchall()
+        store.db.execute("ROLLBACK")
+        store.db.execute("BEGIN")
+    return rows
+
+
+def test_pulled_contacts_corrections_and_removals_keep_first_seen(tmp_path: Path) -> None:
+    hub = HubStore.open(str(tmp_path / "hub.sqlite"))
+    try:
+        office = _office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+        head = _office(hub, tmp_path / "h.sqlite", "SEDE", head=True)
+        anna, bruno = person(office, last_name="Zarquon")["id"], person(office)["id"]
+        first = contact(office, anna, occurred_at="2026-09-03T09:00:00.000Z", category="altro")
+        contact(office, anna, occurred_at="2026-10-05T09:00:00.000Z", category="altro")
+        moved = contact(office, bruno, occurred_at="2026-08-01T09:00:00.000Z", category="altro")
+        _sync(hub, office, tmp_path, "a1")
+        _sync(hub, head, tmp_path, "h1")
+        kept = head.db.execute(KEPT).fetchall()
+        assert kept == _recomputed(head)
+        assert {(p, office_code): at for p, office_code, at in kept} == {
+            (anna, "SAN-SIRO"): "2026-09-03T09:00:00.000Z",
+            (bruno, "SAN-SIRO"): "2026-08-01T09:00:00.000Z",
+        }
+        # The office corrects Bruno's first contact to October and removes Anna's first.
+        contacts = Contacts(office)
+        contacts.amend(moved["id"], {"occurred_at": "2026-10-20T09:00:00.000Z"}, operator="op")
+        contacts.remove(first["id"], operator="op")
+        _sync(hub, office, tmp_path, "a2")
+        _sync(hub, head, tmp_path, "h2")
+        kept = head.db.execute(KEPT).fetchall()
+        assert kept == _recomputed(head)
+        assert {(p, office_code): at for p, office_code, at in kept} == {
+            (anna, "SAN-SIRO"): "2026-10-05T09:00:00.000Z",
+            (bruno, "SAN-SIRO"): "2026-10-20T09:00:00.000Z",
+        }
+        assert kept == office.db.execute(KEPT).fetchall()
+        office.close()
+        head.close()
+    finally:
+        hub.close()
