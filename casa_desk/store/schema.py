@@ -786,7 +786,8 @@ AND NEW.occurred_at IS NOT NULL BEGIN
     INSERT INTO contacts_first_seen (person_id, presidio, first_at)
     SELECT NEW.person_id, NEW.presidio, NEW.occurred_at
     WHERE NOT EXISTS (SELECT 1 FROM contacts a WHERE a.amends_id = NEW.id)
-    ON CONFLICT (person_id, presidio) DO UPDATE SET first_at = min(first_at, excluded.first_at);
+    ON CONFLICT (person_id, presidio) DO UPDATE SET first_at = excluded.first_at
+    WHERE excluded.first_at < first_at;
 END;
 CREATE TRIGGER casa_first_seen_amend AFTER INSERT ON contacts
 WHEN NEW.amends_id IS NOT NULL BEGIN
