@@ -2,7 +2,8 @@
 
 Every connection to a store file — the writer, the per-thread readers, the search thread's
 reader, the integrity checks and backups — is opened here, and no other module of
-``casa_desk`` outside the hub imports an SQLite binding (a test fails if one does). Other modules take their exception classes from here. Three reasons:
+``casa_desk`` outside the hub imports an SQLite binding (a test fails if one does). Other
+modules take their exception classes from here. Three reasons:
 
 * one set of settings: WAL, foreign keys, the busy timeout, read-only readers;
 * encryption at rest (DESIGN.md §4): the binding is SQLCipher's (``sqlcipher3``), and every
@@ -71,6 +72,13 @@ KEY_BYTES = 32
 #: Every keyed connection and every encrypted copy sets it; a store made otherwise would
 #: not open ("file is not a database").
 CIPHER_SETTINGS = ("cipher_hmac_algorithm = HMAC_SHA256",)
+#: SQLCipher's memory security (locking and wiping every allocation it makes) stays off, as
+#: SQLCipher 4.5+ defaults; said here so that a binding built otherwise cannot turn it on.
+#: It protects nothing here: the raw data key comes from Python, whose bytes are never
+#: wiped, and the process is the app's own. On: the monthly report's figures took 3.3 s of
+#: CPU instead of 1.1 s on the encrypted 1,000,000-contact store (benchmarks/bench_report.py).
+#: Process-wide in SQLCipher (and, once on, it stays on): said on every connection.
+MEMORY_SECURITY = "cipher_memory_security = OFF"
 
 _umask_lock = threading.Lock()
 
@@ -133,6 +141,7 @@ def _connect(
     try:
         # SQLCipher logs a failed page check to stderr; the caller words the error itself.
         conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA {MEMORY_SECURITY}")
         if key is not None:
             conn.execute(key_pragma(key))
             for setting in CIPHER_SETTINGS:
