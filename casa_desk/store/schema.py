@@ -846,3 +846,15 @@ def m015_report_first_seen(db: Database) -> None:
     """,
     )
     rebuild_first_seen(db)
+
+
+@migrations()
+def m016_report_referrals_index(db: Database) -> None:
+    """``referrals_report`` (id, deleted, presidio, service_id): the monthly report reads the
+    referrals with events in two months (11,000 at 1,000,000 contacts) from this index alone,
+    by id, instead of one table row each: its referral query took 0.13-0.15 s of CPU instead
+    of 0.17-0.23 s on the encrypted store (benchmarks/bench_report.py)."""
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS referrals_report"
+        " ON referrals (id, deleted, presidio, service_id)"
+    )

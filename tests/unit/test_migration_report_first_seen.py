@@ -1,4 +1,6 @@
-"""m015_report_first_seen: ``contacts_first_seen`` (person, office, earliest current contact)
+"""m015_report_first_seen and m016_report_referrals_index.
+
+m015: ``contacts_first_seen`` (person, office, earliest current contact)
 as the triggers keep it must equal a recomputation from the contacts, whatever is written:
 contacts, corrections that move or re-assign the first one, removals, deletions, rows that
 arrive before the correction that was made after them (sync order), and the migration from
@@ -167,4 +169,32 @@ def test_m015_fills_the_table_from_a_store_of_the_previous_schema(tmp_path: Path
     )
     names = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
     assert {f"casa_first_seen_{n}" for n in ("insert", "amend", "update", "delete")} <= names
+    store.close()
+
+
+def test_m016_adds_the_referrals_index_and_the_figures_stay(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    store = Store.open(path, create=True)
+    report_fixture.build(store)
+    figures = [
+        aggregate.compute(store.db.conn, Month.parse(month), presidio).referrals
+        for presidio in ("SAN-SIRO", None)
+        for month in ("2026-09", "2026-10")
+    ]
+    with store.transaction():
+        store.db.execute("DROP INDEX referrals_report")
+        store.db.execute(
+            "DELETE FROM _sqlite_migrations WHERE name = 'm016_report_referrals_index'"
+        )
+    store.close()
+
+    store = Store.open(path)
+    columns = [r[2] for r in store.db.execute("PRAGMA index_info(referrals_report)")]
+    assert columns == ["id", "deleted", "presidio", "service_id"]
+    assert [
+        aggregate.compute(store.db.conn, Month.parse(month), presidio).referrals
+        for presidio in ("SAN-SIRO", None)
+        for month in ("2026-09", "2026-10")
+    ] == figures
+    assert any(f.value for b in figures[1] for f in b.items)
     store.close()
