@@ -35,6 +35,38 @@ times, so CPU is what compares):
 * encrypted store (SQLCipher, issue 10), load ~9: figures CPU 1.63 s, raw 0.11 s (15x);
   PDF 0.7-1.1 s wall; the command (login with argon2id included) 2.56 s CPU, 10.5 s wall;
   main's command, which quick-checks the whole 2.3 GB file before every report, 17.7 s CPU.
+
+Issue 12, second round, 30/11/2026, the encrypted copy of the same store (SQLCipher 4.19,
+raw key, HMAC-SHA256 pages), load 1.5-2.5 on 2 shared cores, before (main) and after back
+to back, medians of 5 (``--runs 5``; bytecode compiled, as an install has it):
+
+* figures: CPU 1.44 s -> 1.06 s, wall 1.57 s -> 1.08 s; raw aggregate 0.09 s: 15.8x ->
+  11.8x (goal 5x: **not reached**); PDF 0.13 -> 0.11 s; ``service.generate`` with login
+  1.93 -> 1.38 s; the command 2.40 -> 1.82 s wall, CPU 2.38 -> 1.71 s (six alternating
+  runs with /usr/bin/time: 2.43 -> 1.97 s wall, 2.40 -> 1.90 s CPU). Goal < 1 s: **not
+  reached**. CSV byte-identical before and after.
+* of the command, the login's argon2id (t=3, 64 MiB, p=1, the key slot's parameters, kept)
+  is 0.20-0.29 s of one core without the GIL; Python start and imports 0.2 s (sqlite_utils
+  alone 0.11 s, reportlab 0.09 s, now loaded during argon2id); the figures ~1.0 s; the
+  PDF 0.11-0.15 s (reportlab's own pure-Python paths; its C accelerator ``rl_accel``
+  measured 0.118 -> 0.108 s, not worth a dependency; DejaVu registration 0.02 s).
+* what the profile showed (cProfile in process, per-phase thread CPU, EXPLAIN QUERY PLAN)
+  and what changed: "new people" probed the contacts index once per person of two months
+  (63,000 seeks, 0.26 s): now one range of ``contacts_first_seen`` (m015, kept by triggers,
+  0.33 -> 0.075 s); the parallel side connection cost 0.46 s of CPU (GIL handed over around
+  every fetched row, 0.2 s of it system time) for no wall time on a busy machine: removed;
+  referrals read from a covering index (m016) in a forced order, 0.19-0.23 -> 0.15-0.17 s.
+* SQLCipher settings: ``cipher_memory_security`` ON would make the figures 3.3 s instead
+  of 1.1 s; it is off by default in 4.19 and now said so on every connection. A larger
+  ``cache_size`` (64 MiB instead of SQLCipher's 8 MB) and ``temp_store = MEMORY`` changed
+  nothing measurable: page decryption is not where the time goes; ``kdf_iter`` does not
+  apply to raw keys; pages stay 4 KiB (changing them means re-encrypting every store).
+* left, per the thread CPU of each part: this month's contacts 0.17 s (91,000 rows into
+  Python), gender and age 0.19-0.23 s (44,500 people: JSON, seeks, a GROUP BY; reading
+  the people in the month's scan instead measured the same), previous month 0.11 s,
+  referrals 0.15 s, ESF 0.11-0.15 s (Python per participant), headlines 0.075 s. Reaching
+  5x means not reading the month's rows into Python at all: monthly per-office summaries
+  kept by triggers like ``contacts_first_seen`` (counts by topic, channel, week, person).
 """
 
 from __future__ import annotations
