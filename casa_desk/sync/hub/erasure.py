@@ -25,6 +25,7 @@ from sqlalchemy import Connection, delete, func, select, update
 
 from casa_desk.store.erasure import ERASED, KEPT_AUDIT_ACTIONS, neutralise
 from casa_desk.sync.hub import schema
+from casa_desk.sync.hub.driver import where_in
 
 Key = tuple[str, str]
 
@@ -44,12 +45,8 @@ def scrub_touched(conn: Connection, rows: dict[Key, dict[str, Any]], touched: It
         elif row.get("person_id"):
             people.add(str(row["person_id"]))
     if referrals:
-        mirror = schema.MIRRORS["referrals"]
-        people.update(
-            r[0]
-            for r in conn.execute(select(mirror.c.person_id).where(mirror.c.id.in_(referrals)))
-            if r[0]
-        )
+        sql = f"SELECT person_id FROM {schema.MIRRORS['referrals'].name} WHERE id"
+        people.update(r[0] for r in where_in(conn, sql, sorted(referrals)) if r[0])
     targets = _targets(conn, people)
     for person, day in sorted(targets.items()):
         scrub(conn, person, day)
@@ -57,16 +54,19 @@ def scrub_touched(conn: Connection, rows: dict[Key, dict[str, Any]], touched: It
 
 
 def _targets(conn: Connection, people: set[str]) -> dict[str, str]:
+    """Who among ``people`` is anonymised (or merged into someone who is), with the day.
+    Driver SQL (:func:`~casa_desk.sync.hub.driver.where_in`): after every push batch, with
+    thousands of ids, compiling SQLAlchemy's ``IN`` cost more than the query."""
     if not people:
         return {}
-    mirror = schema.MIRRORS["people"]
-    survivor = mirror.alias("survivor")
-    found = conn.execute(
-        select(mirror.c.id, mirror.c.merged_into, mirror.c.anonymised_on, survivor.c.anonymised_on)
-        .select_from(mirror.outerjoin(survivor, survivor.c.id == mirror.c.merged_into))
-        .where(mirror.c.id.in_(sorted(people)))
-        .where(mirror.c.anonymised_on.is_not(None) | survivor.c.anonymised_on.is_not(None))
-    ).all()
+    people_table = schema.MIRRORS["people"].name
+    found = where_in(
+        conn,
+        f"SELECT p.id, p.merged_into, p.anonymised_on, s.anonymised_on FROM {people_table} p"
+        f" LEFT JOIN {people_table} s ON s.id = p.merged_into"
+        " WHERE (p.anonymised_on IS NOT NULL OR s.anonymised_on IS NOT NULL) AND p.id",
+        sorted(people),
+    )
     out: dict[str, str] = {}
     for pid, merged_into, own, theirs in found:
         if own:
