@@ -186,6 +186,7 @@ class SyncClient:
         )
         self._now_ms = now_ms or (lambda: int(time.time() * 1000))
         self.page = page
+        self._push_limit = protocol.MAX_PUSH  # until the hub's hello says more
         # A re-fetched row is merged field by field (~0.4 ms each): pages of half a pull
         # page keep each transaction as short as a pull page's (the window waits for it).
         self.snapshot_page = max(100, min(1000, page // 2))
@@ -281,6 +282,7 @@ class SyncClient:
         the hub's ack decides what comes next)."""
         acked = int(hello["acked_seq"])
         total = self._waiting(acked)
+        self._push_limit = protocol.push_limit(hello)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="casa-push") as sender:
             message = self._push_message(acked)
             while message is not None:
@@ -310,12 +312,16 @@ class SyncClient:
         """The push message of the outbox changes after ``after`` (None: nothing left)."""
         rows = self.store.db.execute(
             f"SELECT {protocol.OUTBOX_COLUMNS} FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?",
-            [after, protocol.MAX_PUSH],
+            [after, self._push_limit],
         ).fetchall()
         if not rows:
             return None
         return protocol.push_messages(
-            rows, after, seal_outgoing, operator=self.store.meta("operator")
+            rows,
+            after,
+            seal_outgoing,
+            operator=self.store.meta("operator"),
+            limit=self._push_limit,
         )[0]
 
     def _record_push(self, answer: dict[str, Any], acked: int) -> None:

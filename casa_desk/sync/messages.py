@@ -77,7 +77,7 @@ class HelloRequest(_Message):
 class PushRequest(_Message):
     first_seq: Seq | None = None
     last_seq: Seq | None = None
-    changes: Annotated[list[Change], Field(max_length=protocol.MAX_PUSH)]
+    changes: Annotated[list[Change], Field(max_length=protocol.HUB_MAX_PUSH)]
 
 
 class PullRequest(_Message):
@@ -125,6 +125,8 @@ class HelloAnswer(BaseModel):
     head_office: bool
     #: Changes when the hub neutralised future clocks it had stored (hub/future.py).
     clock_repair: str | None = None
+    #: Changes per push batch this hub accepts; absent from older hubs (take 500).
+    max_push: int | None = None
 
 
 class PushAnswer(BaseModel):

@@ -230,6 +230,7 @@ class HubStore:
                 "head_office": device.head_office,
                 "esf_key": self.esf_key(conn),
                 "clock_repair": _meta(conn, CLOCK_REPAIR),  # hub/future.py
+                "max_push": protocol.HUB_MAX_PUSH,
             }
 
     def hello_state(self, device: Device) -> dict[str, Any]:
@@ -264,9 +265,11 @@ class HubStore:
         changes: list[dict[str, Any]] = sorted(
             message.get("changes") or [], key=lambda c: int(c["seq"])
         )
-        if len(changes) > protocol.MAX_PUSH:
+        if len(changes) > protocol.HUB_MAX_PUSH:
             raise HubRefusal(
-                413, protocol.TOO_LARGE, f"Al massimo {protocol.MAX_PUSH} modifiche per invio."
+                413,
+                protocol.TOO_LARGE,
+                f"Al massimo {protocol.HUB_MAX_PUSH} modifiche per invio.",
             )
         first = message.get("first_seq")
         last = message.get("last_seq")
