@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -251,6 +252,24 @@ def digest_rows(rows: list[tuple[Any, ...]]) -> tuple[int, str]:
         h.update(_bytes([int(v) if v.__class__ is bool else v for v in row]))
         h.update(b"\n")
     return len(rows), h.hexdigest()
+
+
+def digest_ordered(rows: Iterable[Sequence[Any]]) -> tuple[int, str] | None:
+    """:func:`digest_rows` over rows read one at a time, already in id order (the order
+    :func:`digest_rows` sorts them in), so they are never all in memory at once: the hub's
+    digest of 100,000 rows held them all (50 MB). None when two ids arrive out of order (a
+    database collation that is not code-point order): the caller then sorts."""
+    h = hashlib.sha256()
+    count, last = 0, None
+    for row in rows:
+        key = str(row[0])
+        if last is not None and key <= last:
+            return None
+        last = key
+        h.update(_bytes([int(v) if v.__class__ is bool else v for v in row]))
+        h.update(b"\n")
+        count += 1
+    return count, h.hexdigest()
 
 
 def _text(value: Any) -> str | None:

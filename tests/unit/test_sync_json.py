@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casa_desk.sync import protocol
-from casa_desk.sync.merge import digest_rows
+from casa_desk.sync.merge import digest_ordered, digest_rows
 
 _values = st.one_of(
     st.none(),
@@ -86,3 +86,17 @@ def test_the_hub_refuses_an_operator_with_nul_or_bidi_overrides(
     }
     reason = FieldRules(frozenset(), frozenset({"SAN-SIRO"})).reason(change, *serialised(change))
     assert (reason is not None) is refused
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(min_size=1), st.tuples(_values, _values), max_size=8))
+def test_a_digest_streamed_in_id_order_is_the_sorted_digest(
+    by_id: dict[str, tuple[Any, ...]],
+) -> None:
+    """The hub hashes rows as they stream in code-point order of id (issue 12): the same
+    digest as sorting them all, and None (sort them) when an id arrives out of order."""
+    rows = [(i, *values) for i, values in by_id.items()]
+    ordered = sorted(rows, key=lambda r: r[0])
+    assert digest_ordered(iter(ordered)) == digest_rows(rows)
+    if len(rows) > 1:
+        assert digest_ordered(iter(ordered[::-1])) is None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -41,11 +41,13 @@ from casa_desk.sync.hub.future import neutralise_future_clocks
 from casa_desk.sync.hub.push import apply_batch
 from casa_desk.sync.hub.rules import FieldRules, now_ms
 from casa_desk.sync.hub.scopes import Device, visible_clause
-from casa_desk.sync.merge import UNCHANGED_SEED, digest_columns, digest_rows
+from casa_desk.sync.merge import UNCHANGED_SEED, digest_columns, digest_ordered, digest_rows
 
 _log = logging.getLogger("casa_desk.hub")
 
 _PUSH_LOCK = 0x43415341  # advisory lock key ("CASA")
+#: Rows a digest reads from the database at a time.
+_DIGEST_ROWS = 2_000
 ESF_KEY = "esf_key"  # hub_meta key of the programme key (models.esf.cf_hash)
 CLOCK_REPAIR = "clock_repair"  # hub_meta: a new value each time future clocks are neutralised
 
@@ -389,17 +391,31 @@ class HubStore:
             for name, mirror in schema.MIRRORS.items():
                 cols = [mirror.c[c] for c in digest_columns(BY_NAME[name])]
                 seed_hlc, seed_origin = UNCHANGED_SEED
+                # Code-point order, the order digests hash in, whatever the database's
+                # collation: rows are hashed as they stream in (yield_per keeps PostgreSQL
+                # from sending them all at once), never all held.
+                order = mirror.c.id.collate("C") if self.is_pg else mirror.c.id
                 query = (
                     select(*cols)
                     .where(~((mirror.c.hlc == seed_hlc) & (mirror.c.origin == seed_origin)))
-                    .order_by(mirror.c.id)
+                    .order_by(order)
                 )
                 clause = visible_clause(device, mirror.c.presidio, mirror.c.scope)
                 if clause is not None:
                     query = query.where(clause)
                 skip = set((exclude or {}).get(name) or ())
-                rows = [tuple(r) for r in conn.execute(query) if not skip or r[0] not in skip]
-                count, digest = digest_rows(rows)
+
+                def kept(rows: Iterable[Any], skip: set[str] = skip) -> Iterator[tuple[Any, ...]]:
+                    return (tuple(r) for r in rows if not skip or r[0] not in skip)
+
+                streamed = conn.execute(query.execution_options(yield_per=_DIGEST_ROWS))
+                try:
+                    found = digest_ordered(kept(streamed))
+                finally:
+                    streamed.close()
+                if found is None:  # ids out of code-point order: sort them here
+                    found = digest_rows(list(kept(conn.execute(query))))
+                count, digest = found
                 out[name] = {"count": count, "hash": digest}
         return out
 
