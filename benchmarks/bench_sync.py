@@ -242,8 +242,8 @@ def run(engine: str, changes: int, work: Path, *, wait: bool = False) -> dict[st
     sampler = RssSampler(hub.proc.pid)
     sampler.start()
     try:
-        figures = _phases(hub, work, engine, changes, Cpu(hub.proc.pid, pg_pid))
-        figures["hub_peak_rss_mb"] = sampler.peak / 1024
+        figures = _phases(hub, work, engine, changes, Cpu(hub.proc.pid, pg_pid), sampler)
+        figures["hub_peak_rss_mb"] = max(v for k, v in figures.items() if k.endswith("_rss_mb"))
         if wait:
             figures.update(window_wait(hub, work, engine))
         return figures
@@ -255,13 +255,23 @@ def run(engine: str, changes: int, work: Path, *, wait: bool = False) -> dict[st
             shutil.rmtree(pg_base, ignore_errors=True)
 
 
-def _phases(hub: HubProcess, work: Path, engine: str, changes: int, cpu: Cpu) -> dict[str, Any]:
-    """Push from office A, pull to office B and head office, head office's digest."""
+def _phases(
+    hub: HubProcess, work: Path, engine: str, changes: int, cpu: Cpu, rss: RssSampler
+) -> dict[str, Any]:
+    """Push from office A, pull to office B and head office, head office's digest; the
+    hub's peak resident memory in each phase."""
+
+    def peak(phase: str) -> None:
+        time.sleep(0.1)  # the sampler's last look
+        figures[f"{phase}_hub_rss_mb"] = rss.peak / 1024
+        rss.peak = 0
+
     a = new_office(hub, work / f"{engine}-a.sqlite", "SAN-SIRO")
     b = new_office(hub, work / f"{engine}-b.sqlite", "MAZZINI")
     sede = new_office(hub, work / f"{engine}-sede.sqlite", "SEDE", head_office=True)
     _fill_office(a, changes)
     figures: dict[str, Any] = {}
+    peak("start")
     with SyncClient(a) as client:
         hello = client.hello()
         t, start = time.perf_counter(), cpu.now()
@@ -271,6 +281,7 @@ def _phases(hub: HubProcess, work: Path, engine: str, changes: int, cpu: Cpu) ->
         figures.update(cpu.since(start, "push"))
         assert report.pushed == changes, report.pushed
         assert not report.rejected, report.rejected[:3]
+    peak("push")
     for name, store in (("pull_office", b), ("pull_head", sede)):
         with SyncClient(store, page=5000) as client:
             client.hello()
@@ -280,12 +291,14 @@ def _phases(hub: HubProcess, work: Path, engine: str, changes: int, cpu: Cpu) ->
             figures[f"{name}_s"] = time.perf_counter() - t
             figures.update(cpu.since(start, name))
             figures[f"{name}_changes"] = report.pulled
+        peak(name)
     with SyncClient(sede) as client:
         t = time.perf_counter()
         report = SyncReport()
         client.check_digest(report)
         figures["digest_head_s"] = time.perf_counter() - t
         assert report.in_sync and not report.refetched, report
+    peak("digest")
     for store in (a, b, sede):
         store.close()
     return figures
