@@ -38,6 +38,8 @@ MAX_PUSH = 500
 #: must stay under 150 MB). The byte cap (:data:`PUSH_BATCH_BYTES`, under the body cap)
 #: still cuts a batch first when rows are large.
 HUB_MAX_PUSH = 2_000
+#: The hub's refusal of a larger batch (the number in Italian form: "2.000").
+TOO_MANY_CHANGES = f"Al massimo {HUB_MAX_PUSH:,} modifiche per invio.".replace(",", ".")
 PULL_PAGE = 2_000
 MAX_PULL_PAGE = 10_000
 MAX_SKEW_MS = 5 * 60 * 1000

@@ -89,7 +89,7 @@ def test_a_batch_over_the_limit_is_413_with_a_reason(sqlite_hub: HubProcess) -> 
     )
     assert answer.status_code == 413
     assert answer.json()["code"] == "too_large"
-    assert str(protocol.HUB_MAX_PUSH) in answer.json()["message"]
+    assert answer.json()["message"] == "Al massimo 2.000 modifiche per invio."
     rogue.close()
 
 

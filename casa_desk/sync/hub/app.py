@@ -92,9 +92,7 @@ def create_app(hub: HubStore) -> Guard:
             for e in errors
         ):
             return _json(
-                protocol.refusal(
-                    protocol.TOO_LARGE, f"Al massimo {protocol.HUB_MAX_PUSH} modifiche per invio."
-                ),
+                protocol.refusal(protocol.TOO_LARGE, protocol.TOO_MANY_CHANGES),
                 413,
             )
         first = errors[0] if errors else {}

@@ -271,7 +271,7 @@ class HubStore:
             raise HubRefusal(
                 413,
                 protocol.TOO_LARGE,
-                f"Al massimo {protocol.HUB_MAX_PUSH} modifiche per invio.",
+                protocol.TOO_MANY_CHANGES,
             )
         first = message.get("first_seq")
         last = message.get("last_seq")
