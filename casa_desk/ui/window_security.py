@@ -56,6 +56,7 @@ class SecurityMixin:
         ):
             self.file_menu.addAction(action)
         self.status.timer.timeout.connect(self.refresh_break_glass)
+        self.status.timer.timeout.connect(self.close_expired_card)
         # Bound methods, never a lambda holding the window: the bus outlives the window, and
         # a lambda on it would keep a closed window (and its timers) alive.
         self.context.bus.changed.connect(self._table_changed)
@@ -107,6 +108,33 @@ class SecurityMixin:
             return
         count = audit.new_break_glass(session) if session and session.active else 0
         self.status.set_break_glass(count, visible=self.may(Action.VIEW_AUDIT))
+
+    def close_expired_card(self) -> bool:
+        """A break-glass opens a riservato card for 3 hours (``Session.break_glass``); a card
+        still loaded when it ends is put away, even behind another tab, and the search comes
+        back, as at the lock screen: its content needs a new reason. True when one was."""
+        owner: Any = self
+        session = self.session
+        if session is None or session.store.closed or not session.active:
+            return False
+        if not owner._card_on_screen():
+            return False
+        person_id = owner.card.person_id
+        if not person_id or not session.needs_break_glass(person_id):
+            return False
+        owner.card.clear()
+        owner.people_stack.setCurrentWidget(owner.search)
+        if self.tabs.currentIndex() == 0:
+            owner.search.focus_search()
+        self.status.showMessage(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Accesso con motivo scaduto: la scheda è stata chiusa. Per riaprirla "
+                "indicare di nuovo il motivo.",
+            ),
+            60_000,
+        )
+        return True
 
     # -- the dialogs --------------------------------------------------------------------------
     def open_users(self) -> QWidget | None:

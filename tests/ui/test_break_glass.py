@@ -156,3 +156,63 @@ def test_the_saved_line_names_no_riservato_person_for_a_masked_user(demo) -> Non
     assert "Quarzolini" in contact_saved_text(demo.store, contact)
     masked = contact_saved_text(demo.store, contact, masked=True)
     assert "Quarzolini" not in masked and "Persona riservata" in masked
+
+
+def test_a_card_opened_with_a_reason_is_put_away_when_the_grant_ends(qtbot, demo) -> None:
+    """The grant lasts 3 hours: a card still on screen then — or left behind another tab —
+    goes back to the search at the status bar's next tick, and reopening asks again."""
+    import time
+
+    from casa_desk.security.access import BREAK_GLASS_SECONDS
+
+    window, session = masked_window(qtbot, demo)
+    arianna = demo.ids["Quarzolini Arianna"]
+
+    def reason(dialog: BreakGlassDialog) -> None:
+        qtbot.keyClicks(dialog.reason, "verifica richiesta del servizio sociale")
+        dialog.open_button.click()
+
+    when_modal(BreakGlassDialog, reason)
+    window.open_person(arianna)
+    assert window.card.title.text() == "Quarzolini Arianna"
+
+    window.status.timer.timeout.emit()  # a tick within the 3 hours changes nothing
+    assert window.people_stack.currentWidget() is window.card
+    assert "Quarzolini Arianna" in _visible_text(window)
+
+    later = time.time() + BREAK_GLASS_SECONDS + 1
+    session.now = lambda: later
+    window.status.timer.timeout.emit()
+    assert window.people_stack.currentWidget() is window.search
+    assert window.card.person_id is None
+    assert "Quarzolini Arianna" not in _visible_text(window)
+    assert "scaduto" in window.status.currentMessage()
+
+    asked: list[bool] = []
+    when_modal(BreakGlassDialog, lambda d: (asked.append(True), d.reject()))
+    window.open_person(arianna)
+    assert asked == [True] and window.card.person_id is None
+
+
+def test_an_expired_card_behind_another_tab_is_put_away_too(qtbot, demo) -> None:
+    import time
+
+    from casa_desk.security.access import BREAK_GLASS_SECONDS
+
+    window, session = masked_window(qtbot, demo)
+    arianna = demo.ids["Quarzolini Arianna"]
+
+    def reason(dialog: BreakGlassDialog) -> None:
+        qtbot.keyClicks(dialog.reason, "verifica richiesta del servizio sociale")
+        dialog.open_button.click()
+
+    when_modal(BreakGlassDialog, reason)
+    window.open_person(arianna)
+    window.tabs.setCurrentIndex(1)  # the agenda, say: the card waits behind the first tab
+    later = time.time() + BREAK_GLASS_SECONDS + 1
+    session.now = lambda: later
+    window.status.timer.timeout.emit()
+    assert window.tabs.currentIndex() == 1  # the user's page stays where it is
+    window.tabs.setCurrentIndex(0)
+    assert window.people_stack.currentWidget() is window.search
+    assert "Quarzolini Arianna" not in _visible_text(window)

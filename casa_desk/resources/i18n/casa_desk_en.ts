@@ -1880,6 +1880,10 @@
         <source>Blocca ora</source>
         <translation>Lock now</translation>
     </message>
+    <message>
+        <source>Accesso con motivo scaduto: la scheda è stata chiusa. Per riaprirla indicare di nuovo il motivo.</source>
+        <translation>The access with a reason has ended: the card was closed. To open it again, give the reason again.</translation>
+    </message>
 </context>
 <context>
     <name>MemberDialog</name>

@@ -1880,6 +1880,10 @@
         <source>Blocca ora</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Accesso con motivo scaduto: la scheda è stata chiusa. Per riaprirla indicare di nuovo il motivo.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MemberDialog</name>
