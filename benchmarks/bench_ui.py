@@ -212,7 +212,8 @@ def print_start(db: str, runs: int) -> None:
     print(
         f"Enter on the password → window painted: {_ms(to_window)} (CPU {_ms(cpu_window)}, "
         f"argon2id key slot included); first search '{SEARCH_TEXT}' answered "
-        f"{_ms(to_search)} later; runs: " + ", ".join(_ms(f[1] + f[2]) for f in figures)
+        f"{_ms(to_search)} later; runs, Enter → search answered: "
+        + ", ".join(_ms(f[1] + f[2]) for f in figures)
     )
 
 
