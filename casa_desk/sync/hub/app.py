@@ -8,7 +8,7 @@ any of that. ``/openapi.json`` describes the API, so an independent fuzzer can b
 it. Handlers are plain functions over :class:`HubStore`; the app holds no session state, so
 any request can be cut and repeated and several hub processes can share one PostgreSQL.
 Bodies are parsed and answers written with :func:`~casa_desk.sync.protocol.decode` and
-:func:`~casa_desk.sync.protocol.encode` (orjson): a push of 500 changes or a pull page of
+:func:`~casa_desk.sync.protocol.encode` (orjson): a push of up to 2,000 changes or a pull page of
 thousands spends several times less there than through :mod:`json` and FastAPI's generic
 encoder. Answers' shapes are documented, not re-validated.
 """
