@@ -377,7 +377,24 @@ def create_desk(
 
 #: How long a break-glass opens a riservato person's card (DHIS2's temporary ownership).
 BREAK_GLASS_SECONDS = 3 * 3600
+#: The shortest reason an audited exception is recorded with (a break-glass, an erasure).
 MIN_REASON_LENGTH = 10
+
+
+def audited_reason(reason: str, what: str) -> str:
+    """``reason`` with its spaces folded, once it is long enough to be recorded; else a
+    :class:`~casa_desk.errors.ValidationError` asking for the reason of ``what`` ("dell'
+    accesso", "della cancellazione"), code ``reason_required``."""
+    text = " ".join(reason.split())
+    if len(text) < MIN_REASON_LENGTH:
+        from casa_desk.errors import ValidationError
+
+        raise ValidationError(
+            f"Indicare il motivo {what} (almeno {MIN_REASON_LENGTH} caratteri).",
+            field="reason",
+            code="reason_required",
+        )
+    return text
 
 
 class BreakGlassRequired(CasaError):
@@ -484,15 +501,7 @@ class Session:
     def break_glass(self, person_id: str, reason: str) -> Grant:
         """Open a riservato person's card for 3 hours (or until logout) with a typed reason,
         written to the audit log (``break_glass``, table ``people``) before anything shows."""
-        text = " ".join(reason.split())
-        if len(text) < MIN_REASON_LENGTH:
-            from casa_desk.errors import ValidationError
-
-            raise ValidationError(
-                f"Indicare il motivo dell'accesso (almeno {MIN_REASON_LENGTH} caratteri).",
-                field="reason",
-                code="reason_required",
-            )
+        text = audited_reason(reason, "dell'accesso")
         self._require_active()
         self.audit(AuditAction.BREAK_GLASS, table="people", row_id=person_id, reason=text)
         at = self.now()

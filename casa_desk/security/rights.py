@@ -24,13 +24,10 @@ from casa_desk.errors import ValidationError
 from casa_desk.models.timeutil import today_rome
 from casa_desk.models.vocab import AuditAction
 from casa_desk.reports import person_file
-from casa_desk.security.access import BreakGlassRequired, Session
+from casa_desk.security.access import BreakGlassRequired, Session, audited_reason
 from casa_desk.security.permissions import Action
 from casa_desk.store import erasure, retention
 from casa_desk.store.db import Store
-
-#: The shortest reason an erasure is recorded with (as for a break-glass).
-MIN_REASON = 10
 
 
 def find_person(store: Store, *, cf: str | None = None, person_id: str | None = None) -> str:
@@ -69,13 +66,7 @@ def erase_person(session: Session, person_id: str, reason: str) -> dict[str, lis
     """Erase the person's identity and notes now (art. 17); returns the rows scrubbed here,
     by table. The anonymisation syncs and wins everywhere (store/erasure.py)."""
     session.require(Action.ERASE_PERSON)
-    reason = " ".join(reason.split())
-    if len(reason) < MIN_REASON:
-        raise ValidationError(
-            f"Indicare il motivo della cancellazione (almeno {MIN_REASON} caratteri).",
-            field="reason",
-            code="reason_required",
-        )
+    reason = audited_reason(reason, "della cancellazione")
     store = session.store
     found = retention.anonymise(
         store,

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from casa_desk.errors import CasaError
 from casa_desk.models.phone import format_phone
+from casa_desk.security.access import MIN_REASON_LENGTH
 from casa_desk.security.permissions import Action
 from casa_desk.store.safe_contact import SafeContacts
 from casa_desk.ui.context import DeskContext
@@ -138,7 +139,7 @@ class EraseDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.erase.setEnabled(False)
         self.reason.textChanged.connect(
-            lambda text: self.erase.setEnabled(len(" ".join(text.split())) >= 10)
+            lambda text: self.erase.setEnabled(len(" ".join(text.split())) >= MIN_REASON_LENGTH)
         )
         layout = QVBoxLayout(self)
         layout.addWidget(warning)
