@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+from casa_desk.models.timeutil import utc_now_text
 from casa_desk.store import erasure
 from casa_desk.store.bulk import insert_rows, update_rows
 from casa_desk.store.connection import IntegrityError
@@ -445,6 +446,18 @@ def release_held(store: Store) -> ApplyStats:
     for change in restores:
         restore_rows(store, change["table"], [change["data"]])
     return stats
+
+
+def keep_rejections(store: Store, rejections: list[dict[str, Any]]) -> None:
+    """Record the hub's refusals of this office's changes (``{change_id, table, row_id,
+    reason}``, from a push answer or a reply bundle) for the Sync page; a refusal heard
+    twice is kept once. Inside the caller's transaction."""
+    at = utc_now_text()
+    store.db.conn.executemany(
+        "INSERT OR IGNORE INTO sync_rejections (change_id, table_name, row_id, reason, at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [(r["change_id"], r.get("table"), r.get("row_id"), r["reason"], at) for r in rejections],
+    )
 
 
 def rejected_update_rows(store: Store, change_ids: list[str]) -> dict[str, list[str]]:

@@ -50,6 +50,7 @@ from casa_desk.store.tables import BY_NAME
 from casa_desk.sync import protocol, restored
 from casa_desk.sync.apply import (
     apply_changes,
+    keep_rejections,
     rejected_update_rows,
     release_held,
     restore_rows,
@@ -258,18 +259,7 @@ def import_reply(store: Store, path: Path) -> str:
             "Manca un pacchetto di risposta precedente: importarlo prima.", code="bundle_gap"
         )
     with store.transaction():
-        for rejection in payload.get("rejected") or []:
-            store.db.execute(
-                "INSERT OR IGNORE INTO sync_rejections (change_id, table_name, row_id, reason, at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [
-                    rejection["change_id"],
-                    rejection.get("table"),
-                    rejection.get("row_id"),
-                    rejection["reason"],
-                    utc_now_text(),
-                ],
-            )
+        keep_rejections(store, payload.get("rejected") or [])
         stats = apply_changes(store, payload["changes"])
         stats.applied += release_held(store).applied
         refused = rejected_update_rows(

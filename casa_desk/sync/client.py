@@ -35,6 +35,7 @@ from casa_desk.sync import held, protocol, restored
 from casa_desk.sync.apply import (
     apply_changes,
     apply_snapshot_rows,
+    keep_rejections,
     rejected_update_rows,
     release_held,
     restore_rows,
@@ -327,19 +328,7 @@ class SyncClient:
     def _record_push(self, answer: dict[str, Any], acked: int) -> None:
         """The hub's refusals and its new ack, in one local transaction."""
         with self.store.transaction():
-            for rejection in answer.get("rejected") or []:
-                self.store.db.execute(
-                    "INSERT OR IGNORE INTO sync_rejections"
-                    " (change_id, table_name, row_id, reason, at)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    [
-                        rejection["change_id"],
-                        rejection.get("table"),
-                        rejection.get("row_id"),
-                        rejection["reason"],
-                        utc_now_text(),
-                    ],
-                )
+            keep_rejections(self.store, answer.get("rejected") or [])
             set_state(self.store, "acked_seq", acked)
 
     def pull_all(self, report: SyncReport, progress: Progress | None = None) -> None:
