@@ -101,19 +101,25 @@ def child_window(db: str) -> None:
     launched.close()
 
 
-def time_to_window(db: str) -> tuple[float, float]:
-    spawn = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, __file__, "--child-window", "--db", db],
+def _child(mode: str, db: str) -> list[str]:
+    """Run this script as a new process in ``mode`` (``--child-window``, ``--child-login``);
+    its standard output's lines. A refused password would leave the login screen waiting
+    for another: the child has two minutes."""
+    return subprocess.run(
+        [sys.executable, __file__, mode, "--db", db],
         capture_output=True,
         text=True,
         check=True,
+        timeout=120,
         env=_child_env(),
-    )
-    total = time.perf_counter() - spawn
-    inside = next(
-        float(line.split()[1]) for line in out.stdout.splitlines() if line.startswith("LAUNCH")
-    )
+    ).stdout.splitlines()
+
+
+def time_to_window(db: str) -> tuple[float, float]:
+    spawn = time.monotonic()
+    lines = _child("--child-window", db)
+    total = time.monotonic() - spawn
+    inside = next(float(line.split()[1]) for line in lines if line.startswith("LAUNCH"))
     return total, inside
 
 
@@ -174,17 +180,9 @@ def time_to_login(db: str) -> tuple[float, float, float, float, float]:
     there → its results painted: wall seconds of each, then the process's CPU seconds of
     the first two (all threads)."""
     spawn = time.monotonic()
-    out = subprocess.run(
-        [sys.executable, __file__, "--child-login", "--db", db],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,  # a refused password leaves the login screen waiting for another
-        env=_child_env(),
-    )
     marks = {
         line.split()[1]: (float(line.split()[2]), float(line.split()[3]))
-        for line in out.stdout.splitlines()
+        for line in _child("--child-login", db)
         if line.startswith("MARK")
     }
     return (

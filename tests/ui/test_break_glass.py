@@ -8,11 +8,14 @@ audit log under the logged-in user's name, and nothing sensitive shows even then
 
 from __future__ import annotations
 
+import time
+
 from login_driver import when_modal
 from login_helpers import PASSWORD
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from casa_desk.security.access import BREAK_GLASS_SECONDS
 from casa_desk.security.accounts import add_user
 from casa_desk.ui.break_glass import BreakGlassDialog
 from casa_desk.ui.search_model import PeopleSearchModel
@@ -158,13 +161,8 @@ def test_the_saved_line_names_no_riservato_person_for_a_masked_user(demo) -> Non
     assert "Quarzolini" not in masked and "Persona riservata" in masked
 
 
-def test_a_card_opened_with_a_reason_is_put_away_when_the_grant_ends(qtbot, demo) -> None:
-    """The grant lasts 3 hours: a card still on screen then — or left behind another tab —
-    goes back to the search at the status bar's next tick, and reopening asks again."""
-    import time
-
-    from casa_desk.security.access import BREAK_GLASS_SECONDS
-
+def _card_opened_with_a_reason(qtbot, demo):  # type: ignore[no-untyped-def]
+    """The masked window with Arianna's card opened through the break-glass dialog."""
     window, session = masked_window(qtbot, demo)
     arianna = demo.ids["Quarzolini Arianna"]
 
@@ -175,13 +173,25 @@ def test_a_card_opened_with_a_reason_is_put_away_when_the_grant_ends(qtbot, demo
     when_modal(BreakGlassDialog, reason)
     window.open_person(arianna)
     assert window.card.title.text() == "Quarzolini Arianna"
+    return window, session, arianna
+
+
+def _past_the_grant(session) -> None:  # type: ignore[no-untyped-def]
+    """The session's clock one second after a grant given now has ended."""
+    later = time.time() + BREAK_GLASS_SECONDS + 1
+    session.now = lambda: later
+
+
+def test_a_card_opened_with_a_reason_is_put_away_when_the_grant_ends(qtbot, demo) -> None:
+    """The grant lasts 3 hours: a card still on screen then — or left behind another tab —
+    goes back to the search at the status bar's next tick, and reopening asks again."""
+    window, session, arianna = _card_opened_with_a_reason(qtbot, demo)
 
     window.status.timer.timeout.emit()  # a tick within the 3 hours changes nothing
     assert window.people_stack.currentWidget() is window.card
     assert "Quarzolini Arianna" in _visible_text(window)
 
-    later = time.time() + BREAK_GLASS_SECONDS + 1
-    session.now = lambda: later
+    _past_the_grant(session)
     window.status.timer.timeout.emit()
     assert window.people_stack.currentWidget() is window.search
     assert window.card.person_id is None
@@ -195,22 +205,9 @@ def test_a_card_opened_with_a_reason_is_put_away_when_the_grant_ends(qtbot, demo
 
 
 def test_an_expired_card_behind_another_tab_is_put_away_too(qtbot, demo) -> None:
-    import time
-
-    from casa_desk.security.access import BREAK_GLASS_SECONDS
-
-    window, session = masked_window(qtbot, demo)
-    arianna = demo.ids["Quarzolini Arianna"]
-
-    def reason(dialog: BreakGlassDialog) -> None:
-        qtbot.keyClicks(dialog.reason, "verifica richiesta del servizio sociale")
-        dialog.open_button.click()
-
-    when_modal(BreakGlassDialog, reason)
-    window.open_person(arianna)
+    window, session, _arianna = _card_opened_with_a_reason(qtbot, demo)
     window.tabs.setCurrentIndex(1)  # the agenda, say: the card waits behind the first tab
-    later = time.time() + BREAK_GLASS_SECONDS + 1
-    session.now = lambda: later
+    _past_the_grant(session)
     window.status.timer.timeout.emit()
     assert window.tabs.currentIndex() == 1  # the user's page stays where it is
     window.tabs.setCurrentIndex(0)
