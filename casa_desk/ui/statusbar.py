@@ -9,8 +9,8 @@ background.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from casa_desk.ui.context import DeskContext
 
@@ -41,13 +41,13 @@ class DeskStatusBar(QStatusBar):
         self.break_glass.hide()
         self.sync_state = "not_enrolled"
         # The office name may shrink in a narrow window; the counts and the sync state may not.
-        self.office.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # The free space on the left is where messages ("Scheda salvata: …") are written: the
+        # office once took it (stretch 1) and every message was drawn in no room at all.
         self.office.setMinimumWidth(60)
-        # It takes the free space (stretch 1), right-aligned next to the others.
-        self.office.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.addPermanentWidget(self.office, 1)
-        for label in (self.break_glass, self.operator, self.pending, self.sync):
+        for label in (self.office, self.break_glass, self.operator, self.pending, self.sync):
             self.addPermanentWidget(label)
+        # While a message shows, the office (also in the window's title) gives it its room.
+        self.messageChanged.connect(lambda text: self.office.setVisible(not text))
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)

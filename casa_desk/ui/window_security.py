@@ -129,8 +129,7 @@ class SecurityMixin:
         self.status.showMessage(
             QCoreApplication.translate(
                 "MainWindow",
-                "Accesso con motivo scaduto: la scheda è stata chiusa. Per riaprirla "
-                "indicare di nuovo il motivo.",
+                "Accesso con motivo scaduto: scheda chiusa.",
             ),
             60_000,
         )

@@ -42,6 +42,30 @@ def test_title_and_status_bar(window, demo) -> None:
     assert pending > 0 and str(pending) in status.pending.text()
 
 
+@pytest.mark.parametrize("width", [1366, 1024])
+def test_a_status_bar_message_has_room_to_be_read(window, qtbot, width: int) -> None:
+    """Messages are written left of the permanent labels: the office label once took all
+    that room, and "Scheda salvata: …" was drawn in none. While a message shows, the office
+    (also in the title) steps aside; it comes back after."""
+    status = window.status
+    window.resize(width, 768)
+    qtbot.waitUntil(lambda: window.width() == width)
+    message = "Scheda salvata: Quarzolini Arianna."
+    window.confirm(message)
+    qtbot.waitUntil(lambda: not status.office.isVisible())
+    shown = [
+        w
+        for w in (status.office, status.break_glass, status.operator, status.pending, status.sync)
+        if w.isVisible()
+    ]
+    room = min(w.geometry().left() for w in shown)
+    assert room >= status.fontMetrics().horizontalAdvance(message) + 10
+    assert status.currentMessage() == message
+    status.clearMessage()
+    qtbot.waitUntil(status.office.isVisible)
+    assert status.office.text() == "Presidio: Presidio C.A.S.A. San Siro"
+
+
 def test_status_bar_counts_new_changes_after_a_write(window, demo) -> None:
     before = demo.store.pending_changes()
     People(demo.store).register(

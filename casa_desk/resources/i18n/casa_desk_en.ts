@@ -1881,8 +1881,8 @@
         <translation>Lock now</translation>
     </message>
     <message>
-        <source>Accesso con motivo scaduto: la scheda è stata chiusa. Per riaprirla indicare di nuovo il motivo.</source>
-        <translation>The access with a reason has ended: the card was closed. To open it again, give the reason again.</translation>
+        <source>Accesso con motivo scaduto: scheda chiusa.</source>
+        <translation>Access with a reason ended: card closed.</translation>
     </message>
 </context>
 <context>

@@ -1881,7 +1881,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Accesso con motivo scaduto: la scheda è stata chiusa. Per riaprirla indicare di nuovo il motivo.</source>
+        <source>Accesso con motivo scaduto: scheda chiusa.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
