@@ -28,6 +28,7 @@ from casa_desk.security.throttle import Throttled
 
 if TYPE_CHECKING:  # the store and argon2 load when a command logs in, not for --help
     from casa_desk.security.access import Session
+    from casa_desk.security.early_key import EarlyKey
 
 USER_ENV = "CASA_DESK_USER"
 PASSWORD_ENV = "CASA_DESK_PASSWORD"
@@ -113,6 +114,17 @@ def first_password(args: argparse.Namespace, name: str) -> str:
     return new_password(args, name)
 
 
+def begin_login(path: Path, args: argparse.Namespace) -> EarlyKey:
+    """Ask for the user and the password now, and start opening their key slot on a worker
+    thread (:mod:`casa_desk.security.early_key`), so that the command can load its modules
+    meanwhile; hand the result to :func:`logged_in`. Loads neither the store nor sqlite-utils.
+    """
+    from casa_desk.security.early_key import EarlyKey
+
+    name = username(args)
+    return EarlyKey(path, name, password(name))
+
+
 def login(
     path: Path,
     args: argparse.Namespace,
@@ -121,18 +133,28 @@ def login(
     action: Action | None = None,
     check_integrity: bool = True,
     secret: str | None = None,
+    early: EarlyKey | None = None,
 ) -> Session:
     """Unlock the store at ``path`` for the user of ``args``; with ``action``, refuse (one
     line, store closed) a user whose role may not do it. Waits out a throttle once.
-    ``secret``: the password, when the caller has asked for it already."""
+    ``secret``: the password, when the caller has asked for it already; ``early``: the user,
+    the password and their slot's argon2id begun by :func:`begin_login`."""
     from casa_desk.security.access import unlock
 
-    name = username(args)
-    secret = password(name) if secret is None else secret
+    if early is not None:
+        name, secret = early.username, early.password
+    else:
+        name = username(args)
+        secret = password(name) if secret is None else secret
     for attempt in range(2):
         try:
             session = unlock(
-                path, name, secret, how=f"cli {command}", check_integrity=check_integrity
+                path,
+                name,
+                secret,
+                how=f"cli {command}",
+                check_integrity=check_integrity,
+                early=early,
             )
             break
         except Throttled as exc:
@@ -159,6 +181,7 @@ def logged_in(
     action: Action | None = None,
     check_integrity: bool = True,
     secret: str | None = None,
+    early: EarlyKey | None = None,
 ) -> Iterator[Session]:
     """``with logged_in(args.db, args, command="report", action=Action.REPORT) as s: …``;
     the store is closed at the end (a command's session ends with it)."""
@@ -169,6 +192,7 @@ def logged_in(
         action=action,
         check_integrity=check_integrity,
         secret=secret,
+        early=early,
     )
     try:
         yield session

@@ -12,13 +12,13 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from casa_desk import outputs
 from casa_desk.errors import ConsentError, ReportError
 from casa_desk.models.phone import format_phone
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome
 from casa_desk.models.vocab import AuditAction
+from casa_desk.reports.markup import escape
 from casa_desk.store.consents import hold_of
 from casa_desk.store.db import Store
 

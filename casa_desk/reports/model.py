@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from casa_desk.errors import ReportError
 from casa_desk.models.referrals import Status
 from casa_desk.models.timeutil import rome_month_bounds
 from casa_desk.models.vocab import (
@@ -215,6 +216,19 @@ class Month:
 
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
+
+
+def parse_month(text: str) -> Month:
+    """``YYYY-MM`` → Month, or a ReportError worded for the user. Here, with the figures'
+    plain data, so that a command checks the month before it loads the store."""
+    try:
+        return Month.parse(text)
+    except ValueError:
+        raise ReportError(
+            f"Mese non valido: «{text}». Usare la forma AAAA-MM, per esempio 2026-10, "
+            f"con l'anno tra {FIRST_YEAR} e {LAST_YEAR}.",
+            code="bad_month",
+        ) from None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -41,6 +40,7 @@ from reportlab.platypus import (
 from casa_desk import paths
 from casa_desk.models.timeutil import format_date
 from casa_desk.reports.emblem import REFLEX_BLUE, eu_emblem
+from casa_desk.reports.markup import escape
 from casa_desk.reports.programme import FUNDING_STATEMENT
 from casa_desk.reports.published import HeadlineRow, PublishedReport, Table
 from casa_desk.reports.suppress import format_int

@@ -17,7 +17,6 @@ import io
 import json
 from dataclasses import dataclass, field
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, TableStyle
@@ -25,6 +24,7 @@ from reportlab.platypus import Table as RLTable
 
 from casa_desk.models.phone import format_phone
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome
+from casa_desk.reports.markup import escape
 from casa_desk.reports.pdf import FONT, LIGHT, a4_document, register_fonts, styles
 from casa_desk.store import erasure
 from casa_desk.store.db import Store

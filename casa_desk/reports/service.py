@@ -19,7 +19,7 @@ from casa_desk.models.timeutil import ROME
 from casa_desk.reports import aggregate
 from casa_desk.reports.aggregate import Month
 from casa_desk.reports.csv_out import render_csv
-from casa_desk.reports.model import FIRST_YEAR, LAST_YEAR
+from casa_desk.reports.model import parse_month
 from casa_desk.reports.programme import parse_programme
 from casa_desk.reports.programme import resolve as resolve_programme
 from casa_desk.reports.published import PublishedReport, publish
@@ -33,18 +33,6 @@ class ReportFiles:
     pdf: Path
     csv: Path | None
     report: PublishedReport
-
-
-def parse_month(text: str) -> Month:
-    """``YYYY-MM`` → Month, or a ReportError worded for the user."""
-    try:
-        return Month.parse(text)
-    except ValueError:
-        raise ReportError(
-            f"Mese non valido: «{text}». Usare la forma AAAA-MM, per esempio 2026-10, "
-            f"con l'anno tra {FIRST_YEAR} e {LAST_YEAR}.",
-            code="bad_month",
-        ) from None
 
 
 def office_codes(store: Store) -> list[tuple[str, str]]:

@@ -32,6 +32,7 @@ from casa_desk.errors import CasaError, NotAStoreError, StorageError
 from casa_desk.models.timeutil import utc_now_text
 from casa_desk.models.vocab import AuditAction, Role
 from casa_desk.security import keyfile, keyslots, throttle
+from casa_desk.security.early_key import EarlyKey
 from casa_desk.security.keyfile import KdfParams, KeyFile
 from casa_desk.security.passwords import check_password
 from casa_desk.security.permissions import Action, PermissionDenied, may
@@ -172,21 +173,35 @@ class Desk:
         self.store.close()
 
 
-def open_user_slot(path: Path, username: str, password: str, *, now: Clock = time.time) -> bytes:
+def open_user_slot(
+    path: Path,
+    username: str,
+    password: str,
+    *,
+    now: Clock = time.time,
+    early: EarlyKey | None = None,
+) -> bytes:
     """The data key from ``username``'s slot in the key file of the store at ``path``.
 
     :class:`~casa_desk.security.keyslots.WrongPassword` for a wrong password or an unknown
     username (same words, same time); :class:`~casa_desk.security.throttle.Throttled` while
-    the user must wait.
+    the user must wait. ``early``: argon2id already under way for this login
+    (:mod:`casa_desk.security.early_key`); its result is used only here, after the attempt
+    is counted.
     """
     keys = keyfile.read(path)
     slot = keys.user_slot(username)
     if slot is None:
-        keyslots.waste_time(keys.kdf)
+        if early is None or not early.spent_for(username):
+            keyslots.waste_time(keys.kdf)
         raise keyslots.WrongPassword()
     throttle.reserve(path, username, now=now)
     try:
-        key = keyslots.open_slot(slot, password)
+        kek = early.kek_for(slot, username, password) if early is not None else None
+        if kek is None:
+            key = keyslots.open_slot(slot, password)
+        else:
+            key = keyslots.unwrap(slot, kek)
     except keyslots.WrongPassword:
         throttle.failed(path, username, now=now)
         raise
@@ -235,18 +250,19 @@ def unlock(
     how: str = "window",
     check_integrity: bool = True,
     now: Clock = time.time,
+    early: EarlyKey | None = None,
 ) -> Session:
     """Open the encrypted store at ``path`` for ``username`` (see the module docstring).
 
     One-line errors: the store is missing, not a store, not yet encrypted
     (:class:`PlainStoreError`), its key file is missing or damaged, the password is wrong,
     the user must wait, the account is disabled. The store is untouched unless the login
-    succeeds.
+    succeeds. ``early``: see :func:`open_user_slot`.
     """
     path = Path(path)
     check_state(path)
     name = username.strip().lower()
-    key = open_user_slot(path, name, password, now=now)
+    key = open_user_slot(path, name, password, now=now, early=early)
     return _unlocked(path, key, name, how=how, check_integrity=check_integrity, now=now)
 
 

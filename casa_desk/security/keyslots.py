@@ -112,7 +112,12 @@ def make_slot(
 
 def open_slot(slot: Slot, password: str) -> bytes:
     """The data key from ``slot``, or :class:`WrongPassword`."""
-    kek = derive(password, slot.salt, slot.kdf)
+    return unwrap(slot, derive(password, slot.salt, slot.kdf))
+
+
+def unwrap(slot: Slot, kek: bytes) -> bytes:
+    """The data key from ``slot`` with the key-encryption key argon2id derived from the
+    password (:func:`derive`, with the slot's salt and parameters), or :class:`WrongPassword`."""
     try:
         key = AESGCM(kek).decrypt(slot.nonce, slot.wrapped, _associated(slot.kind, slot.username))
     except InvalidTag:
