@@ -109,6 +109,29 @@ def _teach_sqlite_utils() -> None:
 _teach_sqlite_utils()
 
 
+def _null(_value: None) -> None:
+    return None
+
+
+def _bind_plain_values_directly() -> None:
+    """Bind ``None`` and booleans without the binding's adaptation search.
+
+    The binding hands every parameter that is not exactly ``int``, ``float``, ``str`` or
+    ``bytearray`` to its adapter registry; on a miss, ``sqlcipher3`` then asks the value
+    for ``__adapt__`` and ``__conform__`` and builds and drops an ``AttributeError`` (with
+    its formatted message) for each: ~2 µs per ``None``, against 0.1 µs for a string. A
+    pull page's rows are mostly empty columns — 500 rows of 40 ``None`` took 42 ms to bind
+    and 5 ms to insert, and binding was a fifth of a 100,000-change pull
+    (benchmarks/README.md). Registered adapters are found at the first look. They bind
+    exactly what was bound before: NULL, and a boolean as the integer it is.
+    """
+    binding.register_adapter(type(None), _null)
+    binding.register_adapter(bool, int)
+
+
+_bind_plain_values_directly()
+
+
 def key_pragma(key: bytes) -> str:
     """``PRAGMA key = "x'…'"``: a raw 256-bit key (no key derivation by SQLCipher)."""
     if len(key) != KEY_BYTES:

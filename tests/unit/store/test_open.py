@@ -238,3 +238,18 @@ def test_report_on_a_store_damaged_where_it_reads_is_one_line(tmp_path: Path, ca
             for row in store.query("SELECT action, reason FROM audit_log ORDER BY rowid")
         ]
     assert "cli report" in actions and not [a for a in actions if a.startswith("pdf")]
+
+
+def test_none_and_booleans_bind_as_null_and_integers(tmp_path: Path) -> None:
+    """The adapters that spare the binding its slow search for ``None`` and booleans
+    (connection._bind_plain_values_directly) bind what was bound before: NULL, 1 and 0 —
+    through a store's own connection, read back with their SQLite types."""
+    from casa_desk.store import connection
+
+    assert connection.binding.adapters[(type(None), connection.binding.PrepareProtocol)]
+    store = new_store(tmp_path / "s.sqlite")
+    row = store.db.execute(
+        "SELECT typeof(?), typeof(?), ?, ?, ? IS NULL", [None, True, True, False, None]
+    ).fetchone()
+    assert tuple(row) == ("null", "integer", 1, 0, 1)
+    store.close()
