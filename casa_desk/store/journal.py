@@ -93,6 +93,14 @@ class Journal:
         """True on the thread that is inside :meth:`transaction` (it may use the writer)."""
         return self._owner == threading.get_ident()
 
+    def write_mark(self) -> tuple[int, int]:
+        """Changes when anything is committed to the store after it is taken: rows this
+        connection changed (any thread of this process) and SQLite's ``data_version``
+        (commits by other connections or processes). Read it while holding the
+        transaction lock (:mod:`casa_desk.sync.pipeline` compares two of them)."""
+        version = self.db.conn.execute("PRAGMA data_version").fetchone()[0]
+        return int(self.db.conn.total_changes), int(version)
+
     # -- transactions -------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -63,20 +63,74 @@ def set_state(store: Store, key: str, value: str | int | None) -> None:
 def apply_changes(store: Store, changes: list[dict[str, Any]]) -> ApplyStats:
     """Merge ``changes`` (hub order) into the store. Call inside ``store.transaction()``.
 
-    A page is merged in memory first (a row changed twice in the page is written once, with
-    its last change's clock), then written in bulk: ``sync_applied`` first — what
-    :meth:`Journal.record_applied` records, so the guard triggers accept the rows — then the
-    rows, parents before children, several hundred per statement (:mod:`casa_desk.store.
-    bulk`). Per-row ``Journal.write_applied`` through sqlite-utils costs ~0.5 ms a row, too
-    slow for a 100,000-change backlog.
+    A page is merged in memory first (:func:`merge_page`: a row changed twice in the page
+    is written once, with its last change's clock), then written in bulk
+    (:func:`write_page`). Per-row ``Journal.write_applied`` through sqlite-utils costs
+    ~0.5 ms a row, too slow for a 100,000-change backlog.
     """
+    return write_page(store, merge_page(store, changes)).stats
+
+
+@dataclass
+class Overlay:
+    """What a page being written will leave in the store, for the merge of the next page
+    while it is written (:mod:`casa_desk.sync.pipeline`): its rows as written, the change
+    ids it records (applied or held) and the rows it holds back."""
+
+    rows: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    change_ids: set[str] = field(default_factory=set)
+    held: set[tuple[str, str]] = field(default_factory=set)
+
+
+@dataclass
+class MergedPage:
+    """A page merged in memory, not yet written (:func:`write_page` writes it)."""
+
+    stats: ApplyStats
+    rows: dict[tuple[str, str], dict[str, Any]]
+    touched: set[tuple[str, str]]
+    existed: set[tuple[str, str]]
+    applied: list[tuple[Any, ...]]
+    holding: list[tuple[dict[str, Any], str]]
+    found: list[Conflict]
+    edits: list[tuple[Any, ...]]
+    newest: int
+    now: str
+
+    def overlay(self) -> Overlay:
+        """The store as this page leaves it, if it is written as merged."""
+        return Overlay(
+            {k: self.rows[k] for k in self.touched},
+            {a[0] for a in self.applied} | {raw["change_id"] for raw, _ in self.holding},
+            {(raw["table"], str(raw["row_id"])) for raw, _ in self.holding},
+        )
+
+
+@dataclass
+class WrittenPage:
+    stats: ApplyStats
+    #: False when the store now differs from the page's :meth:`MergedPage.overlay`: a row
+    #: the local schema refused, or rows scrubbed for an anonymised person.
+    as_merged: bool
+
+
+def merge_page(
+    store: Store, changes: list[dict[str, Any]], overlay: Overlay | None = None
+) -> MergedPage:
+    """Merge ``changes`` with the store's rows; reads only. ``overlay``: a page being
+    written meanwhile, whose rows and ids count as already in the store."""
     stats = ApplyStats()
     clock = store.journal.clock
+    keys = {(c["table"], str(c["row_id"])) for c in changes}
     known = _known_ids(store, [c["change_id"] for c in changes])
     now = store.journal.now()
     rows = _prefetch(store, changes)
+    waiting = held.held_rows(store, keys)
+    if overlay is not None:
+        known |= overlay.change_ids
+        rows.update((k, overlay.rows[k]) for k in keys & overlay.rows.keys())
+        waiting |= keys & overlay.held
     existed = set(rows)
-    waiting = held.held_rows(store, {(c["table"], str(c["row_id"])) for c in changes})
     touched: set[tuple[str, str]] = set()
     applied: list[tuple[Any, ...]] = []
     holding: list[tuple[dict[str, Any], str]] = []
@@ -114,27 +168,22 @@ def apply_changes(store: Store, changes: list[dict[str, Any]]) -> ApplyStats:
         stats.applied += 1
         if spec.name == "referral_events":
             stats.referrals |= _referral_of(result.row or current or change.get("data") or {})
-    _record(store, applied, holding, newest, now, edits.rows)
-    _finish(store, rows, touched, existed, found, now)
-    if stats.referrals:
+    return MergedPage(
+        stats, rows, touched, existed, applied, holding, found, edits.rows, newest, now
+    )
+
+
+def write_page(store: Store, page: MergedPage) -> WrittenPage:
+    """Write a merged page. Call inside ``store.transaction()``."""
+    _record(store, page.applied, page.holding, page.newest, page.now, page.edits)
+    refused = _write_rows(store, page.rows, page.touched, page.existed)
+    _keep_conflicts(store, page.found + refused, page.now)
+    scrubbed = scrub_anonymised(store, {k: page.rows[k] for k in page.touched})
+    if page.stats.referrals:
         from casa_desk.store.referrals import refresh_statuses
 
-        refresh_statuses(store.db, stats.referrals)
-    return stats
-
-
-def _finish(
-    store: Store,
-    rows: dict[tuple[str, str], dict[str, Any]],
-    touched: set[tuple[str, str]],
-    existed: set[tuple[str, str]],
-    found: list[Conflict],
-    now: str,
-) -> None:
-    """Write the merged rows, keep the conflicts, scrub what concerns anonymised people."""
-    found += _write_rows(store, rows, touched, existed)
-    _keep_conflicts(store, found, now)
-    scrub_anonymised(store, {k: rows[k] for k in touched})
+        refresh_statuses(store.db, page.stats.referrals)
+    return WrittenPage(page.stats, as_merged=not refused and not scrubbed)
 
 
 def scrub_anonymised(store: Store, rows: dict[tuple[str, str], dict[str, Any]]) -> int:

@@ -33,7 +33,6 @@ from casa_desk.store.participants import KEY_STATE, Participants
 from casa_desk.store.tables import BY_NAME, SHARED_SCOPE
 from casa_desk.sync import held, protocol, restored
 from casa_desk.sync.apply import (
-    apply_changes,
     apply_snapshot_rows,
     keep_rejections,
     rejected_update_rows,
@@ -45,6 +44,7 @@ from casa_desk.sync.apply import (
 from casa_desk.sync.faults import fault_point
 from casa_desk.sync.hub_url import check_hub_url
 from casa_desk.sync.merge import NOT_APPLIED, UNCHANGED_SEED, digest_columns, digest_rows
+from casa_desk.sync.pipeline import PagePipeline
 from casa_desk.sync.sensitive import seal_outgoing
 from casa_desk.sync.tls import pin_failure, pinned_context
 
@@ -191,6 +191,9 @@ class SyncClient:
         # A re-fetched row is merged field by field (~0.4 ms each): pages of half a pull
         # page keep each transaction as short as a pull page's (the window waits for it).
         self.snapshot_page = max(100, min(1000, page // 2))
+        #: Pull pages written with the merge made while the previous one was written
+        #: (:mod:`casa_desk.sync.pipeline`; tests and the benchmark read it).
+        self.merged_ahead = 0
 
     def close(self) -> None:
         self.http.close()
@@ -333,15 +336,20 @@ class SyncClient:
 
     def pull_all(self, report: SyncReport, progress: Progress | None = None) -> None:
         """Pull pages after the cursor. The next page is requested as soon as a page
-        arrives, so the hub reads it and the network carries it while this one is applied;
-        each page is applied with the cursor move in one local transaction, as before."""
+        arrives, so the hub reads it and the network carries it while this one is applied,
+        and merged while this one is written (:mod:`casa_desk.sync.pipeline`); each page
+        is applied with the cursor move in one local transaction, as before."""
         store = self.store
         cursor = int(state(store, "pull_cursor", "0") or 0)
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="casa-pull") as fetcher:
+        with (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="casa-pull") as fetcher,
+            PagePipeline(store) as pipeline,
+        ):
             pending = self._request_page(fetcher, cursor)
             while True:
                 answer = pending.result()
                 if answer.get("reset"):
+                    pipeline.discard()
                     cursor = self.refetch_all(int(answer["head"]))
                     report.refetched += list(BY_NAME)
                     pending = self._request_page(fetcher, cursor)
@@ -350,13 +358,14 @@ class SyncClient:
                 more = bool(answer.get("more"))
                 if more:
                     pending = self._request_page(fetcher, new_cursor)
-                with store.transaction():  # the page and the cursor move together, or neither
-                    stats = apply_changes(store, answer["changes"])
+                with pipeline.transaction():  # the page and the cursor move, or neither
+                    stats = pipeline.apply(answer["changes"], pending if more else None)
                     fault_point("client.pull.after_apply")
                     set_state(store, "pull_cursor", new_cursor)
                 report.pulled += stats.applied
                 report.conflicts += stats.conflicts
                 cursor = new_cursor
+                self.merged_ahead = pipeline.merged_ahead
                 if progress:
                     progress("pull", report.pulled, report.pulled)
                 if not more:
