@@ -32,11 +32,18 @@ def _rows_per_statement(columns: int) -> int:
 
 
 def insert_rows(
-    conn: Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    conn: Connection,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    or_ignore: bool = False,
 ) -> None:
-    """Insert ``rows`` (values in ``columns`` order), several hundred per statement."""
+    """Insert ``rows`` (values in ``columns`` order), several hundred per statement;
+    ``or_ignore``: a row whose key is already there is skipped (``INSERT OR IGNORE``)."""
     one = f"({', '.join('?' * len(columns))})"
-    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+    verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
+    head = f"{verb} INTO {table} ({', '.join(columns)}) VALUES "
     step = _rows_per_statement(len(columns))
     for start in range(0, len(rows), step):
         chunk = rows[start : start + step]

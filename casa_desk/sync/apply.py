@@ -219,6 +219,9 @@ def _referral_of(event: dict[str, Any]) -> set[str]:
     return {str(event["referral_id"])} if event.get("referral_id") else set()
 
 
+_APPLIED_COLUMNS = ("change_id", "table_name", "row_id", "hlc", "device_id", "applied_at")
+
+
 def _record(
     store: Store,
     applied: list[tuple[Any, ...]],
@@ -230,11 +233,7 @@ def _record(
     """What a page leaves besides rows: applied ids (before the rows: the guard triggers
     look for them), held changes, registry edits by other offices, and the clock moved
     past what was applied."""
-    store.db.conn.executemany(
-        "INSERT OR IGNORE INTO sync_applied (change_id, table_name, row_id, hlc, device_id,"
-        " applied_at) VALUES (?, ?, ?, ?, ?, ?)",
-        applied,
-    )
+    insert_rows(store.db.conn, "sync_applied", _APPLIED_COLUMNS, applied, or_ignore=True)
     held.hold(store, holding, now)
     _keep_registry_edits(store, edits)
     if newest:
