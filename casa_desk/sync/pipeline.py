@@ -41,7 +41,7 @@ class PagePipeline:
         self.store = store
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="casa-merge")
         self._ahead: Future[MergedPage | None] | None = None
-        self._valid_after: tuple[int, int] | None = None  # the write mark after our commit
+        self._mark: tuple[int, int] | None = None  # the write mark after our last commit
         #: Pages whose merge made ahead was used (tests and benchmarks read it).
         self.merged_ahead = 0
 
@@ -60,18 +60,26 @@ class PagePipeline:
         with journal.transaction_lock():
             with self.store.transaction():
                 yield
-            if self._ahead is not None:
-                self._valid_after = journal.write_mark()
+            self._mark = journal.write_mark()
 
     def apply(self, changes: list[dict[str, Any]], next_answer: Future[Any] | None) -> ApplyStats:
         """Write one page (merged ahead if that still holds, else now) inside
-        :meth:`transaction`; meanwhile the worker merges ``next_answer``'s page."""
-        page = self._take_ahead()
-        if page is None:
+        :meth:`transaction`; meanwhile the worker merges ``next_answer``'s page.
+
+        Only while the store is quiet: when something else was committed since the last
+        page (the window saving every few seconds, or continuously while an operator
+        types), the merge made ahead is thrown away and none is made for the next page,
+        until a page follows another with nothing in between. A merge made for nothing
+        would only take the processor from the page being written, which the window's
+        save waits for."""
+        quiet = self._mark is None or self.store.journal.write_mark() == self._mark
+        ahead, self._ahead = self._ahead, None
+        page = ahead.result() if ahead is not None else None  # None rather than raising
+        if page is None or not quiet:
             page = merge_page(self.store, changes)
         else:
             self.merged_ahead += 1
-        if next_answer is not None:
+        if next_answer is not None and quiet:
             self._ahead = self._worker.submit(self._merge_ahead, next_answer, page.overlay())
         written = write_page(self.store, page)
         if not written.as_merged:
@@ -80,19 +88,9 @@ class PagePipeline:
 
     def discard(self) -> None:
         """Forget the merge made ahead (a reset, a refused row, a failed page)."""
-        ahead, self._ahead, self._valid_after = self._ahead, None, None
+        ahead, self._ahead = self._ahead, None
         if ahead is not None and not ahead.cancel():
             ahead.exception()  # let the worker finish reading before anything else
-
-    def _take_ahead(self) -> MergedPage | None:
-        ahead, valid_after = self._ahead, self._valid_after
-        self._ahead = self._valid_after = None
-        if ahead is None:
-            return None
-        page = ahead.result()  # _merge_ahead returns None rather than raising
-        if valid_after is None or self.store.journal.write_mark() != valid_after:
-            return None
-        return page
 
     def _merge_ahead(self, answer: Future[Any], overlay: Overlay) -> MergedPage | None:
         try:

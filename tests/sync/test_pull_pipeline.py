@@ -102,5 +102,5 @@ def test_a_save_between_two_pages_is_not_overwritten(
     assert here is not None and there is not None
     assert (here["first_name"], here["phone"]) == ("Adele", "022")
     assert (there["first_name"], there["phone"]) == ("Ada", "022")
-    assert ahead_quiet >= 1 and ahead_busy == ahead_quiet - 1  # page 2 merged again
+    assert ahead_busy < ahead_quiet  # page 2 merged again, in its transaction
     a.close(), quiet.close(), busy.close()
