@@ -1,13 +1,16 @@
 """Benchmark: 100,000 changes pushed and pulled over loopback (DESIGN.md §8: < 10 s each).
 
     python benchmarks/bench_sync.py [--changes 100000] [--engine sqlite|postgresql|both]
-                                    [--window-wait]
+                                    [--window-wait] [--push-only]
 
 Office A writes the changes (people and their contacts) and pushes them; office B (another
 office: it receives the people, not A's contacts) and head office (receives everything) pull
 them. The hub runs as its own process (``python -m casa_desk.sync.hub.app``); its resident
 memory is sampled from /proc while it works. PostgreSQL is a throw-away server made with
 the machine's initdb/pg_ctl, as in the tests.
+
+``--push-only`` stops after the push (and its figures): the quick check of the hub's
+receiving side.
 
 ``--window-wait`` then measures what the window feels while its own sync pulls: one store per
 process, so a save in the window waits for the pull page being applied (each page is one
@@ -227,7 +230,9 @@ def _wait_with_page(hub: HubProcess, path: Path, page: int) -> dict[str, str]:
     }
 
 
-def run(engine: str, changes: int, work: Path, *, wait: bool = False) -> dict[str, Any]:
+def run(
+    engine: str, changes: int, work: Path, *, wait: bool = False, push_only: bool = False
+) -> dict[str, Any]:
     pg_stop: list[str] | None = None
     pg_base = work
     pg_pid = None
@@ -242,7 +247,9 @@ def run(engine: str, changes: int, work: Path, *, wait: bool = False) -> dict[st
     sampler = RssSampler(hub.proc.pid)
     sampler.start()
     try:
-        figures = _phases(hub, work, engine, changes, Cpu(hub.proc.pid, pg_pid), sampler)
+        figures = _phases(
+            hub, work, engine, changes, Cpu(hub.proc.pid, pg_pid), sampler, push_only=push_only
+        )
         figures["hub_peak_rss_mb"] = max(v for k, v in figures.items() if k.endswith("_rss_mb"))
         if wait:
             figures.update(window_wait(hub, work, engine))
@@ -256,7 +263,14 @@ def run(engine: str, changes: int, work: Path, *, wait: bool = False) -> dict[st
 
 
 def _phases(
-    hub: HubProcess, work: Path, engine: str, changes: int, cpu: Cpu, rss: RssSampler
+    hub: HubProcess,
+    work: Path,
+    engine: str,
+    changes: int,
+    cpu: Cpu,
+    rss: RssSampler,
+    *,
+    push_only: bool = False,
 ) -> dict[str, Any]:
     """Push from office A, pull to office B and head office, head office's digest; the
     hub's peak resident memory in each phase."""
@@ -282,6 +296,10 @@ def _phases(
         assert report.pushed == changes, report.pushed
         assert not report.rejected, report.rejected[:3]
     peak("push")
+    if push_only:
+        for store in (a, b, sede):
+            store.close()
+        return figures
     for name, store in (("pull_office", b), ("pull_head", sede)):
         with SyncClient(store, page=5000) as client:
             client.hello()
@@ -309,13 +327,16 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=100_000)
     parser.add_argument("--engine", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--window-wait", action="store_true", help="see the module docstring")
+    parser.add_argument("--push-only", action="store_true", help="stop after the push")
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="casa-bench-home-")
     os.environ.setdefault("CASA_DESK_HOME", home)
     engines = ("sqlite", "postgresql") if args.engine == "both" else (args.engine,)
     for engine in engines:
         with tempfile.TemporaryDirectory(prefix="casa-bench-") as tmp:
-            figures = run(engine, args.changes, Path(tmp), wait=args.window_wait)
+            figures = run(
+                engine, args.changes, Path(tmp), wait=args.window_wait, push_only=args.push_only
+            )
         texts = {k: v for k, v in figures.items() if isinstance(v, str)}
         print(
             f"{engine:10s} "
