@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -281,36 +282,78 @@ class SyncClient:
     def push_all(
         self, hello: dict[str, Any], report: SyncReport, progress: Progress | None = None
     ) -> None:
-        """Send the outbox after the hub's ack, one batch at a time. The next batch is read
-        and encoded while the hub works on the current one (still one request at a time:
-        the hub's ack decides what comes next)."""
+        """Send the outbox after the hub's ack, in batches, and record each answer.
+
+        A hub that announces a ``push_window`` of 2 in ``hello`` takes two batches in
+        flight from one device and runs them in turn (its push lock orders them): the next
+        batch is on the wire, read and validated by the hub, while the hub writes the
+        current one, and this client reads and encodes the one after meanwhile. Any other
+        hub gets one batch at a time, as protocol 1 shipped.
+
+        Answers are taken in the order the batches were sent, and the hub's ack alone says
+        what comes next. A batch that reached the hub before the one in front of it is
+        answered ``gap`` (nothing of it taken) and is sent again from the ack; an answer
+        that a later one already covers adds only its refusals. So a batch in flight that
+        is refused, lost or overtaken never skips a change, and acks never go back."""
         acked = int(hello["acked_seq"])
         total = self._waiting(acked)
         self._push_limit = protocol.push_limit(hello)
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="casa-push") as sender:
-            message = self._push_message(acked)
-            while message is not None:
-                fault_point("client.push.before_send")
-                sent = sender.submit(_post, self.http, "/push", message)
-                following = self._push_message(message["last_seq"])
-                answer = sent.result()
-                fault_point("client.push.after_send")
-                new_acked = int(answer["acked_seq"])
-                self._record_push(answer, new_acked)
-                report.rejected += answer.get("rejected") or []
-                if new_acked <= acked and not answer.get("gap"):
-                    raise SyncError(
-                        "La sede non conferma le modifiche inviate.", code="no_progress"
-                    )
-                if answer.get("gap") and new_acked == acked:
-                    raise SyncError(protocol.MESSAGES[protocol.GAP], code=protocol.GAP)
-                report.pushed += max(0, new_acked - acked)
-                if new_acked != message["last_seq"]:
-                    following = self._push_message(new_acked)
-                acked = new_acked
-                message = following
-                if progress:
-                    progress("push", min(report.pushed, total), total)
+        window = protocol.push_window(hello)
+        # (message, its answer, the round it was sent in, sent behind another in flight)
+        in_flight: deque[tuple[dict[str, Any], Future[Any], int, bool]] = deque()
+        after, round_ = acked, 0  # where the next batch starts; a resend starts a new round
+        with ThreadPoolExecutor(max_workers=window, thread_name_prefix="casa-push") as sender:
+            try:
+                while True:
+                    while len(in_flight) < window:
+                        message = self._push_message(max(after, acked))
+                        if message is None:
+                            break
+                        body = protocol.encode(message)
+                        fault_point("client.push.before_send")
+                        sent = sender.submit(_post_body, self.http, body)
+                        in_flight.append((message, sent, round_, bool(in_flight)))
+                        after = message["last_seq"]
+                    if not in_flight:
+                        return
+                    message, sent, sent_in, behind = in_flight.popleft()
+                    answer = sent.result()
+                    fault_point("client.push.after_send")
+                    if behind and answer.get("gap") and not answer.get("rejected"):
+                        if sent_in == round_:  # overtaken: send it again after the ack
+                            after, round_ = acked, round_ + 1
+                        continue
+                    if message["last_seq"] <= acked:  # covered by a later answer already
+                        self._take_refusals(answer)
+                        report.rejected += answer.get("rejected") or []
+                        continue
+                    acked = self._take_answer(answer, acked, report)
+                    if acked != message["last_seq"]:
+                        after, round_ = acked, round_ + 1
+                    if progress:
+                        progress("push", min(report.pushed, total), total)
+            finally:
+                for _message, waiting, _round, _behind in in_flight:
+                    waiting.cancel()  # an error: what is left in flight is not waited for
+
+    def _take_answer(self, answer: dict[str, Any], acked: int, report: SyncReport) -> int:
+        """Record the hub's answer to the batch after ``acked`` (its refusals and its new
+        ack, in one local transaction) and return the new ack: the hub must move its ack
+        or say that it lacks earlier changes (``gap``), as in protocol 1."""
+        new_acked = int(answer["acked_seq"])
+        self._record_push(answer, new_acked)
+        report.rejected += answer.get("rejected") or []
+        if new_acked <= acked and not answer.get("gap"):
+            raise SyncError("La sede non conferma le modifiche inviate.", code="no_progress")
+        if answer.get("gap") and new_acked == acked:
+            raise SyncError(protocol.MESSAGES[protocol.GAP], code=protocol.GAP)
+        report.pushed += max(0, new_acked - acked)
+        return new_acked
+
+    def _take_refusals(self, answer: dict[str, Any]) -> None:
+        if answer.get("rejected"):
+            with self.store.transaction():
+                keep_rejections(self.store, answer["rejected"])
 
     def _push_message(self, after: int) -> dict[str, Any] | None:
         """The push message of the outbox changes after ``after`` (None: nothing left)."""
@@ -512,10 +555,17 @@ def local_digest(store: Store) -> dict[str, dict[str, Any]]:
 
 
 def _post(http: httpx.Client, path: str, body: dict[str, Any]) -> Any:
+    return _post_encoded(http, path, protocol.encode(body))
+
+
+def _post_body(http: httpx.Client, body: bytes) -> Any:
+    """A push message already encoded (in the reading thread, not the sending one)."""
+    return _post_encoded(http, "/push", body)
+
+
+def _post_encoded(http: httpx.Client, path: str, content: bytes) -> Any:
     try:
-        response = http.post(
-            path, content=protocol.encode(body), headers={"Content-Type": "application/json"}
-        )
+        response = http.post(path, content=content, headers={"Content-Type": "application/json"})
     except httpx.TimeoutException as exc:
         raise SyncError("La sede non risponde (tempo scaduto).", code="unreachable") from exc
     except httpx.TransportError as exc:

@@ -127,6 +127,8 @@ class HelloAnswer(BaseModel):
     clock_repair: str | None = None
     #: Changes per push batch this hub accepts; absent from older hubs (take 500).
     max_push: int | None = None
+    #: Push batches one device may have in flight; absent from older hubs (take 1).
+    push_window: int | None = None
 
 
 class PushAnswer(BaseModel):

@@ -38,6 +38,12 @@ MAX_PUSH = 500
 #: must stay under 150 MB). The byte cap (:data:`PUSH_BATCH_BYTES`, under the body cap)
 #: still cuts a batch first when rows are large.
 HUB_MAX_PUSH = 2_000
+#: Push batches one device may have in flight at this hub, announced in ``hello`` as
+#: ``push_window``. With 2 the next batch travels, and is read and validated, while the hub
+#: writes the one before (the hub's push lock runs them in turn; one that overtakes the
+#: other is answered ``gap`` and sent again). A hub that announces nothing gets one at a
+#: time: an older hub was never asked to order concurrent pushes of one device.
+HUB_PUSH_WINDOW = 2
 #: The hub's refusal of a larger batch (the number in Italian form: "2.000").
 TOO_MANY_CHANGES = f"Al massimo {HUB_MAX_PUSH:,} modifiche per invio.".replace(",", ".")
 PULL_PAGE = 2_000
@@ -233,6 +239,16 @@ def push_messages(
         total += weight
     close()
     return messages
+
+
+def push_window(hello: dict[str, Any]) -> int:
+    """Push batches to keep in flight to the hub that answered ``hello``: what it announces
+    (``push_window``), never more than this program's :data:`HUB_PUSH_WINDOW`; 1 from a hub
+    that announces nothing (older) or nonsense."""
+    announced = hello.get("push_window")
+    if type(announced) is not int or announced < 1:
+        return 1
+    return min(announced, HUB_PUSH_WINDOW)
 
 
 def push_limit(hello: dict[str, Any]) -> int:

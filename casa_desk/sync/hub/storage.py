@@ -9,6 +9,7 @@ commit order and a puller can never skip a change committed late (SYNC.md §4).
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -69,6 +70,10 @@ class HubStore:
         self.engine = engine
         self.is_pg = engine.dialect.name == "postgresql"
         self._rules: FieldRules | None = None  # known categories and offices, kept
+        # Pushes in this process take turns here before the database's push lock: a push
+        # waiting on SQLite's lock polls it (sleeps of up to 100 ms), one waiting here
+        # starts the moment the one before commits (push_window: two batches in flight).
+        self._push_turn = threading.Lock()
 
     @classmethod
     def open(cls, db: str | Path, *, create: bool = True) -> HubStore:
@@ -233,6 +238,7 @@ class HubStore:
                 "esf_key": self.esf_key(conn),
                 "clock_repair": _meta(conn, CLOCK_REPAIR),  # hub/future.py
                 "max_push": protocol.HUB_MAX_PUSH,
+                "push_window": protocol.HUB_PUSH_WINDOW,
             }
 
     def hello_state(self, device: Device) -> dict[str, Any]:
@@ -280,7 +286,7 @@ class HubStore:
         seqs = [int(c["seq"]) for c in changes]
         if last < first or (seqs and (seqs[0] < first or seqs[-1] > last)):
             raise HubRefusal(400, protocol.BAD_REQUEST, "Sequenze dell'invio incoerenti.")
-        with self.tx(lock=True) as conn:
+        with self._push_turn, self.tx(lock=True) as conn:
             if device.node_id is None and changes:
                 self.bind_node(conn, device, str(changes[0]["device"]))
             acked = int(
