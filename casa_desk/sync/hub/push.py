@@ -21,7 +21,13 @@ from sqlalchemy import Connection, insert, select
 from casa_desk.models.timeutil import utc_now_text
 from casa_desk.store.tables import BY_NAME
 from casa_desk.sync.hub import schema
-from casa_desk.sync.hub.driver import insert_many, rows_by_id, update_many, where_in
+from casa_desk.sync.hub.driver import (
+    insert_dicts,
+    insert_many,
+    rows_by_id,
+    update_many,
+    where_in,
+)
 from casa_desk.sync.hub.erasure import scrub_touched
 from casa_desk.sync.hub.rules import FieldRules, Links, clock_reason, now_ms, serialised
 from casa_desk.sync.hub.scopes import Device, authorise
@@ -211,5 +217,4 @@ def _write_rows(
     for table, changed in updates.items():
         update_many(conn, table, [c for c in _COLUMNS[table] if c != "id"], changed)
     for table, new in inserts.items():
-        names = _COLUMNS[table]
-        insert_many(conn, table, names, [tuple(map(r.get, names)) for r in new])
+        insert_dicts(conn, table, _COLUMNS[table], new)
