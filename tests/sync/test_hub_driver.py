@@ -8,7 +8,7 @@ an empty text each come back as they went in, for rows of different shapes in on
 from __future__ import annotations
 
 from casa_desk.sync.hub import schema
-from casa_desk.sync.hub.driver import insert_dicts
+from casa_desk.sync.hub.driver import insert_dicts, rows_by_id, where_in
 from casa_desk.sync.hub.storage import HubStore
 
 
@@ -29,5 +29,24 @@ def test_rows_of_different_shapes_come_back_exactly(hub_db: str) -> None:
         assert set(stored) == {"p1", "p2", "p3", "p4", "p5"}
         for row in rows:
             assert stored[row["id"]] == {name: row.get(name) for name in names}
+    finally:
+        hub.close()
+
+
+def test_look_ups_by_id_match_any_text_exactly(hub_db: str) -> None:
+    """A change id is any text up to 200 characters (the device makes it): quotes,
+    backslashes, commas, braces, JSON escapes and accents must match themselves only."""
+    odd = ['a"b', "a\\b", "a,b", "{a}", "a\nb", "àé€", "a\\u0041", "A", "x" * 200]
+    hub = HubStore.open(hub_db)
+    try:
+        names = [c.name for c in schema.MIRRORS["people"].c]
+        with hub.tx(lock=True) as conn:
+            insert_dicts(conn, "people", names, [{"id": i, "presidio": "SAN-SIRO"} for i in odd])
+        with hub.tx() as conn:
+            for wanted in (odd, odd[:1], ["a", "b", "a\\\\b", "a\\nb", "[]"], []):
+                found = where_in(conn, "SELECT id FROM people WHERE id", wanted)
+                assert sorted(r[0] for r in found) == sorted(set(wanted) & set(odd))
+                rows = rows_by_id(conn, "people", wanted)
+                assert sorted(r["id"] for r in rows) == sorted(set(wanted) & set(odd))
     finally:
         hub.close()

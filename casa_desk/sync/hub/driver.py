@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection
 
 #: Ids per statement on SQLite (bound values; PostgreSQL takes one array).
@@ -22,12 +23,32 @@ def _pg(conn: Connection) -> bool:
     return conn.dialect.name == "postgresql"
 
 
-def where_in(conn: Connection, sql: str, ids: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
-    """Rows of ``sql`` — a query ending in ``WHERE <column>`` — whose column is among ``ids``."""
+def _any_of(ids: Sequence[str]) -> tuple[str, dict[str, Any]]:
+    """PostgreSQL: ``= ANY(…)`` of text ids, and its parameter.
+
+    The ids travel as one JSON text, made by orjson in C and unpacked by the server
+    (``jsonb_array_elements_text``, exact for any text): psycopg writes a Python list as an
+    array literal element by element in Python, ~4 ms for the 2,000 ids of a push batch,
+    five times a batch — a fifth of the hub's CPU in a push. ``ARRAY(SELECT …)`` is computed
+    once, before the scan, so the look-up still uses the column's index. A text orjson
+    refuses (a lone surrogate) goes as a list, as before."""
+    try:
+        return (
+            " = ANY(ARRAY(SELECT jsonb_array_elements_text(%(ids)s::jsonb)))",
+            {"ids": orjson.dumps(list(ids)).decode()},
+        )
+    except TypeError:
+        return " = ANY(%(ids)s)", {"ids": list(ids)}
+
+
+def where_in(conn: Connection, sql: str, ids: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+    """Rows of ``sql`` — a query ending in ``WHERE <column>`` of text — whose column is
+    among ``ids``."""
     if not ids:
         return
     if _pg(conn):
-        yield from conn.exec_driver_sql(sql + " = ANY(%(ids)s)", {"ids": list(ids)})
+        any_of, params = _any_of(ids)
+        yield from conn.exec_driver_sql(sql + any_of, params)
         return
     for start in range(0, len(ids), _CHUNK):
         chunk = tuple(ids[start : start + _CHUNK])
@@ -39,9 +60,8 @@ def rows_by_id(conn: Connection, table: str, ids: Sequence[str]) -> Iterator[dic
     if not ids:
         return
     if _pg(conn):
-        result = conn.exec_driver_sql(
-            f"SELECT * FROM {table} WHERE id = ANY(%(ids)s)", {"ids": list(ids)}
-        )
+        any_of, params = _any_of(ids)
+        result = conn.exec_driver_sql(f"SELECT * FROM {table} WHERE id{any_of}", params)
         names = list(result.keys())
         for row in result:
             yield dict(zip(names, row, strict=True))
