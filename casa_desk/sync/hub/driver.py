@@ -107,20 +107,26 @@ def insert_dicts(
 ) -> None:
     """Insert dict rows (columns among ``names``; a missing or None value is NULL).
 
-    SQLite: rows are grouped by the columns they hold, and each group names only those —
-    the others take their default, NULL, as they would with a bound None. Binding a value
-    costs the sqlite3 module about as much as SQLite's own work for a small column, and a
-    mirror row is mostly empty (a person pushed with a name has 11 of 30 columns):
-    one executemany per shape (one in a plain push) instead of binding every NULL.
+    SQLite: rows are grouped by the columns they hold (their keys), and each group names
+    only those — the others take their default, NULL, as they would with a bound None.
+    Binding a value costs the sqlite3 module about as much as SQLite's own work for a
+    small column, and a mirror row is mostly empty (a person pushed with a name has 11 of
+    30 columns): one executemany per shape (one in a plain push) instead of binding every
+    NULL.
     PostgreSQL: every column through ``COPY`` (a NULL is two bytes of the stream)."""
     if not rows:
         return
     if _pg(conn):
         insert_many(conn, table, names, [tuple(map(r.get, names)) for r in rows])
         return
+    known = frozenset(names)
+    shape_of: dict[tuple[str, ...], tuple[str, ...]] = {}  # a row's keys → its columns
     shapes: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
     for row in rows:
-        shape = tuple(n for n in names if row.get(n) is not None)
+        keys = tuple(row)  # the rows of a batch mostly share their keys: looked at once
+        shape = shape_of.get(keys)
+        if shape is None:
+            shape = shape_of[keys] = tuple(n for n in names if n in row and n in known)
         shapes.setdefault(shape, []).append(tuple(map(row.__getitem__, shape)))
     for shape, values in shapes.items():
         insert_many(conn, table, shape, values)
