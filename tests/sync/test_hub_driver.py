@@ -7,7 +7,7 @@ an empty text each come back as they went in, for rows of different shapes in on
 
 from __future__ import annotations
 
-from casa_desk.sync.hub import schema
+from casa_desk.sync.hub import driver, schema
 from casa_desk.sync.hub.driver import insert_dicts, rows_by_id, where_in
 from casa_desk.sync.hub.storage import HubStore
 
@@ -27,6 +27,27 @@ def test_rows_of_different_shapes_come_back_exactly(hub_db: str) -> None:
             insert_dicts(conn, "people", names, rows)
         stored = {r["id"]: r for r in hub.rows("people") if r["id"].startswith("p")}
         assert set(stored) == {"p1", "p2", "p3", "p4", "p5"}
+        for row in rows:
+            assert stored[row["id"]] == {name: row.get(name) for name in names}
+    finally:
+        hub.close()
+
+
+def test_rows_of_many_shapes_go_in_one_statement_exactly(hub_db: str) -> None:
+    """More shapes than the split allows: every column named once, rows still exact."""
+    hub = HubStore.open(hub_db)
+    try:
+        mirror = schema.MIRRORS["people"]
+        names = [c.name for c in mirror.c]
+        free = [c for c in mirror.c if c.name != "id"]
+        rows = [
+            {"id": f"s{i}", free[i].name: 1 if free[i].type.python_type is int else "v"}
+            for i in range(20)
+        ]
+        assert len(rows) > driver._MAX_SHAPES
+        with hub.tx(lock=True) as conn:
+            insert_dicts(conn, "people", names, rows)
+        stored = {r["id"]: r for r in hub.rows("people") if r["id"].startswith("s")}
         for row in rows:
             assert stored[row["id"]] == {name: row.get(name) for name in names}
     finally:

@@ -17,6 +17,8 @@ from sqlalchemy import Connection
 
 #: Ids per statement on SQLite (bound values; PostgreSQL takes one array).
 _CHUNK = 500
+#: Statements one bulk insert may split into, one per set of columns the rows hold.
+_MAX_SHAPES = 16
 
 
 def _pg(conn: Connection) -> bool:
@@ -107,17 +109,13 @@ def insert_dicts(
 ) -> None:
     """Insert dict rows (columns among ``names``; a missing or None value is NULL).
 
-    SQLite: rows are grouped by the columns they hold (their keys), and each group names
-    only those — the others take their default, NULL, as they would with a bound None.
-    Binding a value costs the sqlite3 module about as much as SQLite's own work for a
-    small column, and a mirror row is mostly empty (a person pushed with a name has 11 of
-    30 columns): one executemany per shape (one in a plain push) instead of binding every
-    NULL.
-    PostgreSQL: every column through ``COPY`` (a NULL is two bytes of the stream)."""
+    Rows are grouped by the columns they hold (their keys), and each group names only
+    those — the others take their default, NULL, as they would with a bound None. A mirror
+    row is mostly empty (a person pushed with a name has 11 of 30 columns), and every value
+    costs the driver: on SQLite the sqlite3 module's binding of a value costs about as much
+    as SQLite's own work on a small column; on PostgreSQL psycopg's ``COPY`` formats each
+    value of each row in Python. One statement per shape (one in a plain push)."""
     if not rows:
-        return
-    if _pg(conn):
-        insert_many(conn, table, names, [tuple(map(r.get, names)) for r in rows])
         return
     known = frozenset(names)
     shape_of: dict[tuple[str, ...], tuple[str, ...]] = {}  # a row's keys → its columns
@@ -128,6 +126,9 @@ def insert_dicts(
         if shape is None:
             shape = shape_of[keys] = tuple(n for n in names if n in row and n in known)
         shapes.setdefault(shape, []).append(tuple(map(row.__getitem__, shape)))
+    if len(shapes) > _MAX_SHAPES:  # rows of every shape: one statement naming them all
+        insert_many(conn, table, names, [tuple(map(r.get, names)) for r in rows])
+        return
     for shape, values in shapes.items():
         insert_many(conn, table, shape, values)
 
