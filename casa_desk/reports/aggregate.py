@@ -31,7 +31,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from operator import itemgetter
 
 from casa_desk.models.esf import DEFAULT_PROGRAMME, year_month
 from casa_desk.models.referrals import TRANSITIONS, EventKind, Status
@@ -136,10 +135,10 @@ def compute(
 def _contacts_of_month(
     conn: Connection, month: Month, offices: Offices
 ) -> tuple[Counter, list[Breakdown]]:
-    """This month's contacts per person and their breakdowns (one scan of the month)."""
-    rows = _month_contacts(conn, month, offices)
-    per_person = Counter(map(itemgetter(0), rows))
-    return per_person, _contact_breakdowns(conn, month, rows, per_person)
+    """This month's contacts per person and their breakdowns, from the summaries."""
+    per_person = _person_counts(conn, month, offices)
+    rows = _hour_counts(conn, month, offices)
+    return per_person, _contact_breakdowns(conn, month, offices, rows, per_person)
 
 
 def _stepper(progress: Callable[[int, int], None] | None, total: int) -> Callable[[], None]:
@@ -198,83 +197,70 @@ def _aliases(conn: Connection) -> dict[str, str]:
     return resolved
 
 
-def _month_contacts(
+def _hour_counts(
     conn: Connection, month: Month, presidio: Offices
-) -> list[tuple[str | None, str, str, int]]:
-    """(person_id, category, channel, week of the month 1..6) of the month's current contacts.
+) -> list[tuple[str, str, int, int]]:
+    """(category, channel, week of the month 1..6, contacts) of the month's current contacts,
+    summed from ``contacts_hour_counts`` (m017: office, UTC hour, topic, channel, n).
 
-    No join with ``people`` here: at 90,000 contacts a month the join costs more than the
-    scan; the people's attributes are read once per person (:func:`_gender_and_age`).
+    Rome's days start on a UTC hour, so the month and its weeks are ranges of hours: the
+    bounds (DST-aware, :func:`rome_day_start`) cut to their hour compare as text.
     """
-    start, end = month.bounds()
-    where, params = _office_filter(presidio)
-    # Week n starts at local midnight of its Monday (DST-aware bounds, compared as UTC text).
-    later = [rome_day_start(day) for day in _week_starts(month)[1:]]
+    start, end = (bound[:13] for bound in month.bounds())
+    where, params = _office_filter(presidio, "h")
+    # Week n starts at local midnight of its Monday.
+    later = [rome_day_start(day)[:13] for day in _week_starts(month)[1:]]
     week = (
         "CASE "
-        + " ".join(f"WHEN c.occurred_at < ? THEN {n}" for n in range(1, len(later) + 1))
+        + " ".join(f"WHEN h.hour < ? THEN {n}" for n in range(1, len(later) + 1))
         + f" ELSE {len(later) + 1} END"
     )
     return conn.execute(
-        f"SELECT c.person_id, c.category, c.channel, {week} FROM contacts c "
-        f"WHERE c.occurred_at >= ? AND c.occurred_at < ?{where} AND {_CURRENT}",
+        f"SELECT h.category, h.channel, {week}, sum(h.n) FROM contacts_hour_counts h "
+        f"WHERE h.hour >= ? AND h.hour < ?{where} GROUP BY 1, 2, 3",
         [*later, start, end, *params],
     ).fetchall()
 
 
 def _person_counts(conn: Connection, month: Month, presidio: Offices) -> Counter:
-    """Current contacts of the month per person id (None: anonymous).
-
-    Counted in Python over the ids read in index order: a ``GROUP BY person_id`` sorts them
-    in a temporary b-tree first, which costs more than the Counter (140 → 100 ms of CPU at
-    90,000 contacts).
-    """
-    start, end = month.bounds()
-    where, params = _office_filter(presidio)
-    return Counter(
-        map(
-            itemgetter(0),
-            conn.execute(
-                "SELECT c.person_id FROM contacts c "
-                f"WHERE c.occurred_at >= ? AND c.occurred_at < ?{where} AND {_CURRENT}",
-                [start, end, *params],
-            ).fetchall(),
-        )
-    )
+    """Current contacts of the month per person id (None: anonymous), from
+    ``contacts_month_people`` (m017: office, Rome month, person, n)."""
+    where, params = _office_filter(presidio, "m")
+    counts: Counter = Counter()
+    for pid, n in conn.execute(
+        f"SELECT m.person_id, m.n FROM contacts_month_people m WHERE m.month = ?{where}",
+        [f"{month.year:04d}-{month.month:02d}", *params],
+    ):
+        counts[pid or None] += n
+    return counts
 
 
 def _gender_and_age(
-    conn: Connection, per_person: Counter, last_day: date
+    conn: Connection, month: Month, presidio: Offices, per_person: Counter
 ) -> tuple[Counter[str], Counter[str]]:
-    """Contacts by the person's gender and by age band on ``last_day``, from contacts per
-    person id.
+    """Contacts by the person's gender and by age band at the month's end.
 
-    SQLite sums the counts per (gender, birth date) over the people_report index (m004: id,
-    gender, birth date), the counts handed over as one JSON object; the band of each birth
-    date is then :func:`age_band` of :func:`age_on` (year and month of birth, as retention
-    keeps them), so the definition stays the one Python function.
+    Summed from ``contacts_month_demo`` (m017: office, Rome month, gender, birth, n; kept by
+    triggers on contacts and people), a few hundred rows instead of a seek per person; the
+    band of each birth (its year and month, or the text itself when it is no real date:
+    :data:`casa_desk.store.summaries.BIRTH_KEY`) is :func:`age_band` of :func:`age_on`, so
+    the definition stays the one Python function.
     """
     by_gender: Counter[str] = Counter()
     by_age: Counter[str] = Counter()
-    anonymous = sum(n for pid, n in per_person.items() if not pid)
+    anonymous = per_person.get(None, 0)
     if anonymous:
         by_gender[ANONYMOUS[0]] = by_age[ANONYMOUS[0]] = anonymous
+    where, params = _office_filter(presidio, "m")
     rows = conn.execute(
-        "SELECT coalesce(nullif(p.gender, ''), ?), p.birth_date, sum(j.value) "
-        "FROM json_each(?) j LEFT JOIN people p INDEXED BY people_report ON p.id = j.key "
-        "GROUP BY 1, 2",
-        [
-            Gender.NOT_STATED.value,
-            json.dumps({pid: n for pid, n in per_person.items() if pid}),
-        ],
+        "SELECT m.gender, m.birth, sum(m.n) FROM contacts_month_demo m "
+        f"WHERE m.month = ?{where} GROUP BY 1, 2",
+        [f"{month.year:04d}-{month.month:02d}", *params],
     )
-    bands: dict[str | None, str] = {}
+    last_day = month.last_day
     for gender, birth, n in rows:
-        by_gender[gender] += n
-        band = bands.get(birth)
-        if band is None:
-            band = bands[birth] = age_band(age_on(birth, last_day))
-        by_age[band] += n
+        by_gender[gender or Gender.NOT_STATED.value] += n
+        by_age[age_band(age_on(birth, last_day))] += n
     return by_gender, by_age
 
 
@@ -458,12 +444,18 @@ def _unknown_as_code(counts: Counter) -> Counter:
 
 
 def _contact_breakdowns(
-    conn: Connection, month: Month, rows: list[tuple], per_person: Counter
+    conn: Connection, month: Month, offices: Offices, rows: list[tuple], per_person: Counter
 ) -> list[Breakdown]:
     cats = _categories(conn)
-    by_cat = _unknown_as_code(Counter(map(itemgetter(1), rows)))
-    by_channel = _unknown_as_code(Counter(map(itemgetter(2), rows)))
-    by_week = Counter({str(n): v for n, v in Counter(map(itemgetter(3), rows)).items()})
+    by_cat: Counter = Counter()
+    by_channel: Counter = Counter()
+    by_week: Counter[str] = Counter()
+    for category, channel, week, n in rows:
+        by_cat[category] += n
+        by_channel[channel] += n
+        by_week[str(week)] += n
+    _unknown_as_code(by_cat)
+    _unknown_as_code(by_channel)
     starts = _week_starts(month)
     weeks = []
     for n, day in enumerate(starts, 1):
@@ -473,7 +465,7 @@ def _contact_breakdowns(
         if days < 7:  # a week cut by the month's start or end says so
             label += f", {days} giorn{'o' if days == 1 else 'i'}"
         weeks.append((str(n), label))
-    by_gender, by_age = _gender_and_age(conn, per_person, month.last_day)
+    by_gender, by_age = _gender_and_age(conn, month, offices, per_person)
     return [
         _counted(
             "contacts_by_category",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from casa_desk.store.summaries import SUMMARY_TRIGGERS, create_summaries
 from casa_desk.store.tables import PARTICIPANTS, SAFE_CONTACTS, SETTINGS, SYNCED_TABLES
 
 #: Identifies a casa_desk store among SQLite files (PRAGMA application_id, "CASA").
@@ -487,6 +488,8 @@ def _trigger_scripts(db: Database) -> list[str]:
         scripts.append(_RESTRICTED_TRIGGERS.replace("{unless}", unless))
     if db["contacts_first_seen"].exists():
         scripts.append(_FIRST_SEEN_TRIGGERS)
+    if db["contacts_month_people"].exists():
+        scripts.append(SUMMARY_TRIGGERS)
     return scripts
 
 
@@ -858,3 +861,12 @@ def m016_report_referrals_index(db: Database) -> None:
         "CREATE INDEX IF NOT EXISTS referrals_report"
         " ON referrals (id, deleted, presidio, service_id)"
     )
+
+
+@migrations()
+def m017_report_summaries(db: Database) -> None:
+    """The monthly report's contact counts kept by triggers: ``contacts_month_people``
+    (office, Rome month, person, n) and ``contacts_hour_counts`` (office, UTC hour, topic,
+    channel, n), filled here from the contacts already in the store
+    (:mod:`casa_desk.store.summaries`). Derived and local, like ``contacts_first_seen``."""
+    create_summaries(db)
