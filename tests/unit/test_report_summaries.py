@@ -1,0 +1,246 @@
+"""m017_report_summaries: the report's contact counts kept by triggers.
+
+``contacts_month_people``, ``contacts_hour_counts`` and ``contacts_month_demo`` as the
+triggers keep them must equal a recomputation from the contacts (:func:`rebuild_summaries`)
+after any sequence of writes: contacts logged, corrections (also of rows not yet arrived, as
+sync may bring them, and two of the same row), removals, newer versions of a row, deletions
+by a scrub, people edited, merged and erased. The Rome month of a UTC text is checked hour
+by hour against ``models.timeutil``; the migration from the previous schema with data in it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import report_fixture
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from casa_desk.errors import ValidationError
+from casa_desk.models.timeutil import rome_day_start, rome_month_bounds, to_utc_text
+from casa_desk.reports import aggregate
+from casa_desk.reports.aggregate import Month
+from casa_desk.store.db import Store
+from casa_desk.store.erasure import scrub
+from casa_desk.store.merging import merge_people
+from casa_desk.store.summaries import ROME_MONTH, rebuild_summaries
+
+TABLES = ("contacts_month_people", "contacts_hour_counts", "contacts_month_demo")
+ROME = ZoneInfo("Europe/Rome")
+
+
+def _kept(store: Store) -> list[list]:
+    return [store.db.execute(f"SELECT * FROM {t} ORDER BY 1, 2, 3, 4").fetchall() for t in TABLES]
+
+
+def _kept_and_recomputed(store: Store) -> tuple[list, list]:
+    kept = _kept(store)
+    with store.transaction():
+        rebuild_summaries(store.db)
+        recomputed = _kept(store)
+        store.db.execute("ROLLBACK")
+        store.db.execute("BEGIN")
+    return kept, recomputed
+
+
+def test_rome_month_of_every_hour_matches_timeutil() -> None:
+    """Every hour (and the minute either side of it) from 2024 to 2029, DST edges included."""
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    moments = []
+    for h in range(0, 6 * 366 * 24):
+        at = start + timedelta(hours=h)
+        moments += [at - timedelta(milliseconds=1), at, at + timedelta(minutes=59)]
+    texts = [to_utc_text(m) for m in moments]
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (x TEXT)")
+    conn.executemany("INSERT INTO t VALUES (?)", [(x,) for x in texts])
+    got = [r[0] for r in conn.execute(f"SELECT {ROME_MONTH.format(x='x')} FROM t ORDER BY rowid")]
+    want = [m.astimezone(ROME).strftime("%Y-%m") for m in moments]
+    assert got == want
+    # ... and the months' bounds, as the report takes them, fall on these months' edges.
+    for year in range(2024, 2030):
+        for month in range(1, 13):
+            first, end = rome_month_bounds(year, month)
+            assert got[texts.index(first)] == f"{year:04d}-{month:02d}" if first in texts else True
+            assert first[13:] == end[13:] == ":00:00.000Z"  # on a UTC hour: hours sum to it
+    day = date(2024, 1, 1)
+    while day.year < 2030:
+        assert rome_day_start(day)[13:] == ":00:00.000Z"
+        day += timedelta(days=1)
+
+
+# -- random sequences of writes -------------------------------------------------------------
+TIMES = (
+    "2026-03-31T21:30:00.000Z",  # 23:30 in Rome, March
+    "2026-03-31T22:30:00.000Z",  # 00:30 on 1 April (CEST)
+    "2026-09-30T21:59:59.999Z",
+    "2026-09-30T22:00:00.000Z",  # October in Rome
+    "2026-10-25T00:30:00.000Z",  # the night DST ends
+    "2026-10-31T22:30:00.000Z",  # still October (CET)
+    "2026-10-31T23:00:00.000Z",  # November
+    "2026-10-12T08:15:00.000Z",
+)
+BIRTHS = (None, "", "1990-05-17", "1990-05", "2000-02-30", "1971-02-29", "abc", "2009-11-01")
+GENDERS = (None, "", "F", "M", "X")
+OFFICES = ("SAN-SIRO", "MAZZINI")
+CATEGORIES = ("altro", "manutenzione", None)
+CHANNELS = ("sportello", "telefono", None)
+
+_contact = st.fixed_dictionaries(
+    {
+        "person": st.integers(-1, 3),
+        "office": st.sampled_from(OFFICES),
+        "at": st.sampled_from(TIMES),
+        "category": st.sampled_from(CATEGORIES),
+        "channel": st.sampled_from(CHANNELS),
+        "deleted": st.sampled_from((0, 0, 0, 1)),
+    }
+)
+OPS = st.lists(
+    st.one_of(
+        st.tuples(st.just("log"), _contact),
+        # a correction of any row, one that has not arrived yet included (ids run ahead)
+        st.tuples(st.just("amend"), st.integers(0, 12), _contact),
+        st.tuples(st.just("update"), st.integers(0, 12), _contact),
+        st.tuples(st.just("scrub_delete"), st.integers(0, 12)),
+        st.tuples(
+            st.just("person"),
+            st.integers(0, 3),
+            st.sampled_from(GENDERS),
+            st.sampled_from(BIRTHS),
+        ),
+        st.tuples(st.just("merge"), st.integers(0, 3), st.integers(0, 3)),
+        st.tuples(st.just("erase"), st.integers(0, 3)),
+    ),
+    max_size=25,
+)
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "t.sqlite"
+    with Store.open(path, create=True) as store, store.transaction() as j:
+        for n in range(4):
+            j.insert(
+                "people",
+                {"id": f"p{n}", "last_name": f"Quibbert{n}", "birth_date": BIRTHS[n + 2]},
+                presidio="SAN-SIRO",
+            )
+    return path
+
+
+def _values(c: dict, n: int) -> dict:
+    return {
+        "id": f"c{n}",
+        "person_id": f"p{c['person']}" if c["person"] >= 0 else None,
+        "occurred_at": c["at"],
+        "category": c["category"],
+        "channel": c["channel"],
+        "deleted": c["deleted"],
+        "operator": "op",
+    }
+
+
+def _apply(store: Store, op: tuple, state: dict) -> None:
+    kind = op[0]
+    exists = {r[0] for r in store.db.execute("SELECT id FROM contacts")}
+    if kind == "log":
+        n = state["next"]
+        while f"c{n}" in exists:
+            n += 1
+        state["next"] = n + 1
+        with store.transaction() as j:
+            j.insert("contacts", _values(op[1], n), presidio=op[1]["office"])
+    elif kind == "amend":
+        n = max(state["next"], 13) + len(exists)
+        values = {**_values(op[2], n), "amends_id": f"c{op[1]}"}
+        with store.transaction() as j:
+            j.insert("contacts", values, presidio=op[2]["office"])
+    elif kind == "update" and f"c{op[1]}" in exists:  # a newer version received by sync
+        row_id = f"c{op[1]}"
+        hlc = store.db.execute("SELECT hlc FROM contacts WHERE id = ?", [row_id]).fetchone()[0]
+        values = {**_values(op[2], op[1]), "presidio": op[2]["office"], "hlc": hlc + 1}
+        with store.transaction() as j:
+            j.record_applied(f"u{hlc}{row_id}", "contacts", row_id, hlc + 1, "dev-b")
+            j.write_applied("contacts", values, exists=True)
+    elif kind == "scrub_delete" and f"c{op[1]}" in exists:
+        with store.transaction():
+            store.db.execute("INSERT INTO casa_scrub (active) VALUES (1)")
+            store.db.execute("DELETE FROM contacts WHERE id = ?", [f"c{op[1]}"])
+            store.db.execute("DELETE FROM casa_scrub")
+    elif kind == "person":
+        with store.transaction() as j:
+            j.update("people", f"p{op[1]}", {"gender": op[2], "birth_date": op[3]})
+    elif kind == "merge":
+        try:
+            merge_people(store, f"p{op[1]}", f"p{op[2]}")
+        except ValidationError:
+            pass
+    elif kind == "erase":
+        with store.transaction():
+            scrub(store.db, f"p{op[1]}", "2026-11-15")
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(ops=OPS)
+def test_random_writes_keep_the_summaries(template: Path, tmp_path: Path, ops: list) -> None:
+    path = tmp_path / f"s{abs(hash(repr(ops)))}.sqlite"
+    shutil.copy(template, path)
+    with Store.open(path) as store:
+        state = {"next": 0}
+        for op in ops:
+            _apply(store, op, state)
+        kept, recomputed = _kept_and_recomputed(store)
+        assert kept == recomputed
+        assert all(n > 0 for table in kept for *_key, n in table)
+    path.unlink()
+
+
+def test_the_fixture_store_keeps_what_a_recomputation_gives(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.sqlite", create=True)
+    report_fixture.build(store)  # corrections, removals, deleted rows, merges, anonymous
+    kept, recomputed = _kept_and_recomputed(store)
+    assert kept == recomputed
+    assert all(len(rows) > 20 for rows in kept)
+    store.close()
+
+
+def _figures(store: Store) -> list:
+    return [
+        (figures.headline, figures.previous, figures.contacts)
+        for presidio in ("SAN-SIRO", "MAZZINI", None)
+        for month in ("2026-09", "2026-10", "2026-11")
+        for figures in [aggregate.compute(store.db.conn, Month.parse(month), presidio)]
+    ]
+
+
+def test_m017_fills_the_summaries_from_a_store_of_the_previous_schema(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    store = Store.open(path, create=True)
+    report_fixture.build(store)
+    kept = _kept(store)
+    figures = _figures(store)
+    with store.transaction():
+        for name in ("insert", "amend", "update", "delete", "person", "person_insert"):
+            store.db.execute(f"DROP TRIGGER casa_summary_{name}")
+        for table in TABLES:
+            store.db.execute(f"DROP TABLE {table}")
+        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm017_report_summaries'")
+    store.close()
+
+    store = Store.open(path)
+    assert _kept(store) == kept
+    assert _figures(store) == figures
+    assert any(h.contacts for h, _p, _c in figures)
+    names = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    assert {f"casa_summary_{n}" for n in ("insert", "amend", "update", "delete")} <= names
+    store.close()
