@@ -105,40 +105,29 @@ def compute(
     # Contacts are read office by office even for the consolidated report, so every query
     # walks an index that starts with presidio.
     offices: Offices = presidio if presidio is not None else _contact_offices(conn)
-    per_person, contacts = _contacts_of_month(conn, month, offices)
-    previous_counts = _person_counts(conn, month.previous, offices)
+    now, before = _month_people(conn, month, offices), _month_people(conn, month.previous, offices)
+    contacts = _contact_breakdowns(conn, month, offices, _hour_counts(conn, month, offices), now)
     referrals = _referral_facts(conn, month, presidio)
     overdue_now = _overdue(conn, month, offices)
     overdue_before = _overdue(conn, month.previous, offices)
     esf = esf_figures(conn, month, presidio, aliases, programme)
     step()
-    headline, previous = _contact_headlines(
-        conn, month, offices, per_person, previous_counts, aliases
-    )
+    headline, previous = _contact_headlines(conn, month, offices, now, before, aliases)
     headline.overdue_follow_ups = overdue_now
     previous.overdue_follow_ups = overdue_before
     step()
-    _referral_headline(headline, referrals, month)
-    _referral_headline(previous, referrals, month.previous)
+    _referral_headline(headline, referrals.now)
+    _referral_headline(previous, referrals.before)
     step()
     figures = MonthFigures(month, presidio, name, headline, previous, programme=programme)
     figures.contacts = contacts
-    figures.referrals = _referral_breakdowns(referrals, month)
+    figures.referrals = _referral_breakdowns(referrals)
     step()
     figures.participants_new, figures.participants_total = esf.entries_new, esf.entries_total
     figures.exits_new, figures.exits_total = esf.exits_new, esf.exits_total
     figures.follow_ups_new, figures.follow_ups_total = esf.follow_ups_new, esf.follow_ups_total
     step()
     return figures
-
-
-def _contacts_of_month(
-    conn: Connection, month: Month, offices: Offices
-) -> tuple[Counter, list[Breakdown]]:
-    """This month's contacts per person and their breakdowns, from the summaries."""
-    per_person = _person_counts(conn, month, offices)
-    rows = _hour_counts(conn, month, offices)
-    return per_person, _contact_breakdowns(conn, month, offices, rows, per_person)
 
 
 def _stepper(progress: Callable[[int, int], None] | None, total: int) -> Callable[[], None]:
@@ -222,27 +211,55 @@ def _hour_counts(
     ).fetchall()
 
 
-def _person_counts(conn: Connection, month: Month, presidio: Offices) -> Counter:
-    """Current contacts of the month per person id (None: anonymous), from
-    ``contacts_month_people`` (m017: office, Rome month, person, n)."""
+@dataclass
+class MonthPeople:
+    """One month's contacts at the offices, counted in ``contacts_month_people`` (m017:
+    office, Rome month, person, n) without reading its rows."""
+
+    month: Month
+    contacts: int
+    anonymous: int
+    #: Distinct person ids (merged duplicates not yet counted as their survivor).
+    ids: int
+
+
+def _month_people(conn: Connection, month: Month, presidio: Offices) -> MonthPeople:
     where, params = _office_filter(presidio, "m")
-    rows = conn.execute(
-        f"SELECT m.person_id, m.n FROM contacts_month_people m WHERE m.month = ?{where}",
-        [f"{month.year:04d}-{month.month:02d}", *params],
-    ).fetchall()
-    if isinstance(presidio, str):  # one office: one row per person, built in C
-        counts = Counter(dict(rows))
-    else:
-        counts = Counter()
-        for pid, n in rows:
-            counts[pid] += n
-    if "" in counts:
-        counts[None] = counts.pop("")
-    return counts
+    # One office has one row per person; several may share people (a sort to count them).
+    people = (
+        "sum(m.person_id != '')"
+        if isinstance(presidio, str)
+        else "count(DISTINCT nullif(m.person_id, ''))"
+    )
+    total, anonymous, ids = conn.execute(
+        "SELECT coalesce(sum(m.n), 0), coalesce(sum(CASE WHEN m.person_id = '' THEN m.n END), 0),"
+        f" coalesce({people}, 0) FROM contacts_month_people m WHERE m.month = ?{where}",
+        [_month_key(month), *params],
+    ).fetchone()
+    return MonthPeople(month, total, anonymous, ids)
+
+
+def _month_key(month: Month) -> str:
+    return f"{month.year:04d}-{month.month:02d}"
+
+
+def _present(conn: Connection, month: Month, presidio: Offices, ids: set[str]) -> set[str]:
+    """Which of ``ids`` have a contact in the month (a seek each: a few thousand at most)."""
+    if not ids:
+        return set()
+    where, params = _office_filter(presidio, "m")
+    return {
+        row[0]
+        for row in conn.execute(
+            f"SELECT DISTINCT m.person_id FROM contacts_month_people m WHERE m.month = ?{where} "
+            "AND m.person_id IN (SELECT value FROM json_each(?))",
+            [_month_key(month), *params, json.dumps(sorted(ids))],
+        )
+    }
 
 
 def _gender_and_age(
-    conn: Connection, month: Month, presidio: Offices, per_person: Counter
+    conn: Connection, month: Month, presidio: Offices, anonymous: int
 ) -> tuple[Counter[str], Counter[str]]:
     """Contacts by the person's gender and by age band at the month's end.
 
@@ -254,14 +271,13 @@ def _gender_and_age(
     """
     by_gender: Counter[str] = Counter()
     by_age: Counter[str] = Counter()
-    anonymous = per_person.get(None, 0)
     if anonymous:
         by_gender[ANONYMOUS[0]] = by_age[ANONYMOUS[0]] = anonymous
     where, params = _office_filter(presidio, "m")
     rows = conn.execute(
         "SELECT m.gender, m.birth, sum(m.n) FROM contacts_month_demo m "
         f"WHERE m.month = ?{where} GROUP BY 1, 2",
-        [f"{month.year:04d}-{month.month:02d}", *params],
+        [_month_key(month), *params],
     )
     last_day = month.last_day
     for gender, birth, n in rows:
@@ -277,6 +293,7 @@ def _people_first_seen_since(
     people: set[str],
     aliases: dict[str, str],
     direct: set[str],
+    fresh: set[str],
 ) -> set[str]:
     """Which of ``people`` (survivor ids) had no current contact here before ``moment``.
 
@@ -294,17 +311,7 @@ def _people_first_seen_since(
         if new in people:
             merged.setdefault(new, set()).add(old)
     ids = people.union(*merged.values())
-    where, params = _office_filter(presidio, "f")
     earlier, earlier_params = _office_filter(presidio, "g")
-    fresh = {
-        row[0]
-        for row in conn.execute(
-            "SELECT f.person_id FROM contacts_first_seen f WHERE f.first_at >= ?"
-            f"{where} AND NOT EXISTS (SELECT 1 FROM contacts_first_seen g "
-            f"WHERE g.person_id = f.person_id AND g.first_at < ?{earlier})",
-            [moment, *params, moment, *earlier_params],
-        )
-    }
     unseen = ids & fresh
     others = ids - direct - fresh
     if others:
@@ -322,6 +329,22 @@ def _people_first_seen_since(
         pid
         for pid in {aliases.get(i, i) for i in unseen} & people
         if pid in unseen and merged.get(pid, set()) <= unseen
+    }
+
+
+def _fresh_ids(conn: Connection, moment: str, presidio: Offices) -> set[str]:
+    """Person ids first seen here since ``moment``: one range of ``contacts_first_seen``
+    (m015), a few thousand pairs at a busy office."""
+    where, params = _office_filter(presidio, "f")
+    earlier, earlier_params = _office_filter(presidio, "g")
+    return {
+        row[0]
+        for row in conn.execute(
+            "SELECT f.person_id FROM contacts_first_seen f WHERE f.first_at >= ?"
+            f"{where} AND NOT EXISTS (SELECT 1 FROM contacts_first_seen g "
+            f"WHERE g.person_id = f.person_id AND g.first_at < ?{earlier})",
+            [moment, *params, moment, *earlier_params],
+        )
     }
 
 
@@ -353,34 +376,48 @@ def _contact_headlines(
     conn: Connection,
     month: Month,
     presidio: Offices,
-    counts: Counter,
-    previous_counts: Counter,
+    now: MonthPeople,
+    before: MonthPeople,
     aliases: dict[str, str],
 ) -> tuple[Headline, Headline]:
     """This month's and the previous month's contact figures.
 
-    One probe per person serves both months: a person is new this month if they had no
-    contact here before the previous month began *and* none in the previous month.
+    A person is new this month if they had no contact here before the previous month began
+    *and* none in the previous month. Only the ids that can change an answer are read: those
+    first seen here since the previous month began (:func:`_fresh_ids`) and those of merges
+    (:func:`_aliases`, both sides); everyone else is an old person counted once by SQL
+    (``MonthPeople.ids``), not 44,500 ids a month read into Python.
     """
-    ids, previous_ids = set(counts) - {None}, set(previous_counts) - {None}
+    moment = month.previous.bounds()[0]
+    fresh = _fresh_ids(conn, moment, presidio)
+    interest = fresh | aliases.keys() | set(aliases.values())
+    ids = _present(conn, month, presidio, interest)
+    previous_ids = _present(conn, month.previous, presidio, interest)
     people, previous_people = _survivors(ids, aliases), _survivors(previous_ids, aliases)
-    direct = ids | previous_ids
-    fresh = _people_first_seen_since(
-        conn, month.previous.bounds()[0], presidio, people | previous_people, aliases, direct
+    new = _people_first_seen_since(
+        conn, moment, presidio, people | previous_people, aliases, ids | previous_ids, fresh
     )
     headline = Headline(
-        contacts=sum(counts.values()),
-        people=len(people),
-        new_people=len((people & fresh) - previous_people),
-        anonymous_contacts=counts.get(None, 0),
+        contacts=now.contacts,
+        people=_people_count(now.ids, ids, aliases),
+        new_people=len((people & new) - previous_people),
+        anonymous_contacts=now.anonymous,
     )
     previous = Headline(
-        contacts=sum(previous_counts.values()),
-        people=len(previous_people),
-        new_people=len(previous_people & fresh),
-        anonymous_contacts=previous_counts.get(None, 0),
+        contacts=before.contacts,
+        people=_people_count(before.ids, previous_ids, aliases),
+        new_people=len(previous_people & new),
+        anonymous_contacts=before.anonymous,
     )
     return headline, previous
+
+
+def _people_count(distinct_ids: int, present: set[str], aliases: dict[str, str]) -> int:
+    """People of a month, merged duplicates counted as their survivor: the month's distinct
+    ids, less the merged ones present, plus their survivors not present under their own id
+    (``present``: the month's ids among merges and survivors, so both are known)."""
+    merged = present & aliases.keys()
+    return distinct_ids - len(merged) + len({aliases[i] for i in merged} - (present - merged))
 
 
 def _survivors(ids: set[str], aliases: dict[str, str]) -> set[str]:
@@ -457,7 +494,7 @@ def _unknown_as_code(counts: Counter) -> Counter:
 
 
 def _contact_breakdowns(
-    conn: Connection, month: Month, offices: Offices, rows: list[tuple], per_person: Counter
+    conn: Connection, month: Month, offices: Offices, rows: list[tuple], now: MonthPeople
 ) -> list[Breakdown]:
     cats = _categories(conn)
     by_cat: Counter = Counter()
@@ -478,7 +515,7 @@ def _contact_breakdowns(
         if days < 7:  # a week cut by the month's start or end says so
             label += f", {days} giorn{'o' if days == 1 else 'i'}"
         weeks.append((str(n), label))
-    by_gender, by_age = _gender_and_age(conn, month, offices, per_person)
+    by_gender, by_age = _gender_and_age(conn, month, offices, now.anonymous)
     return [
         _counted(
             "contacts_by_category",
@@ -512,25 +549,33 @@ def _contact_breakdowns(
 
 # -- referrals -------------------------------------------------------------------------------
 @dataclass
-class ReferralFacts:
-    """One referral's legal steps as (event kind, at) and its status after each."""
+class ReferralSteps:
+    """One month's legal referral steps, for its headline."""
 
-    kind: str
-    steps: list[tuple[str, str, Status | None]]
-    #: Times of all its events, the flagged (illegal) ones too: activity in a month.
-    times: list[str] = field(default_factory=list)
-
-    def status_at(self, moment: str) -> Status | None:
-        status = None
-        for _kind, at, after in self.steps:
-            if at < moment:
-                status = after
-        return status
+    sent: int = 0
+    taken_in_charge: int = 0
+    closed: int = 0
+    #: Days from the latest send (or reopening) to each taking in charge.
+    days: list[float] = field(default_factory=list)
 
 
-def _referral_facts(conn: Connection, month: Month, presidio: str | None) -> list[ReferralFacts]:
-    """Referrals with an event in this month or the previous one, folded from their events."""
+@dataclass
+class ReferralFigures:
+    """The referral figures of a month and of the one before, from one pass of their events."""
+
+    now: ReferralSteps
+    before: ReferralSteps
+    #: This month's sends by the service's kind.
+    sent_by_kind: Counter[str]
+    #: Referrals with any event this month (a flagged one too) by their status at month end.
+    by_status: Counter[str]
+
+
+def _referral_facts(conn: Connection, month: Month, presidio: str | None) -> ReferralFigures:
+    """Referrals with an event in this month or the previous one, folded from their events
+    in one pass (each referral's events in (hlc, id) order, all before this month's end)."""
     start, end = month.previous.bounds()[0], month.bounds()[1]
+    middle = month.bounds()[0]
     where, params = _office_filter(presidio, "r")
     kinds = dict(conn.execute("SELECT id, kind FROM services").fetchall())
     rows = conn.execute(
@@ -547,52 +592,58 @@ def _referral_facts(conn: Connection, month: Month, presidio: str | None) -> lis
         f"AND deleted = 0) AND r.deleted = 0{where} AND e.at < ? ORDER BY r.id, e.hlc, e.id",
         [start, end, *params, end],
     ).fetchall()
-    facts: list[ReferralFacts] = []
-    current_id = None
+    figures = ReferralFigures(ReferralSteps(), ReferralSteps(), Counter(), Counter())
+    now, before, sent_by_kind = figures.now, figures.before, figures.sent_by_kind
+    sent, reopened = EventKind.SENT.value, EventKind.REOPENED.value
+    taken, closed = EventKind.TAKEN_IN_CHARGE.value, EventKind.CLOSED.value
+    current_id = last_sent = None
+    kind = ""
     status: Status | None = None
+    active = False
     for ref_id, service_id, event, at in rows:
         if ref_id != current_id:
-            current_id, status = ref_id, None
-            facts.append(ReferralFacts(kinds.get(service_id) or ServiceKind.OTHER.value, []))
-        facts[-1].times.append(at)
+            if active:
+                figures.by_status[str(status)] += 1
+            current_id, status, last_sent, active = ref_id, None, None, False
+            kind = str(kinds.get(service_id) or ServiceKind.OTHER.value)
+        inside = now if at >= middle else before if at >= start else None
+        active = active or inside is now
         # The state machine's own table (models.referrals.TRANSITIONS); str keys match its
         # StrEnum keys. An illegal or unknown step is flagged by the fold, never counted.
         after = TRANSITIONS.get((status, event))
         if after is None:
             continue
         status = after
-        facts[-1].steps.append((event, at, status))
-    return facts
+        if event in (sent, reopened):
+            last_sent = at
+            if event == sent and inside is not None:
+                inside.sent += 1
+                if inside is now:
+                    sent_by_kind[kind] += 1
+        elif inside is None:
+            continue
+        elif event == taken:
+            inside.taken_in_charge += 1
+            if last_sent:
+                delta = parse_utc_text(at) - parse_utc_text(last_sent)
+                inside.days.append(delta.total_seconds() / 86400)
+        elif event == closed:
+            inside.closed += 1
+    if active:
+        figures.by_status[str(status)] += 1
+    return figures
 
 
-def _referral_headline(headline: Headline, facts: list[ReferralFacts], month: Month) -> None:
-    start, end = month.bounds()
-    days: list[float] = []
-    for fact in facts:
-        last_sent = None
-        for kind, at, _status in fact.steps:
-            inside = start <= at < end
-            if kind in (EventKind.SENT, EventKind.REOPENED):
-                last_sent = at
-                headline.referrals_sent += inside and kind == EventKind.SENT
-            elif kind == EventKind.TAKEN_IN_CHARGE and inside:
-                headline.referrals_taken_in_charge += 1
-                if last_sent:
-                    delta = parse_utc_text(at) - parse_utc_text(last_sent)
-                    days.append(delta.total_seconds() / 86400)
-            elif kind == EventKind.CLOSED and inside:
-                headline.referrals_closed += 1
-    if days:
-        headline.median_days_to_take_in_charge = round(statistics.median(days), 1)
+def _referral_headline(headline: Headline, steps: ReferralSteps) -> None:
+    headline.referrals_sent = steps.sent
+    headline.referrals_taken_in_charge = steps.taken_in_charge
+    headline.referrals_closed = steps.closed
+    if steps.days:
+        headline.median_days_to_take_in_charge = round(statistics.median(steps.days), 1)
 
 
-def _referral_breakdowns(facts: list[ReferralFacts], month: Month) -> list[Breakdown]:
-    start, end = month.bounds()
-    sent = Counter(
-        f.kind for f in facts for k, at, _ in f.steps if k == EventKind.SENT and start <= at < end
-    )
-    active = [f for f in facts if any(start <= at < end for at in f.times)]
-    by_status = Counter(str(f.status_at(end)) for f in active)
+def _referral_breakdowns(figures: ReferralFigures) -> list[Breakdown]:
+    sent, by_status = figures.sent_by_kind, figures.by_status
     sensitive = frozenset(k.value for k in SENSITIVE_SERVICE_KINDS)
     return [
         _counted(

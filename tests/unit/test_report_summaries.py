@@ -101,13 +101,15 @@ _contact = st.fixed_dictionaries(
         "deleted": st.sampled_from((0, 0, 0, 1)),
     }
 )
+#: A row: logged (c0…, some not yet arrived) or a correction (c100…, corrected in turn).
+_row = st.one_of(st.integers(0, 12), st.integers(100, 104))
 OPS = st.lists(
     st.one_of(
         st.tuples(st.just("log"), _contact),
         # a correction of any row, one that has not arrived yet included (ids run ahead)
-        st.tuples(st.just("amend"), st.integers(0, 12), _contact),
-        st.tuples(st.just("update"), st.integers(0, 12), _contact),
-        st.tuples(st.just("scrub_delete"), st.integers(0, 12)),
+        st.tuples(st.just("amend"), _row, _contact),
+        st.tuples(st.just("update"), _row, _contact),
+        st.tuples(st.just("scrub_delete"), _row),
         st.tuples(
             st.just("person"),
             st.integers(0, 3),
@@ -157,7 +159,7 @@ def _apply(store: Store, op: tuple, state: dict) -> None:
         with store.transaction() as j:
             j.insert("contacts", _values(op[1], n), presidio=op[1]["office"])
     elif kind == "amend":
-        n = max(state["next"], 13) + len(exists)
+        n = state["amends"] = state.get("amends", 99) + 1  # corrections are c100, c101…
         values = {**_values(op[2], n), "amends_id": f"c{op[1]}"}
         with store.transaction() as j:
             j.insert("contacts", values, presidio=op[2]["office"])
