@@ -32,10 +32,13 @@ from sqlite_utils import Database
 #: month (EU rule: CEST runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the
 #: last Sunday of October, both on or before the 31st). Tested hour by hour against
 #: ``models.timeutil.rome_month_bounds``. A text SQLite cannot read keeps its own first
-#: seven characters (never NULL: a malformed synced row must not fail its write).
+#: seven characters (never NULL: a malformed synced row must not fail its write). Before
+#: 22:00 UTC on the 28th no offset can reach the next month: the text's own month, no
+#: date arithmetic (most contacts; a trigger computes this for every row a pull applies).
 ROME_MONTH = (
+    "CASE WHEN substr({x}, 9, 5) < '28T22' THEN substr({x}, 1, 7) ELSE "
     "coalesce(strftime('%Y-%m', {x}, CASE WHEN substr({x}, 6, 2) BETWEEN '03' AND '09' "
-    "THEN '+2 hours' ELSE '+1 hours' END), substr({x}, 1, 7))"
+    "THEN '+2 hours' ELSE '+1 hours' END), substr({x}, 1, 7)) END"
 )
 
 #: What of a birth date ``{x}`` the age at a month's end depends on (``models.esf.year_month``:
@@ -168,8 +171,8 @@ _CHANGED = " OR ".join(
 # Kept as contacts are written, locally or by sync (both write the table, triggers on).
 SUMMARY_TRIGGERS = f"""
 CREATE TRIGGER casa_summary_insert AFTER INSERT ON contacts
-WHEN NEW.deleted = 0 AND NEW.occurred_at IS NOT NULL BEGIN
-    {_add(1, "NEW", _not_amended("NEW"))}
+WHEN NEW.deleted = 0 AND NEW.occurred_at IS NOT NULL AND {_not_amended("NEW")} BEGIN
+    {_add(1, "NEW", "true")}
 END;
 CREATE TRIGGER casa_summary_amend AFTER INSERT ON contacts
 WHEN NEW.amends_id IS NOT NULL BEGIN
