@@ -12,7 +12,9 @@ from sync_helpers import contact, person
 
 from casa_desk.store.contacts import Contacts
 from casa_desk.store.db import Store
+from casa_desk.store.merging import merge_people
 from casa_desk.store.schema import rebuild_first_seen
+from casa_desk.store.summaries import rebuild_summaries
 from casa_desk.sync.bundle import export_bundle, hub_import_bundle, import_reply
 from casa_desk.sync.client import save_credentials
 from casa_desk.sync.hub.devices import add_device, enrol
@@ -74,6 +76,65 @@ def test_pulled_contacts_corrections_and_removals_keep_first_seen(tmp_path: Path
             (bruno, "SAN-SIRO"): "2026-10-20T09:00:00.000Z",
         }
         assert kept == office.db.execute(KEPT).fetchall()
+        office.close()
+        head.close()
+    finally:
+        hub.close()
+
+
+SUMMARIES = ("contacts_month_people", "contacts_hour_counts", "contacts_month_demo")
+
+
+def _summaries(store: Store) -> list[list]:
+    return [
+        store.db.execute(f"SELECT * FROM {t} ORDER BY 1, 2, 3, 4").fetchall() for t in SUMMARIES
+    ]
+
+
+def _summaries_recomputed(store: Store) -> list[list]:
+    with store.transaction():
+        rebuild_summaries(store.db)
+        rows = _summaries(store)
+        store.db.execute("ROLLBACK")
+        store.db.execute("BEGIN")
+    return rows
+
+
+def test_pulled_contacts_keep_the_report_summaries(tmp_path: Path) -> None:
+    """The report's summaries (m017) on a head office that pulls an office's contacts,
+    corrections, removals, a person's edit and a merge through USB bundles equal a
+    recomputation from its contacts, and the office's own."""
+    hub = HubStore.open(str(tmp_path / "hub.sqlite"))
+    try:
+        office = _office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+        head = _office(hub, tmp_path / "h.sqlite", "SEDE", head=True)
+        anna = person(office, last_name="Zarquon", gender="F", birth_date="1990-05-17")["id"]
+        bruno = person(office, gender="M")["id"]
+        first = contact(office, anna, occurred_at="2026-09-30T22:30:00.000Z", category="altro")
+        contact(office, None, occurred_at="2026-10-05T09:00:00.000Z", category="altro")
+        moved = contact(
+            office,
+            bruno,
+            occurred_at="2026-10-31T23:30:00.000Z",
+            channel="telefono",
+            category="altro",
+        )
+        _sync(hub, office, tmp_path, "a1")
+        _sync(hub, head, tmp_path, "h1")
+        kept = _summaries(head)
+        assert kept == _summaries_recomputed(head) == _summaries(office)
+        assert all(kept)
+        contacts = Contacts(office)
+        contacts.amend(moved["id"], {"occurred_at": "2026-10-20T09:00:00.000Z"}, operator="op")
+        contacts.remove(first["id"], operator="op")
+        with office.transaction() as j:
+            j.update("people", bruno, {"birth_date": "2001-02-03", "gender": "X"})
+        merge_people(office, anna, bruno)
+        _sync(hub, office, tmp_path, "a2")
+        _sync(hub, head, tmp_path, "h2")
+        kept = _summaries(head)
+        assert kept == _summaries_recomputed(head) == _summaries(office)
+        assert ("SAN-SIRO", "2026-10", "X", "2001-02", 1) in kept[2]
         office.close()
         head.close()
     finally:
