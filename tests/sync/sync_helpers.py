@@ -19,7 +19,7 @@ from login_helpers import new_store
 
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME, SYNCED_TABLES
-from casa_desk.sync import held
+from casa_desk.sync import held, protocol
 from casa_desk.sync.apply import state
 from casa_desk.sync.client import SyncClient, SyncReport, enrol_online, local_digest
 from casa_desk.sync.hub.devices import add_device, device_by_id
@@ -271,3 +271,37 @@ def hub_sql(hub: HubProcess, sql: str) -> list[Any]:
             return list(conn.exec_driver_sql(sql).scalars())
     finally:
         hs.close()
+
+
+def add_people(store: Store, n: int) -> None:
+    """``n`` new people in one transaction (an outbox of ``n`` changes to push)."""
+    with store.transaction() as j:
+        j.insert_many(
+            "people",
+            ({"first_name": f"N{i}", "last_name": "Prova"} for i in range(n)),
+            presidio=store.presidio or "",
+        )
+
+
+def sync_through(store: Store, transport: httpx.BaseTransport, **client: Any) -> SyncReport:
+    """One sync of ``store`` whose requests go through ``transport`` (which forwards them to
+    the real hub, and may count, hold, reorder or rewrite them)."""
+    with SyncClient(store) as sync_client:
+        headers = dict(sync_client.http.headers)
+        sync_client.http.close()
+        sync_client.http = httpx.Client(
+            base_url=sync_client.hub_url, headers=headers, transport=transport, **client
+        )
+        return sync_client.sync()
+
+
+def as_older_hub(response: httpx.Response, *announced: str) -> httpx.Response:
+    """The hub's ``hello`` answer without what an older hub did not announce yet."""
+    answer = protocol.decode(response.read())
+    for key in announced:
+        answer.pop(key, None)
+    return httpx.Response(
+        response.status_code,
+        content=protocol.encode(answer),
+        headers={"Content-Type": "application/json"},
+    )

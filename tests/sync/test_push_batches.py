@@ -9,13 +9,18 @@ its hello answer, which is all that tells the two apart on the wire.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import httpx
 from hostile import Hostile
-from sync_helpers import HubProcess, check_invariants, new_office
+from sync_helpers import (
+    HubProcess,
+    add_people,
+    as_older_hub,
+    check_invariants,
+    new_office,
+    sync_through,
+)
 
-from casa_desk.store.db import Store
 from casa_desk.sync import protocol
 from casa_desk.sync.client import SyncClient
 
@@ -37,33 +42,10 @@ class Recording(httpx.BaseTransport):
         response = self.inner.handle_request(request)
         if request.url.path != "/hello" or not self.old_hub:
             return response
-        answer = protocol.decode(response.read())
-        answer.pop("max_push", None)
-        return httpx.Response(
-            response.status_code,
-            content=protocol.encode(answer),
-            headers={"Content-Type": "application/json"},
-        )
+        return as_older_hub(response, "max_push")
 
     def close(self) -> None:
         self.inner.close()
-
-
-def _people(store: Store, n: int) -> None:
-    with store.transaction() as j:
-        j.insert_many(
-            "people",
-            ({"first_name": f"N{i}", "last_name": "Prova"} for i in range(n)),
-            presidio=store.presidio or "",
-        )
-
-
-def _push(store: Store, transport: Recording) -> Any:
-    with SyncClient(store) as client:
-        headers = dict(client.http.headers)
-        client.http.close()
-        client.http = httpx.Client(base_url=client.hub_url, headers=headers, transport=transport)
-        return client.sync()
 
 
 def test_the_hub_announces_its_batch_cap_and_the_client_uses_it(
@@ -71,9 +53,9 @@ def test_the_hub_announces_its_batch_cap_and_the_client_uses_it(
 ) -> None:
     a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     sede = new_office(hub, tmp_path / "sede.sqlite", "SEDE", head_office=True)
-    _people(a, N)
+    add_people(a, N)
     transport = Recording(old_hub=False)
-    report = _push(a, transport)
+    report = sync_through(a, transport)
     assert report.pushed == N and not report.rejected
     assert transport.batches == [N]  # one batch where protocol 1 needed four
     with SyncClient(sede) as client:
@@ -85,9 +67,9 @@ def test_a_hub_that_announces_nothing_gets_batches_of_500(
     sqlite_hub: HubProcess, tmp_path: Path
 ) -> None:
     a = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
-    _people(a, N)
+    add_people(a, N)
     transport = Recording(old_hub=True)
-    report = _push(a, transport)
+    report = sync_through(a, transport)
     assert report.pushed == N and not report.rejected
     assert transport.batches == [500, 500, 500, 7]
     check_invariants(sqlite_hub, [a])

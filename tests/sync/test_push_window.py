@@ -19,10 +19,17 @@ from typing import Any
 import httpx
 import pytest
 from hostile import Hostile
-from sync_helpers import HubProcess, check_invariants, new_office, quiesce
+from sync_helpers import (
+    HubProcess,
+    add_people,
+    as_older_hub,
+    check_invariants,
+    new_office,
+    quiesce,
+    sync_through,
+)
 
 from casa_desk.errors import SyncError
-from casa_desk.store.db import Store
 from casa_desk.sync import protocol
 from casa_desk.sync.apply import state
 from casa_desk.sync.client import SyncClient
@@ -84,35 +91,10 @@ class Between(httpx.BaseTransport):
         response = self.inner.handle_request(request)
         if not self.old_hub:
             return response
-        answer = protocol.decode(response.read())
-        answer.pop("push_window", None)
-        return httpx.Response(
-            response.status_code,
-            content=protocol.encode(answer),
-            headers={"Content-Type": "application/json"},
-        )
+        return as_older_hub(response, "push_window")
 
     def close(self) -> None:
         self.inner.close()
-
-
-def _people(store: Store, n: int) -> None:
-    with store.transaction() as j:
-        j.insert_many(
-            "people",
-            ({"first_name": f"N{i}", "last_name": "Prova"} for i in range(n)),
-            presidio=store.presidio or "",
-        )
-
-
-def _push(store: Store, transport: Between) -> Any:
-    with SyncClient(store) as client:
-        headers = dict(client.http.headers)
-        client.http.close()
-        client.http = httpx.Client(
-            base_url=client.hub_url, headers=headers, transport=transport, timeout=60
-        )
-        return client.sync()
 
 
 def _logged(hub: HubProcess) -> list[str]:
@@ -128,7 +110,7 @@ def test_the_hub_takes_two_batches_in_flight_and_runs_them_in_turn(
 ) -> None:
     a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     sede = new_office(hub, tmp_path / "sede.sqlite", "SEDE", head_office=True)
-    _people(a, N)
+    add_people(a, N)
     second_sent = threading.Event()
 
     def second_sent_now(n: int, _request: httpx.Request) -> None:
@@ -142,7 +124,7 @@ def test_the_hub_takes_two_batches_in_flight_and_runs_them_in_turn(
             assert second_sent.wait(HOLD_S), "the second batch was not sent before an answer"
 
     transport = Between(on_push=second_sent_now, on_answer=first_answer_waits_for_the_second)
-    report = _push(a, transport)
+    report = sync_through(a, transport, timeout=60)
     assert report.pushed == N and not report.rejected
     assert transport.most_in_flight == 2
     # Four batches; on a loaded machine one may overtake the one before it at the hub,
@@ -159,9 +141,9 @@ def test_a_hub_that_announces_no_window_gets_one_batch_at_a_time(
     sqlite_hub: HubProcess, tmp_path: Path
 ) -> None:
     a = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
-    _people(a, N)
+    add_people(a, N)
     transport = Between(old_hub=True)
-    report = _push(a, transport)
+    report = sync_through(a, transport, timeout=60)
     assert report.pushed == N and not report.rejected
     assert transport.most_in_flight == 1
     assert len(transport.pushes) == 4
@@ -175,7 +157,7 @@ def test_a_batch_that_overtakes_the_one_before_is_answered_gap_and_sent_again(
     client takes the first answer, then sends the second batch again after that ack."""
     a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
-    _people(a, N)
+    add_people(a, N)
     second_answered = threading.Event()
 
     def second_goes_first(n: int, _request: httpx.Request) -> None:
@@ -192,7 +174,7 @@ def test_a_batch_that_overtakes_the_one_before_is_answered_gap_and_sent_again(
         return response
 
     transport.handle_request = handle  # type: ignore[method-assign]
-    report = _push(a, transport)
+    report = sync_through(a, transport, timeout=60)
     assert report.pushed == N and not report.rejected
     assert transport.answers[0]["gap"] is True  # the overtaking batch: nothing taken
     first, second = transport.pushes[0], transport.pushes[1]
@@ -213,7 +195,7 @@ def test_a_batch_in_flight_lost_or_refused_leaves_nothing_half_done(
     hub = sqlite_hub
     a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
-    _people(a, N)
+    add_people(a, N)
 
     def second_fails(n: int, request: httpx.Request) -> None:
         if n == 1:
@@ -224,12 +206,12 @@ def test_a_batch_in_flight_lost_or_refused_leaves_nothing_half_done(
             request.headers["Content-Length"] = str(protocol.MAX_BODY_BYTES + 1)
 
     with pytest.raises(SyncError) as stopped:
-        _push(a, Between(on_push=second_fails))
+        sync_through(a, Between(on_push=second_fails), timeout=60)
     assert stopped.value.code == ("unreachable" if fault == "dropped" else protocol.TOO_LARGE)
     # The first batch went in; the one sent behind the lost one found a gap: nothing of it.
     assert len(_logged(hub)) == protocol.HUB_MAX_PUSH
     assert int(state(a, "acked_seq", "0") or 0) == protocol.HUB_MAX_PUSH
-    report = _push(a, Between())
+    report = sync_through(a, Between(), timeout=60)
     assert report.pushed == N - protocol.HUB_MAX_PUSH and not report.rejected
     logged = _logged(hub)
     assert len(logged) == len(set(logged)) == N
