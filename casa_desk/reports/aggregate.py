@@ -12,10 +12,9 @@ What counts, and why:
   office for the consolidated report) falls in the month;
 * *overdue follow-ups at month end*: current contacts before month end with a follow-up
   date on or before the last day of the month, not done by month end;
-* a referral's steps are the legal events of its fold (:mod:`casa_desk.models.referrals`):
-  *sent*, *taken in charge*, *closed* count the events of that kind in the month; the median
-  days run from the latest send to each taking in charge of the month; the status table shows
-  the status at month end of the referrals that had any event in the month;
+* referrals (:mod:`casa_desk.reports.referral_figures`): the legal steps of each one's fold
+  in the month — sent, taken in charge, closed, the median days to be taken in charge — and
+  the status at month end of those that moved;
 * ESF participants (:mod:`casa_desk.reports.esf`): entries, exits with their immediate
   results and six-month results, in the month and since the start, counted once per person
   (the Commission's rule), with the tables of the report's programme.
@@ -26,16 +25,14 @@ Everything here is counts: no name, codice fiscale, phone or address is ever sel
 from __future__ import annotations
 
 import json
-import statistics
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from casa_desk.models.esf import DEFAULT_PROGRAMME, year_month
-from casa_desk.models.referrals import TRANSITIONS, EventKind, Status
-from casa_desk.models.timeutil import parse_utc_text, rome_day_start
-from casa_desk.models.vocab import SENSITIVE_SERVICE_KINDS, Gender, Programme, ServiceKind
+from casa_desk.models.timeutil import rome_day_start
+from casa_desk.models.vocab import Gender, Programme
 from casa_desk.reports.esf import esf_figures
 from casa_desk.reports.model import (  # re-exported: callers import the figures from here
     AGE_BANDS,
@@ -43,15 +40,19 @@ from casa_desk.reports.model import (  # re-exported: callers import the figures
     CHANNEL_LABELS,
     GENDER_LABELS,
     HEADLINE_LABELS,
-    KIND_LABELS,
     MONTHS_IT,
-    STATUS_LABELS,
     UNKNOWN,
     Breakdown,
     Figure,
     Headline,
     Month,
     MonthFigures,
+    counted,
+)
+from casa_desk.reports.referral_figures import (
+    referral_breakdowns,
+    referral_figures,
+    referral_headline,
 )
 from casa_desk.store.connection import Connection
 from casa_desk.store.current import current
@@ -107,7 +108,7 @@ def compute(
     offices: Offices = presidio if presidio is not None else _contact_offices(conn)
     now, before = _month_people(conn, month, offices), _month_people(conn, month.previous, offices)
     contacts = _contact_breakdowns(conn, month, offices, _hour_counts(conn, month, offices), now)
-    referrals = _referral_facts(conn, month, presidio)
+    referrals = referral_figures(conn, month, presidio)
     overdue_now = _overdue(conn, month, offices)
     overdue_before = _overdue(conn, month.previous, offices)
     esf = esf_figures(conn, month, presidio, aliases, programme)
@@ -116,12 +117,12 @@ def compute(
     headline.overdue_follow_ups = overdue_now
     previous.overdue_follow_ups = overdue_before
     step()
-    _referral_headline(headline, referrals.now)
-    _referral_headline(previous, referrals.before)
+    referral_headline(headline, referrals.now)
+    referral_headline(previous, referrals.before)
     step()
     figures = MonthFigures(month, presidio, name, headline, previous, programme=programme)
     figures.contacts = contacts
-    figures.referrals = _referral_breakdowns(referrals)
+    figures.referrals = referral_breakdowns(referrals)
     step()
     figures.participants_new, figures.participants_total = esf.entries_new, esf.entries_total
     figures.exits_new, figures.exits_total = esf.exits_new, esf.exits_total
@@ -464,27 +465,6 @@ def age_band(age: int | None) -> str:
     return "lt25" if age < 25 else "25_54" if age <= 54 else "gt54"
 
 
-def _counted(
-    section: str,
-    title: str,
-    counts: Counter[str],
-    labels: Iterable[tuple[str, str]],
-    *,
-    sensitive_codes: frozenset[str] = frozenset(),
-    sensitive: bool = False,
-    chart: str = "",
-) -> Breakdown:
-    """A breakdown listing every known code (zeros included) then any unexpected ones."""
-    items = [
-        Figure(c, lab, counts.get(c, 0), c in sensitive_codes or sensitive) for c, lab in labels
-    ]
-    known = {f.code for f in items}
-    items += [Figure(c, c, n, sensitive) for c, n in sorted(counts.items()) if c not in known and n]
-    return Breakdown(
-        section, title, items, sensitive=sensitive or bool(sensitive_codes), chart=chart
-    )
-
-
 def _unknown_as_code(counts: Counter) -> Counter:
     """Empty codes (NULL or "") are counted under ``unknown``."""
     for empty in (None, ""):
@@ -517,7 +497,7 @@ def _contact_breakdowns(
         weeks.append((str(n), label))
     by_gender, by_age = _gender_and_age(conn, month, offices, now.anonymous)
     return [
-        _counted(
+        counted(
             "contacts_by_category",
             "Contatti per tema",
             by_cat,
@@ -525,138 +505,23 @@ def _contact_breakdowns(
             sensitive_codes=frozenset(c for c, _, s in cats if s),
             chart="bar",
         ),
-        _counted(
+        counted(
             "contacts_by_channel",
             "Contatti per canale",
             by_channel,
             [(c.value, lab) for c, lab in CHANNEL_LABELS.items()],
         ),
-        _counted("contacts_by_week", "Contatti per settimana", by_week, weeks, chart="line"),
-        _counted(
+        counted("contacts_by_week", "Contatti per settimana", by_week, weeks, chart="line"),
+        counted(
             "contacts_by_gender",
             "Contatti per genere della persona",
             by_gender,
             [(g.value, lab) for g, lab in GENDER_LABELS.items()] + [ANONYMOUS],
         ),
-        _counted(
+        counted(
             "contacts_by_age",
             "Contatti per età della persona a fine mese",
             by_age,
             [*AGE_BANDS, UNKNOWN, ANONYMOUS],
-        ),
-    ]
-
-
-# -- referrals -------------------------------------------------------------------------------
-@dataclass
-class ReferralSteps:
-    """One month's legal referral steps, for its headline."""
-
-    sent: int = 0
-    taken_in_charge: int = 0
-    closed: int = 0
-    #: Days from the latest send (or reopening) to each taking in charge.
-    days: list[float] = field(default_factory=list)
-
-
-@dataclass
-class ReferralFigures:
-    """The referral figures of a month and of the one before, from one pass of their events."""
-
-    now: ReferralSteps
-    before: ReferralSteps
-    #: This month's sends by the service's kind.
-    sent_by_kind: Counter[str]
-    #: Referrals with any event this month (a flagged one too) by their status at month end.
-    by_status: Counter[str]
-
-
-def _referral_facts(conn: Connection, month: Month, presidio: str | None) -> ReferralFigures:
-    """Referrals with an event in this month or the previous one, folded from their events
-    in one pass (each referral's events in (hlc, id) order, all before this month's end)."""
-    start, end = month.previous.bounds()[0], month.bounds()[1]
-    middle = month.bounds()[0]
-    where, params = _office_filter(presidio, "r")
-    kinds = dict(conn.execute("SELECT id, kind FROM services").fetchall())
-    rows = conn.execute(
-        # Driven by the events of the two months (index referral_events_at, as an IN list:
-        # SQLite walks it in id order, so the office's referrals come from their covering
-        # index (m016) already sorted, and only each referral's events, read in (hlc, id)
-        # order from theirs, are sorted again: 145 -> 92 ms of CPU on the encrypted
-        # 1,000,000-contact store against a DISTINCT subquery joined and sorted whole). The
-        # service's kind is looked up here, not joined once per event.
-        "SELECT r.id, r.service_id, e.event, e.at FROM referrals r INDEXED BY referrals_report "
-        "CROSS JOIN referral_events e INDEXED BY referral_events_referral "
-        "ON e.referral_id = r.id AND e.deleted = 0 "
-        "WHERE r.id IN (SELECT referral_id FROM referral_events WHERE at >= ? AND at < ? "
-        f"AND deleted = 0) AND r.deleted = 0{where} AND e.at < ? ORDER BY r.id, e.hlc, e.id",
-        [start, end, *params, end],
-    ).fetchall()
-    figures = ReferralFigures(ReferralSteps(), ReferralSteps(), Counter(), Counter())
-    now, before, sent_by_kind = figures.now, figures.before, figures.sent_by_kind
-    sent, reopened = EventKind.SENT.value, EventKind.REOPENED.value
-    taken, closed = EventKind.TAKEN_IN_CHARGE.value, EventKind.CLOSED.value
-    current_id = last_sent = None
-    kind = ""
-    status: Status | None = None
-    active = False
-    for ref_id, service_id, event, at in rows:
-        if ref_id != current_id:
-            if active:
-                figures.by_status[str(status)] += 1
-            current_id, status, last_sent, active = ref_id, None, None, False
-            kind = str(kinds.get(service_id) or ServiceKind.OTHER.value)
-        inside = now if at >= middle else before if at >= start else None
-        active = active or inside is now
-        # The state machine's own table (models.referrals.TRANSITIONS); str keys match its
-        # StrEnum keys. An illegal or unknown step is flagged by the fold, never counted.
-        after = TRANSITIONS.get((status, event))
-        if after is None:
-            continue
-        status = after
-        if event in (sent, reopened):
-            last_sent = at
-            if event == sent and inside is not None:
-                inside.sent += 1
-                if inside is now:
-                    sent_by_kind[kind] += 1
-        elif inside is None:
-            continue
-        elif event == taken:
-            inside.taken_in_charge += 1
-            if last_sent:
-                delta = parse_utc_text(at) - parse_utc_text(last_sent)
-                inside.days.append(delta.total_seconds() / 86400)
-        elif event == closed:
-            inside.closed += 1
-    if active:
-        figures.by_status[str(status)] += 1
-    return figures
-
-
-def _referral_headline(headline: Headline, steps: ReferralSteps) -> None:
-    headline.referrals_sent = steps.sent
-    headline.referrals_taken_in_charge = steps.taken_in_charge
-    headline.referrals_closed = steps.closed
-    if steps.days:
-        headline.median_days_to_take_in_charge = round(statistics.median(steps.days), 1)
-
-
-def _referral_breakdowns(figures: ReferralFigures) -> list[Breakdown]:
-    sent, by_status = figures.sent_by_kind, figures.by_status
-    sensitive = frozenset(k.value for k in SENSITIVE_SERVICE_KINDS)
-    return [
-        _counted(
-            "referrals_by_kind",
-            "Invii del mese per tipo di servizio",
-            sent,
-            [(k.value, lab) for k, lab in KIND_LABELS.items()],
-            sensitive_codes=sensitive,
-        ),
-        _counted(
-            "referrals_by_status",
-            "Invii con movimenti nel mese: stato a fine mese",
-            by_status,
-            [(s.value, lab) for s, lab in STATUS_LABELS.items()],
         ),
     ]

@@ -7,6 +7,8 @@ PDF prints.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -258,6 +260,27 @@ class Breakdown:
     @property
     def total(self) -> int:
         return sum(f.value for f in self.items)
+
+
+def counted(
+    section: str,
+    title: str,
+    counts: Counter[str],
+    labels: Iterable[tuple[str, str]],
+    *,
+    sensitive_codes: frozenset[str] = frozenset(),
+    sensitive: bool = False,
+    chart: str = "",
+) -> Breakdown:
+    """A breakdown listing every known code (zeros included) then any unexpected ones."""
+    items = [
+        Figure(c, lab, counts.get(c, 0), c in sensitive_codes or sensitive) for c, lab in labels
+    ]
+    known = {f.code for f in items}
+    items += [Figure(c, c, n, sensitive) for c, n in sorted(counts.items()) if c not in known and n]
+    return Breakdown(
+        section, title, items, sensitive=sensitive or bool(sensitive_codes), chart=chart
+    )
 
 
 @dataclass
