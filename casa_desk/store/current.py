@@ -11,17 +11,20 @@ definition prevents.
 from __future__ import annotations
 
 
-def current(alias: str = "c") -> str:
+def current(alias: str = "c", *, besides: str = "") -> str:
     """SQL condition: the ``contacts`` row ``alias`` is the current version of its chain.
 
-    Answered from the ``contacts_amends`` index alone.
+    Answered from the ``contacts_amends`` index alone. ``besides``: the rowid of a row not to
+    count as amending it (a trigger asking about the row its own new row amends, as it stood
+    before that row).
 
     >>> current("c2").split(" AND ")[0]
     'c2.deleted = 0'
     """
+    other = f" AND amending.rowid != {besides}" if besides else ""
     return (
         f"{alias}.deleted = 0 AND NOT EXISTS "
-        f"(SELECT 1 FROM contacts amending WHERE amending.amends_id = {alias}.id)"
+        f"(SELECT 1 FROM contacts amending WHERE amending.amends_id = {alias}.id{other})"
     )
 
 

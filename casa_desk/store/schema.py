@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from casa_desk.store.current import current
 from casa_desk.store.summaries import SUMMARY_TRIGGERS, create_summaries
 from casa_desk.store.tables import PARTICIPANTS, SAFE_CONTACTS, SETTINGS, SYNCED_TABLES
 
@@ -760,11 +761,11 @@ def m014_report_month_indexes(db: Database) -> None:
 # -- when each person was first seen at each office (m015) ----------------------------------
 #: The earliest current contact (the store's one definition, casa_desk.store.current) of
 #: each (person, office) pair that ``{pairs}`` keeps, as rows of ``contacts_first_seen``.
-_FIRST_SEEN_OF = """SELECT c.person_id, c.presidio, min(c.occurred_at) FROM contacts c
-    WHERE {pairs} AND c.deleted = 0
-    AND c.occurred_at IS NOT NULL
-    AND NOT EXISTS (SELECT 1 FROM contacts a WHERE a.amends_id = c.id)
-    GROUP BY c.person_id, c.presidio"""
+_FIRST_SEEN_OF = (
+    "SELECT c.person_id, c.presidio, min(c.occurred_at) FROM contacts c "
+    f"WHERE {{pairs}} AND c.occurred_at IS NOT NULL AND {current('c')} "
+    "GROUP BY c.person_id, c.presidio"
+)
 
 
 def _first_seen_again(keys: str) -> str:
@@ -788,7 +789,7 @@ WHEN NEW.amends_id IS NULL AND NEW.person_id IS NOT NULL AND NEW.deleted = 0
 AND NEW.occurred_at IS NOT NULL BEGIN
     INSERT INTO contacts_first_seen (person_id, presidio, first_at)
     SELECT NEW.person_id, NEW.presidio, NEW.occurred_at
-    WHERE NOT EXISTS (SELECT 1 FROM contacts a WHERE a.amends_id = NEW.id)
+    WHERE {current("NEW")}
     ON CONFLICT (person_id, presidio) DO UPDATE SET first_at = excluded.first_at
     WHERE excluded.first_at < first_at;
 END;

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from casa_desk.store.current import current
+
 #: The Europe/Rome calendar month (``YYYY-MM``) of a UTC text ``{x}``. Only the last hours of
 #: a month can fall in the next one, and on a month's last day the offset is +2 h (CEST)
 #: from the end of March to the end of September and +1 h (CET) at the end of every other
@@ -102,14 +104,10 @@ def _named(row: str) -> str:
     return f"coalesce({row}.person_id, '') != ''"
 
 
-def _not_amended(row: str, besides: str = "") -> str:
-    other = f" AND a.rowid != {besides}" if besides else ""
-    return f"NOT EXISTS (SELECT 1 FROM contacts a WHERE a.amends_id = {row}.id{other})"
-
-
 def _counted(row: str, besides: str = "") -> str:
-    """SQL: ``row`` is a current, dated contact (``besides``: a row not to count as amending)."""
-    return f"{row}.deleted = 0 AND {row}.occurred_at IS NOT NULL AND {_not_amended(row, besides)}"
+    """SQL: ``row`` is a current (:func:`~casa_desk.store.current.current`), dated contact
+    (``besides``: a row not to count as amending it)."""
+    return f"{current(row, besides=besides)} AND {row}.occurred_at IS NOT NULL"
 
 
 def _add(sign: int, row: str, where: str, source: str = "") -> str:
@@ -171,7 +169,7 @@ _CHANGED = " OR ".join(
 # Kept as contacts are written, locally or by sync (both write the table, triggers on).
 SUMMARY_TRIGGERS = f"""
 CREATE TRIGGER casa_summary_insert AFTER INSERT ON contacts
-WHEN NEW.deleted = 0 AND NEW.occurred_at IS NOT NULL AND {_not_amended("NEW")} BEGIN
+WHEN {_counted("NEW")} BEGIN
     {_add(1, "NEW", "true")}
 END;
 CREATE TRIGGER casa_summary_amend AFTER INSERT ON contacts
@@ -224,14 +222,14 @@ END;
 
 
 def create_summaries(db: Database) -> None:
-    """Create both tables (if missing) and fill them from the contacts (the migration)."""
+    """Create the three tables (if missing) and fill them from the contacts (the migration)."""
     for statement in _TABLES.split(";"):
         db.execute(statement)
     rebuild_summaries(db)
 
 
 def rebuild_summaries(db: Database) -> None:
-    """Recompute both summaries from every current contact (the migration; tests compare
+    """Recompute the three summaries from every current contact (the migration; tests compare
     it with what the triggers kept)."""
     people, hours, demo = _keys("c")
     counted = f"FROM contacts c WHERE {_counted('c')}"
