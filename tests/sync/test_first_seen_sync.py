@@ -5,7 +5,9 @@ an online pull), on a SQLite hub: the triggers are the office's, whatever the hu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from login_helpers import new_store
 from sync_helpers import contact, person
@@ -37,13 +39,29 @@ def _sync(hub: HubStore, store: Store, tmp: Path, name: str) -> None:
     import_reply(store, reply)
 
 
-def _recomputed(store: Store) -> list:
+def _round(hub: HubStore, office: Store, head: Store, tmp: Path, n: int) -> None:
+    """The office sends its changes, then head office takes them, both by bundle."""
+    _sync(hub, office, tmp, f"a{n}")
+    _sync(hub, head, tmp, f"h{n}")
+
+
+def _rebuilt(store: Store, rebuild: Callable[[Any], None], read: Callable[[Store], Any]) -> Any:
+    """What ``read`` sees after ``rebuild`` recomputes a derived table, the store left as it
+    was (the rebuild rolled back)."""
     with store.transaction():
-        rebuild_first_seen(store.db)
-        rows = store.db.execute(KEPT).fetchall()
+        rebuild(store.db)
+        rows = read(store)
         store.db.execute("ROLLBACK")
         store.db.execute("BEGIN")
     return rows
+
+
+def _kept(store: Store) -> list:
+    return store.db.execute(KEPT).fetchall()
+
+
+def _recomputed(store: Store) -> list:
+    return _rebuilt(store, rebuild_first_seen, _kept)
 
 
 def test_pulled_contacts_corrections_and_removals_keep_first_seen(tmp_path: Path) -> None:
@@ -55,9 +73,8 @@ def test_pulled_contacts_corrections_and_removals_keep_first_seen(tmp_path: Path
         first = contact(office, anna, occurred_at="2026-09-03T09:00:00.000Z", category="altro")
         contact(office, anna, occurred_at="2026-10-05T09:00:00.000Z", category="altro")
         moved = contact(office, bruno, occurred_at="2026-08-01T09:00:00.000Z", category="altro")
-        _sync(hub, office, tmp_path, "a1")
-        _sync(hub, head, tmp_path, "h1")
-        kept = head.db.execute(KEPT).fetchall()
+        _round(hub, office, head, tmp_path, 1)
+        kept = _kept(head)
         assert kept == _recomputed(head)
         assert {(p, office_code): at for p, office_code, at in kept} == {
             (anna, "SAN-SIRO"): "2026-09-03T09:00:00.000Z",
@@ -67,15 +84,14 @@ def test_pulled_contacts_corrections_and_removals_keep_first_seen(tmp_path: Path
         contacts = Contacts(office)
         contacts.amend(moved["id"], {"occurred_at": "2026-10-20T09:00:00.000Z"}, operator="op")
         contacts.remove(first["id"], operator="op")
-        _sync(hub, office, tmp_path, "a2")
-        _sync(hub, head, tmp_path, "h2")
-        kept = head.db.execute(KEPT).fetchall()
+        _round(hub, office, head, tmp_path, 2)
+        kept = _kept(head)
         assert kept == _recomputed(head)
         assert {(p, office_code): at for p, office_code, at in kept} == {
             (anna, "SAN-SIRO"): "2026-10-05T09:00:00.000Z",
             (bruno, "SAN-SIRO"): "2026-10-20T09:00:00.000Z",
         }
-        assert kept == office.db.execute(KEPT).fetchall()
+        assert kept == _kept(office)
         office.close()
         head.close()
     finally:
@@ -92,12 +108,7 @@ def _summaries(store: Store) -> list[list]:
 
 
 def _summaries_recomputed(store: Store) -> list[list]:
-    with store.transaction():
-        rebuild_summaries(store.db)
-        rows = _summaries(store)
-        store.db.execute("ROLLBACK")
-        store.db.execute("BEGIN")
-    return rows
+    return _rebuilt(store, rebuild_summaries, _summaries)
 
 
 def test_pulled_contacts_keep_the_report_summaries(tmp_path: Path) -> None:
@@ -119,8 +130,7 @@ def test_pulled_contacts_keep_the_report_summaries(tmp_path: Path) -> None:
             channel="telefono",
             category="altro",
         )
-        _sync(hub, office, tmp_path, "a1")
-        _sync(hub, head, tmp_path, "h1")
+        _round(hub, office, head, tmp_path, 1)
         kept = _summaries(head)
         assert kept == _summaries_recomputed(head) == _summaries(office)
         assert all(kept)
@@ -130,8 +140,7 @@ def test_pulled_contacts_keep_the_report_summaries(tmp_path: Path) -> None:
         with office.transaction() as j:
             j.update("people", bruno, {"birth_date": "2001-02-03", "gender": "X"})
         merge_people(office, anna, bruno)
-        _sync(hub, office, tmp_path, "a2")
-        _sync(hub, head, tmp_path, "h2")
+        _round(hub, office, head, tmp_path, 2)
         kept = _summaries(head)
         assert kept == _summaries_recomputed(head) == _summaries(office)
         assert ("SAN-SIRO", "2026-10", "X", "2001-02", 1) in kept[2]
