@@ -117,14 +117,13 @@ def insert_dicts(
     value of each row in Python. One statement per shape (one in a plain push)."""
     if not rows:
         return
-    known = frozenset(names)
     shape_of: dict[tuple[str, ...], tuple[str, ...]] = {}  # a row's keys → its columns
     shapes: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
     for row in rows:
         keys = tuple(row)  # the rows of a batch mostly share their keys: looked at once
         shape = shape_of.get(keys)
         if shape is None:
-            shape = shape_of[keys] = tuple(n for n in names if n in row and n in known)
+            shape = shape_of[keys] = tuple(n for n in names if n in row)
         shapes.setdefault(shape, []).append(tuple(map(row.__getitem__, shape)))
     if len(shapes) > _MAX_SHAPES:  # rows of every shape: one statement naming them all
         insert_many(conn, table, names, [tuple(map(r.get, names)) for r in rows])
