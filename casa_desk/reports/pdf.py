@@ -19,14 +19,16 @@ from typing import Any
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import (
+    Flowable,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -36,6 +38,7 @@ from reportlab.platypus import (
 from reportlab.platypus import (
     Table as RLTable,
 )
+from reportlab.rl_config import paraFontSizeHeightOffset
 
 from casa_desk import paths
 from casa_desk.models.timeutil import format_date
@@ -119,6 +122,83 @@ def format_change(row: HeadlineRow) -> str:
     return sign + format_number(abs(change))
 
 
+class PlainCell(Flowable):
+    """A table cell's one line of plain text, drawn as ``Paragraph(escape(text), style)``
+    draws it — the same canvas operations, so the same PDF bytes — without the paragraph's
+    markup parser and line breaker: a report has some 500 such cells (labels and numbers),
+    which the tables wrap several times each.
+
+    For text with no character that markup escapes, in a left- or right-aligned ``style``
+    with no indent (:func:`plain_cell` decides: ``< 5`` is parsed into two fragments,
+    which a paragraph draws another way). The words are measured and joined as the
+    paragraph's simple line breaker does, so the line's free space — where right-aligned
+    text starts — is the same float; a text wider than its cell is left to the paragraph,
+    which breaks it.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+        self._words = text.split()
+        self._used = 0.0
+        self._paragraph: Paragraph | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        font, size = self.style.fontName, self.style.fontSize
+        space = stringWidth(" ", font, size)
+        used = -space
+        for word in self._words:
+            used += space + stringWidth(word, font, size)
+        if used > availWidth:  # more than one line: the paragraph's own breaking
+            self._paragraph = Paragraph(escape(self.text), self.style)
+            self.width, self.height = self._paragraph.wrap(availWidth, availHeight)
+        else:
+            self._paragraph, self._used = None, used
+            self.width, self.height = availWidth, self.style.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if self._paragraph is not None:
+            self._paragraph.canv = self.canv
+            self._paragraph.draw()
+            del self._paragraph.canv
+            return
+        if not self._words:  # an empty paragraph draws nothing
+            return
+        style, canv = self.style, self.canv
+        font, size = style.fontName, style.fontSize
+        # The paragraph's first baseline (reportlab's rl_config decides which).
+        top = size if paraFontSizeHeightOffset else getAscentDescent(font, size)[0]
+        canv.saveState()
+        canv.setFillColor(style.textColor)
+        text = canv.beginText(0, self.height - top)
+        text.direction = style.wordWrap
+        text.setFont(font, size, style.leading)
+        free = self.width - self._used if style.alignment == TA_RIGHT else 0
+        moved = abs(free) > 1e-6
+        if moved:
+            text.setXPos(free)
+        text._textOut(" ".join(self._words), 1)
+        if moved:
+            text.setXPos(-free)
+        canv.drawText(text)
+        canv.restoreState()
+
+
+def plain_cell(text: str, style: ParagraphStyle) -> Flowable:
+    """A :class:`PlainCell` where it draws the same, else the paragraph it stands for."""
+    escaped = escape(text)
+    plain = (
+        escaped == text
+        and not any(c.isspace() and c != " " for c in text)  # the breaker's own spaces
+        and style.alignment in (TA_LEFT, TA_RIGHT)
+        and not (style.leftIndent or style.rightIndent or style.firstLineIndent)
+        and not (style.backColor or style.borderWidth or style.wordWrap)
+    )
+    return PlainCell(text, style) if plain else Paragraph(escaped, style)
+
+
 class _NumberedCanvas(canvas.Canvas):
     """Defers page furniture until the page count is known."""
 
@@ -161,11 +241,9 @@ class _NumberedCanvas(canvas.Canvas):
 def _table_flow(table: Table, width: float, st: dict[str, ParagraphStyle]) -> RLTable:
     data: list[list[Any]] = [[Paragraph(f"<b>{escape(table.title)}</b>", st["base"]), ""]]
     for row in table.rows:
-        data.append(
-            [Paragraph(escape(row.label), st["base"]), Paragraph(escape(row.cell.text), st["num"])]
-        )
+        data.append([plain_cell(row.label, st["base"]), plain_cell(row.cell.text, st["num"])])
     data.append(
-        [Paragraph("<b>Totale</b>", st["base"]), Paragraph(escape(table.total.text), st["numbold"])]
+        [Paragraph("<b>Totale</b>", st["base"]), plain_cell(table.total.text, st["numbold"])]
     )
     flow = RLTable(data, colWidths=[width - 22 * mm, 22 * mm])
     flow.setStyle(
@@ -261,13 +339,13 @@ def matrix_flow(tables: list[Table], width: float, st: dict[str, ParagraphStyle]
     number = 22 * mm
     head = ParagraphStyle("matrixhead", st["num"], fontName=FONT_BOLD, fontSize=8, leading=10)
     data: list[list[Any]] = [
-        ["", *[Paragraph(escape(i), head) for i in items], Paragraph("Totale", head)]
+        ["", *[plain_cell(i, head) for i in items], plain_cell("Totale", head)]
     ]
     for table in tables:
         data.append(
-            [Paragraph(escape(table.title), st["base"])]
-            + [Paragraph(escape(r.cell.text), st["num"]) for r in table.rows]
-            + [Paragraph(escape(table.total.text), st["numbold"])]
+            [plain_cell(table.title, st["base"])]
+            + [plain_cell(r.cell.text, st["num"]) for r in table.rows]
+            + [plain_cell(table.total.text, st["numbold"])]
         )
     flow = RLTable(
         data, colWidths=[width - number * (len(items) + 1)] + [number] * (len(items) + 1)
@@ -312,7 +390,7 @@ def _headline_flow(report: PublishedReport, width: float, st: dict[str, Paragrap
     for row in report.headline:
         data.append(
             [
-                Paragraph(escape(row.label), st["base"]),
+                plain_cell(row.label, st["base"]),
                 format_number(row.value),
                 format_number(row.previous),
                 format_change(row),
