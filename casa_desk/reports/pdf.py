@@ -141,20 +141,21 @@ class PlainCell(Flowable):
         self.text = text
         self.style = style
         self._words = text.split()
-        self._used = 0.0
+        self._used: float | None = None  # the line's width, measured at the first wrap
         self._paragraph: Paragraph | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        font, size = self.style.fontName, self.style.fontSize
-        space = stringWidth(" ", font, size)
-        used = -space
-        for word in self._words:
-            used += space + stringWidth(word, font, size)
-        if used > availWidth:  # more than one line: the paragraph's own breaking
+        if self._used is None:  # a table wraps its cells several times
+            font, size = self.style.fontName, self.style.fontSize
+            space = stringWidth(" ", font, size)
+            self._used = -space
+            for word in self._words:
+                self._used += space + stringWidth(word, font, size)
+        if self._used > availWidth:  # more than one line: the paragraph's own breaking
             self._paragraph = Paragraph(escape(self.text), self.style)
             self.width, self.height = self._paragraph.wrap(availWidth, availHeight)
         else:
-            self._paragraph, self._used = None, used
+            self._paragraph = None
             self.width, self.height = availWidth, self.style.leading
         return self.width, self.height
 
@@ -175,7 +176,7 @@ class PlainCell(Flowable):
         text = canv.beginText(0, self.height - top)
         text.direction = style.wordWrap
         text.setFont(font, size, style.leading)
-        free = self.width - self._used if style.alignment == TA_RIGHT else 0
+        free = self.width - (self._used or 0) if style.alignment == TA_RIGHT else 0
         moved = abs(free) > 1e-6
         if moved:
             text.setXPos(free)
