@@ -63,16 +63,21 @@ _PDF_LIBRARIES = (
 
 
 def _preload_pdf_libraries() -> threading.Thread:
-    """Import reportlab on a worker thread while the login runs argon2id, which holds no GIL
-    (~0.2 s of a core): the two overlap instead of adding up. Only third-party modules that
-    never import ``casa_desk``, so the two threads never wait on each other's imports. A
-    failure is left for the main thread's own import to raise, in its words."""
+    """Import reportlab, then register the report's fonts (parsing two TrueType files), on a
+    worker thread while the login runs argon2id, which holds no GIL (~0.2 s of a core): the
+    two overlap instead of adding up. Only third-party modules that never import
+    ``casa_desk`` load there (the fonts module is imported here first, and loads only
+    reportlab), so the two threads never wait on each other's imports. A failure is left
+    for the main thread's own import or registration to raise, in its words."""
+    from casa_desk import paths
+    from casa_desk.reports import fonts
 
     def load() -> None:
         try:
             for name in _PDF_LIBRARIES:
                 importlib.import_module(name)
-        except Exception:  # noqa: BLE001, S110 - raised again where the PDF imports it
+            fonts.register(paths.font_path)
+        except Exception:  # noqa: BLE001, S110 - raised again where the PDF needs it
             pass
 
     thread = threading.Thread(target=load, name="report-preload", daemon=True)

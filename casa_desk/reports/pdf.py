@@ -23,9 +23,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import (
     Flowable,
@@ -42,14 +40,14 @@ from reportlab.rl_config import paraFontSizeHeightOffset
 
 from casa_desk import paths
 from casa_desk.models.timeutil import format_date
+from casa_desk.reports import fonts
 from casa_desk.reports.emblem import REFLEX_BLUE, eu_emblem
+from casa_desk.reports.fonts import FONT, FONT_BOLD
 from casa_desk.reports.markup import escape
 from casa_desk.reports.programme import FUNDING_STATEMENT
 from casa_desk.reports.published import HeadlineRow, PublishedReport, Table
 from casa_desk.reports.suppress import format_int
 
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
 ACCENT = colors.HexColor("#1f4e79")
 LIGHT = colors.HexColor("#e8eef5")
 FOOTER_NOTE = (
@@ -61,13 +59,7 @@ FOOTER_NOTE = (
 
 def register_fonts() -> None:
     """Register DejaVu Sans (regular, bold) once; reportlab embeds the glyphs it uses."""
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    pdfmetrics.registerFont(TTFont(FONT, str(paths.font_path("DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(paths.font_path("DejaVuSans-Bold.ttf"))))
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
-    )
+    fonts.register(paths.font_path)
 
 
 def styles() -> dict[str, ParagraphStyle]:
