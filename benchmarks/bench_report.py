@@ -111,6 +111,33 @@ branch back to back, medians of 5 (``--runs 5``), load 2-4 on 2 shared cores:
   headline people 60 ms, the summaries' reads ~30 ms. Tried and dropped: the "new people"
   membership as EXISTS in the first-seen range instead of two ``json_each`` lookups (same
   CPU).
+
+Issue 12, fourth round, 30/11/2026, the encrypted 1,000,000-contact store rebuilt by
+``casa-desk demo`` (seed 1), main and branch back to back, the machine at load 7-10 (other
+sessions' builds and suites): wall times were 2-5x CPU, so only CPU compares. What is left
+after the login, on the command's own thread:
+
+* the PDF: each table's labels and numbers were paragraphs (~500 a report, each parsed as
+  markup and wrapped up to eight times by the nested tables); ``reports.pdf.PlainCell``
+  draws the same canvas operations for one line of plain text: PDF bytes identical to
+  main's (reportlab invariant mode) for 2026-10, 2026-09 and 2026-03 under both programmes,
+  one office and all. ``render_pdf`` CPU in the command (thread marks, three pairs):
+  356/257/235 -> 160/154/152 ms; in process, 15 renders x 3 pairs on a 20,000-person
+  store: median 322/296/249 -> 196/173/161 ms.
+* the fonts (two TrueType files parsed, 25-60 ms) now register on the preload thread
+  during argon2id (``reports/fonts.py``), no longer after the figures.
+* Python's cycle collector: ``gc.callbacks`` counted 215 young, ~20 middle and one full
+  collection in main's command (the imports leave ~100,000 objects that every older
+  collection walks): 0.25-0.68 s of wall under this load. Off while ``run`` works (restored
+  after): 22 young collections are left, before ``run``, in the CLI's own start.
+* the command, CPU of the process: 2.30/2.16/1.81 -> 1.78/1.71/1.68 s (timeline runs);
+  ``/usr/bin/time`` pairs 2.82/2.41 -> 1.66/1.79 s; ``--runs 3`` command_cpu median
+  2.45 -> 2.19 s; after the login 1.18/1.09/0.96 -> 0.92/0.82/0.91 s; peak RSS 115-118 ->
+  116-125 MB. CSV byte-identical and ``pdftotext`` identical (12 reports, as above).
+* measured and dropped: reportlab's ASCII85 stream filter off (``useA85``): within the
+  noise of 3x10 renders; the referral fold's Python is ~10 ms per 6,000 events, the
+  SQL the rest (a trigger-kept fold needs the (hlc, id) order kept under out-of-order sync:
+  not done this round).
 """
 
 from __future__ import annotations

@@ -94,10 +94,10 @@ def _without_cyclic_gc() -> Iterator[None]:
 
     The command allocates much and frees little until it ends: the imports (~100,000
     objects of modules, classes and functions), the store's rows, reportlab's layout. Each
-    collection walks what is alive, so the collector ran ~140 times during a report, the
-    full ones through every imported module: 0.15-0.2 s of a 1.4 s command (gc.callbacks,
-    under load). The few cycles a report leaves are freed when the process ends, a second
-    later; memory peaks at the same order (measured: benchmarks/bench_report.py).
+    older collection walks what is alive, so on the encrypted 1,000,000-contact store the
+    collector ran ~235 times during a report (20 middle, one full): 0.25-0.68 s of wall at
+    load 7-10 (gc.callbacks). The few cycles a report leaves are freed when the process
+    ends; peak RSS stayed 116-125 MB (115-118 before: benchmarks/bench_report.py).
     """
     enabled = gc.isenabled()
     gc.disable()
