@@ -29,11 +29,21 @@ from casa_desk.sync.hub.driver import (
     where_in,
 )
 from casa_desk.sync.hub.erasure import scrub_touched
-from casa_desk.sync.hub.rules import FieldRules, Links, clock_reason, now_ms, serialised
+from casa_desk.sync.hub.rules import (
+    FieldRules,
+    Links,
+    clock_reason,
+    content_reason,
+    now_ms,
+    serialised,
+)
 from casa_desk.sync.hub.scopes import Device, authorise
 from casa_desk.sync.merge import merge_change
 
 Key = tuple[str, str]
+#: Per change, made before the push lock: its data and base as the log keeps them (JSON
+#: text), and why its content alone is refused (None: acceptable so far).
+Prepared = tuple[str, str | None, str | None]
 _COLUMNS = {name: [c.name for c in table.c] for name, table in schema.MIRRORS.items()}
 _LOG_COLUMNS = (
     "change_id",
@@ -53,13 +63,37 @@ _LOG_COLUMNS = (
 )
 
 
+def prepare(changes: list[dict[str, Any]]) -> list[Prepared]:
+    """What each change needs neither the database nor the push lock for: the JSON texts
+    the log keeps (:func:`~casa_desk.sync.hub.rules.serialised`) and the checks of its
+    content alone (:func:`~casa_desk.sync.hub.rules.content_reason`).
+
+    :meth:`HubStore.push` makes them before a batch takes its turn, so that with two
+    batches in flight this work runs while the batch before is in the database (SQLite
+    steps and PostgreSQL waits release the GIL) instead of after it. Checks in the same
+    order as ever: the clock (at the hub's time under the lock), then these, then the ones
+    that read the hub (its lists, authorisation, links)."""
+    out: list[Prepared] = []
+    for change in changes:
+        data_json, base_json = serialised(change)
+        out.append((data_json, base_json, content_reason(change, data_json, base_json)))
+    return out
+
+
 def apply_batch(
-    conn: Connection, device: Device, changes: list[dict[str, Any]], fields: FieldRules
+    conn: Connection,
+    device: Device,
+    changes: list[dict[str, Any]],
+    fields: FieldRules,
+    prepared: list[Prepared] | None = None,
 ) -> list[dict[str, Any]]:
-    """Check, merge and log ``changes`` (already past the device's ack); returns the
-    refusals, each ``{change_id, table, row_id, reason}``."""
+    """Check, merge and log ``changes`` (already past the device's ack), with what
+    :func:`prepare` made of them (made here when not given); returns the refusals, each
+    ``{change_id, table, row_id, reason}``."""
     if not changes:
         return []
+    if prepared is None:
+        prepared = prepare(changes)
     seen = _existing_change_ids(conn, [c["change_id"] for c in changes])
     rows = _current_rows(conn, changes)
     originally = set(rows)
@@ -70,16 +104,16 @@ def apply_batch(
     found_conflicts: dict[str, dict[str, Any]] = {}
     rejected: list[dict[str, Any]] = []
     touched: set[Key] = set()
-    for change in changes:
+    for change, (data_json, base_json, content) in zip(changes, prepared, strict=True):
         if change["change_id"] in seen:
             continue
         seen.add(change["change_id"])
         key = (change["table"], change["row_id"])
         current = rows.get(key)
-        data_json, base_json = serialised(change)
         reason = (
             clock_reason(int(change["hlc"]), hub_ms)
-            or fields.reason(change, data_json, base_json)
+            or content
+            or fields.known_reason(change)
             or authorise(device, change, current)
             or links.reason(device, change)
         )

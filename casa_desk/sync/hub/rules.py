@@ -216,48 +216,18 @@ class FieldRules:
             frozenset(r[0] for r in conn.execute(select(offices.c.code)) if r[0]),
         )
 
-    def reason(  # noqa: PLR0911, PLR0912 - one check per branch, read top to bottom
-        self, change: dict[str, Any], data_json: str, base_json: str | None
-    ) -> str | None:
-        """None when the change's content is acceptable, else why not (no values)."""
-        if change.get("too_large") or len(data_json) > protocol.MAX_CHANGE_BYTES:
-            return "Modifica troppo grande per la sede."
-        operator = change.get("operator")
-        if (
-            _forbidden(data_json)
-            or (base_json is not None and _forbidden(base_json))
-            or (operator is not None and _forbidden_text(operator))
-        ):
-            return "Testo con caratteri non ammessi (NUL, controllo della direzione del testo)."
-        table = change["table"]
-        caps = _CAPS.get(table)
-        if caps is None:
+    def reason(self, change: dict[str, Any], data_json: str, base_json: str | None) -> str | None:
+        """None when the change's content is acceptable, else why not (no values):
+        :func:`content_reason`, then :meth:`known_reason`."""
+        return content_reason(change, data_json, base_json) or self.known_reason(change)
+
+    def known_reason(self, change: dict[str, Any]) -> str | None:
+        """The checks against the hub's own lists: the contact's category, the office and
+        the scope must be ones the hub knows (read again once per batch before a refusal)."""
+        if change["table"] not in _CAPS:
             return None  # unknown tables are refused by the authorisation rules
         data: dict[str, Any] = change["data"]
-        if change["op"] == "insert":
-            for col in _INSERT_REQUIRED:
-                if type(data.get(col)) is not str:
-                    return f"Campo obbligatorio mancante: {col}."
-            if data.get("id", change["row_id"]) != change["row_id"]:
-                return "Identificativo della riga incoerente."
-        for col, value in data.items():
-            cap = caps.get(col)
-            if cap is None or value is None:
-                continue  # a newer client's column: kept in the log, forwarded as it came
-            if cap >= 0:
-                if type(value) is not str:
-                    return f"Valore non valido nel campo {col}."
-                if len(value) > cap:
-                    return f"Testo troppo lungo nel campo {col}."
-            elif type(value) not in (int, bool) or not _INT_MIN <= value <= protocol.MAX_INT64:
-                return f"Valore non valido nel campo {col}."
-            elif col in FLAGS and value not in (0, 1):
-                return f"Valore non valido nel campo {col}."
-        for col, allowed in _CODE_ITEMS.get(table, ()):
-            value = data.get(col)
-            if value is not None and value not in allowed:
-                return f"Codice sconosciuto nel campo {col}."
-        category = data.get("category") if table == "contacts" else None
+        category = data.get("category") if change["table"] == "contacts" else None
         if category is not None and not self._known("categories", category):
             return "Argomento (categoria) sconosciuto alla sede."
         if data.get("presidio") is not None and not self._known("offices", data["presidio"]):
@@ -265,6 +235,52 @@ class FieldRules:
         if data.get("scope") is not None and not self._known("scopes", data["scope"]):
             return "Ambito sconosciuto alla sede."
         return None
+
+
+def content_reason(  # noqa: PLR0911, PLR0912 - one check per branch, read top to bottom
+    change: dict[str, Any], data_json: str, base_json: str | None
+) -> str | None:
+    """The field checks that depend on the change alone: size, forbidden text, types, text
+    caps, closed vocabularies. They read no database, so the hub makes them for a batch
+    before it takes its turn at the push lock (:func:`casa_desk.sync.hub.push.prepare`)."""
+    if change.get("too_large") or len(data_json) > protocol.MAX_CHANGE_BYTES:
+        return "Modifica troppo grande per la sede."
+    operator = change.get("operator")
+    if (
+        _forbidden(data_json)
+        or (base_json is not None and _forbidden(base_json))
+        or (operator is not None and _forbidden_text(operator))
+    ):
+        return "Testo con caratteri non ammessi (NUL, controllo della direzione del testo)."
+    table = change["table"]
+    caps = _CAPS.get(table)
+    if caps is None:
+        return None  # unknown tables are refused by the authorisation rules
+    data: dict[str, Any] = change["data"]
+    if change["op"] == "insert":
+        for col in _INSERT_REQUIRED:
+            if type(data.get(col)) is not str:
+                return f"Campo obbligatorio mancante: {col}."
+        if data.get("id", change["row_id"]) != change["row_id"]:
+            return "Identificativo della riga incoerente."
+    for col, value in data.items():
+        cap = caps.get(col)
+        if cap is None or value is None:
+            continue  # a newer client's column: kept in the log, forwarded as it came
+        if cap >= 0:
+            if type(value) is not str:
+                return f"Valore non valido nel campo {col}."
+            if len(value) > cap:
+                return f"Testo troppo lungo nel campo {col}."
+        elif type(value) not in (int, bool) or not _INT_MIN <= value <= protocol.MAX_INT64:
+            return f"Valore non valido nel campo {col}."
+        elif col in FLAGS and value not in (0, 1):
+            return f"Valore non valido nel campo {col}."
+    for col, allowed in _CODE_ITEMS.get(table, ()):
+        value = data.get(col)
+        if value is not None and value not in allowed:
+            return f"Codice sconosciuto nel campo {col}."
+    return None
 
 
 class Links:

@@ -39,7 +39,7 @@ from casa_desk.sync import protocol
 from casa_desk.sync.faults import fault_point
 from casa_desk.sync.hub import schema
 from casa_desk.sync.hub.future import neutralise_future_clocks
-from casa_desk.sync.hub.push import apply_batch
+from casa_desk.sync.hub.push import apply_batch, prepare
 from casa_desk.sync.hub.rules import FieldRules, now_ms
 from casa_desk.sync.hub.scopes import Device, visible_clause
 from casa_desk.sync.merge import UNCHANGED_SEED, digest_columns, digest_ordered, digest_rows
@@ -286,6 +286,7 @@ class HubStore:
         seqs = [int(c["seq"]) for c in changes]
         if last < first or (seqs and (seqs[0] < first or seqs[-1] > last)):
             raise HubRefusal(400, protocol.BAD_REQUEST, "Sequenze dell'invio incoerenti.")
+        prepared = prepare(changes)  # while the batch before holds the lock (push.prepare)
         with self._push_turn, self.tx(lock=True) as conn:
             if device.node_id is None and changes:
                 self.bind_node(conn, device, str(changes[0]["device"]))
@@ -296,9 +297,11 @@ class HubStore:
             )
             if first > acked + 1:
                 return {"acked_seq": acked, "rejected": [], "gap": True}
-            fresh = [c for c in changes if int(c["seq"]) > acked]
+            fresh = [i for i, c in enumerate(changes) if int(c["seq"]) > acked]
             self._rules = fields = (self._rules or FieldRules.load(conn)).begin(conn)
-            rejected = apply_batch(conn, device, fresh, fields)
+            rejected = apply_batch(
+                conn, device, [changes[i] for i in fresh], fields, [prepared[i] for i in fresh]
+            )
             if last > acked:
                 at_last = [c["change_id"] for c in changes if int(c["seq"]) == last]
                 conn.execute(
