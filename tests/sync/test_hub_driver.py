@@ -1,14 +1,15 @@
 """The hub's bulk inserts store each row exactly, whatever columns it holds (hub/driver.py).
 
 On SQLite a batch's rows are inserted grouped by the columns they hold, the others left to
-their default; these tests read the rows back on both engines: a value, a NULL, a zero and
-an empty text each come back as they went in, for rows of different shapes in one call.
+their default, several rows to a statement; these tests read the rows back on both engines:
+a value, a NULL, a zero and an empty text each come back as they went in, for rows of
+different shapes in one call, and the change log numbers rows in the order given.
 """
 
 from __future__ import annotations
 
 from casa_desk.sync.hub import driver, schema
-from casa_desk.sync.hub.driver import insert_dicts, rows_by_id, where_in
+from casa_desk.sync.hub.driver import insert_dicts, insert_many, rows_by_id, where_in
 from casa_desk.sync.hub.storage import HubStore
 
 
@@ -52,6 +53,40 @@ def test_rows_of_many_shapes_go_in_one_statement_exactly(hub_db: str) -> None:
             assert stored[row["id"]] == {name: row.get(name) for name in names}
     finally:
         hub.close()
+
+
+def test_rows_over_several_statements_come_back_exactly_and_in_order(hub_db: str) -> None:
+    """More rows than one statement holds, not a multiple of it: every row once, exact,
+    and the log's ``seq`` follows the order they were given in (pullers read by seq)."""
+    hub = HubStore.open(hub_db)
+    try:
+        names = [c.name for c in schema.change_log.c if c.name != "seq"]
+        per = max(1, driver._SQLITE_VALUES // len(names))
+        # ids in reverse: the order given, not the ids', must set seq
+        rows = [tuple(_log_value(name, i) for name in names) for i in range(3 * per + 5)]
+        rows.reverse()
+        with hub.tx(lock=True) as conn:
+            insert_many(conn, schema.change_log.name, names, rows)
+        with hub.tx() as conn:
+            stored = conn.exec_driver_sql(
+                f"SELECT {', '.join(names)} FROM change_log ORDER BY seq"
+            ).all()
+        assert [tuple(r) for r in stored] == rows
+    finally:
+        hub.close()
+
+
+def _log_value(name: str, i: int) -> object:
+    """Row ``i``'s value for a change-log column: numbers, texts, NULLs and empty texts."""
+    if name == "change_id":
+        return f"c{i:05d}"
+    if name in ("device_seq", "hlc"):
+        return i * 3
+    if name in ("base", "operator", "presidio") and i % 3 == 0:
+        return None
+    if name == "scope" and i % 5 == 0:
+        return ""
+    return f"{name}-{(i * 7919) % 1000}"
 
 
 def test_look_ups_by_id_match_any_text_exactly(hub_db: str) -> None:

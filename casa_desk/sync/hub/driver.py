@@ -10,6 +10,7 @@ request; values are always bound.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import chain
 from typing import Any
 
 import orjson
@@ -19,6 +20,8 @@ from sqlalchemy import Connection
 _CHUNK = 500
 #: Statements one bulk insert may split into, one per set of columns the rows hold.
 _MAX_SHAPES = 16
+#: Bound values per multi-row ``INSERT`` on SQLite: 999, the least any SQLite build allows.
+_SQLITE_VALUES = 999
 
 
 def _pg(conn: Connection) -> bool:
@@ -81,19 +84,33 @@ def rows_by_id(conn: Connection, table: str, ids: Sequence[str]) -> Iterator[dic
 def insert_many(
     conn: Connection, table: str, names: Sequence[str], rows: Sequence[tuple[Any, ...]]
 ) -> None:
-    """Insert rows (values in ``names`` order). SQLite: ``executemany``, a C loop.
+    """Insert rows (values in ``names`` order), in order.
+
+    SQLite: multi-row ``INSERT … VALUES (…), (…)`` of up to :data:`_SQLITE_VALUES` bound
+    values, the rows in the order given (the change log's ``seq`` follows it). About a
+    third less CPU than ``executemany``, which resets, binds and steps the statement once
+    per row and lets go of the GIL and takes it back at every step: with the next push
+    batch's request being read in another thread, each take-back could wait for it.
     PostgreSQL: ``COPY`` inside the same transaction — one stream instead of a round trip
     or a parsed parameter per row; psycopg's C extension formats the rows."""
     if not rows:
         return
-    if not _pg(conn):
-        conn.exec_driver_sql(
-            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-            rows,
-        )
-        return
     raw = conn.connection.dbapi_connection
     assert raw is not None
+    if not _pg(conn):
+        per = max(1, _SQLITE_VALUES // len(names))
+        head = f"INSERT INTO {table} ({', '.join(names)}) VALUES "
+        one = f"({', '.join('?' * len(names))})"
+        full = head + ", ".join([one] * per)
+        cursor = raw.cursor()
+        try:
+            for start in range(0, len(rows), per):
+                part = rows[start : start + per]
+                sql = full if len(part) == per else head + ", ".join([one] * len(part))
+                cursor.execute(sql, tuple(chain.from_iterable(part)))
+        finally:
+            cursor.close()
+        return
     with (
         raw.cursor() as cursor,  # type: ignore[attr-defined]
         cursor.copy(  # type: ignore[attr-defined]
