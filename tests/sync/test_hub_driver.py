@@ -8,6 +8,7 @@ different shapes in one call, and the change log numbers rows in the order given
 
 from __future__ import annotations
 
+from casa_desk.sync import protocol
 from casa_desk.sync.hub import driver, schema
 from casa_desk.sync.hub.driver import insert_dicts, insert_many, rows_by_id, where_in
 from casa_desk.sync.hub.storage import HubStore
@@ -76,12 +77,20 @@ def test_rows_over_several_statements_come_back_exactly_and_in_order(hub_db: str
         hub.close()
 
 
+_ODD_TEXTS = ['a"b', "a\\b", "tab\there", "two\nlines", "àé€ 𝄞", "\\N", '{"k": [1, 2]}', ""]
+
+
 def _log_value(name: str, i: int) -> object:
-    """Row ``i``'s value for a change-log column: numbers, texts, NULLs and empty texts."""
-    if name == "change_id":
-        return f"c{i:05d}"
-    if name in ("device_seq", "hlc"):
-        return i * 3
+    """Row ``i``'s value for a change-log column: numbers up to 64 bits, texts that COPY
+    and JSON must escape, NULLs and empty texts."""
+    fixed = {
+        "change_id": f"c{i:05d}",
+        "hlc": protocol.MAX_INT64 - i,
+        "device_seq": -i * 3,
+        "data": _ODD_TEXTS[i % len(_ODD_TEXTS)],
+    }
+    if name in fixed:
+        return fixed[name]
     if name in ("base", "operator", "presidio") and i % 3 == 0:
         return None
     if name == "scope" and i % 5 == 0:
