@@ -287,3 +287,24 @@ def test_a_category_head_office_just_added_is_known_at_once(
     assert list(office.push(fresh, wrong)) == [wrong["change_id"]]
     office.close()
     sede.close()
+
+
+def test_a_change_failing_several_checks_gets_the_first_reason_in_order(
+    hub: HubProcess,
+) -> None:
+    """The checks run in one order — clock, the change's content, the hub's own lists,
+    authorisation, links — though the content is checked before the batch takes its turn
+    at the push lock and the rest inside it: the reason given is the first that fails."""
+    rogue = Hostile(hub, "SAN-SIRO")
+    ahead = pack(int(time.time() * 1000) + 10 * 60_000, 0)
+    cases = {
+        "Orologio": rogue.change("contacts", uuid7(), hlc=ahead, channel="piccione"),
+        "channel": rogue.change("contacts", uuid7(), channel="piccione", category="inventata"),
+        "categoria": rogue.change("contacts", uuid7(), category="inventata", person_id="nessuno"),
+        "Riga del presidio": rogue.change("contacts", uuid7(), presidio="MAZZINI"),
+        "Collegamento": rogue.change("contacts", uuid7(), person_id="nessuno"),
+    }
+    refused = rogue.push(*cases.values())
+    for words, change in cases.items():
+        assert words in refused[change["change_id"]], (words, refused[change["change_id"]])
+    rogue.close()
