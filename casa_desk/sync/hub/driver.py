@@ -88,9 +88,9 @@ def insert_many(
 
     SQLite: multi-row ``INSERT … VALUES (…), (…)`` of up to :data:`_SQLITE_VALUES` bound
     values, the rows in the order given (the change log's ``seq`` follows it). About a
-    third less CPU than ``executemany``, which resets, binds and steps the statement once
-    per row and lets go of the GIL and takes it back at every step: with the next push
-    batch's request being read in another thread, each take-back could wait for it.
+    fifth less CPU than ``executemany`` for a push's inserts (benchmarks/README.md), which
+    resets, binds and steps the statement once per row and lets go of the GIL and takes it
+    back at every step, while the next push batch's request is read in another thread.
     PostgreSQL: ``COPY`` inside the same transaction — one stream instead of a round trip
     or a parsed parameter per row; psycopg's C extension formats the rows."""
     if not rows:
