@@ -7,6 +7,7 @@ keeps working during a pull) is never overwritten by a merge that did not see it
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -104,3 +105,28 @@ def test_a_save_between_two_pages_is_not_overwritten(
     assert (there["first_name"], there["phone"]) == ("Ada", "022")
     assert ahead_busy < ahead_quiet  # page 2 merged again, in its transaction
     a.close(), quiet.close(), busy.close()
+
+
+def test_the_collector_is_paused_during_a_pull_and_running_after(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
+    """The pages make no reference cycles: the pull pauses Python's cyclic collector (a
+    tenth of its time) and gives it back when it ends, whether it was running or not."""
+    _two_offices_edit(sqlite_hub, tmp_path)
+    during: list[bool] = []
+
+    def look(_phase: str, _done: int, _total: int) -> None:
+        during.append(gc.isenabled())
+
+    store = new_office(sqlite_hub, tmp_path / "sede.sqlite", "SEDE", head_office=True)
+    assert gc.isenabled()
+    _pull(store, page=5, progress=look)
+    assert during and not any(during)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        _pull(store, page=5)  # the collector stays as it was found, off
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    store.close()
