@@ -14,7 +14,7 @@ Call inside a write transaction; the rows' clocks must already be recorded (the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from casa_desk.store.connection import Connection
@@ -38,16 +38,45 @@ def insert_rows(
     rows: Sequence[Sequence[Any]],
     *,
     or_ignore: bool = False,
+    omit_null: Collection[str] = (),
 ) -> None:
     """Insert ``rows`` (values in ``columns`` order), several hundred per statement;
-    ``or_ignore``: a row whose key is already there is skipped (``INSERT OR IGNORE``)."""
-    one = f"({', '.join('?' * len(columns))})"
+    ``or_ignore``: a row whose key is already there is skipped (``INSERT OR IGNORE``).
+
+    ``omit_null``: columns whose default is NULL (:func:`null_default_columns`), left out of
+    a statement when they are NULL in each of its rows — they store the same NULL, without
+    binding it row by row (received rows leave most of their columns empty: binding a NULL
+    costs the driver more than a short text)."""
     verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
-    head = f"{verb} INTO {table} ({', '.join(columns)}) VALUES "
     step = _rows_per_statement(len(columns))
+    optional = [i for i, name in enumerate(columns) if name in omit_null]
     for start in range(0, len(rows), step):
         chunk = rows[start : start + step]
-        conn.execute(head + ", ".join([one] * len(chunk)), [v for row in chunk for v in row])
+        names, values = list(columns), chunk
+        if optional:
+            by_column = list(zip(*chunk, strict=True))
+            empty = {i for i in optional if by_column[i].count(None) == len(chunk)}
+            if empty:
+                kept = [i for i in range(len(columns)) if i not in empty]
+                names = [columns[i] for i in kept]
+                values = list(zip(*(by_column[i] for i in kept), strict=True))
+        one = f"({', '.join('?' * len(names))})"
+        conn.execute(
+            f"{verb} INTO {table} ({', '.join(names)}) VALUES " + ", ".join([one] * len(chunk)),
+            [v for row in values for v in row],
+        )
+
+
+def null_default_columns(conn: Connection, table: str) -> frozenset[str]:
+    """Columns of ``table`` that a row may leave out and still store NULL: nullable, with
+    no default, not the primary key."""
+    return frozenset(
+        name
+        for _cid, name, _type, notnull, default, pk in conn.execute(
+            f"PRAGMA table_info({table})"
+        ).fetchall()
+        if not notnull and default is None and not pk
+    )
 
 
 def update_rows(

@@ -24,7 +24,7 @@ from typing import Any
 
 from casa_desk.models.timeutil import utc_now_text
 from casa_desk.store import erasure
-from casa_desk.store.bulk import insert_rows, update_rows
+from casa_desk.store.bulk import insert_rows, null_default_columns, update_rows
 from casa_desk.store.connection import IntegrityError
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME, SYNCED_TABLES, TableSpec
@@ -336,7 +336,13 @@ def _write_rows(
         new = [k for k in keys if k not in existed]
         failed = _execute_rows(
             store,
-            partial(insert_rows, store.db.conn, spec.name, columns),
+            partial(
+                insert_rows,
+                store.db.conn,
+                spec.name,
+                columns,
+                omit_null=null_default_columns(store.db.conn, spec.name),
+            ),
             new,
             [list(map(rows[k].get, columns)) for k in new],
         )
