@@ -334,17 +334,13 @@ def _write_rows(
             continue
         columns = list(spec.all_columns)
         new = [k for k in keys if k not in existed]
+        omit = null_default_columns(store.db.conn, spec.name)
+        names, values = _insert_values([rows[k] for k in new], columns, omit)
         failed = _execute_rows(
             store,
-            partial(
-                insert_rows,
-                store.db.conn,
-                spec.name,
-                columns,
-                omit_null=null_default_columns(store.db.conn, spec.name),
-            ),
+            partial(insert_rows, store.db.conn, spec.name, names, omit_null=omit),
             new,
-            [list(map(rows[k].get, columns)) for k in new],
+            values,
         )
         sets = [c for c in columns if c != "id"]
         old = [k for k in keys if k in existed]
@@ -358,11 +354,28 @@ def _write_rows(
     return refused
 
 
+def _insert_values(
+    rows: list[dict[str, Any]], columns: list[str], omit_null: frozenset[str]
+) -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
+    """The columns and values of new rows for :func:`insert_rows`. Rows merged from
+    inserts carry only the columns their change brought; when every row carries the same
+    ones, in the same order, and each column left out stores NULL anyway (``omit_null``),
+    those columns and each row's values as they are — instead of looking up every column
+    of the table in every row (a twentieth of a head-office pull's processor time).
+    Otherwise each row's value of each column, NULL for those it lacks."""
+    shapes = {tuple(row) for row in rows}
+    if len(shapes) == 1:
+        names = next(iter(shapes))
+        if set(names) <= set(columns) and set(columns) - set(names) <= omit_null:
+            return names, [tuple(row.values()) for row in rows]
+    return columns, [list(map(row.get, columns)) for row in rows]
+
+
 def _execute_rows(
     store: Store,
     write: Callable[[Sequence[Sequence[Any]]], None],
     keys: list[tuple[str, str]],
-    params: list[list[Any]],
+    params: Sequence[Sequence[Any]],
 ) -> list[tuple[str, str]]:
     """Write all rows; if the local schema refuses one (a unique index such as one
     participant per person, a missing parent), write the others one by one and return the

@@ -63,3 +63,40 @@ def test_bulk_insert_stores_what_one_insert_per_row_stores(
     for start in range(0, len(values), per_statement):  # statements of few rows: mixed
         insert_rows(conn, "bulk", COLUMNS, values[start : start + per_statement], omit_null=omit)
     assert _table(conn, "bulk") == _table(conn, "plain")
+
+
+_dicts = st.lists(
+    st.fixed_dictionaries(
+        {"c": st.text(max_size=2)},
+        optional={"a": st.none() | st.text(max_size=2), "b": st.none() | st.integers(0, 9)},
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=_dicts, same_shape=st.booleans())
+def test_received_rows_store_what_each_of_their_columns_says(
+    rows: list[dict[str, Any]], same_shape: bool
+) -> None:
+    """Rows merged from inserts carry only some columns (casa_desk.sync.apply): written
+    with the columns they carry, a column they lack stores NULL — never the column's
+    default (``b`` has one, so rows without ``b`` are written with every column)."""
+    from casa_desk.sync.apply import _insert_values
+
+    if same_shape:
+        rows = [{"a": r.get("a"), "b": r.get("b"), "c": r["c"]} for r in rows]
+    conn = binding.connect(":memory:")
+    for name in ("bulk", "plain"):
+        conn.execute(_TABLE.format(name=name))
+    rows = [{"id": f"id{i:03d}", **r} for i, r in enumerate(rows)]
+    conn.executemany(
+        f"INSERT INTO plain VALUES ({', '.join('?' * len(COLUMNS))})",
+        [[r.get(c) for c in COLUMNS] for r in rows],
+    )
+    omit = null_default_columns(conn, "bulk")
+    names, values = _insert_values(rows, list(COLUMNS), omit)
+    if same_shape and rows:
+        assert list(names) == ["id", "a", "b", "c"]  # the rows' own columns
+    insert_rows(conn, "bulk", names, values, omit_null=omit)
+    assert _table(conn, "bulk") == _table(conn, "plain")
