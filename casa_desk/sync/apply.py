@@ -20,6 +20,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from operator import itemgetter
 from typing import Any
 
 from casa_desk.models.timeutil import utc_now_text
@@ -178,7 +179,7 @@ def write_page(store: Store, page: MergedPage) -> WrittenPage:
     _record(store, page.applied, page.holding, page.newest, page.now, page.edits)
     refused = _write_rows(store, page.rows, page.touched, page.existed)
     _keep_conflicts(store, page.found + refused, page.now)
-    scrubbed = scrub_anonymised(store, {k: page.rows[k] for k in page.touched})
+    scrubbed = scrub_anonymised(store, {k: page.rows[k] for k in page.touched}, written=not refused)
     if page.stats.referrals:
         from casa_desk.store.referrals import refresh_statuses
 
@@ -186,11 +187,17 @@ def write_page(store: Store, page: MergedPage) -> WrittenPage:
     return WrittenPage(page.stats, as_merged=not refused and not scrubbed)
 
 
-def scrub_anonymised(store: Store, rows: dict[tuple[str, str], dict[str, Any]]) -> int:
+def scrub_anonymised(
+    store: Store, rows: dict[tuple[str, str], dict[str, Any]], *, written: bool = False
+) -> int:
     """Anonymisation always wins (issue 11): whatever just arrived about an anonymised
     person — their anonymisation itself, or an older edit, contact or note from an office
     that was offline — is scrubbed here, with every other copy this store holds of them.
-    Returns the people scrubbed."""
+    Returns the people scrubbed.
+
+    ``written``: every one of ``rows`` is now in the store as it is here, so a person among
+    them who is neither anonymised nor merged into another is known not to be one to scrub
+    without asking the store (most of a pull's people)."""
     people: set[str] = set()
     referrals: set[str] = set()
     for (table, row_id), row in rows.items():
@@ -209,6 +216,12 @@ def scrub_anonymised(store: Store, rows: dict[tuple[str, str], dict[str, Any]]) 
             )
             if r[0]
         )
+    if written:
+        people -= {
+            row_id
+            for (table, row_id), row in rows.items()
+            if table == "people" and not row.get("anonymised_on") and not row.get("merged_into")
+        }
     targets = erasure.scrub_targets(store.db, people)
     for person, day in sorted(targets.items()):
         erasure.scrub(store.db, person, day)
@@ -326,8 +339,10 @@ def _write_rows(
     a set's order did — 100,000 received changes took ~0.8 s less CPU."""
     refused: list[Conflict] = []
     by_table: dict[str, list[tuple[str, str]]] = {}
-    for key in sorted(touched):
+    for key in touched:
         by_table.setdefault(key[0], []).append(key)
+    for pairs in by_table.values():
+        pairs.sort(key=itemgetter(1))  # the same order as sorting the pairs, in a fifth of the time
     for spec in SYNCED_TABLES:  # parents before children (foreign keys)
         keys = by_table.get(spec.name)
         if not keys:
