@@ -110,6 +110,14 @@ def _counted(row: str, besides: str = "") -> str:
     return f"{current(row, besides=besides)} AND {row}.occurred_at IS NOT NULL"
 
 
+def _was_counted(row: str) -> str:
+    """SQL: ``OLD`` (``row``), the version an update or a delete has just replaced, was
+    counted before it. The table now holds the new version (or nothing) under its rowid, so
+    that row is not asked as amending it, and a row naming itself in ``amends_id`` (sync may
+    bring anything) was amended, so never counted: the EXISTS can no longer find it."""
+    return f"{_counted(row, f'{row}.rowid')} AND {row}.amends_id IS NOT {row}.id"
+
+
 def _add(sign: int, row: str, where: str, source: str = "") -> str:
     """Statements adding ``sign`` to both summaries for the row ``row`` when ``where`` holds
     (``source``: its FROM clause, none for NEW/OLD); a −1 deletes the counts it empties."""
@@ -186,13 +194,14 @@ END;
 CREATE TRIGGER casa_summary_update
 AFTER UPDATE OF person_id, presidio, occurred_at, deleted, amends_id, category, channel
 ON contacts WHEN {_CHANGED} BEGIN
-    {_add(-1, "OLD", _counted("OLD"))}
+    {_add(-1, "OLD", _was_counted("OLD"))}
     {_add(1, "NEW", _counted("NEW"))}
     {
     _add(
         1,
         "t",
-        f"OLD.amends_id IS NOT NEW.amends_id AND t.id = OLD.amends_id AND {_counted('t')}",
+        "OLD.amends_id IS NOT NEW.amends_id AND t.id = OLD.amends_id "
+        f"AND t.rowid != NEW.rowid AND {_counted('t')}",
         _TARGET,
     )
 }
@@ -215,7 +224,7 @@ WHEN EXISTS (SELECT 1 FROM contacts c WHERE c.person_id = NEW.id) BEGIN
     {_move_person("NULL", "NEW")}
 END;
 CREATE TRIGGER casa_summary_delete AFTER DELETE ON contacts BEGIN
-    {_add(-1, "OLD", _counted("OLD"))}
+    {_add(-1, "OLD", _was_counted("OLD"))}
     {_add(1, "t", f"t.id = OLD.amends_id AND {_counted('t')}", _TARGET)}
 END;
 """
