@@ -23,6 +23,7 @@ writes the audit rows in their name — never a typed one.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -251,19 +252,23 @@ def unlock(
     check_integrity: bool = True,
     now: Clock = time.time,
     early: EarlyKey | None = None,
+    upgrading: Callable[[], None] | None = None,
 ) -> Session:
     """Open the encrypted store at ``path`` for ``username`` (see the module docstring).
 
     One-line errors: the store is missing, not a store, not yet encrypted
     (:class:`PlainStoreError`), its key file is missing or damaged, the password is wrong,
     the user must wait, the account is disabled. The store is untouched unless the login
-    succeeds. ``early``: see :func:`open_user_slot`.
+    succeeds. ``early``: see :func:`open_user_slot`; ``upgrading``: see
+    :meth:`~casa_desk.store.db.Store.open` (called only once the password is accepted).
     """
     path = Path(path)
     check_state(path)
     name = username.strip().lower()
     key = open_user_slot(path, name, password, now=now, early=early)
-    return _unlocked(path, key, name, how=how, check_integrity=check_integrity, now=now)
+    return _unlocked(
+        path, key, name, how=how, check_integrity=check_integrity, now=now, upgrading=upgrading
+    )
 
 
 def check_state(path: Path) -> None:
@@ -285,9 +290,16 @@ def check_state(path: Path) -> None:
 
 
 def _unlocked(
-    path: Path, key: bytes, name: str, *, how: str, check_integrity: bool, now: Clock
+    path: Path,
+    key: bytes,
+    name: str,
+    *,
+    how: str,
+    check_integrity: bool,
+    now: Clock,
+    upgrading: Callable[[], None] | None = None,
 ) -> Session:
-    store = Store.open(path, key=key, check_integrity=check_integrity)
+    store = Store.open(path, key=key, check_integrity=check_integrity, upgrading=upgrading)
     desk = Desk(store, key, now=now)
     try:
         from casa_desk.security.encrypt import encrypt_leftover_backups

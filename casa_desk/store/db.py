@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import threading
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -78,6 +78,7 @@ class Store:
         key: bytes | None = None,
         create: bool = False,
         check_integrity: bool = True,
+        upgrading: Callable[[], None] | None = None,
     ) -> Store:
         """Open (or with ``create=True`` create) the store at ``path`` with its data ``key``.
 
@@ -91,6 +92,11 @@ class Store:
         reads as one line (:func:`casa_desk.cli.environment_failure`). Whatever opening
         has to write — migrations, triggers, reference rows, a clock repair — is written
         only after the check has passed.
+
+        ``upgrading`` is called before the long work of an existing store that a new version
+        must upgrade (migrations or triggers to write: the whole-file check, the backup, the
+        migrations), so that a screen can say why it waits — after an upgrade, seconds at an
+        office's size, minutes at 1,000,000 contacts (docs/install.md).
         """
         path = Path(path)
         is_new = not path.exists() or path.stat().st_size == 0
@@ -110,11 +116,10 @@ class Store:
             if is_new:
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             pending = migrations.pending(db)
-            if not checked and (pending or triggers_stale(db)):
-                check_store(path, key=key, check_integrity=True)  # never write into damage
-                checked = True
-            if pending and not is_new:
-                backup.backup_before_migration(db.conn, connections)
+            if not is_new:
+                checked = _before_upgrade(
+                    db, connections, key, pending, checked=checked, upgrading=upgrading
+                )
             if pending or is_new:
                 migrations.apply(db)
             store = cls(connections, Journal(db, _device_id(db), starting_clock(db)))
@@ -294,6 +299,30 @@ def _unreadable_header(path: Path, keyed: bool, exc: DatabaseError) -> StorageEr
             code="encrypted_store",
         )
     return NotAStoreError(f"{path} non è un archivio casa_desk (non è un database SQLite).")
+
+
+def _before_upgrade(
+    db: Database,
+    connections: Connections,
+    key: bytes | None,
+    pending: list[Any],
+    *,
+    checked: bool,
+    upgrading: Callable[[], None] | None,
+) -> bool:
+    """An existing store that this version must write into (``pending`` migrations, or
+    triggers to rewrite): the caller told (``upgrading``), the whole file checked unless it
+    just was (never write into damage), a backup made before migrations. Returns whether
+    the file has been checked."""
+    if not (pending or triggers_stale(db)):
+        return checked
+    if upgrading is not None:
+        upgrading()
+    if not checked:
+        check_store(connections.path, key=key, check_integrity=True)
+    if pending:
+        backup.backup_before_migration(db.conn, connections)
+    return True
 
 
 def check_store(path: Path, *, key: bytes | None = None, check_integrity: bool = True) -> None:

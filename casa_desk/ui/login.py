@@ -11,7 +11,10 @@ The password part is :class:`CredentialsForm`, shared with the idle-lock screen
 password field is emptied; after repeated failures the security layer refuses for a while
 (:class:`~casa_desk.security.throttle.Throttled`) and the form counts the seconds down with
 the button disabled. The slot is opened on the GUI thread: argon2id takes a third of a
-second by design, and a login that cannot be clicked twice is simpler than a worker.
+second by design, and a login that cannot be clicked twice is simpler than a worker. The
+first login after a new version was installed may also upgrade the store (check, backup,
+migrations: seconds at an office, minutes at 1,000,000 contacts): the form then says so,
+drawn before the work starts, with its fields disabled until it ends.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -43,6 +46,8 @@ from casa_desk.ui.settings import UiSettings
 
 #: How often the countdown of a throttled login is redrawn.
 TICK_MS = 250
+#: The message line's look for a refusal; news (a store being upgraded) is in plain text.
+ERROR_STYLE = "color: #b00020;"
 
 
 class CredentialsForm(QWidget):
@@ -53,6 +58,8 @@ class CredentialsForm(QWidget):
     """
 
     passed = Signal(object)
+    #: Emitted once the form shows that the store is being upgraded (and has drawn it).
+    upgrading = Signal()
 
     def __init__(
         self,
@@ -65,12 +72,13 @@ class CredentialsForm(QWidget):
         super().__init__(parent)
         self._attempt = attempt
         self._until = 0.0
+        self._upgrading = False
         self.username = QLineEdit(username, objectName="loginUsername")
         self.username.setMaxLength(32)
         self.password = QLineEdit(objectName="loginPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = QLabel(objectName="loginMessage")
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
         self.button = QPushButton(objectName="loginButton")
         # Enter is the fields' own (returnPressed): a default button would submit twice.
@@ -140,7 +148,7 @@ class CredentialsForm(QWidget):
             self.password.setFocus()
             return
         try:
-            result = self._attempt(username, password)
+            result = self._attempted(username, password)
         except Throttled as exc:
             self.password.clear()
             self._until = time.monotonic() + exc.retry_after
@@ -160,6 +168,36 @@ class CredentialsForm(QWidget):
         self.password.clear()
         self.message.clear()
         self.passed.emit(result)
+
+    def show_upgrading(self) -> None:
+        """Say why the login waits: the store is being upgraded for the new version, on this
+        thread. Drawn now (user input is left queued), the fields disabled until the attempt
+        ends."""
+        self._upgrading = True
+        for widget in (self.username, self.password, self.button):
+            widget.setEnabled(False)
+        self.message.setStyleSheet("")
+        self.message.setText(
+            self.tr(
+                "Aggiornamento dell'archivio alla nuova versione: controllo, copia di "
+                "sicurezza e migrazione. Può richiedere alcuni minuti: non spegnere il "
+                "computer."
+            )
+        )
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        self.upgrading.emit()
+
+    def _attempted(self, username: str, password: str) -> object:
+        """The caller's check; the form as it was after an upgrade it waited for."""
+        try:
+            return self._attempt(username, password)
+        finally:
+            if self._upgrading:
+                self._upgrading = False
+                for widget in (self.username, self.password, self.button):
+                    widget.setEnabled(True)
+                self.message.setStyleSheet(ERROR_STYLE)
+                self.message.clear()
 
     def _tick(self) -> None:
         left = math.ceil(self._until - time.monotonic())
@@ -214,7 +252,13 @@ class LoginDialog(QDialog):
         self.form.start()
 
     def _login(self, username: str, password: str) -> Session:
-        return unlock(self.path, username, password, check_integrity=False)
+        return unlock(
+            self.path,
+            username,
+            password,
+            check_integrity=False,
+            upgrading=self.form.show_upgrading,
+        )
 
     def _logged_in(self, session: object) -> None:
         assert isinstance(session, Session)

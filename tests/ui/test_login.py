@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 from login_driver import type_into, when_modal
-from login_helpers import PASSWORD, USER, new_session
+from login_helpers import PASSWORD, USER, login, new_session
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -214,3 +214,98 @@ def test_a_reset_password_is_changed_at_the_next_login(qtbot, tmp_path, monkeypa
     again = login(path, username="b.verdi", password=STRONG + " nuova")
     assert not again.user.must_change_password
     again.store.close()
+
+
+def _store_behind_a_version(path: Path) -> None:
+    """A store as the previous version left it: its last migration not yet applied."""
+    session = new_session(path)
+    with session.store.transaction():
+        session.store.db.execute(
+            "DELETE FROM _sqlite_migrations WHERE name = 'm018_report_summaries_recounted'"
+        )
+    session.logout()
+    session.store.close()
+
+
+def _migrated(path: Path) -> bool:
+    session = login(path)
+    try:
+        names = {r[0] for r in session.store.db.execute("SELECT name FROM _sqlite_migrations")}
+        return "m018_report_summaries_recounted" in names
+    finally:
+        session.logout()
+        session.store.close()
+
+
+def test_the_first_login_after_an_upgrade_says_the_store_is_being_upgraded(qtbot, tmp_path) -> None:
+    path = tmp_path / "desk.sqlite"
+    _store_behind_a_version(path)
+    dialog = LoginDialog(path, UiSettings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    form = dialog.form
+    seen: list[tuple[str, bool, bool, bool, list[str]]] = []
+    backups = tmp_path / "backups"
+
+    def said() -> None:  # what the screen shows once the upgrade is announced
+        copies = sorted(p.name for p in backups.iterdir()) if backups.exists() else []
+        seen.append(
+            (
+                form.message.text(),
+                form.username.isEnabled(),
+                form.password.isEnabled(),
+                form.button.isEnabled(),
+                copies,
+            )
+        )
+
+    form.upgrading.connect(said)
+    qtbot.keyClicks(form.password, PASSWORD)
+    qtbot.keyClick(form.password, Qt.Key.Key_Return)
+    assert len(seen) == 1
+    text, *enabled, copies = seen[0]
+    assert text.startswith("Aggiornamento dell'archivio alla nuova versione")
+    assert "non spegnere il computer" in text
+    assert enabled == [False, False, False]
+    assert copies == []  # said before the work starts
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert form.message.text() == ""
+    assert form.username.isEnabled() and form.password.isEnabled() and form.button.isEnabled()
+    assert any("before-migration" in p.name for p in backups.iterdir())
+    dialog.session.logout()
+    dialog.session.store.close()
+    assert _migrated(path)
+
+    # The store is current now: the next login says nothing of an upgrade.
+    again = LoginDialog(path, UiSettings())
+    qtbot.addWidget(again)
+    again.show()
+    again.form.upgrading.connect(said)
+    qtbot.keyClicks(again.form.password, PASSWORD)
+    qtbot.keyClick(again.form.password, Qt.Key.Key_Return)
+    assert again.result() == QDialog.DialogCode.Accepted
+    assert len(seen) == 1
+    again.session.logout()
+    again.session.store.close()
+
+
+def test_an_upgrade_that_fails_gives_the_form_back_with_one_line(qtbot, tmp_path) -> None:
+    path = tmp_path / "desk.sqlite"
+    _store_behind_a_version(path)
+    (tmp_path / "backups").write_text("not a folder")  # the backup before migrating fails
+    before = _files(path)
+    dialog = LoginDialog(path, UiSettings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    form = dialog.form
+    qtbot.keyClicks(form.password, PASSWORD)
+    qtbot.keyClick(form.password, Qt.Key.Key_Return)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert form.message.text() and "Aggiornamento" not in form.message.text()
+    assert "\n" not in form.message.text()
+    assert form.message.styleSheet() == "color: #b00020;"  # a refusal again
+    assert form.username.isEnabled() and form.password.isEnabled() and form.button.isEnabled()
+    after = _files(path)
+    assert {k: v for k, v in after.items() if ".keys" not in k} == {
+        k: v for k, v in before.items() if ".keys" not in k
+    }

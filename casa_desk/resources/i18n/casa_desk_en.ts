@@ -813,7 +813,7 @@
     <name>CredentialsForm</name>
     <message>
         <source>Nome utente</source>
-        <extracomment>How often the countdown of a throttled login is redrawn.</extracomment>
+        <extracomment>How often the countdown of a throttled login is redrawn. The message line&apos;s look for a refusal; news (a store being upgraded) is in plain text. Emitted once the form shows that the store is being upgraded (and has drawn it).</extracomment>
         <translation>User name</translation>
     </message>
     <message>
@@ -835,6 +835,10 @@
     <message>
         <source>Nome utente o password errati.</source>
         <translation>Wrong username or password.</translation>
+    </message>
+    <message>
+        <source>Aggiornamento dell&apos;archivio alla nuova versione: controllo, copia di sicurezza e migrazione. Può richiedere alcuni minuti: non spegnere il computer.</source>
+        <translation>Upgrading the store to the new version: check, backup and migration. This may take a few minutes: do not switch the computer off.</translation>
     </message>
     <message>
         <source>Si può riprovare.</source>

@@ -813,7 +813,7 @@
     <name>CredentialsForm</name>
     <message>
         <source>Nome utente</source>
-        <extracomment>How often the countdown of a throttled login is redrawn.</extracomment>
+        <extracomment>How often the countdown of a throttled login is redrawn. The message line&apos;s look for a refusal; news (a store being upgraded) is in plain text. Emitted once the form shows that the store is being upgraded (and has drawn it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -834,6 +834,10 @@
     </message>
     <message>
         <source>Nome utente o password errati.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aggiornamento dell&apos;archivio alla nuova versione: controllo, copia di sicurezza e migrazione. Può richiedere alcuni minuti: non spegnere il computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
