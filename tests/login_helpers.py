@@ -112,3 +112,20 @@ def session_for(store: Store, *, username: str = USER, password: str = PASSWORD)
     return Desk(store, key_of(store.path, username=username, password=password)).login(
         username, password, how="test"
     )
+
+
+#: A migration (the newest when written): a store without it is as an earlier version left
+#: it, and any migration pending makes opening an upgrade.
+NEWEST_MIGRATION = "m018_report_summaries_recounted"
+
+
+def store_behind_a_version(path: Path | str) -> None:
+    """A new encrypted store at ``path`` as an earlier version left it: a migration not yet
+    applied, so the next login upgrades it."""
+    session = new_session(path)
+    with session.store.transaction():
+        session.store.db.execute(
+            "DELETE FROM _sqlite_migrations WHERE name = ?", [NEWEST_MIGRATION]
+        )
+    session.logout()
+    session.store.close()

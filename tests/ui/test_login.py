@@ -10,7 +10,14 @@ import threading
 from pathlib import Path
 
 from login_driver import type_into, when_modal
-from login_helpers import PASSWORD, USER, login, new_session
+from login_helpers import (
+    NEWEST_MIGRATION,
+    PASSWORD,
+    USER,
+    login,
+    new_session,
+    store_behind_a_version,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -216,22 +223,11 @@ def test_a_reset_password_is_changed_at_the_next_login(qtbot, tmp_path, monkeypa
     again.store.close()
 
 
-def _store_behind_a_version(path: Path) -> None:
-    """A store as the previous version left it: its last migration not yet applied."""
-    session = new_session(path)
-    with session.store.transaction():
-        session.store.db.execute(
-            "DELETE FROM _sqlite_migrations WHERE name = 'm018_report_summaries_recounted'"
-        )
-    session.logout()
-    session.store.close()
-
-
 def _migrated(path: Path) -> bool:
     session = login(path)
     try:
         names = {r[0] for r in session.store.db.execute("SELECT name FROM _sqlite_migrations")}
-        return "m018_report_summaries_recounted" in names
+        return NEWEST_MIGRATION in names
     finally:
         session.logout()
         session.store.close()
@@ -239,7 +235,7 @@ def _migrated(path: Path) -> bool:
 
 def test_the_first_login_after_an_upgrade_says_the_store_is_being_upgraded(qtbot, tmp_path) -> None:
     path = tmp_path / "desk.sqlite"
-    _store_behind_a_version(path)
+    store_behind_a_version(path)
     dialog = LoginDialog(path, UiSettings())
     qtbot.addWidget(dialog)
     dialog.show()
@@ -291,7 +287,7 @@ def test_the_first_login_after_an_upgrade_says_the_store_is_being_upgraded(qtbot
 
 def test_an_upgrade_that_fails_gives_the_form_back_with_one_line(qtbot, tmp_path) -> None:
     path = tmp_path / "desk.sqlite"
-    _store_behind_a_version(path)
+    store_behind_a_version(path)
     (tmp_path / "backups").write_text("not a folder")  # the backup before migrating fails
     before = _files(path)
     dialog = LoginDialog(path, UiSettings())

@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 import pytest
-from login_helpers import new_session
+from login_helpers import store_behind_a_version
 
 from casa_desk.cli import main
 
@@ -18,16 +18,6 @@ NOTICE = "casa-desk: aggiornamento dell'archivio alla nuova versione"
 class Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True
-
-
-def _behind_a_version(path: Path) -> None:
-    session = new_session(path)
-    with session.store.transaction():
-        session.store.db.execute(
-            "DELETE FROM _sqlite_migrations WHERE name = 'm018_report_summaries_recounted'"
-        )
-    session.logout()
-    session.store.close()
 
 
 def _settings(path: Path, monkeypatch: pytest.MonkeyPatch, stderr: io.StringIO) -> str:
@@ -40,7 +30,7 @@ def test_at_a_terminal_the_upgrade_is_said_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "desk.sqlite"
-    _behind_a_version(path)
+    store_behind_a_version(path)
     said = _settings(path, monkeypatch, Terminal())
     assert said.count(NOTICE) == 1 and said.endswith("attendere…\n")
     assert list((tmp_path / "backups").glob("desk-before-migration-*.sqlite"))
@@ -50,6 +40,6 @@ def test_at_a_terminal_the_upgrade_is_said_once(
 
 def test_a_script_reads_no_notice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "desk.sqlite"
-    _behind_a_version(path)
+    store_behind_a_version(path)
     assert NOTICE not in _settings(path, monkeypatch, io.StringIO())
     assert list((tmp_path / "backups").glob("desk-before-migration-*.sqlite"))  # upgraded
