@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from casa_desk.cli.checks import existing_store
 from casa_desk.cli.login import add_user_argument, begin_login, logged_in
+from casa_desk.gc_pause import paused_cyclic_gc
 from casa_desk.models.vocab import AuditAction, Programme
 from casa_desk.outputs import check_output, check_outputs
 from casa_desk.security.permissions import Action
@@ -88,28 +86,12 @@ def _preload_pdf_libraries() -> threading.Thread:
     return thread
 
 
-@contextmanager
-def _without_cyclic_gc() -> Iterator[None]:
-    """Python's cycle collector off for the command, back as it was at the end.
-
-    The command allocates much and frees little until it ends: the imports (~100,000
-    objects of modules, classes and functions), the store's rows, reportlab's layout. Each
-    older collection walks what is alive, so on the encrypted 1,000,000-contact store the
-    collector ran ~235 times during a report (20 middle, one full): 0.25-0.68 s of wall at
-    load 7-10 (gc.callbacks). The few cycles a report leaves are freed when the process
-    ends; peak RSS stayed 116-125 MB (115-118 before: benchmarks/bench_report.py).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def run(args: argparse.Namespace) -> int:
-    with _without_cyclic_gc():
+    # The collector off while the command works (casa_desk.gc_pause): its imports (~100,000
+    # objects of modules, classes and functions), the store's rows and reportlab's layout
+    # made it run ~235 times during a report on the encrypted 1,000,000-contact store (20
+    # middle, one full), 0.25-0.68 s of wall at load 7-10. Peak RSS stayed 116-125 MB.
+    with paused_cyclic_gc():
         return _report(args)
 
 

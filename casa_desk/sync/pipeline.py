@@ -17,7 +17,8 @@ N's commit (a save in the window, another process: :meth:`Journal.write_mark`). 
 — and for the first page — the page is merged again inside its transaction, as it always
 was: the result is the same store either way (``tests/sync/test_pull_pipeline.py``).
 
-While the pipeline is open Python's cyclic garbage collector is paused (:func:`_pause_gc`):
+While the pipeline is open Python's cyclic garbage collector is paused
+(:mod:`casa_desk.gc_pause`):
 a page makes tens of thousands of dicts and lists that live until the next page, so the
 collector kept walking them — a tenth of a 100,000-change pull's processor time, for no
 garbage (the pages hold no reference cycles; reference counting frees them).
@@ -25,12 +26,12 @@ garbage (the pages hold no reference cycles; reference counting frees them).
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
+from casa_desk.gc_pause import paused_cyclic_gc
 from casa_desk.store.db import Store
 from casa_desk.sync.apply import ApplyStats, MergedPage, Overlay, merge_page, write_page
 
@@ -46,14 +47,14 @@ class PagePipeline:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="casa-merge")
-        self._gc_was_enabled = False
+        self._paused = ExitStack()  # the collector, given back as found on exit
         self._ahead: Future[MergedPage | None] | None = None
         self._mark: tuple[int, int] | None = None  # the write mark after our last commit
         #: Pages whose merge made ahead was used (tests and benchmarks read it).
         self.merged_ahead = 0
 
     def __enter__(self) -> PagePipeline:
-        self._gc_was_enabled = _pause_gc()
+        self._paused.enter_context(paused_cyclic_gc())
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -61,8 +62,7 @@ class PagePipeline:
             self.discard()
             self._worker.shutdown(wait=True)
         finally:
-            if self._gc_was_enabled:
-                gc.enable()
+            self._paused.close()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -117,14 +117,3 @@ class PagePipeline:
                 reader.execute("COMMIT")
         except Exception:  # the page is merged again in its transaction, which reports it
             return None
-
-
-def _pause_gc() -> bool:
-    """Pause the cyclic garbage collector for a pull; returns whether it was running (then
-    the caller turns it on again). The collector is process-wide: a second pull in the same
-    process meanwhile finds it paused and leaves it to the first, so it always ends as it
-    was found. Garbage made meanwhile is freed by reference counting as always; the rare
-    cycle waits for the next collection after the pull."""
-    was = gc.isenabled()
-    gc.disable()
-    return was

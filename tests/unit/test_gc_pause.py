@@ -1,5 +1,6 @@
-"""``casa-desk report`` turns Python's cycle collector off while it works (cli/report.py) and
-leaves it as it found it: the tests and the window run the command's code in process."""
+"""``casa-desk report`` (cli/report.py) and a pull's pages (sync/pipeline.py) turn Python's
+cycle collector off while they work (casa_desk.gc_pause) and leave it as they found it: the
+tests and the window run their code in process."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from casa_desk.cli.report import _without_cyclic_gc
+from casa_desk.gc_pause import paused_cyclic_gc
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def collector() -> Iterator[None]:
 @pytest.mark.usefixtures("collector")
 def test_collector_off_inside_and_on_again_after_a_failure() -> None:
     gc.enable()
-    with pytest.raises(RuntimeError), _without_cyclic_gc():
+    with pytest.raises(RuntimeError), paused_cyclic_gc():
         assert not gc.isenabled()
         raise RuntimeError("the report failed")
     assert gc.isenabled()
@@ -30,6 +31,6 @@ def test_collector_off_inside_and_on_again_after_a_failure() -> None:
 @pytest.mark.usefixtures("collector")
 def test_collector_left_off_when_it_was_off() -> None:
     gc.disable()
-    with _without_cyclic_gc():
+    with paused_cyclic_gc():
         assert not gc.isenabled()
     assert not gc.isenabled()
