@@ -103,6 +103,16 @@ def test_the_installed_package_is_not_the_checkout(desk) -> None:
     assert not list(resources.rglob("*.ts"))  # translation sources stay in the repository
 
 
+def test_reportlab_draws_with_its_c_accelerator(desk) -> None:
+    """reportlab[accel]: without rl_accel every PDF is drawn by reportlab's pure-Python
+    fallbacks (number formatting, string widths, ASCII85), twice as slowly."""
+    code = (
+        "import _rl_accel; from reportlab.lib import rl_accel as r; "
+        "print(r.fp_str is _rl_accel.fp_str)"
+    )
+    assert _python(desk, code) == "True"
+
+
 def test_version(desk) -> None:
     done = run([desk["bin"] / "casa-desk", "--version"], desk["work"], desk["env"])
     assert done.stdout.strip() == f"casa-desk {casa_desk.__version__}"

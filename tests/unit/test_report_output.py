@@ -346,3 +346,14 @@ def test_help_is_in_italian(command: str, capsys) -> None:
     out = capsys.readouterr().out
     assert "--db" in out and "--out" in out
     assert ("--month" in out and "--all" in out) if command == "report" else "--referral" in out
+
+
+def test_pdfs_are_drawn_by_reportlabs_c_accelerator() -> None:
+    """The environment the project installs (``reportlab[accel]``) has rl_accel: without it
+    reportlab falls back to pure Python for every number and string width it writes, and
+    the monthly PDF takes twice as long (benchmarks/README.md). Same bytes either way."""
+    import _rl_accel
+    from reportlab.lib import rl_accel
+
+    assert rl_accel.fp_str is _rl_accel.fp_str
+    assert rl_accel.instanceStringWidthTTF is _rl_accel.instanceStringWidthTTF
