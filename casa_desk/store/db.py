@@ -203,6 +203,16 @@ class Store:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
 
+    def release_reader(self) -> None:
+        """Close the calling thread's read-only connection, if it opened one.
+
+        For a worker that opened the store and hands it to another thread (the login
+        screen's): its connection is closed now, by its owner, rather than whenever the
+        worker thread's Python state is dropped. The next :attr:`db` on this thread opens a
+        new one.
+        """
+        self._drop_own_reader()
+
     def _drop_own_reader(self) -> None:
         reader: Database | None = getattr(self._local, "db", None)
         if reader is not None:

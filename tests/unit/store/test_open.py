@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from login_helpers import new_store, open_store
 
 from casa_desk.cli import main
 from casa_desk.errors import DamagedStoreError, NotAStoreError, StorageError, StoreTooNewError
+from casa_desk.store.connection import binding
 from casa_desk.store.db import Store
 from casa_desk.store.people import People
 from casa_desk.store.reference import reference_rows
@@ -253,3 +256,33 @@ def test_none_and_booleans_bind_as_null_and_integers(tmp_path: Path) -> None:
     ).fetchone()
     assert tuple(row) == ("null", "integer", 1, 0, 1)
     store.close()
+
+
+def test_a_store_opened_on_a_worker_is_used_by_another_thread(tmp_path: Path) -> None:
+    """The login screen opens (and may upgrade) the store on a worker, then the GUI thread
+    uses it: the worker closes its own read-only connection as it hands the store over, and
+    the other thread writes and reads through connections of its own or shared ones."""
+    path = tmp_path / "s.sqlite"
+    new_store(path).close()
+    handed: list[Any] = []
+
+    def worker() -> None:
+        store = open_store(path, check_integrity=False)
+        reader = store.db  # this thread's read-only connection
+        assert reader.execute("SELECT count(*) FROM people").fetchone()[0] == 0
+        store.release_reader()
+        handed.append((store, reader))
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    store, reader = handed[0]
+    with pytest.raises(binding.ProgrammingError):  # closed by its thread, not left open
+        reader.execute("SELECT 1")
+    try:
+        row = People(store).register(
+            {"last_name": "Quarzolini", "first_name": "Ada"}, presidio="SAN-SIRO"
+        )
+        assert People(store).get(row["id"])["last_name"] == "Quarzolini"
+    finally:
+        store.close()
