@@ -55,7 +55,10 @@ def sign_in(path: Path, settings: Any) -> Session | None:
     else:
         check_state(path)  # not a store, no key file: one line before any login screen
         dialog = LoginDialog(path, settings)
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    if isinstance(dialog, LoginDialog):
+        dialog.finish_attempt()  # its worker, should the loop have ended under it
+    if not accepted or dialog.session is None:
         return None
     settings.set_last_username(dialog.session.user.username)  # the next login pre-fills it
     return dialog.session

@@ -7,18 +7,23 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import pytest
 from login_driver import type_into, when_modal
 from login_helpers import (
     NEWEST_MIGRATION,
     PASSWORD,
     USER,
+    keyed_connection,
     login,
     new_session,
     store_behind_a_version,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from casa_desk.app import launch
@@ -27,7 +32,7 @@ from casa_desk.store.db import Store
 from casa_desk.store.people import People
 from casa_desk.ui.encrypt_dialog import EncryptDialog
 from casa_desk.ui.first_run import FirstRunDialog
-from casa_desk.ui.login import LoginDialog
+from casa_desk.ui.login import CredentialsForm, LoginDialog
 from casa_desk.ui.settings import UiSettings
 from casa_desk.ui.tasks import SyncRunner
 
@@ -38,6 +43,21 @@ SURNAME = "Quarzolini"
 def _files(path: Path) -> dict[str, bytes]:
     """Every file of the store (data, WAL, key file) and its bytes."""
     return {p.name: p.read_bytes() for p in path.parent.iterdir() if p.is_file()}
+
+
+@pytest.fixture(autouse=True)
+def _no_worker_left(qtbot) -> Iterator[None]:
+    """A login runs on a worker of the global pool: none may outlive its test."""
+    yield
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
+
+
+def _enter(qtbot, form: CredentialsForm, password: str) -> None:
+    """Type ``password`` and Enter, like a user, and wait for the attempt's result (it runs
+    on a worker: the form answers later, with ``settled``)."""
+    qtbot.keyClicks(form.password, password)
+    with qtbot.waitSignal(form.settled, timeout=30_000):
+        qtbot.keyClick(form.password, Qt.Key.Key_Return)
 
 
 def _texts(root: QWidget) -> str:
@@ -85,8 +105,7 @@ def test_first_run_creates_an_administrator_who_can_then_log_in(qtbot, tmp_path)
     assert login.form.username.selectedText() == "m.rossi"  # typing replaces it
     qtbot.keyClick(login.form.username, Qt.Key.Key_Return)  # on to the password
     assert login.focusWidget() is login.form.password
-    qtbot.keyClicks(login.form.password, STRONG)
-    qtbot.keyClick(login.form.password, Qt.Key.Key_Return)
+    _enter(qtbot, login.form, STRONG)
     assert login.result() == QDialog.DialogCode.Accepted
     assert login.session.user.full_name == "Maria Rossi"
     login.session.logout()
@@ -106,15 +125,18 @@ def test_a_wrong_password_is_one_line_and_changes_no_byte(qtbot, tmp_path) -> No
     assert login.form.username.text() == USER  # CASA_DESK_USER pre-fills, nothing else
     assert login.form.password.text() == ""
     assert SURNAME not in _texts(login)  # nothing of the store before login
-    qtbot.keyClicks(login.form.password, "password sbagliata")
-    qtbot.keyClick(login.form.password, Qt.Key.Key_Return)
+    _enter(qtbot, login.form, "password sbagliata")
     assert login.result() != QDialog.DialogCode.Accepted
     assert login.form.message.text() == "Nome utente o password errati."
     assert login.form.password.text() == ""
+    # the form is live again, the password field ready for the next try
+    form = login.form
+    assert all(w.isEnabled() for w in (form.username, form.password, form.button))
+    assert login.quit_button.isEnabled() and not form.busy_bar.isVisible()
+    assert login.focusWidget() is form.password
     # an unknown user reads the same
     type_into(login.form.username, "nessuno")
-    qtbot.keyClicks(login.form.password, PASSWORD)
-    qtbot.keyClick(login.form.password, Qt.Key.Key_Return)
+    _enter(qtbot, login.form, PASSWORD)
     assert login.form.message.text() == "Nome utente o password errati."
     # the store's own files are untouched (the key file keeps the failure count, by design)
     after = _files(path)
@@ -132,17 +154,14 @@ def test_repeated_failures_count_down_before_the_next_try(qtbot, tmp_path) -> No
     qtbot.addWidget(login)
     login.show()
     for _ in range(3):
-        qtbot.keyClicks(login.form.password, "ancora sbagliata")
-        qtbot.keyClick(login.form.password, Qt.Key.Key_Return)
-    qtbot.keyClicks(login.form.password, PASSWORD)  # right, but too soon
-    qtbot.keyClick(login.form.password, Qt.Key.Key_Return)
+        _enter(qtbot, login.form, "ancora sbagliata")
+    _enter(qtbot, login.form, PASSWORD)  # right, but too soon
     assert "Troppi tentativi errati: riprovare tra" in login.form.message.text()
     assert not login.form.button.isEnabled() and not login.form.password.isEnabled()
     assert login.result() != QDialog.DialogCode.Accepted
     qtbot.waitUntil(login.form.button.isEnabled, timeout=8_000)
     assert login.form.message.text() == "Si può riprovare."
-    qtbot.keyClicks(login.form.password, PASSWORD)
-    qtbot.keyClick(login.form.password, Qt.Key.Key_Return)
+    _enter(qtbot, login.form, PASSWORD)
     assert login.result() == QDialog.DialogCode.Accepted
     login.session.logout()
     login.session.store.close()
@@ -233,54 +252,119 @@ def _migrated(path: Path) -> bool:
         session.store.close()
 
 
-def test_the_first_login_after_an_upgrade_says_the_store_is_being_upgraded(qtbot, tmp_path) -> None:
+class HeldUpgrade:
+    """The real upgrade of a login, held at its start until the test lets it go.
+
+    The login screen gives ``Store.open`` the form's ``announce_upgrading`` as its
+    ``upgrading`` callback, called on the worker before the whole-file check, the backup and
+    the migrations. The wrapper announces as usual, then waits for :attr:`release`: the
+    worker is inside the upgrade for as long as the test needs to look at the screen.
+    """
+
+    def __init__(self, form: CredentialsForm, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.inside = threading.Event()
+        self.release = threading.Event()
+        self.threads: list[threading.Thread] = []
+        announce = form.announce_upgrading
+
+        def held() -> None:
+            self.threads.append(threading.current_thread())
+            announce()
+            self.inside.set()
+            assert self.release.wait(60), "the test never let the upgrade go"
+
+        monkeypatch.setattr(form, "announce_upgrading", held)
+
+
+@pytest.fixture
+def hold(monkeypatch) -> Iterator[Any]:
+    """``hold(form)``: a :class:`HeldUpgrade` on ``form``, let go at the latest when the
+    test ends (before the check that no worker is left)."""
+    held: list[HeldUpgrade] = []
+
+    def make(form: CredentialsForm) -> HeldUpgrade:
+        held.append(HeldUpgrade(form, monkeypatch))
+        return held[-1]
+
+    yield make
+    for upgrade in held:
+        upgrade.release.set()
+
+
+def _live(form: CredentialsForm) -> bool:
+    return all(w.isEnabled() for w in (form.username, form.password, form.button))
+
+
+def test_the_first_login_after_an_upgrade_upgrades_on_a_worker_and_the_dialog_stays_live(
+    qtbot, tmp_path, hold
+) -> None:
     path = tmp_path / "desk.sqlite"
     store_behind_a_version(path)
+    backups = tmp_path / "backups"
     dialog = LoginDialog(path, UiSettings())
     qtbot.addWidget(dialog)
     dialog.show()
     form = dialog.form
-    seen: list[tuple[str, bool, bool, bool, list[str]]] = []
-    backups = tmp_path / "backups"
+    held = hold(form)
+    shown_on: list[threading.Thread] = []
+    form.upgrading.connect(lambda: shown_on.append(threading.current_thread()))
+    passed_on: list[threading.Thread] = []
+    form.passed.connect(lambda _session: passed_on.append(threading.current_thread()))
+    # The GUI thread's event loop, counted while the worker is held inside the upgrade.
+    ticks: list[bool] = []
+    timer = QTimer(dialog, interval=10)
+    timer.timeout.connect(lambda: ticks.append(held.inside.is_set() and not held.release.is_set()))
+    timer.start()
 
-    def said() -> None:  # what the screen shows once the upgrade is announced
-        copies = sorted(p.name for p in backups.iterdir()) if backups.exists() else []
-        seen.append(
-            (
-                form.message.text(),
-                form.username.isEnabled(),
-                form.password.isEnabled(),
-                form.button.isEnabled(),
-                copies,
-            )
-        )
-
-    form.upgrading.connect(said)
     qtbot.keyClicks(form.password, PASSWORD)
     qtbot.keyClick(form.password, Qt.Key.Key_Return)
-    assert len(seen) == 1
-    text, *enabled, copies = seen[0]
+    qtbot.waitUntil(lambda: held.inside.is_set() and form.busy_bar.isVisible())
+    text = form.message.text()
     assert text.startswith("Aggiornamento dell'archivio alla nuova versione")
     assert "non spegnere il computer" in text
-    assert enabled == [False, False, False]
-    assert copies == []  # said before the work starts
-    assert dialog.result() == QDialog.DialogCode.Accepted
-    assert form.message.text() == ""
-    assert form.username.isEnabled() and form.password.isEnabled() and form.button.isEnabled()
+    assert not any(
+        w.isEnabled() for w in (form.username, form.password, form.button, dialog.quit_button)
+    )
+    assert held.threads[0] is not threading.main_thread()  # the upgrade runs on a worker
+    assert shown_on == [threading.main_thread()]  # and the screen is changed on the GUI's
+    assert not backups.exists() or not any(backups.iterdir())  # said before the work starts
+    qtbot.waitUntil(lambda: ticks.count(True) >= 5)  # the window answers meanwhile
+
+    # No second attempt and no way out while it runs: Enter, Esc, Esci, the close button.
+    qtbot.keyClick(form.password, Qt.Key.Key_Return)
+    dialog.accept()  # Enter anywhere in the dialog
+    assert not dialog.close()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.quit_button.click()
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert len(held.threads) == 1 and form.busy()
+
+    held.release.set()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=30_000)
+    timer.stop()
+    assert passed_on == [threading.main_thread()]
+    assert form.message.text() == "" and not form.busy_bar.isVisible()
+    assert _live(form) and dialog.quit_button.isEnabled()
     assert any("before-migration" in p.name for p in backups.iterdir())
-    dialog.session.logout()
-    dialog.session.store.close()
+    # The store opened on the worker is this (the GUI) thread's now: a write, a read.
+    session = dialog.session
+    assert session is not None
+    row = People(session.store).register(
+        {"last_name": SURNAME, "first_name": "Ada"}, presidio="SAN-SIRO"
+    )
+    assert People(session.store).get(row["id"])["last_name"] == SURNAME
+    session.logout()
+    session.store.close()
     assert _migrated(path)
 
     # The store is current now: the next login says nothing of an upgrade.
     again = LoginDialog(path, UiSettings())
     qtbot.addWidget(again)
     again.show()
-    again.form.upgrading.connect(said)
-    qtbot.keyClicks(again.form.password, PASSWORD)
-    qtbot.keyClick(again.form.password, Qt.Key.Key_Return)
+    again.form.upgrading.connect(lambda: shown_on.append(threading.current_thread()))
+    _enter(qtbot, again.form, PASSWORD)
     assert again.result() == QDialog.DialogCode.Accepted
-    assert len(seen) == 1
+    assert len(shown_on) == 1
     again.session.logout()
     again.session.store.close()
 
@@ -294,14 +378,66 @@ def test_an_upgrade_that_fails_gives_the_form_back_with_one_line(qtbot, tmp_path
     qtbot.addWidget(dialog)
     dialog.show()
     form = dialog.form
-    qtbot.keyClicks(form.password, PASSWORD)
-    qtbot.keyClick(form.password, Qt.Key.Key_Return)
+    with qtbot.waitSignal(form.upgrading, timeout=30_000):  # said, then failed
+        _enter(qtbot, form, PASSWORD)
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert form.message.text() and "Aggiornamento" not in form.message.text()
     assert "\n" not in form.message.text()
     assert form.message.styleSheet() == "color: #b00020;"  # a refusal again
-    assert form.username.isEnabled() and form.password.isEnabled() and form.button.isEnabled()
+    assert _live(form) and dialog.quit_button.isEnabled() and not form.busy_bar.isVisible()
+    assert form.password.text() == "" and dialog.focusWidget() is form.password
     after = _files(path)
     assert {k: v for k, v in after.items() if ".keys" not in k} == {
         k: v for k, v in before.items() if ".keys" not in k
     }
+
+
+def _accesses(path: Path) -> dict[str, int]:
+    """How many logins and logouts the store's audit log holds."""
+    conn = keyed_connection(path)
+    try:
+        rows = conn.execute(
+            "SELECT action, count(*) FROM audit_log WHERE action IN ('login', 'logout') "
+            "GROUP BY action"
+        )
+        return {str(action): int(n) for action, n in rows}
+    finally:
+        conn.close()
+
+
+def test_a_login_screen_ended_under_an_upgrade_waits_for_it_and_lets_nobody_in(
+    qtbot, tmp_path, hold, monkeypatch
+) -> None:
+    """Closing is refused while the attempt runs; should the dialog end anyway, the start-up
+    waits for the worker (never leaving it with the store) and ends the session it opened."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    path = tmp_path / "desk.sqlite"
+    store_behind_a_version(path)
+    before = _accesses(path)
+    seen: dict[str, bool] = {}
+
+    def act(dialog: LoginDialog) -> None:
+        held = hold(dialog.form)
+        type_into(dialog.form.password, PASSWORD)
+        QTest.keyClick(dialog.form.password, Qt.Key.Key_Return)
+
+        def when_inside() -> None:
+            if not (held.inside.is_set() and dialog.form.busy_bar.isVisible()):
+                QTimer.singleShot(10, when_inside)
+                return
+            seen["closed"] = dialog.close()
+            QTest.keyClick(dialog, Qt.Key.Key_Escape)
+            seen["visible"] = dialog.isVisible()
+            dialog.done(QDialog.DialogCode.Rejected)  # made to end under the attempt
+            held.release.set()
+
+        when_inside()
+
+    when_modal(LoginDialog, act)
+    assert launch(str(path), "it") == 1
+    assert seen == {"closed": False, "visible": True}
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
+    # The upgrade was finished, not abandoned; its session was ended (audited) and closed.
+    assert _accesses(path) == {"login": before["login"] + 1, "logout": before["logout"] + 1}
+    assert _migrated(path)
