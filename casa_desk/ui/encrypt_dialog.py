@@ -94,9 +94,13 @@ class EncryptDialog(QDialog):
             def report(_phase: str, done: int, total: int) -> None:
                 progress(done, max(total, 1))
 
-            return encrypt_store(
+            session = encrypt_store(
                 path, username=username, full_name=full_name, password=password, progress=report
             )
+            # Handed to the GUI thread: this worker's read-only connection closed by its owner
+            # now (as the login screen's worker does), the GUI thread opens its own.
+            session.store.release_reader()
+            return session
 
         self.runner.run(
             work, on_done=self._done, on_error=self._failed, on_progress=self._progressed
