@@ -118,7 +118,7 @@ class Store:
             pending = migrations.pending(db)
             if not is_new:
                 checked = _before_upgrade(
-                    db, connections, key, pending, checked=checked, upgrading=upgrading
+                    db, connections, pending, checked=checked, upgrading=upgrading
                 )
             if pending or is_new:
                 migrations.apply(db)
@@ -190,7 +190,7 @@ class Store:
     def bulk_load(self, *, cache_kib: int) -> None:
         """Trade safety for speed while filling a throw-away file (the demo builder): no
         rollback journal, no fsync. :meth:`end_bulk_load` puts WAL back."""
-        self._drop_own_reader()  # leaving WAL needs the only connection
+        self.release_reader()  # leaving WAL needs the only connection
         conn = self.journal.db.conn
         with self.journal.transaction_lock():
             conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
@@ -204,16 +204,14 @@ class Store:
             conn.execute("PRAGMA synchronous = NORMAL")
 
     def release_reader(self) -> None:
-        """Close the calling thread's read-only connection, if it opened one.
+        """Close the calling thread's read-only connection, if it opened one; the next
+        :attr:`db` on this thread opens a new one.
 
-        For a worker that opened the store and hands it to another thread (the login
-        screen's): its connection is closed now, by its owner, rather than whenever the
-        worker thread's Python state is dropped. The next :attr:`db` on this thread opens a
-        new one.
+        For a worker that opened the store and hands it to another thread (the login and
+        encryption screens'): its connection is closed now, by its owner, rather than
+        whenever the worker thread's Python state is dropped; and before leaving WAL
+        (:meth:`bulk_load`), which needs the only connection.
         """
-        self._drop_own_reader()
-
-    def _drop_own_reader(self) -> None:
         reader: Database | None = getattr(self._local, "db", None)
         if reader is not None:
             self._local.db = None
@@ -314,7 +312,6 @@ def _unreadable_header(path: Path, keyed: bool, exc: DatabaseError) -> StorageEr
 def _before_upgrade(
     db: Database,
     connections: Connections,
-    key: bytes | None,
     pending: list[Any],
     *,
     checked: bool,
@@ -329,7 +326,7 @@ def _before_upgrade(
     if upgrading is not None:
         upgrading()
     if not checked:
-        check_store(connections.path, key=key, check_integrity=True)
+        check_connections(connections, check_integrity=True)
     if pending:
         backup.backup_before_migration(db.conn, connections)
     return True

@@ -216,8 +216,7 @@ class CredentialsForm(QWidget):
         calls :meth:`announce_upgrading`."""
         if not self._running:  # the attempt has already ended: nothing to say
             return
-        for widget in (self.username, self.password, self.button):
-            widget.setEnabled(False)
+        self._set_fields_enabled(False)
         self.message.setStyleSheet("")
         self.message.setText(
             self.tr(
@@ -234,19 +233,21 @@ class CredentialsForm(QWidget):
         self.message.clear()
         self.password.clear()  # taken by the attempt: not kept on screen while it runs
         if self._runner is not None:  # the event loop runs meanwhile: no second attempt
-            for widget in (self.username, self.password, self.button):
-                widget.setEnabled(False)
+            self._set_fields_enabled(False)
         self.started.emit()
 
     def _end(self) -> None:
         """The form as it was before the attempt, live again."""
         self._running = False
-        for widget in (self.username, self.password, self.button):
-            widget.setEnabled(True)
+        self._set_fields_enabled(True)
         self.busy_bar.setVisible(False)
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.clear()
         self.password.clear()
+
+    def _set_fields_enabled(self, enabled: bool) -> None:
+        for widget in (self.username, self.password, self.button):
+            widget.setEnabled(enabled)
 
     def _succeeded(self, result: object) -> None:
         self._end()
