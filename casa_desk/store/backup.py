@@ -127,7 +127,13 @@ def backup_before_migration(conn: Connection, connections: Connections) -> Path:
     """The automatic copy taken before a schema change; keeps the last few (each with its
     key file: a backup that cannot be opened is no backup)."""
     store_path = connections.path
-    folder = private_folder(backups_dir(store_path))
+    try:
+        folder = private_folder(backups_dir(store_path))
+    except OSError as exc:  # a link to a drive that is not there, a full disk, no permission
+        raise StorageError(
+            f"Backup non riuscito: impossibile creare la cartella {backups_dir(store_path)}: "
+            f"{exc.strerror}."
+        ) from exc
     # Microseconds: two migrations in the same second (an old store opened, then encrypted)
     # must not overwrite each other's backup.
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")

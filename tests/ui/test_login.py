@@ -395,6 +395,30 @@ def test_an_upgrade_that_fails_gives_the_form_back_with_one_line(qtbot, tmp_path
     }
 
 
+def test_a_backup_folder_that_cannot_be_made_is_one_line_not_a_bug(qtbot, tmp_path) -> None:
+    """The backup folder beside the store is a link to a drive that is not there (a network
+    share not mounted): the upgrade cannot make its backup, and the screen says so in one
+    line, as for any other failed backup, instead of an unhandled error."""
+    path = tmp_path / "desk.sqlite"
+    store_behind_a_version(path)
+    (tmp_path / "backups").symlink_to(tmp_path / "unmounted" / "backups")
+    before = _files(path)
+    dialog = LoginDialog(path, UiSettings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    form = dialog.form
+    _enter(qtbot, form, PASSWORD)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    text = form.message.text()
+    assert "backup" in text and str(tmp_path / "backups") in text
+    assert "\n" not in text
+    assert _live(form) and dialog.quit_button.isEnabled() and not form.busy_bar.isVisible()
+    after = _files(path)
+    assert {k: v for k, v in after.items() if ".keys" not in k} == {
+        k: v for k, v in before.items() if ".keys" not in k
+    }
+
+
 def _accesses(path: Path) -> dict[str, int]:
     """How many logins and logouts the store's audit log holds."""
     conn = keyed_connection(path)

@@ -104,6 +104,21 @@ def test_a_damaged_store_is_refused_untouched(tmp_path: Path) -> None:
     assert digest(path) == before
 
 
+def test_an_upgrade_whose_backup_folder_cannot_be_made_is_one_line(tmp_path: Path) -> None:
+    """``backups`` beside the store links to a drive that is not there: a StorageError (the
+    caller's one line), not the OSError of making the folder; the store is not migrated."""
+    from login_helpers import NEWEST_MIGRATION
+
+    path = tmp_path / "s.sqlite"
+    with Store.open(path, create=True) as store, store.transaction():
+        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [NEWEST_MIGRATION])
+    (tmp_path / "backups").symlink_to(tmp_path / "unmounted" / "backups")
+    before = digest(path)
+    with pytest.raises(StorageError, match="Backup non riuscito"):
+        Store.open(path)
+    assert digest(path) == before
+
+
 def test_cli_reports_a_bad_store_in_one_line(tmp_path: Path, capsys) -> None:
     path = tmp_path / "x.sqlite"
     path.write_bytes(b"not a database at all")
