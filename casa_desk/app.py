@@ -56,7 +56,7 @@ def sign_in(path: Path, settings: Any) -> Session | None:
         check_state(path)  # not a store, no key file: one line before any login screen
         dialog = LoginDialog(path, settings)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    if isinstance(dialog, LoginDialog):
+    if isinstance(dialog, LoginDialog | EncryptDialog):
         dialog.finish_attempt()  # its worker, should the loop have ended under it
     if not accepted or dialog.session is None:
         return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -43,6 +44,7 @@ class EncryptDialog(QDialog):
         self.runner = runner or TaskRunner()
         self.session: Session | None = None
         self.working = False
+        self._left = False
         self.setWindowTitle(self.tr("casa_desk – cifratura dell'archivio"))
         intro = QLabel(
             self.tr(
@@ -119,8 +121,12 @@ class EncryptDialog(QDialog):
 
     def _done(self, session: object) -> None:
         assert isinstance(session, Session)
-        self.session = session
         self._busy(False)
+        if self._left:  # the loop ended under the encryption: nobody is at the desk
+            session.logout()
+            session.store.close()
+            return
+        self.session = session
         super().accept()
 
     def _failed(self, exc: BaseException, _details: str) -> None:
@@ -132,3 +138,20 @@ class EncryptDialog(QDialog):
     def reject(self) -> None:
         if not self.working:  # an encryption half done is never abandoned from here
             super().reject()
+
+    def done(self, result: int) -> None:
+        """Made to end while encrypting (not through Esci, refused meanwhile): the session
+        the worker opens is closed unused."""
+        if self.working and result != QDialog.DialogCode.Accepted:
+            self._left = True
+        super().done(result)
+
+    def finish_attempt(self) -> None:
+        """After the dialog's loop has ended: an encryption still running is waited for
+        (the process never exits under a worker that holds the store) and its session
+        closed unused, as :meth:`casa_desk.ui.login.LoginDialog.finish_attempt` does."""
+        if not self.working:
+            return
+        self._left = True
+        self.runner.cancel_and_wait(timeout_ms=-1)
+        QCoreApplication.sendPostedEvents()  # its result, queued by the worker: handled now

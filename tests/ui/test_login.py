@@ -475,3 +475,44 @@ def test_a_login_screen_ended_under_an_upgrade_waits_for_it_and_lets_nobody_in(
     # The upgrade was finished, not abandoned; its session was ended (audited) and closed.
     assert _accesses(path) == {"login": before["login"] + 1, "logout": before["logout"] + 1}
     assert _migrated(path)
+
+
+def test_an_encryption_ended_under_its_worker_is_waited_for_and_lets_nobody_in(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    """As for the login screen: closing is refused while the store is being encrypted;
+    should the dialog end anyway, the start-up waits for the worker (the process never exits
+    under it) and ends the session it opened, so no store is left open without an owner."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    path = tmp_path / "old.sqlite"
+    with Store.open(path, create=True) as store:  # plain, as before issue 10
+        store.set_meta("presidio", "SAN-SIRO")
+    seen: dict[str, bool] = {}
+
+    def act(dialog: EncryptDialog) -> None:
+        type_into(dialog.account.username, "amm.prova")
+        type_into(dialog.account.full_name, "Amm Prova")
+        type_into(dialog.account.password, STRONG)
+        type_into(dialog.account.again, STRONG)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        seen["working"] = dialog.working
+        seen["closed"] = dialog.close()
+        dialog.done(QDialog.DialogCode.Rejected)  # made to end under the encryption
+
+    when_modal(EncryptDialog, act)
+    assert launch(str(path), "it") == 1
+    assert QThreadPool.globalInstance().activeThreadCount() == 0  # waited for, not left
+    assert seen == {"working": True, "closed": False}
+    assert store_state(path) is StoreState.ENCRYPTED  # finished, not abandoned
+    conn = keyed_connection(path, username="amm.prova", password=STRONG)
+    try:
+        rows = conn.execute(
+            "SELECT action, count(*) FROM audit_log WHERE action IN ('login', 'logout') "
+            "GROUP BY action"
+        )
+        assert dict(rows.fetchall()) == {"login": 1, "logout": 1}  # its session was ended
+    finally:
+        conn.close()
