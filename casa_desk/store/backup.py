@@ -141,8 +141,14 @@ def backup_before_migration(conn: Connection, connections: Connections) -> Path:
     out = _backup_connection(conn, connections, folder / name)
     old = sorted(folder.glob(f"{store_path.stem}-before-migration-*.sqlite"))
     for stale in old[:-KEEP_MIGRATION_BACKUPS]:
-        stale.unlink(missing_ok=True)
-        keyfile.keyfile_path(stale).unlink(missing_ok=True)
+        # Pruning is housekeeping: a copy that cannot go now (held by an antivirus scan on
+        # Windows, not a file) stays until a later upgrade, and never fails this one, whose
+        # own backup is already made.
+        try:
+            stale.unlink(missing_ok=True)
+            keyfile.keyfile_path(stale).unlink(missing_ok=True)
+        except OSError:
+            continue
     return out
 
 

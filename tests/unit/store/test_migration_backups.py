@@ -1,0 +1,74 @@
+"""The automatic backups made before a schema change: the newest few are kept with their key
+files, and pruning the older ones never fails the upgrade."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from login_helpers import NEWEST_MIGRATION
+
+from casa_desk.security.keyfile import keyfile_path
+from casa_desk.store.backup import KEEP_MIGRATION_BACKUPS, migration_backups
+from casa_desk.store.db import Store
+
+
+def _store_one_migration_behind(path: Path) -> None:
+    with Store.open(path, create=True) as store, store.transaction():
+        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [NEWEST_MIGRATION])
+
+
+def _earlier_backups(folder: Path, count: int) -> list[Path]:
+    """``count`` backups an earlier upgrade left (older stamps than any made now)."""
+    folder.mkdir(exist_ok=True)
+    made = []
+    for n in range(count):
+        backup = folder / f"s-before-migration-20000101T0000000000{n:02d}Z.sqlite"
+        backup.write_bytes(b"an earlier copy")
+        keyfile_path(backup).write_bytes(b"its key file")
+        made.append(backup)
+    return made
+
+
+def _migrated(path: Path) -> bool:
+    with Store.open(path) as store:
+        names = {r["name"] for r in store.query("SELECT name FROM _sqlite_migrations")}
+    return NEWEST_MIGRATION in names
+
+
+def test_an_upgrade_keeps_the_newest_backups_with_their_key_files(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    _store_one_migration_behind(path)
+    earlier = _earlier_backups(tmp_path / "backups", KEEP_MIGRATION_BACKUPS + 2)
+
+    Store.open(path).close()
+
+    kept = migration_backups(path)
+    assert len(kept) == KEEP_MIGRATION_BACKUPS
+    assert kept[:-1] == earlier[-(KEEP_MIGRATION_BACKUPS - 1) :]  # the oldest three are gone
+    assert kept[-1] not in earlier  # the one this upgrade made
+    for backup in earlier[:3]:
+        assert not backup.exists() and not keyfile_path(backup).exists()
+    for backup in kept[:-1]:  # (a plain store's own backup has no key file to keep)
+        assert keyfile_path(backup).exists()
+    assert _migrated(path)
+
+
+def test_a_backup_that_cannot_be_removed_does_not_fail_the_upgrade(tmp_path: Path) -> None:
+    """An old copy that cannot go now (a scanner holding it on Windows; here a folder by
+    that name, which no unlink removes, root or not) stays; the upgrade goes on, the
+    others are pruned."""
+    path = tmp_path / "s.sqlite"
+    _store_one_migration_behind(path)
+    folder = tmp_path / "backups"
+    earlier = _earlier_backups(folder, KEEP_MIGRATION_BACKUPS + 1)
+    stuck = earlier[0]
+    stuck.unlink()
+    stuck.mkdir()
+    (stuck / "held").write_bytes(b"")
+
+    Store.open(path).close()
+
+    assert _migrated(path)
+    assert stuck.is_dir() and keyfile_path(stuck).exists()  # left whole for a later upgrade
+    assert not earlier[1].exists() and not keyfile_path(earlier[1]).exists()
+    assert len(migration_backups(path)) == KEEP_MIGRATION_BACKUPS + 1  # the stuck one too
