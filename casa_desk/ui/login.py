@@ -23,7 +23,9 @@ turns out to need an upgrade, the worker says so through a queued signal and the
 it with a busy bar. The store the worker opened is the GUI thread's once the result arrives
 (its connections are opened for any thread: :mod:`casa_desk.store.connection`). The lock
 screen checks a password on a store that is already open and keeps its attempt synchronous
-(a form without a runner).
+(a form without a runner): F12 pressed during its check then acts after the unlock and
+hides the window again, where a worker's unlock would arrive after F12 and show it. Enter
+pressed again during that check is dropped (:func:`_drop_queued_enter`).
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -202,8 +205,10 @@ class CredentialsForm(QWidget):
             result = attempt(username, password)
         except BaseException as exc:  # noqa: BLE001 - _refused re-raises what is not ours
             self._refused(exc)
+            _drop_queued_enter()
             return
         self._succeeded(result)
+        _drop_queued_enter()
 
     def announce_upgrading(self) -> None:
         """The attempt's ``upgrading`` callback, safe from a worker: the form says so on
@@ -288,6 +293,35 @@ class CredentialsForm(QWidget):
         self.message.setText(
             self.tr("Troppi tentativi errati: riprovare tra %n secondi.", "", left)
         )
+
+
+class _EnterDropper(QObject):
+    """Eats Return and Enter key events (application-wide, while installed)."""
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        return (
+            event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        )
+
+
+def _drop_queued_enter() -> None:
+    """Enter pressed again while a synchronous check held the GUI thread (argon2id, a third
+    of a second) waits in the queue: dropped, once the result is on screen, instead of
+    submitting an emptied password (which replaced "wrong password" with "type the
+    password") or, after an unlock, reaching the window. Every other input queued meanwhile
+    is handled as usual: typing, and F12 — after the unlock's result, so it still hides the
+    window."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    dropper = _EnterDropper()
+    app.installEventFilter(dropper)
+    try:
+        QCoreApplication.processEvents()
+    finally:
+        app.removeEventFilter(dropper)
 
 
 def prefilled_username(settings: UiSettings) -> str:

@@ -10,7 +10,8 @@ waits a fraction of a second instead of a minute.
 from __future__ import annotations
 
 from login_helpers import PASSWORD, USER
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from test_quick_exit import _leaks, _visible_texts
 
@@ -114,3 +115,53 @@ def test_another_user_logs_in_and_the_first_users_draft_stays_theirs(qtbot, demo
     assert {"who": "op.desk", "action": "logout"} in rows
     assert {"who": USER, "action": "login"} in rows
     form.reject()
+
+
+def _pressed_during_the_check(window, key: Qt.Key, receiver=None):  # type: ignore[no-untyped-def]
+    """Wrap the lock screen's real check so that ``key`` is pressed (queued: the GUI thread
+    is busy with argon2id) while it runs, as an operator does who presses it again."""
+    form = window.lock_screen.form
+    check = form._attempt  # noqa: SLF001 - the window's own check, still the one that runs
+
+    def check_with_a_key_pressed_meanwhile(username: str, password: str) -> object:
+        target = receiver() if receiver is not None else form.password
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QCoreApplication.postEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
+        return check(username, password)
+
+    form._attempt = check_with_a_key_pressed_meanwhile  # noqa: SLF001
+
+
+def test_enter_pressed_again_during_the_check_is_dropped(qtbot, demo) -> None:
+    """A wrong password keeps its line (a queued Enter once replaced it with "Indicare la
+    password."); after the right one, the queued Enter does not open the search's person."""
+    window = _window(qtbot, demo.session)
+    qtbot.keyClicks(window.search.field, "quarzolini")
+    qtbot.waitUntil(lambda: window.search.current_person_id() is not None)
+    window.lock()
+    _pressed_during_the_check(window, Qt.Key.Key_Return)
+    _type_password(qtbot, window, "password sbagliata")
+    qtbot.wait(50)
+    assert window.lock_screen.form.message.text() == "Nome utente o password errati."
+    assert window.screens.currentWidget() is window.lock_screen
+
+    _pressed_during_the_check(window, Qt.Key.Key_Return, receiver=lambda: window.search.field)
+    _type_password(qtbot, window)
+    qtbot.wait(50)
+    assert window.screens.currentWidget() is window.tabs
+    assert window.search.field.text() == "quarzolini"  # where she was
+    assert window.people_stack.currentWidget() is window.search  # no card opened by it
+
+
+def test_f12_pressed_during_the_unlock_check_hides_the_window_again(qtbot, demo) -> None:
+    """The right password, and F12 while it is checked (someone came to the desk): the
+    window does not stay open on her work; the neutral page is up, nothing personal."""
+    window = _window(qtbot, demo.session)
+    window.open_person(demo.ids["Quarzolini Tobia"])
+    window.lock()
+    _pressed_during_the_check(window, Qt.Key.Key_F12)
+    _type_password(qtbot, window)
+    qtbot.wait(50)
+    assert window.screens.currentWidget() is window.neutral
+    window.grab()
+    assert _leaks(demo) == []
