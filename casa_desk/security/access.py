@@ -257,10 +257,13 @@ def unlock(
     """Open the encrypted store at ``path`` for ``username`` (see the module docstring).
 
     One-line errors: the store is missing, not a store, not yet encrypted
-    (:class:`PlainStoreError`), its key file is missing or damaged, the password is wrong,
-    the user must wait, the account is disabled. The store is untouched unless the login
-    succeeds. ``early``: see :func:`open_user_slot`; ``upgrading``: see
-    :meth:`~casa_desk.store.db.Store.open` (called only once the password is accepted).
+    (:class:`PlainStoreError`), its key file is missing or damaged, the password is wrong, the
+    user must wait, the account is disabled. The store is untouched unless the password opens
+    its key: a disabled account (its slot left in an old key file: disabling removes it) is
+    refused after the store is opened, and so after an upgrade the new version needed (with its
+    backup first), which only someone holding the key can make. ``early``: see
+    :func:`open_user_slot`; ``upgrading``: see :meth:`~casa_desk.store.db.Store.open` (called
+    only once the password is accepted).
     """
     path = Path(path)
     check_state(path)
