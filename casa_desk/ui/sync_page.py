@@ -289,7 +289,7 @@ class SyncPage(QWidget):
         self.pending_label.setText(
             self.tr("più di %1").replace("%1", QLocale().toString(PENDING_CAP))
             if info.pending > PENDING_CAP
-            else str(info.pending)
+            else QLocale().toString(info.pending)  # "27.972" in Italian, "27,972" in English
         )
         self.sync_button.setEnabled(info.enrolled and not self.running)
         self.explain.setVisible(not info.enrolled)

@@ -169,9 +169,11 @@ def build_store(path: Path) -> Demo:
 
 @pytest.fixture(autouse=True)
 def _italian_locale() -> Iterator[None]:
-    """A test that installs English sets Qt's default locale: the next one starts Italian."""
+    """Every test starts Italian, as the app does by default (the machine's own locale may be
+    C, which groups no digits), and one that installs English leaves no trace."""
     from PySide6.QtCore import QLocale
 
+    QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
     yield
     QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
 

@@ -63,6 +63,9 @@ def test_english_numbers_languages_and_topics(qtbot, demo, english, monkeypatch)
     window.status.set_sync_state("not_enrolled")
     assert "1,000" in window.status.pending.text()
     assert "sync" not in window.status.pending.text().lower()
+    window.tabs.setCurrentWidget(window.pages["sync"])
+    pending = window.page("sync").pending_label.text()
+    assert "," in pending and "." not in pending  # "1,0nn" changes waiting, not "10nn"
     window.open_person(demo.ids["Zampicchi Ludmilla"])
     labels = " ".join(label.text() for label in window.card.findChildren(QLabel))
     assert "Italian, Arabic" in labels

@@ -75,6 +75,21 @@ def test_status_bar_counts_new_changes_after_a_write(window, demo) -> None:
     assert str(before + 1) in window.status.pending.text()
 
 
+def test_sync_page_counts_waiting_changes_in_italian_form(window, demo) -> None:
+    """A store that never synced has thousands of changes waiting: "10.0nn", as the status
+    bar writes it, not "100nn" (Italian groups from five digits on)."""
+    with demo.store.transaction() as journal:
+        journal.insert_many(
+            "people",
+            [{"last_name": f"Attesa{n}", "first_name": "Ada"} for n in range(10_001)],
+            presidio="SAN-SIRO",
+        )
+    window.tabs.setCurrentWidget(window.pages["sync"])
+    page = window.page("sync")
+    page.refresh()
+    assert f"{demo.store.pending_changes():,}".replace(",", ".") == page.pending_label.text()
+
+
 def test_every_page_is_a_tab_and_builds(qtbot, window) -> None:
     """Every page is there: a page that disappeared (a module renamed, a class gone) fails
     here instead of silently losing its tab."""
