@@ -42,8 +42,9 @@ from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.rights_box import RightsBox
 from casa_desk.ui.words import language_names
 
-#: The column never gets narrower than this (the splitter stops there).
-MIN_WIDTH = 250
+#: The column never gets narrower than this (the splitter stops there): a label, a codice
+#: fiscale and the vertical scroll bar side by side ("Data di nascita:" + 16 letters).
+MIN_WIDTH = 280
 #: A value longer than this without a space may be cut (see value_label).
 UNBROKEN = 22
 

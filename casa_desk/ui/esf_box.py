@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from casa_desk.models.esf import follow_up_due
 from casa_desk.models.timeutil import format_date, today_rome
@@ -49,15 +49,15 @@ class EsfBox(QGroupBox):
         self.results_button = QPushButton(self, objectName="esfResultsButton")
         self.follow_up_button = QPushButton(self, objectName="esfFollowUpButton")
         self.reentry_button = QPushButton(self, objectName="esfReentryButton")
-        buttons = QHBoxLayout()
+        # One under the other, so that they fit the card's narrow column (see RightsBox).
+        buttons = QVBoxLayout()
         for button in (
             self.exit_button,
             self.results_button,
             self.follow_up_button,
             self.reentry_button,
         ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addWidget(self.state)
         layout.addLayout(buttons)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -166,10 +165,11 @@ class RightsBox(QGroupBox):
         self.erase = QPushButton(objectName="eraseData")
         self.erase.clicked.connect(self.ask_erase)
         self.dialog: QDialog | None = None
-        buttons = QHBoxLayout()
+        # One under the other: side by side they were wider than the card's column, which
+        # cuts what does not fit (no horizontal scroll bar there).
+        buttons = QVBoxLayout()
         for button in (self.edit, self.export, self.erase):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addWidget(self.flags)
         layout.addWidget(self.details)

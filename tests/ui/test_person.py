@@ -448,3 +448,51 @@ def test_short_years_impossible_days_and_a_form_that_does_not_jump(qtbot, contex
     form.saved.connect(saved.append)
     form.save()
     assert saved and People(demo.store).get(saved[0])["birth_date"] == "1980-01-01"
+
+
+def test_the_cards_left_column_cuts_nothing_at_its_narrowest(qtbot, demo) -> None:
+    """The column has no horizontal scroll bar: every button (rights, household, ESF) and
+    every value must lie inside it, even when the splitter is at its minimum. Side by side,
+    the rights buttons cut "Cancella dati…" and pushed the household's ✕ out of sight."""
+    from datetime import timedelta
+
+    from login_helpers import PASSWORD, USER
+    from PySide6.QtWidgets import QAbstractButton, QWidget
+
+    from casa_desk.app import build_window
+    from casa_desk.models.timeutil import today_rome
+    from casa_desk.store.participants import Participants
+    from casa_desk.ui.card_side import MIN_WIDTH
+    from casa_desk.ui.tasks import SyncRunner
+
+    # an administrator: every rights button is there (an operatore has only the first)
+    window = build_window(demo.session.desk.login(USER, PASSWORD), runner=SyncRunner())
+    qtbot.addWidget(window)
+    window.show()
+
+    ludmilla = demo.ids["Zampicchi Ludmilla"]  # not riservato: no reason asked first
+    entered = (today_rome() - timedelta(days=90)).isoformat()
+    Participants(demo.store).enrol(
+        ludmilla,
+        {"entered_on": entered, "employment_status": "inactive", "education_isced": "0-2"},
+        presidio="SAN-SIRO",
+    )
+    window.open_person(ludmilla)
+    card = window.card
+    qtbot.waitUntil(lambda: card.person_id == ludmilla)
+    card.splitter.setSizes([MIN_WIDTH, 2000])
+    side = card.side
+    qtbot.waitUntil(lambda: side.width() <= MIN_WIDTH + 1)
+    QApplication.processEvents()
+    assert side.esf_box.isVisible()
+    viewport = side.viewport()
+    shown = [
+        w
+        for w in side.widget().findChildren(QWidget)
+        if isinstance(w, (QAbstractButton, QLabel)) and w.isVisible() and w.width() > 0
+    ]
+    assert side.rights_box.erase.isVisible()
+    cut = [
+        w.text() for w in shown if w.mapTo(viewport, QPoint(w.width(), 0)).x() > viewport.width()
+    ]
+    assert not cut
