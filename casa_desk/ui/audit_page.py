@@ -73,12 +73,32 @@ TABLE_WORDS: dict[str, str] = {
     "report": QT_TRANSLATE_NOOP("Audit", "report"),
     "audit_log": QT_TRANSLATE_NOOP("Audit", "registro degli accessi"),
 }
+#: How a login came about (the code access.py records as its reason), worded.
+HOW_WORDS: dict[str, str] = {
+    "window": QT_TRANSLATE_NOOP("Audit", "finestra del programma"),
+    "demo": QT_TRANSLATE_NOOP("Audit", "archivio dimostrativo"),
+    "recovery": QT_TRANSLATE_NOOP("Audit", "codice di recupero"),
+}
+#: A login of a command ("cli report"): the command's name in place of %1.
+COMMAND_LINE = QT_TRANSLATE_NOOP("Audit", "riga di comando: %1")
 #: The range of days the page opens with.
 DEFAULT_DAYS = 30
 
 
 def action_word(code: str) -> str:
     return QCoreApplication.translate("Audit", ACTION_WORDS.get(code, code))
+
+
+def reason_word(row: dict[str, Any]) -> str:
+    """The reason column: a login's code worded ("window", "cli report"), else as typed."""
+    reason = row.get("reason") or ""
+    if row.get("action") not in ("login", "unlocked"):
+        return reason
+    if reason.startswith("cli "):
+        return QCoreApplication.translate("Audit", COMMAND_LINE).replace("%1", reason[4:])
+    if reason in HOW_WORDS:
+        return QCoreApplication.translate("Audit", HOW_WORDS[reason])
+    return reason
 
 
 def _qdate(day: date) -> QDate:
@@ -104,7 +124,7 @@ class AuditDialog(QDialog):
                 Column(self.tr("Utente"), lambda r: r.get("who") or ""),
                 Column(self.tr("Azione"), lambda r: action_word(r["action"])),
                 Column(self.tr("Che cosa"), self._what),
-                Column(self.tr("Motivo"), lambda r: r.get("reason") or ""),
+                Column(self.tr("Motivo"), reason_word),
             ],
             self._fetch,
             page_size=200,

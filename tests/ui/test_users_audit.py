@@ -183,3 +183,18 @@ def test_the_coordinator_sees_the_break_glass_count_and_the_audit_page(
     operator.break_glass(demo.ids["Quarzolini Tobia"], "verifica richiesta di aiuto")
     window.context.bus.changed.emit("audit_log")
     assert label.isVisible() and label.text() == "Accessi con motivo: 1"
+
+
+def test_the_audit_page_words_how_each_login_came_about(qtbot, demo) -> None:
+    """A login's reason is a code ("window", "cli report", "demo"): the page words it, in
+    Italian, instead of showing an English code; a typed reason stays as typed."""
+    admin = _admin(demo)
+    for how in ("window", "cli report", "recovery"):
+        admin.desk.login(USER, PASSWORD, how=how)
+    window = _window(qtbot, admin)
+    page = window.open_audit()
+    page.action.setCurrentIndex(page.action.findData("login"))
+    model = page.model
+    reasons = {model.index(r, 4).data() for r in range(model.rowCount())}
+    assert {"finestra del programma", "riga di comando: report", "codice di recupero"} <= reasons
+    assert not reasons & {"window", "cli report", "recovery"}

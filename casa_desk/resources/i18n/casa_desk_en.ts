@@ -283,6 +283,24 @@
         <source>registro degli accessi</source>
         <translation>access log</translation>
     </message>
+    <message>
+        <source>finestra del programma</source>
+        <extracomment>How a login came about (the code access.py records as its reason), worded.</extracomment>
+        <translation>the program&apos;s window</translation>
+    </message>
+    <message>
+        <source>archivio dimostrativo</source>
+        <translation>demo store</translation>
+    </message>
+    <message>
+        <source>codice di recupero</source>
+        <translation>recovery code</translation>
+    </message>
+    <message>
+        <source>riga di comando: %1</source>
+        <extracomment>A login of a command (&quot;cli report&quot;): the command&apos;s name in place of %1.</extracomment>
+        <translation>command line: %1</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -433,7 +451,7 @@
     <name>CardSide</name>
     <message>
         <source>Dati anagrafici</source>
-        <extracomment>The column never gets narrower than this (the splitter stops there). A value longer than this without a space may be cut (see value_label). A short line saying what was just done (the window shows it in the status bar).</extracomment>
+        <extracomment>The column never gets narrower than this (the splitter stops there): a label, a codice fiscale and the vertical scroll bar side by side (&quot;Data di nascita:&quot; + 16 letters). A value longer than this without a space may be cut (see value_label). A short line saying what was just done (the window shows it in the status bar).</extracomment>
         <translation>Personal details</translation>
     </message>
     <message>
@@ -813,7 +831,7 @@
     <name>CredentialsForm</name>
     <message>
         <source>Nome utente</source>
-        <extracomment>How often the countdown of a throttled login is redrawn. The message line&apos;s look for a refusal; news (a store being upgraded) is in plain text. Emitted once the form shows that the store is being upgraded (and has drawn it).</extracomment>
+        <extracomment>How often the countdown of a throttled login is redrawn. The message line&apos;s look for a refusal; news (a store being upgraded) is in plain text. Emitted once the form shows that the store is being upgraded. An attempt began: the fields are disabled until ``settled``. The attempt ended, either way (after ``passed``): the form takes input again. :meth:`announce_upgrading`, from whatever thread; :meth:`show_upgrading` on this one.</extracomment>
         <translation>User name</translation>
     </message>
     <message>
