@@ -40,6 +40,7 @@ from casa_desk.ui.context import DeskContext
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.masking import full_name, mask_people
 from casa_desk.ui.models import Column, RowsModel, fit_columns, make_table
+from casa_desk.ui.words import role_word
 
 #: What each action is called on the page.
 ACTION_WORDS: dict[str, str] = {
@@ -79,6 +80,8 @@ HOW_WORDS: dict[str, str] = {
     "demo": QT_TRANSLATE_NOOP("Audit", "archivio dimostrativo"),
     "recovery": QT_TRANSLATE_NOOP("Audit", "codice di recupero"),
 }
+#: A new user's permission to see sensitive content, as accounts.add_user records it.
+SENSITIVE_GRANTED = QT_TRANSLATE_NOOP("Audit", "contenuti riservati")
 #: A login of a command ("cli report"): the command's name in place of %1.
 COMMAND_LINE = QT_TRANSLATE_NOOP("Audit", "riga di comando: %1")
 #: The range of days the page opens with.
@@ -90,8 +93,15 @@ def action_word(code: str) -> str:
 
 
 def reason_word(row: dict[str, Any]) -> str:
-    """The reason column: a login's code worded ("window", "cli report"), else as typed."""
+    """The reason column: a login's code worded ("window", "cli report"), a new user's role
+    ("operatore, contenuti riservati"), else as typed."""
     reason = row.get("reason") or ""
+    if row.get("action") == AuditAction.USER_ADDED.value:
+        role, _, sensitive = reason.partition(", ")
+        words = [role_word(role)]
+        if sensitive == SENSITIVE_GRANTED:
+            words.append(QCoreApplication.translate("Audit", SENSITIVE_GRANTED))
+        return ", ".join(words)
     if row.get("action") not in ("login", "unlocked"):
         return reason
     if reason.startswith("cli "):

@@ -11,7 +11,7 @@ name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,16 +37,7 @@ from casa_desk.store.users import clean_username
 from casa_desk.ui.account_dialogs import FormDialog, NewPasswordDialog, RecoveryCodeDialog
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.first_run import check_new_password, message_label, password_field
-
-ROLE_WORDS = {
-    Role.OPERATOR.value: QT_TRANSLATE_NOOP("Vocab", "Operatore"),
-    Role.COORDINATOR.value: QT_TRANSLATE_NOOP("Vocab", "Coordinatore"),
-    Role.ADMINISTRATOR.value: QT_TRANSLATE_NOOP("Vocab", "Amministratore"),
-}
-
-
-def role_word(role: str) -> str:
-    return QCoreApplication.translate("Vocab", ROLE_WORDS.get(role, role))
+from casa_desk.ui.words import ROLE_WORDS, role_word
 
 
 def role_box(current: str = Role.OPERATOR.value) -> QComboBox:

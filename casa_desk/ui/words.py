@@ -1,9 +1,23 @@
 """Words for codes the store keeps as codes: languages (ISO 639-1, as the registry writes
-them: ``it, ar``) shown by name in the interface language."""
+them: ``it, ar``) shown by name in the interface language, and the users' roles."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+from casa_desk.models.vocab import Role
+
+#: A user's role (the users page, the audit page's "user added").
+ROLE_WORDS = {
+    Role.OPERATOR.value: QT_TRANSLATE_NOOP("Vocab", "Operatore"),
+    Role.COORDINATOR.value: QT_TRANSLATE_NOOP("Vocab", "Coordinatore"),
+    Role.ADMINISTRATOR.value: QT_TRANSLATE_NOOP("Vocab", "Amministratore"),
+}
+
+
+def role_word(role: str) -> str:
+    return QCoreApplication.translate("Vocab", ROLE_WORDS.get(role, role))
+
 
 #: The languages heard at the desks, by ISO 639-1 code; others fall back to Qt's English name.
 LANGUAGES: dict[str, str] = {

@@ -198,3 +198,38 @@ def test_the_audit_page_words_how_each_login_came_about(qtbot, demo) -> None:
     reasons = {model.index(r, 4).data() for r in range(model.rowCount())}
     assert {"finestra del programma", "riga di comando: report", "codice di recupero"} <= reasons
     assert not reasons & {"window", "cli report", "recovery"}
+
+
+def test_the_audit_page_words_a_new_users_role(qtbot, demo) -> None:
+    """ "User added" records the role's code and the sensitive permission ("operatore,
+    contenuti riservati"): the page words both in the interface language."""
+    from PySide6.QtWidgets import QApplication
+
+    from casa_desk.app import install_translator
+
+    admin = _admin(demo)
+    add_user(
+        admin,
+        "op.nuova",
+        full_name="Operatrice Nuova",
+        role="operatore",
+        password=NEW_PASSWORD,
+        may_see_sensitive=True,
+    )
+
+    def reasons() -> set[str]:
+        window = _window(qtbot, admin)
+        page = window.open_audit()
+        page.action.setCurrentIndex(page.action.findData("user_added"))
+        return {page.model.index(r, 4).data() for r in range(page.model.rowCount())}
+
+    assert "Operatore, contenuti riservati" in reasons()
+    app = QApplication.instance()
+    installed = install_translator(app, "en")
+    try:
+        english = reasons()
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+    assert "Operator, sensitive content" in english
+    assert not any("operatore" in r or "riservati" in r for r in english)

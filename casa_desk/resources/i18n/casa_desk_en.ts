@@ -297,6 +297,11 @@
         <translation>recovery code</translation>
     </message>
     <message>
+        <source>contenuti riservati</source>
+        <extracomment>A new user&apos;s permission to see sensitive content, as accounts.add_user records it.</extracomment>
+        <translation>sensitive content</translation>
+    </message>
+    <message>
         <source>riga di comando: %1</source>
         <extracomment>A login of a command (&quot;cli report&quot;): the command&apos;s name in place of %1.</extracomment>
         <translation>command line: %1</translation>
@@ -3663,6 +3668,7 @@ the free number shown on the notice board.</translation>
     </message>
     <message>
         <source>Operatore</source>
+        <extracomment>A user&apos;s role (the users page, the audit page&apos;s &quot;user added&quot;).</extracomment>
         <translation>Operator</translation>
     </message>
     <message>

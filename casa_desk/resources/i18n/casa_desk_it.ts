@@ -297,6 +297,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>contenuti riservati</source>
+        <extracomment>A new user&apos;s permission to see sensitive content, as accounts.add_user records it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>riga di comando: %1</source>
         <extracomment>A login of a command (&quot;cli report&quot;): the command&apos;s name in place of %1.</extracomment>
         <translation type="unfinished"></translation>
@@ -3658,6 +3663,7 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Operatore</source>
+        <extracomment>A user&apos;s role (the users page, the audit page&apos;s &quot;user added&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
