@@ -102,7 +102,7 @@ def reason_word(row: dict[str, Any]) -> str:
         if sensitive == SENSITIVE_GRANTED:
             words.append(QCoreApplication.translate("Audit", SENSITIVE_GRANTED))
         return ", ".join(words)
-    if row.get("action") not in ("login", "unlocked"):
+    if row.get("action") not in (AuditAction.LOGIN.value, AuditAction.UNLOCKED.value):
         return reason
     if reason.startswith("cli "):
         return QCoreApplication.translate("Audit", COMMAND_LINE).replace("%1", reason[4:])
