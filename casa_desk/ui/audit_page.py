@@ -82,6 +82,14 @@ HOW_WORDS: dict[str, str] = {
 }
 #: A new user's permission to see sensitive content, as accounts.add_user records it.
 SENSITIVE_GRANTED = QT_TRANSLATE_NOOP("Audit", "contenuti riservati")
+#: What a change of a user changed, as accounts.change_user records it ("role=coordinatore",
+#: "may_see_sensitive=1", "full_name"), worded: the role's word in place of %1.
+CHANGED_WORDS: dict[str, str] = {
+    "full_name": QT_TRANSLATE_NOOP("Audit", "nome"),
+    "role": QT_TRANSLATE_NOOP("Audit", "ruolo: %1"),
+    "may_see_sensitive=1": QT_TRANSLATE_NOOP("Audit", "contenuti riservati concessi"),
+    "may_see_sensitive=0": QT_TRANSLATE_NOOP("Audit", "contenuti riservati revocati"),
+}
 #: A login of a command ("cli report"): the command's name in place of %1.
 COMMAND_LINE = QT_TRANSLATE_NOOP("Audit", "riga di comando: %1")
 #: The range of days the page opens with.
@@ -102,6 +110,8 @@ def reason_word(row: dict[str, Any]) -> str:
         if sensitive == SENSITIVE_GRANTED:
             words.append(QCoreApplication.translate("Audit", SENSITIVE_GRANTED))
         return ", ".join(words)
+    if row.get("action") == AuditAction.USER_CHANGED.value:
+        return ", ".join(_changed_word(part) for part in reason.split(", "))
     if row.get("action") not in (AuditAction.LOGIN.value, AuditAction.UNLOCKED.value):
         return reason
     if reason.startswith("cli "):
@@ -109,6 +119,15 @@ def reason_word(row: dict[str, Any]) -> str:
     if reason in HOW_WORDS:
         return QCoreApplication.translate("Audit", HOW_WORDS[reason])
     return reason
+
+
+def _changed_word(part: str) -> str:
+    if part.startswith("role="):
+        word = QCoreApplication.translate("Audit", CHANGED_WORDS["role"])
+        return word.replace("%1", role_word(part[5:]))
+    if part in CHANGED_WORDS:
+        return QCoreApplication.translate("Audit", CHANGED_WORDS[part])
+    return part
 
 
 def _qdate(day: date) -> QDate:

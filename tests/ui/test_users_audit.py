@@ -233,3 +233,35 @@ def test_the_audit_page_words_a_new_users_role(qtbot, demo) -> None:
             app.removeTranslator(translator)
     assert "Operator, sensitive content" in english
     assert not any("operatore" in r or "riservati" in r for r in english)
+
+
+def test_the_audit_page_words_what_a_change_of_a_user_changed(qtbot, demo) -> None:
+    """ "User changed" records field codes ("may_see_sensitive=1, role=coordinatore"): the
+    page words them in the interface language."""
+    from PySide6.QtWidgets import QApplication
+
+    from casa_desk.app import install_translator
+    from casa_desk.security.accounts import change_user
+
+    admin = _admin(demo)
+    add_user(
+        admin, "op.nuova", full_name="Operatrice Nuova", role="operatore", password=NEW_PASSWORD
+    )
+    change_user(admin, "op.nuova", role="coordinatore", may_see_sensitive=True)
+
+    def reasons() -> set[str]:
+        window = _window(qtbot, admin)
+        page = window.open_audit()
+        page.action.setCurrentIndex(page.action.findData("user_changed"))
+        return {page.model.index(r, 4).data() for r in range(page.model.rowCount())}
+
+    assert "contenuti riservati concessi, ruolo: Coordinatore" in reasons()
+    app = QApplication.instance()
+    installed = install_translator(app, "en")
+    try:
+        english = reasons()
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+    assert "sensitive content granted, role: Coordinator" in english
+    assert not any("=" in r for r in english)

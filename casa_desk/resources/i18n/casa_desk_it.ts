@@ -302,6 +302,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>nome</source>
+        <extracomment>What a change of a user changed, as accounts.change_user records it (&quot;role=coordinatore&quot;, &quot;may_see_sensitive=1&quot;, &quot;full_name&quot;), worded: the role&apos;s word in place of %1.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ruolo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contenuti riservati concessi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contenuti riservati revocati</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>riga di comando: %1</source>
         <extracomment>A login of a command (&quot;cli report&quot;): the command&apos;s name in place of %1.</extracomment>
         <translation type="unfinished"></translation>
