@@ -56,7 +56,10 @@ class DeskStatusBar(QStatusBar):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.office.setText(self.tr("Presidio: %1").replace("%1", self.office_name))
+        # The name alone: it names itself ("Presidio C.A.S.A. San Siro"), and a prefix made
+        # it "Presidio: Presidio C.A.S.A. San Siro".
+        self.office.setText(self.office_name)
+        self.office.setToolTip(self.tr("Il presidio di questo computer"))
         self.operator.setText(self.tr("Operatore: %1").replace("%1", self.operator_name))
         self.set_sync_state(self.sync_state)  # and the count
 

@@ -177,7 +177,8 @@ def test_window_in_english(desk) -> None:
     assert shown["tabs"] == ["People", "Referrals", "Agenda", "Services", "Monthly report", "Sync"]
     assert shown["menus"] == ["&File", "&View"]
     assert shown["search"].startswith("Search by surname")
-    assert "Office: Presidio C.A.S.A. San Siro" in shown["status"]
+    assert "Presidio C.A.S.A. San Siro" in shown["status"]
+    assert any(text.startswith("Operator: ") for text in shown["status"])
 
 
 def test_window_in_italian(desk) -> None:

@@ -36,7 +36,7 @@ PAGES = {
 def test_title_and_status_bar(window, demo) -> None:
     assert window.windowTitle() == "casa_desk – Presidio C.A.S.A. San Siro"
     status = window.status
-    assert status.office.text() == "Presidio: Presidio C.A.S.A. San Siro"
+    assert status.office.text() == "Presidio C.A.S.A. San Siro"
     assert status.operator.text() == "Operatore: Operatrice Prova"
     pending = demo.store.pending_changes()
     assert pending > 0 and str(pending) in status.pending.text()
@@ -63,7 +63,7 @@ def test_a_status_bar_message_has_room_to_be_read(window, qtbot, width: int) -> 
     assert status.currentMessage() == message
     status.clearMessage()
     qtbot.waitUntil(status.office.isVisible)
-    assert status.office.text() == "Presidio: Presidio C.A.S.A. San Siro"
+    assert status.office.text() == "Presidio C.A.S.A. San Siro"
 
 
 def test_status_bar_counts_new_changes_after_a_write(window, demo) -> None:
@@ -297,7 +297,8 @@ def test_launch_with_lang_en_shows_english(qtbot, demo, monkeypatch) -> None:
     try:
         qtbot.addWidget(launched.window)
         assert launched.window.tabs.tabText(0) == "People"
-        assert launched.window.status.office.text().startswith("Office: ")
+        assert launched.window.status.operator.text().startswith("Operator: ")
+        assert launched.window.status.office.toolTip() == "This computer's office"
     finally:
         launched.close()
     assert UiSettings().language() == "it"  # --lang is for this run only

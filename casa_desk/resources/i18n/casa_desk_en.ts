@@ -914,9 +914,9 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <source>Presidio: %1</source>
+        <source>Il presidio di questo computer</source>
         <extracomment>Beyond this many changes the bar says &quot;more than&quot;: counting millions takes too long.</extracomment>
-        <translation>Office: %1</translation>
+        <translation>This computer&apos;s office</translation>
     </message>
     <message>
         <source>Operatore: %1</source>

@@ -914,7 +914,7 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <source>Presidio: %1</source>
+        <source>Il presidio di questo computer</source>
         <extracomment>Beyond this many changes the bar says &quot;more than&quot;: counting millions takes too long.</extracomment>
         <translation type="unfinished"></translation>
     </message>
