@@ -75,6 +75,9 @@ WATCHED = frozenset(
 #: The order of the follow-up list when every bucket is shown: by date.
 ORDER = ("overdue", "today", "week")
 COUNT_CAP = 1000
+#: The page's height shared out: follow-ups, late referrals, ESF six-month results,
+#: expiring consents.
+SHARES = (5, 2, 1, 1)
 
 
 class AgendaPage(QWidget):
@@ -219,9 +222,14 @@ class AgendaPage(QWidget):
         expiring_box = QGroupBox(self.tr("Consensi in scadenza nei prossimi 30 giorni"), self)
         QVBoxLayout(expiring_box).addWidget(self.expiring_view)
         splitter.addWidget(expiring_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setStretchFactor(2, 1)
+        # The follow-ups are the desk's list of the day: they get the room, the others what
+        # they need first. With stretch factors alone, a 768-pixel screen gave the last box
+        # its whole height and the follow-ups two rows (the splitter shrinks the stretched).
+        for index, share in enumerate(SHARES):
+            splitter.setStretchFactor(index, share)
+        splitter.setSizes([share * 1000 for share in SHARES])
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -66,6 +66,21 @@ def test_a_status_bar_message_has_room_to_be_read(window, qtbot, width: int) -> 
     assert status.office.text() == "Presidio C.A.S.A. San Siro"
 
 
+@pytest.mark.parametrize("width", [1366, 1024])
+def test_agenda_gives_the_follow_ups_the_room(window, qtbot, width: int) -> None:
+    """On a 768-pixel desk the follow-ups once had two rows and the (often empty) expiring
+    consents the rest of the page: the splitter shrank the boxes that had a stretch factor.
+    Now the follow-ups show at least eight rows and are the largest part."""
+    window.resize(width, 768)
+    window.tabs.setCurrentWidget(window.pages["agenda"])
+    page = window.page("agenda")
+    qtbot.waitUntil(lambda: page.follow_up_view.isVisible() and window.width() == width)
+    view = page.follow_up_view
+    assert view.viewport().height() >= 8 * view.verticalHeader().defaultSectionSize()
+    sizes = page.splitter.sizes()
+    assert sizes[0] == max(sizes) and min(sizes) > 0
+
+
 def test_status_bar_counts_new_changes_after_a_write(window, demo) -> None:
     before = demo.store.pending_changes()
     People(demo.store).register(
