@@ -284,7 +284,18 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
         return ["retention", "--db", db or w.file("office.sqlite"), "--as-of", as_of]
 
     add("retention", "--db", STORE, lambda w, m: retention_argv(w, db=m(w)))
-    values("retention", {"as-of-2026-13-01": lambda w: retention_argv(w, as_of="2026-13-01")})
+    values(
+        "retention",
+        {
+            "as-of-2026-13-01": lambda w: retention_argv(w, as_of="2026-13-01"),
+            "as-of-0001-01-01": lambda w: retention_argv(w, as_of="0001-01-01"),
+            "as-of-0001-01-01-dry-run": lambda w: [
+                *retention_argv(w, as_of="0001-01-01"),
+                "--dry-run",
+            ],
+            "as-of-future": lambda w: retention_argv(w, as_of="2099-01-01"),
+        },
+    )
 
     # hub serve (no valid run: it would serve for ever)
     def serve(w: W, db: str | None = None, port: str = "") -> list[str]:
