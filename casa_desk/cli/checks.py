@@ -18,13 +18,23 @@ _HUB_TABLES = {"hub_meta", "devices", "change_log"}
 
 
 def existing_store(path: Path) -> Path:
-    """An office store that must already exist: a folder or a missing file is one line here
-    (the store's own checks then say whether the file is a store, whole and not too new)."""
+    """An office store that must already exist: a folder, a pipe or a missing file is one line
+    here (the store's own checks then say whether the file is a store, whole and not too new)."""
     if path.is_dir():
         raise NotAStoreError(f"{path} è una cartella, non un archivio casa_desk.")
+    if path.exists() and not path.is_file():
+        raise NotAStoreError(f"{path} non è un file normale, non un archivio casa_desk.")
     if not path.is_file():
         raise StorageError(f"Archivio non trovato: {path}", code="missing")
     return path
+
+
+def not_a_file(path: Path) -> str:
+    """Why ``path``, an input that is not a regular file, cannot be read: a folder, a pipe or
+    a device (``/dev/zero``), or nothing there at all."""
+    if path.is_dir():
+        return "è una cartella"
+    return "non è un file normale" if path.exists() else "non trovato"
 
 
 def port(text: str) -> int:
@@ -84,6 +94,10 @@ def check_hub_file(path: Path, *, create: bool, make_folder: bool = False) -> No
     """Refuse a path that is not the hub's SQLite database (see :func:`hub_database`)."""
     if path.is_dir():
         raise SyncError(f"{path} è una cartella, non il database della sede.", code="hub_file")
+    if path.exists() and not path.is_file():  # a pipe, a device: SQLite cannot use it
+        raise SyncError(
+            f"{path} non è un file normale, non il database della sede.", code="hub_file"
+        )
     if not path.exists():
         if any(p.exists() and not p.is_dir() for p in path.parents):
             raise SyncError(f"Non è una cartella: {path.parent}", code="hub_missing")

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from casa_desk.cli.checks import not_a_file
 from casa_desk.cli.login import (
     add_password_stdin_argument,
     add_user_argument,
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         raise SyncError("Con --code serve anche --hub.", code="bad_input")
     hub = check_hub_url(args.hub) if args.hub else None
     if args.file and not args.file.is_file():
-        what = "è una cartella" if args.file.is_dir() else "non trovato"
+        what = not_a_file(args.file)
         raise SyncError(f"File di abbinamento {what}: {args.file}", code="enrol_file")
 
     def pair(store: Store) -> dict[str, Any]:

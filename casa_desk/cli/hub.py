@@ -8,7 +8,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from casa_desk.cli.checks import HUB_SCHEMES, check_listen_address, hub_database, port
+from casa_desk.cli.checks import (
+    HUB_SCHEMES,
+    check_listen_address,
+    hub_database,
+    not_a_file,
+    port,
+)
 from casa_desk.errors import SyncError
 from casa_desk.outputs import check_output, write_bytes
 from casa_desk.store.tables import HEAD_OFFICE
@@ -328,7 +334,7 @@ def run_import_bundle(args: argparse.Namespace) -> int:
 
     db = hub_database(args.db, create=False)
     if not args.file.is_file():
-        what = "è una cartella" if args.file.is_dir() else "non trovato"
+        what = not_a_file(args.file)
         raise SyncError(f"Pacchetto {what}: {args.file}", code="bundle_missing")
     check_output(args.reply, inputs=[db, args.file])
     hub = _hub(db, create=False)

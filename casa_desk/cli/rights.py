@@ -15,15 +15,27 @@ from typing import Any
 
 from casa_desk.cli.checks import existing_store
 from casa_desk.cli.login import add_user_argument, logged_in
+from casa_desk.errors import ValidationError
 from casa_desk.outputs import check_output
 from casa_desk.security.permissions import Action
+
+#: The days ``--as-of`` may name (the reports' years): a retention period counted back from
+#: year 1 is no date at all.
+FIRST_DAY = date(2000, 1, 1)
+LAST_DAY = date(2100, 12, 31)
 
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' non è una data AAAA-MM-GG") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise argparse.ArgumentTypeError(
+            f"{text} è fuori dall'intervallo ammesso "
+            f"({FIRST_DAY.isoformat()} – {LAST_DAY.isoformat()})"
+        )
+    return day
 
 
 def register(subparsers: Any) -> None:
@@ -36,7 +48,11 @@ def register(subparsers: Any) -> None:
         "Le statistiche restano identiche. Solo amministratori; registrato.",
     )
     parser.add_argument("--db", required=True, type=Path, help="archivio")
-    parser.add_argument("--as-of", type=_day, help="giorno di riferimento (predefinito oggi)")
+    parser.add_argument(
+        "--as-of",
+        type=_day,
+        help="giorno di riferimento (predefinito oggi; un giorno futuro solo con --dry-run)",
+    )
     parser.add_argument("--dry-run", action="store_true", help="conta soltanto, non cambia nulla")
     parser.add_argument(
         "--vacuum",
@@ -79,9 +95,18 @@ def register(subparsers: Any) -> None:
 
 
 def run_retention(args: argparse.Namespace) -> int:
+    from casa_desk.models.timeutil import today_rome
     from casa_desk.security import rights  # the store and reportlab: only when run
 
     existing_store(args.db)
+    if args.as_of and args.as_of > today_rome() and not args.dry_run:
+        # A typo (2062 for 2026) would anonymise, in every office, people whose period has
+        # not ended: irreversible. Counting who will be due is what a future day is for.
+        raise ValidationError(
+            f"--as-of {args.as_of.isoformat()} è nel futuro: anonimizzerebbe persone prima "
+            "della fine del periodo di conservazione. Per contarle usare --dry-run.",
+            code="as_of_future",
+        )
     with logged_in(args.db, args, command="retention", action=Action.RETENTION) as session:
         done = rights.run_retention(session, as_of=args.as_of, dry_run=args.dry_run)
         if args.vacuum and not args.dry_run:

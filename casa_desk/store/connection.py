@@ -41,6 +41,8 @@ import sqlite_utils.utils
 from sqlcipher3 import dbapi2 as binding
 from sqlite_utils import Database
 
+from casa_desk.errors import StorageError
+
 if TYPE_CHECKING:  # sqlcipher3 ships no type hints; its API is the standard library's
     import sqlite3
 
@@ -303,8 +305,18 @@ class Connections:
     def inspector(self) -> Connection:
         """A connection that cannot write (``query_only``) and leaves nothing behind: for
         checks of a file that may not be a store at all, which must be left exactly as it
-        was, for dry runs and for backups. It never creates a missing file (``mode=rw``); a
-        write-protected file is opened read-only by SQLite itself."""
+        was, for dry runs and for backups. It never creates a missing file (``mode=rw``).
+
+        A write-protected file (its permissions, a read-only medium) is refused with one
+        line: SQLite would open it read-only and still create its ``-wal`` and ``-shm``, which
+        it cannot remove when it closes, and a read-only ``-shm`` left beside the store keeps
+        it "read-only" after its permissions are given back."""
+        if self.path.exists() and not os.access(self.path, os.W_OK):
+            raise StorageError(
+                f"L'archivio {self.path} è in sola lettura (permessi del file o supporto "
+                "protetto): renderlo scrivibile e riprovare.",
+                code="read_only",
+            )
         conn = _connect(_inspector_uri(self.path), self._key, uri=True)
         try:
             conn.execute("PRAGMA query_only = 1")

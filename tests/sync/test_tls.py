@@ -262,6 +262,13 @@ def test_serve_refuses_plain_http_beyond_loopback_and_bad_tls_files(tmp_path: Pa
         "hub", "serve", "--db", db, "--tls-cert", str(tmp_path / "no.pem"), "--tls-key", str(key)
     )
     assert missing.returncode == 1 and _one_line(missing)
+    pipe = tmp_path / "key.pipe"
+    os.mkfifo(pipe)  # nobody writes it: reading it waited for ever, the hub never started
+    piped = run_cli(
+        "hub", "serve", "--db", db, "--tls-cert", str(cert), "--tls-key", str(pipe), timeout=30
+    )
+    assert piped.returncode == 1 and "non utilizzabili" in _one_line(piped)
+    assert not Path(db).exists()
 
 
 def test_an_old_hub_database_is_narrowed_to_owner_only(tmp_path: Path) -> None:

@@ -53,15 +53,18 @@ def check_serving(host: str, cert: Path | None, key: Path | None, *, insecure: b
             code="insecure",
         )
     if cert is not None and key is not None:
+        unusable = SyncError(
+            f"Certificato o chiave TLS non utilizzabili ({cert}, {key}): "
+            "file mancante, illeggibile o chiave che non corrisponde al certificato.",
+            code="tls_cert",
+        )
+        if not (Path(cert).is_file() and Path(key).is_file()):
+            raise unusable  # a folder, a device, a pipe (read for ever, the hub never starts)
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         try:
             context.load_cert_chain(cert, key)
         except (OSError, ssl.SSLError) as exc:
-            raise SyncError(
-                f"Certificato o chiave TLS non utilizzabili ({cert}, {key}): "
-                "file mancante, illeggibile o chiave che non corrisponde al certificato.",
-                code="tls_cert",
-            ) from exc
+            raise unusable from exc
 
 
 def served_url(host: str, port: int, cert: Path | None) -> str:

@@ -173,6 +173,11 @@ class Workspace:
         """A path whose folder is a regular file: unreadable and unwritable even for root."""
         return str(Path(self.file("text.txt")) / name)
 
+    def pipe(self, name: str = "tubo") -> str:
+        """A named pipe nobody writes: a command that reads it waits for ever."""
+        os.mkfifo(self.root / name)
+        return str(self.root / name)
+
     def empty(self, name: str = "vuoto.sqlite") -> str:
         (self.root / name).touch()
         return str(self.root / name)
@@ -259,6 +264,9 @@ def fingerprint(root: Path, open_stores: list[Store]) -> dict[str, str]:
             continue
         if path.is_symlink():
             out[name] = "->" + os.readlink(path)
+            continue
+        if not path.is_file():  # a pipe: never read (it would wait), its mode is its state
+            out[name] = f"special:{path.stat().st_mode:o}"
             continue
         out[name] = _content(path)
     return out

@@ -38,6 +38,7 @@ STORE: dict[str, Callable[[W], str]] = {
     "unreadable": lambda w: w.under_a_file(),
     "not-a-store": lambda w: w.file("text.txt"),
     "empty": lambda w: w.empty(),
+    "pipe": lambda w: w.pipe("tubo.sqlite"),
     "damaged": lambda w: w.file("damaged.sqlite"),
     "future": lambda w: w.file("future.sqlite"),
     "wrong-kind": lambda w: w.file("hub.sqlite"),
@@ -49,6 +50,7 @@ HUB: dict[str, Callable[[W], str]] = {
     "unreadable": lambda w: w.under_a_file("hub.sqlite"),
     "not-a-store": lambda w: w.file("text.txt"),
     "damaged": lambda w: w.file("damaged-hub.sqlite"),
+    "pipe": lambda w: w.pipe("tubo-hub.sqlite"),
     "wrong-kind": lambda w: w.file("office.sqlite"),
     "unsupported-url": lambda _w: "mysql://sede@localhost/hub",
 }
@@ -77,6 +79,7 @@ CSV: dict[str, Callable[[W], str]] = {
     "unreadable": lambda w: w.under_a_file("anagrafe.csv"),
     "binary": lambda w: w.file("office.sqlite"),
     "endless": lambda _w: "/dev/zero",
+    "pipe": lambda w: w.pipe("tubo.csv"),
     "empty": lambda w: w.empty("vuoto.csv"),
     "long-line": lambda w: _write(w, "lunga.csv", "cognome;nome\n" + "x" * 20_000 + "\n"),
     "not-a-registry": lambda w: w.file("text.txt"),
@@ -87,6 +90,7 @@ BUNDLE: dict[str, Callable[[W], str]] = {
     "directory": lambda w: w.folder(),
     "unreadable": lambda w: w.under_a_file("pacchetto.casa"),
     "not-a-bundle": lambda w: w.file("text.txt"),
+    "pipe": lambda w: w.pipe("tubo.casa"),
     "truncated": lambda w: w.truncated("push.casa"),
     "foreign-zip": lambda w: w.zip_with("altro.casa", {"a.txt": b"ciao"}),
     "non-ascii-signature": lambda w: w.bad_signature(),
@@ -284,7 +288,18 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
         return ["retention", "--db", db or w.file("office.sqlite"), "--as-of", as_of]
 
     add("retention", "--db", STORE, lambda w, m: retention_argv(w, db=m(w)))
-    values("retention", {"as-of-2026-13-01": lambda w: retention_argv(w, as_of="2026-13-01")})
+    values(
+        "retention",
+        {
+            "as-of-2026-13-01": lambda w: retention_argv(w, as_of="2026-13-01"),
+            "as-of-0001-01-01": lambda w: retention_argv(w, as_of="0001-01-01"),
+            "as-of-0001-01-01-dry-run": lambda w: [
+                *retention_argv(w, as_of="0001-01-01"),
+                "--dry-run",
+            ],
+            "as-of-future": lambda w: retention_argv(w, as_of="2099-01-01"),
+        },
+    )
 
     # hub serve (no valid run: it would serve for ever)
     def serve(w: W, db: str | None = None, port: str = "") -> list[str]:
@@ -565,6 +580,7 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
             "directory": lambda w: w.folder(),
             "unreadable": lambda w: w.under_a_file("abbinamento.json"),
             "not-json": lambda w: w.file("text.txt"),
+            "pipe": lambda w: w.pipe("tubo.json"),
             "a-bundle": lambda w: w.file("push.casa"),
         },
         lambda w, m: enrol(w, file=m(w)),
@@ -823,3 +839,31 @@ def test_the_valid_invocation_works(
     assert status == 0, lines
     assert not list(w.root.glob("*.tmp")) and not list(w.root.glob(".*.tmp"))
     shutil.rmtree(w.root, ignore_errors=True)
+
+
+PIPED = {
+    "report --db": lambda w: [
+        *["report", "--db", w.pipe("tubo.sqlite"), "--month", "2026-09", "--all"],
+        *["--out", w.new("rapporto.pdf")],
+    ],
+    "bundle import": lambda w: ["bundle", "import", "--db", w.file("office.sqlite"), w.pipe()],
+    "hub import-bundle": lambda w: [
+        *["hub", "import-bundle", w.pipe(), "--db", w.file("hub.sqlite")],
+        *["--reply", w.new("risposta.casa")],
+    ],
+    "enrol --file": lambda w: ["enrol", "--db", w.new("nuovo.sqlite"), "--file", w.pipe()],
+    "hub device-add --db": lambda w: [
+        *["hub", "device-add", "--db", w.pipe("tubo-hub.sqlite"), "--presidio", "SAN-SIRO"]
+    ],
+}
+
+
+@pytest.mark.parametrize("argv", PIPED.values(), ids=PIPED.keys())
+def test_a_pipe_is_called_what_it_is(
+    argv: Argv, template: Template, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A named pipe given for a file is "not a regular file", not "not found" (it is there)
+    nor a database error."""
+    w = Workspace(template, tmp_path)
+    status, lines = run(argv(w), capsys)
+    assert status == 1 and len(lines) == 1 and "non è un file normale" in lines[0], lines
