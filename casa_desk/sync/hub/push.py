@@ -179,7 +179,7 @@ def apply_batch(
         new = [c for cid, c in found_conflicts.items() if cid not in have]
         if new:
             conn.execute(insert(schema.conflicts), new)
-    scrub_touched(conn, rows, touched)  # anonymisation always wins (issue 11)
+    scrub_touched(conn, rows, touched, links.found)  # anonymisation always wins (issue 11)
     return rejected
 
 

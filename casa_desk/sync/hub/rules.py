@@ -295,10 +295,14 @@ class Links:
                 value = data.get(col)
                 if isinstance(value, str) and (target, value) not in rows:
                     wanted.setdefault(target, set()).add(value)
+        #: The rows pointed at that the batch does not hold (:func:`_owners`).
         self.found: dict[Key, Row] = {}
         for target, ids in wanted.items():
             for r in _owners(conn, target, sorted(ids)):
-                self.found[(target, r[0])] = {"id": r[0], "presidio": r[1], "scope": r[2]}
+                row = {"id": r[0], "presidio": r[1], "scope": r[2]}
+                if target == "people":
+                    row["anonymised_on"], row["merged_into"] = r[3], r[4]
+                self.found[(target, r[0])] = row
 
     def reason(self, device: Device, change: dict[str, Any]) -> str | None:
         """None when every link resolves in the pusher's scope, else why not."""
@@ -322,6 +326,9 @@ class Links:
 
 
 def _owners(conn: Connection, table: str, ids: list[str]) -> list[tuple[Any, ...]]:
-    """``(id, presidio, scope)`` of the rows among ``ids``."""
-    sql = f"SELECT id, presidio, scope FROM {schema.MIRRORS[table].name} WHERE id"
+    """``(id, presidio, scope)`` of the rows among ``ids``; for people also ``anonymised_on``
+    and ``merged_into``, so that the batch's anonymisation check need not read them again
+    (hub/erasure.py)."""
+    extra = ", anonymised_on, merged_into" if table == "people" else ""
+    sql = f"SELECT id, presidio, scope{extra} FROM {schema.MIRRORS[table].name} WHERE id"
     return [tuple(r) for r in where_in(conn, sql, ids)]
