@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import ssl
 import time
 from collections import deque
 from collections.abc import Callable
@@ -554,6 +555,28 @@ def local_digest(store: Store) -> dict[str, dict[str, Any]]:
     return out
 
 
+def _transport_words(exc: httpx.TransportError) -> str:
+    """What went wrong on the way to the hub, in words (it once said "ConnectError")."""
+    seen: BaseException | None = exc
+    while seen is not None and not isinstance(seen, ssl.SSLError):
+        seen = seen.__cause__ or seen.__context__
+    if seen is not None:
+        return (
+            "la connessione protetta (HTTPS) non è riuscita: l'indirizzo potrebbe "
+            "essere http:// invece di https://, o viceversa"
+        )
+    if isinstance(exc, httpx.ConnectError):
+        return "connessione non riuscita (indirizzo, porta, rete o sede spenta)"
+    if isinstance(exc, httpx.RemoteProtocolError):  # e.g. plain HTTP spoken to a TLS hub
+        return (
+            "la sede ha chiuso la connessione senza rispondere: l'indirizzo potrebbe "
+            "essere https:// invece di http://"
+        )
+    if isinstance(exc, httpx.ProxyError):
+        return "il proxy della rete ha rifiutato la connessione"
+    return "connessione interrotta (rete o sede)"
+
+
 def _post(http: httpx.Client, path: str, body: dict[str, Any]) -> Any:
     return _post_encoded(http, path, protocol.encode(body))
 
@@ -573,7 +596,7 @@ def _post_encoded(http: httpx.Client, path: str, content: bytes) -> Any:
         if refusal is not None:
             raise refusal from None
         raise SyncError(
-            f"Sede non raggiungibile: {type(exc).__name__}", code="unreachable"
+            f"Sede non raggiungibile: {_transport_words(exc)}.", code="unreachable"
         ) from exc
     try:
         answer = protocol.decode(response.content)

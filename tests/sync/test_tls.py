@@ -298,3 +298,33 @@ def test_code_format_round_trips_and_catches_typos() -> None:
     assert misses <= 1  # 10 check bits: a typo slips through 1 time in 1,024
     plain = tokens.new_enrol_code()
     assert tokens.split_code(plain) == (tokens.normalise_code(plain), None)
+
+
+def test_a_wrong_scheme_or_a_closed_port_is_said_in_words(
+    tls_hub: TlsHub, sqlite_hub, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A hub that could not be reached was named by httpx's class ("Sede non raggiungibile:
+    ConnectError"); now the line says what to check: https:// to a plain hub, http:// to a
+    TLS one, or nothing listening at all."""
+    cert, key, _pin = make_certificate(tmp_path, "sede")
+    tls_hub.start(cert, key)
+    store = tmp_path / "office.sqlite"
+    with new_store(store) as opened, opened.transaction():
+        set_state(opened, "hub_token", "t")
+    plain_port = sqlite_hub.port
+    closed_port = free_port()
+    lines = {
+        url: _one_line(run_cli("sync", "--db", str(store), "--hub", url))
+        for url in (
+            f"https://127.0.0.1:{plain_port}",  # TLS spoken to a plain hub
+            f"http://127.0.0.1:{tls_hub.port}",  # plain spoken to a TLS hub
+            f"http://127.0.0.1:{closed_port}",
+        )
+    }
+    for line in lines.values():
+        assert line.startswith("casa-desk: Sede non raggiungibile: ")
+        assert "Error" not in line and "httpx" not in line
+    https_to_plain, http_to_tls, closed = lines.values()
+    assert "https://" in https_to_plain and "http://" in https_to_plain
+    assert "non riuscita" in closed
+    assert "https:// invece di http://" in http_to_tls
