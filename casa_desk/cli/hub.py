@@ -179,7 +179,9 @@ def run_device_add(args: argparse.Namespace) -> int:
     if presidio not in (*PRESIDIO_CODES, HEAD_OFFICE):
         raise SyncError(f"Presidio sconosciuto: {presidio}.", code="bad_input")
     db = hub_database(args.db, create=True)
-    _check_hand_out(args, db)  # before the device exists: a file that fails makes none
+    # Before the device exists: a file that fails makes none. An existing file is refused:
+    # it is most likely another new device's, not yet delivered, and its token is only there.
+    _check_hand_out(args, db, overwrite=False)
     hub = _hub(db)
     try:
         device_id, code = add_device(hub, presidio, head_office=args.head_office, label=args.label)
@@ -204,12 +206,13 @@ def _forget_device(hub: Any, device_id: str) -> None:
         conn.execute(delete(schema.devices).where(schema.devices.c.id == device_id))
 
 
-def _check_hand_out(args: argparse.Namespace, db: str) -> None:
-    """``--hub-url`` and ``--out`` checked before the hub is touched."""
+def _check_hand_out(args: argparse.Namespace, db: str, *, overwrite: bool = True) -> None:
+    """``--hub-url`` and ``--out`` checked before the hub is touched (``device-code`` may
+    replace the device's older file: its code no longer works)."""
     if args.hub_url:
         check_hub_url(args.hub_url)
     if args.out:
-        check_output(args.out, inputs=[db])
+        check_output(args.out, inputs=[db], overwrite=overwrite)
 
 
 def run_device_code(args: argparse.Namespace) -> int:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from login_helpers import open_store
@@ -56,6 +58,26 @@ def test_cli_device_add_out_writes_enrolment_file(tmp_path: Path) -> None:
     assert enrolled.returncode == 0, enrolled.stderr
     bad = run_cli("hub", "device-add", "--db", hub_db, "--presidio", "NOWHERE")
     assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_cli_device_add_never_replaces_an_enrolment_file(tmp_path: Path) -> None:
+    """A second new device written to the same file once replaced the first one's, whose
+    token was only there: now refused in one line, no device made, the file as it was."""
+    hub_db = str(tmp_path / "hub.sqlite")
+    out = tmp_path / "enrol.json"
+    first = run_cli("hub", "device-add", "--db", hub_db, "--presidio", "MAZZINI", "--out", str(out))
+    assert first.returncode == 0, first.stderr
+    before = out.read_bytes()
+    again = run_cli("hub", "device-add", "--db", hub_db, "--presidio", "MAZZINI", "--out", str(out))
+    assert again.returncode == 1
+    assert again.stderr.strip().splitlines() == [
+        f"casa-desk: Il file {out} esiste già: non lo sovrascrivo."
+    ]
+    assert out.read_bytes() == before
+    with closing(sqlite3.connect(hub_db)) as conn:
+        assert conn.execute("SELECT count(*) FROM devices").fetchone()[0] == 1
+    enrolled = run_cli("enrol", "--db", str(tmp_path / "m.sqlite"), "--file", str(out))
+    assert enrolled.returncode == 0, enrolled.stderr  # the first device's file still works
 
 
 def test_cli_bundle_round_trip(tmp_path: Path) -> None:
