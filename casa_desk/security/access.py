@@ -41,7 +41,7 @@ from casa_desk.store import audit
 from casa_desk.store.connection import Connections
 from casa_desk.store.db import Store, check_store, is_plain_store
 from casa_desk.store.journal import Journal
-from casa_desk.store.users import Users, clean_username
+from casa_desk.store.users import Users, clean_full_name, clean_username
 
 Clock = throttle.Clock
 
@@ -358,6 +358,7 @@ def create_desk(
     """
     path = Path(path)
     name = clean_username(username)
+    clean_full_name(full_name)  # before anything is made
     if check_strength:
         check_password(password, username=name)
     if store_state(path) is not StoreState.MISSING:

@@ -21,7 +21,7 @@ from casa_desk.security.access import Desk, Session, User, start_session
 from casa_desk.security.passwords import check_password
 from casa_desk.security.permissions import Action
 from casa_desk.store.db import Store
-from casa_desk.store.users import Users, clean_username
+from casa_desk.store.users import Users, clean_full_name, clean_username
 
 
 @dataclass(frozen=True)
@@ -46,8 +46,7 @@ def add_user(
     """A new user with their own password (administrators only). Audited ``user_added``."""
     session.require(Action.MANAGE_USERS)
     name = clean_username(username)
-    if not full_name.strip():
-        raise ValidationError("Indicare nome e cognome.", field="full_name", code="required")
+    full_name = _full_name(full_name)
     role = Role(role)
     check_password(password, username=name)
     users = Users(session.store)
@@ -66,6 +65,14 @@ def add_user(
     reason = role.value + (", contenuti riservati" if may_see_sensitive else "")
     session.audit(AuditAction.USER_ADDED, table="users", row_id=row["id"], reason=reason)
     return User.from_row(row, session.store.presidio)
+
+
+def _full_name(text: str) -> str:
+    """A user's name: required, bounded (:func:`~casa_desk.store.users.clean_full_name`)."""
+    text = clean_full_name(text)
+    if not text:
+        raise ValidationError("Indicare nome e cognome.", field="full_name", code="required")
+    return text
 
 
 def list_users(session: Session, *, include_disabled: bool = True) -> list[Account]:
@@ -98,7 +105,7 @@ def change_user(
     row = _existing(users, username)
     values: dict[str, Any] = {}
     if full_name is not None and full_name.strip():
-        values["full_name"] = full_name.strip()
+        values["full_name"] = _full_name(full_name)
     if role is not None and Role(role).value != row["role"]:
         if row["role"] == Role.ADMINISTRATOR.value and users.count_administrators() <= 1:
             raise _last_administrator()

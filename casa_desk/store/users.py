@@ -35,6 +35,24 @@ def clean_username(username: str) -> str:
     return name
 
 
+#: The longest name a user may have (shown in the status bar and on the audit page; a
+#: change carries at most 100 characters of it to the hub). A command line once took 50,000.
+MAX_FULL_NAME = 100
+
+
+def clean_full_name(full_name: str) -> str:
+    """The name stripped; ValidationError when it is too long (empty is left to callers:
+    some require it, some fall back to the username)."""
+    text = full_name.strip()
+    if len(text) > MAX_FULL_NAME:
+        raise ValidationError(
+            f"Nome e cognome troppo lunghi: al massimo {MAX_FULL_NAME} caratteri.",
+            field="full_name",
+            code="too_long",
+        )
+    return text
+
+
 class Users:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -56,7 +74,7 @@ class Users:
         row = {
             "id": uuid7(),
             "username": username,
-            "full_name": full_name.strip() or username,
+            "full_name": clean_full_name(full_name) or username,
             "role": Role(role).value,
             "presidio": presidio,
             "may_see_sensitive": int(may_see_sensitive),
@@ -87,6 +105,8 @@ class Users:
             raise ValueError(f"not user fields: {sorted(unknown)}")
         if "role" in values:
             values["role"] = Role(values["role"]).value
+        if "full_name" in values:
+            values["full_name"] = clean_full_name(values["full_name"]) or username
         current = self.get(username)
         if current is None:
             raise ValidationError("Utente sconosciuto.", field="username", code="unknown_user")

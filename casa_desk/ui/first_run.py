@@ -34,7 +34,7 @@ from casa_desk.security.passwords import check_password
 from casa_desk.store.db import Store
 from casa_desk.store.reference import PRESIDI
 from casa_desk.store.tables import HEAD_OFFICE
-from casa_desk.store.users import clean_username
+from casa_desk.store.users import MAX_FULL_NAME, clean_username
 from casa_desk.ui.error_texts import worded_error
 
 
@@ -78,6 +78,7 @@ class AccountFields:
             QCoreApplication.translate("AccountFields", "es. mrossi (senza spazi)")
         )
         self.full_name = QLineEdit(objectName=f"{prefix}FullName")
+        self.full_name.setMaxLength(MAX_FULL_NAME)
         self.password = password_field(f"{prefix}Password")
         self.again = password_field(f"{prefix}Again")
         self.password.setPlaceholderText(

@@ -33,7 +33,7 @@ from casa_desk.errors import CasaError
 from casa_desk.models.vocab import Role
 from casa_desk.security import accounts
 from casa_desk.security.access import Session
-from casa_desk.store.users import clean_username
+from casa_desk.store.users import MAX_FULL_NAME, clean_username
 from casa_desk.ui.account_dialogs import FormDialog, NewPasswordDialog, RecoveryCodeDialog
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.first_run import check_new_password, message_label, password_field
@@ -67,6 +67,7 @@ class UserDialog(FormDialog):
         self.username = QLineEdit(user.username if user else "", objectName="userUsername")
         self.username.setReadOnly(not adding)
         self.full_name = QLineEdit(user.full_name if user else "", objectName="userFullName")
+        self.full_name.setMaxLength(MAX_FULL_NAME)
         self.role = role_box(user.role if user else Role.OPERATOR.value)
         self.sensitive = QCheckBox(
             self.tr("Può vedere i contenuti riservati (violenza, salute)"),

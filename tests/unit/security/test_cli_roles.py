@@ -16,6 +16,7 @@ import pytest
 from login_helpers import PASSWORD, USER, login, new_session, open_store
 
 from casa_desk.cli import main
+from casa_desk.errors import ValidationError
 from casa_desk.security import accounts
 from casa_desk.security.keyfile import keyfile_path
 from casa_desk.store.people import People
@@ -161,3 +162,27 @@ def test_demo_says_when_it_uses_the_default_login(tmp_path: Path, capsys, monkey
         assert store.query("SELECT role FROM users WHERE username = 'demo'") == [
             {"role": "amministratore"}
         ]
+
+
+def test_a_user_name_is_bounded(desk: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    """``user add --name`` once took 50,000 characters (the status bar, the audit page and
+    every change sent to the hub carry it): now refused in one line, at every way in, and
+    nothing is made."""
+    db = ["--db", str(desk)]
+    long = "N" * 101
+    monkeypatch.setattr(sys, "stdin", io.StringIO("la frase del nuovo collega\n"))
+    line = _refused(capsys, ["user", "add", "dario", *db, "--name", long, "--role",
+                             "operatore", "--password-stdin"])  # fmt: skip
+    assert line == "casa-desk: Nome e cognome troppo lunghi: al massimo 100 caratteri."
+    with open_store(desk) as store:
+        assert store.query("SELECT username FROM users WHERE username = 'dario'") == []
+    admin = login(desk)
+    try:
+        with pytest.raises(ValidationError, match="troppo lunghi"):
+            accounts.change_user(admin, "op", full_name=long)
+        assert accounts.change_user(admin, "op", full_name="N" * 100).full_name == "N" * 100
+    finally:
+        admin.store.close()
+    with pytest.raises(ValidationError, match="troppo lunghi"):
+        new_session(tmp_path / "new.sqlite", full_name=long)
+    assert not (tmp_path / "new.sqlite").exists()
