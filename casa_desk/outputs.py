@@ -13,7 +13,9 @@ user gave us:
 * the content goes to a temporary file beside the destination (same file system, so the rename
   is atomic), is flushed to disk and only then renamed over the destination; any failure (a
   full disk, a read-only folder, Ctrl-C) removes the temporary file and its SQLite working
-  files, and the destination stays as it was.
+  files, and the destination stays as it was. A process killed outright (power cut, kill -9)
+  cannot: its temporary file, perhaps a plain copy of every person, is removed the next time
+  the same destination is written, once nothing has touched it for ABANDONED_AFTER seconds.
 
 Nothing here opens a file that SQLite may hold: on POSIX closing any descriptor of a file drops
 the process's SQLite locks on it. The only bytes read are the 16-byte header of an existing
@@ -29,9 +31,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -45,6 +49,9 @@ SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
 #: the store cannot be opened, so it is as much the store as the database file.
 KEY_FILE = ".keys"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+#: A temporary file (or its SQLite working files) untouched this long belongs to a process
+#: that is gone: a write in progress, even of the largest store, touches them every second.
+ABANDONED_AFTER = 15 * 60
 #: Reasons worded for the desk, by errno; anything else says what the system said.
 _REASONS = {
     errno.ENOSPC: "disco pieno",
@@ -258,6 +265,21 @@ def _write_failed(path: object, exc: OSError) -> OutputError:
     )
 
 
+def _sweep_abandoned(real: Path) -> None:
+    """Remove the temporary files a killed process left for ``real`` (see the module's
+    docstring): only this program's names for it, only when all their files are stale."""
+    now = time.time()
+    for temp in real.parent.glob(f".{glob.escape(real.name)}.*.tmp"):
+        files = [Path(f"{temp}{suffix}") for suffix in ("", *SQLITE_SIDECARS)]
+        try:
+            regular = stat.S_ISREG(temp.lstat().st_mode)
+            touched = max(f.lstat().st_mtime for f in files if os.path.lexists(f))
+        except (OSError, ValueError):
+            continue  # gone meanwhile, or unreadable: not ours to judge
+        if regular and now - touched > ABANDONED_AFTER:
+            _discard(temp)
+
+
 def _discard(temp: Path) -> None:
     for suffix in ("", *SQLITE_SIDECARS):
         with contextlib.suppress(OSError):
@@ -321,6 +343,7 @@ def atomic_outputs(
     temps: list[Path] = []
     try:
         for target in targets:
+            _sweep_abandoned(target.real)
             try:
                 fd, name = tempfile.mkstemp(
                     prefix=f".{target.real.name}.", suffix=".tmp", dir=target.real.parent

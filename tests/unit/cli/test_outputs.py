@@ -125,3 +125,30 @@ def test_all_or_nothing_for_several_outputs(tmp_path: Path) -> None:
     with pytest.raises(OutputError):
         write_all([(tmp_path / "r.pdf", b"nuovo"), (tmp_path / "cartella", b"csv")])
     assert (tmp_path / "r.pdf").read_bytes() == b"vecchio"
+
+
+def test_a_killed_writers_temporary_files_go_with_the_next_write(tmp_path: Path) -> None:
+    """kill -9 (or a power cut) during ``backup --decrypted`` left a hidden plain copy of
+    every person beside the destination. The next write of that destination removes such
+    files once nothing has touched them for ABANDONED_AFTER; a temporary file another
+    process is writing now, and other files, stay."""
+    from casa_desk.outputs import ABANDONED_AFTER
+
+    out = tmp_path / "copia.sqlite"
+    stale = tmp_path / ".copia.sqlite.k1ll3d.tmp"
+    stale_keys = tmp_path / ".copia.sqlite.keys.k1ll3d.tmp"
+    busy = tmp_path / ".copia.sqlite.w0rk1n.tmp"
+    others = [tmp_path / ".altro.sqlite.k1ll3d.tmp", tmp_path / "copia.sqlite.note"]
+    long_ago = os.stat(tmp_path).st_mtime - ABANDONED_AFTER - 60
+    for path in (stale, Path(f"{stale}-wal"), stale_keys, busy, Path(f"{busy}-wal"), *others):
+        path.write_bytes(b"dati")
+        os.utime(path, (long_ago, long_ago))
+    os.utime(Path(f"{busy}-wal"))  # its SQLite is writing now: the database file lags
+    for other in others:
+        os.utime(other, (long_ago, long_ago))
+    write_bytes(out, b"nuovo")
+    assert out.read_bytes() == b"nuovo"
+    assert not stale.exists() and not Path(f"{stale}-wal").exists()
+    assert not stale_keys.exists()
+    assert busy.exists() and Path(f"{busy}-wal").exists()
+    assert all(other.exists() for other in others)
