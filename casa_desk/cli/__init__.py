@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import errno
 import importlib
+import re
 import sys
 from collections.abc import Sequence
 
@@ -34,14 +35,38 @@ COMMANDS = (
 )
 
 
+#: argparse's own messages (Python ships them in English only), in Italian: the line the
+#: user reads was "errore: the following arguments are required: --db".
+_ARGPARSE_WORDS = (
+    (r"^the following arguments are required: ", "mancano gli argomenti obbligatori: "),
+    (r"^one of the arguments (.*) is required$", r"serve uno degli argomenti \1"),
+    (r"^unrecognized arguments: ", "argomenti non riconosciuti: "),
+    (r"^ambiguous option: (\S+) could match ", r"opzione ambigua: \1 può essere "),
+    (r"^argument (\S+): ", r"argomento \1: "),
+    (r"invalid choice: (.*) \(choose from (.*)\)$", r"scelta non valida: \1 (ammessi: \2)"),
+    (r"expected one argument$", "serve un valore"),
+    (r"invalid (\w+) value: (.*)$", r"valore non valido: \2"),
+    (r"not allowed with argument ", "non ammesso insieme a "),
+)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that says what was wrong in one line, in the user's terms."""
 
+    #: Set by :func:`main` when ``--db`` came before the command, where it opens the window.
+    db_before_command = False
+    #: The subcommands' names (:func:`build_parser`).
+    commands: frozenset[str] = frozenset()
+
     def error(self, message: str) -> None:  # type: ignore[override]
+        for pattern, words in _ARGPARSE_WORDS:
+            message = re.sub(pattern, words, message)
+        if _Parser.db_before_command and "--db" in message and "obbligatori" in message:
+            message += f" (--db va scritto dopo il comando: {self.prog} --db …)"
         self.exit(2, f"{self.prog}: errore: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> _Parser:
     parser = _Parser(
         prog="casa-desk",
         description="casa_desk: lo sportello dei presidi C.A.S.A. di Aler Milano. "
@@ -53,12 +78,16 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMANDO", parser_class=_Parser)
     for name in COMMANDS:
         importlib.import_module(name).register(subparsers)
+    parser.commands = frozenset(subparsers.choices)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    first = next((i for i, a in enumerate(given) if a in parser.commands), len(given))
+    _Parser.db_before_command = any(a.split("=")[0] == "--db" for a in given[:first])
+    args = parser.parse_args(given)
     try:
         if args.command is None:
             from casa_desk.app import run_app  # Qt is loaded only when the window is wanted
