@@ -48,7 +48,7 @@ from casa_desk.sync.hub_url import check_hub_url
 from casa_desk.sync.merge import NOT_APPLIED, UNCHANGED_SEED, digest_columns, digest_rows
 from casa_desk.sync.pipeline import PagePipeline
 from casa_desk.sync.sensitive import seal_outgoing
-from casa_desk.sync.tls import pin_failure, pinned_context
+from casa_desk.sync.tls import pin_failure, pinned_context, ssl_cause
 
 log = logging.getLogger("casa_desk.sync")
 
@@ -557,10 +557,7 @@ def local_digest(store: Store) -> dict[str, dict[str, Any]]:
 
 def _transport_words(exc: httpx.TransportError) -> str:
     """What went wrong on the way to the hub, in words (it once said "ConnectError")."""
-    seen: BaseException | None = exc
-    while seen is not None and not isinstance(seen, ssl.SSLError):
-        seen = seen.__cause__ or seen.__context__
-    if seen is not None:
+    if ssl_cause(exc, ssl.SSLError) is not None:
         return (
             "la connessione protetta (HTTPS) non è riuscita: l'indirizzo potrebbe "
             "essere http:// invece di https://, o viceversa"

@@ -19,7 +19,7 @@ import hashlib
 import hmac
 import ssl
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from casa_desk.errors import SyncError
 from casa_desk.security.tokens import pin_of
@@ -104,12 +104,23 @@ def pinned_context(expected: str | None = None, *, code_pin: int | None = None) 
     return context
 
 
+SslErrorT = TypeVar("SslErrorT", bound=ssl.SSLError)
+
+
+def ssl_cause(exc: BaseException, kind: type[SslErrorT]) -> SslErrorT | None:
+    """The TLS error of ``kind`` that ``exc`` (an httpx error) was raised from, if any."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, kind):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 def pin_failure(exc: BaseException) -> SyncError | None:
     """The one-line refusal when ``exc`` (an httpx error) came from the hub's certificate:
     not the pinned one, or (no pin) not trusted by the system's certificate authorities."""
-    seen: BaseException | None = exc
-    while seen is not None and not isinstance(seen, ssl.SSLCertVerificationError):
-        seen = seen.__cause__ or seen.__context__
+    seen = ssl_cause(exc, ssl.SSLCertVerificationError)
     if seen is None:
         return None
     if not isinstance(seen, CertificatePinError):  # no pin: the system's CAs said no
