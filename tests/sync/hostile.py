@@ -20,6 +20,43 @@ from casa_desk.sync import protocol
 from casa_desk.sync.hub.devices import add_device, enrol
 
 
+def hand_made(
+    node: str,
+    seq: int,
+    presidio: str,
+    table: str,
+    row_id: str,
+    op: str,
+    hlc: int | None,
+    data: dict[str, Any],
+) -> dict[str, Any]:
+    """One change as the node ``node`` would send it as its ``seq``-th; an insert gets the
+    sync columns a store would stamp. ``data`` is a dict, not keywords: a change may set
+    ``presidio`` or ``table`` columns of its own."""
+    now = "2026-03-01T10:00:00.000Z"
+    if op == "insert":
+        data = {
+            "id": row_id,
+            "presidio": presidio,
+            "scope": "shared" if table == "people" else presidio,
+            "created_at": now,
+            "updated_at": now,
+            "deleted": 0,
+            **data,
+        }
+    return {
+        "seq": seq,
+        "change_id": uuid7(),
+        "table": table,
+        "row_id": row_id,
+        "op": op,
+        "hlc": hlc if hlc is not None else pack(int(time.time() * 1000), seq),
+        "device": node,
+        "data": data,
+        "base": None if op == "insert" else {k: [0, ""] for k in data},
+    }
+
+
 class Hostile:
     def __init__(self, hub: HubProcess, presidio: str, *, head_office: bool = False) -> None:
         hs = hub.store()
@@ -51,29 +88,8 @@ class Hostile:
         self, table: str, row_id: str, op: str = "insert", hlc: int | None = None, **data: Any
     ) -> dict[str, Any]:
         """One change; an insert gets the sync columns a store would stamp."""
-        now = "2026-03-01T10:00:00.000Z"
-        if op == "insert":
-            data = {
-                "id": row_id,
-                "presidio": self.presidio,
-                "scope": "shared" if table == "people" else self.presidio,
-                "created_at": now,
-                "updated_at": now,
-                "deleted": 0,
-                **data,
-            }
         self.seq += 1
-        return {
-            "seq": self.seq,
-            "change_id": uuid7(),
-            "table": table,
-            "row_id": row_id,
-            "op": op,
-            "hlc": hlc if hlc is not None else pack(int(time.time() * 1000), self.seq),
-            "device": self.node,
-            "data": data,
-            "base": None if op == "insert" else {k: [0, ""] for k in data},
-        }
+        return hand_made(self.node, self.seq, self.presidio, table, row_id, op, hlc, data)
 
     def push(self, *changes: dict[str, Any]) -> dict[str, Any]:
         """Push ``changes`` as one batch; returns ``{change_id: reason}`` of the refused."""

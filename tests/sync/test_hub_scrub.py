@@ -9,10 +9,10 @@ by an office that was offline — on both engines, through ``HubStore.push`` in 
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
-from casa_desk.models.hlc import pack
+from hostile import hand_made
+
 from casa_desk.models.ids import uuid7
 from casa_desk.sync.hub.devices import add_device
 from casa_desk.sync.hub.scopes import Device
@@ -29,29 +29,8 @@ class _Office:
         self.device = Device(device_id, "SAN-SIRO", False, self.node)
 
     def change(self, table: str, row_id: str, op: str = "insert", **data: Any) -> dict[str, Any]:
-        if op == "insert":
-            scope = "shared" if table == "people" else "SAN-SIRO"
-            data = {
-                "id": row_id,
-                "presidio": "SAN-SIRO",
-                "scope": scope,
-                "created_at": NOW,
-                "updated_at": NOW,
-                "deleted": 0,
-                **data,
-            }
         self.seq += 1
-        return {
-            "seq": self.seq,
-            "change_id": uuid7(),
-            "table": table,
-            "row_id": row_id,
-            "op": op,
-            "hlc": pack(int(time.time() * 1000), self.seq),
-            "device": self.node,
-            "data": data,
-            "base": None if op == "insert" else {k: [0, ""] for k in data},
-        }
+        return hand_made(self.node, self.seq, "SAN-SIRO", table, row_id, op, None, data)
 
     def push(self, *changes: dict[str, Any]) -> None:
         answer = self.hub.push(
