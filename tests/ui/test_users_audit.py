@@ -200,13 +200,29 @@ def test_the_audit_page_words_how_each_login_came_about(qtbot, demo) -> None:
     assert not reasons & {"window", "cli report", "recovery"}
 
 
+def _audit_reasons(qtbot, admin, action: str) -> tuple[set[str], set[str]]:  # type: ignore[no-untyped-def]
+    """The audit page's reasons of ``action``, in Italian and then in English."""
+    from casa_desk.app import install_translator
+
+    def reasons() -> set[str]:
+        window = _window(qtbot, admin)
+        page = window.open_audit()
+        page.action.setCurrentIndex(page.action.findData(action))
+        return {page.model.index(r, 4).data() for r in range(page.model.rowCount())}
+
+    italian = reasons()
+    app = QApplication.instance()
+    installed = install_translator(app, "en")
+    try:
+        return italian, reasons()
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+
+
 def test_the_audit_page_words_a_new_users_role(qtbot, demo) -> None:
     """ "User added" records the role's code and the sensitive permission ("operatore,
     contenuti riservati"): the page words both in the interface language."""
-    from PySide6.QtWidgets import QApplication
-
-    from casa_desk.app import install_translator
-
     admin = _admin(demo)
     add_user(
         admin,
@@ -216,21 +232,8 @@ def test_the_audit_page_words_a_new_users_role(qtbot, demo) -> None:
         password=NEW_PASSWORD,
         may_see_sensitive=True,
     )
-
-    def reasons() -> set[str]:
-        window = _window(qtbot, admin)
-        page = window.open_audit()
-        page.action.setCurrentIndex(page.action.findData("user_added"))
-        return {page.model.index(r, 4).data() for r in range(page.model.rowCount())}
-
-    assert "Operatore, contenuti riservati" in reasons()
-    app = QApplication.instance()
-    installed = install_translator(app, "en")
-    try:
-        english = reasons()
-    finally:
-        for translator in installed:
-            app.removeTranslator(translator)
+    italian, english = _audit_reasons(qtbot, admin, "user_added")
+    assert "Operatore, contenuti riservati" in italian
     assert "Operator, sensitive content" in english
     assert not any("operatore" in r or "riservati" in r for r in english)
 
@@ -238,9 +241,6 @@ def test_the_audit_page_words_a_new_users_role(qtbot, demo) -> None:
 def test_the_audit_page_words_what_a_change_of_a_user_changed(qtbot, demo) -> None:
     """ "User changed" records field codes ("may_see_sensitive=1, role=coordinatore"): the
     page words them in the interface language."""
-    from PySide6.QtWidgets import QApplication
-
-    from casa_desk.app import install_translator
     from casa_desk.security.accounts import change_user
 
     admin = _admin(demo)
@@ -248,20 +248,7 @@ def test_the_audit_page_words_what_a_change_of_a_user_changed(qtbot, demo) -> No
         admin, "op.nuova", full_name="Operatrice Nuova", role="operatore", password=NEW_PASSWORD
     )
     change_user(admin, "op.nuova", role="coordinatore", may_see_sensitive=True)
-
-    def reasons() -> set[str]:
-        window = _window(qtbot, admin)
-        page = window.open_audit()
-        page.action.setCurrentIndex(page.action.findData("user_changed"))
-        return {page.model.index(r, 4).data() for r in range(page.model.rowCount())}
-
-    assert "contenuti riservati concessi, ruolo: Coordinatore" in reasons()
-    app = QApplication.instance()
-    installed = install_translator(app, "en")
-    try:
-        english = reasons()
-    finally:
-        for translator in installed:
-            app.removeTranslator(translator)
+    italian, english = _audit_reasons(qtbot, admin, "user_changed")
+    assert "contenuti riservati concessi, ruolo: Coordinatore" in italian
     assert "sensitive content granted, role: Coordinator" in english
     assert not any("=" in r for r in english)
