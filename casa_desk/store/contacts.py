@@ -231,22 +231,7 @@ class Contacts:
         where :meth:`agenda` reads every open follow-up at once. ``masked`` as for
         :meth:`agenda`.
         """
-        where = [
-            "c.follow_up_on IS NOT NULL",
-            "c.follow_up_on <= ?",
-            "+c.presidio = ?",
-            "c.follow_up_done_at IS NULL",
-            CURRENT,
-        ]
-        params: list[Any] = [end.isoformat(), presidio]
-        if start is not None:
-            where.insert(1, "c.follow_up_on >= ?")
-            params.insert(0, start.isoformat())
-        if operator is not None:
-            where.append("c.operator = ?")
-            params.append(operator)
-        if masked:
-            where.append("c.sensitive = 0")
+        where, params = _follow_up_filter(presidio, start, end, operator, masked)
         order = "DESC" if newest_first else "ASC"
         phone = (
             f"CASE WHEN {restricted_sql('p')} THEN NULL ELSE p.phone END" if masked else "p.phone"
@@ -274,24 +259,34 @@ class Contacts:
         masked: bool = False,
     ) -> int:
         """How many open follow-ups :meth:`follow_ups` would list (counted up to ``cap``)."""
-        where = [
-            "c.follow_up_on IS NOT NULL",
-            "c.follow_up_on <= ?",
-            "+c.presidio = ?",
-            "c.follow_up_done_at IS NULL",
-            CURRENT,
-        ]
-        params: list[Any] = [end.isoformat(), presidio]
-        if start is not None:
-            where.insert(1, "c.follow_up_on >= ?")
-            params.insert(0, start.isoformat())
-        if operator is not None:
-            where.append("c.operator = ?")
-            params.append(operator)
-        if masked:
-            where.append("c.sensitive = 0")
+        where, params = _follow_up_filter(presidio, start, end, operator, masked)
         row = self.store.db.execute(
             f"SELECT count(*) FROM (SELECT 1 FROM contacts c WHERE {' AND '.join(where)} LIMIT ?)",
             [*params, cap],
         ).fetchone()
         return int(row[0])
+
+
+def _follow_up_filter(
+    presidio: str, start: date | None, end: date, operator: str | None, masked: bool
+) -> tuple[list[str], list[Any]]:
+    """The open follow-ups' conditions on ``contacts c`` and their parameters, shared by
+    :meth:`Contacts.follow_ups` and :meth:`Contacts.count_follow_ups` so that the count the
+    agenda shows is always of the rows it lists."""
+    where = [
+        "c.follow_up_on IS NOT NULL",
+        "c.follow_up_on <= ?",
+        "+c.presidio = ?",
+        "c.follow_up_done_at IS NULL",
+        CURRENT,
+    ]
+    params: list[Any] = [end.isoformat(), presidio]
+    if start is not None:
+        where.insert(1, "c.follow_up_on >= ?")
+        params.insert(0, start.isoformat())
+    if operator is not None:
+        where.append("c.operator = ?")
+        params.append(operator)
+    if masked:
+        where.append("c.sensitive = 0")
+    return where, params
