@@ -27,6 +27,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,6 +69,27 @@ def _demo_session(folder: Path):  # type: ignore[no-untyped-def]
     return unlock(path, "demo", "demo")  # logged in again: the session carries the change
 
 
+class _Shots:
+    """Grabs widgets into ``out`` as ``window-NAME.png`` and remembers what it saved."""
+
+    def __init__(self, app: Any, out: Path) -> None:
+        self.app, self.out = app, out
+        self.saved: list[str] = []
+
+    def __call__(self, name: str, widget: Any) -> None:
+        for _ in range(3):  # let layouts and deferred paints settle
+            self.app.processEvents()
+        path = self.out / f"window-{name}.png"
+        widget.grab().save(str(path))
+        self.saved.append(path.name)
+
+    def dialog(self, name: str, make: Callable[[], Any]) -> None:
+        dialog = make()
+        dialog.show()
+        self(name, dialog)
+        dialog.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -80,46 +102,51 @@ def main() -> int:
     os.environ["CASA_DESK_HOME"] = str(temp / "home")
     _desk_screen(size, temp)  # type: ignore[arg-type]
 
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from casa_desk.app import build_window, install_translator
-    from casa_desk.ui.error_dialog import error_box
-    from casa_desk.ui.first_run import FirstRunDialog
-    from casa_desk.ui.person_form import DuplicatesDialog, PersonForm
     from casa_desk.ui.tasks import SyncRunner
 
     app = QApplication(sys.argv[:1])
     italian = install_translator(app, "it")
     session = _demo_session(temp)
     store = session.store
-    saved: list[str] = []
-
-    def settle() -> None:
-        for _ in range(3):
-            app.processEvents()
-
-    def shot(name: str, widget: QWidget) -> None:
-        settle()
-        path = out / f"window-{name}.png"
-        widget.grab().save(str(path))
-        saved.append(path.name)
-
-    def dialog_shot(name: str, make: Callable[[], QWidget]) -> None:
-        dialog = make()
-        dialog.show()
-        shot(name, dialog)
-        dialog.close()
+    shot = _Shots(app, out)
 
     window = build_window(session, runner=SyncRunner())
     window.show()  # as big as the desk's screen allows (casa_desk.ui.screen_fit)
     shot("start", window)
-
-    # Search: type the first letters of a frequent surname.
     surname = store.db.execute(
         "SELECT last_name FROM people GROUP BY last_name ORDER BY count(*) DESC LIMIT 1"
     ).fetchone()[0]
+    person_id = _daily_loop(shot, window, store, surname, temp)
+    _desk_keys(shot, window, surname)
+    _who_is_at_the_desk(shot, window, session)
+
+    window.close()
+    for translator in italian:
+        app.removeTranslator(translator)
+    translators = install_translator(app, "en")
+    _english(shot, build_window(session, runner=SyncRunner()), surname, person_id)
+    for translator in translators:
+        app.removeTranslator(translator)
+    store.close()
+    print(f"{len(shot.saved)} screenshots in {out}: {', '.join(shot.saved)}")
+    return 0
+
+
+def _daily_loop(shot: _Shots, window: Any, store: Any, surname: str, temp: Path) -> str:
+    """Search, card, registration, duplicates, merge, consent, contact, referral, every
+    page; returns the id of the person whose card was shown."""
+    from PySide6.QtTest import QTest
+
+    from casa_desk.ui.consent_dialog import ConsentDialog
+    from casa_desk.ui.duplicates import MergeDialog
+    from casa_desk.ui.error_dialog import error_box
+    from casa_desk.ui.first_run import FirstRunDialog
+    from casa_desk.ui.person_form import DuplicatesDialog, PersonForm
+
+    # Search: type the first letters of a frequent surname.
     QTest.keyClicks(window.search.field, surname[:4].lower())
     shot("search", window)
 
@@ -147,9 +174,9 @@ def main() -> int:
     )[0]
     typed = {k: person[k] for k in ("last_name", "first_name", "birth_date", "phone")}
     found = window.card.people.possible_duplicates(typed)
-    dialog_shot("duplicates", lambda: DuplicatesDialog(found, window))
-    dialog_shot("first-run", lambda: FirstRunDialog(temp / "new.sqlite"))
-    dialog_shot(
+    shot.dialog("duplicates", lambda: DuplicatesDialog(found, window))
+    shot.dialog("first-run", lambda: FirstRunDialog(temp / "new.sqlite"))
+    shot.dialog(
         "error",
         lambda: error_box(
             window, "Impossibile salvare: l'archivio è in sola lettura.", "dettagli tecnici"
@@ -157,9 +184,6 @@ def main() -> int:
     )
 
     # The merge dialog (two records of one person, field by field) and the consent form.
-    from casa_desk.ui.consent_dialog import ConsentDialog
-    from casa_desk.ui.duplicates import MergeDialog
-
     pair = store.query(
         "SELECT a.id AS a, b.id AS b FROM people a JOIN people b ON a.phone = b.phone"
         " AND a.id < b.id AND a.last_name != b.last_name LIMIT 1"
@@ -167,11 +191,11 @@ def main() -> int:
         "SELECT a.id AS a, b.id AS b FROM people a, people b WHERE a.id < b.id LIMIT 1"
     )
     people = window.card.people
-    dialog_shot(
+    shot.dialog(
         "merge",
         lambda: MergeDialog(people.get(pair[0]["a"]), people.get(pair[0]["b"]), window),
     )
-    dialog_shot("consent", lambda: ConsentDialog(window.context, row[0], None, window))
+    shot.dialog("consent", lambda: ConsentDialog(window.context, row[0], None, window))
 
     # Dialogs of the daily loop.
     contact = window.new_contact(row[0])
@@ -188,8 +212,14 @@ def main() -> int:
         window.tabs.setCurrentWidget(page)
         shot(f"page-{key}", window)
     window.show_search()
+    return str(row[0])
 
-    # Quick exit, and the lock screen (F12's way back, the idle lock).
+
+def _desk_keys(shot: _Shots, window: Any, surname: str) -> None:
+    """Quick exit, and the lock screen (F12's way back, the idle lock)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
     QTest.keyClicks(window.search.field, surname[:4].lower())
     QTest.keyClick(window.search.field, Qt.Key.Key_F12)
     shot("quick-exit", window)
@@ -199,14 +229,22 @@ def main() -> int:
     QTest.keyClicks(window.lock_screen.form.password, "demo")
     QTest.keyClick(window.lock_screen.form.password, Qt.Key.Key_Return)
 
-    # Who is at the desk: login, users, the audit page, break-glass.
+
+def _who_is_at_the_desk(shot: _Shots, window: Any, session: Any) -> None:
+    """Login, users, the audit page, break-glass, and a search without permission."""
+    from PySide6.QtTest import QTest
+
+    from casa_desk.app import build_window
+    from casa_desk.security.access import unlock
     from casa_desk.ui.break_glass import BreakGlassDialog
     from casa_desk.ui.login import LoginDialog
     from casa_desk.ui.settings import UiSettings
+    from casa_desk.ui.tasks import SyncRunner
 
+    store = session.store
     settings = UiSettings()
     settings.set_last_username("demo")
-    dialog_shot("login", lambda: LoginDialog(store.path, settings))
+    shot.dialog("login", lambda: LoginDialog(store.path, settings))
     users = window.open_users()
     shot("users", users)
     users.close()
@@ -215,14 +253,12 @@ def main() -> int:
     audit_page.close()
     riservato = store.db.execute("SELECT person_id FROM people_restricted LIMIT 1").fetchone()[0]
 
-    def break_glass() -> QWidget:
+    def break_glass() -> Any:
         dialog = BreakGlassDialog(session, riservato, window)
         dialog.reason.setPlainText("Richiesta urgente del servizio sociale")
         return dialog
 
-    dialog_shot("break-glass", break_glass)
-    from casa_desk.security.access import unlock
-
+    shot.dialog("break-glass", break_glass)
     masked = unlock(store.path, "op.turno", PW)
     turno = build_window(masked, runner=SyncRunner())
     turno.show()
@@ -232,16 +268,17 @@ def main() -> int:
     turno.close()
     masked.logout()
 
-    # English.
-    window.close()
-    for translator in italian:
-        app.removeTranslator(translator)
-    translators = install_translator(app, "en")
-    english = build_window(session, runner=SyncRunner())
+
+def _english(shot: _Shots, english: Any, surname: str, person_id: str) -> None:
+    """The search, the card, every page and the registration form in English."""
+    from PySide6.QtTest import QTest
+
+    from casa_desk.ui.person_form import PersonForm
+
     english.show()
     QTest.keyClicks(english.search.field, surname[:4].lower())
     shot("search-en", english)
-    english.open_person(row[0])
+    english.open_person(person_id)
     shot("card-en", english)
     for key in english.pages:
         english.tabs.setCurrentWidget(english.pages[key])
@@ -253,11 +290,6 @@ def main() -> int:
     shot("register-en", form)
     form.close()
     english.close()
-    for translator in translators:
-        app.removeTranslator(translator)
-    store.close()
-    print(f"{len(saved)} screenshots in {out}: {', '.join(saved)}")
-    return 0
 
 
 if __name__ == "__main__":
