@@ -30,11 +30,15 @@ def latest(records: list[dict]) -> dict[str, dict]:
     chosen: dict[str, dict] = {}
     for record in records:
         code = record["code"].strip().upper()
-        key = (bool(record.get("active")), record.get("date_created") or "")
         current = chosen.get(code)
-        if current is None or key >= (bool(current.get("active")), current.get("date_created") or ""):
+        if current is None or _recency(record) >= _recency(current):
             chosen[code] = record
     return chosen
+
+
+def _recency(record: dict) -> tuple[bool, str]:
+    """Active before ceased, then the later creation date."""
+    return bool(record.get("active")), record.get("date_created") or ""
 
 
 def main() -> int:
