@@ -140,6 +140,8 @@ class AgendaPage(QWidget):
         self.undo_bar = UndoBar(self)
         self.undo_bar.undo.clicked.connect(self.undo_done)
         self._last_done: str | None = None
+        #: The list's row to select once a follow-up marked done has left it: the next call.
+        self._resume_at: int | None = None
         self.summary = QLabel(self)
         self.error = error_label(self)
         statuses = Vocab.statuses()
@@ -356,8 +358,19 @@ class AgendaPage(QWidget):
         self.late.reload()
         self.esf.reload()
         self.expiring.reload()
+        self._resume_list()
         self._update_counts()
         self._update_buttons()
+
+    def _resume_list(self) -> None:
+        """After a "fatto", the call that took its place is selected and the list keeps the
+        keyboard, so a morning of overdue calls is worked down without finding the place
+        again with the mouse (the selection went with the row, the button went grey)."""
+        position, self._resume_at = self._resume_at, None
+        row = min(position, self.follow_ups.rowCount() - 1) if position is not None else -1
+        if row >= 0:
+            self.follow_up_view.selectRow(row)
+            self.follow_up_view.setFocus()
 
     def counts(self) -> dict[str, int]:
         """Open follow-ups per bucket, each counted up to COUNT_CAP."""
@@ -422,6 +435,8 @@ class AgendaPage(QWidget):
 
         def done(row: Row) -> None:
             self._last_done = row["id"]
+            position = self.follow_ups.find("id", contact_id)
+            self._resume_at = position if position >= 0 else None
             self.undo_bar.show_message(self.tr("Richiamo segnato come fatto."))
 
         return (

@@ -34,6 +34,7 @@ from casa_desk.store.consents import Consents, consent_state
 from casa_desk.store.people import People
 from casa_desk.ui.consent_dialog import ConsentDialog
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.elided_button import ElidedButton
 from casa_desk.ui.esf_box import EsfBox
 from casa_desk.ui.history_model import gender_label, role_label
 from casa_desk.ui.masking import full_name, mask_people
@@ -212,9 +213,7 @@ class CardSide(QScrollArea):
             text = full_name(member)
             if member.get("tenancy_role"):
                 text += f" – {role_label(member['tenancy_role'])}"
-            button = QPushButton(text)
-            button.setFlat(True)
-            button.setStyleSheet("text-align: left;")
+            button = ElidedButton(text)  # a long name and role never widen the column
             button.clicked.connect(lambda _=False, pid=member["id"]: self.person_opened.emit(pid))
             unlink = QToolButton(objectName="unlinkMember")
             unlink.setText("✕")

@@ -3,7 +3,8 @@
 The dialog opens with the cursor on the topic (category): typing its first letters selects
 it, Tab reaches the summary, Ctrl+Enter saves; everything else has a default — the person
 given by the caller or "Anonimo", channel *sportello*, now (Europe/Rome), the operator at the
-desk. Shift+Tab walks back to the person and the channel. Esc cancels.
+desk. Shift+Tab walks back to the person and the channel. Esc cancels — after asking, once
+a summary or a note is typed (:mod:`casa_desk.ui.discard`).
 
 The store checks the values (:func:`casa_desk.store.contacts.clean_contact`); its
 :class:`ValidationError` names the field, and the message is shown right under that field
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -42,6 +42,7 @@ from casa_desk.store.directory import Directory
 from casa_desk.store.people import People
 from casa_desk.store.search import search_people
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.discard import DiscardGuard
 from casa_desk.ui.masking import mask_people
 from casa_desk.ui.models import Vocab, person_name
 from casa_desk.ui.operations import StoreOp
@@ -122,7 +123,7 @@ class DateField(QWidget):
             self.hint.setText(f"→ {weekday} {day.strftime('%d/%m/%Y')}")
 
 
-class ContactDialog(QDialog):
+class ContactDialog(DiscardGuard):
     """The contact form; ``saved`` carries the id of the row written."""
 
     saved = Signal(str)
@@ -156,6 +157,7 @@ class ContactDialog(QDialog):
         # With a topic already there (a correction, this operator's usual one), the summary
         # is what is left to type.
         (self.summary if self.category.currentIndex() >= 0 else self.category).setFocus()
+        self._written = self._free_text()  # what Esc may throw away is what changes here
 
     @classmethod
     def amend(
@@ -271,7 +273,7 @@ class ContactDialog(QDialog):
             button.setAutoDefault(False)
             button.setDefault(False)
         self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.general_error)
@@ -493,6 +495,19 @@ class ContactDialog(QDialog):
             label.clear()
             label.hide()
         self.adjustSize()
+
+    def _free_text(self) -> tuple[str, str]:
+        return self.summary.text().strip(), self.notes.toPlainText().strip()
+
+    def typed_text(self) -> bool:
+        return self._free_text() != self._written
+
+    def discard_question(self) -> str:
+        if self._amends:
+            return self.tr(
+                "La correzione non è stata salvata: scartare quello che è stato scritto?"
+            )
+        return self.tr("Il contatto non è stato salvato: scartare quello che è stato scritto?")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Ctrl+Enter saves even where the shortcut did not fire (a child kept the key)."""

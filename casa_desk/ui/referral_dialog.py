@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
@@ -38,6 +37,7 @@ from casa_desk.store.referrals import Referrals
 from casa_desk.ui.consent_dialog import ConsentDialog
 from casa_desk.ui.contact_form import ERROR_STYLE, DateField
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.discard import DiscardGuard
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.models import Column, RowsModel, Vocab, one_page, person_name, stacked
 from casa_desk.ui.operations import StoreOp
@@ -77,7 +77,7 @@ class ConsentBanner(QFrame):
         self.show()
 
 
-class ReferralDialog(QDialog):
+class ReferralDialog(DiscardGuard):
     """A new referral; ``saved`` carries its id."""
 
     saved = Signal(str)
@@ -169,11 +169,11 @@ class ReferralDialog(QDialog):
         self.save_button = buttons.addButton(
             self.tr("Salva (Ctrl+Invio)"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        cancel = buttons.addButton(self.tr("Annulla"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel = buttons.addButton(self.tr("Annulla (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
         for button in (self.save_button, cancel):
             button.setAutoDefault(False)
         buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.cancel)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.save)
         layout = QVBoxLayout(self)
@@ -183,6 +183,12 @@ class ReferralDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
         self.save_button.setEnabled(bool(self.person_id))
+
+    def typed_text(self) -> bool:
+        return bool(self.reason.text().strip() or self.request.toPlainText().strip())
+
+    def discard_question(self) -> str:
+        return self.tr("La segnalazione non è stata salvata: scartare quello che è stato scritto?")
 
     def _filter_services(self) -> None:
         """Narrow the list; the first match is chosen, so Enter/Tab can move on at once

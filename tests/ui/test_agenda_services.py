@@ -260,3 +260,44 @@ def test_agenda_pages_across_buckets_and_filters(qtbot, seeded, qtmodeltester) -
     page.bucket.setCurrentIndex(page.bucket.findData("week"))
     assert [r["summary"] for r in page.follow_ups.rows()] == ["Richiamo week"]
     assert page.counts() == {"today": 1, "overdue": 4, "week": 1}
+
+
+def test_after_fatto_the_next_call_is_selected_in_the_window(qtbot, window, demo) -> None:
+    """Marking a follow-up done took the selection with it: the button went grey and a
+    morning of overdue calls had to be found again with the mouse, one by one. The call
+    that takes its place is selected and the list keeps the keyboard."""
+    from casa_desk.models.timeutil import format_date
+
+    Contacts(demo.store).log(
+        {
+            "person_id": demo.ids["Velluttini Corrado"],
+            "category": "manutenzione",
+            "summary": "Richiamare per il citofono",
+            "follow_up_on": (today_rome() + timedelta(days=1)).isoformat(),
+        },
+        presidio="SAN-SIRO",
+        operator="op.desk",
+    )
+    window.tabs.setCurrentWidget(window.pages["agenda"])
+    page = window.page("agenda")
+    view = page.follow_up_view
+    first = view.visualRect(page.follow_ups.index(0, 5)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    assert page.follow_ups.index(0, 5).data() == "Richiamare per il citofono"
+    before = page.follow_ups.rowCount()
+    next_one = [page.follow_ups.index(1, c).data() for c in range(6)]
+    for _ in range(2):  # the second time from the selection the first one left
+        asked = when_modal(
+            lambda dialog: qtbot.keyClick(dialog.outcome_box, Qt.Key.Key_Return),
+            name="doneDialog",
+        )
+        qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda asked=asked: bool(asked) and not asked[0].isVisible())
+        [selected] = view.selectionModel().selectedRows()
+        assert selected.row() == 0 and page.done_button.isEnabled()
+        assert window.focusWidget() is view
+        if next_one is not None:
+            shown = [page.follow_ups.index(0, c).data() for c in range(6)]
+            assert shown == next_one and format_date(today_rome() + timedelta(days=2)) in shown
+            next_one = None
+    assert page.follow_ups.rowCount() == before - 2

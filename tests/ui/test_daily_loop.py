@@ -176,3 +176,77 @@ def test_agenda_and_referrals_open_the_card_with_enter(qtbot, window, demo) -> N
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert window.tabs.currentIndex() == 0
     assert window.card.person_id == demo.ids["Quarzolini Arianna"]
+
+
+def _home_visit_notes(qtbot, window, demo):  # type: ignore[no-untyped-def]
+    """Ctrl+N on a card, and a home visit's summary and notes typed into the form."""
+    window.open_person(demo.ids["Quarzolini Arianna"])
+    qtbot.keyClick(window.card.history_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = _modal()
+    assert type(form).__name__ == "ContactDialog"
+    form.activateWindow()  # as the desktop does with a new dialog (offscreen does not)
+    qtbot.waitUntil(form.isActiveWindow)
+    qtbot.keyClicks(form.summary, "Visita per la muffa in camera")
+    qtbot.keyClicks(form.notes, "Muffa estesa su due pareti, foto fatte")
+    return form
+
+
+def test_esc_on_a_contact_with_typed_notes_asks_before_throwing_them_away(
+    qtbot, window, demo
+) -> None:
+    """One Esc used to close the form with the notes of a home visit in it. Now it asks;
+    Esc or Enter in the question keep the form as it was, only "Scarta" discards."""
+    from dialogs import button, click_when_shown, key_when_shown, message_text
+
+    form = _home_visit_notes(qtbot, window, demo)
+    for key in (Qt.Key.Key_Escape, Qt.Key.Key_Return):
+        asked = key_when_shown(qtbot, key, name="discardConfirm")
+        qtbot.keyClick(form.notes, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda asked=asked: bool(asked) and not asked[0].isVisible())
+        assert message_text(asked[0]) == (
+            "Il contatto non è stato salvato: scartare quello che è stato scritto?"
+        )
+        assert form.isVisible()
+        assert form.notes.toPlainText() == "Muffa estesa su due pareti, foto fatte"
+    # the mouse on Annulla (Esc), then Scarta: gone, nothing saved
+    asked = click_when_shown(qtbot, "Scarta", name="discardConfirm")
+    qtbot.mouseClick(button(form, "Annulla (Esc)"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    assert asked
+    assert demo.store.query("SELECT id FROM contacts WHERE summary LIKE 'Visita per%'") == []
+    # a form with nothing typed still closes at once
+    qtbot.keyClick(window.card.history_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    empty = _modal()
+    empty.activateWindow()
+    qtbot.waitUntil(empty.isActiveWindow)
+    qtbot.keyClick(empty.summary, Qt.Key.Key_Escape)
+    assert not empty.isVisible() and _modal() is None
+
+
+def test_the_referral_form_asks_too_and_in_english(qtbot, window, demo) -> None:
+    from dialogs import button, message_text, when_modal
+
+    from casa_desk.app import install_translator
+
+    app = QApplication.instance()
+    installed = install_translator(app, "en")
+    try:
+        referral = window.new_referral(demo.ids["Quarzolini Arianna"])
+        qtbot.keyClicks(referral.filter, "servizi sociali")
+        qtbot.keyClicks(referral.reason, "Sostegno per l'affitto")
+        seen: list[str] = []
+
+        def keep(box) -> None:  # type: ignore[no-untyped-def]
+            seen.extend([box.windowTitle(), *(b.text() for b in box.buttons())])
+            qtbot.mouseClick(button(box, "Keep writing"), Qt.MouseButton.LeftButton)
+
+        asked = when_modal(keep, name="discardConfirm")
+        qtbot.mouseClick(button(referral, "Cancel (Esc)"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(asked) and not asked[0].isVisible())
+        assert message_text(asked[0]) == "This referral has not been saved: discard what was typed?"
+        assert sorted(seen) == ["Discard", "Keep writing", "Unsaved text"]
+        assert referral.isVisible() and referral.reason.text() == "Sostegno per l'affitto"
+        referral.reject()
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)

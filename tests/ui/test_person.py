@@ -496,3 +496,46 @@ def test_the_cards_left_column_cuts_nothing_at_its_narrowest(qtbot, demo) -> Non
         w.text() for w in shown if w.mapTo(viewport, QPoint(w.width(), 0)).x() > viewport.width()
     ]
     assert not cut
+
+
+def test_a_long_household_member_never_cuts_the_card(qtbot, window, demo) -> None:
+    """One member's name and role ("… – Occupante senza titolo") once made the left column
+    wider than its viewport (no horizontal scroll bar): every value of the card was cut at
+    the right edge and the member's ✕ was out of sight, at 1366×768 as at 1024×768. The
+    member's line is elided to the room there is, whole in its tooltip, and still opens the
+    member's card."""
+    from casa_desk.ui.card_side import MIN_WIDTH
+
+    ludmilla = demo.ids["Zampicchi Ludmilla"]
+    long_one = People(demo.store).register(
+        {
+            "last_name": "Brambillasca Frontespizi",
+            "first_name": "Massimiliano Giangiacomo",
+            "unit_code": "SS-0310-B",  # Ludmilla's flat: the same household
+            "tenancy_role": "occupante_senza_titolo",
+        },
+        presidio="SAN-SIRO",
+    )
+    window.open_person(ludmilla)
+    card, side = window.card, window.card.side
+    qtbot.waitUntil(lambda: card.person_id == ludmilla)
+    card.splitter.setSizes([MIN_WIDTH, 2000])
+    qtbot.waitUntil(lambda: side.width() <= MIN_WIDTH + 1)
+    QApplication.processEvents()
+    viewport = side.viewport()
+    assert side.widget().width() <= viewport.width()
+    [member] = [
+        b
+        for b in side.household_box.findChildren(QPushButton)
+        if b.isVisible() and b.text().startswith("Brambillasca")
+    ]
+    [unlink] = [b for b in side.household_box.findChildren(QToolButton) if b.isVisible()]
+    for widget in (member, unlink, *side.address_box.findChildren(QLabel)):
+        right = widget.mapTo(viewport, QPoint(widget.width(), 0)).x()
+        assert right <= viewport.width(), widget.text()
+    whole = "Brambillasca Frontespizi Massimiliano Giangiacomo – Occupante senza titolo"
+    assert member.text() == whole
+    assert member.shown_text().endswith("…") and member.toolTip() == whole
+    side.ensureWidgetVisible(member)
+    qtbot.mouseClick(member, Qt.MouseButton.LeftButton)
+    assert card.person_id == long_one["id"]

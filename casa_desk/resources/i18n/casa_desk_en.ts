@@ -32,7 +32,7 @@
     <name>AgendaPage</name>
     <message>
         <source>In ritardo</source>
-        <extracomment>The order of the follow-up list when every bucket is shown: by date.</extracomment>
+        <extracomment>The order of the follow-up list when every bucket is shown: by date. The page&apos;s height shared out: follow-ups, late referrals, ESF six-month results, expiring consents.</extracomment>
         <translation>Overdue</translation>
     </message>
     <message>
@@ -848,6 +848,14 @@
         <source>Data non valida: usare gg/mm/aaaa oppure +7.</source>
         <translation>Invalid date: use dd/mm/yyyy or +7.</translation>
     </message>
+    <message>
+        <source>La correzione non è stata salvata: scartare quello che è stato scritto?</source>
+        <translation>This correction has not been saved: discard what was typed?</translation>
+    </message>
+    <message>
+        <source>Il contatto non è stato salvato: scartare quello che è stato scritto?</source>
+        <translation>This contact has not been saved: discard what was typed?</translation>
+    </message>
 </context>
 <context>
     <name>CredentialsForm</name>
@@ -986,6 +994,25 @@
             <numerusform>%n change waiting to sync</numerusform>
             <numerusform>%n changes waiting to sync</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Discard</name>
+    <message>
+        <source>Testo non salvato</source>
+        <translation>Unsaved text</translation>
+    </message>
+    <message>
+        <source>Scarta</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Continua a scrivere</source>
+        <translation>Keep writing</translation>
+    </message>
+    <message>
+        <source>Scartare quello che è stato scritto?</source>
+        <translation>Discard what was typed?</translation>
     </message>
 </context>
 <context>
@@ -2454,8 +2481,12 @@ the free number shown on the notice board.</translation>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Annulla</source>
-        <translation>Cancel</translation>
+        <source>Annulla (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>La segnalazione non è stata salvata: scartare quello che è stato scritto?</source>
+        <translation>This referral has not been saved: discard what was typed?</translation>
     </message>
     <message>
         <source>Scegliere un servizio dall&apos;elenco.</source>

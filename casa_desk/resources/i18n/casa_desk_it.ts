@@ -32,7 +32,7 @@
     <name>AgendaPage</name>
     <message>
         <source>In ritardo</source>
-        <extracomment>The order of the follow-up list when every bucket is shown: by date.</extracomment>
+        <extracomment>The order of the follow-up list when every bucket is shown: by date. The page&apos;s height shared out: follow-ups, late referrals, ESF six-month results, expiring consents.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -848,6 +848,14 @@
         <source>Data non valida: usare gg/mm/aaaa oppure +7.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>La correzione non è stata salvata: scartare quello che è stato scritto?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il contatto non è stato salvato: scartare quello che è stato scritto?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CredentialsForm</name>
@@ -986,6 +994,25 @@
             <numerusform>Modifiche da sincronizzare: %n</numerusform>
             <numerusform>Modifiche da sincronizzare: %n</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Discard</name>
+    <message>
+        <source>Testo non salvato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scarta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continua a scrivere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scartare quello che è stato scritto?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2449,7 +2476,11 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Annulla</source>
+        <source>Annulla (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La segnalazione non è stata salvata: scartare quello che è stato scritto?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,0 +1,74 @@
+"""Esc, *Annulla* or the window's ✕ on a form with typed text ask before throwing it away.
+
+A home visit's notes take minutes to write and one Esc — pressed by habit, to close a list
+that was already closed — used to drop them with the form. A form with nothing typed (or
+nothing changed, for a correction) still closes at once: the core loop's keys stay the same.
+The question's default is to keep writing, so Enter or a second Esc never discards; F12
+rejects it like any question, and the form, a draft, comes back with its text.
+
+A form opts in with :class:`DiscardGuard`: it says what it holds (``typed_text``) and what
+to call it in the question (``discard_question``), and connects its *Annulla* to ``cancel``.
+``reject()`` itself stays unconditional, for code that closes the form on purpose.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+
+def keep_writing(parent: QWidget, question: str) -> bool:
+    """Ask whether to discard what was typed; True when the operator keeps the form."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("Discard", "Testo non salvato"),
+        question,
+        parent=parent,
+    )
+    box.setObjectName("discardConfirm")
+    discard = box.addButton(
+        QCoreApplication.translate("Discard", "Scarta"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("Discard", "Continua a scrivere"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is not discard
+
+
+class DiscardGuard(QDialog):
+    """A form whose typed text is not lost to one key (subclass instead of QDialog)."""
+
+    def typed_text(self) -> bool:
+        """Whether the form holds text the operator typed and has not saved."""
+        raise NotImplementedError
+
+    def discard_question(self) -> str:
+        return QCoreApplication.translate("Discard", "Scartare quello che è stato scritto?")
+
+    def cancel(self) -> None:
+        """*Annulla* and Esc: close, after asking when there is typed text."""
+        if self.typed_text() and keep_writing(self, self.discard_question()):
+            return
+        self.reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # the title bar's ✕ (spontaneous); closing from code stays unconditional
+        if (
+            event.spontaneous()
+            and self.typed_text()
+            and keep_writing(self, self.discard_question())
+        ):
+            event.ignore()
+            return
+        super().closeEvent(event)
