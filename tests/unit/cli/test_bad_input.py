@@ -94,6 +94,7 @@ BUNDLE: dict[str, Callable[[W], str]] = {
     "truncated": lambda w: w.truncated("push.casa"),
     "foreign-zip": lambda w: w.zip_with("altro.casa", {"a.txt": b"ciao"}),
     "non-ascii-signature": lambda w: w.bad_signature(),
+    "nested-manifest": lambda w: w.nested_manifest(),
 }
 
 
