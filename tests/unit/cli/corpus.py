@@ -224,6 +224,12 @@ class Workspace:
         members["manifest.json"] = b"[" * 20_000 + b"]" * 20_000
         return self.zip_with("annidato.casa", members)
 
+    def enrolment_with(self, name: str, **changes: object) -> str:
+        """The template's enrolment file with ``changes`` to its fields."""
+        data = json.loads((self.template.folder / "enrol.json").read_text(encoding="utf-8"))
+        (self.root / name).write_text(json.dumps({**data, **changes}), encoding="utf-8")
+        return str(self.root / name)
+
     def truncated(self, name: str) -> str:
         data = (self.template.folder / name).read_bytes()
         path = self.root / f"troncato-{name}"
