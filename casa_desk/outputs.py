@@ -109,6 +109,12 @@ def _database_id(path: Path) -> int | None:
     return int.from_bytes(header[68:72], "big")
 
 
+def is_plain_sqlite(path: PathLike) -> bool:
+    """True when the file at ``path`` is a plain (unencrypted) SQLite database: its header
+    says so. An encrypted store shows no header (see :func:`_looks_encrypted`)."""
+    return _database_id(Path(path)) is not None
+
+
 def _looks_encrypted(path: Path) -> bool:
     """True for a file that may be an encrypted store reached by another name (a hard link):
     SQLCipher shows no header, only whole pages (4 KiB) of ciphertext. Every file the

@@ -42,6 +42,13 @@ _SEX = {"m": "M", "maschio": "M", "maschile": "M", "f": "F", "femmina": "F", "fe
 _DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+#: The longest text a registry field may hold: the hub's cap for short text
+#: (casa_desk.sync.hub.rules.SHORT_TEXT_CAP), which refuses a longer one in every change.
+MAX_FIELD = 300
+#: Control characters (C0 but for tab and line breaks, which a quoted cell of an export may
+#: hold; DEL; C1) and the bidi overrides and isolates, which the hub refuses: a name that
+#: reverses the text after it shows as another name on every screen.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,7 @@ def clean_row(
             )
         ]
     values: dict[str, Any] = {COLUMNS[c]: cells[i].strip() for c, i in positions.items()}
-    problems: list[RowProblem] = []
+    problems = _text_problems(line, values)
     if "gender" in values:
         sex = values["gender"].casefold()
         if sex and sex not in _SEX:
@@ -106,6 +113,23 @@ def clean_row(
         RowProblem(line, _FILE_COLUMN.get(e.field, e.field), e.code, e.message) for e in errors
     )
     return ({} if problems else cleaned), sorted(problems, key=_column_order)
+
+
+def _text_problems(line: int, values: dict[str, Any]) -> list[RowProblem]:
+    """Fields no desk could type and the hub refuses: each is a problem of its row (and is
+    blanked in ``values``, so the other checks still speak about the rest). Imported,
+    such a person stayed at this office for good, every change of theirs refused by the hub."""
+    problems: list[RowProblem] = []
+    for field, text in list(values.items()):
+        if len(text) > MAX_FIELD:
+            code, message = "too_long", f"Il testo supera i {MAX_FIELD} caratteri."
+        elif _UNPRINTABLE.search(text):
+            code, message = "unprintable", "Contiene caratteri di controllo o di direzione."
+        else:
+            continue
+        problems.append(RowProblem(line, _FILE_COLUMN[field], code, message))
+        values[field] = "-" if field in ("last_name", "first_name") else ""  # not "missing"
+    return problems
 
 
 def _domain_check(

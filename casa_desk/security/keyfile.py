@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import os
 import sys
 from collections.abc import Iterator
@@ -47,6 +48,10 @@ VERSION = 1
 SUFFIX = ".keys"
 #: How many failure times are kept per user until the next login moves them to the audit.
 MAX_FAILURE_TIMES = 50
+#: A key file is a few kilobytes (a slot and at most MAX_FAILURE_TIMES times per user); a
+#: larger file is damaged and is never read whole (a 2 GB file took 4 GB of memory and a
+#: minute to be called damaged).
+MAX_BYTES = 4 * 1024 * 1024
 
 
 def keyfile_path(store: str | Path) -> Path:
@@ -140,9 +145,12 @@ class Attempts:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Attempts:
+        next_at = float(data.get("next_at", 0.0))
+        if not math.isfinite(next_at):  # 1e400 reads as infinity: no time to wait until
+            raise ValueError("failed-login wait out of range")
         return cls(
             int(data.get("failures", 0)),
-            float(data.get("next_at", 0.0)),
+            next_at,
             [str(t) for t in data.get("times", [])][-MAX_FAILURE_TIMES:],
         )
 
@@ -209,7 +217,16 @@ class KeyFile:
             )
         except StorageError:
             raise
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        # RecursionError: JSON nested thousands deep; OverflowError: a number such as 1e400
+        # where a count or a time is expected (int() of an infinite float)
+        except (
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            RecursionError,
+            OverflowError,
+        ) as exc:
             raise StorageError(
                 f"Il file delle chiavi {where} è danneggiato: ripristinarlo da un backup "
                 "(il file .keys accanto alla copia).",
@@ -225,7 +242,8 @@ def read(store: str | Path) -> KeyFile:
     """The key file of the store at ``store``; StorageError (one line) if missing or bad."""
     path = keyfile_path(store)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise StorageError(
             f"Manca il file delle chiavi dell'archivio ({path.name}): senza di esso "
@@ -236,6 +254,8 @@ def read(store: str | Path) -> KeyFile:
         raise StorageError(
             f"Impossibile leggere {path}: {exc.strerror}.", code="keys_unreadable"
         ) from exc
+    if len(raw) > MAX_BYTES:
+        raw = b""  # damaged, said as any other damage
     return KeyFile.from_bytes(raw, path)
 
 

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from casa_desk.errors import StorageError
-from casa_desk.outputs import atomic_output
+from casa_desk.outputs import atomic_output, is_plain_sqlite
 from casa_desk.paths import backups_dir
 from casa_desk.security import keyfile
 from casa_desk.security.files import private_folder
@@ -29,6 +29,7 @@ from casa_desk.store.connection import (
     Error,
     disk_failure,
     export_copy,
+    failure,
     open_target,
 )
 
@@ -101,9 +102,40 @@ def _backup_connection(
     *,
     inputs: Iterable[Path] = (),
 ) -> Path:
+    _refuse_another_stores_copy(Path(out), connections)
     keys = keyfile.read(connections.path) if connections.encrypted else None
     inputs = [*inputs, keyfile.keyfile_path(connections.path)]
     return backup_to(source, out, progress, inputs=inputs, target_for=connections.target, keys=keys)
+
+
+def _refuse_another_stores_copy(out: Path, connections: Connections) -> None:
+    """An encrypted backup replaces an existing encrypted file only when this store's key
+    reads it (an older backup of the same store); anything else is refused with one line.
+
+    Why: a backup is a pair, ``OUT`` and ``OUT.keys``, replaced by two renames, key file
+    first. Every key file of a store opens every copy of it (the data key never changes),
+    so a crash between the renames still leaves an older backup of the same store that
+    opens. Over a backup of *another* store no order of the renames is safe — a crash
+    between them leaves one store's pages beside the other's key slots, and neither
+    opens — and that file is most likely the only copy of the other store (a name typed
+    wrong, the wrong USB stick): it is kept, and the user gives another name.
+    """
+    if not connections.encrypted or not out.is_file() or out.stat().st_size == 0:
+        return
+    if is_plain_sqlite(out):
+        return  # a plain copy: beside a key file it still opens as the plain file it is
+    try:
+        ours = connections.reads(out)
+    except Error as exc:
+        raise StorageError(
+            f"Backup non riuscito: impossibile leggere {out}: {failure(exc) or 'errore'}."
+        ) from exc
+    if not ours:
+        raise StorageError(
+            f"{out} è il backup di un altro archivio (o è danneggiato): non lo sovrascrivo. "
+            "Indicare un altro file.",
+            code="output_other_store",
+        )
 
 
 def decrypted_copy(connections: Connections, out: Path) -> Path:

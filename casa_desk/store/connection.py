@@ -334,6 +334,22 @@ class Connections:
         """A new database file keyed like this store (an encrypted backup's copy)."""
         return _connect(str(path), self._key)
 
+    def reads(self, path: str | Path) -> bool:
+        """True when this store's key reads the encrypted database at ``path`` (a copy of
+        this store), False when it does not (another store's, or one damaged from its first
+        page). Read like :meth:`inspector` reads: nothing is written or left behind."""
+        conn = _connect(_inspector_uri(Path(path)), self._key, uri=True)
+        try:
+            conn.execute("PRAGMA query_only = 1")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except Error as exc:
+            if not_a_database(exc):
+                return False
+            raise
+        finally:
+            conn.close()
+        return True
+
 
 def export_copy(source: Connection, out: str | Path, key: bytes | None) -> None:
     """Copy the database of ``source`` into the new file ``out`` with ``sqlcipher_export``,

@@ -123,7 +123,9 @@ def read_manifest(path: Path) -> tuple[dict[str, Any], bytes, bytes, str]:
             secret = archive.read("payload.bin")
             signature = archive.read("signature").decode("ascii", "replace")
         manifest = json.loads(manifest_bytes)
-    except (OSError, zipfile.BadZipFile, zlib.error, ValueError, EOFError) as exc:
+    except (OSError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, RecursionError) as exc:
+        # RecursionError: a manifest of arrays nested thousands deep (64 KiB hold 32,000),
+        # read before the signature is checked, so anyone can write one
         raise SyncError(
             "Pacchetto illeggibile: troncato o danneggiato.", code="bundle_damaged"
         ) from exc

@@ -10,7 +10,6 @@ transaction. Killing the process anywhere and running it again loses and doubles
 
 from __future__ import annotations
 
-import json
 import logging
 import ssl
 import time
@@ -43,6 +42,7 @@ from casa_desk.sync.apply import (
     set_state,
     state,
 )
+from casa_desk.sync.enrolment_file import read_enrolment
 from casa_desk.sync.faults import fault_point
 from casa_desk.sync.hub_url import check_hub_url
 from casa_desk.sync.merge import NOT_APPLIED, UNCHANGED_SEED, digest_columns, digest_rows
@@ -133,20 +133,9 @@ def enrol_online(store: Store, hub_url: str, code: str, *, timeout: float = 15.0
 
 
 def enrol_from_file(store: Store, path: Path) -> dict[str, Any]:
-    """Enrol from a file written by ``casa-desk hub device-add --out`` (offices offline)."""
-    try:
-        creds = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise SyncError(f"File di abbinamento illeggibile: {path}", code="enrol_file") from exc
-    if not isinstance(creds, dict) or not {"device_id", "token", "bundle_key", "presidio"} <= set(
-        creds
-    ):
-        raise SyncError(f"{path} non è un file di abbinamento casa_desk.", code="enrol_file")
-    pin = creds.get("tls_fingerprint")
-    if pin is not None and not (
-        isinstance(pin, str) and len(pin) == 64 and all(c in "0123456789abcdef" for c in pin)
-    ):
-        raise SyncError(f"{path}: impronta del certificato non valida.", code="enrol_file")
+    """Enrol from a file written by ``casa-desk hub device-add --out`` (offices offline),
+    checked whole first (:mod:`casa_desk.sync.enrolment_file`)."""
+    creds = read_enrolment(path)
     save_credentials(store, creds, creds.get("hub_url"))
     return creds
 

@@ -153,13 +153,15 @@ def decode(body: bytes | str) -> Any:
     """Parse a message. Raises ``ValueError`` (a :class:`json.JSONDecodeError`) when it is
     not JSON. Text orjson refuses but :mod:`json` reads — an escaped lone surrogate, which
     only a hostile sender writes — is read by :mod:`json`, so such a change is refused one
-    by one by the hub's field rules rather than failing a whole batch."""
+    by one by the hub's field rules rather than failing a whole batch. Nesting deeper than
+    orjson's limit (1,024) is refused the same way: :mod:`json` would end in a
+    RecursionError (a bundle's payload reaches here from the hub's import-bundle)."""
     try:
         return orjson.loads(body)
     except orjson.JSONDecodeError as exc:
         try:
             return json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise exc from None
 
 

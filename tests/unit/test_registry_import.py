@@ -561,3 +561,32 @@ def test_excel_sep_hint_line_is_honoured_and_counted(
     assert run(str(path), "--db", str(db)) == 2
     out = capsys.readouterr().out
     assert "Riga 4, telefono:" in out and "separatore «,»" in out
+
+
+def test_text_the_hub_refuses_rejects_its_row(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A field past the hub's short-text cap, or holding a control or bidi character, was
+    imported: the person stayed at this office for good (the hub refuses every change of
+    theirs), and a right-to-left override showed the name reversed. Now each rejects its
+    row, said by column without the text; the other rows are imported."""
+    from casa_desk.imports.registry_rows import MAX_FIELD
+    from casa_desk.sync.hub.rules import SHORT_TEXT_CAP
+
+    assert MAX_FIELD == SHORT_TEXT_CAP
+    good = person("Ferrandi", "Lia", date(1970, 1, 2), "F")
+    rows = [
+        good,
+        person("Q" * (MAX_FIELD + 1), "Ada", date(1971, 3, 4), "F"),
+        person("Riva", "Bea\u202etrice", date(1972, 5, 6), "F"),
+        person("Sala", "Ciro", date(1973, 7, 8), "M", indirizzo="Via\x1b[2J Roma"),
+    ]
+    path = write(tmp_path / "anagrafe.csv", rows)
+    assert run(str(path), "--db", str(db)) == 2
+    report = [x for x in capsys.readouterr().out.splitlines() if x.startswith("Riga ")]
+    assert report == [
+        f"Riga 3, cognome: Il testo supera i {MAX_FIELD} caratteri.",
+        "Riga 4, nome: Contiene caratteri di controllo o di direzione.",
+        "Riga 5, indirizzo: Contiene caratteri di controllo o di direzione.",
+    ]
+    assert [p["last_name"] for p in people(db)] == ["Ferrandi"]

@@ -100,3 +100,12 @@ def test_a_digest_streamed_in_id_order_is_the_sorted_digest(
     assert digest_ordered(iter(ordered)) == digest_rows(rows)
     if len(rows) > 1:
         assert digest_ordered(iter(ordered[::-1])) is None
+
+
+def test_nesting_past_orjsons_limit_is_a_decode_error_not_a_recursion_error() -> None:
+    """orjson refuses nesting deeper than 1,024; json, tried after it, ended in a
+    RecursionError that escaped every caller's ValueError (a signed bundle's payload at the
+    hub's import-bundle)."""
+    with pytest.raises(ValueError):
+        protocol.decode(b"[" * 5_000 + b"]" * 5_000)
+    assert protocol.decode(b"[" * 1_000 + b"]" * 1_000)  # within both limits: read

@@ -216,6 +216,20 @@ class Workspace:
         members["signature"] = "firmà-ñon-ascii".encode()
         return self.zip_with("firma.casa", members)
 
+    def nested_manifest(self) -> str:
+        """The real push bundle with a manifest of arrays nested 20,000 deep (40 KB, under
+        the manifest's size cap): read before any signature is checked."""
+        with zipfile.ZipFile(self.template.folder / "push.casa") as source:
+            members = {n: source.read(n) for n in source.namelist()}
+        members["manifest.json"] = b"[" * 20_000 + b"]" * 20_000
+        return self.zip_with("annidato.casa", members)
+
+    def enrolment_with(self, name: str, **changes: object) -> str:
+        """The template's enrolment file with ``changes`` to its fields."""
+        data = json.loads((self.template.folder / "enrol.json").read_text(encoding="utf-8"))
+        (self.root / name).write_text(json.dumps({**data, **changes}), encoding="utf-8")
+        return str(self.root / name)
+
     def truncated(self, name: str) -> str:
         data = (self.template.folder / name).read_bytes()
         path = self.root / f"troncato-{name}"

@@ -94,6 +94,7 @@ BUNDLE: dict[str, Callable[[W], str]] = {
     "truncated": lambda w: w.truncated("push.casa"),
     "foreign-zip": lambda w: w.zip_with("altro.casa", {"a.txt": b"ciao"}),
     "non-ascii-signature": lambda w: w.bad_signature(),
+    "nested-manifest": lambda w: w.nested_manifest(),
 }
 
 
@@ -582,6 +583,16 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
             "not-json": lambda w: w.file("text.txt"),
             "pipe": lambda w: w.pipe("tubo.json"),
             "a-bundle": lambda w: w.file("push.casa"),
+            "nested": lambda w: _write(w, "annidato.json", "[" * 20_000 + "]" * 20_000),
+            "another-format": lambda w: w.enrolment_with("formato.json", format="altro/1"),
+            "token-a-number": lambda w: w.enrolment_with("numero.json", token=12345),
+            "bundle-key-not-a-key": lambda w: w.enrolment_with("chiave.json", bundle_key="zz"),
+            "office-an-object": lambda w: w.enrolment_with("oggetto.json", presidio={"a": 1}),
+            "head-office-as-text": lambda w: w.enrolment_with("testo.json", head_office="no"),
+            "hub-url-a-number": lambda w: w.enrolment_with("url.json", hub_url=8765),
+            "padded-past-64k": lambda w: _write(
+                w, "lungo.json", Path(w.file("enrol.json")).read_text() + " " * 70_000
+            ),
         },
         lambda w, m: enrol(w, file=m(w)),
     )
