@@ -221,7 +221,7 @@ def recover(path: str | Path, code: str, username: str, new_password: str) -> Se
         slot = keyslots.make_slot(key, username=name, password=new_password, params=keys.kdf)
         with keyfile.update(store_path) as current:
             current.replace_slot(slot)
-            current.attempts.pop(name, None)
+            current.clear_count(name)  # start_session audits the failures' times
         session = start_session(Desk(store, key), name, how="recovery")
     except BaseException:
         store.close()

@@ -178,8 +178,16 @@ class KeyFile:
     def remove_user(self, username: str) -> bool:
         before = len(self.slots)
         self.slots = [s for s in self.slots if not (s.kind == "user" and s.username == username)]
-        self.attempts.pop(username, None)
+        self.clear_count(username)
         return len(self.slots) != before
+
+    def clear_count(self, username: str) -> None:
+        """No more waiting for ``username``; their failure times stay until the next login
+        moves them into the audit log (a reset or a recovery must not erase them)."""
+        mine = self.attempts.get(username)
+        if mine is not None:
+            mine.failures, mine.next_at = 0, 0.0
+        self.attempts = {n: a for n, a in self.attempts.items() if a.failures or a.times}
 
     def to_bytes(self, *, with_attempts: bool = True) -> bytes:
         data: dict[str, Any] = {

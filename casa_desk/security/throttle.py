@@ -97,13 +97,7 @@ def succeeded(store: Path, username: str) -> None:
     """The reserved attempt was right: clear the user's count (their failure times stay
     until :func:`take_times` hands them to the audit log)."""
 
-    def clear(keys: KeyFile) -> None:
-        mine = keys.attempts.get(username)
-        if mine is not None:
-            mine.failures, mine.next_at = 0, 0.0
-        keys.attempts = {n: a for n, a in keys.attempts.items() if a.failures or a.times}
-
-    _best_effort(store, clear)
+    _best_effort(store, lambda keys: keys.clear_count(username))
 
 
 def take_times(store: Path) -> list[tuple[str, str]]:
@@ -123,9 +117,6 @@ def take_times(store: Path) -> list[tuple[str, str]]:
 
 
 def forget(store: Path, username: str) -> None:
-    """A password reset by an administrator also clears the user's delay."""
-
-    def clear(keys: KeyFile) -> None:
-        keys.attempts.pop(username, None)
-
-    _best_effort(store, clear)
+    """A password reset by an administrator also clears the user's delay (the times of
+    their failures still reach the audit log at the next login)."""
+    _best_effort(store, lambda keys: keys.clear_count(username))

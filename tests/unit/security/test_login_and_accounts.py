@@ -144,6 +144,32 @@ def test_recovery_code_resets_a_forgotten_password(path: Path) -> None:
     assert "recovery" in {s.kind for s in keyfile.read(path).slots}
 
 
+def test_failures_before_a_recovery_or_a_reset_still_reach_the_audit(path: Path) -> None:
+    """A recovery (or an administrator's reset) ends the user's wait but not the record of
+    the wrong passwords tried before it: the next login writes them, as after any login."""
+    admin = login(path)
+    code = accounts.make_recovery_code(admin)
+    accounts.add_user(admin, "b.verdi", full_name="B", role="operatore", password=OTHER_PASSWORD)
+    admin.store.close()
+    for who in (USER, USER, "b.verdi"):
+        with pytest.raises(WrongPassword):
+            unlock(path, who, "sbagliata")
+    accounts.recover(path, code, USER, "nuova frase ok!").store.close()
+    assert [r["who"] for r in _audit(path, "login_failed", "nuova frase ok!")] == [
+        USER,
+        USER,
+        "b.verdi",
+    ]
+    admin = login(path, password="nuova frase ok!")
+    with pytest.raises(WrongPassword):  # at another desk while the administrator is in
+        unlock(path, "b.verdi", "sbagliata")
+    accounts.reset_password(admin, "b.verdi", "una frase nuova per b")
+    admin.store.close()
+    assert USER not in keyfile.read(path).attempts
+    failed = _audit(path, "login_failed", "nuova frase ok!")
+    assert [r["who"] for r in failed] == [USER, USER, "b.verdi", "b.verdi"]
+
+
 def test_roles() -> None:
     assert not may(Role.OPERATOR, Action.REPORT) and may(Role.COORDINATOR, Action.REPORT)
     assert may(Role.OPERATOR, Action.LOG_CONTACTS)
