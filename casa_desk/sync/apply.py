@@ -61,6 +61,27 @@ def set_state(store: Store, key: str, value: str | int | None) -> None:
     )
 
 
+#: How many epochs an office remembers as ended (one a hub restore: a handful in its life).
+RETIRED_EPOCHS_KEPT = 50
+
+
+def retired_epoch(store: Store, epoch: str) -> bool:
+    """Whether ``epoch`` is one this store has seen end (the hub restored since)."""
+    return epoch in json.loads(state(store, "retired_epochs", "[]") or "[]")
+
+
+def set_epoch(store: Store, epoch: str) -> None:
+    """Record the hub's epoch; a different one retires the epoch known so far, so a reply
+    of it that turns up later (a USB stick found in a drawer) is refused instead of moving
+    the acknowledgement and the pull cursor back. Call inside a journal transaction."""
+    known = state(store, "epoch")
+    if known and known != epoch:
+        retired = json.loads(state(store, "retired_epochs", "[]") or "[]")
+        retired = [e for e in retired if e != epoch][-(RETIRED_EPOCHS_KEPT - 1) :]
+        set_state(store, "retired_epochs", json.dumps([*retired, known]))
+    set_state(store, "epoch", epoch)
+
+
 def apply_changes(store: Store, changes: list[dict[str, Any]]) -> ApplyStats:
     """Merge ``changes`` (hub order) into the store. Call inside ``store.transaction()``.
 

@@ -54,6 +54,8 @@ from casa_desk.sync.apply import (
     rejected_update_rows,
     release_held,
     restore_rows,
+    retired_epoch,
+    set_epoch,
     set_state,
     state,
 )
@@ -254,6 +256,12 @@ def import_reply(store: Store, path: Path) -> str:
             "Il pacchetto non è una risposta della sede per questo ufficio.", code="bundle_foreign"
         )
     manifest, payload = open_bundle(path, key)
+    if retired_epoch(store, str(payload["epoch"])):
+        raise SyncError(
+            "Il pacchetto di risposta è di prima del ripristino della sede: è superato e non "
+            "lo importo. Esportare un nuovo pacchetto e portarlo alla sede.",
+            code="bundle_stale_epoch",
+        )
     cursor = int(state(store, "pull_cursor", "0") or 0)
     epoch_changed = bool(state(store, "epoch")) and state(store, "epoch") != payload["epoch"]
     if int(payload["from_cursor"]) > cursor and not epoch_changed:
@@ -283,7 +291,7 @@ def import_reply(store: Store, path: Path) -> str:
             if not epoch_changed
             else int(payload["next_cursor"]),
         )
-        set_state(store, "epoch", payload["epoch"])
+        set_epoch(store, str(payload["epoch"]))
         set_state(store, "last_sync_at", utc_now_text())
     erasure.compact_if_pending(store)  # anonymisations received: the indexes too
     line = (

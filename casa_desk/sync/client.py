@@ -39,6 +39,7 @@ from casa_desk.sync.apply import (
     rejected_update_rows,
     release_held,
     restore_rows,
+    set_epoch,
     set_state,
     state,
 )
@@ -90,6 +91,10 @@ def save_credentials(store: Store, creds: dict[str, Any], hub_url: str | None) -
         if creds.get("esf_key"):
             set_state(store, KEY_STATE, creds["esf_key"])
         set_state(store, "hub_head_office", int(bool(creds.get("head_office"))))
+        if creds.get("epoch") and not state(store, "epoch"):
+            # The epoch the store joins in, so that a hub restore after this is told from
+            # it even before the first sync (a re-enrolment leaves the known one to hello).
+            set_state(store, "epoch", str(creds["epoch"]))
         # The hub's certificate is pinned from now on (None: a hub without HTTPS, or one
         # with a certificate from a public authority, checked against the system's CAs).
         set_state(store, "hub_tls_fingerprint", creds.get("tls_fingerprint") or None)
@@ -246,7 +251,7 @@ class SyncClient:
                     "hub epoch changed or hub log behind our cursor: re-pushing and re-pulling"
                 )
                 set_state(store, "pull_cursor", 0)
-            set_state(store, "epoch", answer["epoch"])
+            set_epoch(store, str(answer["epoch"]))
             restored.continue_after_hub(
                 store, int(answer["acked_seq"]), answer.get("acked_change_id")
             )

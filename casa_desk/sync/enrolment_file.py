@@ -72,6 +72,11 @@ def _well_formed(creds: object) -> bool:
             return False
     if not isinstance(creds.get("head_office", False), bool):
         return False
+    epoch = creds.get("epoch")  # the hub's epoch the office joins in (optional)
+    if epoch is not None and not (
+        isinstance(epoch, str) and 0 < len(epoch) <= _MAX_TEXT and epoch.isprintable()
+    ):
+        return False
     return _is_key(creds.get("bundle_key")) and (
         not creds.get("esf_key") or _is_key(creds.get("esf_key"))
     )

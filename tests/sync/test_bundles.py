@@ -178,3 +178,24 @@ def test_refused_edit_by_bundle_is_reported_and_the_row_restored(
     assert row(a, "categories", category)["label"] == before
     reasons = [r["reason"] for r in a.query("SELECT reason FROM sync_rejections")]
     assert len(reasons) == 1 and "sede" in reasons[0]
+
+
+def test_a_reply_from_before_the_hubs_restore_is_refused(
+    hub_store: HubStore, tmp_path: Path
+) -> None:
+    """After ``hub new-epoch`` (a restore), a reply bundle of the ended epoch that turns up
+    later would move the office's acknowledgement, cursor and epoch back: it is refused."""
+    a = offline_office(hub_store, tmp_path / "a.sqlite", "SAN-SIRO")
+    contact(a, person(a, last_name="Prima")["id"])
+    export_bundle(a, tmp_path / "old.casa")
+    hub_import_bundle(hub_store, tmp_path / "old.casa", tmp_path / "old-reply.casa")
+    hub_store.new_epoch()  # head office restored its hub
+    contact(a, person(a, last_name="Dopo")["id"])
+    round_trip(hub_store, a, tmp_path, "new")
+    keys = ("epoch", "acked_seq", "pull_cursor", "retired_epochs")
+    after_new = {k: state(a, k) for k in keys}
+    with pytest.raises(SyncError, match="prima del ripristino") as refused:
+        import_reply(a, tmp_path / "old-reply.casa")
+    assert refused.value.code == "bundle_stale_epoch"
+    assert {k: state(a, k) for k in keys} == after_new
+    assert a.pending_changes() == 0

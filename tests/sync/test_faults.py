@@ -37,7 +37,7 @@ from casa_desk.errors import SyncError
 from casa_desk.models.hlc import MAX_SKEW_MS, physical_ms
 from casa_desk.store.db import Store
 from casa_desk.sync import protocol
-from casa_desk.sync.apply import state
+from casa_desk.sync.apply import retired_epoch, state
 from casa_desk.sync.client import SyncClient
 from casa_desk.sync.faults import KILL_STATUS
 
@@ -437,9 +437,12 @@ def test_s12_hub_restored_from_old_backup(hub: HubProcess, tmp_path: Path) -> No
     _restore(hub, backup)
     from casa_desk.cli import main  # what the admin runs after a restore
 
+    old_epoch = state(a, "epoch")
     assert main(["hub", "new-epoch", "--db", hub.db]) == 0  # clients re-push and re-pull
     hub.start()
     quiesce([a, b])
+    # a USB reply of the ended epoch, found later, would move the office back: it is known
+    assert old_epoch and retired_epoch(a, old_epoch) and not retired_epoch(a, state(a, "epoch"))
     assert row(b, "people", from_a["id"]) is not None
     hs = hub.store()
     assert {from_a["id"], from_b["id"]} <= {r["id"] for r in hs.rows("people")}
