@@ -72,7 +72,16 @@ def hub_database(db: str | None, *, create: bool, make_folder: bool = False) -> 
 
     An office store, a file that is not SQLite, a damaged file or a folder is refused here,
     before the hub adds its tables to it. ``make_folder``: a missing folder will be created.
+    An empty or blank ``--db`` (``--db "$CASA_DESK_HUB_DB"`` with the variable unset) is
+    refused: only a ``--db`` left out means the default file, so that a setting gone blank
+    never starts a hub on a new, empty database.
     """
+    if db is not None and not db.strip():
+        raise SyncError(
+            "Database della sede non indicato: --db è vuoto (variabile CASA_DESK_HUB_DB "
+            "non impostata?). Indicare un file SQLite oppure postgresql://utente@host:porta/db.",
+            code="hub_db_blank",
+        )
     text = db or str(paths.default_hub_path())
     if "://" in text:
         scheme = text.split("://", 1)[0].lower()

@@ -1,5 +1,5 @@
-"""``casa-desk hub``: run the hub and manage its devices (serve, device-add, device-revoke,
-new-epoch, esf-duplicates, import-bundle)."""
+"""``casa-desk hub``: run the hub and manage its devices (serve, device-add, device-code,
+device-revoke, device-list, new-epoch, backup, esf-duplicates, import-bundle)."""
 
 from __future__ import annotations
 
@@ -89,8 +89,18 @@ def register(subparsers: Any) -> None:
         description="Revoca un dispositivo: non potrà più sincronizzare.",
     )
     revoke.add_argument("--db", help=db_help)
-    revoke.add_argument("device", help="identificativo del dispositivo")
+    revoke.add_argument("device", help="identificativo del dispositivo (o il suo inizio)")
     revoke.set_defaults(handler=run_device_revoke)
+
+    listing = sub.add_parser(
+        "device-list",
+        help="elenca i dispositivi",
+        description="Elenca i dispositivi: identificativo, presidio, data di creazione, "
+        "stato (in attesa di abbinamento, abbinato, revocato) ed etichetta. Mai token né "
+        "chiavi.",
+    )
+    listing.add_argument("--db", help=db_help)
+    listing.set_defaults(handler=run_device_list)
 
     epoch = sub.add_parser(
         "new-epoch",
@@ -219,24 +229,20 @@ def run_device_code(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from casa_desk.sync.hub import schema
+    from casa_desk.sync.hub.devices import find_device
 
     db = hub_database(args.db, create=False)
     _check_hand_out(args, db)
     hub = _hub(db, create=False)
     try:
         with hub.tx(readonly=True) as conn:
-            rows = conn.execute(
-                select(schema.devices.c.id, schema.devices.c.revoked_at).where(
-                    schema.devices.c.id.startswith(args.device)
-                )
-            ).all()
-        if len(rows) != 1:
-            raise SyncError(f"Dispositivo non trovato: {args.device}", code="bad_input")
-        if rows[0].revoked_at:
-            raise SyncError(
-                f"Dispositivo {rows[0].id} revocato: crearne uno nuovo.", code="revoked"
-            )
-        lines = _hand_out(hub, rows[0].id, _fresh_code(hub, rows[0].id), args, db)
+            device_id = find_device(conn, args.device)
+            revoked = conn.execute(
+                select(schema.devices.c.revoked_at).where(schema.devices.c.id == device_id)
+            ).scalar_one()
+        if revoked:
+            raise SyncError(f"Dispositivo {device_id} revocato: crearne uno nuovo.", code="revoked")
+        lines = _hand_out(hub, device_id, _fresh_code(hub, device_id), args, db)
     finally:
         hub.close()
     print("\n".join(lines))
@@ -297,11 +303,34 @@ def run_device_revoke(args: argparse.Namespace) -> int:
 
     hub = _hub(hub_database(args.db, create=False), create=False)
     try:
-        if not revoke_device(hub, args.device):
-            raise SyncError(f"Dispositivo non trovato: {args.device}", code="bad_input")
+        device_id = revoke_device(hub, args.device)
     finally:
         hub.close()
-    print(f"Dispositivo {args.device} revocato.")
+    print(f"Dispositivo {device_id} revocato.")
+    return 0
+
+
+def run_device_list(args: argparse.Namespace) -> int:
+    from casa_desk.sync.hub.devices import list_devices
+
+    hub = _hub(hub_database(args.db, create=False), create=False)
+    try:
+        devices = list_devices(hub)
+    finally:
+        hub.close()
+    if not devices:
+        print("Nessun dispositivo.")
+        return 0
+    for d in devices:
+        if d["revoked_at"]:
+            state = f"revocato {d['revoked_at']}"
+        elif d["enrolled_at"]:
+            state = f"abbinato {d['enrolled_at']}"
+        else:
+            state = "in attesa di abbinamento"
+        office = f"{d['presidio']} (sede)" if d["head_office"] else d["presidio"]
+        label = f"  «{d['label']}»" if d["label"] else ""
+        print(f"{d['id']}  {office}  creato {d['created_at']}  {state}{label}")
     return 0
 
 

@@ -77,10 +77,19 @@ def password(name: str) -> str:
     if given is not None:
         return given
     if _interactive():
-        return getpass.getpass(f"Password di {name}: ")
+        return _typed(f"Password di {name}: ")
     raise CasaError(
         f"Password mancante: impostare {PASSWORD_ENV} o usare un terminale.", code="no_password"
     )
+
+
+def _typed(prompt: str) -> str:
+    """A password typed on the terminal; Ctrl+D (end of input) is one line, as Ctrl+C is."""
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        sys.stderr.write("\n")  # the prompt's line stays unfinished otherwise
+        raise CasaError("Nessuna password inserita.", code="no_password") from None
 
 
 def new_password(args: argparse.Namespace, whose: str) -> str:
@@ -98,8 +107,8 @@ def new_password(args: argparse.Namespace, whose: str) -> str:
             "La nuova password va digitata su un terminale o passata con --password-stdin.",
             code="no_password",
         )
-    first = getpass.getpass(f"Nuova password per {whose}: ")
-    second = getpass.getpass("Ripetere la password: ")
+    first = _typed(f"Nuova password per {whose}: ")
+    second = _typed("Ripetere la password: ")
     if first != second:
         raise CasaError("Le due password non coincidono.", code="password_mismatch")
     return first

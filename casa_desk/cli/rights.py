@@ -136,6 +136,9 @@ def run_person(args: argparse.Namespace) -> int:
         else:
             found = rights.erase_person(s, person_id, args.reason)
             rows = sum(len(v) for v in found.values())
-            print(f"Dati della persona cancellati ({rows} righe); gli altri uffici li")
-            print("cancellano alla prossima sincronizzazione.")
+            counted = f"{rows} riga" if rows == 1 else f"{rows} righe"
+            print(
+                f"Dati della persona cancellati ({counted}); gli altri uffici li cancellano "
+                "alla prossima sincronizzazione."
+            )
     return 0

@@ -35,8 +35,10 @@ def register(subparsers: Any) -> None:
         description="Mostra le impostazioni. Con «set» la sede cambia una delle sue, che "
         "arriva agli uffici con la sincronizzazione (chiavi: "
         + ", ".join(k.value for k in SettingKey)
-        + "); con --lock-minutes cambia il blocco per inattività di questo archivio. "
-        "Cambiarle è per gli amministratori.",
+        + f", e {SettingKey.RETENTION_MONTHS.value}.<categoria> per un periodo di "
+        "conservazione più breve per i contatti di una categoria, es. "
+        f"{SettingKey.RETENTION_MONTHS.value}.salute 24); con --lock-minutes cambia il "
+        "blocco per inattività di questo archivio. Cambiarle è per gli amministratori.",
     )
     parser.add_argument("--db", required=True, type=Path, help="archivio")
     parser.add_argument(
@@ -54,7 +56,7 @@ def register(subparsers: Any) -> None:
         help="cambia un'impostazione della sede (solo archivio della sede)",
         description="Cambia un'impostazione; un valore vuoto la toglie.",
     )
-    change.add_argument("key", help="chiave, es. esf.programme")
+    change.add_argument("key", help="chiave, es. esf.programme o retention.months.<categoria>")
     change.add_argument("value", help="valore, es. 2021-2027")
     change.add_argument("--presidio", help="solo per questo presidio (altrimenti per tutti)")
     parser.set_defaults(handler=run)

@@ -118,6 +118,25 @@ class Settings:
             "ORDER BY key, office IS NOT NULL, office"
         )
 
+    def _check_category(self, key: str) -> None:
+        """``retention.months.<category>`` names a category of this store's table: a typo
+        would otherwise be a period no contact ever meets."""
+        prefix = f"{SettingKey.RETENTION_MONTHS.value}."
+        if not key.startswith(prefix):
+            return
+        codes = [
+            r[0]
+            for r in self.store.db.execute(
+                "SELECT code FROM categories WHERE deleted = 0 ORDER BY sort, code"
+            )
+        ]
+        if key[len(prefix) :] not in codes:
+            raise ValidationError(
+                f"Categoria sconosciuta in «{key}»: la chiave è {prefix}<categoria>, con "
+                f"una di: {', '.join(codes)}.",
+                code="unknown_category",
+            )
+
     def set(self, key: str, value: str, office: str | None = None) -> dict[str, Any]:
         """Write a setting (``value`` "" clears it: an office's own row then falls back to
         the general one, and a general one to the program's default).
@@ -131,6 +150,7 @@ class Settings:
                 code="head_office_only",
             )
         known, clean = clean_setting(key, value)
+        self._check_category(known)
         if (
             office is not None
             and not self.store.db.execute(

@@ -5,6 +5,7 @@ afterwards — and the access PDF lists what the store holds."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -230,3 +231,24 @@ def test_the_commands_export_erase_and_retention(tmp_path: Path, capsys) -> None
     with pytest.raises(SystemExit):  # one line, as every bad argument
         main(["retention", "--db", str(path), "--as-of", "2040-13-01"])
     assert "non è una data" in capsys.readouterr().err
+
+
+def test_erase_says_what_it_did_in_one_line(tmp_path: Path, capsys) -> None:
+    """It printed "(1 righe)", and on two lines."""
+    from casa_desk.cli import main
+
+    path = tmp_path / "store.sqlite"
+    session = new_session(path)
+    bare = People(session.store).register(
+        {"first_name": "Solo", "last_name": "Anagrafica"}, presidio="SAN-SIRO"
+    )
+    full = _person(session.store)
+    session.store.close()
+    said = []
+    for person in (bare, full):
+        argv = ["person", "erase", "--db", str(path), "--id", person["id"]]
+        assert main([*argv, "--reason", "richiesta scritta n. 6"]) == 0
+        said.append(capsys.readouterr().out)
+    tail = "; gli altri uffici li cancellano alla prossima sincronizzazione.\n"
+    assert said[0] == f"Dati della persona cancellati (1 riga){tail}"
+    assert re.fullmatch(rf"Dati della persona cancellati \([2-9]\d* righe\){tail}", said[1])

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
+from casa_desk.errors import SyncError
 from casa_desk.models.ids import uuid7
 from casa_desk.models.timeutil import utc_now_text
 from casa_desk.security.tokens import (
@@ -53,23 +54,62 @@ def add_device(
     return device_id, code
 
 
-def revoke_device(hub: HubStore, device_id: str) -> bool:
-    """Revoke a device (by id or unique id prefix); False if there is no such device."""
+def find_device(conn: Connection, prefix: str) -> str:
+    """The id of the one device whose id starts with ``prefix`` (typed by hand: the start
+    of an id is enough). A literal prefix: ``_`` and ``%`` are characters, not wildcards.
+    Refused in one line: a blank prefix, none found, or several (say how many)."""
+    prefix = prefix.strip()
+    if not prefix:
+        raise SyncError(
+            "Indicare il dispositivo: il suo identificativo o il suo inizio.", code="bad_input"
+        )
+    ids = list(
+        conn.execute(
+            select(schema.devices.c.id)
+            .where(func.substr(schema.devices.c.id, 1, len(prefix)) == prefix)
+            .order_by(schema.devices.c.id)
+        ).scalars()
+    )
+    if not ids:
+        raise SyncError(f"Dispositivo non trovato: {prefix}", code="bad_input")
+    if len(ids) > 1:
+        raise SyncError(
+            f"«{prefix}» è l'inizio di {len(ids)} dispositivi: indicare più caratteri "
+            "(casa-desk hub device-list li elenca).",
+            code="ambiguous_device",
+        )
+    return str(ids[0])
+
+
+def revoke_device(hub: HubStore, prefix: str) -> str:
+    """Revoke a device (by id or its unique start, :func:`find_device`); its full id."""
     with hub.tx() as conn:
-        ids = [
-            r[0]
-            for r in conn.execute(
-                select(schema.devices.c.id).where(schema.devices.c.id.startswith(device_id))
-            )
-        ]
-        if len(ids) != 1:
-            return False
+        device_id = find_device(conn, prefix)
         conn.execute(
             update(schema.devices)
-            .where(schema.devices.c.id == ids[0])
+            .where(schema.devices.c.id == device_id)
             .values(revoked_at=utc_now_text(), code_hash=None)
         )
-    return True
+    return device_id
+
+
+def list_devices(hub: HubStore) -> list[dict[str, Any]]:
+    """Every device, oldest first: id, office, label and dates — never a token, a code's
+    hash or a key."""
+    d = schema.devices.c
+    with hub.tx(readonly=True) as conn:
+        rows = conn.execute(
+            select(
+                d.id,
+                d.presidio,
+                d.head_office,
+                d.label,
+                d.created_at,
+                d.enrolled_at,
+                d.revoked_at,
+            ).order_by(d.created_at, d.id)
+        ).mappings()
+        return [dict(r) for r in rows]
 
 
 def enrol(hub: HubStore, code: str, node_id: str | None = None) -> dict[str, Any]:

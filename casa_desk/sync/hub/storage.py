@@ -9,12 +9,14 @@ commit order and a puller can never skip a change committed late (SYNC.md §4).
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from sqlalchemy import (
     Connection,
@@ -63,6 +65,40 @@ def engine_url(db: str | Path) -> str:
     return f"sqlite:///{Path(text_db).resolve()}"
 
 
+#: ``user:password@`` in a URL, ``password=…`` in a libpq connection string.
+_URL_PASSWORD = re.compile(r"(://[^:/@\s]*):[^@\s]*@")
+_KEY_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
+
+
+def driver_line(exc: BaseException, db: str | Path) -> str:
+    """The first line of the database driver's own message for ``exc`` (which SQLAlchemy
+    wraps): the cause an administrator can act on ("fe_sendauth: no password supplied",
+    "password authentication failed…", "unable to open database file"), not the class name.
+
+    Never a password: one in a URL or a ``password=`` pair is masked, and so is the
+    password of ``db`` wherever it appears.
+    """
+    cause = getattr(exc, "orig", None) or exc
+    lines = [line.strip() for line in str(cause).splitlines() if line.strip()]
+    line = lines[0] if lines else type(cause).__name__
+    for secret in sorted(_passwords(str(db)), key=len, reverse=True):
+        line = line.replace(secret, "***")
+    line = _URL_PASSWORD.sub(r"\1:***@", line)
+    return _KEY_PASSWORD.sub(r"\1***", line).rstrip(".")
+
+
+def _passwords(db: str) -> set[str]:
+    """The password of a database URL, as written and decoded (user:…@ or ?password=…)."""
+    if "://" not in db:
+        return set()
+    try:
+        parts = urlsplit(db)
+        found = [parts.password or "", *parse_qs(parts.query).get("password", [])]
+    except ValueError:  # a malformed URL (port): SQLAlchemy's error says so, no password
+        return set()
+    return {s for given in found if given for s in (given, unquote(given))}
+
+
 class HubStore:
     """The hub's database. Create with :meth:`open`; every method is one transaction."""
 
@@ -93,8 +129,10 @@ class HubStore:
             hub.init()
         except Exception as exc:
             if type(exc).__module__.startswith(("sqlalchemy", "psycopg")):
+                hub.close()
                 raise SyncError(
-                    f"Database della sede non raggiungibile: {type(exc).__name__}", code="hub_db"
+                    f"Database della sede non raggiungibile: {driver_line(exc, db)}",
+                    code="hub_db",
                 ) from exc
             raise
         return hub

@@ -413,6 +413,14 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
 
     add("hub esf-duplicates", "--db", HUB, lambda w, m: duplicates(w, db=m(w)))
 
+    # hub device-list (reads only)
+    add(
+        "hub device-list",
+        "--db",
+        HUB,
+        lambda w, m: ["hub", "device-list", "--db", m(w) or w.file("hub.sqlite")],
+    )
+
     # settings set (head office's store only)
     def setting(
         w: W, db: str | None = None, key: str = "esf.cup", value: str = "E41B21000000006"

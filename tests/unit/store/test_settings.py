@@ -64,6 +64,7 @@ def test_head_office_sets_general_and_office_values(head_office: Store) -> None:
         ("esf.programme", "2007-2013", None, "Programma sconosciuto"),
         ("esf.cup", "E41B2100", None, "15 caratteri"),
         ("esf.colour", "blu", None, "Impostazione sconosciuta"),
+        ("retention.months.salut", "24", None, r"Categoria sconosciuta .*, salute,"),
         ("esf.cup", "E41B21000000006", "NOWHERE", "Presidio sconosciuto"),
         ("esf.programme_name", "x" * 301, None, "troppo lungo"),
     ],
@@ -97,3 +98,24 @@ def test_cli_lists_and_sets_with_one_line_refusals(tmp_path, capsys) -> None:
     assert "15 caratteri" in capsys.readouterr().err
     assert main(["settings", "--db", str(hq)]) == 0
     assert "esf.cup [SAN-SIRO] = E41B21000000006" in capsys.readouterr().out
+
+
+def test_a_period_per_category_names_a_category(head_office: Store) -> None:
+    """``retention.months.<category>`` took any code: a typo was a period never applied."""
+    Settings(head_office).set("retention.months.salute", "24")
+    assert Settings(head_office).get("retention.months.salute") == "24"
+    with pytest.raises(ValidationError) as caught:
+        Settings(head_office).set("retention.months.nessuna", "24")
+    assert "\n" not in caught.value.message
+    assert caught.value.message.startswith(
+        "Categoria sconosciuta in «retention.months.nessuna»: la chiave è "
+        "retention.months.<categoria>, con una di: manutenzione, "
+    )
+
+
+def test_the_help_names_the_keys_per_category(capsys: pytest.CaptureFixture[str]) -> None:
+    from casa_desk.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["settings", "--help"])
+    assert "retention.months.<categoria>" in " ".join(capsys.readouterr().out.split())

@@ -1,0 +1,51 @@
+"""Opening the hub's database: a failure names its cause, never a password."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from casa_desk.cli import main
+from casa_desk.errors import SyncError
+from casa_desk.sync.hub.storage import HubStore, driver_line
+
+SECRET = "segreto%40di-prova"  # percent-encoded in the URL: "segreto@di-prova" to libpq
+
+
+def test_a_connection_failure_says_the_drivers_cause(pg_server: Any) -> None:
+    """The message was "Database della sede non raggiungibile: OperationalError": the
+    driver's own first line says what to fix (here: no such database)."""
+    url = f"postgresql://casa:{SECRET}@127.0.0.1:{pg_server.port}/nessuna_sede"
+    with pytest.raises(SyncError) as caught:
+        HubStore.open(url)
+    said = caught.value.message
+    assert said.startswith("Database della sede non raggiungibile: ")
+    assert 'database "nessuna_sede" does not exist' in said
+    assert "segreto" not in said and "\n" not in said
+
+
+def test_the_command_line_says_it_in_one_line(
+    pg_server: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"postgresql://casa:{SECRET}@127.0.0.1:{pg_server.port}/nessuna_sede"
+    status = main(["hub", "new-epoch", "--db", url])
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert status == 1 and len(lines) == 1, lines
+    assert 'database "nessuna_sede" does not exist' in lines[0], lines
+    assert "segreto" not in lines[0]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        'connection to "postgresql://casa:segreto%40di-prova@sede/hub" failed',
+        "invalid dsn: host=sede password='segreto@di-prova' dbname=hub",
+        "password=segreto@di-prova user=casa",
+        "FATAL: role casa (segreto@di-prova) rejected",
+    ],
+)
+def test_a_password_in_the_drivers_words_is_masked(said: str) -> None:
+    """Should a driver ever echo its connection string, the password stays out."""
+    line = driver_line(RuntimeError(f"{said}\nsecond line"), f"postgresql://casa:{SECRET}@sede/hub")
+    assert "segreto" not in line and "second" not in line and "***" in line

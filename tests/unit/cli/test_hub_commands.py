@@ -1,0 +1,157 @@
+"""``casa-desk hub …`` details the bad-input corpus does not reach: a blank ``--db``, devices
+named by the start of their id, the device list."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from corpus import busy_port
+
+from casa_desk import paths
+from casa_desk.cli import build_parser, main
+from casa_desk.sync.hub.devices import add_device, enrol
+from casa_desk.sync.hub.storage import HubStore
+
+#: What each hub subcommand needs besides ``--db`` to get as far as opening the hub.
+_REST = {
+    "serve": ["--port", "{busy}"],  # a busy port: serving never starts, with or without --db
+    "device-add": ["--presidio", "SAN-SIRO"],
+    "device-code": ["0190"],
+    "device-revoke": ["0190"],
+    "device-list": [],
+    "new-epoch": [],
+    "backup": ["--out", "{tmp}/copia.sqlite"],
+    "esf-duplicates": [],
+    "import-bundle": ["{tmp}/push.casa", "--reply", "{tmp}/risposta.casa"],
+}
+
+
+def _hub_commands_with_db() -> list[str]:
+    parser = build_parser()
+    hub = parser._subparsers._group_actions[0].choices["hub"]  # noqa: SLF001 - no API
+    sub = next(a for a in hub._actions if isinstance(a, argparse._SubParsersAction))  # noqa: SLF001
+    return [
+        name
+        for name, p in sub.choices.items()
+        if any("--db" in a.option_strings for a in p._actions)  # noqa: SLF001
+    ]
+
+
+def test_every_hub_command_with_db_is_covered() -> None:
+    assert set(_hub_commands_with_db()) <= set(_REST)
+
+
+@pytest.mark.parametrize("blank", ["", "  "], ids=["empty", "blank"])
+@pytest.mark.parametrize("command", _hub_commands_with_db())
+def test_a_blank_db_is_refused(
+    command: str,
+    blank: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``--db "$CASA_DESK_HUB_DB"`` with the variable blank once made (and served) a new,
+    empty hub in the data folder: refused in one line, nothing made there."""
+    monkeypatch.chdir(tmp_path)  # a blank path is relative: it would land here
+    (tmp_path / "push.casa").write_bytes(b"x")
+    sock, busy = busy_port()
+    try:
+        rest = [a.format(busy=busy, tmp=tmp_path) for a in _REST[command]]
+        status = main(["hub", command, "--db", blank, *rest])
+    finally:
+        sock.close()
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert status == 1
+    assert lines == [
+        "casa-desk: Database della sede non indicato: --db è vuoto (variabile "
+        "CASA_DESK_HUB_DB non impostata?). Indicare un file SQLite oppure "
+        "postgresql://utente@host:porta/db."
+    ]
+    assert not paths.default_hub_path().exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["push.casa"]
+
+
+# -- devices by the start of their id -------------------------------------------------------
+@pytest.fixture
+def two_devices(tmp_path: Path) -> tuple[str, str, str]:
+    """A hub file with two devices (ids sharing their first characters): (db, a, b)."""
+    db = str(tmp_path / "hub.sqlite")
+    hub = HubStore.open(db)
+    try:
+        a, _ = add_device(hub, "SAN-SIRO", label="PC sportello 1")
+        b, code = add_device(hub, "MAZZINI")
+        enrol(hub, code)
+    finally:
+        hub.close()
+    return db, a, b
+
+
+def _revoked(db: str) -> list[str]:
+    with closing(sqlite3.connect(db)) as conn:
+        return [r[0] for r in conn.execute("SELECT id FROM devices WHERE revoked_at IS NOT NULL")]
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, list[str]]:
+    status = main(argv)
+    said = capsys.readouterr()
+    return status, said.out, said.err.strip().splitlines()
+
+
+@pytest.mark.parametrize("command", ["device-revoke", "device-code"])
+def test_a_prefix_of_several_devices_says_so(
+    command: str, two_devices: tuple[str, str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It said "Dispositivo non trovato", which sends the administrator looking for a typo."""
+    db, a, b = two_devices
+    common = os.path.commonprefix([a, b])
+    assert common  # uuid7: the same millisecond's first characters
+    status, _out, lines = _run(["hub", command, "--db", db, common], capsys)
+    assert status == 1
+    assert lines == [
+        f"casa-desk: «{common}» è l'inizio di 2 dispositivi: indicare più caratteri "
+        "(casa-desk hub device-list li elenca)."
+    ]
+    assert _revoked(db) == []
+
+
+@pytest.mark.parametrize("typed", ["%", "_", "{a1}_", "{a1}%", "  "])
+def test_a_prefix_is_literal_and_never_blank(
+    typed: str, two_devices: tuple[str, str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``_`` and ``%`` were SQL LIKE wildcards: '0_' revoked the one device starting '01'."""
+    db, a, _b = two_devices
+    hub = HubStore.open(db)
+    try:  # one device left to match: a wildcard would find exactly it
+        with hub.tx() as conn:
+            conn.exec_driver_sql("DELETE FROM devices WHERE id != ?", (a,))
+    finally:
+        hub.close()
+    status, _out, lines = _run(["hub", "device-revoke", "--db", db, typed.format(a1=a[0])], capsys)
+    assert status == 1 and len(lines) == 1, lines
+    assert "non trovato" in lines[0] or "Indicare il dispositivo" in lines[0], lines
+    assert _revoked(db) == []
+
+
+def test_revoke_names_the_whole_id_and_the_list_shows_it(
+    two_devices: tuple[str, str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, a, b = two_devices
+    unique = a[: len(os.path.commonprefix([a, b])) + 1]
+    status, out, lines = _run(["hub", "device-revoke", "--db", db, unique], capsys)
+    assert (status, lines) == (0, [])
+    assert out == f"Dispositivo {a} revocato.\n"
+    assert _revoked(db) == [a]
+    status, out, lines = _run(["hub", "device-list", "--db", db], capsys)
+    assert (status, lines) == (0, [])
+    first, second = out.splitlines()
+    assert first.startswith(f"{a}  SAN-SIRO  creato ") and " revocato " in first
+    assert first.endswith("«PC sportello 1»")
+    assert second.startswith(f"{b}  MAZZINI  creato ") and " abbinato " in second
+    with closing(sqlite3.connect(db)) as conn:  # never a token's hash, a code's or a key
+        secrets = conn.execute("SELECT token_hash, bundle_key FROM devices").fetchall()
+    assert secrets and not any(s in out for row in secrets for s in row if s)
