@@ -219,6 +219,7 @@ def launch(db: str | None, lang: str | None, *, login: SignIn | None = None) -> 
     """
     from PySide6.QtWidgets import QApplication, QDialog
 
+    from casa_desk.security.files import own_folder
     from casa_desk.ui.error_dialog import error_box, install_excepthook
     from casa_desk.ui.first_run import OfficeDialog, needs_first_run
     from casa_desk.ui.refcount_guard import make_singletons_immortal
@@ -230,6 +231,7 @@ def launch(db: str | None, lang: str | None, *, login: SignIn | None = None) -> 
     app.setOrganizationName(paths.APP_AUTHOR)
     app.setWindowIcon(application_icon())
     app.setDesktopFileName("casa-desk")  # Linux: ties the window to casa-desk.desktop's icon
+    own_folder(paths.data_dir())  # 0700, narrowed when an older version left it 0755
     settings = UiSettings()  # --lang applies to this run only; the menu saves a choice
     translators = install_translator(app, lang or settings.language())
     install_excepthook(QApplication.activeWindow)

@@ -111,15 +111,16 @@ def _database_id(path: Path) -> int | None:
 
 def is_plain_sqlite(path: PathLike) -> bool:
     """True when the file at ``path`` is a plain (unencrypted) SQLite database: its header
-    says so. An encrypted store shows no header (see :func:`_looks_encrypted`)."""
+    says so. An encrypted store shows no header (see :func:`looks_encrypted`)."""
     return _database_id(Path(path)) is not None
 
 
-def _looks_encrypted(path: Path) -> bool:
+def looks_encrypted(path: PathLike) -> bool:
     """True for a file that may be an encrypted store reached by another name (a hard link):
     SQLCipher shows no header, only whole pages (4 KiB) of ciphertext. Every file the
     program writes in its place has a header or is text (PDF, ZIP bundle, JSON, CSV), so
     only a file of whole pages starting with binary bytes is taken for a store."""
+    path = Path(path)
     try:
         size = path.stat().st_size
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
@@ -249,7 +250,7 @@ def _check_existing(
     if not overwrite:
         raise OutputError(f"Il file {given} esiste già: non lo sovrascrivo.", code="output_exists")
     existing = _database_id(real)
-    if existing is None and (Path(f"{real}{KEY_FILE}").is_file() or _looks_encrypted(real)):
+    if existing is None and (Path(f"{real}{KEY_FILE}").is_file() or looks_encrypted(real)):
         # an encrypted store (its header is ciphertext): known by the key file beside it
         existing = _ENCRYPTED_STORE
         if database and application_id == _STORE_ID:

@@ -41,11 +41,12 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from casa_desk.store.backup import backup_store, decrypted_copy
+    from casa_desk.store.backup import backup_store, check_backup_out, decrypted_copy
     from casa_desk.store.schema import APPLICATION_ID
 
     existing_store(args.db)
     check_output(args.out, inputs=[args.db], database=True, application_id=APPLICATION_ID)
+    check_backup_out(args.out, decrypted=args.decrypted)  # before login: nothing written
     action = Action.BACKUP_DECRYPTED if args.decrypted else Action.BACKUP
     with logged_in(args.db, args, command="backup", action=action) as session:
         store = session.store

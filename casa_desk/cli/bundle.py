@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from casa_desk.cli.checks import existing_store, not_a_file
+from casa_desk.cli.checks import existing_store, not_a_file, not_the_store
 from casa_desk.cli.login import add_user_argument, logged_in
 from casa_desk.errors import SyncError
 from casa_desk.outputs import check_output
@@ -60,6 +60,7 @@ def run_import(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         what = not_a_file(args.file)
         raise SyncError(f"Pacchetto {what}: {args.file}", code="bundle_missing")
+    not_the_store(args.file, args.db)  # before login: reading it would drop our locks on it
     with logged_in(args.db, args, command="bundle import", action=Action.BUNDLE) as session:
         summary = import_reply(session.store, args.file)
     print(summary)

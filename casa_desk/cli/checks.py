@@ -4,12 +4,13 @@ the hub's database. Each refuses bad input with one line before any work is done
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 from pathlib import Path
 
 from casa_desk import paths
 from casa_desk.errors import NotAStoreError, StorageError, SyncError
-from casa_desk.outputs import KEY_FILE
+from casa_desk.outputs import KEY_FILE, SQLITE_SIDECARS
 
 #: URL schemes the hub can run on (SQLAlchemy with psycopg); anything else is refused early.
 HUB_SCHEMES = ("postgresql://", "postgres://")
@@ -35,6 +36,38 @@ def not_a_file(path: Path) -> str:
     if path.is_dir():
         return "è una cartella"
     return "non è un file normale" if path.exists() else "non trovato"
+
+
+def not_the_store(path: Path, store: Path) -> None:
+    """Refuse, before login, an input file that is the store ``store`` itself or one of its
+    files (key file and its lock, ``-wal``/``-shm``/``-journal``), however it is named:
+    compared by device and inode, so symlinks, ``..`` and hard links count.
+
+    Reading it would open it with Python's ``open`` (a bundle is a ZIP file): on POSIX,
+    closing that descriptor drops every SQLite lock this process holds on the file
+    (casa_desk.outputs), with the store open in the same process. A missing ``path`` is
+    left to the caller's own check.
+
+    Example: ``casa-desk bundle import --db office.sqlite office.sqlite.keys`` → one line.
+    """
+    from casa_desk.security.keyfile import keyfile_path, lock_path
+
+    try:
+        given = os.stat(path)
+    except OSError:
+        return
+    store_files = [store, *(Path(f"{store}{s}") for s in SQLITE_SIDECARS)]
+    for name in (*store_files, keyfile_path(store), lock_path(store)):
+        try:
+            other = os.stat(name)
+        except OSError:
+            continue
+        if (given.st_dev, given.st_ino) == (other.st_dev, other.st_ino):
+            raise SyncError(
+                f"{path} è l'archivio {store} o un suo file, non un pacchetto: "
+                "indicare il pacchetto della sede.",
+                code="bundle_is_store",
+            )
 
 
 def port(text: str) -> int:

@@ -30,6 +30,22 @@ def private_folder(path: Path) -> Path:
     return path
 
 
+def own_folder(path: Path) -> Path:
+    """The app's own data folder (:func:`casa_desk.paths.data_dir`): created owner-only like
+    :func:`private_folder`, and narrowed to 0700 when it already exists and other accounts
+    may list or enter it.
+
+    Unlike :func:`private_folder`'s, this folder is ours: casa_desk keeps the store, its key
+    file, the backups, the reports and the window's settings in it, and no other program or
+    account has business there (an older version left it 0755 under the usual umask).
+    On Windows the bits mean little and the folder's ACL decides; nothing is changed there.
+    """
+    path = private_folder(path)
+    if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
+        os.chmod(path, FOLDER_MODE)
+    return path
+
+
 def private_file(path: Path) -> Path:
     """Make sure ``path`` exists and is owner-only: a new file is created empty with mode
     0600; an existing one that others could read is narrowed to 0600 (a hub database made

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from casa_desk.errors import StorageError
+from casa_desk.errors import OutputError, StorageError
 from casa_desk.security.files import write_private
 
 FORMAT = "casa_desk-keys"
@@ -279,9 +279,28 @@ def write(store: str | Path, keys: KeyFile) -> Path:
         ) from exc
 
 
-def write_copy(store: str | Path, keys: KeyFile) -> Path:
-    """The key file of a copy of the store: the same slots, no failure record."""
+def check_copy_keys(store: str | Path) -> Path:
+    """Refuse (one line) to write the key file of a copy where ``STORE.keys`` is a symbolic
+    link; returns the key file's path.
+
+    The copy's name was given by the user, its key file's name is derived: following a link
+    there would write key slots where nobody chose (over another store's key file, which
+    would then no longer open it). The copy itself follows a link (casa_desk.outputs), so
+    its name is the user's choice; for the key file there is no such choice to follow, and
+    the link is not ours to replace: the user names another file.
+    """
     path = keyfile_path(store)
+    if path.is_symlink():
+        raise OutputError(
+            f"{path} è un collegamento: il file delle chiavi non lo segue. Indicare un altro file."
+        )
+    return path
+
+
+def write_copy(store: str | Path, keys: KeyFile) -> Path:
+    """The key file of a copy of the store: the same slots, no failure record (never
+    through a symbolic link: :func:`check_copy_keys`)."""
+    path = check_copy_keys(store)
     try:
         return write_private(path, keys.to_bytes(with_attempts=False))
     except OSError as exc:

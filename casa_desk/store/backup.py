@@ -13,12 +13,13 @@ only an administrator may ask for one (casa_desk.security), and it is audited.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from casa_desk.errors import StorageError
-from casa_desk.outputs import atomic_output, is_plain_sqlite
+from casa_desk.errors import OutputError, StorageError
+from casa_desk.outputs import atomic_output, is_plain_sqlite, looks_encrypted
 from casa_desk.paths import backups_dir
 from casa_desk.security import keyfile
 from casa_desk.security.files import private_folder
@@ -138,9 +139,45 @@ def _refuse_another_stores_copy(out: Path, connections: Connections) -> None:
         )
 
 
+def check_backup_out(out: Path, *, decrypted: bool) -> None:
+    """What a backup to ``out`` refuses before any work, besides
+    :func:`casa_desk.outputs.check_output`: a key file name that is a symbolic link
+    (:func:`casa_desk.security.keyfile.check_copy_keys`) and, for a decrypted copy, an
+    encrypted backup to replace (:func:`refuse_plain_over_encrypted`)."""
+    if decrypted:
+        refuse_plain_over_encrypted(Path(out))
+    else:
+        keyfile.check_copy_keys(out)
+
+
+def refuse_plain_over_encrypted(out: Path) -> None:
+    """A decrypted copy never replaces an encrypted backup, nor goes beside a key file.
+
+    Why: the plain copy would replace ``OUT`` and leave ``OUT.keys`` beside it; a plain file
+    with a key file beside it is taken for an encrypted store by restore and by the next
+    backup, and the encrypted backup, perhaps the only one, would be gone. Like
+    :func:`_refuse_another_stores_copy`, one line; the user names another file.
+    """
+    keys = keyfile.keyfile_path(out)
+    if out.is_file() and (os.path.lexists(keys) or looks_encrypted(out)):
+        raise OutputError(
+            f"{out} è un backup cifrato: non lo sostituisco con una copia in chiaro. "
+            "Indicare un altro file.",
+            code="output_is_store",
+        )
+    if os.path.lexists(keys):
+        raise OutputError(
+            f"Accanto a {out} c'è un file delle chiavi ({keys.name}): la copia in chiaro "
+            "non va scritta lì. Indicare un altro file.",
+            code="output_is_store",
+        )
+
+
 def decrypted_copy(connections: Connections, out: Path) -> Path:
-    """A plain SQLite copy of the encrypted store, written atomically, owner-only."""
+    """A plain SQLite copy of the encrypted store, written atomically, owner-only (never
+    over an encrypted backup: :func:`refuse_plain_over_encrypted`)."""
     out = Path(out)
+    refuse_plain_over_encrypted(out)
     source = connections.inspector()
     try:
         with atomic_output(out, inputs=[connections.path], database=True) as temp:

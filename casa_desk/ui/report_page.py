@@ -43,6 +43,7 @@ from casa_desk.reports import service
 from casa_desk.reports.programme import ProgrammeInfo
 from casa_desk.reports.programme import resolve as resolve_programme
 from casa_desk.security.access import Session
+from casa_desk.security.files import private_folder
 from casa_desk.security.permissions import Action
 from casa_desk.store.db import Store
 from casa_desk.ui.error_texts import worded_error
@@ -306,7 +307,7 @@ class ReportPage(QWidget):
             return
         scope, month = self.selected_scope(), self.selected_month()
         comment = self.comment_edit.toPlainText()
-        self.archive.folder.mkdir(parents=True, exist_ok=True)
+        private_folder(self.archive.folder)  # owner-only, like the data folder around it
         target = self.archive.pdf_path(scope, month)
         store = self.store
         self.document.close()  # release the file before it is replaced

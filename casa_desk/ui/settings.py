@@ -7,9 +7,12 @@ folder) never read or write a real user's settings. Domain data never goes here.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from casa_desk import paths
+from casa_desk.security.files import private_file, private_folder
 
 LANGUAGES = ("it", "en")
 
@@ -19,9 +22,9 @@ class UiSettings:
 
     def __init__(self, path: str | None = None) -> None:
         if path is None:
-            folder = paths.data_dir()
-            folder.mkdir(parents=True, exist_ok=True)
-            path = str(folder / "casa_desk_ui.ini")
+            path = str(private_folder(paths.data_dir()) / "casa_desk_ui.ini")
+        # Created 0600 before Qt writes it: Qt keeps an existing file's mode when it saves.
+        private_file(Path(path))
         self._settings = QSettings(path, QSettings.Format.IniFormat)
 
     @property

@@ -95,3 +95,70 @@ def test_a_crash_over_an_older_backup_of_the_same_store_leaves_one_that_opens(
 
     assert main(["backup", "--db", str(ours), "--out", str(out)]) == 0
     assert _people(out) == _people(ours)
+
+
+def test_a_decrypted_copy_never_replaces_an_encrypted_backup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: the plain copy replaced the backup and left its key file beside it (a plain
+    file with a key file: restore and the next backup take it for an encrypted store). Now
+    one line, before login, and the pair is as it was."""
+    ours, out = tmp_path / "a.sqlite", tmp_path / "copia.sqlite"
+    new_store(ours).close()
+    _register(ours)
+    assert main(["backup", "--db", str(ours), "--out", str(out)]) == 0
+    pair = {p: p.read_bytes() for p in (out, Path(f"{out}.keys"))}
+    capsys.readouterr()
+
+    assert main(["backup", "--db", str(ours), "--out", str(out), "--decrypted"]) == 1
+    error = capsys.readouterr().err.strip()
+    assert error == (
+        f"casa-desk: {out} è un backup cifrato: non lo sostituisco con una copia in chiaro. "
+        "Indicare un altro file."
+    )
+    assert {p: p.read_bytes() for p in pair} == pair
+    assert _people(out) == _people(ours) > 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+    # A key file left alone (its copy gone) is no place for a plain copy either.
+    out.unlink()
+    assert main(["backup", "--db", str(ours), "--out", str(out), "--decrypted"]) == 1
+    assert "file delle chiavi" in capsys.readouterr().err
+    assert not out.exists()
+    # Another name is written.
+    plain = tmp_path / "chiaro.sqlite"
+    assert main(["backup", "--db", str(ours), "--out", str(plain), "--decrypted"]) == 0
+    assert plain.read_bytes().startswith(b"SQLite format 3\x00")
+
+
+def test_a_key_file_name_that_is_a_link_is_not_followed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """OUT.keys a symbolic link to another store's key file: before, the backup wrote its
+    key slots through the link (that store no longer opened). Now one line, nothing
+    written, the link and its target as they were — from the command and from the store
+    layer alike (casa_desk.security.keyfile.check_copy_keys)."""
+    from casa_desk.errors import OutputError
+    from casa_desk.store.backup import backup_store
+
+    ours, theirs, out = tmp_path / "a.sqlite", tmp_path / "b.sqlite", tmp_path / "copia.sqlite"
+    new_store(ours).close()
+    new_store(theirs).close()
+    _register(theirs)
+    their_keys = Path(f"{theirs}.keys")
+    before = their_keys.read_bytes()
+    Path(f"{out}.keys").symlink_to(their_keys)
+    capsys.readouterr()
+
+    assert main(["backup", "--db", str(ours), "--out", str(out)]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "collegamento" in lines[0], lines
+    session = login(ours)
+    try:
+        with pytest.raises(OutputError, match="collegamento"):
+            backup_store(session.store.connections, out)
+    finally:
+        session.store.close()
+    assert their_keys.read_bytes() == before and Path(f"{out}.keys").is_symlink()
+    assert not out.exists() and _people(theirs) == 1
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

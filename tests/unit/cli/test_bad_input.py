@@ -680,7 +680,13 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
     add(
         "bundle import",
         "FILE",
-        {**BUNDLE, "a-push": lambda w: w.file("push.casa")},
+        {
+            **BUNDLE,
+            "a-push": lambda w: w.file("push.casa"),
+            "the-store": lambda w: w.file("office.sqlite"),
+            "the-key-file": lambda w: w.file("office.sqlite") + ".keys",
+            "hardlink-to-store": lambda w: w.link(w.file("office.sqlite"), "hardlink"),
+        },
         lambda w, m: bundle_import(w, file=m(w)),
     )
     full("bundle import", bundle_import)

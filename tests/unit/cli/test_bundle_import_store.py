@@ -1,0 +1,45 @@
+"""``bundle import`` given the store itself (or its key file, or a working file) as the bundle
+is refused in one line before login: reading it with Python's ``open`` would drop this
+process's SQLite locks on the store (casa_desk.outputs), so it is never opened."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from test_bad_input import run
+
+from casa_desk.store.db import Store
+
+
+def _logins(store: Store) -> int:
+    rows = store.query("SELECT count(*) AS n FROM audit_log WHERE action LIKE 'login%'")
+    return int(rows[0]["n"])
+
+
+def test_the_store_and_its_files_are_not_a_bundle(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = Path(store.path)  # held open, as the window holds it
+    (tmp_path / "giro").mkdir()
+    (tmp_path / "link").symlink_to(path)
+    os.link(path, tmp_path / "hard")
+    os.link(f"{path}.keys", tmp_path / "hard.keys")
+    aliases = [
+        path,
+        Path(f"{path}.keys"),
+        Path(f"{path}-wal"),
+        tmp_path / "giro" / ".." / path.name,
+        tmp_path / "link",
+        tmp_path / "hard",
+        tmp_path / "hard.keys",
+        Path(os.path.relpath(path)),
+    ]
+    before = _logins(store)
+    for alias in aliases:
+        assert alias.is_file(), alias
+        status, lines = run(["bundle", "import", "--db", str(path), str(alias)], capsys)
+        assert status != 0 and len(lines) == 1, (alias, lines)
+        assert "non un pacchetto" in lines[0] and "Traceback" not in lines[0], lines
+    assert _logins(store) == before  # refused before anyone logged in
