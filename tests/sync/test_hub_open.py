@@ -8,7 +8,8 @@ import pytest
 
 from casa_desk.cli import main
 from casa_desk.errors import SyncError
-from casa_desk.sync.hub.storage import HubStore, driver_line
+from casa_desk.sync.hub.db_errors import driver_line
+from casa_desk.sync.hub.storage import HubStore
 
 SECRET = "segreto%40di-prova"  # percent-encoded in the URL: "segreto@di-prova" to libpq
 

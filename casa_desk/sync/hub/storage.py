@@ -9,14 +9,12 @@ commit order and a puller can never skip a change committed late (SYNC.md §4).
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
 
 from sqlalchemy import (
     Connection,
@@ -40,6 +38,7 @@ from casa_desk.store.tables import BY_NAME, HEAD_OFFICE, SHARED_SCOPE
 from casa_desk.sync import protocol
 from casa_desk.sync.faults import fault_point
 from casa_desk.sync.hub import schema
+from casa_desk.sync.hub.db_errors import driver_line
 from casa_desk.sync.hub.future import neutralise_future_clocks
 from casa_desk.sync.hub.push import apply_batch, prepare
 from casa_desk.sync.hub.rules import FieldRules, now_ms
@@ -63,40 +62,6 @@ def engine_url(db: str | Path) -> str:
     if "://" in text_db:
         return text_db
     return f"sqlite:///{Path(text_db).resolve()}"
-
-
-#: ``user:password@`` in a URL, ``password=…`` in a libpq connection string.
-_URL_PASSWORD = re.compile(r"(://[^:/@\s]*):[^@\s]*@")
-_KEY_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
-
-
-def driver_line(exc: BaseException, db: str | Path) -> str:
-    """The first line of the database driver's own message for ``exc`` (which SQLAlchemy
-    wraps): the cause an administrator can act on ("fe_sendauth: no password supplied",
-    "password authentication failed…", "unable to open database file"), not the class name.
-
-    Never a password: one in a URL or a ``password=`` pair is masked, and so is the
-    password of ``db`` wherever it appears.
-    """
-    cause = getattr(exc, "orig", None) or exc
-    lines = [line.strip() for line in str(cause).splitlines() if line.strip()]
-    line = lines[0] if lines else type(cause).__name__
-    for secret in sorted(_passwords(str(db)), key=len, reverse=True):
-        line = line.replace(secret, "***")
-    line = _URL_PASSWORD.sub(r"\1:***@", line)
-    return _KEY_PASSWORD.sub(r"\1***", line).rstrip(".")
-
-
-def _passwords(db: str) -> set[str]:
-    """The password of a database URL, as written and decoded (user:…@ or ?password=…)."""
-    if "://" not in db:
-        return set()
-    try:
-        parts = urlsplit(db)
-        found = [parts.password or "", *parse_qs(parts.query).get("password", [])]
-    except ValueError:  # a malformed URL (port): SQLAlchemy's error says so, no password
-        return set()
-    return {s for given in found if given for s in (given, unquote(given))}
 
 
 class HubStore:
