@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import errno
 import importlib
+import logging
 import re
 import sys
 from collections.abc import Sequence
@@ -93,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from casa_desk.app import run_app  # Qt is loaded only when the window is wanted
 
             return run_app(db=args.db, lang=args.lang)
+        if args.command != "hub":
+            _quiet_logs()
         return int(args.handler(args) or 0)
     except CasaError as exc:
         print(f"casa-desk: {exc.message}", file=sys.stderr)
@@ -106,6 +109,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("casa-desk: interrotto.", file=sys.stderr)
         return 130
+
+
+def _quiet_logs() -> None:
+    """An office's commands speak to the user in their own Italian lines only.
+
+    No command configures logging, so Python's last-resort handler printed casa_desk's
+    warnings — English, meant for a maintainer ("hub epoch changed…") — on the terminal
+    between the command's lines. Their content reaches the user in the command's own words
+    (the sync summary says when the hub was restored). The hub's commands keep them: the
+    server's log is where its administrator reads them.
+    """
+    logging.getLogger("casa_desk").addHandler(logging.NullHandler())
 
 
 #: Failures of the machine, not of the program, that any write can meet (a full or read-only

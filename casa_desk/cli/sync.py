@@ -46,5 +46,7 @@ def run(args: argparse.Namespace) -> int:
         line += f", {len(report.rejected)} rifiutate dalla sede"
     if report.conflicts:
         line += f", {report.conflicts} conflitti da rivedere"
+    if report.realigned:
+        line += " (la sede è stata ripristinata: dati inviati e ricevuti di nuovo)"
     print(line + ".")
     return 0

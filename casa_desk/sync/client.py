@@ -66,6 +66,9 @@ class SyncReport:
     mismatched: list[str] = field(default_factory=list)
     refetched: list[str] = field(default_factory=list)
     pruned: int = 0  # acked outbox rows past retention, dropped after a clean sync
+    #: The hub was restored (a new epoch) or its log is behind this store's cursor: this
+    #: run re-sent what the hub lacked and received everything again.
+    realigned: bool = False
 
     @property
     def in_sync(self) -> bool:
@@ -205,6 +208,7 @@ class SyncClient:
         report = SyncReport()
         try:
             hello = self.hello()
+            report.realigned = hello["realigned"]
             self.push_all(hello, report, progress)
             if restored.refetch_owed(self.store):  # what the old backup lost comes back
                 self.refetch_all(int(hello["log_head"]))
@@ -246,7 +250,10 @@ class SyncClient:
         with store.transaction():
             known_epoch = state(store, "epoch")
             cursor = int(state(store, "pull_cursor", "0") or 0)
-            if (known_epoch and known_epoch != answer["epoch"]) or cursor > int(answer["log_head"]):
+            realign = bool(known_epoch and known_epoch != answer["epoch"]) or cursor > int(
+                answer["log_head"]
+            )
+            if realign:
                 log.warning(
                     "hub epoch changed or hub log behind our cursor: re-pushing and re-pulling"
                 )
@@ -272,7 +279,7 @@ class SyncClient:
         # Enrolments made before the key arrived, or whose person's code changed since,
         # get their hash now and push it in this same round.
         Participants(store).refresh_cf_hashes()
-        return answer
+        return {**answer, "realigned": realign}
 
     def push_all(
         self, hello: dict[str, Any], report: SyncReport, progress: Progress | None = None

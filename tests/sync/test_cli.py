@@ -116,3 +116,30 @@ def test_cli_bundle_round_trip(tmp_path: Path) -> None:
     bundle.write_bytes(bundle.read_bytes()[:100])
     broken = run_cli("hub", "import-bundle", str(bundle), "--db", hub_db, "--reply", str(reply))
     assert broken.returncode == 1 and len(broken.stderr.strip().splitlines()) == 1
+
+
+def test_cli_sync_after_a_hub_restore_says_so_in_italian(tmp_path: Path) -> None:
+    """After ``hub new-epoch`` the office's ``sync`` says in its own line that the hub was
+    restored; the client's English warning for maintainers no longer reaches the terminal."""
+    hub_db = str(tmp_path / "hub.sqlite")
+    code = run_cli("hub", "device-add", "--db", hub_db, "--presidio", "SAN-SIRO")
+    hub = HubProcess(hub_db, tmp_path, cli=True).start()
+    try:
+        store_path = tmp_path / "a.sqlite"
+        enrolled = run_cli(
+            "enrol", "--db", str(store_path), "--hub", hub.url, "--code", code.stdout.split()[-1]
+        )
+        assert enrolled.returncode == 0, enrolled.stderr
+        first = run_cli("sync", "--db", str(store_path))
+        assert first.returncode == 0 and "ripristinata" not in first.stdout, first.stderr
+    finally:
+        hub.stop()
+    assert run_cli("hub", "new-epoch", "--db", hub_db).returncode == 0
+    hub.start()  # the same address
+    try:
+        after = run_cli("sync", "--db", str(store_path))
+    finally:
+        hub.stop()
+    assert after.returncode == 0, after.stderr
+    assert "la sede è stata ripristinata" in after.stdout
+    assert after.stderr == ""
