@@ -78,6 +78,10 @@ def test_size_and_contents(bundle: Path) -> None:
     # Qt modules casa_desk does not use stay out (PySide6-Essentials ships them all).
     for unused in ("QtQml", "QtQuick", "QtNetwork", "QtSql", "QtDesigner", "QtOpenGL"):
         assert not [n for n in names if f"/{unused}." in n], unused
+    # Neither the GTK theme nor the GTK stack only it needed (20 MB, collected while
+    # PyInstaller analysed the plugin, before the spec left the plugin out).
+    gtk = ("libqgtk3", "libgtk-3", "libgdk-3", "libatk-1", "libpango-1", "libcairo.")
+    assert not [n for n in names if Path(n).name.startswith(gtk)]
     if importlib.util.find_spec("sqlcipher3") is not None:
         assert [n for n in names if n.startswith("_internal/sqlcipher3/_sqlite3")]
     # reportlab's C accelerator, imported by a name PyInstaller cannot see (the spec names it)
