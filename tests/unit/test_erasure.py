@@ -252,3 +252,28 @@ def test_erase_says_what_it_did_in_one_line(tmp_path: Path, capsys) -> None:
     tail = "; gli altri uffici li cancellano alla prossima sincronizzazione.\n"
     assert said[0] == f"Dati della persona cancellati (1 riga){tail}"
     assert re.fullmatch(rf"Dati della persona cancellati \([2-9]\d* righe\){tail}", said[1])
+
+
+def test_a_bug_in_a_command_prints_its_traceback_without_the_person(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """A bug reaching the command line is a traceback for the maintainer, not Python's,
+    which ends with the exception's text: here the codice fiscale the command was given."""
+    from casa_desk.cli import main
+
+    path = tmp_path / "store.sqlite"
+    session = new_session(path)
+    person = _person(session.store)
+    session.store.close()
+
+    def broken(_session, person_id, _out):  # type: ignore[no-untyped-def]
+        row = People(_session.store).get(person_id)
+        raise ValueError(f"{row['last_name']} {row['codice_fiscale']} {row['phone']}")
+
+    monkeypatch.setattr(rights, "export_person", broken)
+    code = main(["person", "export", "--db", str(path), "--cf", CF,
+                 "--out", str(tmp_path / "x.pdf"), "--break-glass", "richiesta n. 6"])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" in err and err.rstrip().endswith("ValueError")
+    for value in (CF, person["last_name"], person["phone"]):
+        assert value not in err
