@@ -102,13 +102,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except Exception as exc:
         line = environment_failure(exc)
-        if line is None:
-            raise  # anything else is a bug: the traceback is what a maintainer needs
+        if line is None:  # a bug: the traceback is what a maintainer needs, without the
+            return _bug(exc)  # exceptions' words, which may quote a name or a codice fiscale
         print(f"casa-desk: {line}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("casa-desk: interrotto.", file=sys.stderr)
         return 130
+
+
+def _bug(exc: BaseException) -> int:
+    """A bug's traceback on stderr, as Python would print it but for the messages
+    (:mod:`casa_desk.bug_details`): a terminal's output is kept, pasted and mailed."""
+    from casa_desk.bug_details import bug_details
+
+    print(bug_details(exc), end="", file=sys.stderr)
+    return 1
 
 
 def _quiet_logs() -> None:

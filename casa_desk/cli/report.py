@@ -6,7 +6,7 @@ import argparse
 import importlib
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casa_desk.cli.checks import existing_store
 from casa_desk.cli.login import add_user_argument, begin_login, logged_in
@@ -14,6 +14,9 @@ from casa_desk.gc_pause import paused_cyclic_gc
 from casa_desk.models.vocab import AuditAction, Programme
 from casa_desk.outputs import check_output, check_outputs
 from casa_desk.security.permissions import Action
+
+if TYPE_CHECKING:
+    from casa_desk.security.access import Session
 
 
 def register(subparsers: Any) -> None:
@@ -49,6 +52,12 @@ def register(subparsers: Any) -> None:
     letter_parser.add_argument("--db", required=True, type=Path, help="archivio")
     letter_parser.add_argument("--referral", required=True, help="id della segnalazione")
     letter_parser.add_argument("--out", required=True, type=Path, help="file PDF da scrivere")
+    letter_parser.add_argument(
+        "--break-glass",
+        metavar="MOTIVO",
+        help="persona riservata e utente senza permesso: il motivo dell'accesso "
+        "(almeno 10 caratteri, registrato)",
+    )
     add_user_argument(letter_parser)
     letter_parser.set_defaults(handler=run_letter)
 
@@ -142,6 +151,29 @@ def run_letter(args: argparse.Namespace) -> int:
     existing_store(args.db)
     check_output(args.out, inputs=[args.db])
     with logged_in(args.db, args, command="letter", action=Action.PRINT_LETTER) as session:
+        letter_access(session, args.referral, args.break_glass)
         out = letter.print_letter(session.store, args.referral, args.out, by=session.user.username)
     print(f"Lettera scritta in {out}")
     return 0
+
+
+def letter_access(session: Session, referral_id: str, break_glass: str | None) -> None:
+    """The letter names the person and says why they are sent: what the window shows only
+    to who may see it. A sensitive referral (health, anti-violence) is printed only by a
+    user with permission to see sensitive content, and its showing is audited, as the
+    referrals page's "Mostra"; a riservato person's needs the break-glass reason first, as
+    ``person export``. An unknown referral is left to the letter's own words."""
+    from casa_desk.security.access import BreakGlassRequired
+
+    rows = session.store.query(
+        "SELECT person_id, sensitive FROM referrals WHERE id = ? AND deleted = 0", [referral_id]
+    )
+    if not rows:
+        return
+    person_id = rows[0]["person_id"]
+    if rows[0]["sensitive"]:
+        session.reveal("referrals", referral_id)
+    if session.needs_break_glass(person_id):
+        if not break_glass:
+            raise BreakGlassRequired()
+        session.break_glass(person_id, break_glass)

@@ -23,7 +23,8 @@ Section and item names are an interface for head office analysts; keep them stab
 
 Values are plain numbers (no thousands separator, ``.`` for decimals) so a spreadsheet
 reads them; ``<5`` marks every suppressed cell — a small one (1–4) or one hidden so that a
-small one cannot be worked out (the PDF prints the latter as ``n.d.``); an empty value means
+small one cannot be worked out (the PDF prints the latter as ``n.d.``), or every cell of a
+line too small to protect (the PDF's ``n.p.``); an empty value means
 "not applicable" (a median of nothing). Figures are number cells; text cells (codes, which
 may come from another office's rows) are neutralised against spreadsheet formulas
 (:mod:`casa_desk.safe_csv`).

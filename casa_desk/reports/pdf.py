@@ -53,7 +53,7 @@ LIGHT = colors.HexColor("#e8eef5")
 FOOTER_NOTE = (
     "Dati aggregati: il rapporto non contiene nomi né dati identificativi delle persone.",
     "«< 5»: valore da 1 a 4 non pubblicato; «n.d.»: valore omesso perché un dato «< 5» "
-    "non si possa ricavare.",
+    "non si possa ricavare; «n.p.»: riga non pubblicata, troppo poche persone.",
 )
 
 

@@ -14,7 +14,11 @@ every hidden cell, which values are still possible given what a reader knows —
   ``< 5``); elsewhere any value from 0;
 * the hidden cells of the line add up to the total minus the published cells —
 
-and keeps hiding cells while some hidden cell has only one possible value. Lines are
+and keeps hiding cells while some hidden cell has only one possible value. A line whose total
+is published elsewhere and which no hiding protects (every cell hidden, and still the small
+one is worked out: 1 "yes" and 5 "no" among 6 new participants, or 3 of 3 "yes") is
+*withheld* whole, every cell printed ``n.p.``: a value that may be anything, so the reader
+no longer knows which cell held the small one. Lines are
 checked one at a time (joint reasoning across rows *and* columns of a 2-D table is not
 modelled; the report itself only publishes 1-D breakdowns, where the check is exact).
 
@@ -30,6 +34,8 @@ from dataclasses import dataclass
 
 PRIMARY = "<5"
 SECONDARY = "n.d."
+#: Every cell of a line that no suppression protects (its total is published elsewhere).
+WITHHELD = "n.p."
 _SMALL = range(1, 5)
 
 Intervals = list[tuple[int, int]]  # sorted, disjoint, inclusive
@@ -79,7 +85,7 @@ class SuppressedTable:
     cells: list[list[Cell]]
     row_totals: list[Cell] | None
     col_totals: list[Cell] | None
-    #: Lines that could not be protected (only when a fixed total leaves nothing to hide).
+    #: Lines that even withholding every cell leaves unprotected (a line of one cell).
     unprotected: int = 0
 
 
@@ -139,11 +145,11 @@ def suppress_table(
             lines.append(
                 ([(i, j) for i in range(n_rows)], col_marks[j], sum(v[j] for v in values[:]))
             )
-    unprotected = 0
+    unprotected: list[list[tuple[int, int]]] = []
     changed = True
     while changed:
         changed = False
-        unprotected = 0
+        unprotected = []
         for positions, total_mark, total in lines:
             if total_mark[0] or not any(marks[i][j] for i, j in positions):
                 continue
@@ -159,7 +165,8 @@ def suppress_table(
                 total_mark[0] = SECONDARY
                 changed = True
             else:
-                unprotected += 1
+                unprotected.append(positions)
+    still = _withhold(unprotected, lines, values, sensitive, marks)
     cells = [
         [Cell(None if marks[i][j] else values[i][j], marks[i][j]) for j in range(n_cols)]
         for i in range(n_rows)
@@ -174,7 +181,28 @@ def suppress_table(
         [total_cell(col_marks[j], sum(v[j] for v in values)) for j in range(n_cols)]
         if col_totals
         else None,
-        unprotected,
+        still,
+    )
+
+
+def _withhold(
+    unprotected: list[list[tuple[int, int]]],
+    lines: list[tuple[list[tuple[int, int]], list[str], int]],
+    values: Sequence[Sequence[int]],
+    sensitive: Sequence[Sequence[bool]],
+    marks: list[list[str]],
+) -> int:
+    """Withhold every cell of the unprotected lines (which one was small must not show);
+    returns how many lines even that leaves unprotected (a line of one cell)."""
+    for positions in unprotected:
+        for i, j in positions:
+            marks[i][j] = WITHHELD
+    return sum(
+        1
+        for positions, total_mark, total in lines
+        if not total_mark[0]
+        and any(marks[i][j] for i, j in positions)
+        and not _line_safe(positions, values, sensitive, marks, total)
     )
 
 
@@ -183,7 +211,7 @@ def reader_domain(mark: str, sensitive: bool, cap: int) -> Intervals:
     """What a reader knows a hidden cell may hold, capped at ``cap`` (the line's hidden sum)."""
     if mark == PRIMARY:
         domain = [(1, 4)]
-    elif sensitive:
+    elif sensitive and mark != WITHHELD:
         domain = [(0, 0), (5, max(cap, 5))]
     else:
         domain = [(0, max(cap, 0))]

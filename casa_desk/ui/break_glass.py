@@ -84,6 +84,14 @@ class BreakGlassDialog(QDialog):
         super().accept()
 
 
+def break_glass_first(session: Session | None, person_id: str, parent: QWidget | None) -> bool:
+    """A riservato person's data may leave the window (a referral letter names her) only
+    after the reason the card asks for; True when there is no need or it was given."""
+    if session is None or not session.needs_break_glass(person_id):
+        return True
+    return BreakGlassDialog(session, person_id, parent).exec() == QDialog.DialogCode.Accepted
+
+
 def open_card_access(session: Session | None, person_id: str, parent: QWidget | None) -> bool:
     """May ``person_id``'s card be shown now? Asks for a break-glass reason when the person
     is riservato for this user, then records the view (``viewed``). False when the user

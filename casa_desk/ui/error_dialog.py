@@ -1,7 +1,8 @@
 """Errors as the person at the desk sees them: one short Italian line, never a traceback.
 
 ``show_error`` is for expected errors (CasaError) and for bugs alike; the technical details
-(exception type and traceback, no personal data added by us) are behind "Copia dettagli",
+(exception classes and traceback, never the exceptions' messages, which quote values: see
+:mod:`casa_desk.bug_details`) are behind "Copia dettagli",
 which puts them on the clipboard for whoever gives support. ``install_excepthook`` routes
 uncaught exceptions to the log and, only on the GUI thread, to this dialog.
 """
@@ -11,12 +12,12 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from casa_desk.bug_details import bug_details
 from casa_desk.errors import CasaError
 from casa_desk.ui.error_texts import worded_error
 
@@ -54,7 +55,7 @@ def error_box(parent: QWidget | None, message: str, details: str = "") -> QMessa
 def show_error(parent: QWidget | None, exc: BaseException, details: str = "") -> None:
     """Show ``exc`` to the user (modal). Details default to the exception's traceback."""
     if not details and not isinstance(exc, CasaError):
-        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        details = bug_details(exc)
     error_box(parent, user_message(exc), details).exec()
 
 
@@ -66,14 +67,15 @@ def _on_gui_thread() -> bool:
 def install_excepthook(parent_provider=lambda: None) -> None:  # type: ignore[no-untyped-def]
     """One hook for bugs: log the traceback (types and code lines only), show a short message.
 
-    Messages of our own exceptions never carry personal data (errors.py); the traceback shows
-    code, not values. Off the GUI thread only the log is written.
+    The details (log and "Copia dettagli") are :func:`bug_details`: code lines and exception
+    classes, never a message, which may quote a name or a codice fiscale. Off the GUI thread
+    only the log is written.
     """
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        details = "".join(traceback.format_exception(kind, exc, tb))
+        details = bug_details(exc.with_traceback(tb)) if exc is not None else kind.__name__
         log.error("Errore non gestito: %s", kind.__name__)
-        log.debug("%s", "".join(traceback.format_tb(tb)))
+        log.debug("%s", details)
         if kind is KeyboardInterrupt:
             sys.__excepthook__(kind, exc, tb)
             return

@@ -48,6 +48,7 @@ from casa_desk.models.referrals import (
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome
 from casa_desk.reports.letter import print_letter
 from casa_desk.store.referrals import Referrals
+from casa_desk.ui.break_glass import break_glass_first
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.models import (
     ChangeWatcher,
@@ -526,7 +527,7 @@ class ReferralsPage(QWidget):
     # -- referral letter ----------------------------------------------------------------
     def ask_letter(self) -> None:
         """Ask where to save the letter, then write it in the background."""
-        if self._current is None:
+        if self._current is None or not self._letter_allowed():
             return
         name = f"lettera-{self._current['number']}.pdf"
         path, _ = QFileDialog.getSaveFileName(
@@ -537,7 +538,7 @@ class ReferralsPage(QWidget):
 
     def print_letter_to(self, out: Path) -> None:
         """Write the selected referral's letter to ``out`` (recorded in the audit log)."""
-        if self._current is None:
+        if self._current is None or not self._letter_allowed():
             return
         referral_id, store = self._current["id"], self.context.store
         operator = self.context.operator
@@ -562,7 +563,7 @@ class ReferralsPage(QWidget):
     def print_letter_now(self) -> None:
         """The letter on paper: rendered to a private temporary file (the printing is on
         record like a saved letter), then the system's print dialog; the file is removed."""
-        if self._current is None:
+        if self._current is None or not self._letter_allowed():
             return
         referral_id, store = self._current["id"], self.context.store
         operator = self.context.operator
@@ -589,6 +590,12 @@ class ReferralsPage(QWidget):
             changed="audit_log",
             parent=self,
         ).success(done).failure(failed).run_in_background(self.context.runner)
+
+    def _letter_allowed(self) -> bool:
+        """The letter names the person: a riservato one's, for a user without permission
+        (who sees "Persona riservata" in the list), only after the break-glass reason."""
+        assert self._current is not None
+        return break_glass_first(self.context.session, self._current["person_id"], self)
 
     def ask_consent(self) -> None:
         if self._current is None:

@@ -135,11 +135,12 @@ def test_letter(desk) -> None:
         desk,
         "from casa_desk.security.access import unlock\n"
         "with unlock('demo.sqlite', 'demo', 'demo').store as s:\n"
-        "    print(s.db.execute('SELECT id FROM referrals ORDER BY id LIMIT 1').fetchone()[0])",
+        "    print(s.db.execute('SELECT id FROM referrals WHERE sensitive = 0"
+        " ORDER BY id LIMIT 1').fetchone()[0])",
     )
-    run(
+    run(  # demo may not see sensitive content: a riservato person's letter asks a reason
         [desk["bin"] / "casa-desk", "letter", "--db", "demo.sqlite", "--referral", referral]
-        + ["--out", "letter.pdf"],
+        + ["--out", "letter.pdf", "--break-glass", "verifica del pacchetto installato"],
         desk["work"],
         desk["env"],
     )

@@ -213,3 +213,45 @@ def test_an_expired_card_behind_another_tab_is_put_away_too(qtbot, demo) -> None
     window.tabs.setCurrentIndex(0)
     assert window.people_stack.currentWidget() is window.search
     assert "Quarzolini Arianna" not in _visible_text(window)
+
+
+def test_a_riservato_persons_letter_needs_the_reason_too(qtbot, demo, tmp_path) -> None:
+    """The list says "Persona riservata" to a user without permission; the letter of her
+    (non-sensitive) referral names her, so it asks the card's reason first."""
+    from pypdf import PdfReader
+
+    from casa_desk.store.consents import Consents, referral_purpose
+    from casa_desk.store.directory import Directory
+    from casa_desk.store.referrals import Referrals
+
+    arianna = demo.ids["Quarzolini Arianna"]
+    store = demo.store
+    service = Directory(store).save_service({"name": "Sportello lavoro", "kind": "lavoro"})
+    Consents(store).give(
+        arianna, referral_purpose(service["id"]), text="Acconsento",
+        presidio="SAN-SIRO", operator="op",
+    )  # fmt: skip
+    referral = Referrals(store).create(
+        person_id=arianna, service_id=service["id"], reason="Cerca lavoro",
+        request="Colloquio", presidio="SAN-SIRO", by="op",
+    )["id"]  # fmt: skip
+    window, session = masked_window(qtbot, demo)
+    page = window.pages["referrals"].ensure()
+    page.filter.setCurrentIndex(page.filter.findData("all"))
+    assert page.select(referral) and "Arianna" not in page.title.text()
+    out = tmp_path / "lettera.pdf"
+    when_modal(BreakGlassDialog, lambda d: d.reject())
+    page.print_letter_to(out)
+    assert not out.exists()
+    assert not store.query("SELECT 1 FROM audit_log WHERE action IN ('printed', 'break_glass')")
+
+    def give_reason(dialog: BreakGlassDialog) -> None:
+        dialog.reason.setPlainText("richiesta del servizio per iscritto")
+        dialog.accept()
+
+    when_modal(BreakGlassDialog, give_reason)
+    with qtbot.waitSignal(page.letter_written):
+        page.print_letter_to(out)
+    assert "Arianna" in " ".join(p.extract_text() for p in PdfReader(out).pages)
+    [glass] = store.query("SELECT who, row_id FROM audit_log WHERE action = 'break_glass'")
+    assert glass == {"who": NO_PERMISSION, "row_id": arianna}

@@ -303,6 +303,45 @@ def test_excepthook_shows_a_short_message_with_copy_details(qtbot, window, monke
     box.close()
 
 
+def test_a_bug_with_a_card_open_leaves_no_personal_data_in_details_or_log(
+    qtbot, window, demo, monkeypatch, caplog
+) -> None:
+    """Exceptions quote values (a KeyError its key, int() the text, SQLite a trigger's
+    message): a bug met while a person's card loads must not put the person's name, codice
+    fiscale or phone in "Copia dettagli" (the clipboard, then an e-mail) or in the log."""
+    import logging
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    install_excepthook(lambda: window)
+    key = "Quarzolini Arianna"
+    person = demo.person(key)
+    original = People.get
+
+    def broken_get(self, person_id):  # type: ignore[no-untyped-def]
+        row = original(self, person_id)
+        try:
+            return {"by name": row}[f"{row['last_name']} {row['first_name']}"]
+        except KeyError:
+            int(row["codice_fiscale"] + row["phone"])  # a ValueError quoting both
+
+    monkeypatch.setattr(People, "get", broken_get)
+    caplog.set_level(logging.DEBUG, logger="casa_desk")
+    try:
+        window.open_person(demo.ids[key])
+    except ValueError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox)))
+    [box] = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    box.findChild(QPushButton, "copyDetails").click()
+    details = QApplication.clipboard().text()
+    assert "ValueError" in details and "KeyError" in details and "broken_get" in details
+    for text in (details, box.text(), box.informativeText(), caplog.text):
+        for value in ("Quarzolini", "Arianna", person["codice_fiscale"], person["phone"]):
+            assert value not in text
+    box.close()
+
+
 def test_launch_with_lang_en_shows_english(qtbot, demo, monkeypatch) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)

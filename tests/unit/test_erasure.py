@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from login_helpers import key_of, new_session, session_for
+from login_helpers import key_of, new_session, open_store, session_for
 from pypdf import PdfReader
 from raw_pages import decrypted_pages
 
@@ -252,3 +252,64 @@ def test_erase_says_what_it_did_in_one_line(tmp_path: Path, capsys) -> None:
     tail = "; gli altri uffici li cancellano alla prossima sincronizzazione.\n"
     assert said[0] == f"Dati della persona cancellati (1 riga){tail}"
     assert re.fullmatch(rf"Dati della persona cancellati \([2-9]\d* righe\){tail}", said[1])
+
+
+def test_a_bug_in_a_command_prints_its_traceback_without_the_person(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """A bug reaching the command line is a traceback for the maintainer, not Python's,
+    which ends with the exception's text: here the codice fiscale the command was given."""
+    from casa_desk.cli import main
+
+    path = tmp_path / "store.sqlite"
+    session = new_session(path)
+    person = _person(session.store)
+    session.store.close()
+
+    def broken(_session, person_id, _out):  # type: ignore[no-untyped-def]
+        row = People(_session.store).get(person_id)
+        raise ValueError(f"{row['last_name']} {row['codice_fiscale']} {row['phone']}")
+
+    monkeypatch.setattr(rights, "export_person", broken)
+    code = main(["person", "export", "--db", str(path), "--cf", CF,
+                 "--out", str(tmp_path / "x.pdf"), "--break-glass", "richiesta n. 6"])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" in err and err.rstrip().endswith("ValueError")
+    for value in (CF, person["last_name"], person["phone"]):
+        assert value not in err
+
+
+def test_a_letter_of_a_riservato_person_asks_what_the_window_asks(tmp_path: Path, capsys) -> None:
+    """``casa-desk letter`` printed any referral's letter (the person's name, the reason)
+    for any operator: a riservato person's asks the break-glass reason, and a sensitive
+    referral (anti-violence) is for users who may see sensitive content only."""
+    from casa_desk.cli import main
+
+    path = tmp_path / "store.sqlite"
+    session = new_session(path)  # an administrator without permission for sensitive content
+    person = _person(session.store)
+    refs = Referrals(session.store)
+    [job] = [r["id"] for r in session.store.query("SELECT id FROM referrals")]
+    shelter = Directory(session.store).save_service(
+        {"name": "Casa rifugio", "kind": "antiviolenza"}
+    )
+    Consents(session.store).give(
+        person["id"], referral_purpose(shelter["id"]), text="Acconsento",
+        presidio="SAN-SIRO", operator="op",
+    )  # fmt: skip
+    secret = refs.create(
+        person_id=person["id"], service_id=shelter["id"], reason="Fugge da Pescegatto",
+        request="Posto letto", presidio="SAN-SIRO", by="op",
+    )["id"]  # fmt: skip
+    session.store.close()
+    out = tmp_path / "lettera.pdf"
+    letter = ["letter", "--db", str(path), "--out", str(out), "--referral"]
+    assert main([*letter, job]) == 1
+    assert "motivo dell'accesso" in capsys.readouterr().err and not out.exists()
+    assert main([*letter, secret, "--break-glass", "richiesta del servizio n. 7"]) == 1
+    assert "riservati non concesso" in capsys.readouterr().err and not out.exists()
+    assert main([*letter, job, "--break-glass", "richiesta del servizio n. 7"]) == 0
+    assert "Quintiliani" in " ".join(p.extract_text() for p in PdfReader(out).pages)
+    with open_store(path) as store:
+        actions = [r["action"] for r in store.query("SELECT action FROM audit_log")]
+    assert "break_glass" in actions and "printed" in actions

@@ -14,7 +14,12 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casa_desk.reports.suppress import PRIMARY, SECONDARY, suppress_line, suppress_table
+from casa_desk.reports.suppress import (
+    PRIMARY,
+    WITHHELD,
+    suppress_line,
+    suppress_table,
+)
 
 values_st = st.integers(min_value=0, max_value=14)
 
@@ -22,7 +27,7 @@ values_st = st.integers(min_value=0, max_value=14)
 def _reader_values(mark: str, sensitive: bool, cap: int) -> list[int]:
     if mark == PRIMARY:
         return [v for v in range(1, 5) if v <= cap]
-    if sensitive:
+    if sensitive and mark != WITHHELD:
         return [v for v in range(cap + 1) if v == 0 or v >= 5]
     return list(range(cap + 1))
 
@@ -40,11 +45,13 @@ def _brute_force_possible(marks: list[str], sens: list[bool], hidden_sum: int) -
 
 def _check_line(values: list[int], sens: list[bool], cells: list, total_cell, total: int) -> None:
     marks = [c.mark for c in cells]
+    withheld = WITHHELD in marks
+    assert not withheld or set(marks) == {WITHHELD}  # a line is withheld whole
     # Published cells and totals are the true values; primary cells are all hidden.
     for v, s, c in zip(values, sens, cells, strict=True):
         if not c.mark:
             assert c.value == v
-        if s and 1 <= v <= 4:
+        if s and 1 <= v <= 4 and not withheld:
             assert c.mark == PRIMARY
         if c.mark == PRIMARY:
             assert s and 1 <= v <= 4
@@ -86,17 +93,26 @@ def test_line_with_fixed_total_is_protected_unless_impossible(line) -> None:
     values, sens = line
     result = suppress_line(values, sensitive=sens, total_fixed=True)
     assert not result.total.mark  # a fixed total is always published
-    if result.unprotected:
-        # Only when even hiding every cell cannot help (e.g. the total itself is 1–4 and
-        # all of it is in one sensitive cell).
-        hidden_sum = sum(values)
-        possible = _brute_force_possible(
-            [c.mark or SECONDARY for c in result.cells], sens, hidden_sum
-        )
-        assert any(len(p) < 2 for p in possible)
-        assert all(c.mark for c in result.cells)
+    if result.unprotected:  # only a line of one cell: its value is the published total
+        assert len(values) == 1 and result.cells[0].mark == WITHHELD
         return
     _check_line(values, sens, result.cells, result.total, sum(values))
+
+
+def test_a_line_no_hiding_protects_is_withheld_whole() -> None:
+    """6 new participants, 1 "yes" and 5 "no" to a disadvantage question: with the total
+    published (the entries by gender), '< 5' and three 'n.d.' (0 or 5 and more) leave the
+    'yes' exactly 1. Withheld whole, the line reads the same wherever the 1 was."""
+    published = {
+        tuple(c.text for c in suppress_line(v, sensitive=[True] * 4, total_fixed=True).cells)
+        for v in ([1, 5, 0, 0], [5, 1, 0, 0], [0, 5, 0, 1])
+    }
+    assert published == {("n.p.",) * 4}
+    line = suppress_line([1, 5, 0, 0], sensitive=[True] * 4, total_fixed=True)
+    assert [c.text for c in line.cells] == ["n.p."] * 4 and line.total.text == "6"
+    assert [c.csv_value for c in line.cells] == ["<5"] * 4
+    every = suppress_line([3, 0, 0, 0], sensitive=[True] * 4, total_fixed=True)  # 3 of 3 "yes"
+    assert [c.text for c in every.cells] == ["n.p."] * 4 and not every.unprotected
 
 
 @st.composite

@@ -235,6 +235,8 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
             ref or w.template.referral,
             "--out",
             out or w.new("lettera.pdf"),
+            "--break-glass",  # the template's referral may be of a riservato person
+            "richiesta del servizio n. 1",
         ]
 
     add("letter", "--db", STORE, lambda w, m: letter(w, db=m(w)))
