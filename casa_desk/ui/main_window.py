@@ -31,6 +31,7 @@ from casa_desk.errors import CasaError
 from casa_desk.security.settings import lock_minutes
 from casa_desk.sync.status import enrolled
 from casa_desk.ui.break_glass import open_card_access
+from casa_desk.ui.clipboard_guard import ClipboardGuard
 from casa_desk.ui.confirmations import contact_saved_text
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.daily_retention import DailyRetention
@@ -105,6 +106,7 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         self.office_name = office_name
         self.settings = settings or UiSettings()
         self.quick_exit = QuickExit(self._hide_all, self)
+        self.clipboard_guard = ClipboardGuard(self)
         self._away = AwayState()
         self.navigation = Navigation()
         app = QApplication.instance()

@@ -63,6 +63,7 @@ class AwayMixin:
     navigation: Navigation
     _parked: dict[str, Parked]
     status: Any
+    clipboard_guard: Any
     register_action: QAction
     contact_action: QAction
     sync_action: QAction
@@ -87,6 +88,7 @@ class AwayMixin:
             highlighted=self.search.highlighted_person_id(),
         )
         self.search.reset()
+        self.clipboard_guard.forget()  # a copied codice fiscale or phone goes too
         if card is not None:
             card.clear()
         self.people_stack.setCurrentWidget(self.search)

@@ -244,3 +244,36 @@ def test_f12_hides_other_top_level_windows(qtbot, window, demo) -> None:
     qtbot.keyClick(window.search.field, Qt.Key.Key_F12)
     assert not preview.isVisible()
     assert window.isVisible() and _leaks(demo) == []
+
+
+def test_f12_forgets_what_was_copied_here_and_keeps_what_others_copied(
+    qtbot, window, demo, monkeypatch
+) -> None:
+    """A codice fiscale copied from a card is not left for the next person to paste."""
+    clipboard = QApplication.clipboard()
+    window.activateWindow()
+    qtbot.waitUntil(
+        lambda: QApplication.applicationState() == Qt.ApplicationState.ApplicationActive
+    )
+    cf = next(iter(demo.cf.values()))
+    window.search.field.setText(cf)
+    window.search.field.selectAll()
+    qtbot.keyClick(window.search.field, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard.text() == cf  # copied by the operator's own keys
+    qtbot.keyClick(window.search.field, Qt.Key.Key_F12)
+    assert clipboard.text() == ""
+    _come_back(qtbot, window)
+    # Copied by another program while casa_desk was not the active application: kept.
+    # (The offscreen platform never makes the application inactive: the state is told.)
+    from casa_desk.ui import clipboard_guard
+
+    class Elsewhere:
+        @staticmethod
+        def applicationState() -> Qt.ApplicationState:  # noqa: N802 - Qt's name
+            return Qt.ApplicationState.ApplicationInactive
+
+    monkeypatch.setattr(clipboard_guard, "QGuiApplication", Elsewhere)
+    clipboard.setText("testo di un altro programma")
+    window.quick_exit.trigger()
+    assert clipboard.text() == "testo di un altro programma"
+    clipboard.clear()
