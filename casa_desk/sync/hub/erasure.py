@@ -48,9 +48,7 @@ def scrub_touched(
         table, row_id = key
         row = rows.get(key) or {}
         if table == "people":
-            for person in (row_id, row.get("merged_into")):
-                if person:
-                    people.add(person)
+            people.update(p for p in (row_id, row.get("merged_into")) if p)
         elif table == "referral_events":
             if row.get("referral_id"):
                 referrals.add(str(row["referral_id"]))
