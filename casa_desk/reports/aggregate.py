@@ -69,6 +69,7 @@ __all__ = [
     "age_on",
     "compute",
     "office_name",
+    "sensitive_breakdowns",
 ]
 
 
@@ -129,6 +130,33 @@ def compute(
     figures.follow_ups_new, figures.follow_ups_total = esf.follow_ups_new, esf.follow_ups_total
     step()
     return figures
+
+
+def sensitive_breakdowns(
+    conn: Connection, month: Month, offices: list[str], programme: Programme
+) -> list[list[Breakdown]]:
+    """For each office, the breakdowns of :func:`compute` that go through suppression, by
+    the same code, without the rest (headline, new people, the other contact tables): what
+    the consolidated report needs of each office (:mod:`casa_desk.reports.linked`)."""
+    aliases = _aliases(conn)
+    return [_sensitive(conn, month, code, programme, aliases) for code in offices]
+
+
+def _sensitive(
+    conn: Connection, month: Month, presidio: str, programme: Programme, aliases: dict[str, str]
+) -> list[Breakdown]:
+    esf = esf_figures(conn, month, presidio, aliases, programme)
+    tables = [
+        _by_category(conn, _hour_counts(conn, month, presidio)),
+        *referral_breakdowns(referral_figures(conn, month, presidio)),
+        *esf.entries_new,
+        *esf.entries_total,
+        *esf.exits_new,
+        *esf.exits_total,
+        *esf.follow_ups_new,
+        *esf.follow_ups_total,
+    ]
+    return [b for b in tables if b.sensitive]
 
 
 def _stepper(progress: Callable[[int, int], None] | None, total: int) -> Callable[[], None]:
@@ -473,18 +501,30 @@ def _unknown_as_code(counts: Counter) -> Counter:
     return counts
 
 
+def _by_category(conn: Connection, rows: list[tuple]) -> Breakdown:
+    cats = _categories(conn)
+    by_cat: Counter = Counter()
+    for category, _channel, _week, n in rows:
+        by_cat[category] += n
+    _unknown_as_code(by_cat)
+    return counted(
+        "contacts_by_category",
+        "Contatti per tema",
+        by_cat,
+        [(c, lab) for c, lab, _ in cats] + ([UNKNOWN] if by_cat[UNKNOWN[0]] else []),
+        sensitive_codes=frozenset(c for c, _, s in cats if s),
+        chart="bar",
+    )
+
+
 def _contact_breakdowns(
     conn: Connection, month: Month, offices: Offices, rows: list[tuple], now: MonthPeople
 ) -> list[Breakdown]:
-    cats = _categories(conn)
-    by_cat: Counter = Counter()
     by_channel: Counter = Counter()
     by_week: Counter[str] = Counter()
-    for category, channel, week, n in rows:
-        by_cat[category] += n
+    for _category, channel, week, n in rows:
         by_channel[channel] += n
         by_week[str(week)] += n
-    _unknown_as_code(by_cat)
     _unknown_as_code(by_channel)
     starts = _week_starts(month)
     weeks = []
@@ -497,14 +537,7 @@ def _contact_breakdowns(
         weeks.append((str(n), label))
     by_gender, by_age = _gender_and_age(conn, month, offices, now.anonymous)
     return [
-        counted(
-            "contacts_by_category",
-            "Contatti per tema",
-            by_cat,
-            [(c, lab) for c, lab, _ in cats] + ([UNKNOWN] if by_cat[UNKNOWN[0]] else []),
-            sensitive_codes=frozenset(c for c, _, s in cats if s),
-            chart="bar",
-        ),
+        _by_category(conn, rows),
         counted(
             "contacts_by_channel",
             "Contatti per canale",

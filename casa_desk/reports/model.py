@@ -312,3 +312,16 @@ class MonthFigures:
     exits_total: list[Breakdown] = field(default_factory=list)
     follow_ups_new: list[Breakdown] = field(default_factory=list)
     follow_ups_total: list[Breakdown] = field(default_factory=list)
+
+    def breakdowns(self) -> list[Breakdown]:
+        """Every breakdown, in print order."""
+        return [
+            *self.contacts,
+            *self.referrals,
+            *self.participants_new,
+            *self.participants_total,
+            *self.exits_new,
+            *self.exits_total,
+            *self.follow_ups_new,
+            *self.follow_ups_total,
+        ]

@@ -55,6 +55,14 @@ FOOTER_NOTE = (
     "«< 5»: valore da 1 a 4 non pubblicato; «n.d.»: valore omesso perché un dato «< 5» "
     "non si possa ricavare; «n.p.»: riga non pubblicata, troppo poche persone.",
 )
+#: The consolidated report adds why some of its «n.d.» are hidden (reports.linked).
+FOOTER_NOTE_ALL = (
+    "«< 5»: valore da 1 a 4 non pubblicato; «n.d.»: valore omesso perché un dato «< 5» non si "
+    "possa ricavare; «n.p.»: riga non pubblicata, troppo poche persone.",
+    "Nel rapporto di tutti i presidi «n.d.» indica anche un valore omesso perché non si possa "
+    "ricavare, per differenza con i rapporti dei singoli presidi, un dato che questi non "
+    "pubblicano: può essere qualsiasi valore, anche da 1 a 4.",
+)
 
 
 def register_fonts() -> None:
@@ -563,6 +571,9 @@ def render_pdf(report: PublishedReport) -> bytes:
     comment = report.comment or "Nessun commento."
     for para in comment.splitlines() or [comment]:
         story.append(Paragraph(escape(para) or "&nbsp;", st["base"]))
+    if report.presidio is None:  # the footer's legend, completed for this report only
+        story.append(Paragraph("Valori non pubblicati", st["h2"]))
+        story += [Paragraph(escape(text), st["base"]) for text in FOOTER_NOTE_ALL]
     header = (
         f"{report.office_name} – {report.month_label} – rapporto mensile – "
         f"FSE {programme.code.value} – {programme.cup_text}"

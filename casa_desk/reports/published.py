@@ -6,12 +6,17 @@ layout bug can print a hidden value.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from casa_desk.reports.aggregate import HEADLINE_LABELS, Breakdown, Headline, MonthFigures
 from casa_desk.reports.programme import DEFAULT_NAMES, DEFAULT_REGION, ProgrammeInfo
 from casa_desk.reports.suppress import Cell, suppress_line
+
+if TYPE_CHECKING:
+    from casa_desk.reports.linked import Linked
 
 
 @dataclass(frozen=True)
@@ -85,13 +90,18 @@ class PublishedReport:
         ]
 
 
-def publish_table(breakdown: Breakdown) -> Table:
-    """Apply suppression to a sensitive breakdown; others are published as they are."""
+def publish_table(breakdown: Breakdown, linked: Linked | None = None) -> Table:
+    """Apply suppression to a sensitive breakdown; others are published as they are.
+
+    ``linked``: what the consolidated report hides because an office's report hides it
+    (:mod:`casa_desk.reports.linked`); its lines are then protected around it."""
     if breakdown.sensitive:
         line = suppress_line(
             [f.value for f in breakdown.items],
             sensitive=[f.sensitive for f in breakdown.items],
             total_fixed=breakdown.total_fixed,
+            linked=[f.code in linked.codes for f in breakdown.items] if linked else (),
+            linked_total=bool(linked and linked.total),
         )
         cells, total = line.cells, line.total
     else:
@@ -122,9 +132,17 @@ def publish(
     generated_on: date,
     programme: ProgrammeInfo | None = None,
     generated_at: datetime | None = None,
+    linked: Mapping[str, Linked] | None = None,
 ) -> PublishedReport:
     """Suppress every sensitive breakdown; ``programme`` is what the report prints about
-    its programme (None: the figures' programme with its default name and no CUP)."""
+    its programme (None: the figures' programme with its default name and no CUP);
+    ``linked``: by section, what the consolidated report hides to protect the offices'
+    reports (:func:`casa_desk.reports.linked.hide_linked`)."""
+    linked = linked or {}
+
+    def tables(breakdowns: list[Breakdown]) -> list[Table]:
+        return [publish_table(b, linked.get(b.section)) for b in breakdowns]
+
     return PublishedReport(
         generated_at=generated_at,
         month_label=figures.month.label,
@@ -137,12 +155,12 @@ def publish(
         headline=_headline(figures.headline, figures.previous),
         programme=programme
         or ProgrammeInfo(figures.programme, DEFAULT_NAMES[figures.programme], None, DEFAULT_REGION),
-        contacts=[publish_table(b) for b in figures.contacts],
-        referrals=[publish_table(b) for b in figures.referrals],
-        participants_new=[publish_table(b) for b in figures.participants_new],
-        participants_total=[publish_table(b) for b in figures.participants_total],
-        exits_new=[publish_table(b) for b in figures.exits_new],
-        exits_total=[publish_table(b) for b in figures.exits_total],
-        follow_ups_new=[publish_table(b) for b in figures.follow_ups_new],
-        follow_ups_total=[publish_table(b) for b in figures.follow_ups_total],
+        contacts=tables(figures.contacts),
+        referrals=tables(figures.referrals),
+        participants_new=tables(figures.participants_new),
+        participants_total=tables(figures.participants_total),
+        exits_new=tables(figures.exits_new),
+        exits_total=tables(figures.exits_total),
+        follow_ups_new=tables(figures.follow_ups_new),
+        follow_ups_total=tables(figures.follow_ups_total),
     )

@@ -19,6 +19,7 @@ from casa_desk.models.timeutil import ROME
 from casa_desk.reports import aggregate
 from casa_desk.reports.aggregate import Month
 from casa_desk.reports.csv_out import render_csv
+from casa_desk.reports.linked import Linked, hide_linked
 from casa_desk.reports.model import parse_month
 from casa_desk.reports.programme import parse_programme
 from casa_desk.reports.programme import resolve as resolve_programme
@@ -70,7 +71,18 @@ def build_report(
         generated_on=generated_on or now.date(),
         generated_at=None if generated_on else now,
         programme=info,
+        linked=None if presidio is not None else _linked(store, figures),
     )
+
+
+def _linked(store: Store, figures: aggregate.MonthFigures) -> dict[str, Linked]:
+    """What the consolidated report hides so that no office's report can be undone by
+    subtraction (:mod:`casa_desk.reports.linked`): every office that can have a report,
+    with the consolidated report's programme (an office report made for it publishes the
+    same tables)."""
+    codes = [code for code, _name in office_codes(store)]
+    offices = aggregate.sensitive_breakdowns(store.db.conn, figures.month, codes, figures.programme)
+    return hide_linked(figures.breakdowns(), offices)
 
 
 def generate(

@@ -11,7 +11,9 @@ every hidden cell, which values are still possible given what a reader knows —
 
 * a ``< 5`` cell holds 1–4;
 * an ``n.d.`` cell in a sensitive position holds 0 or 5 and more (a 1–4 there would be
-  ``< 5``); elsewhere any value from 0;
+  ``< 5``); elsewhere any value from 0; in the consolidated report an ``n.d.`` where an
+  office's report hides its cell (:data:`LINKED`, :mod:`casa_desk.reports.linked`) may hold
+  any value;
 * the hidden cells of the line add up to the total minus the published cells —
 
 and keeps hiding cells while some hidden cell has only one possible value. A line whose total
@@ -36,6 +38,11 @@ PRIMARY = "<5"
 SECONDARY = "n.d."
 #: Every cell of a line that no suppression protects (its total is published elsewhere).
 WITHHELD = "n.p."
+#: A cell of the consolidated report hidden because an office's own report hides its cell
+#: at the same place (:mod:`casa_desk.reports.linked`): printed ``n.d.`` like any secondary
+#: suppression, but it may hold any value, 1–4 included (a ``< 5`` there would tell the
+#: reader that the offices' hidden cells add up to 1–4).
+LINKED = "n.d.*"
 _SMALL = range(1, 5)
 
 Intervals = list[tuple[int, int]]  # sorted, disjoint, inclusive
@@ -57,6 +64,8 @@ class Cell:
         """As the PDF prints it (Italian thousands separator)."""
         if self.mark == PRIMARY:
             return "< 5"
+        if self.mark == LINKED:
+            return SECONDARY
         if self.mark:
             return self.mark
         return format_int(self.value or 0)
@@ -97,12 +106,19 @@ class SuppressedLine:
 
 
 def suppress_line(
-    values: Sequence[int], *, sensitive: Sequence[bool], total_fixed: bool = False
+    values: Sequence[int],
+    *,
+    sensitive: Sequence[bool],
+    total_fixed: bool = False,
+    linked: Sequence[bool] = (),
+    linked_total: bool = False,
 ) -> SuppressedLine:
     """Suppress one breakdown with its total (the total is ``sum(values)``).
 
     ``total_fixed``: the total is published elsewhere (e.g. a headline figure), so it may
-    not be hidden here; another cell is hidden instead.
+    not be hidden here; another cell is hidden instead. ``linked`` / ``linked_total``: cells
+    (and the total) hidden beforehand as :data:`LINKED`; the line is then protected around
+    them like around any hidden cell.
     """
     table = suppress_table(
         [list(values)],
@@ -110,6 +126,8 @@ def suppress_line(
         row_totals=True,
         col_totals=False,
         totals_fixed=total_fixed,
+        linked=[list(linked)] if linked else None,
+        linked_totals=[linked_total],
     )
     assert table.row_totals is not None
     return SuppressedLine(table.cells[0], table.row_totals[0], bool(table.unprotected))
@@ -122,20 +140,28 @@ def suppress_table(
     row_totals: bool = True,
     col_totals: bool = False,
     totals_fixed: bool = False,
+    linked: Sequence[Sequence[bool]] | None = None,
+    linked_totals: Sequence[bool] = (),
 ) -> SuppressedTable:
     """Primary then secondary suppression of a matrix of counts.
 
     Row totals (``sum`` of each row) and column totals are published when asked for; each
     published total makes its row/column a *line* that must not give a hidden cell away.
+    ``linked`` cells and ``linked_totals`` (row totals) start hidden as :data:`LINKED`.
     """
     n_rows = len(values)
     n_cols = len(values[0]) if n_rows else 0
-    marks = [
-        [PRIMARY if sensitive[i][j] and values[i][j] in _SMALL else "" for j in range(n_cols)]
-        for i in range(n_rows)
-    ]
+
+    def first_mark(i: int, j: int) -> str:
+        if linked is not None and linked[i][j]:
+            return LINKED
+        return PRIMARY if sensitive[i][j] and values[i][j] in _SMALL else ""
+
+    marks = [[first_mark(i, j) for j in range(n_cols)] for i in range(n_rows)]
     lines: list[tuple[list[tuple[int, int]], list[str], int]] = []  # cells, total mark box, total
-    row_marks = [[""] for _ in range(n_rows)]
+    row_marks = [
+        [LINKED if i < len(linked_totals) and linked_totals[i] else ""] for i in range(n_rows)
+    ]
     col_marks = [[""] for _ in range(n_cols)]
     if row_totals:
         for i in range(n_rows):
@@ -211,7 +237,7 @@ def reader_domain(mark: str, sensitive: bool, cap: int) -> Intervals:
     """What a reader knows a hidden cell may hold, capped at ``cap`` (the line's hidden sum)."""
     if mark == PRIMARY:
         domain = [(1, 4)]
-    elif sensitive and mark != WITHHELD:
+    elif sensitive and mark not in (WITHHELD, LINKED):
         domain = [(0, 0), (5, max(cap, 5))]
     else:
         domain = [(0, max(cap, 0))]
