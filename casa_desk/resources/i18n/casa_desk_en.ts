@@ -145,6 +145,7 @@
     </message>
     <message>
         <source>Numero</source>
+        <extracomment>The list&apos;s row to select once a follow-up marked done has left it: the next call.</extracomment>
         <translation>Number</translation>
     </message>
     <message>
@@ -1355,6 +1356,10 @@
     <message>
         <source>L&apos;archivio è chiuso.</source>
         <translation>The store is closed.</translation>
+    </message>
+    <message>
+        <source>L&apos;archivio è un collegamento a un altro file: cifrare il file vero, non il collegamento.</source>
+        <translation>The store is a link to another file: encrypt the file itself, not the link.</translation>
     </message>
     <message>
         <source>Archivio locale non scrivibile ora: riprovare più tardi.</source>

@@ -145,6 +145,7 @@
     </message>
     <message>
         <source>Numero</source>
+        <extracomment>The list&apos;s row to select once a follow-up marked done has left it: the next call.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1354,6 +1355,10 @@
     </message>
     <message>
         <source>L&apos;archivio è chiuso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;archivio è un collegamento a un altro file: cifrare il file vero, non il collegamento.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
