@@ -324,6 +324,11 @@
         <extracomment>A login of a command (&quot;cli report&quot;): the command&apos;s name in place of %1.</extracomment>
         <translation>command line: %1</translation>
     </message>
+    <message>
+        <source>[omesso]</source>
+        <extracomment>Stands in a break-glass reason for the words that named the person (models.reasons.MASK).</extracomment>
+        <translation>[omitted]</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -3495,6 +3500,10 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Il cognome è obbligatorio.</source>
         <translation>The surname is required.</translation>
+    </message>
+    <message>
+        <source>Il motivo non deve contenere nome, codice fiscale o telefono della persona: descrivi il motivo, non chi è.</source>
+        <translation>The reason must not contain the person&apos;s name, codice fiscale or phone: describe the reason, not who she is.</translation>
     </message>
     <message>
         <source>Il nome è obbligatorio.</source>

@@ -324,6 +324,11 @@
         <extracomment>A login of a command (&quot;cli report&quot;): the command&apos;s name in place of %1.</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>[omesso]</source>
+        <extracomment>Stands in a break-glass reason for the words that named the person (models.reasons.MASK).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -3489,6 +3494,10 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Il cognome è obbligatorio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il motivo non deve contenere nome, codice fiscale o telefono della persona: descrivi il motivo, non chi è.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
