@@ -137,6 +137,19 @@ def looks_encrypted(path: PathLike) -> bool:
     return any(b < 9 or 13 < b < 32 or b > 126 for b in head)
 
 
+def written_path(path: PathLike) -> Path:
+    """The file a write to ``path`` replaces: a symbolic link's target (links through links
+    followed, as :func:`atomic_outputs` writes through them), else ``path`` as given.
+
+    Why: a copy that comes with a file beside it — a backup and its key file ``OUT.keys``
+    (:mod:`casa_desk.security.keyfile`) — names that file after this path, not after the
+    link, so the pair always lands side by side and opens on its own wherever it is taken.
+    Example: ``latest.sqlite`` → ``usb/copia.sqlite`` gives ``usb/copia.sqlite``.
+    """
+    given = Path(path)
+    return given.resolve() if given.is_symlink() else given
+
+
 def _input_files(inputs: Iterable[PathLike | None]) -> list[Path]:
     """Inputs that are files (a hub given as ``postgresql://…`` is not one)."""
     return [Path(i) for i in inputs if i is not None and "://" not in str(i)]

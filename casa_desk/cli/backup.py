@@ -2,7 +2,9 @@
 
 The copy is encrypted like the store, its key file beside it (``OUT.keys``): it opens on its
 own with the same passwords. ``--decrypted`` writes a plain SQLite copy instead, for
-analysis or support: administrators only, with a warning, and audited.
+analysis or support: administrators only, with a warning, and audited. An ``--out`` that is
+a symbolic link is written through, and the key file goes beside the file it points to (the
+line printed says where): the pair is never split between two folders.
 """
 
 from __future__ import annotations
@@ -29,7 +31,12 @@ def register(subparsers: Any) -> None:
         "(OUT.keys): si apre da sola, con le stesse password. Coordinatori e amministratori.",
     )
     parser.add_argument("--db", required=True, type=Path, help="archivio da copiare")
-    parser.add_argument("--out", required=True, type=Path, help="file di destinazione")
+    parser.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        help="file di destinazione (un collegamento: copia e chiavi accanto al file a cui punta)",
+    )
     parser.add_argument(
         "--decrypted",
         action="store_true",

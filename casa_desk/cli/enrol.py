@@ -58,6 +58,14 @@ def run(args: argparse.Namespace) -> int:
         return enrol_online(store, hub or "", args.code)
 
     db: Path = args.db
+    if db.is_symlink() and not (db.is_file() and db.stat().st_size > 0):
+        # A new store is written through the link, its key file would go beside the link:
+        # the pair split between two folders. An existing store reached by a link is used.
+        raise SyncError(
+            f"{db} è un collegamento: il nuovo archivio e il suo file delle chiavi non vanno "
+            "creati attraverso un collegamento. Indicare il file vero.",
+            code="bad_input",
+        )
     if db.exists() and (db.is_dir() or db.stat().st_size > 0):
         with logged_in(db, args, command="enrol", action=Action.ENROL) as session:
             creds = pair(session.store)

@@ -21,6 +21,7 @@ looks like). It is for demos, training and the scale benchmarks, so it must be
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -108,11 +109,13 @@ def build_demo(
     """Build the demo store at ``path``, which must not exist yet. Returns the row counts.
 
     Raises :class:`~casa_desk.errors.CasaError` (one line) for bad options or an existing
-    ``path``; on any failure or interruption the partial file is removed.
+    ``path`` — a symbolic link too, even one to nothing: the store would go to its target
+    and the key file beside the link, split; on any failure or interruption the partial
+    file is removed.
     """
     check_options(options)
     path = Path(path)
-    if (path.exists() and not path.is_dir()) or keyfile.exists(path):
+    if (os.path.lexists(path) and not path.is_dir()) or keyfile.exists(path):
         raise CasaError(
             f"Il file {path} esiste già: la demo non lo sovrascrive.", code="demo_exists"
         )

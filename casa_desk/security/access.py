@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from casa_desk.errors import CasaError, NotAStoreError, StorageError
+from casa_desk.models.reasons import Identity, check_reason
 from casa_desk.models.timeutil import utc_now_text
 from casa_desk.models.vocab import AuditAction, Role
 from casa_desk.security import keyfile, keyslots, throttle
@@ -530,11 +531,29 @@ class Session:
         """True when opening ``person_id``'s card needs a reason first."""
         return self.masked and self.is_restricted(person_id) and self.grant_for(person_id) is None
 
+    def identity(self, person_id: str) -> Identity:
+        """What would say who ``person_id`` is (her card and cards merged into it): what a
+        reason written to the audit log must not hold (:mod:`casa_desk.models.reasons`)."""
+        return Identity.of_rows(
+            self.store.query(
+                "SELECT first_name, last_name, codice_fiscale, phone, unit_code, email"
+                " FROM people WHERE id = ? OR merged_into = ?",
+                [person_id, person_id],
+            )
+        )
+
     def break_glass(self, person_id: str, reason: str) -> Grant:
         """Open a riservato person's card for 3 hours (or until logout) with a typed reason,
-        written to the audit log (``break_glass``, table ``people``) before anything shows."""
+        written to the audit log (``break_glass``, table ``people``) before anything shows.
+
+        The reason must say why, not who: one naming the person (surname, first name,
+        codice fiscale, phone, unit code) is refused with a ValidationError, code
+        ``reason_names_person`` (:func:`casa_desk.models.reasons.check_reason`), and nothing
+        is recorded — refused attempts are not audited, as no other refusal is, and this
+        one's text is exactly what must not reach the log."""
         text = audited_reason(reason, "dell'accesso")
         self._require_active()
+        check_reason(text, self.identity(person_id))
         self.audit(AuditAction.BREAK_GLASS, table="people", row_id=person_id, reason=text)
         at = self.now()
         grant = Grant(person_id, text, at, at + BREAK_GLASS_SECONDS)

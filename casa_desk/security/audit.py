@@ -9,6 +9,12 @@ to a name through the same masking rules as any list.
 
 Filters: user (``who``), action, person (their card, their contacts and their referrals,
 merged duplicates included), and a range of days in Rome time. Pages are newest first.
+
+A break-glass reason is shown and exported with what would name the person masked
+(:func:`casa_desk.models.reasons.mask_reason`): reasons are refused when they name her since
+that check exists, but one recorded before still may, and the page masks the person's name
+from users who may not see it, and the CSV names people by id only. The log keeps what was
+written (it is never rewritten); only what is read out of it is masked.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from casa_desk import safe_csv
+from casa_desk.models.reasons import Identity, mask_reason
 from casa_desk.models.timeutil import format_datetime, rome_day_start
 from casa_desk.models.vocab import AuditAction
 from casa_desk.outputs import write_bytes
@@ -67,17 +74,41 @@ class AuditQuery:
         return " AND ".join(clauses), params
 
 
+class _Reasons:
+    """Break-glass reasons as read out of the log: the person's identity masked (each
+    person's identity read once per page or export)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.identities: dict[str, Identity] = {}
+
+    def shown(self, action: str | None, table: str | None, row_id: str | None, reason: Any) -> Any:
+        if action != AuditAction.BREAK_GLASS.value or table != "people" or not reason:
+            return reason
+        key = row_id or ""
+        if key not in self.identities:
+            self.identities[key] = self.session.identity(key)
+        return mask_reason(str(reason), self.identities[key])
+
+
 def entries(
     session: Session, query: AuditQuery | None = None, *, limit: int = 200, offset: int = 0
 ) -> list[dict[str, Any]]:
-    """One page of audit rows (``COLUMNS`` and ``id``), newest first."""
+    """One page of audit rows (``COLUMNS`` and ``id``), newest first; break-glass reasons
+    with the person's identity masked (see the module's docstring)."""
     session.require(Action.VIEW_AUDIT)
     where, params = (query or AuditQuery()).where()
-    return session.store.query(
+    rows = session.store.query(
         f"SELECT a.id, {', '.join('a.' + c for c in COLUMNS)} FROM audit_log a WHERE {where}"
         " ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
+    reasons = _Reasons(session)
+    for row in rows:
+        row["reason"] = reasons.shown(
+            row["action"], row["table_name"], row["row_id"], row["reason"]
+        )
+    return rows
 
 
 def count(session: Session, query: AuditQuery | None = None, *, cap: int = 100_000) -> int:
@@ -128,8 +159,9 @@ def mark_break_glass_seen(session: Session) -> None:
 def export_csv(session: Session, out: str | Path, query: AuditQuery | None = None) -> Path:
     """Write the rows matching ``query`` to ``out`` as CSV (UTF-8, owner-only, atomic), with
     the time in Rome beside the stored UTC time. Every cell goes through the project's CSV
-    injection guard (:mod:`casa_desk.safe_csv`: a break-glass reason is typed by a user);
-    the export itself is audited (``exported``, table ``audit_log``)."""
+    injection guard (:mod:`casa_desk.safe_csv`: a break-glass reason is typed by a user),
+    and a break-glass reason is exported with the person's identity masked; the export
+    itself is audited (``exported``, table ``audit_log``)."""
     session.require(Action.EXPORT_AUDIT)
     where, params = (query or AuditQuery()).where()
     rows = session.store.db.execute(
@@ -137,8 +169,15 @@ def export_csv(session: Session, out: str | Path, query: AuditQuery | None = Non
         " ORDER BY a.at, a.id",
         params,
     )
+    reasons = _Reasons(session)
+    at, action, table_name, row_id, reason = (
+        COLUMNS.index(c) for c in ("at", "action", "table_name", "row_id", "reason")
+    )
     table: list[list[str | None]] = [["ora_roma", *COLUMNS]]
-    table += [[format_datetime(row[0]), *row] for row in rows]
+    for row in rows:
+        cells = list(row)
+        cells[reason] = reasons.shown(row[action], row[table_name], row[row_id], row[reason])
+        table.append([format_datetime(row[at]), *cells])
     data = safe_csv.render(table).encode("utf-8")
     path = write_bytes(Path(out), data, inputs=[session.store.path])  # never over the store
     session.audit(AuditAction.EXPORTED, table="audit_log", reason="csv")

@@ -90,6 +90,7 @@ def encrypt_store(
     clean_full_name(full_name)  # before anything is made
     if check_strength:
         check_password(password, username=name)
+    _refuse_a_link(path)
     if store_state(path) is not StoreState.PLAIN:
         raise CasaError(f"L'archivio {path} non è un archivio da cifrare.", code="not_plain")
     check_store(path)
@@ -130,6 +131,22 @@ def encrypt_store(
     session.audit(AuditAction.ENCRYPTED, table="users", row_id=session.user.id)
     progress("Cifratura", 3, 3)
     return session
+
+
+def _refuse_a_link(path: Path) -> None:
+    """A store reached through a symbolic link is refused with one line, before any work.
+
+    Why: the encrypted copy is renamed over ``path``, which replaces the link itself and
+    leaves the plain store, every person in clear, at the link's target; encrypting the
+    target instead would put the key file where opening through the link never looks
+    (beside the link). The user names the file itself.
+    """
+    if path.is_symlink():
+        raise StorageError(
+            f"{path} è un collegamento a {path.resolve()}: cifrare il file vero, non il "
+            "collegamento (altrimenti l'archivio in chiaro resterebbe dov'è).",
+            code="store_is_link",
+        )
 
 
 def _take(path: Path) -> Connection:

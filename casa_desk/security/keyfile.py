@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from casa_desk.errors import OutputError, StorageError
+from casa_desk.outputs import written_path
 from casa_desk.security.files import write_private
 
 FORMAT = "casa_desk-keys"
@@ -280,16 +281,19 @@ def write(store: str | Path, keys: KeyFile) -> Path:
 
 
 def check_copy_keys(store: str | Path) -> Path:
-    """Refuse (one line) to write the key file of a copy where ``STORE.keys`` is a symbolic
-    link; returns the key file's path.
+    """The key file's path for a copy written to ``store``: beside the file the copy really
+    is, when ``store`` is a symbolic link (:func:`casa_desk.outputs.written_path`); refused
+    (one line) when that ``.keys`` name is itself a symbolic link.
 
-    The copy's name was given by the user, its key file's name is derived: following a link
-    there would write key slots where nobody chose (over another store's key file, which
-    would then no longer open it). The copy itself follows a link (casa_desk.outputs), so
-    its name is the user's choice; for the key file there is no such choice to follow, and
-    the link is not ours to replace: the user names another file.
+    The copy itself follows a link (casa_desk.outputs), so its name is the user's choice,
+    and its key file goes beside it: beside the link instead, the copy at the link's target
+    would not open on its own and the pair could be split (a copy on a USB stick, its keys
+    on the desk). The key file's own name is derived, not chosen: following a link there
+    would write key slots where nobody chose (over another store's key file, which would
+    then no longer open it), and the link is not ours to replace: the user names another
+    file.
     """
-    path = keyfile_path(store)
+    path = keyfile_path(written_path(store))
     if path.is_symlink():
         raise OutputError(
             f"{path} è un collegamento: il file delle chiavi non lo segue. Indicare un altro file."

@@ -9,6 +9,11 @@ key file of the same store opens it too).
 
 A *decrypted* copy (``sqlcipher_export``) is a plain SQLite file for analysis or support:
 only an administrator may ask for one (casa_desk.security), and it is audited.
+
+An ``out`` that is a symbolic link is written through (as every output,
+:mod:`casa_desk.outputs`), and everything about the pair is judged at the link's target
+(:func:`casa_desk.outputs.written_path`): the key file goes beside the copy, not beside the
+link, and the checks below look at what is really there.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from casa_desk.errors import OutputError, StorageError
-from casa_desk.outputs import atomic_output, is_plain_sqlite, looks_encrypted
+from casa_desk.outputs import atomic_output, is_plain_sqlite, looks_encrypted, written_path
 from casa_desk.paths import backups_dir
 from casa_desk.security import keyfile
 from casa_desk.security.files import private_folder
@@ -52,9 +57,10 @@ def backup_to(
     ``inputs`` (the store being copied) nor an open store. ``target_for`` opens the new file
     (keyed like the source for an encrypted store: the backup API copies pages as they are);
     ``keys``, the store's key file, is written beside the copy before it is renamed into
-    place. The hub's own backup passes its own binding's plain connection.
+    place. The hub's own backup passes its own binding's plain connection. Returns the
+    path written: ``out``, or its target when ``out`` is a symbolic link.
     """
-    out = Path(out)
+    out = written_path(out)
     kind = int(source.execute("PRAGMA application_id").fetchone()[0])
     # The temporary file is created 0600: a backup holds what the store holds. It may replace
     # an older backup, never a database of another kind (a hub copy over an office store).
@@ -103,7 +109,8 @@ def _backup_connection(
     *,
     inputs: Iterable[Path] = (),
 ) -> Path:
-    _refuse_another_stores_copy(Path(out), connections)
+    out = written_path(out)
+    _refuse_another_stores_copy(out, connections)
     keys = keyfile.read(connections.path) if connections.encrypted else None
     inputs = [*inputs, keyfile.keyfile_path(connections.path)]
     return backup_to(source, out, progress, inputs=inputs, target_for=connections.target, keys=keys)
@@ -145,7 +152,7 @@ def check_backup_out(out: Path, *, decrypted: bool) -> None:
     (:func:`casa_desk.security.keyfile.check_copy_keys`) and, for a decrypted copy, an
     encrypted backup to replace (:func:`refuse_plain_over_encrypted`)."""
     if decrypted:
-        refuse_plain_over_encrypted(Path(out))
+        refuse_plain_over_encrypted(out)
     else:
         keyfile.check_copy_keys(out)
 
@@ -156,8 +163,10 @@ def refuse_plain_over_encrypted(out: Path) -> None:
     Why: the plain copy would replace ``OUT`` and leave ``OUT.keys`` beside it; a plain file
     with a key file beside it is taken for an encrypted store by restore and by the next
     backup, and the encrypted backup, perhaps the only one, would be gone. Like
-    :func:`_refuse_another_stores_copy`, one line; the user names another file.
+    :func:`_refuse_another_stores_copy`, one line; the user names another file. Judged
+    at a symbolic link's target, where the copy would go.
     """
+    out = written_path(out)
     keys = keyfile.keyfile_path(out)
     if out.is_file() and (os.path.lexists(keys) or looks_encrypted(out)):
         raise OutputError(
@@ -175,8 +184,9 @@ def refuse_plain_over_encrypted(out: Path) -> None:
 
 def decrypted_copy(connections: Connections, out: Path) -> Path:
     """A plain SQLite copy of the encrypted store, written atomically, owner-only (never
-    over an encrypted backup: :func:`refuse_plain_over_encrypted`)."""
-    out = Path(out)
+    over an encrypted backup: :func:`refuse_plain_over_encrypted`); returns the path
+    written (a symbolic link's target)."""
+    out = written_path(out)
     refuse_plain_over_encrypted(out)
     source = connections.inspector()
     try:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from casa_desk.errors import CasaError
+from casa_desk.models.reasons import MASK
 from casa_desk.models.timeutil import format_datetime, today_rome
 from casa_desk.models.vocab import AuditAction
 from casa_desk.security import audit
@@ -92,6 +93,8 @@ CHANGED_WORDS: dict[str, str] = {
 }
 #: A login of a command ("cli report"): the command's name in place of %1.
 COMMAND_LINE = QT_TRANSLATE_NOOP("Audit", "riga di comando: %1")
+#: Stands in a break-glass reason for the words that named the person (models.reasons.MASK).
+OMITTED = QT_TRANSLATE_NOOP("Audit", "[omesso]")
 #: The range of days the page opens with.
 DEFAULT_DAYS = 30
 
@@ -102,7 +105,9 @@ def action_word(code: str) -> str:
 
 def reason_word(row: dict[str, Any]) -> str:
     """The reason column: a login's code worded ("window", "cli report"), a new user's role
-    ("operatore, contenuti riservati"), else as typed."""
+    ("operatore, contenuti riservati"), a break-glass reason with what named the person
+    masked (by the security layer: :func:`casa_desk.security.audit.entries`), else as
+    typed."""
     reason = row.get("reason") or ""
     if row.get("action") == AuditAction.USER_ADDED.value:
         role, _, sensitive = reason.partition(", ")
@@ -112,6 +117,8 @@ def reason_word(row: dict[str, Any]) -> str:
         return ", ".join(words)
     if row.get("action") == AuditAction.USER_CHANGED.value:
         return ", ".join(_changed_word(part) for part in reason.split(", "))
+    if row.get("action") == AuditAction.BREAK_GLASS.value:
+        reason = reason.replace(MASK, QCoreApplication.translate("Audit", OMITTED))
     if row.get("action") not in (AuditAction.LOGIN.value, AuditAction.UNLOCKED.value):
         return reason
     if reason.startswith("cli "):

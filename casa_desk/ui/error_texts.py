@@ -114,6 +114,10 @@ TEXTS: dict[str, str] = {
     ),
     # the store itself
     "store_closed": QT_TRANSLATE_NOOP("Errors", "L'archivio è chiuso."),
+    "store_is_link": QT_TRANSLATE_NOOP(
+        "Errors",
+        "L'archivio è un collegamento a un altro file: cifrare il file vero, non il collegamento.",
+    ),
     "local_store": QT_TRANSLATE_NOOP(
         "Errors", "Archivio locale non scrivibile ora: riprovare più tardi."
     ),

@@ -114,6 +114,46 @@ def test_a_riservato_person_is_masked_and_her_card_needs_a_reason(qtbot, demo) -
     assert session.grant_for(arianna) is not None
 
 
+def test_a_reason_that_names_her_is_refused_and_kept_for_editing(qtbot, demo) -> None:
+    """Before: "aperta scheda di Quarzolini …" opened the card and went to the audit log as
+    typed — the CSV the DPO reads then named the person the list masks. Now the dialog says
+    why in one line and stays open with the text to edit; nothing opens and nothing is
+    recorded until the reason says why, not who."""
+    window, _session = masked_window(qtbot, demo)
+    arianna = demo.ids["Quarzolini Arianna"]
+    seen: dict[str, object] = {}
+
+    def name_her_then_say_why(dialog: BreakGlassDialog) -> None:
+        qtbot.keyClicks(dialog.reason, "aperta scheda di Quarzolini per lo sfratto")
+        dialog.open_button.click()
+        seen["message"] = dialog.message.text()
+        seen["open"] = dialog.isVisible()
+        seen["kept"] = dialog.reason.toPlainText()
+        seen["card"] = window.card.person_id
+        seen["audited"] = demo.store.query(
+            "SELECT 1 FROM audit_log WHERE action IN ('break_glass', 'viewed') AND row_id = ?",
+            [arianna],
+        )
+        dialog.reason.clear()
+        qtbot.keyClicks(dialog.reason, "sfratto, la signora chiede aiuto allo sportello")
+        dialog.open_button.click()
+
+    when_modal(BreakGlassDialog, name_her_then_say_why)
+    window.open_person(arianna)
+    assert seen["message"] == (
+        "Il motivo non deve contenere nome, codice fiscale o telefono della persona: "
+        "descrivi il motivo, non chi è."
+    )
+    assert seen["open"] is True
+    assert seen["kept"] == "aperta scheda di Quarzolini per lo sfratto"
+    assert seen["card"] is None and seen["audited"] == []
+    assert window.card.person_id == arianna  # the reason that says why opens the card
+    [glass] = demo.store.query(
+        "SELECT reason FROM audit_log WHERE action = 'break_glass' AND row_id = ?", [arianna]
+    )
+    assert glass["reason"] == "sfratto, la signora chiede aiuto allo sportello"
+
+
 def test_lists_for_a_user_without_permission_never_name_a_riservato_person(qtbot, demo) -> None:
     window, _session = masked_window(qtbot, demo)
     tobia = demo.ids["Quarzolini Tobia"]

@@ -145,6 +145,7 @@
     </message>
     <message>
         <source>Numero</source>
+        <extracomment>The list&apos;s row to select once a follow-up marked done has left it: the next call.</extracomment>
         <translation>Number</translation>
     </message>
     <message>
@@ -322,6 +323,11 @@
         <source>riga di comando: %1</source>
         <extracomment>A login of a command (&quot;cli report&quot;): the command&apos;s name in place of %1.</extracomment>
         <translation>command line: %1</translation>
+    </message>
+    <message>
+        <source>[omesso]</source>
+        <extracomment>Stands in a break-glass reason for the words that named the person (models.reasons.MASK).</extracomment>
+        <translation>[omitted]</translation>
     </message>
 </context>
 <context>
@@ -1355,6 +1361,10 @@
     <message>
         <source>L&apos;archivio è chiuso.</source>
         <translation>The store is closed.</translation>
+    </message>
+    <message>
+        <source>L&apos;archivio è un collegamento a un altro file: cifrare il file vero, non il collegamento.</source>
+        <translation>The store is a link to another file: encrypt the file itself, not the link.</translation>
     </message>
     <message>
         <source>Archivio locale non scrivibile ora: riprovare più tardi.</source>
@@ -3490,6 +3500,10 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Il cognome è obbligatorio.</source>
         <translation>The surname is required.</translation>
+    </message>
+    <message>
+        <source>Il motivo non deve contenere nome, codice fiscale o telefono della persona: descrivi il motivo, non chi è.</source>
+        <translation>The reason must not contain the person&apos;s name, codice fiscale or phone: describe the reason, not who she is.</translation>
     </message>
     <message>
         <source>Il nome è obbligatorio.</source>

@@ -145,6 +145,7 @@
     </message>
     <message>
         <source>Numero</source>
+        <extracomment>The list&apos;s row to select once a follow-up marked done has left it: the next call.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -321,6 +322,11 @@
     <message>
         <source>riga di comando: %1</source>
         <extracomment>A login of a command (&quot;cli report&quot;): the command&apos;s name in place of %1.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[omesso]</source>
+        <extracomment>Stands in a break-glass reason for the words that named the person (models.reasons.MASK).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1354,6 +1360,10 @@
     </message>
     <message>
         <source>L&apos;archivio è chiuso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;archivio è un collegamento a un altro file: cifrare il file vero, non il collegamento.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3484,6 +3494,10 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Il cognome è obbligatorio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il motivo non deve contenere nome, codice fiscale o telefono della persona: descrivi il motivo, non chi è.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

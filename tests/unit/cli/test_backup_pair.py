@@ -162,3 +162,91 @@ def test_a_key_file_name_that_is_a_link_is_not_followed(
     assert their_keys.read_bytes() == before and Path(f"{out}.keys").is_symlink()
     assert not out.exists() and _people(theirs) == 1
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_backup_through_a_link_keeps_its_key_file_beside_the_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--out`` a symbolic link to a file elsewhere (a USB stick): before, the copy went to
+    the link's target and its key file beside the link, so the copy on the stick did not
+    open on its own. Now the pair lands side by side at the target, from the command and
+    from the store layer (the window's backup) alike, and the line says where."""
+    from casa_desk.store.backup import backup_store
+
+    ours, stick = tmp_path / "a.sqlite", tmp_path / "chiavetta"
+    stick.mkdir()
+    new_store(ours).close()
+    _register(ours)
+    link = tmp_path / "ultima.sqlite"
+    link.symlink_to(stick / "copia.sqlite")
+    capsys.readouterr()
+
+    assert main(["backup", "--db", str(ours), "--out", str(link)]) == 0
+    real = (stick / "copia.sqlite").resolve()
+    assert capsys.readouterr().out.strip() == (f"Backup scritto in {real} (chiavi in {real}.keys)")
+    assert not os.path.lexists(f"{link}.keys") and link.is_symlink()
+    assert Path(f"{real}.keys").is_file()
+    moved = tmp_path / "altrove"
+    stick.rename(moved)  # the stick taken elsewhere: the copy opens on its own
+    assert _people(moved / "copia.sqlite") == _people(ours) == 1
+
+    # The window's backup (the store layer) does the same.
+    stick.mkdir()
+    session = login(ours)
+    try:
+        written = backup_store(session.store.connections, link)
+    finally:
+        session.store.close()
+    assert written == real and Path(f"{real}.keys").is_file()
+    assert not os.path.lexists(f"{link}.keys")
+    assert _people(real) == 1
+    assert sorted(p.name for p in tmp_path.rglob(".*")) == []
+
+
+def test_a_decrypted_copy_through_a_link_never_replaces_an_encrypted_backup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: through a link to an encrypted backup, the checks looked beside the link (no
+    key file there) and read the link itself (no header through it), so the plain copy
+    replaced the backup and left a plain file beside its key file. Now one line, the pair
+    as it was."""
+    ours, out = tmp_path / "a.sqlite", tmp_path / "copia.sqlite"
+    new_store(ours).close()
+    _register(ours)
+    assert main(["backup", "--db", str(ours), "--out", str(out)]) == 0
+    pair = {p: p.read_bytes() for p in (out, Path(f"{out}.keys"))}
+    link = tmp_path / "chiaro.sqlite"
+    link.symlink_to(out)
+    capsys.readouterr()
+
+    assert main(["backup", "--db", str(ours), "--out", str(link), "--decrypted"]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines == [
+        f"casa-desk: {out.resolve()} è un backup cifrato: non lo sostituisco con una copia "
+        "in chiaro. Indicare un altro file."
+    ]
+    assert {p: p.read_bytes() for p in pair} == pair
+    assert _people(out) == 1 and link.is_symlink()
+
+
+def test_a_link_to_a_copy_whose_key_file_name_is_a_link_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The key file beside the link's target is judged as any key file: never written
+    through a link."""
+    ours, theirs = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    new_store(ours).close()
+    new_store(theirs).close()
+    their_keys = Path(f"{theirs}.keys")
+    before = their_keys.read_bytes()
+    target = tmp_path / "dove" / "copia.sqlite"
+    target.parent.mkdir()
+    Path(f"{target}.keys").symlink_to(their_keys)
+    link = tmp_path / "ultima.sqlite"
+    link.symlink_to(target)
+    capsys.readouterr()
+
+    assert main(["backup", "--db", str(ours), "--out", str(link)]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "collegamento" in lines[0], lines
+    assert their_keys.read_bytes() == before and not target.exists()

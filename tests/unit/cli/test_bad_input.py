@@ -154,7 +154,12 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
     add(
         "demo",
         "--db",
-        {**OUT, "existing": lambda w, _ok: w.file("text.txt")},
+        {
+            **OUT,
+            "existing": lambda w, _ok: w.file("text.txt"),
+            # the store would go to the link's target, its key file beside the link
+            "dangling-symlink": lambda w, _ok: w.link(w.new("altrove.sqlite"), "symlink"),
+        },
         lambda w, m: demo(w, m(w, "")),
     )
     values(
@@ -499,7 +504,14 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
         return ["encrypt", "--db", db or w.file("plain.sqlite")]
 
     add("encrypt", "--db", STORE, lambda w, m: encrypt(w, db=m(w)))
-    values("encrypt", {"already-encrypted": lambda w: encrypt(w, db=w.file("office.sqlite"))})
+    values(
+        "encrypt",
+        {
+            "already-encrypted": lambda w: encrypt(w, db=w.file("office.sqlite")),
+            # the copy would replace the link, the plain store left in clear at its target
+            "symlink-to-plain": lambda w: encrypt(w, db=w.link(w.file("plain.sqlite"), "symlink")),
+        },
+    )
     full("encrypt", encrypt)
 
     # user … (administrators; a new password on standard input)
@@ -610,6 +622,10 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
         "enrol",
         {
             "missing-folder": lambda w: enrol(w, db=w.new("manca/nuovo.sqlite")),
+            # a new store through a link: its key file would go beside the link, split
+            "dangling-symlink-db": lambda w: enrol(
+                w, db=w.link(w.new("altrove.sqlite"), "symlink")
+            ),
             "hub-unreachable": lambda w: [
                 "enrol",
                 "--db",

@@ -125,6 +125,30 @@ def test_a_weak_password_or_a_busy_store_is_refused_untouched(tmp_path: Path, ca
     assert not list(tmp_path.glob("*.encrypting*"))
 
 
+def test_a_store_reached_through_a_link_is_refused_untouched(tmp_path: Path, capsys) -> None:
+    """Before: the encrypted copy was renamed over the link, its key file beside it, and the
+    plain store — every person in clear — stayed at the link's target. Now one line, before
+    any work; the plain store and the link as they were, no key file; the file itself is
+    then encrypted as any other."""
+    data = tmp_path / "dati"
+    data.mkdir()
+    path = old_store(data)
+    link = tmp_path / "casa_desk.sqlite"
+    link.symlink_to(path)
+    before = path.read_bytes()
+
+    assert main(["encrypt", "--db", str(link)]) == 1
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"casa-desk: {link} è un collegamento a {path.resolve()}: cifrare il file vero, non il "
+        "collegamento (altrimenti l'archivio in chiaro resterebbe dov'è)."
+    ]
+    assert link.is_symlink() and path.read_bytes() == before
+    assert store_state(path) is StoreState.PLAIN
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["casa_desk.sqlite", "dati"]
+    assert main(["encrypt", "--db", str(path)]) == 0
+    _no_plaintext(data)
+
+
 @pytest.mark.parametrize("point", POINTS)
 def test_a_kill_at_any_step_leaves_a_store_that_opens(tmp_path: Path, point: str) -> None:
     path = old_store(tmp_path)

@@ -210,3 +210,58 @@ def test_a_user_with_permission_needs_no_break_glass_and_reveals_on_record(desk:
         "SELECT who FROM audit_log WHERE action = 'viewed' AND row_id = ?", [contact["id"]]
     ) == [{"who": "op.uno"}]
     session.store.close()
+
+
+def test_a_reason_naming_the_person_is_refused_and_nothing_recorded(desk: dict) -> None:
+    """Before: "aperta scheda di Violati" went to the audit log, and from it to the CSV the
+    DPO reads: the name the masking hides. Now refused (ValidationError, the same for the
+    window and the command line), nothing audited, the card still closed; a reason that
+    says why opens it. A reason too short is refused as before, whatever it holds."""
+    session = _operator(desk)
+    violati = desk["ids"]["Violati"]
+    for reason in (
+        "aperta scheda di Violati per sfratto",
+        "aperta scheda di VIOLATI per sfratto",
+        "richiamata al 333 123 4567 per sfratto",  # her phone, with spaces
+        "verifica RSSMRA80A01F205X",  # a codice fiscale, anyone's
+    ):
+        with pytest.raises(ValidationError) as caught:
+            session.break_glass(violati, reason)
+        assert caught.value.code == "reason_names_person", reason
+    with pytest.raises(ValidationError) as caught:
+        session.break_glass(violati, "Violati")  # the length rule first, as before
+    assert caught.value.code == "reason_required"
+    assert caught.value.message == "Indicare il motivo dell'accesso (almeno 10 caratteri)."
+    assert session.needs_break_glass(violati)
+    assert session.store.query("SELECT 1 FROM audit_log WHERE action = 'break_glass'") == []
+    session.break_glass(violati, "Sfratto: la signora è allo sportello")
+    assert not session.needs_break_glass(violati)
+    session.store.close()
+
+
+def test_a_reason_recorded_before_the_check_is_shown_and_exported_masked(
+    desk: dict, tmp_path: Path
+) -> None:
+    """The log is never rewritten; the audit page and its CSV show an old reason with the
+    person's name, phone and any codice fiscale masked, everything else as written."""
+    from casa_desk.models.vocab import AuditAction
+
+    violati = desk["ids"]["Violati"]
+    old = "aperta scheda di Violati Prova (333 123 4567) per sfratto"
+    admin = login(desk["path"])
+    admin.audit(AuditAction.BREAK_GLASS, table="people", row_id=violati, reason=old)
+    admin.audit(AuditAction.BREAK_GLASS, table="people", row_id=violati, reason="sfratto urgente")
+    shown = [
+        r["reason"] for r in audit_log.entries(admin, audit_log.AuditQuery(action="break_glass"))
+    ]
+    assert shown == ["sfratto urgente", "aperta scheda di [omesso] ([omesso]) per sfratto"]
+    out = audit_log.export_csv(admin, tmp_path / "registro.csv")
+    text = out.read_text("utf-8")
+    assert "aperta scheda di [omesso] ([omesso]) per sfratto" in text
+    assert "sfratto urgente" in text
+    assert "Violati" not in text and "123 4567" not in text
+    stored = admin.store.query(
+        "SELECT reason FROM audit_log WHERE action = 'break_glass' ORDER BY at, id"
+    )
+    assert [r["reason"] for r in stored] == [old, "sfratto urgente"]
+    admin.store.close()
