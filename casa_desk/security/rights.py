@@ -21,6 +21,7 @@ from pathlib import Path
 
 from casa_desk import outputs
 from casa_desk.errors import ValidationError
+from casa_desk.models.reasons import check_reason
 from casa_desk.models.timeutil import today_rome
 from casa_desk.models.vocab import AuditAction
 from casa_desk.reports import person_file
@@ -64,9 +65,15 @@ def export_person(session: Session, person_id: str, out: str | Path) -> Path:
 
 def erase_person(session: Session, person_id: str, reason: str) -> dict[str, list[str]]:
     """Erase the person's identity and notes now (art. 17); returns the rows scrubbed here,
-    by table. The anonymisation syncs and wins everywhere (store/erasure.py)."""
+    by table. The anonymisation syncs and wins everywhere (store/erasure.py).
+
+    The reason is the one audit text an erasure keeps (``erasure.KEPT_AUDIT_ACTIONS``): one
+    that names the person would keep her identity in the log she asked to leave, here and at
+    head office, so it is refused like a break-glass reason
+    (:func:`casa_desk.models.reasons.check_reason`) and nothing is erased."""
     session.require(Action.ERASE_PERSON)
     reason = audited_reason(reason, "della cancellazione")
+    check_reason(reason, session.identity(person_id))
     store = session.store
     found = retention.anonymise(
         store,

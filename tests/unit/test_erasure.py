@@ -105,6 +105,11 @@ def test_erase_leaves_nothing_anywhere_and_keeps_the_statistics(tmp_path: Path) 
 
     with pytest.raises(ValidationError):  # the reason is required
         rights.erase_person(session, person["id"], "breve")
+    # The erasure's reason stays in the log: naming her there would keep what she asked to
+    # have erased. Refused, and nothing is erased.
+    with pytest.raises(ValidationError, match="non deve contenere nome"):
+        rights.erase_person(session, person["id"], "richiesta scritta di Zebedeo Quintiliani")
+    assert People(store).get(person["id"])["last_name"] == "Quintiliani"
     found = rights.erase_person(session, person["id"], "richiesta scritta art. 17 n. 12")
     assert len(found["contacts"]) == 2 and len(found["referral_events"]) == 2
 
