@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from casa_desk import __version__
+from casa_desk.cli.hub import hub_installed
 from casa_desk.errors import CasaError
 
 #: Subcommand modules, in the order ``--help`` lists them.
@@ -86,8 +87,10 @@ def build_parser() -> _Parser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     given = list(sys.argv[1:] if argv is None else argv)
-    first = next((i for i, a in enumerate(given) if a in parser.commands), len(given))
+    first = _command_index(given, parser.commands)
     _Parser.db_before_command = any(a.split("=")[0] == "--db" for a in given[:first])
+    if given[first : first + 1] == ["hub"] and not hub_installed():
+        given = given[: first + 1]  # whatever follows, the one line that the hub is not here
     args = parser.parse_args(given)
     try:
         if args.command is None:
@@ -109,6 +112,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("casa-desk: interrotto.", file=sys.stderr)
         return 130
+
+
+def _command_index(given: list[str], commands: frozenset[str]) -> int:
+    """Where the subcommand is in ``given`` (``len(given)`` when there is none): the first
+    command name that is not the value of ``--db`` (a store may be called ``hub``)."""
+    for i, arg in enumerate(given):
+        if arg in commands and given[i - 1 : i] != ["--db"]:
+            return i
+    return len(given)
 
 
 def _bug(exc: BaseException) -> int:

@@ -1,10 +1,16 @@
 """``casa-desk hub``: run the hub and manage its devices (serve, device-add, device-code,
-device-revoke, device-list, new-epoch, backup, esf-duplicates, import-bundle)."""
+device-revoke, device-list, new-epoch, backup, esf-duplicates, import-bundle).
+
+Only head office runs a hub, from the Python package (docs/deploy.md). The office PCs' bundle
+leaves the hub's server stack out (packaging/casa_desk.spec): there ``hub`` is listed as not
+installed and says so in one line, whatever follows it.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +26,42 @@ from casa_desk.outputs import check_output, write_bytes
 from casa_desk.store.tables import HEAD_OFFICE
 from casa_desk.sync.hub_url import check_hub_url
 
+#: What the hub runs on and the office's bundle leaves out (packaging/casa_desk.spec). The
+#: PostgreSQL driver is not here: a hub on SQLite runs without it.
+HUB_MODULES = ("fastapi", "uvicorn", "sqlalchemy", "casa_desk.sync.hub")
+
+NOT_INSTALLED = (
+    "il server della sede non fa parte dell'installazione dell'ufficio: si installa in sede "
+    "con il pacchetto Python (docs/deploy.md)."
+)
+
+
+def hub_installed() -> bool:
+    """Whether this installation can run a hub (False in the office PCs' bundle).
+
+    Looked up without importing: ``--help`` stays fast, and an installation that lacks the
+    modules for any reason gets the same answer as the bundle.
+    """
+    return all(find_spec(name) is not None for name in HUB_MODULES)
+
+
+def _not_installed(_args: argparse.Namespace) -> int:
+    raise SyncError(NOT_INSTALLED, code="hub_not_installed")
+
 
 def register(subparsers: Any) -> None:
+    if hub_installed():
+        _register_commands(subparsers)
+        return
+    # Listed, so that the help says where the hub is rather than nothing; main() cuts off
+    # what follows ``hub``, which this parser would refuse with a usage message.
+    absent = subparsers.add_parser(
+        "hub", help="il server della sede: non incluso in questa installazione", add_help=False
+    )
+    absent.set_defaults(handler=_not_installed)
+
+
+def _register_commands(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "hub",
         help="il server della sede (sincronizzazione)",

@@ -6,6 +6,8 @@
 ; Output: dist\casa-desk-<version>-setup.exe. It cannot be built or run on the Linux
 ; machines this project is developed on (docs/install.md).
 ;
+; - The office's program only: the bundle carries no hub (head office installs the Python
+;   package, docs/deploy.md), and `casa-desk hub` says so in one line.
 ; - Per-machine install in Program Files (administrator rights), Start-menu entry, icon.
 ; - One data folder per PC, C:\ProgramData\AlerMilano\casa_desk, shared by the Windows
 ;   accounts of the desk's operators (each logs in to casa_desk with their own user), named

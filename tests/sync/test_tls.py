@@ -9,8 +9,6 @@ files, and the code format.
 
 from __future__ import annotations
 
-import datetime as dt
-import ipaddress
 import json
 import os
 import socket
@@ -23,51 +21,15 @@ from pathlib import Path
 
 import httpx
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from login_helpers import new_store, open_store
 from sync_helpers import child_env, free_port, run_cli
+from tls_helpers import make_certificate
 
 from casa_desk.security import tokens
 from casa_desk.sync.apply import set_state, state
 from casa_desk.sync.tls import fingerprint, pinned_context
 
 pytestmark = pytest.mark.slow
-
-
-def make_certificate(folder: Path, name: str) -> tuple[Path, Path, str]:
-    """A self-signed certificate for 127.0.0.1 / localhost: (cert.pem, key.pem, fingerprint)."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, f"sede-{name}")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName(
-                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
-            ),
-            critical=False,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = folder / f"{name}.crt", folder / f"{name}.key"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_path, key_path, fingerprint(cert.public_bytes(serialization.Encoding.DER))
 
 
 class TlsHub:
