@@ -129,6 +129,10 @@ def test_the_hub_stack_stays_out_and_the_sync_client_in(bundle: Path) -> None:
     for office in ("client", "tls", "bundle", "messages", "protocol", "merge", "hub_url"):
         assert f"casa_desk.sync.{office}" in modules, office
     assert "casa_desk.cli.hub" in modules  # it says that the hub is not here
+    # Nor the test tools, nor what only they bring (httpx imports its command line's rich
+    # and pygments when it finds them: the bundle is built in the test environment).
+    test_only = {"pytest", "_pytest", "hypothesis", "schemathesis", "rich", "pygments"}
+    assert not packages & test_only, sorted(packages & test_only)
     # Nor their files (packages, native parts, psycopg's libpq and OpenSSL copies), links
     # included.
     parts = {part.lower() for path in bundle.rglob("*") for part in path.relative_to(bundle).parts}
