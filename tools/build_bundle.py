@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "casa_desk.spec"
 NAME = "casa-desk"
-#: The unpacked bundle stays under this (issue 12); about 195 MB on Linux today, without the hub.
+#: The unpacked bundle stays under this (issue 12); about 190 MB on Linux today, without the hub
+#: and the test tools.
 MAX_MB = 250
 
 

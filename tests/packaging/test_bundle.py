@@ -74,7 +74,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-5000:]
     shutil.rmtree(out / "work", ignore_errors=True)
     yield out / "dist" / "casa-desk"
-    shutil.rmtree(out, ignore_errors=True)  # 195 MB on a disk other sessions share
+    shutil.rmtree(out, ignore_errors=True)  # 190 MB on a disk other sessions share
 
 
 @pytest.fixture(scope="module")
