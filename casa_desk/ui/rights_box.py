@@ -14,6 +14,7 @@ on a bare store) the buttons stay hidden.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +36,12 @@ from PySide6.QtWidgets import (
 
 from casa_desk.errors import CasaError
 from casa_desk.models.phone import format_phone
+from casa_desk.models.reasons import check_reason
 from casa_desk.security.access import MIN_REASON_LENGTH
 from casa_desk.security.permissions import Action
 from casa_desk.store.safe_contact import SafeContacts
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.operations import StoreOp
 
 ALERT_STYLE = "color: #a40000; font-weight: bold;"
@@ -113,10 +116,17 @@ class SafeContactDialog(QDialog):
 
 
 class EraseDialog(QDialog):
-    """The reason for an erasure on request, and the confirmation that it cannot be undone."""
+    """The reason for an erasure on request, and the confirmation that it cannot be undone.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    ``check`` judges the reason before the dialog closes (one naming the person is refused:
+    :func:`casa_desk.security.rights.erase_person`): the message shows here and the text
+    stays to be mended, instead of an error after the dialog and its text are gone."""
+
+    def __init__(
+        self, parent: QWidget | None = None, check: Callable[[str], object] | None = None
+    ) -> None:
         super().__init__(parent)
+        self.check = check
         self.setObjectName("eraseDialog")
         self.setWindowTitle(self.tr("Cancella i dati della persona"))
         warning = QLabel(
@@ -140,10 +150,23 @@ class EraseDialog(QDialog):
         self.reason.textChanged.connect(
             lambda text: self.erase.setEnabled(len(" ".join(text.split())) >= MIN_REASON_LENGTH)
         )
+        self.message = QLabel(objectName="eraseMessage", wordWrap=True)
+        self.message.setStyleSheet("color: #b00020;")
         layout = QVBoxLayout(self)
         layout.addWidget(warning)
         layout.addWidget(self.reason)
+        layout.addWidget(self.message)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if self.check is not None:
+            try:
+                self.check(self.reason.text())
+            except CasaError as exc:
+                self.message.setText(worded_error(exc))
+                self.reason.setFocus()
+                return
+        super().accept()
 
 
 class RightsBox(QGroupBox):
@@ -256,7 +279,13 @@ class RightsBox(QGroupBox):
     def ask_erase(self) -> None:
         if self.person_id is None:
             return
-        dialog = EraseDialog(self)
+        session, person_id = getattr(self.context, "session", None), self.person_id
+        dialog = EraseDialog(
+            self,
+            check=None
+            if session is None
+            else lambda text: check_reason(" ".join(text.split()), session.identity(person_id)),
+        )
         dialog.accepted.connect(lambda: self.erase_now(dialog.reason.text()))
         self.dialog = dialog
         dialog.open()

@@ -110,6 +110,14 @@ def test_a_coordinator_exports_and_erases_from_the_card(qtbot, demo, tmp_path: P
 
     def answer(dialog) -> None:
         assert not dialog.erase.isEnabled()  # no reason yet
+        # A reason naming her would stay in the log she asked to leave: refused in the
+        # dialog, which stays open with the message and the text to mend.
+        qtbot.keyClicks(dialog.reason, "richiesta scritta di Ottavio Brennafiori")
+        qtbot.mouseClick(dialog.erase, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible()
+        assert "non deve contenere" in dialog.message.text()
+        assert People(demo.store).get(ottavio)["anonymised_on"] is None
+        dialog.reason.clear()
         qtbot.keyClicks(dialog.reason, "richiesta scritta n. 7")
         assert dialog.erase.isEnabled()
         qtbot.mouseClick(dialog.erase, Qt.MouseButton.LeftButton)
