@@ -36,7 +36,9 @@ def reports(
     """Each month's new-entrants table and total table as published, and what the months hide."""
     news = [line(v, sensitive) for v in months]
     hidden = hide_months(news)
-    totals = list(itertools.accumulate(months, lambda a, b: [x + y for x, y in zip(a, b)]))
+    totals = list(
+        itertools.accumulate(months, lambda a, b: [x + y for x, y in zip(a, b, strict=True)])
+    )
     return (
         [publish_table(n) for n in news],
         [
