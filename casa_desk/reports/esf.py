@@ -16,6 +16,10 @@ reports show what is recorded now: the final exit only.
 **Months.** New entries: first entry in the month; exits: final exit in the month; six-month
 results: recorded (``followup_on``) in the month; each also cumulative since the start, as
 of the month's last day. Ages are whole years on the entry day (:mod:`casa_desk.models.esf`).
+The entries' totals are the prefix sums of the months' new entries, so every month's
+sensitive new-entrants tables are rebuilt from the same participants
+(:attr:`EsfFigures.entry_months`) for :mod:`casa_desk.reports.months` to protect; the exits'
+and six-month results' totals are not (re-entries, results recorded late: see there).
 
 **Tables.** Entries as before, with the programme's items. Exits and six-month results are
 by gender, one row per result (a participant may have several results, so result rows do

@@ -47,9 +47,10 @@ away, so the check made before it still holds.
 
 **Not modelled.** Inequalities between tables of one office (a result row of the exits
 against the row of all exits: as in :mod:`casa_desk.reports.esf`, each row is suppressed as
-a line of its own); reports of earlier months (the tables "since the start" less last
-month's: see DESIGN.md §6); an office report made for the other ESF programme (same
-indicator counts, so the same marks, but other age bands).
+a line of its own); reports of earlier months together with the offices' (each series of
+months is protected on its own, :mod:`casa_desk.reports.months`, and an office's totals
+hidden for its months are passed in as ``offices_linked``); an office report made for the
+other ESF programme (same indicator counts, so the same marks, but other age bands).
 
 >>> from casa_desk.reports.model import Breakdown, Figure
 >>> def dv(a, b):

@@ -29,20 +29,31 @@ entrants, so each line is the sum of the equations above. Each unknown may hold 
 its mark allows (:func:`casa_desk.reports.suppress.reader_domain`); a hidden total any value.
 
 **The rule.** An item's total is published when the reader can add it up anyway (no hidden
-new cell since the last total of it that was published), or when, with it, the equations
-stay Berge-acyclic (union-find over the unknowns, as in :mod:`casa_desk.reports.linked`)
-and narrowing them to a fixed point pins no hidden cell of any month, new or total, to one
-value, and narrows no sensitive ``n.p.`` into 1-4 (:func:`linked._disclosed_cells`). So a
-total is published again only in a month whose own new cell of that item is hidden (else
-the totals hidden since would be pinned). Otherwise it is hidden as :data:`LINKED` (printed
+new cell since the last total of it that was known), or when, with it, the equations stay
+Berge-acyclic (union-find over the unknowns, as in :mod:`casa_desk.reports.linked`), the
+hidden new cells of every other item's open stretch (since its last known total) stay in
+distinct components, and narrowing the equations to a fixed point pins no hidden cell of any
+month, new or total, to one value, and narrows no sensitive ``n.p.`` into 1-4
+(:func:`linked._disclosed_cells`). So a total is published again only in a month whose own
+new cell of that item is hidden (else the totals hidden since would be pinned), and never
+while it is 1-4 at a sensitive place. Otherwise it is hidden as :data:`LINKED` (printed
 ``n.d.``, it may hold any value) and the total table's own suppression protects it within
-its line. A cell that suppression hides on top is modelled as published: the reader is
-assumed to know more than it does, never less, so the check stays sound.
+its line. A cell that suppression hides on top is modelled as published (its value is 0 or
+5 and more): the reader is assumed to know more than it does, never less.
 
 **Why it is exact.** As in :mod:`casa_desk.reports.linked`: on a Berge-acyclic network of
 sum equations, narrowing each equation's unknowns (:func:`linked.signed_possible_values`,
 exact for signed sums of interval unions) to a fixed point leaves only values that belong
-to a solution of all of them together.
+to a solution of all of them together. The totals of an open stretch are in no equation yet
+(any values of its new cells make them up), and, their cells lying in distinct components,
+may hold exactly the sums of the cells' possible values.
+
+**The cost.** The network must stay acyclic, so two places hidden together in two months
+(a ``< 5`` and its secondary ``n.d.``, both in October and in November) keep both totals
+hidden from then on: publishing one would pin the other through the total table's line,
+publishing both closes a cycle. In a small office most totals of a sensitive table may so
+stay ``n.d.``; in a large one, a place whose total comes back is one hidden again beside a
+different partner.
 
 **Assumption: earlier months' reports came from today's data.** The walk recomputes every
 earlier month from the participants as they are recorded now. Had a participant been added
@@ -61,12 +72,16 @@ between result rows of the totals; so ``exits_total(m) - exits_total(m-1)`` is
 Protecting them would need each month's exits as of that month's end (a second grouping of
 the participants per month) and, for the result rows, their recording dates as of then;
 left for a later change (their tables are still protected within each month). In the
-consolidated report, the reasoning that combines offices and months together (an office's
-month against the consolidated months) is not modelled: each series is protected on its
-own, and the consolidated report's cross-office protection (:mod:`linked`) is applied to
-every office's tables as published, months included; the consolidated series models its
-earlier months' new-entrants tables with their own suppression only (the cells
-:mod:`linked` hides on top in them are taken as published: a stronger reader).
+consolidated report, the reasoning that combines offices and months together is not
+modelled. Each series is protected on its own, and the consolidated report's cross-office
+protection (:mod:`linked`) is computed on every office's tables as that office's report
+publishes them, months included (a total an office hides for its months is hidden in the
+consolidated report too wherever that office alone hides it). But the consolidated series
+sees its earlier months' new-entrants tables with their own suppression only: a cell
+:mod:`linked` hid in one of them because of the offices is taken as published, so the walk
+protects the consolidated report's own hidden cells across months, not those; an office's
+hidden cell reached through the consolidated months *and* another office's months (e.g. the
+consolidated total less last month's, less another office's new entrants) is not checked.
 
 >>> from casa_desk.reports.model import Breakdown, Figure
 >>> def new(yes, no):
