@@ -11,11 +11,13 @@ every total the months hide, must keep two possible values.
 
 from __future__ import annotations
 
+import doctest
 import itertools
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from casa_desk.reports import linked, months
 from casa_desk.reports.linked import Linked
 from casa_desk.reports.model import Breakdown, Figure
 from casa_desk.reports.months import hide_months
@@ -189,3 +191,8 @@ def series(draw: st.DrawFn) -> tuple[list[list[int]], list[bool]]:
 def test_no_hidden_cell_can_be_worked_out_from_all_months(case) -> None:
     months, sensitive = case
     assert_protected(months, sensitive)
+
+
+def test_the_modules_examples_hold() -> None:
+    assert doctest.testmod(months).failed == 0
+    assert doctest.testmod(linked).failed == 0

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from test_report_linked_cli import report, store_path  # noqa: F401 - the module's store
+from test_report_output import pdf_text
 
 from casa_desk.reports import service
 
@@ -55,6 +56,8 @@ def test_no_hidden_new_cell_is_totals_apart(
     office: str,
 ) -> None:
     assert leaks(store_path, office, tmp_path) == []
+    # Its legend says why a total since the start is n.d. (MONTHS_NOTE).
+    assert "confrontando i rapporti di mesi diversi" in pdf_text(tmp_path / f"{office}-2026-10.pdf")
 
 
 def test_the_store_has_months_that_would_give_cells_away(
