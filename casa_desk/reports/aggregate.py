@@ -128,23 +128,25 @@ def compute(
     figures.participants_new, figures.participants_total = esf.entries_new, esf.entries_total
     figures.exits_new, figures.exits_total = esf.exits_new, esf.exits_total
     figures.follow_ups_new, figures.follow_ups_total = esf.follow_ups_new, esf.follow_ups_total
+    figures.entry_months = esf.entry_months
     step()
     return figures
 
 
 def sensitive_breakdowns(
     conn: Connection, month: Month, offices: list[str], programme: Programme
-) -> list[list[Breakdown]]:
+) -> list[tuple[list[Breakdown], dict[str, list[Breakdown]]]]:
     """For each office, the breakdowns of :func:`compute` that go through suppression, by
-    the same code, without the rest (headline, new people, the other contact tables): what
-    the consolidated report needs of each office (:mod:`casa_desk.reports.linked`)."""
+    the same code, without the rest (headline, new people, the other contact tables), and
+    its entry tables' months (``MonthFigures.entry_months``): what the consolidated report
+    needs of each office (:mod:`casa_desk.reports.linked`)."""
     aliases = _aliases(conn)
     return [_sensitive(conn, month, code, programme, aliases) for code in offices]
 
 
 def _sensitive(
     conn: Connection, month: Month, presidio: str, programme: Programme, aliases: dict[str, str]
-) -> list[Breakdown]:
+) -> tuple[list[Breakdown], dict[str, list[Breakdown]]]:
     esf = esf_figures(conn, month, presidio, aliases, programme)
     tables = [
         _by_category(conn, _hour_counts(conn, month, presidio)),
@@ -156,7 +158,7 @@ def _sensitive(
         *esf.follow_ups_new,
         *esf.follow_ups_total,
     ]
-    return [b for b in tables if b.sensitive]
+    return [b for b in tables if b.sensitive], esf.entry_months
 
 
 def _stepper(progress: Callable[[int, int], None] | None, total: int) -> Callable[[], None]:

@@ -16,6 +16,10 @@ reports show what is recorded now: the final exit only.
 **Months.** New entries: first entry in the month; exits: final exit in the month; six-month
 results: recorded (``followup_on``) in the month; each also cumulative since the start, as
 of the month's last day. Ages are whole years on the entry day (:mod:`casa_desk.models.esf`).
+The entries' totals are the prefix sums of the months' new entries, so every month's
+sensitive new-entrants tables are rebuilt from the same participants
+(:attr:`EsfFigures.entry_months`) for :mod:`casa_desk.reports.months` to protect; the exits'
+and six-month results' totals are not (re-entries, results recorded late: see there).
 
 **Tables.** Entries as before, with the programme's items. Exits and six-month results are
 by gender, one row per result (a participant may have several results, so result rows do
@@ -87,6 +91,9 @@ class EsfFigures:
     exits_total: list[Breakdown] = field(default_factory=list)
     follow_ups_new: list[Breakdown] = field(default_factory=list)
     follow_ups_total: list[Breakdown] = field(default_factory=list)
+    #: For each sensitive total table (by section), its new entrants month by month from
+    #: the first entry to this month: the series :mod:`casa_desk.reports.months` protects.
+    entry_months: dict[str, list[Breakdown]] = field(default_factory=dict)
 
 
 class Participant(NamedTuple):
@@ -248,7 +255,29 @@ def esf_figures(
             "esf_6m_new", [c for c in followed if first <= c[_FU_ON] <= last], programme
         ),
         follow_ups_total=_follow_up_tables("esf_6m_total", followed, programme),
+        entry_months=_entry_months(entries, month, programme),
     )
+
+
+def _entry_months(
+    entries: list[tuple[str, ...]], month: Month, programme: Programme
+) -> dict[str, list[Breakdown]]:
+    """The sensitive new-entrants tables of every month from the first entry to ``month``,
+    from the participants already read (one pass buckets them by month of first entry)."""
+    by_month: dict[str, list[tuple[str, ...]]] = {}
+    for codes in entries:
+        by_month.setdefault(codes[0][:7], []).append(codes)
+    out: dict[str, list[Breakdown]] = {}
+    if not by_month:
+        return out
+    year, mon = map(int, min(by_month).split("-"))
+    last = (month.first_day.year, month.first_day.month)
+    while (year, mon) <= last:
+        for table in _disadvantage_tables("esf_new", by_month.get(f"{year:04d}-{mon:02d}", []),
+                                          programme):  # fmt: skip
+            out.setdefault(table.section.replace("esf_new", "esf_total", 1), []).append(table)
+        year, mon = (year + 1, 1) if mon == 12 else (year, mon + 1)
+    return out
 
 
 def _entry_codes(
@@ -352,10 +381,23 @@ def _entry_tables(
             [(i.value, lab) for i, lab in ISCED_LABELS.items()] + [UNKNOWN],
         ),
     ]
+    return tables + _disadvantage_tables(prefix, codes, programme)
+
+
+def _disadvantage_tables(
+    prefix: str, codes: list[tuple[str, ...]], programme: Programme
+) -> list[Breakdown]:
     answers = [(a.value, lab) for a, lab in ANSWER_LABELS.items()] + [UNKNOWN]
-    for n, (column, label) in enumerate(ESF_DISADVANTAGE[programme]):
-        tables.append(_table(f"{prefix}_{column}", label, count(5 + n), answers, sensitive=True))
-    return tables
+    return [
+        _table(
+            f"{prefix}_{column}",
+            label,
+            Counter(map(itemgetter(5 + n), codes)),
+            answers,
+            sensitive=True,
+        )
+        for n, (column, label) in enumerate(ESF_DISADVANTAGE[programme])
+    ]
 
 
 def _gender_rows(

@@ -47,9 +47,10 @@ away, so the check made before it still holds.
 
 **Not modelled.** Inequalities between tables of one office (a result row of the exits
 against the row of all exits: as in :mod:`casa_desk.reports.esf`, each row is suppressed as
-a line of its own); reports of earlier months (the tables "since the start" less last
-month's: see DESIGN.md §6); an office report made for the other ESF programme (same
-indicator counts, so the same marks, but other age bands).
+a line of its own); reports of earlier months together with the offices' (each series of
+months is protected on its own, :mod:`casa_desk.reports.months`, and an office's totals
+hidden for its months are passed in as ``offices_linked``); an office report made for the
+other ESF programme (same indicator counts, so the same marks, but other age bands).
 
 >>> from casa_desk.reports.model import Breakdown, Figure
 >>> def dv(a, b):
@@ -62,7 +63,7 @@ indicator counts, so the same marks, but other age bands).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from casa_desk.reports.model import Breakdown
@@ -70,6 +71,8 @@ from casa_desk.reports.published import Table, publish_table
 from casa_desk.reports.suppress import (
     PRIMARY,
     Intervals,
+    add_intervals,
+    intersect_intervals,
     possible_values,
     reader_domain,
 )
@@ -97,18 +100,26 @@ class _Cell:
 
 
 def hide_linked(
-    whole: Sequence[Breakdown], offices: Sequence[Sequence[Breakdown]]
+    whole: Sequence[Breakdown],
+    offices: Sequence[Sequence[Breakdown]],
+    offices_linked: Sequence[Mapping[str, Linked]] | None = None,
 ) -> dict[str, Linked]:
     """For each sensitive breakdown of the consolidated figures (``whole``), the places
     (item codes, and the total) it must hide so that no office's hidden cell can be worked
-    out; ``offices`` are each office's breakdowns for the same month and programme."""
+    out; ``offices`` are each office's breakdowns for the same month and programme, and
+    ``offices_linked`` what each office's report hides beforehand (by section: the totals
+    its months hide, :mod:`casa_desk.reports.months`)."""
     by_section = [{b.section: b for b in breakdowns} for breakdowns in offices]
+    hides = offices_linked or [{} for _ in offices]
     out: dict[str, Linked] = {}
     for breakdown in whole:
         if not breakdown.sensitive:
             continue
-        parts = [s[breakdown.section] for s in by_section if breakdown.section in s]
-        out[breakdown.section] = _hide(breakdown, parts, [publish_table(p) for p in parts])
+        at = [n for n, s in enumerate(by_section) if breakdown.section in s]
+        parts = [by_section[n][breakdown.section] for n in at]
+        tables = [publish_table(by_section[n][breakdown.section], hides[n].get(breakdown.section))
+                  for n in at]  # fmt: skip
+        out[breakdown.section] = _hide(breakdown, parts, tables)
     return out
 
 
@@ -157,10 +168,16 @@ def _hide(whole: Breakdown, parts: list[Breakdown], tables: list[Table]) -> Link
 
 
 class _Forest:
-    """Which offices' lines are already linked through published places (union-find)."""
+    """Which offices' lines are already linked through published places (union-find); in
+    :mod:`casa_desk.reports.months`, which unknowns are linked through equations."""
 
     def __init__(self, size: int) -> None:
         self.parent = list(range(size))
+
+    def add(self) -> int:
+        """One more element, in a set of its own."""
+        self.parent.append(len(self.parent))
+        return len(self.parent) - 1
 
     def _root(self, n: int) -> int:
         while self.parent[n] != n:
@@ -178,28 +195,65 @@ class _Forest:
             self.parent[root] = roots[0]
 
 
-def _narrow(domains: list[Intervals], equations: list[tuple[list[int], int]]) -> list[Intervals]:
+#: Unknowns, their sum, and optionally each unknown's sign (+1 or -1; all +1 when absent).
+Equation = tuple[list[int], int] | tuple[list[int], int, list[int]]
+
+
+def _narrow(domains: list[Intervals], equations: Sequence[Equation]) -> list[Intervals]:
     """Each unknown's values that every equation allows, to a fixed point."""
     out = list(domains)
     changed = True
     while changed:
         changed = False
-        for unknowns, total in equations:
-            for k, possible in zip(
-                unknowns, possible_values([out[k] for k in unknowns], total), strict=True
-            ):
+        for unknowns, total, *signs in equations:
+            values = [out[k] for k in unknowns]
+            allowed = (
+                signed_possible_values(values, signs[0], total)
+                if signs
+                else possible_values(values, total)
+            )
+            for k, possible in zip(unknowns, allowed, strict=True):
                 if possible != out[k]:
                     out[k] = possible
                     changed = True
     return out
 
 
-def _disclosed(cells: list[_Cell], domains: list[Intervals]) -> bool:
-    for cell, domain in zip(cells, domains, strict=True):
+def signed_possible_values(
+    domains: Sequence[Intervals], signs: Sequence[int], total: int
+) -> list[Intervals]:
+    """:func:`suppress.possible_values` for ``sum(sign * unknown) == total`` (exact too: a
+    sum of integer intervals is an integer interval, and so is its negation).
+
+    >>> signed_possible_values([[(0, 9)], [(1, 4)]], [1, -1], 3)  # a - b = 3, b in 1-4
+    [[(4, 7)], [(1, 4)]]
+    """
+    result: list[Intervals] = []
+    for k, domain in enumerate(domains):
+        others: Intervals = [(0, 0)]
+        for m, (other, sign) in enumerate(zip(domains, signs, strict=True)):
+            if m != k:
+                others = add_intervals(others, other if sign > 0 else _negate(other))
+        rest = [(total - hi, total - lo) for lo, hi in reversed(others)]
+        result.append(intersect_intervals(domain, rest if signs[k] > 0 else _negate(rest)))
+    return result
+
+
+def _negate(intervals: Intervals) -> Intervals:
+    return [(-hi, -lo) for lo, hi in reversed(intervals)]
+
+
+def _disclosed(cells: Sequence[_Cell], domains: list[Intervals]) -> bool:
+    return bool(_disclosed_cells(cells, domains))
+
+
+def _disclosed_cells(cells: Sequence[_Cell], domains: list[Intervals]) -> set[int]:
+    """The cells a reader pins to one value, or narrows into 1-4 where the mark says they
+    may be 0 or 5 and more (an ``n.p.``)."""
+    out = set()
+    for n, (cell, domain) in enumerate(zip(cells, domains, strict=True)):
         count = sum(hi - lo + 1 for lo, hi in domain)
-        if count < 2:
-            return True
         small = all(_SMALL[0] <= lo and hi <= _SMALL[1] for lo, hi in domain)
-        if small and cell.sensitive and cell.mark != PRIMARY:
-            return True
-    return False
+        if count < 2 or (small and cell.sensitive and cell.mark != PRIMARY):
+            out.add(n)
+    return out

@@ -46,7 +46,7 @@ from casa_desk.reports.fonts import FONT, FONT_BOLD
 from casa_desk.reports.markup import escape
 from casa_desk.reports.programme import FUNDING_STATEMENT
 from casa_desk.reports.published import HeadlineRow, PublishedReport, Table
-from casa_desk.reports.suppress import format_int
+from casa_desk.reports.suppress import LINKED, format_int
 
 ACCENT = colors.HexColor("#1f4e79")
 LIGHT = colors.HexColor("#e8eef5")
@@ -62,6 +62,12 @@ FOOTER_NOTE_ALL = (
     "Nel rapporto di tutti i presidi «n.d.» indica anche un valore omesso perché non si possa "
     "ricavare, per differenza con i rapporti dei singoli presidi, un dato che questi non "
     "pubblicano: può essere qualsiasi valore, anche da 1 a 4.",
+)
+#: Why a total since the start may be «n.d.» (reports.months), in every report that has one.
+MONTHS_NOTE = (
+    "Nei totali dall'avvio «n.d.» indica anche un valore omesso perché non si possa ricavare, "
+    "confrontando i rapporti di mesi diversi, un dato che un mese non pubblica: può essere "
+    "qualsiasi valore, anche da 1 a 4."
 )
 
 
@@ -571,9 +577,13 @@ def render_pdf(report: PublishedReport) -> bytes:
     comment = report.comment or "Nessun commento."
     for para in comment.splitlines() or [comment]:
         story.append(Paragraph(escape(para) or "&nbsp;", st["base"]))
-    if report.presidio is None:  # the footer's legend, completed for this report only
+    # The footer's legend, completed for what this report hides across offices or months.
+    notes = list(FOOTER_NOTE_ALL) if report.presidio is None else []
+    if any(row.cell.mark == LINKED for t in report.participants_total for row in t.rows):
+        notes.append(MONTHS_NOTE)
+    if notes:
         story.append(Paragraph("Valori non pubblicati", st["h2"]))
-        story += [Paragraph(escape(text), st["base"]) for text in FOOTER_NOTE_ALL]
+        story += [Paragraph(escape(text), st["base"]) for text in notes]
     header = (
         f"{report.office_name} – {report.month_label} – rapporto mensile – "
         f"FSE {programme.code.value} – {programme.cup_text}"

@@ -21,6 +21,7 @@ from casa_desk.reports.aggregate import Month
 from casa_desk.reports.csv_out import render_csv
 from casa_desk.reports.linked import Linked, hide_linked
 from casa_desk.reports.model import parse_month
+from casa_desk.reports.months import merge, months_linked
 from casa_desk.reports.programme import parse_programme
 from casa_desk.reports.programme import resolve as resolve_programme
 from casa_desk.reports.published import PublishedReport, publish
@@ -71,7 +72,10 @@ def build_report(
         generated_on=generated_on or now.date(),
         generated_at=None if generated_on else now,
         programme=info,
-        linked=None if presidio is not None else _linked(store, figures),
+        linked=merge(
+            months_linked(figures.entry_months),
+            None if presidio is not None else _linked(store, figures),
+        ),
     )
 
 
@@ -79,10 +83,14 @@ def _linked(store: Store, figures: aggregate.MonthFigures) -> dict[str, Linked]:
     """What the consolidated report hides so that no office's report can be undone by
     subtraction (:mod:`casa_desk.reports.linked`): every office that can have a report,
     with the consolidated report's programme (an office report made for it publishes the
-    same tables)."""
+    same tables, its totals hiding what its months need: :mod:`casa_desk.reports.months`)."""
     codes = [code for code, _name in office_codes(store)]
     offices = aggregate.sensitive_breakdowns(store.db.conn, figures.month, codes, figures.programme)
-    return hide_linked(figures.breakdowns(), offices)
+    return hide_linked(
+        figures.breakdowns(),
+        [tables for tables, _months in offices],
+        [months_linked(months) for _tables, months in offices],
+    )
 
 
 def generate(

@@ -298,5 +298,10 @@ def _intersect(a: Intervals, b: Intervals) -> Intervals:
     return _merge(out)
 
 
+#: For the equations of :mod:`casa_desk.reports.linked` (the same interval arithmetic).
+add_intervals = _add
+intersect_intervals = _intersect
+
+
 def _count(intervals: Intervals) -> int:
     return sum(hi - lo + 1 for lo, hi in intervals)
