@@ -23,6 +23,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen import canvas
 from reportlab.platypus import (
@@ -206,6 +207,21 @@ def plain_cell(text: str, style: ParagraphStyle) -> Flowable:
     return PlainCell(text, style) if plain else Paragraph(escaped, style)
 
 
+#: Between the footer's lines (7 pt type).
+FOOTER_LEADING_MM = 3.0
+
+
+def footer_lines(width: float, number_width: float) -> list[str]:
+    """The footer's note (:data:`FOOTER_NOTE`) in lines that fit ``width`` points at 7 pt,
+    the first one leaving room for the page number (``number_width``) at its right.
+
+    Why: drawn as two fixed lines, the legend (longer since «n.p.») ran under "Pagina 4 di 6"
+    and past the page's right margin, its last words cut off on paper.
+    """
+    first = simpleSplit(FOOTER_NOTE[0], FONT, 7, width - number_width - 4 * mm)
+    return first + [line for text in FOOTER_NOTE[1:] for line in simpleSplit(text, FONT, 7, width)]
+
+
 class _NumberedCanvas(canvas.Canvas):
     """Defers page furniture until the page count is known."""
 
@@ -232,13 +248,14 @@ class _NumberedCanvas(canvas.Canvas):
         self.setStrokeColor(ACCENT)
         self.setLineWidth(0.5)
         self.line(18 * mm, 16 * mm, width - 18 * mm, 16 * mm)
+        number = f"Pagina {self._pageNumber} di {total}"
         self.setFont(FONT, 7)
         self.setFillColor(colors.grey)
-        self.drawString(18 * mm, 12 * mm, FOOTER_NOTE[0])
-        self.drawString(18 * mm, 8.5 * mm, FOOTER_NOTE[1])
+        for n, text in enumerate(footer_lines(width - 36 * mm, stringWidth(number, FONT, 8))):
+            self.drawString(18 * mm, (13 - n * FOOTER_LEADING_MM) * mm, text)
         self.setFont(FONT, 8)
         self.setFillColor(colors.black)
-        self.drawRightString(width - 18 * mm, 8.5 * mm, f"Pagina {self._pageNumber} di {total}")
+        self.drawRightString(width - 18 * mm, 13 * mm, number)
         self.setFont(FONT, 7)
         self.setFillColor(colors.grey)
         self.drawString(18 * mm, A4[1] - 11 * mm, self._header)

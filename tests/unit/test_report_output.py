@@ -357,3 +357,40 @@ def test_pdfs_are_drawn_by_reportlabs_c_accelerator() -> None:
 
     assert rl_accel.fp_str is _rl_accel.fp_str
     assert rl_accel.instanceStringWidthTTF is _rl_accel.instanceStringWidthTTF
+
+
+def test_the_footer_fits_its_page(built, tmp_path: Path) -> None:
+    """Every line of the footer ends inside the right margin and none runs under the page
+    number: drawn as two fixed lines, the legend ran under "Pagina 1 di 6" and off the page,
+    its last words («troppo poche persone») cut on paper."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from casa_desk.reports.fonts import FONT
+
+    db, _info = built
+    out = tmp_path / "r.pdf"
+    generate(db, "2026-10", "SAN-SIRO", out, generated_on=date(2026, 11, 2))
+    reader = PdfReader(out)
+    for page in reader.pages:
+        drawn: list[tuple[str, float, float, float]] = []  # text, x, y, size
+
+        def visit(text: str, cm: list, tm: list, _font: object, size: float) -> None:
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]  # on the page (a chart has its own cm)
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if text.strip() and y < 16 * mm:  # under the footer's rule
+                drawn.append((text.strip(), x, y, size))
+
+        page.extract_text(visitor_text=visit)
+        assert any(t.startswith("Pagina") for t, *_ in drawn)
+        right = A4[0] - 18 * mm + 0.5
+        boxes = [(t, x, x + stringWidth(t, FONT, s), y) for t, x, y, s in drawn]
+        for text, left, end, _y in boxes:
+            assert left >= 18 * mm - 0.5 and end <= right, text
+        [(_, n_left, _, n_y)] = [b for b in boxes if b[0].startswith("Pagina")]
+        for text, left, end, y in boxes:
+            if not text.startswith("Pagina") and abs(y - n_y) < 7:
+                assert end < n_left, text  # the page number's line leaves it room
+    text = pdf_text(out)
+    assert "troppo poche persone" in text and "Dati aggregati" in text
