@@ -372,25 +372,31 @@ def test_the_footer_fits_its_page(built, tmp_path: Path) -> None:
     db, _info = built
     out = tmp_path / "r.pdf"
     generate(db, "2026-10", "SAN-SIRO", out, generated_on=date(2026, 11, 2))
-    reader = PdfReader(out)
-    for page in reader.pages:
-        drawn: list[tuple[str, float, float, float]] = []  # text, x, y, size
-
-        def visit(text: str, cm: list, tm: list, _font: object, size: float) -> None:
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]  # on the page (a chart has its own cm)
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            if text.strip() and y < 16 * mm:  # under the footer's rule
-                drawn.append((text.strip(), x, y, size))
-
-        page.extract_text(visitor_text=visit)
+    for page in PdfReader(out).pages:
+        drawn = text_under(page, 16 * mm)  # the footer's rule
         assert any(t.startswith("Pagina") for t, *_ in drawn)
         right = A4[0] - 18 * mm + 0.5
         boxes = [(t, x, x + stringWidth(t, FONT, s), y) for t, x, y, s in drawn]
         for text, left, end, _y in boxes:
             assert left >= 18 * mm - 0.5 and end <= right, text
         [(_, n_left, _, n_y)] = [b for b in boxes if b[0].startswith("Pagina")]
-        for text, left, end, y in boxes:
+        for text, _left, end, y in boxes:
             if not text.startswith("Pagina") and abs(y - n_y) < 7:
                 assert end < n_left, text  # the page number's line leaves it room
     text = pdf_text(out)
     assert "troppo poche persone" in text and "Dati aggregati" in text
+
+
+def text_under(page, height: float) -> list[tuple[str, float, float, float]]:
+    """The text fragments drawn below ``height`` on ``page``: (text, x, y, font size), in
+    page coordinates (a chart's text has its own transformation)."""
+    drawn: list[tuple[str, float, float, float]] = []
+
+    def visit(text: str, cm: list, tm: list, _font: object, size: float) -> None:
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.strip() and y < height:
+            drawn.append((text.strip(), x, y, size))
+
+    page.extract_text(visitor_text=visit)
+    return drawn
