@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,9 +23,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, TableStyle
 from reportlab.platypus import Table as RLTable
 
+from casa_desk.models.languages import italian_names
 from casa_desk.models.phone import format_phone
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome
+from casa_desk.models.vocab import EmploymentStatus, Gender, Outcome, TenancyRole
 from casa_desk.reports.markup import escape
+from casa_desk.reports.model import CHANNEL_LABELS, ISCED_LABELS
 from casa_desk.reports.pdf import FONT, LIGHT, a4_document, register_fonts, styles
 from casa_desk.store import erasure
 from casa_desk.store.db import Store
@@ -62,6 +66,33 @@ EVENT_LABELS = {
     "reopened": "riaperta",
     "held": "sospesa",
     "resumed": "ripresa",
+}
+#: Codes the store keeps, in the words of a letter to the person: the file goes home with her,
+#: and "in_carico", "occupante_senza_titolo" or "ar,it" mean nothing there.
+GENDER_WORDS = {
+    Gender.F: "femmina",
+    Gender.M: "maschio",
+    Gender.X: "altro (X)",
+    Gender.NOT_STATED: "non dichiarato",
+}
+ROLE_WORDS = {
+    TenancyRole.HOLDER: "titolare",
+    TenancyRole.HOUSEHOLD_MEMBER: "componente del nucleo",
+    TenancyRole.OCCUPANT_WITHOUT_TITLE: "occupante senza titolo",
+    TenancyRole.NON_RESIDENT: "non residente",
+}
+OUTCOME_WORDS = {
+    Outcome.RESOLVED: "risolto",
+    Outcome.IN_HAND: "in carico allo sportello",
+    Outcome.REFERRED: "inviato a un servizio",
+}
+#: The ESF entry's employment status, said of one person.
+EMPLOYMENT_WORDS = {
+    EmploymentStatus.UNEMPLOYED: "disoccupato/a",
+    EmploymentStatus.LONG_TERM_UNEMPLOYED: "disoccupato/a di lungo periodo",
+    EmploymentStatus.INACTIVE: "inattivo/a",
+    EmploymentStatus.INACTIVE_NOT_IN_EDUCATION: "inattivo/a, non in istruzione o formazione",
+    EmploymentStatus.EMPLOYED: "occupato/a",
 }
 AUDIT_LABELS = {
     "viewed": "ha consultato",
@@ -143,7 +174,29 @@ def collect(store: Store, person_id: str) -> PersonFile:
     return found
 
 
-def _value(name: str, value: Any) -> str:
+#: Columns of the card stored as codes, with their words.
+_CODED: dict[str, Mapping[Any, str]] = {"gender": GENDER_WORDS, "tenancy_role": ROLE_WORDS}
+
+
+def _word(words: Mapping[Any, str], code: Any) -> str:
+    """A stored code in words (StrEnum keys match their text); one not known, as it is."""
+    if code in (None, ""):
+        return ""
+    return str(words.get(code, code))
+
+
+def _value(name: str, value: Any, office: Mapping[str, Any] | None = None) -> str:
+    """A card's value as the person reads it: codes in words, dates in Italian form."""
+    if name in _CODED:
+        return _word(_CODED[name], value)
+    if name == "languages":
+        return italian_names(value)
+    if name == "presidio" and office and office.get("code") == value:
+        return str(office.get("name") or value)
+    return _formatted(name, value)
+
+
+def _formatted(name: str, value: Any) -> str:
     if value in (None, ""):
         return ""
     if name == "phone":
@@ -155,6 +208,17 @@ def _value(name: str, value: Any) -> str:
     if name == "created_at":
         return format_datetime(str(value))[:10]
     return str(value)
+
+
+def _enrolment_lines(e: Mapping[str, Any]) -> list[list[str]]:
+    """An ESF enrolment's lines (those with a value)."""
+    lines = [
+        ["Ingresso", format_date(e.get("entered_on"))],
+        ["Uscita", format_date(e.get("exited_on")) if e.get("exited_on") else ""],
+        ["Condizione occupazionale", _word(EMPLOYMENT_WORDS, e.get("employment_status"))],
+        ["Istruzione (ISCED)", _word(ISCED_LABELS, e.get("education_isced"))],
+    ]
+    return [x for x in lines if x[1]]
 
 
 def render(data: PersonFile) -> bytes:
@@ -194,7 +258,7 @@ def render(data: PersonFile) -> bytes:
         ),
         Spacer(1, 4 * mm),
         para("Dati anagrafici", "h3"),
-        grid([[label, _value(k, p.get(k))] for k, label in PERSON_LABELS if p.get(k)]),
+        grid([[label, _value(k, p.get(k), data.office)] for k, label in PERSON_LABELS if p.get(k)]),
     ]
     story += [para("Contatti con lo sportello", "h3")]
     if not data.contacts:
@@ -202,8 +266,9 @@ def render(data: PersonFile) -> bytes:
     for c in data.contacts:
         head = f"{format_datetime(c['occurred_at'])} — {c.get('category_label') or c['category']}"
         story.append(para(head, "base"))
-        lines = [["Canale", c.get("channel") or ""], ["Sintesi", c.get("summary") or ""]]
-        lines += [["Note", c.get("notes") or ""], ["Esito", c.get("outcome") or ""]]
+        lines = [["Canale", _word(CHANNEL_LABELS, c.get("channel"))]]
+        lines += [["Sintesi", c.get("summary") or ""], ["Note", c.get("notes") or ""]]
+        lines += [["Esito", _word(OUTCOME_WORDS, c.get("outcome"))]]
         if c.get("follow_up_on"):
             lines.append(["Da ricontattare il", format_date(c["follow_up_on"])])
         story.append(grid([r for r in lines if r[1]], 35))
@@ -244,13 +309,7 @@ def render(data: PersonFile) -> bytes:
     if not data.participants:
         story.append(para("Non iscritto."))
     for e in data.participants:
-        lines = [
-            ["Ingresso", format_date(e.get("entered_on"))],
-            ["Uscita", format_date(e.get("exited_on")) if e.get("exited_on") else ""],
-            ["Condizione occupazionale", e.get("employment_status") or ""],
-            ["Istruzione (ISCED)", e.get("education_isced") or ""],
-        ]
-        story.append(grid([x for x in lines if x[1]], 45))
+        story.append(grid(_enrolment_lines(e), 45))
     story += [para("Istruzioni per contattarti in sicurezza", "h3")]
     story.append(
         para(

@@ -45,6 +45,8 @@ def _person(store) -> dict:
             "street": "Via Frangipane",
             "civic": "7",
             "notes": "Vive con il fratello Pescegatto",
+            "languages": "ar,it",
+            "tenancy_role": "occupante_senza_titolo",
         },
         presidio="SAN-SIRO",
     )
@@ -185,8 +187,15 @@ def test_access_pdf_lists_what_the_store_holds_and_is_audited(tmp_path: Path) ->
         "Sportello lavoro",
         "Io Zebedeo Quintiliani acconsento",
         "Chi ha consultato o modificato i tuoi dati",
+        # Codes in words: the file goes home with the person.
+        "Genere maschio",
+        "Lingue arabo, italiano",
+        "Ruolo nel contratto occupante senza titolo",
+        "Canale Sportello",
     ):
         assert value in text, value
+    for code in ("occupante_senza_titolo", "ar,it", "Canale sportello", "SAN-SIRO"):
+        assert code not in text, code
     assert (out.stat().st_mode & 0o777) == 0o600
     exported = store.query(
         "SELECT who FROM audit_log WHERE action = 'exported' AND table_name = 'person'"

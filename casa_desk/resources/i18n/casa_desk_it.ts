@@ -1678,7 +1678,6 @@
     <name>Languages</name>
     <message>
         <source>italiano</source>
-        <extracomment>The languages heard at the desks, by ISO 639-1 code; others fall back to Qt&apos;s English name.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
