@@ -63,6 +63,7 @@ other ESF programme (same indicator counts, so the same marks, but other age ban
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -199,23 +200,42 @@ class _Forest:
 Equation = tuple[list[int], int] | tuple[list[int], int, list[int]]
 
 
-def _narrow(domains: list[Intervals], equations: Sequence[Equation]) -> list[Intervals]:
-    """Each unknown's values that every equation allows, to a fixed point."""
+def _narrow(
+    domains: list[Intervals], equations: Sequence[Equation], start: int = 0
+) -> list[Intervals]:
+    """Each unknown's values that every equation allows, to a fixed point.
+
+    ``start``: the equations before it already hold at a fixed point of ``domains`` (they
+    were narrowed to it, and their unknowns have not changed since): only the later ones
+    are looked at, and then those that share an unknown whose values they narrowed. The
+    fixed point is the same (narrowing only takes values away, in any order, down to the
+    largest domains all equations allow); the work follows what changed instead of every
+    equation of every month again (a months' walk, :mod:`casa_desk.reports.months`, grew as
+    the square of its months: 0.2 s a table at 72 small months)."""
     out = list(domains)
-    changed = True
-    while changed:
-        changed = False
-        for unknowns, total, *signs in equations:
-            values = [out[k] for k in unknowns]
-            allowed = (
-                signed_possible_values(values, signs[0], total)
-                if signs
-                else possible_values(values, total)
-            )
-            for k, possible in zip(unknowns, allowed, strict=True):
-                if possible != out[k]:
-                    out[k] = possible
-                    changed = True
+    uses: dict[int, list[int]] = {}
+    for n, (unknowns, *_rest) in enumerate(equations):
+        for k in unknowns:
+            uses.setdefault(k, []).append(n)
+    work = deque(range(start, len(equations)))
+    queued = set(work)
+    while work:
+        n = work.popleft()
+        queued.discard(n)
+        unknowns, total, *signs = equations[n]
+        values = [out[k] for k in unknowns]
+        allowed = (
+            signed_possible_values(values, signs[0], total)
+            if signs
+            else possible_values(values, total)
+        )
+        for k, possible in zip(unknowns, allowed, strict=True):
+            if possible != out[k]:
+                out[k] = possible
+                for other in uses[k]:
+                    if other not in queued:
+                        work.append(other)
+                        queued.add(other)
     return out
 
 

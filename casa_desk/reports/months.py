@@ -106,7 +106,7 @@ from casa_desk.reports.linked import (
 )
 from casa_desk.reports.model import Breakdown
 from casa_desk.reports.published import publish_table
-from casa_desk.reports.suppress import LINKED, Intervals, add_intervals, reader_domain
+from casa_desk.reports.suppress import LINKED, Intervals, reader_domain
 
 
 def months_linked(series: Mapping[str, Sequence[Breakdown]]) -> dict[str, Linked]:
@@ -195,7 +195,7 @@ class _Walk:
         if mine and not table.total.hidden:
             self.equations.append((mine, breakdown.total - published))
             self.forest.join(set(mine))
-            self.domains = _narrow(self.domains, self.equations)
+            self.domains = _narrow(self.domains, self.equations, len(self.equations) - 1)
         self.bad = self._exposed(self.cells, self.domains, self.steps)
 
     def _unknown(self, cell: _Cell) -> int:
@@ -237,7 +237,7 @@ class _Walk:
             else:
                 chain.append(([ys[t - 1], x], self.cum[code] - before))
         equations = [*self.equations, *chain]
-        narrowed = _narrow(domains, equations)
+        narrowed = _narrow(domains, equations, len(self.equations))  # the chain's are new
         if self._exposed(cells, narrowed, others) - self.bad:
             return False
         self.cells, self.domains, self.equations = cells, narrowed, equations
@@ -258,10 +258,13 @@ class _Walk:
         exactly the sums of the cells' own. A hidden total narrowed into 1-4 is not given
         away: a ``< 5`` printed there would say as much."""
         out = _disclosed_cells(cells, domains)
-        for code, steps in open_steps.items():
-            value: Intervals = [(self.base[code], self.base[code])]
-            for x, before in steps:
-                value = add_intervals(add_intervals(value, [(before, before)]), domains[x])
-                if sum(hi - lo + 1 for lo, hi in value) < 2:
-                    out.add(-1 - x)
+        for steps in open_steps.values():
+            # The total after step x is the last known total plus constants plus the
+            # stretch's cells up to x: one value exactly when each of those cells has one
+            # (a sum of integer sets has at least as many values as each of its terms), so
+            # the cells are counted, not added up (adding grew as the square of the months).
+            for x, _before in steps:
+                if sum(hi - lo + 1 for lo, hi in domains[x]) >= 2:  # noqa: PLR2004
+                    break
+                out.add(-1 - x)
         return out
