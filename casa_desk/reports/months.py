@@ -51,9 +51,17 @@ may hold exactly the sums of the cells' possible values.
 **The cost.** The network must stay acyclic, so two places hidden together in two months
 (a ``< 5`` and its secondary ``n.d.``, both in October and in November) keep both totals
 hidden from then on: publishing one would pin the other through the total table's line,
-publishing both closes a cycle. In a small office most totals of a sensitive table may so
-stay ``n.d.``; in a large one, a place whose total comes back is one hidden again beside a
-different partner.
+publishing both closes a cycle. In a small office most totals of a sensitive table so stay
+``n.d.``, and in a large one too: a month whose "declined" is 1-4 hides a partner beside it,
+the smallest other cell, most often "yes" (simulated, 72 months of 30-60 "yes", 400-600
+"no", 0-6 "declined", 0-2 "unknown": the totals of "yes", "declined" and "unknown" are
+``n.d.`` from the sixth month on, "no" is published). That is the price of exact figures:
+with every month's total published exactly, every month's new entrants are a subtraction
+away, so a small cell of a month can only be protected by hiding totals. Keeping the
+indicators' totals readable needs another kind of protection (totals rounded or perturbed,
+as statistics offices do for series, or sensitive totals published only at the ESF data
+transmissions, when the flows between two of them are larger): a choice for head office
+and its data protection officer, not made here.
 
 **Assumption: earlier months' reports came from today's data.** The walk recomputes every
 earlier month from the participants as they are recorded now. Had a participant been added
