@@ -35,7 +35,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from operator import itemgetter
@@ -49,6 +49,7 @@ from casa_desk.models.vocab import (
     FollowUpResult,
     Gender,
     Programme,
+    YesNoDeclined,
 )
 from casa_desk.reports.model import (
     ANSWER_LABELS,
@@ -389,12 +390,15 @@ def _disadvantage_tables(
 ) -> list[Breakdown]:
     answers = [(a.value, lab) for a, lab in ANSWER_LABELS.items()] + [UNKNOWN]
     return [
-        _table(
-            f"{prefix}_{column}",
-            label,
-            Counter(map(itemgetter(5 + n), codes)),
-            answers,
-            sensitive=True,
+        replace(
+            _table(
+                f"{prefix}_{column}",
+                label,
+                Counter(map(itemgetter(5 + n), codes)),
+                answers,
+                sensitive=True,
+            ),
+            partners=(YesNoDeclined.NO.value,),  # the "yes" stays readable (Breakdown.partners)
         )
         for n, (column, label) in enumerate(ESF_DISADVANTAGE[programme])
     ]

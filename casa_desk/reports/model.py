@@ -256,6 +256,11 @@ class Breakdown:
     #: Breakdowns with the same items and the same ``group`` print as one matrix (one row
     #: each, items as columns); each row stays its own line for suppression and CSV.
     group: str = ""
+    #: Items hidden first when a small cell needs a partner (secondary suppression); by
+    #: default the smallest other cell goes. An indicator hides "no" before "yes": the
+    #: "yes" is what the programme counts, month after month and in its totals since the
+    #: start (:mod:`casa_desk.reports.months`), and either protects the small cell as well.
+    partners: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:

@@ -52,10 +52,14 @@ may hold exactly the sums of the cells' possible values.
 (a ``< 5`` and its secondary ``n.d.``, both in October and in November) keep both totals
 hidden from then on: publishing one would pin the other through the total table's line,
 publishing both closes a cycle. In a small office most totals of a sensitive table so stay
-``n.d.``, and in a large one too: a month whose "declined" is 1-4 hides a partner beside it,
-the smallest other cell, most often "yes" (simulated, 72 months of 30-60 "yes", 400-600
-"no", 0-6 "declined", 0-2 "unknown": the totals of "yes", "declined" and "unknown" are
-``n.d.`` from the sixth month on, "no" is published). That is the price of exact figures:
+``n.d.``; in a large one the places that are small some months ("declined", "unknown") and
+their partner. So an indicator names "no" as its partner (``Breakdown.partners``, set in
+:mod:`casa_desk.reports.esf`), not the smallest other cell, which would most often be "yes":
+simulated over 72 months of 30-60 "yes", 400-600 "no", 0-6 "declined", 0-2 "unknown", the
+totals of "yes" were ``n.d.`` from the sixth month on with the smallest partner, and are all
+published with "no" as the partner (the totals of "no", "declined" and "unknown" are
+hidden). Where "yes" is itself 1-4 in some months (3-10 a month), its total stays hidden
+too. That is the price of exact figures:
 with every month's total published exactly, every month's new entrants are a subtraction
 away, so a small cell of a month can only be protected by hiding totals. Keeping the
 indicators' totals readable needs another kind of protection (totals rounded or perturbed,

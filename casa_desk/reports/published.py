@@ -102,6 +102,7 @@ def publish_table(breakdown: Breakdown, linked: Linked | None = None) -> Table:
             total_fixed=breakdown.total_fixed,
             linked=[f.code in linked.codes for f in breakdown.items] if linked else (),
             linked_total=bool(linked and linked.total),
+            partners=[f.code in breakdown.partners for f in breakdown.items],
         )
         cells, total = line.cells, line.total
     else:

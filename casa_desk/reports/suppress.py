@@ -112,6 +112,7 @@ def suppress_line(
     total_fixed: bool = False,
     linked: Sequence[bool] = (),
     linked_total: bool = False,
+    partners: Sequence[bool] = (),
 ) -> SuppressedLine:
     """Suppress one breakdown with its total (the total is ``sum(values)``).
 
@@ -128,6 +129,7 @@ def suppress_line(
         totals_fixed=total_fixed,
         linked=[list(linked)] if linked else None,
         linked_totals=[linked_total],
+        partners=[list(partners)] if partners else None,
     )
     assert table.row_totals is not None
     return SuppressedLine(table.cells[0], table.row_totals[0], bool(table.unprotected))
@@ -142,12 +144,14 @@ def suppress_table(
     totals_fixed: bool = False,
     linked: Sequence[Sequence[bool]] | None = None,
     linked_totals: Sequence[bool] = (),
+    partners: Sequence[Sequence[bool]] | None = None,
 ) -> SuppressedTable:
     """Primary then secondary suppression of a matrix of counts.
 
     Row totals (``sum`` of each row) and column totals are published when asked for; each
     published total makes its row/column a *line* that must not give a hidden cell away.
     ``linked`` cells and ``linked_totals`` (row totals) start hidden as :data:`LINKED`.
+    ``partners``: cells hidden first as secondary (non-zero ones; then the smallest other).
     """
     n_rows = len(values)
     n_cols = len(values[0]) if n_rows else 0
@@ -183,8 +187,13 @@ def suppress_table(
                 continue
             candidates = [(i, j) for i, j in positions if not marks[i][j]]
             if candidates:
-                # The smallest non-zero cell gives the least away; zeros only as a last resort.
-                i, j = min(candidates, key=lambda p: (values[p[0]][p[1]] == 0, values[p[0]][p[1]]))
+                # The smallest non-zero cell gives the least away, unless the table names
+                # its partners; zeros only as a last resort.
+                def order(p: tuple[int, int]) -> tuple[bool, bool, int]:
+                    first = partners is not None and partners[p[0]][p[1]]
+                    return (values[p[0]][p[1]] == 0, not first, values[p[0]][p[1]])
+
+                i, j = min(candidates, key=order)
                 marks[i][j] = SECONDARY
                 changed = True
             elif not totals_fixed:

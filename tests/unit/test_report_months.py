@@ -196,3 +196,29 @@ def test_no_hidden_cell_can_be_worked_out_from_all_months(case) -> None:
 def test_the_modules_examples_hold() -> None:
     assert doctest.testmod(months).failed == 0
     assert doctest.testmod(linked).failed == 0
+
+
+def test_an_indicator_hides_no_before_yes_so_its_yes_total_stays_readable() -> None:
+    """A small "declined" needs a partner: the smallest other cell would be "yes", the
+    figure the programme counts, and every later total of "yes" would then be hidden to
+    protect that month. An indicator names "no" as its partner (Breakdown.partners): the
+    month publishes "yes", and so does its total since the start, month after month."""
+    import random
+
+    from casa_desk.reports import esf
+    from casa_desk.reports.suppress import SECONDARY
+
+    def indicator(yes: int, no: int, declined: int) -> Breakdown:
+        items = [Figure(c, c, v, True) for c, v in zip(CODES, (yes, no, declined), strict=True)]
+        return Breakdown("esf_new_x", "t", items, sensitive=True, partners=("no",))
+
+    one = publish_table(indicator(45, 500, 2))
+    assert [r.cell.mark for r in one.rows] == ["", SECONDARY, PRIMARY]
+    rng = random.Random(2)
+    series = [
+        indicator(rng.randint(30, 60), rng.randint(400, 600), rng.randint(0, 6)) for _ in range(24)
+    ]
+    assert all("yes" not in hidden for hidden in hide_months(series))
+    # The report's own indicator tables name it.
+    [table] = [t for t in esf._disadvantage_tables("esf_new", [], esf.Programme.ESF_2021_2027)[:1]]
+    assert table.partners == ("no",)
