@@ -147,7 +147,19 @@ def written_path(path: PathLike) -> Path:
     Example: ``latest.sqlite`` → ``usb/copia.sqlite`` gives ``usb/copia.sqlite``.
     """
     given = Path(path)
-    return given.resolve() if given.is_symlink() else given
+    return _link_target(given) if given.is_symlink() else given
+
+
+def _link_target(link: Path) -> Path:
+    """Where the symbolic link ``link`` finally leads; one line for links that lead back
+    to themselves (Python 3.11 raises RuntimeError there, a traceback for the user)."""
+    try:
+        return link.resolve(strict=False)
+    except (RuntimeError, OSError) as exc:
+        raise OutputError(
+            f"{link} è un collegamento che rimanda a sé stesso: indicare un file.",
+            code="output_link_loop",
+        ) from exc
 
 
 def _input_files(inputs: Iterable[PathLike | None]) -> list[Path]:
@@ -162,6 +174,7 @@ def check_output(
     overwrite: bool = True,
     database: bool = False,
     application_id: int | None = None,
+    key_file: bool = False,
 ) -> Path:
     """Refuse, with one :class:`~casa_desk.errors.OutputError` line, an output that would
     destroy something or cannot be written; return the resolved path to write.
@@ -170,7 +183,9 @@ def check_output(
     of them nor their SQLite working files. ``overwrite=False`` refuses an existing file.
     ``database=True`` for commands that write a SQLite file: a backup may replace an older
     backup that nobody has open, but with ``application_id`` (the id the new file will carry)
-    never a database of another kind (a hub backup over an office store).
+    never a database of another kind (a hub backup over an office store). An existing key
+    file (``*.keys``) is replaced only by a key file (``key_file=True``): without it its
+    store no longer opens (a hub backup over ``office.sqlite.keys`` lost the office).
     """
     given = Path(path)
     if str(path) == "":
@@ -179,7 +194,12 @@ def check_output(
     _check_inputs(given, real, _input_files(inputs))
     if real.exists():
         _check_existing(
-            given, real, overwrite=overwrite, database=database, application_id=application_id
+            given,
+            real,
+            overwrite=overwrite,
+            database=database,
+            application_id=application_id,
+            key_file=key_file,
         )
     if not os.access(real.parent, os.W_OK | os.X_OK):
         raise OutputError(f"Impossibile scrivere in {given.parent}: permesso negato.")
@@ -193,6 +213,7 @@ def check_outputs(
     overwrite: bool = True,
     database: bool = False,
     application_id: int | None = None,
+    key_file: bool = False,
 ) -> list[Path]:
     """:func:`check_output` for each of ``paths``, which must also differ from each other
     (``report --csv`` equal to ``--out`` would lose one of the two)."""
@@ -205,6 +226,7 @@ def check_outputs(
             overwrite=overwrite,
             database=database,
             application_id=application_id,
+            key_file=key_file,
         )
         if any(_same(real, other) for other in checked):
             raise OutputError(f"{path} è indicato due volte come file da scrivere.")
@@ -219,7 +241,12 @@ def _check_folder(given: Path) -> Path:
         if parent.exists() or any(p.is_file() for p in parent.parents):
             raise OutputError(f"Non è una cartella: {parent}", code="output_no_folder")
         raise OutputError(f"La cartella di uscita non esiste: {parent}", code="output_no_folder")
-    real = given.resolve() if given.is_symlink() else parent.resolve() / given.name
+    real = _link_target(given) if given.is_symlink() else parent.resolve() / given.name
+    if not real.parent.is_dir():  # a link to nowhere: its target's folder is missing
+        raise OutputError(
+            f"{given} è un collegamento a {real}, la cui cartella non esiste.",
+            code="output_no_folder",
+        )
     if real.is_dir():
         raise OutputError(f"{given} è una cartella: indicare un file.", code="output_is_folder")
     return real
@@ -251,11 +278,23 @@ _STORE_ID = 0x43415341
 _ENCRYPTED_STORE = -1
 
 
-def _check_existing(
-    given: Path, real: Path, *, overwrite: bool, database: bool, application_id: int | None
+def _check_existing(  # noqa: PLR0913 - the options of check_output, passed on
+    given: Path,
+    real: Path,
+    *,
+    overwrite: bool,
+    database: bool,
+    application_id: int | None,
+    key_file: bool = False,
 ) -> None:
     if not stat.S_ISREG(real.stat().st_mode):
         raise OutputError(f"{given} non è un file normale: indicare un file.")
+    if real.name.endswith(KEY_FILE) and not key_file:
+        raise OutputError(
+            f"{given} è il file delle chiavi di un archivio: senza, l'archivio non si apre. "
+            "Non lo sovrascrivo: indicare un altro file.",
+            code="output_is_store",
+        )
     if any(Path(f"{real}{suffix}").exists() for suffix in ("-wal", "-shm")):
         raise OutputError(
             f"{given} è un archivio aperto: non lo sovrascrivo.", code="output_is_store"
@@ -337,6 +376,7 @@ def atomic_outputs(
     database: bool = False,
     application_id: int | None = None,
     mode: int = 0o600,
+    key_file: bool = False,
 ) -> Iterator[list[Path]]:
     """Temporary files for ``paths``, renamed into place together when the block ends well.
 
@@ -356,6 +396,7 @@ def atomic_outputs(
                 overwrite=overwrite,
                 database=database,
                 application_id=application_id,
+                key_file=key_file,
             ),
             strict=True,
         )
@@ -400,6 +441,7 @@ def atomic_output(
     database: bool = False,
     application_id: int | None = None,
     mode: int = 0o600,
+    key_file: bool = False,
 ) -> Iterator[Path]:
     """One file: see :func:`atomic_outputs`."""
     with atomic_outputs(
@@ -409,6 +451,7 @@ def atomic_output(
         database=database,
         application_id=application_id,
         mode=mode,
+        key_file=key_file,
     ) as temps:
         yield temps[0]
 
@@ -419,9 +462,11 @@ def write_bytes(
     *,
     inputs: Iterable[PathLike | None] = (),
     mode: int = 0o600,
+    key_file: bool = False,
 ) -> Path:
-    """Write ``data`` to ``path`` atomically; returns ``path``."""
-    with atomic_output(path, inputs=inputs, mode=mode) as temp:
+    """Write ``data`` to ``path`` atomically; returns ``path`` (``key_file``: see
+    :func:`check_output`)."""
+    with atomic_output(path, inputs=inputs, mode=mode, key_file=key_file) as temp:
         _write_all(temp, data)
     return Path(path)
 

@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     given = list(sys.argv[1:] if argv is None else argv)
     first = _command_index(given, parser.commands)
-    _Parser.db_before_command = any(a.split("=")[0] == "--db" for a in given[:first])
+    _Parser.db_before_command = any(_is_option(a.split("=")[0], "--db") for a in given[:first])
     if given[first : first + 1] == ["hub"] and not hub_installed():
         given = given[: first + 1]  # whatever follows, the one line that the hub is not here
     args = parser.parse_args(given)
@@ -118,9 +118,15 @@ def _command_index(given: list[str], commands: frozenset[str]) -> int:
     """Where the subcommand is in ``given`` (``len(given)`` when there is none): the first
     command name that is not the value of ``--db`` (a store may be called ``hub``)."""
     for i, arg in enumerate(given):
-        if arg in commands and given[i - 1 : i] != ["--db"]:
+        if arg in commands and not (i and _is_option(given[i - 1], "--db", "--lang")):
             return i
     return len(given)
+
+
+def _is_option(arg: str, *names: str) -> bool:
+    """``arg`` is one of ``names`` as argparse reads it: whole or abbreviated (``--d`` is
+    ``--db``), its value after it rather than after ``=``."""
+    return arg.startswith("--") and len(arg) > 2 and any(n.startswith(arg) for n in names)
 
 
 def _bug(exc: BaseException) -> int:

@@ -115,6 +115,12 @@ def build_demo(
     """
     check_options(options)
     path = Path(path)
+    if path.is_symlink() and not path.is_dir():
+        raise CasaError(
+            f"{path} è un collegamento: la demo non crea un archivio attraverso un "
+            "collegamento. Indicare il file vero.",
+            code="demo_exists",
+        )
     if (os.path.lexists(path) and not path.is_dir()) or keyfile.exists(path):
         raise CasaError(
             f"Il file {path} esiste già: la demo non lo sovrascrive.", code="demo_exists"

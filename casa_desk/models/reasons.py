@@ -12,11 +12,15 @@ never rewritten).
 How things are compared, and why:
 
 * names by whole words, accents, case and apostrophes aside (``Nicolò`` is ``nicolo``,
-  ``D'Amico`` is ``damico``; ``l'Anna`` counts as ``anna``); ``Rossi`` is not ``Rossini``;
-* name words under three letters count only as part of the whole name (``Li``, ``Wu``,
-  ``De``: alone they are syllables of any sentence), and so do particles and everyday words
-  that are also surnames (``della``, ``Casa``, ``Via``): alone they would refuse honest
-  reasons;
+  ``Łukasz`` is ``lukasz``, ``D'Amico`` is ``damico`` and so is ``d amico``; ``l'Anna``
+  counts as ``anna``); ``Rossi`` is not ``Rossini``, but ``RossiBianchi`` is
+  ``Rossi-Bianchi``;
+* name words under three letters count only as part of the name (``Li``, ``Wu``, ``De``:
+  alone they are syllables of any sentence), and so do particles and everyday words that
+  are also names (``della``, ``Casa``, ``Via``, ``Rosa``, ``Sole``, ``Serena``,
+  ``Bianco``, ``Santa``, ``marzo``): alone they would refuse honest reasons, and an
+  operator who cannot see the masked name could not tell which word to leave out. Two or
+  more of the name's words in a row still refuse (``Della Valle``, ``Serena Marino``);
 * a codice fiscale in any case and with spaces inside; any codice fiscale at all, not only
   the person's (a relative's identifies her just as well);
 * the person's phone by its digits, whatever the separators or the ``+39``; a number of
@@ -58,7 +62,41 @@ _NOT_ALONE = frozenset(
     """
     del della dello dei degli delle dal dalla dallo dai dagli dalle van von der den los las
     les bin ibn casa via bene pace porta villa corte ponte monte fiore amico nuovo nuova
+    rosa rose rosso rossa sole serena sereno marino marina mare bianco bianca nero nera
+    verde franco franca santa santo santi san leone chiara chiaro speranza gioia fortuna
+    felice vittoria stella luce luna aurora viola neve celeste grazia grazie fede primo
+    prima angelo bruno bruna moro volpe lupo orso fabbro ferro sarto conte grande piccolo
+    basso bello bella forte giusto valle riva rocca serra sala porto vita amato caro cara
+    allegra natale pasqua gennaio febbraio marzo aprile maggio giugno luglio agosto
+    settembre ottobre novembre dicembre lunedi martedi mercoledi giovedi venerdi sabato
+    domenica
     """.split()
+)
+#: Particles a name may be written glued to or apart from (``D'Amico``, ``d amico``,
+#: ``De Luca``, ``deluca``): a reason's word after one of these is also read glued to it.
+_PARTICLES = frozenset(
+    "d l de di da del dal dei della dalla dello la lo le li mc mac van von".split()
+)
+#: Letters NFKD leaves whole, as they are typed on an Italian keyboard (``Łukasz``,
+#: ``Yıldız``, ``Đorđević``, ``Søren``).
+_PLAIN = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ı": "i",
+        "đ": "d",
+        "Đ": "D",
+        "ø": "o",
+        "Ø": "O",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ħ": "h",
+        "Ħ": "H",
+        "þ": "th",
+    }
 )
 _APOSTROPHES = "'’ʼ`´"
 _WORD = re.compile(rf"[^\W\d_]+(?:[{_APOSTROPHES}][^\W\d_]+)*")
@@ -75,7 +113,7 @@ _MIN_NUMBER_DIGITS = 6
 
 def fold(text: str) -> str:
     """Accents, case and apostrophes aside: ``"D'Amicò"`` → ``"damico"``."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text).translate(_PLAIN)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return "".join(c for c in bare if c not in _APOSTROPHES).casefold()
 
@@ -128,12 +166,25 @@ def _compact(text: str) -> str:
 
 def _name_spans(reason: str, identity: Identity) -> list[tuple[int, int]]:
     words = [(m.start(), m.end(), _parts(m.group())) for m in _WORD.finditer(reason)]
+    # a particle written apart from its name ("d amico") read glued to the next word
+    glued = [
+        (words[i][0], words[i + 1][1], {a + b for a in words[i][2] for b in words[i + 1][2]})
+        for i in range(len(words) - 1)
+        if words[i][2] & _PARTICLES
+    ]
     spans: list[tuple[int, int]] = []
     for name in identity.names:
         whole = [fold(w) for w in _WORD.findall(name)]
+        # and the name's words written glued ("RossiBianchi", "deluca", "rossimario")
+        pairs = zip(whole, whole[1:], strict=False)
+        together = {a + b for x, y in pairs for a, b in ((x, y), (y, x))}
         alone = {w for w in whole if len(w) >= MIN_NAME_WORD and w not in _NOT_ALONE}
-        spans += [(start, end) for start, end, parts in words if parts & alone]
-        for phrase in (whole, whole[::-1]) if len(whole) > 1 else ():
+        alone |= {w for w in together if len(w) >= MIN_NAME_WORD and w not in _NOT_ALONE}
+        spans += [(start, end) for start, end, parts in words + glued if parts & alone]
+        # the whole name either way round, and any two or more of its words in a row
+        # (a surname of everyday words alone: "Della Valle", "La Rosa")
+        runs = [whole[i:j] for i in range(len(whole)) for j in range(i + 2, len(whole) + 1)]
+        for phrase in [*runs, whole[::-1]] if len(whole) > 1 else ():
             for i in range(len(words) - len(phrase) + 1):
                 if all(w in words[i + k][2] for k, w in enumerate(phrase)):
                     spans.append((words[i][0], words[i + len(phrase) - 1][1]))

@@ -25,8 +25,18 @@ from reportlab.platypus import Table as RLTable
 
 from casa_desk.models.languages import italian_names
 from casa_desk.models.phone import format_phone
+from casa_desk.models.referrals import Status
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome
-from casa_desk.models.vocab import EmploymentStatus, Gender, Outcome, TenancyRole
+from casa_desk.models.vocab import (
+    EmploymentStatus,
+    ExitResult,
+    FollowUpResult,
+    Gender,
+    Outcome,
+    TenancyRole,
+    Urgency,
+    YesNoDeclined,
+)
 from casa_desk.reports.markup import escape
 from casa_desk.reports.model import CHANNEL_LABELS, ISCED_LABELS
 from casa_desk.reports.pdf import FONT, LIGHT, a4_document, register_fonts, styles
@@ -94,8 +104,44 @@ EMPLOYMENT_WORDS = {
     EmploymentStatus.INACTIVE_NOT_IN_EDUCATION: "inattivo/a, non in istruzione o formazione",
     EmploymentStatus.EMPLOYED: "occupato/a",
 }
+#: A referral's state and urgency, said to the person.
+STATUS_WORDS = {
+    Status.DRAFT: "in preparazione",
+    Status.SENT: "inviata al servizio",
+    Status.TAKEN_IN_CHARGE: "presa in carico dal servizio",
+    Status.CLOSED: "conclusa",
+    Status.REFUSED: "rifiutata dal servizio",
+    Status.CANCELLED: "annullata",
+}
+URGENCY_WORDS = {Urgency.LOW: "bassa", Urgency.NORMAL: "normale", Urgency.HIGH: "alta"}
+#: The ESF entry indicators (vocab.ENTRY_INDICATORS), as questions answered by the person.
+INDICATOR_LABELS = {
+    "migrant_background": "Origine migrante, straniera o minoranza",
+    "disability": "Disabilità",
+    "other_disadvantage": "Altro svantaggio",
+    "homeless_or_housing_exclusion": "Senza dimora o esclusione abitativa",
+    "third_country_national": "Cittadinanza di un paese fuori dall'UE",
+    "foreign_background": "Origine straniera",
+    "minority": "Minoranza (comprese le comunità emarginate)",
+}
+ANSWER_WORDS = {
+    YesNoDeclined.YES: "sì",
+    YesNoDeclined.NO: "no",
+    YesNoDeclined.DECLINED: "preferisce non rispondere",
+}
+EXIT_WORDS = {
+    ExitResult.JOB_SEARCHING: "in cerca di lavoro",
+    ExitResult.EDUCATION: "in istruzione o formazione",
+    ExitResult.QUALIFICATION: "ha ottenuto una qualifica",
+    ExitResult.EMPLOYED: "occupato/a",
+}
+FOLLOW_UP_WORDS = {
+    FollowUpResult.EMPLOYED: "occupato/a",
+    FollowUpResult.IMPROVED: "situazione lavorativa migliorata",
+}
 AUDIT_LABELS = {
     "viewed": "ha consultato",
+    "deleted": "ha eliminato",
     "break_glass": "ha aperto con motivazione",
     "changed": "ha modificato",
     "created": "ha inserito",
@@ -218,6 +264,39 @@ def _enrolment_lines(e: Mapping[str, Any]) -> list[list[str]]:
         ["Condizione occupazionale", _word(EMPLOYMENT_WORDS, e.get("employment_status"))],
         ["Istruzione (ISCED)", _word(ISCED_LABELS, e.get("education_isced"))],
     ]
+    lines += [[label, _word(ANSWER_WORDS, e.get(k))] for k, label in INDICATOR_LABELS.items()]
+    lines.append(["Rientro", format_date(e["reentered_on"]) if e.get("reentered_on") else ""])
+    lines += _results(e, "exit", "Situazione all'uscita", EXIT_WORDS, "exit_results_on")
+    lines += _results(e, "followup", "Situazione dopo sei mesi", FOLLOW_UP_WORDS, "followup_on")
+    return [x for x in lines if x[1]]
+
+
+def _results(
+    e: Mapping[str, Any], prefix: str, label: str, words: Mapping[Any, str], on: str
+) -> list[list[str]]:
+    """An ESF result survey in words: what was found (0/1 columns ``<prefix>_<code>``),
+    "non rilevata" when it could not be known, nothing when not yet asked."""
+    known = e.get(f"{prefix}_results_known" if prefix == "exit" else f"{prefix}_known")
+    if known is None:
+        return []
+    when = f" (al {format_date(e[on])})" if e.get(on) else ""
+    if not known:
+        return [[label, f"non rilevata{when}"]]
+    found = [w for code, w in words.items() if e.get(f"{prefix}_{code}")]
+    return [[label, f"{', '.join(found) or 'nessuno dei risultati previsti'}{when}"]]
+
+
+def _referral_lines(r: Mapping[str, Any]) -> list[list[str]]:
+    """A referral's lines (those with a value): its state, urgency and history in words."""
+    lines = [["Stato", _word(STATUS_WORDS, r.get("status"))]]
+    lines += [["Motivo", r.get("reason") or ""], ["Richiesta", r.get("request") or ""]]
+    lines += [["Urgenza", _word(URGENCY_WORDS, r.get("urgency"))]]
+    lines += [["Entro il", format_date(r["due_on"]) if r.get("due_on") else ""]]
+    lines += [["Esito", r.get("outcome") or ""]]
+    for e in r.get("events") or ():
+        step = EVENT_LABELS.get(e["event"], e["event"])
+        note = f": {e['note']}" if e.get("note") else ""
+        lines.append([format_datetime(e["at"]), f"{step}{note}"])
     return [x for x in lines if x[1]]
 
 
@@ -277,13 +356,7 @@ def render(data: PersonFile) -> bytes:
         story.append(para("Nessuna segnalazione."))
     for r in data.referrals:
         story.append(para(f"{r.get('number') or ''} — {r.get('service_name') or ''}"))
-        lines = [["Motivo", r.get("reason") or ""], ["Richiesta", r.get("request") or ""]]
-        lines += [["Esito", r.get("outcome") or ""]]
-        for e in r["events"]:
-            step = EVENT_LABELS.get(e["event"], e["event"])
-            note = f": {e['note']}" if e.get("note") else ""
-            lines.append([format_datetime(e["at"]), f"{step}{note}"])
-        story.append(grid([x for x in lines if x[1]], 35))
+        story.append(grid(_referral_lines(r), 35))
     story += [para("Consensi", "h3")]
     if not data.consents:
         story.append(para("Nessun consenso registrato."))

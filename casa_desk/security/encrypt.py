@@ -142,8 +142,12 @@ def _refuse_a_link(path: Path) -> None:
     (beside the link). The user names the file itself.
     """
     if path.is_symlink():
+        try:
+            target = str(path.resolve())
+        except (RuntimeError, OSError):  # a link to itself, in rings (3.11: RuntimeError)
+            target = os.readlink(path)
         raise StorageError(
-            f"{path} è un collegamento a {path.resolve()}: cifrare il file vero, non il "
+            f"{path} è un collegamento a {target}: cifrare il file vero, non il "
             "collegamento (altrimenti l'archivio in chiaro resterebbe dov'è).",
             code="store_is_link",
         )

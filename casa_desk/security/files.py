@@ -61,14 +61,14 @@ def private_file(path: Path) -> Path:
     return path
 
 
-def write_private(path: Path, data: bytes) -> Path:
+def write_private(path: Path, data: bytes, *, key_file: bool = False) -> Path:
     """Write ``data`` to ``path`` atomically, owner-only from the first byte.
 
     The project's one atomic writer (:func:`casa_desk.outputs.write_bytes`): a temporary file
     beside it is created 0600, written, flushed to disk and renamed over ``path``; a crash
     leaves the old file or the new one, never half of it.
     """
-    return write_bytes(path, data, mode=FILE_MODE)
+    return write_bytes(path, data, mode=FILE_MODE, key_file=key_file)
 
 
 def private_sqlite(path: Path) -> Path:

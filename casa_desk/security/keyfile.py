@@ -272,7 +272,7 @@ def write(store: str | Path, keys: KeyFile) -> Path:
     """Write the key file atomically, owner-only (callers hold :func:`locked`)."""
     path = keyfile_path(store)
     try:
-        return write_private(path, keys.to_bytes())
+        return write_private(path, keys.to_bytes(), key_file=True)
     except OSError as exc:
         raise StorageError(
             f"Impossibile scrivere il file delle chiavi {path}: {exc.strerror}.",
@@ -306,7 +306,7 @@ def write_copy(store: str | Path, keys: KeyFile) -> Path:
     through a symbolic link: :func:`check_copy_keys`)."""
     path = check_copy_keys(store)
     try:
-        return write_private(path, keys.to_bytes(with_attempts=False))
+        return write_private(path, keys.to_bytes(with_attempts=False), key_file=True)
     except OSError as exc:
         raise StorageError(
             f"Impossibile scrivere il file delle chiavi {path}: {exc.strerror}.",

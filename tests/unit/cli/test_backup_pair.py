@@ -250,3 +250,23 @@ def test_a_link_to_a_copy_whose_key_file_name_is_a_link_is_refused(
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 1 and "collegamento" in lines[0], lines
     assert their_keys.read_bytes() == before and not target.exists()
+
+
+def test_a_backup_to_a_link_that_leads_nowhere_is_one_line_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ours = tmp_path / "a.sqlite"
+    new_store(ours).close()
+    _register(ours)
+    loop, nowhere = tmp_path / "giro.sqlite", tmp_path / "chiavetta.sqlite"
+    loop.symlink_to(loop)
+    nowhere.symlink_to(tmp_path / "manca" / "copia.sqlite")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    for out, words in ((loop, "rimanda a sé stesso"), (nowhere, "non esiste")):
+        for extra in ([], ["--decrypted"]):
+            capsys.readouterr()
+            assert main(["backup", "--db", str(ours), "--out", str(out), *extra]) == 1
+            err = capsys.readouterr().err.strip()
+            assert words in err and "\n" not in err and "Traceback" not in err, err
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
+    assert not (tmp_path / "manca").exists()

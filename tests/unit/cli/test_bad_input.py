@@ -34,6 +34,7 @@ Argv = Callable[[W], list[str]]
 #: An office store that must exist.
 STORE: dict[str, Callable[[W], str]] = {
     "missing": lambda w: w.new("assente.sqlite"),
+    "symlink-loop": lambda w: _loop(w, "giro.sqlite"),
     "directory": lambda w: w.folder(),
     "unreadable": lambda w: w.under_a_file(),
     "not-a-store": lambda w: w.file("text.txt"),
@@ -71,6 +72,11 @@ OUT: dict[str, Callable[[W, str], str]] = {
     "store-wal": lambda w, _ok: w.file("office.sqlite") + "-wal",
     "open-store": lambda w, _ok: w.open_store(),
     "device": lambda _w, _ok: "/dev/null",
+    # links that lead nowhere: once a traceback (a ring), once "permesso negato" (no folder)
+    "symlink-loop": lambda w, _ok: _loop(w, "giro"),
+    "symlink-to-missing-folder": lambda w, _ok: w.link(w.new("manca/uscita"), "symlink"),
+    "symlink-to-store-keys": lambda w, _ok: w.link(w.file("office.sqlite") + ".keys", "symlink"),
+    "store-keys": lambda w, _ok: w.file("office.sqlite") + ".keys",
 }
 #: The registry CSV of import-people.
 CSV: dict[str, Callable[[W], str]] = {
@@ -96,6 +102,13 @@ BUNDLE: dict[str, Callable[[W], str]] = {
     "non-ascii-signature": lambda w: w.bad_signature(),
     "nested-manifest": lambda w: w.nested_manifest(),
 }
+
+
+def _loop(w: W, name: str) -> str:
+    """A symbolic link to itself."""
+    path = w.root / name
+    path.symlink_to(path)
+    return str(path)
 
 
 def _write(w: W, name: str, text: str) -> str:

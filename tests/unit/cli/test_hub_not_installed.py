@@ -92,3 +92,22 @@ def test_a_store_named_hub_is_not_the_hub_command(
     assert capsys.readouterr().err.startswith("casa-desk report: errore: mancano")
     assert main(["--db", "hub", "hub", "serve"]) == 1
     assert capsys.readouterr().err == LINE + "\n"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--db=hub", "hub", "serve"],
+        ["--d", "hub", "hub", "serve"],  # argparse reads --d as --db: hub is the store
+        ["--db", "archivio.sqlite", "--lang", "en", "hub", "device-list"],
+        ["--lang=it", "--db", "hub", "hub"],
+    ],
+    ids=" ".join,
+)
+def test_options_before_hub_in_any_shape(
+    no_hub: None, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: ``--d hub hub serve`` was cut after the store's name and opened the window on
+    a store called ``hub`` (argparse takes ``--d`` for ``--db``)."""
+    assert main(argv) == 1
+    assert capsys.readouterr() == ("", LINE + "\n")

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from casa_desk.errors import OutputError
-from casa_desk.outputs import atomic_output, check_output, check_outputs, write_all, write_bytes
+from casa_desk.outputs import (
+    atomic_output,
+    check_output,
+    check_outputs,
+    write_all,
+    write_bytes,
+    written_path,
+)
 from casa_desk.store.db import Store
 
 
@@ -152,3 +159,35 @@ def test_a_killed_writers_temporary_files_go_with_the_next_write(tmp_path: Path)
     assert not stale_keys.exists()
     assert busy.exists() and Path(f"{busy}-wal").exists()
     assert all(other.exists() for other in others)
+
+
+def test_links_that_lead_nowhere_are_one_line_before_any_work(tmp_path: Path) -> None:
+    """A link to itself (or a ring of links) raised Python 3.11's RuntimeError, a
+    traceback; a link whose target's folder is missing said "permesso negato" about the
+    link's own folder, which is writable."""
+    loop, ring_a, ring_b = tmp_path / "giro", tmp_path / "a", tmp_path / "b"
+    loop.symlink_to(loop)
+    ring_a.symlink_to(ring_b)
+    ring_b.symlink_to(ring_a)
+    for link in (loop, ring_a):
+        assert "rimanda a sé stesso" in refused(link)
+        with pytest.raises(OutputError, match="rimanda a sé stesso"):
+            written_path(link)
+    nowhere = tmp_path / "chiavetta"
+    nowhere.symlink_to(tmp_path / "manca" / "copia.sqlite")
+    message = refused(nowhere, database=True)
+    assert "cartella" in message and "non esiste" in message and "permesso" not in message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "chiavetta", "giro"]
+
+
+def test_a_key_file_is_replaced_only_by_a_key_file(tmp_path: Path, store_path: Path) -> None:
+    """A hub backup, a report or a letter written over ``office.sqlite.keys`` left the
+    office store unopenable (the key file holds the only way to its data key)."""
+    keys = Path(f"{store_path}.keys")
+    keys.write_text('{"format": "casa_desk-keys"}\n')
+    link = tmp_path / "chiavetta.sqlite"
+    link.symlink_to(keys)
+    for out in (keys, link):
+        assert "file delle chiavi" in refused(out)
+        assert "file delle chiavi" in refused(out, database=True, application_id=1)
+    assert write_bytes(keys, b"{}\n", key_file=True) == keys and keys.read_bytes() == b"{}\n"

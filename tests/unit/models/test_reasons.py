@@ -120,3 +120,50 @@ def test_a_recorded_reason_is_shown_with_the_person_masked() -> None:
         "richiesta urgente del servizio"
     )
     assert mask_reason("cf DMC NCL 80A01 F205X", NICOLO) == MASK  # not word by word: all
+
+
+@pytest.mark.parametrize(
+    ("identity", "reason"),
+    [
+        (Identity(names=("Rosa Prova",)), "trovata la porta rosa aperta dai vicini"),
+        (Identity(names=("Sole Prova",)), "persiane chiuse, sole in casa da giorni"),
+        (Identity(names=("Serena Prova",)), "situazione non serena segnalata dal CAV"),
+        (Identity(names=("Ada Marino",)), "richiesta del servizio sociale Marino"),
+        (Identity(names=("Ada Bianco",)), "muro bianco imbrattato, sopralluogo"),
+        (Identity(names=("Franco Prova",)), "richiesta in porto franco del servizio"),
+        (Identity(names=("Ada Santa",)), "pronto soccorso ospedale Santa Maria"),
+        (Identity(names=("Ada Leone",)), "sopralluogo con i servizi in via Leone XIII"),
+        (Identity(names=("Chiara Prova",)), "situazione chiara, serve intervento"),
+        (Identity(names=("Ada Marzo",)), "colloquio fissato il 3 marzo dai servizi"),
+        (Identity(names=("Ada Della Valle",)), "richiesta dalla valle dei servizi"),
+    ],
+)
+def test_everyday_words_that_are_names_do_not_block_an_honest_reason(
+    identity: Identity, reason: str
+) -> None:
+    # the operator cannot see a masked name: a refusal here would leave her no way through
+    assert check_reason(reason, identity) == reason
+
+
+@pytest.mark.parametrize(
+    ("identity", "reason"),
+    [
+        (Identity(names=("Serena Marino",)), "visita di serena marino oggi"),
+        (Identity(names=("Ada Della Valle",)), "richiesta della sig.ra Della Valle"),
+        (Identity(names=("Ada La Rosa",)), "la signora la rosa è allo sportello"),
+        (Identity(names=("Mario D'Amico",)), "richiesta di d amico allo sportello"),
+        (Identity(names=("Mario DeLuca",)), "richiesta di de luca allo sportello"),
+        (Identity(names=("Mario De Luca",)), "richiesta di deluca allo sportello"),
+        (Identity(names=("Mario Rossi-Bianchi",)), "richiesta di RossiBianchi oggi"),
+        (Identity(names=("Mario Prova",)), "richiesta di provamario oggi"),
+        (Identity(names=("Łukasz Prova",)), "richiesta di lukasz allo sportello"),
+        (Identity(names=("Ada Yıldız",)), "richiesta di yildiz allo sportello"),
+        (Identity(names=("Ada Đorđević",)), "richiesta di dordevic allo sportello"),
+        (Identity(names=("Søren Prova",)), "richiesta di soren allo sportello"),
+    ],
+)
+def test_a_name_written_apart_glued_or_without_its_letters_is_refused(
+    identity: Identity, reason: str
+) -> None:
+    assert names_the_person(reason, identity)
+    assert MASK in mask_reason(reason, identity)

@@ -173,3 +173,14 @@ def test_a_kill_at_any_step_leaves_a_store_that_opens(tmp_path: Path, point: str
     session.store.close()
     assert [p.name for p in tmp_path.rglob("*.encrypting*")] == []
     _no_plaintext(tmp_path)
+
+
+def test_a_link_to_itself_is_refused_in_one_line(tmp_path: Path, capsys) -> None:
+    """Before: the refusal's message resolved the link, and a link to itself raised
+    Python 3.11's RuntimeError (a traceback) instead of the line."""
+    link = tmp_path / "casa_desk.sqlite"
+    link.symlink_to(link)
+    assert main(["encrypt", "--db", str(link)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "è un collegamento" in err[0], err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["casa_desk.sqlite"]
