@@ -155,6 +155,10 @@ class AuditAction(StrEnum):
     DELETED = "deleted"
     UNLOCKED = "unlocked"
     BREAK_GLASS = "break_glass"
+    #: A break-glass reason refused because it named the person, recorded with those words
+    #: masked: a refusal tells the typist that a word was hers, so trying names one by one
+    #: would unmask a riservato person; every try leaves a row the coordinators see.
+    BREAK_GLASS_REFUSED = "break_glass_refused"
     LOGIN = "login"
     LOGIN_FAILED = "login_failed"
     LOGOUT = "logout"

@@ -143,6 +143,7 @@ AUDIT_LABELS = {
     "viewed": "ha consultato",
     "deleted": "ha eliminato",
     "break_glass": "ha aperto con motivazione",
+    "break_glass_refused": "ha chiesto di aprire con un motivo non ammesso",
     "changed": "ha modificato",
     "created": "ha inserito",
     "printed": "ha stampato una lettera",

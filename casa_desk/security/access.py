@@ -29,8 +29,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from casa_desk.errors import CasaError, NotAStoreError, StorageError
-from casa_desk.models.reasons import Identity, check_reason
+from casa_desk.errors import CasaError, NotAStoreError, StorageError, ValidationError
+from casa_desk.models.reasons import Identity, check_reason, mask_reason
 from casa_desk.models.timeutil import utc_now_text
 from casa_desk.models.vocab import AuditAction, Role
 from casa_desk.security import keyfile, keyslots, throttle
@@ -548,12 +548,23 @@ class Session:
 
         The reason must say why, not who: one naming the person (surname, first name,
         codice fiscale, phone, unit code) is refused with a ValidationError, code
-        ``reason_names_person`` (:func:`casa_desk.models.reasons.check_reason`), and nothing
-        is recorded — refused attempts are not audited, as no other refusal is, and this
-        one's text is exactly what must not reach the log."""
+        ``reason_names_person`` (:func:`casa_desk.models.reasons.check_reason`), nothing is
+        shown, and the attempt is audited (``break_glass_refused``) with those words masked:
+        a refusal tells the typist that a word was the person's, so names tried one after
+        another would unmask her, and each try must leave a row the coordinators see."""
         text = audited_reason(reason, "dell'accesso")
         self._require_active()
-        check_reason(text, self.identity(person_id))
+        identity = self.identity(person_id)
+        try:
+            check_reason(text, identity)
+        except ValidationError:
+            self.audit(
+                AuditAction.BREAK_GLASS_REFUSED,
+                table="people",
+                row_id=person_id,
+                reason=mask_reason(text, identity),
+            )
+            raise
         self.audit(AuditAction.BREAK_GLASS, table="people", row_id=person_id, reason=text)
         at = self.now()
         grant = Grant(person_id, text, at, at + BREAK_GLASS_SECONDS)

@@ -74,6 +74,10 @@ class AuditQuery:
         return " AND ".join(clauses), params
 
 
+#: The actions a coordinator is told about on the status bar.
+_BREAK_GLASS = [AuditAction.BREAK_GLASS.value, AuditAction.BREAK_GLASS_REFUSED.value]
+
+
 class _Reasons:
     """Break-glass reasons as read out of the log: the person's identity masked (each
     person's identity read once per page or export)."""
@@ -83,7 +87,7 @@ class _Reasons:
         self.identities: dict[str, Identity] = {}
 
     def shown(self, action: str | None, table: str | None, row_id: str | None, reason: Any) -> Any:
-        if action != AuditAction.BREAK_GLASS.value or table != "people" or not reason:
+        if action not in _BREAK_GLASS or table != "people" or not reason:
             return reason
         key = row_id or ""
         if key not in self.identities:
@@ -134,14 +138,15 @@ def users_in_log(session: Session) -> list[str]:
 
 
 def new_break_glass(session: Session) -> int:
-    """Break-glass events since this user last looked (:func:`mark_break_glass_seen`): the
-    number on a coordinator's status bar. 0 for users who may not read the audit log."""
+    """Break-glass events (granted or refused) since this user last looked
+    (:func:`mark_break_glass_seen`): the number on a coordinator's status bar. 0 for users
+    who may not read the audit log."""
     if not session.may(Action.VIEW_AUDIT):
         return 0
     seen = session.store.meta(_SEEN_KEY + session.user.username) or ""
     row = session.store.db.execute(
-        "SELECT count(*) FROM audit_log WHERE action = ? AND at > ? AND deleted = 0",
-        [AuditAction.BREAK_GLASS.value, seen],
+        "SELECT count(*) FROM audit_log WHERE action IN (?, ?) AND at > ? AND deleted = 0",
+        [*_BREAK_GLASS, seen],
     ).fetchone()
     return int(row[0])
 
@@ -150,7 +155,7 @@ def mark_break_glass_seen(session: Session) -> None:
     """The user has seen the break-glass events listed so far (opened the audit page)."""
     session.require(Action.VIEW_AUDIT)
     newest = session.store.db.execute(
-        "SELECT max(at) FROM audit_log WHERE action = ?", [AuditAction.BREAK_GLASS.value]
+        "SELECT max(at) FROM audit_log WHERE action IN (?, ?)", _BREAK_GLASS
     ).fetchone()[0]
     if newest:
         session.store.set_meta(_SEEN_KEY + session.user.username, str(newest))

@@ -51,6 +51,7 @@ ACTION_WORDS: dict[str, str] = {
     "unlocked": QT_TRANSLATE_NOOP("Audit", "Sblocco"),
     "viewed": QT_TRANSLATE_NOOP("Audit", "Visualizzazione"),
     "break_glass": QT_TRANSLATE_NOOP("Audit", "Accesso con motivo"),
+    "break_glass_refused": QT_TRANSLATE_NOOP("Audit", "Motivo di accesso rifiutato"),
     "exported": QT_TRANSLATE_NOOP("Audit", "Esportazione"),
     "printed": QT_TRANSLATE_NOOP("Audit", "Stampa"),
     "created": QT_TRANSLATE_NOOP("Audit", "Creazione"),
@@ -117,7 +118,7 @@ def reason_word(row: dict[str, Any]) -> str:
         return ", ".join(words)
     if row.get("action") == AuditAction.USER_CHANGED.value:
         return ", ".join(_changed_word(part) for part in reason.split(", "))
-    if row.get("action") == AuditAction.BREAK_GLASS.value:
+    if row.get("action") in (AuditAction.BREAK_GLASS, AuditAction.BREAK_GLASS_REFUSED):
         reason = reason.replace(MASK, QCoreApplication.translate("Audit", OMITTED))
     if row.get("action") not in (AuditAction.LOGIN.value, AuditAction.UNLOCKED.value):
         return reason

@@ -201,6 +201,10 @@
         <translation>Access with a reason</translation>
     </message>
     <message>
+        <source>Motivo di accesso rifiutato</source>
+        <translation>Access reason refused</translation>
+    </message>
+    <message>
         <source>Esportazione</source>
         <translation>Export</translation>
     </message>

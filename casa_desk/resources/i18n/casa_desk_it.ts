@@ -201,6 +201,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Motivo di accesso rifiutato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Esportazione</source>
         <translation type="unfinished"></translation>
     </message>

@@ -212,11 +212,17 @@ def test_a_user_with_permission_needs_no_break_glass_and_reveals_on_record(desk:
     session.store.close()
 
 
-def test_a_reason_naming_the_person_is_refused_and_nothing_recorded(desk: dict) -> None:
+def test_a_reason_naming_the_person_is_refused_and_the_try_recorded_masked(
+    desk: dict,
+) -> None:
     """Before: "aperta scheda di Violati" went to the audit log, and from it to the CSV the
     DPO reads: the name the masking hides. Now refused (ValidationError, the same for the
-    window and the command line), nothing audited, the card still closed; a reason that
-    says why opens it. A reason too short is refused as before, whatever it holds."""
+    window and the command line), the card still closed; a reason that says why opens it.
+    A reason too short is refused as before, whatever it holds.
+
+    Each refused try is audited (``break_glass_refused``) with the name masked, and counted
+    for the coordinators: a refusal tells the typist that a word was hers, so an operator
+    trying names one by one would otherwise unmask a riservato person unseen."""
     session = _operator(desk)
     violati = desk["ids"]["Violati"]
     for reason in (
@@ -234,9 +240,23 @@ def test_a_reason_naming_the_person_is_refused_and_nothing_recorded(desk: dict) 
     assert caught.value.message == "Indicare il motivo dell'accesso (almeno 10 caratteri)."
     assert session.needs_break_glass(violati)
     assert session.store.query("SELECT 1 FROM audit_log WHERE action = 'break_glass'") == []
+    tries = session.store.query(
+        "SELECT who, row_id, reason FROM audit_log WHERE action = 'break_glass_refused'"
+        " ORDER BY at, id"
+    )
+    assert [t["reason"] for t in tries] == [
+        "aperta scheda di [omesso] per sfratto",
+        "aperta scheda di [omesso] per sfratto",
+        "richiamata al [omesso] per sfratto",
+        "verifica [omesso]",
+    ]
+    assert {(t["who"], t["row_id"]) for t in tries} == {("op.uno", violati)}
     session.break_glass(violati, "Sfratto: la signora è allo sportello")
     assert not session.needs_break_glass(violati)
     session.store.close()
+    admin = login(desk["path"])
+    assert audit_log.new_break_glass(admin) == 5  # the coordinators are told of every try
+    admin.store.close()
 
 
 def test_a_reason_recorded_before_the_check_is_shown_and_exported_masked(
