@@ -222,13 +222,13 @@ def footer_lines(width: float, number_width: float) -> list[str]:
     return first + [line for text in FOOTER_NOTE[1:] for line in simpleSplit(text, FONT, 7, width)]
 
 
-class _NumberedCanvas(canvas.Canvas):
-    """Defers page furniture until the page count is known."""
+class PagedCanvas(canvas.Canvas):
+    """Defers page furniture until the page count is known: "Pagina X di Y" at the foot of
+    each page, so a reader can tell that none is missing (a person's own file, art. 15)."""
 
-    def __init__(self, *args: Any, header: str = "", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._saved: list[dict[str, Any]] = []
-        self._header = header
 
     def showPage(self) -> None:  # noqa: N802 - reportlab API
         self._saved.append(dict(self.__dict__))
@@ -241,6 +241,20 @@ class _NumberedCanvas(canvas.Canvas):
             self._furniture(total)
             super().showPage()
         super().save()
+
+    def _furniture(self, total: int) -> None:
+        self.saveState()
+        self.setFont(FONT, 8)
+        self.drawRightString(A4[0] - 18 * mm, 10 * mm, f"Pagina {self._pageNumber} di {total}")
+        self.restoreState()
+
+
+class _NumberedCanvas(PagedCanvas):
+    """The report's furniture: its header, the legend and the page number."""
+
+    def __init__(self, *args: Any, header: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._header = header
 
     def _furniture(self, total: int) -> None:
         width, _height = A4

@@ -39,7 +39,7 @@ from casa_desk.models.vocab import (
 )
 from casa_desk.reports.markup import escape
 from casa_desk.reports.model import CHANNEL_LABELS, ISCED_LABELS
-from casa_desk.reports.pdf import FONT, LIGHT, a4_document, register_fonts, styles
+from casa_desk.reports.pdf import FONT, LIGHT, PagedCanvas, a4_document, register_fonts, styles
 from casa_desk.store import erasure
 from casa_desk.store.db import Store
 
@@ -410,5 +410,5 @@ def render(data: PersonFile) -> bytes:
                 35,
             )
         )
-    doc.build(story)
+    doc.build(story, canvasmaker=PagedCanvas)
     return buffer.getvalue()

@@ -196,6 +196,9 @@ def test_access_pdf_lists_what_the_store_holds_and_is_audited(tmp_path: Path) ->
         assert value in text, value
     for code in ("occupante_senza_titolo", "ar,it", "Canale sportello", "SAN-SIRO"):
         assert code not in text, code
+    pages = PdfReader(out).pages  # numbered: the person can tell that none is missing
+    for n, page in enumerate(pages, start=1):
+        assert f"Pagina {n} di {len(pages)}" in page.extract_text()
     assert (out.stat().st_mode & 0o777) == 0o600
     exported = store.query(
         "SELECT who FROM audit_log WHERE action = 'exported' AND table_name = 'person'"
