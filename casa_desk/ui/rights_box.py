@@ -157,6 +157,7 @@ class EraseDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self.setMinimumWidth(460)  # as the break-glass dialog: the warning in three lines
 
     def accept(self) -> None:
         if self.check is not None:
