@@ -11,7 +11,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Validation", 'Il codice fiscale non corrisponde al sesso indicato.'),
     QT_TRANSLATE_NOOP("Validation", 'Il codice fiscale non corrisponde alla data di nascita.'),
     QT_TRANSLATE_NOOP("Validation", 'Il cognome è obbligatorio.'),
-    QT_TRANSLATE_NOOP("Validation", 'Il motivo non deve contenere nome, codice fiscale o telefono della persona: descrivi il motivo, non chi è.'),
+    QT_TRANSLATE_NOOP("Validation", 'Il motivo non deve contenere nome, codice fiscale, telefono, e-mail o codice alloggio della persona: descrivi il motivo, non chi è.'),
     QT_TRANSLATE_NOOP("Validation", 'Il nome è obbligatorio.'),
     QT_TRANSLATE_NOOP("Validation", 'Il sesso deve essere F, M, X o NS.'),
     QT_TRANSLATE_NOOP("Validation", "L'indirizzo email non è valido."),

@@ -49,8 +49,8 @@ from casa_desk.models.phone import phone_search_digits
 FIELD = "reason"
 CODE = "reason_names_person"
 _MESSAGE = (
-    "Il motivo non deve contenere nome, codice fiscale o telefono della persona: "
-    "descrivi il motivo, non chi è."
+    "Il motivo non deve contenere nome, codice fiscale, telefono, e-mail o codice alloggio "
+    "della persona: descrivi il motivo, non chi è."
 )
 #: What stands in a shown or exported reason for the words that named the person.
 MASK = "[omesso]"

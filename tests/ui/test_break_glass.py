@@ -141,8 +141,8 @@ def test_a_reason_that_names_her_is_refused_and_kept_for_editing(qtbot, demo) ->
     when_modal(BreakGlassDialog, name_her_then_say_why)
     window.open_person(arianna)
     assert seen["message"] == (
-        "Il motivo non deve contenere nome, codice fiscale o telefono della persona: "
-        "descrivi il motivo, non chi è."
+        "Il motivo non deve contenere nome, codice fiscale, telefono, e-mail o codice alloggio "
+        "della persona: descrivi il motivo, non chi è."
     )
     assert seen["open"] is True
     assert seen["kept"] == "aperta scheda di Quarzolini per lo sfratto"

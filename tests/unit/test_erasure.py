@@ -357,8 +357,8 @@ def test_a_break_glass_reason_that_names_the_person_is_refused_by_the_commands(
     export = ["person", "export", "--db", str(path), "--id", person["id"], "--out", str(out)]
     letter = ["letter", "--db", str(path), "--referral", job, "--out", str(out)]
     said = (
-        "casa-desk: Il motivo non deve contenere nome, codice fiscale o telefono della "
-        "persona: descrivi il motivo, non chi è."
+        "casa-desk: Il motivo non deve contenere nome, codice fiscale, telefono, e-mail o "
+        "codice alloggio della persona: descrivi il motivo, non chi è."
     )
     for argv, reason in (
         (export, "richiesta scritta di zebedeo quintiliani"),

@@ -3493,6 +3493,10 @@ the free number shown on the notice board.</translation>
         <translation>The tax code does not match the date of birth.</translation>
     </message>
     <message>
+        <source>Il motivo non deve contenere nome, codice fiscale, telefono, e-mail o codice alloggio della persona: descrivi il motivo, non chi è.</source>
+        <translation>The reason must not contain the person&apos;s name, codice fiscale, phone, e-mail or unit code: describe the reason, not who she is.</translation>
+    </message>
+    <message>
         <source>L&apos;ultimo carattere del codice fiscale non torna: ricontrollare il codice.</source>
         <translation>The last character of the tax code is wrong: check the code.</translation>
     </message>
@@ -3503,10 +3507,6 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Il cognome è obbligatorio.</source>
         <translation>The surname is required.</translation>
-    </message>
-    <message>
-        <source>Il motivo non deve contenere nome, codice fiscale o telefono della persona: descrivi il motivo, non chi è.</source>
-        <translation>The reason must not contain the person&apos;s name, codice fiscale or phone: describe the reason, not who she is.</translation>
     </message>
     <message>
         <source>Il nome è obbligatorio.</source>

@@ -3488,6 +3488,10 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Il motivo non deve contenere nome, codice fiscale, telefono, e-mail o codice alloggio della persona: descrivi il motivo, non chi è.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>L&apos;ultimo carattere del codice fiscale non torna: ricontrollare il codice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3497,10 +3501,6 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Il cognome è obbligatorio.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Il motivo non deve contenere nome, codice fiscale o telefono della persona: descrivi il motivo, non chi è.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -48,8 +48,8 @@ def test_a_reason_naming_the_person_is_refused(reason: str) -> None:
         check_reason(reason, NICOLO)
     assert caught.value.code == "reason_names_person" and caught.value.field == "reason"
     assert caught.value.message == (
-        "Il motivo non deve contenere nome, codice fiscale o telefono della persona: "
-        "descrivi il motivo, non chi è."
+        "Il motivo non deve contenere nome, codice fiscale, telefono, e-mail o codice alloggio "
+        "della persona: descrivi il motivo, non chi è."
     )
 
 
