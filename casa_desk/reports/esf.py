@@ -35,7 +35,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from operator import itemgetter
@@ -338,12 +338,19 @@ def _table(
     sensitive: bool = False,
     total_fixed: bool = True,
     group: str = "",
+    partners: tuple[str, ...] = (),
 ) -> Breakdown:
     items = [Figure(code, label, counts.get(code, 0), sensitive) for code, label in labels]
     known = {f.code for f in items}
     items += [Figure(c, c, n, sensitive) for c, n in sorted(counts.items()) if c not in known and n]
     return Breakdown(
-        section, title, items, sensitive=sensitive, total_fixed=total_fixed, group=group
+        section,
+        title,
+        items,
+        sensitive=sensitive,
+        total_fixed=total_fixed,
+        group=group,
+        partners=partners,
     )
 
 
@@ -390,14 +397,12 @@ def _disadvantage_tables(
 ) -> list[Breakdown]:
     answers = [(a.value, lab) for a, lab in ANSWER_LABELS.items()] + [UNKNOWN]
     return [
-        replace(
-            _table(
-                f"{prefix}_{column}",
-                label,
-                Counter(map(itemgetter(5 + n), codes)),
-                answers,
-                sensitive=True,
-            ),
+        _table(
+            f"{prefix}_{column}",
+            label,
+            Counter(map(itemgetter(5 + n), codes)),
+            answers,
+            sensitive=True,
             partners=(YesNoDeclined.NO.value,),  # the "yes" stays readable (Breakdown.partners)
         )
         for n, (column, label) in enumerate(ESF_DISADVANTAGE[programme])
