@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import itertools
 
+from brute_reader import reader_values
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casa_desk.reports.linked import hide_linked
 from casa_desk.reports.model import Breakdown, Figure
 from casa_desk.reports.published import Table, publish_table
-from casa_desk.reports.suppress import LINKED, PRIMARY, WITHHELD, Cell
+from casa_desk.reports.suppress import WITHHELD
 
 CODES = ("yes", "no", "declined")
 
@@ -38,14 +39,6 @@ def reports(
     return [publish_table(p) for p in parts], publish_table(whole, linked)
 
 
-def _reader(cell: Cell, sensitive: bool, cap: int) -> list[int]:
-    if cell.mark == PRIMARY:
-        return [v for v in range(1, 5) if v <= cap]
-    if cell.mark in (WITHHELD, LINKED) or not sensitive:
-        return list(range(cap + 1))
-    return [v for v in range(cap + 1) if v == 0 or v >= 5]
-
-
 def possible_hidden_values(
     offices: list[Table], whole: Table, sensitive: list[bool], cap: int
 ) -> dict[tuple[int, int], set[int]]:
@@ -56,7 +49,9 @@ def possible_hidden_values(
     def office_vectors(table: Table) -> list[list[int]]:
         choices = []
         for row, s in zip(table.rows, sensitive, strict=False):
-            choices.append([row.cell.value] if not row.cell.hidden else _reader(row.cell, s, cap))
+            choices.append(
+                [row.cell.value] if not row.cell.hidden else reader_values(row.cell, s, cap)
+            )
         total = table.total.value if not table.total.hidden else None
         return [list(v) for v in itertools.product(*choices) if total is None or sum(v) == total]
 
@@ -65,7 +60,9 @@ def possible_hidden_values(
     for j, row in enumerate(whole.rows):
         cell = row.cell
         column_ok.append(
-            set(_reader(cell, sensitive[j], cap * len(offices))) if cell.hidden else {cell.value}
+            set(reader_values(cell, sensitive[j], cap * len(offices)))
+            if cell.hidden
+            else {cell.value}
         )
     possible: dict[tuple[int, int], set[int]] = {
         (i, j): set()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import doctest
 import itertools
 
+from brute_reader import reader_values
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +23,7 @@ from casa_desk.reports.linked import Linked
 from casa_desk.reports.model import Breakdown, Figure
 from casa_desk.reports.months import hide_months
 from casa_desk.reports.published import Table, publish_table
-from casa_desk.reports.suppress import LINKED, PRIMARY, WITHHELD, Cell
+from casa_desk.reports.suppress import PRIMARY, WITHHELD
 
 CODES = ("yes", "no", "declined")
 
@@ -51,20 +52,12 @@ def reports(
     )
 
 
-def _reader(cell: Cell, sensitive: bool, cap: int) -> list[int]:
-    if cell.mark == PRIMARY:
-        return [v for v in range(1, 5) if v <= cap]
-    if cell.mark in (WITHHELD, LINKED) or not sensitive:
-        return list(range(cap + 1))
-    return [v for v in range(cap + 1) if v == 0 or v >= 5]
-
-
 def _fits(table: Table, values: list[int], sensitive: list[bool]) -> bool:
     if not table.total.hidden and sum(values) != table.total.value:
         return False
     for row, value, s in zip(table.rows, values, sensitive, strict=True):
         if row.cell.hidden:
-            if value not in _reader(row.cell, s, value):
+            if value not in reader_values(row.cell, s, value):
                 return False
         elif row.cell.value != value:
             return False
@@ -79,7 +72,7 @@ def possible(
     choices = []
     for table in news:
         cells = [
-            [row.cell.value] if not row.cell.hidden else _reader(row.cell, s, cap)
+            [row.cell.value] if not row.cell.hidden else reader_values(row.cell, s, cap)
             for row, s in zip(table.rows, sensitive, strict=True)
         ]
         choices.append(
