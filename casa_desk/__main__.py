@@ -1,5 +1,5 @@
 """``python -m casa_desk`` is the same as the ``casa-desk`` command."""
 
-from casa_desk.cli import main
+from casa_desk.cli import console
 
-raise SystemExit(main())
+console()

@@ -1,5 +1,5 @@
 """Entry point of the frozen casa_desk (PyInstaller): the same as the ``casa-desk`` command."""
 
-from casa_desk.cli import main
+from casa_desk.cli import console
 
-raise SystemExit(main())
+console()

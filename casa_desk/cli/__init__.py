@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import argparse
 import errno
+import gc
 import importlib
 import logging
 import re
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from casa_desk import __version__
 from casa_desk.cli.hub import hub_installed
@@ -112,6 +114,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("casa-desk: interrotto.", file=sys.stderr)
         return 130
+
+
+def console() -> NoReturn:
+    """The ``casa-desk`` program (the console script, ``python -m casa_desk``, the bundle):
+    :func:`main`, then the process's exit.
+
+    At exit Python collects cycles once more, walking every object the command made or
+    imported (~0.07 s after a report, a twentieth of the command), then frees the modules.
+    Frozen first, they are left to the modules' own teardown: files, the store and the
+    temporary folders are closed by the command itself or by ``atexit``, which run before.
+    Only a process that ends here does this: :func:`main` stays callable in tests."""
+    code = main()
+    gc.freeze()
+    sys.exit(code)
 
 
 def _command_index(given: list[str], commands: frozenset[str]) -> int:
