@@ -57,7 +57,8 @@ MASK = "[omesso]"
 #: Name words shorter than this count only as part of the whole name.
 MIN_NAME_WORD = 3
 #: Particles of names and everyday words of a reason that are also surnames: alone they
-#: never refuse a reason (the whole name still does).
+#: never refuse a reason (the whole name still does). The languages and origins among them
+#: are what a reason about an interpreter or a service says ("parla solo russo").
 _NOT_ALONE = frozenset(
     """
     del della dello dei degli delle dal dalla dallo dai dagli dalle van von der den los las
@@ -69,7 +70,10 @@ _NOT_ALONE = frozenset(
     basso bello bella forte giusto valle riva rocca serra sala porto vita amato caro cara
     allegra natale pasqua gennaio febbraio marzo aprile maggio giugno luglio agosto
     settembre ottobre novembre dicembre lunedi martedi mercoledi giovedi venerdi sabato
-    domenica
+    domenica russo russa greco greca romano romana tedesco tedesca turco turca arabo araba
+    albanese francese inglese cinese polacco polacca rumeno rumena moldavo lombardo lombarda
+    toscano toscana siciliano siciliana calabrese pugliese napoletano napoletana genovese
+    milanese veneziano
     """.split()
 )
 #: Particles a name may be written glued to or apart from (``D'Amico``, ``d amico``,

@@ -136,6 +136,9 @@ def test_a_recorded_reason_is_shown_with_the_person_masked() -> None:
         (Identity(names=("Chiara Prova",)), "situazione chiara, serve intervento"),
         (Identity(names=("Ada Marzo",)), "colloquio fissato il 3 marzo dai servizi"),
         (Identity(names=("Ada Della Valle",)), "richiesta dalla valle dei servizi"),
+        (Identity(names=("Ada Russo",)), "parla solo russo, serve l'interprete del CAV"),
+        (Identity(names=("Ada Albanese",)), "mediatrice albanese richiesta dai servizi"),
+        (Identity(names=("Ada Greco",)), "documenti in greco da tradurre per l'ASST"),
     ],
 )
 def test_everyday_words_that_are_names_do_not_block_an_honest_reason(
@@ -160,6 +163,8 @@ def test_everyday_words_that_are_names_do_not_block_an_honest_reason(
         (Identity(names=("Ada Yıldız",)), "richiesta di yildiz allo sportello"),
         (Identity(names=("Ada Đorđević",)), "richiesta di dordevic allo sportello"),
         (Identity(names=("Søren Prova",)), "richiesta di soren allo sportello"),
+        (Identity(names=("Ada Russo",)), "richiesta di ada russo allo sportello"),
+        (Identity(names=("Ada Russo",)), "richiesta della sig.ra russo ada"),
     ],
 )
 def test_a_name_written_apart_glued_or_without_its_letters_is_refused(
