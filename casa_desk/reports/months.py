@@ -121,14 +121,21 @@ from casa_desk.reports.published import publish_table
 from casa_desk.reports.suppress import LINKED, Intervals, reader_domain
 
 
+#: The line's total, walked as one more item in a series whose lines' totals suppression
+#: may hide (``Breakdown.total_fixed`` false: the rows of exits and six-month results).
+TOTAL = "\x00total"
+
+
 def months_linked(series: Mapping[str, Sequence[Breakdown]]) -> dict[str, Linked]:
     """For each total table (by section), what the last month of its series hides: ``series``
-    maps a total table's section to its new-entrants breakdowns, month by month from the
-    first entry to the report's month (:attr:`casa_desk.reports.esf.EsfFigures.entry_months`)."""
+    maps a total table's section to its month's breakdowns (new entrants, exits, results),
+    month by month from the first to the report's month
+    (:attr:`casa_desk.reports.esf.EsfFigures.month_series`)."""
     out = {}
     for section, months in series.items():
         if months:
-            out[section] = Linked(hide_months(months)[-1], False)
+            hidden = hide_months(months)[-1]
+            out[section] = Linked(hidden - {TOTAL}, TOTAL in hidden)
     return out
 
 
@@ -146,7 +153,8 @@ def merge(*maps: Mapping[str, Linked] | None) -> dict[str, Linked]:
 
 def hide_months(series: Sequence[Breakdown]) -> list[frozenset[str]]:
     """For each month of ``series`` (one sensitive table's new entrants, month by month, the
-    totals being their prefix sums), the item codes its total table must hide."""
+    totals being their prefix sums), the item codes its total table must hide (and
+    :data:`TOTAL` for its total, in a series whose totals are not fixed)."""
     return _Walk(series).run()
 
 
@@ -162,6 +170,12 @@ class _Walk:
         self.series = series
         self.codes = list(dict.fromkeys(f.code for b in series for f in b.items))
         self.small = {f.code: f.sensitive for b in series for f in b.items}
+        # A line total suppression may hide is an unknown too, and its total since the start
+        # one more total to publish or hide (any value: a total is never printed "< 5").
+        self.free_total = any(not b.total_fixed for b in series)
+        if self.free_total:
+            self.codes.append(TOTAL)
+            self.small[TOTAL] = False
         self.bound = sum(b.total for b in series) + 5  # above any cell: caps "any value"
         self.cells: list[_Cell] = []
         self.domains: list[Intervals] = []
@@ -193,19 +207,29 @@ class _Walk:
 
     def _new_line(self, month: int, breakdown: Breakdown) -> None:
         table = publish_table(breakdown)
-        mine, published = [], 0
-        for figure, row in zip(breakdown.items, table.rows, strict=True):
-            self.cum[figure.code] += figure.value
-            if not row.cell.hidden:
-                self.pending[figure.code] += figure.value
-                published += figure.value
+        places = [(f.code, f.value, row.cell, f.sensitive)
+                  for f, row in zip(breakdown.items, table.rows, strict=True)]  # fmt: skip
+        if self.free_total:
+            places.append((TOTAL, breakdown.total, table.total, False))
+        mine, signs, published = [], [], 0
+        for code, value, cell, sensitive in places:
+            self.cum[code] += value
+            if not cell.hidden:
+                self.pending[code] += value
+                published += value if code != TOTAL else 0
                 continue
-            mine.append(self._unknown(_Cell(month, figure.code, row.cell.mark,
-                                            figure.sensitive, figure.value)))  # fmt: skip
-            self.steps[figure.code].append((mine[-1], self.pending[figure.code]))
-            self.pending[figure.code] = 0
-        if mine and not table.total.hidden:
-            self.equations.append((mine, breakdown.total - published))
+            mine.append(self._unknown(_Cell(month, code, cell.mark, sensitive, value)))
+            signs.append(-1 if code == TOTAL else 1)
+            self.steps[code].append((mine[-1], self.pending[code]))
+            self.pending[code] = 0
+        if mine:
+            # The line: its hidden cells add up to its total less its published cells; a
+            # hidden total is one of the unknowns (cells - total = - published).
+            self.equations.append(
+                (mine, -published, signs)
+                if table.total.hidden
+                else (mine, breakdown.total - published)
+            )
             self.forest.join(set(mine))
             self.domains = _narrow(self.domains, self.equations, len(self.equations) - 1)
         self.bad = self._exposed(self.cells, self.domains, self.steps)
