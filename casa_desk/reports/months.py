@@ -120,7 +120,6 @@ from casa_desk.reports.model import Breakdown
 from casa_desk.reports.published import publish_table
 from casa_desk.reports.suppress import LINKED, Intervals, reader_domain
 
-
 #: The line's total, walked as one more item in a series whose lines' totals suppression
 #: may hide (``Breakdown.total_fixed`` false: the rows of exits and six-month results).
 TOTAL = "\x00total"
