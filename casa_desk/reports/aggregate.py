@@ -128,7 +128,7 @@ def compute(
     figures.participants_new, figures.participants_total = esf.entries_new, esf.entries_total
     figures.exits_new, figures.exits_total = esf.exits_new, esf.exits_total
     figures.follow_ups_new, figures.follow_ups_total = esf.follow_ups_new, esf.follow_ups_total
-    figures.entry_months = esf.entry_months
+    figures.month_series = esf.month_series
     step()
     return figures
 
@@ -138,8 +138,8 @@ def sensitive_breakdowns(
 ) -> list[tuple[list[Breakdown], dict[str, list[Breakdown]]]]:
     """For each office, the breakdowns of :func:`compute` that go through suppression, by
     the same code, without the rest (headline, new people, the other contact tables), and
-    its entry tables' months (``MonthFigures.entry_months``): what the consolidated report
-    needs of each office (:mod:`casa_desk.reports.linked`)."""
+    the months behind its ESF totals (``MonthFigures.month_series``): what the consolidated
+    report needs of each office (:mod:`casa_desk.reports.linked`)."""
     aliases = _aliases(conn)
     return [_sensitive(conn, month, code, programme, aliases) for code in offices]
 
@@ -158,7 +158,7 @@ def _sensitive(
         *esf.follow_ups_new,
         *esf.follow_ups_total,
     ]
-    return [b for b in tables if b.sensitive], esf.entry_months
+    return [b for b in tables if b.sensitive], esf.month_series
 
 
 def _stepper(progress: Callable[[int, int], None] | None, total: int) -> Callable[[], None]:

@@ -16,10 +16,11 @@ reports show what is recorded now: the final exit only.
 **Months.** New entries: first entry in the month; exits: final exit in the month; six-month
 results: recorded (``followup_on``) in the month; each also cumulative since the start, as
 of the month's last day. Ages are whole years on the entry day (:mod:`casa_desk.models.esf`).
-The entries' totals are the prefix sums of the months' new entries, so every month's
-sensitive new-entrants tables are rebuilt from the same participants
-(:attr:`EsfFigures.entry_months`) for :mod:`casa_desk.reports.months` to protect; the exits'
-and six-month results' totals are not (re-entries, results recorded late: see there).
+The totals are the prefix sums of the months' tables, so every month's sensitive tables
+(new entrants, exits, six-month results) are rebuilt from the same participants
+(:attr:`EsfFigures.month_series`) for :mod:`casa_desk.reports.months` to protect: exactly for
+entries; for exits and results as of this month's state (a participant who left and came
+back on a new enrolment since, or a result recorded late, moved: see there).
 
 **Tables.** Entries as before, with the programme's items. Exits and six-month results are
 by gender, one row per result (a participant may have several results, so result rows do
@@ -34,7 +35,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -92,9 +93,10 @@ class EsfFigures:
     exits_total: list[Breakdown] = field(default_factory=list)
     follow_ups_new: list[Breakdown] = field(default_factory=list)
     follow_ups_total: list[Breakdown] = field(default_factory=list)
-    #: For each sensitive total table (by section), its new entrants month by month from
-    #: the first entry to this month: the series :mod:`casa_desk.reports.months` protects.
-    entry_months: dict[str, list[Breakdown]] = field(default_factory=dict)
+    #: For each sensitive total table (by section), the month's table it adds up (new
+    #: entrants, exits, results) month by month from the first to this month: the series
+    #: :mod:`casa_desk.reports.months` protects.
+    month_series: dict[str, list[Breakdown]] = field(default_factory=dict)
 
 
 class Participant(NamedTuple):
@@ -256,27 +258,38 @@ def esf_figures(
             "esf_6m_new", [c for c in followed if first <= c[_FU_ON] <= last], programme
         ),
         follow_ups_total=_follow_up_tables("esf_6m_total", followed, programme),
-        entry_months=_entry_months(entries, month, programme),
+        month_series={
+            **_series("esf", entries, 0, month, programme, _disadvantage_tables),
+            **_series("esf_exit", exits, _OUT, month, programme, _exit_tables),
+            **_series("esf_6m", followed, _FU_ON, month, programme, _follow_up_tables),
+        },
     )
 
 
-def _entry_months(
-    entries: list[tuple[str, ...]], month: Month, programme: Programme
+def _series(
+    prefix: str,
+    codes: list[tuple[Any, ...]],
+    day_at: int,
+    month: Month,
+    programme: Programme,
+    tables: Callable[[str, list[tuple[Any, ...]], Programme], list[Breakdown]],
 ) -> dict[str, list[Breakdown]]:
-    """The sensitive new-entrants tables of every month from the first entry to ``month``,
-    from the participants already read (one pass buckets them by month of first entry)."""
-    by_month: dict[str, list[tuple[str, ...]]] = {}
-    for codes in entries:
-        by_month.setdefault(codes[0][:7], []).append(codes)
+    """The sensitive tables ``tables(prefix_new, …)`` of every month from the first to
+    ``month``, keyed by their total table's section, from the participants already read
+    (one pass buckets them by the month of their day at ``day_at``: entry, exit, result)."""
+    by_month: dict[str, list[tuple[Any, ...]]] = {}
+    for row in codes:
+        by_month.setdefault(row[day_at][:7], []).append(row)
     out: dict[str, list[Breakdown]] = {}
     if not by_month:
         return out
     year, mon = map(int, min(by_month).split("-"))
     last = (month.first_day.year, month.first_day.month)
+    new, total = f"{prefix}_new", f"{prefix}_total"
     while (year, mon) <= last:
-        for table in _disadvantage_tables("esf_new", by_month.get(f"{year:04d}-{mon:02d}", []),
-                                          programme):  # fmt: skip
-            out.setdefault(table.section.replace("esf_new", "esf_total", 1), []).append(table)
+        for table in tables(new, by_month.get(f"{year:04d}-{mon:02d}", []), programme):
+            if table.sensitive:
+                out.setdefault(table.section.replace(new, total, 1), []).append(table)
         year, mon = (year + 1, 1) if mon == 12 else (year, mon + 1)
     return out
 

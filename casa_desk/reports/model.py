@@ -317,8 +317,8 @@ class MonthFigures:
     exits_total: list[Breakdown] = field(default_factory=list)
     follow_ups_new: list[Breakdown] = field(default_factory=list)
     follow_ups_total: list[Breakdown] = field(default_factory=list)
-    #: The series behind each sensitive total table (``EsfFigures.entry_months``).
-    entry_months: dict[str, list[Breakdown]] = field(default_factory=dict)
+    #: The series behind each sensitive total table (``EsfFigures.month_series``).
+    month_series: dict[str, list[Breakdown]] = field(default_factory=dict)
 
     def breakdowns(self) -> list[Breakdown]:
         """Every breakdown, in print order."""

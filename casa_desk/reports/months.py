@@ -74,22 +74,27 @@ that report printed other figures, and the protection computed here — from tod
 may not be the one that report needed. It is the best available: the desk keeps no store
 of the reports it has published, so today's data is the only account of them there is.
 
-**Not modelled.** Exits and six-month results (``esf_exit_*``, ``esf_6m_*``): the total of
-exits as of a month's end is *not* the sum of the months' exits as published then. A
-participant who left in one month and entered again on a new enrolment later counts among
-that month's exits but no longer in later totals (their final exit is gone), and results
-recorded after a month's report (a pending exit becomes "employed") move a participant
-between result rows of the totals; so ``exits_total(m) - exits_total(m-1)`` is
-``exits_new(m)`` less re-entries plus results recorded late — figures printed nowhere.
-Protecting them would need each month's exits as of that month's end (a second grouping of
-the participants per month) and, for the result rows, their recording dates as of then;
-left for a later change (their tables are still protected within each month). In the
-consolidated report, the reasoning that combines offices and months together is not
+**Exits and six-month results** (``esf_exit_*``, ``esf_6m_*``) are walked the same way,
+their months' tables rebuilt from this month's participants, bucketed by the month of their
+final exit or of their recorded result (:func:`casa_desk.reports.esf._series`). Their rows
+are lines whose total suppression may hide (``total_fixed`` false), so each line's total is
+walked as one more item (:data:`TOTAL`): a hidden month total is an unknown of its line's
+equation, and the row's total since the start is published or hidden like an item's. Here
+the series is exact only as of this month: the total of exits as of an *earlier* month's end
+also counted a participant who has since come back on a new enrolment (their final exit is
+no longer that one), and a result recorded after an earlier month's report moves a
+participant between result rows. Those months' reports printed figures that differ from the
+ones rebuilt here by such participants, which the reader does not know either; what is
+protected is the series as today's data makes it, as for entries above. As within a month
+(:mod:`casa_desk.reports.esf`), each row is a series of its own: a result row against the
+row of all exits is not modelled.
+
+**Not modelled.** In the consolidated report, the reasoning that combines offices and months together is not
 modelled. Each series is protected on its own, and the consolidated report's cross-office
 protection (:mod:`linked`) is computed on every office's tables as that office's report
 publishes them, months included (a total an office hides for its months is hidden in the
 consolidated report too wherever that office alone hides it). But the consolidated series
-sees its earlier months' new-entrants tables with their own suppression only: a cell
+sees its earlier months' tables with their own suppression only: a cell
 :mod:`linked` hid in one of them because of the offices is taken as published, so the walk
 protects the consolidated report's own hidden cells across months, not those; an office's
 hidden cell reached through the consolidated months *and* another office's months (e.g. the

@@ -610,7 +610,8 @@ def render_pdf(report: PublishedReport) -> bytes:
         story.append(Paragraph(escape(para) or "&nbsp;", st["base"]))
     # The footer's legend, completed for what this report hides across offices or months.
     notes = list(FOOTER_NOTE_ALL) if report.presidio is None else []
-    if any(row.cell.mark == LINKED for t in report.participants_total for row in t.rows):
+    totals = [*report.participants_total, *report.exits_total, *report.follow_ups_total]
+    if any(cell.mark == LINKED for t in totals for cell in (t.total, *(r.cell for r in t.rows))):
         notes.append(MONTHS_NOTE)
     if notes:
         story.append(Paragraph("Valori non pubblicati", st["h2"]))

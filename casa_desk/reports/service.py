@@ -73,7 +73,7 @@ def build_report(
         generated_at=None if generated_on else now,
         programme=info,
         linked=merge(
-            months_linked(figures.entry_months),
+            months_linked(figures.month_series),
             None if presidio is not None else _linked(store, figures),
         ),
     )

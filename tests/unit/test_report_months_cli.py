@@ -1,6 +1,7 @@
 """Office reports of consecutive months through ``casa-desk report`` on a real store
-(:mod:`report_fixture`), read back from their CSVs: no hidden new-entrants cell is the
-difference of two published totals since the start (:mod:`casa_desk.reports.months`).
+(:mod:`report_fixture`), read back from their CSVs: no hidden cell of a month's ESF table
+(new entrants, exits, six-month results) is the difference of two published totals since
+the start (:mod:`casa_desk.reports.months`).
 
 On main before this check, the store's SAN-SIRO reports for September and October 2026 gave
 seven hidden October cells back as October's total less September's."""
@@ -19,13 +20,22 @@ HIDDEN = "<5"  # the CSV's one mark for every hidden cell
 MONTHS = ("2026-08", "2026-09", "2026-10", "2026-11")
 
 
+#: A month's table → its total since the start: new entrants, exits, six-month results.
+SERIES = {
+    "esf_new_": "esf_total_",
+    "esf_exit_new_": "esf_exit_total_",
+    "esf_6m_new_": "esf_6m_total_",
+}
+
+
 def _new_cells(csv: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
-    """(total section, item) → the new-entrants cell at the same place."""
-    return {
-        (section.replace("esf_new_", "esf_total_", 1), item): value
-        for (section, item), value in csv.items()
-        if section.startswith("esf_new_")
-    }
+    """(total section, item) → the month's cell at the same place (its total too)."""
+    out = {}
+    for (section, item), value in csv.items():
+        for new, total in SERIES.items():
+            if section.startswith(new):
+                out[(section.replace(new, total, 1), item)] = value
+    return out
 
 
 def leaks(db: Path, office: str, out: Path) -> list[tuple[str, ...]]:
@@ -72,3 +82,6 @@ def test_the_store_has_months_that_would_give_cells_away(
     monkeypatch.setattr(service, "months_linked", lambda _series: {})
     found = leaks(store_path, "SAN-SIRO", tmp_path)
     assert any(month == "2026-10" and kind == "one month" for month, *_, kind in found)
+    # exits and six-month results too (a row's month total included)
+    assert any(section.startswith("esf_exit_total_") for _month, section, *_ in found)
+    assert any(section.startswith("esf_6m_total_") for _month, section, *_ in found)
