@@ -89,12 +89,12 @@ protected is the series as today's data makes it, as for entries above. As withi
 (:mod:`casa_desk.reports.esf`), each row is a series of its own: a result row against the
 row of all exits is not modelled.
 
-**Not modelled.** In the consolidated report, the reasoning that combines offices and months together is not
-modelled. Each series is protected on its own, and the consolidated report's cross-office
-protection (:mod:`linked`) is computed on every office's tables as that office's report
-publishes them, months included (a total an office hides for its months is hidden in the
-consolidated report too wherever that office alone hides it). But the consolidated series
-sees its earlier months' tables with their own suppression only: a cell
+**Not modelled.** In the consolidated report, the reasoning that combines offices and months
+together is not modelled. Each series is protected on its own, and the consolidated report's
+cross-office protection (:mod:`linked`) is computed on every office's tables as that
+office's report publishes them, months included (a total an office hides for its months is
+hidden in the consolidated report too wherever that office alone hides it). But the
+consolidated series sees its earlier months' tables with their own suppression only: a cell
 :mod:`linked` hid in one of them because of the offices is taken as published, so the walk
 protects the consolidated report's own hidden cells across months, not those; an office's
 hidden cell reached through the consolidated months *and* another office's months (e.g. the
