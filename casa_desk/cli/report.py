@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from casa_desk.cli.checks import existing_store
 from casa_desk.cli.login import add_user_argument, begin_login, logged_in
+from casa_desk.errors import CasaError
 from casa_desk.gc_pause import paused_cyclic_gc
 from casa_desk.models.vocab import AuditAction, Programme
 from casa_desk.outputs import check_output, check_outputs
@@ -50,7 +51,13 @@ def register(subparsers: Any) -> None:
         "la stampa è registrata nel registro degli accessi.",
     )
     letter_parser.add_argument("--db", required=True, type=Path, help="archivio")
-    letter_parser.add_argument("--referral", required=True, help="id della segnalazione")
+    letter_parser.add_argument(
+        "--referral",
+        required=True,
+        metavar="NUMERO",
+        help="numero della segnalazione come lo mostra la finestra (es. SS-2026-000123), "
+        "oppure il suo id",
+    )
     letter_parser.add_argument("--out", required=True, type=Path, help="file PDF da scrivere")
     letter_parser.add_argument(
         "--break-glass",
@@ -151,10 +158,32 @@ def run_letter(args: argparse.Namespace) -> int:
     existing_store(args.db)
     check_output(args.out, inputs=[args.db])
     with logged_in(args.db, args, command="letter", action=Action.PRINT_LETTER) as session:
-        letter_access(session, args.referral, args.break_glass)
-        out = letter.print_letter(session.store, args.referral, args.out, by=session.user.username)
+        referral_id = referral_of(session, args.referral)
+        letter_access(session, referral_id, args.break_glass)
+        out = letter.print_letter(session.store, referral_id, args.out, by=session.user.username)
     print(f"Lettera scritta in {out}")
     return 0
+
+
+def referral_of(session: Session, given: str) -> str:
+    """The id of the referral ``given`` names: its id, or the number the window and the
+    letter show (what an operator has in hand). A number two referrals share is refused
+    with their ids, offices and days, to choose from: no name is printed."""
+    from casa_desk.models.timeutil import format_datetime
+    from casa_desk.store.referrals import Referrals
+
+    if session.store.query("SELECT 1 FROM referrals WHERE id = ?", [given]):
+        return given
+    rows = Referrals(session.store).numbered(given)
+    if len(rows) > 1:
+        which = "; ".join(
+            f"{r['id']} ({r['presidio']}, {format_datetime(r['created_at'])})" for r in rows
+        )
+        raise CasaError(
+            f"Il numero «{given.strip()}» è di {len(rows)} segnalazioni (di postazioni o "
+            f"presidi diversi): indicare con --referral l'id di quella voluta: {which}."
+        )
+    return str(rows[0]["id"]) if rows else given  # an unknown one: the letter says so
 
 
 def letter_access(session: Session, referral_id: str, break_glass: str | None) -> None:

@@ -292,6 +292,17 @@ class Referrals:
         refresh_statuses(self.store.db, [referral["id"]])
 
     # -- reading ------------------------------------------------------------------------
+    def numbered(self, number: str) -> list[dict[str, Any]]:
+        """The referrals shown with display ``number`` (``SS-2026-000123``, any case): id,
+        office and creation time, oldest first. A number is not a key: each desk counts its
+        own (:meth:`_next_number`), so two desks of an office, or two offices whose codes
+        start alike, may have given out the same one."""
+        return self.store.query(
+            "SELECT id, presidio, created_at FROM referrals WHERE upper(number) = ? "
+            "AND deleted = 0 ORDER BY created_at, id",
+            [number.strip().upper()],
+        )
+
     def get(self, referral_id: str) -> dict[str, Any]:
         rows = self.store.query("SELECT * FROM referrals WHERE id = ?", [referral_id])
         if not rows:

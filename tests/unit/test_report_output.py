@@ -338,6 +338,56 @@ def test_letter_without_consent_is_refused_and_not_audited(built, tmp_path: Path
     assert main(["letter", "--db", str(db), "--referral", "nope", "--out", str(out)]) != 0
 
 
+def test_a_letter_is_asked_for_by_the_number_the_window_shows(
+    built, tmp_path: Path, capsys
+) -> None:
+    # What an operator has in hand is the number (on the screen, on an earlier letter), never
+    # the id: any case, spaces around it.
+    db, info = built
+    with open_store(db) as store:
+        number = store.query(
+            "SELECT number FROM referrals WHERE id = ?", [info["referral_with_consent"]]
+        )[0]["number"]
+    out = tmp_path / "by-number.pdf"
+    given = f" {number.lower()} "
+    assert main(["letter", "--db", str(db), "--referral", given, "--out", str(out)]) == 0
+    assert number in pdf_text(out)
+    with open_store(db) as store:  # recorded under the referral's id, as by id
+        assert store.query(
+            "SELECT 1 FROM audit_log WHERE row_id = ? AND action = 'printed'",
+            [info["referral_with_consent"]],
+        )
+
+
+def test_a_number_two_referrals_share_is_refused_with_their_ids(
+    built, tmp_path: Path, capsys
+) -> None:
+    # Each desk counts its own numbers: two desks of an office can give out the same one.
+    # The letter is not printed for a guess; the ids, offices and times say which is which.
+    source, info = built
+    db = tmp_path / "copy.sqlite"
+    for suffix in ("", ".keys"):
+        Path(f"{db}{suffix}").write_bytes(Path(f"{source}{suffix}").read_bytes())
+    with open_store(db) as store:
+        ids = [info["referral_with_consent"], info["referral_without_consent"]]
+        number = store.query("SELECT number FROM referrals WHERE id = ?", [ids[0]])[0]["number"]
+        with store.transaction() as journal:
+            journal.update("referrals", ids[1], {"number": number})
+        names = store.query(
+            "SELECT p.last_name FROM referrals r JOIN people p ON p.id = r.person_id "
+            "WHERE r.id IN (?, ?)",
+            ids,
+        )
+    out = tmp_path / "shared.pdf"
+    capsys.readouterr()
+    assert main(["letter", "--db", str(db), "--referral", number, "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "è di 2 segnalazioni" in err
+    assert all(i in err for i in ids)
+    assert not any(row["last_name"] in err for row in names)
+    assert not out.exists()
+
+
 @pytest.mark.parametrize("command", ["report", "letter"])
 def test_help_is_in_italian(command: str, capsys) -> None:
     with pytest.raises(SystemExit) as exit_info:
