@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from casa_desk.cli.checks import existing_store
 from casa_desk.cli.demo import ProgressLine
 from casa_desk.cli.login import (
     add_password_stdin_argument,
@@ -34,8 +35,11 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from casa_desk.security.encrypt import encrypt_store
+    from casa_desk.security.encrypt import check_encryptable, encrypt_store
 
+    if not args.db.is_symlink():  # a link is refused below, in its own words
+        existing_store(args.db)
+    check_encryptable(args.db)  # before the new password is asked for, twice
     name = username(args)
     secret = first_password(args, name)
     line = ProgressLine(sys.stderr)

@@ -70,6 +70,15 @@ def _quiet(_phase: str, _done: int, _total: int) -> None:
     pass
 
 
+def check_encryptable(path: str | Path) -> None:
+    """One line unless ``path`` is a plain store that may be encrypted in place: asked
+    first, so that nobody types a new password twice for a store already encrypted."""
+    path = Path(path)
+    _refuse_a_link(path)
+    if store_state(path) is not StoreState.PLAIN:
+        raise CasaError(f"L'archivio {path} non è un archivio da cifrare.", code="not_plain")
+
+
 def encrypt_store(
     path: str | Path,
     *,
@@ -90,9 +99,7 @@ def encrypt_store(
     clean_full_name(full_name)  # before anything is made
     if check_strength:
         check_password(password, username=name)
-    _refuse_a_link(path)
-    if store_state(path) is not StoreState.PLAIN:
-        raise CasaError(f"L'archivio {path} non è un archivio da cifrare.", code="not_plain")
+    check_encryptable(path)
     check_store(path)
     kdf = params or keyslots.calibrated_params()
     key = keyslots.new_data_key()

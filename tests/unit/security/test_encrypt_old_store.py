@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from login_helpers import PASSWORD, USER, keyed_connection, login
+from login_helpers import PASSWORD, USER, keyed_connection, login, new_store
 from old_schema import revert_m010
 
 from casa_desk.cli import main
@@ -123,6 +123,23 @@ def test_a_weak_password_or_a_busy_store_is_refused_untouched(tmp_path: Path, ca
         assert store.query("SELECT last_name FROM people") == [{"last_name": SURNAME}]
     assert store_state(path) is StoreState.PLAIN
     assert not list(tmp_path.glob("*.encrypting*"))
+
+
+def test_an_encrypted_or_missing_store_is_refused_before_a_password_is_asked(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    # A short password would be refused too: the store's own reason comes first (a reviewer
+    # typed a new password twice to learn the store was already encrypted).
+    path = tmp_path / "cifrato.sqlite"
+    new_store(path).close()
+    before = path.read_bytes()
+    monkeypatch.setenv("CASA_DESK_PASSWORD", "breve")
+    assert main(["encrypt", "--db", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "non è un archivio da cifrare" in err and "almeno 10" not in err
+    assert path.read_bytes() == before
+    assert main(["encrypt", "--db", str(tmp_path / "assente.sqlite")]) == 1
+    assert "Archivio non trovato" in capsys.readouterr().err
 
 
 def test_a_store_reached_through_a_link_is_refused_untouched(tmp_path: Path, capsys) -> None:
