@@ -15,9 +15,6 @@ from casa_desk.outputs import KEY_FILE, SQLITE_SIDECARS
 #: URL schemes the hub can run on (SQLAlchemy with psycopg); anything else is refused early.
 HUB_SCHEMES = ("postgresql://", "postgres://")
 #: Tables every hub database has (``hub.sqlite`` made by any version).
-_HUB_TABLES = {"hub_meta", "devices", "change_log"}
-
-
 def existing_store(path: Path) -> Path:
     """An office store that must already exist: a folder, a pipe or a missing file is one line
     here (the store's own checks then say whether the file is a store, whole and not too new)."""
@@ -178,6 +175,7 @@ def _sqlite_kind(path: Path) -> str:  # noqa: PLR0911 - one answer per kind
     process may hold the file, and this one may too.
     """
     from casa_desk.store.connection import Error, disk_failure  # the SQLite bindings
+    from casa_desk.store.db import HUB_TABLES
     from casa_desk.store.schema import APPLICATION_ID
     from casa_desk.sync.hub.storage import read_only_sqlite, sqlite_errors  # SQLAlchemy
 
@@ -192,7 +190,7 @@ def _sqlite_kind(path: Path) -> str:  # noqa: PLR0911 - one answer per kind
         if conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
             return "office"
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if not _HUB_TABLES <= tables:
+        if not HUB_TABLES <= tables:
             return "other"
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             return "damaged"

@@ -40,7 +40,7 @@ from casa_desk.security.passwords import check_password
 from casa_desk.security.permissions import Action, PermissionDenied, may
 from casa_desk.store import audit
 from casa_desk.store.connection import Connections
-from casa_desk.store.db import Store, check_store, is_plain_store
+from casa_desk.store.db import Store, check_store, is_hub_database, is_plain_store
 from casa_desk.store.journal import Journal
 from casa_desk.store.users import Users, clean_full_name, clean_username
 
@@ -286,6 +286,8 @@ def check_state(path: Path) -> None:
             f"L'archivio {path} non è cifrato: cifrarlo con «casa-desk encrypt --db {path}» "
             "(o aprirlo con l'applicazione).",
         )
+    if state is StoreState.NOT_A_STORE and is_hub_database(path):
+        raise NotAStoreError(f"{path} è il database della sede, non l'archivio di un ufficio.")
     if state is StoreState.NOT_A_STORE:
         raise NotAStoreError(
             f"{path} non è un archivio casa_desk, oppure è cifrato e manca il suo file delle "

@@ -399,6 +399,30 @@ def _unreadable(path: Path, exc: Error) -> StorageError:
     return DamagedStoreError(f"L'archivio {path} è danneggiato: {exc}")
 
 
+#: Tables every hub database has (:mod:`casa_desk.sync.hub`): how a file is told to be one.
+HUB_TABLES = frozenset({"hub_meta", "devices", "change_log"})
+
+
+def is_hub_database(path: Path) -> bool:
+    """True when ``path`` is the hub's SQLite database (plain SQLite with :data:`HUB_TABLES`)
+    — given where an office store is expected, it deserves its own words, not a missing key
+    file. Reads through SQLite only."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    try:
+        conn = Connections(path).inspector()
+    except Error:
+        return False
+    try:
+        names = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        return HUB_TABLES <= {name for (name,) in names}
+    except DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
 def is_plain_store(path: Path) -> bool:
     """True when ``path`` is a casa_desk store that is *not* encrypted (made before issue 10,
     or a decrypted copy): SQLite reads its header without a key. Reads through SQLite only."""

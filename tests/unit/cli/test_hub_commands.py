@@ -155,3 +155,35 @@ def test_revoke_names_the_whole_id_and_the_list_shows_it(
     with closing(sqlite3.connect(db)) as conn:  # never a token's hash, a code's or a key
         secrets = conn.execute("SELECT token_hash, bundle_key FROM devices").fetchall()
     assert secrets and not any(s in out for row in secrets for s in row if s)
+
+
+# -- the hub's database where an office store is expected ------------------------------------
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "--month", "2026-10", "--presidio", "SAN-SIRO", "--out", "{tmp}/r.pdf"],
+        ["backup", "--out", "{tmp}/copia.sqlite"],
+        ["user", "list"],
+    ],
+    ids=lambda c: c[0],
+)
+def test_the_hubs_database_given_to_an_office_command_is_named_so(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    """Before: "non è un archivio casa_desk, oppure è cifrato e manca il suo file delle chiavi
+    (hub.sqlite.keys)" sent head office looking for a key file that never existed (the other
+    way round, ``hub serve --db`` an office store, already said which file it was)."""
+    hub = tmp_path / "hub.sqlite"
+    assert main(["hub", "device-add", "--db", str(hub), "--presidio", "SAN-SIRO"]) == 0
+    capsys.readouterr()
+    before = hub.read_bytes()
+    monkeypatch.setenv("CASA_DESK_USER", "demo")
+    monkeypatch.setenv("CASA_DESK_PASSWORD", "demo-demo-demo")
+    args = [a.format(tmp=tmp_path) for a in command]
+    where = 2 if args[0] == "user" else 1
+    status = main([*args[:where], "--db", str(hub), *args[where:]])
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert status == 1
+    assert lines == [f"casa-desk: {hub} è il database della sede, non l'archivio di un ufficio."]
+    assert hub.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hub.sqlite"]
