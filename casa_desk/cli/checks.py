@@ -14,7 +14,8 @@ from casa_desk.outputs import KEY_FILE, SQLITE_SIDECARS
 
 #: URL schemes the hub can run on (SQLAlchemy with psycopg); anything else is refused early.
 HUB_SCHEMES = ("postgresql://", "postgres://")
-#: Tables every hub database has (``hub.sqlite`` made by any version).
+
+
 def existing_store(path: Path) -> Path:
     """An office store that must already exist: a folder, a pipe or a missing file is one line
     here (the store's own checks then say whether the file is a store, whole and not too new)."""

@@ -399,7 +399,8 @@ def _unreadable(path: Path, exc: Error) -> StorageError:
     return DamagedStoreError(f"L'archivio {path} è danneggiato: {exc}")
 
 
-#: Tables every hub database has (:mod:`casa_desk.sync.hub`): how a file is told to be one.
+#: Tables every hub database has, made by any version (:mod:`casa_desk.sync.hub`): how a
+#: file is told to be one.
 HUB_TABLES = frozenset({"hub_meta", "devices", "change_log"})
 
 
