@@ -16,7 +16,7 @@ import logging
 import re
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from casa_desk import __version__
 from casa_desk.cli.hub import hub_installed
@@ -54,13 +54,35 @@ _ARGPARSE_WORDS = (
 )
 
 
+class _Formatter(argparse.HelpFormatter):
+    """The help's first word in Italian too ("uso:", not "usage:")."""
+
+    def _format_usage(self, usage, actions, groups, prefix):  # type: ignore[no-untyped-def]
+        return super()._format_usage(usage, actions, groups, "uso: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that says what was wrong in one line, in the user's terms."""
+    """argparse that says what was wrong in one line, in the user's terms, and whose help
+    is Italian throughout: argparse's own headings ("positional arguments", "options",
+    "show this help message and exit") come from Python, in English only."""
 
     #: Set by :func:`main` when ``--db`` came before the command, where it opens the window.
     db_before_command = False
     #: The subcommands' names (:func:`build_parser`).
     commands: frozenset[str] = frozenset()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        add_help = kwargs.get("add_help", True)
+        kwargs["add_help"] = False  # argparse's -h has English words: ours below
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argomenti"
+        self._optionals.title = "opzioni"
+        if add_help:
+            self.add_argument(
+                "-h", "--help", action="help", default=argparse.SUPPRESS,
+                help="mostra questo aiuto ed esce",
+            )  # fmt: skip
 
     def error(self, message: str) -> None:  # type: ignore[override]
         for pattern, words in _ARGPARSE_WORDS:
@@ -76,7 +98,12 @@ def build_parser() -> _Parser:
         description="casa_desk: lo sportello dei presidi C.A.S.A. di Aler Milano. "
         "Senza sottocomando apre l'applicazione.",
     )
-    parser.add_argument("--version", action="version", version=f"casa-desk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"casa-desk {__version__}",
+        help="mostra la versione ed esce",
+    )
     parser.add_argument("--db", help="archivio da aprire (predefinito: cartella dati utente)")
     parser.add_argument("--lang", choices=("it", "en"), help="lingua dell'interfaccia")
     subparsers = parser.add_subparsers(dest="command", metavar="COMANDO", parser_class=_Parser)

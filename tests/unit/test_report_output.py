@@ -395,6 +395,11 @@ def test_help_is_in_italian(command: str, capsys) -> None:
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
     assert "--db" in out and "--out" in out
+    # argparse's own words too (Python has them in English only)
+    assert out.startswith(f"uso: casa-desk {command}") and "opzioni:" in out
+    assert "mostra questo aiuto ed esce" in out
+    for english in ("usage:", "options:", "show this help", "positional arguments"):
+        assert english not in out
     assert ("--month" in out and "--all" in out) if command == "report" else "--referral" in out
 
 
