@@ -8,7 +8,7 @@ import pytest
 
 from casa_desk.cli import main
 from casa_desk.errors import SyncError
-from casa_desk.sync.hub.db_errors import driver_line
+from casa_desk.sync.hub.db_errors import driver_line, explained
 from casa_desk.sync.hub.storage import HubStore
 
 SECRET = "segreto%40di-prova"  # percent-encoded in the URL: "segreto@di-prova" to libpq
@@ -34,6 +34,7 @@ def test_the_command_line_says_it_in_one_line(
     lines = capsys.readouterr().err.strip().splitlines()
     assert status == 1 and len(lines) == 1, lines
     assert 'database "nessuna_sede" does not exist' in lines[0], lines
+    assert "il database indicato non esiste sul server PostgreSQL" in lines[0], lines
     assert "segreto" not in lines[0]
 
 
@@ -50,3 +51,20 @@ def test_a_password_in_the_drivers_words_is_masked(said: str) -> None:
     """Should a driver ever echo its connection string, the password stays out."""
     line = driver_line(RuntimeError(f"{said}\nsecond line"), f"postgresql://casa:{SECRET}@sede/hub")
     assert "segreto" not in line and "second" not in line and "***" in line
+
+
+@pytest.mark.parametrize(
+    ("said", "words"),
+    [
+        ('connection failed: FATAL: password authentication failed for user "casa_hub"',
+         "utente o password rifiutati"),
+        ("failed to resolve host 'y': [Errno -2] Name or service not known",
+         "nome del server sconosciuto"),
+        ("connection failed: Connection refused", "nessun server PostgreSQL risponde"),
+        ("fe_sendauth: no password supplied", "chiede una password"),
+        ("something new and rare", ""),
+    ],
+)  # fmt: skip
+def test_a_common_cause_is_said_in_italian_before_the_drivers_words(said: str, words: str) -> None:
+    line = explained(said)
+    assert line == said if not words else (words in line and line.endswith(f" ({said})"))

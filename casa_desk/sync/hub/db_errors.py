@@ -2,8 +2,10 @@
 
 A hub that cannot open its database once said only "OperationalError"; the driver's own
 first line ("fe_sendauth: no password supplied", "password authentication failed…",
-"unable to open database file") says what to fix. That line may quote the connection
-string, so every password in it is masked before it reaches a terminal or a log.
+"unable to open database file") says what to fix, in English: the common causes are said
+first in Italian (:func:`explained`), the driver's line kept after them for a search or a
+ticket. That line may quote the connection string, so every password in it is masked before
+it reaches a terminal or a log.
 """
 
 from __future__ import annotations
@@ -15,6 +17,32 @@ from urllib.parse import parse_qs, unquote, urlsplit
 #: ``user:password@`` in a URL, ``password=…`` in a libpq connection string.
 _URL_PASSWORD = re.compile(r"(://[^:/@\s]*):[^@\s]*@")
 _KEY_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
+
+
+#: The driver's words of a common cause → what it means, in Italian (first match wins).
+_CAUSES = (
+    (r"password authentication failed", "utente o password rifiutati dal server PostgreSQL"),
+    (r"no password supplied", "il server PostgreSQL chiede una password e non è stata data "
+     "(file .pgpass o PGPASSWORD)"),
+    (r"role \S+ does not exist", "l'utente indicato non esiste sul server PostgreSQL"),
+    (r"database \S+ does not exist", "il database indicato non esiste sul server PostgreSQL"),
+    (r"failed to resolve host|could not translate host name|Name or service not known",
+     "nome del server sconosciuto"),
+    (r"Connection refused|No such file or directory.*socket",
+     "nessun server PostgreSQL risponde a quell'indirizzo e porta (è avviato?)"),
+    (r"timeout expired|timed out", "il server non ha risposto in tempo"),
+    (r"pg_hba\.conf", "il server PostgreSQL non ammette questa connessione (pg_hba.conf)"),
+    (r"unable to open database file", "impossibile aprire il file del database"),
+)  # fmt: skip
+
+
+def explained(line: str) -> str:
+    """``line`` (:func:`driver_line`) after the Italian words for its cause, when it is a
+    common one: "utente o password rifiutati dal server PostgreSQL (connection failed: …)"."""
+    for pattern, words in _CAUSES:
+        if re.search(pattern, line, re.IGNORECASE):
+            return f"{words} ({line})"
+    return line
 
 
 def driver_line(exc: BaseException, db: str | Path) -> str:

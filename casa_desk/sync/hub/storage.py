@@ -38,7 +38,7 @@ from casa_desk.store.tables import BY_NAME, HEAD_OFFICE, SHARED_SCOPE
 from casa_desk.sync import protocol
 from casa_desk.sync.faults import fault_point
 from casa_desk.sync.hub import schema
-from casa_desk.sync.hub.db_errors import driver_line
+from casa_desk.sync.hub.db_errors import driver_line, explained
 from casa_desk.sync.hub.future import neutralise_future_clocks
 from casa_desk.sync.hub.push import apply_batch, prepare
 from casa_desk.sync.hub.rules import FieldRules, now_ms
@@ -96,7 +96,7 @@ class HubStore:
             if type(exc).__module__.startswith(("sqlalchemy", "psycopg")):
                 hub.close()
                 raise SyncError(
-                    f"Database della sede non raggiungibile: {driver_line(exc, db)}",
+                    f"Database della sede non raggiungibile: {explained(driver_line(exc, db))}.",
                     code="hub_db",
                 ) from exc
             raise
