@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 import os
 import socket
+import sys
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 from casa_desk import paths
 from casa_desk.errors import NotAStoreError, StorageError, SyncError
@@ -122,12 +124,28 @@ def hub_database(db: str | None, *, create: bool, make_folder: bool = False) -> 
                 "oppure postgresql://utente@host:porta/db.",
                 code="hub_db_url",
             )
+        if _has_password(text):
+            print(
+                "casa-desk: attenzione: la password nell'indirizzo del database è leggibile da "
+                "chiunque elenchi i processi di questo computer; metterla nel file .pgpass "
+                "dell'utente del servizio (docs/deploy.md).",
+                file=sys.stderr,
+            )
         return text
     # The default data folder is made (owner-only) by the hub, and so is the folder of
     # ``hub serve --db``: serving sets a hub up. Elsewhere a folder typed by hand must exist,
     # or a typo would make a new, empty hub somewhere (with a device in it).
     check_hub_file(Path(text), create=create, make_folder=make_folder or db is None)
     return text
+
+
+def _has_password(url: str) -> bool:
+    """Whether a database URL carries a password (``user:secret@`` or ``?password=``)."""
+    try:
+        parts = urlsplit(url)
+        return bool(parts.password or parse_qs(parts.query).get("password"))
+    except ValueError:  # a malformed URL: SQLAlchemy's own error will say so
+        return False
 
 
 def check_hub_file(path: Path, *, create: bool, make_folder: bool = False) -> None:
