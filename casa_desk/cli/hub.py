@@ -31,7 +31,7 @@ from casa_desk.sync.hub_url import check_hub_url
 HUB_MODULES = ("fastapi", "uvicorn", "sqlalchemy", "casa_desk.sync.hub")
 
 NOT_INSTALLED = (
-    "il server della sede non fa parte dell'installazione dell'ufficio: si installa in sede "
+    "Il server della sede non fa parte dell'installazione dell'ufficio: si installa in sede "
     "con il pacchetto Python (docs/deploy.md)."
 )
 
