@@ -351,6 +351,9 @@ def run_device_revoke(args: argparse.Namespace) -> int:
 
 
 def run_device_list(args: argparse.Namespace) -> int:
+    """One line per device, times as the office reads them (Rome, ``25/11/2026 18:50``)
+    rather than as the hub stores them (UTC, ``2026-11-25T17:50:32.717Z``)."""
+    from casa_desk.models.timeutil import format_datetime
     from casa_desk.sync.hub.devices import list_devices
 
     hub = _hub(hub_database(args.db, create=False), create=False)
@@ -363,14 +366,14 @@ def run_device_list(args: argparse.Namespace) -> int:
         return 0
     for d in devices:
         if d["revoked_at"]:
-            state = f"revocato {d['revoked_at']}"
+            state = f"revocato {format_datetime(d['revoked_at'])}"
         elif d["enrolled_at"]:
-            state = f"abbinato {d['enrolled_at']}"
+            state = f"abbinato {format_datetime(d['enrolled_at'])}"
         else:
             state = "in attesa di abbinamento"
         office = f"{d['presidio']} (sede)" if d["head_office"] else d["presidio"]
         label = f"  «{d['label']}»" if d["label"] else ""
-        print(f"{d['id']}  {office}  creato {d['created_at']}  {state}{label}")
+        print(f"{d['id']}  {office}  creato {format_datetime(d['created_at'])}  {state}{label}")
     return 0
 
 

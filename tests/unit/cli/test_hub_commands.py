@@ -155,3 +155,26 @@ def test_revoke_names_the_whole_id_and_the_list_shows_it(
     with closing(sqlite3.connect(db)) as conn:  # never a token's hash, a code's or a key
         secrets = conn.execute("SELECT token_hash, bundle_key FROM devices").fetchall()
     assert secrets and not any(s in out for row in secrets for s in row if s)
+
+
+def test_the_list_shows_times_as_the_office_reads_them(
+    two_devices: tuple[str, str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It printed the stored UTC text ("2026-11-25T17:50:32.717Z"): now Rome's local time,
+    day first, summer time included (22:30 UTC on 1 July is 00:30 on the 2nd in Rome)."""
+    db, a, b = two_devices
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute(
+            "UPDATE devices SET created_at = ?, revoked_at = ? WHERE id = ?",
+            ("2026-11-25T17:50:32.717Z", "2026-11-26T08:05:00.000Z", a),
+        )
+        conn.execute(
+            "UPDATE devices SET created_at = ?, enrolled_at = ? WHERE id = ?",
+            ("2026-11-25T17:51:00.000Z", "2026-07-01T22:30:00.000Z", b),
+        )
+    status, out, lines = _run(["hub", "device-list", "--db", db], capsys)
+    assert (status, lines) == (0, [])
+    assert out.splitlines() == [
+        f"{a}  SAN-SIRO  creato 25/11/2026 18:50  revocato 26/11/2026 09:05  «PC sportello 1»",
+        f"{b}  MAZZINI  creato 25/11/2026 18:51  abbinato 02/07/2026 00:30",
+    ]
