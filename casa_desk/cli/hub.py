@@ -290,7 +290,8 @@ def run_device_code(args: argparse.Namespace) -> int:
 
 
 def _hand_out(hub: Any, device_id: str, code: str, args: argparse.Namespace, db: str) -> list[str]:
-    """The lines to print, the code last; with ``--out``, the enrolment file is written.
+    """The lines to print: the address handed out (``--hub-url``, else the one ``hub serve``
+    recorded), the code last; with ``--out``, the enrolment file is written.
 
     The file carries the hub's address and its certificate's whole fingerprint; the printed
     code carries the fingerprint's first 130 bits (security/tokens.py says why), so that an
@@ -302,10 +303,11 @@ def _hand_out(hub: Any, device_id: str, code: str, args: argparse.Namespace, db:
     from casa_desk.sync.hub.endpoint import recorded
 
     served = recorded(hub)
+    address = args.hub_url or served.url  # None when no hub serve ran and none was given
     lines: list[str] = []
     if args.out:
         creds = enrol(hub, code)
-        creds["hub_url"] = args.hub_url or served.url
+        creds["hub_url"] = address
         creds["tls_fingerprint"] = served.fingerprint
         # The file holds the device's token and key: owner only (the helper's default).
         write_bytes(
@@ -317,8 +319,10 @@ def _hand_out(hub: Any, device_id: str, code: str, args: argparse.Namespace, db:
         code = _fresh_code(hub, device_id)
         lines.append(f"File di abbinamento scritto in {args.out}")
     if served.fingerprint:
-        lines.append(f"Sede in HTTPS ({served.url}): il codice porta l'impronta del certificato.")
+        lines.append(f"Sede in HTTPS ({address}): il codice porta l'impronta del certificato.")
         code = code_with_pin(code, served.fingerprint)
+    elif address:  # no certificate recorded: the office types the address with the code
+        lines.append(f"Indirizzo della sede: {address}")
     return [*lines, code]
 
 

@@ -4,6 +4,7 @@ named by the start of their id, the device list."""
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sqlite3
 from contextlib import closing
@@ -11,9 +12,11 @@ from pathlib import Path
 
 import pytest
 from corpus import busy_port
+from sqlalchemy import insert
 
 from casa_desk import paths
 from casa_desk.cli import build_parser, main
+from casa_desk.sync.hub import endpoint, schema
 from casa_desk.sync.hub.devices import add_device, enrol
 from casa_desk.sync.hub.storage import HubStore
 
@@ -178,3 +181,73 @@ def test_the_list_shows_times_as_the_office_reads_them(
         f"{a}  SAN-SIRO  creato 25/11/2026 18:50  revocato 26/11/2026 09:05  «PC sportello 1»",
         f"{b}  MAZZINI  creato 25/11/2026 18:51  abbinato 02/07/2026 00:30",
     ]
+
+
+# -- the address device-add hands out ----------------------------------------------------------
+def _add(db: str, capsys: pytest.CaptureFixture[str], *more: str) -> list[str]:
+    status, out, lines = _run(
+        ["hub", "device-add", "--db", db, "--presidio", "SAN-SIRO", *more], capsys
+    )
+    assert (status, lines) == (0, [])
+    return out.splitlines()
+
+
+def test_device_add_prints_the_plain_http_address(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/deploy.md §4: "device-add prints the address it hands out". It did only for a
+    hub in HTTPS; on plain HTTP (``hub serve`` on loopback, or ``--insecure-http``) the
+    address ``hub serve`` recorded was handed out in the file but never printed."""
+    db = str(tmp_path / "hub.sqlite")
+    hub = HubStore.open(db)
+    try:
+        endpoint.record(hub, "http://sede-casa.aler.local:8765", None)
+    finally:
+        hub.close()
+    made, address, code = _add(db, capsys)
+    assert made.startswith("Dispositivo ") and made.endswith(" creato per SAN-SIRO.")
+    assert address == "Indirizzo della sede: http://sede-casa.aler.local:8765"
+    assert len(code.split("-")) == 5  # the 20-symbol secret alone: no certificate to pin
+    out = tmp_path / "enrol.json"
+    lines = _add(db, capsys, "--hub-url", "http://10.0.0.5:8765", "--out", str(out))
+    assert lines[1:3] == [
+        f"File di abbinamento scritto in {out}",
+        "Indirizzo della sede: http://10.0.0.5:8765",
+    ]
+    assert json.loads(out.read_text())["hub_url"] == "http://10.0.0.5:8765"
+
+
+def test_device_add_with_no_address_prints_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before the first ``hub serve`` there is no address to hand out: the id and the code."""
+    made, code = _add(str(tmp_path / "hub.sqlite"), capsys)
+    assert made.endswith(" creato per SAN-SIRO.") and len(code.split("-")) == 5
+
+
+def test_device_add_in_https_prints_the_address_handed_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With ``--hub-url`` the office gets that address (in the file too), and the line says
+    so rather than the address ``hub serve`` recorded."""
+    db = str(tmp_path / "hub.sqlite")
+    hub = HubStore.open(db)
+    try:
+        with hub.tx() as conn:
+            conn.execute(
+                insert(schema.hub_meta),
+                [
+                    {"key": "public_url", "value": "https://sede-casa.aler.local:8765"},
+                    {"key": "tls_fingerprint", "value": "ab" * 32},
+                ],
+            )
+    finally:
+        hub.close()
+    _made, address, code = _add(db, capsys)
+    assert address == (
+        "Sede in HTTPS (https://sede-casa.aler.local:8765): il codice porta l'impronta del "
+        "certificato."
+    )
+    assert len(code.split("-")) == 12
+    _made, address, _code = _add(db, capsys, "--hub-url", "https://10.0.0.5:8765")
+    assert address.startswith("Sede in HTTPS (https://10.0.0.5:8765): ")
