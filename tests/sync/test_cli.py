@@ -200,3 +200,13 @@ def test_bundle_export_counts_in_italian(
     out = tmp_path / "m.casa"
     assert main(["bundle", "export", "--db", str(path), "--out", str(out)]) == 0
     assert capsys.readouterr().out == f"Pacchetto scritto in {out}: {said}.\n"
+
+
+def test_enrol_help_gives_an_https_example(capsys: pytest.CaptureFixture[str]) -> None:
+    """Its example was ``http://sede:8765`` where docs/deploy.md enrols over HTTPS (and a
+    store enrolled with HTTPS refuses a plain ``http://`` address)."""
+    with pytest.raises(SystemExit) as shown:
+        main(["enrol", "--help"])
+    assert shown.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())  # argparse wraps lines anywhere
+    assert "es. https://sede:8765" in text and "http://" not in text
