@@ -429,7 +429,7 @@ def run_backup(args: argparse.Namespace) -> int:
     from casa_desk.store.backup import backup_to
     from casa_desk.sync.hub.storage import plain_sqlite_target, read_only_sqlite
 
-    if str(args.db or "").startswith(HUB_SCHEMES):
+    if str(args.db or "").lower().startswith(HUB_SCHEMES):
         raise SyncError(
             "Per una sede su PostgreSQL usare pg_dump (docs/deploy.md).", code="bad_input"
         )

@@ -1,5 +1,6 @@
 """``casa-desk hub …`` details the bad-input corpus does not reach: a blank ``--db``, devices
-named by the start of their id, the device list."""
+named by the start of their id, the device list, the address device-add prints, PostgreSQL's
+two scheme names."""
 
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ from sqlalchemy import insert
 
 from casa_desk import paths
 from casa_desk.cli import build_parser, main
+from casa_desk.cli.checks import HUB_SCHEMES, hub_database
 from casa_desk.sync.hub import endpoint, schema
 from casa_desk.sync.hub.devices import add_device, enrol
-from casa_desk.sync.hub.storage import HubStore
+from casa_desk.sync.hub.storage import HubStore, engine_url
 
 #: What each hub subcommand needs besides ``--db`` to get as far as opening the hub.
 _REST = {
@@ -251,3 +253,46 @@ def test_device_add_in_https_prints_the_address_handed_out(
     assert len(code.split("-")) == 12
     _made, address, _code = _add(db, capsys, "--hub-url", "https://10.0.0.5:8765")
     assert address.startswith("Sede in HTTPS (https://10.0.0.5:8765): ")
+
+
+# -- PostgreSQL's two scheme names -------------------------------------------------------------
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://casa_hub@db.sede.local:5432/casa_hub",
+        "postgres://casa_hub@db.sede.local:5432/casa_hub",
+        "POSTGRESQL://casa_hub@db.sede.local:5432/casa_hub",
+        "Postgres://casa_hub@db.sede.local:5432/casa_hub",
+    ],
+)
+def test_both_postgresql_scheme_names_are_one_database(url: str) -> None:
+    """``--db postgres://…`` is accepted (libpq's other name), as README.md now says; in
+    capitals it passed the check and then met SQLAlchemy, which has no such dialect (a
+    traceback instead of the database)."""
+    assert hub_database(url, create=False) == url
+    assert engine_url(url) == "postgresql+psycopg://casa_hub@db.sede.local:5432/casa_hub"
+
+
+def test_the_readme_names_every_scheme_the_hub_accepts() -> None:
+    """README.md said any URL but ``postgresql://`` is refused, while ``postgres://`` ran."""
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    serve = next(line for line in readme.splitlines() if "`casa-desk hub serve" in line)
+    assert all(f"`{scheme}" in serve for scheme in HUB_SCHEMES), serve
+
+
+def test_backup_of_a_postgresql_hub_in_capitals_says_pg_dump(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, lines = _run(
+        [
+            "hub",
+            "backup",
+            "--db",
+            "POSTGRES://casa_hub@127.0.0.1:1/casa_hub",
+            "--out",
+            str(tmp_path / "copia.sqlite"),
+        ],
+        capsys,
+    )
+    assert (status, out) == (1, "")
+    assert lines == ["casa-desk: Per una sede su PostgreSQL usare pg_dump (docs/deploy.md)."]
