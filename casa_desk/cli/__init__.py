@@ -139,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"casa-desk: {line}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("casa-desk: interrotto.", file=sys.stderr)
+        print("casa-desk: Interrotto.", file=sys.stderr)
         return 130
 
 
@@ -200,6 +200,7 @@ _OS_FAILURES = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPE
 
 def environment_failure(exc: BaseException) -> str | None:
     """One Italian line for a disk or file-system failure, or None when ``exc`` is a bug.
+    It starts with a capital letter, after ``casa-desk: ``, as every other message does.
 
     A database error that SQLAlchemy wrapped (the hub) is judged by the driver's own error.
     """
@@ -211,14 +212,14 @@ def environment_failure(exc: BaseException) -> str | None:
         exc = orig
     sqlstate = str(getattr(exc, "sqlstate", "") or "")
     if sqlstate.startswith("53"):  # PostgreSQL: insufficient resources (disk full, memory)
-        return "operazione non riuscita: spazio esaurito sul server del database."
+        return "Operazione non riuscita: spazio esaurito sul server del database."
     if sqlstate.startswith("08"):  # PostgreSQL: connection exception
-        return "operazione non riuscita: database della sede non raggiungibile."
+        return "Operazione non riuscita: database della sede non raggiungibile."
     if isinstance(exc, OSError) and exc.errno in _OS_FAILURES:
         where = f" ({exc.filename})" if exc.filename else ""
-        return f"operazione non riuscita: {reason(exc)}{where}."
+        return f"Operazione non riuscita: {reason(exc)}{where}."
     said = failure(exc)  # SQLite: full, read-only, busy, damaged…
-    return f"operazione non riuscita: {said}." if said else None
+    return f"Operazione non riuscita: {said}." if said else None
 
 
 def non_negative(text: str) -> int:

@@ -9,6 +9,7 @@ from typing import Any
 from casa_desk.cli.checks import existing_store, not_a_file, not_the_store
 from casa_desk.cli.login import add_user_argument, logged_in
 from casa_desk.errors import SyncError
+from casa_desk.models.numerals import count
 from casa_desk.outputs import check_output
 from casa_desk.security.permissions import Action
 
@@ -48,8 +49,8 @@ def run_export(args: argparse.Namespace) -> int:
     existing_store(args.db)
     check_output(args.out, inputs=[args.db])  # before the store is opened (and migrated)
     with logged_in(args.db, args, command="bundle export", action=Action.BUNDLE) as session:
-        count = export_bundle(session.store, args.out)
-    print(f"Pacchetto scritto in {args.out}: {count} modifiche.")
+        written = export_bundle(session.store, args.out)
+    print(f"Pacchetto scritto in {args.out}: {count(written, 'modifica', 'modifiche')}.")
     return 0
 
 

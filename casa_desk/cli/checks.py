@@ -14,7 +14,8 @@ from casa_desk import paths
 from casa_desk.errors import NotAStoreError, StorageError, SyncError
 from casa_desk.outputs import KEY_FILE, SQLITE_SIDECARS
 
-#: URL schemes the hub can run on (SQLAlchemy with psycopg); anything else is refused early.
+#: URL schemes the hub can run on (SQLAlchemy with psycopg), compared without case: libpq's
+#: two names for one database. Anything else is refused early.
 HUB_SCHEMES = ("postgresql://", "postgres://")
 
 

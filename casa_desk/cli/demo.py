@@ -21,6 +21,7 @@ from typing import Any, TextIO
 
 from casa_desk.cli import non_negative
 from casa_desk.cli.login import PASSWORD_ENV, USER_ENV
+from casa_desk.models.numerals import format_int, format_number
 from casa_desk.store.reference import PRESIDIO_CODES
 
 
@@ -119,9 +120,9 @@ class ProgressLine:
             return
         self._last = now
         percent = 100 if total == 0 else done * 100 // total
-        line = f"{phase}: {done:,}/{total:,} ({percent}%)".replace(",", ".")
+        line = f"{phase}: {format_int(done)}/{format_int(total)} ({percent}%)"
         if finished:
-            line += f" in {now - self.started:.1f} s"
+            line += f" in {format_number(now - self.started)} s"
         end = "\n" if finished else ""
         self._ended = finished
         self.stream.write(("\r\x1b[K" if self.live else "") + line + end)
@@ -165,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
         raise
     rows = sum(summary.counts.values())
     print(
-        f"Archivio dimostrativo creato: {summary.path} ({rows:,} righe in "
-        f"{time.monotonic() - started:.1f} s)".replace(",", ".")
+        f"Archivio dimostrativo creato: {summary.path} ({format_int(rows)} righe in "
+        f"{format_number(time.monotonic() - started)} s)"
     )
     return 0

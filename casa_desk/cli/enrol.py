@@ -29,7 +29,7 @@ def register(subparsers: Any) -> None:
         "se l'archivio non esiste lo crea, con l'utente indicato come amministratore.",
     )
     parser.add_argument("--db", required=True, type=Path, help="archivio dell'ufficio")
-    parser.add_argument("--hub", help="indirizzo della sede, es. http://sede:8765")
+    parser.add_argument("--hub", help="indirizzo della sede, es. https://sede:8765")
     parser.add_argument("--code", help="codice di abbinamento monouso")
     parser.add_argument("--file", type=Path, help="file di abbinamento (uffici senza rete)")
     add_user_argument(parser)

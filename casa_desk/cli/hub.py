@@ -31,7 +31,7 @@ from casa_desk.sync.hub_url import check_hub_url
 HUB_MODULES = ("fastapi", "uvicorn", "sqlalchemy", "casa_desk.sync.hub")
 
 NOT_INSTALLED = (
-    "il server della sede non fa parte dell'installazione dell'ufficio: si installa in sede "
+    "Il server della sede non fa parte dell'installazione dell'ufficio: si installa in sede "
     "con il pacchetto Python (docs/deploy.md)."
 )
 
@@ -290,7 +290,8 @@ def run_device_code(args: argparse.Namespace) -> int:
 
 
 def _hand_out(hub: Any, device_id: str, code: str, args: argparse.Namespace, db: str) -> list[str]:
-    """The lines to print, the code last; with ``--out``, the enrolment file is written.
+    """The lines to print: the address handed out (``--hub-url``, else the one ``hub serve``
+    recorded), the code last; with ``--out``, the enrolment file is written.
 
     The file carries the hub's address and its certificate's whole fingerprint; the printed
     code carries the fingerprint's first 130 bits (security/tokens.py says why), so that an
@@ -302,10 +303,11 @@ def _hand_out(hub: Any, device_id: str, code: str, args: argparse.Namespace, db:
     from casa_desk.sync.hub.endpoint import recorded
 
     served = recorded(hub)
+    address = args.hub_url or served.url  # None when no hub serve ran and none was given
     lines: list[str] = []
     if args.out:
         creds = enrol(hub, code)
-        creds["hub_url"] = args.hub_url or served.url
+        creds["hub_url"] = address
         creds["tls_fingerprint"] = served.fingerprint
         # The file holds the device's token and key: owner only (the helper's default).
         write_bytes(
@@ -317,8 +319,10 @@ def _hand_out(hub: Any, device_id: str, code: str, args: argparse.Namespace, db:
         code = _fresh_code(hub, device_id)
         lines.append(f"File di abbinamento scritto in {args.out}")
     if served.fingerprint:
-        lines.append(f"Sede in HTTPS ({served.url}): il codice porta l'impronta del certificato.")
+        lines.append(f"Sede in HTTPS ({address}): il codice porta l'impronta del certificato.")
         code = code_with_pin(code, served.fingerprint)
+    elif address:  # no certificate recorded: the office types the address with the code
+        lines.append(f"Indirizzo della sede: {address}")
     return [*lines, code]
 
 
@@ -351,6 +355,9 @@ def run_device_revoke(args: argparse.Namespace) -> int:
 
 
 def run_device_list(args: argparse.Namespace) -> int:
+    """One line per device, times as the office reads them (Rome, ``25/11/2026 18:50``)
+    rather than as the hub stores them (UTC, ``2026-11-25T17:50:32.717Z``)."""
+    from casa_desk.models.timeutil import format_datetime
     from casa_desk.sync.hub.devices import list_devices
 
     hub = _hub(hub_database(args.db, create=False), create=False)
@@ -363,14 +370,14 @@ def run_device_list(args: argparse.Namespace) -> int:
         return 0
     for d in devices:
         if d["revoked_at"]:
-            state = f"revocato {d['revoked_at']}"
+            state = f"revocato {format_datetime(d['revoked_at'])}"
         elif d["enrolled_at"]:
-            state = f"abbinato {d['enrolled_at']}"
+            state = f"abbinato {format_datetime(d['enrolled_at'])}"
         else:
             state = "in attesa di abbinamento"
         office = f"{d['presidio']} (sede)" if d["head_office"] else d["presidio"]
         label = f"  «{d['label']}»" if d["label"] else ""
-        print(f"{d['id']}  {office}  creato {d['created_at']}  {state}{label}")
+        print(f"{d['id']}  {office}  creato {format_datetime(d['created_at'])}  {state}{label}")
     return 0
 
 
@@ -422,7 +429,7 @@ def run_backup(args: argparse.Namespace) -> int:
     from casa_desk.store.backup import backup_to
     from casa_desk.sync.hub.storage import plain_sqlite_target, read_only_sqlite
 
-    if str(args.db or "").startswith(HUB_SCHEMES):
+    if str(args.db or "").lower().startswith(HUB_SCHEMES):
         raise SyncError(
             "Per una sede su PostgreSQL usare pg_dump (docs/deploy.md).", code="bad_input"
         )

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casa_desk.cli.checks import existing_store
 from casa_desk.cli.login import add_user_argument, logged_in
 from casa_desk.errors import SyncError
+from casa_desk.models.numerals import count
 from casa_desk.security.permissions import Action
 from casa_desk.sync.hub_url import check_hub_url
+
+if TYPE_CHECKING:
+    from casa_desk.sync.client import SyncReport
 
 
 def register(subparsers: Any) -> None:
@@ -41,12 +45,24 @@ def run(args: argparse.Namespace) -> int:
             + ", ".join(report.mismatched),
             code="mismatch",
         )
-    line = f"Sincronizzato: {report.pushed} inviate, {report.pulled} ricevute"
+    print(summary(report))
+    return 0
+
+
+def summary(report: SyncReport) -> str:
+    """The line a successful sync prints, counts in Italian form (singular for 1).
+
+    >>> summary(SyncReport(pushed=28178, pulled=1))
+    'Sincronizzato: 28.178 inviate, 1 ricevuta.'
+    """
+    line = (
+        f"Sincronizzato: {count(report.pushed, 'inviata', 'inviate')}, "
+        f"{count(report.pulled, 'ricevuta', 'ricevute')}"
+    )
     if report.rejected:
-        line += f", {len(report.rejected)} rifiutate dalla sede"
+        line += f", {count(len(report.rejected), 'rifiutata', 'rifiutate')} dalla sede"
     if report.conflicts:
-        line += f", {report.conflicts} conflitti da rivedere"
+        line += f", {count(report.conflicts, 'conflitto', 'conflitti')} da rivedere"
     if report.realigned:
         line += " (la sede è stata ripristinata: dati inviati e ricevuti di nuovo)"
-    print(line + ".")
-    return 0
+    return line + "."

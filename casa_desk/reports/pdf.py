@@ -40,6 +40,7 @@ from reportlab.platypus import (
 from reportlab.rl_config import paraFontSizeHeightOffset
 
 from casa_desk import paths
+from casa_desk.models.numerals import format_int, format_number
 from casa_desk.models.timeutil import format_date
 from casa_desk.reports import fonts
 from casa_desk.reports.emblem import REFLEX_BLUE, eu_emblem
@@ -47,7 +48,7 @@ from casa_desk.reports.fonts import FONT, FONT_BOLD
 from casa_desk.reports.markup import escape
 from casa_desk.reports.programme import FUNDING_STATEMENT
 from casa_desk.reports.published import HeadlineRow, PublishedReport, Table
-from casa_desk.reports.suppress import LINKED, format_int
+from casa_desk.reports.suppress import LINKED
 
 ACCENT = colors.HexColor("#1f4e79")
 LIGHT = colors.HexColor("#e8eef5")
@@ -103,20 +104,6 @@ def styles() -> dict[str, ParagraphStyle]:
         "num": ParagraphStyle("num", base, alignment=TA_RIGHT),
         "numbold": ParagraphStyle("numbold", base, alignment=TA_RIGHT, fontName=FONT_BOLD),
     }
-
-
-def format_number(value: float | int | None) -> str:
-    """Italian form: ``1.234``, ``3,5``; an en dash for "not applicable"."""
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        whole, frac = f"{value:.1f}".split(".")
-        return (
-            f"{format_int(int(whole))},{frac}"
-            if not whole.startswith("-")
-            else (f"-{format_int(abs(int(whole)))},{frac}")
-        )
-    return format_int(value)
 
 
 def format_change(row: HeadlineRow) -> str:

@@ -34,6 +34,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from casa_desk.models.numerals import format_int
+
 PRIMARY = "<5"
 SECONDARY = "n.d."
 #: Every cell of a line that no suppression protects (its total is published elsewhere).
@@ -76,11 +78,6 @@ class Cell:
         one marker for "suppressed" (issue 4). The PDF's legend tells primary from secondary;
         the CSV does not, so a reader cannot even tell which hidden cell was the small one."""
         return PRIMARY if self.mark else (self.value or 0)
-
-
-def format_int(value: int) -> str:
-    """``1234`` → ``1.234`` (Italian grouping)."""
-    return f"{value:,}".replace(",", ".")
 
 
 def published(value: int) -> Cell:

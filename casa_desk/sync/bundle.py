@@ -40,6 +40,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from casa_desk.errors import SyncError
+from casa_desk.models.numerals import count
 from casa_desk.models.timeutil import utc_now_text
 from casa_desk.outputs import atomic_output, check_output
 from casa_desk.security.tokens import key_bytes
@@ -294,12 +295,23 @@ def import_reply(store: Store, path: Path) -> str:
         set_epoch(store, str(payload["epoch"]))
         set_state(store, "last_sync_at", utc_now_text())
     erasure.compact_if_pending(store)  # anonymisations received: the indexes too
-    line = (
-        f"Risposta importata: {stats.applied} modifiche ricevute, "
-        f"{len(payload.get('rejected') or [])} rifiutate, {stats.conflicts} conflitti"
+    return reply_summary(
+        stats.applied, len(payload.get("rejected") or []), stats.conflicts, stats.held
     )
-    if stats.held:
-        line += f", {stats.held} messe da parte (orologio di origine nel futuro)"
+
+
+def reply_summary(applied: int, rejected: int, conflicts: int, held: int) -> str:
+    """What :func:`import_reply` tells the office, counts in Italian form (singular for 1).
+
+    >>> reply_summary(1, 0, 2, 0)
+    'Risposta importata: 1 modifica ricevuta, 0 rifiutate, 2 conflitti.'
+    """
+    line = (
+        f"Risposta importata: {count(applied, 'modifica ricevuta', 'modifiche ricevute')}, "
+        f"{count(rejected, 'rifiutata', 'rifiutate')}, {count(conflicts, 'conflitto', 'conflitti')}"
+    )
+    if held:
+        line += f", {count(held, 'messa', 'messe')} da parte (orologio di origine nel futuro)"
     return line + "."
 
 
@@ -414,8 +426,17 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
         "created_at": utc_now_text(),
     }
     write_bundle(reply, reply_manifest, body, row["bundle_key"], inputs=[path, *inputs])
+    return hub_summary(int(manifest.get("count", 0)), len(rejected), len(changes), reply)
+
+
+def hub_summary(received: int, rejected: int, sent: int, reply: Path) -> str:
+    """What :func:`hub_import_bundle` tells head office, counts in Italian form.
+
+    >>> hub_summary(1, 0, 1234, Path("r.casa"))
+    'Pacchetto importato: 1 modifica, 0 rifiutate; risposta con 1.234 modifiche scritta in r.casa.'
+    """
     return (
-        f"Pacchetto importato: {int(manifest.get('count', 0))} modifiche, "
-        f"{len(rejected)} rifiutate;"
-        f" risposta con {len(changes)} modifiche scritta in {reply}."
+        f"Pacchetto importato: {count(received, 'modifica', 'modifiche')}, "
+        f"{count(rejected, 'rifiutata', 'rifiutate')};"
+        f" risposta con {count(sent, 'modifica', 'modifiche')} scritta in {reply}."
     )

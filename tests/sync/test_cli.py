@@ -7,8 +7,15 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from login_helpers import open_store
+import pytest
+from login_helpers import new_store, open_store
 from sync_helpers import HubProcess, run_cli
+
+from casa_desk.cli import main
+from casa_desk.cli.sync import summary
+from casa_desk.sync import bundle
+from casa_desk.sync.bundle import hub_summary, reply_summary
+from casa_desk.sync.client import SyncReport
 
 
 def test_cli_enrol_sync_revoke(tmp_path: Path) -> None:
@@ -143,3 +150,63 @@ def test_cli_sync_after_a_hub_restore_says_so_in_italian(tmp_path: Path) -> None
     assert after.returncode == 0, after.stderr
     assert "la sede è stata ripristinata" in after.stdout
     assert after.stderr == ""
+
+
+def test_sync_and_bundle_summaries_count_in_italian() -> None:
+    """They printed "Sincronizzato: 28178 inviate" and "1 modifiche": Python's digits and
+    the plural whatever the count. Now a dot every three digits and the singular for 1."""
+    assert summary(SyncReport(pushed=28178, pulled=1)) == (
+        "Sincronizzato: 28.178 inviate, 1 ricevuta."
+    )
+    many = SyncReport(pushed=1, pulled=1500, rejected=[{}] * 2, conflicts=1, realigned=True)
+    assert summary(many) == (
+        "Sincronizzato: 1 inviata, 1.500 ricevute, 2 rifiutate dalla sede, 1 conflitto da "
+        "rivedere (la sede è stata ripristinata: dati inviati e ricevuti di nuovo)."
+    )
+    assert summary(SyncReport(rejected=[{}], conflicts=12345)) == (
+        "Sincronizzato: 0 inviate, 0 ricevute, 1 rifiutata dalla sede, 12.345 conflitti da "
+        "rivedere."
+    )
+    assert reply_summary(1, 1, 1, 1) == (
+        "Risposta importata: 1 modifica ricevuta, 1 rifiutata, 1 conflitto, 1 messa da parte "
+        "(orologio di origine nel futuro)."
+    )
+    assert reply_summary(28178, 0, 2, 0) == (
+        "Risposta importata: 28.178 modifiche ricevute, 0 rifiutate, 2 conflitti."
+    )
+    assert hub_summary(1, 1, 28178, Path("r.casa")) == (
+        "Pacchetto importato: 1 modifica, 1 rifiutata; risposta con 28.178 modifiche scritta "
+        "in r.casa."
+    )
+    assert hub_summary(2000, 3, 1, Path("r.casa")) == (
+        "Pacchetto importato: 2.000 modifiche, 3 rifiutate; risposta con 1 modifica scritta "
+        "in r.casa."
+    )
+
+
+@pytest.mark.parametrize(("written", "said"), [(1, "1 modifica"), (28178, "28.178 modifiche")])
+def test_bundle_export_counts_in_italian(
+    written: int,
+    said: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``bundle export`` said "Pacchetto scritto in …: 1 modifiche." (only the count is
+    simulated: the store, the login and the command are real)."""
+    path = tmp_path / "office.sqlite"
+    new_store(path).close()
+    monkeypatch.setattr(bundle, "export_bundle", lambda _store, _out: written)
+    out = tmp_path / "m.casa"
+    assert main(["bundle", "export", "--db", str(path), "--out", str(out)]) == 0
+    assert capsys.readouterr().out == f"Pacchetto scritto in {out}: {said}.\n"
+
+
+def test_enrol_help_gives_an_https_example(capsys: pytest.CaptureFixture[str]) -> None:
+    """Its example was ``http://sede:8765`` where docs/deploy.md enrols over HTTPS (and a
+    store enrolled with HTTPS refuses a plain ``http://`` address)."""
+    with pytest.raises(SystemExit) as shown:
+        main(["enrol", "--help"])
+    assert shown.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())  # argparse wraps lines anywhere
+    assert "es. https://sede:8765" in text and "http://" not in text

@@ -204,7 +204,7 @@ def test_a_reply_bundle_with_a_poisoned_change_and_restore_is_held(
     reply = tmp_path / "reply.casa"
     write_bundle(reply, manifest, payload, str(state(a, "hub_bundle_key")))
     message = import_reply(a, reply)
-    assert "messe da parte" in message
+    assert ", 1 messa da parte (orologio di origine nel futuro)." in message
     assert sane(a)
     current = row(a, "people", p["id"])
     assert (current["phone"], current["notes"]) == ("+393330000003", None)

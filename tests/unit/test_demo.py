@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -14,11 +15,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from login_helpers import CHEAP, DEMO_LOGIN, PASSWORD, USER, keyed_connection, open_store
 
-from casa_desk.cli import main
+from casa_desk.cli import demo, main
 from casa_desk.cli.demo import ProgressLine
 from casa_desk.demo.builder import OPERATOR, DemoOptions, build_demo
 from casa_desk.demo.referrals import EXTRA_SERVICES
@@ -503,8 +505,14 @@ def test_cli_success(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 100
     assert {r[0] for r in conn.execute("SELECT presidio FROM people")} == {"GRATOSOGLIO"}
     conn.close()
-    err = capsys.readouterr().err
+    out, err = capsys.readouterr()
     assert "Contatti: 100/100 (100%)" in err
+    # Italian forms: "27.967 righe in 6,1 s", never Python's "6.1 s"
+    assert re.fullmatch(
+        rf"Archivio dimostrativo creato: {re.escape(str(target))} "
+        r"\(\d{1,3}(\.\d{3})* righe in \d+,\d s\)\n",
+        out,
+    ), out
 
 
 @pytest.mark.parametrize("flag", ["--people", "--contacts"])
@@ -579,3 +587,14 @@ def test_progress_line_updates_in_place_on_a_terminal() -> None:
     quiet("Contatti", 10, 10)
     assert plain.getvalue().startswith("Contatti: 10/10 (100%)")
     assert plain.getvalue().count("\n") == 1
+
+
+def test_progress_line_speaks_italian_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """It printed "27,967/27,967" once and "in 6.1 s" until numbers went through
+    casa_desk.models.numerals: "27.967" and "6,1"."""
+    clock = iter([0.0, 100.0, 106.14])  # made, phase started, phase ended
+    monkeypatch.setattr(demo, "time", SimpleNamespace(monotonic=lambda: next(clock)))
+    plain = io.StringIO()
+    line = ProgressLine(plain)
+    line("Contatti", 27967, 27967)
+    assert plain.getvalue() == "Contatti: 27.967/27.967 (100%) in 6,1 s\n"

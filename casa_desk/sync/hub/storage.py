@@ -55,9 +55,15 @@ CLOCK_REPAIR = "clock_repair"  # hub_meta: a new value each time future clocks a
 
 
 def engine_url(db: str | Path) -> str:
-    """``postgresql://…`` → psycopg 3 URL; anything else is a SQLite file path."""
+    """``postgresql://…`` (or libpq's other name, ``postgres://``, in any case) → psycopg 3
+    URL; anything else is a SQLite file path.
+
+    The scheme is compared as :func:`casa_desk.cli.checks.hub_database` accepted it, without
+    case: ``POSTGRESQL://…`` passed that check and then met SQLAlchemy, which knows no such
+    dialect (a traceback).
+    """
     text_db = str(db)
-    if text_db.startswith(("postgresql://", "postgres://")):
+    if text_db.lower().startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + text_db.split("://", 1)[1]
     if "://" in text_db:
         return text_db

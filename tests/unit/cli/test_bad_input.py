@@ -818,11 +818,11 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[
     return status, lines
 
 
-_PROGRESS = re.compile(r"^[^:]+: [\d.]+/[\d.]+ \(\d+%\)( in [\d.]+ s)?$")
+_PROGRESS = re.compile(r"^[^:]+: [\d.]+/[\d.]+ \(\d+%\)( in [\d.]+,\d s)?$")
 
 
 def _progress(line: str) -> bool:
-    """The demo's progress lines ("Persone: 5/5 (100%) in 0.0 s"): not the error."""
+    """The demo's progress lines ("Persone: 5/5 (100%) in 0,0 s"): not the error."""
     return bool(_PROGRESS.match(line.strip()))
 
 

@@ -3,6 +3,7 @@ the command made are frozen before Python's teardown (so its last collection ski
 
 from __future__ import annotations
 
+import errno
 import gc
 import subprocess
 import sys
@@ -12,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from casa_desk import cli
+from casa_desk.cli import backup, main
+from casa_desk.errors import CasaError
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -55,3 +58,28 @@ def test_a_failing_command_is_one_line_and_status_1(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("casa-desk: ")
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        OSError(errno.ENOSPC, "No space left on device", "copia.sqlite"),
+        KeyboardInterrupt(),
+        CasaError("Nome utente o password errati."),
+    ],
+    ids=["disk-full", "interrupted", "expected"],
+)
+def test_every_one_line_message_starts_with_a_capital(
+    failure: BaseException, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "casa-desk: operazione non riuscita: …" and "casa-desk: interrotto." began in lower
+    case where the commands' own messages ("casa-desk: Nome utente…") begin in upper case."""
+
+    def fail(_args: object) -> int:
+        raise failure
+
+    monkeypatch.setattr(backup, "run", fail)  # registered afresh by each main()
+    assert main(["backup", "--db", "a.sqlite", "--out", "copia.sqlite"]) in (1, 130)
+    line = capsys.readouterr().err
+    assert line.count("\n") == 1 and line.startswith("casa-desk: "), line
+    assert line.removeprefix("casa-desk: ")[0].isupper(), line

@@ -1,9 +1,11 @@
 """``casa-desk hub …`` details the bad-input corpus does not reach: a blank ``--db``, devices
-named by the start of their id, the device list."""
+named by the start of their id, the device list, the address device-add prints, PostgreSQL's
+two scheme names."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sqlite3
 from contextlib import closing
@@ -11,11 +13,14 @@ from pathlib import Path
 
 import pytest
 from corpus import busy_port
+from sqlalchemy import insert
 
 from casa_desk import paths
 from casa_desk.cli import build_parser, main
+from casa_desk.cli.checks import HUB_SCHEMES, hub_database
+from casa_desk.sync.hub import endpoint, schema
 from casa_desk.sync.hub.devices import add_device, enrol
-from casa_desk.sync.hub.storage import HubStore
+from casa_desk.sync.hub.storage import HubStore, engine_url
 
 #: What each hub subcommand needs besides ``--db`` to get as far as opening the hub.
 _REST = {
@@ -187,3 +192,139 @@ def test_the_hubs_database_given_to_an_office_command_is_named_so(
     assert lines == [f"casa-desk: {hub} è il database della sede, non l'archivio di un ufficio."]
     assert hub.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hub.sqlite"]
+
+
+def test_the_list_shows_times_as_the_office_reads_them(
+    two_devices: tuple[str, str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It printed the stored UTC text ("2026-11-25T17:50:32.717Z"): now Rome's local time,
+    day first, summer time included (22:30 UTC on 1 July is 00:30 on the 2nd in Rome)."""
+    db, a, b = two_devices
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute(
+            "UPDATE devices SET created_at = ?, revoked_at = ? WHERE id = ?",
+            ("2026-11-25T17:50:32.717Z", "2026-11-26T08:05:00.000Z", a),
+        )
+        conn.execute(
+            "UPDATE devices SET created_at = ?, enrolled_at = ? WHERE id = ?",
+            ("2026-11-25T17:51:00.000Z", "2026-07-01T22:30:00.000Z", b),
+        )
+    status, out, lines = _run(["hub", "device-list", "--db", db], capsys)
+    assert (status, lines) == (0, [])
+    assert out.splitlines() == [
+        f"{a}  SAN-SIRO  creato 25/11/2026 18:50  revocato 26/11/2026 09:05  «PC sportello 1»",
+        f"{b}  MAZZINI  creato 25/11/2026 18:51  abbinato 02/07/2026 00:30",
+    ]
+
+
+# -- the address device-add hands out ----------------------------------------------------------
+def _add(db: str, capsys: pytest.CaptureFixture[str], *more: str) -> list[str]:
+    status, out, lines = _run(
+        ["hub", "device-add", "--db", db, "--presidio", "SAN-SIRO", *more], capsys
+    )
+    assert (status, lines) == (0, [])
+    return out.splitlines()
+
+
+def test_device_add_prints_the_plain_http_address(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/deploy.md §4: "device-add prints the address it hands out". It did only for a
+    hub in HTTPS; on plain HTTP (``hub serve`` on loopback, or ``--insecure-http``) the
+    address ``hub serve`` recorded was handed out in the file but never printed."""
+    db = str(tmp_path / "hub.sqlite")
+    hub = HubStore.open(db)
+    try:
+        endpoint.record(hub, "http://sede-casa.aler.local:8765", None)
+    finally:
+        hub.close()
+    made, address, code = _add(db, capsys)
+    assert made.startswith("Dispositivo ") and made.endswith(" creato per SAN-SIRO.")
+    assert address == "Indirizzo della sede: http://sede-casa.aler.local:8765"
+    assert len(code.split("-")) == 5  # the 20-symbol secret alone: no certificate to pin
+    out = tmp_path / "enrol.json"
+    lines = _add(db, capsys, "--hub-url", "http://10.0.0.5:8765", "--out", str(out))
+    assert lines[1:3] == [
+        f"File di abbinamento scritto in {out}",
+        "Indirizzo della sede: http://10.0.0.5:8765",
+    ]
+    assert json.loads(out.read_text())["hub_url"] == "http://10.0.0.5:8765"
+
+
+def test_device_add_with_no_address_prints_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before the first ``hub serve`` there is no address to hand out: the id and the code."""
+    made, code = _add(str(tmp_path / "hub.sqlite"), capsys)
+    assert made.endswith(" creato per SAN-SIRO.") and len(code.split("-")) == 5
+
+
+def test_device_add_in_https_prints_the_address_handed_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With ``--hub-url`` the office gets that address (in the file too), and the line says
+    so rather than the address ``hub serve`` recorded."""
+    db = str(tmp_path / "hub.sqlite")
+    hub = HubStore.open(db)
+    try:
+        with hub.tx() as conn:
+            conn.execute(
+                insert(schema.hub_meta),
+                [
+                    {"key": "public_url", "value": "https://sede-casa.aler.local:8765"},
+                    {"key": "tls_fingerprint", "value": "ab" * 32},
+                ],
+            )
+    finally:
+        hub.close()
+    _made, address, code = _add(db, capsys)
+    assert address == (
+        "Sede in HTTPS (https://sede-casa.aler.local:8765): il codice porta l'impronta del "
+        "certificato."
+    )
+    assert len(code.split("-")) == 12
+    _made, address, _code = _add(db, capsys, "--hub-url", "https://10.0.0.5:8765")
+    assert address.startswith("Sede in HTTPS (https://10.0.0.5:8765): ")
+
+
+# -- PostgreSQL's two scheme names -------------------------------------------------------------
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://casa_hub@db.sede.local:5432/casa_hub",
+        "postgres://casa_hub@db.sede.local:5432/casa_hub",
+        "POSTGRESQL://casa_hub@db.sede.local:5432/casa_hub",
+        "Postgres://casa_hub@db.sede.local:5432/casa_hub",
+    ],
+)
+def test_both_postgresql_scheme_names_are_one_database(url: str) -> None:
+    """``--db postgres://…`` is accepted (libpq's other name), as README.md now says; in
+    capitals it passed the check and then met SQLAlchemy, which has no such dialect (a
+    traceback instead of the database)."""
+    assert hub_database(url, create=False) == url
+    assert engine_url(url) == "postgresql+psycopg://casa_hub@db.sede.local:5432/casa_hub"
+
+
+def test_the_readme_names_every_scheme_the_hub_accepts() -> None:
+    """README.md said any URL but ``postgresql://`` is refused, while ``postgres://`` ran."""
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    serve = next(line for line in readme.splitlines() if "`casa-desk hub serve" in line)
+    assert all(f"`{scheme}" in serve for scheme in HUB_SCHEMES), serve
+
+
+def test_backup_of_a_postgresql_hub_in_capitals_says_pg_dump(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, lines = _run(
+        [
+            "hub",
+            "backup",
+            "--db",
+            "POSTGRES://casa_hub@127.0.0.1:1/casa_hub",
+            "--out",
+            str(tmp_path / "copia.sqlite"),
+        ],
+        capsys,
+    )
+    assert (status, out) == (1, "")
+    assert lines == ["casa-desk: Per una sede su PostgreSQL usare pg_dump (docs/deploy.md)."]

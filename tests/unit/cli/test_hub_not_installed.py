@@ -16,7 +16,7 @@ import pytest
 from casa_desk.cli import hub, main
 
 LINE = (
-    "casa-desk: il server della sede non fa parte dell'installazione dell'ufficio: "
+    "casa-desk: Il server della sede non fa parte dell'installazione dell'ufficio: "
     "si installa in sede con il pacchetto Python (docs/deploy.md)."
 )
 
