@@ -150,12 +150,6 @@ def run(args: argparse.Namespace) -> int:
         password=password,
     )
     check_options(options)
-    if admin == DEFAULT_ADMIN and password == DEFAULT_PASSWORD:
-        print(
-            f"casa-desk: archivio dimostrativo con l'utente predefinito «{DEFAULT_ADMIN}», "
-            f"password «{DEFAULT_PASSWORD}» (altri con {USER_ENV} e {PASSWORD_ENV}).",
-            file=sys.stderr,
-        )
     started = time.monotonic()
     line = ProgressLine(sys.stderr)
     try:
@@ -169,4 +163,10 @@ def run(args: argparse.Namespace) -> int:
         f"Archivio dimostrativo creato: {summary.path} ({format_int(rows)} righe in "
         f"{format_number(time.monotonic() - started)} s)"
     )
+    if admin == DEFAULT_ADMIN and password == DEFAULT_PASSWORD:  # said once it exists
+        print(
+            f"casa-desk: archivio dimostrativo con l'utente predefinito «{DEFAULT_ADMIN}», "
+            f"password «{DEFAULT_PASSWORD}» (altri con {USER_ENV} e {PASSWORD_ENV}).",
+            file=sys.stderr,
+        )
     return 0

@@ -598,3 +598,17 @@ def test_progress_line_speaks_italian_numbers(monkeypatch: pytest.MonkeyPatch) -
     line = ProgressLine(plain)
     line("Contatti", 27967, 27967)
     assert plain.getvalue() == "Contatti: 27.967/27.967 (100%) in 6,1 s\n"
+
+
+def test_the_demo_login_is_said_once_the_store_exists(tmp_path: Path, capsys, monkeypatch) -> None:
+    # Before: the note came first, and a demo that then failed (a missing folder) still
+    # told the reader about a store and a password that did not exist.
+    monkeypatch.delenv("CASA_DESK_USER", raising=False)
+    monkeypatch.delenv("CASA_DESK_PASSWORD", raising=False)
+    missing = tmp_path / "assente" / "demo.sqlite"
+    assert main(["demo", "--db", str(missing), "--people", "20", "--contacts", "40"]) == 1
+    assert "utente predefinito" not in capsys.readouterr().err
+    made = tmp_path / "demo.sqlite"
+    assert main(["demo", "--db", str(made), "--people", "20", "--contacts", "40"]) == 0
+    err = capsys.readouterr().err
+    assert "utente predefinito «demo», password «demo»" in err
