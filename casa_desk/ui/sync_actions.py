@@ -184,11 +184,10 @@ class BundleActions(QWidget):
         from casa_desk.sync.bundle import export_bundle
 
         def done(count: int) -> None:
-            self.finished.emit(
-                self.tr("Pacchetto scritto in %1: %2 modifiche.")
-                .replace("%1", str(out))
-                .replace("%2", str(count))
-            )
+            # %Ln: the count in the interface's language ("1 modifica", "28.178 modifiche",
+            # "1,200 changes")
+            words = self.tr("Pacchetto scritto in %1: %Ln modifiche.", "", count)
+            self.finished.emit(words.replace("%1", str(out)))
 
         self._run(lambda: export_bundle(self.store, out), done)
 

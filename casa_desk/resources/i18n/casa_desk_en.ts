@@ -462,9 +462,12 @@
         <source>Pacchetti (*.bundle)</source>
         <translation>Bundles (*.bundle)</translation>
     </message>
-    <message>
-        <source>Pacchetto scritto in %1: %2 modifiche.</source>
-        <translation>Bundle written to %1: %2 changes.</translation>
+    <message numerus="yes">
+        <source>Pacchetto scritto in %1: %Ln modifiche.</source>
+        <translation>
+            <numerusform>Bundle written to %1: %Ln change.</numerusform>
+            <numerusform>Bundle written to %1: %Ln changes.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importa il file della sede</source>

@@ -462,9 +462,12 @@
         <source>Pacchetti (*.bundle)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Pacchetto scritto in %1: %2 modifiche.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Pacchetto scritto in %1: %Ln modifiche.</source>
+        <translation>
+            <numerusform>Pacchetto scritto in %1: %Ln modifica.</numerusform>
+            <numerusform>Pacchetto scritto in %1: %Ln modifiche.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importa il file della sede</source>
