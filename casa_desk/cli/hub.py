@@ -323,6 +323,12 @@ def _hand_out(hub: Any, device_id: str, code: str, args: argparse.Namespace, db:
         code = code_with_pin(code, served.fingerprint)
     elif address:  # no certificate recorded: the office types the address with the code
         lines.append(f"Indirizzo della sede: {address}")
+    if served.url is None:  # made before the hub ever served from this database
+        lines.append(
+            "Attenzione: il server della sede non è ancora stato avviato su questo database, "
+            "quindi il codice non porta l'impronta del suo certificato: per un server in "
+            "HTTPS, avviarlo («casa-desk hub serve») e dare il codice di «hub device-code»."
+        )
     return [*lines, code]
 
 

@@ -254,9 +254,12 @@ def test_device_add_prints_the_plain_http_address(
 def test_device_add_with_no_address_prints_none(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Before the first ``hub serve`` there is no address to hand out: the id and the code."""
-    made, code = _add(str(tmp_path / "hub.sqlite"), capsys)
+    """Before the first ``hub serve`` there is no address to hand out: the id, the code, and
+    a word that the code carries no certificate fingerprint (a reviewer's HTTPS enrolment
+    then failed with no clue why)."""
+    made, warning, code = _add(str(tmp_path / "hub.sqlite"), capsys)
     assert made.endswith(" creato per SAN-SIRO.") and len(code.split("-")) == 5
+    assert warning.startswith("Attenzione: il server della sede non è ancora stato avviato")
 
 
 def test_device_add_in_https_prints_the_address_handed_out(
@@ -328,3 +331,16 @@ def test_backup_of_a_postgresql_hub_in_capitals_says_pg_dump(
     )
     assert (status, out) == (1, "")
     assert lines == ["casa-desk: Per una sede su PostgreSQL usare pg_dump (docs/deploy.md)."]
+
+
+def test_once_the_hub_has_served_the_warning_is_gone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from casa_desk.sync.hub.endpoint import record
+
+    hub = tmp_path / "hub.sqlite"
+    store = HubStore.open(hub)
+    record(store, "http://127.0.0.1:8765", None)  # what ``hub serve`` does when it starts
+    store.close()
+    made, address, code = _add(str(hub), capsys)
+    assert address == "Indirizzo della sede: http://127.0.0.1:8765"
