@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -301,7 +302,7 @@ def test_the_office_syncs_over_https_and_by_file(desk, tmp_path: Path) -> None:
         office = ["--db", "office.sqlite"]
         run([exe, "enrol", *office, "--hub", url, "--code", code], work, env)
         synced = run([exe, "sync", *office], work, env)
-        assert " inviate" in synced.stdout, synced.stdout
+        assert re.match(r"Sincronizzato: [1-9][\d.]* inviat[ae], ", synced.stdout), synced.stdout
         push, reply = tmp_path / "push.casa", tmp_path / "reply.casa"
         run([exe, "bundle", "export", *office, "--out", str(push)], work, env)
         _hub_command(
