@@ -64,7 +64,7 @@ other ESF programme (same indicator counts, so the same marks, but other age ban
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from casa_desk.reports.model import Breakdown
@@ -267,11 +267,15 @@ def _disclosed(cells: Sequence[_Cell], domains: list[Intervals]) -> bool:
     return bool(_disclosed_cells(cells, domains))
 
 
-def _disclosed_cells(cells: Sequence[_Cell], domains: list[Intervals]) -> set[int]:
+def _disclosed_cells(
+    cells: Sequence[_Cell], domains: list[Intervals], only: Iterable[int] | None = None
+) -> set[int]:
     """The cells a reader pins to one value, or narrows into 1-4 where the mark says they
-    may be 0 or 5 and more (an ``n.p.``)."""
+    may be 0 or 5 and more (an ``n.p.``); ``only``: look at these cells alone (those whose
+    values changed, when the others were looked at before)."""
     out = set()
-    for n, (cell, domain) in enumerate(zip(cells, domains, strict=True)):
+    for n in range(len(cells)) if only is None else only:
+        cell, domain = cells[n], domains[n]
         count = sum(hi - lo + 1 for lo, hi in domain)
         small = all(_SMALL[0] <= lo and hi <= _SMALL[1] for lo, hi in domain)
         if count < 2 or (small and cell.sensitive and cell.mark != PRIMARY):
