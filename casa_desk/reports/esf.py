@@ -34,6 +34,7 @@ nowhere else, so suppression may hide them.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -266,6 +267,21 @@ def esf_figures(
     )
 
 
+#: No ESF participant entered, left or had a result before this month: the 2014-2020
+#: programme's eligibility began on 1 January 2014 (Reg. 1303/2013 art. 65(2)).
+FIRST_MONTH = "2014-01"
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
+def _month_of(day: str) -> str:
+    """The month of a day as stored, for :func:`_series`. A day before :data:`FIRST_MONTH`
+    or not written ``YYYY-MM-…`` (a typo, ``0000-00-00``, ``2025-9-30`` from a row synced
+    from elsewhere) counts in that first month: a series never starts in year 1 (a walk of
+    24,000 months) and never stops the report."""
+    month = day[:7]
+    return month if _MONTH.fullmatch(month) and month >= FIRST_MONTH else FIRST_MONTH
+
+
 def _series(
     prefix: str,
     codes: list[tuple[Any, ...]],
@@ -279,7 +295,7 @@ def _series(
     (one pass buckets them by the month of their day at ``day_at``: entry, exit, result)."""
     by_month: dict[str, list[tuple[Any, ...]]] = {}
     for row in codes:
-        by_month.setdefault(row[day_at][:7], []).append(row)
+        by_month.setdefault(_month_of(row[day_at]), []).append(row)
     out: dict[str, list[Breakdown]] = {}
     if not by_month:
         return out
