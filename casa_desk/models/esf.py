@@ -36,6 +36,10 @@ AGE_BAND_CODES: dict[Programme, tuple[str, ...]] = {
 #: funded today can only be in the 2021–2027 programme.
 DEFAULT_PROGRAMME = Programme.ESF_2021_2027
 
+#: The first day an ESF participant can have entered, left or had a result: the 2014-2020
+#: programme's eligibility began on 1 January 2014 (Reg. 1303/2013 art. 65(2)).
+FIRST_ESF_DAY = date(2014, 1, 1)
+
 #: Follow-up of the longer-term results: six months after leaving.
 FOLLOW_UP_MONTHS = 6
 

@@ -43,7 +43,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from casa_desk.models.esf import age_band, age_on
+from casa_desk.models.esf import FIRST_ESF_DAY, age_band, age_on
 from casa_desk.models.vocab import (
     ENTRY_INDICATORS,
     EmploymentStatus,
@@ -267,9 +267,8 @@ def esf_figures(
     )
 
 
-#: No ESF participant entered, left or had a result before this month: the 2014-2020
-#: programme's eligibility began on 1 January 2014 (Reg. 1303/2013 art. 65(2)).
-FIRST_MONTH = "2014-01"
+#: No ESF participant entered, left or had a result before this month.
+FIRST_MONTH = FIRST_ESF_DAY.isoformat()[:7]
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 

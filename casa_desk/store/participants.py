@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from casa_desk.errors import ValidationError
-from casa_desk.models.esf import add_months, cf_hash, follow_up_due
+from casa_desk.models.esf import FIRST_ESF_DAY, add_months, cf_hash, follow_up_due
 from casa_desk.models.timeutil import format_date, today_rome
 from casa_desk.models.vocab import (
     ENTRY_INDICATORS,
@@ -67,7 +67,14 @@ def clean_enrolment(values: dict[str, Any]) -> dict[str, Any]:
     entered = values.get("entered_on")
     if not entered:
         raise ValidationError("Indicare la data di ingresso.", field="entered_on", code="required")
-    out["entered_on"] = _day(entered, "entered_on").isoformat()
+    day = _day(entered, "entered_on")
+    if day < FIRST_ESF_DAY:  # a typo (1026 for 2026): no ESF programme ran then
+        raise ValidationError(
+            "La data di ingresso è precedente all'avvio dei programmi FSE (1° gennaio 2014).",
+            field="entered_on",
+            code="before_programmes",
+        )
+    out["entered_on"] = day.isoformat()
     status = values.get("employment_status")
     if status not in {s.value for s in EmploymentStatus}:
         raise ValidationError(

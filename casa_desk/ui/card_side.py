@@ -109,7 +109,7 @@ class CardSide(QScrollArea):
         self.consents = QVBoxLayout(self.consents_box)
         self.duplicates_box = QGroupBox(objectName="duplicatesBox")
         self.duplicates = QGridLayout(self.duplicates_box)
-        self.esf_box = EsfBox(context)  # shown for ESF participants only
+        self.esf_box = EsfBox(context)  # the programme's steps, the entry first
         self.rights_box = RightsBox(context)  # safe contact, data export, erasure
         self.rights_box.confirmed.connect(self.confirmed)
         self.duplicates.setColumnStretch(0, 1)
@@ -152,7 +152,9 @@ class CardSide(QScrollArea):
         self.rights_box.load(person)
         self._fill_household(person)
         self._fill_consents(person["id"])
-        self.esf_box.load(self.people.merged_ids(person["id"]))
+        self.esf_box.load(
+            self.people.merged_ids(person["id"]), may_enrol=not person.get("anonymised_on")
+        )
         self._fill_duplicates(person["id"])
         self.verticalScrollBar().setValue(0)
 

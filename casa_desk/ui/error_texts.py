@@ -94,6 +94,10 @@ TEXTS: dict[str, str] = {
         "Errors", "Il rientro non può precedere l'uscita."
     ),
     "future": QT_TRANSLATE_NOOP("Errors", "La data non può essere nel futuro."),
+    "before_programmes:entered_on": QT_TRANSLATE_NOOP(
+        "Errors",
+        "La data di ingresso è precedente all'avvio dei programmi FSE (1° gennaio 2014).",
+    ),
     "not_exited": QT_TRANSLATE_NOOP("Errors", "Registrare prima l'uscita dal programma."),
     "not_exited:reentered_on": QT_TRANSLATE_NOOP(
         "Errors", "La persona non è uscita dal programma."

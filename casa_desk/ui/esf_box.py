@@ -1,8 +1,10 @@
 """The card's "Programma FSE" box: where the person stands in the ESF programme and the
-next step — record the exit with its immediate results, the results later, the six-month
+next step — the entry, the exit with its immediate results, the results later, the six-month
 follow-up once it is due, or a re-entry.
 
-Shown only for an enrolled person. Each step opens a dialog (:mod:`casa_desk.ui.esf_dialogs`)
+At an office's desk every person's card has it: "Non iscritto" with the entry for someone
+not enrolled (not for an anonymised person, nor at head office, which runs no programme's
+desk). Each step opens a dialog (:mod:`casa_desk.ui.esf_dialogs`)
 whose OK runs the step as a :class:`~casa_desk.ui.operations.StoreOp` on
 :class:`~casa_desk.store.participants.Participants`: ``participants`` is announced once on
 the change bus (the card and the agenda's follow-ups refresh with it).
@@ -19,9 +21,11 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidg
 from casa_desk.models.esf import follow_up_due
 from casa_desk.models.timeutil import format_date, today_rome
 from casa_desk.models.vocab import ExitResult, FollowUpResult
+from casa_desk.reports.programme import resolve as resolve_programme
 from casa_desk.store.participants import Participants
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.esf_dialogs import (
+    EntryDialog,
     FollowUpDialog,
     ReentryDialog,
     ResultsDialog,
@@ -40,11 +44,13 @@ class EsfBox(QGroupBox):
         self.context = context
         self.participants = Participants(context.store)
         self.row: dict[str, Any] | None = None
-        self.dialog: ResultsDialog | FollowUpDialog | ReentryDialog | None = None
+        self.person_id: str | None = None  # the person the entry would enrol
+        self.dialog: EntryDialog | ResultsDialog | FollowUpDialog | ReentryDialog | None = None
         self.state = QLabel(self)
         self.state.setObjectName("esfState")
         self.state.setWordWrap(True)
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.enrol_button = QPushButton(self, objectName="esfEnrolButton")
         self.exit_button = QPushButton(self, objectName="esfExitButton")
         self.results_button = QPushButton(self, objectName="esfResultsButton")
         self.follow_up_button = QPushButton(self, objectName="esfFollowUpButton")
@@ -52,6 +58,7 @@ class EsfBox(QGroupBox):
         # One under the other, so that they fit the card's narrow column (see RightsBox).
         buttons = QVBoxLayout()
         for button in (
+            self.enrol_button,
             self.exit_button,
             self.results_button,
             self.follow_up_button,
@@ -61,6 +68,7 @@ class EsfBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.state)
         layout.addLayout(buttons)
+        self.enrol_button.clicked.connect(self.record_entry)
         self.exit_button.clicked.connect(self.record_exit)
         self.results_button.clicked.connect(self.record_results)
         self.follow_up_button.clicked.connect(self.record_follow_up)
@@ -70,16 +78,21 @@ class EsfBox(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Programma FSE"))
+        self.enrol_button.setText(self.tr("Iscrivi al programma…"))
         self.exit_button.setText(self.tr("Registra uscita…"))
         self.results_button.setText(self.tr("Esiti immediati…"))
         self.follow_up_button.setText(self.tr("Esito a sei mesi…"))
         self.reentry_button.setText(self.tr("Rientro…"))
         if self.row:
             self._show(self.row)
+        elif self.person_id:
+            self._show_not_enrolled()
 
     # -- showing ----------------------------------------------------------------------------
-    def load(self, person_ids: list[str]) -> None:
-        """The enrolment of the person (or of a duplicate merged into them), if any."""
+    def load(self, person_ids: list[str], *, may_enrol: bool = True) -> None:
+        """The enrolment of the person (or of a duplicate merged into them), if any; else,
+        with ``may_enrol`` at an office's desk, the entry (``person_ids[0]``: the person)."""
+        self.clear()
         for person_id in person_ids:
             row = self.participants.of_person(person_id)
             if row:
@@ -87,12 +100,27 @@ class EsfBox(QGroupBox):
                 self._show(row)
                 self.show()
                 return
-        self.clear()
+        if may_enrol and person_ids and not self.context.is_head_office:
+            self.person_id = person_ids[0]
+            self._show_not_enrolled()
+            self.show()
 
     def clear(self) -> None:
         self.row = None
+        self.person_id = None
         self.state.clear()
         self.hide()
+
+    def _show_not_enrolled(self) -> None:
+        self.state.setText(self.tr("Non iscritto al programma."))
+        self.enrol_button.show()
+        for button in (
+            self.exit_button,
+            self.results_button,
+            self.follow_up_button,
+            self.reentry_button,
+        ):
+            button.hide()
 
     def _show(self, row: dict[str, Any]) -> None:
         lines = [self.tr("Ingresso: %1").replace("%1", format_date(row["entered_on"]))]
@@ -107,6 +135,7 @@ class EsfBox(QGroupBox):
         else:
             lines.append(self.tr("Nel programma."))
         self.state.setText("\n".join(lines))
+        self.enrol_button.hide()
         self.exit_button.setVisible(not exited)
         self.results_button.setVisible(bool(exited) and not row.get("exit_results_on"))
         self.follow_up_button.setVisible(
@@ -142,6 +171,17 @@ class EsfBox(QGroupBox):
         return self.tr("Esito a sei mesi dal %1.").replace("%1", format_date(due))
 
     # -- steps ------------------------------------------------------------------------------
+    def record_entry(self) -> None:
+        if self.person_id is None or self.row is not None:
+            return
+        programme = resolve_programme(self.context.store.db.conn, self.context.presidio).code
+        dialog = EntryDialog(programme, self)
+        person_id, presidio = self.person_id, self.context.presidio
+        self._open(
+            dialog,
+            lambda: self.participants.enrol(person_id, dialog.values(), presidio=presidio),
+        )
+
     def record_exit(self) -> None:
         if self.row is None:
             return
@@ -187,7 +227,9 @@ class EsfBox(QGroupBox):
         participant = self.row["id"]
         self._open(dialog, lambda: self.participants.reenter(participant, dialog.reentry_day))
 
-    def _open(self, dialog: ResultsDialog | FollowUpDialog | ReentryDialog, save: Any) -> None:
+    def _open(
+        self, dialog: EntryDialog | ResultsDialog | FollowUpDialog | ReentryDialog, save: Any
+    ) -> None:
         """The dialog runs ``save`` on OK as one operation: closes on success (then the
         change is announced), shows the worded refusal and stays open on failure."""
         dialog.op = (

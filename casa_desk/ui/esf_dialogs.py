@@ -1,5 +1,6 @@
-"""Dialogs of a participant's path through the ESF programme: the exit with its immediate
-results, the immediate results recorded later, the six-month follow-up, a re-entry.
+"""Dialogs of a participant's path through the ESF programme: the entry with what the
+programme asks at entry, the exit with its immediate results, the immediate results recorded
+later, the six-month follow-up, a re-entry.
 
 Each dialog only collects values; the card's ESF box gives it the store call as a
 :class:`~casa_desk.ui.operations.StoreOp` (``dialog.op``), run on OK: on success the dialog
@@ -17,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -28,8 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from casa_desk.errors import CasaError
+from casa_desk.models.esf import FIRST_ESF_DAY
 from casa_desk.models.timeutil import today_rome
-from casa_desk.models.vocab import ExitResult, FollowUpResult
+from casa_desk.models.vocab import (
+    EmploymentStatus,
+    ExitResult,
+    FollowUpResult,
+    Isced,
+    Programme,
+    YesNoDeclined,
+)
+from casa_desk.reports.model import ESF_DISADVANTAGE
 from casa_desk.ui.referral_dialog import error_label
 
 
@@ -59,13 +70,77 @@ def follow_up_words() -> dict[str, str]:
 
 
 def _date_edit(parent: QWidget, value: date) -> QDateEdit:
+    """A day of the programme: from its first possible day (no ESF programme ran before
+    2014: 1026 for 2026 cannot be typed) to today."""
     edit = QDateEdit(parent)
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setCalendarPopup(True)
+    edit.setMinimumDate(QDate(FIRST_ESF_DAY.year, FIRST_ESF_DAY.month, FIRST_ESF_DAY.day))
     edit.setDate(QDate(value.year, value.month, value.day))
     today = today_rome()
     edit.setMaximumDate(QDate(today.year, today.month, today.day))
     return edit
+
+
+def employment_words(programme: Programme) -> dict[str, str]:
+    """The situation at entry, as the programme counts it (2021-2027 has no "inactive, not
+    in education": such a person is inactive)."""
+    words = {
+        EmploymentStatus.UNEMPLOYED.value: QCoreApplication.translate("Esf", "Disoccupato"),
+        EmploymentStatus.LONG_TERM_UNEMPLOYED.value: QCoreApplication.translate(
+            "Esf", "Disoccupato di lungo periodo (oltre 12 mesi)"
+        ),
+        EmploymentStatus.INACTIVE.value: QCoreApplication.translate(
+            "Esf", "Inattivo (non lavora e non cerca lavoro)"
+        ),
+        EmploymentStatus.INACTIVE_NOT_IN_EDUCATION.value: QCoreApplication.translate(
+            "Esf", "Inattivo, non in istruzione o formazione"
+        ),
+        EmploymentStatus.EMPLOYED.value: QCoreApplication.translate(
+            "Esf", "Occupato, anche autonomo"
+        ),
+    }
+    if programme is Programme.ESF_2021_2027:
+        del words[EmploymentStatus.INACTIVE_NOT_IN_EDUCATION.value]
+    return words
+
+
+def isced_words() -> dict[str, str]:
+    return {
+        Isced.LOW.value: QCoreApplication.translate("Esf", "Fino alla licenza media (ISCED 0-2)"),
+        Isced.MEDIUM.value: QCoreApplication.translate(
+            "Esf", "Diploma o qualifica post-diploma (ISCED 3-4)"
+        ),
+        Isced.HIGH.value: QCoreApplication.translate("Esf", "Laurea o superiore (ISCED 5-8)"),
+    }
+
+
+def indicator_words(programme: Programme) -> dict[str, str]:
+    """The programme's questions at entry, by column (Reg. 1304/2013 and 2021/1057 Annex I)."""
+    words = {
+        "migrant_background": QCoreApplication.translate(
+            "Esf", "Migrante, di origine straniera o di una minoranza"
+        ),
+        "third_country_national": QCoreApplication.translate(
+            "Esf", "Cittadino di un paese terzo (non UE)"
+        ),
+        "foreign_background": QCoreApplication.translate("Esf", "Di origine straniera"),
+        "minority": QCoreApplication.translate("Esf", "Di una minoranza (compresi i Rom)"),
+        "disability": QCoreApplication.translate("Esf", "Persona con disabilità"),
+        "homeless_or_housing_exclusion": QCoreApplication.translate(
+            "Esf", "Senza dimora o in esclusione abitativa"
+        ),
+        "other_disadvantage": QCoreApplication.translate("Esf", "Altro svantaggio"),
+    }
+    return {column: words[column] for column, _label in ESF_DISADVANTAGE[programme]}
+
+
+def answer_words() -> dict[str, str]:
+    return {
+        YesNoDeclined.DECLINED.value: QCoreApplication.translate("Esf", "Non ha risposto"),
+        YesNoDeclined.YES.value: QCoreApplication.translate("Esf", "Sì"),
+        YesNoDeclined.NO.value: QCoreApplication.translate("Esf", "No"),
+    }
 
 
 def _day(edit: QDateEdit) -> date:
@@ -99,6 +174,51 @@ class _Dialog(QDialog):
     def show_error(self, _error: CasaError, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+
+
+class EntryDialog(_Dialog):
+    """The person enters the ESF programme: the day, and what the programme asks at entry
+    (the situation, the education, its questions: each may be left unanswered)."""
+
+    def __init__(self, programme: Programme, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Ingresso nel programma FSE"), parent)
+        self.setMinimumWidth(460)
+        note = QLabel(
+            self.tr(
+                "Dati chiesti dal programma FSE all'ingresso: escono dal presidio solo come "
+                "cifre aggregate nei rapporti."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        self.form.addRow(note)
+        self.day = _date_edit(self, today_rome())
+        self.day.setObjectName("entryDay")
+        self.form.addRow(self.tr("Data di &ingresso"), self.day)
+        self.employment = self._choice("entryEmployment", employment_words(programme))
+        self.form.addRow(self.tr("&Condizione occupazionale"), self.employment)
+        self.education = self._choice("entryEducation", isced_words())
+        self.form.addRow(self.tr("&Titolo di studio"), self.education)
+        self.answers: dict[str, QComboBox] = {}
+        for column, words in indicator_words(programme).items():
+            self.answers[column] = self._choice(f"entry_{column}", answer_words())
+            self.form.addRow(words, self.answers[column])
+
+    def _choice(self, name: str, words: dict[str, str]) -> QComboBox:
+        box = QComboBox(self)
+        box.setObjectName(name)
+        for code, word in words.items():
+            box.addItem(word, code)
+        return box
+
+    def values(self) -> dict[str, str]:
+        """What :meth:`casa_desk.store.participants.Participants.enrol` takes."""
+        return {
+            "entered_on": _day(self.day).isoformat(),
+            "employment_status": self.employment.currentData(),
+            "education_isced": self.education.currentData(),
+            **{column: box.currentData() for column, box in self.answers.items()},
+        }
 
 
 class ResultsDialog(_Dialog):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from casa_desk.models.esf import add_months, follow_up_due
 from casa_desk.models.timeutil import today_rome
 from casa_desk.store.participants import Participants
-from casa_desk.ui.esf_dialogs import FollowUpDialog, ReentryDialog, ResultsDialog
+from casa_desk.ui.esf_dialogs import EntryDialog, FollowUpDialog, ReentryDialog, ResultsDialog
 
 ENTRY = {"employment_status": "inactive", "education_isced": "0-2"}
 
@@ -173,9 +173,57 @@ def test_reentry_from_the_card(qtbot, window, demo) -> None:
     assert box.exit_button.isVisible()
 
 
-def test_the_box_stays_hidden_for_people_not_enrolled(qtbot, window, demo) -> None:
-    card = open_card(qtbot, window, demo.ids["Zampicchi Ludmilla"])
-    assert not card.esf_box.isVisible()
+def choose(combo, code: str) -> None:
+    combo.setFocus()
+    combo.setCurrentIndex(combo.findData(code))
+
+
+def test_a_person_not_enrolled_enters_the_programme_from_the_card(qtbot, window, demo) -> None:
+    """There was no way to enrol anyone at the desk: the box stayed hidden until a
+    participant existed, and only the demo made them. Now the card offers the entry."""
+    ludmilla = demo.ids["Zampicchi Ludmilla"]
+    card = open_card(qtbot, window, ludmilla)
+    box = card.esf_box
+    assert box.isVisible() and box.state.text() == "Non iscritto al programma."
+    assert box.enrol_button.isVisible() and not box.exit_button.isVisible()
+    qtbot.mouseClick(box.enrol_button, Qt.MouseButton.LeftButton)
+    dialog = box.dialog
+    assert isinstance(dialog, EntryDialog)
+    qtbot.waitExposed(dialog)
+    # the default programme's (2021-2027) questions, unanswered until asked
+    assert set(dialog.answers) == {
+        "third_country_national", "foreign_background", "minority", "disability",
+        "homeless_or_housing_exclusion",
+    }  # fmt: skip
+    assert dialog.employment.findData("inactive_not_in_education") == -1
+    # no ESF programme ran before 2014: such a day cannot be typed
+    set_day(dialog.day, date(2013, 6, 1))
+    assert dialog.day.date() == QDate(2014, 1, 1)
+    entered = today_rome() - timedelta(days=10)
+    set_day(dialog.day, entered)
+    choose(dialog.employment, "long_term_unemployed")
+    choose(dialog.education, "3-4")
+    choose(dialog.answers["disability"], "yes")
+    with qtbot.waitSignal(demo_bus(window).changed):
+        press_ok(qtbot, dialog)
+    saved = Participants(demo.store).of_person(ludmilla)
+    assert (saved["entered_on"], saved["employment_status"], saved["education_isced"]) == (
+        entered.isoformat(), "long_term_unemployed", "3-4"
+    )  # fmt: skip
+    assert (saved["disability"], saved["minority"]) == ("yes", "declined")
+    qtbot.waitUntil(lambda: "Nel programma." in box.state.text())
+    assert not box.enrol_button.isVisible() and box.exit_button.isVisible()
+
+
+def test_an_entry_refused_is_said_in_the_dialog(qtbot, window, demo) -> None:
+    arianna = demo.ids["Quarzolini Arianna"]
+    card = open_card(qtbot, window, arianna)
+    qtbot.mouseClick(card.esf_box.enrol_button, Qt.MouseButton.LeftButton)
+    dialog = card.esf_box.dialog
+    qtbot.waitExposed(dialog)
+    enrol(demo, "Quarzolini Arianna", today_rome())  # meanwhile, from another window
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible() and "già iscritta" in dialog.error.text()
 
 
 def demo_bus(window):

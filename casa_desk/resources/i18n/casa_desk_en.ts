@@ -1161,6 +1161,29 @@
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Ingresso nel programma FSE</source>
+        <translation>Entry into the ESF programme</translation>
+    </message>
+    <message>
+        <source>Dati chiesti dal programma FSE all&apos;ingresso: escono dal presidio solo come cifre aggregate nei rapporti.</source>
+        <translation>Data the ESF programme asks for at entry: they leave the office only as aggregate figures in the reports.</translation>
+    </message>
+    <message>
+        <source>Data di &amp;ingresso</source>
+        <translation>&amp;Entry date</translation>
+    </message>
+    <message>
+        <source>&amp;Condizione occupazionale</source>
+        <translation>&amp;Employment status</translation>
+    </message>
+    <message>
+        <source>&amp;Titolo di studio</source>
+        <translation>E&amp;ducation</translation>
+    </message>
+</context>
+<context>
     <name>EraseDialog</name>
     <message>
         <source>Cancella i dati della persona</source>
@@ -1338,6 +1361,10 @@
         <translation>The date cannot be in the future.</translation>
     </message>
     <message>
+        <source>La data di ingresso è precedente all&apos;avvio dei programmi FSE (1° gennaio 2014).</source>
+        <translation>The entry date is before the ESF programmes began (1 January 2014).</translation>
+    </message>
+    <message>
         <source>Registrare prima l&apos;uscita dal programma.</source>
         <translation>Record the exit from the programme first.</translation>
     </message>
@@ -1428,12 +1455,84 @@
         <source>Situazione lavorativa migliorata</source>
         <translation>Improved labour market situation</translation>
     </message>
+    <message>
+        <source>Disoccupato</source>
+        <translation>Unemployed</translation>
+    </message>
+    <message>
+        <source>Disoccupato di lungo periodo (oltre 12 mesi)</source>
+        <translation>Long-term unemployed (over 12 months)</translation>
+    </message>
+    <message>
+        <source>Inattivo (non lavora e non cerca lavoro)</source>
+        <translation>Inactive (not working, not looking for work)</translation>
+    </message>
+    <message>
+        <source>Inattivo, non in istruzione o formazione</source>
+        <translation>Inactive, not in education or training</translation>
+    </message>
+    <message>
+        <source>Fino alla licenza media (ISCED 0-2)</source>
+        <translation>Up to lower secondary (ISCED 0-2)</translation>
+    </message>
+    <message>
+        <source>Diploma o qualifica post-diploma (ISCED 3-4)</source>
+        <translation>Upper secondary or post-secondary (ISCED 3-4)</translation>
+    </message>
+    <message>
+        <source>Laurea o superiore (ISCED 5-8)</source>
+        <translation>Tertiary (ISCED 5-8)</translation>
+    </message>
+    <message>
+        <source>Migrante, di origine straniera o di una minoranza</source>
+        <translation>Migrant, foreign background or minority</translation>
+    </message>
+    <message>
+        <source>Cittadino di un paese terzo (non UE)</source>
+        <translation>Third-country national (non-EU)</translation>
+    </message>
+    <message>
+        <source>Di origine straniera</source>
+        <translation>Foreign background</translation>
+    </message>
+    <message>
+        <source>Di una minoranza (compresi i Rom)</source>
+        <translation>Minority (including Roma)</translation>
+    </message>
+    <message>
+        <source>Persona con disabilità</source>
+        <translation>Person with a disability</translation>
+    </message>
+    <message>
+        <source>Senza dimora o in esclusione abitativa</source>
+        <translation>Homeless or affected by housing exclusion</translation>
+    </message>
+    <message>
+        <source>Altro svantaggio</source>
+        <translation>Other disadvantage</translation>
+    </message>
+    <message>
+        <source>Non ha risposto</source>
+        <translation>Did not answer</translation>
+    </message>
+    <message>
+        <source>Sì</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
 </context>
 <context>
     <name>EsfBox</name>
     <message>
         <source>Programma FSE</source>
         <translation>ESF programme</translation>
+    </message>
+    <message>
+        <source>Iscrivi al programma…</source>
+        <translation>Enrol in the programme…</translation>
     </message>
     <message>
         <source>Registra uscita…</source>
@@ -1450,6 +1549,10 @@
     <message>
         <source>Rientro…</source>
         <translation>Re-entry…</translation>
+    </message>
+    <message>
+        <source>Non iscritto al programma.</source>
+        <translation>Not enrolled in the programme.</translation>
     </message>
     <message>
         <source>Ingresso: %1</source>

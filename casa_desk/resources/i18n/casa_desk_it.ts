@@ -1161,6 +1161,29 @@
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Ingresso nel programma FSE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dati chiesti dal programma FSE all&apos;ingresso: escono dal presidio solo come cifre aggregate nei rapporti.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data di &amp;ingresso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Condizione occupazionale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Titolo di studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EraseDialog</name>
     <message>
         <source>Cancella i dati della persona</source>
@@ -1338,6 +1361,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>La data di ingresso è precedente all&apos;avvio dei programmi FSE (1° gennaio 2014).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Registrare prima l&apos;uscita dal programma.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1428,11 +1455,83 @@
         <source>Situazione lavorativa migliorata</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Disoccupato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disoccupato di lungo periodo (oltre 12 mesi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inattivo (non lavora e non cerca lavoro)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inattivo, non in istruzione o formazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fino alla licenza media (ISCED 0-2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diploma o qualifica post-diploma (ISCED 3-4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laurea o superiore (ISCED 5-8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migrante, di origine straniera o di una minoranza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cittadino di un paese terzo (non UE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Di origine straniera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Di una minoranza (compresi i Rom)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persona con disabilità</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Senza dimora o in esclusione abitativa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Altro svantaggio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non ha risposto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EsfBox</name>
     <message>
         <source>Programma FSE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iscrivi al programma…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1449,6 +1548,10 @@
     </message>
     <message>
         <source>Rientro…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non iscritto al programma.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -239,3 +239,18 @@ def test_m007_upgrades_a_store_made_before_it(tmp_path) -> None:
         names = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
         assert {"participants_follow_up_due", "settings_key"} <= names
     assert list((tmp_path / "backups").glob("*.sqlite"))
+
+
+def test_an_entry_before_the_first_programme_is_refused(store: Store) -> None:
+    # 1026 for 2026: the window's date field allows it, no ESF programme ran then, and the
+    # report's months would start in that year (reports/esf.py counts it from 2014-01)
+    person = People(store).register({"first_name": "Ada", "last_name": "Esempio"},
+                                    presidio="SAN-SIRO")  # fmt: skip
+    before = store.pending_changes()
+    early = {**ENTRY, "entered_on": "2013-12-31"}
+    with pytest.raises(ValidationError, match="1° gennaio 2014") as refused:
+        Participants(store).enrol(person["id"], early, presidio="SAN-SIRO")
+    assert refused.value.field == "entered_on"
+    assert store.pending_changes() == before
+    first = {**ENTRY, "entered_on": "2014-01-01"}
+    assert Participants(store).enrol(person["id"], first, presidio="SAN-SIRO")["entered_on"]
