@@ -127,7 +127,7 @@ def hub_database(db: str | None, *, create: bool, make_folder: bool = False) -> 
             )
         if _has_password(text):
             print(
-                "casa-desk: attenzione: la password nell'indirizzo del database è leggibile da "
+                "casa-desk: Attenzione: la password nell'indirizzo del database è leggibile da "
                 "chiunque elenchi i processi di questo computer; metterla nel file .pgpass "
                 "dell'utente del servizio (docs/deploy.md).",
                 file=sys.stderr,

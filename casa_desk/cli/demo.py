@@ -165,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if admin == DEFAULT_ADMIN and password == DEFAULT_PASSWORD:  # said once it exists
         print(
-            f"casa-desk: archivio dimostrativo con l'utente predefinito «{DEFAULT_ADMIN}», "
+            f"casa-desk: Archivio dimostrativo con l'utente predefinito «{DEFAULT_ADMIN}», "
             f"password «{DEFAULT_PASSWORD}» (altri con {USER_ENV} e {PASSWORD_ENV}).",
             file=sys.stderr,
         )

@@ -188,7 +188,7 @@ def _say_upgrading() -> None:
     the throttle's wait, so a script's output stays its own."""
     if sys.stderr.isatty():
         print(
-            "casa-desk: aggiornamento dell'archivio alla nuova versione (controllo, copia di "
+            "casa-desk: Aggiornamento dell'archivio alla nuova versione (controllo, copia di "
             "sicurezza, migrazione): attendere…",
             file=sys.stderr,
         )

@@ -33,7 +33,7 @@ def test_the_command_line_says_it_in_one_line(
     status = main(["hub", "new-epoch", "--db", url])
     warning, *lines = capsys.readouterr().err.strip().splitlines()
     # a password in the URL is visible to anyone listing processes: said first
-    assert warning.startswith("casa-desk: attenzione: la password nell'indirizzo")
+    assert warning.startswith("casa-desk: Attenzione: la password nell'indirizzo")
     assert status == 1 and len(lines) == 1, lines
     assert 'database "nessuna_sede" does not exist' in lines[0], lines
     assert "il database indicato non esiste sul server PostgreSQL" in lines[0], lines

@@ -83,3 +83,19 @@ def test_every_one_line_message_starts_with_a_capital(
     line = capsys.readouterr().err
     assert line.count("\n") == 1 and line.startswith("casa-desk: "), line
     assert line.removeprefix("casa-desk: ")[0].isupper(), line
+
+
+def test_no_line_the_program_writes_starts_in_lower_case() -> None:
+    """The same, read in the source: notes and warnings ("casa-desk: attenzione: …",
+    "casa-desk: archivio dimostrativo …") that no error path reaches."""
+    import ast
+
+    lower = []
+    for path in (ROOT / "casa_desk").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            text = node.value if isinstance(node, ast.Constant) else None
+            if isinstance(node, ast.JoinedStr) and isinstance(node.values[0], ast.Constant):
+                text = node.values[0].value
+            if isinstance(text, str) and text.startswith("casa-desk: ") and text[11:12].islower():
+                lower.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert lower == []

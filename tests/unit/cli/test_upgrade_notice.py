@@ -12,7 +12,7 @@ from login_helpers import store_behind_a_version
 
 from casa_desk.cli import main
 
-NOTICE = "casa-desk: aggiornamento dell'archivio alla nuova versione"
+NOTICE = "casa-desk: Aggiornamento dell'archivio alla nuova versione"
 
 
 class Terminal(io.StringIO):
