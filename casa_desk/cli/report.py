@@ -168,13 +168,24 @@ def run_letter(args: argparse.Namespace) -> int:
 def referral_of(session: Session, given: str) -> str:
     """The id of the referral ``given`` names: its id, or the number the window and the
     letter show (what an operator has in hand). A number two referrals share is refused
-    with their ids, offices and days, to choose from: no name is printed."""
+    with their ids, offices and days, to choose from: no name is printed, and for a user
+    who may not see sensitive referrals, none of those (as the window's list leaves them
+    out; one alone is named so that the letter refuses it as by its id)."""
     from casa_desk.models.timeutil import format_datetime
     from casa_desk.store.referrals import Referrals
 
     if session.store.query("SELECT 1 FROM referrals WHERE id = ?", [given]):
         return given
-    rows = Referrals(session.store).numbered(given)
+    referrals = Referrals(session.store)
+    rows = referrals.numbered(given, include_sensitive=not session.masked)
+    if not rows and session.masked:
+        hidden = referrals.numbered(given)
+        if len(hidden) > 1:
+            raise CasaError(
+                f"Il numero «{given.strip()}» non è di una segnalazione che questo utente "
+                "possa stampare."
+            )
+        rows = hidden
     if len(rows) > 1:
         which = "; ".join(
             f"{r['id']} ({r['presidio']}, {format_datetime(r['created_at'])})" for r in rows

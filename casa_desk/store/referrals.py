@@ -292,14 +292,16 @@ class Referrals:
         refresh_statuses(self.store.db, [referral["id"]])
 
     # -- reading ------------------------------------------------------------------------
-    def numbered(self, number: str) -> list[dict[str, Any]]:
+    def numbered(self, number: str, *, include_sensitive: bool = True) -> list[dict[str, Any]]:
         """The referrals shown with display ``number`` (``SS-2026-000123``, any case): id,
-        office and creation time, oldest first. A number is not a key: each desk counts its
-        own (:meth:`_next_number`), so two desks of an office, or two offices whose codes
+        office and creation time, oldest first; sensitive ones only with
+        ``include_sensitive``, as the window's list. A number is not a key: each desk counts
+        its own (:meth:`_next_number`), so two desks of an office, or two offices whose codes
         start alike, may have given out the same one."""
+        sensitive = "" if include_sensitive else " AND sensitive = 0"
         return self.store.query(
             "SELECT id, presidio, created_at FROM referrals WHERE upper(number) = ? "
-            "AND deleted = 0 ORDER BY created_at, id",
+            f"AND deleted = 0{sensitive} ORDER BY created_at, id",
             [number.strip().upper()],
         )
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import report_fixture
-from login_helpers import USER, new_store, open_store
+from login_helpers import USER, new_store, open_store, session_for
 from pypdf import PdfReader
 
 from casa_desk.cli import main
@@ -386,6 +386,38 @@ def test_a_number_two_referrals_share_is_refused_with_their_ids(
     assert all(i in err for i in ids)
     assert not any(row["last_name"] in err for row in names)
     assert not out.exists()
+
+
+def test_a_shared_number_names_no_sensitive_referral_to_who_may_not_see_it(
+    built, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    # The window's list leaves sensitive referrals out for such a user: so does the number.
+    from casa_desk.security import accounts
+
+    source, info = built
+    db = tmp_path / "copy.sqlite"
+    for suffix in ("", ".keys"):
+        Path(f"{db}{suffix}").write_bytes(Path(f"{source}{suffix}").read_bytes())
+    plain, secret = info["referral_with_consent"], info["referral_without_consent"]
+    with open_store(db) as store:
+        number = store.query("SELECT number FROM referrals WHERE id = ?", [plain])[0]["number"]
+        with store.transaction() as journal:
+            journal.update("referrals", secret, {"number": number, "sensitive": 1})
+        admin = session_for(store)
+        accounts.add_user(admin, "op.uno", full_name="Op Uno", role="operatore",
+                          password="una frase lunga ok")  # fmt: skip
+        accounts.add_user(admin, "op.due", full_name="Op Due", role="operatore",
+                          password="una frase lunga ok", may_see_sensitive=True)  # fmt: skip
+    monkeypatch.setenv("CASA_DESK_USER", "op.uno")
+    monkeypatch.setenv("CASA_DESK_PASSWORD", "una frase lunga ok")
+    out = tmp_path / "op.pdf"
+    capsys.readouterr()
+    assert main(["letter", "--db", str(db), "--referral", number, "--out", str(out)]) == 0
+    said = capsys.readouterr()
+    assert secret not in said.out + said.err and out.exists()  # the one this user may see
+    monkeypatch.setenv("CASA_DESK_USER", "op.due")  # who may see both is asked which
+    assert main(["letter", "--db", str(db), "--referral", number, "--out", str(out)]) == 1
+    assert secret in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("command", ["report", "letter"])
