@@ -125,6 +125,14 @@ def hub_database(db: str | None, *, create: bool, make_folder: bool = False) -> 
                 "oppure postgresql://utente@host:porta/db.",
                 code="hub_db_url",
             )
+        if text.split("://", 1)[1].split("/", 1)[0].count("@") > 1:
+            # SQLAlchemy splits at the first "@": the rest of the password would become
+            # the host, and be printed in the driver's "failed to resolve host" line.
+            raise SyncError(
+                "La password nell'indirizzo del database contiene «@»: scriverla come %40, "
+                "o meglio metterla nel file .pgpass (docs/deploy.md).",
+                code="hub_db_url",
+            )
         if _has_password(text):
             print(
                 "casa-desk: Attenzione: la password nell'indirizzo del database è leggibile da "

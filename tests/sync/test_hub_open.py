@@ -63,6 +63,8 @@ def test_a_password_in_the_drivers_words_is_masked(said: str) -> None:
         ("failed to resolve host 'y': [Errno -2] Name or service not known",
          "nome del server sconosciuto"),
         ("connection failed: Connection refused", "nessun server PostgreSQL risponde"),
+        ('connection to server on socket "/tmp/x/.s.PGSQL.5432" failed: No such file or '
+         "directory", "nessun server PostgreSQL risponde"),
         ("fe_sendauth: no password supplied", "chiede una password"),
         ("something new and rare", ""),
     ],
@@ -70,3 +72,12 @@ def test_a_password_in_the_drivers_words_is_masked(said: str) -> None:
 def test_a_common_cause_is_said_in_italian_before_the_drivers_words(said: str, words: str) -> None:
     line = explained(said)
     assert line == said if not words else (words in line and line.endswith(f" ({said})"))
+
+
+def test_a_password_with_a_raw_at_sign_is_refused_before_it_can_be_printed(capsys) -> None:
+    """SQLAlchemy splits at the first "@": "p@ss" left "ss@127.0.0.1" as the host, printed
+    in the driver's "failed to resolve host" line (review)."""
+    status = main(["hub", "device-list", "--db", "postgresql://casa:p@ss@127.0.0.1:1/hub"])
+    err = capsys.readouterr().err
+    assert status == 1 and err.count("\n") == 1 and "contiene «@»" in err
+    assert "ss@" not in err and "p@ss" not in err

@@ -28,7 +28,7 @@ _CAUSES = (
     (r"database \S+ does not exist", "il database indicato non esiste sul server PostgreSQL"),
     (r"failed to resolve host|could not translate host name|Name or service not known",
      "nome del server sconosciuto"),
-    (r"Connection refused|No such file or directory.*socket",
+    (r"Connection refused|socket.*No such file or directory|No such file or directory.*socket",
      "nessun server PostgreSQL risponde a quell'indirizzo e porta (è avviato?)"),
     (r"timeout expired|timed out", "il server non ha risposto in tempo"),
     (r"pg_hba\.conf", "il server PostgreSQL non ammette questa connessione (pg_hba.conf)"),
