@@ -37,6 +37,7 @@ from casa_desk.security import keyfile
 from casa_desk.store import backup, reference
 from casa_desk.store.clock import recover_poisoned_clock, starting_clock
 from casa_desk.store.connection import (
+    Connection,
     Connections,
     DatabaseError,
     Error,
@@ -408,25 +409,26 @@ def is_hub_database(path: Path) -> bool:
     """True when ``path`` is the hub's SQLite database (plain SQLite with :data:`HUB_TABLES`)
     — given where an office store is expected, it deserves its own words, not a missing key
     file. Reads through SQLite only."""
-    path = Path(path)
-    if not path.is_file():
-        return False
-    try:
-        conn = Connections(path).inspector()
-    except Error:
-        return False
-    try:
+
+    def hub_tables(conn: Connection) -> bool:
         names = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
         return HUB_TABLES <= {name for (name,) in names}
-    except DatabaseError:
-        return False
-    finally:
-        conn.close()
+
+    return _plain_sqlite_says(path, hub_tables)
 
 
 def is_plain_store(path: Path) -> bool:
     """True when ``path`` is a casa_desk store that is *not* encrypted (made before issue 10,
     or a decrypted copy): SQLite reads its header without a key. Reads through SQLite only."""
+    return _plain_sqlite_says(
+        path,
+        lambda conn: conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID,
+    )
+
+
+def _plain_sqlite_says(path: Path, question: Callable[[Connection], bool]) -> bool:
+    """``question`` asked of the file at ``path`` read as plain SQLite without a key; False
+    when it is not a file, or SQLite cannot read it so (encrypted, damaged, not SQLite)."""
     path = Path(path)
     if not path.is_file():
         return False
@@ -435,7 +437,7 @@ def is_plain_store(path: Path) -> bool:
     except Error:
         return False
     try:
-        return bool(conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID)
+        return bool(question(conn))
     except DatabaseError:
         return False
     finally:
