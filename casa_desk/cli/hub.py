@@ -136,7 +136,8 @@ def _register_commands(subparsers: Any) -> None:
         "device-list",
         help="elenca i dispositivi",
         description="Elenca i dispositivi: identificativo, presidio, data di creazione, "
-        "stato (in attesa di abbinamento, abbinato, revocato) ed etichetta. Mai token né "
+        "stato (in attesa di abbinamento, file di abbinamento mai collegato, abbinato, "
+        "revocato) ed etichetta. Mai token né "
         "chiavi.",
     )
     listing.add_argument("--db", help=db_help)
@@ -377,6 +378,8 @@ def run_device_list(args: argparse.Namespace) -> int:
     for d in devices:
         if d["revoked_at"]:
             state = f"revocato {format_datetime(d['revoked_at'])}"
+        elif d["enrolled_at"] and not d["contacted"]:  # a file, not used by the office yet
+            state = f"file di abbinamento del {format_datetime(d['enrolled_at'])}, mai collegato"
         elif d["enrolled_at"]:
             state = f"abbinato {format_datetime(d['enrolled_at'])}"
         else:

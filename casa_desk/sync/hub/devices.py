@@ -94,8 +94,9 @@ def revoke_device(hub: HubStore, prefix: str) -> str:
 
 
 def list_devices(hub: HubStore) -> list[dict[str, Any]]:
-    """Every device, oldest first: id, office, label and dates — never a token, a code's
-    hash or a key."""
+    """Every device, oldest first: id, office, label, dates and whether its store has made
+    contact (``contacted``: an enrolment file made at head office counts as enrolled before
+    the office has used it) — never a token, a code's hash or a key."""
     d = schema.devices.c
     with hub.tx(readonly=True) as conn:
         rows = conn.execute(
@@ -107,9 +108,10 @@ def list_devices(hub: HubStore) -> list[dict[str, Any]]:
                 d.created_at,
                 d.enrolled_at,
                 d.revoked_at,
+                d.node_id.is_not(None).label("contacted"),
             ).order_by(d.created_at, d.id)
         ).mappings()
-        return [dict(r) for r in rows]
+        return [{**r, "contacted": bool(r["contacted"])} for r in rows]
 
 
 def enrol(hub: HubStore, code: str, node_id: str | None = None) -> dict[str, Any]:

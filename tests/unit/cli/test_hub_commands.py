@@ -90,7 +90,7 @@ def two_devices(tmp_path: Path) -> tuple[str, str, str]:
     try:
         a, _ = add_device(hub, "SAN-SIRO", label="PC sportello 1")
         b, code = add_device(hub, "MAZZINI")
-        enrol(hub, code)
+        enrol(hub, code, node_id="nodo-b")  # online: the store names itself
     finally:
         hub.close()
     return db, a, b
@@ -206,8 +206,8 @@ def test_the_list_shows_times_as_the_office_reads_them(
             ("2026-11-25T17:50:32.717Z", "2026-11-26T08:05:00.000Z", a),
         )
         conn.execute(
-            "UPDATE devices SET created_at = ?, enrolled_at = ? WHERE id = ?",
-            ("2026-11-25T17:51:00.000Z", "2026-07-01T22:30:00.000Z", b),
+            "UPDATE devices SET created_at = ?, enrolled_at = ?, node_id = ? WHERE id = ?",
+            ("2026-11-25T17:51:00.000Z", "2026-07-01T22:30:00.000Z", "nodo-b", b),
         )
     status, out, lines = _run(["hub", "device-list", "--db", db], capsys)
     assert (status, lines) == (0, [])
@@ -215,6 +215,11 @@ def test_the_list_shows_times_as_the_office_reads_them(
         f"{a}  SAN-SIRO  creato 25/11/2026 18:50  revocato 26/11/2026 09:05  «PC sportello 1»",
         f"{b}  MAZZINI  creato 25/11/2026 18:51  abbinato 02/07/2026 00:30",
     ]
+    # An enrolment file made at head office is not yet the office's contact (review).
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE devices SET node_id = NULL WHERE id = ?", (b,))
+    _status, out, _lines = _run(["hub", "device-list", "--db", db], capsys)
+    assert out.splitlines()[1].endswith("file di abbinamento del 02/07/2026 00:30, mai collegato")
 
 
 # -- the address device-add hands out ----------------------------------------------------------
