@@ -150,6 +150,26 @@ class Participants:
                 presidio=presidio,
             )
 
+    def correct_entry(self, participant_id: str, values: dict[str, Any]) -> None:
+        """Correct what was recorded at entry (a mistyped day, an answer given later): the
+        same checks as the entry, and the day stays before any exit or re-entry. Only the
+        values given that change are written (and synced): the other programme's questions,
+        not asked by today's dialog, keep their answers."""
+        row = self.get(participant_id)
+        clean = clean_enrolment(values)
+        self._not_future(date.fromisoformat(clean["entered_on"]), "entered_on")
+        later = [d for d in (row.get("exited_on"), row.get("reentered_on")) if d]
+        if later and clean["entered_on"] > min(later):
+            raise ValidationError(
+                f"L'ingresso non può seguire l'uscita o il rientro del {format_date(min(later))}.",
+                field="entered_on",
+                code="after_exit",
+            )
+        changes = {k: v for k, v in clean.items() if k in values and row.get(k) != v}
+        if changes:
+            with self.store.transaction() as journal:
+                journal.update("participants", participant_id, changes)
+
     def reenter(self, participant_id: str, on: date) -> None:
         """A participant who had left comes back: still one participant (first entry kept);
         the exit and results of the earlier stay give way to those of the final exit."""

@@ -94,6 +94,9 @@ TEXTS: dict[str, str] = {
         "Errors", "Il rientro non può precedere l'uscita."
     ),
     "future": QT_TRANSLATE_NOOP("Errors", "La data non può essere nel futuro."),
+    "after_exit:entered_on": QT_TRANSLATE_NOOP(
+        "Errors", "L'ingresso non può seguire l'uscita o il rientro nel programma."
+    ),
     "before_programmes:entered_on": QT_TRANSLATE_NOOP(
         "Errors",
         "La data di ingresso è precedente all'avvio dei programmi FSE (1° gennaio 2014).",

@@ -51,6 +51,7 @@ class EsfBox(QGroupBox):
         self.state.setWordWrap(True)
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.enrol_button = QPushButton(self, objectName="esfEnrolButton")
+        self.correct_button = QPushButton(self, objectName="esfCorrectButton")
         self.exit_button = QPushButton(self, objectName="esfExitButton")
         self.results_button = QPushButton(self, objectName="esfResultsButton")
         self.follow_up_button = QPushButton(self, objectName="esfFollowUpButton")
@@ -63,12 +64,14 @@ class EsfBox(QGroupBox):
             self.results_button,
             self.follow_up_button,
             self.reentry_button,
+            self.correct_button,
         ):
             buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addWidget(self.state)
         layout.addLayout(buttons)
         self.enrol_button.clicked.connect(self.record_entry)
+        self.correct_button.clicked.connect(self.correct_entry)
         self.exit_button.clicked.connect(self.record_exit)
         self.results_button.clicked.connect(self.record_results)
         self.follow_up_button.clicked.connect(self.record_follow_up)
@@ -79,6 +82,7 @@ class EsfBox(QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(self.tr("Programma FSE"))
         self.enrol_button.setText(self.tr("Iscrivi al programma…"))
+        self.correct_button.setText(self.tr("Correggi ingresso…"))
         self.exit_button.setText(self.tr("Registra uscita…"))
         self.results_button.setText(self.tr("Esiti immediati…"))
         self.follow_up_button.setText(self.tr("Esito a sei mesi…"))
@@ -119,6 +123,7 @@ class EsfBox(QGroupBox):
             self.results_button,
             self.follow_up_button,
             self.reentry_button,
+            self.correct_button,
         ):
             button.hide()
 
@@ -136,6 +141,7 @@ class EsfBox(QGroupBox):
             lines.append(self.tr("Nel programma."))
         self.state.setText("\n".join(lines))
         self.enrol_button.hide()
+        self.correct_button.show()
         self.exit_button.setVisible(not exited)
         self.results_button.setVisible(bool(exited) and not row.get("exit_results_on"))
         self.follow_up_button.setVisible(
@@ -181,6 +187,15 @@ class EsfBox(QGroupBox):
             dialog,
             lambda: self.participants.enrol(person_id, dialog.values(), presidio=presidio),
         )
+
+    def correct_entry(self) -> None:
+        if self.row is None:
+            return
+        programme = resolve_programme(self.context.store.db.conn, self.row["presidio"]).code
+        dialog = EntryDialog(programme, self)
+        dialog.fill(self.row)
+        participant = self.row["id"]
+        self._open(dialog, lambda: self.participants.correct_entry(participant, dialog.values()))
 
     def record_exit(self) -> None:
         if self.row is None:

@@ -204,6 +204,19 @@ class EntryDialog(_Dialog):
             self.answers[column] = self._choice(f"entry_{column}", answer_words())
             self.form.addRow(words, self.answers[column])
 
+    def fill(self, row: dict[str, Any]) -> None:
+        """The values recorded at entry, to correct them."""
+        self.setWindowTitle(self.tr("Correggi l'ingresso nel programma FSE"))
+        day = date.fromisoformat(row["entered_on"])
+        self.day.setDate(QDate(day.year, day.month, day.day))
+        for box, value in (
+            (self.employment, row.get("employment_status")),
+            (self.education, row.get("education_isced")),
+            *((box, row.get(column)) for column, box in self.answers.items()),
+        ):
+            if box.findData(value) >= 0:
+                box.setCurrentIndex(box.findData(value))
+
     def _choice(self, name: str, words: dict[str, str]) -> QComboBox:
         box = QComboBox(self)
         box.setObjectName(name)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from casa_desk.models.esf import add_months, follow_up_due
-from casa_desk.models.timeutil import today_rome
+from casa_desk.models.timeutil import format_date, today_rome
 from casa_desk.store.participants import Participants
 from casa_desk.ui.esf_dialogs import EntryDialog, FollowUpDialog, ReentryDialog, ResultsDialog
 
@@ -228,3 +228,26 @@ def test_an_entry_refused_is_said_in_the_dialog(qtbot, window, demo) -> None:
 
 def demo_bus(window):
     return window.context.bus
+
+
+def test_what_was_recorded_at_entry_is_corrected_from_the_card(qtbot, window, demo) -> None:
+    today = today_rome()
+    row = enrol(demo, "Zampicchi Ludmilla", today - timedelta(days=40))
+    card = open_card(qtbot, window, demo.ids["Zampicchi Ludmilla"])
+    box = card.esf_box
+    assert box.correct_button.isVisible() and not box.enrol_button.isVisible()
+    qtbot.mouseClick(box.correct_button, Qt.MouseButton.LeftButton)
+    dialog = box.dialog
+    assert isinstance(dialog, EntryDialog)
+    qtbot.waitExposed(dialog)
+    # the recorded values are there to correct
+    assert dialog.day.date() == QDate(*(today - timedelta(days=40)).timetuple()[:3])
+    assert dialog.employment.currentData() == "inactive"
+    set_day(dialog.day, today - timedelta(days=45))
+    choose(dialog.answers["homeless_or_housing_exclusion"], "no")
+    with qtbot.waitSignal(demo_bus(window).changed):
+        press_ok(qtbot, dialog)
+    saved = Participants(demo.store).get(row["id"])
+    assert saved["entered_on"] == (today - timedelta(days=45)).isoformat()
+    assert saved["homeless_or_housing_exclusion"] == "no"
+    qtbot.waitUntil(lambda: format_date(saved["entered_on"]) in box.state.text())

@@ -1182,6 +1182,10 @@
         <source>&amp;Titolo di studio</source>
         <translation>E&amp;ducation</translation>
     </message>
+    <message>
+        <source>Correggi l&apos;ingresso nel programma FSE</source>
+        <translation>Correct the entry into the ESF programme</translation>
+    </message>
 </context>
 <context>
     <name>EraseDialog</name>
@@ -1361,6 +1365,10 @@
         <translation>The date cannot be in the future.</translation>
     </message>
     <message>
+        <source>L&apos;ingresso non può seguire l&apos;uscita o il rientro nel programma.</source>
+        <translation>The entry cannot come after the exit or the re-entry.</translation>
+    </message>
+    <message>
         <source>La data di ingresso è precedente all&apos;avvio dei programmi FSE (1° gennaio 2014).</source>
         <translation>The entry date is before the ESF programmes began (1 January 2014).</translation>
     </message>
@@ -1533,6 +1541,10 @@
     <message>
         <source>Iscrivi al programma…</source>
         <translation>Enrol in the programme…</translation>
+    </message>
+    <message>
+        <source>Correggi ingresso…</source>
+        <translation>Correct entry…</translation>
     </message>
     <message>
         <source>Registra uscita…</source>

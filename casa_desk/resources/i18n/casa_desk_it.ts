@@ -1182,6 +1182,10 @@
         <source>&amp;Titolo di studio</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Correggi l&apos;ingresso nel programma FSE</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EraseDialog</name>
@@ -1361,6 +1365,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>L&apos;ingresso non può seguire l&apos;uscita o il rientro nel programma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>La data di ingresso è precedente all&apos;avvio dei programmi FSE (1° gennaio 2014).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1532,6 +1540,10 @@
     </message>
     <message>
         <source>Iscrivi al programma…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correggi ingresso…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -254,3 +254,27 @@ def test_an_entry_before_the_first_programme_is_refused(store: Store) -> None:
     assert store.pending_changes() == before
     first = {**ENTRY, "entered_on": "2014-01-01"}
     assert Participants(store).enrol(person["id"], first, presidio="SAN-SIRO")["entered_on"]
+
+
+def test_what_was_recorded_at_entry_can_be_corrected(store: Store) -> None:
+    row = enrolled(store, migrant_background="yes")
+    participants = Participants(store)
+    participants.exit(row["id"], date(2025, 3, 1), [], known=False)
+    before = store.pending_changes()
+    # the day stays before the exit; nothing is written when refused
+    with pytest.raises(ValidationError, match="seguire l'uscita") as refused:
+        participants.correct_entry(row["id"], {**ENTRY, "entered_on": "2025-03-02"})
+    assert refused.value.field == "entered_on" and store.pending_changes() == before
+    # a day and an answer corrected; a question not asked keeps its answer
+    participants.correct_entry(
+        row["id"], {**ENTRY, "entered_on": "2025-01-08", "disability": "yes"}
+    )
+    got = participants.get(row["id"])
+    assert (got["entered_on"], got["disability"]) == ("2025-01-08", "yes")
+    assert got["migrant_background"] == "yes" and got["exited_on"] == "2025-03-01"
+    # nothing changed, nothing written (and synced)
+    after = store.pending_changes()
+    participants.correct_entry(
+        row["id"], {**ENTRY, "entered_on": "2025-01-08", "disability": "yes"}
+    )
+    assert store.pending_changes() == after
