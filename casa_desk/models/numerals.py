@@ -8,24 +8,22 @@ through here rather than through a bare f-string.
 
 from __future__ import annotations
 
+#: Python's English separators swapped for Italian ones: ``1,234.5`` → ``1.234,5``.
+_ITALIAN = str.maketrans(",.", ".,")
+
 
 def format_int(value: int) -> str:
     """``1234`` → ``1.234`` (Italian grouping)."""
-    return f"{value:,}".replace(",", ".")
+    return f"{value:,}".translate(_ITALIAN)
 
 
 def format_number(value: float | int | None) -> str:
-    """Italian form: ``1.234``, ``3,5`` (one decimal for a float); an en dash for "not
-    applicable"."""
+    """Italian form: ``1.234``, ``-1.234,5``, ``3,5`` (one decimal for a float); an en dash
+    for "not applicable"."""
     if value is None:
         return "–"
     if isinstance(value, float):
-        whole, frac = f"{value:.1f}".split(".")
-        return (
-            f"{format_int(int(whole))},{frac}"
-            if not whole.startswith("-")
-            else (f"-{format_int(abs(int(whole)))},{frac}")
-        )
+        return f"{value:,.1f}".translate(_ITALIAN)
     return format_int(value)
 
 
