@@ -191,6 +191,32 @@ def _hub(db: str, *, create: bool = True) -> Any:
     return HubStore.open(db, create=create)
 
 
+def described(db: str) -> str:
+    """The hub's database as the start line names it, never with its password: a SQLite
+    file's path; for PostgreSQL the database, its user and where it is (host and port, or
+    the socket folder of ``?host=/var/run/postgresql``, which the URL's tail showed as
+    ``/casa_hub?host=/var/run/postgresql``)."""
+    if "://" not in db:
+        return db
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from casa_desk.sync.hub.storage import engine_url
+
+    try:
+        url = make_url(engine_url(db))
+    except (ArgumentError, ValueError):
+        return "PostgreSQL"
+    host = str(url.query.get("host") or url.host or "localhost")
+    if host.startswith("/"):
+        where = f"socket {host}"
+    else:
+        where = f"[{host}]" if ":" in host else host
+        where += f":{url.port}" if url.port else ""
+    who = f", utente {url.username}" if url.username else ""
+    return f"PostgreSQL «{url.database or '?'}» su {where}{who}"
+
+
 def run_serve(args: argparse.Namespace) -> int:
     from casa_desk.sync.hub import endpoint
     from casa_desk.sync.hub.app import serve
@@ -205,9 +231,11 @@ def run_serve(args: argparse.Namespace) -> int:
         served = endpoint.record(hub, url, args.tls_cert)
     finally:
         hub.close()
-    where = db.split("@")[-1] if "://" in db else db  # never print a password
     scheme = "https" if args.tls_cert else "http"
-    print(f"Sede in ascolto su {scheme}://{args.host}:{args.port} (database: {where})", flush=True)
+    print(
+        f"Sede in ascolto su {scheme}://{args.host}:{args.port} (database: {described(db)})",
+        flush=True,
+    )
     if served.fingerprint:
         print(f"Certificato SHA-256 {shown(served.fingerprint)}", flush=True)
     serve(

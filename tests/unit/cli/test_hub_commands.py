@@ -349,3 +349,31 @@ def test_once_the_hub_has_served_the_warning_is_gone(
     store.close()
     made, address, code = _add(str(hub), capsys)
     assert address == "Indirizzo della sede: http://127.0.0.1:8765"
+
+
+@pytest.mark.parametrize(
+    ("db", "shown"),
+    [
+        ("/srv/casa/hub.sqlite", "/srv/casa/hub.sqlite"),
+        (
+            "postgresql://casa:segreta@db.sede:5433/casa_hub",
+            "PostgreSQL «casa_hub» su db.sede:5433, utente casa",
+        ),
+        (
+            "postgres://casa@/casa_hub?host=/var/run/postgresql",
+            "PostgreSQL «casa_hub» su socket /var/run/postgresql, utente casa",
+        ),
+        ("POSTGRESQL://localhost/casa_hub", "PostgreSQL «casa_hub» su localhost"),
+        (
+            "postgresql://casa:a%40b@[::1]:5432/casa_hub",
+            "PostgreSQL «casa_hub» su [::1]:5432, utente casa",
+        ),
+    ],
+)
+def test_serve_start_line_names_the_database_without_its_password(db: str, shown: str) -> None:
+    """``hub serve``'s start line once printed the URL's tail after the last '@': a socket URL
+    read "/casa_hub?host=/var/run/postgresql"; now the database, where it is, and who."""
+    from casa_desk.cli.hub import described
+
+    assert described(db) == shown
+    assert "segreta" not in described(db) and "a@b" not in described(db)
