@@ -99,7 +99,9 @@ def due(db: Database, rule: Policy, as_of: date) -> list[str]:
         categories.setdefault(pid, set()).add(category)
     out = []
     for pid, last in rows:
-        limit = min([cutoff, *(shorter[c] for c in categories.get(pid, ()) if c in shorter)])
+        # The shortest period that applies is the latest cutoff (periods are at most the
+        # general one, :func:`policy`): a health contact is erased sooner, never later.
+        limit = max([cutoff, *(shorter[c] for c in categories.get(pid, ()) if c in shorter)])
         if last < limit:
             out.append(pid)
     return out

@@ -110,3 +110,40 @@ def test_retention_keeps_every_months_report_and_erases_identity(demo: Path) -> 
             "SELECT count(*) FROM audit_log WHERE action = 'anonymised'"
         ).fetchone()[0]
         assert audited == len(due)
+
+
+def test_a_categorys_shorter_period_anonymises_its_people_sooner(tmp_path: Path) -> None:
+    """``retention.months.salute = 12`` under ``retention.months = 60``: a person with a
+    health contact is due 12 months after it, one with only a maintenance fault 60 months
+    after. The per-person limit took the earlier of the two cutoffs, so the shorter period
+    never applied to anyone."""
+    from datetime import timedelta
+
+    from login_helpers import new_session
+
+    from casa_desk.models.timeutil import today_rome
+    from casa_desk.security import rights
+    from casa_desk.store.contacts import Contacts
+    from casa_desk.store.people import People
+
+    session = new_session(tmp_path / "store.sqlite")
+    store = session.store
+    _set(store, SettingKey.RETENTION_MONTHS, "60")
+    _set(store, f"{SettingKey.RETENTION_MONTHS.value}.salute", "12")
+    people, contacts = People(store), Contacts(store)
+    ids = {}
+    for name, category in (("Salute", "salute"), ("Guasto", "manutenzione")):
+        ids[name] = people.register(
+            {"last_name": name, "first_name": "Anna", "gender": "F"}, presidio="SAN-SIRO"
+        )["id"]
+        contacts.log(
+            {"person_id": ids[name], "category": category, "summary": "colloquio"},
+            presidio="SAN-SIRO",
+            operator=session.user.username,
+        )
+    rule = retention.policy(store.db, "SAN-SIRO")
+    assert rule.by_category == {"salute": 12}
+    in_two_years = today_rome() + timedelta(days=2 * 366)
+    assert retention.due(store.db, rule, in_two_years) == [ids["Salute"]]
+    dry = rights.run_retention(session, as_of=in_two_years, dry_run=True)
+    assert dry.people == 1
