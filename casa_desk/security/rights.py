@@ -15,15 +15,16 @@ does the work through the store and records it in the audit log:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from casa_desk import outputs
-from casa_desk.errors import ValidationError
+from casa_desk.errors import CasaError, ValidationError
 from casa_desk.models.reasons import check_reason
 from casa_desk.models.timeutil import today_rome
-from casa_desk.models.vocab import AuditAction
+from casa_desk.models.vocab import SENSITIVE_SERVICE_KINDS, AuditAction
 from casa_desk.reports import person_file
 from casa_desk.security.access import BreakGlassRequired, Session, audited_reason
 from casa_desk.security.permissions import Action
@@ -47,13 +48,51 @@ def find_person(store: Store, *, cf: str | None = None, person_id: str | None = 
     return str(rows[0]["merged_into"] or rows[0]["id"])
 
 
+class SensitiveExportForbidden(CasaError):
+    """The access PDF would show sensitive entries to a user who may not see them."""
+
+    code = "export_sensitive_forbidden"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "I dati di questa persona comprendono contenuti riservati (salute, violenza): "
+            "la copia deve prepararla un utente con il permesso di vederli."
+        )
+
+
+def holds_sensitive(store: Store, person_id: str) -> bool:
+    """Whether the access PDF of ``person_id`` (and the records merged into them) would
+    show a sensitive entry: a sensitive contact or referral, or a consent to a health or
+    anti-violence service (its name says what the person faces)."""
+    ids = json.dumps(erasure.family(store.db, person_id))
+    kinds = json.dumps(sorted(k.value for k in SENSITIVE_SERVICE_KINDS))
+    row = store.db.execute(
+        "SELECT EXISTS (SELECT 1 FROM contacts WHERE person_id IN (SELECT value FROM"
+        " json_each(:ids)) AND sensitive = 1 AND deleted = 0)"
+        " OR EXISTS (SELECT 1 FROM referrals WHERE person_id IN (SELECT value FROM"
+        " json_each(:ids)) AND sensitive = 1 AND deleted = 0)"
+        " OR EXISTS (SELECT 1 FROM consents c JOIN services s ON c.purpose = 'referral:' || s.id"
+        " WHERE c.person_id IN (SELECT value FROM json_each(:ids)) AND c.deleted = 0"
+        " AND s.kind IN (SELECT value FROM json_each(:kinds)))",
+        {"ids": ids, "kinds": kinds},
+    ).fetchone()
+    return bool(row[0])
+
+
 def export_person(session: Session, person_id: str, out: str | Path) -> Path:
     """Write the access PDF of ``person_id`` to ``out`` (atomic, owner-only, never over the
-    store) and audit it (``exported``, table ``person``) in the same transaction."""
+    store) and audit it (``exported``, table ``person``) in the same transaction.
+
+    The PDF is the person's whole record, sensitive entries included (they are hers); so a
+    user who may not see sensitive content — to whom a break-glass opens the card but never
+    those entries — may not write it when it holds any (:class:`SensitiveExportForbidden`):
+    a colleague with the permission does."""
     session.require(Action.EXPORT_PERSON)
     if session.needs_break_glass(person_id):
         raise BreakGlassRequired()
     store = session.store
+    if session.masked and holds_sensitive(store, person_id):
+        raise SensitiveExportForbidden()
     out = Path(out)
     outputs.check_output(out, inputs=[store.path])
     pdf = person_file.render(person_file.collect(store, person_id))

@@ -87,9 +87,10 @@ def due(db: Database, rule: Policy, as_of: date) -> list[str]:
         ORDER BY last.t, p.id""",
         [latest],
     ).fetchall()
+    categories: dict[str, set[str]] = {}
+    rows = _with_duplicates(db, rows, categories)
     if not shorter:
         return [pid for pid, last in rows if last < cutoff]
-    categories: dict[str, set[str]] = {}
     ids = json.dumps([pid for pid, _ in rows])
     for pid, category in db.execute(
         "SELECT DISTINCT person_id, category FROM contacts"
@@ -99,9 +100,60 @@ def due(db: Database, rule: Policy, as_of: date) -> list[str]:
         categories.setdefault(pid, set()).add(category)
     out = []
     for pid, last in rows:
-        limit = min([cutoff, *(shorter[c] for c in categories.get(pid, ()) if c in shorter)])
+        # The shortest period that applies is the latest cutoff (periods are at most the
+        # general one, :func:`policy`): a health contact is erased sooner, never later.
+        limit = max([cutoff, *(shorter[c] for c in categories.get(pid, ()) if c in shorter)])
         if last < limit:
             out.append(pid)
+    return out
+
+
+def _with_duplicates(
+    db: Database, rows: list[tuple[str, str]], categories: dict[str, set[str]]
+) -> list[tuple[str, str]]:
+    """``rows`` (person, last activity) with what the records merged into each person hold:
+    a merge leaves some rows on the duplicate (another office's, which only it may move; an
+    ESF enrolment when the survivor has one), and the erasure scrubs the duplicates too. A
+    person whose duplicate has a case still running is left out; a duplicate's later
+    activity counts as the person's, its contacts' categories too (into ``categories``)."""
+    survivors = {
+        r[0]
+        for r in db.execute("SELECT DISTINCT merged_into FROM people WHERE merged_into IS NOT NULL")
+    }
+    out = []
+    for pid, last in rows:
+        if pid not in survivors:
+            out.append((pid, last))
+            continue
+        ids = json.dumps(erasure.family(db, pid)[1:])
+        later, running = db.execute(
+            """WITH dup (id) AS (SELECT value FROM json_each(:ids))
+            SELECT (SELECT max(substr(t, 1, 10)) FROM (
+                SELECT occurred_at AS t FROM contacts WHERE person_id IN dup
+                UNION ALL SELECT e.at FROM referral_events e JOIN referrals r
+                    ON r.id = e.referral_id WHERE r.person_id IN dup
+                UNION ALL SELECT coalesce(exited_on, entered_on) FROM participants
+                    WHERE deleted = 0 AND person_id IN dup
+                UNION ALL SELECT created_at FROM people WHERE id IN dup)),
+            EXISTS (SELECT 1 FROM referrals r JOIN referral_status s ON s.referral_id = r.id
+                WHERE r.deleted = 0 AND r.person_id IN dup
+                AND s.status IN ('bozza', 'inviata', 'presa_in_carico'))
+            OR EXISTS (SELECT 1 FROM participants WHERE deleted = 0 AND exited_on IS NULL
+                AND person_id IN dup)""",
+            {"ids": ids},
+        ).fetchone()
+        if running:
+            continue
+        out.append((pid, max(last, later or "")))
+        categories.setdefault(pid, set()).update(
+            r[0]
+            for r in db.execute(
+                "SELECT DISTINCT category FROM contacts"
+                " WHERE person_id IN (SELECT value FROM json_each(?))",
+                [ids],
+            )
+        )
+    out.sort(key=lambda row: (row[1], row[0]))  # oldest first, as the query's order
     return out
 
 

@@ -59,6 +59,12 @@ TEXTS: dict[str, str] = {
         "Errors",
         "La persona non ha un consenso valido all'invio a questo servizio: lettera non stampata.",
     ),
+    # the people's rights
+    "export_sensitive_forbidden": QT_TRANSLATE_NOOP(
+        "Errors",
+        "I dati di questa persona comprendono contenuti riservati: la copia deve prepararla "
+        "un utente con il permesso di vederli.",
+    ),
     "transition_not_created": QT_TRANSLATE_NOOP(
         "Errors", "La segnalazione deve prima essere creata."
     ),

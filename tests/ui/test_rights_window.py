@@ -153,3 +153,40 @@ def test_the_window_applies_retention_once_a_day(qtbot, demo):
     assert not window.daily_retention.check()
     [audit] = demo.store.query("SELECT who, reason FROM audit_log WHERE action = 'retention'")
     assert audit["who"] == OPERATOR and "automatica" in audit["reason"]
+
+
+def test_a_coordinator_without_permission_is_told_who_may_export_a_riservato_person(
+    qtbot, demo, tmp_path: Path
+):
+    """The card's "Esporta dati" wrote the whole record — the domestic-violence note
+    included — for a coordinator to whom the break-glass opens the card but never its
+    sensitive entries. The window says who may make the copy, and writes nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from casa_desk.app import build_window
+    from casa_desk.ui.tasks import SyncRunner
+
+    add_user(
+        demo.session.desk.login("prova.admin", PASSWORD, how="test"),
+        "coord.due",
+        full_name="Coordinatore Prova",
+        role="coordinatore",
+        password=PASSWORD,
+    )
+    coordinator = demo.session.desk.login("coord.due", PASSWORD, how="test")
+    arianna = demo.ids["Quarzolini Arianna"]
+    coordinator.break_glass(arianna, "richiesta scritta di accesso n. 3")
+    window = build_window(coordinator, runner=SyncRunner())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_person(arianna)
+    box = window.card.side.rights_box
+    out = tmp_path / "dati-arianna.pdf"
+    assert not box.export_to(out)
+    assert not out.exists()
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    assert any("permesso di vederli" in w.text() for w in shown if w.isVisible()), [
+        w.text() for w in shown
+    ]
+    assert demo.store.query("SELECT 1 FROM audit_log WHERE action = 'exported'") == []

@@ -170,7 +170,11 @@ def test_access_pdf_lists_what_the_store_holds_and_is_audited(tmp_path: Path) ->
     with pytest.raises(BreakGlassRequired):
         rights.export_person(session, person["id"], tmp_path / "dati.pdf")
     assert not (tmp_path / "dati.pdf").exists()
-    session.break_glass(person["id"], "Richiesta di accesso ai dati")
+    # Her sensitive entries are in the copy: for a user who may see them (the test below).
+    from casa_desk.security import accounts
+
+    accounts.change_user(session, session.user.username, may_see_sensitive=True)
+    session = session_for(store)
     out = rights.export_person(session, person["id"], tmp_path / "dati.pdf")
     text = " ".join(page.extract_text() for page in PdfReader(out).pages)
     text = " ".join(text.split())
@@ -246,9 +250,21 @@ def test_the_commands_export_erase_and_retention(tmp_path: Path, capsys) -> None
     code = main(["person", "erase", "--db", str(path), "--id", person["id"],
                  "--reason", "richiesta scritta n. 4"])  # fmt: skip
     assert code == 0 and "cancellati" in capsys.readouterr().out
-    # Still riservato after the erasure (its sensitive categories remain): the reason first.
+    # Still riservato after the erasure (its sensitive categories remain): the reason first,
+    # and then the copy still names them, which only a user with permission may print.
     export = ["person", "export", "--db", str(path), "--id", person["id"], "--out", str(out)]
-    assert main([*export, "--break-glass", "richiesta di accesso n. 5"]) == 0
+    assert main([*export, "--break-glass", "richiesta di accesso n. 5"]) == 1
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "casa-desk: I dati di questa persona comprendono contenuti riservati (salute, "
+        "violenza): la copia deve prepararla un utente con il permesso di vederli."
+    ]
+    assert not out.exists()
+    from casa_desk.security import accounts
+
+    with open_store(path) as store:
+        admin = session_for(store)
+        accounts.change_user(admin, admin.user.username, may_see_sensitive=True)
+    assert main(export) == 0
     text = " ".join(p.extract_text() for p in PdfReader(out).pages)
     assert "Quintiliani" not in text and "Dati anonimizzati il" in text
     assert main(["retention", "--db", str(path), "--dry-run", "--as-of", "2040-01-01"]) == 0
@@ -378,3 +394,54 @@ def test_a_break_glass_reason_that_names_the_person_is_refused_by_the_commands(
         reasons = [r["reason"] for r in store.query(
             "SELECT reason FROM audit_log WHERE action = 'break_glass'")]  # fmt: skip
     assert reasons == ["richiesta del servizio n. 8"]
+
+
+def test_an_access_copy_holding_sensitive_entries_is_for_users_who_may_see_them(
+    tmp_path: Path,
+) -> None:
+    """After a break-glass, a user without permission to see sensitive content sees the
+    card's name and details but never its sensitive entries (docs/security.md), and may not
+    print the letter of an anti-violence referral. The access PDF printed them all: the
+    domestic-violence note, the anti-violence service. Refused now with its own code, no
+    file and nothing audited as exported; a user with permission writes the whole copy."""
+    from casa_desk.errors import CasaError
+    from casa_desk.security import accounts
+
+    session = new_session(tmp_path / "store.sqlite")  # an administrator without permission
+    store = session.store
+    person = _person(store)
+    out = tmp_path / "dati.pdf"
+    session.break_glass(person["id"], "Richiesta di accesso ai dati")
+    with pytest.raises(CasaError) as refused:
+        rights.export_person(session, person["id"], out)
+    assert refused.value.code == "export_sensitive_forbidden"
+    assert "permesso" in refused.value.message
+    assert not out.exists()
+    # A consent for an anti-violence centre alone (no referral yet, so not riservato) names
+    # what the person faces just the same.
+    other = People(store).register(
+        {"first_name": "Ada", "last_name": "Solaris", "gender": "F"}, presidio="SAN-SIRO"
+    )
+    shelter = Directory(store).save_service({"name": "Casa rifugio", "kind": "antiviolenza"})
+    consents = Consents(store)
+    consents.give(
+        other["id"], referral_purpose(shelter["id"]), text="Acconsento",
+        presidio="SAN-SIRO", operator="op",
+    )  # fmt: skip
+    assert not session.needs_break_glass(other["id"])
+    with pytest.raises(CasaError, match="permesso"):
+        rights.export_person(session, other["id"], out)
+    assert not out.exists()
+    assert store.query("SELECT 1 FROM audit_log WHERE action = 'exported'") == []
+    # Nothing sensitive held: the copy is written for any coordinator.
+    plain = People(store).register(
+        {"first_name": "Bruno", "last_name": "Lineare", "gender": "M"}, presidio="SAN-SIRO"
+    )
+    rights.export_person(session, plain["id"], out)
+    assert "Lineare" in " ".join(p.extract_text() for p in PdfReader(out).pages)
+    out.unlink()
+    # With permission, the whole copy.
+    accounts.change_user(session, session.user.username, may_see_sensitive=True)
+    allowed = session_for(store)
+    rights.export_person(allowed, person["id"], out)
+    assert "Racconta di Pescegatto" in " ".join(p.extract_text() for p in PdfReader(out).pages)

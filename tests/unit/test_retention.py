@@ -110,3 +110,70 @@ def test_retention_keeps_every_months_report_and_erases_identity(demo: Path) -> 
             "SELECT count(*) FROM audit_log WHERE action = 'anonymised'"
         ).fetchone()[0]
         assert audited == len(due)
+
+
+def test_a_categorys_shorter_period_anonymises_its_people_sooner(tmp_path: Path) -> None:
+    """``retention.months.salute = 12`` under ``retention.months = 60``: a person with a
+    health contact is due 12 months after it, one with only a maintenance fault 60 months
+    after. The per-person limit took the earlier of the two cutoffs, so the shorter period
+    never applied to anyone."""
+    from datetime import timedelta
+
+    from login_helpers import new_session
+
+    from casa_desk.models.timeutil import today_rome
+    from casa_desk.security import rights
+    from casa_desk.store.contacts import Contacts
+    from casa_desk.store.people import People
+
+    session = new_session(tmp_path / "store.sqlite")
+    store = session.store
+    _set(store, SettingKey.RETENTION_MONTHS, "60")
+    _set(store, f"{SettingKey.RETENTION_MONTHS.value}.salute", "12")
+    people, contacts = People(store), Contacts(store)
+    ids = {}
+    for name, category in (("Salute", "salute"), ("Guasto", "manutenzione")):
+        ids[name] = people.register(
+            {"last_name": name, "first_name": "Anna", "gender": "F"}, presidio="SAN-SIRO"
+        )["id"]
+        contacts.log(
+            {"person_id": ids[name], "category": category, "summary": "colloquio"},
+            presidio="SAN-SIRO",
+            operator=session.user.username,
+        )
+    rule = retention.policy(store.db, "SAN-SIRO")
+    assert rule.by_category == {"salute": 12}
+    in_two_years = today_rome() + timedelta(days=2 * 366)
+    assert retention.due(store.db, rule, in_two_years) == [ids["Salute"]]
+    dry = rights.run_retention(session, as_of=in_two_years, dry_run=True)
+    assert dry.people == 1
+
+
+def test_a_merged_records_running_enrolment_keeps_the_survivor(tmp_path: Path) -> None:
+    """A merge leaves the duplicate's ESF enrolment on the duplicate when the survivor has
+    one already (one row per person). Its enrolment, not yet exited, is the person's case
+    still running: the survivor is not due, though its own enrolment ended long ago (the
+    erasure would scrub the duplicate too, as one of the family)."""
+    from datetime import timedelta
+
+    from login_helpers import new_session
+
+    from casa_desk.models.timeutil import today_rome
+    from casa_desk.store.merging import merge_people
+    from casa_desk.store.participants import Participants
+    from casa_desk.store.people import People
+
+    store = new_session(tmp_path / "store.sqlite").store
+    _set(store, SettingKey.RETENTION_MONTHS, "6")
+    people, esf = People(store), Participants(store)
+    who = {"first_name": "Anna", "last_name": "Bianchi", "gender": "F"}
+    survivor = people.register(who, presidio="SAN-SIRO")["id"]
+    duplicate = people.register(who, presidio="SAN-SIRO")["id"]
+    values = {"employment_status": "unemployed", "education_isced": "3-4"}
+    ended = esf.enrol(survivor, {**values, "entered_on": "2015-01-10"}, presidio="SAN-SIRO")
+    esf.exit(ended["id"], date(2015, 6, 30), known=False)
+    esf.enrol(duplicate, {**values, "entered_on": "2016-01-10"}, presidio="SAN-SIRO")
+    merge_people(store, duplicate, survivor)
+    assert esf.of_person(duplicate)["exited_on"] is None  # still the duplicate's
+    rule = retention.policy(store.db, "SAN-SIRO")
+    assert retention.due(store.db, rule, today_rome() + timedelta(days=400)) == []

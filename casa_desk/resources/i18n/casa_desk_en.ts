@@ -1305,6 +1305,10 @@
         <translation>The person has no valid consent to being referred to this service: letter not printed.</translation>
     </message>
     <message>
+        <source>I dati di questa persona comprendono contenuti riservati: la copia deve prepararla un utente con il permesso di vederli.</source>
+        <translation>This person&apos;s data include confidential content: the copy must be made by a user allowed to see it.</translation>
+    </message>
+    <message>
         <source>La segnalazione deve prima essere creata.</source>
         <translation>The referral must be created first.</translation>
     </message>

@@ -1305,6 +1305,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>I dati di questa persona comprendono contenuti riservati: la copia deve prepararla un utente con il permesso di vederli.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>La segnalazione deve prima essere creata.</source>
         <translation type="unfinished"></translation>
     </message>
