@@ -359,3 +359,32 @@ def test_only_the_registering_office_or_head_office_anonymises_a_person(
     quiesce([a, b])
     assert row(b, "people", p["id"])["anonymised_on"] == "2032-06-01"
     check_invariants(hub, [a, b])
+
+
+def test_a_person_kept_to_one_office_cannot_be_edited_by_another(
+    hub: HubProcess, tmp_path: Path
+) -> None:
+    """A person row scoped to its office (the hub accepts one: a registration kept out of the
+    shared registry) never reaches another office, and another office that knows the id may
+    not write it either: the shared registry's rule (any office corrects a person) is for
+    shared people."""
+    a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    with a.transaction() as j:
+        kept = j.insert("people", {"last_name": "Riservata"}, presidio="SAN-SIRO", scope="SAN-SIRO")
+    quiesce([a])
+    rogue = Hostile(hub, "MAZZINI")
+    blind = rogue.change("people", kept["id"], "update", last_name="Sovrascritta")
+    again = rogue.change("people", kept["id"], "insert", last_name="Sovrascritta")
+    refused = rogue.push(blind, again)
+    assert set(refused) == {blind["change_id"], again["change_id"]}
+    rogue.close()
+    quiesce([a])
+    assert row(a, "people", kept["id"])["last_name"] == "Riservata"
+    hs = hub.store()
+    try:
+        assert next(r for r in hs.rows("people") if r["id"] == kept["id"])["last_name"] == (
+            "Riservata"
+        )
+    finally:
+        hs.close()
+    check_invariants(hub, [a])

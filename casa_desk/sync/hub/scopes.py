@@ -95,6 +95,9 @@ def _registry_edit(device: Device, data: dict[str, Any], current: dict[str, Any]
     """Another office may correct a person's fields, not remove the person."""
     if current.get("presidio") == device.presidio:
         return None
+    if not is_visible(device, current.get("presidio"), current.get("scope")):
+        # Kept to its office: not in the shared registry, never pulled here.
+        return "Persona di un altro presidio che questo ufficio non vede: non può modificarla."
     if "deleted" in data:
         return "Solo il presidio che ha registrato la persona o la sede possono eliminarla."
     if "merged_into" in data:
