@@ -11,7 +11,11 @@ request) and audit rows older than the audit period are deleted here.
 
 The rule reads only this store: an office decides on what it knows. A contact logged in
 another office and not yet synced cannot stop it; it arrives scrubbed (the person is
-anonymised everywhere) and its statistics are kept.
+anonymised everywhere) and its statistics are kept. An office decides only about the people
+it registered (head office, which sees every office's activity, about everyone): it holds
+every person of the shared registry but not the other offices' contacts, so every other
+office's person would look "not seen for years" there. The hub refuses the anonymisation
+of a person from any other office (sync/hub/scopes.py), like a delete.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from casa_desk.store import erasure
 from casa_desk.store.audit import record
 from casa_desk.store.db import Store
 from casa_desk.store.settings import read_setting
+from casa_desk.store.tables import HEAD_OFFICE
 
 DEFAULT_MONTHS = 60
 DEFAULT_AUDIT_MONTHS = 24
@@ -63,9 +68,17 @@ def policy(db: Database, office: str | None) -> Policy:
     return Policy(months, by_category, audit)
 
 
-def due(db: Database, rule: Policy, as_of: date) -> list[str]:
-    """Ids of the people whose identity the policy says to erase on ``as_of``, oldest first."""
+def may_anonymise(person: dict[str, Any], office: str | None) -> bool:
+    """Whether the office ``office`` may anonymise ``person``: the one that registered her,
+    or head office (None: a store of no office, which knows no other)."""
+    return office in (None, HEAD_OFFICE) or person.get("presidio") == office
+
+
+def due(db: Database, rule: Policy, as_of: date, office: str | None = None) -> list[str]:
+    """Ids of the people whose identity the policy says to erase on ``as_of``, oldest first;
+    at an office (``office``, not head office) only the people it registered."""
     cutoff = add_months(as_of, -rule.months).isoformat()
+    mine = None if office in (None, HEAD_OFFICE) else office
     shorter = {c: add_months(as_of, -m).isoformat() for c, m in rule.by_category.items()}
     latest = max([cutoff, *shorter.values()])
     rows = db.execute(
@@ -79,13 +92,14 @@ def due(db: Database, rule: Policy, as_of: date) -> list[str]:
         ), last AS (SELECT person_id, max(substr(t, 1, 10)) AS t FROM activity GROUP BY person_id)
         SELECT p.id, last.t FROM people p JOIN last ON last.person_id = p.id
         WHERE p.anonymised_on IS NULL AND p.merged_into IS NULL AND last.t < ?
+        AND (? IS NULL OR p.presidio = ?)
         AND p.id NOT IN (SELECT r.person_id FROM referrals r
             JOIN referral_status s ON s.referral_id = r.id
             WHERE r.deleted = 0 AND s.status IN ('bozza', 'inviata', 'presa_in_carico'))
         AND p.id NOT IN (SELECT person_id FROM participants
             WHERE deleted = 0 AND exited_on IS NULL)
         ORDER BY last.t, p.id""",
-        [latest],
+        [latest, mine, mine],
     ).fetchall()
     categories: dict[str, set[str]] = {}
     rows = _with_duplicates(db, rows, categories)
@@ -179,6 +193,11 @@ def anonymise(
     if not rows:
         raise ValidationError("Persona non trovata.", code="not_found")
     person = rows[0]
+    if not may_anonymise(person, store.presidio):
+        raise ValidationError(
+            "Solo il presidio che ha registrato la persona o la sede possono cancellarne i dati.",
+            code="erase_not_owner",
+        )
     if person.get("merged_into"):
         raise ValidationError(
             "Questa scheda è stata unita a un'altra: cancellare quella.", code="merged"
@@ -229,7 +248,7 @@ def run(
     (the window closing) stops between batches: what is done stays done, and the rest is
     due again at the next run; ``stopped`` says so."""
     rule = policy(store.db, store.presidio)
-    people = due(store.db, rule, as_of)
+    people = due(store.db, rule, as_of, store.presidio)
     result = RetentionRun(as_of, rule, len(people), old_audit_rows(store.db, rule, as_of), dry_run)
     if dry_run or not (result.people or result.audit_rows):
         return result

@@ -30,7 +30,14 @@ from casa_desk.store.connection import IntegrityError
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME, SYNCED_TABLES, TableSpec
 from casa_desk.sync import held
-from casa_desk.sync.merge import BOOKKEEPING, IDENTITY, NOT_APPLIED, Conflict, merge_change
+from casa_desk.sync.merge import (
+    BOOKKEEPING,
+    IDENTITY,
+    NOT_APPLIED,
+    Conflict,
+    clock_of,
+    merge_change,
+)
 from casa_desk.sync.sensitive import open_incoming
 
 
@@ -521,6 +528,8 @@ def restore_rows(store: Store, table: str, rows: list[dict[str, Any]]) -> int:
     for hub_row in rows:
         current = _current(store, spec, hub_row["id"])
         row = {c: hub_row.get(c) for c in spec.all_columns}
+        if current is not None and spec.mutable:
+            row = _newer_kept(store, spec, row, current)
         if current is not None and all(current.get(c) == row[c] for c in row):
             continue
         hlc, origin, row_id = int(row["hlc"] or 0), str(row["origin"]), str(row["id"])
@@ -534,6 +543,49 @@ def restore_rows(store: Store, table: str, rows: list[dict[str, Any]]) -> int:
         store.journal.record_applied(change_id, table, row_id, hlc, origin)
         restored += _write_one(store, table, row, exists=current is not None)
     return restored
+
+
+def _newer_kept(
+    store: Store, spec: TableSpec, row: dict[str, Any], current: dict[str, Any]
+) -> dict[str, Any]:
+    """The hub's ``row`` to put back over ``current``, less the fields this store holds
+    newer than it, unless that newer value is its own edit the hub refused (the one to
+    undo). A reply imported twice, or after a newer one, carries a version of the row older
+    than what arrived since: put back whole, the newer values were lost here for good
+    (their changes count as applied). A pending edit of this store stays too: it is still
+    to be pushed, and refused it will be put back then."""
+    hub_clocks: dict[str, Any] = json.loads(row.get("field_clocks") or "{}")
+    local_clocks: dict[str, Any] = json.loads(current.get("field_clocks") or "{}")
+    own = store.device_id
+    refused = {
+        int(r[0])
+        for r in store.db.execute(
+            "SELECT o.hlc FROM sync_outbox o JOIN sync_rejections r ON r.change_id = o.change_id"
+            " WHERE o.table_name = ? AND o.row_id = ?",
+            [spec.name, str(row["id"])],
+        )
+    }
+    out = dict(row)
+    kept = False
+    for name in spec.all_columns:
+        if name in IDENTITY or name in BOOKKEEPING:
+            continue
+        local, hub = clock_of(local_clocks, name), clock_of(hub_clocks, name)
+        if local > hub and not (local[1] == own and local[0] in refused):
+            out[name] = current.get(name)
+            hub_clocks[name] = [local[0], local[1]]
+            kept = True
+    if not kept:
+        return out
+    newest = max(
+        (int(row.get("hlc") or 0), str(row.get("origin") or "")),
+        (int(current.get("hlc") or 0), str(current.get("origin") or "")),
+    )
+    if newest != (int(row.get("hlc") or 0), str(row.get("origin") or "")):
+        out["updated_at"] = current.get("updated_at")
+    out["hlc"], out["origin"] = newest
+    out["field_clocks"] = json.dumps(hub_clocks, separators=(",", ":"), sort_keys=True)
+    return out
 
 
 def release_held(store: Store) -> ApplyStats:

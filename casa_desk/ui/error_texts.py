@@ -41,6 +41,10 @@ TEXTS: dict[str, str] = {
         "Errors",
         "Solo il presidio che ha registrato la persona o la sede possono unirla a un'altra.",
     ),
+    "erase_not_owner": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Solo il presidio che ha registrato la persona o la sede possono cancellarne i dati.",
+    ),
     "cf_exists": QT_TRANSLATE_NOOP(
         "Errors", "Questo codice fiscale è già registrato: aprire la scheda esistente."
     ),

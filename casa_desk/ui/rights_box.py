@@ -39,6 +39,7 @@ from casa_desk.models.phone import format_phone
 from casa_desk.models.reasons import check_reason
 from casa_desk.security.access import MIN_REASON_LENGTH
 from casa_desk.security.permissions import Action
+from casa_desk.store.retention import may_anonymise
 from casa_desk.store.safe_contact import SafeContacts
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.error_texts import worded_error
@@ -239,7 +240,13 @@ class RightsBox(QGroupBox):
         self.details.setText("\n".join(details))
         self.edit.setVisible(not anonymised)
         self.export.setVisible(self._may(Action.EXPORT_PERSON))
-        self.erase.setVisible(self._may(Action.ERASE_PERSON) and not anonymised)
+        # Another office's person is erased by that office or head office (the hub refuses
+        # it from here: store/retention.may_anonymise).
+        self.erase.setVisible(
+            self._may(Action.ERASE_PERSON)
+            and not anonymised
+            and may_anonymise(person, self.context.presidio)
+        )
 
     def ask_safe_contact(self) -> None:
         if self.person_id is None:

@@ -199,3 +199,32 @@ def test_a_reply_from_before_the_hubs_restore_is_refused(
     assert refused.value.code == "bundle_stale_epoch"
     assert {k: state(a, k) for k in keys} == after_new
     assert a.pending_changes() == 0
+
+
+def test_a_reply_imported_again_or_late_never_puts_an_older_row_back(
+    hub_store: HubStore, tmp_path: Path
+) -> None:
+    """A reply carries the hub's version of each row whose local edit it refused, to put
+    back. Imported a second time (a USB stick used twice), or after a newer reply, that
+    version is older than what the office has since received: it put it back all the same,
+    and the newer value was lost here for good (its change counts as applied)."""
+    from casa_desk.store.reference import reference_rows
+
+    a = offline_office(hub_store, tmp_path / "a.sqlite", "SAN-SIRO")
+    sede = offline_office(hub_store, tmp_path / "sede.sqlite", "SEDE", head=True)
+    category = reference_rows()["categories"][0]["id"]
+    original = row(a, "categories", category)["label"]
+    with a.transaction() as j:  # refused: reference data is head office's
+        j.update("categories", category, {"label": "Etichetta locale"})
+    _bundle, first_reply = round_trip(hub_store, a, tmp_path, "a1")
+    assert row(a, "categories", category)["label"] == original
+    with sede.transaction() as j:
+        j.update("categories", category, {"label": "Etichetta della sede"})
+    round_trip(hub_store, sede, tmp_path, "sede")
+    round_trip(hub_store, a, tmp_path, "a2")
+    assert row(a, "categories", category)["label"] == "Etichetta della sede"
+
+    import_reply(a, first_reply)  # the first reply again
+    assert row(a, "categories", category)["label"] == "Etichetta della sede"
+    round_trip(hub_store, a, tmp_path, "a3")
+    assert row(a, "categories", category)["label"] == "Etichetta della sede"

@@ -21,8 +21,10 @@ from sync_helpers import (
     sync,
 )
 
+from casa_desk.errors import ValidationError
 from casa_desk.models.hlc import pack
 from casa_desk.models.ids import uuid7
+from casa_desk.models.vocab import AuditAction
 from casa_desk.store.directory import Directory
 from casa_desk.store.people import People
 from casa_desk.sync import status
@@ -308,3 +310,81 @@ def test_a_change_failing_several_checks_gets_the_first_reason_in_order(
     for words, change in cases.items():
         assert words in refused[change["change_id"]], (words, refused[change["change_id"]])
     rogue.close()
+
+
+def test_only_the_registering_office_or_head_office_anonymises_a_person(
+    hub: HubProcess, tmp_path: Path
+) -> None:
+    """Office B sees every person of the shared registry but none of office A's contacts:
+    its retention found A's person "not seen for five years" (B never saw her) and erased
+    her everywhere, although A had met her the month before. Anonymisation is a removal,
+    like a delete: the hub takes it from the registering office and head office only."""
+    from datetime import date
+
+    from casa_desk.store import retention
+
+    a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    p = person(a, last_name="Seguita", phone="+393471112222")
+    later = date(2032, 6, 1)  # five years on: A met her last month
+    contact(a, p["id"], occurred_at="2032-05-02T10:00:00.000Z")
+    quiesce([a, b])
+    seen_at_b = contact(b, p["id"], summary="Colloquio a Mazzini")  # years before
+    quiesce([a, b])
+    assert retention.due(a.db, retention.policy(a.db, a.presidio), later) == []
+
+    retention.run(b, as_of=later, who="op")  # B's retention leaves A's person alone
+    with pytest.raises(ValidationError) as refused_here:  # and so does an erasure at B
+        retention.anonymise(b, p["id"], on=later, who="op", action=AuditAction.ERASED)
+    assert refused_here.value.code == "erase_not_owner"
+    assert row(b, "contacts", seen_at_b["id"])["summary"] == "Colloquio a Mazzini"
+    assert b.pending_changes() == 0  # nothing was due at B: nothing written
+    quiesce([a, b])
+    for store in (a, b):
+        kept = row(store, "people", p["id"])
+        assert kept is not None
+        assert (kept["anonymised_on"], kept["last_name"]) == (None, "Seguita")
+    check_invariants(hub, [a, b])
+
+    # An office PC that sends the anonymisation anyway is refused by the hub.
+    rogue = Hostile(hub, "MAZZINI")
+    erase = rogue.change("people", p["id"], "update", anonymised_on="2032-06-01", last_name=None)
+    refused = rogue.push(erase)
+    assert "cancellarne i dati" in refused[erase["change_id"]]
+    rogue.close()
+    quiesce([a, b])
+    assert row(a, "people", p["id"])["last_name"] == "Seguita"
+    # the registering office may
+    retention.anonymise(a, p["id"], on=later, who="op", action=AuditAction.ERASED)
+    quiesce([a, b])
+    assert row(b, "people", p["id"])["anonymised_on"] == "2032-06-01"
+    check_invariants(hub, [a, b])
+
+
+def test_a_person_kept_to_one_office_cannot_be_edited_by_another(
+    hub: HubProcess, tmp_path: Path
+) -> None:
+    """A person row scoped to its office (the hub accepts one: a registration kept out of the
+    shared registry) never reaches another office, and another office that knows the id may
+    not write it either: the shared registry's rule (any office corrects a person) is for
+    shared people."""
+    a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    with a.transaction() as j:
+        kept = j.insert("people", {"last_name": "Riservata"}, presidio="SAN-SIRO", scope="SAN-SIRO")
+    quiesce([a])
+    rogue = Hostile(hub, "MAZZINI")
+    blind = rogue.change("people", kept["id"], "update", last_name="Sovrascritta")
+    again = rogue.change("people", kept["id"], "insert", last_name="Sovrascritta")
+    refused = rogue.push(blind, again)
+    assert set(refused) == {blind["change_id"], again["change_id"]}
+    rogue.close()
+    quiesce([a])
+    assert row(a, "people", kept["id"])["last_name"] == "Riservata"
+    hs = hub.store()
+    try:
+        assert next(r for r in hs.rows("people") if r["id"] == kept["id"])["last_name"] == (
+            "Riservata"
+        )
+    finally:
+        hs.close()
+    check_invariants(hub, [a])

@@ -190,3 +190,36 @@ def test_a_coordinator_without_permission_is_told_who_may_export_a_riservato_per
         w.text() for w in shown
     ]
     assert demo.store.query("SELECT 1 FROM audit_log WHERE action = 'exported'") == []
+
+
+def test_an_office_is_not_offered_the_erasure_of_another_offices_person(qtbot, demo):
+    """The hub refuses an office's anonymisation of a person another office registered
+    (retention and erasure belong to that office and head office): the card of such a person
+    offers the export, not the erasure."""
+    from casa_desk.app import build_window
+    from casa_desk.ui.tasks import SyncRunner
+
+    add_user(
+        demo.session.desk.login("prova.admin", PASSWORD, how="test"),
+        "coord.due",
+        full_name="Coordinatore Prova",
+        role="coordinatore",
+        password=PASSWORD,
+        may_see_sensitive=True,
+    )
+    with demo.store.transaction() as journal:  # as a pull brings the shared registry
+        theirs = journal.insert(
+            "people", {"first_name": "Altrove", "last_name": "Registrata"}, presidio="MAZZINI"
+        )
+    coordinator = demo.session.desk.login("coord.due", PASSWORD, how="test")
+    window = build_window(coordinator, runner=SyncRunner())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    box = window.card.side.rights_box
+    window.open_person(theirs["id"])
+    qtbot.waitUntil(lambda: box.person_id == theirs["id"])
+    assert _shown(box.findChild(QPushButton, "exportData"))
+    assert not _shown(box.findChild(QPushButton, "eraseData"))
+    window.open_person(demo.ids["Brennafiori Ottavio"])  # one of this office's: offered
+    qtbot.waitUntil(lambda: _shown(box.findChild(QPushButton, "eraseData")))

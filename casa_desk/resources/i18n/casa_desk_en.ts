@@ -1273,6 +1273,10 @@
         <translation>Only the office that registered the person, or head office, may merge them into another record.</translation>
     </message>
     <message>
+        <source>Solo il presidio che ha registrato la persona o la sede possono cancellarne i dati.</source>
+        <translation>Only the office that registered the person, or head office, may erase their data.</translation>
+    </message>
+    <message>
         <source>Questo codice fiscale è già registrato: aprire la scheda esistente.</source>
         <translation>This tax code is already registered: open the existing card.</translation>
     </message>

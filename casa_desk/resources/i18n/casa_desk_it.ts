@@ -1273,6 +1273,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Solo il presidio che ha registrato la persona o la sede possono cancellarne i dati.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Questo codice fiscale è già registrato: aprire la scheda esistente.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6,7 +6,9 @@
   rows go to their own office and head office only;
 - an office writes only its own rows. People: any office may edit the fields of the shared
   registry (merged field by field, shown to the registering office), but only the
-  registering office or head office may delete a person or merge them away;
+  registering office or head office may delete a person, merge them away or anonymise
+  them (an office sees the registry, not the other offices' contacts: its retention would
+  find every other office's person "not seen for years");
 - only head office changes reference data (``settings`` included: the ESF programme is
   head office's choice), except that an office may add services of its own (a local CAF,
   a parish help desk…) and edit those: they stay in that office's directory and head
@@ -93,10 +95,15 @@ def _registry_edit(device: Device, data: dict[str, Any], current: dict[str, Any]
     """Another office may correct a person's fields, not remove the person."""
     if current.get("presidio") == device.presidio:
         return None
+    if not is_visible(device, current.get("presidio"), current.get("scope")):
+        # Kept to its office: not in the shared registry, never pulled here.
+        return "Persona di un altro presidio che questo ufficio non vede: non può modificarla."
     if "deleted" in data:
         return "Solo il presidio che ha registrato la persona o la sede possono eliminarla."
     if "merged_into" in data:
         return "Solo il presidio che ha registrato la persona o la sede possono unirla a un'altra."
+    if data.get("anonymised_on") is not None:
+        return "Solo il presidio che ha registrato la persona o la sede possono cancellarne i dati."
     return None
 
 
