@@ -24,8 +24,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +40,8 @@ QUICK_EXIT_KEY = Qt.Key.Key_F12
 DRAFT_PROPERTY = "casaDraft"
 #: Dynamic property of a dialog the resume step shows while the neutral page is up.
 ALLOWED_PROPERTY = "casaQuickExitAllowed"
+#: Dynamic property of a draft's line edit: where its cursor was when F12 hid the draft.
+CARET_PROPERTY = "casaCaret"
 
 
 def mark_draft(dialog: QDialog) -> QDialog:
@@ -48,6 +52,31 @@ def mark_draft(dialog: QDialog) -> QDialog:
 
 def is_draft(widget: QWidget) -> bool:
     return bool(widget.property(DRAFT_PROPERTY))
+
+
+def _line_edit_with_focus(dialog: QDialog) -> QLineEdit | None:
+    """The line edit the operator was typing in (an editable combo box's own too)."""
+    widget = dialog.focusWidget()
+    if isinstance(widget, QComboBox) and widget.isEditable():
+        widget = widget.lineEdit()
+    return widget if isinstance(widget, QLineEdit) else None
+
+
+def show_draft_again(draft: QDialog) -> None:
+    """Show a draft F12 hid, with the cursor where it was.
+
+    A dialog shown again gives its focus widget a Tab focus, and a line edit selects all its
+    text on that: the next key the operator typed, back at the desk, replaced the summary
+    they had written. The cursor goes back to where it was, nothing selected.
+    """
+    edit = _line_edit_with_focus(draft)
+    caret = edit.property(CARET_PROPERTY) if edit is not None else None
+    draft.show()
+    draft.raise_()
+    draft.activateWindow()
+    if edit is not None and isinstance(caret, int):
+        edit.setCursorPosition(caret)
+        edit.setProperty(CARET_PROPERTY, None)
 
 
 class NeutralPage(QWidget):
@@ -177,6 +206,8 @@ def close_dialogs(
     def put_away(dialog: QDialog) -> None:
         if keep_drafts and is_draft(dialog):
             drafts.append(dialog)
+            if (edit := _line_edit_with_focus(dialog)) is not None:
+                edit.setProperty(CARET_PROPERTY, edit.cursorPosition())
         else:
             dialog.reject()
         dialog.hide()
