@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 QUICK_EXIT_KEY = Qt.Key.Key_F12
+#: "Blocca ora": the window's action when the window has the keys, this filter inside a dialog.
+LOCK_KEY = Qt.Key.Key_L
 #: Dynamic property of a dialog that holds the operator's unsaved work: F12 hides it and
 #: coming back shows it again (see :func:`mark_draft`).
 DRAFT_PROPERTY = "casaDraft"
@@ -133,6 +135,9 @@ class QuickExit(QObject):
         self.active = False
         #: Drafts taken off the screen by the last F12, bottom first.
         self.drafts: list[QDialog] = []
+        #: The window's "Blocca ora", for Ctrl+L pressed inside a dialog: the window's own
+        #: shortcut is shadowed by a modal dialog, and a desk left "locked" stayed open.
+        self.lock: Callable[[], None] | None = None
 
     def install(self, app: QApplication) -> None:
         app.installEventFilter(self)
@@ -147,6 +152,16 @@ class QuickExit(QObject):
                 and not event.isAutoRepeat()
             ):
                 self.trigger()
+                return True
+            if (
+                event.key() == LOCK_KEY
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+                and event.type() == QEvent.Type.KeyPress
+                and not self.active
+                and self.lock is not None
+                and QApplication.activeModalWidget() is not None
+            ):
+                self.lock()
                 return True
         elif (
             self.active
