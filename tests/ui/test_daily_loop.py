@@ -279,3 +279,33 @@ def test_enter_alone_never_saves_a_half_written_form(qtbot, window, demo) -> Non
     assert demo.store.query(saved) == []
     qtbot.mouseClick(referral.save_button, Qt.MouseButton.LeftButton)
     assert not referral.isVisible() and len(demo.store.query(saved)) == 1
+
+
+def test_tab_goes_down_the_referral_form_in_order(qtbot, window, demo) -> None:
+    """After the reason, Tab reaches the request: it used to jump to the urgency, so the
+    request typed on changed the urgency (a combo box picks by the letters typed) and was
+    lost, and the request was reached only after the due date."""
+    referral = window.new_referral(demo.ids["Quarzolini Arianna"])
+    referral.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is referral.filter)
+    qtbot.keyClicks(referral.filter, "servizi sociali")
+    order = []
+    for _ in range(7):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order == [
+        referral.service_list,
+        referral.reason,
+        referral.request,
+        referral.urgency,
+        referral.due.edit,
+        referral.send_now,
+        referral.save_button,
+    ]
+    referral.reason.setFocus()
+    qtbot.keyClicks(referral.reason, "Sostegno economico")
+    qtbot.keyClick(referral.reason, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "bassa soglia, contributo affitto")
+    assert referral.request.toPlainText() == "bassa soglia, contributo affitto"
+    assert referral.urgency.currentData() == "normale"
+    referral.reject()
