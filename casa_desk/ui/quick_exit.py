@@ -60,7 +60,7 @@ def _line_edit_with_focus(dialog: QDialog) -> QLineEdit | None:
     """The line edit the operator was typing in (an editable combo box's own too)."""
     widget = dialog.focusWidget()
     if isinstance(widget, QComboBox) and widget.isEditable():
-        widget = widget.lineEdit()
+        return widget.lineEdit()
     return widget if isinstance(widget, QLineEdit) else None
 
 
