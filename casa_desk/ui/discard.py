@@ -14,8 +14,8 @@ to call it in the question (``discard_question``), and connects its *Annulla* to
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton, QWidget
 
 
 def keep_writing(parent: QWidget, question: str) -> bool:
@@ -55,6 +55,16 @@ class DiscardGuard(QDialog):
         if self.typed_text() and keep_writing(self, self.discard_question()):
             return
         self.reject()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """No default button: only Ctrl+Enter or a click saves. A button box shown makes its
+        first accept button the default, so Enter pressed at the end of the summary (or the
+        referral's reason) saved a half-written form, without notes, outcome or follow-up."""
+        super().showEvent(event)
+        for box in self.findChildren(QDialogButtonBox):
+            for button in box.buttons():
+                if isinstance(button, QPushButton):
+                    button.setDefault(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape and not event.modifiers():

@@ -195,14 +195,30 @@ class EntryDialog(_Dialog):
         self.day = _date_edit(self, today_rome())
         self.day.setObjectName("entryDay")
         self.form.addRow(self.tr("Data di &ingresso"), self.day)
+        # Nothing chosen until the operator asks: a first item picked for them recorded every
+        # participant entered with OK as "disoccupato", education ISCED 0-2, in the reports.
         self.employment = self._choice("entryEmployment", employment_words(programme))
+        self.employment.insertItem(0, self.tr("— scegliere —"), None)
+        self.employment.setCurrentIndex(0)
         self.form.addRow(self.tr("&Condizione occupazionale"), self.employment)
         self.education = self._choice("entryEducation", isced_words())
+        self.education.insertItem(0, self.tr("— scegliere —"), None)
+        self.education.setCurrentIndex(0)
         self.form.addRow(self.tr("&Titolo di studio"), self.education)
         self.answers: dict[str, QComboBox] = {}
         for column, words in indicator_words(programme).items():
             self.answers[column] = self._choice(f"entry_{column}", answer_words())
             self.form.addRow(words, self.answers[column])
+
+    def _accept(self) -> None:
+        if self.employment.currentData() is None:
+            self.error.setText(self.tr("Scegliere la condizione occupazionale all'ingresso."))
+        elif self.education.currentData() is None:
+            self.error.setText(self.tr("Scegliere il titolo di studio all'ingresso."))
+        else:
+            super()._accept()
+            return
+        self.error.show()
 
     def fill(self, row: dict[str, Any]) -> None:
         """The values recorded at entry, to correct them."""

@@ -24,8 +24,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -33,11 +35,15 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 QUICK_EXIT_KEY = Qt.Key.Key_F12
+#: "Blocca ora": the window's action when the window has the keys, this filter inside a dialog.
+LOCK_KEY = Qt.Key.Key_L
 #: Dynamic property of a dialog that holds the operator's unsaved work: F12 hides it and
 #: coming back shows it again (see :func:`mark_draft`).
 DRAFT_PROPERTY = "casaDraft"
 #: Dynamic property of a dialog the resume step shows while the neutral page is up.
 ALLOWED_PROPERTY = "casaQuickExitAllowed"
+#: Dynamic property of a draft's line edit: where its cursor was when F12 hid the draft.
+CARET_PROPERTY = "casaCaret"
 
 
 def mark_draft(dialog: QDialog) -> QDialog:
@@ -48,6 +54,31 @@ def mark_draft(dialog: QDialog) -> QDialog:
 
 def is_draft(widget: QWidget) -> bool:
     return bool(widget.property(DRAFT_PROPERTY))
+
+
+def _line_edit_with_focus(dialog: QDialog) -> QLineEdit | None:
+    """The line edit the operator was typing in (an editable combo box's own too)."""
+    widget = dialog.focusWidget()
+    if isinstance(widget, QComboBox) and widget.isEditable():
+        return widget.lineEdit()
+    return widget if isinstance(widget, QLineEdit) else None
+
+
+def show_draft_again(draft: QDialog) -> None:
+    """Show a draft F12 hid, with the cursor where it was.
+
+    A dialog shown again gives its focus widget a Tab focus, and a line edit selects all its
+    text on that: the next key the operator typed, back at the desk, replaced the summary
+    they had written. The cursor goes back to where it was, nothing selected.
+    """
+    edit = _line_edit_with_focus(draft)
+    caret = edit.property(CARET_PROPERTY) if edit is not None else None
+    draft.show()
+    draft.raise_()
+    draft.activateWindow()
+    if edit is not None and isinstance(caret, int):
+        edit.setCursorPosition(caret)
+        edit.setProperty(CARET_PROPERTY, None)
 
 
 class NeutralPage(QWidget):
@@ -104,6 +135,9 @@ class QuickExit(QObject):
         self.active = False
         #: Drafts taken off the screen by the last F12, bottom first.
         self.drafts: list[QDialog] = []
+        #: The window's "Blocca ora", for Ctrl+L pressed inside a dialog: the window's own
+        #: shortcut is shadowed by a modal dialog, and a desk left "locked" stayed open.
+        self.lock: Callable[[], None] | None = None
 
     def install(self, app: QApplication) -> None:
         app.installEventFilter(self)
@@ -118,6 +152,16 @@ class QuickExit(QObject):
                 and not event.isAutoRepeat()
             ):
                 self.trigger()
+                return True
+            if (
+                event.key() == LOCK_KEY
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+                and event.type() == QEvent.Type.KeyPress
+                and not self.active
+                and self.lock is not None
+                and QApplication.activeModalWidget() is not None
+            ):
+                self.lock()
                 return True
         elif (
             self.active
@@ -177,6 +221,8 @@ def close_dialogs(
     def put_away(dialog: QDialog) -> None:
         if keep_drafts and is_draft(dialog):
             drafts.append(dialog)
+            if (edit := _line_edit_with_focus(dialog)) is not None:
+                edit.setProperty(CARET_PROPERTY, edit.cursorPosition())
         else:
             dialog.reject()
         dialog.hide()

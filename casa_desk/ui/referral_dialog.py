@@ -183,6 +183,13 @@ class ReferralDialog(DiscardGuard):
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
         self.save_button.setEnabled(bool(self.person_id))
+        # Tab follows the form top to bottom. The fields moved into their stacked boxes
+        # went to the end of the focus chain, so Tab after the reason reached the urgency:
+        # the request typed there changed the urgency and was lost.
+        chain: list[QWidget] = [self.filter, self.service_list, self.reason, self.request]
+        chain += [self.urgency, self.due.edit, self.send_now, self.save_button, cancel]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def typed_text(self) -> bool:
         return bool(self.reason.text().strip() or self.request.toPlainText().strip())

@@ -22,7 +22,7 @@ from casa_desk.errors import CasaError
 from casa_desk.security.access import Session
 from casa_desk.ui.lock_screen import LockScreen
 from casa_desk.ui.navigation import Navigation
-from casa_desk.ui.quick_exit import NeutralPage
+from casa_desk.ui.quick_exit import NeutralPage, show_draft_again
 
 
 @dataclass
@@ -184,9 +184,7 @@ class AwayMixin:
         self.tabs.setCurrentIndex(away.tab)
         self._focus_page()
         for draft in self.quick_exit.take_drafts():
-            draft.show()
-            draft.raise_()
-            draft.activateWindow()
+            show_draft_again(draft)
         return True
 
     def _reopen(self, person_id: str) -> bool:

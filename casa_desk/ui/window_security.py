@@ -46,6 +46,7 @@ class SecurityMixin:
         self.lock_action = QAction(owner, shortcut=QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(owner.lock)
         owner.addAction(self.lock_action)
+        owner.quick_exit.lock = self._lock_from_a_dialog
         self.file_menu.addSeparator()
         for action in (
             self.users_action,
@@ -60,6 +61,12 @@ class SecurityMixin:
         # Bound methods, never a lambda holding the window: the bus outlives the window, and
         # a lambda on it would keep a closed window (and its timers) alive.
         self.context.bus.changed.connect(self._table_changed)
+
+    def _lock_from_a_dialog(self) -> None:
+        """Ctrl+L pressed while a form or question is open (caught by the quick-exit
+        filter): the same "Blocca ora" as from the window."""
+        if self.lock_action.isVisible():
+            self.lock_action.trigger()
 
     def _retranslate_security(self) -> None:
         self.users_action.setText(QCoreApplication.translate("MainWindow", "Utenti…"))

@@ -250,3 +250,62 @@ def test_the_referral_form_asks_too_and_in_english(qtbot, window, demo) -> None:
     finally:
         for translator in installed:
             app.removeTranslator(translator)
+
+
+def test_enter_alone_never_saves_a_half_written_form(qtbot, window, demo) -> None:
+    """Enter at the end of the summary (or of a referral's reason) used to save the form as
+    it was — without notes, outcome or follow-up — through the save button the button box
+    makes the default when shown; only Ctrl+Enter or a click saves."""
+    arianna = demo.ids["Quarzolini Arianna"]
+    window.open_person(arianna)
+    qtbot.keyClick(window.card.history_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = _modal()
+    qtbot.keyClicks(form.category, "Manut")
+    qtbot.keyClick(form.category, Qt.Key.Key_Tab)
+    qtbot.keyClicks(form.summary, "Perdita in cucina")
+    qtbot.keyClick(form.summary, Qt.Key.Key_Return)
+    assert form.isVisible()
+    assert demo.store.query("SELECT id FROM contacts WHERE summary = 'Perdita in cucina'") == []
+    qtbot.keyClick(form.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not form.isVisible()
+    assert len(demo.store.query("SELECT id FROM contacts WHERE summary = 'Perdita in cucina'")) == 1
+
+    referral = window.new_referral(arianna)
+    qtbot.keyClicks(referral.filter, "servizi sociali")
+    qtbot.keyClicks(referral.reason, "Sostegno per l'affitto")
+    qtbot.keyClick(referral.reason, Qt.Key.Key_Return)
+    assert referral.isVisible()
+    saved = "SELECT id FROM referrals WHERE reason = 'Sostegno per l''affitto'"
+    assert demo.store.query(saved) == []
+    qtbot.mouseClick(referral.save_button, Qt.MouseButton.LeftButton)
+    assert not referral.isVisible() and len(demo.store.query(saved)) == 1
+
+
+def test_tab_goes_down_the_referral_form_in_order(qtbot, window, demo) -> None:
+    """After the reason, Tab reaches the request: it used to jump to the urgency, so the
+    request typed on changed the urgency (a combo box picks by the letters typed) and was
+    lost, and the request was reached only after the due date."""
+    referral = window.new_referral(demo.ids["Quarzolini Arianna"])
+    referral.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is referral.filter)
+    qtbot.keyClicks(referral.filter, "servizi sociali")
+    order = []
+    for _ in range(7):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order == [
+        referral.service_list,
+        referral.reason,
+        referral.request,
+        referral.urgency,
+        referral.due.edit,
+        referral.send_now,
+        referral.save_button,
+    ]
+    referral.reason.setFocus()
+    qtbot.keyClicks(referral.reason, "Sostegno economico")
+    qtbot.keyClick(referral.reason, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "bassa soglia, contributo affitto")
+    assert referral.request.toPlainText() == "bassa soglia, contributo affitto"
+    assert referral.urgency.currentData() == "normale"
+    referral.reject()

@@ -221,9 +221,35 @@ def test_an_entry_refused_is_said_in_the_dialog(qtbot, window, demo) -> None:
     qtbot.mouseClick(card.esf_box.enrol_button, Qt.MouseButton.LeftButton)
     dialog = card.esf_box.dialog
     qtbot.waitExposed(dialog)
+    choose(dialog.employment, "employed")
+    choose(dialog.education, "5-8")
     enrol(demo, "Quarzolini Arianna", today_rome())  # meanwhile, from another window
     press_ok(qtbot, dialog)
     assert dialog.isVisible() and "già iscritta" in dialog.error.text()
+
+
+def test_the_entry_asks_for_the_situation_and_the_education(qtbot, window, demo) -> None:
+    """The first situation and education were chosen for the operator: OK alone recorded
+    the person as unemployed, with ISCED 0-2, in every ESF report. Now nothing is chosen
+    until asked, and OK says what is missing and writes nothing."""
+    corrado = demo.ids["Velluttini Corrado"]
+    card = open_card(qtbot, window, corrado)
+    qtbot.mouseClick(card.esf_box.enrol_button, Qt.MouseButton.LeftButton)
+    dialog = card.esf_box.dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.employment.currentData() is None and dialog.education.currentData() is None
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.error.text() == "Scegliere la condizione occupazionale all'ingresso."
+    choose(dialog.employment, "employed")
+    press_ok(qtbot, dialog)
+    assert dialog.error.text() == "Scegliere il titolo di studio all'ingresso."
+    assert Participants(demo.store).of_person(corrado) is None
+    choose(dialog.education, "3-4")
+    with qtbot.waitSignal(demo_bus(window).changed):
+        press_ok(qtbot, dialog)
+    saved = Participants(demo.store).of_person(corrado)
+    assert (saved["employment_status"], saved["education_isced"]) == ("employed", "3-4")
 
 
 def demo_bus(window):

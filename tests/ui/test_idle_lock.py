@@ -9,10 +9,11 @@ waits a fraction of a second instead of a minute.
 
 from __future__ import annotations
 
+from dialogs import when_modal
 from login_helpers import PASSWORD, USER
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from test_quick_exit import _leaks, _visible_texts
 
 from casa_desk.security.settings import set_lock_minutes
@@ -165,3 +166,28 @@ def test_f12_pressed_during_the_unlock_check_hides_the_window_again(qtbot, demo)
     assert window.screens.currentWidget() is window.neutral
     window.grab()
     assert _leaks(demo) == []
+
+
+def test_ctrl_l_locks_with_a_form_open(qtbot, demo) -> None:
+    """Ctrl+L, "Blocca ora", pressed while the contact form (or a question) is open locks
+    the window as from the window itself: it used to do nothing there, the desk stayed open
+    with the person's card and form on screen."""
+    window = _window(qtbot, demo.session)
+    form = _start_a_draft(qtbot, window, demo)
+    qtbot.keyClick(form.summary, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.screens.currentWidget() is window.lock_screen
+    assert not form.isVisible() and _leaks(demo) == []
+    assert form.summary.text() == "Bozza lasciata a meta"  # nothing typed into the form
+    _type_password(qtbot, window)
+    assert form.isVisible() and form.summary.text() == "Bozza lasciata a meta"
+    # In the discard question too (the form's Esc): locked, the question gone, the form kept.
+    questions = when_modal(
+        lambda box: qtbot.keyClick(box, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier),
+        kind=QMessageBox,
+    )
+    qtbot.keyClick(form.summary, Qt.Key.Key_Escape)
+    assert questions and not questions[0].isVisible()
+    assert window.screens.currentWidget() is window.lock_screen and not form.isVisible()
+    _type_password(qtbot, window)
+    assert form.isVisible() and form.summary.text() == "Bozza lasciata a meta"
+    form.reject()

@@ -277,3 +277,30 @@ def test_f12_forgets_what_was_copied_here_and_keeps_what_others_copied(
     window.quick_exit.trigger()
     assert clipboard.text() == "testo di un altro programma"
     clipboard.clear()
+
+
+def test_typing_on_after_coming_back_adds_to_the_draft(qtbot, window, demo) -> None:
+    """Back at the desk, the next keys go on from where the operator was: they used to
+    replace the whole summary, which the restored form showed all selected."""
+    window.open_person(demo.ids["Quarzolini Arianna"])
+    qtbot.keyClick(window.card.history_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = QApplication.activeModalWidget()
+    qtbot.keyClicks(form.category, "Manut")
+    qtbot.keyClick(form.category, Qt.Key.Key_Tab)
+    qtbot.keyClicks(form.summary, "Perdita dal rubinetto")
+    qtbot.keyClick(form.summary, Qt.Key.Key_Home)  # the cursor need not be at the end
+    qtbot.keyClick(form.summary, Qt.Key.Key_F12)
+    qtbot.keyClick(window.neutral.resume_button, Qt.Key.Key_Return)
+    _password(qtbot, window)
+    assert form.isVisible() and QApplication.focusWidget() is form.summary
+    assert form.summary.selectedText() == ""
+    qtbot.keyClicks(QApplication.focusWidget(), "Bagno: ")
+    assert form.summary.text() == "Bagno: Perdita dal rubinetto"
+    # The lock (Ctrl+L, or the idle timer) the same way.
+    qtbot.keyClick(form.summary, Qt.Key.Key_End)
+    window.lock()
+    assert not form.isVisible()
+    _password(qtbot, window)
+    qtbot.keyClicks(QApplication.focusWidget(), ", cucina")
+    assert form.summary.text() == "Bagno: Perdita dal rubinetto, cucina"
+    form.reject()

@@ -1175,11 +1175,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>— scegliere —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Condizione occupazionale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Titolo di studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scegliere la condizione occupazionale all&apos;ingresso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scegliere il titolo di studio all&apos;ingresso.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2157,7 +2169,7 @@
     <name>NeutralPage</name>
     <message>
         <source>Informazioni per gli inquilini</source>
-        <extracomment>Dynamic property of a dialog that holds the operator&apos;s unsaved work: F12 hides it and coming back shows it again (see :func:`mark_draft`). Dynamic property of a dialog the resume step shows while the neutral page is up.</extracomment>
+        <extracomment>&quot;Blocca ora&quot;: the window&apos;s action when the window has the keys, this filter inside a dialog. Dynamic property of a dialog that holds the operator&apos;s unsaved work: F12 hides it and coming back shows it again (see :func:`mark_draft`). Dynamic property of a dialog the resume step shows while the neutral page is up. Dynamic property of a draft&apos;s line edit: where its cursor was when F12 hid the draft.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
