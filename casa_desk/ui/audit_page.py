@@ -255,7 +255,7 @@ class AuditDialog(QDialog):
         self._names = {}
         self.model.reload()
         total = audit.count(self.session, self.query())
-        self.count.setText(self.tr("Righe: %n", "", total))
+        self.count.setText(self.tr("Righe: %Ln", "", total))
 
     def _fetch(self, offset: int, limit: int) -> list[dict[str, Any]]:
         return audit.entries(self.session, self.query(), limit=limit, offset=offset)

@@ -50,12 +50,15 @@ from casa_desk.ui.quick_exit import mark_draft
 from casa_desk.ui.settings import UiSettings
 
 ERROR_STYLE = "color: #b3261e;"
-_SHIFT = re.compile(r"^\+\s*(\d{1,3})\s*([gsm]?)$", re.IGNORECASE)
+# ``+N`` with the unit in Italian or English: g/d days, s/w weeks, m months of 30 days.
+_SHIFT = re.compile(r"^\+\s*(\d{1,3})\s*([gdswm]?)$", re.IGNORECASE)
+_DAYS_PER = {"": 1, "g": 1, "d": 1, "s": 7, "w": 7, "m": 30}
 
 
 def parse_day(text: str, today: date) -> date | None:
     """A date as typed at the desk: ``dd/mm/yyyy``, ``dd/mm``, ``+7`` (days), ``+2s``
-    (weeks), ``+1m`` (30 days), ``oggi``, ``domani``; None when empty. ValueError otherwise.
+    (weeks; ``+2w`` as the English tooltip says), ``+1m`` (30 days), ``oggi``, ``domani``;
+    None when empty. ValueError otherwise.
 
     >>> parse_day("+7", date(2026, 11, 25))
     datetime.date(2026, 12, 2)
@@ -70,7 +73,7 @@ def parse_day(text: str, today: date) -> date | None:
     shift = _SHIFT.match(text)
     if shift:
         number, unit = int(shift.group(1)), shift.group(2)
-        return today + timedelta(days=number * {"": 1, "g": 1, "s": 7, "m": 30}[unit])
+        return today + timedelta(days=number * _DAYS_PER[unit])
     if text.count("/") == 1:
         text = f"{text}/{today.year}"
     return parse_user_date(text)

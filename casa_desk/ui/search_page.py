@@ -138,7 +138,7 @@ class SearchPage(QWidget):
                 )
             )
         else:
-            self.count_label.setText(self.tr("Persone trovate: %n.", "", total))
+            self.count_label.setText(self.tr("Persone trovate: %Ln.", "", total))
 
     def _on_changed(self, table: str) -> None:
         if table == "people" and self.model.text:

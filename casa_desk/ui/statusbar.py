@@ -65,7 +65,7 @@ class DeskStatusBar(QStatusBar):
 
     def set_break_glass(self, count: int, *, visible: bool) -> None:
         """Coordinators: break-glass events not yet seen on the audit page."""
-        self.break_glass.setText(self.tr("Accessi con motivo: %n", "", count))
+        self.break_glass.setText(self.tr("Accessi con motivo: %Ln", "", count))
         self.break_glass.setToolTip(
             self.tr("Accessi con motivo non ancora visti: Archivio › Registro degli accessi…")
         )
@@ -103,7 +103,7 @@ class DeskStatusBar(QStatusBar):
                     "%1", QLocale().toString(COUNT_CAP)
                 )
                 if count > COUNT_CAP
-                else self.tr("Modifiche solo su questo computer: %n", "", count)
+                else self.tr("Modifiche solo su questo computer: %Ln", "", count)
             )
         elif count == 0:
             self.pending.setText(self.tr("Tutto sincronizzato"))
@@ -114,4 +114,4 @@ class DeskStatusBar(QStatusBar):
                 )
             )
         else:
-            self.pending.setText(self.tr("Modifiche da sincronizzare: %n", "", count))
+            self.pending.setText(self.tr("Modifiche da sincronizzare: %Ln", "", count))

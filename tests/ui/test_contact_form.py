@@ -146,6 +146,10 @@ def test_parse_day_shortcuts() -> None:
     assert parse_day("", today) is None
     assert parse_day("+3", today) == today + timedelta(days=3)
     assert parse_day("+2s", today) == today + timedelta(days=14)
+    # An English desk types the English units its tooltip names (they were "invalid date").
+    assert parse_day("+2w", today) == parse_day("+2S", today) == today + timedelta(days=14)
+    assert parse_day("+5d", today) == parse_day("+5g", today) == today + timedelta(days=5)
+    assert parse_day("+1m", today) == today + timedelta(days=30)
     assert parse_day("domani", today) == today + timedelta(days=1)
     assert parse_day("05/01/2027", today).isoformat() == "2027-01-05"
 

@@ -431,3 +431,35 @@ def test_sync_now_reaches_the_sync_page_and_a_sync_refreshes_the_views(
     window.context.bus.changed.connect(changed.append)
     page.synced.emit(object())
     assert "people" in changed and "contacts" in changed
+
+
+@pytest.mark.parametrize(
+    ("language", "local", "synced"),
+    [
+        # Qt's Italian groups from five digits ("9876", "12.937"), as QLocale does everywhere
+        ("it", "Modifiche solo su questo computer: 9876", "Modifiche da sincronizzare: 9876"),
+        ("en", "Changes on this computer only: 9,876", "9,876 changes waiting to sync"),
+    ],
+)
+def test_counts_are_written_in_the_interfaces_language(
+    qtbot, demo, monkeypatch, language, local, synced
+) -> None:
+    """The status bar wrote "2951" in English where the sync page said "2,951": counts take
+    the interface's grouping, like every other number on screen."""
+    from PySide6.QtCore import QLocale
+
+    app = QApplication.instance()
+    previous = QLocale()
+    installed = install_translator(app, language)
+    try:
+        win = build_window(demo.session, runner=SyncRunner())
+        qtbot.addWidget(win)
+        monkeypatch.setattr(win.context.store, "pending_changes", lambda **_kw: 9_876)
+        win.status.refresh()
+        assert win.status.pending.text() == local
+        win.status.set_sync_state("ok")
+        assert win.status.pending.text() == synced
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+        QLocale.setDefault(previous)

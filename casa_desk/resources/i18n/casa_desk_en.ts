@@ -394,10 +394,10 @@
         <translation>To</translation>
     </message>
     <message numerus="yes">
-        <source>Righe: %n</source>
+        <source>Righe: %Ln</source>
         <translation>
-            <numerusform>Rows: %n</numerusform>
-            <numerusform>Rows: %n</numerusform>
+            <numerusform>Rows: %Ln</numerusform>
+            <numerusform>Rows: %Ln</numerusform>
         </translation>
     </message>
     <message>
@@ -921,7 +921,7 @@
     </message>
     <message>
         <source>Data come gg/mm/aaaa, oppure +7 (giorni), +2s (settimane), oggi, domani. Vuoto: nessuna data.</source>
-        <translation>Date as dd/mm/yyyy, or +7 (days), +2s (weeks), oggi (today), domani (tomorrow). Empty: no date.</translation>
+        <translation>Date as dd/mm/yyyy, or +7 (days), +2w (weeks), +1m (30 days), today, tomorrow. Empty: no date.</translation>
     </message>
     <message>
         <source>data non valida</source>
@@ -944,10 +944,10 @@
         <translation>Operator: %1</translation>
     </message>
     <message numerus="yes">
-        <source>Accessi con motivo: %n</source>
+        <source>Accessi con motivo: %Ln</source>
         <translation>
-            <numerusform>Accesses with a reason: %n</numerusform>
-            <numerusform>Accesses with a reason: %n</numerusform>
+            <numerusform>Accesses with a reason: %Ln</numerusform>
+            <numerusform>Accesses with a reason: %Ln</numerusform>
         </translation>
     </message>
     <message>
@@ -987,10 +987,10 @@
         <translation>Changes on this computer only: more than %1</translation>
     </message>
     <message numerus="yes">
-        <source>Modifiche solo su questo computer: %n</source>
+        <source>Modifiche solo su questo computer: %Ln</source>
         <translation>
-            <numerusform>Changes on this computer only: %n</numerusform>
-            <numerusform>Changes on this computer only: %n</numerusform>
+            <numerusform>Changes on this computer only: %Ln</numerusform>
+            <numerusform>Changes on this computer only: %Ln</numerusform>
         </translation>
     </message>
     <message>
@@ -1002,10 +1002,10 @@
         <translation>More than %1 changes waiting to sync</translation>
     </message>
     <message numerus="yes">
-        <source>Modifiche da sincronizzare: %n</source>
+        <source>Modifiche da sincronizzare: %Ln</source>
         <translation>
-            <numerusform>%n change waiting to sync</numerusform>
-            <numerusform>%n changes waiting to sync</numerusform>
+            <numerusform>%Ln change waiting to sync</numerusform>
+            <numerusform>%Ln changes waiting to sync</numerusform>
         </translation>
     </message>
 </context>
@@ -3114,10 +3114,10 @@ the free number shown on the notice board.</translation>
         <translation>More than %1 people: keep typing to narrow down.</translation>
     </message>
     <message numerus="yes">
-        <source>Persone trovate: %n.</source>
+        <source>Persone trovate: %Ln.</source>
         <translation>
-            <numerusform>%n person found.</numerusform>
-            <numerusform>%n people found.</numerusform>
+            <numerusform>%Ln person found.</numerusform>
+            <numerusform>%Ln people found.</numerusform>
         </translation>
     </message>
 </context>

@@ -394,10 +394,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Righe: %n</source>
+        <source>Righe: %Ln</source>
         <translation>
-            <numerusform>Righe: %n</numerusform>
-            <numerusform>Righe: %n</numerusform>
+            <numerusform>Righe: %Ln</numerusform>
+            <numerusform>Righe: %Ln</numerusform>
         </translation>
     </message>
     <message>
@@ -944,10 +944,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Accessi con motivo: %n</source>
+        <source>Accessi con motivo: %Ln</source>
         <translation>
-            <numerusform>Accessi con motivo: %n</numerusform>
-            <numerusform>Accessi con motivo: %n</numerusform>
+            <numerusform>Accessi con motivo: %Ln</numerusform>
+            <numerusform>Accessi con motivo: %Ln</numerusform>
         </translation>
     </message>
     <message>
@@ -987,7 +987,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Modifiche solo su questo computer: %n</source>
+        <source>Modifiche solo su questo computer: %Ln</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -1002,10 +1002,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Modifiche da sincronizzare: %n</source>
+        <source>Modifiche da sincronizzare: %Ln</source>
         <translation>
-            <numerusform>Modifiche da sincronizzare: %n</numerusform>
-            <numerusform>Modifiche da sincronizzare: %n</numerusform>
+            <numerusform>Modifiche da sincronizzare: %Ln</numerusform>
+            <numerusform>Modifiche da sincronizzare: %Ln</numerusform>
         </translation>
     </message>
 </context>
@@ -3109,10 +3109,10 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Persone trovate: %n.</source>
+        <source>Persone trovate: %Ln.</source>
         <translation>
-            <numerusform>Persone trovate: %n.</numerusform>
-            <numerusform>Persone trovate: %n.</numerusform>
+            <numerusform>Persone trovate: %Ln.</numerusform>
+            <numerusform>Persone trovate: %Ln.</numerusform>
         </translation>
     </message>
 </context>
