@@ -112,10 +112,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from casa_desk.reports.model import parse_month  # plain data: no store, no reportlab
+    from casa_desk.models.timeutil import today_rome
+    from casa_desk.reports.model import parse_month, refuse_future  # plain data: no reportlab
 
     existing_store(args.db)
-    parse_month(args.month)  # a bad month or output stops here, before the password is asked
+    # A bad month or output stops here, before the password is asked.
+    refuse_future(parse_month(args.month), today_rome())
     outputs = [args.out] if args.csv is None else [args.out, args.csv]
     check_outputs(outputs, inputs=[args.db])
     # argon2id first (0.25 s without the GIL), then the imports (~0.3 s under it) beside it:

@@ -108,7 +108,9 @@ def compute(
     # walks an index that starts with presidio.
     offices: Offices = presidio if presidio is not None else _contact_offices(conn)
     now, before = _month_people(conn, month, offices), _month_people(conn, month.previous, offices)
-    contacts = _contact_breakdowns(conn, month, offices, _hour_counts(conn, month, offices), now)
+    contacts = _contact_breakdowns(
+        conn, month, offices, _hour_counts(conn, month, offices), now, aliases
+    )
     referrals = referral_figures(conn, month, presidio)
     overdue_now = _overdue(conn, month, offices)
     overdue_before = _overdue(conn, month.previous, offices)
@@ -290,7 +292,11 @@ def _present(conn: Connection, month: Month, presidio: Offices, ids: set[str]) -
 
 
 def _gender_and_age(
-    conn: Connection, month: Month, presidio: Offices, anonymous: int
+    conn: Connection,
+    month: Month,
+    presidio: Offices,
+    anonymous: int,
+    aliases: dict[str, str] | None = None,
 ) -> tuple[Counter[str], Counter[str]]:
     """Contacts by the person's gender and by age band at the month's end.
 
@@ -299,6 +305,10 @@ def _gender_and_age(
     band of each birth (its year and month, or the text itself when it is no real date:
     :data:`casa_desk.store.summaries.BIRTH_KEY`) is :func:`age_band` of :func:`age_on`, so
     the definition stays the one Python function.
+
+    The person of a contact is its survivor when it was merged (``aliases``), as for the
+    people counted and the ESF tables: a merge corrects only the merging office's contacts,
+    and the summary counts the others under the duplicate's own record (:func:`_merged_moves`).
     """
     by_gender: Counter[str] = Counter()
     by_age: Counter[str] = Counter()
@@ -314,7 +324,46 @@ def _gender_and_age(
     for gender, birth, n in rows:
         by_gender[gender or Gender.NOT_STATED.value] += n
         by_age[age_band(age_on(birth, last_day))] += n
-    return by_gender, by_age
+    for (gender, birth), (to_gender, to_birth), n in _merged_moves(
+        conn, month, presidio, aliases or {}
+    ):
+        by_gender[gender or Gender.NOT_STATED.value] -= n
+        by_gender[to_gender or Gender.NOT_STATED.value] += n
+        by_age[age_band(age_on(birth, last_day))] -= n
+        by_age[age_band(age_on(to_birth, last_day))] += n
+    return +by_gender, +by_age
+
+
+Demo = tuple[str | None, str | None]
+
+
+def _merged_moves(
+    conn: Connection, month: Month, presidio: Offices, aliases: dict[str, str]
+) -> list[tuple[Demo, Demo, int]]:
+    """(the duplicate's gender and birth, the survivor's, contacts) for each merged-away
+    person with contacts in the month here: a seek per merged id of the month (a few)."""
+    if not aliases:
+        return []
+    where, params = _office_filter(presidio, "m")
+    present = conn.execute(
+        f"SELECT m.person_id, sum(m.n) FROM contacts_month_people m WHERE m.month = ?{where} "
+        "AND m.person_id IN (SELECT value FROM json_each(?)) GROUP BY 1",
+        [_month_key(month), *params, json.dumps(sorted(aliases))],
+    ).fetchall()
+    if not present:
+        return []
+    ids = {pid for pid, _n in present} | {aliases[pid] for pid, _n in present}
+    demo: dict[str, Demo] = {
+        pid: (gender, birth)
+        for pid, gender, birth in conn.execute(
+            "SELECT id, gender, birth_date FROM people "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(ids))],
+        )
+    }
+    return [
+        (demo.get(pid, (None, None)), demo.get(aliases[pid], (None, None)), n) for pid, n in present
+    ]
 
 
 def _people_first_seen_since(
@@ -520,7 +569,12 @@ def _by_category(conn: Connection, rows: list[tuple]) -> Breakdown:
 
 
 def _contact_breakdowns(
-    conn: Connection, month: Month, offices: Offices, rows: list[tuple], now: MonthPeople
+    conn: Connection,
+    month: Month,
+    offices: Offices,
+    rows: list[tuple],
+    now: MonthPeople,
+    aliases: dict[str, str],
 ) -> list[Breakdown]:
     by_channel: Counter = Counter()
     by_week: Counter[str] = Counter()
@@ -537,7 +591,7 @@ def _contact_breakdowns(
         if days < 7:  # a week cut by the month's start or end says so
             label += f", {days} giorn{'o' if days == 1 else 'i'}"
         weeks.append((str(n), label))
-    by_gender, by_age = _gender_and_age(conn, month, offices, now.anonymous)
+    by_gender, by_age = _gender_and_age(conn, month, offices, now.anonymous, aliases)
     return [
         _by_category(conn, rows),
         counted(

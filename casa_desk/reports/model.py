@@ -233,6 +233,19 @@ def parse_month(text: str) -> Month:
         ) from None
 
 
+def refuse_future(month: Month, today: date) -> None:
+    """A ReportError for a month that begins after ``today`` (the office's day, Rome): it has
+    no figures yet, and its report would print, as facts, every follow-up due by its end and
+    not done today as overdue, and ESF totals as of a day not come. The month in course is
+    reported (the window offers it: activity so far)."""
+    if month.first_day > today:
+        raise ReportError(
+            f"Il mese {month.label} non è ancora cominciato: si può fare il rapporto di un "
+            "mese concluso o di quello in corso.",
+            code="future_month",
+        )
+
+
 @dataclass(frozen=True)
 class Figure:
     """One count of a breakdown before suppression."""

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from casa_desk import outputs
 from casa_desk.errors import ReportError
-from casa_desk.models.timeutil import ROME
+from casa_desk.models.timeutil import ROME, today_rome
 from casa_desk.reports import aggregate
 from casa_desk.reports.aggregate import Month
 from casa_desk.reports.csv_out import render_csv
 from casa_desk.reports.linked import Linked, hide_linked
-from casa_desk.reports.model import parse_month
+from casa_desk.reports.model import parse_month, refuse_future
 from casa_desk.reports.months import merge, months_linked
 from casa_desk.reports.programme import parse_programme
 from casa_desk.reports.programme import resolve as resolve_programme
@@ -111,6 +111,7 @@ def generate(
     worker thread beside the window.
     """
     month = parse_month(month_text)
+    refuse_future(month, today_rome())
     if programme is not None:
         parse_programme(programme)  # a bad value fails before any work
     pdf_path = Path(out_pdf)

@@ -412,3 +412,47 @@ def test_gender_and_age_bands_follow_age_on_and_age_band(tmp_path: Path, last_da
         want_age[aggregate.age_band(aggregate.age_on(b, day))] += n + 1
     assert (by_gender, by_age) == (want_gender, want_age)
     assert {"lt25", "25_54", "gt54", "unknown"} <= set(by_age)
+
+
+def test_contacts_of_a_merged_person_count_under_the_survivors_gender_and_age(
+    tmp_path: Path,
+) -> None:
+    """A person merged by the office that registered them leaves their contacts at other
+    offices under the old id (an office corrects only its own contacts). The report counts
+    those contacts as the survivor's — one person in "Persone distinte", the survivor's
+    gender and birth in the ESF tables — so "Contatti per genere" and "per età" must use the
+    survivor's record too, not the duplicate's stale one (not stated, no birth date)."""
+    from casa_desk.store.contacts import Contacts
+    from casa_desk.store.people import People
+
+    with Store.open(tmp_path / "s.sqlite", create=True) as store:
+        people = People(store)
+        survivor = people.register(
+            {
+                "last_name": "Zarquon",
+                "first_name": "Alfa",
+                "gender": "F",
+                "birth_date": "1960-03-04",
+            },
+            presidio="SAN-SIRO",
+        )
+        duplicate = people.register(
+            {"last_name": "Zarquon", "first_name": "Alfa", "gender": "NS"}, presidio="SAN-SIRO"
+        )
+        for office in ("SAN-SIRO", "MAZZINI"):
+            Contacts(store).log(
+                {"person_id": duplicate["id"], "category": "altro", "summary": "visita",
+                 "occurred_at": "2026-10-12T09:00:00.000Z"},
+                presidio=office,
+                operator="op1",
+            )  # fmt: skip
+        people.merge(duplicate["id"], survivor["id"], presidio="SAN-SIRO")
+        for office in ("MAZZINI", None):
+            figures = aggregate.compute(store.db.conn, Month(2026, 10), office)
+            tables = {b.section: {f.code: f.value for f in b.items} for b in figures.contacts}
+            contacts = 1 if office else 2
+            assert figures.headline.people == 1
+            assert tables["contacts_by_gender"]["F"] == contacts, office
+            assert tables["contacts_by_gender"]["NS"] == 0, office
+            assert tables["contacts_by_age"]["gt54"] == contacts, office
+            assert tables["contacts_by_age"]["unknown"] == 0, office

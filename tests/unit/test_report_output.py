@@ -15,7 +15,10 @@ from login_helpers import USER, new_store, open_store, session_for
 from pypdf import PdfReader
 
 from casa_desk.cli import main
+from casa_desk.errors import ReportError
+from casa_desk.models.timeutil import today_rome
 from casa_desk.reports import service
+from casa_desk.reports.model import Month
 
 HEADLINE_ITEMS = [
     "contacts",
@@ -198,6 +201,36 @@ def test_cli_bad_input_is_one_line_and_writes_nothing(
     assert fragment in err
     assert len(err.strip().splitlines()) == 1
     assert set(os.listdir(tmp_path)) == before
+
+
+def _this_month() -> Month:
+    today = today_rome()
+    return Month(today.year, today.month)
+
+
+def test_a_month_not_begun_is_refused_and_writes_nothing(built, tmp_path: Path, capsys) -> None:
+    """A month after the current one has no figures yet: its report printed "overdue at month
+    end" for every follow-up due by then and not done today, and ESF totals as of a day not
+    come, as if they were facts. The command and the service refuse it; the month in course
+    (the window's first choice) is still reported."""
+    db, _ = built
+    future = _this_month().next
+    before = set(os.listdir(tmp_path))
+    code = main(
+        ["report", "--db", str(db), "--month", str(future), "--all",
+         "--out", str(tmp_path / "f.pdf"), "--csv", str(tmp_path / "f.csv")]
+    )  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "non è ancora cominciato" in err
+    assert len(err.strip().splitlines()) == 1
+    assert set(os.listdir(tmp_path)) == before
+    with pytest.raises(ReportError) as refused:
+        generate(db, str(future.next), "SAN-SIRO", tmp_path / "g.pdf")
+    assert refused.value.code == "future_month"
+    assert set(os.listdir(tmp_path)) == before
+    files = generate(db, str(_this_month()), "SAN-SIRO", tmp_path / "now.pdf")
+    assert files.pdf.exists()
 
 
 def test_cli_unwritable_output_and_missing_store(built, tmp_path: Path, capsys) -> None:
