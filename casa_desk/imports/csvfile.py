@@ -3,7 +3,8 @@
 Registry exports come from Excel on Windows, from web portals and from other programs, so the
 same content arrives as UTF-8 with or without a byte-order mark, or as Windows-1252, with ``;``
 (Excel in Italian) or ``,`` between fields. :func:`read_csv_file` detects both, refuses a file
-that is missing, unreadable, empty or not text at all with one :class:`ImportFileError` line,
+that is missing, unreadable, empty, not text at all or quoted wrongly (a quote that never
+closes would take the lines after it into one cell) with one :class:`ImportFileError` line,
 and keeps the physical line number where each record starts (a quoted field may hold line
 breaks, so record N is not line N), because every message to the user points at a line.
 
@@ -117,7 +118,10 @@ def parse_csv(text: str, *, name: str = "Il file", encoding: str = "utf-8") -> C
     # Excel may put a "sep=;" line before the header; the header is then on line 2.
     hint = _SEP_HINT.fullmatch(first_line.strip())
     delimiter = hint.group(1) if hint else detect_delimiter(first_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote opened and never closed, or text after a closing quote, is an error.
+    # Without it the reader took every line up to the next quote into one cell, and the
+    # people on those lines vanished without a word (or sat in a neighbour's address).
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, tuple[str, ...]]] = []
     previous = 0
     try:
@@ -132,7 +136,8 @@ def parse_csv(text: str, *, name: str = "Il file", encoding: str = "utf-8") -> C
     except csv.Error:
         raise ImportFileError(
             f"{name} non è un CSV leggibile dalla riga {previous + 1}: "
-            "controlli le virgolette non chiuse.",
+            "controlli le virgolette (una aperta e mai chiusa, o del testo subito dopo "
+            "quella di chiusura).",
             code="file_csv",
         ) from None
     return CsvTable(encoding=encoding, delimiter=delimiter, header=header, rows=tuple(rows))

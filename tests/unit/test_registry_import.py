@@ -590,3 +590,32 @@ def test_text_the_hub_refuses_rejects_its_row(
         "Riga 5, indirizzo: Contiene caratteri di controllo o di direzione.",
     ]
     assert [p["last_name"] for p in people(db)] == ["Ferrandi"]
+
+
+@pytest.mark.parametrize("column", ["indirizzo", "quartiere"])
+def test_a_stray_quote_refuses_the_file_instead_of_swallowing_the_rows_after_it(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], column: str
+) -> None:
+    """A cell typed ``"Via dei Glicini`` (an opening quote never closed) made the csv reader
+    take every following line, up to the next quote or the end of the file, into that cell:
+    the people on those lines were not imported, nothing said so (exit 0, "scartate 0"), and
+    their names and codici fiscali were stored in one neighbour's address, synced to every
+    office. Now the file is refused whole, at the line where the quote opens."""
+    rows: list[Any] = [
+        GOOD[0],
+        {**GOOD[1], column: '"' + GOOD[1][column]},  # line 3: the quote that never closes
+        person("Neri", "Paolo", date(1972, 3, 3), "M"),
+        {**person("Gialli", "Ugo", date(1973, 4, 4), "M"), column: f'"{GOOD[0][column]}"'},
+        GOOD[2],
+    ]
+    lines = [";".join(HEADER)] + [";".join(r[c] for c in HEADER) for r in rows]
+    path = tmp_path / "anagrafe.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    before = db.read_bytes()
+    for last in (True, False):  # the quote closed by a later cell, or open to the end
+        if not last:
+            path.write_bytes(("\r\n".join(lines[:4]) + "\r\n").encode("cp1252"))
+        assert run(str(path), "--db", str(db)) == 1
+        err = capsys.readouterr().err
+        assert "dalla riga 3" in err and "virgolette" in err, err
+        assert db.read_bytes() == before
