@@ -92,7 +92,9 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
                 f"{name}: codifica dei caratteri non riconosciuta (né UTF-8 né Windows-1252).",
                 code="file_encoding",
             ) from None
-    too_long = next((n for n, t in enumerate(text.split("\n"), 1) if len(t) > MAX_LINE_CHARS), 0)
+    # Lines as the csv reader counts them: "\r\n", "\n" or, from Excel for Mac, "\r" alone.
+    lines = enumerate(io.StringIO(text, newline=""), 1)
+    too_long = next((n for n, t in lines if len(t.rstrip("\r\n")) > MAX_LINE_CHARS), 0)
     if too_long:
         raise ImportFileError(
             f"{name}: la riga {too_long} supera i {MAX_LINE_CHARS:,} caratteri: ".replace(",", ".")

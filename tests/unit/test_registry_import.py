@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -619,3 +619,23 @@ def test_a_stray_quote_refuses_the_file_instead_of_swallowing_the_rows_after_it(
         err = capsys.readouterr().err
         assert "dalla riga 3" in err and "virgolette" in err, err
         assert db.read_bytes() == before
+
+
+def test_a_file_with_old_mac_line_ends_is_read_like_any_other(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Excel for Mac's "CSV (Macintosh)" ends lines with a carriage return alone. The reader
+    reads those lines, but the line-length check split on line feeds only, so a file of more
+    than 10,000 characters was one long line: refused as "not a registry export"."""
+    rows = [
+        person("Colombo", "Anna", date(1970, 1, 1) + timedelta(days=i), "F") for i in range(120)
+    ]
+    rows[5]["telefono"] = "12ab"  # line 7: the line numbers count carriage returns
+    text = "\r".join([";".join(HEADER)] + [line(r) for r in rows]) + "\r"
+    assert len(text) > 10_000
+    path = tmp_path / "anagrafe.csv"
+    path.write_bytes(text.encode("cp1252"))
+    assert run(str(path), "--db", str(db)) == 2
+    out = capsys.readouterr().out
+    assert "Riga 7, telefono:" in out and "Importate 119 nuove persone" in out, out
+    assert len(people(db)) == 119
