@@ -29,6 +29,11 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # More control characters than this share of the text means it is not a CSV file.
 _MAX_CONTROL_SHARE = 0.01
+#: An accented letter as UTF-8 writes it: in a file that is not UTF-8 throughout, these are
+#: UTF-8 rows among others (Windows-1252 text almost never holds such a byte pair).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 _SEP_HINT = re.compile(r"sep=([;,])", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\-]+")
 # Control characters other than tab and line breaks: a text file has (almost) none.
@@ -64,7 +69,8 @@ def normalize_header(name: str) -> str:
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Return ``(text, encoding)``: strict UTF-8 (BOM optional) first, else Windows-1252.
+    """Return ``(text, encoding)``: strict UTF-8 (BOM optional) first, else Windows-1252 —
+    unless the bytes that are not UTF-8 sit among UTF-8 ones (two encodings in one file).
 
     Raises ImportFileError when the bytes are not text (NUL bytes, a spreadsheet, UTF-16,
     many control characters) or fit neither encoding. ``name`` is only used in messages.
@@ -84,7 +90,15 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     try:
         text = data.decode("utf-8-sig")
         encoding = "utf-8-sig" if data.startswith(_BOM) else "utf-8"
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if _UTF8_SEQUENCE.search(data):
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise ImportFileError(
+                f"{name} mescola due codifiche dei caratteri (UTF-8 e un'altra, dalla riga "
+                f"{line}): i nomi accentati si guasterebbero. Lo salvi di nuovo tutto in "
+                "UTF-8 o tutto in Windows-1252.",
+                code="file_encoding_mixed",
+            ) from None
         try:
             text, encoding = data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:

@@ -639,3 +639,26 @@ def test_a_file_with_old_mac_line_ends_is_read_like_any_other(
     out = capsys.readouterr().out
     assert "Riga 7, telefono:" in out and "Importate 119 nuove persone" in out, out
     assert len(people(db)) == 119
+
+
+def test_a_file_mixing_utf8_and_windows_1252_is_refused_not_read_as_mojibake(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A UTF-8 export with rows added in Windows-1252 (typed in Notepad, pasted from
+    another export): one byte that is not UTF-8 made the whole file read as Windows-1252,
+    so every accented name in it became "BrambillÃ²" — silently, and over the right names
+    already in the store ("aggiornate 3"), synced to every office from there."""
+    assert run(str(write(tmp_path / "utf8.csv", GOOD)), "--db", str(db)) == 0
+    before = people(db)
+    added = line(person("Sacchè", "Ada", date(1979, 4, 5), "F")).encode("cp1252")
+    path = write(tmp_path / "misto.csv", GOOD)
+    path.write_bytes(path.read_bytes() + added + b"\r\n")  # line 5
+    capsys.readouterr()
+    assert run(str(path), "--db", str(db)) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "codifiche" in err and "riga 5" in err, err
+    assert people(db) == before
+    assert {p["last_name"] for p in before} == {"Brambillò", "Zanettà", "D'Orsoni"}
+    # A file that is Windows-1252 throughout is read as it always was.
+    assert run(str(write(tmp_path / "ansi.csv", GOOD, encoding="cp1252")), "--db", str(db)) == 0
+    assert people(db) == before
