@@ -12,6 +12,13 @@ The rule, precisely:
   return is written with a leading apostrophe (``'=HYPERLINK(…)``), which spreadsheets show as
   text and never evaluate; text that is only a negative number (``"-3"``) is text too, because
   whoever typed it could as well have typed ``-3+cmd|…``;
+* the same inside a text cell, after a ``,``, a ``;``, a tab or a line break (here and at the
+  start, spaces before the character count as nothing: LibreOffice's "trim spaces" import
+  drops them): ``controllo;=1+1`` is written ``controllo;'=1+1``. Our files are
+  comma-separated, but Excel in Italian splits a double-clicked CSV on ``;``, the locale's list
+  separator: a new cell starts there. LibreOffice told to split on ``;`` evaluated such a cell
+  (``=1+1`` showed 2), and also ended the row at a line break inside the quoted cell (quotes
+  count only where a cell starts, and the line's first cell did not start with one);
 * a **number** the program computed (``int``, ``float``, ``Decimal``; ``bool`` as 0/1) is
   written as a number: ``-3`` stays ``-3`` so a change against the previous month is still a
   number in the sheet. Only the program makes numbers, so no user text reaches a cell
@@ -27,6 +34,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TextIO
@@ -37,9 +45,15 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Value = str | int | float | Decimal | None
 
 
+#: Where a spreadsheet may start a cell: the text's start, or after a separator it might split
+#: on or a line break; followed (spaces aside) by a formula's first character.
+_CELL_STARTS = re.compile(r"(^|[,;\t\r\n])(?= *[=+\-@\t\r])")
+
+
 def neutralise(text: str) -> str:
-    """``'=1+1'`` → ``"'=1+1"``; text that cannot start a formula is returned unchanged."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """``'=1+1'`` → ``"'=1+1"``, ``'a;=1+1'`` → ``"a;'=1+1"``; text that cannot start a
+    formula anywhere is returned unchanged."""
+    return _CELL_STARTS.sub(r"\1'", text)
 
 
 def cell(value: Value) -> str:

@@ -3,7 +3,8 @@
 Registry exports come from Excel on Windows, from web portals and from other programs, so the
 same content arrives as UTF-8 with or without a byte-order mark, or as Windows-1252, with ``;``
 (Excel in Italian) or ``,`` between fields. :func:`read_csv_file` detects both, refuses a file
-that is missing, unreadable, empty or not text at all with one :class:`ImportFileError` line,
+that is missing, unreadable, empty, not text at all or quoted wrongly (a quote that never
+closes would take the lines after it into one cell) with one :class:`ImportFileError` line,
 and keeps the physical line number where each record starts (a quoted field may hold line
 breaks, so record N is not line N), because every message to the user points at a line.
 
@@ -28,6 +29,11 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # More control characters than this share of the text means it is not a CSV file.
 _MAX_CONTROL_SHARE = 0.01
+#: An accented letter as UTF-8 writes it: in a file that is not UTF-8 throughout, these are
+#: UTF-8 rows among others (Windows-1252 text almost never holds such a byte pair).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 _SEP_HINT = re.compile(r"sep=([;,])", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\-]+")
 # Control characters other than tab and line breaks: a text file has (almost) none.
@@ -63,7 +69,8 @@ def normalize_header(name: str) -> str:
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Return ``(text, encoding)``: strict UTF-8 (BOM optional) first, else Windows-1252.
+    """Return ``(text, encoding)``: strict UTF-8 (BOM optional) first, else Windows-1252 —
+    unless the bytes that are not UTF-8 sit among UTF-8 ones (two encodings in one file).
 
     Raises ImportFileError when the bytes are not text (NUL bytes, a spreadsheet, UTF-16,
     many control characters) or fit neither encoding. ``name`` is only used in messages.
@@ -83,7 +90,15 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     try:
         text = data.decode("utf-8-sig")
         encoding = "utf-8-sig" if data.startswith(_BOM) else "utf-8"
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if _UTF8_SEQUENCE.search(data):
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise ImportFileError(
+                f"{name} mescola due codifiche dei caratteri (UTF-8 e un'altra, dalla riga "
+                f"{line}): i nomi accentati si guasterebbero. Lo salvi di nuovo tutto in "
+                "UTF-8 o tutto in Windows-1252.",
+                code="file_encoding_mixed",
+            ) from None
         try:
             text, encoding = data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
@@ -91,7 +106,9 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
                 f"{name}: codifica dei caratteri non riconosciuta (né UTF-8 né Windows-1252).",
                 code="file_encoding",
             ) from None
-    too_long = next((n for n, t in enumerate(text.split("\n"), 1) if len(t) > MAX_LINE_CHARS), 0)
+    # Lines as the csv reader counts them: "\r\n", "\n" or, from Excel for Mac, "\r" alone.
+    lines = enumerate(io.StringIO(text, newline=""), 1)
+    too_long = next((n for n, t in lines if len(t.rstrip("\r\n")) > MAX_LINE_CHARS), 0)
     if too_long:
         raise ImportFileError(
             f"{name}: la riga {too_long} supera i {MAX_LINE_CHARS:,} caratteri: ".replace(",", ".")
@@ -117,7 +134,10 @@ def parse_csv(text: str, *, name: str = "Il file", encoding: str = "utf-8") -> C
     # Excel may put a "sep=;" line before the header; the header is then on line 2.
     hint = _SEP_HINT.fullmatch(first_line.strip())
     delimiter = hint.group(1) if hint else detect_delimiter(first_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote opened and never closed, or text after a closing quote, is an error.
+    # Without it the reader took every line up to the next quote into one cell, and the
+    # people on those lines vanished without a word (or sat in a neighbour's address).
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, tuple[str, ...]]] = []
     previous = 0
     try:
@@ -132,7 +152,8 @@ def parse_csv(text: str, *, name: str = "Il file", encoding: str = "utf-8") -> C
     except csv.Error:
         raise ImportFileError(
             f"{name} non è un CSV leggibile dalla riga {previous + 1}: "
-            "controlli le virgolette non chiuse.",
+            "controlli le virgolette (una aperta e mai chiusa, o del testo subito dopo "
+            "quella di chiusura).",
             code="file_csv",
         ) from None
     return CsvTable(encoding=encoding, delimiter=delimiter, header=header, rows=tuple(rows))

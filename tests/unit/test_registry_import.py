@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -590,3 +590,75 @@ def test_text_the_hub_refuses_rejects_its_row(
         "Riga 5, indirizzo: Contiene caratteri di controllo o di direzione.",
     ]
     assert [p["last_name"] for p in people(db)] == ["Ferrandi"]
+
+
+@pytest.mark.parametrize("column", ["indirizzo", "quartiere"])
+def test_a_stray_quote_refuses_the_file_instead_of_swallowing_the_rows_after_it(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], column: str
+) -> None:
+    """A cell typed ``"Via dei Glicini`` (an opening quote never closed) made the csv reader
+    take every following line, up to the next quote or the end of the file, into that cell:
+    the people on those lines were not imported, nothing said so (exit 0, "scartate 0"), and
+    their names and codici fiscali were stored in one neighbour's address, synced to every
+    office. Now the file is refused whole, at the line where the quote opens."""
+    rows: list[Any] = [
+        GOOD[0],
+        {**GOOD[1], column: '"' + GOOD[1][column]},  # line 3: the quote that never closes
+        person("Neri", "Paolo", date(1972, 3, 3), "M"),
+        {**person("Gialli", "Ugo", date(1973, 4, 4), "M"), column: f'"{GOOD[0][column]}"'},
+        GOOD[2],
+    ]
+    lines = [";".join(HEADER)] + [";".join(r[c] for c in HEADER) for r in rows]
+    path = tmp_path / "anagrafe.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    before = db.read_bytes()
+    for last in (True, False):  # the quote closed by a later cell, or open to the end
+        if not last:
+            path.write_bytes(("\r\n".join(lines[:4]) + "\r\n").encode("cp1252"))
+        assert run(str(path), "--db", str(db)) == 1
+        err = capsys.readouterr().err
+        assert "dalla riga 3" in err and "virgolette" in err, err
+        assert db.read_bytes() == before
+
+
+def test_a_file_with_old_mac_line_ends_is_read_like_any_other(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Excel for Mac's "CSV (Macintosh)" ends lines with a carriage return alone. The reader
+    reads those lines, but the line-length check split on line feeds only, so a file of more
+    than 10,000 characters was one long line: refused as "not a registry export"."""
+    rows = [
+        person("Colombo", "Anna", date(1970, 1, 1) + timedelta(days=i), "F") for i in range(120)
+    ]
+    rows[5]["telefono"] = "12ab"  # line 7: the line numbers count carriage returns
+    text = "\r".join([";".join(HEADER)] + [line(r) for r in rows]) + "\r"
+    assert len(text) > 10_000
+    path = tmp_path / "anagrafe.csv"
+    path.write_bytes(text.encode("cp1252"))
+    assert run(str(path), "--db", str(db)) == 2
+    out = capsys.readouterr().out
+    assert "Riga 7, telefono:" in out and "Importate 119 nuove persone" in out, out
+    assert len(people(db)) == 119
+
+
+def test_a_file_mixing_utf8_and_windows_1252_is_refused_not_read_as_mojibake(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A UTF-8 export with rows added in Windows-1252 (typed in Notepad, pasted from
+    another export): one byte that is not UTF-8 made the whole file read as Windows-1252,
+    so every accented name in it became "BrambillÃ²" — silently, and over the right names
+    already in the store ("aggiornate 3"), synced to every office from there."""
+    assert run(str(write(tmp_path / "utf8.csv", GOOD)), "--db", str(db)) == 0
+    before = people(db)
+    added = line(person("Sacchè", "Ada", date(1979, 4, 5), "F")).encode("cp1252")
+    path = write(tmp_path / "misto.csv", GOOD)
+    path.write_bytes(path.read_bytes() + added + b"\r\n")  # line 5
+    capsys.readouterr()
+    assert run(str(path), "--db", str(db)) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "codifiche" in err and "riga 5" in err, err
+    assert people(db) == before
+    assert {p["last_name"] for p in before} == {"Brambillò", "Zanettà", "D'Orsoni"}
+    # A file that is Windows-1252 throughout is read as it always was.
+    assert run(str(write(tmp_path / "ansi.csv", GOOD, encoding="cp1252")), "--db", str(db)) == 0
+    assert people(db) == before

@@ -75,3 +75,40 @@ def test_a_code_planted_by_another_office_reaches_the_report_as_text(tmp_path: P
     assert main(["report", "--db", str(path), "--month", "2026-09", "--all"]
                 + ["--out", str(out), "--csv", str(table)]) == 0  # fmt: skip
     assert parse(table.read_text(encoding="utf-8")) == rows
+
+
+def foreign_cells(text: str, separator: str) -> list[str]:
+    """The cells of ``text`` as a spreadsheet set to ``separator`` reads a comma file: Excel
+    in Italian splits on ``;`` (the list separator of the locale) and, the first cell of each
+    line not starting with a quote, takes the quotes after it as text and ends the row at
+    every line break. (LibreOffice 7.4 does the same: checked by hand with its CSV import,
+    separator ``;``, which evaluated ``=1+1`` and ``=5+5`` below.)"""
+    return [c for line in re.split(r"\r\n|\r|\n", text) for c in line.split(separator)]
+
+
+@pytest.mark.parametrize("separator", [";", "\t", ","])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "controllo di routine;=1+1;",  # a break-glass reason, typed by any operator
+        "riga\n=5+5;",
+        "riga\r\n+5+5",
+        "x\t=9+9\t",
+        "x;-6+6;",
+        "x;@SOMMA(7;7);",
+        "x; =1+1;",  # LibreOffice's "trim spaces" import makes this a formula too
+        "x,=8+8,",
+    ],
+)
+def test_no_cell_starts_a_formula_whatever_separator_the_spreadsheet_uses(
+    separator: str, typed: str
+) -> None:
+    """The text cell was neutralised at its start only: a spreadsheet that splits on another
+    separator (Excel in Italian: ``;``) or at a line break inside the cell starts a new cell
+    in the middle of the text, and there ``=1+1`` was a live formula (an audit CSV with a
+    break-glass reason ``controllo di routine;=1+1;`` showed 2 in LibreOffice)."""
+    text = safe_csv.render([["01/12/2026 10:00", "mrossi", typed, "SAN-SIRO"]])
+    for value in foreign_cells(text, separator):
+        assert not value.lstrip(" ").startswith(safe_csv.FORMULA_STARTS), (typed, value)
+    [back] = parse(text)  # read with the right separator, the cell is the text, marked
+    assert back[2].replace("'", "") == typed.replace("\r\n", "\n")
