@@ -41,6 +41,7 @@ from casa_desk.models.vocab import (
     YesNoDeclined,
 )
 from casa_desk.reports.model import ESF_DISADVANTAGE
+from casa_desk.ui.form_labels import fit_mnemonic_labels
 from casa_desk.ui.referral_dialog import error_label
 
 
@@ -209,6 +210,7 @@ class EntryDialog(_Dialog):
         for column, words in indicator_words(programme).items():
             self.answers[column] = self._choice(f"entry_{column}", answer_words())
             self.form.addRow(words, self.answers[column])
+        fit_mnemonic_labels(self)
 
     def _accept(self) -> None:
         if self.employment.currentData() is None:
@@ -288,6 +290,7 @@ class ResultsDialog(_Dialog):
         self.known.setChecked(True)
         self.choice.buttonToggled.connect(self._update)
         self._update()
+        fit_mnemonic_labels(self)
 
     def _update(self) -> None:
         for box in self.results.values():
@@ -353,6 +356,7 @@ class ReentryDialog(_Dialog):
         self.form.addRow(note)
         self.day = _date_edit(self, today_rome())
         self.form.addRow(self.tr("Data del &rientro"), self.day)
+        fit_mnemonic_labels(self)
 
     @property
     def reentry_day(self) -> date:
