@@ -43,6 +43,7 @@ from casa_desk.models.vocab import (
 from casa_desk.reports.model import ESF_DISADVANTAGE
 from casa_desk.ui.form_labels import fit_mnemonic_labels
 from casa_desk.ui.referral_dialog import error_label
+from casa_desk.ui.screen_fit import title_width
 
 
 def exit_result_words() -> dict[str, str]:
@@ -155,6 +156,7 @@ class _Dialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(title_width(self, title))
         self.op: Any = None  # StoreOp: success closes the dialog, failure shows the reason
         self.form = QFormLayout()
         self.error = error_label(self)
@@ -183,7 +185,7 @@ class EntryDialog(_Dialog):
 
     def __init__(self, programme: Programme, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Ingresso nel programma FSE"), parent)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(max(460, self.minimumWidth()))
         note = QLabel(
             self.tr(
                 "Dati chiesti dal programma FSE all'ingresso: escono dal presidio solo come "

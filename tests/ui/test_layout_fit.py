@@ -4,11 +4,12 @@ last column, the ESF dialogs' titles. Checked on the real window and its real di
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 
 import pytest
 from conftest import SOCIAL
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QWidget
 
 from casa_desk.app import build_window, install_translator
 from casa_desk.models.vocab import Programme
@@ -131,3 +132,28 @@ def test_search_columns_fit_the_smallest_desk(qtbot, demo, language) -> None:
     _search_at_desk_size(qtbot, again, "quarzolini")
     assert not again.search.view.horizontalScrollBar().isVisible()
     assert again.search.view.horizontalHeader().length() <= again.search.view.viewport().width()
+
+
+def test_esf_dialog_titles_fit_their_title_bar(qtbot, demo, language) -> None:
+    """ "Esito a se… all'uscita", "Rientro ne…amma FSE": the window manager cut the titles of
+    the narrow ESF dialogs. Each is wide enough for its title, its icon and three buttons."""
+    from casa_desk.ui.esf_dialogs import EntryDialog, FollowUpDialog, ReentryDialog, ResultsDialog
+
+    window = build_window(demo.session, runner=SyncRunner())
+    qtbot.addWidget(window)
+    dialogs: list[QDialog] = [
+        EntryDialog(Programme.ESF_2014_2020, window),
+        ResultsDialog(with_exit=True, parent=window),
+        ResultsDialog(with_exit=False, exit_day=date(2025, 1, 10), parent=window),
+        FollowUpDialog(date(2025, 7, 10), window),
+        ReentryDialog(window),
+    ]
+    bold = QApplication.font()
+    bold.setBold(True)
+    title_metrics = QFontMetrics(bold)
+    for dialog in dialogs:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        needed = title_metrics.horizontalAdvance(dialog.windowTitle()) + 120
+        assert dialog.width() >= needed, (dialog.windowTitle(), dialog.width(), needed)
+        dialog.close()
