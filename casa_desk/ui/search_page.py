@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.masking import masked_name
 from casa_desk.ui.search_model import COUNT_CAP, ID_ROLE, PeopleSearchModel, searchable
 from casa_desk.ui.tasks import SyncRunner
 
@@ -111,7 +112,10 @@ class SearchPage(QWidget):
             if sample is None:
                 continue
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            width = max(metrics.horizontalAdvance(sample), titles.horizontalAdvance(title))
+            shown = (sample, masked_name()) if column == 0 else (sample,)  # "Persona riservata"
+            width = max(
+                titles.horizontalAdvance(title), *(metrics.horizontalAdvance(s) for s in shown)
+            )
             header.resizeSection(column, width + 16)
         header.setSectionResizeMode(_ADDRESS, QHeaderView.ResizeMode.Stretch)
 
