@@ -1,5 +1,6 @@
-"""What a desk pass at 1024×768 found cut off (s26): a form label's last letter, the search's
-last column, the ESF dialogs' titles. Checked on the real window and its real dialogs."""
+"""What a desk pass at 1024×768 found cut off (s26): a form label's last letter, the ESF
+dialogs' titles (the search's last column: test_screen_fit.py, on a real desk-sized screen).
+Checked on the real window and its real dialogs."""
 
 from __future__ import annotations
 
@@ -13,11 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QWidget
 
 from casa_desk.app import build_window, install_translator
 from casa_desk.models.vocab import Programme
-from casa_desk.ui.screen_fit import FRAME_ALLOWANCE
 from casa_desk.ui.tasks import SyncRunner
-
-#: The smallest desk: a 1024×768 screen, less the window manager's frame.
-DESK = (1024 - FRAME_ALLOWANCE.width(), 768 - FRAME_ALLOWANCE.height())
 
 
 @pytest.fixture(params=["it", "en"])
