@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casa_desk.ui.form_labels import fit_mnemonic_labels
 from casa_desk.ui.models import Vocab
 from casa_desk.ui.quick_exit import mark_draft
 
@@ -43,6 +44,7 @@ class DoneDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Com'è andato il richiamo?"), self))
         layout.addLayout(form)
         layout.addWidget(buttons)
+        fit_mnemonic_labels(self)
         self.outcome_box.setFocus()
 
     def outcome(self) -> str | None:

@@ -30,6 +30,7 @@ from casa_desk.store.consents import REGISTRY, Consents, referral_purpose
 from casa_desk.store.directory import Directory
 from casa_desk.ui.contact_form import ERROR_STYLE, DateField
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.form_labels import fit_mnemonic_labels
 from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.quick_exit import mark_draft
 
@@ -105,6 +106,7 @@ class ConsentDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+        fit_mnemonic_labels(self)
         self._purpose_changed()
         (self.text if service_id else self.purpose).setFocus()
 

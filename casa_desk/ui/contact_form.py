@@ -43,6 +43,7 @@ from casa_desk.store.people import People
 from casa_desk.store.search import search_people
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.discard import DiscardGuard
+from casa_desk.ui.form_labels import fit_mnemonic_labels
 from casa_desk.ui.masking import mask_people
 from casa_desk.ui.models import Vocab, person_name
 from casa_desk.ui.operations import StoreOp
@@ -180,6 +181,7 @@ class ContactDialog(DiscardGuard):
         self._build_fields()
         self._build_form(person_row)
         self._build_buttons()
+        fit_mnemonic_labels(self)
 
     def _build_person(self) -> QHBoxLayout:
         self.person = QLineEdit(self)

@@ -41,7 +41,9 @@ from casa_desk.models.vocab import (
     YesNoDeclined,
 )
 from casa_desk.reports.model import ESF_DISADVANTAGE
+from casa_desk.ui.form_labels import fit_mnemonic_labels
 from casa_desk.ui.referral_dialog import error_label
+from casa_desk.ui.screen_fit import title_width
 
 
 def exit_result_words() -> dict[str, str]:
@@ -154,6 +156,7 @@ class _Dialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(title_width(self, title))
         self.op: Any = None  # StoreOp: success closes the dialog, failure shows the reason
         self.form = QFormLayout()
         self.error = error_label(self)
@@ -182,7 +185,7 @@ class EntryDialog(_Dialog):
 
     def __init__(self, programme: Programme, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Ingresso nel programma FSE"), parent)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(max(460, self.minimumWidth()))
         note = QLabel(
             self.tr(
                 "Dati chiesti dal programma FSE all'ingresso: escono dal presidio solo come "
@@ -209,6 +212,7 @@ class EntryDialog(_Dialog):
         for column, words in indicator_words(programme).items():
             self.answers[column] = self._choice(f"entry_{column}", answer_words())
             self.form.addRow(words, self.answers[column])
+        fit_mnemonic_labels(self)
 
     def _accept(self) -> None:
         if self.employment.currentData() is None:
@@ -288,6 +292,7 @@ class ResultsDialog(_Dialog):
         self.known.setChecked(True)
         self.choice.buttonToggled.connect(self._update)
         self._update()
+        fit_mnemonic_labels(self)
 
     def _update(self) -> None:
         for box in self.results.values():
@@ -353,6 +358,7 @@ class ReentryDialog(_Dialog):
         self.form.addRow(note)
         self.day = _date_edit(self, today_rome())
         self.form.addRow(self.tr("Data del &rientro"), self.day)
+        fit_mnemonic_labels(self)
 
     @property
     def reentry_day(self) -> date:

@@ -551,7 +551,9 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
     def _layout_parts(self) -> dict[str, Any]:
         """Splitters and table headers whose sizes the operator may adjust (the card's only
         once it is built: otherwise what was saved stays as it was)."""
-        parts = {"search_columns": self.search.view.horizontalHeader()}
+        # "_2": the widths remembered before s26 overflowed a 1024-pixel screen (and made
+        # the last column, not the address, the one that stretches); they are not restored.
+        parts = {"search_columns_2": self.search.view.horizontalHeader()}
         if self._card is not None:
             parts |= self._card_parts(self._card)
         return parts

@@ -39,6 +39,7 @@ from casa_desk.ui.contact_form import ERROR_STYLE, DateField
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.discard import DiscardGuard
 from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.form_labels import fit_mnemonic_labels
 from casa_desk.ui.models import Column, RowsModel, Vocab, one_page, person_name, stacked
 from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.quick_exit import mark_draft
@@ -182,6 +183,7 @@ class ReferralDialog(DiscardGuard):
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
+        fit_mnemonic_labels(self)
         self.save_button.setEnabled(bool(self.person_id))
         # Tab follows the form top to bottom. The fields moved into their stacked boxes
         # went to the end of the focus chain, so Tab after the reason reached the urgency:

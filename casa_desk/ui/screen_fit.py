@@ -10,11 +10,14 @@ fit (another monitor, a bigger screen, an old bug) is ignored.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 #: Title bar and borders a window manager adds around a window, before it is known.
 FRAME_ALLOWANCE = QSize(16, 40)
+#: Beside a window's title, the window manager's icon and its three buttons (about 120 px
+#: on Openbox and Windows alike).
+TITLE_BAR_EXTRAS = 120
 #: A "screen" smaller than this is none: a platform without a real screen reports a tiny
 #: one (Qt's "minimal" platform, used to grab frames of the bundle: 240×320). No desk's is.
 NO_SCREEN = QSize(640, 480)
@@ -24,6 +27,14 @@ def available(widget: QWidget) -> QRect:
     """The available area (no task bar) of the screen ``widget`` is on."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
     return screen.availableGeometry()
+
+
+def title_width(widget: QWidget, title: str) -> int:
+    """The width a window needs for the window manager to show ``title`` whole (drawn bold,
+    as most title bars draw it): a narrow dialog's title was cut to "Esito a se… all'uscita"."""
+    bold = QFont(widget.font())
+    bold.setBold(True)
+    return QFontMetrics(bold).horizontalAdvance(title) + TITLE_BAR_EXTRAS
 
 
 def _frame(widget: QWidget) -> QSize:

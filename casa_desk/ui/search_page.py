@@ -9,7 +9,7 @@ hands one FTS page query to a worker (search_model.py) and returns: typing never
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,10 +23,24 @@ from PySide6.QtWidgets import (
 )
 
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.masking import masked_name
 from casa_desk.ui.search_model import COUNT_CAP, ID_ROLE, PeopleSearchModel, searchable
 from casa_desk.ui.tasks import SyncRunner
 
 _NAV_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+#: What each column of the results is sized for (PeopleSearchModel.COLUMNS): a long
+#: surname, two names, a codice fiscale, a date, a phone as shown, the address (None: it
+#: takes the rest), a unit code. Longer values are elided, whole in their tooltip.
+_COLUMN_SAMPLES = (
+    "Esposito Bianchi",
+    "Maria Grazia",
+    "MRNLNZ39R23D643R",
+    "00/00/0000",
+    "+00000000000",
+    None,
+    "SS-0000-A",
+)
+_ADDRESS = _COLUMN_SAMPLES.index(None)
 
 
 class SearchPage(QWidget):
@@ -56,11 +70,7 @@ class SearchPage(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         self.view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((170, 150, 170, 90, 120, 220)):
-            header.resizeSection(column, width)
+        self._size_columns()
         self.count_label = QLabel(objectName="searchCount")
         self.register_button = QPushButton(objectName="registerButton")
         self.hint = QLabel(objectName="searchHint")
@@ -86,6 +96,28 @@ class SearchPage(QWidget):
         )
         context.bus.changed.connect(self._on_changed)
         self.retranslate()
+
+    def _size_columns(self) -> None:
+        """Each column as wide as what it usually holds (from the font, not pixels); the
+        address takes the rest. Fixed widths once added up to 920 px plus the unit: at
+        1024×768 the list scrolled sideways and "Alloggio" was half hidden."""
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        metrics = self.view.fontMetrics()
+        bold = QFont(header.font())
+        bold.setBold(True)  # the titles of the selected row's cells are drawn bold
+        titles = QFontMetrics(bold)
+        for column, sample in enumerate(_COLUMN_SAMPLES):
+            if sample is None:
+                continue
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            shown = (sample, masked_name()) if column == 0 else (sample,)  # "Persona riservata"
+            width = max(
+                titles.horizontalAdvance(title), *(metrics.horizontalAdvance(s) for s in shown)
+            )
+            header.resizeSection(column, width + 16)
+        header.setSectionResizeMode(_ADDRESS, QHeaderView.ResizeMode.Stretch)
 
     def retranslate(self) -> None:
         self.field.setPlaceholderText(

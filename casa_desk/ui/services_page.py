@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from casa_desk.errors import CasaError
 from casa_desk.store.directory import Directory
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.form_labels import fit_mnemonic_labels
 from casa_desk.ui.models import (
     ChangeWatcher,
     Column,
@@ -66,6 +67,7 @@ class ServicesPage(QWidget):
         self._build_list(kinds)
         form = self._build_form(kinds)
         self._build_layout(form)
+        fit_mnemonic_labels(self)
 
     def _build_list(self, kinds: dict[str, str]) -> None:
         self.search = QLineEdit(self)

@@ -28,6 +28,7 @@ from casa_desk.models.timeutil import today_rome
 from casa_desk.store.db import Store
 from casa_desk.ui.contact_form import ERROR_STYLE
 from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.form_labels import fit_mnemonic_labels
 from casa_desk.ui.tasks import TaskRunner
 
 #: The synced tables in words, for the lists of the Sync page (context "Tables").
@@ -97,6 +98,7 @@ class EnrolDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+        fit_mnemonic_labels(self)
         self.hub.setFocus()
 
     def pair_online(self) -> None:

@@ -24,6 +24,43 @@ def rect(widget: QWidget, window: QWidget) -> list[int]:
     return [top_left.x(), top_left.y(), widget.width(), widget.height()]
 
 
+def search_columns(app: QApplication, window: QWidget) -> dict[str, object]:
+    """The results of a search for "quarzolini": whether the list scrolls sideways, the
+    columns' widths and what the widest value of each column needs (masked_name: what a
+    user without permission sees instead of a surname)."""
+    from casa_desk.ui.masking import masked_name
+
+    search = window.search  # type: ignore[attr-defined]
+    search.field.setText("quarzolini")
+    while search.model.pending:
+        app.processEvents()
+    for _ in range(3):
+        app.processEvents()
+    view, model = search.view, search.model
+    header, metrics = view.horizontalHeader(), view.fontMetrics()
+    needs = [
+        max(
+            (
+                metrics.horizontalAdvance(str(model.index(row, column).data() or ""))
+                for row in range(model.rowCount())
+            ),
+            default=0,
+        )
+        for column in range(model.columnCount())
+    ]
+    needs[0] = max(needs[0], metrics.horizontalAdvance(masked_name()))
+    result = {
+        "rows": model.rowCount(),
+        "scroll_bar": view.horizontalScrollBar().isVisible(),
+        "length": header.length(),
+        "viewport": view.viewport().width(),
+        "sections": [header.sectionSize(c) for c in range(model.columnCount())],
+        "needs": needs,
+    }
+    search.reset()
+    return result
+
+
 def main() -> int:
     import os
 
@@ -32,6 +69,10 @@ def main() -> int:
     from casa_desk.ui.tasks import SyncRunner
 
     app = QApplication(sys.argv[:1])
+    if os.environ.get("PROBE_LANG"):  # the window in another language (--lang)
+        from casa_desk.app import install_translator
+
+        install_translator(app, os.environ["PROBE_LANG"])
     # The test's user, from the environment the suite's conftest sets (as a login would).
     session = unlock(sys.argv[1], os.environ["CASA_DESK_USER"], os.environ["CASA_DESK_PASSWORD"])
     store = session.store
@@ -53,6 +94,7 @@ def main() -> int:
 
     note("start")
     out["register_button"] = rect(window.search.register_button, window)
+    out["search"] = search_columns(app, window)
     window.open_person(person_id)
     note("card")
     card = window.card

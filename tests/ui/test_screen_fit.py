@@ -49,7 +49,13 @@ def crowded(demo) -> tuple[Path, str]:  # type: ignore[no-untyped-def]
 
 
 def _probe(
-    tmp_path: Path, home: Path, store: Path, person: str, screen: tuple[int, int], *extra: str
+    tmp_path: Path,
+    home: Path,
+    store: Path,
+    person: str,
+    screen: tuple[int, int],
+    *extra: str,
+    lang: str = "",
 ) -> dict:
     config = tmp_path / f"screen-{screen[0]}x{screen[1]}.json"
     config.write_text(
@@ -72,6 +78,7 @@ def _probe(
     )
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
     env["CASA_DESK_HOME"] = str(home)
+    env["PROBE_LANG"] = lang
     done = subprocess.run(
         [sys.executable, str(PROBE), str(store), person, *extra],
         env=env,
@@ -128,3 +135,21 @@ def test_in_this_process_a_remembered_oversize_window_comes_back_inside(qtbot, d
     qtbot.waitExposed(second)
     assert QRect(area).contains(second.frameGeometry())
     assert second.height() + FRAME_ALLOWANCE.height() <= area.height()
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_search_results_fit_the_smallest_desk(tmp_path, crowded, lang) -> None:
+    """At 1024×768 the results needed a horizontal scroll bar and the unit ("Alloggio")
+    was half hidden: every column is on screen, and a codice fiscale, a date, a phone, a
+    unit code and "Persona riservata" are whole — also with the layout remembered from
+    the day before."""
+    store, person = crowded
+    home = tmp_path / "home"
+    for day in ("first", "next"):
+        seen = _probe(tmp_path, home, store, person, (1024, 768), lang=lang)["search"]
+        assert seen["rows"] > 10, day
+        assert not seen["scroll_bar"], (day, seen)
+        assert seen["length"] <= seen["viewport"], (day, seen)
+        for column in (0, 2, 3, 4, 6):  # surname (masked), cf, birth date, phone, unit
+            assert seen["needs"][column] + 8 <= seen["sections"][column], (day, column, seen)
+        assert seen["sections"][5] >= 200, (day, seen)  # the address keeps room too
