@@ -28,9 +28,9 @@ from casa_desk.ui.search_model import COUNT_CAP, ID_ROLE, PeopleSearchModel, sea
 from casa_desk.ui.tasks import SyncRunner
 
 _NAV_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
-#: What each column of the results is sized for (PeopleSearchModel.COLUMNS): a long
-#: surname, two names, a codice fiscale, a date, a phone as shown, the address (None: it
-#: takes the rest), a unit code. Longer values are elided, whole in their tooltip.
+# What each column of the results is sized for (PeopleSearchModel.COLUMNS): a long
+# surname, two names, a codice fiscale, a date, a phone as shown, the address (None: it
+# takes the rest), a unit code. Longer values are elided, whole in their tooltip.
 _COLUMN_SAMPLES = (
     "Esposito Bianchi",
     "Maria Grazia",
