@@ -74,10 +74,11 @@ def cell(value: Value) -> str:
 
 
 class SafeWriter:
-    """``csv.writer`` whose rows go through :func:`cell` (``\\n`` line ends)."""
+    """``csv.writer`` whose rows go through :func:`cell` (``\\n`` line ends), cells split by
+    ``delimiter`` (``,``; ``;`` for a file people open in a spreadsheet set up in Italian)."""
 
-    def __init__(self, stream: TextIO) -> None:
-        self._writer = csv.writer(stream, lineterminator="\n")
+    def __init__(self, stream: TextIO, delimiter: str = ",") -> None:
+        self._writer = csv.writer(stream, lineterminator="\n", delimiter=delimiter)
 
     def writerow(self, row: Sequence[Value]) -> None:
         self._writer.writerow([cell(v) for v in row])
@@ -87,8 +88,17 @@ class SafeWriter:
             self.writerow(row)
 
 
-def render(rows: Iterable[Sequence[Value]]) -> str:
+def render(rows: Iterable[Sequence[Value]], delimiter: str = ",") -> str:
     """The whole CSV text of ``rows`` (the first row is usually the header)."""
     out = io.StringIO()
-    SafeWriter(out).writerows(rows)
+    SafeWriter(out, delimiter).writerows(rows)
     return out.getvalue()
+
+
+def for_spreadsheets(rows: Iterable[Sequence[Value]]) -> bytes:
+    """``rows`` as a file people open with a double click in Excel set up in Italian: cells
+    split by ``;`` (the Italian list separator: with ``,`` every row landed in column A) and
+    UTF-8 with a byte-order mark (without it Excel reads the file as Windows-1252: "Società"
+    became "SocietÃ "). LibreOffice reads it the same way. The formula guard is the same:
+    :func:`neutralise` already covers a ``;`` inside a cell."""
+    return render(rows, delimiter=";").encode("utf-8-sig")

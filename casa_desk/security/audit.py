@@ -162,8 +162,10 @@ def mark_break_glass_seen(session: Session) -> None:
 
 
 def export_csv(session: Session, out: str | Path, query: AuditQuery | None = None) -> Path:
-    """Write the rows matching ``query`` to ``out`` as CSV (UTF-8, owner-only, atomic), with
-    the time in Rome beside the stored UTC time. Every cell goes through the project's CSV
+    """Write the rows matching ``query`` to ``out`` as CSV for a spreadsheet set up in
+    Italian (``;``-separated UTF-8 with a byte-order mark:
+    :func:`casa_desk.safe_csv.for_spreadsheets`), owner-only and atomic, with the time in
+    Rome beside the stored UTC time. Every cell goes through the project's CSV
     injection guard (:mod:`casa_desk.safe_csv`: a break-glass reason is typed by a user),
     and a break-glass reason is exported with the person's identity masked; the export
     itself is audited (``exported``, table ``audit_log``)."""
@@ -183,7 +185,7 @@ def export_csv(session: Session, out: str | Path, query: AuditQuery | None = Non
         cells = list(row)
         cells[reason] = reasons.shown(row[action], row[table_name], row[row_id], row[reason])
         table.append([format_datetime(row[at]), *cells])
-    data = safe_csv.render(table).encode("utf-8")
+    data = safe_csv.for_spreadsheets(table)  # read by people, in Excel: ';' and a BOM
     path = write_bytes(Path(out), data, inputs=[session.store.path])  # never over the store
     session.audit(AuditAction.EXPORTED, table="audit_log", reason="csv")
     return path

@@ -173,8 +173,8 @@ def test_the_coordinator_sees_the_break_glass_count_and_the_audit_page(
     page.who.setCurrentIndex(0)
     out = tmp_path / "registro.csv"
     assert page.export_to(out)
-    with out.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    with out.open(encoding="utf-8-sig", newline="") as handle:  # as Excel in Italian reads it
+        rows = list(csv.DictReader(handle, delimiter=";"))
     assert [r["reason"] for r in rows] == ["telefonata del servizio sociale"]
     exported = demo.store.query("SELECT who FROM audit_log WHERE table_name = 'audit_log'")
     assert exported == [{"who": "coord"}]

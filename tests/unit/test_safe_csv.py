@@ -112,3 +112,13 @@ def test_no_cell_starts_a_formula_whatever_separator_the_spreadsheet_uses(
         assert not value.lstrip(" ").startswith(safe_csv.FORMULA_STARTS), (typed, value)
     [back] = parse(text)  # read with the right separator, the cell is the text, marked
     assert back[2].replace("'", "") == typed.replace("\r\n", "\n")
+
+
+def test_a_file_for_spreadsheets_opens_in_excel_set_up_in_italian() -> None:
+    """The audit CSV is read by people in Excel: ';' is the Italian list separator (with ','
+    every row lands in column A) and the byte-order mark makes Excel read UTF-8 ("Società",
+    not "SocietÃ "); the formula guard is unchanged."""
+    data = safe_csv.for_spreadsheets([["chi", "motivo"], ["Società", "visto;=1+1"]])
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows == [["chi", "motivo"], ["Società", "visto;'=1+1"]]

@@ -86,8 +86,11 @@ def test_rows_cannot_be_changed_or_deleted(desk: dict) -> None:
 def test_csv_export_is_guarded_and_audited(desk: dict, tmp_path: Path) -> None:
     session = login(desk["path"])
     out = audit_log.export_csv(session, tmp_path / "registro.csv", AuditQuery(who="op.una"))
-    with out.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    # For Excel set up in Italian (a double click): ';' between cells, and a byte-order mark
+    # so the accents are read as UTF-8.
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfora_roma;")
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
     reasons = [r["reason"] for r in rows if r["action"] == "break_glass"]
     assert reasons == ['\'=HYPERLINK("http://x","apri") allo sportello']  # shown, never run
     assert all(r["ora_roma"] and r["who"] == "op.una" for r in rows)
