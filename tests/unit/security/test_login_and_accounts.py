@@ -216,3 +216,23 @@ def test_key_file_writes_are_serialised(path: Path) -> None:
     admin.store.close()
     assert errors == []
     assert {f"utente{n}" for n in range(5)} <= {s.username for s in keyfile.read(path).slots}
+
+
+def test_a_clock_set_back_after_failures_never_waits_longer_than_the_longest_delay(
+    path: Path,
+) -> None:
+    """Failures counted while the clock ran years ahead (a PC with a wrong date, later put
+    right) or a wait written far ahead into the key file: the user waits at most
+    five minutes, not the years until that time (the command line slept them all)."""
+    ahead = Clock()
+    ahead.now += 5 * 365 * 86400
+    for _ in range(8):
+        with pytest.raises((WrongPassword, Throttled)):
+            unlock(path, USER, "sbagliata", now=ahead)
+    right = Clock()
+    with pytest.raises(Throttled) as waiting:
+        unlock(path, USER, PASSWORD, now=right)
+    assert 0 < waiting.value.retry_after <= throttle.MAX_DELAY_SECONDS
+    assert "riprovare tra " in waiting.value.message
+    right.now += throttle.MAX_DELAY_SECONDS
+    unlock(path, USER, PASSWORD, now=right).store.close()
