@@ -23,6 +23,7 @@ writes the audit rows in their name — never a typed one.
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -454,10 +455,16 @@ MIN_REASON_LENGTH = 10
 
 
 def audited_reason(reason: str, what: str) -> str:
-    """``reason`` with its spaces folded, once it is long enough to be recorded; else a
-    :class:`~casa_desk.errors.ValidationError` asking for the reason of ``what`` ("dell'
-    accesso", "della cancellazione"), code ``reason_required``."""
-    text = " ".join(reason.split())
+    """``reason`` with its spaces folded and its invisible characters left out, once it is
+    long enough to be recorded; else a :class:`~casa_desk.errors.ValidationError` asking for
+    the reason of ``what`` ("dell'accesso", "della cancellazione"), code ``reason_required``.
+
+    Invisible: Unicode's format characters (zero-width space, soft hyphen, word joiner…).
+    Nobody sees them on the audit page or in its CSV, so a reason of nothing but them
+    showed as empty, and one inside a surname hid it from the check that a reason does not
+    name the person."""
+    visible = "".join(c for c in reason if unicodedata.category(c) != "Cf")
+    text = " ".join(visible.split())
     if len(text) < MIN_REASON_LENGTH:
         from casa_desk.errors import ValidationError
 
