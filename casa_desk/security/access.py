@@ -23,6 +23,7 @@ writes the audit rows in their name — never a typed one.
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -142,12 +143,22 @@ class Desk:
     """An open store and its door: the data key (in memory only) and the key file.
 
     One per process, like the store. :meth:`login` lets a user in on the open store.
+    ``kdf``: the argon2id cost of the slot that opened the store (or of the store's first
+    slot), the least a new slot costs (:meth:`slot_params`).
     """
 
-    def __init__(self, store: Store, data_key: bytes, *, now: Clock = time.time) -> None:
+    def __init__(
+        self,
+        store: Store,
+        data_key: bytes,
+        *,
+        now: Clock = time.time,
+        kdf: KdfParams | None = None,
+    ) -> None:
         self.store = store
         self._key = data_key
         self._now = now
+        self._kdf = kdf
 
     @property
     def path(self) -> Path:
@@ -159,6 +170,11 @@ class Desk:
     def data_key(self) -> bytes:
         """The data key, for making key slots (accounts, recovery codes, copies)."""
         return self._key
+
+    def slot_params(self, keys: KeyFile) -> KdfParams:
+        """The argon2id cost of a new slot: the key file's, never less than the proven cost
+        of the slot that opened this store (:func:`~casa_desk.security.keyslots.at_least`)."""
+        return keys.kdf if self._kdf is None else keyslots.at_least(keys.kdf, self._kdf)
 
     def login(self, username: str, password: str, *, how: str = "window") -> Session:
         """Let ``username`` in on this open store: their slot must open with ``password``
@@ -184,6 +200,7 @@ def open_user_slot(
     early: EarlyKey | None = None,
 ) -> bytes:
     """The data key from ``username``'s slot in the key file of the store at ``path``.
+    (:func:`open_user_slot_proven` also gives the slot's argon2id cost.)
 
     :class:`~casa_desk.security.keyslots.WrongPassword` for a wrong password or an unknown
     username (same words, same time); :class:`~casa_desk.security.throttle.Throttled` while
@@ -191,6 +208,19 @@ def open_user_slot(
     (:mod:`casa_desk.security.early_key`); its result is used only here, after the attempt
     is counted.
     """
+    return open_user_slot_proven(path, username, password, now=now, early=early)[0]
+
+
+def open_user_slot_proven(
+    path: Path,
+    username: str,
+    password: str,
+    *,
+    now: Clock = time.time,
+    early: EarlyKey | None = None,
+) -> tuple[bytes, KdfParams]:
+    """:func:`open_user_slot`, and the argon2id cost of the slot that opened (proven by
+    opening: the least a slot written in this session costs, :meth:`Desk.slot_params`)."""
     keys = keyfile.read(path)
     slot = keys.user_slot(username)
     if slot is None:
@@ -208,7 +238,7 @@ def open_user_slot(
         throttle.failed(path, username, now=now)
         raise
     throttle.succeeded(path, username)
-    return key
+    return key, slot.kdf
 
 
 def start_session(desk: Desk, username: str, *, how: str) -> Session:
@@ -269,9 +299,16 @@ def unlock(
     path = Path(path)
     check_state(path)
     name = username.strip().lower()
-    key = open_user_slot(path, name, password, now=now, early=early)
+    key, kdf = open_user_slot_proven(path, name, password, now=now, early=early)
     return _unlocked(
-        path, key, name, how=how, check_integrity=check_integrity, now=now, upgrading=upgrading
+        path,
+        key,
+        name,
+        how=how,
+        check_integrity=check_integrity,
+        now=now,
+        upgrading=upgrading,
+        kdf=kdf,
     )
 
 
@@ -304,9 +341,10 @@ def _unlocked(
     check_integrity: bool,
     now: Clock,
     upgrading: Callable[[], None] | None = None,
+    kdf: KdfParams | None = None,
 ) -> Session:
     store = Store.open(path, key=key, check_integrity=check_integrity, upgrading=upgrading)
-    desk = Desk(store, key, now=now)
+    desk = Desk(store, key, now=now, kdf=kdf)
     try:
         from casa_desk.security.encrypt import encrypt_leftover_backups
 
@@ -397,7 +435,7 @@ def create_desk(
                 row_id=row["id"],
                 reason=Role.ADMINISTRATOR.value,
             )
-        desk = Desk(store, key, now=now)
+        desk = Desk(store, key, now=now, kdf=kdf)
         return start_session(desk, name, how=how)
     except BaseException:
         if store is not None:
@@ -417,10 +455,16 @@ MIN_REASON_LENGTH = 10
 
 
 def audited_reason(reason: str, what: str) -> str:
-    """``reason`` with its spaces folded, once it is long enough to be recorded; else a
-    :class:`~casa_desk.errors.ValidationError` asking for the reason of ``what`` ("dell'
-    accesso", "della cancellazione"), code ``reason_required``."""
-    text = " ".join(reason.split())
+    """``reason`` with its spaces folded and its invisible characters left out, once it is
+    long enough to be recorded; else a :class:`~casa_desk.errors.ValidationError` asking for
+    the reason of ``what`` ("dell'accesso", "della cancellazione"), code ``reason_required``.
+
+    Invisible: Unicode's format characters (zero-width space, soft hyphen, word joiner…).
+    Nobody sees them on the audit page or in its CSV, so a reason of nothing but them
+    showed as empty, and one inside a surname hid it from the check that a reason does not
+    name the person."""
+    visible = "".join(c for c in reason if unicodedata.category(c) != "Cf")
+    text = " ".join(visible.split())
     if len(text) < MIN_REASON_LENGTH:
         from casa_desk.errors import ValidationError
 

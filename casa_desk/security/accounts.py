@@ -181,7 +181,7 @@ def make_recovery_code(session: Session) -> str:
         session.desk.data_key(),
         username=keyslots.RECOVERY,
         password=keyslots.recovery_secret(code),
-        params=keys.kdf,
+        params=session.desk.slot_params(keys),
         kind=keyslots.RECOVERY,
     )
     with keyfile.update(session.desk.path) as current:
@@ -218,11 +218,12 @@ def recover(path: str | Path, code: str, username: str, new_password: str) -> Se
             raise ValidationError(
                 "Utente sconosciuto o disattivato.", field="username", code="unknown_user"
             )
-        slot = keyslots.make_slot(key, username=name, password=new_password, params=keys.kdf)
+        kdf = keyslots.at_least(keys.kdf, slots[0].kdf)  # the recovery slot's: proven
+        slot = keyslots.make_slot(key, username=name, password=new_password, params=kdf)
         with keyfile.update(store_path) as current:
             current.replace_slot(slot)
             current.clear_count(name)  # start_session audits the failures' times
-        session = start_session(Desk(store, key), name, how="recovery")
+        session = start_session(Desk(store, key, kdf=kdf), name, how="recovery")
     except BaseException:
         store.close()
         raise
@@ -235,7 +236,10 @@ def recover(path: str | Path, code: str, username: str, new_password: str) -> Se
 def _write_slot(session: Session, username: str, password: str) -> None:
     keys = keyfile.read(session.desk.path)
     slot = keyslots.make_slot(
-        session.desk.data_key(), username=username, password=password, params=keys.kdf
+        session.desk.data_key(),
+        username=username,
+        password=password,
+        params=session.desk.slot_params(keys),
     )
     with keyfile.update(session.desk.path) as current:
         current.replace_slot(slot)

@@ -129,7 +129,7 @@ def encrypt_store(
     progress("Cifratura", 2, 3)
     store = Store.open(path, key=key)
     try:
-        desk = Desk(store, key)
+        desk = Desk(store, key, kdf=kdf)
         encrypt_leftover_backups(desk, progress=progress)
         session = start_session(desk, name, how=how)
     except BaseException:

@@ -93,6 +93,16 @@ def calibrated_params(target: float = TARGET_SECONDS) -> KdfParams:
     return KdfParams(max(MIN_TIME_COST, min(MAX_TIME_COST, cost)), MEMORY_KIB, 1)
 
 
+def at_least(params: KdfParams, floor: KdfParams) -> KdfParams:
+    """``params`` for a new slot, unless they cost less than ``floor`` (the cost of a slot
+    that has opened the store: proven, since another cost derives another key, which opens
+    nothing). The key file's cost for new slots is not authenticated: whoever can write the
+    file could lower it and guess every slot written after it offline for almost nothing."""
+    if params.time_cost >= floor.time_cost and params.memory_kib >= floor.memory_kib:
+        return params
+    return floor
+
+
 def _associated(kind: str, username: str) -> bytes:
     return _AD_PREFIX + kind.encode("ascii") + b"\x00" + username.encode("utf-8")
 

@@ -71,15 +71,27 @@ def reserve(store: Path, username: str, *, now: Clock = time.time) -> None:
     """Count an attempt for ``username`` before checking its password, or raise
     :class:`Throttled` when the user must wait."""
     at = now()
+    shortened: list[float] = []
 
     def count(keys: KeyFile) -> None:
         attempts = keys.attempts.setdefault(username, Attempts())
+        latest = at + MAX_DELAY_SECONDS
+        if attempts.next_at > latest:
+            # Never a wait longer than the longest delay: failures counted while the clock
+            # ran ahead (a wrong date, put right since) or a time written far ahead into the
+            # key file locked the user out for years (and the command line slept them).
+            # Written back, so that the shortened wait ends.
+            attempts.next_at = latest
+            shortened.append(latest - at)
+            return
         if at < attempts.next_at:
             raise Throttled(attempts.next_at - at)
         attempts.failures += 1
         attempts.next_at = at + delay_after(attempts.failures)
 
     _best_effort(store, count)
+    if shortened:
+        raise Throttled(shortened[0])
 
 
 def failed(store: Path, username: str, *, now: Clock = time.time) -> None:

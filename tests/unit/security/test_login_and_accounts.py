@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from login_helpers import PASSWORD, USER, login, new_session
+from login_helpers import CHEAP, PASSWORD, USER, login, new_session
 
 from casa_desk.errors import CasaError, ValidationError
 from casa_desk.models.vocab import Role
 from casa_desk.security import accounts, keyfile, throttle
-from casa_desk.security.access import UserDisabled, unlock
+from casa_desk.security.access import UserDisabled, create_desk, unlock
+from casa_desk.security.keyfile import KdfParams
 from casa_desk.security.keyslots import WrongPassword
 from casa_desk.security.passwords import check_password
 from casa_desk.security.permissions import Action, PermissionDenied, may
@@ -216,3 +217,72 @@ def test_key_file_writes_are_serialised(path: Path) -> None:
     admin.store.close()
     assert errors == []
     assert {f"utente{n}" for n in range(5)} <= {s.username for s in keyfile.read(path).slots}
+
+
+def test_a_clock_set_back_after_failures_never_waits_longer_than_the_longest_delay(
+    path: Path,
+) -> None:
+    """Failures counted while the clock ran years ahead (a PC with a wrong date, later put
+    right) or a wait written far ahead into the key file: the user waits at most
+    five minutes, not the years until that time (the command line slept them all)."""
+    ahead = Clock()
+    ahead.now += 5 * 365 * 86400
+    for _ in range(8):
+        with pytest.raises((WrongPassword, Throttled)):
+            unlock(path, USER, "sbagliata", now=ahead)
+    right = Clock()
+    with pytest.raises(Throttled) as waiting:
+        unlock(path, USER, PASSWORD, now=right)
+    assert 0 < waiting.value.retry_after <= throttle.MAX_DELAY_SECONDS
+    assert "riprovare tra " in waiting.value.message
+    right.now += throttle.MAX_DELAY_SECONDS
+    unlock(path, USER, PASSWORD, now=right).store.close()
+
+
+def test_a_key_file_made_cheap_does_not_cheapen_the_slots_written_after(
+    tmp_path: Path,
+) -> None:
+    """Someone who can write the key file (not the store) lowers its argon2id cost for new
+    slots to almost nothing, then waits for a password change, a reset, a new user or a
+    recovery code, and guesses those offline thousands of times faster: new slots cost at
+    least what the slot that opened the store costs (its cost is proven: a lowered cost
+    derives another key, which opens nothing)."""
+    store = tmp_path / "s.sqlite"
+    real = KdfParams(time_cost=2, memory_kib=1024, parallelism=1)
+    create_desk(
+        store,
+        username=USER,
+        full_name="Amministratrice Prova",
+        password=PASSWORD,
+        presidio="SAN-SIRO",
+        params=real,
+        check_strength=False,
+    ).store.close()
+
+    def cheapen() -> None:
+        with keyfile.update(store) as keys:
+            keys.kdf = CHEAP
+
+    cheapen()
+    admin = login(store)
+    accounts.add_user(
+        admin, "b.verdi", full_name="Bruno Verdi", role="operatore", password=OTHER_PASSWORD
+    )
+    accounts.reset_password(admin, "b.verdi", "terza frase abbastanza lunga")
+    code = accounts.make_recovery_code(admin)
+    accounts.change_own_password(admin, PASSWORD, "quarta frase abbastanza lunga")
+    admin.store.close()
+    cheapen()
+    operator = login(store, username="b.verdi", password="terza frase abbastanza lunga")
+    accounts.change_own_password(operator, "terza frase abbastanza lunga", OTHER_PASSWORD)
+    operator.store.close()
+    cheapen()
+    recovered = accounts.recover(store, code, USER, PASSWORD)  # the recovery slot's cost
+    recovered.store.close()
+    slots = keyfile.read(store).slots
+    assert {(s.kind, s.username) for s in slots} == {
+        ("user", USER),
+        ("user", "b.verdi"),
+        ("recovery", "recovery"),
+    }
+    assert all(s.kdf == real for s in slots), [s.kdf for s in slots]

@@ -285,3 +285,29 @@ def test_a_reason_recorded_before_the_check_is_shown_and_exported_masked(
     )
     assert [r["reason"] for r in stored] == [old, "sfratto urgente"]
     admin.store.close()
+
+
+def test_invisible_characters_neither_make_a_reason_nor_hide_a_name(desk: dict) -> None:
+    """A zero-width space or a soft hyphen is not seen on the audit page nor in its CSV:
+    twelve of them passed for a reason (one that shows as nothing), and one inside the
+    surname ("Vio\\u200blati") let the name through the check, to be read as "Violati"."""
+    session = _operator(desk)
+    violati = desk["ids"]["Violati"]
+    for empty in ("\u200b" * 12, "\u00ad" * 10 + "  ", "\u2060\ufeff" * 6):
+        with pytest.raises(ValidationError) as caught:
+            session.break_glass(violati, empty)
+        assert caught.value.code == "reason_required"
+    for hidden in (
+        "aperta scheda di Vio\u200blati per sfratto",
+        "scheda di Viola\u00adti, sfratto",
+    ):
+        with pytest.raises(ValidationError) as caught:
+            session.break_glass(violati, hidden)
+        assert caught.value.code == "reason_names_person", hidden
+    assert session.needs_break_glass(violati)
+    assert session.store.query("SELECT 1 FROM audit_log WHERE action = 'break_glass'") == []
+    session.break_glass(violati, "Sfratto:\u200b la signora è allo sportello")
+    assert session.store.query("SELECT reason FROM audit_log WHERE action = 'break_glass'") == [
+        {"reason": "Sfratto: la signora è allo sportello"}
+    ]
+    session.store.close()
