@@ -255,7 +255,11 @@ def launch(db: str | None, lang: str | None, *, login: SignIn | None = None) -> 
     if session.user.must_change_password:  # reset by an administrator: a new one now
         from casa_desk.ui.account_dialogs import OwnPasswordDialog
 
-        OwnPasswordDialog(session).exec()
+        # Cancelled, the window stays closed: the administrator who chose the password
+        # must not keep knowing it (the dialog's result was ignored, so Annulla opened it).
+        if OwnPasswordDialog(session).exec() != QDialog.DialogCode.Accepted:
+            launched.close()
+            return 1
     launched.window = build_window(session, settings)
     return launched
 

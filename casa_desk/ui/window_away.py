@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog
 
 from casa_desk.errors import CasaError
 from casa_desk.security.access import Session
@@ -140,9 +141,21 @@ class AwayMixin:
         """Back to work for ``session``'s user (another one: the previous user's work is
         parked first, and theirs, if they were here before, comes back)."""
         if session is not self.context.session:
+            if session.user.must_change_password and not self._new_password_chosen(session):
+                session.logout()  # the lock screen stays: the desk is not theirs yet
+                return
             self._switch_user(session)
         self.resume(confirm=False)
         self.idle_lock.restart()
+
+    def _new_password_chosen(self, session: Session) -> bool:
+        """A user whose password an administrator reset chooses a new one before the desk is
+        theirs, from the lock screen as at the login (it was never asked here)."""
+        from casa_desk.ui.account_dialogs import OwnPasswordDialog
+
+        # Over the lock screen, which closes any other dialog that opens while it is up.
+        dialog = self.quick_exit.allow(OwnPasswordDialog(session, self))
+        return bool(dialog.exec() == QDialog.DialogCode.Accepted)
 
     def _switch_user(self, session: Session) -> None:
         previous: Session = self.context.session

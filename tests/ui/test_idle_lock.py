@@ -191,3 +191,36 @@ def test_ctrl_l_locks_with_a_form_open(qtbot, demo) -> None:
     _type_password(qtbot, window)
     assert form.isVisible() and form.summary.text() == "Bozza lasciata a meta"
     form.reject()
+
+
+def test_a_user_whose_password_was_reset_chooses_one_at_the_lock_screen_too(qtbot, demo) -> None:
+    """Logging in at the lock screen after a reset never asked for a new password: the
+    administrator who chose it kept knowing it. Cancelled, the desk stays locked."""
+    from casa_desk.security.accounts import add_user, reset_password
+    from casa_desk.ui.account_dialogs import OwnPasswordDialog
+
+    admin = demo.session.desk.login(USER, PASSWORD, how="test")
+    strong = "la mia frase per lo sportello"
+    add_user(admin, "b.verdi", full_name="Bruno Verdi", role="operatore", password=strong)
+    reset_password(admin, "b.verdi", PASSWORD)
+    window = _window(qtbot, demo.session)
+    window.lock()
+    asked = when_modal(lambda dialog: dialog.reject(), kind=OwnPasswordDialog)
+    _type_password(qtbot, window, username="b.verdi")
+    qtbot.waitUntil(lambda: bool(asked))
+    assert window.screens.currentWidget() is window.lock_screen
+    assert window.context.operator == "op.desk"  # the desk is not b.verdi's
+    assert _leaks(demo) == []
+
+    def choose(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.old, PASSWORD)
+        qtbot.keyClicks(dialog.new, strong + " nuova")
+        qtbot.keyClicks(dialog.again, strong + " nuova")
+        dialog.accept()
+
+    chosen = when_modal(choose, kind=OwnPasswordDialog)
+    window.lock_screen.form.password.clear()
+    _type_password(qtbot, window, username="b.verdi")
+    qtbot.waitUntil(lambda: bool(chosen))
+    assert window.screens.currentWidget() is window.tabs
+    assert window.context.operator == "b.verdi"

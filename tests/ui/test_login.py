@@ -245,6 +245,41 @@ def test_a_reset_password_is_changed_at_the_next_login(qtbot, tmp_path, monkeypa
     again.store.close()
 
 
+def test_a_reset_password_cancelled_at_the_login_opens_no_window(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    """The change asked after a reset was skippable: its "Annulla" opened the window all the
+    same, and the administrator who chose the password kept knowing it."""
+    from login_driver import log_in_soon
+
+    from casa_desk.security.accounts import add_user, reset_password
+    from casa_desk.ui.account_dialogs import OwnPasswordDialog
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    path = tmp_path / "desk.sqlite"
+    admin = new_session(path)
+    add_user(admin, "b.verdi", full_name="Bruno Verdi", role="operatore", password=STRONG)
+    reset_password(admin, "b.verdi", PASSWORD)
+    admin.logout()
+    admin.store.close()
+    log_in_soon("b.verdi", PASSWORD)
+    asked: list[str] = []
+
+    def cancel(dialog: OwnPasswordDialog) -> None:
+        asked.append(dialog.intro.text())
+        dialog.reject()
+
+    when_modal(OwnPasswordDialog, cancel)
+    assert launch(str(path), "it") == 1
+    assert asked and "reimpostata" in asked[0]
+    from login_helpers import login
+
+    again = login(path, username="b.verdi", password=PASSWORD)
+    assert again.user.must_change_password  # still to choose, at the next login
+    again.store.close()
+
+
 def _migrated(path: Path) -> bool:
     session = login(path)
     try:
