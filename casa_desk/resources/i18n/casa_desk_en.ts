@@ -1457,6 +1457,10 @@
         <translation>The file already exists: choose another one.</translation>
     </message>
     <message>
+        <source>La cartella scelta è su un supporto in sola lettura: sceglierne un&apos;altra.</source>
+        <translation>The chosen folder is on a read-only medium: choose another one.</translation>
+    </message>
+    <message>
         <source>Disco pieno: liberare spazio e riprovare.</source>
         <translation>The disk is full: free some space and try again.</translation>
     </message>

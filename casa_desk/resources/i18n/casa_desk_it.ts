@@ -1457,6 +1457,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>La cartella scelta è su un supporto in sola lettura: sceglierne un&apos;altra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Disco pieno: liberare spazio e riprovare.</source>
         <translation type="unfinished"></translation>
     </message>
