@@ -202,8 +202,26 @@ def check_output(
             key_file=key_file,
         )
     if not os.access(real.parent, os.W_OK | os.X_OK):
+        if _read_only_medium(real.parent):
+            raise OutputError(
+                f"Impossibile scrivere in {given.parent}: {_REASONS[errno.EROFS]}.",
+                code="output_read_only",
+            )
         raise OutputError(f"Impossibile scrivere in {given.parent}: permesso negato.")
     return real
+
+
+def _read_only_medium(folder: Path) -> bool:
+    """The folder's filesystem is mounted read-only (a locked USB key, a CD, a share):
+    ``os.access`` says only "no", which was worded "permesso negato". Windows has no
+    ``statvfs``: there the refusal keeps its general wording."""
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is None:
+        return False
+    try:
+        return bool(statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def check_outputs(

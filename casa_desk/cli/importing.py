@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from casa_desk.cli.checks import existing_store
 from casa_desk.cli.login import add_user_argument, logged_in, password, username
 from casa_desk.errors import StorageError
+from casa_desk.imports.csvfile import delimiter_words
 from casa_desk.imports.registry_rows import COLUMNS
 from casa_desk.security.permissions import Action, require
 
@@ -36,8 +37,8 @@ def register(subparsers: Any) -> None:
         description=(
             "Importa le persone da un'esportazione dell'anagrafe Aler (CSV con intestazione "
             + ";".join(COLUMNS)
-            + "). Codifica (UTF-8 o Windows-1252), separatore (; o ,) e formato delle date "
-            "(gg/mm/aaaa o aaaa-mm-gg) sono riconosciuti da soli. Le righe errate sono "
+            + "). Codifica (UTF-8 o Windows-1252), separatore (; , o tabulazione) e formato "
+            "delle date (gg/mm/aaaa o aaaa-mm-gg) sono riconosciuti da soli. Le righe errate sono "
             "elencate con il numero di riga e il motivo; le altre sono importate in un'unica "
             "transazione. Reimportare lo stesso file non crea doppioni. Uscita: 0 tutto "
             "importato, 2 alcune righe scartate, 1 nulla importato."
@@ -93,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
 def _print(result: ImportResult, out: Any = None) -> None:
     out = out or sys.stdout
     print(
-        f"File letto: codifica {result.encoding}, separatore «{result.delimiter}», "
+        f"File letto: codifica {result.encoding}, separatore {delimiter_words(result.delimiter)}, "
         f"{result.rows} {'riga' if result.rows == 1 else 'righe'} di dati; "
         f"presidio {result.presidio}.",
         file=out,

@@ -2,11 +2,12 @@
 
 Registry exports come from Excel on Windows, from web portals and from other programs, so the
 same content arrives as UTF-8 with or without a byte-order mark, or as Windows-1252, with ``;``
-(Excel in Italian) or ``,`` between fields. :func:`read_csv_file` detects both, refuses a file
-that is missing, unreadable, empty, not text at all or quoted wrongly (a quote that never
-closes would take the lines after it into one cell) with one :class:`ImportFileError` line,
-and keeps the physical line number where each record starts (a quoted field may hold line
-breaks, so record N is not line N), because every message to the user points at a line.
+(Excel in Italian), ``,`` or a tab (Excel's "Testo delimitato da tabulazione") between
+fields. :func:`read_csv_file` detects them, refuses a file that is missing, unreadable,
+empty, not text at all or quoted wrongly (a quote that never closes would take the lines
+after it into one cell) with one :class:`ImportFileError` line, and keeps the physical line
+number where each record starts (a quoted field may hold line breaks, so record N is not
+line N), because every message to the user points at a line.
 
 The reader knows nothing about people: :mod:`casa_desk.imports.registry` gives meaning to the
 columns.
@@ -121,9 +122,19 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     return text, encoding
 
 
+#: The separators a header may use, the first winning a tie (``;`` when there is none).
+DELIMITERS = (";", ",", "\t")
+
+
 def detect_delimiter(header_line: str) -> str:
-    """``;`` or ``,``, whichever the header line uses more (``;`` on a tie or when neither)."""
-    return "," if header_line.count(",") > header_line.count(";") else ";"
+    """``;``, ``,`` or a tab, whichever the header line uses most (``;`` first on a tie,
+    then ``,``; ``;`` when there is none)."""
+    return max(DELIMITERS, key=header_line.count)
+
+
+def delimiter_words(delimiter: str) -> str:
+    """The separator as a message shows it: ``«;»``, ``«,»``, ``tabulazione``."""
+    return "tabulazione" if delimiter == "\t" else f"«{delimiter}»"
 
 
 def parse_csv(text: str, *, name: str = "Il file", encoding: str = "utf-8") -> CsvTable:

@@ -31,7 +31,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from casa_desk.errors import ImportFileError, ValidationError
-from casa_desk.imports.csvfile import CsvTable, read_csv_file
+from casa_desk.imports.csvfile import CsvTable, delimiter_words, read_csv_file
 from casa_desk.imports.registry_rows import COLUMNS, REQUIRED_COLUMNS, RowProblem, clean_row
 from casa_desk.models.codice_fiscale import normalize_cf
 from casa_desk.models.duplicates import normalize_name
@@ -108,7 +108,7 @@ def read_registry_file(path: str | Path) -> RegistryFile:
         raise ImportFileError(
             "Nell'intestazione mancano le colonne: "
             + ", ".join(missing)
-            + f" (separatore rilevato: «{table.delimiter}»).",
+            + f" (separatore rilevato: {delimiter_words(table.delimiter)}).",
             code="header_missing",
         )
     ignored = tuple(n for n in positions if n not in COLUMNS)

@@ -11,7 +11,10 @@ What counts, and why:
   (``people.merged_into``); *new people* are those whose first contact at this office (any
   office for the consolidated report) falls in the month;
 * *overdue follow-ups at month end*: current contacts before month end with a follow-up
-  date on or before the last day of the month, not done by month end;
+  date on or before the last day of the month, not done by month end; for the month in
+  course (the window offers it: activity so far), *as of now* instead — a follow-up due
+  later this month is not due yet: current contacts before now, due before today (Rome: as
+  the agenda's "overdue"), not done by now;
 * referrals (:mod:`casa_desk.reports.referral_figures`): the legal steps of each one's fold
   in the month — sent, taken in charge, closed, the median days to be taken in charge — and
   the status at month end of those that moved;
@@ -28,10 +31,10 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from casa_desk.models.esf import DEFAULT_PROGRAMME, year_month
-from casa_desk.models.timeutil import rome_day_start
+from casa_desk.models.timeutil import ROME, rome_day_start, to_utc_text
 from casa_desk.models.vocab import Gender, Programme
 from casa_desk.reports.esf import esf_figures
 from casa_desk.reports.model import (  # re-exported: callers import the figures from here
@@ -90,9 +93,12 @@ def compute(
     presidio: str | None,
     progress: Callable[[int, int], None] | None = None,
     programme: Programme = DEFAULT_PROGRAMME,
+    as_of: datetime | None = None,
 ) -> MonthFigures:
     """Every figure of the monthly report for one office (or all with ``presidio=None``);
-    the ESF tables are those of ``programme`` (:mod:`casa_desk.reports.esf`).
+    the ESF tables are those of ``programme`` (:mod:`casa_desk.reports.esf`). ``as_of`` (an
+    aware moment; None: the clock) tells a month in course, whose overdue follow-ups are
+    counted as of then (:func:`_overdue_moment`).
 
     All on ``conn``, one thread. This month's contacts were once read on a second connection
     on a worker thread; but both threads fetch tens of thousands of rows, and the binding
@@ -112,7 +118,8 @@ def compute(
         conn, month, offices, _hour_counts(conn, month, offices), now, aliases
     )
     referrals = referral_figures(conn, month, presidio)
-    overdue_now = _overdue(conn, month, offices)
+    so_far = _overdue_moment(month, as_of or datetime.now(ROME))
+    overdue_now = _overdue(conn, month, offices, so_far)
     overdue_before = _overdue(conn, month.previous, offices)
     esf = esf_figures(conn, month, presidio, aliases, programme)
     step()
@@ -124,6 +131,7 @@ def compute(
     referral_headline(previous, referrals.before)
     step()
     figures = MonthFigures(month, presidio, name, headline, previous, programme=programme)
+    figures.in_course = so_far is not None
     figures.contacts = contacts
     figures.referrals = referral_breakdowns(referrals)
     step()
@@ -428,16 +436,28 @@ def _fresh_ids(conn: Connection, moment: str, presidio: Offices) -> set[str]:
     }
 
 
-def _overdue(conn: Connection, month: Month, presidio: Offices) -> int:
+def _overdue_moment(month: Month, now: datetime) -> tuple[str, str] | None:
+    """For a month not ended at ``now``: (now as stored text, today in Rome as ISO text) —
+    the moment its overdue follow-ups are counted at, and the day from which a follow-up is
+    not yet overdue. None for a month ended (counted at its end)."""
+    today = now.astimezone(ROME).date()
+    if today > month.last_day:
+        return None
+    return to_utc_text(now), today.isoformat()
+
+
+def _overdue(
+    conn: Connection, month: Month, presidio: Offices, as_of: tuple[str, str] | None = None
+) -> int:
     """Current contacts before month end with a follow-up due by the month's last day and
-    not done by month end.
+    not done by month end; with ``as_of`` (the month in course: :func:`_overdue_moment`),
+    before that moment, due before that day, not done by that moment.
 
     Two ranges of ``contacts_follow_up_due`` (presidio, follow_up_done_at, follow_up_on, …;
     m014): never done, and done after month end. One ``OR`` over the done date would read the
     office's whole follow-up history instead.
     """
-    end = month.bounds()[1]
-    due = month.next.first_day.isoformat()
+    end, due = as_of or (month.bounds()[1], month.next.first_day.isoformat())
     where, params = _office_filter(presidio)
     count = (
         "SELECT count(*) FROM contacts c WHERE c.follow_up_on IS NOT NULL{done} "

@@ -3,7 +3,9 @@
 Unlike the monthly report, the letter is addressed to one service about one person, under
 the consent that person gave for that service (``consents.purpose = 'referral:<service_id>'``),
 so it may name them. Without a live consent it is refused. Every printing is recorded in
-``audit_log`` (action ``printed``) in the same transaction that moves the file into place.
+``audit_log`` (action ``printed``): a saved letter in the same transaction that moves the
+file into place; a letter sent to a printer when the print dialog is accepted, before a
+page is printed (:func:`letter_to_print`, :func:`record_printed`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from casa_desk.models.vocab import AuditAction
 from casa_desk.reports.markup import escape
 from casa_desk.store.consents import hold_of
 from casa_desk.store.db import Store
+from casa_desk.store.journal import Journal
 
 if TYPE_CHECKING:
     from reportlab.platypus import Paragraph
@@ -212,16 +215,42 @@ def print_letter(store: Store, referral_id: str, out: str | Path, *, by: str) ->
     pdf = render_letter(data)
     with store.transaction() as journal, outputs.atomic_output(out, inputs=[store.path]) as temp:
         temp.write_bytes(pdf)
-        journal.insert(
-            "audit_log",
-            {
-                "at": journal.now(),
-                "who": by,
-                "action": AuditAction.PRINTED.value,
-                "table_name": "referrals",
-                "row_id": referral_id,
-                "reason": "lettera di invio",
-            },
-            presidio=data.presidio,
-        )
+        _record(journal, referral_id, by, data.presidio)
     return out
+
+
+def letter_to_print(store: Store, referral_id: str, out: str | Path, *, by: str) -> Path:
+    """Render the letter to ``out`` for the print dialog, *not yet on record*: the caller
+    records the printing with :func:`record_printed` once the operator accepts the dialog
+    (a cancelled print is no printing), before a page goes to the printer. ``out`` is the
+    caller's private temporary file, removed after printing."""
+    out = Path(out)
+    outputs.check_output(out, inputs=[store.path])
+    pdf = render_letter(load_letter(store, referral_id, by=by))
+    with outputs.atomic_output(out, inputs=[store.path]) as temp:
+        temp.write_bytes(pdf)
+    return out
+
+
+def record_printed(store: Store, referral_id: str, *, by: str) -> None:
+    """On record: ``by`` is printing the referral's letter. Checked again first (the consent
+    may have been withdrawn, or the referral put on hold, while the print dialog was open):
+    refused, nothing is recorded and nothing should be printed."""
+    data = load_letter(store, referral_id, by=by)
+    with store.transaction() as journal:
+        _record(journal, referral_id, by, data.presidio)
+
+
+def _record(journal: Journal, referral_id: str, by: str, presidio: str) -> None:
+    journal.insert(
+        "audit_log",
+        {
+            "at": journal.now(),
+            "who": by,
+            "action": AuditAction.PRINTED.value,
+            "table_name": "referrals",
+            "row_id": referral_id,
+            "reason": "lettera di invio",
+        },
+        presidio=presidio,
+    )

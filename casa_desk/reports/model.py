@@ -167,6 +167,9 @@ HEADLINE_LABELS = {
     "median_days_to_take_in_charge": "Giorni mediani dall'invio alla presa in carico",
     "overdue_follow_ups": "Richiami scaduti a fine mese",
 }
+#: The overdue follow-ups' label in the report of the month in course: counted as of the
+#: report's making (the month before, beside it, still at its end).
+OVERDUE_SO_FAR_LABEL = "Richiami scaduti a oggi (mese precedente: a fine mese)"
 
 
 # -- figures ---------------------------------------------------------------------------------
@@ -332,6 +335,8 @@ class MonthFigures:
     follow_ups_total: list[Breakdown] = field(default_factory=list)
     #: The series behind each sensitive total table (``EsfFigures.month_series``).
     month_series: dict[str, list[Breakdown]] = field(default_factory=dict)
+    #: The month had not ended when the figures were made (its overdue follow-ups as of then).
+    in_course: bool = False
 
     def breakdowns(self) -> list[Breakdown]:
         """Every breakdown, in print order."""

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from casa_desk.reports.aggregate import HEADLINE_LABELS, Breakdown, Headline, MonthFigures
+from casa_desk.reports.model import OVERDUE_SO_FAR_LABEL
 from casa_desk.reports.programme import DEFAULT_NAMES, DEFAULT_REGION, ProgrammeInfo
 from casa_desk.reports.suppress import Cell, suppress_line
 
@@ -119,10 +120,13 @@ def publish_table(breakdown: Breakdown, linked: Linked | None = None) -> Table:
     )
 
 
-def _headline(current: Headline, previous: Headline) -> list[HeadlineRow]:
+def _headline(current: Headline, previous: Headline, *, in_course: bool) -> list[HeadlineRow]:
+    labels = dict(HEADLINE_LABELS)
+    if in_course:  # a month not ended has no "month end" yet
+        labels["overdue_follow_ups"] = OVERDUE_SO_FAR_LABEL
     return [
         HeadlineRow(code, label, getattr(current, code), getattr(previous, code))
-        for code, label in HEADLINE_LABELS.items()
+        for code, label in labels.items()
     ]
 
 
@@ -153,7 +157,7 @@ def publish(
         office_name=figures.office_name,
         generated_on=generated_on,
         comment=comment.strip(),
-        headline=_headline(figures.headline, figures.previous),
+        headline=_headline(figures.headline, figures.previous, in_course=figures.in_course),
         programme=programme
         or ProgrammeInfo(figures.programme, DEFAULT_NAMES[figures.programme], None, DEFAULT_REGION),
         contacts=tables(figures.contacts),

@@ -64,8 +64,9 @@ def build_report(
     if presidio is not None and aggregate.office_name(conn, presidio) is None:
         raise ReportError(f"Presidio sconosciuto: «{presidio}».", code="unknown_presidio")
     info = resolve_programme(conn, presidio, programme)
-    figures = aggregate.compute(conn, month, presidio, progress, info.code)
     now = datetime.now(ROME)  # the office's time, whatever the PC's zone (never UTC)
+    # the month in course: its overdue follow-ups as of the moment the report says
+    figures = aggregate.compute(conn, month, presidio, progress, info.code, as_of=now)
     return publish(
         figures,
         comment=comment,

@@ -153,6 +153,9 @@ TEXTS: dict[str, str] = {
     ),
     "output_no_folder": QT_TRANSLATE_NOOP("Errors", "La cartella scelta non esiste."),
     "output_exists": QT_TRANSLATE_NOOP("Errors", "Il file esiste già: sceglierne un altro."),
+    "output_read_only": QT_TRANSLATE_NOOP(
+        "Errors", "La cartella scelta è su un supporto in sola lettura: sceglierne un'altra."
+    ),
     "disk_full": QT_TRANSLATE_NOOP("Errors", "Disco pieno: liberare spazio e riprovare."),
 }
 

@@ -44,7 +44,7 @@ class StoreOp(Generic[T]):
         bus: Any,
         op: Callable[[], T],
         *,
-        changed: str,
+        changed: str | None,
         parent: QWidget | None = None,
     ) -> None:
         self._changed: SignalInstance = bus.changed
@@ -87,7 +87,8 @@ class StoreOp(Generic[T]):
     def _succeeded(self, result: T) -> None:
         if self._on_success is not None:
             self._on_success(result)
-        self._changed.emit(self._table)
+        if self._table is not None:  # None: the call only reads
+            self._changed.emit(self._table)
 
     def _failed(self, exc: CasaError) -> None:
         text = worded_error(exc)

@@ -40,6 +40,7 @@ from casa_desk.ui.masking import mask_people
 from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.quick_exit import mark_draft
 from casa_desk.ui.screen_fit import fitted
+from casa_desk.ui.words import language_codes, language_names
 
 TEXT_FIELDS = (
     "last_name",
@@ -58,7 +59,7 @@ TEXT_FIELDS = (
     "unit_code",
     "quartiere",
 )
-#: Fields that can be wrong: each keeps a message line under it (see MessageLine).
+# Fields that can be wrong: each keeps a message line under it (see MessageLine).
 CHECKED_FIELDS = frozenset(
     {"last_name", "first_name", "codice_fiscale", "birth_date", "gender", "phone", "email"}
 )
@@ -95,12 +96,14 @@ class PersonForm(QDialog):
         self.people = People(context.store)
         self.person_id = person_id
         self.touched: set[str] = set()
-        #: Values the codice fiscale filled in (so a corrected code may refill them).
+        # Values the codice fiscale filled in (so a corrected code may refill them).
         self._from_cf: dict[str, str] = {}
         self.cf_warning = ""
         self.edits: dict[str, QLineEdit] = {}
         self.combos: dict[str, QComboBox] = {}
         self.errors: dict[str, QLabel] = {}
+        # The stored languages (codes) and the words the form showed for them.
+        self._languages: tuple[str, str] = ("", "")
         self.setWindowTitle(self.tr("Modifica persona") if person_id else self.tr("Nuova persona"))
         self.resize(fitted(parent or self, QSize(680, 760)))
         form = self._build_fields()
@@ -173,6 +176,8 @@ class PersonForm(QDialog):
                 self.errors[field] = error
                 column.addWidget(error)
             form.addRow(labels[field], column)
+        # The card names the languages in words; so does the form (stored as codes)
+        self.edits["languages"].setPlaceholderText(self.tr("es. italiano, arabo"))
         return form
 
     def _combo(self, field: str) -> QComboBox:
@@ -240,6 +245,9 @@ class PersonForm(QDialog):
         for field, edit in self.edits.items():
             value = person.get(field) or ""
             edit.setText(format_date(value) if field == "birth_date" and value else value)
+        stored = person.get("languages") or ""
+        self._languages = (stored, language_names(stored))
+        self.edits["languages"].setText(self._languages[1])
         for field, combo in self.combos.items():
             combo.setCurrentIndex(max(combo.findData(person.get(field) or ""), 0))
         self.notes.setPlainText(person.get("notes") or "")
@@ -260,6 +268,11 @@ class PersonForm(QDialog):
         values: dict[str, Any] = {f: e.text() for f, e in self.edits.items()}
         values.update({f: c.currentData() or None for f, c in self.combos.items()})
         values["notes"] = self.notes.toPlainText()
+        stored, shown = self._languages
+        if values["languages"] == shown:
+            values["languages"] = stored  # untouched: kept exactly as stored
+        else:
+            values["languages"] = language_codes(values["languages"], before=stored)
         problems: dict[str, str] = {}
         text = values["birth_date"].strip()
         if text:

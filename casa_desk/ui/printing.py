@@ -6,6 +6,7 @@ rendered (QtPdf) and painted on the printer, scaled to its printable area.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QSize
@@ -33,9 +34,14 @@ def paint_document(document: QPdfDocument, printer: QPrinter) -> None:
         painter.end()
 
 
-def print_pdf(path: Path, parent: QWidget | None = None) -> bool:
+def print_pdf(
+    path: Path, parent: QWidget | None = None, *, accepted: Callable[[], bool] | None = None
+) -> bool:
     """Ask for a printer (the system's dialog), then print the PDF at ``path``; True when
-    it was sent, False when the operator cancelled or the file is not a readable PDF."""
+    it was sent, False when the operator cancelled or the file is not a readable PDF.
+
+    ``accepted`` is called once the operator has accepted the dialog, before any page is
+    painted (a letter's printing goes on record there); False from it prints nothing."""
     document = QPdfDocument(parent)
     try:
         document.load(str(path))
@@ -45,6 +51,8 @@ def print_pdf(path: Path, parent: QWidget | None = None) -> bool:
         dialog = QPrintDialog(printer, parent)
         dialog.setObjectName("printDialog")
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        if accepted is not None and not accepted():
             return False
         paint_document(document, printer)
         return True

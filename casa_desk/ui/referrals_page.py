@@ -46,7 +46,7 @@ from casa_desk.models.referrals import (
     allowed_events,
 )
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome
-from casa_desk.reports.letter import print_letter
+from casa_desk.reports.letter import letter_to_print, print_letter, record_printed
 from casa_desk.store.referrals import Referrals
 from casa_desk.ui.break_glass import break_glass_first
 from casa_desk.ui.context import DeskContext
@@ -561,8 +561,9 @@ class ReferralsPage(QWidget):
         ).success(done).failure(failed).run_in_background(self.context.runner)
 
     def print_letter_now(self) -> None:
-        """The letter on paper: rendered to a private temporary file (the printing is on
-        record like a saved letter), then the system's print dialog; the file is removed."""
+        """The letter on paper: rendered to a private temporary file, then the system's print
+        dialog; the printing goes on record when the operator accepts the dialog, before a
+        page is printed (a cancelled print is not recorded); the file is removed."""
         if self._current is None or not self._letter_allowed():
             return
         referral_id, store = self._current["id"], self.context.store
@@ -571,25 +572,43 @@ class ReferralsPage(QWidget):
         out = folder / f"lettera-{self._current['number']}.pdf"
         self.error.hide()
 
+        def failed(_error: CasaError, text: str) -> None:
+            self.error.setText(text)
+            self.error.show()
+
+        def record() -> bool:
+            # Nothing is printed without its audit row: refused here, nothing is printed.
+            # Should the printing fail after this (the printer, the painting), the row stays:
+            # it records that the letter was sent to the printer, which it was.
+            return (
+                StoreOp(
+                    self.context.bus,
+                    lambda: record_printed(store, referral_id, by=operator),
+                    changed="audit_log",
+                    parent=self,
+                )
+                .failure(failed)
+                .run()
+            )
+
         def done(path: Path) -> None:
             try:
-                if print_pdf(path, self):
+                if print_pdf(path, self, accepted=record):
                     self.saved.hide()
                     self.letter_printed.emit(str(path))
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
 
-        def failed(_error: CasaError, text: str) -> None:
+        def not_rendered(error: CasaError, text: str) -> None:
             shutil.rmtree(folder, ignore_errors=True)
-            self.error.setText(text)
-            self.error.show()
+            failed(error, text)
 
         StoreOp(
             self.context.bus,
-            lambda: print_letter(store, referral_id, out, by=operator),
-            changed="audit_log",
+            lambda: letter_to_print(store, referral_id, out, by=operator),
+            changed=None,  # only rendered: on record once the print dialog is accepted
             parent=self,
-        ).success(done).failure(failed).run_in_background(self.context.runner)
+        ).success(done).failure(not_rendered).run_in_background(self.context.runner)
 
     def _letter_allowed(self) -> bool:
         """The letter names the person: a riservato one's, for a user without permission

@@ -40,3 +40,18 @@ def language_name(code: str) -> str:
 def language_names(codes: str | None) -> str:
     """``"it, ar"`` → ``"italiano, arabo"`` (in English: "Italian, Arabic")."""
     return ", ".join(language_name(p) for p in codes_of(codes))
+
+
+def language_codes(text: str, *, before: str | None = None) -> str:
+    """What the person form's "languages" field holds, back to the stored codes:
+    ``"Italian, arabo"`` → ``"it,ar"``. A language of :data:`LANGUAGES` named in Italian or in
+    the interface language, or given by its code, becomes its code; the name shown for one of
+    ``before``'s codes (the stored value, e.g. ``"ja"`` shown as Qt's "Japanese") goes back to
+    that code; anything else is kept as typed, as it always was."""
+    codes: dict[str, str] = {}
+    for code in codes_of(before):
+        codes[language_name(code).casefold()] = code
+    for code, source in LANGUAGES.items():
+        for word in (code, source, QCoreApplication.translate("Languages", source)):
+            codes[word.casefold()] = code
+    return ",".join(codes.get(word.casefold(), word) for word in codes_of(text))

@@ -21,9 +21,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit, QMessageBox
 
+from casa_desk.store.consents import Consents
 from casa_desk.store.directory import Directory
 from casa_desk.store.people import People
 from casa_desk.store.tables import HEAD_OFFICE
+from casa_desk.ui import printing
+from casa_desk.ui.printing import paint_document
 from casa_desk.ui.referrals_page import ReferralsPage
 
 
@@ -77,7 +80,7 @@ def test_the_letter_calls_back_the_office_and_is_signed(qtbot, seeded, tmp_path)
     assert opened.urls == [str(out)]
 
 
-def test_stampa_goes_through_the_print_dialog(qtbot, seeded, tmp_path) -> None:
+def test_stampa_goes_through_the_print_dialog(qtbot, seeded, tmp_path, monkeypatch) -> None:
     page = _page_ready_for_a_letter(qtbot, seeded)
     printed = tmp_path / "carta.pdf"
 
@@ -90,11 +93,57 @@ def test_stampa_goes_through_the_print_dialog(qtbot, seeded, tmp_path) -> None:
         dialog.accept()
 
     asked = when_modal(choose_printer, kind=QPrintDialog)
+    on_record_when_painted: list[list[dict]] = []
+
+    def painting(document, printer) -> None:  # the real painting, watched
+        on_record_when_painted.append(_printed_rows(seeded))
+        paint_document(document, printer)
+
+    monkeypatch.setattr(printing, "paint_document", painting)
     with qtbot.waitSignal(page.letter_printed, timeout=10_000):
         qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     assert asked and printed.stat().st_size > 1000
-    audit = seeded.store.query("SELECT action FROM audit_log WHERE table_name = 'referrals'")
-    assert audit == [{"action": "printed"}]
+    assert _printed_rows(seeded) == [{"action": "printed"}]
+    assert on_record_when_painted == [[{"action": "printed"}]]  # on record before a page
+
+
+def _printed_rows(seeded) -> list[dict]:
+    return seeded.store.query("SELECT action FROM audit_log WHERE table_name = 'referrals'")
+
+
+def test_a_cancelled_print_is_not_recorded_as_printed(qtbot, seeded) -> None:
+    page = _page_ready_for_a_letter(qtbot, seeded)
+    printed: list[str] = []
+    page.letter_printed.connect(printed.append)
+    asked = when_modal(lambda dialog: dialog.reject(), kind=QPrintDialog)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked) and not asked[0].isVisible())
+    assert printed == [] and _printed_rows(seeded) == []
+
+
+def test_a_consent_withdrawn_while_the_print_dialog_is_open_prints_nothing(
+    qtbot, seeded, tmp_path
+) -> None:
+    page = _page_ready_for_a_letter(qtbot, seeded)
+    printed = tmp_path / "carta.pdf"
+
+    def withdraw_then_print(dialog) -> None:
+        [consent] = seeded.store.query(
+            "SELECT id FROM consents WHERE person_id = ? AND deleted = 0",
+            [seeded.people["Zanfrutti"]],
+        )
+        Consents(seeded.store).withdraw(consent["id"], by="op")
+        dialog.findChild(QComboBox, "printers").setCurrentIndex(
+            dialog.findChild(QComboBox, "printers").count() - 1
+        )
+        dialog.findChild(QLineEdit, "filename").setText(str(printed))
+        dialog.accept()
+
+    asked = when_modal(withdraw_then_print, kind=QPrintDialog)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked) and page.error.isVisible())
+    assert "consenso" in page.error.text()
+    assert not printed.exists() and _printed_rows(seeded) == []
 
 
 def test_a_backup_from_the_archivio_menu(qtbot, demo, tmp_path) -> None:

@@ -539,3 +539,56 @@ def test_a_long_household_member_never_cuts_the_card(qtbot, window, demo) -> Non
     side.ensureWidgetVisible(member)
     qtbot.mouseClick(member, Qt.MouseButton.LeftButton)
     assert card.person_id == long_one["id"]
+
+
+def _edit_from_the_card(qtbot, window, person_id: str) -> PersonForm:
+    window.open_person(person_id)
+    qtbot.mouseClick(window.card.edit_button, Qt.MouseButton.LeftButton)
+    form = QApplication.activeModalWidget()
+    assert isinstance(form, PersonForm)
+    return form
+
+
+def _type_languages(qtbot, form: PersonForm, text: str) -> None:
+    form.edits["languages"].selectAll()
+    qtbot.keyClicks(form.edits["languages"], text)
+    form.save()
+    assert not form.isVisible()
+
+
+def test_the_edit_form_names_the_languages_in_words_and_stores_codes(qtbot, window, demo):
+    person_id = demo.ids["Zampicchi Ludmilla"]
+    People(demo.store).update(person_id, {"languages": "es,it,ja"})
+    form = _edit_from_the_card(qtbot, window, person_id)
+    # as the card says them ("ja", not among the desks' languages, by Qt's name)
+    assert form.edits["languages"].text() == "spagnolo, italiano, Japanese"
+    form.edits["flat"].setText("7")
+    form.save()  # the languages untouched: stored as they were
+    assert People(demo.store).get(person_id)["languages"] == "es,it,ja"
+    form = _edit_from_the_card(qtbot, window, person_id)
+    _type_languages(qtbot, form, "Arabo, francese, it, Japanese, klingon")
+    assert People(demo.store).get(person_id)["languages"] == "ar,fr,it,ja,klingon"
+    labels = " ".join(label.text() for label in window.card.findChildren(QLabel))
+    assert "arabo, francese, italiano, Japanese, klingon" in labels
+
+
+def test_the_edit_form_names_the_languages_in_english(qtbot, demo):
+    from casa_desk.app import build_window, install_translator
+    from casa_desk.ui.tasks import SyncRunner
+
+    app = QApplication.instance()
+    installed = install_translator(app, "en")
+    try:
+        window = build_window(demo.session, runner=SyncRunner())
+        qtbot.addWidget(window)
+        window.show()
+        person_id = demo.ids["Zampicchi Ludmilla"]
+        People(demo.store).update(person_id, {"languages": "es,it"})
+        form = _edit_from_the_card(qtbot, window, person_id)
+        assert form.edits["languages"].text() == "Spanish, Italian"
+        assert form.edits["languages"].placeholderText() == "e.g. Italian, Arabic"
+        _type_languages(qtbot, form, "Arabic, italian")
+        assert People(demo.store).get(person_id)["languages"] == "ar,it"
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)

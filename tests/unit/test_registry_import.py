@@ -513,7 +513,7 @@ _CELL = st.text(alphabet='ab ;,"\n\r', max_size=6)
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(st.tuples(st.sampled_from("xyz"), _CELL, _CELL), min_size=1, max_size=8),
-    st.sampled_from([";", ","]),
+    st.sampled_from([";", ",", "\t"]),
 )
 def test_records_start_on_the_physical_line_where_they_begin(
     records: list[tuple[str, str, str]], sep: str
@@ -550,6 +550,24 @@ def test_help_describes_the_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
     assert "--dry-run" in out and "--presidio" in out and "cognome;nome;codice_fiscale" in out
+
+
+def test_a_tab_separated_excel_export_is_read(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Excel's "Testo (delimitato da tabulazione)": every required column was said to be
+    missing, with "separatore rilevato «;»"; the tab is a separator like ``;`` and ``,``."""
+    path = write(tmp_path / "a.txt", GOOD, sep="\t", encoding="cp1252")
+    assert run(str(path), "--db", str(db)) == 0
+    out = capsys.readouterr().out
+    assert "codifica Windows-1252, separatore tabulazione," in out
+    assert "Importate 3 nuove persone" in out
+    assert {p["last_name"] for p in people(db)} == {r["cognome"] for r in GOOD}
+    # a header without the required names says which separator it was read with
+    path.write_bytes(b"cognome\tnome\r\nRossetti\tAda\r\n")
+    assert run(str(path), "--db", str(db)) == 1
+    err = capsys.readouterr().err
+    assert "codice_fiscale, data_nascita (separatore rilevato: tabulazione)" in err
 
 
 def test_excel_sep_hint_line_is_honoured_and_counted(

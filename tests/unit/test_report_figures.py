@@ -456,3 +456,45 @@ def test_contacts_of_a_merged_person_count_under_the_survivors_gender_and_age(
             assert tables["contacts_by_gender"]["NS"] == 0, office
             assert tables["contacts_by_age"]["gt54"] == contacts, office
             assert tables["contacts_by_age"]["unknown"] == 0, office
+
+
+def test_the_month_in_course_counts_overdue_follow_ups_as_of_now(tmp_path: Path) -> None:
+    """The window offers the month in course ("so far"): its follow-ups due later this month,
+    or today, are not due yet, so they are not overdue; once the month has ended they are
+    counted at its end as ever. The label says which."""
+    from casa_desk.reports.published import publish
+    from casa_desk.store.contacts import Contacts
+    from casa_desk.store.people import People
+
+    with Store.open(tmp_path / "s.sqlite", create=True) as store:
+        person = People(store).register(
+            {"last_name": "Zarquon", "first_name": "Alfa"}, presidio="SAN-SIRO"
+        )
+        for due in ("2026-10-05", "2026-10-15", "2026-10-25"):
+            Contacts(store).log(
+                {
+                    "person_id": person["id"],
+                    "category": "manutenzione",
+                    "summary": "guasto",
+                    "occurred_at": "2026-10-02T09:00:00.000Z",
+                    "follow_up_on": due,
+                },
+                presidio="SAN-SIRO",
+                operator="op1",
+            )
+
+        def overdue(as_of: datetime | None) -> tuple[int, str]:
+            figures = aggregate.compute(store.db.conn, Month(2026, 10), "SAN-SIRO", as_of=as_of)
+            [label] = [
+                row.label
+                for row in publish(figures, generated_on=date(2026, 10, 15)).headline
+                if row.code == "overdue_follow_ups"
+            ]
+            return figures.headline.overdue_follow_ups, label
+
+        so_far = "Richiami scaduti a oggi (mese precedente: a fine mese)"
+        assert overdue(datetime(2026, 10, 15, 23, 30, tzinfo=ROME)) == (1, so_far)
+        assert overdue(datetime(2026, 10, 31, 23, 59, tzinfo=ROME)) == (3, so_far)
+        at_end = "Richiami scaduti a fine mese"
+        assert overdue(datetime(2026, 11, 1, 0, 0, tzinfo=ROME)) == (3, at_end)
+        assert expected_headline(store, "SAN-SIRO", 2026, 10)["overdue_follow_ups"] == 3

@@ -520,3 +520,15 @@ def text_under(page, height: float) -> list[tuple[str, float, float, float]]:
 
     page.extract_text(visitor_text=visit)
     return drawn
+
+
+def test_the_month_in_course_does_not_claim_month_end(built, tmp_path: Path) -> None:
+    """The report of the month in course counts its overdue follow-ups as of now, and says
+    so; a month ended says "a fine mese", as ever."""
+    db, _ = built
+    files = generate(db, str(_this_month()), "SAN-SIRO", tmp_path / "now.pdf")
+    text = pdf_text(files.pdf)
+    assert "Richiami scaduti a oggi (mese precedente: a fine mese)" in text
+    assert "Richiami scaduti a fine mese" not in text
+    files = generate(db, "2026-10", "SAN-SIRO", tmp_path / "oct.pdf")
+    assert "Richiami scaduti a fine mese" in pdf_text(files.pdf)

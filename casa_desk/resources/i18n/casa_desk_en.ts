@@ -1457,6 +1457,10 @@
         <translation>The file already exists: choose another one.</translation>
     </message>
     <message>
+        <source>La cartella scelta è su un supporto in sola lettura: sceglierne un&apos;altra.</source>
+        <translation>The chosen folder is on a read-only medium: choose another one.</translation>
+    </message>
+    <message>
         <source>Disco pieno: liberare spazio e riprovare.</source>
         <translation>The disk is full: free some space and try again.</translation>
     </message>
@@ -2435,7 +2439,6 @@ the free number shown on the notice board.</translation>
     <name>PersonForm</name>
     <message>
         <source>Modifica persona</source>
-        <extracomment>Fields that can be wrong: each keeps a message line under it (see MessageLine). Values the codice fiscale filled in (so a corrected code may refill them).</extracomment>
         <translation>Edit person</translation>
     </message>
     <message>
@@ -2509,6 +2512,10 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Ruolo nel nucleo</source>
         <translation>Role in household</translation>
+    </message>
+    <message>
+        <source>es. italiano, arabo</source>
+        <translation>e.g. Italian, Arabic</translation>
     </message>
     <message>
         <source>Il codice fiscale non corrisponde a cognome e nome: ricontrollarli.</source>

@@ -1457,6 +1457,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>La cartella scelta è su un supporto in sola lettura: sceglierne un&apos;altra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Disco pieno: liberare spazio e riprovare.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2430,7 +2434,6 @@ anche il numero verde indicato in bacheca.</source>
     <name>PersonForm</name>
     <message>
         <source>Modifica persona</source>
-        <extracomment>Fields that can be wrong: each keeps a message line under it (see MessageLine). Values the codice fiscale filled in (so a corrected code may refill them).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2503,6 +2506,10 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Ruolo nel nucleo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>es. italiano, arabo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -191,3 +191,46 @@ def test_a_key_file_is_replaced_only_by_a_key_file(tmp_path: Path, store_path: P
         assert "file delle chiavi" in refused(out)
         assert "file delle chiavi" in refused(out, database=True, application_id=1)
     assert write_bytes(keys, b"{}\n", key_file=True) == keys and keys.read_bytes() == b"{}\n"
+
+
+def test_a_folder_on_a_read_only_medium_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder on a read-only filesystem (a locked USB key, a CD) was refused as "permesso
+    negato". A read-only mount cannot be made here, so the system's two answers about the
+    folder are those of one: ``access`` says no, ``statvfs`` flags it read-only."""
+    from types import SimpleNamespace
+
+    from login_helpers import new_store
+
+    from casa_desk.cli import main
+    from casa_desk.ui.error_texts import TEXTS
+
+    new_store(tmp_path / "store.sqlite").close()
+    key = tmp_path / "chiavetta"
+    key.mkdir()
+    real_access, real_statvfs = os.access, os.statvfs
+
+    def access(path: object, mode: int, **kwargs: object) -> bool:
+        return False if Path(str(path)) == key else real_access(path, mode, **kwargs)  # type: ignore[arg-type]
+
+    def statvfs(path: object) -> object:
+        found = real_statvfs(path)  # type: ignore[arg-type]
+        if Path(str(path)) != key:
+            return found
+        return SimpleNamespace(f_flag=found.f_flag | os.ST_RDONLY)
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(os, "statvfs", statvfs)
+    with pytest.raises(OutputError) as caught:
+        check_output(key / "r.pdf")
+    assert caught.value.message == f"Impossibile scrivere in {key}: supporto in sola lettura."
+    assert caught.value.code == "output_read_only" and "sola lettura" in TEXTS["output_read_only"]
+    assert main(["report", "--db", str(tmp_path / "store.sqlite"), "--month", "2026-10",
+                 "--all", "--out", str(key / "r.pdf")]) != 0  # fmt: skip
+    err = capsys.readouterr().err
+    assert err.strip() == f"casa-desk: Impossibile scrivere in {key}: supporto in sola lettura."
+    # a folder simply not writable keeps its words
+    monkeypatch.setattr(os, "statvfs", real_statvfs)
+    with pytest.raises(OutputError, match="permesso negato"):
+        check_output(key / "r.pdf")
