@@ -21,7 +21,7 @@ from casa_desk.security.access import Desk, Session, User, start_session
 from casa_desk.security.passwords import check_password
 from casa_desk.security.permissions import Action
 from casa_desk.store.db import Store
-from casa_desk.store.users import Users, clean_full_name, clean_username
+from casa_desk.store.users import Users, clean_full_name, clean_new_username, clean_username
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def add_user(
 ) -> User:
     """A new user with their own password (administrators only). Audited ``user_added``."""
     session.require(Action.MANAGE_USERS)
-    name = clean_username(username)
+    name = clean_new_username(username)
     full_name = _full_name(full_name)
     role = Role(role)
     check_password(password, username=name)

@@ -59,7 +59,7 @@ from casa_desk.store.connection import (
     open_target,
 )
 from casa_desk.store.db import Store, check_store, is_plain_store
-from casa_desk.store.users import clean_full_name, clean_username
+from casa_desk.store.users import clean_full_name, clean_new_username
 from casa_desk.sync.faults import fault_point
 
 Progress = Callable[[str, int, int], None]
@@ -95,7 +95,7 @@ def encrypt_store(
     before the swap."""
     path = Path(path)
     progress = progress or _quiet
-    name = clean_username(username)
+    name = clean_new_username(username)
     clean_full_name(full_name)  # before anything is made
     if check_strength:
         check_password(password, username=name)

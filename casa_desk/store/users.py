@@ -35,6 +35,23 @@ def clean_username(username: str) -> str:
     return name
 
 
+#: Names the key file keeps for its own slots: the recovery code's (``security.keyslots
+#: .RECOVERY``), whose failed guesses a user of that name would share a throttle count with.
+RESERVED_USERNAMES = frozenset({"recovery"})
+
+
+def clean_new_username(username: str) -> str:
+    """:func:`clean_username` for a user being created: a reserved name is refused too."""
+    name = clean_username(username)
+    if name in RESERVED_USERNAMES:
+        raise ValidationError(
+            "Questo nome utente è riservato al programma: sceglierne un altro.",
+            field="username",
+            code="username_reserved",
+        )
+    return name
+
+
 #: The longest name a user may have (shown in the status bar and on the audit page; a
 #: change carries at most 100 characters of it to the hub). A command line once took 50,000.
 MAX_FULL_NAME = 100
@@ -66,7 +83,7 @@ class Users:
         role: Role | str = Role.OPERATOR,
         may_see_sensitive: bool = False,
     ) -> dict[str, Any]:
-        username = clean_username(username)
+        username = clean_new_username(username)
         if self.get(username):
             raise ValidationError(
                 "Esiste già un utente con questo nome.", field="username", code="username_taken"

@@ -34,7 +34,7 @@ from casa_desk.security.passwords import check_password
 from casa_desk.store.db import Store
 from casa_desk.store.reference import PRESIDI
 from casa_desk.store.tables import HEAD_OFFICE
-from casa_desk.store.users import MAX_FULL_NAME, clean_username
+from casa_desk.store.users import MAX_FULL_NAME, clean_new_username
 from casa_desk.ui.error_texts import worded_error
 
 
@@ -91,7 +91,7 @@ class AccountFields:
 
     def values(self) -> tuple[str, str, str]:
         """(username, full name, password), checked; ValidationError otherwise."""
-        username = clean_username(self.username.text())
+        username = clean_new_username(self.username.text())
         full_name = " ".join(self.full_name.text().split())
         if not full_name:
             raise ValidationError(

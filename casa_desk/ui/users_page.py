@@ -33,7 +33,7 @@ from casa_desk.errors import CasaError
 from casa_desk.models.vocab import Role
 from casa_desk.security import accounts
 from casa_desk.security.access import Session
-from casa_desk.store.users import MAX_FULL_NAME, clean_username
+from casa_desk.store.users import MAX_FULL_NAME, clean_new_username, clean_username
 from casa_desk.ui.account_dialogs import FormDialog, NewPasswordDialog, RecoveryCodeDialog
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.first_run import check_new_password, message_label, password_field
@@ -91,7 +91,7 @@ class UserDialog(FormDialog):
 
     def apply(self) -> None:
         if self.account is None:
-            username = clean_username(self.username.text())
+            username = clean_new_username(self.username.text())
             check_new_password(self.password.text(), self.again.text(), username)
             accounts.add_user(
                 self.session,

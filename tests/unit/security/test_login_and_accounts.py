@@ -286,3 +286,22 @@ def test_a_key_file_made_cheap_does_not_cheapen_the_slots_written_after(
         ("recovery", "recovery"),
     }
     assert all(s.kdf == real for s in slots), [s.kdf for s in slots]
+
+
+def test_no_user_is_named_as_the_recovery_codes_slot(tmp_path: Path) -> None:
+    """A user named "recovery" shared the recovery code's throttle count: anyone guessing
+    codes locked that user out (the login and roles review). The name is reserved."""
+    from casa_desk.security import keyslots
+    from casa_desk.store.users import RESERVED_USERNAMES
+
+    assert keyslots.RECOVERY in RESERVED_USERNAMES
+    admin = new_session(tmp_path / "desk.sqlite")
+    strong = "una frase lunga per la prova"
+    for name in ("recovery", " Recovery "):
+        with pytest.raises(ValidationError) as refused:
+            accounts.add_user(
+                admin, name, full_name="Rita Recupero", role="operatore", password=strong
+            )
+        assert refused.value.code == "username_reserved"
+    assert "recovery" not in [a.user.username for a in accounts.list_users(admin)]
+    admin.store.close()
