@@ -408,9 +408,10 @@ class ReportPage(QWidget):
         self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> None:
-        """Paint every page, scaled to the printable area."""
-        paint_document(self.document, printer)
+        """Paint every page, scaled to the printable area: on record first, as a letter is,
+        so nothing is printed without its audit row (one that fails midway keeps it)."""
         self._audit(AuditAction.PRINTED, self.selected_scope(), self.selected_month())
+        paint_document(self.document, printer)
 
     def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & (

@@ -74,7 +74,9 @@ def generate(qtbot, page: ReportPage, month: str, comment: str = "") -> None:
     assert not page.progress.isVisible()
 
 
-def test_generate_preview_save_print_and_remember(qtbot, store: Store, tmp_path: Path) -> None:
+def test_generate_preview_save_print_and_remember(
+    qtbot, store: Store, tmp_path: Path, monkeypatch
+) -> None:
     session = session_for(store)  # the administrator: every report that leaves is on record
     page = ReportPage(store, "SAN-SIRO", False, session=session)
     qtbot.addWidget(page)
@@ -96,7 +98,19 @@ def test_generate_preview_save_print_and_remember(qtbot, store: Store, tmp_path:
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    from casa_desk.ui import report_page
+    from casa_desk.ui.printing import paint_document
+
+    on_record_when_painted: list[int] = []
+
+    def painting(document, printer) -> None:  # type: ignore[no-untyped-def]
+        rows = store.query("SELECT 1 FROM audit_log WHERE action = 'printed'")
+        on_record_when_painted.append(len(rows))
+        paint_document(document, printer)
+
+    monkeypatch.setattr(report_page, "paint_document", painting)
     page.print_to(printer)
+    assert on_record_when_painted == [1]  # on record before a page is painted
     assert (tmp_path / "printed.pdf").stat().st_size > 1000
     audited = store.query(
         "SELECT who, action, table_name, row_id FROM audit_log WHERE table_name = 'report'"
