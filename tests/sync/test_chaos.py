@@ -111,6 +111,7 @@ def cli_sync(store_path: Path) -> subprocess.Popen[str]:
 
 
 # -- the hub killed -------------------------------------------------------------------------
+@pytest.mark.slow
 @pytest.mark.parametrize("delay", [0.0, 0.05, 0.25])
 def test_hub_sigkilled_mid_push_batch(
     sqlite_hub: HubProcess, proxy: ChaosProxy, tmp_path: Path, delay: float
@@ -118,7 +119,7 @@ def test_hub_sigkilled_mid_push_batch(
     hub = sqlite_hub
     a = office(hub, proxy, tmp_path / "a.sqlite", "SAN-SIRO")
     b = office(hub, proxy, tmp_path / "b.sqlite", "MAZZINI")
-    add_people(a, 4500)  # three batches of up to 2,000
+    add_people(a, 2500)  # two batches: 2,000 and 500
 
     def kill() -> None:
         time.sleep(delay)
@@ -132,7 +133,7 @@ def test_hub_sigkilled_mid_push_batch(
     hub.wait_dead()
     proxy.clear()
     hub.start()
-    converged(hub, [a, b], people=4500)
+    converged(hub, [a, b], people=2500)
 
 
 @pytest.mark.parametrize("after_bytes", [0, 30_000])
@@ -156,6 +157,7 @@ def test_hub_sigkilled_mid_pull_page(
 
 
 # -- the office's process killed --------------------------------------------------------------
+@pytest.mark.slow
 @pytest.mark.parametrize(("path", "nth", "after_bytes"), [("/push", 2, 0), ("/pull", 2, 20_000)])
 def test_office_sync_process_sigkilled(
     sqlite_hub: HubProcess, proxy: ChaosProxy, tmp_path: Path, path: str, nth: int, after_bytes: int
@@ -163,7 +165,7 @@ def test_office_sync_process_sigkilled(
     hub = sqlite_hub
     a = office(hub, proxy, tmp_path / "a.sqlite", "SAN-SIRO")
     b = office(hub, proxy, tmp_path / "b.sqlite", "MAZZINI")
-    add_people(a, 4500)
+    add_people(a, 2500)
     victim = a
     if path == "/pull":
         sync(a)
@@ -187,7 +189,7 @@ def test_office_sync_process_sigkilled(
     proxy.clear()
     reopened = open_store(victim_path)
     stores = [reopened, b] if path == "/push" else [a, reopened]
-    converged(hub, stores, people=4500)
+    converged(hub, stores, people=2500)
 
 
 # -- connections cut mid-response ------------------------------------------------------------
@@ -267,6 +269,7 @@ def test_a_long_pull_cut_at_90_percent_resumes_from_its_last_page(
 
 
 # -- a hub restored from an older backup -------------------------------------------------------
+@pytest.mark.slow
 def test_hub_restored_from_older_backup_while_offices_hold_newer_changes(
     sqlite_hub: HubProcess, proxy: ChaosProxy, tmp_path: Path
 ) -> None:
@@ -410,6 +413,7 @@ def test_proxy_forwards_untouched(
     assert sync(a).pushed >= 1
 
 
+@pytest.mark.slow
 def test_edits_of_a_row_the_restored_hub_lost_wait_for_the_row(
     sqlite_hub: HubProcess, proxy: ChaosProxy, tmp_path: Path
 ) -> None:
