@@ -14,12 +14,14 @@ and set look-ups and one JSON text of the change's data, kept for the log.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, delete, insert, select
 
 from casa_desk.models.timeutil import utc_now_text
 from casa_desk.store.tables import BY_NAME
+from casa_desk.sync import protocol
 from casa_desk.sync.hub import schema
 from casa_desk.sync.hub.driver import (
     insert_dicts,
@@ -44,6 +46,7 @@ Key = tuple[str, str]
 #: Per change, made before the push lock: its data and base as the log keeps them (JSON
 #: text), and why its content alone is refused (None: acceptable so far).
 Prepared = tuple[str, str | None, str | None]
+_log = logging.getLogger("casa_desk.hub")
 _COLUMNS = {name: [c.name for c in table.c] for name, table in schema.MIRRORS.items()}
 _LOG_COLUMNS = (
     "change_id",
@@ -104,19 +107,19 @@ def apply_batch(
     found_conflicts: dict[str, dict[str, Any]] = {}
     rejected: list[dict[str, Any]] = []
     touched: set[Key] = set()
+    parked: list[dict[str, Any]] = []
+    refused_rows = _refused_inserts(conn, changes, rows)
     for change, (data_json, base_json, content) in zip(changes, prepared, strict=True):
         if change["change_id"] in seen:
             continue
         seen.add(change["change_id"])
         key = (change["table"], change["row_id"])
         current = rows.get(key)
-        reason = (
-            clock_reason(int(change["hlc"]), hub_ms)
-            or content
-            or fields.known_reason(change)
-            or authorise(device, change, current)
-            or links.reason(device, change)
-        )
+        reason = clock_reason(int(change["hlc"]), hub_ms) or content or fields.known_reason(change)
+        if reason is None and current is None and _parkable(change, refused_rows):
+            parked.append(_parked_row(device, change, now))
+            continue
+        reason = reason or authorise(device, change, current) or links.reason(device, change)
         if reason is None and change["table"] == "participants" and current is None:
             reason = _enrolled_elsewhere(conn, change, rows)
         if reason is not None:
@@ -156,6 +159,25 @@ def apply_batch(
         )
     _write_rows(conn, rows, touched, originally)
     insert_many(conn, schema.change_log.name, _LOG_COLUMNS, log)
+    _record_rejections(conn, device, rejected, now)
+    if found_conflicts:
+        have = {
+            r[0]
+            for r in where_in(conn, "SELECT id FROM sync_conflicts WHERE id", list(found_conflicts))
+        }
+        new = [c for cid, c in found_conflicts.items() if cid not in have]
+        if new:
+            conn.execute(insert(schema.conflicts), new)
+    scrub_touched(conn, rows, touched, links.found)  # anonymisation always wins (issue 11)
+    if parked:
+        conn.execute(insert(schema.parked), parked)
+    _release_parked(conn, [k for k in sorted(touched) if k not in originally], fields)
+    return rejected
+
+
+def _record_rejections(
+    conn: Connection, device: Device, rejected: list[dict[str, Any]], now: str
+) -> None:
     if rejected:
         conn.execute(
             insert(schema.rejections),
@@ -171,16 +193,69 @@ def apply_batch(
                 for r in rejected
             ],
         )
-    if found_conflicts:
-        have = {
-            r[0]
-            for r in where_in(conn, "SELECT id FROM sync_conflicts WHERE id", list(found_conflicts))
-        }
-        new = [c for cid, c in found_conflicts.items() if cid not in have]
-        if new:
-            conn.execute(insert(schema.conflicts), new)
-    scrub_touched(conn, rows, touched, links.found)  # anonymisation always wins (issue 11)
-    return rejected
+
+
+def _parkable(change: dict[str, Any], refused_rows: set[Key]) -> bool:
+    """An edit of a row the hub does not hold, which its insert may still bring (a hub
+    restored from a backup: schema.parked). A fact is never edited, and a row whose insert
+    the hub refused never comes: those are refused as ever."""
+    spec = BY_NAME.get(str(change.get("table")))
+    return (
+        change.get("op") != "insert"
+        and spec is not None
+        and spec.mutable
+        and (change["table"], change["row_id"]) not in refused_rows
+    )
+
+
+def _refused_inserts(
+    conn: Connection, changes: list[dict[str, Any]], rows: dict[Key, dict[str, Any]]
+) -> set[Key]:
+    """The rows among the batch's edits of unknown rows whose insert the hub refused."""
+    unknown = sorted(
+        {c["row_id"] for c in changes if c.get("op") != "insert"}
+        - {row_id for _table, row_id in rows}
+    )
+    sql = "SELECT table_name, row_id FROM rejections WHERE row_id"
+    return {(r[0], r[1]) for r in where_in(conn, sql, unknown)}
+
+
+def _parked_row(device: Device, change: dict[str, Any], now: str) -> dict[str, Any]:
+    return {
+        "change_id": change["change_id"],
+        "device_id": device.id,
+        "table_name": change["table"],
+        "row_id": change["row_id"],
+        "hlc": int(change["hlc"]),
+        "change": protocol.encode(change).decode(),
+        "at": now,
+    }
+
+
+def _release_parked(conn: Connection, created: list[Key], fields: FieldRules) -> None:
+    """Parked edits of rows this batch created: checked and merged now, as a batch from
+    the device that delivered each (their refusals are recorded as any other)."""
+    ids = sorted({row_id for _table, row_id in created})
+    if not ids:
+        return
+    wanted = set(created)
+    sql = "SELECT change_id, device_id, table_name, row_id, hlc, change FROM parked_changes"
+    found = [r for r in where_in(conn, sql + " WHERE row_id", ids) if (r[2], r[3]) in wanted]
+    if not found:
+        return
+    conn.execute(delete(schema.parked).where(schema.parked.c.change_id.in_([r[0] for r in found])))
+    by_device: dict[str, list[dict[str, Any]]] = {}
+    for r in sorted(found, key=lambda r: (int(r[4]), r[0])):
+        by_device.setdefault(r[1], []).append(protocol.decode(r[5]))
+    devices = schema.devices
+    for device_id, changes in by_device.items():
+        got = conn.execute(select(devices).where(devices.c.id == device_id)).mappings().first()
+        if got is None:
+            continue
+        device = Device(got["id"], got["presidio"], bool(got["head_office"]), got["node_id"])
+        refused = apply_batch(conn, device, changes, fields)
+        if refused:
+            _log.info("parked edits released: %d refused", len(refused))
 
 
 def _enrolled_elsewhere(
@@ -224,6 +299,9 @@ def _existing_change_ids(conn: Connection, ids: list[str]) -> set[str]:
     seen = {r[0] for r in where_in(conn, "SELECT change_id FROM change_log WHERE change_id", ids)}
     seen.update(
         r[0] for r in where_in(conn, "SELECT change_id FROM rejections WHERE change_id", ids)
+    )
+    seen.update(
+        r[0] for r in where_in(conn, "SELECT change_id FROM parked_changes WHERE change_id", ids)
     )
     return seen
 

@@ -88,6 +88,24 @@ rejections = Table(
     Column("at", Text, nullable=False),
 )
 
+#: Edits of a row the hub does not hold yet, kept until its insert arrives. Only a hub
+#: restored from a backup meets them: an office re-sends its edit of a row that another
+#: office made after the backup, before that office re-sends the row itself. Refused, the
+#: edit was lost for good (and the office never matched the hub again); kept here, it is
+#: checked and merged the moment the row arrives (hub/push.py).
+parked = Table(
+    "parked_changes",
+    metadata,
+    Column("change_id", Text, primary_key=True),
+    Column("device_id", Text, nullable=False),  # the hub device that delivered it
+    Column("table_name", Text, nullable=False),
+    Column("row_id", Text, nullable=False),
+    Column("hlc", BigInteger, nullable=False),
+    Column("change", Text, nullable=False),  # the change as received, seq included
+    Column("at", Text, nullable=False),
+)
+Index("parked_row", parked.c.row_id)
+
 conflicts = Table(
     "sync_conflicts",
     metadata,

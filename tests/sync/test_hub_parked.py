@@ -1,0 +1,114 @@
+"""Edits of a row the hub does not hold wait for the row (hub/schema.py ``parked_changes``),
+on both hub engines, in-process: a hub restored from a backup receives an office's edit of a
+person before the office that registered the person re-sends it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from login_helpers import new_store
+from sync_helpers import person
+
+from casa_desk.models.hlc import pack
+from casa_desk.models.ids import uuid7
+from casa_desk.store.db import Store
+from casa_desk.sync import protocol
+from casa_desk.sync.client import save_credentials
+from casa_desk.sync.hub.devices import add_device, device_by_id, enrol
+from casa_desk.sync.hub.scopes import Device
+from casa_desk.sync.hub.storage import HubStore
+
+
+@pytest.fixture
+def hub_store(hub_db: str) -> Iterator[HubStore]:
+    hub = HubStore.open(hub_db)
+    yield hub
+    hub.close()
+
+
+def office(hub: HubStore, path: Path, presidio: str, head: bool = False) -> tuple[Store, Device]:
+    device_id, code = add_device(hub, presidio, head_office=head)
+    store = new_store(path, presidio=None)
+    save_credentials(store, enrol(hub, code, store.device_id), None)
+    return store, device_by_id(hub, device_id)[0]
+
+
+def push_outbox(hub: HubStore, store: Store, device: Device, after: int = 0) -> dict[str, Any]:
+    rows = store.db.execute(
+        f"SELECT {protocol.OUTBOX_COLUMNS} FROM sync_outbox WHERE seq > ? ORDER BY seq", [after]
+    ).fetchall()
+    changes = [protocol.change_from_outbox(r) for r in rows]
+    message = {"first_seq": after + 1, "last_seq": changes[-1]["seq"], "changes": changes}
+    return hub.push(device, protocol.decode(protocol.encode(message)))
+
+
+def an_edit(store: Store, row_id: str, seq: int, **data: Any) -> dict[str, Any]:
+    return {
+        "seq": seq,
+        "change_id": uuid7(),
+        "table": "people",
+        "row_id": row_id,
+        "op": "update",
+        "hlc": pack(int(time.time() * 1000), 0),
+        "device": store.device_id,
+        "data": data,
+        "base": {k: [0, ""] for k in data},
+    }
+
+
+def test_an_edit_that_arrives_before_its_row_waits_for_it(
+    hub_store: HubStore, tmp_path: Path
+) -> None:
+    hub = hub_store
+    a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    sede, dev_sede = office(hub, tmp_path / "sede.sqlite", "SEDE", head=True)
+    q = person(b, last_name="Dopo")
+    early = an_edit(a, q["id"], 1, street="Via Nuova")
+    answer = hub.push(dev_a, {"first_seq": 1, "last_seq": 1, "changes": [early]})
+    assert answer["rejected"] == [] and answer["acked_seq"] == 1
+    again = hub.push(dev_a, {"first_seq": 1, "last_seq": 1, "changes": [early]})
+    assert again["rejected"] == []  # a repeat: skipped, not parked twice
+    by_sede = an_edit(sede, q["id"], 1, phone="+390200000001")
+    assert (
+        hub.push(dev_sede, {"first_seq": 1, "last_seq": 1, "changes": [by_sede]})["rejected"] == []
+    )
+    assert early["change_id"] not in hub.log_change_ids()  # not in the log before the row
+    assert push_outbox(hub, b, dev_b)["rejected"] == []
+    (got,) = [r for r in hub.rows("people") if r["id"] == q["id"]]
+    assert (got["street"], got["phone"], got["last_name"]) == ("Via Nuova", "+390200000001", "Dopo")
+    ids = hub.log_change_ids()
+    assert early["change_id"] in ids and by_sede["change_id"] in ids
+    assert len(ids) == len(set(ids))
+    # the other offices pull them: B receives A's and head office's edits
+    pulled = hub.pull(dev_b, 0, 1000)["changes"]
+    assert {early["change_id"], by_sede["change_id"]} <= {c["change_id"] for c in pulled}
+    with hub.tx() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM parked_changes").scalar() == 0
+
+
+def test_an_edit_of_a_row_whose_insert_was_refused_is_still_refused(
+    hub_store: HubStore, tmp_path: Path
+) -> None:
+    hub = hub_store
+    a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    row_id = uuid7()
+    forged = {  # a row of another office: refused
+        "seq": 1,
+        "change_id": uuid7(),
+        "table": "people",
+        "row_id": row_id,
+        "op": "insert",
+        "hlc": pack(int(time.time() * 1000), 0),
+        "device": a.device_id,
+        "data": {"first_name": "X", "last_name": "Y", "presidio": "MAZZINI", "scope": "shared"},
+        "base": None,
+    }
+    assert hub.push(dev_a, {"first_seq": 1, "last_seq": 1, "changes": [forged]})["rejected"]
+    later = an_edit(a, row_id, 2, notes="dopo")
+    answer = hub.push(dev_a, {"first_seq": 2, "last_seq": 2, "changes": [later]})
+    assert [r["reason"] for r in answer["rejected"]] == ["Riga sconosciuta alla sede."]
