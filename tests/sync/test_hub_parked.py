@@ -112,3 +112,27 @@ def test_an_edit_of_a_row_whose_insert_was_refused_is_still_refused(
     later = an_edit(a, row_id, 2, notes="dopo")
     answer = hub.push(dev_a, {"first_seq": 2, "last_seq": 2, "changes": [later]})
     assert [r["reason"] for r in answer["rejected"]] == ["Riga sconosciuta alla sede."]
+
+
+def test_an_edit_whose_row_never_comes_does_not_wait_for_good(
+    hub_store: HubStore, tmp_path: Path
+) -> None:
+    """A parked edit (a note, a phone) whose row never arrives would stay at the hub for good,
+    out of reach of an erasure's scrub: after PARKED_DAYS it goes, at the next batch that
+    parks."""
+    from casa_desk.sync.hub import push
+
+    hub = hub_store
+    a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    old = an_edit(a, uuid7(), 1, phone="+390200000009")
+    assert hub.push(dev_a, {"first_seq": 1, "last_seq": 1, "changes": [old]})["rejected"] == []
+    with hub.tx() as conn:
+        conn.exec_driver_sql(
+            "UPDATE parked_changes SET at = '2020-01-01T00:00:00.000Z'"
+        )  # parked long ago
+    fresh = an_edit(a, uuid7(), 2, phone="+390200000010")
+    assert hub.push(dev_a, {"first_seq": 2, "last_seq": 2, "changes": [fresh]})["rejected"] == []
+    with hub.tx() as conn:
+        left = [r[0] for r in conn.exec_driver_sql("SELECT change_id FROM parked_changes")]
+    assert left == [fresh["change_id"]]
+    assert push.PARKED_DAYS == 30

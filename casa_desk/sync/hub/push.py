@@ -15,11 +15,12 @@ and set look-ups and one JSON text of the change's data, kept for the log.
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select
 
-from casa_desk.models.timeutil import utc_now_text
+from casa_desk.models.timeutil import parse_utc_text, to_utc_text, utc_now_text
 from casa_desk.store.tables import BY_NAME
 from casa_desk.sync import protocol
 from casa_desk.sync.hub import schema
@@ -169,10 +170,25 @@ def apply_batch(
         if new:
             conn.execute(insert(schema.conflicts), new)
     scrub_touched(conn, rows, touched, links.found)  # anonymisation always wins (issue 11)
-    if parked:
-        conn.execute(insert(schema.parked), parked)
+    _park(conn, parked, now)
     _release_parked(conn, [k for k in sorted(touched) if k not in originally], fields)
     return rejected
+
+
+#: Days a parked edit waits for its row. Offices re-send what a restored hub lacks at their
+#: next syncs, within days; a row that has not come by then never will, and its edit (a
+#: note, a phone) must not stay at the hub for good, out of reach of an erasure's scrub.
+PARKED_DAYS = 30
+
+
+def _park(conn: Connection, parked: list[dict[str, Any]], now: str) -> None:
+    """Keep ``parked`` until their rows come, and drop those older than :data:`PARKED_DAYS`
+    (the table is empty but after a restore: a look at each batch that parks)."""
+    if not parked:
+        return
+    conn.execute(insert(schema.parked), parked)
+    moment = parse_utc_text(now) - timedelta(days=PARKED_DAYS)
+    conn.execute(delete(schema.parked).where(schema.parked.c.at < to_utc_text(moment)))
 
 
 def _record_rejections(
