@@ -446,6 +446,18 @@ def _chart_value(table: Table) -> list[tuple[str, float, str]]:
     ]
 
 
+def whole_step(axis_max: float) -> int:
+    """A step of whole counts for a value axis up to ``axis_max``: the smallest of 1, 2, 5,
+    10, 20, 50… that makes at most six ticks. reportlab's own steps are fractions on a small
+    axis, and the whole-number labels printed "0 0 0 0 1" for a month with no contacts."""
+    power = 1
+    while True:
+        for factor in (1, 2, 5):
+            if axis_max / (factor * power) <= 6:
+                return factor * power
+        power *= 10
+
+
 def category_chart(table: Table, width: float) -> Drawing:
     """Horizontal bars, one per topic, value written at the bar's end."""
     items = _chart_value(table)
@@ -468,6 +480,7 @@ def category_chart(table: Table, width: float) -> Drawing:
     chart.bars[0].strokeColor = None
     top = max([v for _, v, _ in items] + [1])
     chart.valueAxis.valueMax = top * 1.15
+    chart.valueAxis.valueStep = whole_step(top * 1.15)
     drawing.add(chart)
     step = chart.height / max(len(items), 1)
     for n, (_, value, text) in enumerate(reversed(items)):
@@ -493,6 +506,7 @@ def weekly_chart(table: Table, width: float) -> Drawing:
     chart.valueAxis.valueMin = 0
     top = max([v for _, v, _ in items] + [1])
     chart.valueAxis.valueMax = top * 1.2
+    chart.valueAxis.valueStep = whole_step(top * 1.2)
     chart.valueAxis.labelTextFormat = lambda v: format_int(int(v))
     chart.bars[0].fillColor = colors.HexColor("#4f81bd")
     chart.bars[0].strokeColor = None
