@@ -136,3 +136,24 @@ def test_an_edit_whose_row_never_comes_does_not_wait_for_good(
         left = [r[0] for r in conn.exec_driver_sql("SELECT change_id FROM parked_changes")]
     assert left == [fresh["change_id"]]
     assert push.PARKED_DAYS == 30
+
+
+def test_an_edit_before_its_row_in_the_same_batch_is_merged(
+    hub_store: HubStore, tmp_path: Path
+) -> None:
+    """The look for parked edits is skipped while none wait: not when this very batch parked
+    one before the insert that follows it."""
+    hub = hub_store
+    b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    q = person(b, last_name="Ordine")
+    (insert_row,) = b.db.execute(
+        f"SELECT {protocol.OUTBOX_COLUMNS} FROM sync_outbox ORDER BY seq"
+    ).fetchall()
+    inserted = {**protocol.change_from_outbox(insert_row), "seq": 2}
+    early = an_edit(b, q["id"], 1, street="Via Prima")
+    message = {"first_seq": 1, "last_seq": 2, "changes": [early, inserted]}
+    assert hub.push(dev_b, protocol.decode(protocol.encode(message)))["rejected"] == []
+    (got,) = [r for r in hub.rows("people") if r["id"] == q["id"]]
+    assert got["street"] == "Via Prima"
+    with hub.tx() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM parked_changes").scalar() == 0

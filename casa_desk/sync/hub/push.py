@@ -98,7 +98,8 @@ def apply_batch(
         return []
     if prepared is None:
         prepared = prepare(changes)
-    seen = _existing_change_ids(conn, [c["change_id"] for c in changes])
+    waiting = _any_parked(conn)  # one look per batch; the table is empty but after a restore
+    seen = _existing_change_ids(conn, [c["change_id"] for c in changes], waiting)
     rows = _current_rows(conn, changes)
     originally = set(rows)
     links = Links(conn, changes, rows)
@@ -171,7 +172,8 @@ def apply_batch(
             conn.execute(insert(schema.conflicts), new)
     scrub_touched(conn, rows, touched, links.found)  # anonymisation always wins (issue 11)
     _park(conn, parked, now)
-    _release_parked(conn, [k for k in sorted(touched) if k not in originally], fields)
+    # Looked for only when any wait: this batch may have parked an edit of a row it creates.
+    _release_parked(conn, sorted(touched - originally) if waiting or parked else [], fields)
     return rejected
 
 
@@ -251,7 +253,7 @@ def _parked_row(device: Device, change: dict[str, Any], now: str) -> dict[str, A
 def _release_parked(conn: Connection, created: list[Key], fields: FieldRules) -> None:
     """Parked edits of rows this batch created: checked and merged now, as a batch from
     the device that delivered each (their refusals are recorded as any other)."""
-    if not created or not _any_parked(conn):
+    if not created:
         return
     ids = sorted({row_id for _table, row_id in created})
     wanted = set(created)
@@ -310,13 +312,14 @@ def _enrolled_elsewhere(
     return None
 
 
-def _existing_change_ids(conn: Connection, ids: list[str]) -> set[str]:
-    """The ids among ``ids`` that the log or the refusals already hold."""
+def _existing_change_ids(conn: Connection, ids: list[str], waiting: bool) -> set[str]:
+    """The ids among ``ids`` that the log or the refusals already hold, or the parked edits
+    (looked at only when any ``waiting``)."""
     seen = {r[0] for r in where_in(conn, "SELECT change_id FROM change_log WHERE change_id", ids)}
     seen.update(
         r[0] for r in where_in(conn, "SELECT change_id FROM rejections WHERE change_id", ids)
     )
-    if _any_parked(conn):
+    if waiting:
         sql = "SELECT change_id FROM parked_changes WHERE change_id"
         seen.update(r[0] for r in where_in(conn, sql, ids))
     return seen
