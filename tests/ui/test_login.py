@@ -206,11 +206,9 @@ def test_a_plain_store_is_encrypted_for_its_new_administrator(qtbot, tmp_path) -
     assert QApplication.activeModalWidget() is None
 
 
-def test_a_reset_password_is_changed_at_the_next_login(qtbot, tmp_path, monkeypatch) -> None:
-    from login_driver import log_in_soon
-
+def _store_with_a_reset_user(tmp_path: Path, monkeypatch) -> Path:  # type: ignore[no-untyped-def]
+    """A store whose user b.verdi had their password reset to PASSWORD by the administrator."""
     from casa_desk.security.accounts import add_user, reset_password
-    from casa_desk.ui.account_dialogs import OwnPasswordDialog
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
@@ -220,6 +218,15 @@ def test_a_reset_password_is_changed_at_the_next_login(qtbot, tmp_path, monkeypa
     reset_password(admin, "b.verdi", PASSWORD)
     admin.logout()
     admin.store.close()
+    return path
+
+
+def test_a_reset_password_is_changed_at_the_next_login(qtbot, tmp_path, monkeypatch) -> None:
+    from login_driver import log_in_soon
+
+    from casa_desk.ui.account_dialogs import OwnPasswordDialog
+
+    path = _store_with_a_reset_user(tmp_path, monkeypatch)
     seen: list[str] = []
 
     def change(dialog: OwnPasswordDialog) -> None:
@@ -252,17 +259,9 @@ def test_a_reset_password_cancelled_at_the_login_opens_no_window(
     same, and the administrator who chose the password kept knowing it."""
     from login_driver import log_in_soon
 
-    from casa_desk.security.accounts import add_user, reset_password
     from casa_desk.ui.account_dialogs import OwnPasswordDialog
 
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-    path = tmp_path / "desk.sqlite"
-    admin = new_session(path)
-    add_user(admin, "b.verdi", full_name="Bruno Verdi", role="operatore", password=STRONG)
-    reset_password(admin, "b.verdi", PASSWORD)
-    admin.logout()
-    admin.store.close()
+    path = _store_with_a_reset_user(tmp_path, monkeypatch)
     log_in_soon("b.verdi", PASSWORD)
     asked: list[str] = []
 
