@@ -83,6 +83,8 @@ OUTBOX_RETENTION_DAYS = 30
 #: log ``head`` it continues from, the next ``table`` — "" when all are done — and the last
 #: id done in it, ``after``). Kept with each snapshot page; cleared when the re-fetch ends.
 REFETCH_PROGRESS = "refetch_progress"
+#: sync_state key: the hub's number of the last late refusal taken (``refused_later``).
+REFUSED_LATER_SEEN = "refused_later_seen"
 
 
 def _keep_refetch_place(
@@ -229,12 +231,16 @@ class SyncClient:
         try:
             hello = self.hello()
             report.realigned = hello["realigned"]
+            late = self.take_refused_later(hello, report)
             self.push_all(hello, report, progress)
             if restored.refetch_owed(self.store):  # what the old backup lost comes back
                 self.refetch_all(int(hello["log_head"]))
                 restored.refetch_done(self.store)
             self.pull_all(report, progress)
             self.restore_rejected(report)
+            if late and not report.realigned:  # told and restored: not to be told again
+                with self.store.transaction():
+                    set_state(self.store, REFUSED_LATER_SEEN, max(int(r["seq"]) for r in late))
             with self.store.transaction():  # held changes whose time has come
                 report.pulled += release_held(self.store).applied
             self.check_digest(report)
@@ -264,6 +270,7 @@ class SyncClient:
                 "min_protocol": protocol.MIN_PROTOCOL,
                 "schema": protocol.SCHEMA_VERSION,
                 "wall_ms": self._now_ms(),
+                "refused_after": int(state(self.store, REFUSED_LATER_SEEN, "0") or 0),
             },
         )
         store = self.store
@@ -278,6 +285,8 @@ class SyncClient:
                     "hub epoch changed or hub log behind our cursor: re-pushing and re-pulling"
                 )
                 set_state(store, "pull_cursor", 0)
+                # A restored hub numbers its late refusals anew: ask for them all again.
+                set_state(store, REFUSED_LATER_SEEN, 0)
             set_epoch(store, str(answer["epoch"]))
             # A re-fetch cut midway resumes at its next page, unless what it fetched so far
             # no longer counts: the hub restored (its pages and head are of another epoch),
@@ -311,6 +320,23 @@ class SyncClient:
         # get their hash now and push it in this same round.
         Participants(store).refresh_cf_hashes()
         return {**answer, "realigned": realign}
+
+    def take_refused_later(self, hello: dict[str, Any], report: SyncReport) -> list[dict[str, Any]]:
+        """Refusals the hub made after it answered the push that brought them (an edit
+        parked after a hub restore, refused when its row came: hub/push.py), told by
+        ``hello`` (``refused_later``; nothing from an older hub). Recorded and reported like
+        a push answer's refusals, so :meth:`restore_rejected` puts the hub's version back
+        and the Sync page lists them; the number of the last one is kept as seen only after
+        that (:meth:`sync`), so a sync cut before hears them again. Returns them."""
+        late = [r for r in hello.get("refused_later") or [] if isinstance(r, dict)]
+        if not late:
+            return []
+        refusals = [{k: r.get(k) for k in ("change_id", "table", "row_id", "reason")} for r in late]
+        with self.store.transaction():
+            keep_rejections(self.store, refusals)
+        report.rejected += refusals
+        log.warning("the hub refused %d earlier changes after accepting them", len(late))
+        return late
 
     def push_all(
         self, hello: dict[str, Any], report: SyncReport, progress: Progress | None = None
