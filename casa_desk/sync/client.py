@@ -3,6 +3,8 @@
 Every step is idempotent and resumable: the outbox is only read, the hub's ack says where to
 resume pushing, and a pull page is applied together with the cursor move in one local
 transaction. Killing the process anywhere and running it again loses and doubles nothing.
+A whole re-fetch (the hub's log no longer reaches the cursor, or the store was restored
+from an old backup) resumes at its next snapshot page too (:meth:`SyncClient.refetch_all`).
 
 >>> client = SyncClient(store)           # doctest: +SKIP
 >>> report = client.sync()               # raises SyncError with one line when it cannot
@@ -77,6 +79,26 @@ class SyncReport:
 
 #: Acked changes stay in the outbox this long (a restored hub is re-fed from them).
 OUTBOX_RETENTION_DAYS = 30
+#: sync_state key: where a whole re-fetch cut midway resumes (JSON: the hub's ``epoch``, the
+#: log ``head`` it continues from, the next ``table`` — "" when all are done — and the last
+#: id done in it, ``after``). Kept with each snapshot page; cleared when the re-fetch ends.
+REFETCH_PROGRESS = "refetch_progress"
+#: sync_state key: the hub's number of the last late refusal taken (``refused_later``).
+REFUSED_LATER_SEEN = "refused_later_seen"
+
+
+def _keep_refetch_place(
+    store: Store, resume: tuple[str, int, int], table_done: bool, last_id: str
+) -> None:
+    """The place of the page after this one (inside that page's transaction)."""
+    epoch, head, index = resume
+    tables = list(BY_NAME)
+    if table_done:
+        table, after = (tables[index + 1] if index + 1 < len(tables) else ""), ""
+    else:
+        table, after = tables[index], last_id
+    place = {"epoch": epoch, "head": head, "table": table, "after": after}
+    set_state(store, REFETCH_PROGRESS, protocol.encode(place).decode())
 
 
 # -- credentials ---------------------------------------------------------------------------
@@ -209,12 +231,16 @@ class SyncClient:
         try:
             hello = self.hello()
             report.realigned = hello["realigned"]
+            late = self.take_refused_later(hello, report)
             self.push_all(hello, report, progress)
             if restored.refetch_owed(self.store):  # what the old backup lost comes back
                 self.refetch_all(int(hello["log_head"]))
                 restored.refetch_done(self.store)
             self.pull_all(report, progress)
             self.restore_rejected(report)
+            if late and not report.realigned:  # told and restored: not to be told again
+                with self.store.transaction():
+                    set_state(self.store, REFUSED_LATER_SEEN, max(int(r["seq"]) for r in late))
             with self.store.transaction():  # held changes whose time has come
                 report.pulled += release_held(self.store).applied
             self.check_digest(report)
@@ -244,6 +270,7 @@ class SyncClient:
                 "min_protocol": protocol.MIN_PROTOCOL,
                 "schema": protocol.SCHEMA_VERSION,
                 "wall_ms": self._now_ms(),
+                "refused_after": int(state(self.store, REFUSED_LATER_SEEN, "0") or 0),
             },
         )
         store = self.store
@@ -258,10 +285,20 @@ class SyncClient:
                     "hub epoch changed or hub log behind our cursor: re-pushing and re-pulling"
                 )
                 set_state(store, "pull_cursor", 0)
+                # A restored hub numbers its late refusals anew: ask for them all again.
+                set_state(store, REFUSED_LATER_SEEN, 0)
             set_epoch(store, str(answer["epoch"]))
-            restored.continue_after_hub(
-                store, int(answer["acked_seq"]), answer.get("acked_change_id")
-            )
+            # A re-fetch cut midway resumes at its next page, unless what it fetched so far
+            # no longer counts: the hub restored (its pages and head are of another epoch),
+            # or this store restored from a backup (below), or held changes let go (below).
+            restart = realign
+            if (
+                restored.continue_after_hub(
+                    store, int(answer["acked_seq"]), answer.get("acked_change_id")
+                )
+                is not None
+            ):
+                restart = True
             set_state(store, "acked_seq", int(answer["acked_seq"]))
             # Changes stamped while this PC's clock ran ahead would be refused for ever: the
             # hub's time (within the skew of ours, checked above) restamps them now.
@@ -273,13 +310,33 @@ class SyncClient:
             if repair and repair != state(store, "clock_repair"):
                 if held.forget_beyond(store, int(answer["hub_ms"])):
                     set_state(store, restored.REFETCH, 1)
+                    restart = True
                 set_state(store, "clock_repair", repair)
+            if restart:
+                set_state(store, REFETCH_PROGRESS, None)
             if answer.get("esf_key"):  # desks enrolled before the key existed get it here
                 set_state(store, KEY_STATE, answer["esf_key"])
         # Enrolments made before the key arrived, or whose person's code changed since,
         # get their hash now and push it in this same round.
         Participants(store).refresh_cf_hashes()
         return {**answer, "realigned": realign}
+
+    def take_refused_later(self, hello: dict[str, Any], report: SyncReport) -> list[dict[str, Any]]:
+        """Refusals the hub made after it answered the push that brought them (an edit
+        parked after a hub restore, refused when its row came: hub/push.py), told by
+        ``hello`` (``refused_later``; nothing from an older hub). Recorded and reported like
+        a push answer's refusals, so :meth:`restore_rejected` puts the hub's version back
+        and the Sync page lists them; the number of the last one is kept as seen only after
+        that (:meth:`sync`), so a sync cut before hears them again. Returns them."""
+        late = [r for r in hello.get("refused_later") or [] if isinstance(r, dict)]
+        if not late:
+            return []
+        refusals = [{k: r.get(k) for k in ("change_id", "table", "row_id", "reason")} for r in late]
+        with self.store.transaction():
+            keep_rejections(self.store, refusals)
+        report.rejected += refusals
+        log.warning("the hub refused %d earlier changes after accepting them", len(late))
+        return late
 
     def push_all(
         self, hello: dict[str, Any], report: SyncReport, progress: Progress | None = None
@@ -454,27 +511,90 @@ class SyncClient:
     def refetch_all(self, head: int) -> int:
         """The hub's log no longer reaches back to our cursor (or the store was restored from
         an old backup): re-fetch every table, then continue from the log head seen before
-        the re-fetch began. Returns the new cursor."""
-        log.warning("re-fetching every table")
-        for table in BY_NAME:
-            self.refetch(table)
-        with self.store.transaction():
-            set_state(self.store, "pull_cursor", head)
+        the re-fetch began. Returns the new cursor.
+
+        Resumable (a head-office store holds a million contacts, offices sit on flaky
+        links): each snapshot page is applied in one local transaction with the place of
+        the next one (:data:`REFETCH_PROGRESS`: the hub's epoch, the log head the re-fetch
+        continues from, the table and the last id done), so a re-fetch cut by the network,
+        a killed process or a restarted hub resumes at its next page. The head kept is the
+        one seen before the first page: what was written at the hub meanwhile is pulled
+        after it. A kept place is dropped, and the re-fetch starts again from the first
+        table, when it no longer holds (:meth:`_resume_point`). The cursor moves to the
+        head, and the place is cleared, in one transaction once the last table is done."""
+        store = self.store
+        tables = list(BY_NAME)
+        epoch = state(store, "epoch") or ""
+        resumed = self._resume_point(head, epoch)
+        if resumed is None:
+            log.warning("re-fetching every table")
+            start, after = 0, ""
+        else:
+            head, start, after = resumed
+            log.warning("resuming a cut re-fetch at table %d of %d", start + 1, len(tables))
+        for position in range(start, len(tables)):
+            self.refetch(tables[position], after=after, resume=(epoch, head, position))
+            after = ""
+        with store.transaction():  # the cursor and the end of the re-fetch, or neither
+            set_state(store, "pull_cursor", head)
+            set_state(store, REFETCH_PROGRESS, None)
+            set_state(store, restored.REFETCH, None)  # a whole re-fetch is what was owed
         return head
 
-    def refetch(self, table: str) -> int:
-        after, writes = "", 0
+    def _resume_point(self, head: int, epoch: str) -> tuple[int, int, str] | None:
+        """Where a re-fetch cut earlier resumes — (its log head, table index, last id
+        done) — or None: nothing kept, or the place no longer holds, and the re-fetch
+        starts again from the first table with ``head``. It no longer holds when the hub
+        has a new epoch (restored from a backup), when its log is behind the kept head, or
+        when its log no longer reaches the kept head (pruned further since: what changed
+        at the hub between the pages already applied and now is gone from the log, so only
+        a whole re-fetch brings it). Hello also drops it when this store was restored or
+        the hub neutralised clocks (:meth:`hello`)."""
+        kept = state(self.store, REFETCH_PROGRESS)
+        if not kept:
+            return None
+        try:
+            place = protocol.decode(kept)
+            tables = list(BY_NAME)
+            since, table, after = int(place["head"]), str(place["table"]), str(place["after"])
+            index = len(tables) if table == "" else tables.index(table)
+            same_epoch = place["epoch"] == epoch
+        except (ValueError, KeyError, TypeError):
+            return None
+        if not same_epoch or since > head:
+            log.warning("a cut re-fetch cannot resume (hub restored or behind): starting again")
+            return None
+        if since < head:
+            probe = _post(self.http, "/pull", {"cursor": since, "limit": 1})
+            if probe.get("reset"):
+                log.warning("a cut re-fetch cannot resume (hub log pruned past it): starting again")
+                return None
+        return since, index, after
+
+    def refetch(
+        self, table: str, *, after: str = "", resume: tuple[str, int, int] | None = None
+    ) -> int:
+        """Re-fetch ``table`` from the hub page by page, from the row after ``after``;
+        returns the rows written. With ``resume`` — (epoch, log head, the table's index) —
+        each page's transaction also keeps the place of the next page for
+        :meth:`refetch_all`; a table re-fetched alone (a digest mismatch) keeps none."""
+        writes = 0
         while True:
             answer = _post(
                 self.http,
                 "/snapshot",
                 {"table": table, "after_id": after, "limit": self.snapshot_page},
             )
+            rows = answer["rows"]
+            done = not rows or not answer.get("more")
             with self.store.transaction():
-                writes += apply_snapshot_rows(self.store, table, answer["rows"])
-            if not answer["rows"] or not answer.get("more"):
+                writes += apply_snapshot_rows(self.store, table, rows)
+                fault_point("client.refetch.after_apply")
+                if resume is not None:
+                    _keep_refetch_place(self.store, resume, done, rows[-1]["id"] if rows else "")
+            if done:
                 return writes
-            after = answer["rows"][-1]["id"]
+            after = rows[-1]["id"]
 
     def _waiting(self, acked: int) -> int:
         return int(

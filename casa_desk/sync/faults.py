@@ -8,8 +8,8 @@ matters. Normally nothing happens. A test arms a point either in-process
 the first time in this process).
 
 Known points: client.push.before_send, client.push.after_send, client.pull.after_apply,
-client.pull.before_request, hub.push.before_commit, hub.push.after_commit,
-hub.pull.before_respond, hub.bundle.after_commit.
+client.pull.before_request, client.refetch.after_apply, hub.push.before_commit,
+hub.push.after_commit, hub.pull.before_respond, hub.bundle.after_commit.
 """
 
 from __future__ import annotations

@@ -72,6 +72,9 @@ class HelloRequest(_Message):
     min_protocol: Annotated[int, Field(ge=0, le=1_000_000)] = 0
     schema_version: Annotated[int, Field(ge=0, le=1_000_000, alias="schema")] = 0
     wall_ms: Annotated[int, Field(ge=0, le=protocol.MAX_INT64)]
+    #: The number of the last late refusal this device has taken (``refused_later``); a
+    #: client that sends none (older) is told none. An older hub ignores it.
+    refused_after: Seq | None = None
 
 
 class PushRequest(_Message):
@@ -114,6 +117,12 @@ class Rejection(TypedDict):
     reason: str
 
 
+class LateRejection(Rejection):
+    """A refusal told at a later hello; ``seq`` is its number at the hub."""
+
+    seq: int
+
+
 class HelloAnswer(BaseModel):
     epoch: str
     acked_seq: int
@@ -129,6 +138,11 @@ class HelloAnswer(BaseModel):
     max_push: int | None = None
     #: Push batches one device may have in flight; absent from older hubs (take 1).
     push_window: int | None = None
+    #: Refusals of this device's changes it was not told when it pushed them (an edit
+    #: parked after a hub restore, refused when its row came), after ``refused_after``, in
+    #: order, at most :data:`~casa_desk.sync.protocol.MAX_REFUSED_LATER`. Only to a client
+    #: that sent ``refused_after``; absent from older hubs.
+    refused_later: list[LateRejection] | None = None
 
 
 class PushAnswer(BaseModel):

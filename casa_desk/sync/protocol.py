@@ -63,6 +63,9 @@ PUSH_BATCH_BYTES = 4 * 1024 * 1024
 MAX_COLUMNS = 64
 MAX_OPERATOR = 100
 MAX_SNAPSHOT = 1000
+#: Late refusals (a parked edit refused when its row came) one ``hello`` tells a device;
+#: more wait for its next sync.
+MAX_REFUSED_LATER = 1000
 MAX_DIGEST_EXCLUDE = 10_000
 #: Bundles: members and their sizes are checked from the zip directory before reading.
 MAX_BUNDLE_FILE_BYTES = 128 * 1024 * 1024

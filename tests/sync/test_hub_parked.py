@@ -157,3 +157,38 @@ def test_an_edit_before_its_row_in_the_same_batch_is_merged(
     assert got["street"] == "Via Prima"
     with hub.tx() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM parked_changes").scalar() == 0
+
+
+def hello(hub: HubStore, device: Device, store: Store, **extra: Any) -> dict[str, Any]:
+    message = {"node_id": store.device_id, "protocol": 1, "wall_ms": int(time.time() * 1000)}
+    return hub.hello(device, {**message, **extra})
+
+
+def test_a_parked_edit_refused_when_its_row_comes_is_told_at_the_next_hello(
+    hub_store: HubStore, tmp_path: Path
+) -> None:
+    """Its push was answered "accepted"; the refusal at the release is told to the device
+    that delivered it, in hello's refused_later after the number it has seen — and only to
+    a client that asks (an older one does not know the field), only to that device."""
+    hub = hub_store
+    a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    q = person(b, last_name="Dopo")
+    removal = an_edit(a, q["id"], 1, deleted=1)  # only the registering office may
+    kept = an_edit(a, q["id"], 2, street="Via Nuova")
+    answer = hub.push(dev_a, {"first_seq": 1, "last_seq": 2, "changes": [removal, kept]})
+    assert answer["rejected"] == []
+    assert hello(hub, dev_a, a, refused_after=0)["refused_later"] == []
+    assert push_outbox(hub, b, dev_b)["rejected"] == []  # b is not told of a's refusal
+    (told,) = hello(hub, dev_a, a, refused_after=0)["refused_later"]
+    assert {k: told[k] for k in ("change_id", "table", "row_id")} == {
+        "change_id": removal["change_id"],
+        "table": "people",
+        "row_id": q["id"],
+    }
+    assert told["reason"].startswith("Solo il presidio che ha registrato la persona")
+    assert hello(hub, dev_a, a, refused_after=told["seq"])["refused_later"] == []
+    assert "refused_later" not in hello(hub, dev_a, a)  # an older client: nothing
+    assert hello(hub, dev_b, b, refused_after=0)["refused_later"] == []
+    (got,) = [r for r in hub.rows("people") if r["id"] == q["id"]]
+    assert (got["street"], got["deleted"]) == ("Via Nuova", 0)

@@ -252,7 +252,9 @@ def _parked_row(device: Device, change: dict[str, Any], now: str) -> dict[str, A
 
 def _release_parked(conn: Connection, created: list[Key], fields: FieldRules) -> None:
     """Parked edits of rows this batch created: checked and merged now, as a batch from
-    the device that delivered each (their refusals are recorded as any other)."""
+    the device that delivered each. Their refusals are recorded as any other, and also as
+    late (``late_rejections``): the device was told "accepted" when it pushed them, and
+    learns of the refusal at its next hello."""
     if not created:
         return
     ids = sorted({row_id for _table, row_id in created})
@@ -273,6 +275,12 @@ def _release_parked(conn: Connection, created: list[Key], fields: FieldRules) ->
         device = Device(got["id"], got["presidio"], bool(got["head_office"]), got["node_id"])
         refused = apply_batch(conn, device, changes, fields)
         if refused:
+            # The push that brought each of them was answered "accepted": its office hears
+            # of the refusal at its next hello (storage.HubStore.hello, refused_later).
+            conn.execute(
+                insert(schema.late_rejections),
+                [{"change_id": r["change_id"], "device_id": device.id} for r in refused],
+            )
             _log.info("parked edits released: %d refused", len(refused))
 
 

@@ -2,8 +2,9 @@
 
 The mirror tables carry the store's names and columns (``people``, ``contacts``…) so an
 analyst can query the hub directly. Beside them: ``devices`` (enrolled PCs, tokens hashed),
-``change_log`` (every accepted change once, ``seq`` in commit order), ``rejections``,
-``sync_conflicts`` and ``hub_meta`` (epoch).
+``change_log`` (every accepted change once, ``seq`` in commit order), ``rejections`` (and
+``late_rejections``, those told at a later hello), ``parked_changes``, ``sync_conflicts``
+and ``hub_meta`` (epoch).
 """
 
 from __future__ import annotations
@@ -105,6 +106,20 @@ parked = Table(
     Column("at", Text, nullable=False),
 )
 Index("parked_row", parked.c.row_id)
+
+#: Refusals an office was not told in its push's answer: a parked edit refused when its row
+#: came (in another device's push, or a later one of its own), by then answered accepted.
+#: Numbered per hub; ``hello`` tells each device its refusals after the number it has seen
+#: (``refused_after`` → ``refused_later``), so its next sync restores the hub's version.
+late_rejections = Table(
+    "late_rejections",
+    metadata,
+    Column("seq", _BIGINT, primary_key=True, autoincrement=True),
+    Column("change_id", Text, nullable=False),  # in ``rejections``
+    Column("device_id", Text, nullable=False),  # the hub device that delivered the edit
+    sqlite_autoincrement=True,  # numbers never reused: a device's "seen" stays true
+)
+Index("late_rejections_device", late_rejections.c.device_id, late_rejections.c.seq)
 
 conflicts = Table(
     "sync_conflicts",

@@ -248,6 +248,7 @@ class HubStore:
                 "clock_repair": _meta(conn, CLOCK_REPAIR),  # hub/future.py
                 "max_push": protocol.HUB_MAX_PUSH,
                 "push_window": protocol.HUB_PUSH_WINDOW,
+                **_refused_later(conn, device, message.get("refused_after")),
             }
 
     def hello_state(self, device: Device) -> dict[str, Any]:
@@ -477,6 +478,34 @@ class HubRefusal(Exception):
         super().__init__(code)
         self.status = status
         self.body = protocol.refusal(code, message)
+
+
+def _refused_later(conn: Connection, device: Device, after: Any) -> dict[str, Any]:
+    """``{"refused_later": [...]}``: the device's late refusals after number ``after`` (a
+    parked edit refused when its row came, hub/push.py), oldest first; nothing for a client
+    that did not ask (an older one would not know what to do with them)."""
+    if after is None:
+        return {}
+    late, refused = schema.late_rejections, schema.rejections
+    rows = conn.execute(
+        select(
+            late.c.seq,
+            refused.c.change_id,
+            refused.c.table_name,
+            refused.c.row_id,
+            refused.c.reason,
+        )
+        .select_from(late.join(refused, refused.c.change_id == late.c.change_id))
+        .where(late.c.device_id == device.id, late.c.seq > int(after))
+        .order_by(late.c.seq)
+        .limit(protocol.MAX_REFUSED_LATER)
+    ).all()
+    return {
+        "refused_later": [
+            {"seq": int(r[0]), "change_id": r[1], "table": r[2], "row_id": r[3], "reason": r[4]}
+            for r in rows
+        ]
+    }
 
 
 def _meta(conn: Connection, key: str) -> str | None:

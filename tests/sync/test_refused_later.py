@@ -1,0 +1,147 @@
+"""An edit parked after a hub restore and refused when its row comes reaches its office.
+
+After a restore the hub parks an office's edit of a row it does not hold yet (hub/push.py)
+and answers the push "accepted". When the row comes and the edit is then refused, the
+refusal was recorded at the hub only: the office kept its value until a digest happened to
+re-fetch (and a refused deletion, newer than the hub's row, not even then). The hub now
+tells it at the office's next hello (``refused_later``), and the office restores the hub's
+version and lists the refusal like any other. A real hub process, restored from a backup.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+from sync_helpers import (
+    HubProcess,
+    as_older_hub,
+    check_invariants,
+    hub_sql,
+    new_office,
+    person,
+    quiesce,
+    row,
+    sync,
+    sync_through,
+)
+
+from casa_desk.errors import SyncError
+from casa_desk.store.db import Store
+from casa_desk.sync import status
+from casa_desk.sync.apply import state
+from casa_desk.sync.client import REFUSED_LATER_SEEN
+
+DELETE_REFUSED = "Solo il presidio che ha registrato la persona o la sede possono eliminarla."
+
+
+def restored_with_a_parked_delete(hub: HubProcess, tmp_path: Path) -> tuple[Store, Store, str]:
+    """Office ``a`` deletes a person registered by ``b`` after the hub's backup (only the
+    registering office may), offline; the hub is restored from that backup and ``a``
+    syncs first: its deletion is parked, answered "accepted". Returns a, b, the person."""
+    from casa_desk.cli import main
+
+    a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    quiesce([a, b])
+    backup = tmp_path / "hub-backup.sqlite"
+    assert main(["hub", "backup", "--db", hub.db, "--out", str(backup)]) == 0
+    q = person(b, last_name="Dopo il backup")
+    quiesce([a, b])
+    with a.transaction() as j:
+        j.delete("people", q["id"])
+    hub.stop()
+    for suffix in ("", "-wal", "-shm"):
+        Path(hub.db + suffix).unlink(missing_ok=True)
+    Path(hub.db).write_bytes(backup.read_bytes())
+    assert main(["hub", "new-epoch", "--db", hub.db]) == 0
+    hub.start()
+    first = sync(a)
+    assert not first.rejected  # parked: the hub does not hold the person yet
+    assert row(a, "people", q["id"])["deleted"] == 1
+    assert hub_sql(hub, "SELECT count(*) FROM parked_changes") == [1]
+    return a, b, q["id"]
+
+
+def deletion_of(store: Store, row_id: str) -> str:
+    (change_id,) = store.db.execute(
+        "SELECT change_id FROM sync_outbox WHERE row_id = ? AND op = 'delete'", [row_id]
+    ).fetchone()
+    return str(change_id)
+
+
+def test_a_parked_edit_refused_when_its_row_comes_reaches_its_office(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
+    hub = sqlite_hub
+    a, b, q = restored_with_a_parked_delete(hub, tmp_path)
+    deletion = deletion_of(a, q)
+    assert not sync(b).rejected  # b re-sends the person: a's parked deletion is refused
+    assert deletion in hub_sql(hub, "SELECT change_id FROM rejections")
+    report = sync(a)
+    assert [(r["change_id"], r["table"], r["row_id"], r["reason"]) for r in report.rejected] == [
+        (deletion, "people", q, DELETE_REFUSED)
+    ]
+    assert row(a, "people", q)["deleted"] == 0  # the hub's version is back
+    assert [r["change_id"] for r in status.rejections(a)] == [deletion]
+    assert status.sync_status(a).rejected == 1
+    assert report.in_sync and not report.refetched  # restored, not left to a digest
+    again = sync(a)  # told once
+    assert not again.rejected and again.in_sync
+    assert int(state(a, REFUSED_LATER_SEEN) or 0) > 0
+    quiesce([a, b])
+    check_invariants(hub, [a, b])
+
+
+def test_a_sync_cut_before_the_restore_hears_the_refusal_again(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
+    """The refusal counts as heard only once the hub's version is back: a sync cut after
+    the hello (here: the hub gone at the first pull) hears it again at the next one."""
+    hub = sqlite_hub
+    a, b, q = restored_with_a_parked_delete(hub, tmp_path)
+    sync(b)
+
+    def cut_at_pull(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/pull":
+            raise httpx.ConnectError("cut", request=request)
+        return real.handle_request(request)
+
+    real = httpx.HTTPTransport()
+    try:
+        with pytest.raises(SyncError) as cut:
+            sync_through(a, httpx.MockTransport(cut_at_pull))
+    finally:
+        real.close()
+    assert cut.value.code == "unreachable"
+    assert state(a, REFUSED_LATER_SEEN) in (None, "0")
+    report = sync(a)
+    assert [r["change_id"] for r in report.rejected] == [deletion_of(a, q)]
+    assert row(a, "people", q)["deleted"] == 0
+    assert [r["change_id"] for r in status.rejections(a)] == [deletion_of(a, q)]
+
+
+def test_an_older_hub_that_tells_nothing_changes_nothing(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
+    """A hub before refused_later ignores refused_after (unknown request fields are
+    ignored) and answers none: the client syncs as it did."""
+    hub = sqlite_hub
+    a, b, q = restored_with_a_parked_delete(hub, tmp_path)
+    sync(b)
+    real = httpx.HTTPTransport()
+
+    def older(request: httpx.Request) -> httpx.Response:
+        response = real.handle_request(request)
+        if request.url.path == "/hello":
+            return as_older_hub(response, "refused_later")
+        return response
+
+    try:
+        report = sync_through(a, httpx.MockTransport(older))
+    finally:
+        real.close()
+    assert not report.rejected
+    assert row(a, "people", q)["deleted"] == 1  # as before: never told
+    assert state(a, REFUSED_LATER_SEEN) in (None, "0")
