@@ -192,3 +192,25 @@ def test_a_parked_edit_refused_when_its_row_comes_is_told_at_the_next_hello(
     assert hello(hub, dev_b, b, refused_after=0)["refused_later"] == []
     (got,) = [r for r in hub.rows("people") if r["id"] == q["id"]]
     assert (got["street"], got["deleted"]) == ("Via Nuova", 0)
+
+
+def test_a_log_pruned_to_its_head_keeps_numbering_after_it(
+    hub_store: HubStore, tmp_path: Path
+) -> None:
+    """Pruned up to its newest change, the log still numbers the next change after it: on
+    SQLite an emptied table would give seq 1 again, below the floor, and no office would
+    ever pull it (a change lost until a digest happened to re-fetch its table)."""
+    hub = hub_store
+    a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    person(a, last_name="Prima")
+    push_outbox(hub, a, dev_a)
+    head = hub.pull(dev_b, 0, 1000)["next_cursor"]
+    hub.prune_log(head)
+    acked = int(a.db.execute("SELECT max(seq) FROM sync_outbox").fetchone()[0])
+    later = person(a, last_name="Dopo")
+    push_outbox(hub, a, dev_a, after=acked)
+    page = hub.pull(dev_b, head, 1000)
+    assert not page.get("reset")
+    assert later["id"] in {c["row_id"] for c in page["changes"]}
+    assert page["next_cursor"] > head

@@ -388,10 +388,16 @@ class HubStore:
         return {"changes": changes, "next_cursor": next_cursor, "more": more}
 
     def prune_log(self, up_to_seq: int) -> int:
-        """Forget log entries up to ``up_to_seq`` (retention); devices behind it re-fetch."""
+        """Forget log entries up to ``up_to_seq`` (retention); devices behind it re-fetch.
+
+        The newest entry always stays: SQLite numbers a new row after the largest one left,
+        so an emptied log would number the next change 1, below the floor, where no office
+        pulls it (the table is not ``AUTOINCREMENT``, and existing hubs cannot be altered)."""
         log = schema.change_log
         with self.tx(lock=True) as conn:
-            gone = conn.execute(log.delete().where(log.c.seq <= up_to_seq)).rowcount
+            newest = conn.execute(select(func.max(log.c.seq))).scalar()
+            last = min(up_to_seq, int(newest) - 1) if newest is not None else up_to_seq
+            gone = conn.execute(log.delete().where(log.c.seq <= last)).rowcount
             meta = schema.hub_meta
             if conn.execute(select(meta.c.value).where(meta.c.key == "log_floor")).first() is None:
                 conn.execute(insert(meta).values(key="log_floor", value=str(up_to_seq)))
