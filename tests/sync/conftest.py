@@ -1,4 +1,5 @@
-"""Fixtures for sync tests: a throw-away PostgreSQL (session) and a real hub per test.
+"""Fixtures for sync tests: a throw-away PostgreSQL (session) and a real hub per test (or
+per module, for tests that only read their own pushes' answers).
 
 The PostgreSQL server is made with the machine's ``initdb``/``pg_ctl`` in a temporary folder
 on a free port and stopped at the end. Where those binaries are absent the PostgreSQL cases
@@ -124,6 +125,25 @@ def hub_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def hub(hub_db: str, tmp_path: Path) -> Iterator[HubProcess]:
     """A real hub process serving ``hub_db`` on a free loopback port."""
     process = HubProcess(hub_db, tmp_path).start()
+    try:
+        yield process
+    finally:
+        process.stop()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def shared_hub(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[HubProcess]:
+    """One hub per engine for a module's tests that each enrol their own device and only
+    look at what their own pushes get back (a parametrised list of bad rows): a process
+    start is most of such a test's time."""
+    base = tmp_path_factory.mktemp("shared-hub")
+    if request.param == "sqlite":
+        db = str(base / "hub.sqlite")
+    else:
+        db = request.getfixturevalue("pg_server").create_db()
+    process = HubProcess(db, base).start()
     try:
         yield process
     finally:

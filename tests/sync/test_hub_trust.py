@@ -214,11 +214,11 @@ def test_links_that_do_not_resolve_in_the_pushers_scope_are_refused(
     ],
 )
 def test_fields_are_validated_per_row(
-    hub: HubProcess, tmp_path: Path, table: str, values: dict[str, object], words: str
+    shared_hub: HubProcess, table: str, values: dict[str, object], words: str
 ) -> None:
     """One bad row among good ones: refused with a reason naming the field, never a 500,
     never the whole batch (a 2^70 integer or a NUL once failed every PostgreSQL push)."""
-    rogue = Hostile(hub, "SAN-SIRO")
+    rogue = Hostile(shared_hub, "SAN-SIRO")
     p = rogue.change("people", uuid7(), last_name="Prova")
     bad = rogue.change(table, uuid7(), **values)
     after = rogue.change("people", uuid7(), last_name="Dopo")
