@@ -24,13 +24,14 @@ Section and item names are an interface for head office analysts; keep them stab
 Values are plain numbers (no thousands separator, ``.`` for decimals) so a spreadsheet
 reads them; ``<5`` marks every suppressed cell — a small one (1–4) or one hidden so that a
 small one cannot be worked out (the PDF prints the latter as ``n.d.``), or every cell of a
-line too small to protect (the PDF's ``n.p.``), or, in the consolidated report (``presidio``
-``ALL``), one hidden because an office's own report hides its cell there and the
-consolidated figure would give it away by subtraction (:mod:`casa_desk.reports.linked`;
-the PDF's ``n.d.``, which may then hold any value, 1–4 included); an empty value means
-"not applicable" (a median of nothing). Figures are number cells; text cells (codes, which
-may come from another office's rows) are neutralised against spreadsheet formulas
-(:mod:`casa_desk.safe_csv`).
+line too small to protect (the PDF's ``n.p.``: also the ESF exits by gender when their
+related rows would give a small cell away, :mod:`casa_desk.reports.related`), or, in the
+consolidated report (``presidio`` ``ALL``), one hidden because an office's own report hides
+its cell there and the consolidated figure would give it away by subtraction
+(:mod:`casa_desk.reports.linked`; the PDF's ``n.d.``, which may then hold any value, 1–4
+included); an empty value means "not applicable" (a median of nothing). Figures are number
+cells; text cells (codes, which may come from another office's rows) are neutralised
+against spreadsheet formulas (:mod:`casa_desk.safe_csv`).
 """
 
 from __future__ import annotations

@@ -28,7 +28,11 @@ not add up; each row is its own line, with its total, for suppression and the CS
 row, the exits' own included, is suppressed like the disadvantage indicators: were the
 exits of a gender published as 1–4, a "< 5" in a result row of that gender could hold only
 values up to it — one woman left, one woman's result "< 5" is hers. Row totals appear
-nowhere else, so suppression may hide them.
+nowhere else, so suppression may hide them. The rows are related gender by gender (all
+exits = "no result" + "unknown" + "pending" + those with a known result, each result row at
+most these; six-month: all = "unknown" + known, each result at most known), so each group
+of rows is then protected as a whole (:mod:`casa_desk.reports.related`): a cell more
+hidden, or a row's total, or the exits by gender withheld (``n.p.``) where no hiding does.
 """
 
 from __future__ import annotations
@@ -70,6 +74,7 @@ from casa_desk.reports.model import (
     Figure,
     Month,
 )
+from casa_desk.reports.related import EXITS, SIX_MONTHS, Relation, protect
 from casa_desk.store.connection import Connection
 
 _EXIT_FLAGS = tuple(f"exit_{r.value}" for r in ExitResult)
@@ -444,11 +449,12 @@ def _gender_rows(
     everyone: list[tuple[Any, ...]],
     rows: list[tuple[str, str, list[tuple[Any, ...]]]],
     programme: Programme,
+    relation: Relation,
 ) -> list[Breakdown]:
     """The group's first row (everyone, by gender) and one row per result, all suppressed
-    (see the module's docstring); no total is published elsewhere."""
+    (see the module's docstring), related by ``relation``; no total is published elsewhere."""
     genders = _genders(programme)
-    return [
+    tables = [
         _table(
             f"{prefix}_{code}",
             label,
@@ -460,6 +466,7 @@ def _gender_rows(
         )
         for code, label, who in [("by_gender", title, everyone), *rows]
     ]
+    return protect(tables, relation)
 
 
 def _exit_tables(
@@ -476,7 +483,7 @@ def _exit_tables(
         "pending": [c for c in exits if c[_STATE] == "pending"],
     }
     rows += [(code, label, others[code]) for code, label in EXIT_OTHER_LABELS]
-    return _gender_rows(prefix, "exit", "Uscite", exits, rows, programme)
+    return _gender_rows(prefix, "exit", "Uscite", exits, rows, programme, EXITS)
 
 
 def _follow_up_tables(
@@ -489,4 +496,6 @@ def _follow_up_tables(
     ]
     unknown = [c for c in followed if not c[_FU_KNOWN]]
     rows += [(code, label, unknown) for code, label in FOLLOW_UP_OTHER_LABELS]
-    return _gender_rows(prefix, "6m", "Esiti a sei mesi registrati", followed, rows, programme)
+    return _gender_rows(
+        prefix, "6m", "Esiti a sei mesi registrati", followed, rows, programme, SIX_MONTHS
+    )

@@ -45,12 +45,14 @@ changes: every value left belongs to a solution of all the equations together. T
 consolidated table's own suppression can only hide more, and hiding only takes equations
 away, so the check made before it still holds.
 
-**Not modelled.** Inequalities between tables of one office (a result row of the exits
-against the row of all exits: as in :mod:`casa_desk.reports.esf`, each row is suppressed as
-a line of its own); reports of earlier months together with the offices' (each series of
-months is protected on its own, :mod:`casa_desk.reports.months`, and an office's totals
-hidden for its months are passed in as ``offices_linked``); an office report made for the
-other ESF programme (same indicator counts, so the same marks, but other age bands).
+**Not modelled.** The relations between rows of one office's group (a result row of the
+exits against the row of all exits) combined with the other offices' rows: each office's
+report protects them within its own tables (:mod:`casa_desk.reports.related`, whose hidden
+cells the tables here start from), each consolidated table within itself; reports of
+earlier months together with the offices' (each series of months is protected on its own,
+:mod:`casa_desk.reports.months`, and an office's totals hidden for its months are passed in
+as ``offices_linked``); an office report made for the other ESF programme (same indicator
+counts, so the same marks, but other age bands).
 
 >>> from casa_desk.reports.model import Breakdown, Figure
 >>> def dv(a, b):

@@ -277,6 +277,13 @@ class Breakdown:
     #: "yes" is what the programme counts, month after month and in its totals since the
     #: start (:mod:`casa_desk.reports.months`), and either protects the small cell as well.
     partners: tuple[str, ...] = ()
+    #: Items (and the total) hidden beforehand, printed ``n.d.``, because rows related to
+    #: this one would give a cell away (:mod:`casa_desk.reports.related`): every use of the
+    #: breakdown (report, months, consolidated report) starts from them.
+    hidden: frozenset[str] = frozenset()
+    hidden_total: bool = False
+    #: Every item printed ``n.p.`` (any value), for the same reason.
+    withheld: bool = False
 
     @property
     def total(self) -> int:

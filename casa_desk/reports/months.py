@@ -85,9 +85,12 @@ also counted a participant who has since come back on a new enrolment (their fin
 no longer that one), and a result recorded after an earlier month's report moves a
 participant between result rows. Those months' reports printed figures that differ from the
 ones rebuilt here by such participants, which the reader does not know either; what is
-protected is the series as today's data makes it, as for entries above. As within a month
-(:mod:`casa_desk.reports.esf`), each row is a series of its own: a result row against the
-row of all exits is not modelled.
+protected is the series as today's data makes it, as for entries above. Each row is a
+series of its own: the relations between a group's rows (a result row against the row of
+all exits) are protected within each month's table and within each total table
+(:mod:`casa_desk.reports.related`, whose hidden cells every month's table here starts
+from), but not across months — the rows' differences between two totals since the start
+combined with the relations are not modelled.
 
 **Not modelled.** In the consolidated report, the reasoning that combines offices and months
 together is not modelled. Each series is protected on its own, and the consolidated report's

@@ -110,13 +110,17 @@ def suppress_line(
     linked: Sequence[bool] = (),
     linked_total: bool = False,
     partners: Sequence[bool] = (),
+    hidden: Sequence[bool] = (),
+    hidden_total: bool = False,
 ) -> SuppressedLine:
     """Suppress one breakdown with its total (the total is ``sum(values)``).
 
     ``total_fixed``: the total is published elsewhere (e.g. a headline figure), so it may
     not be hidden here; another cell is hidden instead. ``linked`` / ``linked_total``: cells
     (and the total) hidden beforehand as :data:`LINKED`; the line is then protected around
-    them like around any hidden cell.
+    them like around any hidden cell. ``hidden`` / ``hidden_total``: cells (and the total)
+    hidden beforehand as secondary (``n.d.``), for reasons beyond the line
+    (:mod:`casa_desk.reports.related`); a cell of 1–4 at a sensitive place stays ``< 5``.
     """
     table = suppress_table(
         [list(values)],
@@ -127,6 +131,8 @@ def suppress_line(
         linked=[list(linked)] if linked else None,
         linked_totals=[linked_total],
         partners=[list(partners)] if partners else None,
+        hidden=[list(hidden)] if hidden else None,
+        hidden_totals=[hidden_total],
     )
     assert table.row_totals is not None
     return SuppressedLine(table.cells[0], table.row_totals[0], bool(table.unprotected))
@@ -142,6 +148,8 @@ def suppress_table(
     linked: Sequence[Sequence[bool]] | None = None,
     linked_totals: Sequence[bool] = (),
     partners: Sequence[Sequence[bool]] | None = None,
+    hidden: Sequence[Sequence[bool]] | None = None,
+    hidden_totals: Sequence[bool] = (),
 ) -> SuppressedTable:
     """Primary then secondary suppression of a matrix of counts.
 
@@ -149,6 +157,7 @@ def suppress_table(
     published total makes its row/column a *line* that must not give a hidden cell away.
     ``linked`` cells and ``linked_totals`` (row totals) start hidden as :data:`LINKED`.
     ``partners``: cells hidden first as secondary (non-zero ones; then the smallest other).
+    ``hidden`` cells and ``hidden_totals`` (row totals) start hidden as secondary.
     """
     n_rows = len(values)
     n_cols = len(values[0]) if n_rows else 0
@@ -156,13 +165,19 @@ def suppress_table(
     def first_mark(i: int, j: int) -> str:
         if linked is not None and linked[i][j]:
             return LINKED
-        return PRIMARY if sensitive[i][j] and values[i][j] in _SMALL else ""
+        if sensitive[i][j] and values[i][j] in _SMALL:
+            return PRIMARY
+        return SECONDARY if hidden is not None and hidden[i][j] else ""
 
     marks = [[first_mark(i, j) for j in range(n_cols)] for i in range(n_rows)]
     lines: list[tuple[list[tuple[int, int]], list[str], int]] = []  # cells, total mark box, total
-    row_marks = [
-        [LINKED if i < len(linked_totals) and linked_totals[i] else ""] for i in range(n_rows)
-    ]
+
+    def first_total_mark(i: int) -> str:
+        if i < len(linked_totals) and linked_totals[i]:
+            return LINKED
+        return SECONDARY if i < len(hidden_totals) and hidden_totals[i] else ""
+
+    row_marks = [[first_total_mark(i)] for i in range(n_rows)]
     col_marks = [[""] for _ in range(n_cols)]
     if row_totals:
         for i in range(n_rows):

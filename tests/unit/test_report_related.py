@@ -1,0 +1,292 @@
+"""The rows of the ESF exits and six-month tables are related, gender by gender: no ``< 5``
+may be pinned through them (:mod:`casa_desk.reports.related`).
+
+The reader is modelled by brute force, independently of the module's witness search: every
+table that agrees with what the report prints (each row's published cells and total, a
+``< 5`` holding 1-4, an ``n.d.`` 0 or 5 and more, a hidden total anything) and with the
+relations a reader knows from the tables' definitions —
+
+* exits: for each gender, all exits = "no result" + "unknown" + "pending" + ``K``, where
+  ``K`` (known results, at least one of them) is between the largest result row and their
+  sum (a participant may have several results, and each known one has one);
+* six-month results: all recorded = "unknown" + ``K``, each result row at most ``K``
+
+— is enumerated, and every ``< 5`` cell must keep two possible values (a hidden cell pinned
+without pinning any ``< 5`` gives nothing away: the enumeration is over all of them at once).
+The tables come from the real report code (:func:`esf._exit_tables`,
+:func:`esf._follow_up_tables`, :func:`published.publish_table`) over random small groups of
+participants who left.
+"""
+
+from __future__ import annotations
+
+import doctest
+from collections.abc import Iterator
+
+import pytest
+from brute_reader import reader_values
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casa_desk.models.vocab import Programme
+from casa_desk.reports import esf, related
+from casa_desk.reports.model import Breakdown
+from casa_desk.reports.published import Table, publish_table
+from casa_desk.reports.suppress import PRIMARY, WITHHELD
+
+GENDERS = ("F", "M", "X", "NS")
+DAY = "2026-10-15"
+
+
+def exit_codes(gender: str, state: str, flags: tuple[bool, ...] = (False,) * 4) -> tuple:
+    """One participant who left, as :func:`esf._exit_codes` makes them."""
+    return (gender, DAY, state, flags, None, False, (False, False))
+
+
+def follow_up_codes(gender: str, known: bool, flags: tuple[bool, bool] = (False, False)) -> tuple:
+    return (gender, DAY, "known", (False,) * 4, DAY, known, flags)
+
+
+# -- the reader, by brute force ---------------------------------------------------------------
+def _column_choices(
+    tables: list[Table], j: int, n_results: int, covered: bool, cap: int
+) -> list[tuple[int, ...]]:
+    """Every column ``j`` (one value per row) a reader accepts on its own: published cells
+    as printed, hidden ones as their marks allow (at most their row's published total), the
+    gender's relation holding."""
+    options = []
+    for table in tables:
+        cell = table.rows[j].cell
+        top = cap if table.total.hidden else min(cap, table.total.value)
+        options.append(reader_values(cell, True, top) if cell.hidden else [cell.value])
+    results = list(range(1, 1 + n_results))
+    exclusive = list(range(1 + n_results, len(tables)))
+    order = [0, *exclusive, *results]  # everyone, then what it splits into, then results
+    out = []
+
+    def walk(done: dict[int, int]) -> None:
+        if len(done) == len(order):
+            top = [done[r] for r in results]
+            if not covered or known(done) <= sum(top):
+                out.append(tuple(done[i] for i in range(len(tables))))
+            return
+        i = order[len(done)]
+        for value in options[i]:
+            if i in exclusive and sum(done[e] for e in exclusive if e in done) + value > done[0]:
+                break  # "no result", "unknown", "pending" add up to everyone at most
+            if i in results and value > known(done):
+                break  # each result at most the known ones
+            walk({**done, i: value})
+
+    def known(done: dict[int, int]) -> int:
+        return done[0] - sum(done[e] for e in exclusive)
+
+    walk({})
+    return out
+
+
+def possible(tables: list[Table], n_results: int, covered: bool, cap: int) -> dict:
+    """(row, column) of every hidden cell → the values a reader cannot rule out: the
+    columns each on their own, then joined by the rows' published totals (the sums of the
+    columns before and after a column, as sets, so a column's choice is checked once)."""
+    n_cols = len(tables[0].rows)
+    columns = [_column_choices(tables, j, n_results, covered, cap) for j in range(n_cols)]
+    lines = [i for i, t in enumerate(tables) if not t.total.hidden]  # published totals
+    goal = tuple(tables[i].total.value for i in lines)
+
+    def part(column: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(column[i] for i in lines)
+
+    def add(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(x + y for x, y in zip(a, b, strict=True))
+
+    def fits(a: tuple[int, ...]) -> bool:
+        return all(x <= g for x, g in zip(a, goal, strict=True))
+
+    def step(sums: set[tuple[int, ...]], j: int) -> set[tuple[int, ...]]:
+        return {add(s, part(c)) for s in sums for c in columns[j] if fits(add(s, part(c)))}
+
+    before = [{(0,) * len(lines)}]  # sums of the columns before j
+    for j in range(n_cols):
+        before.append(step(before[j], j))
+    after: list[set[tuple[int, ...]]] = [set()] * n_cols + [{(0,) * len(lines)}]  # from j on
+    for j in reversed(range(n_cols)):
+        after[j] = step(after[j + 1], j)
+    out: dict[tuple[int, int], set[int]] = {
+        (i, j): set() for i, t in enumerate(tables) for j, r in enumerate(t.rows) if r.cell.hidden
+    }
+    for j in range(n_cols):
+        for column in columns[j]:
+            here = part(column)
+            if any(tuple(g - x - y for g, x, y in zip(goal, s, here, strict=True)) in after[j + 1]
+                   for s in before[j]):  # fmt: skip
+                for (i, col), values in out.items():
+                    if col == j:
+                        values.add(column[i])
+    return out
+
+
+def pinned(breakdowns: list[Breakdown], relation: related.Relation) -> list[tuple[str, str, set]]:
+    """The ``< 5`` cells a reader pins: (section, gender, their one value)."""
+    tables = [publish_table(b) for b in breakdowns]
+    cap = breakdowns[0].total + 5  # room for an n.d.'s 5 and more
+    found = possible(tables, relation.results, relation.covered, cap)
+    small = set(range(1, 5))
+    return [
+        (tables[i].section, tables[i].rows[j].code, values)
+        for (i, j), values in sorted(found.items())
+        # a "< 5" pinned, or a small cell withheld ("n.p.": any value) pinned or known small
+        if (tables[i].rows[j].cell.mark == PRIMARY and len(values) < 2)  # noqa: PLR2004
+        or (
+            tables[i].rows[j].cell.mark == WITHHELD
+            and breakdowns[i].items[j].value in small
+            and (len(values) < 2 or values <= small)  # noqa: PLR2004
+        )
+    ]
+
+
+def check(breakdowns: list[Breakdown], relation: related.Relation) -> list[Table]:
+    """Asserts nothing is pinned, and that suppression published the truth elsewhere."""
+    assert pinned(breakdowns, relation) == []
+    tables = [publish_table(b) for b in breakdowns]
+    for b, table in zip(breakdowns, tables, strict=True):
+        for figure, row in zip(b.items, table.rows, strict=True):
+            assert row.cell.hidden or row.cell.value == figure.value
+            if row.cell.mark != WITHHELD:
+                assert (row.cell.mark == PRIMARY) == (1 <= figure.value <= 4)  # noqa: PLR2004
+    return tables
+
+
+def texts(table: Table) -> list[str]:
+    return [row.cell.text for row in table.rows] + [table.total.text]
+
+
+# -- a concrete case -----------------------------------------------------------------------
+def three_exits() -> list[tuple]:
+    """Two women and a man left: one woman with no result, one whose results are pending,
+    the man now looking for a job. Each row on its own is safe (exits: "< 5", "< 5", 3 in
+    all), but the women's "looking for a job" is ``n.d.``, so 0 (5 and more is more than
+    3 exits), their "no result" and "pending" are 1-4 each, so at least two women left, the
+    man's "looking for a job" at least one man: 2 and 1, and every cell follows."""
+    return [
+        exit_codes("F", "known"),
+        exit_codes("F", "pending"),
+        exit_codes("M", "known", (True, False, False, False)),
+    ]
+
+
+def test_the_exits_rows_do_not_pin_a_small_cell_through_each_gender() -> None:
+    breakdowns = esf._exit_tables("esf_exit_new", three_exits(), Programme.ESF_2021_2027)
+    tables = check(breakdowns, related.EXITS)
+    by = {t.section: texts(t) for t in tables}
+    # One figure more is hidden: the exits' total (then the women may be 2, 3 or 4).
+    assert by["esf_exit_new_by_gender"] == ["< 5", "< 5", "0", "0", "n.d."]
+    assert [b.section for b in breakdowns if b.hidden or b.hidden_total] == [
+        "esf_exit_new_by_gender"
+    ]
+
+
+def test_where_no_cell_hidden_more_protects_the_exits_row_is_withheld() -> None:
+    # A woman of each kind (one with two results), a man of each but "unknown": the women's
+    # five "< 5" add up to four exits at least, and "< 5" says at most four.
+    both = (True, True, False, False)
+    people = [
+        *[exit_codes(g, "known", both) for g in "FM"],
+        *[exit_codes(g, "known") for g in "FM"],
+        *[exit_codes(g, "pending") for g in "FM"],
+        exit_codes("F", "unknown"),
+    ]
+    breakdowns = esf._exit_tables("esf_exit_new", people, Programme.ESF_2021_2027)
+    tables = check(breakdowns, related.EXITS)
+    assert texts(tables[0]) == ["n.p."] * 4 + ["n.d."]  # exits by gender: any values
+    assert [b.section for b in breakdowns if b.hidden or b.hidden_total][1:] == []
+
+
+def test_without_the_relation_the_same_exits_give_every_cell_away(monkeypatch) -> None:
+    monkeypatch.setattr(esf, "protect", lambda rows, _relation: list(rows))
+    breakdowns = esf._exit_tables("esf_exit_new", three_exits(), Programme.ESF_2021_2027)
+    assert [(section, gender) for section, gender, _ in pinned(breakdowns, related.EXITS)] == [
+        ("esf_exit_new_by_gender", "F"),
+        ("esf_exit_new_by_gender", "M"),
+        ("esf_exit_new_job_searching", "M"),
+        ("esf_exit_new_no_result", "F"),
+        ("esf_exit_new_pending", "F"),
+    ]
+
+
+def test_six_month_unknown_is_not_everyone_less_the_employed() -> None:
+    # 6 women's results recorded, 5 "employed", 1 "unknown" (< 5): 6 - 5 leaves 1 at most.
+    followed = [
+        *[follow_up_codes("F", True, (True, False))] * 5,
+        follow_up_codes("F", False),
+        *[follow_up_codes("M", True, (True, False))] * 9,
+    ]
+    breakdowns = esf._follow_up_tables("esf_6m_new", followed, Programme.ESF_2021_2027)
+    tables = check(breakdowns, related.SIX_MONTHS)
+    assert texts(tables[0]) == ["6", "9", "0", "0", "15"]  # everyone stays published
+
+
+def test_nothing_changes_where_nothing_is_at_risk() -> None:
+    # 2 women's results "unknown" (< 5) among 8: the women with a known result are 3 to 6
+    # (3 "employed", 3 "in education"), so "unknown" may be 2 to 4: the rows are
+    # published as their own lines publish them.
+    employed, education = (False, False, False, True), (False, True, False, False)
+    people = [
+        *[exit_codes("F", "known", employed)] * 3,
+        *[exit_codes("F", "known", education)] * 3,
+        *[exit_codes("F", "unknown")] * 2,
+        *[exit_codes("M", "known", employed)] * 8,
+        *[exit_codes("M", "unknown")] * 7,
+    ]
+    for b in esf._exit_tables("esf_exit_new", people, Programme.ESF_2021_2027):
+        assert not b.hidden and not b.hidden_total, b.section
+
+
+# -- random groups -------------------------------------------------------------------------
+gender_st = st.sampled_from(("F", "F", "F", "M", "M", "M", "X", "NS"))
+
+
+@st.composite
+def exits(draw: st.DrawFn) -> list[tuple]:
+    people = []
+    for _ in range(draw(st.integers(min_value=1, max_value=11))):
+        gender = draw(gender_st)
+        state = draw(st.sampled_from(("known", "known", "known", "unknown", "pending")))
+        flags = draw(st.tuples(*[st.booleans()] * 4)) if state == "known" else (False,) * 4
+        people.append(exit_codes(gender, state, flags))
+    return people
+
+
+@st.composite
+def follow_ups(draw: st.DrawFn) -> list[tuple]:
+    people = []
+    for _ in range(draw(st.integers(min_value=1, max_value=12))):
+        known = draw(st.booleans())
+        flags = draw(st.tuples(st.booleans(), st.booleans())) if known else (False, False)
+        people.append(follow_up_codes(draw(gender_st), known, flags))
+    return people
+
+
+@settings(max_examples=120, deadline=None)
+@given(exits(), st.sampled_from(list(Programme)))
+def test_no_small_exit_cell_is_pinned_through_the_relations(people, programme) -> None:
+    check(esf._exit_tables("esf_exit_new", people, programme), related.EXITS)
+
+
+@settings(max_examples=120, deadline=None)
+@given(follow_ups())
+def test_no_small_six_month_cell_is_pinned_through_the_relations(people) -> None:
+    check(esf._follow_up_tables("esf_6m_new", people, Programme.ESF_2021_2027), related.SIX_MONTHS)
+
+
+def test_the_modules_examples_hold() -> None:
+    assert doctest.testmod(related).failed == 0
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    """The protection is cached by the tables' figures: a test that replaces it starts
+    and ends with an empty cache."""
+    related._protect.cache_clear()
+    yield
+    related._protect.cache_clear()
