@@ -603,6 +603,11 @@ def release_held(store: Store) -> ApplyStats:
     return stats
 
 
+#: sync_state key: the hub's number of the last late refusal taken (``refused_later``: a
+#: parked edit refused when its row came), by hello or in a reply bundle.
+REFUSED_LATER_SEEN = "refused_later_seen"
+
+
 def keep_rejections(store: Store, rejections: list[dict[str, Any]]) -> None:
     """Record the hub's refusals of this office's changes (``{change_id, table, row_id,
     reason}``, from a push answer or a reply bundle) for the Sync page; a refusal heard

@@ -50,6 +50,7 @@ from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME
 from casa_desk.sync import protocol, restored
 from casa_desk.sync.apply import (
+    REFUSED_LATER_SEEN,
     apply_changes,
     keep_rejections,
     rejected_update_rows,
@@ -241,6 +242,8 @@ def export_bundle(store: Store, out: Path) -> int:
         "created_at": utc_now_text(),
         "wall_ms": int(time.time() * 1000),
         "protocol": protocol.PROTOCOL_VERSION,
+        # the late refusals heard so far: the reply tells the newer ones
+        "refused_after": int(state(store, REFUSED_LATER_SEEN, "0") or 0),
     }
     write_bundle(out, manifest, {"messages": messages}, key, inputs=[store.path])
     return len(changes)
@@ -292,6 +295,10 @@ def import_reply(store: Store, path: Path) -> str:
             if not epoch_changed
             else int(payload["next_cursor"]),
         )
+        if "refused_later_seq" in payload:  # late refusals told above: heard
+            set_state(store, REFUSED_LATER_SEEN, int(payload["refused_later_seq"]))
+        elif epoch_changed:  # a restored hub numbers its late refusals anew
+            set_state(store, REFUSED_LATER_SEEN, 0)
         set_epoch(store, str(payload["epoch"]))
         set_state(store, "last_sync_at", utc_now_text())
     erasure.compact_if_pending(store)  # anonymisations received: the indexes too
@@ -389,6 +396,21 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
         acked_state = hub.hello_state(device)
         acked = acked_state["acked_seq"]
         epoch = hub.epoch()
+        # Refusals made after an earlier answer said "accepted" (a parked edit refused when
+        # its row came, hub/push.py): told and restored like this bundle's own. Numbered per
+        # hub epoch: an office of another epoch hears them all.
+        after = manifest.get("refused_after")
+        late = (
+            hub.refused_later(device, _seq(after) if manifest.get("epoch") == epoch else 0)
+            if after is not None
+            else []
+        )
+        told = {r["change_id"] for r in rejected}
+        rejected += [
+            {k: r[k] for k in ("change_id", "table", "row_id", "reason")}
+            for r in late
+            if r["change_id"] not in told
+        ]
         from_cursor = int(manifest.get("pull_cursor", 0)) if manifest.get("epoch") == epoch else 0
         changes: list[dict[str, Any]] = []
         cursor = from_cursor
@@ -417,6 +439,8 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
         "next_cursor": cursor,
         "restore": restore,
     }
+    if late:
+        body["refused_later_seq"] = max(int(r["seq"]) for r in late)
     reply_manifest = {
         "kind": "reply",
         "device_id": device.id,
@@ -427,6 +451,14 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
     }
     write_bundle(reply, reply_manifest, body, row["bundle_key"], inputs=[path, *inputs])
     return hub_summary(int(manifest.get("count", 0)), len(rejected), len(changes), reply)
+
+
+def _seq(value: Any) -> int:
+    """A sequence number from an office's manifest; anything else counts as 0 (the hub
+    then tells the device all its late refusals again: harmless, they are its own)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= protocol.MAX_INT64:
+        return value
+    return 0
 
 
 def hub_summary(received: int, rejected: int, sent: int, reply: Path) -> str:

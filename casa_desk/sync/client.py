@@ -36,6 +36,7 @@ from casa_desk.store.participants import KEY_STATE, Participants
 from casa_desk.store.tables import BY_NAME, SHARED_SCOPE
 from casa_desk.sync import held, protocol, restored
 from casa_desk.sync.apply import (
+    REFUSED_LATER_SEEN,
     apply_snapshot_rows,
     keep_rejections,
     rejected_update_rows,
@@ -83,8 +84,6 @@ OUTBOX_RETENTION_DAYS = 30
 #: log ``head`` it continues from, the next ``table`` — "" when all are done — and the last
 #: id done in it, ``after``). Kept with each snapshot page; cleared when the re-fetch ends.
 REFETCH_PROGRESS = "refetch_progress"
-#: sync_state key: the hub's number of the last late refusal taken (``refused_later``).
-REFUSED_LATER_SEEN = "refused_later_seen"
 
 
 def _keep_refetch_place(

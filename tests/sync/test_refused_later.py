@@ -145,3 +145,33 @@ def test_an_older_hub_that_tells_nothing_changes_nothing(
     assert not report.rejected
     assert row(a, "people", q)["deleted"] == 1  # as before: never told
     assert state(a, REFUSED_LATER_SEEN) in (None, "0")
+
+
+def test_an_office_on_usb_files_hears_the_late_refusal_in_its_reply(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
+    """The same late refusal, for an office that syncs by bundle file: the hub's reply to
+    its next bundle lists it and carries the hub's version, once."""
+    from casa_desk.sync.bundle import export_bundle, hub_import_bundle, import_reply
+
+    hub = sqlite_hub
+    a, b, q = restored_with_a_parked_delete(hub, tmp_path)
+    sync(b)
+    hs = hub.store()
+    try:
+        for n in (1, 2):
+            out, reply = tmp_path / f"a-{n}.casa", tmp_path / f"reply-{n}.casa"
+            export_bundle(a, out)
+            hub_import_bundle(hs, out, reply)
+            summary = import_reply(a, reply)
+            if n == 1:
+                assert "1 rifiutata" in summary
+                assert row(a, "people", q)["deleted"] == 0  # the hub's version is back
+                assert [r["change_id"] for r in status.rejections(a)] == [deletion_of(a, q)]
+                assert int(state(a, REFUSED_LATER_SEEN) or 0) > 0
+            else:
+                assert "0 rifiutate" in summary  # told once
+    finally:
+        hs.close()
+    quiesce([a, b])
+    check_invariants(hub, [a, b])

@@ -260,6 +260,12 @@ class HubStore:
             ).one()
         return {"acked_seq": int(acked), "acked_change_id": acked_change_id}
 
+    def refused_later(self, device: Device, after: int) -> list[dict[str, Any]]:
+        """The device's late refusals after number ``after`` (what ``hello`` tells as
+        ``refused_later``), for a reply bundle: an office on USB files hears them too."""
+        with self.tx() as conn:
+            return list(_refused_later(conn, device, after)["refused_later"])
+
     def bind_node(self, conn: Connection, device: Device, node_id: str) -> None:
         if not node_id:
             raise HubRefusal(400, "bad_request", "Richiesta incompleta.")
