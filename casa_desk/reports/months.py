@@ -232,7 +232,9 @@ class _Walk:
                 self.pending[code] += value
                 published += value if code != TOTAL else 0
                 continue
-            mine.append(self._unknown(_Cell(month, code, cell.mark, sensitive, value)))
+            # at most its participants of that gender, as that month's report publishes them
+            top = breakdown.bound.get(code, self.bound)
+            mine.append(self._unknown(_Cell(month, code, cell.mark, sensitive, value), top))
             signs.append(-1 if code == TOTAL else 1)
             self.steps[code].append((mine[-1], self.pending[code]))
             self.pending[code] = 0
@@ -253,9 +255,10 @@ class _Walk:
         changed = _changed(before, self.domains, start)
         self.bad |= self._exposed(self.cells, self.domains, self.steps, changed)
 
-    def _unknown(self, cell: _Cell) -> int:
+    def _unknown(self, cell: _Cell, top: int | None = None) -> int:
         self.cells.append(cell)
-        self.domains.append(reader_domain(cell.mark, cell.sensitive, self.bound))
+        cap = self.bound if top is None else min(top, self.bound)
+        self.domains.append(reader_domain(cell.mark, cell.sensitive, cap))
         return self.forest.add()
 
     def _close(self, month: int, code: str) -> bool:
