@@ -33,6 +33,11 @@ exits = "no result" + "unknown" + "pending" + those with a known result, each re
 most these; six-month: all = "unknown" + known, each result at most known), so each group
 of rows is then protected as a whole (:mod:`casa_desk.reports.related`): a cell more
 hidden, or a row's total, or the exits by gender withheld (``n.p.``) where no hiding does.
+Each gender's exits and results are at most its participants since the start, which
+``esf_total_by_gender`` publishes exactly: a gender with 1-4 participants (one non-binary
+participant) is withheld (``n.p.``) in every row of both groups, 0 included, and every row's
+total hidden. The months' tables of a series (:func:`_series`) are bounded by the
+participants as each month's report published them.
 """
 
 from __future__ import annotations

@@ -23,7 +23,11 @@ its total) with, as equations,
   reader;
 
 and for each hidden cell the values its mark allows (:func:`suppress.reader_domain`: a
-``< 5`` holds 1–4, an ``n.d.`` in a sensitive place 0 or 5 and more, an ``n.p.`` anything).
+``< 5`` holds 1–4, an ``n.d.`` in a sensitive place 0 or 5 and more, an ``n.p.`` anything),
+at most what the office's report bounds it by (``Breakdown.bound``: an office's ESF exits
+and results of a gender at most its participants of that gender, 1-4 where it withholds
+them). What the offices' reports give away on their own (such a bound pins an ``n.d.`` to
+0) is no reason to hide a consolidated cell.
 
 **The rule.** A consolidated cell at a place where no office hides its cell is published
 (the reader could add it up from the office reports anyway). At a place where some office

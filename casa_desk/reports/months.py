@@ -90,7 +90,12 @@ series of its own: the relations between a group's rows (a result row against th
 all exits) are protected within each month's table and within each total table
 (:mod:`casa_desk.reports.related`, whose hidden cells every month's table here starts
 from), but not across months — the rows' differences between two totals since the start
-combined with the relations are not modelled.
+combined with the relations are not modelled. Each month's hidden cell of a gender is at
+most that month's participants of that gender (``Breakdown.bound``, a bound on each unknown:
+the walk stays exact); that the exits of several months *together* are at most the
+participants is not modelled. So a gender withheld in its first months (1-4 participants
+then) keeps its totals since the start hidden until a later month hides that cell again, a
+row of zeros included.
 
 **Not modelled.** In the consolidated report, the reasoning that combines offices and months
 together is not modelled. Each series is protected on its own, and the consolidated report's

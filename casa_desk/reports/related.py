@@ -30,10 +30,26 @@ cell of the same gender (the smallest non-zero first, zeros last), else a row's 
 such a cell with its row's total — the first that leaves the cell a witness; each row is
 then suppressed again as a line around what is hidden so far (:attr:`Breakdown.hidden`).
 Where none does, the group's first row (everyone, by gender) is *withheld* instead, every
-cell ``n.p.`` and its total hidden: each gender's everyone may then be any number, any
-values of the other rows fit the relations, and each row's own line protects it. An
+cell ``n.p.`` and its total hidden: each gender's everyone may then be any number up to its
+participants, and the search checks again that no ``< 5`` is pinned (below). An
 ``n.d.`` may be pinned by the relations (a 0 the other rows leave no room above): the search
 is over every hidden cell at once, so that pins no ``< 5``.
+
+**Participants by gender.** The ESF participants since the start are published exactly by
+gender (``esf_total_by_gender``: Commission common indicators, not sensitive), and a gender's
+exits and six-month results are at most its participants: for each gender, everyone ``<=``
+participants (:attr:`Breakdown.bound`), a relation the search above holds too (a table with
+more exits than participants is no witness). For a gender with 1-4 participants — one
+non-binary participant at an office — that bound is every cell: exits "< 5" is their one
+exit, and a result row's "< 5" their result; the marks themselves tell (a "< 5" is one at
+least, a 0 prints "0" or "n.d."), so hiding more in the usual way cannot help. Such a gender
+is **withheld in every row of the group**, every cell printed ``n.p.`` whatever its value, 0
+included, and **every row's total hidden** (with it, the withheld cell would be the total less
+the published genders). Then each gender's cells are tied only by its own relations, and all
+zeros is a column that fits them: each withheld cell may be 0, or 1 (that row, and everyone,
+1): none is pinned. A gender with no participants has only zeros, printed as such. Where the
+first row withheld leaves a ``< 5`` pinned by a larger gender's bound (or narrows a withheld
+small cell into 1-4), that gender is withheld whole too, every total hidden.
 
 The outcome is written into the breakdowns (``hidden``, ``hidden_total``, ``withheld``), so
 every later use of them — the report, the months (:mod:`casa_desk.reports.months`), the
@@ -43,12 +59,12 @@ at risk nothing changes: the rows are published as their own lines publish them.
 
 **Not modelled** (relations a reader of the PDF and CSV also has, left for later): the
 month's table against the total since the start (each cell at most the total's, and their
-difference a table with the same relations); the exits of a gender at most the participants
-of that gender (``esf_total_by_gender``, published), the six-month results of a gender at
-most its exits since the start; "looking for a job" at most the participants inactive at
+difference a table with the same relations); the six-month results of a gender at most its
+exits since the start; "looking for a job" at most the participants inactive at
 entry and "improved" at most those employed at entry (``esf_total_by_employment``: the
 store refuses other results); and the relations across months (:mod:`months` walks each row
-on its own).
+on its own: each month's hidden cell at most that month's participants of its gender, but not
+the exits of several months together at most the participants).
 
 >>> from casa_desk.reports.model import Breakdown, Figure
 >>> def row(code, f, m):
