@@ -33,6 +33,11 @@ exits = "no result" + "unknown" + "pending" + those with a known result, each re
 most these; six-month: all = "unknown" + known, each result at most known), so each group
 of rows is then protected as a whole (:mod:`casa_desk.reports.related`): a cell more
 hidden, or a row's total, or the exits by gender withheld (``n.p.``) where no hiding does.
+Each gender's exits and results are at most its participants since the start, which
+``esf_total_by_gender`` publishes exactly: a gender with 1-4 participants (one non-binary
+participant) is withheld (``n.p.``) in every row of both groups, 0 included, and every row's
+total hidden. The months' tables of a series (:func:`_series`) are bounded by the
+participants as each month's report published them.
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -253,23 +258,45 @@ def esf_figures(
     new = [codes for codes in entries if first <= codes[0] <= last]
     exits = [_exit_codes(p) for p in everyone if p.final is not None]
     followed = [codes for codes in exits if codes[_FU_ON] and codes[_FU_ON] <= last]
+    # Each gender's participants since the start, as esf_total_by_gender publishes them: at
+    # most so many of each gender left, or had a result (reports.related).
+    counts = Counter(codes[1] for codes in entries)
+    by_month = _participants_by_month(entries)
     return EsfFigures(
         entries_new=_entry_tables("esf_new", new, programme),
         entries_total=_entry_tables("esf_total", entries, programme),
         exits_new=_exit_tables(
-            "esf_exit_new", [c for c in exits if first <= c[_OUT] <= last], programme
+            "esf_exit_new", [c for c in exits if first <= c[_OUT] <= last], programme, counts
         ),
-        exits_total=_exit_tables("esf_exit_total", exits, programme),
+        exits_total=_exit_tables("esf_exit_total", exits, programme, counts),
         follow_ups_new=_follow_up_tables(
-            "esf_6m_new", [c for c in followed if first <= c[_FU_ON] <= last], programme
+            "esf_6m_new", [c for c in followed if first <= c[_FU_ON] <= last], programme, counts
         ),
-        follow_ups_total=_follow_up_tables("esf_6m_total", followed, programme),
+        follow_ups_total=_follow_up_tables("esf_6m_total", followed, programme, counts),
         month_series={
             **_series("esf", entries, 0, month, programme, _disadvantage_tables),
-            **_series("esf_exit", exits, _OUT, month, programme, _exit_tables),
-            **_series("esf_6m", followed, _FU_ON, month, programme, _follow_up_tables),
+            **_series("esf_exit", exits, _OUT, month, programme, _exit_tables, by_month),
+            **_series("esf_6m", followed, _FU_ON, month, programme, _follow_up_tables, by_month),
         },
     )
+
+
+def _participants_by_month(entries: list[tuple[str, ...]]) -> Callable[[str], Counter[str]]:
+    """For a month ``YYYY-MM`` (asked in order), each gender's participants since the start
+    as that month's report publishes them (first entry before the next month's first day)."""
+    days = sorted((codes[0], codes[1]) for codes in entries)
+    counts: Counter[str] = Counter()
+    done = [0]
+
+    def upto(month: str) -> Counter[str]:
+        year, mon = map(int, month.split("-"))
+        bound = Month(year, mon).next.first_day.isoformat()
+        while done[0] < len(days) and days[done[0]][0] < bound:
+            counts[days[done[0]][1]] += 1
+            done[0] += 1
+        return Counter(counts)
+
+    return upto
 
 
 #: No ESF participant entered, left or had a result before this month.
@@ -292,11 +319,14 @@ def _series(
     day_at: int,
     month: Month,
     programme: Programme,
-    tables: Callable[[str, list[tuple[Any, ...]], Programme], list[Breakdown]],
+    tables: Callable[..., list[Breakdown]],
+    participants: Callable[[str], Counter[str]] | None = None,
 ) -> dict[str, list[Breakdown]]:
     """The sensitive tables ``tables(prefix_new, …)`` of every month from the first to
     ``month``, keyed by their total table's section, from the participants already read
-    (one pass buckets them by the month of their day at ``day_at``: entry, exit, result)."""
+    (one pass buckets them by the month of their day at ``day_at``: entry, exit, result);
+    ``participants``: each gender's participants as each month's report publishes them,
+    passed on to ``tables`` (the exits' and six-month results' bound)."""
     by_month: dict[str, list[tuple[Any, ...]]] = {}
     for row in codes:
         by_month.setdefault(_month_of(row[day_at]), []).append(row)
@@ -307,7 +337,9 @@ def _series(
     last = (month.first_day.year, month.first_day.month)
     new, total = f"{prefix}_new", f"{prefix}_total"
     while (year, mon) <= last:
-        for table in tables(new, by_month.get(f"{year:04d}-{mon:02d}", []), programme):
+        key = f"{year:04d}-{mon:02d}"
+        extra = (participants(key),) if participants else ()
+        for table in tables(new, by_month.get(key, []), programme, *extra):
             if table.sensitive:
                 out.setdefault(table.section.replace(new, total, 1), []).append(table)
         year, mon = (year + 1, 1) if mon == 12 else (year, mon + 1)
@@ -450,9 +482,11 @@ def _gender_rows(
     rows: list[tuple[str, str, list[tuple[Any, ...]]]],
     programme: Programme,
     relation: Relation,
+    participants: Mapping[str, int] | None,
 ) -> list[Breakdown]:
     """The group's first row (everyone, by gender) and one row per result, all suppressed
-    (see the module's docstring), related by ``relation``; no total is published elsewhere."""
+    (see the module's docstring), related by ``relation`` and bounded by each gender's
+    ``participants`` since the start (None: no bound); no total is published elsewhere."""
     genders = _genders(programme)
     tables = [
         _table(
@@ -466,11 +500,17 @@ def _gender_rows(
         )
         for code, label, who in [("by_gender", title, everyone), *rows]
     ]
-    return protect(tables, relation)
+    bound = None
+    if participants is not None:
+        bound = {code: participants.get(code, 0) for code in {f.code for f in tables[0].items}}
+    return protect(tables, relation, bound)
 
 
 def _exit_tables(
-    prefix: str, exits: list[tuple[Any, ...]], programme: Programme
+    prefix: str,
+    exits: list[tuple[Any, ...]],
+    programme: Programme,
+    participants: Mapping[str, int] | None = None,
 ) -> list[Breakdown]:
     known = [c for c in exits if c[_STATE] == "known"]
     rows = [
@@ -483,11 +523,14 @@ def _exit_tables(
         "pending": [c for c in exits if c[_STATE] == "pending"],
     }
     rows += [(code, label, others[code]) for code, label in EXIT_OTHER_LABELS]
-    return _gender_rows(prefix, "exit", "Uscite", exits, rows, programme, EXITS)
+    return _gender_rows(prefix, "exit", "Uscite", exits, rows, programme, EXITS, participants)
 
 
 def _follow_up_tables(
-    prefix: str, followed: list[tuple[Any, ...]], programme: Programme
+    prefix: str,
+    followed: list[tuple[Any, ...]],
+    programme: Programme,
+    participants: Mapping[str, int] | None = None,
 ) -> list[Breakdown]:
     known = [c for c in followed if c[_FU_KNOWN]]
     rows = [
@@ -497,5 +540,12 @@ def _follow_up_tables(
     unknown = [c for c in followed if not c[_FU_KNOWN]]
     rows += [(code, label, unknown) for code, label in FOLLOW_UP_OTHER_LABELS]
     return _gender_rows(
-        prefix, "6m", "Esiti a sei mesi registrati", followed, rows, programme, SIX_MONTHS
+        prefix,
+        "6m",
+        "Esiti a sei mesi registrati",
+        followed,
+        rows,
+        programme,
+        SIX_MONTHS,
+        participants,
     )

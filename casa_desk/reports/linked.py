@@ -23,7 +23,11 @@ its total) with, as equations,
   reader;
 
 and for each hidden cell the values its mark allows (:func:`suppress.reader_domain`: a
-``< 5`` holds 1–4, an ``n.d.`` in a sensitive place 0 or 5 and more, an ``n.p.`` anything).
+``< 5`` holds 1–4, an ``n.d.`` in a sensitive place 0 or 5 and more, an ``n.p.`` anything),
+at most what the office's report bounds it by (``Breakdown.bound``: an office's ESF exits
+and results of a gender at most its participants of that gender, 1-4 where it withholds
+them). What the offices' reports give away on their own (such a bound pins an ``n.d.`` to
+0) is no reason to hide a consolidated cell.
 
 **The rule.** A consolidated cell at a place where no office hides its cell is published
 (the reader could add it up from the office reports anyway). At a place where some office
@@ -131,7 +135,9 @@ def _hide(whole: Breakdown, parts: list[Breakdown], tables: list[Table]) -> Link
     lines: list[tuple[list[int], int]] = []  # (unknowns, their sum) of each office's line
     line_of: dict[int, int] = {}  # office → its line, when its total is published
     total_hidden = False
-    bound = sum(p.total for p in parts) + whole.total  # above any cell: caps "any value"
+    # above any cell, with room for an n.d.'s 5 and more: caps "any value" (were it the cells'
+    # sum alone, a row of zeros would cap every hidden cell at 0: pinned, as if the reader knew)
+    bound = sum(p.total for p in parts) + whole.total + 5
     for n, (part, table) in enumerate(zip(parts, tables, strict=True)):
         mine = []
         published = 0
@@ -148,8 +154,14 @@ def _hide(whole: Breakdown, parts: list[Breakdown], tables: list[Table]) -> Link
             lines.append((mine, part.total - published))
     if not cells:
         return Linked(frozenset(), False)
-    domains = [reader_domain(c.mark, c.sensitive, bound) for c in cells]
+    # A cell is at most what the office publishes elsewhere bounds it (its participants of
+    # that gender, Breakdown.bound): an office's withheld gender holds 0 to its 1-4.
+    tops = [min(bound, parts[c.office].bound.get(c.code, bound)) for c in cells]
+    domains = [reader_domain(c.mark, c.sensitive, top) for c, top in zip(cells, tops, strict=True)]
     equations = list(lines)
+    # What the offices' reports give away on their own (a bound may pin a hidden 0): not
+    # the consolidated report's doing, and no reason to hide its places.
+    already = _disclosed_cells(cells, _narrow(domains, equations))
     hidden: set[str] = set()
     linked = _Forest(len(lines))
     for item in whole.items:
@@ -162,7 +174,7 @@ def _hide(whole: Breakdown, parts: list[Breakdown], tables: list[Table]) -> Link
             hidden.add(item.code)
             continue
         trial = [*equations, (at, sum(cells[k].value for k in at))]
-        if _disclosed(cells, _narrow(domains, trial)):
+        if _disclosed_cells(cells, _narrow(domains, trial)) - already:
             hidden.add(item.code)
             continue
         equations = trial
@@ -263,10 +275,6 @@ def signed_possible_values(
 
 def _negate(intervals: Intervals) -> Intervals:
     return [(-hi, -lo) for lo, hi in reversed(intervals)]
-
-
-def _disclosed(cells: Sequence[_Cell], domains: list[Intervals]) -> bool:
-    return bool(_disclosed_cells(cells, domains))
 
 
 def _disclosed_cells(

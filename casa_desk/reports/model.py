@@ -282,8 +282,14 @@ class Breakdown:
     #: breakdown (report, months, consolidated report) starts from them.
     hidden: frozenset[str] = frozenset()
     hidden_total: bool = False
-    #: Every item printed ``n.p.`` (any value), for the same reason.
-    withheld: bool = False
+    #: Items printed ``n.p.`` (any value the reader's knowledge allows), for the same
+    #: reason, or because ``bound`` leaves them too few values (a gender with 1-4 ESF
+    #: participants, :mod:`casa_desk.reports.related`).
+    withheld: frozenset[str] = frozenset()
+    #: Each item at most this, as a reader knows from a table published exactly elsewhere
+    #: (the ESF participants since the start by gender bound the exits and six-month
+    #: results of each gender); items not named have no such bound.
+    bound: dict[str, int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:

@@ -90,7 +90,12 @@ series of its own: the relations between a group's rows (a result row against th
 all exits) are protected within each month's table and within each total table
 (:mod:`casa_desk.reports.related`, whose hidden cells every month's table here starts
 from), but not across months — the rows' differences between two totals since the start
-combined with the relations are not modelled.
+combined with the relations are not modelled. Each month's hidden cell of a gender is at
+most that month's participants of that gender (``Breakdown.bound``, a bound on each unknown:
+the walk stays exact); that the exits of several months *together* are at most the
+participants is not modelled. So a gender withheld in its first months (1-4 participants
+then) keeps its totals since the start hidden until a later month hides that cell again, a
+row of zeros included.
 
 **Not modelled.** In the consolidated report, the reasoning that combines offices and months
 together is not modelled. Each series is protected on its own, and the consolidated report's
@@ -232,7 +237,9 @@ class _Walk:
                 self.pending[code] += value
                 published += value if code != TOTAL else 0
                 continue
-            mine.append(self._unknown(_Cell(month, code, cell.mark, sensitive, value)))
+            # at most its participants of that gender, as that month's report publishes them
+            top = breakdown.bound.get(code, self.bound)
+            mine.append(self._unknown(_Cell(month, code, cell.mark, sensitive, value), top))
             signs.append(-1 if code == TOTAL else 1)
             self.steps[code].append((mine[-1], self.pending[code]))
             self.pending[code] = 0
@@ -253,9 +260,10 @@ class _Walk:
         changed = _changed(before, self.domains, start)
         self.bad |= self._exposed(self.cells, self.domains, self.steps, changed)
 
-    def _unknown(self, cell: _Cell) -> int:
+    def _unknown(self, cell: _Cell, top: int | None = None) -> int:
         self.cells.append(cell)
-        self.domains.append(reader_domain(cell.mark, cell.sensitive, self.bound))
+        cap = self.bound if top is None else min(top, self.bound)
+        self.domains.append(reader_domain(cell.mark, cell.sensitive, cap))
         return self.forest.add()
 
     def _close(self, month: int, code: str) -> bool:

@@ -55,12 +55,14 @@ LIGHT = colors.HexColor("#e8eef5")
 FOOTER_NOTE = (
     "Dati aggregati: il rapporto non contiene nomi né dati identificativi delle persone.",
     "«< 5»: valore da 1 a 4 non pubblicato; «n.d.»: valore omesso perché un dato «< 5» "
-    "non si possa ricavare; «n.p.»: riga non pubblicata, troppo poche persone.",
+    "non si possa ricavare; «n.p.»: non pubblicato, qualunque sia il valore (anche 0): troppo "
+    "poche persone.",
 )
 #: The consolidated report adds why some of its «n.d.» are hidden (reports.linked).
 FOOTER_NOTE_ALL = (
     "«< 5»: valore da 1 a 4 non pubblicato; «n.d.»: valore omesso perché un dato «< 5» non si "
-    "possa ricavare; «n.p.»: riga non pubblicata, troppo poche persone.",
+    "possa ricavare; «n.p.»: non pubblicato, qualunque sia il valore (anche 0): troppo poche "
+    "persone.",
     "Nel rapporto di tutti i presidi «n.d.» indica anche un valore omesso perché non si possa "
     "ricavare, per differenza con i rapporti dei singoli presidi, un dato che questi non "
     "pubblicano: può essere qualsiasi valore, anche da 1 a 4.",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from casa_desk.reports.aggregate import HEADLINE_LABELS, Breakdown, Headline, MonthFigures
 from casa_desk.reports.model import OVERDUE_SO_FAR_LABEL
 from casa_desk.reports.programme import DEFAULT_NAMES, DEFAULT_REGION, ProgrammeInfo
-from casa_desk.reports.suppress import WITHHELD, Cell, suppress_line
+from casa_desk.reports.suppress import Cell, suppress_line
 
 if TYPE_CHECKING:
     from casa_desk.reports.linked import Linked
@@ -106,10 +106,9 @@ def publish_table(breakdown: Breakdown, linked: Linked | None = None) -> Table:
             partners=[f.code in breakdown.partners for f in breakdown.items],
             hidden=[f.code in breakdown.hidden for f in breakdown.items],
             hidden_total=breakdown.hidden_total,
+            withheld=[f.code in breakdown.withheld for f in breakdown.items],
         )
         cells, total = line.cells, line.total
-        if breakdown.withheld:  # every cell may be any value (reports.related)
-            cells = [Cell(None, WITHHELD) for _ in cells]
     else:
         cells, total = [Cell(f.value) for f in breakdown.items], Cell(breakdown.total)
     rows = [Row(f.code, f.label, c) for f, c in zip(breakdown.items, cells, strict=True)]

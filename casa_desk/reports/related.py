@@ -30,10 +30,26 @@ cell of the same gender (the smallest non-zero first, zeros last), else a row's 
 such a cell with its row's total — the first that leaves the cell a witness; each row is
 then suppressed again as a line around what is hidden so far (:attr:`Breakdown.hidden`).
 Where none does, the group's first row (everyone, by gender) is *withheld* instead, every
-cell ``n.p.`` and its total hidden: each gender's everyone may then be any number, any
-values of the other rows fit the relations, and each row's own line protects it. An
+cell ``n.p.`` and its total hidden: each gender's everyone may then be any number up to its
+participants, and the search checks again that no ``< 5`` is pinned (below). An
 ``n.d.`` may be pinned by the relations (a 0 the other rows leave no room above): the search
 is over every hidden cell at once, so that pins no ``< 5``.
+
+**Participants by gender.** The ESF participants since the start are published exactly by
+gender (``esf_total_by_gender``: Commission common indicators, not sensitive), and a gender's
+exits and six-month results are at most its participants: for each gender, everyone ``<=``
+participants (:attr:`Breakdown.bound`), a relation the search above holds too (a table with
+more exits than participants is no witness). For a gender with 1-4 participants — one
+non-binary participant at an office — that bound is every cell: exits "< 5" is their one
+exit, and a result row's "< 5" their result; the marks themselves tell (a "< 5" is one at
+least, a 0 prints "0" or "n.d."), so hiding more in the usual way cannot help. Such a gender
+is **withheld in every row of the group**, every cell printed ``n.p.`` whatever its value, 0
+included, and **every row's total hidden** (with it, the withheld cell would be the total less
+the published genders). Then each gender's cells are tied only by its own relations, and all
+zeros is a column that fits them: each withheld cell may be 0, or 1 (that row, and everyone,
+1): none is pinned. A gender with no participants has only zeros, printed as such. Where the
+first row withheld leaves a ``< 5`` pinned by a larger gender's bound (or narrows a withheld
+small cell into 1-4), that gender is withheld whole too, every total hidden.
 
 The outcome is written into the breakdowns (``hidden``, ``hidden_total``, ``withheld``), so
 every later use of them — the report, the months (:mod:`casa_desk.reports.months`), the
@@ -43,12 +59,12 @@ at risk nothing changes: the rows are published as their own lines publish them.
 
 **Not modelled** (relations a reader of the PDF and CSV also has, left for later): the
 month's table against the total since the start (each cell at most the total's, and their
-difference a table with the same relations); the exits of a gender at most the participants
-of that gender (``esf_total_by_gender``, published), the six-month results of a gender at
-most its exits since the start; "looking for a job" at most the participants inactive at
+difference a table with the same relations); the six-month results of a gender at most its
+exits since the start; "looking for a job" at most the participants inactive at
 entry and "improved" at most those employed at entry (``esf_total_by_employment``: the
 store refuses other results); and the relations across months (:mod:`months` walks each row
-on its own).
+on its own: each month's hidden cell at most that month's participants of its gender, but not
+the exits of several months together at most the participants).
 
 >>> from casa_desk.reports.model import Breakdown, Figure
 >>> def row(code, f, m):
@@ -65,12 +81,18 @@ on its own).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from casa_desk.reports.model import Breakdown
-from casa_desk.reports.suppress import PRIMARY, Intervals, reader_domain, suppress_line
+from casa_desk.reports.suppress import (
+    PRIMARY,
+    WITHHELD,
+    Intervals,
+    reader_domain,
+    suppress_line,
+)
 
 #: Search steps for one witness; a search that runs out counts as "no witness" (the cell is
 #: hidden better: never less safe, at worst one more cell hidden).
@@ -100,10 +122,14 @@ EXITS = Relation(results=4, exclusive=3, covered=True)
 SIX_MONTHS = Relation(results=2, exclusive=1, covered=False)
 
 
-def protect(rows: Sequence[Breakdown], relation: Relation) -> list[Breakdown]:
-    """The group's rows, with the cells (and totals) hidden beforehand that make every
-    hidden cell safe against the relations (see the module docstring)."""
+def protect(
+    rows: Sequence[Breakdown], relation: Relation, bound: Mapping[str, int] | None = None
+) -> list[Breakdown]:
+    """The group's rows, with the cells (and totals) hidden or withheld beforehand that make
+    every hidden cell safe against the relations (see the module docstring); ``bound``: each
+    gender's participants since the start, as the report publishes them (None: no bound)."""
     assert len(rows) == 1 + relation.results + relation.exclusive
+    bound = bound or {}
     columns = list(dict.fromkeys(f.code for b in rows for f in b.items))
     values = [[_value(b, c) for c in columns] for b in rows]
     sensitive = [[_sensitive(b, c) for c in columns] for b in rows]
@@ -113,14 +139,19 @@ def protect(rows: Sequence[Breakdown], relation: Relation) -> list[Breakdown]:
         tuple(tuple(f.code in b.partners for f in b.items) for b in rows),
         tuple(tuple(f.code for f in b.items) for b in rows),
         relation,
+        tuple(bound.get(c) for c in columns),
     )
     out = []
     for n, b in enumerate(rows):
         codes = frozenset(columns[j] for i, j in forced if i == n)
-        hidden_total = b.hidden_total or n in forced_totals or (withheld and n == 0)
+        away = frozenset(columns[j] for i, j in withheld if i == n)
         out.append(
             replace(
-                b, hidden=b.hidden | codes, hidden_total=hidden_total, withheld=withheld and n == 0
+                b,
+                hidden=b.hidden | codes,
+                hidden_total=b.hidden_total or n in forced_totals,
+                withheld=b.withheld | away,
+                bound={**b.bound, **{c: bound[c] for c in columns if c in bound}},
             )
         )
     return out
@@ -137,6 +168,7 @@ def _sensitive(b: Breakdown, code: str) -> bool:
 _Marks = list[list[str]]
 #: ``lo <= sum(plus) - sum(minus) <= hi`` over unknowns.
 _Constraint = tuple[list[int], list[int], int, int]
+_Cells = frozenset[tuple[int, int]]
 
 
 @lru_cache(maxsize=4096)
@@ -146,61 +178,83 @@ def _protect(
     partners: tuple[tuple[bool, ...], ...],
     items: tuple[tuple[str, ...], ...],
     relation: Relation,
-) -> tuple[frozenset[tuple[int, int]], frozenset[int], bool]:
-    """Cells (row, column) and row totals to hide beforehand, and whether the first row is
-    withheld instead (the months of a series repeat their small tables: each is worked out
-    once)."""
-    if not any(s and 1 <= v <= 4 for vs, ss in zip(values, sensitive, strict=True)  # noqa: PLR2004
-               for v, s in zip(vs, ss, strict=True)):  # fmt: skip
-        return frozenset(), frozenset(), False  # no "< 5": nothing hidden, nothing to pin
+    bounds: tuple[int | None, ...] = (),
+) -> tuple[_Cells, frozenset[int], _Cells]:
+    """Cells (row, column) and row totals to hide beforehand, and cells to withhold (the
+    months of a series repeat their small tables: each is worked out once)."""
     columns = list(dict.fromkeys(c for row in items for c in row))
     at = [[columns.index(c) for c in row] for row in items]  # item → column
-    forced: frozenset[tuple[int, int]] = frozenset()
-    forced_totals: frozenset[int] = frozenset()
+    # (a bound below the true everyone — an exit dated before its entry — bounds nothing)
+    bounds = tuple(
+        None if b is None else max(b, values[0][j])
+        for j, b in enumerate(bounds or (None,) * len(columns))
+    )
+    rows = range(len(values))
+    # A gender with 1-4 participants: withheld in every row, every row's total hidden.
+    few = {j for j, b in enumerate(bounds) if b is not None and 1 <= b <= 4}  # noqa: PLR2004
+    withheld: _Cells = frozenset((i, j) for i in rows for j in few if j in at[i])
+    all_totals = frozenset(rows)
+    base_totals = all_totals if few else frozenset()
+    if not any(s and 1 <= v <= 4 and (i, j) not in withheld  # noqa: PLR2004
+               for i, (vs, ss) in enumerate(zip(values, sensitive, strict=True))
+               for j, (v, s) in enumerate(zip(vs, ss, strict=True))):  # fmt: skip
+        return frozenset(), base_totals, withheld  # no "< 5": nothing hidden, nothing to pin
+    forced: _Cells = frozenset()
+    forced_totals: frozenset[int] = base_totals
 
-    def marks_for(
-        cells: frozenset[tuple[int, int]], totals: frozenset[int]
-    ) -> tuple[_Marks, list[str]]:
+    def marks_for(cells: _Cells, totals: frozenset[int], away: _Cells) -> tuple[_Marks, list[str]]:
         marks = [[""] * len(columns) for _ in values]
         total_marks = []
-        for i in range(len(items)):
+        for i in rows:
             line = suppress_line(
                 [values[i][j] for j in at[i]],
                 sensitive=[sensitive[i][j] for j in at[i]],
                 partners=partners[i],
                 hidden=[(i, j) in cells for j in at[i]],
                 hidden_total=i in totals,
+                withheld=[(i, j) in away for j in at[i]],
             )
             for j, cell in zip(at[i], line.cells, strict=True):
                 marks[i][j] = cell.mark
             total_marks.append(line.total.mark)
         return marks, total_marks
 
+    def problem(cells: _Cells, totals: frozenset[int], away: _Cells) -> _Problem:
+        return _Problem(values, sensitive, *marks_for(cells, totals, away), relation, bounds)
+
     while True:
-        marks, total_marks = marks_for(forced, forced_totals)
-        exposed = _Problem(values, sensitive, marks, total_marks, relation).exposed()
+        marks, total_marks = marks_for(forced, forced_totals, withheld)
+        exposed = _Problem(values, sensitive, marks, total_marks, relation, bounds).exposed()
         if not exposed:
-            return forced, forced_totals, False
+            return forced, forced_totals, withheld
         target = exposed[0]
         # Hide one more: a cell of the same gender (the smallest non-zero first), a row's
         # total, or such a cell with its row's total; the first that leaves a witness.
-        cells = [(i, target[1]) for i in range(len(values))
-                 if target[1] in at[i] and not marks[i][target[1]]]  # fmt: skip
+        cells = [(i, target[1]) for i in rows if target[1] in at[i] and not marks[i][target[1]]]
         cells.sort(key=lambda p: (values[p[0]][p[1]] == 0, values[p[0]][p[1]], p))
-        totals = [i for i in range(len(values)) if not total_marks[i]]
+        totals = [i for i in rows if not total_marks[i]]
         candidates = [(forced | {p}, forced_totals) for p in cells]
         candidates += [(forced, forced_totals | {i}) for i in totals]
         candidates += [(forced | {p}, forced_totals | {p[0]}) for p in cells if p[0] in totals]
         for trial_cells, trial_totals in candidates:
-            trial = _Problem(values, sensitive, *marks_for(trial_cells, trial_totals), relation)
-            if trial.witness(target) is not None:
+            if problem(trial_cells, trial_totals, withheld).witness(target) is not None:
                 forced, forced_totals = trial_cells, trial_totals
                 break
         else:
-            # None does: the first row (everyone, by gender) is withheld, its total hidden.
-            # Then each gender's everyone may be any number, so any values of the other
-            # rows fit the relations: each row's own line protects it (module docstring).
-            return frozenset(), frozenset(), True
+            break
+    # None does: the first row (everyone, by gender) is withheld, its total hidden. Then
+    # each gender's everyone may be any number up to its participants; where that bound
+    # still leaves a cell exposed, that gender is withheld in every row, every total hidden
+    # (then each gender's column stands alone, and all zeros is a table that fits it).
+    withheld |= {(0, j) for j in at[0]}
+    forced, forced_totals = frozenset(), base_totals | {0}
+    while exposed := problem(forced, forced_totals, withheld).exposed():
+        more = {(i, j) for i in rows for _, j in exposed if j in at[i]} - withheld
+        if not more and forced_totals == all_totals:
+            break  # a search out of steps on a column withheld whole (all zeros fits it)
+        withheld |= more
+        forced_totals = all_totals
+    return forced, forced_totals, withheld
 
 
 class _Problem:
@@ -215,21 +269,30 @@ class _Problem:
         marks: _Marks,
         total_marks: list[str],
         relation: Relation,
+        bounds: tuple[int | None, ...] = (),
     ) -> None:
         self.domains: list[Intervals] = []
         self.truth: list[int] = []
         self.constraints: list[_Constraint] = []
-        self.cells: dict[int, tuple[int, int]] = {}  # unknown → its cell, for ``< 5`` ones
+        # unknown → its cell, for the ``< 5`` ones and the withheld ones holding 1-4; and
+        # the values a witness must avoid there (the true one; 1-4, where "n.p." says
+        # "any value": known to be 1-4 gives the small cell away as a "< 5" would not)
+        self.cells: dict[int, tuple[int, int]] = {}
+        self.avoid: dict[int, Intervals] = {}
         cap = sum(values[0]) + 5  # above any cell: caps "any value" (a smaller search)
         n_cols = len(values[0])
+        # every cell of a gender is at most its everyone, at most its participants
+        tops = [min(cap, b) if b is not None else cap for b in bounds or [None] * n_cols]
         terms: list[list[tuple[int, int | None]]] = []  # per cell: (value, unknown or None)
         for i, row in enumerate(values):
             line: list[tuple[int, int | None]] = []
             for j, v in enumerate(row):
                 if marks[i][j]:
-                    x = self._unknown(reader_domain(marks[i][j], sensitive[i][j], cap), v)
+                    x = self._unknown(reader_domain(marks[i][j], sensitive[i][j], tops[j]), v)
                     if marks[i][j] == PRIMARY:
-                        self.cells[x] = (i, j)
+                        self.cells[x], self.avoid[x] = (i, j), [(v, v)]
+                    elif marks[i][j] == WITHHELD and 1 <= v <= 4:  # noqa: PLR2004
+                        self.cells[x], self.avoid[x] = (i, j), [(1, 4)]
                     line.append((v, x))
                 else:
                     line.append((v, None))
@@ -242,6 +305,7 @@ class _Problem:
         results = range(1, 1 + relation.results)
         exclusive = range(1 + relation.results, len(values))
         for j in range(n_cols):
+            self._add([terms[0][j]], [1], -_FAR, tops[j])  # everyone <= participants
             known = values[0][j] - sum(values[i][j] for i in exclusive)
             k = self._unknown([(0, cap)], known)
             # everyone - exclusive rows - K = 0
@@ -284,7 +348,8 @@ class _Problem:
             self.constraints.append((plus, minus, lo, hi))
 
     def exposed(self) -> list[tuple[int, int]]:
-        """The ``< 5`` cells no witness shows the reader cannot pin (in table order)."""
+        """The ``< 5`` cells no witness shows the reader cannot pin, and the withheld ones
+        holding 1-4 no witness shows may be 0 or 5 and more (in table order)."""
         if not self.cells:
             return []
         safe: set[int] = set()
@@ -298,7 +363,7 @@ class _Problem:
             solution = self.witness_of(x)
             if solution is None:
                 continue
-            safe |= {y for y in self.cells if solution[y] != self.truth[y]}
+            safe |= {y for y in self.cells if not _intersect([(solution[y],) * 2], self.avoid[y])}
         return sorted(self.cells[x] for x in self.cells if x not in safe)
 
     def witness(self, cell: tuple[int, int]) -> list[int] | None:
@@ -306,15 +371,16 @@ class _Problem:
         return self.witness_of(x)
 
     def witness_of(self, x: int) -> list[int] | None:
-        """A solution with another value at unknown ``x``, or None."""
+        """A solution with another value at unknown ``x`` (one it does not avoid), or
+        None."""
         return self._search_without([x], BUDGET)
 
     def _search_without(self, xs: list[int], budget: int) -> list[int] | None:
-        """A solution with other values than the true ones at each of ``xs``, or None."""
+        """A solution with other values than the avoided ones at each of ``xs``, or None."""
         domains = list(self.domains)
         for x in xs:
-            v = self.truth[x]
-            domains[x] = _intersect(domains[x], [(-(_FAR), v - 1), (v + 1, _FAR)])
+            (lo, hi), *_ = self.avoid[x]
+            domains[x] = _intersect(domains[x], [(-(_FAR), lo - 1), (hi + 1, _FAR)])
         return _search(domains, self.constraints, self.truth, [budget])
 
 

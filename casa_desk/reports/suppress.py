@@ -112,6 +112,7 @@ def suppress_line(
     partners: Sequence[bool] = (),
     hidden: Sequence[bool] = (),
     hidden_total: bool = False,
+    withheld: Sequence[bool] = (),
 ) -> SuppressedLine:
     """Suppress one breakdown with its total (the total is ``sum(values)``).
 
@@ -121,6 +122,8 @@ def suppress_line(
     them like around any hidden cell. ``hidden`` / ``hidden_total``: cells (and the total)
     hidden beforehand as secondary (``n.d.``), for reasons beyond the line
     (:mod:`casa_desk.reports.related`); a cell of 1–4 at a sensitive place stays ``< 5``.
+    ``withheld``: cells printed :data:`WITHHELD` whatever their value, for the same reasons
+    (their line's total is then hidden too, or they would be a subtraction away).
     """
     table = suppress_table(
         [list(values)],
@@ -133,6 +136,7 @@ def suppress_line(
         partners=[list(partners)] if partners else None,
         hidden=[list(hidden)] if hidden else None,
         hidden_totals=[hidden_total],
+        withheld=[list(withheld)] if withheld else None,
     )
     assert table.row_totals is not None
     return SuppressedLine(table.cells[0], table.row_totals[0], bool(table.unprotected))
@@ -150,6 +154,7 @@ def suppress_table(
     partners: Sequence[Sequence[bool]] | None = None,
     hidden: Sequence[Sequence[bool]] | None = None,
     hidden_totals: Sequence[bool] = (),
+    withheld: Sequence[Sequence[bool]] | None = None,
 ) -> SuppressedTable:
     """Primary then secondary suppression of a matrix of counts.
 
@@ -157,12 +162,15 @@ def suppress_table(
     published total makes its row/column a *line* that must not give a hidden cell away.
     ``linked`` cells and ``linked_totals`` (row totals) start hidden as :data:`LINKED`.
     ``partners``: cells hidden first as secondary (non-zero ones; then the smallest other).
-    ``hidden`` cells and ``hidden_totals`` (row totals) start hidden as secondary.
+    ``hidden`` cells and ``hidden_totals`` (row totals) start hidden as secondary;
+    ``withheld`` cells as :data:`WITHHELD`, whatever their value.
     """
     n_rows = len(values)
     n_cols = len(values[0]) if n_rows else 0
 
     def first_mark(i: int, j: int) -> str:
+        if withheld is not None and withheld[i][j]:
+            return WITHHELD
         if linked is not None and linked[i][j]:
             return LINKED
         if sensitive[i][j] and values[i][j] in _SMALL:

@@ -159,3 +159,35 @@ def linked_tables(draw: st.DrawFn) -> tuple[list[list[int]], list[bool], bool]:
 def test_no_office_cell_can_be_worked_out_from_all_reports(case) -> None:
     offices, sensitive, total_fixed = case
     assert_protected(offices, sensitive, total_fixed)
+
+
+def gender_row(values: list[int], participants: list[int], withheld: str = "") -> Breakdown:
+    """A row of exits by gender (F, M, X) of an office whose genders ``withheld`` have 1-4
+    participants (:mod:`casa_desk.reports.related`: their cells ``n.p.``, the total hidden)."""
+    items = [Figure(g, g, v, True) for g, v in zip("FMX", values, strict=True)]
+    return Breakdown("exits", "t", items, sensitive=True, total_fixed=False,
+                     withheld=frozenset(withheld), hidden_total=bool(withheld),
+                     bound=dict(zip("FMX", participants, strict=True)))  # fmt: skip
+
+
+def test_an_office_s_withheld_gender_is_at_most_its_participants() -> None:
+    # Non-binary exits: office A 1 (its one participant), C 2 (of 2), B 5; all offices 8.
+    # "n.p." is any value for the reader of one table, but A's is at most 1 and C's at most
+    # 2 (their participants, published): 8 - 5 = 3 pins both.
+    offices = [
+        [gender_row([6, 7, 1], [9, 9, 1], "X")],
+        [gender_row([6, 7, 5], [9, 9, 6])],
+        [gender_row([6, 7, 2], [9, 9, 2], "X")],
+    ]
+    whole = gender_row([18, 21, 8], [27, 27, 9])
+    assert "X" in hide_linked([whole], offices)["exits"].codes
+
+
+def test_a_row_of_zeros_hides_only_where_an_office_withholds() -> None:
+    # Office A withholds its women (1-4 participants): the consolidated 0 would be A's 0.
+    # The men's 0, published by both offices, stays published. (Were the hidden cells capped
+    # at the row's sum, 0, A's women would look pinned by the offices' reports alone, and
+    # the consolidated 0 published as giving nothing more away.)
+    offices = [[gender_row([0, 0, 0], [3, 8, 0], "F")], [gender_row([0, 0, 0], [6, 8, 0])]]
+    hidden = hide_linked([gender_row([0, 0, 0], [9, 16, 0])], offices)["exits"]
+    assert hidden.codes == {"F"}

@@ -82,6 +82,11 @@ def test_the_store_has_months_that_would_give_cells_away(
     monkeypatch.setattr(service, "months_linked", lambda _series: {})
     found = leaks(store_path, "SAN-SIRO", tmp_path)
     assert any(month == "2026-10" and kind == "one month" for month, *_, kind in found)
-    # exits and six-month results too (a row's month total included)
-    assert any(section.startswith("esf_exit_total_") for _month, section, *_ in found)
-    assert any(section.startswith("esf_6m_total_") for _month, section, *_ in found)
+    # Exits too, a row's month total included. (SAN-SIRO's small genders are withheld in
+    # every row of its exits and six-month results, the rows' totals hidden: its months
+    # give no exit back; nor do this store's six-month results, in either office: the
+    # series whose rows' totals suppression may hide are drawn in test_report_months.)
+    found = leaks(store_path, "MAZZINI", tmp_path)
+    exits = {(section, item) for _month, section, item, kind in found
+             if section.startswith("esf_exit_total_") and kind == "one month"}  # fmt: skip
+    assert ("esf_exit_total_qualification", "total") in exits

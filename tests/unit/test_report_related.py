@@ -21,7 +21,9 @@ participants who left.
 from __future__ import annotations
 
 import doctest
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from datetime import date
+from pathlib import Path
 
 import pytest
 from brute_reader import reader_values
@@ -29,10 +31,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casa_desk.models.vocab import Programme
-from casa_desk.reports import esf, related
-from casa_desk.reports.model import Breakdown
-from casa_desk.reports.published import Table, publish_table
+from casa_desk.reports import aggregate, esf, related
+from casa_desk.reports.model import Breakdown, Month
+from casa_desk.reports.published import Table, publish, publish_table
 from casa_desk.reports.suppress import PRIMARY, WITHHELD
+from casa_desk.store.db import Store
+from casa_desk.store.participants import Participants
+from casa_desk.store.people import People
 
 GENDERS = ("F", "M", "X", "NS")
 DAY = "2026-10-15"
@@ -49,16 +54,18 @@ def follow_up_codes(gender: str, known: bool, flags: tuple[bool, bool] = (False,
 
 # -- the reader, by brute force ---------------------------------------------------------------
 def _column_choices(
-    tables: list[Table], j: int, n_results: int, covered: bool, cap: int
+    tables: list[Table], j: int, n_results: int, covered: bool, cap: int, most: int | None
 ) -> list[tuple[int, ...]]:
     """Every column ``j`` (one value per row) a reader accepts on its own: published cells
     as printed, hidden ones as their marks allow (at most their row's published total), the
-    gender's relation holding."""
+    gender's relation holding, and its everyone at most ``most`` (its participants since
+    the start, published exactly; None: no bound)."""
     options = []
-    for table in tables:
+    for i, table in enumerate(tables):
         cell = table.rows[j].cell
         top = cap if table.total.hidden else min(cap, table.total.value)
-        options.append(reader_values(cell, True, top) if cell.hidden else [cell.value])
+        values = reader_values(cell, True, top) if cell.hidden else [cell.value]
+        options.append([v for v in values if i or most is None or v <= most])
     results = list(range(1, 1 + n_results))
     exclusive = list(range(1 + n_results, len(tables)))
     order = [0, *exclusive, *results]  # everyone, then what it splits into, then results
@@ -85,12 +92,20 @@ def _column_choices(
     return out
 
 
-def possible(tables: list[Table], n_results: int, covered: bool, cap: int) -> dict:
+def possible(
+    tables: list[Table],
+    n_results: int,
+    covered: bool,
+    cap: int,
+    bounds: list[int | None] | None = None,
+) -> dict:
     """(row, column) of every hidden cell → the values a reader cannot rule out: the
     columns each on their own, then joined by the rows' published totals (the sums of the
     columns before and after a column, as sets, so a column's choice is checked once)."""
     n_cols = len(tables[0].rows)
-    columns = [_column_choices(tables, j, n_results, covered, cap) for j in range(n_cols)]
+    bounds = bounds or [None] * n_cols
+    columns = [_column_choices(tables, j, n_results, covered, cap, bounds[j])
+               for j in range(n_cols)]  # fmt: skip
     lines = [i for i, t in enumerate(tables) if not t.total.hidden]  # published totals
     goal = tuple(tables[i].total.value for i in lines)
 
@@ -126,29 +141,50 @@ def possible(tables: list[Table], n_results: int, covered: bool, cap: int) -> di
     return out
 
 
-def pinned(breakdowns: list[Breakdown], relation: related.Relation) -> list[tuple[str, str, set]]:
-    """The ``< 5`` cells a reader pins: (section, gender, their one value)."""
+def pinned(
+    breakdowns: list[Breakdown],
+    relation: related.Relation,
+    participants: Mapping[str, int] | None = None,
+) -> list[tuple[str, str, set]]:
+    """The cells a reader pins: (section, gender, their values). ``participants``: each
+    gender's participants since the start, as the report publishes them (a bound on each
+    gender's everyone). A ``< 5`` pinned, a small cell withheld pinned or known small, or
+    any cell of a gender with 1-4 participants pinned (0 included: "the one non-binary
+    participant has not left", "had no result")."""
     tables = [publish_table(b) for b in breakdowns]
     cap = breakdowns[0].total + 5  # room for an n.d.'s 5 and more
-    found = possible(tables, relation.results, relation.covered, cap)
+    codes = [row.code for row in tables[0].rows]
+    bounds = [participants.get(c, 0) for c in codes] if participants is not None else None
+    found = possible(tables, relation.results, relation.covered, cap, bounds)
     small = set(range(1, 5))
+    few = {j for j, c in enumerate(codes) if participants and participants.get(c, 0) in small}
     return [
         (tables[i].section, tables[i].rows[j].code, values)
         for (i, j), values in sorted(found.items())
-        # a "< 5" pinned, or a small cell withheld ("n.p.": any value) pinned or known small
         if (tables[i].rows[j].cell.mark == PRIMARY and len(values) < 2)  # noqa: PLR2004
         or (
             tables[i].rows[j].cell.mark == WITHHELD
             and breakdowns[i].items[j].value in small
             and (len(values) < 2 or values <= small)  # noqa: PLR2004
         )
+        or (j in few and len(values) < 2)  # noqa: PLR2004
     ]
 
 
-def check(breakdowns: list[Breakdown], relation: related.Relation) -> list[Table]:
-    """Asserts nothing is pinned, and that suppression published the truth elsewhere."""
-    assert pinned(breakdowns, relation) == []
+def check(
+    breakdowns: list[Breakdown],
+    relation: related.Relation,
+    participants: Mapping[str, int] | None = None,
+) -> list[Table]:
+    """Asserts nothing is pinned, that a gender with 1-4 participants is withheld in every
+    row (its marks would tell a 0 from 1-4), and that suppression published the truth
+    elsewhere."""
+    assert pinned(breakdowns, relation, participants) == []
     tables = [publish_table(b) for b in breakdowns]
+    for table in tables:
+        for row in table.rows:
+            if participants and 1 <= participants.get(row.code, 0) <= 4:  # noqa: PLR2004
+                assert row.cell.mark == WITHHELD, (table.section, row.code)
     for b, table in zip(breakdowns, tables, strict=True):
         for figure, row in zip(b.items, table.rows, strict=True):
             assert row.cell.hidden or row.cell.value == figure.value
@@ -203,7 +239,7 @@ def test_where_no_cell_hidden_more_protects_the_exits_row_is_withheld() -> None:
 
 
 def test_without_the_relation_the_same_exits_give_every_cell_away(monkeypatch) -> None:
-    monkeypatch.setattr(esf, "protect", lambda rows, _relation: list(rows))
+    monkeypatch.setattr(esf, "protect", lambda rows, *_args: list(rows))
     breakdowns = esf._exit_tables("esf_exit_new", three_exits(), Programme.ESF_2021_2027)
     assert [(section, gender) for section, gender, _ in pinned(breakdowns, related.EXITS)] == [
         ("esf_exit_new_by_gender", "F"),
@@ -242,6 +278,112 @@ def test_nothing_changes_where_nothing_is_at_risk() -> None:
         assert not b.hidden and not b.hidden_total, b.section
 
 
+# -- the participants by gender, published exactly, bound each gender ------------------------
+def one_non_binary() -> list[tuple]:
+    """Six women and six men left (each row's cells 0 or 5 and more, or known apart), and
+    the one non-binary participant, now looking for a job."""
+    return [
+        *[exit_codes("F", "known", (False, False, False, True))] * 6,
+        *[exit_codes("M", "unknown")] * 6,
+        exit_codes("X", "known", (True, False, False, False)),
+    ]
+
+
+def test_one_non_binary_participant_s_result_is_withheld_with_the_rows_totals() -> None:
+    participants = {"F": 9, "M": 8, "X": 1, "NS": 0}
+    people = one_non_binary()
+    # Without the rule (the rows protected as before): exits X "< 5" is 1 (one non-binary
+    # participant), and so is their "looking for a job" "< 5".
+    plain = esf._exit_tables("esf_exit_new", people, Programme.ESF_2021_2027)
+    assert ("esf_exit_new_job_searching", "X", {1}) in pinned(plain, related.EXITS, participants)
+    related._protect.cache_clear()
+    breakdowns = esf._exit_tables("esf_exit_new", people, Programme.ESF_2021_2027, participants)
+    tables = check(breakdowns, related.EXITS, participants)
+    by = {t.section: texts(t) for t in tables}
+    # X is "n.p." in every row, 0 included, and no row's total gives it back.
+    assert by["esf_exit_new_by_gender"] == ["6", "6", "n.p.", "0", "n.d."]
+    assert by["esf_exit_new_job_searching"] == ["0", "0", "n.p.", "0", "n.d."]
+    assert by["esf_exit_new_employed"] == ["6", "0", "n.p.", "0", "n.d."]
+    assert by["esf_exit_new_unknown"] == ["0", "6", "n.p.", "0", "n.d."]
+    assert all(b.bound == participants for b in breakdowns)
+
+
+def test_a_gender_without_participants_has_only_zeros_and_is_published() -> None:
+    participants = {"F": 9, "M": 8, "X": 0, "NS": 0}
+    people = [p for p in one_non_binary() if p[0] != "X"]
+    breakdowns = esf._exit_tables("esf_exit_new", people, Programme.ESF_2021_2027, participants)
+    tables = check(breakdowns, related.EXITS, participants)
+    assert texts(tables[0]) == ["6", "6", "0", "0", "12"]
+
+
+def test_the_bound_of_a_larger_gender_is_known_to_the_witness_search() -> None:
+    # Three women left with results pending; seven men: one pending, six with results.
+    # Searched without the bound, a table with more exits than participants passes for a
+    # witness, and the women's 3 exits, their 3 pending and the man's 1 pending are pinned.
+    participants = {"F": 6, "M": 7, "X": 0, "NS": 0}
+    people = [
+        *[exit_codes("F", "pending")] * 3,
+        exit_codes("M", "pending"),
+        exit_codes("M", "known"),
+        *[exit_codes("M", "known", flags) for flags in ((True, True, True, True),
+          (False, True, False, True), (True, False, False, False), (False, False, False, True),
+          (False, True, True, True))],
+    ]  # fmt: skip
+    plain = esf._exit_tables("esf_exit_new", people, Programme.ESF_2021_2027)
+    assert pinned(plain, related.EXITS, participants) == [
+        ("esf_exit_new_by_gender", "F", {3}),
+        ("esf_exit_new_pending", "F", {3}),
+        ("esf_exit_new_pending", "M", {1}),
+    ]
+    related._protect.cache_clear()
+    check(
+        esf._exit_tables("esf_exit_new", people, Programme.ESF_2021_2027, participants),
+        related.EXITS,
+        participants,
+    )
+
+
+def non_binary_store(path: Path) -> Store:
+    """An office of six women, six men and one non-binary participant, entered in
+    September; in October the non-binary participant left, now looking for a job, and three
+    women left with no result."""
+    store = Store.open(path, create=True)
+    store.set_meta("presidio", "SAN-SIRO")
+    people, participants = People(store), Participants(store)
+    for n, gender in enumerate("FFFFFFMMMMMMX"):
+        person = people.register({"last_name": f"Prova{n}", "first_name": "Una",
+                                  "gender": gender, "birth_date": "1990-01-01"},
+                                 presidio="SAN-SIRO")  # fmt: skip
+        row = participants.enrol(
+            person["id"],
+            {"entered_on": "2026-09-01", "employment_status": "inactive",
+             "education_isced": "3-4"},
+            presidio="SAN-SIRO",
+        )  # fmt: skip
+        if gender == "X":
+            participants.exit(row["id"], date(2026, 10, 10), ["job_searching"])
+        elif gender == "F" and n < 3:  # noqa: PLR2004
+            participants.exit(row["id"], date(2026, 10, 12), [])
+    return store
+
+
+def test_the_report_withholds_the_one_non_binary_participant_s_exit(tmp_path) -> None:
+    store = non_binary_store(tmp_path / "x.sqlite")
+    figures = aggregate.compute(store.db.conn, Month(2026, 10), "SAN-SIRO")
+    store.close()
+    report = publish(figures, generated_on=date(2026, 11, 2))
+    by_gender = next(t for t in report.participants_total if t.section == "esf_total_by_gender")
+    participants = {row.code: row.cell.value for row in by_gender.rows}
+    assert participants == {"F": 6, "M": 6, "X": 1, "NS": 0}  # published exactly
+    for tables in (report.exits_new, report.exits_total):
+        for table in tables:
+            x = next(row for row in table.rows if row.code == "X")
+            assert x.cell.text == "n.p.", table.section  # "< 5" would be the person's 1
+            assert table.total.text == "n.d.", table.section  # the total less F, M, NS
+    for breakdowns in (figures.exits_new, figures.exits_total):
+        check(breakdowns, related.EXITS, participants)
+
+
 # -- random groups -------------------------------------------------------------------------
 gender_st = st.sampled_from(("F", "F", "F", "M", "M", "M", "X", "NS"))
 
@@ -278,6 +420,31 @@ def test_no_small_exit_cell_is_pinned_through_the_relations(people, programme) -
 @given(follow_ups())
 def test_no_small_six_month_cell_is_pinned_through_the_relations(people) -> None:
     check(esf._follow_up_tables("esf_6m_new", people, Programme.ESF_2021_2027), related.SIX_MONTHS)
+
+
+@st.composite
+def participants_of(draw: st.DrawFn, people: list[tuple]) -> dict[str, int]:
+    """Each gender's participants since the start: those of ``people`` and 0-3 more who have
+    not left (or have no result yet), a gender at times with none at all."""
+    counts = {g: sum(1 for p in people if p[0] == g) for g in GENDERS}
+    return {g: n + draw(st.sampled_from((0, 0, 1, 2, 3))) for g, n in counts.items()}
+
+
+# 40 examples each (the reader's brute force): each run draws others.
+@settings(max_examples=40, deadline=None)
+@given(st.data(), exits(), st.sampled_from(list(Programme)))
+def test_no_exit_cell_is_pinned_through_the_participants_by_gender(data, people, programme):
+    participants = data.draw(participants_of(people))
+    breakdowns = esf._exit_tables("esf_exit_new", people, programme, participants)
+    check(breakdowns, related.EXITS, participants)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data(), follow_ups())
+def test_no_six_month_cell_is_pinned_through_the_participants_by_gender(data, people) -> None:
+    participants = data.draw(participants_of(people))
+    breakdowns = esf._follow_up_tables("esf_6m_new", people, Programme.ESF_2021_2027, participants)
+    check(breakdowns, related.SIX_MONTHS, participants)
 
 
 def test_the_modules_examples_hold() -> None:
