@@ -400,31 +400,35 @@ def _propagate(
     """Narrow the unknowns' bounds by every constraint, ``passes`` times over at most (to
     the fixed point on a cycle of sums can take a step per unit of the largest value: the
     search branches instead); False when a constraint cannot hold."""
+    # Each unknown's least and greatest values, kept beside its intervals (read for every
+    # constraint of every pass: a report's tables run this some thousand times).
+    least = [d[0][0] for d in domains]
+    most = [d[-1][1] for d in domains]
     for _ in range(passes):
         changed = False
         for plus, minus, lo, hi in constraints:
             # the sum's least and greatest values
-            smin = sum(domains[x][0][0] for x in plus) - sum(domains[x][-1][1] for x in minus)
-            smax = sum(domains[x][-1][1] for x in plus) - sum(domains[x][0][0] for x in minus)
+            smin = sum([least[x] for x in plus]) - sum([most[x] for x in minus])
+            smax = sum([most[x] for x in plus]) - sum([least[x] for x in minus])
             if smin > hi or smax < lo:
                 return False
             if lo <= smin and smax <= hi:
                 continue  # holds whatever the values: narrows nothing
             for x in plus:  # x within [lo - smax + its greatest, hi - smin + its least]
-                least, most = domains[x][0][0], domains[x][-1][1]
-                low, high = lo - smax + most, hi - smin + least
-                if low > least or high < most:
+                low, high = lo - smax + most[x], hi - smin + least[x]
+                if low > least[x] or high < most[x]:
                     domains[x] = _intersect(domains[x], [(low, high)])
                     if not domains[x]:
                         return False
+                    least[x], most[x] = domains[x][0][0], domains[x][-1][1]
                     changed = True
             for x in minus:  # x within [smin + its greatest - hi, smax + its least - lo]
-                least, most = domains[x][0][0], domains[x][-1][1]
-                low, high = smin + most - hi, smax + least - lo
-                if low > least or high < most:
+                low, high = smin + most[x] - hi, smax + least[x] - lo
+                if low > least[x] or high < most[x]:
                     domains[x] = _intersect(domains[x], [(low, high)])
                     if not domains[x]:
                         return False
+                    least[x], most[x] = domains[x][0][0], domains[x][-1][1]
                     changed = True
             # (smin and smax are not updated within a constraint: a later pass sees it)
         if not changed:
