@@ -84,6 +84,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
 
 from casa_desk.reports.model import Breakdown
 from casa_desk.reports.suppress import (
@@ -93,6 +94,7 @@ from casa_desk.reports.suppress import (
     reader_domain,
     suppress_line,
 )
+from casa_desk.reports.suppress import intersect_intervals as _intersect
 
 #: Search steps for one witness; a search that runs out counts as "no witness" (the cell is
 #: hidden better: never less safe, at worst one more cell hidden).
@@ -384,16 +386,6 @@ class _Problem:
         return _search(domains, self.constraints, self.truth, [budget])
 
 
-def _intersect(a: Intervals, b: Intervals) -> Intervals:
-    out = []
-    for x0, x1 in a:
-        for y0, y1 in b:
-            lo, hi = max(x0, y0), min(x1, y1)
-            if lo <= hi:
-                out.append((lo, hi))
-    return sorted(out)
-
-
 def _propagate(
     domains: list[Intervals], constraints: list[_Constraint], passes: int = PASSES
 ) -> bool:
@@ -414,16 +406,12 @@ def _propagate(
                 return False
             if lo <= smin and smax <= hi:
                 continue  # holds whatever the values: narrows nothing
-            for x in plus:  # x within [lo - smax + its greatest, hi - smin + its least]
-                low, high = lo - smax + most[x], hi - smin + least[x]
-                if low > least[x] or high < most[x]:
-                    domains[x] = _intersect(domains[x], [(low, high)])
-                    if not domains[x]:
-                        return False
-                    least[x], most[x] = domains[x][0][0], domains[x][-1][1]
-                    changed = True
-            for x in minus:  # x within [smin + its greatest - hi, smax + its least - lo]
-                low, high = smin + most[x] - hi, smax + least[x] - lo
+            # a term added within [lo - smax + its greatest, hi - smin + its least], one
+            # taken away within [smin + its greatest - hi, smax + its least - lo]
+            for x, low, high in chain(
+                ((x, lo - smax + most[x], hi - smin + least[x]) for x in plus),
+                ((x, smin + most[x] - hi, smax + least[x] - lo) for x in minus),
+            ):
                 if low > least[x] or high < most[x]:
                     domains[x] = _intersect(domains[x], [(low, high)])
                     if not domains[x]:
