@@ -111,6 +111,25 @@ class HubProcess:
     def store(self) -> HubStore:
         return HubStore.open(self.db)
 
+    def backup(self, out: Path) -> Path:
+        """``casa-desk hub backup`` of this (SQLite) hub into ``out``."""
+        from casa_desk.cli import main
+
+        assert main(["hub", "backup", "--db", self.db, "--out", str(out)]) == 0
+        return out
+
+    def restore(self, backup: Path) -> HubProcess:
+        """Head office's restore (docs/deploy.md): the hub stopped, its SQLite file replaced
+        by ``backup``, ``hub new-epoch``, started again."""
+        from casa_desk.cli import main
+
+        self.stop()
+        for suffix in ("", "-wal", "-shm"):
+            Path(self.db + suffix).unlink(missing_ok=True)
+        Path(self.db).write_bytes(backup.read_bytes())
+        assert main(["hub", "new-epoch", "--db", self.db]) == 0
+        return self.start()
+
 
 def new_office(hub: HubProcess, path: Path, presidio: str, *, head_office: bool = False) -> Store:
     """A fresh store enrolled with the hub over HTTP for ``presidio``."""

@@ -273,7 +273,6 @@ def test_a_long_pull_cut_at_90_percent_resumes_from_its_last_page(
 def test_hub_restored_from_older_backup_while_offices_hold_newer_changes(
     sqlite_hub: HubProcess, proxy: ChaosProxy, tmp_path: Path
 ) -> None:
-    from casa_desk.cli import main
 
     hub = sqlite_hub
     a = office(hub, proxy, tmp_path / "a.sqlite", "SAN-SIRO")
@@ -281,8 +280,7 @@ def test_hub_restored_from_older_backup_while_offices_hold_newer_changes(
     sede = office(hub, proxy, tmp_path / "sede.sqlite", "SEDE", head=True)
     p = person(a, last_name="Prima")
     quiesce([a, b, sede])
-    backup = tmp_path / "hub-backup.sqlite"
-    assert main(["hub", "backup", "--db", hub.db, "--out", str(backup)]) == 0
+    backup = hub.backup(tmp_path / "hub-backup.sqlite")
     # after the backup: acked edits, new people, pulled by the others
     edit(a, "people", p["id"], notes="dopo il backup")
     q = person(b, last_name="Dopo")
@@ -293,12 +291,7 @@ def test_hub_restored_from_older_backup_while_offices_hold_newer_changes(
     # then offline work not yet synced when the hub dies
     edit(a, "people", q["id"], street="Via Nuova")
     edit(b, "people", p["id"], notes="di B, non inviata")
-    hub.stop()
-    for suffix in ("", "-wal", "-shm"):
-        Path(hub.db + suffix).unlink(missing_ok=True)
-    Path(hub.db).write_bytes(backup.read_bytes())
-    assert main(["hub", "new-epoch", "--db", hub.db]) == 0
-    hub.start()
+    hub.restore(backup)
     stores = converged(hub, [a, b, sede], people=302)
     for store in stores:
         assert row(store, "people", p["id"])["notes"] == "di B, non inviata"
@@ -421,26 +414,19 @@ def test_edits_of_a_row_the_restored_hub_lost_wait_for_the_row(
     of a person that another office registered after the backup reach the hub before that
     office re-sends the person. They were refused ("Riga sconosciuta alla sede") or logged
     without a row, and lost at the hub for good; now they wait for the row."""
-    from casa_desk.cli import main
 
     hub = sqlite_hub
     a = office(hub, proxy, tmp_path / "a.sqlite", "SAN-SIRO")
     b = office(hub, proxy, tmp_path / "b.sqlite", "MAZZINI")
     sede = office(hub, proxy, tmp_path / "sede.sqlite", "SEDE", head=True)
     quiesce([a, b, sede])
-    backup = tmp_path / "hub-backup.sqlite"
-    assert main(["hub", "backup", "--db", hub.db, "--out", str(backup)]) == 0
+    backup = hub.backup(tmp_path / "hub-backup.sqlite")
     q = person(b, last_name="Dopo il backup")
     quiesce([a, b, sede])
     edit(a, "people", q["id"], street="Via Nuova")
     edit(sede, "people", q["id"], phone="+390200000001")
     quiesce([a, sede])
-    hub.stop()
-    for suffix in ("", "-wal", "-shm"):
-        Path(hub.db + suffix).unlink(missing_ok=True)
-    Path(hub.db).write_bytes(backup.read_bytes())
-    assert main(["hub", "new-epoch", "--db", hub.db]) == 0
-    hub.start()
+    hub.restore(backup)
     for store in (a, sede, b):  # the editors first, the office that made the row last
         assert not sync(store).rejected
     stores = converged(hub, [a, b, sede], people=1)

@@ -40,23 +40,16 @@ def restored_with_a_parked_delete(hub: HubProcess, tmp_path: Path) -> tuple[Stor
     """Office ``a`` deletes a person registered by ``b`` after the hub's backup (only the
     registering office may), offline; the hub is restored from that backup and ``a``
     syncs first: its deletion is parked, answered "accepted". Returns a, b, the person."""
-    from casa_desk.cli import main
 
     a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
     quiesce([a, b])
-    backup = tmp_path / "hub-backup.sqlite"
-    assert main(["hub", "backup", "--db", hub.db, "--out", str(backup)]) == 0
+    backup = hub.backup(tmp_path / "hub-backup.sqlite")
     q = person(b, last_name="Dopo il backup")
     quiesce([a, b])
     with a.transaction() as j:
         j.delete("people", q["id"])
-    hub.stop()
-    for suffix in ("", "-wal", "-shm"):
-        Path(hub.db + suffix).unlink(missing_ok=True)
-    Path(hub.db).write_bytes(backup.read_bytes())
-    assert main(["hub", "new-epoch", "--db", hub.db]) == 0
-    hub.start()
+    hub.restore(backup)
     first = sync(a)
     assert not first.rejected  # parked: the hub does not hold the person yet
     assert row(a, "people", q["id"])["deleted"] == 1
