@@ -111,6 +111,31 @@ class HubProcess:
     def store(self) -> HubStore:
         return HubStore.open(self.db)
 
+    def fix_service_directly(self, **values: Any) -> str:
+        """Head office corrects a reference service in the hub's database by hand, outside
+        the log (by default its hours, with a newer clock): only a digest shows it to the
+        offices. Returns the service's id."""
+        from sqlalchemy import update
+
+        from casa_desk.store.reference import reference_rows
+        from casa_desk.sync.hub import schema
+
+        service = str(reference_rows()["services"][1]["id"])
+        values = values or {
+            "hours": "solo il lunedì",
+            "hlc": 5,
+            "origin": "sede-admin",
+            "field_clocks": '{"*":[1,"seed"],"hours":[5,"sede-admin"]}',
+        }
+        mirror = schema.MIRRORS["services"]
+        hs = self.store()
+        try:
+            with hs.tx() as conn:
+                conn.execute(update(mirror).where(mirror.c.id == service).values(**values))
+        finally:
+            hs.close()
+        return service
+
     def backup(self, out: Path) -> Path:
         """``casa-desk hub backup`` of this (SQLite) hub into ``out``."""
         from casa_desk.cli import main

@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 from login_helpers import open_store
-from sqlalchemy import text, update
+from sqlalchemy import text
 from sync_helpers import HubProcess, check_invariants, new_office, person, quiesce, row, sync
 
-from casa_desk.store.reference import reference_rows
-from casa_desk.sync.hub import schema
 from casa_desk.sync.hub.storage import _PUSH_LOCK, HubStore
 
 
@@ -21,32 +19,12 @@ def test_digest_mismatch_refetches_the_table(sqlite_hub: HubProcess, tmp_path: P
     a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     quiesce([a])
     # head office fixed a service directly in its database, with a newer clock, and no log
-    service = reference_rows()["services"][1]["id"]
-    hs = hub.store()
-    with hs.tx() as conn:
-        conn.execute(
-            update(schema.MIRRORS["services"])
-            .where(schema.MIRRORS["services"].c.id == service)
-            .values(
-                hours="solo il lunedì",
-                hlc=5,
-                origin="sede-admin",
-                field_clocks='{"*":[1,"seed"],"hours":[5,"sede-admin"]}',
-            )
-        )
-    hs.close()
+    service = hub.fix_service_directly()
     report = sync(a)
     assert report.refetched == ["services"] and report.in_sync
     assert row(a, "services", service)["hours"] == "solo il lunedì"
     # a difference the re-fetch cannot settle is reported, not hidden
-    hs = hub.store()
-    with hs.tx() as conn:
-        conn.execute(
-            update(schema.MIRRORS["services"])
-            .where(schema.MIRRORS["services"].c.id == service)
-            .values(notes="manomesso")
-        )
-    hs.close()
+    hub.fix_service_directly(notes="manomesso")
     report = sync(a)
     assert report.mismatched == ["services"] and not report.in_sync
 

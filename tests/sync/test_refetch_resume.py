@@ -25,7 +25,6 @@ import httpx
 import pytest
 from chaos_proxy import ChaosProxy, Rule
 from login_helpers import open_store
-from sqlalchemy import update
 from sync_helpers import (
     ROOT,
     HubProcess,
@@ -41,11 +40,9 @@ from sync_helpers import (
 
 from casa_desk.errors import SyncError
 from casa_desk.store.db import Store
-from casa_desk.store.reference import reference_rows
 from casa_desk.store.tables import BY_NAME
 from casa_desk.sync.apply import set_state, state
 from casa_desk.sync.client import REFETCH_PROGRESS, SyncClient, SyncReport, local_digest
-from casa_desk.sync.hub import schema
 from casa_desk.sync.hub.devices import device_by_id
 
 PAGE = 200  # pull page; snapshot pages of 100 rows
@@ -299,22 +296,7 @@ def test_a_digest_refetch_of_one_table_keeps_no_place(
     a = office(hub, proxy, tmp_path / "a.sqlite", "SAN-SIRO")
     quiesce([a])
     cursor = state(a, "pull_cursor")
-    service = reference_rows()["services"][1]["id"]
-    hs = hub.store()  # fixed at the hub directly, with a newer clock, and no log
-    try:
-        with hs.tx() as conn:
-            conn.execute(
-                update(schema.MIRRORS["services"])
-                .where(schema.MIRRORS["services"].c.id == service)
-                .values(
-                    hours="solo il lunedì",
-                    hlc=5,
-                    origin="sede-admin",
-                    field_clocks='{"*":[1,"seed"],"hours":[5,"sede-admin"]}',
-                )
-            )
-    finally:
-        hs.close()
+    service = hub.fix_service_directly()  # at the hub, with a newer clock, and no log
     proxy.clear()
     proxy.add(Rule("/snapshot", nth=1, after_bytes=200))
     _first, outcome = recorded_sync(a)
