@@ -168,3 +168,36 @@ def test_an_office_on_usb_files_hears_the_late_refusal_in_its_reply(
         hs.close()
     quiesce([a, b])
     check_invariants(hub, [a, b])
+
+
+@pytest.mark.parametrize("bad", ["12", -1, 2**70, True, 3.5, [1]])
+def test_a_bundle_saying_anything_as_refused_after_is_told_everything(
+    sqlite_hub: HubProcess, tmp_path: Path, bad: object
+) -> None:
+    """The hub trusts no office's manifest: a ``refused_after`` it cannot read as a number
+    of its own (text, negative, beyond 64 bits, a boolean, a list) counts as 0, so the
+    office is told all its late refusals, and the import never fails on it. (No value, or
+    null, is an older office's bundle: told nothing, as before.)"""
+    from casa_desk.sync.bundle import (
+        export_bundle,
+        hub_import_bundle,
+        import_reply,
+        open_bundle,
+        write_bundle,
+    )
+
+    hub = sqlite_hub
+    a, b, q = restored_with_a_parked_delete(hub, tmp_path)
+    sync(b)
+    out, forged, reply = tmp_path / "a.casa", tmp_path / "forged.casa", tmp_path / "r.casa"
+    export_bundle(a, out)
+    key = state(a, "hub_bundle_key") or ""
+    manifest, payload = open_bundle(out, key)
+    write_bundle(forged, {**manifest, "refused_after": bad}, payload, key)
+    hs = hub.store()
+    try:
+        hub_import_bundle(hs, forged, reply)
+    finally:
+        hs.close()
+    assert "1 rifiutata" in import_reply(a, reply)
+    assert row(a, "people", q)["deleted"] == 0
