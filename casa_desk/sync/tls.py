@@ -104,11 +104,12 @@ def pinned_context(expected: str | None = None, *, code_pin: int | None = None) 
     return context
 
 
-SslErrorT = TypeVar("SslErrorT", bound=ssl.SSLError)
+ErrorT = TypeVar("ErrorT", bound=BaseException)
 
 
-def ssl_cause(exc: BaseException, kind: type[SslErrorT]) -> SslErrorT | None:
-    """The TLS error of ``kind`` that ``exc`` (an httpx error) was raised from, if any."""
+def cause_of_kind(exc: BaseException, kind: type[ErrorT]) -> ErrorT | None:
+    """The error of ``kind`` (a TLS error, a reset) that ``exc`` (an httpx error) was raised
+    from, if any."""
     seen: BaseException | None = exc
     while seen is not None:
         if isinstance(seen, kind):
@@ -120,7 +121,7 @@ def ssl_cause(exc: BaseException, kind: type[SslErrorT]) -> SslErrorT | None:
 def pin_failure(exc: BaseException) -> SyncError | None:
     """The one-line refusal when ``exc`` (an httpx error) came from the hub's certificate:
     not the pinned one, or (no pin) not trusted by the system's certificate authorities."""
-    seen = ssl_cause(exc, ssl.SSLCertVerificationError)
+    seen = cause_of_kind(exc, ssl.SSLCertVerificationError)
     if seen is None:
         return None
     if not isinstance(seen, CertificatePinError):  # no pin: the system's CAs said no

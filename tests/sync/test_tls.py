@@ -14,8 +14,10 @@ import os
 import socket
 import sqlite3
 import stat
+import struct
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from tls_helpers import make_certificate
 
 from casa_desk.security import tokens
 from casa_desk.sync.apply import set_state, state
+from casa_desk.sync.client import _transport_words
 from casa_desk.sync.tls import fingerprint, pinned_context
 
 pytestmark = pytest.mark.slow
@@ -290,3 +293,53 @@ def test_a_wrong_scheme_or_a_closed_port_is_said_in_words(
     assert "https://" in https_to_plain and "http://" in https_to_plain
     assert "non riuscita" in closed
     assert "https:// invece di http://" in http_to_tls
+
+
+def test_a_reset_before_any_answer_on_http_also_points_at_https(tmp_path: Path) -> None:
+    """A TLS hub reading plain HTTP usually closes the connection, but when the request's bytes
+    are still unread the kernel resets it instead: CI once met that (about 1 try in 100 on a
+    loaded PC) and the line said only "connessione interrotta". A listener that reads a few
+    bytes and resets makes that case most times (httpx sometimes sees the close first)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def reset_every_connection() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:  # the listener was closed: the test is over
+                return
+            conn.recv(4)  # the rest of the request stays unread, as at a TLS hub
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            conn.close()
+
+    threading.Thread(target=reset_every_connection, daemon=True).start()
+    store = tmp_path / "office.sqlite"
+    with new_store(store) as opened, opened.transaction():
+        set_state(opened, "hub_token", "t")
+    try:
+        line = _one_line(run_cli("sync", "--db", str(store), "--hub", f"http://127.0.0.1:{port}"))
+    finally:
+        listener.close()
+    assert line.startswith("casa-desk: Sede non raggiungibile: la sede ha ")
+    assert "https:// invece di http://" in line
+    assert "Error" not in line
+
+
+@pytest.mark.parametrize("scheme", ["http", "https"])
+def test_only_a_reset_on_http_gets_the_https_hint(scheme: str) -> None:
+    """The error httpx raises on a reset (its ReadError over httpcore's over the OS's), every
+    time: on http:// the line points at https://; on https:// a reset is just a broken link."""
+    request = httpx.Request("POST", f"{scheme}://127.0.0.1:8765/hello")
+    try:
+        try:
+            raise ConnectionResetError(104, "Connection reset by peer")
+        except ConnectionResetError as reset:
+            raise httpx.ReadError(str(reset), request=request) from reset
+    except httpx.ReadError as exc:
+        words = _transport_words(exc)
+    if scheme == "http":
+        assert words.startswith("la sede ha interrotto la connessione")
+        assert "https:// invece di http://" in words
+    else:
+        assert words == "connessione interrotta (rete o sede)"
