@@ -19,7 +19,7 @@ from test_quick_exit import _leaks, _visible_texts
 from casa_desk.security.settings import set_lock_minutes
 from casa_desk.ui.tasks import SyncRunner
 
-SHORT_MS = 300
+SHORT_MS = 1_200  # each wait below leaves 500 ms for a loaded CI machine's stalls
 
 
 def _window(qtbot, session):  # type: ignore[no-untyped-def]
@@ -61,9 +61,9 @@ def test_idle_lock_shows_nothing_personal_and_the_same_user_comes_back(qtbot, de
     window.idle_lock.interval_ms = SHORT_MS
     window.idle_lock.restart()
     # input keeps it open: a key press restarts the count
-    qtbot.wait(SHORT_MS * 2 // 3)
+    qtbot.wait(SHORT_MS - 500)
     qtbot.keyClick(form.summary, Qt.Key.Key_Space)
-    qtbot.wait(SHORT_MS * 2 // 3)
+    qtbot.wait(SHORT_MS - 500)  # both waits together outlast the interval
     assert window.screens.currentWidget() is window.tabs and form.isVisible()
     qtbot.waitUntil(lambda: window.screens.currentWidget() is window.lock_screen, timeout=3_000)
     window.grab()  # paint it all, as the screen would show it
