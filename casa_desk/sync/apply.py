@@ -635,6 +635,36 @@ def rejected_update_rows(store: Store, change_ids: list[str]) -> dict[str, list[
     return out
 
 
+def rows_still_refused(store: Store) -> dict[str, list[str]]:
+    """Rows, by table, that still carry a value of this store's own edit the hub refused: a
+    field whose clock is that edit's. Their restore is owed: the hub held no version of the
+    row when it refused (an edit parked after a hub restore and dropped after its days,
+    hub/push.py), so nothing was put back; once the row reaches the hub, its version must
+    replace the refused value, which, being newer, a pull would otherwise keep for good.
+    Rows whose insert the hub refused are left out: the hub will never hold them."""
+    own = store.device_id
+    out: dict[str, list[str]] = {}
+    sql = (
+        "SELECT r.row_id, o.hlc, t.field_clocks FROM sync_rejections r"
+        " JOIN sync_outbox o ON o.change_id = r.change_id AND o.op != 'insert'"
+        " JOIN {table} t ON t.id = r.row_id"
+        " WHERE r.table_name = ? AND r.row_id NOT IN (SELECT i.row_id FROM sync_rejections i"
+        " JOIN sync_outbox io ON io.change_id = i.change_id WHERE io.op = 'insert')"
+    )
+    tables = [r[0] for r in store.db.execute("SELECT DISTINCT table_name FROM sync_rejections")]
+    for table in tables:
+        spec = BY_NAME.get(str(table))
+        if spec is None or not spec.mutable:
+            continue
+        for row_id, hlc, field_clocks in store.db.execute(sql.format(table=spec.name), [table]):
+            clocks = json.loads(field_clocks or "{}")
+            if any(clock_of(clocks, name) == (int(hlc), own) for name in clocks) and (
+                row_id not in out.get(spec.name, [])
+            ):
+                out.setdefault(spec.name, []).append(row_id)
+    return out
+
+
 def _known_ids(store: Store, ids: list[str]) -> set[str]:
     known: set[str] = set()
     for start in range(0, len(ids), 500):

@@ -42,6 +42,7 @@ from casa_desk.sync.apply import (
     rejected_update_rows,
     release_held,
     restore_rows,
+    rows_still_refused,
     set_epoch,
     set_state,
     state,
@@ -477,8 +478,11 @@ class SyncClient:
         return fetcher.submit(_post, self.http, "/pull", {"cursor": cursor, "limit": self.page})
 
     def restore_rejected(self, report: SyncReport) -> None:
-        """Rows whose local edit the hub refused go back to the hub's version."""
+        """Rows whose local edit the hub refused go back to the hub's version: those refused
+        in this sync, and those still owed it because the hub held no version yet."""
         wanted = rejected_update_rows(self.store, [r["change_id"] for r in report.rejected])
+        for table, ids in rows_still_refused(self.store).items():
+            wanted[table] = list(dict.fromkeys(wanted.get(table, []) + ids))
         step = protocol.MAX_SNAPSHOT
         for table, ids in wanted.items():
             for start in range(0, len(ids), step):

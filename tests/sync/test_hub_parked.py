@@ -118,23 +118,41 @@ def test_an_edit_whose_row_never_comes_does_not_wait_for_good(
     hub_store: HubStore, tmp_path: Path
 ) -> None:
     """A parked edit (a note, a phone) whose row never arrives would stay at the hub for good,
-    out of reach of an erasure's scrub: after PARKED_DAYS it goes, at the next batch that
-    parks."""
+    out of reach of an erasure's scrub: after PARKED_DAYS it goes, at the next batch any
+    device pushes. Its push was answered "accepted", so the device that delivered it is told
+    at its next hello, with the reason (it once kept its value without ever knowing). A later
+    edit of that row still waits: it was an edit that was dropped, not the row's insert."""
     from casa_desk.sync.hub import push
 
     hub = hub_store
     a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
-    old = an_edit(a, uuid7(), 1, phone="+390200000009")
+    b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    row_id = uuid7()
+    old = an_edit(a, row_id, 1, phone="+390200000009")
     assert hub.push(dev_a, {"first_seq": 1, "last_seq": 1, "changes": [old]})["rejected"] == []
     with hub.tx() as conn:
         conn.exec_driver_sql(
             "UPDATE parked_changes SET at = '2020-01-01T00:00:00.000Z'"
         )  # parked long ago
-    fresh = an_edit(a, uuid7(), 2, phone="+390200000010")
-    assert hub.push(dev_a, {"first_seq": 2, "last_seq": 2, "changes": [fresh]})["rejected"] == []
+    assert hello(hub, dev_a, a, refused_after=0)["refused_later"] == []
+    person(b, last_name="Altra")  # another office's batch, parking nothing
+    assert push_outbox(hub, b, dev_b)["rejected"] == []
+    with hub.tx() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM parked_changes").scalar() == 0
+    (told,) = hello(hub, dev_a, a, refused_after=0)["refused_later"]
+    assert (told["change_id"], told["table"], told["row_id"]) == (
+        old["change_id"],
+        "people",
+        row_id,
+    )
+    assert told["reason"] == push.EXPIRED_REASON
+    assert "30 giorni" in told["reason"]
+    assert hello(hub, dev_b, b, refused_after=0)["refused_later"] == []  # only to its device
+    again = an_edit(a, old["row_id"], 2, phone="+390200000010")
+    assert hub.push(dev_a, {"first_seq": 2, "last_seq": 2, "changes": [again]})["rejected"] == []
     with hub.tx() as conn:
         left = [r[0] for r in conn.exec_driver_sql("SELECT change_id FROM parked_changes")]
-    assert left == [fresh["change_id"]]
+    assert left == [again["change_id"]]
     assert push.PARKED_DAYS == 30
 
 

@@ -32,6 +32,7 @@ from casa_desk.store.db import Store
 from casa_desk.sync import status
 from casa_desk.sync.apply import state
 from casa_desk.sync.client import REFUSED_LATER_SEEN
+from casa_desk.sync.hub import push
 
 DELETE_REFUSED = "Solo il presidio che ha registrato la persona o la sede possono eliminarla."
 
@@ -201,3 +202,60 @@ def test_a_bundle_saying_anything_as_refused_after_is_told_everything(
         hs.close()
     assert "1 rifiutata" in import_reply(a, reply)
     assert row(a, "people", q)["deleted"] == 0
+
+
+def test_a_parked_edit_dropped_after_its_days_reaches_its_office(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
+    """The row never came (its office stayed away): after PARKED_DAYS the hub drops the
+    edit, and its office, answered "accepted" back then, is told at its next sync with the
+    reason and lists it on the Sync page (it once kept its value without ever knowing).
+    The hub holds no version to put back, so the office's value stays as it is."""
+    hub = sqlite_hub
+    a, _b, q = restored_with_a_parked_delete(hub, tmp_path)
+    deletion = deletion_of(a, q)
+    hs = hub.store()
+    try:
+        with hs.tx() as conn:  # parked long ago
+            conn.exec_driver_sql("UPDATE parked_changes SET at = '2020-01-01T00:00:00.000Z'")
+    finally:
+        hs.close()
+    c = new_office(hub, tmp_path / "c.sqlite", "GRATOSOGLIO")
+    person(c, last_name="Altro presidio")
+    assert not sync(c).rejected  # any device's batch drops what waited too long
+    assert hub_sql(hub, "SELECT count(*) FROM parked_changes") == [0]
+    report = sync(a)
+    assert [(r["change_id"], r["row_id"], r["reason"]) for r in report.rejected] == [
+        (deletion, q, push.EXPIRED_REASON)
+    ]
+    assert [r["change_id"] for r in status.rejections(a)] == [deletion]
+    assert row(a, "people", q)["deleted"] == 1  # nothing at the hub to put back
+    assert not sync(a).rejected  # told once
+
+
+def test_a_row_that_comes_after_its_edit_was_dropped_replaces_the_refused_value(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
+    """Then its office comes back and re-sends the row. The office whose edit was dropped
+    held the refused value, newer than the row's: a pull kept it for good, and every sync
+    after ended "still differs from the hub". The refused value is now replaced by the
+    hub's version as soon as the hub holds one (apply.rows_still_refused)."""
+    hub = sqlite_hub
+    a, b, q = restored_with_a_parked_delete(hub, tmp_path)
+    hs = hub.store()
+    try:
+        with hs.tx() as conn:
+            conn.exec_driver_sql("UPDATE parked_changes SET at = '2020-01-01T00:00:00.000Z'")
+    finally:
+        hs.close()
+    c = new_office(hub, tmp_path / "c.sqlite", "GRATOSOGLIO")
+    person(c, last_name="Altro presidio")
+    sync(c)
+    assert [r["reason"] for r in sync(a).rejected] == [push.EXPIRED_REASON]
+    assert not sync(b).rejected  # b comes back: the person reaches the hub
+    assert hub_sql(hub, f"SELECT deleted FROM people WHERE id = '{q}'") == [0]
+    report = sync(a)
+    assert report.in_sync and not report.mismatched
+    assert row(a, "people", q)["deleted"] == 0
+    quiesce([a, b, c])
+    check_invariants(hub, [a, b, c])

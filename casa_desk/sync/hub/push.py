@@ -171,10 +171,21 @@ def apply_batch(
         if new:
             conn.execute(insert(schema.conflicts), new)
     scrub_touched(conn, rows, touched, links.found)  # anonymisation always wins (issue 11)
-    _park(conn, parked, now)
-    # Looked for only when any wait: this batch may have parked an edit of a row it creates.
-    _release_parked(conn, sorted(touched - originally) if waiting or parked else [], fields)
+    if parked or waiting:
+        _parked_after_batch(conn, parked, sorted(touched - originally), fields, now)
     return rejected
+
+
+def _parked_after_batch(
+    conn: Connection, parked: list[dict[str, Any]], created: list[Key], fields: FieldRules, now: str
+) -> None:
+    """Keep the batch's ``parked`` edits, release those waiting for the rows it ``created``
+    (this very batch may have parked an edit of a row it creates), drop those that waited
+    too long. Called only while any wait: none but after a restore."""
+    if parked:
+        conn.execute(insert(schema.parked), parked)
+    _release_parked(conn, created, fields)
+    _expire_parked(conn, now)
 
 
 #: Days a parked edit waits for its row. Offices re-send what a restored hub lacks at their
@@ -183,14 +194,46 @@ def apply_batch(
 PARKED_DAYS = 30
 
 
-def _park(conn: Connection, parked: list[dict[str, Any]], now: str) -> None:
-    """Keep ``parked`` until their rows come, and drop those older than :data:`PARKED_DAYS`
-    (the table is empty but after a restore: a look at each batch that parks)."""
-    if not parked:
+#: Why an edit that waited :data:`PARKED_DAYS` for its row was dropped, as its office reads it.
+EXPIRED_REASON = (
+    f"Modifica scartata: la scheda a cui si riferisce non è arrivata alla sede entro "
+    f"{PARKED_DAYS} giorni."
+)
+
+
+def _expire_parked(conn: Connection, now: str) -> None:
+    """Drop the parked edits older than :data:`PARKED_DAYS`, each a refusal told to the device
+    that delivered it at its next hello (``late_rejections``): its push was answered
+    "accepted", and its office would otherwise keep a value the hub never took without
+    knowing. Called after each batch while any edit waits (none but after a restore)."""
+    moment = to_utc_text(parse_utc_text(now) - timedelta(days=PARKED_DAYS))
+    waited = schema.parked
+    expired = conn.execute(
+        select(waited.c.change_id, waited.c.device_id, waited.c.table_name, waited.c.row_id)
+        .where(waited.c.at < moment)
+        .order_by(waited.c.at, waited.c.change_id)
+    ).all()
+    if not expired:
         return
-    conn.execute(insert(schema.parked), parked)
-    moment = parse_utc_text(now) - timedelta(days=PARKED_DAYS)
-    conn.execute(delete(schema.parked).where(schema.parked.c.at < to_utc_text(moment)))
+    conn.execute(delete(waited).where(waited.c.at < moment))
+    conn.execute(
+        insert(schema.rejections),
+        [
+            {
+                "change_id": r[0],
+                "device_id": r[1],
+                "table_name": r[2],
+                "row_id": r[3],
+                "reason": EXPIRED_REASON,
+                "at": now,
+            }
+            for r in expired
+        ],
+    )
+    conn.execute(
+        insert(schema.late_rejections), [{"change_id": r[0], "device_id": r[1]} for r in expired]
+    )
+    _log.info("parked edits dropped after %d days: %d", PARKED_DAYS, len(expired))
 
 
 def _record_rejections(
@@ -234,8 +277,9 @@ def _refused_inserts(
         {c["row_id"] for c in changes if c.get("op") != "insert"}
         - {row_id for _table, row_id in rows}
     )
-    sql = "SELECT table_name, row_id FROM rejections WHERE row_id"
-    return {(r[0], r[1]) for r in where_in(conn, sql, unknown)}
+    sql = "SELECT table_name, row_id, reason FROM rejections WHERE row_id"
+    # An edit dropped after waiting its days was not its row's insert: the row may yet come.
+    return {(r[0], r[1]) for r in where_in(conn, sql, unknown) if r[2] != EXPIRED_REASON}
 
 
 def _parked_row(device: Device, change: dict[str, Any], now: str) -> dict[str, Any]:
