@@ -57,6 +57,7 @@ from casa_desk.sync.apply import (
     release_held,
     restore_rows,
     retired_epoch,
+    rows_still_refused,
     set_epoch,
     set_state,
     state,
@@ -279,6 +280,8 @@ def import_reply(store: Store, path: Path) -> str:
         refused = rejected_update_rows(
             store, [r["change_id"] for r in payload.get("rejected") or []]
         )
+        for table, ids in rows_still_refused(store).items():  # an edit dropped, its row come
+            refused[table] = refused.get(table, []) + ids
         for table, rows in (payload.get("restore") or {}).items():
             restore_rows(store, table, [r for r in rows if r["id"] in refused.get(table, [])])
         acked = int(payload["acked_seq"])
@@ -424,11 +427,17 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
             size += len(protocol.encode(page["changes"]))
     except HubRefusal as refusal:
         raise SyncError(refusal.body["message"], code=refusal.body["code"]) from None
+    # The hub's version of rows whose edit it refused, and of rows arriving in this reply
+    # whose edit it dropped earlier, having waited for them too long (the office still holds
+    # the refused value, newer than the row's: a pull alone would keep it).
+    owed = [(r["table"], r["row_id"]) for r in rejected]
+    arriving = {(c["table"], c["row_id"]) for c in changes}
+    owed += sorted(hub.dropped_edit_rows(device) & arriving)
     restore: dict[str, list[dict[str, Any]]] = {}
-    for rejection in rejected:  # the hub's version of rows whose edit it refused
-        if rejection["table"] in BY_NAME:
-            rows = hub.snapshot(device, rejection["table"], "", 1, [rejection["row_id"]])["rows"]
-            restore.setdefault(rejection["table"], []).extend(rows)
+    for table, row_id in dict.fromkeys(owed):
+        if table in BY_NAME:
+            rows = hub.snapshot(device, table, "", 1, [row_id])["rows"]
+            restore.setdefault(table, []).extend(rows)
     body = {
         "acked_seq": acked,
         "acked_change_id": acked_state["acked_change_id"],

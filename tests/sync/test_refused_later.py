@@ -259,3 +259,34 @@ def test_a_row_that_comes_after_its_edit_was_dropped_replaces_the_refused_value(
     assert row(a, "people", q)["deleted"] == 0
     quiesce([a, b, c])
     check_invariants(hub, [a, b, c])
+
+
+def test_on_usb_files_too_a_row_that_comes_after_its_edit_was_dropped_replaces_it(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
+    """The same for an office on USB files: its reply tells the drop, and the reply that
+    brings the row at last carries the hub's version of it (the office cannot ask)."""
+    from casa_desk.sync.bundle import export_bundle, hub_import_bundle, import_reply
+
+    hub = sqlite_hub
+    a, b, q = restored_with_a_parked_delete(hub, tmp_path)
+    hs = hub.store()
+    try:
+        with hs.tx() as conn:
+            conn.exec_driver_sql("UPDATE parked_changes SET at = '2020-01-01T00:00:00.000Z'")
+        c = new_office(hub, tmp_path / "c.sqlite", "GRATOSOGLIO")
+        person(c, last_name="Altro presidio")
+        sync(c)
+        for n, expected in ((1, "1 rifiutata"), (2, "0 rifiutate")):
+            if n == 2:
+                assert not sync(b).rejected  # b comes back: the person reaches the hub
+            out, reply = tmp_path / f"a-{n}.casa", tmp_path / f"reply-{n}.casa"
+            export_bundle(a, out)
+            hub_import_bundle(hs, out, reply)
+            assert expected in import_reply(a, reply)
+            assert row(a, "people", q)["deleted"] == (1 if n == 1 else 0)
+    finally:
+        hs.close()
+    assert [r["reason"] for r in status.rejections(a)] == [push.EXPIRED_REASON]
+    quiesce([a, b, c])
+    check_invariants(hub, [a, b, c])

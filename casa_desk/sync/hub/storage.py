@@ -40,7 +40,7 @@ from casa_desk.sync.faults import fault_point
 from casa_desk.sync.hub import schema
 from casa_desk.sync.hub.db_errors import driver_line, explained
 from casa_desk.sync.hub.future import neutralise_future_clocks
-from casa_desk.sync.hub.push import apply_batch, prepare
+from casa_desk.sync.hub.push import EXPIRED_REASON, apply_batch, prepare
 from casa_desk.sync.hub.rules import FieldRules, now_ms
 from casa_desk.sync.hub.scopes import Device, visible_clause
 from casa_desk.sync.merge import UNCHANGED_SEED, digest_columns, digest_ordered, digest_rows
@@ -265,6 +265,20 @@ class HubStore:
         ``refused_later``), for a reply bundle: an office on USB files hears them too."""
         with self.tx() as conn:
             return list(_refused_later(conn, device, after)["refused_later"])
+
+    def dropped_edit_rows(self, device: Device) -> set[tuple[str, str]]:
+        """Rows (table, id) of the device's edits dropped after waiting for their row
+        (hub/push.py ``EXPIRED_REASON``), for a reply bundle: when such a row comes at last,
+        the reply carries the hub's version, which replaces the refused value at the office
+        (an office online asks for it: ``apply.rows_still_refused``)."""
+        refused = schema.rejections
+        with self.tx() as conn:
+            found = conn.execute(
+                select(refused.c.table_name, refused.c.row_id).where(
+                    (refused.c.device_id == device.id) & (refused.c.reason == EXPIRED_REASON)
+                )
+            )
+            return {(str(r[0]), str(r[1])) for r in found}
 
     def bind_node(self, conn: Connection, device: Device, node_id: str) -> None:
         if not node_id:
