@@ -295,3 +295,49 @@ def test_a_riservato_persons_letter_needs_the_reason_too(qtbot, demo, tmp_path) 
     assert "Arianna" in " ".join(p.extract_text() for p in PdfReader(out).pages)
     [glass] = store.query("SELECT who, row_id FROM audit_log WHERE action = 'break_glass'")
     assert glass == {"who": NO_PERMISSION, "row_id": arianna}
+
+
+def test_a_card_merged_into_a_riservato_person_asks_the_reason_too(qtbot, demo) -> None:
+    """Before: a masked user who had opened a record today (F2, Alt+←) reached it again after
+    a colleague merged it into a riservato person's card; the card shows the survivor, and
+    it opened in full — name, codice fiscale, phone, history — with no reason asked and the
+    view audited under the merged record's id."""
+    from casa_desk.store.people import People
+
+    window, session = masked_window(qtbot, demo)
+    ottavio, duplicate = demo.ids["Brennafiori Ottavio"], demo.duplicate
+    window.open_person(duplicate)  # the second registration: not riservato, opens as usual
+    assert window.card.person_id == duplicate
+    window.show_search()
+    # meanwhile a coordinator flags Ottavio by hand and merges the second record into his
+    admin = demo.session.desk.login("prova.admin", PASSWORD, how="test")
+    admin.set_restricted(ottavio, True)
+    People(demo.store).merge(duplicate, ottavio, presidio="SAN-SIRO", operator="prova.admin")
+
+    asked: list[bool] = []
+    when_modal(BreakGlassDialog, lambda d: (asked.append(True), d.reject()))
+    menu = window.show_recent()  # F2: today's cards, the merged record among them
+    [entry] = [a for a in menu.actions() if "Brennafiori" in a.text()]
+    entry.trigger()
+    assert asked == [True]
+    assert window.card.person_id is None
+    assert "0240001111" not in _visible_text(window)
+    assert demo.cf["Brennafiori Ottavio"] not in _visible_text(window)
+
+    def reason(dialog: BreakGlassDialog) -> None:
+        qtbot.keyClicks(dialog.reason, "verifica richiesta del servizio sociale")
+        dialog.open_button.click()
+
+    when_modal(BreakGlassDialog, reason)
+    window.open_person(duplicate)
+    assert window.card.person_id == ottavio  # the survivor's card, once the reason is given
+    rows = demo.store.query(
+        "SELECT action, row_id FROM audit_log WHERE who = ? AND action IN ('break_glass',"
+        " 'viewed') ORDER BY at, rowid",
+        [NO_PERMISSION],
+    )
+    assert rows[-2:] == [
+        {"action": "break_glass", "row_id": ottavio},
+        {"action": "viewed", "row_id": ottavio},
+    ]
+    assert session.grant_for(ottavio) is not None
