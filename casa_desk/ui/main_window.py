@@ -196,7 +196,12 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         page.show_referral(referral_id)  # type: ignore[attr-defined]
 
     def _build_sync_page(self, cls: type) -> QWidget:
-        page = cls(self.context.store, runner=self.context.runner, bus=self.context.bus)
+        page = cls(
+            self.context.store,
+            runner=self.context.runner,
+            bus=self.context.bus,
+            masked=lambda: self.context.masked,
+        )
         # A sync may change any table: every view decides for itself whether to refresh.
         page.synced.connect(self._after_sync)
         page.paired.connect(self._start_auto_sync)  # paired from the window: sync from now on
@@ -335,6 +340,9 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         self.apply_roles()
         for table in ("people", "contacts", "referrals"):
             self.context.bus.changed.emit(table)
+        sync = self.pages["sync"].page if "sync" in self.pages else None
+        if sync is not None:  # its lists name people: read again, masked as the user may
+            sync.refresh()  # type: ignore[attr-defined]
 
     # -- people ---------------------------------------------------------------------------
     @property

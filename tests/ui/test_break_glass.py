@@ -11,10 +11,11 @@ from __future__ import annotations
 import time
 
 from login_driver import when_modal
-from login_helpers import PASSWORD
+from login_helpers import PASSWORD, USER
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from casa_desk.models.ids import stable_id
 from casa_desk.security.access import BREAK_GLASS_SECONDS
 from casa_desk.security.accounts import add_user
 from casa_desk.ui.break_glass import BreakGlassDialog
@@ -341,3 +342,92 @@ def test_a_card_merged_into_a_riservato_person_asks_the_reason_too(qtbot, demo) 
         {"action": "viewed", "row_id": ottavio},
     ]
     assert session.grant_for(ottavio) is not None
+
+
+def _sync_news_about_arianna(demo) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """What a sync leaves on the Sync page about Arianna (riservato): another office's edit
+    of her phone, and conflicts on her phone, on her safe-contact note and on the reason of
+    her referral to the anti-violence service, as the sync writes them. Returns what a user
+    without permission must never read there."""
+    import json
+
+    from casa_desk.store.referrals import Referrals
+    from casa_desk.store.safe_contact import SafeContacts
+
+    store, arianna = demo.store, demo.ids["Quarzolini Arianna"]
+    safe = SafeContacts(store).save(
+        arianna, presidio="SAN-SIRO", phone="3398887766", no_calls=True, note="Chiamare la sorella"
+    )
+    secret = Referrals(store).create(
+        person_id=arianna, service_id=stable_id("services", "1522"), reason="Minacce del marito",
+        presidio="SAN-SIRO", by="op",
+    )  # fmt: skip
+    conflicts = (
+        ("people", arianna, "phone", "3331112201", "3330000099"),
+        ("safe_contacts", safe["id"], "note", "Chiamare la sorella", "Solo di mattina dal lavoro"),
+        ("referrals", secret["id"], "reason", "Minacce del marito", "Percosse del marito"),
+    )
+    with store.transaction():
+        store.db.execute(
+            "INSERT INTO sync_registry_edits (change_id, row_id, office, operator, device_id,"
+            " hlc, fields, received_at) VALUES ('c1', ?, 'MAZZINI', 'op.mazzini', 'd', 1, ?,"
+            " '2026-01-10T09:00:00.000Z')",
+            [arianna, json.dumps({"phone": ["3331112201", "3330000099"]})],
+        )
+        for n, (table, row_id, column, winner, loser) in enumerate(conflicts):
+            store.db.execute(
+                "INSERT INTO sync_conflicts (id, table_name, row_id, field, kind, winner_value,"
+                " loser_value, detected_at) VALUES (?, ?, ?, ?, 'concurrent_edit', ?, ?,"
+                " '2026-01-10T09:00:00.000Z')",
+                [f"k{n}", table, row_id, column, json.dumps(winner), json.dumps(loser)],
+            )
+    return ("Arianna", "Quarzolini", "2201", "0099", "sorella", "lavoro", "marito")
+
+
+def _sync_page_cells(window) -> str:  # type: ignore[no-untyped-def]
+    window.tabs.setCurrentWidget(window.pages["sync"])
+    page = window.page("sync")
+    cells = [
+        str(model.index(r, c).data() or "")
+        for model in (page.edits, page.conflicts)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+    ]
+    return " | ".join(cells)
+
+
+def test_the_sync_page_names_no_riservato_person_and_shows_no_sensitive_value(qtbot, demo) -> None:
+    """Before: the Sync page, open to every role, listed another office's edit of a riservato
+    person with her name and the values before and after, and conflicts with both values —
+    her phone, her safe-contact note, the reason of an anti-violence referral — to a user
+    who may see none of it. Now those rows stay (something is waiting) without a word of it,
+    and their buttons are off (deciding needs the values)."""
+    secrets = _sync_news_about_arianna(demo)
+    window, _session = masked_window(qtbot, demo)
+    shown = _sync_page_cells(window)
+    page = window.page("sync")
+    assert page.edits.rowCount() == 1 and page.conflicts.rowCount() == 3
+    assert "Persona riservata" in shown
+    for secret in secrets:
+        assert secret not in shown
+    page.edits_view.selectRow(0)
+    assert not page.revert_button.isEnabled() and not page.accept_button.isEnabled()
+    for row in range(3):
+        page.conflicts_view.selectRow(row)
+        assert not page.reinstate_button.isEnabled() and not page.dismiss_button.isEnabled()
+
+
+def test_the_sync_page_is_read_again_for_the_user_who_logs_in_on_the_lock_screen(
+    qtbot, demo, window
+) -> None:
+    from test_idle_lock import _type_password
+
+    secrets = _sync_news_about_arianna(demo)
+    shown = _sync_page_cells(window)  # the operator may see it all
+    assert "Quarzolini Arianna" in shown and "Percosse del marito" in shown
+    window.lock()
+    _type_password(qtbot, window, username=USER)  # the administrator, without permission
+    assert window.context.operator == USER
+    shown = _sync_page_cells(window)
+    for secret in secrets:
+        assert secret not in shown
