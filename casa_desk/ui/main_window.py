@@ -37,6 +37,7 @@ from casa_desk.ui.context import DeskContext
 from casa_desk.ui.daily_retention import DailyRetention
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.lock_screen import IdleLock, LockScreen
+from casa_desk.ui.masking import masked_name
 from casa_desk.ui.navigation import Navigation
 from casa_desk.ui.person_form import PersonForm
 from casa_desk.ui.quick_exit import NeutralPage, QuickExit
@@ -435,8 +436,12 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         menu.setObjectName("recentMenu")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         visits = self.navigation.today()
+        session = self.context.session
         for visit in visits:
-            action = menu.addAction(f"{visit.name}  ·  {visit.at.strftime('%H:%M')}")
+            # a card whose reason has expired: its name needs a new one, like the card
+            hidden = session is not None and session.needs_break_glass(visit.person_id)
+            name = masked_name() if hidden else visit.name
+            action = menu.addAction(f"{name}  ·  {visit.at.strftime('%H:%M')}")
             action.triggered.connect(lambda _=False, pid=visit.person_id: self.open_person(pid))
         if not visits:
             menu.addAction(self.tr("Nessuna scheda aperta oggi.")).setEnabled(False)

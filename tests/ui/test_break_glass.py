@@ -318,7 +318,8 @@ def test_a_card_merged_into_a_riservato_person_asks_the_reason_too(qtbot, demo) 
     asked: list[bool] = []
     when_modal(BreakGlassDialog, lambda d: (asked.append(True), d.reject()))
     menu = window.show_recent()  # F2: today's cards, the merged record among them
-    [entry] = [a for a in menu.actions() if "Brennafiori" in a.text()]
+    assert not any("Brennafiori" in a.text() for a in menu.actions())  # her card's name
+    [entry] = [a for a in menu.actions() if "Persona riservata" in a.text()]
     entry.trigger()
     assert asked == [True]
     assert window.card.person_id is None
@@ -431,3 +432,21 @@ def test_the_sync_page_is_read_again_for_the_user_who_logs_in_on_the_lock_screen
     shown = _sync_page_cells(window)
     for secret in secrets:
         assert secret not in shown
+
+
+def test_todays_cards_name_no_one_whose_grant_has_ended(qtbot, demo) -> None:
+    """Before: once the 3 hours were over the card was put away, but F2 still listed
+    "Quarzolini Arianna" among today's cards to the user who may no longer see her name."""
+    window, session, arianna = _card_opened_with_a_reason(qtbot, demo)
+    window.show_search()
+    assert any("Quarzolini Arianna" in a.text() for a in window.show_recent().actions())
+    _past_the_grant(session)
+    window.status.timer.timeout.emit()
+    entries = [a.text() for a in window.show_recent().actions()]
+    assert entries and not any("Arianna" in e or "Quarzolini" in e for e in entries)
+    assert any("Persona riservata" in e for e in entries)
+    asked: list[bool] = []
+    when_modal(BreakGlassDialog, lambda d: (asked.append(True), d.reject()))
+    [entry] = [a for a in window.show_recent().actions() if "Persona riservata" in a.text()]
+    entry.trigger()  # still there: opening it asks the reason again
+    assert asked == [True] and window.card.person_id is None
