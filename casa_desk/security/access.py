@@ -565,8 +565,16 @@ class Session:
 
         return is_restricted(self.store.db, person_id)
 
+    def card_of(self, person_id: str) -> str:
+        """Whose card opens for ``person_id``: a record merged into another shows the
+        survivor's, so the survivor's being riservato, grant and audit rows are what count."""
+        from casa_desk.store.people import People
+
+        return People(self.store).survivor_id(person_id)
+
     def grant_for(self, person_id: str) -> Grant | None:
-        """The live break-glass for ``person_id``, if any (expired ones are dropped)."""
+        """The live break-glass for ``person_id``'s card, if any (expired ones are dropped)."""
+        person_id = self.card_of(person_id)
         grant = self.grants.get(person_id)
         if grant is not None and self.now() >= grant.expires_at:
             del self.grants[person_id]
@@ -575,7 +583,8 @@ class Session:
 
     def needs_break_glass(self, person_id: str) -> bool:
         """True when opening ``person_id``'s card needs a reason first."""
-        return self.masked and self.is_restricted(person_id) and self.grant_for(person_id) is None
+        card = self.card_of(person_id)
+        return self.masked and self.is_restricted(card) and self.grant_for(card) is None
 
     def identity(self, person_id: str) -> Identity:
         """What would say who ``person_id`` is (her card and cards merged into it): what a
@@ -600,6 +609,7 @@ class Session:
         another would unmask her, and each try must leave a row the coordinators see."""
         text = audited_reason(reason, "dell'accesso")
         self._require_active()
+        person_id = self.card_of(person_id)
         identity = self.identity(person_id)
         try:
             check_reason(text, identity)
@@ -623,7 +633,7 @@ class Session:
         self._require_active()
         if self.needs_break_glass(person_id):
             raise BreakGlassRequired()
-        self.audit(AuditAction.VIEWED, table="people", row_id=person_id)
+        self.audit(AuditAction.VIEWED, table="people", row_id=self.card_of(person_id))
 
     def reveal(self, table: str, row_id: str) -> None:
         """Record that a sensitive contact or referral is shown ("Mostra"); only users

@@ -136,6 +136,19 @@ class People:
             operator=operator,
         )
 
+    def survivor_id(self, person_id: str) -> str:
+        """The id whose card shows ``person_id``: the record it was merged into (followed
+        to the end of a chain of merges), else ``person_id`` itself."""
+        current, seen = person_id, {person_id}
+        while True:
+            row = self.store.db.execute(
+                "SELECT merged_into FROM people WHERE id = ?", [current]
+            ).fetchone()
+            if row is None or not row[0] or row[0] in seen:
+                return current
+            current = row[0]
+            seen.add(current)
+
     def merged_ids(self, person_id: str) -> list[str]:
         """The person and everyone merged into them (their histories are one)."""
         ids = [person_id]

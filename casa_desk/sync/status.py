@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from casa_desk.store.db import Store
+from casa_desk.store.restricted import MASK
 from casa_desk.store.tables import BY_NAME
 from casa_desk.sync import held
 from casa_desk.sync.apply import state
@@ -72,9 +73,15 @@ def held_changes(store: Store, limit: int = 500) -> list[dict[str, Any]]:
 
 
 def conflicts(
-    store: Store, *, include_resolved: bool = False, limit: int = 500
+    store: Store, *, include_resolved: bool = False, limit: int = 500, masked: bool = False
 ) -> list[dict[str, Any]]:
-    """Concurrent losers, newest first, values decoded from their JSON form."""
+    """Concurrent losers, newest first, values decoded from their JSON form.
+
+    ``masked`` (a user without permission to see sensitive content): a conflict on a
+    riservato person or a row about her, a sensitive contact or referral (or one of its
+    events), a safe-contact instruction or the audit log carries ``hidden`` = 1 and no values
+    (a row refused whole holds every column): a colleague with permission decides it.
+    """
     where = "" if include_resolved else "WHERE resolved_at IS NULL"
     rows = store.query(
         f"SELECT * FROM sync_conflicts {where} ORDER BY detected_at DESC, id LIMIT ?", [limit]
@@ -82,7 +89,47 @@ def conflicts(
     for row in rows:
         for key in ("winner_value", "loser_value"):
             row[key] = None if row[key] is None else json.loads(row[key])
+        row["hidden"] = int(masked and _conflict_hidden(store, row))
+        if row["hidden"]:
+            row["winner_value"] = row["loser_value"] = None
     return rows
+
+
+#: Tables whose values a user without permission never reads, whoever they are about.
+_ALWAYS_HIDDEN = frozenset({"safe_contacts", "audit_log"})
+
+
+def _conflict_hidden(store: Store, conflict: dict[str, Any]) -> bool:
+    """Would ``conflict``'s values show a masked user what lists and cards keep from them?"""
+    table = conflict["table_name"]
+    if table in _ALWAYS_HIDDEN or table not in BY_NAME:
+        return True
+    rows = [v for v in (conflict["winner_value"], conflict["loser_value"]) if isinstance(v, dict)]
+    rows += store.query(f"SELECT * FROM {table} WHERE id = ?", [conflict["row_id"]])
+    if any(row.get("sensitive") for row in rows):
+        return True
+    people = {conflict["row_id"]} if table == "people" else set()
+    people |= {str(row["person_id"]) for row in rows if row.get("person_id")}
+    if table == "referral_events":
+        referrals = {str(row["referral_id"]) for row in rows if row.get("referral_id")}
+        for referral in referrals:
+            found = store.query(
+                "SELECT sensitive FROM referrals WHERE id = ? AND sensitive = 1", [referral]
+            )
+            if found:
+                return True
+    return any(_riservato(store, person) for person in people)
+
+
+def _riservato(store: Store, person_id: str) -> bool:
+    """``person_id`` or the card it was merged into is riservato here."""
+    return bool(
+        store.query(
+            "SELECT 1 FROM people_restricted WHERE person_id = ? OR person_id ="
+            " (SELECT merged_into FROM people WHERE id = ?)",
+            [person_id, person_id],
+        )
+    )
 
 
 def reinstate(store: Store, conflict_id: str) -> dict[str, Any] | None:
@@ -121,10 +168,18 @@ def dismiss(store: Store, conflict_id: str) -> None:
 
 # -- edits other offices made to people registered here (issue 8) ---------------------------
 def registry_edits(
-    store: Store, *, person_id: str | None = None, open_only: bool = True, limit: int = 500
+    store: Store,
+    *,
+    person_id: str | None = None,
+    open_only: bool = True,
+    limit: int = 500,
+    masked: bool = False,
 ) -> list[dict[str, Any]]:
     """Edits by other offices to people this office registered, newest first, with the
-    person's name and ``fields`` decoded to ``{field: [before, after]}``."""
+    person's name and ``fields`` decoded to ``{field: [before, after]}``.
+
+    ``masked``: an edit of a riservato person carries ``hidden`` = 1, the person masked
+    (:func:`casa_desk.store.restricted.mask_row`) and no values (``fields`` empty)."""
     where = ["1 = 1"]
     params: list[Any] = []
     if open_only:
@@ -140,6 +195,9 @@ def registry_edits(
     )
     for row in rows:
         row["fields"] = json.loads(row["fields"])
+        row["hidden"] = int(masked and _riservato(store, row["row_id"]))
+        if row["hidden"]:
+            row.update(last_name=MASK, first_name=None, restricted=1, fields={})
     return rows
 
 

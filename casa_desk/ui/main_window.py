@@ -37,6 +37,7 @@ from casa_desk.ui.context import DeskContext
 from casa_desk.ui.daily_retention import DailyRetention
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.lock_screen import IdleLock, LockScreen
+from casa_desk.ui.masking import masked_name
 from casa_desk.ui.navigation import Navigation
 from casa_desk.ui.person_form import PersonForm
 from casa_desk.ui.quick_exit import NeutralPage, QuickExit
@@ -196,7 +197,12 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         page.show_referral(referral_id)  # type: ignore[attr-defined]
 
     def _build_sync_page(self, cls: type) -> QWidget:
-        page = cls(self.context.store, runner=self.context.runner, bus=self.context.bus)
+        page = cls(
+            self.context.store,
+            runner=self.context.runner,
+            bus=self.context.bus,
+            masked=lambda: self.context.masked,
+        )
         # A sync may change any table: every view decides for itself whether to refresh.
         page.synced.connect(self._after_sync)
         page.paired.connect(self._start_auto_sync)  # paired from the window: sync from now on
@@ -335,6 +341,9 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         self.apply_roles()
         for table in ("people", "contacts", "referrals"):
             self.context.bus.changed.emit(table)
+        sync = self.pages["sync"].page if "sync" in self.pages else None
+        if sync is not None:  # its lists name people: read again, masked as the user may
+            sync.refresh()  # type: ignore[attr-defined]
 
     # -- people ---------------------------------------------------------------------------
     @property
@@ -427,8 +436,12 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         menu.setObjectName("recentMenu")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         visits = self.navigation.today()
+        session = self.context.session
         for visit in visits:
-            action = menu.addAction(f"{visit.name}  ·  {visit.at.strftime('%H:%M')}")
+            # a card whose reason has expired: its name needs a new one, like the card
+            hidden = session is not None and session.needs_break_glass(visit.person_id)
+            name = masked_name() if hidden else visit.name
+            action = menu.addAction(f"{name}  ·  {visit.at.strftime('%H:%M')}")
             action.triggered.connect(lambda _=False, pid=visit.person_id: self.open_person(pid))
         if not visits:
             menu.addAction(self.tr("Nessuna scheda aperta oggi.")).setEnabled(False)

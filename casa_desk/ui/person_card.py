@@ -216,7 +216,7 @@ class PersonCard(QWidget):
         """Show ``person_id`` (a merged duplicate shows its survivor)."""
         person = self.people.get(person_id)
         if person.get("merged_into"):
-            person = self.people.get(person["merged_into"])
+            person = self.people.get(self.people.survivor_id(person_id))
         self.person = person
         name = f"{person['last_name']} {person['first_name']}"
         self.title.setText(name)

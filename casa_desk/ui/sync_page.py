@@ -15,6 +15,7 @@ embeds the page, calls :meth:`SyncPage.sync_now` on demand and may call
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -48,6 +49,7 @@ from casa_desk.sync import status as sync_status
 from casa_desk.ui.context import ChangeBus
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.history_model import registry_edit_author, registry_edit_text
+from casa_desk.ui.masking import full_name
 from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.sync_actions import BundleActions, EnrolDialog, table_text
 from casa_desk.ui.tasks import TaskRunner
@@ -116,10 +118,13 @@ class SyncPage(QWidget):
         *,
         runner: TaskRunner | None = None,
         bus: ChangeBus | None = None,
+        masked: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("syncPage")
         self.store = store
+        # asked at each refresh: another user may log in on the lock screen meanwhile
+        self._masked = masked
         self.runner = runner or TaskRunner()
         self.bus = bus or ChangeBus(self)
         self.running = False
@@ -318,22 +323,26 @@ class SyncPage(QWidget):
             "edit_after_delete": self.tr("modifica dopo l'eliminazione"),
             "not_applied": self.tr("riga non accettata da questo archivio"),
         }
-        rows = sync_status.conflicts(self.store)
+        masked = self._masked()
+        hidden = self.tr("Riservato")
+        rows = sync_status.conflicts(self.store, masked=masked)
         for row in rows:
             row["kind_text"] = kinds.get(row["kind"], row["kind"])
             row["table_text"] = table_text(row.get("table_name"))
             row["winner_text"] = (
-                self.tr("(eliminata)")
+                hidden
+                if row["hidden"]
+                else self.tr("(eliminata)")
                 if row["winner_value"] is None and row["kind"] == "edit_after_delete"
                 else _shown(row["winner_value"])
             )
-            row["loser_text"] = _shown(row["loser_value"])
+            row["loser_text"] = hidden if row["hidden"] else _shown(row["loser_value"])
         self.conflicts.set_rows(rows)
-        edits = sync_status.registry_edits(self.store)
+        edits = sync_status.registry_edits(self.store, masked=masked)
         for edit in edits:
             edit["at"] = edit["received_at"]
-            edit["person"] = f"{edit.get('last_name') or ''} {edit.get('first_name') or ''}"
-            edit["fields_text"] = registry_edit_text(edit["fields"])
+            edit["person"] = full_name(edit)
+            edit["fields_text"] = hidden if edit["hidden"] else registry_edit_text(edit["fields"])
             edit["by"] = registry_edit_author(edit)
         self.edits.set_rows(edits)
         self._update_buttons()
@@ -352,10 +361,13 @@ class SyncPage(QWidget):
             self.state_changed.emit(code)
 
     def _update_buttons(self) -> None:
+        # a row whose values this user may not read is decided by a colleague who may
         conflict = self._selected_conflict()
+        conflict = None if conflict is None or conflict["hidden"] else conflict
         self.reinstate_button.setEnabled(conflict is not None and conflict["kind"] != "not_applied")
         self.dismiss_button.setEnabled(conflict is not None)
         edit = self._selected_edit()
+        edit = None if edit is None or edit["hidden"] else edit
         self.revert_button.setEnabled(edit is not None)
         self.accept_button.setEnabled(edit is not None)
 

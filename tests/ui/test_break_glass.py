@@ -11,10 +11,11 @@ from __future__ import annotations
 import time
 
 from login_driver import when_modal
-from login_helpers import PASSWORD
+from login_helpers import PASSWORD, USER
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from casa_desk.models.ids import stable_id
 from casa_desk.security.access import BREAK_GLASS_SECONDS
 from casa_desk.security.accounts import add_user
 from casa_desk.ui.break_glass import BreakGlassDialog
@@ -295,3 +296,157 @@ def test_a_riservato_persons_letter_needs_the_reason_too(qtbot, demo, tmp_path) 
     assert "Arianna" in " ".join(p.extract_text() for p in PdfReader(out).pages)
     [glass] = store.query("SELECT who, row_id FROM audit_log WHERE action = 'break_glass'")
     assert glass == {"who": NO_PERMISSION, "row_id": arianna}
+
+
+def test_a_card_merged_into_a_riservato_person_asks_the_reason_too(qtbot, demo) -> None:
+    """Before: a masked user who had opened a record today (F2, Alt+←) reached it again after
+    a colleague merged it into a riservato person's card; the card shows the survivor, and
+    it opened in full — name, codice fiscale, phone, history — with no reason asked and the
+    view audited under the merged record's id."""
+    from casa_desk.store.people import People
+
+    window, session = masked_window(qtbot, demo)
+    ottavio, duplicate = demo.ids["Brennafiori Ottavio"], demo.duplicate
+    window.open_person(duplicate)  # the second registration: not riservato, opens as usual
+    assert window.card.person_id == duplicate
+    window.show_search()
+    # meanwhile a coordinator flags Ottavio by hand and merges the second record into his
+    admin = demo.session.desk.login("prova.admin", PASSWORD, how="test")
+    admin.set_restricted(ottavio, True)
+    People(demo.store).merge(duplicate, ottavio, presidio="SAN-SIRO", operator="prova.admin")
+
+    asked: list[bool] = []
+    when_modal(BreakGlassDialog, lambda d: (asked.append(True), d.reject()))
+    menu = window.show_recent()  # F2: today's cards, the merged record among them
+    assert not any("Brennafiori" in a.text() for a in menu.actions())  # her card's name
+    [entry] = [a for a in menu.actions() if "Persona riservata" in a.text()]
+    entry.trigger()
+    assert asked == [True]
+    assert window.card.person_id is None
+    assert "0240001111" not in _visible_text(window)
+    assert demo.cf["Brennafiori Ottavio"] not in _visible_text(window)
+
+    def reason(dialog: BreakGlassDialog) -> None:
+        qtbot.keyClicks(dialog.reason, "verifica richiesta del servizio sociale")
+        dialog.open_button.click()
+
+    when_modal(BreakGlassDialog, reason)
+    window.open_person(duplicate)
+    assert window.card.person_id == ottavio  # the survivor's card, once the reason is given
+    rows = demo.store.query(
+        "SELECT action, row_id FROM audit_log WHERE who = ? AND action IN ('break_glass',"
+        " 'viewed') ORDER BY at, rowid",
+        [NO_PERMISSION],
+    )
+    assert rows[-2:] == [
+        {"action": "break_glass", "row_id": ottavio},
+        {"action": "viewed", "row_id": ottavio},
+    ]
+    assert session.grant_for(ottavio) is not None
+
+
+def _sync_news_about_arianna(demo) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """What a sync leaves on the Sync page about Arianna (riservato): another office's edit
+    of her phone, and conflicts on her phone, on her safe-contact note and on the reason of
+    her referral to the anti-violence service, as the sync writes them. Returns what a user
+    without permission must never read there."""
+    import json
+
+    from casa_desk.store.referrals import Referrals
+    from casa_desk.store.safe_contact import SafeContacts
+
+    store, arianna = demo.store, demo.ids["Quarzolini Arianna"]
+    safe = SafeContacts(store).save(
+        arianna, presidio="SAN-SIRO", phone="3398887766", no_calls=True, note="Chiamare la sorella"
+    )
+    secret = Referrals(store).create(
+        person_id=arianna, service_id=stable_id("services", "1522"), reason="Minacce del marito",
+        presidio="SAN-SIRO", by="op",
+    )  # fmt: skip
+    conflicts = (
+        ("people", arianna, "phone", "3331112201", "3330000099"),
+        ("safe_contacts", safe["id"], "note", "Chiamare la sorella", "Solo di mattina dal lavoro"),
+        ("referrals", secret["id"], "reason", "Minacce del marito", "Percosse del marito"),
+    )
+    with store.transaction():
+        store.db.execute(
+            "INSERT INTO sync_registry_edits (change_id, row_id, office, operator, device_id,"
+            " hlc, fields, received_at) VALUES ('c1', ?, 'MAZZINI', 'op.mazzini', 'd', 1, ?,"
+            " '2026-01-10T09:00:00.000Z')",
+            [arianna, json.dumps({"phone": ["3331112201", "3330000099"]})],
+        )
+        for n, (table, row_id, column, winner, loser) in enumerate(conflicts):
+            store.db.execute(
+                "INSERT INTO sync_conflicts (id, table_name, row_id, field, kind, winner_value,"
+                " loser_value, detected_at) VALUES (?, ?, ?, ?, 'concurrent_edit', ?, ?,"
+                " '2026-01-10T09:00:00.000Z')",
+                [f"k{n}", table, row_id, column, json.dumps(winner), json.dumps(loser)],
+            )
+    return ("Arianna", "Quarzolini", "2201", "0099", "sorella", "lavoro", "marito")
+
+
+def _sync_page_cells(window) -> str:  # type: ignore[no-untyped-def]
+    window.tabs.setCurrentWidget(window.pages["sync"])
+    page = window.page("sync")
+    cells = [
+        str(model.index(r, c).data() or "")
+        for model in (page.edits, page.conflicts)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+    ]
+    return " | ".join(cells)
+
+
+def test_the_sync_page_names_no_riservato_person_and_shows_no_sensitive_value(qtbot, demo) -> None:
+    """Before: the Sync page, open to every role, listed another office's edit of a riservato
+    person with her name and the values before and after, and conflicts with both values —
+    her phone, her safe-contact note, the reason of an anti-violence referral — to a user
+    who may see none of it. Now those rows stay (something is waiting) without a word of it,
+    and their buttons are off (deciding needs the values)."""
+    secrets = _sync_news_about_arianna(demo)
+    window, _session = masked_window(qtbot, demo)
+    shown = _sync_page_cells(window)
+    page = window.page("sync")
+    assert page.edits.rowCount() == 1 and page.conflicts.rowCount() == 3
+    assert "Persona riservata" in shown
+    for secret in secrets:
+        assert secret not in shown
+    page.edits_view.selectRow(0)
+    assert not page.revert_button.isEnabled() and not page.accept_button.isEnabled()
+    for row in range(3):
+        page.conflicts_view.selectRow(row)
+        assert not page.reinstate_button.isEnabled() and not page.dismiss_button.isEnabled()
+
+
+def test_the_sync_page_is_read_again_for_the_user_who_logs_in_on_the_lock_screen(
+    qtbot, demo, window
+) -> None:
+    from test_idle_lock import _type_password
+
+    secrets = _sync_news_about_arianna(demo)
+    shown = _sync_page_cells(window)  # the operator may see it all
+    assert "Quarzolini Arianna" in shown and "Percosse del marito" in shown
+    window.lock()
+    _type_password(qtbot, window, username=USER)  # the administrator, without permission
+    assert window.context.operator == USER
+    shown = _sync_page_cells(window)
+    for secret in secrets:
+        assert secret not in shown
+
+
+def test_todays_cards_name_no_one_whose_grant_has_ended(qtbot, demo) -> None:
+    """Before: once the 3 hours were over the card was put away, but F2 still listed
+    "Quarzolini Arianna" among today's cards to the user who may no longer see her name."""
+    window, session, arianna = _card_opened_with_a_reason(qtbot, demo)
+    window.show_search()
+    assert any("Quarzolini Arianna" in a.text() for a in window.show_recent().actions())
+    _past_the_grant(session)
+    window.status.timer.timeout.emit()
+    entries = [a.text() for a in window.show_recent().actions()]
+    assert entries and not any("Arianna" in e or "Quarzolini" in e for e in entries)
+    assert any("Persona riservata" in e for e in entries)
+    asked: list[bool] = []
+    when_modal(BreakGlassDialog, lambda d: (asked.append(True), d.reject()))
+    [entry] = [a for a in window.show_recent().actions() if "Persona riservata" in a.text()]
+    entry.trigger()  # still there: opening it asks the reason again
+    assert asked == [True] and window.card.person_id is None

@@ -3402,6 +3402,10 @@ the free number shown on the notice board.</translation>
         <translation>row not accepted by this store</translation>
     </message>
     <message>
+        <source>Riservato</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
         <source>(eliminata)</source>
         <translation>(deleted)</translation>
     </message>

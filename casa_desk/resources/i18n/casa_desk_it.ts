@@ -3397,6 +3397,10 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Riservato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(eliminata)</source>
         <translation type="unfinished"></translation>
     </message>

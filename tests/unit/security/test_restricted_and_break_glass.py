@@ -311,3 +311,36 @@ def test_invisible_characters_neither_make_a_reason_nor_hide_a_name(desk: dict) 
         {"reason": "Sfratto: la signora è allo sportello"}
     ]
     session.store.close()
+
+
+def test_a_conflict_refused_whole_shows_a_masked_user_no_value(desk: dict) -> None:
+    """A row the store refused at sync is kept whole as the conflict's value (every column):
+    for a user without permission, a sensitive contact's (notes and all), a riservato
+    person's own row and her edits come without values; a plain person's stay readable."""
+    import json
+
+    from casa_desk.sync import status
+
+    session = login(desk["path"])
+    store, ids = session.store, desk["ids"]
+    refused = {"id": "x1", "person_id": ids["Comuni"], "sensitive": 1, "notes": "Nota segreta"}
+    with store.transaction():
+        for n, (table, row_id, value) in enumerate(
+            (
+                ("contacts", "x1", refused),
+                ("people", ids["Violati"], {"id": ids["Violati"], "last_name": "Violati"}),
+                ("people", ids["Comuni"], {"id": ids["Comuni"], "last_name": "Comuni"}),
+            )
+        ):
+            store.db.execute(
+                "INSERT INTO sync_conflicts (id, table_name, row_id, field, kind, loser_value,"
+                " detected_at) VALUES (?, ?, ?, '*', 'not_applied', ?, '2026-01-10T09:00:00Z')",
+                [f"k{n}", table, row_id, json.dumps(value)],
+            )
+    shown = {r["id"]: r for r in status.conflicts(store, masked=True)}
+    assert [shown[k]["hidden"] for k in ("k0", "k1", "k2")] == [1, 1, 0]
+    assert shown["k0"]["loser_value"] is None and shown["k1"]["loser_value"] is None
+    assert shown["k2"]["loser_value"]["last_name"] == "Comuni"
+    assert all(not r["hidden"] for r in status.conflicts(store))  # with permission: all
+    assert status.conflicts(store)[0]["loser_value"] is not None
+    store.close()
