@@ -1,0 +1,111 @@
+"""A hostile office against the hub, in-process on both engines: what slipped through the
+hub's checks before (each test failed before its fix)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from login_helpers import new_store
+from sync_helpers import person
+
+from casa_desk.models.hlc import pack
+from casa_desk.models.ids import uuid7
+from casa_desk.store.db import Store
+from casa_desk.sync import protocol
+from casa_desk.sync.client import save_credentials
+from casa_desk.sync.hub.devices import add_device, device_by_id, enrol
+from casa_desk.sync.hub.scopes import Device
+from casa_desk.sync.hub.storage import HubStore
+from casa_desk.sync.messages import PushRequest
+
+NOW = "2026-03-01T10:00:00.000Z"
+
+
+@pytest.fixture
+def hub_store(hub_db: str) -> Iterator[HubStore]:
+    hub = HubStore.open(hub_db)
+    yield hub
+    hub.close()
+
+
+def office(hub: HubStore, path: Path, presidio: str) -> tuple[Store, Device]:
+    device_id, code = add_device(hub, presidio)
+    store = new_store(path, presidio=None)
+    save_credentials(store, enrol(hub, code, store.device_id), None)
+    return store, device_by_id(hub, device_id)[0]
+
+
+def change(
+    store: Store, table: str, row_id: str, op: str, seq: int, data: dict[str, Any]
+) -> dict[str, Any]:
+    """A change as ``store``'s device would send it; an insert gets the sync columns."""
+    if op == "insert":
+        scope = "shared" if table == "people" else store.presidio
+        data = {"id": row_id, "presidio": store.presidio, "scope": scope, "deleted": 0, **data}
+        data = {"created_at": NOW, "updated_at": NOW, **data}
+    return {
+        "seq": seq,
+        "change_id": uuid7(),
+        "table": table,
+        "row_id": row_id,
+        "op": op,
+        "hlc": pack(int(time.time() * 1000), seq),
+        "device": store.device_id,
+        "data": data,
+        "base": None if op == "insert" else {k: [0, ""] for k in data},
+    }
+
+
+def push(hub: HubStore, device: Device, changes: list[dict[str, Any]]) -> dict[str, Any]:
+    """One batch, validated as the HTTP route and a bundle validate it."""
+    seqs = [c["seq"] for c in changes]
+    body = {"first_seq": min(seqs), "last_seq": max(seqs), "changes": changes}
+    message = PushRequest.model_validate(protocol.decode(protocol.encode(body)))
+    return hub.push(device, message.model_dump())
+
+
+def push_outbox(hub: HubStore, store: Store, device: Device) -> dict[str, Any]:
+    rows = store.db.execute(f"SELECT {protocol.OUTBOX_COLUMNS} FROM sync_outbox ORDER BY seq")
+    return push(hub, device, [protocol.change_from_outbox(r) for r in rows.fetchall()])
+
+
+@pytest.mark.parametrize(
+    "clock",
+    [["abc", "x"], ["9" * 5000, "x"], [-1, "x"], [1, 2], [1, "x" * 65], [2**63, "x"]],
+    ids=["text", "digits", "negative", "device-number", "device-long", "beyond-64-bits"],
+)
+def test_a_base_clock_that_is_not_a_clock_is_refused_and_never_blocks_another_office(
+    hub_store: HubStore, tmp_path: Path, clock: list[Any]
+) -> None:
+    """A change's ``base`` says which ``[hlc, device]`` each field held when it was edited;
+    the envelope lets any text or integer through. The merge read it with ``int()``: text
+    crashed the batch (an error 500, for ever), and an edit parked after a restore crashed
+    the push of the office that later brought its row. Refused per change, with a reason."""
+    hub = hub_store
+    a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    p = person(b, last_name="Bianchi")
+    assert push_outbox(hub, b, dev_b)["rejected"] == []
+    later = pack(int(time.time() * 1000) + 60_000, 0)  # newer than anything held
+    forged = change(a, "people", p["id"], "update", 1, {"first_name": "X"})
+    parked = change(a, "people", uuid7(), "update", 2, {"first_name": "X"})
+    fine = change(a, "people", p["id"], "update", 3, {"phone": "+390200000001"})
+    for edit in (forged, parked):
+        edit["base"], edit["hlc"] = {"first_name": clock}, later
+    answer = push(hub, dev_a, [forged, parked, fine])
+    assert [(r["change_id"], r["reason"]) for r in answer["rejected"]] == [
+        (forged["change_id"], "Orologi di base della modifica non validi."),
+        (parked["change_id"], "Orologi di base della modifica non validi."),
+    ]
+    assert answer["acked_seq"] == 3
+    (got,) = [r for r in hub.rows("people") if r["id"] == p["id"]]
+    assert (got["first_name"], got["phone"]) == ("Nome", "+390200000001")
+    # the row of the edit that would have waited comes from B: B's push goes through
+    b2 = person(b, id=parked["row_id"], last_name="Dopo")
+    rows = b.db.execute(f"SELECT {protocol.OUTBOX_COLUMNS} FROM sync_outbox WHERE seq = 2")
+    assert push(hub, dev_b, [protocol.change_from_outbox(rows.fetchone())])["rejected"] == []
+    assert [r["first_name"] for r in hub.rows("people") if r["id"] == b2["id"]] == ["Nome"]
