@@ -3,6 +3,7 @@ hub's checks before (each test failed before its fix)."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 
 import pytest
 from login_helpers import new_store
+from sqlalchemy import select
 from sync_helpers import person
 
 from casa_desk.models.hlc import pack
@@ -17,6 +19,7 @@ from casa_desk.models.ids import uuid7
 from casa_desk.store.db import Store
 from casa_desk.sync import protocol
 from casa_desk.sync.client import save_credentials
+from casa_desk.sync.hub import schema
 from casa_desk.sync.hub.devices import add_device, device_by_id, enrol
 from casa_desk.sync.hub.scopes import Device
 from casa_desk.sync.hub.storage import HubStore
@@ -109,3 +112,54 @@ def test_a_base_clock_that_is_not_a_clock_is_refused_and_never_blocks_another_of
     rows = b.db.execute(f"SELECT {protocol.OUTBOX_COLUMNS} FROM sync_outbox WHERE seq = 2")
     assert push(hub, dev_b, [protocol.change_from_outbox(rows.fetchone())])["rejected"] == []
     assert [r["first_name"] for r in hub.rows("people") if r["id"] == b2["id"]] == ["Nome"]
+
+
+def test_an_anonymisation_erases_no_other_row_that_shares_an_id(
+    hub_store: HubStore, tmp_path: Path
+) -> None:
+    """Ids are unique per table, not across tables. An office that gives its own contact
+    the id of another office's person (shared: it knows it), then anonymises the contact's
+    person, had the hub erase that other person's change log payloads and the reasons of
+    that office's audit rows about them (matched by id alone): a new office pulling the log
+    got the person nameless, and head office lost a break-glass reason. The scrub now
+    matches each row by its table too."""
+    hub = hub_store
+    a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    p = person(b, last_name="Bianchi")
+    why = "visita domiciliare programmata"
+    seen = change(
+        b,
+        "audit_log",
+        uuid7(),
+        "insert",
+        2,
+        {"at": NOW, "who": "op", "action": "break_glass", "table_name": "people"}
+        | {"row_id": p["id"], "reason": why},
+    )
+    assert push_outbox(hub, b, dev_b)["rejected"] == []
+    assert push(hub, dev_b, [seen])["rejected"] == []
+    q = uuid7()
+    own = change(a, "people", q, "insert", 1, {"last_name": "Rossi"})
+    twin = change(  # a contact of A's own person, with B's person's id
+        a,
+        "contacts",
+        p["id"],
+        "insert",
+        2,
+        {"person_id": q, "category": "sociale", "summary": "colloquio", "occurred_at": NOW},
+    )
+    gone = change(a, "people", q, "update", 3, {"anonymised_on": "2026-03-02"})
+    assert push(hub, dev_a, [own, twin, gone])["rejected"] == []
+    log = schema.change_log
+    with hub.tx() as conn:
+        found = conn.execute(select(log.c.table_name, log.c.data).where(log.c.row_id == p["id"]))
+        logged = {r[0]: json.loads(r[1]) for r in found}
+    assert logged["people"]["last_name"] == "Bianchi"  # B's person, untouched
+    assert logged["contacts"]["summary"] is None  # A's contact of its erased person
+    (audit,) = [r for r in hub.rows("audit_log") if r["row_id"] == p["id"]]
+    assert audit["reason"] == why
+    (contact_row,) = hub.rows("contacts")
+    assert contact_row["summary"] is None
+    names = {r["id"]: r["last_name"] for r in hub.rows("people")}
+    assert (names[p["id"]], names[q]) == ("Bianchi", None)
