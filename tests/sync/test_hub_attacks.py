@@ -14,10 +14,19 @@ from login_helpers import new_store
 from sqlalchemy import select
 from sync_helpers import person
 
+from casa_desk.errors import SyncError
 from casa_desk.models.hlc import pack
 from casa_desk.models.ids import uuid7
 from casa_desk.store.db import Store
 from casa_desk.sync import protocol
+from casa_desk.sync.apply import state
+from casa_desk.sync.bundle import (
+    export_bundle,
+    hub_import_bundle,
+    import_reply,
+    open_bundle,
+    write_bundle,
+)
 from casa_desk.sync.client import save_credentials
 from casa_desk.sync.hub import schema
 from casa_desk.sync.hub.devices import add_device, device_by_id, enrol
@@ -163,3 +172,57 @@ def test_an_anonymisation_erases_no_other_row_that_shares_an_id(
     assert contact_row["summary"] is None
     names = {r["id"]: r["last_name"] for r in hub.rows("people")}
     assert (names[p["id"]], names[q]) == ("Bianchi", None)
+
+
+def forged_bundle(
+    hub: HubStore, tmp_path: Path, **manifest_fields: Any
+) -> tuple[Store, Path, Path, str]:
+    """Office A's bundle of one new person, its manifest changed as given and signed again
+    with A's own key (an office holds it). Returns A, the bundle, the reply path, the id."""
+    a, _dev = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    p = person(a, last_name="Pacchetto")
+    out, forged = tmp_path / "a.casa", tmp_path / "forged.casa"
+    export_bundle(a, out)
+    key = state(a, "hub_bundle_key") or ""
+    manifest, payload = open_bundle(out, key)
+    write_bundle(forged, {**manifest, **manifest_fields}, payload, key)
+    return a, forged, tmp_path / "reply.casa", p["id"]
+
+
+BAD_NUMBERS = ["12", [1], 1.5, 2**70, -1, True, None]
+
+
+@pytest.mark.parametrize("field", ["wall_ms", "protocol"])
+@pytest.mark.parametrize("bad", BAD_NUMBERS, ids=repr)
+def test_a_bundle_header_number_that_is_not_one_is_refused_with_a_reason(
+    hub_store: HubStore, tmp_path: Path, field: str, bad: object
+) -> None:
+    """The manifest is signed by the office's own key, so an office writes what it likes
+    there. ``int()`` of text, a list, a float infinity or ``None`` was a traceback at
+    ``casa-desk hub import-bundle`` (a bug report); now a one-line refusal, nothing done."""
+    hub = hub_store
+    _a, forged, reply, pid = forged_bundle(hub, tmp_path, **{field: bad})
+    with pytest.raises(SyncError) as refused:
+        hub_import_bundle(hub, forged, reply)
+    assert refused.value.code == "bundle_format"
+    assert refused.value.message == (
+        f"Pacchetto non valido: il campo {field} dell'intestazione non è un numero."
+    )
+    assert pid not in {r["id"] for r in hub.rows("people")}
+    assert hub.log_change_ids() == [] and not reply.exists()
+
+
+@pytest.mark.parametrize("bad", BAD_NUMBERS, ids=repr)
+def test_a_bundle_header_cursor_or_count_that_is_not_a_number_is_not_trusted(
+    hub_store: HubStore, tmp_path: Path, bad: object
+) -> None:
+    """``pull_cursor`` counts as 0 (the reply then carries what the office may already
+    hold: applied twice, harmless); the count head office is told is the bundle's own, not
+    the manifest's. ``count`` as text was a traceback after the import and the reply were
+    done, so head office believed it had failed."""
+    hub = hub_store
+    a, forged, reply, pid = forged_bundle(hub, tmp_path, pull_cursor=bad, count=bad)
+    summary = hub_import_bundle(hub, forged, reply)
+    assert summary.startswith("Pacchetto importato: 1 modifica, 0 rifiutate;")
+    assert pid in {r["id"] for r in hub.rows("people")}
+    import_reply(a, reply)
