@@ -377,13 +377,13 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
     if row["revoked_at"]:
         raise SyncError(protocol.MESSAGES[protocol.REVOKED], code=protocol.REVOKED)
     manifest, payload = open_bundle(path, row["bundle_key"])
-    if int(manifest.get("wall_ms", 0)) > time.time() * 1000 + protocol.MAX_SKEW_MS:
+    if _manifest_number(manifest, "wall_ms") > time.time() * 1000 + protocol.MAX_SKEW_MS:
         raise SyncError(
             "Pacchetto datato nel futuro: messo da parte, non applicato "
             "(correggere l'orologio del PC dell'ufficio).",
             code="bundle_future",
         )
-    if int(manifest.get("protocol", 0)) < protocol.MIN_PROTOCOL:
+    if _manifest_number(manifest, "protocol") < protocol.MIN_PROTOCOL:
         raise SyncError(
             protocol.MESSAGES[protocol.UPGRADE_REQUIRED], code=protocol.UPGRADE_REQUIRED
         )
@@ -391,7 +391,9 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
         with hub.tx(lock=True) as conn:
             hub.bind_node(conn, device, str(manifest.get("node_id") or ""))
         rejected: list[dict[str, Any]] = []
-        for message in _push_messages(payload):
+        messages = _push_messages(payload)
+        received = sum(len(m["changes"]) for m in messages)  # not the manifest's word
+        for message in messages:
             answer = hub.push(device, message)
             rejected += answer["rejected"]
             if answer.get("gap"):
@@ -414,7 +416,7 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
             for r in late
             if r["change_id"] not in told
         ]
-        from_cursor = int(manifest.get("pull_cursor", 0)) if manifest.get("epoch") == epoch else 0
+        from_cursor = _seq(manifest.get("pull_cursor")) if manifest.get("epoch") == epoch else 0
         changes: list[dict[str, Any]] = []
         cursor = from_cursor
         size = 0
@@ -459,7 +461,20 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
         "created_at": utc_now_text(),
     }
     write_bundle(reply, reply_manifest, body, row["bundle_key"], inputs=[path, *inputs])
-    return hub_summary(int(manifest.get("count", 0)), len(rejected), len(changes), reply)
+    return hub_summary(received, len(rejected), len(changes), reply)
+
+
+def _manifest_number(manifest: dict[str, Any], key: str) -> int:
+    """A number the office's manifest must hold as one (0 when absent, as before): anything
+    else (text, a list, a fraction, a boolean, beyond 64 bits) is a refusal with a reason,
+    before anything is imported, never a traceback."""
+    value = manifest.get(key, 0)
+    if type(value) is not int or not 0 <= value <= protocol.MAX_INT64:
+        raise SyncError(
+            f"Pacchetto non valido: il campo {key} dell'intestazione non è un numero.",
+            code="bundle_format",
+        )
+    return value
 
 
 def _seq(value: Any) -> int:

@@ -132,9 +132,16 @@ def scrub(conn: Connection, person_id: str, day: str) -> None:
         )
     ]
     every = [i for found in by_table.values() for i in found]
+    # Ids are unique per table only: a row of another table with one of these ids (an
+    # office may give its contact another office's person's id) is not about this person.
+    pairs = {(table, i) for table, found in by_table.items() for i in found}
     audit = schema.MIRRORS["audit_log"]
     by_table["audit_log"] = [
-        r[0] for r in conn.execute(select(audit.c.id).where(audit.c.row_id.in_(every)))
+        r[0]
+        for r in conn.execute(
+            select(audit.c.id, audit.c.table_name, audit.c.row_id).where(audit.c.row_id.in_(every))
+        )
+        if r[1] not in schema.MIRRORS or (r[1], r[2]) in pairs  # "person": an access PDF
     ]
     for table, names in ERASED.items():
         if table not in schema.MIRRORS or not by_table.get(table):
@@ -149,12 +156,22 @@ def scrub(conn: Connection, person_id: str, day: str) -> None:
             where = where & mirror.c.action.not_in(sorted(KEPT_AUDIT_ACTIONS))
         conn.execute(update(mirror).where(where).values(**values))
     every += by_table["audit_log"]
+    pairs.update(("audit_log", i) for i in by_table["audit_log"])
     log = schema.change_log
-    for seq, table_name, data in conn.execute(
-        select(log.c.seq, log.c.table_name, log.c.data).where(log.c.row_id.in_(every))
+    for seq, table_name, row_id, data in conn.execute(
+        select(log.c.seq, log.c.table_name, log.c.row_id, log.c.data).where(log.c.row_id.in_(every))
     ).all():
+        if (table_name, row_id) not in pairs:
+            continue
         clean = neutralise(table_name, json.loads(data or "{}"))
         text = json.dumps(clean, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         if text != data:
             conn.execute(update(log).where(log.c.seq == seq).values(data=text))
-    conn.execute(delete(schema.conflicts).where(schema.conflicts.c.row_id.in_(every)))
+    conflicts = schema.conflicts
+    for table, found in by_table.items():
+        if found:
+            conn.execute(
+                delete(conflicts).where(
+                    (conflicts.c.table_name == table) & conflicts.c.row_id.in_(found)
+                )
+            )

@@ -252,6 +252,8 @@ def content_reason(  # noqa: PLR0911, PLR0912 - one check per branch, read top t
         or (operator is not None and _forbidden_text(operator))
     ):
         return "Testo con caratteri non ammessi (NUL, controllo della direzione del testo)."
+    if not _clocks_ok(change.get("base")):
+        return "Orologi di base della modifica non validi."
     table = change["table"]
     caps = _CAPS.get(table)
     if caps is None:
@@ -281,6 +283,30 @@ def content_reason(  # noqa: PLR0911, PLR0912 - one check per branch, read top t
         if value is not None and value not in allowed:
             return f"Codice sconosciuto nel campo {col}."
     return None
+
+
+#: A device id in a clock (a node id: a UUID; ``messages.Name`` allows 64 characters).
+_DEVICE_CAP = 64
+
+
+def _clocks_ok(base: Any) -> bool:
+    """Whether a change's ``base`` holds, per field, the ``[hlc, device]`` a store writes: a
+    clock within 64 bits and a device id. The merge reads each one as numbers (``int()``):
+    text there would crash the whole batch, and with it, for an edit parked after a restore,
+    the push of whichever office later brings its row."""
+    if base is None:
+        return True
+    if not isinstance(base, dict):
+        return False
+    return all(
+        isinstance(clock, list)
+        and len(clock) == 2  # noqa: PLR2004 - [hlc, device]
+        and type(clock[0]) is int
+        and 0 <= clock[0] <= protocol.MAX_INT64
+        and type(clock[1]) is str
+        and len(clock[1]) <= _DEVICE_CAP
+        for clock in base.values()
+    )
 
 
 class Links:
