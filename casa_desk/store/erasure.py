@@ -37,6 +37,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
+from casa_desk.store.tables import BY_NAME
+
 if TYPE_CHECKING:  # the store's journal imports this module
     from casa_desk.store.db import Store
 
@@ -135,14 +137,25 @@ def rows_of(db: Database, person_ids: list[str]) -> dict[str, list[str]]:
         )
     ]
     every = [i for table in out.values() for i in table]
+    pairs = _pairs(out)
+    # Ids are unique per table only: an audit row about another table's row with one of
+    # these ids (an office may give its contact another office's person's id) is not about
+    # these people. One naming no synced table (``person``: an access PDF) is matched by id.
     out["audit_log"] = [
         r[0]
         for r in db.execute(
-            "SELECT id FROM audit_log WHERE row_id IN (SELECT value FROM json_each(?))",
+            "SELECT id, table_name, row_id FROM audit_log"
+            " WHERE row_id IN (SELECT value FROM json_each(?))",
             [json.dumps(every)],
         )
+        if r[1] not in BY_NAME or (r[1], r[2]) in pairs
     ]
     return out
+
+
+def _pairs(rows: dict[str, list[str]]) -> set[tuple[str, str]]:
+    """``(table, id)`` of every row in ``rows`` (by table)."""
+    return {(table, i) for table, found in rows.items() for i in found}
 
 
 def anonymised_among(db: Database, person_ids: Iterable[str]) -> list[str]:
@@ -207,14 +220,19 @@ def scrub(db: Database, person_id: str, anonymised_on: str) -> dict[str, list[st
                 f"UPDATE {table} SET {sets} WHERE id IN (SELECT value FROM json_each(:ids)){extra}",
                 {"ids": json.dumps(rows[table]), "on": anonymised_on},
             )
-        every = {i: table for table, found in rows.items() for i in found}
-        _scrub_payloads(db, "sync_outbox", "seq", every)
-        _scrub_payloads(db, "sync_held", "change_id", every)
-        for table in ("sync_conflicts", "sync_registry_edits"):
+        pairs = _pairs(rows)
+        _scrub_payloads(db, "sync_outbox", "seq", pairs)
+        _scrub_payloads(db, "sync_held", "change_id", pairs)
+        for table, found in rows.items():
             db.execute(
-                f"DELETE FROM {table} WHERE row_id IN (SELECT value FROM json_each(?))",
-                [json.dumps(list(every))],
+                "DELETE FROM sync_conflicts WHERE table_name = ?"
+                " AND row_id IN (SELECT value FROM json_each(?))",
+                [table, json.dumps(found)],
             )
+        db.execute(  # edits of people registered here
+            "DELETE FROM sync_registry_edits WHERE row_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(rows["people"])],
+        )
     finally:
         db.execute("DELETE FROM casa_scrub")
     # The search indexes still hold the old terms in merged-away segments until compacted:
@@ -240,15 +258,18 @@ def _scrub_contacts_index(db: Database, contact_ids: list[str]) -> None:
     )
 
 
-def _scrub_payloads(db: Database, table: str, key: str, every: dict[str, str]) -> None:
-    if not every:
+def _scrub_payloads(db: Database, table: str, key: str, pairs: set[tuple[str, str]]) -> None:
+    """Neutralise the payloads in ``table`` (the outbox, held changes) of the rows ``pairs``."""
+    if not pairs:
         return
     found = db.execute(
-        f"SELECT {key}, table_name, data FROM {table}"
+        f"SELECT {key}, table_name, row_id, data FROM {table}"
         " WHERE row_id IN (SELECT value FROM json_each(?))",
-        [json.dumps(list(every))],
+        [json.dumps(sorted({i for _table, i in pairs}))],
     ).fetchall()
-    for row_key, table_name, data in found:
+    for row_key, table_name, row_id, data in found:
+        if (table_name, row_id) not in pairs:
+            continue
         clean = neutralise(table_name, json.loads(data or "{}"))
         db.execute(
             f"UPDATE {table} SET data = ? WHERE {key} = ?",
