@@ -20,6 +20,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +100,18 @@ def _keep_refetch_place(
         table, after = tables[index], last_id
     place = {"epoch": epoch, "head": head, "table": table, "after": after}
     set_state(store, REFETCH_PROGRESS, protocol.encode(place).decode())
+
+
+#: sync_state key: where a re-fetch of one table (a digest mismatch) was cut — the hub's
+#: ``epoch``, the ``table`` and the last id done in it, ``after``. Kept with each snapshot
+#: page; cleared when the table is done, or when the next digest no longer asks for it.
+DIGEST_REFETCH = "digest_refetch"
+
+
+def _keep_digest_place(store: Store, epoch: str, table: str, done: bool, last_id: str) -> None:
+    """The place of the digest re-fetch's next page (inside that page's transaction)."""
+    place = None if done else protocol.encode({"epoch": epoch, "table": table, "after": last_id})
+    set_state(store, DIGEST_REFETCH, None if place is None else place.decode())
 
 
 # -- credentials ---------------------------------------------------------------------------
@@ -314,6 +327,7 @@ class SyncClient:
                 set_state(store, "clock_repair", repair)
             if restart:
                 set_state(store, REFETCH_PROGRESS, None)
+                set_state(store, DIGEST_REFETCH, None)
             if answer.get("esf_key"):  # desks enrolled before the key existed get it here
                 set_state(store, KEY_STATE, answer["esf_key"])
         # Enrolments made before the key arrived, or whose person's code changed since,
@@ -500,16 +514,43 @@ class SyncClient:
         exclude = unappliable_rows(self.store)
         hub = _post(self.http, "/digest", {"exclude": exclude})
         local = local_digest(self.store)
-        for table, theirs in hub.items():
-            if table in local and local[table] != theirs:
-                log.warning("digest mismatch on %s: re-fetching it", table)
-                self.refetch(table)
-                report.refetched.append(table)
+        epoch = state(self.store, "epoch") or ""
+        cut = self._digest_resume_point(epoch)
+        differ = [t for t, theirs in hub.items() if t in local and local[t] != theirs]
+        if cut is not None and cut[0] not in differ:  # it matches now, or another differs
+            with self.store.transaction():
+                set_state(self.store, DIGEST_REFETCH, None)
+        for table in differ:
+            after = cut[1] if cut is not None and cut[0] == table else ""
+            resumed = " (resumed)" if after else ""
+            log.warning("digest mismatch on %s: re-fetching it%s", table, resumed)
+            self.refetch(
+                table,
+                after=after,
+                keep=partial(_keep_digest_place, self.store, epoch, table),
+            )
+            report.refetched.append(table)
         if report.refetched:
             local = local_digest(self.store)
             report.mismatched = [t for t in report.refetched if local.get(t) != hub.get(t)]
             for table in report.mismatched:
                 log.error("table %s still differs from the hub after a re-fetch", table)
+
+    def _digest_resume_point(self, epoch: str) -> tuple[str, str] | None:
+        """Where a digest re-fetch cut earlier resumes — (table, last id done) — or None.
+        Safe to resume: the rows before it were taken from the hub then, and what changed
+        at the hub since reached this store through the log (pulled before the digest); a
+        row still wrong shows in the digest after, and the next one re-fetches it whole. A
+        place of another hub epoch does not hold (hello also drops it on a realign)."""
+        kept = state(self.store, DIGEST_REFETCH)
+        if not kept:
+            return None
+        try:
+            place = protocol.decode(kept)
+            table, after, same = str(place["table"]), str(place["after"]), place["epoch"] == epoch
+        except (ValueError, KeyError, TypeError):
+            return None
+        return (table, after) if same and table in BY_NAME else None
 
     def refetch_all(self, head: int) -> int:
         """The hub's log no longer reaches back to our cursor (or the store was restored from
@@ -536,11 +577,15 @@ class SyncClient:
             head, start, after = resumed
             log.warning("resuming a cut re-fetch at table %d of %d", start + 1, len(tables))
         for position in range(start, len(tables)):
-            self.refetch(tables[position], after=after, resume=(epoch, head, position))
+            resume = (epoch, head, position)
+            self.refetch(
+                tables[position], after=after, keep=partial(_keep_refetch_place, store, resume)
+            )
             after = ""
         with store.transaction():  # the cursor and the end of the re-fetch, or neither
             set_state(store, "pull_cursor", head)
             set_state(store, REFETCH_PROGRESS, None)
+            set_state(store, DIGEST_REFETCH, None)  # every table came whole
             set_state(store, restored.REFETCH, None)  # a whole re-fetch is what was owed
         return head
 
@@ -575,12 +620,12 @@ class SyncClient:
         return since, index, after
 
     def refetch(
-        self, table: str, *, after: str = "", resume: tuple[str, int, int] | None = None
+        self, table: str, *, after: str = "", keep: Callable[[bool, str], None] | None = None
     ) -> int:
         """Re-fetch ``table`` from the hub page by page, from the row after ``after``;
-        returns the rows written. With ``resume`` — (epoch, log head, the table's index) —
-        each page's transaction also keeps the place of the next page for
-        :meth:`refetch_all`; a table re-fetched alone (a digest mismatch) keeps none."""
+        returns the rows written. ``keep(done, last id)`` runs in each page's transaction:
+        it keeps the place of the next page, so a re-fetch cut midway resumes there
+        (:meth:`refetch_all`, :meth:`check_digest`)."""
         writes = 0
         while True:
             answer = _post(
@@ -593,8 +638,8 @@ class SyncClient:
             with self.store.transaction():
                 writes += apply_snapshot_rows(self.store, table, rows)
                 fault_point("client.refetch.after_apply")
-                if resume is not None:
-                    _keep_refetch_place(self.store, resume, done, rows[-1]["id"] if rows else "")
+                if keep is not None:
+                    keep(done, rows[-1]["id"] if rows else "")
             if done:
                 return writes
             after = rows[-1]["id"]

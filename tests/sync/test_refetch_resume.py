@@ -42,7 +42,13 @@ from casa_desk.errors import SyncError
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME
 from casa_desk.sync.apply import set_state, state
-from casa_desk.sync.client import REFETCH_PROGRESS, SyncClient, SyncReport, local_digest
+from casa_desk.sync.client import (
+    DIGEST_REFETCH,
+    REFETCH_PROGRESS,
+    SyncClient,
+    SyncReport,
+    local_digest,
+)
 from casa_desk.sync.hub.devices import device_by_id
 
 PAGE = 200  # pull page; snapshot pages of 100 rows
@@ -290,8 +296,8 @@ def test_a_resumed_refetch_after_a_hub_restore_starts_again(
 def test_a_digest_refetch_of_one_table_keeps_no_place(
     sqlite_hub: HubProcess, proxy: ChaosProxy, tmp_path: Path
 ) -> None:
-    """A digest mismatch re-fetches one table alone: it keeps no place (a cut one is
-    repeated whole by the next digest) and never moves the cursor."""
+    """A digest mismatch re-fetches one table alone and never moves the cursor; cut at
+    its first page, nothing is kept and the next digest re-fetches it from the start."""
     hub = sqlite_hub
     a = office(hub, proxy, tmp_path / "a.sqlite", "SAN-SIRO")
     quiesce([a])
@@ -309,3 +315,59 @@ def test_a_digest_refetch_of_one_table_keeps_no_place(
     assert again.snapshots == [("services", "")]
     assert row(a, "services", service)["hours"] == "solo il lunedì"
     assert state(a, REFETCH_PROGRESS) is None and state(a, "pull_cursor") == cursor
+
+
+def damaged(store: Store) -> list[str]:
+    """People not yet mended as the hub holds them."""
+    sql = "SELECT id FROM people WHERE origin != 'seed' AND notes IS NOT 'dalla sede'"
+    return [r[0] for r in store.db.execute(sql)]
+
+
+def test_a_digest_refetch_cut_midway_resumes_at_its_next_page(
+    sqlite_hub: HubProcess, proxy: ChaosProxy, tmp_path: Path
+) -> None:
+    """A table that differs from the hub (here: people head office mended by hand at the
+    hub, outside its log) is re-fetched alone, page by page; cut midway, the next sync's
+    digest still differs and the re-fetch resumes at its cut page instead of starting again
+    (a head office's contacts are a million rows). A place that no longer applies is
+    dropped."""
+    hub = sqlite_hub
+    a = office(hub, proxy, tmp_path / "a.sqlite", "SAN-SIRO")
+    add_people(a, 350)  # four pages of people
+    quiesce([a])
+    hs = hub.store()
+    try:  # head office mends them by hand at the hub, with newer clocks, and no log
+        with hs.tx() as conn:
+            conn.exec_driver_sql(
+                "UPDATE people SET notes = 'dalla sede', hlc = hlc + 1, origin = 'sede-admin',"
+                " field_clocks = json_set(field_clocks, '$.notes', json_array(hlc + 1,"
+                " 'sede-admin')) WHERE origin != 'seed'"
+            )
+    finally:
+        hs.close()
+    proxy.clear()
+    cut = proxy.add(Rule("/snapshot", nth=3, after_bytes=2_000))
+    first, outcome = recorded_sync(a)
+    assert isinstance(outcome, SyncError) and cut.fired.is_set()
+    assert [t for t, _after in first.snapshots] == ["people"] * 3
+    place = json.loads(state(a, DIGEST_REFETCH) or "{}")
+    assert (place["table"], place["after"]) == first.snapshots[-1]
+    assert len(damaged(a)) == 150  # two pages mended
+    proxy.clear()
+    second, report = recorded_sync(a)
+    assert isinstance(report, SyncReport), report
+    assert second.snapshots[0] == first.snapshots[-1]  # the cut page, first
+    assert not set(second.snapshots) & set(first.snapshots[:-1])
+    assert report.refetched == ["people"] and report.in_sync
+    assert damaged(a) == [] and state(a, DIGEST_REFETCH) is None
+    # a place kept for a table that no longer differs is dropped, not followed
+    with a.transaction():
+        set_state(
+            a,
+            DIGEST_REFETCH,
+            json.dumps({"epoch": state(a, "epoch"), "table": "people", "after": "z"}),
+        )
+    third, report = recorded_sync(a)
+    assert isinstance(report, SyncReport) and report.in_sync and third.snapshots == []
+    assert state(a, DIGEST_REFETCH) is None
+    converged(hub, [a])
