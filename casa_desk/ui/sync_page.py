@@ -84,7 +84,9 @@ class _RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        # the tooltip: the whole text, where the column cuts it with "…"
+        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if not index.isValid() or role not in shown:
             return None
         key = self.columns[index.column()][0]
         value = self.rows[index.row()].get(key)
