@@ -51,7 +51,7 @@ from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.history_model import registry_edit_author, registry_edit_text
 from casa_desk.ui.masking import full_name
 from casa_desk.ui.operations import StoreOp
-from casa_desk.ui.sync_actions import BundleActions, EnrolDialog, table_text
+from casa_desk.ui.sync_actions import BundleActions, EnrolDialog, field_text, table_text
 from casa_desk.ui.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -201,7 +201,7 @@ class SyncPage(QWidget):
             [
                 ("detected_at", self.tr("Rilevato")),
                 ("table_text", self.tr("Tabella")),
-                ("field", self.tr("Campo")),
+                ("field_text", self.tr("Campo")),
                 ("kind_text", self.tr("Tipo")),
                 ("winner_text", self.tr("Valore attuale")),
                 ("loser_text", self.tr("Valore perso")),
@@ -331,6 +331,7 @@ class SyncPage(QWidget):
         for row in rows:
             row["kind_text"] = kinds.get(row["kind"], row["kind"])
             row["table_text"] = table_text(row.get("table_name"))
+            row["field_text"] = field_text(row.get("table_name"), row.get("field"))
             row["winner_text"] = (
                 hidden
                 if row["hidden"]

@@ -63,6 +63,29 @@ def _conflicts(demo) -> None:  # type: ignore[no-untyped-def]
             )
 
 
+def test_sync_conflicts_name_the_field_as_the_card_does(qtbot, demo, language) -> None:
+    """Before: the "Campo" column read "phone", "reason", "summary", "*"."""
+    _conflicts(demo)
+    window = _window(qtbot, demo)
+    window.tabs.setCurrentWidget(window.pages["sync"])
+    model = window.page("sync").conflicts
+    fields = {model.index(r, 2).data() for r in range(model.rowCount())}
+    expected = {
+        "it": {"Telefono", "Motivo", "Sintesi", "Tutta la riga"},
+        "en": {"Phone", "Reason", "Summary", "The whole row"},
+    }
+    assert fields == expected[language]
+
+
+def test_the_referrals_count_agrees_with_its_number(qtbot, demo, language) -> None:
+    """Before: "1 segnalazioni", "1 referrals"."""
+    window = _window(qtbot, demo)
+    window.tabs.setCurrentWidget(window.pages["referrals"])
+    page = window.page("referrals")
+    assert page.model.rowCount() == 1
+    assert page.count.text() == {"it": "1 segnalazione", "en": "1 referral"}[language]
+
+
 def test_cut_cells_of_the_history_and_the_sync_lists_are_whole_in_their_tooltip(
     qtbot, demo, language
 ) -> None:
