@@ -46,6 +46,7 @@ from casa_desk.errors import CasaError
 from casa_desk.models.timeutil import format_datetime
 from casa_desk.store.db import Store
 from casa_desk.sync import status as sync_status
+from casa_desk.sync.merge import BOOKKEEPING, IDENTITY
 from casa_desk.ui.context import ChangeBus
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.history_model import registry_edit_author, registry_edit_text
@@ -337,9 +338,11 @@ class SyncPage(QWidget):
                 if row["hidden"]
                 else self.tr("(eliminata)")
                 if row["winner_value"] is None and row["kind"] == "edit_after_delete"
-                else _shown(row["winner_value"])
+                else _shown(row["winner_value"], row["table_name"])
             )
-            row["loser_text"] = hidden if row["hidden"] else _shown(row["loser_value"])
+            row["loser_text"] = (
+                hidden if row["hidden"] else _shown(row["loser_value"], row["table_name"])
+            )
         self.conflicts.set_rows(rows)
         edits = sync_status.registry_edits(self.store, masked=masked)
         for edit in edits:
@@ -499,7 +502,13 @@ class SyncPage(QWidget):
         self.sync_now()
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, table: str | None = None) -> str:
     if value is None:
         return "—"
+    if isinstance(value, dict):  # a row refused whole: its fields in words, not a dict
+        return "; ".join(
+            f"{field_text(table, name)}: {_shown(part)}"
+            for name, part in value.items()
+            if name not in IDENTITY | BOOKKEEPING and part not in (None, "")
+        )
     return str(value)

@@ -43,7 +43,7 @@ def _conflicts(demo) -> None:  # type: ignore[no-untyped-def]
         ("people", arianna, "phone", "concurrent_edit", "3331112201", "3330000099"),
         ("referrals", referral, "reason", "concurrent_edit", "Sostegno", "Spesa"),
         ("contacts", demo.sensitive_contact, "summary", "concurrent_edit", "a", "b"),
-        ("people", arianna, "*", "not_applied", None, {"id": arianna}),
+        ("people", arianna, "*", "not_applied", None, {"id": arianna, "phone": "3330000099"}),
     )
     with demo.store.transaction():
         for n, (table, row_id, field, kind, winner, loser) in enumerate(rows):
@@ -64,7 +64,8 @@ def _conflicts(demo) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_sync_conflicts_name_the_field_as_the_card_does(qtbot, demo, language) -> None:
-    """Before: the "Campo" column read "phone", "reason", "summary", "*"."""
+    """Before: the "Campo" column read "phone", "reason", "summary", "*", and
+    a row refused whole showed as a Python dict of column names."""
     _conflicts(demo)
     window = _window(qtbot, demo)
     window.tabs.setCurrentWidget(window.pages["sync"])
@@ -75,6 +76,8 @@ def test_sync_conflicts_name_the_field_as_the_card_does(qtbot, demo, language) -
         "en": {"Phone", "Reason", "Summary", "The whole row"},
     }
     assert fields == expected[language]
+    refused = model.index(0, 5).data()  # the newest: the row refused whole
+    assert refused == {"it": "Telefono: 3330000099", "en": "Phone: 3330000099"}[language]
 
 
 def test_the_referrals_count_agrees_with_its_number(qtbot, demo, language) -> None:
