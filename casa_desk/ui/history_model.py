@@ -220,6 +220,8 @@ class HistoryModel(QAbstractTableModel):
             return entry.id
         if role == Qt.ItemDataRole.ForegroundRole and self.is_hidden(entry):
             return QBrush(QColor("#7a4b00"))
+        if role == Qt.ItemDataRole.ToolTipRole:  # whole, where the column cuts it with "…"
+            return self._text(entry, index.column()) or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self._text(entry, index.column())

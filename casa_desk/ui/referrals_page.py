@@ -21,7 +21,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -346,9 +346,12 @@ class ReferralsPage(QWidget):
         return f"{text}  ⚠" if self._overdue(row) else text
 
     def _update_count(self) -> None:
-        more = "+" if self.model.canFetchMore() else ""
+        count = self.model.rowCount()
         self.count.setText(
-            self.tr("%1 segnalazioni").replace("%1", f"{self.model.rowCount()}{more}")
+            # more are listed as the list scrolls: "200+ segnalazioni"
+            self.tr("%1+ segnalazioni").replace("%1", QLocale().toString(count))
+            if self.model.canFetchMore()
+            else self.tr("%Ln segnalazioni", "", count)  # "1 segnalazione", "1 referral"
         )
 
     def refresh(self) -> None:

@@ -27,6 +27,7 @@ from casa_desk.errors import CasaError
 from casa_desk.models.timeutil import today_rome
 from casa_desk.store.db import Store
 from casa_desk.ui.contact_form import ERROR_STYLE
+from casa_desk.ui.duplicates import FIELD_LABELS
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.form_labels import fit_mnemonic_labels
 from casa_desk.ui.tasks import TaskRunner
@@ -50,6 +51,84 @@ TABLE_WORDS = {
 def table_text(name: str | None) -> str:
     source = TABLE_WORDS.get(name or "")
     return QCoreApplication.translate("Tables", source) if source else name or ""
+
+
+# The columns of the synced tables in words, for the Sync page's conflicts (context
+# "Fields"): a person's as on the card (duplicates.FIELD_LABELS), the others as their forms
+# and lists name them.
+_COMMON_FIELDS: dict[str, Any] = {
+    "person_id": QT_TRANSLATE_NOOP("Fields", "Persona"),
+    "operator": QT_TRANSLATE_NOOP("Fields", "Operatore"),
+    "sensitive": QT_TRANSLATE_NOOP("Fields", "Riservato"),
+    "deleted": QT_TRANSLATE_NOOP("Fields", "Eliminata"),
+    # a row this store refused whole ("not applied")
+    "*": QT_TRANSLATE_NOOP("Fields", "Tutta la riga"),
+}
+FIELD_WORDS: dict[str, dict[str, Any]] = {
+    "people": {
+        **FIELD_LABELS,
+        "merged_into": QT_TRANSLATE_NOOP("Fields", "Unita alla scheda"),
+        "anonymised_on": QT_TRANSLATE_NOOP("Fields", "Dati cancellati il"),
+    },
+    "contacts": {
+        "occurred_at": QT_TRANSLATE_NOOP("Fields", "Quando"),
+        "channel": QT_TRANSLATE_NOOP("Fields", "Canale"),
+        "category": QT_TRANSLATE_NOOP("Fields", "Argomento"),
+        "summary": QT_TRANSLATE_NOOP("Fields", "Sintesi"),
+        "notes": QT_TRANSLATE_NOOP("Fields", "Note"),
+        "outcome": QT_TRANSLATE_NOOP("Fields", "Esito"),
+        "minutes": QT_TRANSLATE_NOOP("Fields", "Minuti"),
+        "follow_up_on": QT_TRANSLATE_NOOP("Fields", "Richiamo"),
+        "follow_up_done_at": QT_TRANSLATE_NOOP("Fields", "Richiamo fatto"),
+    },
+    "referrals": {
+        "number": QT_TRANSLATE_NOOP("Fields", "Numero"),
+        "service_id": QT_TRANSLATE_NOOP("Fields", "Servizio"),
+        "reason": QT_TRANSLATE_NOOP("Fields", "Motivo"),
+        "request": QT_TRANSLATE_NOOP("Fields", "Richiesta"),
+        "urgency": QT_TRANSLATE_NOOP("Fields", "Urgenza"),
+        "due_on": QT_TRANSLATE_NOOP("Fields", "Scadenza"),
+        "outcome": QT_TRANSLATE_NOOP("Fields", "Esito"),
+    },
+    "referral_events": {
+        "event": QT_TRANSLATE_NOOP("Fields", "Passaggio"),
+        "at": QT_TRANSLATE_NOOP("Fields", "Data e ora"),
+        "by": QT_TRANSLATE_NOOP("Fields", "Chi"),
+        "note": QT_TRANSLATE_NOOP("Fields", "Nota"),
+    },
+    "consents": {
+        "purpose": QT_TRANSLATE_NOOP("Fields", "Consenso per"),
+        "text": QT_TRANSLATE_NOOP("Fields", "Testo"),
+        "given_at": QT_TRANSLATE_NOOP("Fields", "Dato il"),
+        "withdrawn_at": QT_TRANSLATE_NOOP("Fields", "Revocato il"),
+        "expires_on": QT_TRANSLATE_NOOP("Fields", "Scadenza"),
+    },
+    "safe_contacts": {
+        "phone": QT_TRANSLATE_NOOP("Fields", "Telefono sicuro"),
+        "hours": QT_TRANSLATE_NOOP("Fields", "Orari"),
+        "no_calls": QT_TRANSLATE_NOOP("Fields", "Non chiamare"),
+        "no_post": QT_TRANSLATE_NOOP("Fields", "Non inviare posta"),
+        "note": QT_TRANSLATE_NOOP("Fields", "Nota"),
+    },
+    "services": {
+        "name": QT_TRANSLATE_NOOP("Fields", "Nome"),
+        "kind": QT_TRANSLATE_NOOP("Fields", "Tipo"),
+        "organisation": QT_TRANSLATE_NOOP("Fields", "Ente"),
+        "phone": QT_TRANSLATE_NOOP("Fields", "Telefono"),
+        "email": QT_TRANSLATE_NOOP("Fields", "Email"),
+        "address": QT_TRANSLATE_NOOP("Fields", "Indirizzo"),
+        "hours": QT_TRANSLATE_NOOP("Fields", "Orari"),
+        "notes": QT_TRANSLATE_NOOP("Fields", "Note"),
+        "active": QT_TRANSLATE_NOOP("Fields", "Attivo"),
+    },
+}
+
+
+def field_text(table: str | None, field: str | None) -> str:
+    """A synced table's column in words ("Telefono", not ``phone``); a column this version
+    has no word for keeps its name."""
+    source = FIELD_WORDS.get(table or "", {}).get(field or "") or _COMMON_FIELDS.get(field or "")
+    return QCoreApplication.translate("Fields", str(source)) if source else field or ""
 
 
 class EnrolDialog(QDialog):

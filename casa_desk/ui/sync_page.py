@@ -46,12 +46,13 @@ from casa_desk.errors import CasaError
 from casa_desk.models.timeutil import format_datetime
 from casa_desk.store.db import Store
 from casa_desk.sync import status as sync_status
+from casa_desk.sync.merge import BOOKKEEPING, IDENTITY
 from casa_desk.ui.context import ChangeBus
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.history_model import registry_edit_author, registry_edit_text
 from casa_desk.ui.masking import full_name
 from casa_desk.ui.operations import StoreOp
-from casa_desk.ui.sync_actions import BundleActions, EnrolDialog, table_text
+from casa_desk.ui.sync_actions import BundleActions, EnrolDialog, field_text, table_text
 from casa_desk.ui.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -84,7 +85,9 @@ class _RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        # the tooltip: the whole text, where the column cuts it with "…"
+        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if not index.isValid() or role not in shown:
             return None
         key = self.columns[index.column()][0]
         value = self.rows[index.row()].get(key)
@@ -199,7 +202,7 @@ class SyncPage(QWidget):
             [
                 ("detected_at", self.tr("Rilevato")),
                 ("table_text", self.tr("Tabella")),
-                ("field", self.tr("Campo")),
+                ("field_text", self.tr("Campo")),
                 ("kind_text", self.tr("Tipo")),
                 ("winner_text", self.tr("Valore attuale")),
                 ("loser_text", self.tr("Valore perso")),
@@ -329,14 +332,17 @@ class SyncPage(QWidget):
         for row in rows:
             row["kind_text"] = kinds.get(row["kind"], row["kind"])
             row["table_text"] = table_text(row.get("table_name"))
+            row["field_text"] = field_text(row.get("table_name"), row.get("field"))
             row["winner_text"] = (
                 hidden
                 if row["hidden"]
                 else self.tr("(eliminata)")
                 if row["winner_value"] is None and row["kind"] == "edit_after_delete"
-                else _shown(row["winner_value"])
+                else _shown(row["winner_value"], row["table_name"])
             )
-            row["loser_text"] = hidden if row["hidden"] else _shown(row["loser_value"])
+            row["loser_text"] = (
+                hidden if row["hidden"] else _shown(row["loser_value"], row["table_name"])
+            )
         self.conflicts.set_rows(rows)
         edits = sync_status.registry_edits(self.store, masked=masked)
         for edit in edits:
@@ -496,7 +502,13 @@ class SyncPage(QWidget):
         self.sync_now()
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, table: str | None = None) -> str:
     if value is None:
         return "—"
+    if isinstance(value, dict):  # a row refused whole: its fields in words, not a dict
+        return "; ".join(
+            f"{field_text(table, name)}: {_shown(part)}"
+            for name, part in value.items()
+            if name not in IDENTITY | BOOKKEEPING and part not in (None, "")
+        )
     return str(value)

@@ -1726,6 +1726,154 @@
         <source>nucleo %1</source>
         <translation>household %1</translation>
     </message>
+    <message>
+        <source>Persona</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Operatore</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Riservato</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <source>Eliminata</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Tutta la riga</source>
+        <translation>The whole row</translation>
+    </message>
+    <message>
+        <source>Unita alla scheda</source>
+        <translation>Merged into card</translation>
+    </message>
+    <message>
+        <source>Dati cancellati il</source>
+        <translation>Data erased on</translation>
+    </message>
+    <message>
+        <source>Quando</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Canale</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Argomento</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Sintesi</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Esito</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Minuti</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Richiamo</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Richiamo fatto</source>
+        <translation>Follow-up done</translation>
+    </message>
+    <message>
+        <source>Numero</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Servizio</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Richiesta</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Urgenza</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Scadenza</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Passaggio</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Data e ora</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>Chi</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Nota</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Consenso per</source>
+        <translation>Consent for</translation>
+    </message>
+    <message>
+        <source>Testo</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Dato il</source>
+        <translation>Given on</translation>
+    </message>
+    <message>
+        <source>Revocato il</source>
+        <translation>Withdrawn on</translation>
+    </message>
+    <message>
+        <source>Telefono sicuro</source>
+        <translation>Safe phone</translation>
+    </message>
+    <message>
+        <source>Orari</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Non chiamare</source>
+        <translation>Do not call</translation>
+    </message>
+    <message>
+        <source>Non inviare posta</source>
+        <translation>Do not send post</translation>
+    </message>
+    <message>
+        <source>Tipo</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Ente</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Indirizzo</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Attivo</source>
+        <translation>Active</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -2779,16 +2927,23 @@ the free number shown on the notice board.</translation>
         <translation>Show:</translation>
     </message>
     <message>
-        <source>%1 segnalazioni</source>
-        <translation>%1 referrals</translation>
-    </message>
-    <message>
         <source>Scegliere una segnalazione dall&apos;elenco.</source>
         <translation>Choose a referral from the list.</translation>
     </message>
     <message>
         <source>Riservato</source>
         <translation>Confidential</translation>
+    </message>
+    <message>
+        <source>%1+ segnalazioni</source>
+        <translation>%1+ referrals</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln segnalazioni</source>
+        <translation>
+            <numerusform>%Ln referral</numerusform>
+            <numerusform>%Ln referrals</numerusform>
+        </translation>
     </message>
     <message>
         <source>Contenuto riservato. Premere «Mostra» solo se necessario: l&apos;accesso viene registrato.</source>

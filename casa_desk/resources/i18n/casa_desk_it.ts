@@ -1726,6 +1726,154 @@
         <source>nucleo %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operatore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riservato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eliminata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutta la riga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unita alla scheda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dati cancellati il</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quando</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argomento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sintesi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esito</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minuti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Richiamo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Richiamo fatto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servizio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motivo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Richiesta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgenza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scadenza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passaggio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data e ora</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consenso per</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dato il</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revocato il</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefono sicuro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orari</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non chiamare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non inviare posta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tipo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indirizzo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attivo</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -2774,16 +2922,23 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 segnalazioni</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Scegliere una segnalazione dall&apos;elenco.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Riservato</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1+ segnalazioni</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln segnalazioni</source>
+        <translation>
+            <numerusform>%Ln segnalazione</numerusform>
+            <numerusform>%Ln segnalazioni</numerusform>
+        </translation>
     </message>
     <message>
         <source>Contenuto riservato. Premere «Mostra» solo se necessario: l&apos;accesso viene registrato.</source>
