@@ -48,6 +48,9 @@ SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
 #: The key file beside an encrypted store (casa_desk.security.keyfile.SUFFIX): without it
 #: the store cannot be opened, so it is as much the store as the database file.
 KEY_FILE = ".keys"
+#: The empty file beside the key file that casa_desk processes lock while they rewrite it
+#: (casa_desk.security.keyfile.lock_path): replaced, two processes would hold two locks.
+KEY_LOCK = KEY_FILE + ".lock"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 #: A temporary file (or its SQLite working files) untouched this long belongs to a process
 #: that is gone: a write in progress, even of the largest store, touches them every second.
@@ -160,6 +163,32 @@ def _link_target(link: Path) -> Path:
             f"{link} è un collegamento che rimanda a sé stesso: indicare un file.",
             code="output_link_loop",
         ) from exc
+
+
+def store_files(store: PathLike) -> list[Path]:
+    """The files that make up the store at ``store``: the database, its SQLite working files
+    (:data:`SQLITE_SIDECARS`), its key file and the key file's lock."""
+    return [Path(f"{store}{suffix}") for suffix in ("", *SQLITE_SIDECARS, KEY_FILE, KEY_LOCK)]
+
+
+def is_store_file(path: PathLike, store: PathLike) -> bool:
+    """True when ``path`` is the store at ``store`` or one of its :func:`store_files`,
+    however it is named: compared by device and inode (symbolic links, ``..`` and hard links
+    count). Only ``stat`` is used, never ``open``: on POSIX, closing any descriptor of a file
+    drops this process's SQLite locks on it, so an input must be judged before it is read.
+    A missing ``path`` is not a store file (its reader says it is missing)."""
+    try:
+        given = os.stat(path)
+    except OSError:
+        return False
+    for name in store_files(store):
+        try:
+            other = os.stat(name)
+        except OSError:
+            continue
+        if (given.st_dev, given.st_ino) == (other.st_dev, other.st_ino):
+            return True
+    return False
 
 
 def _input_files(inputs: Iterable[PathLike | None]) -> list[Path]:
@@ -277,12 +306,12 @@ def _check_inputs(given: Path, real: Path, inputs: list[Path]) -> None:
                 f"{given} è anche un file di ingresso del comando: indicare un altro file.",
                 code="output_is_input",
             )
-        for suffix in (*SQLITE_SIDECARS, KEY_FILE):
+        for suffix in (*SQLITE_SIDECARS, KEY_FILE, KEY_LOCK):
             if _same(real, Path(str(source.resolve()) + suffix)):
                 raise OutputError(
                     f"{given} è un file di lavoro dell'archivio {source}.", code="output_is_input"
                 )
-    for suffix in SQLITE_SIDECARS:
+    for suffix in (*SQLITE_SIDECARS, KEY_LOCK):
         if real.name.endswith(suffix) and real.with_name(real.name[: -len(suffix)]).is_file():
             raise OutputError(
                 f"{given} è un file di lavoro di un archivio: indicare un altro file.",

@@ -4,7 +4,6 @@ the hub's database. Each refuses bad input with one line before any work is done
 from __future__ import annotations
 
 import argparse
-import os
 import socket
 import sys
 from pathlib import Path
@@ -12,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from casa_desk import paths
 from casa_desk.errors import NotAStoreError, StorageError, SyncError
-from casa_desk.outputs import KEY_FILE, SQLITE_SIDECARS
+from casa_desk.outputs import KEY_FILE, is_store_file
 
 #: URL schemes the hub can run on (SQLAlchemy with psycopg), compared without case: libpq's
 #: two names for one database. Anything else is refused early.
@@ -51,24 +50,12 @@ def not_the_store(path: Path, store: Path) -> None:
 
     Example: ``casa-desk bundle import --db office.sqlite office.sqlite.keys`` → one line.
     """
-    from casa_desk.security.keyfile import keyfile_path, lock_path
-
-    try:
-        given = os.stat(path)
-    except OSError:
-        return
-    store_files = [store, *(Path(f"{store}{s}") for s in SQLITE_SIDECARS)]
-    for name in (*store_files, keyfile_path(store), lock_path(store)):
-        try:
-            other = os.stat(name)
-        except OSError:
-            continue
-        if (given.st_dev, given.st_ino) == (other.st_dev, other.st_ino):
-            raise SyncError(
-                f"{path} è l'archivio {store} o un suo file, non un pacchetto: "
-                "indicare il pacchetto della sede.",
-                code="bundle_is_store",
-            )
+    if is_store_file(path, store):
+        raise SyncError(
+            f"{path} è l'archivio {store} o un suo file, non un pacchetto: "
+            "indicare il pacchetto della sede.",
+            code="bundle_is_store",
+        )
 
 
 def port(text: str) -> int:

@@ -295,13 +295,16 @@ def _device_id(db: Database) -> str:
 
 def _unreadable_header(path: Path, keyed: bool, exc: DatabaseError) -> StorageError:
     """Why SQLite cannot read the header: a key that is not this store's, an encrypted store
-    opened without a login, or a file that is no database at all."""
+    opened without a login, a file that is no database at all — or, with the right key, a
+    file cut short (a backup copied back in part), which is damage, not a missing login."""
     if keyed and not_a_database(exc):
         return StorageError(
             f"Il file delle chiavi non apre l'archivio {path}: "
             "è di un altro archivio, o l'archivio non è cifrato.",
             code="wrong_key",
         )
+    if keyed:
+        return DamagedStoreError(f"L'archivio {path} è danneggiato; ripristinare l'ultimo backup.")
     if keyfile.exists(path):
         return StorageError(
             f"L'archivio {path} è cifrato: serve l'accesso di un utente.",

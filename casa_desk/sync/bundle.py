@@ -42,7 +42,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from casa_desk.errors import SyncError
 from casa_desk.models.numerals import count
 from casa_desk.models.timeutil import utc_now_text
-from casa_desk.outputs import atomic_output, check_output
+from casa_desk.outputs import atomic_output, check_output, is_store_file
 from casa_desk.security.tokens import key_bytes
 from casa_desk.store import erasure
 from casa_desk.store.clock import restamp_own_future
@@ -255,6 +255,12 @@ def import_reply(store: Store, path: Path) -> str:
     key, device_id = state(store, "hub_bundle_key"), state(store, "hub_device_id")
     if not key or not device_id:
         raise SyncError("Questo archivio non è abbinato a una sede.", code="not_enrolled")
+    if is_store_file(path, store.path):  # never read: closing it would drop our locks on it
+        raise SyncError(
+            f"{path} è l'archivio {store.path} o un suo file, non un pacchetto: "
+            "indicare il pacchetto della sede.",
+            code="bundle_is_store",
+        )
     manifest, _b, _s, _sig = read_manifest(path)
     if manifest.get("kind") != "reply" or manifest.get("device_id") != device_id:
         raise SyncError(

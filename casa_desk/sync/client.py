@@ -28,6 +28,7 @@ import httpx
 
 from casa_desk.errors import SyncError
 from casa_desk.models.timeutil import to_utc_text, utc_now_text
+from casa_desk.outputs import is_store_file
 from casa_desk.security.tokens import split_code
 from casa_desk.store import erasure
 from casa_desk.store.clock import restamp_own_future
@@ -177,7 +178,13 @@ def enrol_online(store: Store, hub_url: str, code: str, *, timeout: float = 15.0
 
 def enrol_from_file(store: Store, path: Path) -> dict[str, Any]:
     """Enrol from a file written by ``casa-desk hub device-add --out`` (offices offline),
-    checked whole first (:mod:`casa_desk.sync.enrolment_file`)."""
+    checked whole first (:mod:`casa_desk.sync.enrolment_file`). The store itself or one of
+    its files is refused unread: closing a descriptor of it would drop our locks on it."""
+    if is_store_file(path, store.path):
+        raise SyncError(
+            f"{path} è l'archivio {store.path} o un suo file, non un file di abbinamento.",
+            code="enrol_is_store",
+        )
     creds = read_enrolment(path)
     save_credentials(store, creds, creds.get("hub_url"))
     return creds

@@ -157,6 +157,17 @@ TEXTS: dict[str, str] = {
         "Errors", "La cartella scelta è su un supporto in sola lettura: sceglierne un'altra."
     ),
     "disk_full": QT_TRANSLATE_NOOP("Errors", "Disco pieno: liberare spazio e riprovare."),
+    # files the user asked us to read (never the open store: casa_desk.outputs.is_store_file)
+    "bundle_is_store": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Il file scelto è l'archivio aperto o un suo file, non un pacchetto della sede: "
+        "sceglierne un altro.",
+    ),
+    "enrol_is_store": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Il file scelto è l'archivio aperto o un suo file, non un file di abbinamento: "
+        "sceglierne un altro.",
+    ),
 }
 
 

@@ -10,6 +10,7 @@ recomputing. Nothing personal is in those files: the monthly report is aggregate
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import datetime
 from pathlib import Path
@@ -56,32 +57,53 @@ MONTHS_SHOWN = 24
 
 
 class ReportArchive:
-    """The last generated report per (office, month): PDFs plus ``index.json``."""
+    """The last generated report per (store, office, month): PDFs plus ``index.json``.
 
-    def __init__(self, folder: Path | None = None) -> None:
+    The folder is the data folder's, which every store opened on this account shares (the
+    demo store for training, the office's own): each store's reports are kept under a tag
+    of its own (its resolved path's digest), so one store's page never shows another's.
+    The index is a file like any other: whatever it holds that is not an index, or an entry
+    that is not one, counts as nothing remembered.
+    """
+
+    def __init__(self, folder: Path | None = None, *, store: Path | None = None) -> None:
         self.folder = folder or paths.data_dir() / "reports"
+        where = str(Path(store).resolve()) if store is not None else ""
+        self.tag = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+
+    def key(self, scope: str, month: str) -> str:
+        return f"{self.tag}|{scope}|{month}"
 
     def pdf_path(self, scope: str, month: str) -> Path:
-        return self.folder / f"rapporto_{scope}_{month}.pdf"
+        return self.folder / f"rapporto_{scope}_{month}_{self.tag}.pdf"
 
     def _index(self) -> dict[str, Any]:
         try:
-            return json.loads((self.folder / "index.json").read_text("utf-8"))
-        except (OSError, ValueError):
+            index = json.loads((self.folder / "index.json").read_text("utf-8"))
+        except (OSError, ValueError, RecursionError):
             return {}
+        return index if isinstance(index, dict) else {}
 
     def get(self, scope: str, month: str) -> dict[str, Any] | None:
-        entry = self._index().get(f"{scope}|{month}")
-        if entry and Path(entry.get("pdf", "")).is_file():
+        entry = self._index().get(self.key(scope, month))
+        if not (
+            isinstance(entry, dict)
+            and isinstance(entry.get("pdf"), str)
+            and isinstance(entry.get("at"), str)
+            and isinstance(entry.get("comment", ""), str)
+        ):
+            return None
+        if Path(entry["pdf"]).is_file():
             return entry
         return None
 
     def remember(self, scope: str, month: str, entry: dict[str, Any]) -> None:
         index = self._index()
-        index[f"{scope}|{month}"] = entry
-        temp = self.folder / "index.json.tmp"
-        temp.write_text(json.dumps(index, ensure_ascii=False, indent=1), "utf-8")
-        temp.replace(self.folder / "index.json")
+        index[self.key(scope, month)] = entry
+        outputs.write_bytes(
+            self.folder / "index.json",
+            json.dumps(index, ensure_ascii=False, indent=1).encode("utf-8"),
+        )
 
 
 def _describe(info: ProgrammeInfo) -> str:
@@ -119,7 +141,7 @@ class ReportPage(QWidget):
         self.presidio = presidio
         self.is_head_office = is_head_office
         self.runner = runner or TaskRunner()
-        self.archive = archive or ReportArchive()
+        self.archive = archive or ReportArchive(store=Path(store.path))
         self.current_pdf: Path | None = None
         self._busy = False
         self._build()

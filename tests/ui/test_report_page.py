@@ -137,6 +137,76 @@ def test_generate_preview_save_print_and_remember(
     assert again.comment_edit.toPlainText() == "Commento di prova"
 
 
+def test_a_report_of_one_store_is_never_shown_for_another(
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    """The remembered reports sit in the data folder, which every store opened on this
+    account shares (``casa-desk --db demo.sqlite`` for training, then the office's own):
+    the page of one store showed, saved and printed the report generated from another for
+    the same office and month, as "Rapporto generato il …"."""
+    month = previous_month()
+    page = ReportPage(store, "SAN-SIRO", False)
+    qtbot.addWidget(page)
+    generate(qtbot, page, month, "Dell'archivio vero")
+    with new_store(tmp_path / "demo.sqlite") as other:
+        elsewhere = ReportPage(other, "SAN-SIRO", False)
+        qtbot.addWidget(elsewhere)
+        elsewhere.select_month(month)
+        assert elsewhere.current_pdf is None and elsewhere.document.pageCount() == 0
+        assert not elsewhere.save_action.isEnabled() and not elsewhere.print_action.isEnabled()
+        assert elsewhere.comment_edit.toPlainText() == ""
+        assert elsewhere.status.text() == "Nessun rapporto generato per questo mese."
+    again = ReportPage(store, "SAN-SIRO", False)  # its own store still finds it
+    qtbot.addWidget(again)
+    again.select_month(month)
+    assert again.document.pageCount() >= 2
+    assert again.comment_edit.toPlainText() == "Dell'archivio vero"
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        "[]",
+        "null",
+        '"testo"',
+        '{"SAN-SIRO|MONTH": "rapporto.pdf"}',
+        '{"SAN-SIRO|MONTH": {"pdf": 12, "at": "ieri"}}',
+        '{"SAN-SIRO|MONTH": {"pdf": "PDF"}}',
+        '{"SAN-SIRO|MONTH": {"pdf": "PDF", "at": "ieri", "comment": ["a"]}}',
+    ],
+)
+def test_a_damaged_index_of_remembered_reports_is_as_none(
+    qtbot, store: Store, tmp_path: Path, index: str
+) -> None:
+    """``reports/index.json`` is a file like any other: whatever it holds, the page opens
+    (it ended in AttributeError, KeyError or TypeError, the page never shown), shows no
+    report, and the next one generated is remembered."""
+    from casa_desk.ui.report_page import ReportArchive
+
+    month = previous_month()
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    pdf = folder / "vecchio.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    archive = ReportArchive(folder, store=Path(store.path))
+    key = archive.key("SAN-SIRO", month)
+    (folder / "index.json").write_text(
+        index.replace("SAN-SIRO|MONTH", key).replace('"PDF"', f'"{pdf}"'), "utf-8"
+    )
+    page = ReportPage(store, "SAN-SIRO", False, archive=archive)
+    qtbot.addWidget(page)
+    page.select_month(month)
+    assert page.current_pdf is None
+    assert page.status.text() == "Nessun rapporto generato per questo mese."
+    generate(qtbot, page, month)
+    again = ReportPage(
+        store, "SAN-SIRO", False, archive=ReportArchive(folder, store=Path(store.path))
+    )
+    qtbot.addWidget(again)
+    again.select_month(month)
+    assert again.document.pageCount() >= 2
+
+
 def test_an_operatore_cannot_generate_the_report(qtbot, store: Store) -> None:
     from casa_desk.security.accounts import add_user
 

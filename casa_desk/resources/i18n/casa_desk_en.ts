@@ -1464,6 +1464,14 @@
         <source>Disco pieno: liberare spazio e riprovare.</source>
         <translation>The disk is full: free some space and try again.</translation>
     </message>
+    <message>
+        <source>Il file scelto è l&apos;archivio aperto o un suo file, non un pacchetto della sede: sceglierne un altro.</source>
+        <translation>The chosen file is the open store or one of its files, not a bundle from head office: choose another one.</translation>
+    </message>
+    <message>
+        <source>Il file scelto è l&apos;archivio aperto o un suo file, non un file di abbinamento: sceglierne un altro.</source>
+        <translation>The chosen file is the open store or one of its files, not an enrolment file: choose another one.</translation>
+    </message>
 </context>
 <context>
     <name>Esf</name>

@@ -1464,6 +1464,14 @@
         <source>Disco pieno: liberare spazio e riprovare.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Il file scelto è l&apos;archivio aperto o un suo file, non un pacchetto della sede: sceglierne un altro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il file scelto è l&apos;archivio aperto o un suo file, non un file di abbinamento: sceglierne un altro.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Esf</name>

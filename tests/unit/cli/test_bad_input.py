@@ -77,6 +77,7 @@ OUT: dict[str, Callable[[W, str], str]] = {
     "symlink-to-missing-folder": lambda w, _ok: w.link(w.new("manca/uscita"), "symlink"),
     "symlink-to-store-keys": lambda w, _ok: w.link(w.file("office.sqlite") + ".keys", "symlink"),
     "store-keys": lambda w, _ok: w.file("office.sqlite") + ".keys",
+    "store-keys-lock": lambda w, _ok: w.file("office.sqlite") + ".keys.lock",
 }
 #: The registry CSV of import-people.
 CSV: dict[str, Callable[[W], str]] = {

@@ -43,3 +43,19 @@ def test_the_store_and_its_files_are_not_a_bundle(
         assert status != 0 and len(lines) == 1, (alias, lines)
         assert "non un pacchetto" in lines[0] and "Traceback" not in lines[0], lines
     assert _logins(store) == before  # refused before anyone logged in
+
+
+def test_the_store_and_its_files_are_not_an_enrolment_file(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``enrol --file`` of an existing store: the same, before login (its ``-shm`` is well
+    under the 64 KiB an enrolment file may be, so it was read, and its lock dropped)."""
+    path = Path(store.path)
+    (tmp_path / "link").symlink_to(f"{path}-shm")
+    before = _logins(store)
+    for alias in (path, Path(f"{path}-shm"), Path(f"{path}.keys"), tmp_path / "link"):
+        assert alias.is_file(), alias
+        status, lines = run(["enrol", "--db", str(path), "--file", str(alias)], capsys)
+        assert status != 0 and len(lines) == 1, (alias, lines)
+        assert "non un file di abbinamento" in lines[0], lines
+    assert _logins(store) == before

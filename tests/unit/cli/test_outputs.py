@@ -68,6 +68,24 @@ def test_refuses_the_working_files_of_a_store(tmp_path: Path, store_path: Path) 
         assert "file di lavoro" in refused(f"{store_path}{suffix}")
 
 
+def test_refuses_the_lock_of_a_stores_key_file(tmp_path: Path, store_path: Path) -> None:
+    """``STORE.keys.lock`` is the file casa_desk processes lock while one rewrites the key
+    file: a PDF renamed over it, a process that locks it then and one that locked it before
+    hold two locks on two files, and both rewrite the key file (a password change lost)."""
+    from casa_desk.security import keyfile
+
+    with keyfile.locked(store_path):
+        pass
+    lock = keyfile.lock_path(store_path)
+    assert lock.is_file()
+    (tmp_path / "altrove").mkdir()
+    (tmp_path / "altrove" / "link.pdf").symlink_to(lock)
+    for alias in (lock, tmp_path / "altrove" / "link.pdf", tmp_path / "altrove" / ".." / lock.name):
+        assert "file di lavoro" in refused(alias, inputs=[store_path]), alias
+        assert "file di lavoro" in refused(alias), alias  # whoever's store it is
+    assert lock.read_bytes() == b""
+
+
 def test_refuses_an_open_store_even_for_a_database_output(store_path: Path) -> None:
     with Store.open(store_path):
         assert "archivio aperto" in refused(store_path, database=True)

@@ -122,6 +122,31 @@ def test_a_damaged_key_file_is_one_line(tmp_path: Path, capsys) -> None:
     assert len(err.splitlines()) == 1 and "danneggiato" in err
 
 
+@pytest.mark.parametrize("pages", [1, 2, 50])
+def test_a_truncated_store_is_said_to_be_damaged_not_locked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pages: int
+) -> None:
+    """A backup copied back only in part (a USB key pulled out, a full disk): the user logged
+    in with the right password, and was told the store is encrypted and needs a login
+    ("serve l'accesso di un utente"), which sent them looking for a password problem. It is
+    damaged: restore a backup (the same words as any other damage)."""
+    whole = tmp_path / "whole.sqlite"
+    with new_session(whole).store as store:
+        for i in range(300):
+            People(store).register(
+                {"last_name": f"Esempio{i}" * 10, "first_name": "Ilde"}, presidio="SAN-SIRO"
+            )
+    path = tmp_path / "s.sqlite"
+    path.write_bytes(whole.read_bytes()[: 4096 * pages])
+    keyfile.keyfile_path(path).write_bytes(keyfile.keyfile_path(whole).read_bytes())
+    before = path.read_bytes()
+    assert main(["user", "list", "--db", str(path)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1, err
+    assert "danneggiato" in err and "accesso di un utente" not in err, err
+    assert path.read_bytes() == before
+
+
 def _digests(folder: Path) -> dict[str, str]:
     return {
         name: hashlib.sha256(data).hexdigest()
