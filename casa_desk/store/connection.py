@@ -383,3 +383,9 @@ def open_target(path: str | Path) -> Connection:
 def not_a_database(exc: BaseException) -> bool:
     """True for SQLite's "file is not a database": not SQLite, or a wrong key."""
     return getattr(exc, "sqlite_errorcode", None) == SQLITE_NOTADB
+
+
+def corrupt(exc: BaseException) -> bool:
+    """True for SQLite's "database disk image is malformed": a damaged file (with SQLCipher,
+    one the right key opens: a wrong key says "not a database")."""
+    return _sqlite_code(exc) == binding.SQLITE_CORRUPT

@@ -41,6 +41,7 @@ from casa_desk.store.connection import (
     Connections,
     DatabaseError,
     Error,
+    corrupt,
     disk_failure,
     not_a_database,
 )
@@ -303,8 +304,10 @@ def _unreadable_header(path: Path, keyed: bool, exc: DatabaseError) -> StorageEr
             "è di un altro archivio, o l'archivio non è cifrato.",
             code="wrong_key",
         )
-    if keyed:
+    if keyed and corrupt(exc):  # a file cut short (a backup copied back in part)
         return DamagedStoreError(f"L'archivio {path} è danneggiato; ripristinare l'ultimo backup.")
+    if keyed:  # anything else: never "restore a backup", nor "log in" (the key is right)
+        return StorageError(f"Impossibile leggere l'archivio {path}: {exc}", code="unreadable")
     if keyfile.exists(path):
         return StorageError(
             f"L'archivio {path} è cifrato: serve l'accesso di un utente.",

@@ -147,6 +147,21 @@ def test_a_truncated_store_is_said_to_be_damaged_not_locked(
     assert path.read_bytes() == before
 
 
+def test_only_a_corrupt_header_is_said_to_be_damaged(tmp_path: Path) -> None:
+    """With the right key, only SQLite's word that the file is corrupt makes it "damaged:
+    restore the last backup" (a disk that fails is told before: store.db._unreadable); any
+    other error is told as it is, so nobody restores a backup over a whole store."""
+    from casa_desk.errors import DamagedStoreError
+    from casa_desk.store.db import _unreadable_header
+
+    path = tmp_path / "s.sqlite"
+    other = _unreadable_header(path, True, binding.OperationalError("out of memory"))
+    assert not isinstance(other, DamagedStoreError) and other.code == "unreadable"
+    assert "backup" not in str(other) and "accesso" not in str(other)
+    corrupt = binding.DatabaseError("database disk image is malformed")
+    assert isinstance(_unreadable_header(path, True, corrupt), DamagedStoreError)
+
+
 def _digests(folder: Path) -> dict[str, str]:
     return {
         name: hashlib.sha256(data).hexdigest()
