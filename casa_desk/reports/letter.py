@@ -205,15 +205,17 @@ def _call_back(office: dict[str, Any]) -> list[str]:
 def print_letter(store: Store, referral_id: str, out: str | Path, *, by: str) -> Path:
     """Render the letter to ``out`` and record the printing; all or nothing.
 
-    The audit entry and the file's move into place share one transaction of the process's
-    store, so a letter is never out without its record (nor recorded without the file). The
-    output is checked first (:mod:`casa_desk.outputs`): never the store, never a folder.
+    The file is written to a temporary name and moved into place only once the audit entry
+    has committed: a commit that fails (a full disk, a lock) leaves no letter out without its
+    record. Should the move itself fail after that, the record stays: it over-states, never
+    hides, what left the office. The output is checked first (:mod:`casa_desk.outputs`):
+    never the store, never a folder.
     """
     out = Path(out)
     outputs.check_output(out, inputs=[store.path])
     data = load_letter(store, referral_id, by=by)
     pdf = render_letter(data)
-    with store.transaction() as journal, outputs.atomic_output(out, inputs=[store.path]) as temp:
+    with outputs.atomic_output(out, inputs=[store.path]) as temp, store.transaction() as journal:
         temp.write_bytes(pdf)
         _record(journal, referral_id, by, data.presidio)
     return out

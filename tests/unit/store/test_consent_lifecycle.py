@@ -137,3 +137,28 @@ def test_the_agenda_lists_consents_expiring_within_30_days(store) -> None:
     consents.withdraw(soon["id"])
     assert [r["id"] for r in consents.expiring("SAN-SIRO", today)] != [soon["id"]]
     assert consents.expiring("ALTRO", today) == []
+
+
+def test_a_letter_whose_record_fails_to_commit_is_not_left_on_disk(
+    store, tmp_path, monkeypatch
+) -> None:
+    """The letter and its audit row, all or nothing: the file was moved into place before the
+    transaction committed, so a commit that failed (the clock's persistence here; a full
+    disk, a lock) left a letter with a person's data out without its record."""
+    from casa_desk.errors import StorageError
+    from casa_desk.store.journal import Journal
+
+    *_, referral = _sent_referral(store)
+    out = tmp_path / "lettera.pdf"
+
+    def fails(_journal: Journal) -> None:
+        raise StorageError("disco pieno", code="disk")
+
+    monkeypatch.setattr(Journal, "_persist_clock", fails)
+    with pytest.raises(StorageError):
+        print_letter(store, referral["id"], out, by="op")
+    monkeypatch.undo()
+    assert not out.exists()
+    assert not [p for p in tmp_path.iterdir() if "lettera" in p.name]  # nor its temporary
+    printed = store.db.execute("SELECT count(*) FROM audit_log WHERE action = 'printed'")
+    assert printed.fetchone()[0] == 0
