@@ -81,7 +81,8 @@ def holds_sensitive(store: Store, person_id: str) -> bool:
 
 def export_person(session: Session, person_id: str, out: str | Path) -> Path:
     """Write the access PDF of ``person_id`` to ``out`` (atomic, owner-only, never over the
-    store) and audit it (``exported``, table ``person``) in the same transaction.
+    store) and audit it (``exported``, table ``person``): the file moves into place only once
+    the audit row has committed, so a failed commit leaves no copy out without its record.
 
     The PDF is the person's whole record, sensitive entries included (they are hers); so a
     user who may not see sensitive content — to whom a break-glass opens the card but never
@@ -96,7 +97,7 @@ def export_person(session: Session, person_id: str, out: str | Path) -> Path:
     out = Path(out)
     outputs.check_output(out, inputs=[store.path])
     pdf = person_file.render(person_file.collect(store, person_id))
-    with store.transaction() as journal, outputs.atomic_output(out, inputs=[store.path]) as temp:
+    with outputs.atomic_output(out, inputs=[store.path]) as temp, store.transaction() as journal:
         temp.write_bytes(pdf)
         session.record(journal, AuditAction.EXPORTED, table="person", row_id=person_id)
     return out

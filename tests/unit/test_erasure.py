@@ -215,6 +215,35 @@ def test_access_pdf_lists_what_the_store_holds_and_is_audited(tmp_path: Path) ->
     assert "ha esportato" in " ".join(p.extract_text() for p in PdfReader(again).pages)
 
 
+def test_an_access_copy_whose_record_fails_to_commit_is_not_left_on_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy of a person's record and its audit row, all or nothing: the file was moved
+    into place before the COMMIT, so a commit that failed left her data out unrecorded."""
+    from casa_desk.errors import StorageError
+    from casa_desk.store.journal import Journal
+
+    session = new_session(tmp_path / "store.sqlite")
+    person = People(session.store).register(
+        {"last_name": "Copia", "first_name": "Ada"}, presidio="SAN-SIRO"
+    )
+    out = tmp_path / "copia" / "dati.pdf"
+    out.parent.mkdir()
+
+    def fails(_journal: Journal) -> None:
+        raise StorageError("disco pieno", code="disk")
+
+    monkeypatch.setattr(Journal, "_persist_clock", fails)
+    with pytest.raises(StorageError):
+        rights.export_person(session, person["id"], out)
+    monkeypatch.undo()
+    assert list(out.parent.iterdir()) == []
+    exported = session.store.db.execute(
+        "SELECT count(*) FROM audit_log WHERE action = ?", [AuditAction.EXPORTED.value]
+    )
+    assert exported.fetchone()[0] == 0
+
+
 def test_an_operator_may_neither_erase_nor_export(tmp_path: Path) -> None:
     from casa_desk.security import accounts
 
