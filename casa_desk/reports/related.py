@@ -54,8 +54,15 @@ small cell into 1-4), that gender is withheld whole too, every total hidden.
 The outcome is written into the breakdowns (``hidden``, ``hidden_total``, ``withheld``), so
 every later use of them — the report, the months (:mod:`casa_desk.reports.months`), the
 consolidated report (:mod:`casa_desk.reports.linked`) — starts from the same cells hidden;
-hiding more there only takes knowledge away, so every witness stays one. Where no cell is
-at risk nothing changes: the rows are published as their own lines publish them.
+hiding more there only takes knowledge away, so every witness stays one. ``hidden`` is
+every cell the search saw hidden as ``n.d.``, those each row's own line hid around a
+``< 5`` included: a later use that hides a row's total or a cell suppresses the line again,
+and a line whose total is hidden hides nothing more of its own, so the line's ``n.d.`` would
+otherwise be printed. Printed, it may pin what the search found free: 14 men left, 11 with
+results unknown (``n.d.`` beside the women's, hidden), the other rows 0 but "employed"
+(``< 5``); the months hide the "unknown" row's total since the start, and its 11 printed
+says that 3 men have a known result, each at least one, all of them "employed": 3. Where no
+cell is at risk nothing changes: the rows are published as their own lines publish them.
 
 **Not modelled** (relations a reader of the PDF and CSV also has, left for later): the
 month's table against the total since the start (each cell at most the total's, and their
@@ -72,11 +79,12 @@ the exits of several months together at most the participants).
 ...                      sensitive=True, total_fixed=False)
 >>> # Six-month results of 6 women and 9 men: 5 women "employed", one woman's "unknown"
 >>> # (< 5), which would be at most 6 - 5. The women's "employed" is hidden, and the row's
->>> # total; the men's 9 stays published.
+>>> # total; the men's 9 stays published. (The "unknown" row's own line hides the men's 0
+>>> # and its total: with them, the woman's "< 5" would be 1.)
 >>> rows = [row("all", 6, 9), row("employed", 5, 9), row("improved", 0, 0),
 ...         row("unknown", 1, 0)]
 >>> [(sorted(b.hidden), b.hidden_total) for b in protect(rows, SIX_MONTHS)]
-[([], False), (['F'], True), ([], False), ([], False)]
+[([], False), (['F'], True), ([], False), (['M'], True)]
 """
 
 from __future__ import annotations
@@ -89,6 +97,7 @@ from itertools import chain
 from casa_desk.reports.model import Breakdown
 from casa_desk.reports.suppress import (
     PRIMARY,
+    SECONDARY,
     WITHHELD,
     Intervals,
     reader_domain,
@@ -228,7 +237,7 @@ def _protect(
         marks, total_marks = marks_for(forced, forced_totals, withheld)
         exposed = _Problem(values, sensitive, marks, total_marks, relation, bounds).exposed()
         if not exposed:
-            return forced, forced_totals, withheld
+            return _outcome(marks, total_marks, withheld)
         target = exposed[0]
         # Hide one more: a cell of the same gender (the smallest non-zero first), a row's
         # total, or such a cell with its row's total; the first that leaves a witness.
@@ -256,7 +265,22 @@ def _protect(
             break  # a search out of steps on a column withheld whole (all zeros fits it)
         withheld |= more
         forced_totals = all_totals
-    return forced, forced_totals, withheld
+    return _outcome(*marks_for(forced, forced_totals, withheld), withheld)
+
+
+def _outcome(
+    marks: _Marks, total_marks: list[str], withheld: _Cells
+) -> tuple[_Cells, frozenset[int], _Cells]:
+    """What the search checked, as the breakdowns carry it: every cell its tables hide as
+    ``n.d.`` (those the search hid and those each row's own line hid around them: the
+    search checked both), every hidden total, and the withheld cells. A later use that hides
+    a total or a cell (:mod:`months`, :mod:`linked`) suppresses the line again; were the
+    line's own cells not among them, it could print one the search counted on. The rows
+    publish as before (each line starts from its own fixed point: every line safe)."""
+    cells = frozenset(
+        (i, j) for i, row in enumerate(marks) for j, mark in enumerate(row) if mark == SECONDARY
+    )
+    return cells, frozenset(i for i, mark in enumerate(total_marks) if mark), withheld
 
 
 class _Problem:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import doctest
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -31,10 +32,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casa_desk.models.vocab import Programme
-from casa_desk.reports import aggregate, esf, related
+from casa_desk.reports import aggregate, esf, related, service
 from casa_desk.reports.model import Breakdown, Month
 from casa_desk.reports.published import Table, publish, publish_table
-from casa_desk.reports.suppress import PRIMARY, WITHHELD
+from casa_desk.reports.suppress import LINKED, PRIMARY, WITHHELD
 from casa_desk.store.db import Store
 from casa_desk.store.participants import Participants
 from casa_desk.store.people import People
@@ -145,13 +146,16 @@ def pinned(
     breakdowns: list[Breakdown],
     relation: related.Relation,
     participants: Mapping[str, int] | None = None,
+    tables: list[Table] | None = None,
 ) -> list[tuple[str, str, set]]:
     """The cells a reader pins: (section, gender, their values). ``participants``: each
     gender's participants since the start, as the report publishes them (a bound on each
-    gender's everyone). A ``< 5`` pinned, a small cell withheld pinned or known small, or
-    any cell of a gender with 1-4 participants pinned (0 included: "the one non-binary
-    participant has not left", "had no result")."""
-    tables = [publish_table(b) for b in breakdowns]
+    gender's everyone); ``tables``: the rows as the report prints them (None: as
+    :func:`publish_table` alone publishes them). A ``< 5`` pinned, a small cell withheld
+    pinned or known small, a small cell the months or the offices hide (``n.d.``, any value)
+    pinned, or any cell of a gender with 1-4 participants pinned (0 included: "the one
+    non-binary participant has not left", "had no result")."""
+    tables = tables or [publish_table(b) for b in breakdowns]
     cap = breakdowns[0].total + 5  # room for an n.d.'s 5 and more
     codes = [row.code for row in tables[0].rows]
     bounds = [participants.get(c, 0) for c in codes] if participants is not None else None
@@ -168,6 +172,11 @@ def pinned(
             and (len(values) < 2 or values <= small)  # noqa: PLR2004
         )
         or (j in few and len(values) < 2)  # noqa: PLR2004
+        or (
+            tables[i].rows[j].cell.mark == LINKED
+            and breakdowns[i].items[j].value in small
+            and len(values) < 2  # noqa: PLR2004
+        )
     ]
 
 
@@ -197,6 +206,14 @@ def texts(table: Table) -> list[str]:
     return [row.cell.text for row in table.rows] + [table.total.text]
 
 
+def changed(breakdowns: list[Breakdown]) -> list[str]:
+    """The rows the protection publishes otherwise than their own lines would."""
+    own = [replace(b, hidden=frozenset(), hidden_total=False, withheld=frozenset())
+           for b in breakdowns]  # fmt: skip
+    return [b.section for b, o in zip(breakdowns, own, strict=True)
+            if texts(publish_table(b)) != texts(publish_table(o))]  # fmt: skip
+
+
 # -- a concrete case -----------------------------------------------------------------------
 def three_exits() -> list[tuple]:
     """Two women and a man left: one woman with no result, one whose results are pending,
@@ -217,9 +234,7 @@ def test_the_exits_rows_do_not_pin_a_small_cell_through_each_gender() -> None:
     by = {t.section: texts(t) for t in tables}
     # One figure more is hidden: the exits' total (then the women may be 2, 3 or 4).
     assert by["esf_exit_new_by_gender"] == ["< 5", "< 5", "0", "0", "n.d."]
-    assert [b.section for b in breakdowns if b.hidden or b.hidden_total] == [
-        "esf_exit_new_by_gender"
-    ]
+    assert changed(breakdowns) == ["esf_exit_new_by_gender"]
 
 
 def test_where_no_cell_hidden_more_protects_the_exits_row_is_withheld() -> None:
@@ -235,7 +250,7 @@ def test_where_no_cell_hidden_more_protects_the_exits_row_is_withheld() -> None:
     breakdowns = esf._exit_tables("esf_exit_new", people, Programme.ESF_2021_2027)
     tables = check(breakdowns, related.EXITS)
     assert texts(tables[0]) == ["n.p."] * 4 + ["n.d."]  # exits by gender: any values
-    assert [b.section for b in breakdowns if b.hidden or b.hidden_total][1:] == []
+    assert changed(breakdowns)[1:] == []
 
 
 def test_without_the_relation_the_same_exits_give_every_cell_away(monkeypatch) -> None:
@@ -274,8 +289,7 @@ def test_nothing_changes_where_nothing_is_at_risk() -> None:
         *[exit_codes("M", "known", employed)] * 8,
         *[exit_codes("M", "unknown")] * 7,
     ]
-    for b in esf._exit_tables("esf_exit_new", people, Programme.ESF_2021_2027):
-        assert not b.hidden and not b.hidden_total, b.section
+    assert changed(esf._exit_tables("esf_exit_new", people, Programme.ESF_2021_2027)) == []
 
 
 # -- the participants by gender, published exactly, bound each gender ------------------------
@@ -382,6 +396,56 @@ def test_the_report_withholds_the_one_non_binary_participant_s_exit(tmp_path) ->
             assert table.total.text == "n.d.", table.section  # the total less F, M, NS
     for breakdowns in (figures.exits_new, figures.exits_total):
         check(breakdowns, related.EXITS, participants)
+
+
+# -- the months hide a row's total since the start ---------------------------------------------
+def months_store(path: Path) -> Store:
+    """Twelve women, fourteen men and five non-binary participants, entered in July. In
+    August five women and six men left with results unknown, one man employed; in September
+    six women and five men with results unknown, one woman and two men employed."""
+    store = Store.open(path, create=True)
+    store.set_meta("presidio", "SAN-SIRO")
+    people, participants = People(store), Participants(store)
+    unknown, employed = None, ["employed"]
+    plan = [
+        *[("F", 8, unknown)] * 5, *[("M", 8, unknown)] * 6, ("M", 8, employed),
+        *[("F", 9, unknown)] * 6, ("F", 9, employed),
+        *[("M", 9, unknown)] * 5, *[("M", 9, employed)] * 2,
+        *[("X", 0, unknown)] * 5,
+    ]  # fmt: skip
+    for n, (gender, month, results) in enumerate(plan):
+        person = people.register({"last_name": f"Prova{n}", "first_name": "Una",
+                                  "gender": gender, "birth_date": "1990-01-01"},
+                                 presidio="SAN-SIRO")  # fmt: skip
+        row = participants.enrol(
+            person["id"],
+            {"entered_on": "2026-07-01", "employment_status": "unemployed",
+             "education_isced": "3-4"},
+            presidio="SAN-SIRO",
+        )  # fmt: skip
+        if month:
+            day = date(2026, month, 15)
+            participants.exit(row["id"], day, results, known=results is not None)
+    return store
+
+
+def test_a_total_the_months_hide_does_not_print_what_its_line_hid(tmp_path) -> None:
+    # Since the start 14 men left, 11 with results unknown, 3 employed (< 5), no other
+    # result; the women's "unknown" is hidden (with it, their "employed" would follow), and
+    # the men's 11 beside it by the row's own line. The months hide that row's total since
+    # the start (August's is hidden): were the line suppressed again without it, the 11
+    # would be printed, and 14 - 11 = 3 men with a known result, each with one at least, all
+    # "employed": the men's employed, n.d. in the report, would be 3.
+    store = months_store(tmp_path / "m.sqlite")
+    figures = aggregate.compute(store.db.conn, Month(2026, 9), "SAN-SIRO")
+    report = service.build_report(store, Month(2026, 9), "SAN-SIRO", generated_on=date(2026, 10, 2))
+    store.close()
+    participants = {"F": 12, "M": 14, "X": 5, "NS": 0}
+    by = {t.section: texts(t) for t in report.exits_total}
+    assert by["esf_exit_total_by_gender"] == ["12", "14", "0", "0", "26"]
+    assert by["esf_exit_total_unknown"] == ["n.d.", "n.d.", "0", "0", "n.d."]
+    assert by["esf_exit_total_employed"][1] == "n.d."
+    assert pinned(figures.exits_total, related.EXITS, participants, report.exits_total) == []
 
 
 # -- random groups -------------------------------------------------------------------------
