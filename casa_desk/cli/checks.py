@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from casa_desk import paths
 from casa_desk.errors import NotAStoreError, StorageError, SyncError
-from casa_desk.outputs import KEY_FILE, is_store_file
+from casa_desk.outputs import KEY_FILE
 
 #: URL schemes the hub can run on (SQLAlchemy with psycopg), compared without case: libpq's
 #: two names for one database. Anything else is refused early.
@@ -39,23 +39,12 @@ def not_a_file(path: Path) -> str:
 
 
 def not_the_store(path: Path, store: Path) -> None:
-    """Refuse, before login, an input file that is the store ``store`` itself or one of its
-    files (key file and its lock, ``-wal``/``-shm``/``-journal``), however it is named:
-    compared by device and inode, so symlinks, ``..`` and hard links count.
+    """Refuse, before login, a bundle that is the store itself or one of its files
+    (:func:`casa_desk.sync.bundle.not_the_store`; imported here only when a bundle is read).
+    A missing ``path`` is left to the caller's own check."""
+    from casa_desk.sync.bundle import not_the_store as refuse
 
-    Reading it would open it with Python's ``open`` (a bundle is a ZIP file): on POSIX,
-    closing that descriptor drops every SQLite lock this process holds on the file
-    (casa_desk.outputs), with the store open in the same process. A missing ``path`` is
-    left to the caller's own check.
-
-    Example: ``casa-desk bundle import --db office.sqlite office.sqlite.keys`` → one line.
-    """
-    if is_store_file(path, store):
-        raise SyncError(
-            f"{path} è l'archivio {store} o un suo file, non un pacchetto: "
-            "indicare il pacchetto della sede.",
-            code="bundle_is_store",
-        )
+    refuse(path, store)
 
 
 def port(text: str) -> int:

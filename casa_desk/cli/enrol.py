@@ -14,7 +14,7 @@ from casa_desk.cli.login import (
     logged_in,
     username,
 )
-from casa_desk.outputs import atomic_output, is_store_file
+from casa_desk.outputs import atomic_output
 from casa_desk.security import keyfile
 from casa_desk.security.permissions import Action
 from casa_desk.sync.hub_url import check_hub_url
@@ -51,11 +51,10 @@ def run(args: argparse.Namespace) -> int:
     if args.file and not args.file.is_file():
         what = not_a_file(args.file)
         raise SyncError(f"File di abbinamento {what}: {args.file}", code="enrol_file")
-    if args.file and is_store_file(args.file, args.db):  # before login (and never read)
-        raise SyncError(
-            f"{args.file} è l'archivio {args.db} o un suo file, non un file di abbinamento.",
-            code="enrol_is_store",
-        )
+    if args.file:  # before login (and never read)
+        from casa_desk.sync.enrolment_file import not_the_store
+
+        not_the_store(args.file, args.db)
 
     def pair(store: Store) -> dict[str, Any]:
         if args.file:

@@ -250,17 +250,29 @@ def export_bundle(store: Store, out: Path) -> int:
     return len(changes)
 
 
+def not_the_store(path: Path, store: str | Path) -> None:
+    """Refuse, unread, a bundle that is the store ``store`` itself or one of its files (key
+    file and its lock, ``-wal``/``-shm``/``-journal``), however it is named
+    (:func:`casa_desk.outputs.is_store_file`). Reading it would open it with Python's
+    ``open`` (a bundle is a ZIP file): on POSIX, closing that descriptor drops every SQLite
+    lock this process holds on the file, with the store open in the same process.
+
+    Example: ``casa-desk bundle import --db office.sqlite office.sqlite.keys`` → one line.
+    """
+    if is_store_file(path, store):
+        raise SyncError(
+            f"{path} è l'archivio {store} o un suo file, non un pacchetto: "
+            "indicare il pacchetto della sede.",
+            code="bundle_is_store",
+        )
+
+
 def import_reply(store: Store, path: Path) -> str:
     """Apply the hub's reply bundle (acks, rejections, changes) in one local transaction."""
     key, device_id = state(store, "hub_bundle_key"), state(store, "hub_device_id")
     if not key or not device_id:
         raise SyncError("Questo archivio non è abbinato a una sede.", code="not_enrolled")
-    if is_store_file(path, store.path):  # never read: closing it would drop our locks on it
-        raise SyncError(
-            f"{path} è l'archivio {store.path} o un suo file, non un pacchetto: "
-            "indicare il pacchetto della sede.",
-            code="bundle_is_store",
-        )
+    not_the_store(path, store.path)
     manifest, _b, _s, _sig = read_manifest(path)
     if manifest.get("kind") != "reply" or manifest.get("device_id") != device_id:
         raise SyncError(

@@ -28,7 +28,6 @@ import httpx
 
 from casa_desk.errors import SyncError
 from casa_desk.models.timeutil import to_utc_text, utc_now_text
-from casa_desk.outputs import is_store_file
 from casa_desk.security.tokens import split_code
 from casa_desk.store import erasure
 from casa_desk.store.clock import restamp_own_future
@@ -49,6 +48,7 @@ from casa_desk.sync.apply import (
     set_state,
     state,
 )
+from casa_desk.sync.enrolment_file import not_the_store as not_an_enrolment
 from casa_desk.sync.enrolment_file import read_enrolment
 from casa_desk.sync.faults import fault_point
 from casa_desk.sync.hub_url import check_hub_url
@@ -180,11 +180,7 @@ def enrol_from_file(store: Store, path: Path) -> dict[str, Any]:
     """Enrol from a file written by ``casa-desk hub device-add --out`` (offices offline),
     checked whole first (:mod:`casa_desk.sync.enrolment_file`). The store itself or one of
     its files is refused unread: closing a descriptor of it would drop our locks on it."""
-    if is_store_file(path, store.path):
-        raise SyncError(
-            f"{path} è l'archivio {store.path} o un suo file, non un file di abbinamento.",
-            code="enrol_is_store",
-        )
+    not_an_enrolment(path, store.path)
     creds = read_enrolment(path)
     save_credentials(store, creds, creds.get("hub_url"))
     return creds

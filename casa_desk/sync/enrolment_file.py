@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from casa_desk.errors import SyncError
+from casa_desk.outputs import is_store_file
 from casa_desk.security.tokens import key_bytes
 from casa_desk.sync.hub_url import check_hub_url
 
@@ -31,6 +32,17 @@ MAX_BYTES = 64 * 1024
 _TEXTS = ("device_id", "token", "presidio")
 _MAX_TEXT = 200
 _KEY_BYTES = 32
+
+
+def not_the_store(path: Path, store: str | Path) -> None:
+    """Refuse, unread, a "file di abbinamento" that is the store ``store`` or one of its
+    files (:func:`casa_desk.outputs.is_store_file`): closing a descriptor of it would drop
+    this process's SQLite locks on it."""
+    if is_store_file(path, store):
+        raise SyncError(
+            f"{path} è l'archivio {store} o un suo file, non un file di abbinamento.",
+            code="enrol_is_store",
+        )
 
 
 def read_enrolment(path: Path) -> dict[str, Any]:
