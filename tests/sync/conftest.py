@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 from sync_helpers import HubProcess, free_port
 
+from casa_desk.sync.hub.storage import HubStore
+
 _PG_DIRS = (
     "/usr/local/bin",
     "/usr/lib/postgresql/15/bin",
@@ -119,6 +121,14 @@ def hub_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return str(tmp_path / "hub.sqlite")
     server: PgServer = request.getfixturevalue("pg_server")
     return server.create_db()
+
+
+@pytest.fixture
+def hub_store(hub_db: str) -> Iterator[HubStore]:
+    """The hub's storage in this process, on both engines (no server)."""
+    store = HubStore.open(hub_db)
+    yield store
+    store.close()
 
 
 @pytest.fixture

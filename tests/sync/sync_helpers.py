@@ -349,3 +349,15 @@ def as_older_hub(response: httpx.Response, *announced: str) -> httpx.Response:
         content=protocol.encode(answer),
         headers={"Content-Type": "application/json"},
     )
+
+
+def office(hub: HubStore, path: Path, presidio: str, head: bool = False) -> tuple[Store, Any]:
+    """A new store enrolled with the hub's storage in this process (no server): the store
+    and its hub device."""
+    from casa_desk.sync.client import save_credentials
+    from casa_desk.sync.hub.devices import enrol
+
+    device_id, code = add_device(hub, presidio, head_office=head)
+    store = new_store(path, presidio=None)
+    save_credentials(store, enrol(hub, code, store.device_id), None)
+    return store, device_by_id(hub, device_id)[0]

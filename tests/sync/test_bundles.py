@@ -19,13 +19,6 @@ from casa_desk.sync.hub.devices import add_device, enrol, revoke_device
 from casa_desk.sync.hub.storage import HubStore
 
 
-@pytest.fixture
-def hub_store(hub_db: str):  # type: ignore[no-untyped-def]
-    hub = HubStore.open(hub_db)
-    yield hub
-    hub.close()
-
-
 def offline_office(hub: HubStore, path: Path, presidio: str, head: bool = False) -> Store:
     _id, code = add_device(hub, presidio, head_office=head)
     store = new_store(path, presidio=None)

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from login_helpers import new_store
+from hostile import hand_made
 from sqlalchemy import select
-from sync_helpers import person
+from sync_helpers import office, person
 
 from casa_desk.errors import SyncError
 from casa_desk.models.hlc import pack
@@ -27,9 +26,7 @@ from casa_desk.sync.bundle import (
     open_bundle,
     write_bundle,
 )
-from casa_desk.sync.client import save_credentials
 from casa_desk.sync.hub import schema
-from casa_desk.sync.hub.devices import add_device, device_by_id, enrol
 from casa_desk.sync.hub.scopes import Device
 from casa_desk.sync.hub.storage import HubStore
 from casa_desk.sync.messages import PushRequest
@@ -37,39 +34,11 @@ from casa_desk.sync.messages import PushRequest
 NOW = "2026-03-01T10:00:00.000Z"
 
 
-@pytest.fixture
-def hub_store(hub_db: str) -> Iterator[HubStore]:
-    hub = HubStore.open(hub_db)
-    yield hub
-    hub.close()
-
-
-def office(hub: HubStore, path: Path, presidio: str) -> tuple[Store, Device]:
-    device_id, code = add_device(hub, presidio)
-    store = new_store(path, presidio=None)
-    save_credentials(store, enrol(hub, code, store.device_id), None)
-    return store, device_by_id(hub, device_id)[0]
-
-
 def change(
     store: Store, table: str, row_id: str, op: str, seq: int, data: dict[str, Any]
 ) -> dict[str, Any]:
     """A change as ``store``'s device would send it; an insert gets the sync columns."""
-    if op == "insert":
-        scope = "shared" if table == "people" else store.presidio
-        data = {"id": row_id, "presidio": store.presidio, "scope": scope, "deleted": 0, **data}
-        data = {"created_at": NOW, "updated_at": NOW, **data}
-    return {
-        "seq": seq,
-        "change_id": uuid7(),
-        "table": table,
-        "row_id": row_id,
-        "op": op,
-        "hlc": pack(int(time.time() * 1000), seq),
-        "device": store.device_id,
-        "data": data,
-        "base": None if op == "insert" else {k: [0, ""] for k in data},
-    }
+    return hand_made(store.device_id, seq, store.presidio or "", table, row_id, op, None, data)
 
 
 def push(hub: HubStore, device: Device, changes: list[dict[str, Any]]) -> dict[str, Any]:

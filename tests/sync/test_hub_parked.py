@@ -5,36 +5,17 @@ person before the office that registered the person re-sends it."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from login_helpers import new_store
-from sync_helpers import person
+from sync_helpers import office, person
 
 from casa_desk.models.hlc import pack
 from casa_desk.models.ids import uuid7
 from casa_desk.store.db import Store
 from casa_desk.sync import protocol
-from casa_desk.sync.client import save_credentials
-from casa_desk.sync.hub.devices import add_device, device_by_id, enrol
 from casa_desk.sync.hub.scopes import Device
 from casa_desk.sync.hub.storage import HubStore
-
-
-@pytest.fixture
-def hub_store(hub_db: str) -> Iterator[HubStore]:
-    hub = HubStore.open(hub_db)
-    yield hub
-    hub.close()
-
-
-def office(hub: HubStore, path: Path, presidio: str, head: bool = False) -> tuple[Store, Device]:
-    device_id, code = add_device(hub, presidio, head_office=head)
-    store = new_store(path, presidio=None)
-    save_credentials(store, enrol(hub, code, store.device_id), None)
-    return store, device_by_id(hub, device_id)[0]
 
 
 def push_outbox(hub: HubStore, store: Store, device: Device, after: int = 0) -> dict[str, Any]:

@@ -58,6 +58,21 @@ def restored_with_a_parked_delete(hub: HubProcess, tmp_path: Path) -> tuple[Stor
     return a, b, q["id"]
 
 
+def dropped_after_its_days(hub: HubProcess, tmp_path: Path) -> Store:
+    """The parked edits waited past PARKED_DAYS (their time set back at the hub); another
+    office's batch, parking nothing, makes the hub drop them. Returns that office."""
+    hs = hub.store()
+    try:
+        with hs.tx() as conn:
+            conn.exec_driver_sql("UPDATE parked_changes SET at = '2020-01-01T00:00:00.000Z'")
+    finally:
+        hs.close()
+    c = new_office(hub, tmp_path / "c.sqlite", "GRATOSOGLIO")
+    person(c, last_name="Altro presidio")
+    assert not sync(c).rejected
+    return c
+
+
 def deletion_of(store: Store, row_id: str) -> str:
     (change_id,) = store.db.execute(
         "SELECT change_id FROM sync_outbox WHERE row_id = ? AND op = 'delete'", [row_id]
@@ -214,15 +229,7 @@ def test_a_parked_edit_dropped_after_its_days_reaches_its_office(
     hub = sqlite_hub
     a, _b, q = restored_with_a_parked_delete(hub, tmp_path)
     deletion = deletion_of(a, q)
-    hs = hub.store()
-    try:
-        with hs.tx() as conn:  # parked long ago
-            conn.exec_driver_sql("UPDATE parked_changes SET at = '2020-01-01T00:00:00.000Z'")
-    finally:
-        hs.close()
-    c = new_office(hub, tmp_path / "c.sqlite", "GRATOSOGLIO")
-    person(c, last_name="Altro presidio")
-    assert not sync(c).rejected  # any device's batch drops what waited too long
+    dropped_after_its_days(hub, tmp_path)  # at any device's batch
     assert hub_sql(hub, "SELECT count(*) FROM parked_changes") == [0]
     report = sync(a)
     assert [(r["change_id"], r["row_id"], r["reason"]) for r in report.rejected] == [
@@ -242,15 +249,7 @@ def test_a_row_that_comes_after_its_edit_was_dropped_replaces_the_refused_value(
     hub's version as soon as the hub holds one (apply.rows_still_refused)."""
     hub = sqlite_hub
     a, b, q = restored_with_a_parked_delete(hub, tmp_path)
-    hs = hub.store()
-    try:
-        with hs.tx() as conn:
-            conn.exec_driver_sql("UPDATE parked_changes SET at = '2020-01-01T00:00:00.000Z'")
-    finally:
-        hs.close()
-    c = new_office(hub, tmp_path / "c.sqlite", "GRATOSOGLIO")
-    person(c, last_name="Altro presidio")
-    sync(c)
+    c = dropped_after_its_days(hub, tmp_path)
     assert [r["reason"] for r in sync(a).rejected] == [push.EXPIRED_REASON]
     assert not sync(b).rejected  # b comes back: the person reaches the hub
     assert hub_sql(hub, f"SELECT deleted FROM people WHERE id = '{q}'") == [0]
@@ -270,13 +269,9 @@ def test_on_usb_files_too_a_row_that_comes_after_its_edit_was_dropped_replaces_i
 
     hub = sqlite_hub
     a, b, q = restored_with_a_parked_delete(hub, tmp_path)
+    c = dropped_after_its_days(hub, tmp_path)
     hs = hub.store()
     try:
-        with hs.tx() as conn:
-            conn.exec_driver_sql("UPDATE parked_changes SET at = '2020-01-01T00:00:00.000Z'")
-        c = new_office(hub, tmp_path / "c.sqlite", "GRATOSOGLIO")
-        person(c, last_name="Altro presidio")
-        sync(c)
         for n, expected in ((1, "1 rifiutata"), (2, "0 rifiutate")):
             if n == 2:
                 assert not sync(b).rejected  # b comes back: the person reaches the hub

@@ -25,6 +25,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from brute_reader import reader_values
@@ -357,6 +358,20 @@ def test_the_bound_of_a_larger_gender_is_known_to_the_witness_search() -> None:
     )
 
 
+def enrolled(
+    people: People, participants: Participants, n: int, gender: str, on: str, status: str
+) -> dict[str, Any]:
+    """The ``n``-th person of a test office, registered and entered in the programme."""
+    person = people.register({"last_name": f"Prova{n}", "first_name": "Una",
+                              "gender": gender, "birth_date": "1990-01-01"},
+                             presidio="SAN-SIRO")  # fmt: skip
+    return participants.enrol(
+        person["id"],
+        {"entered_on": on, "employment_status": status, "education_isced": "3-4"},
+        presidio="SAN-SIRO",
+    )
+
+
 def non_binary_store(path: Path) -> Store:
     """An office of six women, six men and one non-binary participant, entered in
     September; in October the non-binary participant left, now looking for a job, and three
@@ -365,15 +380,7 @@ def non_binary_store(path: Path) -> Store:
     store.set_meta("presidio", "SAN-SIRO")
     people, participants = People(store), Participants(store)
     for n, gender in enumerate("FFFFFFMMMMMMX"):
-        person = people.register({"last_name": f"Prova{n}", "first_name": "Una",
-                                  "gender": gender, "birth_date": "1990-01-01"},
-                                 presidio="SAN-SIRO")  # fmt: skip
-        row = participants.enrol(
-            person["id"],
-            {"entered_on": "2026-09-01", "employment_status": "inactive",
-             "education_isced": "3-4"},
-            presidio="SAN-SIRO",
-        )  # fmt: skip
+        row = enrolled(people, participants, n, gender, "2026-09-01", "inactive")
         if gender == "X":
             participants.exit(row["id"], date(2026, 10, 10), ["job_searching"])
         elif gender == "F" and n < 3:  # noqa: PLR2004
@@ -414,15 +421,7 @@ def months_store(path: Path) -> Store:
         *[("X", 0, unknown)] * 5,
     ]  # fmt: skip
     for n, (gender, month, results) in enumerate(plan):
-        person = people.register({"last_name": f"Prova{n}", "first_name": "Una",
-                                  "gender": gender, "birth_date": "1990-01-01"},
-                                 presidio="SAN-SIRO")  # fmt: skip
-        row = participants.enrol(
-            person["id"],
-            {"entered_on": "2026-07-01", "employment_status": "unemployed",
-             "education_isced": "3-4"},
-            presidio="SAN-SIRO",
-        )  # fmt: skip
+        row = enrolled(people, participants, n, gender, "2026-07-01", "unemployed")
         if month:
             day = date(2026, month, 15)
             participants.exit(row["id"], day, results, known=results is not None)
