@@ -44,6 +44,7 @@ from casa_desk.security import keyfile
 from casa_desk.security.access import create_desk
 from casa_desk.security.keyfile import KdfParams
 from casa_desk.store.db import Store
+from casa_desk.store.demo_mark import mark_demo
 from casa_desk.store.reference import PRESIDIO_CODES, reference_rows
 from casa_desk.store.referrals import refresh_statuses
 from casa_desk.store.schema import ensure_triggers, rebuild_search, suspend_search
@@ -75,6 +76,10 @@ class DemoOptions:
     #: argon2id cost of the store's slots (None: calibrated on this machine)
     kdf: KdfParams | None = None
     encrypted: bool = True  # False: a plain SQLite twin, for benchmarks only
+    #: False only in tests that sync demo offices with a throw-away hub: the store is then
+    #: not marked as a demo store (casa_desk.store.demo_mark), which would refuse pairing.
+    #: The ``casa-desk demo`` command always marks it; no command or screen sets this.
+    mark_demo: bool = True
 
 
 @dataclass
@@ -209,6 +214,9 @@ def _fill(store: Store, options: DemoOptions, progress: Progress) -> dict[str, i
         )
     store.set_meta("presidio", code)
     store.set_meta("operator", OPERATOR)
+    if options.mark_demo:  # before any person: never a store of invented people unmarked
+        with store.transaction():
+            mark_demo(store.db)
 
     progress("Persone", 0, options.people)  # drawing 100,000 people takes a few seconds
     population = make_people(rng, code, days[0], options.people)

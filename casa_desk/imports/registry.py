@@ -7,6 +7,11 @@ file's encoding and separator are detected (:mod:`casa_desk.imports.csvfile`), d
 number, the column and a reason in Italian — never with the person's data, because reports end
 up on shared screens and in logs.
 
+A row of a person erased on request (GDPR art. 17) is skipped: her anonymised record keeps a
+keyed hash of her identifiers (:mod:`casa_desk.store.suppression`), and the summary says how
+many were skipped and why, never who. A row that matches a live card (she came back and was
+registered again) is imported as usual.
+
 Importing is idempotent: a row matches an existing person (not deleted, not merged) by codice
 fiscale, else by normalised surname + name + birth date (a missing birth date matches a
 missing one, so a re-import without dates makes no copies either); a match is updated only in
@@ -39,6 +44,7 @@ from casa_desk.models.vocab import AuditAction
 from casa_desk.store import audit
 from casa_desk.store.db import Store
 from casa_desk.store.reference import PRESIDIO_CODES
+from casa_desk.store.suppression import SuppressionList
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -58,6 +64,8 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    #: Rows of people erased on request (art. 17), skipped: never who, only how many.
+    suppressed: int = 0
     problems: list[RowProblem] = field(default_factory=list)
     ignored_columns: tuple[str, ...] = ()
 
@@ -75,9 +83,26 @@ class ImportResult:
             f"{self.created} nuove persone, aggiornate {self.updated}, "
             f"invariate {self.unchanged}, scartate {self.rejected} righe."
         )
+        if self.suppressed:
+            counts += " " + suppressed_words(self.suppressed, dry_run=self.dry_run)
         if self.dry_run:
             return f"Simulazione: sarebbero importate {counts} Nessuna modifica salvata."
         return f"Importate {counts}"
+
+
+def suppressed_words(n: int, *, dry_run: bool = False) -> str:
+    """``"1 persona non importata: cancellata su sua richiesta (art. 17 GDPR)."``"""
+    one = n == 1
+    verb = (
+        ("non sarebbe importata" if one else "non sarebbero importate")
+        if dry_run
+        else ("non importata" if one else "non importate")
+    )
+    return (
+        f"{n} {'persona' if one else 'persone'} {verb}: "
+        f"{'cancellata' if one else 'cancellate'} su {'sua' if one else 'loro'} richiesta "
+        "(art. 17 GDPR)."
+    )
 
 
 @dataclass(frozen=True)
@@ -344,6 +369,7 @@ def _plan(
     )
     problems = plan.result.problems
     index = _Index(db)
+    erased = SuppressionList(db)
     claimed: dict[str, int] = {}  # target → line of the row that took it
     width = len(table.header)
     for number, (line, cells) in enumerate(rows, 1):
@@ -357,6 +383,9 @@ def _plan(
             continue
         key = name_key(cleaned)
         target, reason = index.match(cleaned, key)
+        if target is None and erased.suppressed(cleaned):
+            plan.result.suppressed += 1  # erased on request: never registered again by a file
+            continue
         if target is not None and target in claimed:
             problems.append(
                 RowProblem(

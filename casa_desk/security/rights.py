@@ -122,6 +122,7 @@ def erase_person(session: Session, person_id: str, reason: str) -> dict[str, lis
         who=session.user.username,
         action=AuditAction.ERASED,
         reason=reason,
+        suppress=True,  # no registry import registers her again (store/suppression.py)
     )
     erasure.compact(store)
     return found

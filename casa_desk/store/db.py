@@ -239,6 +239,12 @@ class Store:
                 [key, value],
             )
 
+    @property
+    def writer(self) -> str | None:
+        """Who is writing now (the logged-in user, else the desk's operator), as the journal
+        stamps it: for an audit row a repository writes on its own account."""
+        return self._operator()
+
     def _operator(self) -> str | None:
         """Who is writing now, for the journal to stamp on each change: the logged-in user
         (:attr:`user`), else the desk's operator setting (commands and tests that open a

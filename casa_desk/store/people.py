@@ -15,9 +15,12 @@ from casa_desk.errors import ValidationError
 from casa_desk.models.duplicates import PersonKey, duplicate_reasons
 from casa_desk.models.ids import uuid7
 from casa_desk.models.people import clean_person
+from casa_desk.models.vocab import AuditAction
+from casa_desk.store.audit import record
 from casa_desk.store.db import Store
 from casa_desk.store.journal import Journal
 from casa_desk.store.merging import Moved, merge_people
+from casa_desk.store.suppression import SuppressionList
 from casa_desk.store.tables import PEOPLE
 
 
@@ -49,11 +52,29 @@ class People:
 
         A codice fiscale already on another card is refused (``cf_exists``): the same
         person is registered once; :meth:`with_cf` finds the card to open instead.
+
+        A person erased on request who comes back and is registered here by hand asks
+        anew: the suppression entries that recognise her are cleared (synced, audited), so
+        a later registry import updates her card like anyone's
+        (:mod:`casa_desk.store.suppression`).
         """
         clean = clean_person(values)
         with self.store.transaction() as journal:
             self._refuse_taken_cf(clean.get("codice_fiscale"), None)
-            return journal.insert("people", clean, presidio=presidio)
+            row = journal.insert("people", clean, presidio=presidio)
+            for erased in SuppressionList(self.store.db).matching(clean):
+                journal.update("people", erased, {"erasure_hashes": None})
+                record(
+                    journal,
+                    AuditAction.CHANGED,
+                    who=self.store.writer or "",
+                    presidio=presidio,
+                    table="people",
+                    row_id=erased,
+                    reason="registrata di nuovo allo sportello: "
+                    "non più esclusa dall'importazione dell'anagrafe",
+                )
+            return row
 
     def update(self, person_id: str, values: dict[str, Any]) -> dict[str, Any] | None:
         """Validate and apply the fields that changed; returns them (None if nothing did)."""

@@ -31,7 +31,7 @@ from sqlite_utils import Database
 from casa_desk.errors import ValidationError
 from casa_desk.models.esf import add_months
 from casa_desk.models.vocab import AuditAction, SettingKey
-from casa_desk.store import erasure
+from casa_desk.store import erasure, suppression
 from casa_desk.store.audit import record
 from casa_desk.store.db import Store
 from casa_desk.store.settings import read_setting
@@ -184,10 +184,13 @@ def anonymise(
     who: str,
     action: AuditAction,
     reason: str = "",
+    suppress: bool = False,
 ) -> dict[str, list[str]]:
     """Erase the person's identity and notes here, as a replicated operation: the journaled
     ``anonymised_on`` (and emptied identity) syncs and wins everywhere; the scrub of this
     store's copies follows in the same transaction, and the audit row records who and why.
+    ``suppress`` (an erasure on request): keep the keyed hashes that stop a registry import
+    from registering her again (:mod:`casa_desk.store.suppression`), synced with the rest.
     Call :func:`casa_desk.store.erasure.compact` afterwards (outside the transaction)."""
     rows = store.query("SELECT * FROM people WHERE id = ?", [person_id])
     if not rows:
@@ -208,6 +211,13 @@ def anonymise(
             changes["anonymised_on"] = on.isoformat()
             if person.get("birth_date"):
                 changes["birth_date"] = str(person["birth_date"])[:7]
+            if suppress:  # from every record of hers, before the scrub empties them
+                family = erasure.family(store.db, person_id)
+                rows = store.query(
+                    "SELECT * FROM people WHERE id IN (SELECT value FROM json_each(?))",
+                    [json.dumps(family)],
+                )
+                changes["erasure_hashes"] = suppression.entry_for(store.db, rows)
             journal.update("people", person_id, changes)
         found = erasure.scrub(store.db, person_id, on.isoformat())
         record(

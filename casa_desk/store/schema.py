@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from casa_desk.store.current import current
+from casa_desk.store.demo_mark import built_as_demo, mark_demo
 from casa_desk.store.summaries import SUMMARY_TRIGGERS, create_summaries, rebuild_summaries
 from casa_desk.store.tables import PARTICIPANTS, SAFE_CONTACTS, SETTINGS, SYNCED_TABLES
 
@@ -900,3 +901,25 @@ def m018_report_summaries_recounted(db: Database) -> None:
     made a counted row amend itself. The triggers are right now; a store they may have
     miscounted is repaired here (the migration's whole cost, ~m017's)."""
     rebuild_summaries(db)
+
+
+@migrations()
+def m019_demo_mark(db: Database) -> None:
+    """Demo stores are marked (``casa_meta.demo_store``), so none is ever paired with a hub
+    (:mod:`casa_desk.store.demo_mark`): one built before the mark is recognised by the demo
+    builder's operator and marked now. A real office's store is left as it is."""
+    if built_as_demo(db):
+        mark_demo(db)
+
+
+@migrations()
+def m020_people_erasure_hashes(db: Database) -> None:
+    """The suppression list (:mod:`casa_desk.store.suppression`): ``people.erasure_hashes``
+    (synced), the keyed hashes that stop a registry import from registering again a person
+    erased on request. People erased before it keep none (their identifiers are gone)."""
+    if "erasure_hashes" not in db["people"].columns_dict:  # type: ignore[union-attr]
+        db.execute("ALTER TABLE people ADD COLUMN erasure_hashes TEXT")
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS people_erasure_hashes ON people (id)"
+        " WHERE erasure_hashes IS NOT NULL"
+    )

@@ -132,6 +132,10 @@ PEOPLE = TableSpec(
         # never cleared, and every node keeps this row's identifying fields empty
         # (store/erasure.py, sync/merge.py): anonymisation always wins.
         "anonymised_on": str,
+        # A person erased on request (art. 17): keyed hashes of her codice fiscale and of
+        # name + birth date, so a registry import recognises and skips her (the
+        # suppression list, store/suppression.py); cleared when she registers again.
+        "erasure_hashes": str,
     },
 )
 CONSENTS = TableSpec(

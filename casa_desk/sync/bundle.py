@@ -62,6 +62,7 @@ from casa_desk.sync.apply import (
     set_state,
     state,
 )
+from casa_desk.sync.enrolment_file import refuse_demo
 from casa_desk.sync.sensitive import seal_outgoing
 
 FORMAT = "casa-desk-bundle/1"
@@ -207,7 +208,9 @@ def open_bundle(path: Path, bundle_key: str) -> tuple[dict[str, Any], dict[str, 
 
 # -- office side ------------------------------------------------------------------------
 def export_bundle(store: Store, out: Path) -> int:
-    """Write every change the hub has not acknowledged; returns how many."""
+    """Write every change the hub has not acknowledged; returns how many (never from a demo
+    store: :func:`casa_desk.sync.enrolment_file.refuse_demo`)."""
+    refuse_demo(store)
     check_output(out, inputs=[store.path])
     key, device_id = state(store, "hub_bundle_key"), state(store, "hub_device_id")
     if not key or not device_id:

@@ -29,7 +29,7 @@ import httpx
 from casa_desk.errors import SyncError
 from casa_desk.models.timeutil import to_utc_text, utc_now_text
 from casa_desk.security.tokens import split_code
-from casa_desk.store import erasure
+from casa_desk.store import erasure, suppression
 from casa_desk.store.clock import restamp_own_future
 from casa_desk.store.connection import OperationalError
 from casa_desk.store.db import Store
@@ -49,7 +49,7 @@ from casa_desk.sync.apply import (
     state,
 )
 from casa_desk.sync.enrolment_file import not_the_store as not_an_enrolment
-from casa_desk.sync.enrolment_file import read_enrolment
+from casa_desk.sync.enrolment_file import read_enrolment, refuse_demo
 from casa_desk.sync.faults import fault_point
 from casa_desk.sync.hub_url import check_hub_url
 from casa_desk.sync.merge import NOT_APPLIED, UNCHANGED_SEED, digest_columns, digest_rows
@@ -129,6 +129,8 @@ def save_credentials(store: Store, creds: dict[str, Any], hub_url: str | None) -
             set_state(store, f"hub_{key}", creds[key])
         if creds.get("esf_key"):
             set_state(store, KEY_STATE, creds["esf_key"])
+        if creds.get("erasure_key"):
+            set_state(store, suppression.KEY_STATE, creds["erasure_key"])
         set_state(store, "hub_head_office", int(bool(creds.get("head_office"))))
         if creds.get("epoch") and not state(store, "epoch"):
             # The epoch the store joins in, so that a hub restore after this is told from
@@ -153,6 +155,7 @@ def enrol_online(store: Store, hub_url: str, code: str, *, timeout: float = 15.0
     A code from a hub that serves HTTPS carries its certificate's pin: the certificate is
     checked against it before the code is sent, and its whole fingerprint is kept.
     """
+    refuse_demo(store)  # before the code is spent at the hub
     try:
         secret, code_pin = split_code(code)
     except ValueError:
@@ -180,6 +183,7 @@ def enrol_from_file(store: Store, path: Path) -> dict[str, Any]:
     """Enrol from a file written by ``casa-desk hub device-add --out`` (offices offline),
     checked whole first (:mod:`casa_desk.sync.enrolment_file`). The store itself or one of
     its files is refused unread: closing a descriptor of it would drop our locks on it."""
+    refuse_demo(store)
     not_an_enrolment(path, store.path)
     creds = read_enrolment(path)
     save_credentials(store, creds, creds.get("hub_url"))
@@ -200,6 +204,7 @@ class SyncClient:
         page: int = protocol.PULL_PAGE,
     ) -> None:
         self.store = store
+        refuse_demo(store)  # one paired before demo stores were refused: no hello either
         url = hub_url or state(store, "hub_url")
         token = state(store, "hub_token")
         if not token:
@@ -333,6 +338,8 @@ class SyncClient:
                 set_state(store, DIGEST_REFETCH, None)
             if answer.get("esf_key"):  # desks enrolled before the key existed get it here
                 set_state(store, KEY_STATE, answer["esf_key"])
+            if answer.get("erasure_key"):  # likewise the erasure key (older hubs: none)
+                set_state(store, suppression.KEY_STATE, answer["erasure_key"])
         # Enrolments made before the key arrived, or whose person's code changed since,
         # get their hash now and push it in this same round.
         Participants(store).refresh_cf_hashes()

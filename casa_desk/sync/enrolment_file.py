@@ -17,12 +17,16 @@ from __future__ import annotations
 import binascii
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casa_desk.errors import SyncError
 from casa_desk.outputs import is_store_file
 from casa_desk.security.tokens import key_bytes
+from casa_desk.store.demo_mark import is_demo
 from casa_desk.sync.hub_url import check_hub_url
+
+if TYPE_CHECKING:
+    from casa_desk.store.db import Store
 
 #: What ``hub device-add`` writes (casa_desk.sync.hub.devices.ENROL_FORMAT).
 FORMAT = "casa-desk-enrolment/1"
@@ -32,6 +36,21 @@ MAX_BYTES = 64 * 1024
 _TEXTS = ("device_id", "token", "presidio")
 _MAX_TEXT = 200
 _KEY_BYTES = 32
+
+
+#: The one line for a demo store (CLI; the window words it by code, ``demo_store``).
+DEMO_REFUSED = (
+    "Questo è un archivio dimostrativo, con persone inventate: non si può abbinare né "
+    "sincronizzare con la sede."
+)
+
+
+def refuse_demo(store: Store) -> None:
+    """Refuse, before anything is sent or kept, to pair, sync or export from a demo store
+    (:mod:`casa_desk.store.demo_mark`): its invented people would reach head office's
+    data and every office's registry."""
+    if is_demo(store.db):
+        raise SyncError(DEMO_REFUSED, code="demo_store")
 
 
 def not_the_store(path: Path, store: str | Path) -> None:
@@ -89,8 +108,8 @@ def _well_formed(creds: object) -> bool:
         isinstance(epoch, str) and 0 < len(epoch) <= _MAX_TEXT and epoch.isprintable()
     ):
         return False
-    return _is_key(creds.get("bundle_key")) and (
-        not creds.get("esf_key") or _is_key(creds.get("esf_key"))
+    return _is_key(creds.get("bundle_key")) and all(
+        not creds.get(name) or _is_key(creds.get(name)) for name in ("esf_key", "erasure_key")
     )
 
 

@@ -168,6 +168,12 @@ TEXTS: dict[str, str] = {
         "Il file scelto è l'archivio aperto o un suo file, non un file di abbinamento: "
         "sceglierne un altro.",
     ),
+    # a store of invented people (casa-desk demo) never reaches the hub
+    "demo_store": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Questo è un archivio dimostrativo, con persone inventate: non si può abbinare né "
+        "sincronizzare con la sede.",
+    ),
 }
 
 

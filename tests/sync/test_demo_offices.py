@@ -24,6 +24,7 @@ def demo_office(hub: HubProcess, path: Path, presidio: str) -> Store:
         path,
         DemoOptions(
             presidio=presidio, people=40, contacts=240, seed=1, until=date(2026, 10, 1),
+            mark_demo=False,  # a throw-away hub: a marked demo store is never paired
             **DEMO_LOGIN,
         ),
     )  # fmt: skip

@@ -1472,6 +1472,10 @@
         <source>Il file scelto è l&apos;archivio aperto o un suo file, non un file di abbinamento: sceglierne un altro.</source>
         <translation>The chosen file is the open store or one of its files, not an enrolment file: choose another one.</translation>
     </message>
+    <message>
+        <source>Questo è un archivio dimostrativo, con persone inventate: non si può abbinare né sincronizzare con la sede.</source>
+        <translation>This is a demo store, with invented people: it cannot be paired or synced with head office.</translation>
+    </message>
 </context>
 <context>
     <name>Esf</name>

@@ -1472,6 +1472,10 @@
         <source>Il file scelto è l&apos;archivio aperto o un suo file, non un file di abbinamento: sceglierne un altro.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Questo è un archivio dimostrativo, con persone inventate: non si può abbinare né sincronizzare con la sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Esf</name>

@@ -153,6 +153,7 @@ def enrol(hub: HubStore, code: str, node_id: str | None = None) -> dict[str, Any
             "token": token,
             "bundle_key": row["bundle_key"],
             "esf_key": hub.esf_key(conn),
+            "erasure_key": hub.erasure_key(conn),
             "epoch": hub.epoch(conn),
         }
 

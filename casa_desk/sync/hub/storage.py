@@ -51,6 +51,11 @@ _PUSH_LOCK = 0x43415341  # advisory lock key ("CASA")
 #: Rows a digest reads from the database at a time.
 _DIGEST_ROWS = 2_000
 ESF_KEY = "esf_key"  # hub_meta key of the programme key (models.esf.cf_hash)
+#: hub_meta key of the erasure key: every desk hashes with it the identifiers of a person
+#: erased on request, so that any office's registry import recognises her
+#: (casa_desk.store.suppression). Its own key, not the programme's: it lives as long as
+#: the erasures it honours, whatever becomes of the programme.
+ERASURE_KEY = "erasure_key"
 CLOCK_REPAIR = "clock_repair"  # hub_meta: a new value each time future clocks are neutralised
 
 
@@ -131,7 +136,7 @@ class HubStore:
             _add_missing_columns(conn)
             if neutralise_future_clocks(conn, now_ms()):
                 _set_meta(conn, CLOCK_REPAIR, uuid7())
-            for key, make in (("epoch", uuid7), (ESF_KEY, new_key)):
+            for key, make in (("epoch", uuid7), (ESF_KEY, new_key), (ERASURE_KEY, new_key)):
                 if (
                     conn.execute(
                         select(schema.hub_meta.c.value).where(schema.hub_meta.c.key == key)
@@ -180,6 +185,11 @@ class HubStore:
                 select(schema.hub_meta.c.value).where(schema.hub_meta.c.key == ESF_KEY)
             ).scalar_one()
         )
+
+    def erasure_key(self, conn: Connection) -> str:
+        """The erasure key (:data:`ERASURE_KEY`): like the programme key, kept in
+        ``hub_meta`` and handed to enrolled devices only (enrolment answer and file, hello)."""
+        return str(_meta(conn, ERASURE_KEY) or "")
 
     def esf_duplicates(self) -> list[list[dict[str, Any]]]:
         """Live ESF enrolments that share a codice fiscale hash: one list per person, each
@@ -245,6 +255,7 @@ class HubStore:
                 "presidio": device.presidio,
                 "head_office": device.head_office,
                 "esf_key": self.esf_key(conn),
+                "erasure_key": self.erasure_key(conn),
                 "clock_repair": _meta(conn, CLOCK_REPAIR),  # hub/future.py
                 "max_push": protocol.HUB_MAX_PUSH,
                 "push_window": protocol.HUB_PUSH_WINDOW,
