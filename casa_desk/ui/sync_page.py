@@ -53,6 +53,7 @@ from casa_desk.ui.history_model import registry_edit_author, registry_edit_text
 from casa_desk.ui.masking import full_name
 from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.sync_actions import BundleActions, EnrolDialog, field_text, table_text
+from casa_desk.ui.sync_words import refusal_text
 from casa_desk.ui.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -193,7 +194,7 @@ class SyncPage(QWidget):
             [
                 ("at", self.tr("Quando")),
                 ("table_text", self.tr("Tabella")),
-                ("reason", self.tr("Motivo del rifiuto")),
+                ("reason_text", self.tr("Motivo del rifiuto")),
             ],
             self,
         )
@@ -307,6 +308,7 @@ class SyncPage(QWidget):
         rejections = sync_status.rejections(self.store)
         for row in rejections:
             row["table_text"] = table_text(row.get("table_name"))
+            row["reason_text"] = refusal_text(row.get("table_name"), row.get("reason"))
         self.rejections.set_rows(rejections)
         reasons = {
             "clock_ahead": self.tr(
