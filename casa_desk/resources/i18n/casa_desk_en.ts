@@ -4191,6 +4191,14 @@ the free number shown on the notice board.</translation>
         <source>Amministratore</source>
         <translation>Administrator</translation>
     </message>
+    <message>
+        <source>Sì</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
 </context>
 <context>
     <name>_FieldWords</name>

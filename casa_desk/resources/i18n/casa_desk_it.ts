@@ -4186,6 +4186,14 @@ anche il numero verde indicato in bacheca.</source>
         <source>Amministratore</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>_FieldWords</name>
