@@ -29,7 +29,7 @@ from casa_desk.store.bulk import insert_rows, null_default_columns, update_rows
 from casa_desk.store.connection import IntegrityError
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME, SYNCED_TABLES, TableSpec
-from casa_desk.sync import held
+from casa_desk.sync import held, refusals
 from casa_desk.sync.merge import (
     BOOKKEEPING,
     IDENTITY,
@@ -610,13 +610,18 @@ REFUSED_LATER_SEEN = "refused_later_seen"
 
 def keep_rejections(store: Store, rejections: list[dict[str, Any]]) -> None:
     """Record the hub's refusals of this office's changes (``{change_id, table, row_id,
-    reason}``, from a push answer or a reply bundle) for the Sync page; a refusal heard
-    twice is kept once. Inside the caller's transaction."""
+    reason}`` and from a newer hub the reason's ``code`` and ``params``, from a push answer
+    or a reply bundle) for the Sync page; a refusal heard twice is kept once. The reason
+    kept is the Italian text of a known code (:func:`~casa_desk.sync.refusals.kept_reason`),
+    which the window finds again and words in its language. Inside the caller's transaction."""
     at = utc_now_text()
     store.db.conn.executemany(
         "INSERT OR IGNORE INTO sync_rejections (change_id, table_name, row_id, reason, at)"
         " VALUES (?, ?, ?, ?, ?)",
-        [(r["change_id"], r.get("table"), r.get("row_id"), r["reason"], at) for r in rejections],
+        [
+            (r["change_id"], r.get("table"), r.get("row_id"), refusals.kept_reason(r), at)
+            for r in rejections
+        ],
     )
 
 

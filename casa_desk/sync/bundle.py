@@ -433,7 +433,11 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
         )
         told = {r["change_id"] for r in rejected}
         rejected += [
-            {k: r[k] for k in ("change_id", "table", "row_id", "reason")}
+            {
+                k: r[k]
+                for k in ("change_id", "table", "row_id", "reason", "code", "params")
+                if k in r
+            }
             for r in late
             if r["change_id"] not in told
         ]

@@ -355,7 +355,8 @@ class SyncClient:
         late = [r for r in hello.get("refused_later") or [] if isinstance(r, dict)]
         if not late:
             return []
-        refusals = [{k: r.get(k) for k in ("change_id", "table", "row_id", "reason")} for r in late]
+        keys = ("change_id", "table", "row_id", "reason", "code", "params")
+        refusals = [{k: r.get(k) for k in keys} for r in late]
         with self.store.transaction():
             keep_rejections(self.store, refusals)
         report.rejected += refusals

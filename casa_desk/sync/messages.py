@@ -114,7 +114,12 @@ class Rejection(TypedDict):
     change_id: str
     table: str | None
     row_id: str | None
+    #: Italian, as every hub words it (what an older desk shows).
     reason: str
+    #: The reason's code and its parameters (casa_desk/sync/refusals.py), for the office's
+    #: window to word it in its own language; absent from older hubs.
+    code: NotRequired[str]
+    params: NotRequired[dict[str, str]]
 
 
 class LateRejection(Rejection):

@@ -56,6 +56,9 @@ class Column:
     header: str
     text: Callable[[Row], str]
     align_right: bool = False
+    # The cell's tooltip is its whole text (a long name or organisation the column cuts
+    # with "…"), before the row's own tooltip.
+    whole_in_tooltip: bool = False
 
 
 class RowsModel(QAbstractTableModel):
@@ -152,7 +155,9 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(  # noqa: PLR0911 - one role per branch
+        self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         # Views ask for about ten roles per painted cell: unused ones leave at once.
         if role not in _ROLES or not index.isValid():
             return None
@@ -169,6 +174,9 @@ class RowsModel(QAbstractTableModel):
             return _RIGHT if self._columns[index.column()].align_right else None
         if role == Qt.ItemDataRole.FontRole:
             return _bold_font() if self._bold and self._bold(row) else None
+        if role == Qt.ItemDataRole.ToolTipRole and self._columns[index.column()].whole_in_tooltip:
+            tips = (self.data(index), self._tooltip(row) if self._tooltip else "")
+            return "\n".join(tip for tip in tips if tip) or None
         hook = {
             Qt.ItemDataRole.BackgroundRole: self._background,
             Qt.ItemDataRole.ForegroundRole: self._foreground,

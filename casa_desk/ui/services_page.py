@@ -78,9 +78,11 @@ class ServicesPage(QWidget):
         self.show_inactive.toggled.connect(self.refresh)
         self.model = RowsModel(
             [
-                Column(self.tr("Nome"), lambda r: r["name"] or ""),
+                Column(self.tr("Nome"), lambda r: r["name"] or "", whole_in_tooltip=True),
                 Column(self.tr("Tipo"), lambda r: Vocab.word(kinds, r.get("kind"))),
-                Column(self.tr("Ente"), lambda r: r.get("organisation") or ""),
+                Column(
+                    self.tr("Ente"), lambda r: r.get("organisation") or "", whole_in_tooltip=True
+                ),
                 Column(self.tr("Telefono"), lambda r: r.get("phone") or ""),
                 Column(
                     self.tr("Attivo"), lambda r: self.tr("Sì") if r["active"] else self.tr("No")

@@ -46,13 +46,13 @@ from casa_desk.errors import CasaError
 from casa_desk.models.timeutil import format_datetime
 from casa_desk.store.db import Store
 from casa_desk.sync import status as sync_status
-from casa_desk.sync.merge import BOOKKEEPING, IDENTITY
 from casa_desk.ui.context import ChangeBus
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.history_model import registry_edit_author, registry_edit_text
 from casa_desk.ui.masking import full_name
 from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.sync_actions import BundleActions, EnrolDialog, field_text, table_text
+from casa_desk.ui.sync_words import ValueWords, refusal_text
 from casa_desk.ui.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -193,7 +193,7 @@ class SyncPage(QWidget):
             [
                 ("at", self.tr("Quando")),
                 ("table_text", self.tr("Tabella")),
-                ("reason", self.tr("Motivo del rifiuto")),
+                ("reason_text", self.tr("Motivo del rifiuto")),
             ],
             self,
         )
@@ -307,6 +307,7 @@ class SyncPage(QWidget):
         rejections = sync_status.rejections(self.store)
         for row in rejections:
             row["table_text"] = table_text(row.get("table_name"))
+            row["reason_text"] = refusal_text(row.get("table_name"), row.get("reason"))
         self.rejections.set_rows(rejections)
         reasons = {
             "clock_ahead": self.tr(
@@ -329,6 +330,7 @@ class SyncPage(QWidget):
         masked = self._masked()
         hidden = self.tr("Riservato")
         rows = sync_status.conflicts(self.store, masked=masked)
+        words = self._value_words(rows)
         for row in rows:
             row["kind_text"] = kinds.get(row["kind"], row["kind"])
             row["table_text"] = table_text(row.get("table_name"))
@@ -338,10 +340,12 @@ class SyncPage(QWidget):
                 if row["hidden"]
                 else self.tr("(eliminata)")
                 if row["winner_value"] is None and row["kind"] == "edit_after_delete"
-                else _shown(row["winner_value"], row["table_name"])
+                else words.text(row["table_name"], row["field"], row["winner_value"])
             )
             row["loser_text"] = (
-                hidden if row["hidden"] else _shown(row["loser_value"], row["table_name"])
+                hidden
+                if row["hidden"]
+                else words.text(row["table_name"], row["field"], row["loser_value"])
             )
         self.conflicts.set_rows(rows)
         edits = sync_status.registry_edits(self.store, masked=masked)
@@ -359,6 +363,43 @@ class SyncPage(QWidget):
                 "waiting" if info.pending else "ok",
                 self.tr("Modifiche da inviare.") if info.pending else self.tr("Sincronizzato."),
             )
+
+    def _value_words(self, conflicts: list[dict[str, Any]]) -> ValueWords:
+        """Topics by their label in the window's language, services by name when a
+        referral's conflict is listed (the directory: a few hundred rows), and the people
+        the listed values name."""
+        english = QLocale().language() == QLocale.Language.English
+        categories = {
+            str(row["code"]): str((row.get("label_en") if english else None) or row["label"])
+            for row in self.store.query("SELECT code, label, label_en FROM categories")
+        }
+        services = (
+            {
+                str(r["id"]): str(r["name"])
+                for r in self.store.query("SELECT id, name FROM services")
+            }
+            if any(row["table_name"] == "referrals" for row in conflicts)
+            else {}
+        )
+        # the people the values name, by name (a hidden conflict shows no value)
+        ids = sorted(
+            {
+                str(value.get("person_id") if isinstance(value, dict) else value)
+                for row in conflicts
+                for value in (row["winner_value"], row["loser_value"])
+                if (isinstance(value, dict) and value.get("person_id"))
+                or (row["field"] == "person_id" and isinstance(value, str))
+            }
+        )[:500]
+        people = {
+            str(r["id"]): full_name(r)
+            for r in self.store.query(
+                "SELECT id, last_name, first_name FROM people"
+                f" WHERE id IN ({','.join('?' * len(ids))})",
+                ids,
+            )
+        }
+        return ValueWords(categories, services, people)
 
     def _set_state(self, code: str, message: str) -> None:
         self.message_label.setText(message)
@@ -500,15 +541,3 @@ class SyncPage(QWidget):
 
     def _auto_sync(self) -> None:
         self.sync_now()
-
-
-def _shown(value: Any, table: str | None = None) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, dict):  # a row refused whole: its fields in words, not a dict
-        return "; ".join(
-            f"{field_text(table, name)}: {_shown(part)}"
-            for name, part in value.items()
-            if name not in IDENTITY | BOOKKEEPING and part not in (None, "")
-        )
-    return str(value)

@@ -128,6 +128,7 @@ def test_an_edit_whose_row_never_comes_does_not_wait_for_good(
     )
     assert told["reason"] == push.EXPIRED_REASON
     assert "30 giorni" in told["reason"]
+    assert (told["code"], told["params"]) == ("parked_expired", {"days": "30"})  # for its window
     assert hello(hub, dev_b, b, refused_after=0)["refused_later"] == []  # only to its device
     again = an_edit(a, old["row_id"], 2, phone="+390200000010")
     assert hub.push(dev_a, {"first_seq": 2, "last_seq": 2, "changes": [again]})["rejected"] == []

@@ -3003,6 +3003,141 @@ the free number shown on the notice board.</translation>
     </message>
 </context>
 <context>
+    <name>Refusals</name>
+    <message>
+        <source>Orologio della modifica avanti rispetto alla sede: correggere l&apos;orologio del PC (la modifica resta in questo archivio).</source>
+        <translation>The change&apos;s clock is ahead of head office&apos;s: correct this PC&apos;s clock (the change stays in this store).</translation>
+    </message>
+    <message>
+        <source>Argomento (categoria) sconosciuto alla sede.</source>
+        <translation>Topic (category) unknown to head office.</translation>
+    </message>
+    <message>
+        <source>Presidio sconosciuto alla sede.</source>
+        <translation>Office unknown to head office.</translation>
+    </message>
+    <message>
+        <source>Ambito sconosciuto alla sede.</source>
+        <translation>Scope unknown to head office.</translation>
+    </message>
+    <message>
+        <source>Modifica troppo grande per la sede.</source>
+        <translation>Change too large for head office.</translation>
+    </message>
+    <message>
+        <source>Testo con caratteri non ammessi (NUL, controllo della direzione del testo).</source>
+        <translation>Text with characters that are not allowed (NUL, text direction controls).</translation>
+    </message>
+    <message>
+        <source>Orologi di base della modifica non validi.</source>
+        <translation>The change&apos;s base clocks are not valid.</translation>
+    </message>
+    <message>
+        <source>Campo obbligatorio mancante: {col}.</source>
+        <translation>Required field missing: {col}.</translation>
+    </message>
+    <message>
+        <source>Identificativo della riga incoerente.</source>
+        <translation>The row&apos;s identifier does not match.</translation>
+    </message>
+    <message>
+        <source>Valore non valido nel campo {col}.</source>
+        <translation>Invalid value in the field {col}.</translation>
+    </message>
+    <message>
+        <source>Testo troppo lungo nel campo {col}.</source>
+        <translation>Text too long in the field {col}.</translation>
+    </message>
+    <message>
+        <source>Codice sconosciuto nel campo {col}.</source>
+        <translation>Unknown code in the field {col}.</translation>
+    </message>
+    <message>
+        <source>Collegamento a una riga sconosciuta alla sede ({col}).</source>
+        <translation>Link to a row unknown to head office ({col}).</translation>
+    </message>
+    <message>
+        <source>Collegamento a una riga che questo ufficio non vede ({col}).</source>
+        <translation>Link to a row this office cannot see ({col}).</translation>
+    </message>
+    <message>
+        <source>Evento di una segnalazione di un altro presidio.</source>
+        <translation>Step of another office&apos;s referral.</translation>
+    </message>
+    <message>
+        <source>Tabella sconosciuta alla sede.</source>
+        <translation>Table unknown to head office.</translation>
+    </message>
+    <message>
+        <source>Operazione sconosciuta.</source>
+        <translation>Unknown operation.</translation>
+    </message>
+    <message>
+        <source>Modifica firmata da un altro dispositivo.</source>
+        <translation>Change signed by another device.</translation>
+    </message>
+    <message>
+        <source>Un fatto registrato non si modifica: serve una rettifica.</source>
+        <translation>A recorded fact is not changed: record a correction.</translation>
+    </message>
+    <message>
+        <source>Il presidio o l&apos;ambito di una riga non si possono cambiare.</source>
+        <translation>A row&apos;s office or scope cannot be changed.</translation>
+    </message>
+    <message>
+        <source>Riga sconosciuta alla sede.</source>
+        <translation>Row unknown to head office.</translation>
+    </message>
+    <message>
+        <source>Riga del presidio {office}: questo ufficio non può scriverla.</source>
+        <translation>Row of the office {office}: this office cannot write it.</translation>
+    </message>
+    <message>
+        <source>Ambito non consentito per questa tabella.</source>
+        <translation>Scope not allowed for this table.</translation>
+    </message>
+    <message>
+        <source>Riga del presidio {office}: questo ufficio non può modificarla.</source>
+        <translation>Row of the office {office}: this office cannot change it.</translation>
+    </message>
+    <message>
+        <source>Persona di un altro presidio che questo ufficio non vede: non può modificarla.</source>
+        <translation>A person of another office that this office cannot see: it cannot change her.</translation>
+    </message>
+    <message>
+        <source>Solo il presidio che ha registrato la persona o la sede possono eliminarla.</source>
+        <translation>Only the office that registered the person, or head office, can delete her.</translation>
+    </message>
+    <message>
+        <source>Solo il presidio che ha registrato la persona o la sede possono unirla a un&apos;altra.</source>
+        <translation>Only the office that registered the person, or head office, can merge her into another.</translation>
+    </message>
+    <message>
+        <source>Solo il presidio che ha registrato la persona o la sede possono cancellarne i dati.</source>
+        <translation>Only the office that registered the person, or head office, can erase her data.</translation>
+    </message>
+    <message>
+        <source>Solo la sede può modificare i dati di riferimento.</source>
+        <translation>Only head office can change reference data.</translation>
+    </message>
+    <message>
+        <source>Un servizio di un presidio resta nel suo elenco: solo la sede lo rende comune.</source>
+        <translation>An office&apos;s service stays in its own directory: only head office makes it shared.</translation>
+    </message>
+    <message>
+        <source>Servizio della sede o di un altro presidio: questo ufficio non può modificarlo.</source>
+        <translation>A service of head office or of another office: this office cannot change it.</translation>
+    </message>
+    <message>
+        <source>Modifica scartata: la scheda a cui si riferisce non è arrivata alla sede entro {days} giorni.</source>
+        <translation>Change dropped: the record it refers to did not reach head office within {days} days.</translation>
+    </message>
+    <message>
+        <source>La persona è già iscritta al programma FSE (anche da un altro presidio).</source>
+        <translation>The person is already enrolled in the ESF programme (perhaps by another office).</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
         <source>Mese</source>
@@ -4059,6 +4194,14 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Amministratore</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Sì</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>

@@ -2998,6 +2998,141 @@ anche il numero verde indicato in bacheca.</source>
     </message>
 </context>
 <context>
+    <name>Refusals</name>
+    <message>
+        <source>Orologio della modifica avanti rispetto alla sede: correggere l&apos;orologio del PC (la modifica resta in questo archivio).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argomento (categoria) sconosciuto alla sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presidio sconosciuto alla sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ambito sconosciuto alla sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifica troppo grande per la sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testo con caratteri non ammessi (NUL, controllo della direzione del testo).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orologi di base della modifica non validi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campo obbligatorio mancante: {col}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identificativo della riga incoerente.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valore non valido nel campo {col}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testo troppo lungo nel campo {col}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice sconosciuto nel campo {col}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collegamento a una riga sconosciuta alla sede ({col}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collegamento a una riga che questo ufficio non vede ({col}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evento di una segnalazione di un altro presidio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tabella sconosciuta alla sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operazione sconosciuta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifica firmata da un altro dispositivo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un fatto registrato non si modifica: serve una rettifica.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il presidio o l&apos;ambito di una riga non si possono cambiare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riga sconosciuta alla sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riga del presidio {office}: questo ufficio non può scriverla.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ambito non consentito per questa tabella.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riga del presidio {office}: questo ufficio non può modificarla.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persona di un altro presidio che questo ufficio non vede: non può modificarla.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solo il presidio che ha registrato la persona o la sede possono eliminarla.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solo il presidio che ha registrato la persona o la sede possono unirla a un&apos;altra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solo il presidio che ha registrato la persona o la sede possono cancellarne i dati.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solo la sede può modificare i dati di riferimento.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un servizio di un presidio resta nel suo elenco: solo la sede lo rende comune.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servizio della sede o di un altro presidio: questo ufficio non può modificarlo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifica scartata: la scheda a cui si riferisce non è arrivata alla sede entro {days} giorni.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La persona è già iscritta al programma FSE (anche da un altro presidio).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
         <source>Mese</source>
@@ -4053,6 +4188,14 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Amministratore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from casa_desk.models.timeutil import parse_utc_text, to_utc_text, utc_now_text
 from casa_desk.store.tables import BY_NAME
-from casa_desk.sync import protocol
+from casa_desk.sync import protocol, refusals
 from casa_desk.sync.hub import schema
 from casa_desk.sync.hub.driver import (
     insert_dicts,
@@ -131,6 +131,7 @@ def apply_batch(
                     "table": change["table"],
                     "row_id": change["row_id"],
                     "reason": reason,
+                    **refusals.coded(reason),  # its code, for the office's window
                 }
             )
             continue
@@ -195,10 +196,7 @@ PARKED_DAYS = 30
 
 
 #: Why an edit that waited :data:`PARKED_DAYS` for its row was dropped, as its office reads it.
-EXPIRED_REASON = (
-    f"Modifica scartata: la scheda a cui si riferisce non è arrivata alla sede entro "
-    f"{PARKED_DAYS} giorni."
-)
+EXPIRED_REASON = refusals.text(refusals.PARKED_EXPIRED, days=PARKED_DAYS)
 
 
 def _expire_parked(conn: Connection, now: str) -> None:
@@ -360,7 +358,7 @@ def _enrolled_elsewhere(
         for (table, row_id), row in rows.items()
     )
     if taken or in_batch:
-        return "La persona è già iscritta al programma FSE (anche da un altro presidio)."
+        return refusals.text(refusals.ALREADY_ENROLLED)
     return None
 
 

@@ -14,7 +14,8 @@ The office PC is not trusted. Before a change is merged the hub checks, in this 
    referral's service…) is a row the hub has, or one accepted earlier in the same batch,
    that the pushing office may see; an event belongs to its referral's office.
 
-Each refusal is a short Italian reason naming a column or a code, never a value. The checks
+Each refusal is a short Italian reason naming a column or a code, never a value, made from
+its stable code (:mod:`casa_desk.sync.refusals`: the office's window words it). The checks
 are plain dict and set look-ups over a batch (the targets of links are fetched with one
 query per table), so they cost a few microseconds a change — see ``benchmarks/bench_sync.py``.
 """
@@ -45,7 +46,7 @@ from casa_desk.models.vocab import (
     YesNoDeclined,
 )
 from casa_desk.store.tables import BY_NAME, HEAD_OFFICE, SHARED_SCOPE
-from casa_desk.sync import protocol
+from casa_desk.sync import protocol, refusals
 from casa_desk.sync.hub import schema
 from casa_desk.sync.hub.driver import where_in
 from casa_desk.sync.hub.scopes import Device, is_visible
@@ -154,10 +155,7 @@ def now_ms() -> int:
 def clock_reason(hlc: int, hub_ms: int) -> str | None:
     """Refuse a clock further ahead of the hub's time than the allowed skew."""
     if physical_ms(hlc) > hub_ms + protocol.MAX_SKEW_MS:
-        return (
-            "Orologio della modifica avanti rispetto alla sede: correggere l'orologio del PC "
-            "(la modifica resta in questo archivio)."
-        )
+        return refusals.text(refusals.CLOCK_AHEAD)
     return None
 
 
@@ -229,11 +227,11 @@ class FieldRules:
         data: dict[str, Any] = change["data"]
         category = data.get("category") if change["table"] == "contacts" else None
         if category is not None and not self._known("categories", category):
-            return "Argomento (categoria) sconosciuto alla sede."
+            return refusals.text(refusals.UNKNOWN_CATEGORY)
         if data.get("presidio") is not None and not self._known("offices", data["presidio"]):
-            return "Presidio sconosciuto alla sede."
+            return refusals.text(refusals.UNKNOWN_OFFICE)
         if data.get("scope") is not None and not self._known("scopes", data["scope"]):
-            return "Ambito sconosciuto alla sede."
+            return refusals.text(refusals.UNKNOWN_SCOPE)
         return None
 
 
@@ -244,16 +242,16 @@ def content_reason(  # noqa: PLR0911, PLR0912 - one check per branch, read top t
     caps, closed vocabularies. They read no database, so the hub makes them for a batch
     before it takes its turn at the push lock (:func:`casa_desk.sync.hub.push.prepare`)."""
     if change.get("too_large") or len(data_json) > protocol.MAX_CHANGE_BYTES:
-        return "Modifica troppo grande per la sede."
+        return refusals.text(refusals.CHANGE_TOO_LARGE)
     operator = change.get("operator")
     if (
         _forbidden(data_json)
         or (base_json is not None and _forbidden(base_json))
         or (operator is not None and _forbidden_text(operator))
     ):
-        return "Testo con caratteri non ammessi (NUL, controllo della direzione del testo)."
+        return refusals.text(refusals.FORBIDDEN_TEXT)
     if not _clocks_ok(change.get("base")):
-        return "Orologi di base della modifica non validi."
+        return refusals.text(refusals.BAD_BASE_CLOCKS)
     table = change["table"]
     caps = _CAPS.get(table)
     if caps is None:
@@ -262,26 +260,26 @@ def content_reason(  # noqa: PLR0911, PLR0912 - one check per branch, read top t
     if change["op"] == "insert":
         for col in _INSERT_REQUIRED:
             if type(data.get(col)) is not str:
-                return f"Campo obbligatorio mancante: {col}."
+                return refusals.text(refusals.MISSING_FIELD, col=col)
         if data.get("id", change["row_id"]) != change["row_id"]:
-            return "Identificativo della riga incoerente."
+            return refusals.text(refusals.ROW_ID_MISMATCH)
     for col, value in data.items():
         cap = caps.get(col)
         if cap is None or value is None:
             continue  # a newer client's column: kept in the log, forwarded as it came
         if cap >= 0:
             if type(value) is not str:
-                return f"Valore non valido nel campo {col}."
+                return refusals.text(refusals.BAD_VALUE, col=col)
             if len(value) > cap:
-                return f"Testo troppo lungo nel campo {col}."
+                return refusals.text(refusals.TEXT_TOO_LONG, col=col)
         elif type(value) not in (int, bool) or not _INT_MIN <= value <= protocol.MAX_INT64:
-            return f"Valore non valido nel campo {col}."
+            return refusals.text(refusals.BAD_VALUE, col=col)
         elif col in FLAGS and value not in (0, 1):
-            return f"Valore non valido nel campo {col}."
+            return refusals.text(refusals.BAD_VALUE, col=col)
     for col, allowed in _CODE_ITEMS.get(table, ()):
         value = data.get(col)
         if value is not None and value not in allowed:
-            return f"Codice sconosciuto nel campo {col}."
+            return refusals.text(refusals.UNKNOWN_CODE, col=col)
     return None
 
 
@@ -338,16 +336,16 @@ class Links:
             if value is None:
                 continue
             if not isinstance(value, str):
-                return f"Valore non valido nel campo {col}."
+                return refusals.text(refusals.BAD_VALUE, col=col)
             row = self.rows.get((target, value)) or self.found.get((target, value))
             if row is None:
-                return f"Collegamento a una riga sconosciuta alla sede ({col})."
+                return refusals.text(refusals.UNKNOWN_LINK, col=col)
             if not is_visible(device, row.get("presidio"), row.get("scope")):
-                return f"Collegamento a una riga che questo ufficio non vede ({col})."
+                return refusals.text(refusals.HIDDEN_LINK, col=col)
             if change["table"] == "referral_events" and change["op"] == "insert":
                 own = data.get("presidio"), data.get("scope")
                 if own != (row.get("presidio"), row.get("scope")):
-                    return "Evento di una segnalazione di un altro presidio."
+                    return refusals.text(refusals.FOREIGN_EVENT)
         return None
 
 

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, or_
 
 from casa_desk.store.tables import BY_NAME, SHARED_SCOPE, SyncClass
+from casa_desk.sync import refusals
 
 
 @dataclass
@@ -54,40 +55,40 @@ def authorise(  # noqa: PLR0911, PLR0912 - one rule per branch, read top to bott
     """None when the change may be applied, else the reason it is refused (Italian, no PII)."""
     spec = BY_NAME.get(str(change.get("table")))
     if spec is None:
-        return "Tabella sconosciuta alla sede."
+        return refusals.text(refusals.UNKNOWN_TABLE)
     if change.get("op") not in ("insert", "update", "delete"):
-        return "Operazione sconosciuta."
+        return refusals.text(refusals.UNKNOWN_OPERATION)
     if device.node_id is not None and change.get("device") != device.node_id:
-        return "Modifica firmata da un altro dispositivo."
+        return refusals.text(refusals.OTHER_DEVICE)
     data = change.get("data") or {}
     if change["op"] != "insert" and not spec.mutable:
-        return "Un fatto registrato non si modifica: serve una rettifica."
+        return refusals.text(refusals.FACT_UNCHANGEABLE)
     if current is not None and any(
         k in data and data[k] != current.get(k) for k in ("presidio", "scope")
     ):
-        return "Il presidio o l'ambito di una riga non si possono cambiare."
+        return refusals.text(refusals.OWNER_CHANGE)
     if device.head_office:
         return None
     if spec.sync_class is SyncClass.REFERENCE:
         return _office_service(device, spec.name, change, current)
     if current is None:
         if change["op"] != "insert":
-            return "Riga sconosciuta alla sede."
+            return refusals.text(refusals.UNKNOWN_ROW)
         owner, scope = data.get("presidio"), data.get("scope")
         if owner != device.presidio:
-            return f"Riga del presidio {owner}: questo ufficio non può scriverla."
+            return refusals.text(refusals.OTHER_OFFICE_INSERT, office=owner)
         allowed = (
             {device.presidio, SHARED_SCOPE}
             if spec.sync_class is SyncClass.SHARED
             else {device.presidio}
         )
         if scope not in allowed:
-            return "Ambito non consentito per questa tabella."
+            return refusals.text(refusals.SCOPE_NOT_ALLOWED)
         return None
     if spec.sync_class is SyncClass.SHARED:
         return _registry_edit(device, data, current)
     if current.get("presidio") != device.presidio:
-        return f"Riga del presidio {current.get('presidio')}: questo ufficio non può modificarla."
+        return refusals.text(refusals.OTHER_OFFICE_EDIT, office=current.get("presidio"))
     return None
 
 
@@ -97,13 +98,13 @@ def _registry_edit(device: Device, data: dict[str, Any], current: dict[str, Any]
         return None
     if not is_visible(device, current.get("presidio"), current.get("scope")):
         # Kept to its office: not in the shared registry, never pulled here.
-        return "Persona di un altro presidio che questo ufficio non vede: non può modificarla."
+        return refusals.text(refusals.HIDDEN_PERSON)
     if "deleted" in data:
-        return "Solo il presidio che ha registrato la persona o la sede possono eliminarla."
+        return refusals.text(refusals.PERSON_DELETE)
     if "merged_into" in data:
-        return "Solo il presidio che ha registrato la persona o la sede possono unirla a un'altra."
+        return refusals.text(refusals.PERSON_MERGE)
     if data.get("anonymised_on") is not None:
-        return "Solo il presidio che ha registrato la persona o la sede possono cancellarne i dati."
+        return refusals.text(refusals.PERSON_ERASE)
     return None
 
 
@@ -111,7 +112,7 @@ def _office_service(
     device: Device, table: str, change: dict[str, Any], current: dict[str, Any] | None
 ) -> str | None:
     """An office's own directory entries: added by it, shared with all, edited only by it."""
-    refused = "Solo la sede può modificare i dati di riferimento."
+    refused = refusals.text(refusals.REFERENCE_DATA)
     if table != "services":
         return refused
     if current is None:
@@ -119,8 +120,8 @@ def _office_service(
         if change["op"] != "insert" or data.get("presidio") != device.presidio:
             return refused
         if data.get("scope") != device.presidio:
-            return "Un servizio di un presidio resta nel suo elenco: solo la sede lo rende comune."
+            return refusals.text(refusals.OFFICE_SERVICE_SCOPE)
         return None
     if current.get("presidio") != device.presidio:
-        return "Servizio della sede o di un altro presidio: questo ufficio non può modificarlo."
+        return refusals.text(refusals.OTHER_SERVICE)
     return None

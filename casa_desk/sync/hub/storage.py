@@ -35,7 +35,7 @@ from casa_desk.security.files import private_sqlite
 from casa_desk.security.tokens import new_key
 from casa_desk.store.reference import SEED_HLC, SEED_ORIGIN, SEED_TIME, reference_rows
 from casa_desk.store.tables import BY_NAME, HEAD_OFFICE, SHARED_SCOPE
-from casa_desk.sync import protocol
+from casa_desk.sync import protocol, refusals
 from casa_desk.sync.faults import fault_point
 from casa_desk.sync.hub import schema
 from casa_desk.sync.hub.db_errors import driver_line, explained
@@ -539,7 +539,14 @@ def _refused_later(conn: Connection, device: Device, after: Any) -> dict[str, An
     ).all()
     return {
         "refused_later": [
-            {"seq": int(r[0]), "change_id": r[1], "table": r[2], "row_id": r[3], "reason": r[4]}
+            {
+                "seq": int(r[0]),
+                "change_id": r[1],
+                "table": r[2],
+                "row_id": r[3],
+                "reason": r[4],
+                **refusals.coded(r[4]),  # its code, for the office's window
+            }
             for r in rows
         ]
     }
