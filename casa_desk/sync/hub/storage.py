@@ -316,6 +316,10 @@ class HubStore:
         seqs = [int(c["seq"]) for c in changes]
         if last < first or (seqs and (seqs[0] < first or seqs[-1] > last)):
             raise HubRefusal(400, protocol.BAD_REQUEST, "Sequenze dell'invio incoerenti.")
+        if seqs and last > seqs[-1]:
+            # Every client's batch ends at its last change (protocol.push_messages, and
+            # so since protocol 1): the ack moves only as far as what the batch carries.
+            raise _beyond_changes(device)
         prepared = prepare(changes)  # while the batch before holds the lock (push.prepare)
         with self._push_turn, self.tx(lock=True) as conn:
             if device.node_id is None and changes:
@@ -327,6 +331,8 @@ class HubStore:
             )
             if first > acked + 1:
                 return {"acked_seq": acked, "rejected": [], "gap": True}
+            if not changes and last > acked:  # no client sends one; nothing to ack
+                raise _beyond_changes(device)
             fresh = [i for i, c in enumerate(changes) if int(c["seq"]) > acked]
             self._rules = fields = (self._rules or FieldRules.load(conn)).begin(conn)
             rejected = apply_batch(
@@ -504,6 +510,13 @@ class HubRefusal(Exception):
         super().__init__(code)
         self.status = status
         self.body = protocol.refusal(code, message)
+
+
+def _beyond_changes(device: Device) -> HubRefusal:
+    """The refusal of a batch that would acknowledge numbers it carries no change for:
+    the later changes of the device numbered up to there would be skipped as repeats."""
+    _log.warning("push from device %s refused: last_seq beyond the changes it carries", device.id)
+    return HubRefusal(400, protocol.BAD_REQUEST, protocol.BEYOND_CHANGES)
 
 
 def _refused_later(conn: Connection, device: Device, after: Any) -> dict[str, Any]:

@@ -1,0 +1,208 @@
+"""What one enrolled office may make the hub keep or skip, on both hub engines.
+
+An office PC is not trusted (issue 8), nor is a buggy client. Two holes, each reproduced
+first:
+
+* a push's ``last_seq`` moved the device's acknowledgement however far it said, even in
+  a batch carrying no change there: ``{changes: [], first_seq: 1, last_seq: 10**12}`` made
+  the hub skip, as repeats, every later change of that device (online or by USB file);
+* every refused change was kept (``rejections``), and every edit of a row the hub does
+  not hold (``parked_changes``, up to a change's full size), with no bound per device: one
+  office sending batch after batch of them filled the hub's disk.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from sync_helpers import (
+    HubProcess,
+    check_invariants,
+    hub_sql,
+    new_office,
+    office,
+    person,
+    quiesce,
+    sync,
+)
+
+from casa_desk.errors import SyncError
+from casa_desk.models.hlc import pack
+from casa_desk.models.ids import uuid7
+from casa_desk.store.db import Store
+from casa_desk.sync import protocol
+from casa_desk.sync.apply import state
+from casa_desk.sync.bundle import export_bundle, hub_import_bundle, open_bundle, write_bundle
+from casa_desk.sync.client import SyncClient, SyncReport
+from casa_desk.sync.hub.devices import device_by_id
+from casa_desk.sync.hub.scopes import Device
+from casa_desk.sync.hub.storage import HubRefusal, HubStore
+from casa_desk.sync.messages import PushRequest
+
+
+def send(hub: HubStore, device: Device, body: dict[str, Any]) -> dict[str, Any]:
+    """One push body, validated as the HTTP route and a bundle validate it."""
+    message = PushRequest.model_validate(protocol.decode(protocol.encode(body)))
+    return hub.push(device, message.model_dump())
+
+
+def outbox_changes(store: Store, after: int = 0) -> list[dict[str, Any]]:
+    rows = store.db.execute(
+        f"SELECT {protocol.OUTBOX_COLUMNS} FROM sync_outbox WHERE seq > ? ORDER BY seq", [after]
+    ).fetchall()
+    return [protocol.change_from_outbox(r) for r in rows]
+
+
+def acked(hub: HubStore, device: Device) -> int:
+    return int(hub.hello_state(device)["acked_seq"])
+
+
+def an_edit(store: Store, row_id: str, seq: int, **data: Any) -> dict[str, Any]:
+    """``store``'s edit of person ``row_id`` as its ``seq``-th change."""
+    return {
+        "seq": seq,
+        "change_id": uuid7(),
+        "table": "people",
+        "row_id": row_id,
+        "op": "update",
+        "hlc": pack(int(time.time() * 1000), seq % 60_000),
+        "device": store.device_id,
+        "data": data,
+        "base": {k: [0, ""] for k in data},
+    }
+
+
+def batch(changes: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"first_seq": changes[0]["seq"], "last_seq": changes[-1]["seq"], "changes": changes}
+
+
+def count_where(hub: HubStore, table: Any, device: Device) -> int:
+    with hub.tx() as conn:
+        return int(
+            conn.execute(
+                select(func.count()).select_from(table).where(table.c.device_id == device.id)
+            ).scalar_one()
+        )
+
+
+# -- 1. the acknowledgement moves no further than the changes a batch carries ---------------
+@pytest.mark.parametrize(
+    ("first", "last", "changes"),
+    [(1, 10**12, 0), (1, protocol.MAX_INT64, 0), (1, 10**12, 1), (None, 50, 0)],
+    ids=["empty-batch", "empty-to-int64", "beyond-its-change", "empty-no-first"],
+)
+def test_a_push_cannot_acknowledge_seqs_beyond_the_changes_it_carries(
+    hub_store: HubStore,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    first: int | None,
+    last: int,
+    changes: int,
+) -> None:
+    hub = hub_store
+    a, dev = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    p = person(a, last_name="Prima")
+    carried = outbox_changes(a)[:changes]
+    caplog.set_level(logging.WARNING, logger="casa_desk.hub")
+    with pytest.raises(HubRefusal) as refused:
+        send(hub, dev, {"first_seq": first, "last_seq": last, "changes": carried})
+    assert refused.value.status == 400
+    assert refused.value.body == {"code": "bad_request", "message": protocol.BEYOND_CHANGES}
+    assert acked(hub, dev) == 0 and hub.log_change_ids() == []
+    assert dev.id in caplog.text and "Prima" not in caplog.text  # the operator hears of it
+    # the office's own changes still go through, and its ack is theirs
+    q = person(a, last_name="Dopo")
+    answer = send(hub, dev, batch(outbox_changes(a)))
+    assert answer == {"acked_seq": 2, "rejected": [], "gap": False}
+    assert {p["id"], q["id"]} <= {r["id"] for r in hub.rows("people")}
+
+
+def test_an_empty_push_within_the_ack_is_still_answered(
+    hub_store: HubStore, tmp_path: Path
+) -> None:
+    """What no client sends but a harmless one might (an empty body, an empty batch within
+    what the hub acknowledged): answered with the ack, nothing moved."""
+    hub = hub_store
+    a, dev = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    person(a)
+    person(a)
+    assert send(hub, dev, batch(outbox_changes(a)))["acked_seq"] == 2
+    for body in ({"changes": []}, {"first_seq": 1, "last_seq": 2, "changes": []}):
+        assert send(hub, dev, body) == {"acked_seq": 2, "rejected": [], "gap": False}
+    assert acked(hub, dev) == 2
+
+
+def forged_ack(hub: HubProcess, store: Store, last: int) -> None:
+    """Someone holding ``store``'s token (a buggy copy of the client, a hostile PC) pushes
+    an empty batch that says it goes up to ``last``."""
+    hs = hub.store()
+    try:
+        device, _row = device_by_id(hs, state(store, "hub_device_id") or "")
+        acked_now = acked(hs, device)
+        try:
+            send(hs, device, {"first_seq": acked_now + 1, "last_seq": last, "changes": []})
+        except HubRefusal:
+            pass
+    finally:
+        hs.close()
+
+
+def test_an_office_loses_no_change_to_a_forged_ack_between_its_hello_and_its_push(
+    hub: HubProcess, tmp_path: Path
+) -> None:
+    """Pushed between the office's hello and its push, the forged ack made the hub skip the
+    office's batch as a repeat and answer it acknowledged: the change was gone for good
+    (the office then believed the hub had it)."""
+    a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    person(a, last_name="Prima")
+    assert not sync(a).rejected
+    later = person(a, last_name="Dopo")
+    with SyncClient(a) as client:
+        hello = client.hello()
+        forged_ack(hub, a, 10**12)
+        client.push_all(hello, SyncReport())
+    quiesce([a])
+    assert later["id"] in hub_sql(hub, "SELECT id FROM people")
+    check_invariants(hub, [a])
+
+
+def test_an_office_still_syncs_after_a_forged_ack_to_the_last_number(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
+    """An ack of 2^63-1 left the office unable to number its changes after it."""
+    a = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    person(a, last_name="Prima")
+    assert not sync(a).rejected
+    forged_ack(sqlite_hub, a, protocol.MAX_INT64)
+    later = person(a, last_name="Dopo")
+    quiesce([a])
+    assert later["id"] in hub_sql(sqlite_hub, "SELECT id FROM people")
+    check_invariants(sqlite_hub, [a])
+
+
+def test_a_bundle_cannot_acknowledge_beyond_its_changes(
+    hub_store: HubStore, tmp_path: Path
+) -> None:
+    """The same through ``hub import-bundle``: a bundle's messages are pushes too (signed
+    with the office's own key, which the office holds)."""
+    hub = hub_store
+    a, dev = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    p = person(a, last_name="Pacchetto")
+    out, forged, reply = tmp_path / "a.casa", tmp_path / "forged.casa", tmp_path / "r.casa"
+    export_bundle(a, out)
+    key = state(a, "hub_bundle_key") or ""
+    manifest, payload = open_bundle(out, key)
+    payload["messages"][0]["last_seq"] = 10**12
+    write_bundle(forged, manifest, payload, key)
+    with pytest.raises(SyncError) as refused:
+        hub_import_bundle(hub, forged, reply)
+    assert refused.value.code == "bad_request"
+    assert refused.value.message == protocol.BEYOND_CHANGES
+    assert acked(hub, dev) == 0 and not reply.exists()
+    hub_import_bundle(hub, out, reply)  # the office's own bundle goes through as ever
+    assert acked(hub, dev) == 1 and p["id"] in {r["id"] for r in hub.rows("people")}
