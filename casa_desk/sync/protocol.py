@@ -63,6 +63,10 @@ MAX_BODY_BYTES = 16 * 1024 * 1024
 MAX_SMALL_BODY_BYTES = 256 * 1024
 #: Largest serialised ``data`` of one change; the client sends a larger one as refused.
 MAX_CHANGE_BYTES = 256 * 1024
+#: Largest serialised ``base`` of one change: a store writes one ``[hlc, device]`` per
+#: changed field (at most :data:`MAX_COLUMNS`: some 100 bytes each), but the envelope bounds
+#: neither the field names nor, so, the size; a hub kept it as it came (logged, parked).
+MAX_BASE_BYTES = 16 * 1024
 #: The client cuts push batches at this many bytes (well under the body cap).
 PUSH_BATCH_BYTES = 4 * 1024 * 1024
 MAX_COLUMNS = 64

@@ -39,6 +39,7 @@ from casa_desk.sync import protocol
 from casa_desk.sync.apply import state
 from casa_desk.sync.bundle import export_bundle, hub_import_bundle, open_bundle, write_bundle
 from casa_desk.sync.client import SyncClient, SyncReport
+from casa_desk.sync.hub import schema
 from casa_desk.sync.hub.devices import device_by_id
 from casa_desk.sync.hub.scopes import Device
 from casa_desk.sync.hub.storage import HubRefusal, HubStore
@@ -206,3 +207,22 @@ def test_a_bundle_cannot_acknowledge_beyond_its_changes(
     assert acked(hub, dev) == 0 and not reply.exists()
     hub_import_bundle(hub, out, reply)  # the office's own bundle goes through as ever
     assert acked(hub, dev) == 1 and p["id"] in {r["id"] for r in hub.rows("people")}
+
+
+# -- 2. what the hub keeps per device is bounded ---------------------------------------
+def test_a_change_too_large_is_refused_and_never_kept(hub_store: HubStore, tmp_path: Path) -> None:
+    """A change's data is capped (MAX_CHANGE_BYTES); its base clocks were not: 64 field
+    names of any length, parked or logged as they came (16 MB a request)."""
+    hub = hub_store
+    a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    p = person(a)
+    assert send(hub, dev_a, batch(outbox_changes(a)))["rejected"] == []
+    big_data = an_edit(a, uuid7(), 2, future_column="x" * (protocol.MAX_CHANGE_BYTES + 1))
+    big_base = an_edit(a, uuid7(), 3, notes="n")
+    big_base["base"] = {f"{i:02d}" + "k" * 100_000: [0, ""] for i in range(40)}
+    logged_base = an_edit(a, p["id"], 4, notes="n")
+    logged_base["base"] = dict(big_base["base"])
+    answer = send(hub, dev_a, batch([big_data, big_base, logged_base]))
+    assert [r["reason"] for r in answer["rejected"]] == ["Modifica troppo grande per la sede."] * 3
+    assert count_where(hub, schema.parked, dev_a) == 0
+    assert logged_base["change_id"] not in hub.log_change_ids()
