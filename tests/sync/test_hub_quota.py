@@ -39,6 +39,7 @@ from casa_desk.sync import protocol
 from casa_desk.sync.apply import state
 from casa_desk.sync.bundle import export_bundle, hub_import_bundle, open_bundle, write_bundle
 from casa_desk.sync.client import SyncClient, SyncReport
+from casa_desk.sync.hub import push as hub_push
 from casa_desk.sync.hub import schema
 from casa_desk.sync.hub.devices import device_by_id
 from casa_desk.sync.hub.scopes import Device
@@ -209,7 +210,63 @@ def test_a_bundle_cannot_acknowledge_beyond_its_changes(
     assert acked(hub, dev) == 1 and p["id"] in {r["id"] for r in hub.rows("people")}
 
 
-# -- 2. what the hub keeps per device is bounded ---------------------------------------
+# -- 2. what the hub keeps per device is bounded -----------------------------------------
+def test_parked_edits_per_device_are_bounded(
+    hub_store: HubStore,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Edits of rows the hub does not hold wait for their row (a hub restored from a
+    backup), each up to a change's full size: beyond the bound the device's further ones
+    are refused, with a reason, and the hub's log says so (the device, never a value).
+    Another device is not affected, and a place freed (a row came) is taken again."""
+    monkeypatch.setattr(hub_push, "PARKED_PER_DEVICE", 3)
+    caplog.set_level(logging.WARNING, logger="casa_desk.hub")
+    hub = hub_store
+    a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    coming = person(b, last_name="In arrivo")  # made at b, not yet at the hub
+    edits = [an_edit(a, coming["id"], 1, street="Via Nuova")]
+    edits += [an_edit(a, uuid7(), seq, notes="Segreto") for seq in range(2, 6)]
+    answer = send(hub, dev_a, batch(edits))
+    assert answer["acked_seq"] == 5
+    assert [(r["change_id"], r["reason"]) for r in answer["rejected"]] == [
+        (e["change_id"], hub_push.PARKED_FULL_REASON) for e in edits[3:]
+    ]
+    assert count_where(hub, schema.parked, dev_a) == 3
+    assert "Segreto" not in caplog.text and "Via Nuova" not in caplog.text
+    assert f"device {dev_a.id}" in caplog.text
+    # a re-sent refused edit (a store restored from a backup numbers it again) is a repeat
+    again = {**edits[4], "seq": 6}
+    assert send(hub, dev_a, batch([again])) == {"acked_seq": 6, "rejected": [], "gap": False}
+    assert count_where(hub, schema.parked, dev_a) == 3
+    # another office parks its own
+    assert send(hub, dev_b, batch([an_edit(b, uuid7(), 1, notes="x")]))["rejected"] == []
+    # b's person comes: a's first edit is merged, its place freed and taken again
+    (insert,) = outbox_changes(b)
+    assert send(hub, dev_b, batch([{**insert, "seq": 2}]))["rejected"] == []
+    (got,) = [r for r in hub.rows("people") if r["id"] == coming["id"]]
+    assert got["street"] == "Via Nuova"
+    assert count_where(hub, schema.parked, dev_a) == 2
+    # the row of an edit refused for want of room may still come: its next edit waits
+    later = an_edit(a, edits[3]["row_id"], 7, notes="y")
+    assert send(hub, dev_a, batch([later]))["rejected"] == []
+    assert count_where(hub, schema.parked, dev_a) == 3
+
+
+def test_parked_bytes_per_device_are_bounded(
+    hub_store: HubStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(hub_push, "PARKED_BYTES_PER_DEVICE", 5 * 1024)
+    hub = hub_store
+    a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    edits = [an_edit(a, uuid7(), seq, notes="n" * 2000) for seq in range(1, 5)]
+    answer = send(hub, dev_a, batch(edits))
+    assert [r["change_id"] for r in answer["rejected"]] == [e["change_id"] for e in edits[2:]]
+    assert count_where(hub, schema.parked, dev_a) == 2
+
+
 def test_a_change_too_large_is_refused_and_never_kept(hub_store: HubStore, tmp_path: Path) -> None:
     """A change's data is capped (MAX_CHANGE_BYTES); its base clocks were not: 64 field
     names of any length, parked or logged as they came (16 MB a request)."""
@@ -226,3 +283,88 @@ def test_a_change_too_large_is_refused_and_never_kept(hub_store: HubStore, tmp_p
     assert [r["reason"] for r in answer["rejected"]] == ["Modifica troppo grande per la sede."] * 3
     assert count_where(hub, schema.parked, dev_a) == 0
     assert logged_base["change_id"] not in hub.log_change_ids()
+
+
+def test_refusals_kept_per_device_are_bounded_oldest_first(
+    hub_store: HubStore,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Refusals are told in the push's answer, all of them, and kept to recognise a repeat;
+    beyond the bound a device's oldest are forgotten (a repeat of one is checked again, and
+    refused again). Another device's are kept."""
+    monkeypatch.setattr(hub_push, "REFUSALS_PER_DEVICE", 4)
+    caplog.set_level(logging.WARNING, logger="casa_desk.hub")
+    hub = hub_store
+    a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    assert send(hub, dev_b, batch([an_edit(b, uuid7(), 1, gender="?")]))["rejected"]
+    bad = [an_edit(a, uuid7(), seq, gender="?") for seq in range(1, 7)]
+    answer = send(hub, dev_a, batch(bad[:3]))
+    assert len(answer["rejected"]) == 3
+    answer = send(hub, dev_a, batch(bad[3:]))
+    assert [r["change_id"] for r in answer["rejected"]] == [c["change_id"] for c in bad[3:]]
+    assert count_where(hub, schema.rejections, dev_a) == 4
+    kept = set(hub.rejected_ids())
+    assert {c["change_id"] for c in bad[2:]} <= kept and bad[0]["change_id"] not in kept
+    assert count_where(hub, schema.rejections, dev_b) == 1
+    assert f"device {dev_a.id}" in caplog.text
+    # the oldest, sent again under a new number: checked again, refused again
+    again = send(hub, dev_a, batch([{**bad[0], "seq": 7}]))
+    assert [(r["change_id"], r["reason"]) for r in again["rejected"]] == [
+        (bad[0]["change_id"], "Codice sconosciuto nel campo gender.")
+    ]
+    assert count_where(hub, schema.rejections, dev_a) == 4
+
+
+def test_a_late_refusal_not_yet_told_outlives_the_bound(
+    hub_store: HubStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A late refusal (a parked edit refused when its row came) is told at the device's
+    next hello: the newest are kept, so one not yet told is not forgotten by the bound."""
+    monkeypatch.setattr(hub_push, "REFUSALS_PER_DEVICE", 3)
+    hub = hub_store
+    a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    old = [an_edit(a, uuid7(), seq, gender="?") for seq in range(1, 4)]
+    assert len(send(hub, dev_a, batch(old))["rejected"]) == 3
+    q = person(b, last_name="Dopo")
+    removal = an_edit(a, q["id"], 4, deleted=1)  # only the registering office may
+    assert send(hub, dev_a, batch([removal]))["rejected"] == []  # parked
+    assert send(hub, dev_b, batch(outbox_changes(b)))["rejected"] == []  # refused late
+    hello = hub.hello(
+        dev_a,
+        {"node_id": a.device_id, "protocol": 1, "wall_ms": int(time.time() * 1000)}
+        | {"refused_after": 0},
+    )
+    assert [r["change_id"] for r in hello["refused_later"]] == [removal["change_id"]]
+    assert count_where(hub, schema.rejections, dev_a) == 3
+
+
+def test_an_older_hub_gets_what_the_bounds_read_at_start(tmp_path: Path) -> None:
+    """A hub made before the bounds: its tables get the indexes they count with, and edits
+    already waiting get their size (the room left is then read from the index alone)."""
+    import sqlite3
+
+    db = tmp_path / "old-hub.sqlite"
+    HubStore.open(db).close()
+    conn = sqlite3.connect(db)
+    conn.execute("DROP INDEX parked_device")
+    conn.execute("DROP INDEX rejections_device")
+    conn.execute("ALTER TABLE parked_changes DROP COLUMN size")  # as a hub made before it
+    conn.execute(
+        "INSERT INTO parked_changes (change_id, device_id, table_name, row_id, hlc, change, at)"
+        " VALUES ('c', 'd', 'people', 'r', 1, '{\"seq\":1}', '2026-03-01T10:00:00.000Z')"
+    )
+    conn.commit()
+    conn.close()
+    hub = HubStore.open(db)
+    try:
+        with hub.tx() as c:
+            sizes = list(c.exec_driver_sql("SELECT size FROM parked_changes").scalars())
+            names = set(c.exec_driver_sql("SELECT name FROM sqlite_master").scalars())
+    finally:
+        hub.close()
+    assert sizes == [len('{"seq":1}')]
+    assert {"parked_device", "rejections_device"} <= names

@@ -40,7 +40,13 @@ from casa_desk.sync.faults import fault_point
 from casa_desk.sync.hub import schema
 from casa_desk.sync.hub.db_errors import driver_line, explained
 from casa_desk.sync.hub.future import neutralise_future_clocks
-from casa_desk.sync.hub.push import EXPIRED_REASON, apply_batch, prepare
+from casa_desk.sync.hub.push import (
+    EXPIRED_REASON,
+    PARKED_FULL_REASON,
+    apply_batch,
+    fill_parked_sizes,
+    prepare,
+)
 from casa_desk.sync.hub.rules import FieldRules, now_ms
 from casa_desk.sync.hub.scopes import Device, visible_clause
 from casa_desk.sync.merge import UNCHANGED_SEED, digest_columns, digest_ordered, digest_rows
@@ -129,6 +135,8 @@ class HubStore:
         with self.tx(lock=True) as conn:
             schema.metadata.create_all(conn)
             _add_missing_columns(conn)
+            _add_missing_indexes(conn)
+            fill_parked_sizes(conn)
             if neutralise_future_clocks(conn, now_ms()):
                 _set_meta(conn, CLOCK_REPAIR, uuid7())
             for key, make in (("epoch", uuid7), (ESF_KEY, new_key)):
@@ -267,15 +275,17 @@ class HubStore:
             return list(_refused_later(conn, device, after)["refused_later"])
 
     def dropped_edit_rows(self, device: Device) -> set[tuple[str, str]]:
-        """Rows (table, id) of the device's edits dropped after waiting for their row
-        (hub/push.py ``EXPIRED_REASON``), for a reply bundle: when such a row comes at last,
+        """Rows (table, id) of the device's edits dropped after waiting for their row, or
+        refused for want of room to wait (hub/push.py ``EXPIRED_REASON``,
+        ``PARKED_FULL_REASON``), for a reply bundle: when such a row comes at last,
         the reply carries the hub's version, which replaces the refused value at the office
         (an office online asks for it: ``apply.rows_still_refused``)."""
         refused = schema.rejections
         with self.tx() as conn:
             found = conn.execute(
                 select(refused.c.table_name, refused.c.row_id).where(
-                    (refused.c.device_id == device.id) & (refused.c.reason == EXPIRED_REASON)
+                    (refused.c.device_id == device.id)
+                    & refused.c.reason.in_((EXPIRED_REASON, PARKED_FULL_REASON))
                 )
             )
             return {(str(r[0]), str(r[1])) for r in found}
@@ -574,6 +584,14 @@ def _add_missing_columns(conn: Connection) -> None:
             if column.name not in have:
                 kind = column.type.compile(dialect=conn.dialect)
                 conn.execute(text(f'ALTER TABLE {name} ADD COLUMN "{column.name}" {kind}'))
+
+
+def _add_missing_indexes(conn: Connection) -> None:
+    """An index added to an existing table (``rejections_device``…) reaches an existing
+    hub: ``create_all`` makes a table's indexes only with the table."""
+    for table in schema.metadata.sorted_tables:
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
 
 
 def _offices(conn: Connection) -> dict[str, str]:
