@@ -87,5 +87,6 @@ REFUSALS = (
     QT_TRANSLATE_NOOP("Refusals", 'Un servizio di un presidio resta nel suo elenco: solo la sede lo rende comune.'),
     QT_TRANSLATE_NOOP("Refusals", 'Servizio della sede o di un altro presidio: questo ufficio non può modificarlo.'),
     QT_TRANSLATE_NOOP("Refusals", 'Modifica scartata: la scheda a cui si riferisce non è arrivata alla sede entro {days} giorni.'),
+    QT_TRANSLATE_NOOP("Refusals", 'Modifica rifiutata: troppe modifiche di questo ufficio attendono alla sede schede non ancora arrivate. Avvisare la sede; ripetere la modifica quando la scheda sarà arrivata.'),
     QT_TRANSLATE_NOOP("Refusals", 'La persona è già iscritta al programma FSE (anche da un altro presidio).'),
 )

@@ -46,6 +46,11 @@ HUB_MAX_PUSH = 2_000
 HUB_PUSH_WINDOW = 2
 #: The hub's refusal of a larger batch (the number in Italian form: "2.000").
 TOO_MANY_CHANGES = f"Al massimo {HUB_MAX_PUSH:,} modifiche per invio.".replace(",", ".")
+#: The hub's refusal of a batch whose ``last_seq`` goes past the last change it carries (an
+#: empty batch: past the hub's ack). The hub acknowledges up to ``last_seq`` and skips as a
+#: repeat every later change numbered up to it: such a batch (no client makes one; a bug, or
+#: someone with the device's token) would have the office's own next changes dropped.
+BEYOND_CHANGES = "Invio rifiutato: il numero finale (last_seq) va oltre l'ultima modifica inviata."
 PULL_PAGE = 2_000
 MAX_PULL_PAGE = 10_000
 MAX_SKEW_MS = 5 * 60 * 1000
@@ -58,6 +63,10 @@ MAX_BODY_BYTES = 16 * 1024 * 1024
 MAX_SMALL_BODY_BYTES = 256 * 1024
 #: Largest serialised ``data`` of one change; the client sends a larger one as refused.
 MAX_CHANGE_BYTES = 256 * 1024
+#: Largest serialised ``base`` of one change: a store writes one ``[hlc, device]`` per
+#: changed field (at most :data:`MAX_COLUMNS`: some 100 bytes each), but the envelope bounds
+#: neither the field names nor, so, the size; a hub kept it as it came (logged, parked).
+MAX_BASE_BYTES = 16 * 1024
 #: The client cuts push batches at this many bytes (well under the body cap).
 PUSH_BATCH_BYTES = 4 * 1024 * 1024
 MAX_COLUMNS = 64

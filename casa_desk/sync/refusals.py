@@ -52,6 +52,7 @@ REFERENCE_DATA = "reference_data"
 OFFICE_SERVICE_SCOPE = "office_service_scope"
 OTHER_SERVICE = "other_service"
 PARKED_EXPIRED = "parked_expired"
+PARKED_FULL = "parked_full"
 ALREADY_ENROLLED = "already_enrolled"
 
 #: Code → the Italian text the hub gives (the window's source text, context "Refusals").
@@ -94,6 +95,9 @@ TEXTS: dict[str, str] = {
     "modificarlo.",
     PARKED_EXPIRED: "Modifica scartata: la scheda a cui si riferisce non è arrivata alla sede "
     "entro {days} giorni.",
+    PARKED_FULL: "Modifica rifiutata: troppe modifiche di questo ufficio attendono alla sede "
+    "schede non ancora arrivate. Avvisare la sede; ripetere la modifica quando la scheda sarà "
+    "arrivata.",
     ALREADY_ENROLLED: "La persona è già iscritta al programma FSE (anche da un altro presidio).",
 }
 

@@ -3133,6 +3133,10 @@ the free number shown on the notice board.</translation>
         <translation>Change dropped: the record it refers to did not reach head office within {days} days.</translation>
     </message>
     <message>
+        <source>Modifica rifiutata: troppe modifiche di questo ufficio attendono alla sede schede non ancora arrivate. Avvisare la sede; ripetere la modifica quando la scheda sarà arrivata.</source>
+        <translation>Change refused: too many changes from this office are waiting at head office for records that have not arrived yet. Tell head office; make the change again once the record has arrived.</translation>
+    </message>
+    <message>
         <source>La persona è già iscritta al programma FSE (anche da un altro presidio).</source>
         <translation>The person is already enrolled in the ESF programme (perhaps by another office).</translation>
     </message>

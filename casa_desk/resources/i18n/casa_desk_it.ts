@@ -3128,6 +3128,10 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Modifica rifiutata: troppe modifiche di questo ufficio attendono alla sede schede non ancora arrivate. Avvisare la sede; ripetere la modifica quando la scheda sarà arrivata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>La persona è già iscritta al programma FSE (anche da un altro presidio).</source>
         <translation type="unfinished"></translation>
     </message>

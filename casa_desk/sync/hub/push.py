@@ -18,7 +18,7 @@ import logging
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, func, insert, select
 
 from casa_desk.models.timeutil import parse_utc_text, to_utc_text, utc_now_text
 from casa_desk.store.tables import BY_NAME
@@ -84,7 +84,7 @@ def prepare(changes: list[dict[str, Any]]) -> list[Prepared]:
     return out
 
 
-def apply_batch(
+def apply_batch(  # noqa: PLR0912, PLR0915 - one change at a time, checks in order
     conn: Connection,
     device: Device,
     changes: list[dict[str, Any]],
@@ -111,6 +111,7 @@ def apply_batch(
     touched: set[Key] = set()
     parked: list[dict[str, Any]] = []
     refused_rows = _refused_inserts(conn, changes, rows)
+    room = _ParkingRoom(conn, device)
     for change, (data_json, base_json, content) in zip(changes, prepared, strict=True):
         if change["change_id"] in seen:
             continue
@@ -119,8 +120,11 @@ def apply_batch(
         current = rows.get(key)
         reason = clock_reason(int(change["hlc"]), hub_ms) or content or fields.known_reason(change)
         if reason is None and current is None and _parkable(change, refused_rows):
-            parked.append(_parked_row(device, change, now))
-            continue
+            waiting_row = _parked_row(device, change, now)
+            if room.take(waiting_row):
+                parked.append(waiting_row)
+                continue
+            reason = PARKED_FULL_REASON
         reason = reason or authorise(device, change, current) or links.reason(device, change)
         if reason is None and change["table"] == "participants" and current is None:
             reason = _enrolled_elsewhere(conn, change, rows)
@@ -198,6 +202,31 @@ PARKED_DAYS = 30
 #: Why an edit that waited :data:`PARKED_DAYS` for its row was dropped, as its office reads it.
 EXPIRED_REASON = refusals.text(refusals.PARKED_EXPIRED, days=PARKED_DAYS)
 
+#: Edits one device may have waiting for their rows, and their size in all (as received).
+#: Only a hub restored from a backup parks any: an office's edits, out of its 30 days of
+#: retained changes, of rows other offices made after the backup and have not sent again
+#: yet — some hundreds, some thousands for a busy head office, each a few hundred bytes.
+#: Without a bound an enrolled office (broken or hostile) could park edit after edit of
+#: rows that never come, each up to MAX_CHANGE_BYTES, until the hub's disk is full: they
+#: go only after :data:`PARKED_DAYS`. Constants, not settings: the hub has no settings
+#: file, and a legitimate office comes nowhere near them.
+PARKED_PER_DEVICE = 20_000
+PARKED_BYTES_PER_DEVICE = 64 * 1024 * 1024
+
+#: Why an edit of a row the hub does not hold was refused rather than kept waiting: its
+#: device already has :data:`PARKED_PER_DEVICE` edits (or their bytes) waiting. Final, like
+#: any refusal: the office puts back the hub's version once the row comes.
+PARKED_FULL_REASON = refusals.text(refusals.PARKED_FULL)
+
+#: Refusals kept per device. Each is told in the answer to the push that brought it (all of
+#: them, whatever this bound) and kept to recognise the change if it comes again; late ones
+#: (a parked edit refused when its row came) until hello has told them. An office makes a
+#: handful a month; an enrolled office sending nothing but refused changes grew the table
+#: without end (about 300 bytes each). Beyond the bound the oldest are forgotten, late ones
+#: last: a forgotten change that comes again (a store restored from an old backup) is
+#: checked again, as new.
+REFUSALS_PER_DEVICE = 100_000
+
 
 def _expire_parked(conn: Connection, now: str) -> None:
     """Drop the parked edits older than :data:`PARKED_DAYS`, each a refusal told to the device
@@ -232,6 +261,8 @@ def _expire_parked(conn: Connection, now: str) -> None:
         insert(schema.late_rejections), [{"change_id": r[0], "device_id": r[1]} for r in expired]
     )
     _log.info("parked edits dropped after %d days: %d", PARKED_DAYS, len(expired))
+    for device_id in sorted({r[1] for r in expired}):
+        _bound_refusals(conn, device_id)
 
 
 def _record_rejections(
@@ -252,6 +283,94 @@ def _record_rejections(
                 for r in rejected
             ],
         )
+        _bound_refusals(conn, device.id)
+
+
+def _bound_refusals(conn: Connection, device_id: str) -> None:
+    """Forget the device's oldest refusals beyond :data:`REFUSALS_PER_DEVICE`, late ones
+    last (hello may not have told them yet), and say so in the hub's log."""
+    refused, late = schema.rejections, schema.late_rejections
+    kept = conn.execute(
+        select(func.count()).select_from(refused).where(refused.c.device_id == device_id)
+    ).scalar_one()
+    excess = int(kept) - REFUSALS_PER_DEVICE
+    if excess <= 0:
+        return
+    oldest = [
+        r[0]
+        for r in conn.execute(
+            select(refused.c.change_id)
+            .select_from(refused.outerjoin(late, late.c.change_id == refused.c.change_id))
+            .where(refused.c.device_id == device_id)
+            .order_by(late.c.seq.is_not(None), late.c.seq, refused.c.at, refused.c.change_id)
+            .limit(excess)
+        )
+    ]
+    for start in range(0, len(oldest), _CHUNK):
+        chunk = oldest[start : start + _CHUNK]
+        conn.execute(delete(late).where(late.c.change_id.in_(chunk)))
+        conn.execute(delete(refused).where(refused.c.change_id.in_(chunk)))
+    _log.warning(
+        "device %s holds more than %d refused changes: its %d oldest forgotten",
+        device_id,
+        REFUSALS_PER_DEVICE,
+        len(oldest),
+    )
+
+
+_CHUNK = 1000  # ids per statement when forgetting refusals
+
+
+def fill_parked_sizes(conn: Connection) -> None:
+    """Give edits parked before ``parked_changes.size`` was kept their size (at the hub's
+    start: none but on a hub upgraded while edits waited), so that the room left per device
+    is read from the index alone, never from every waiting change's text."""
+    waited = schema.parked
+    conn.execute(
+        waited.update().where(waited.c.size.is_(None)).values(size=func.length(waited.c.change))
+    )
+
+
+class _ParkingRoom:
+    """Room left for the device's edits of rows the hub does not hold: read once per
+    batch, at its first such edit (:data:`PARKED_PER_DEVICE`,
+    :data:`PARKED_BYTES_PER_DEVICE`)."""
+
+    def __init__(self, conn: Connection, device: Device) -> None:
+        self.conn, self.device = conn, device
+        self.count: int | None = None
+        self.size = 0
+        self.refused = 0
+
+    def take(self, row: dict[str, Any]) -> bool:
+        """Whether ``row`` (:func:`_parked_row`) may wait; counted when it may."""
+        if self.count is None:
+            waited = schema.parked
+            count, size = self.conn.execute(
+                select(func.count(), func.coalesce(func.sum(waited.c.size), 0)).where(
+                    waited.c.device_id == self.device.id
+                )
+            ).one()
+            self.count, self.size = int(count), int(size)
+        if (
+            self.count + 1 > PARKED_PER_DEVICE
+            or self.size + int(row["size"]) > PARKED_BYTES_PER_DEVICE
+        ):
+            if not self.refused:
+                _log.warning(
+                    "device %s has %d edits (%d bytes) waiting for rows the hub does not"
+                    " hold, the most one may (%d, %d bytes): further ones are refused",
+                    self.device.id,
+                    self.count,
+                    self.size,
+                    PARKED_PER_DEVICE,
+                    PARKED_BYTES_PER_DEVICE,
+                )
+            self.refused += 1
+            return False
+        self.count += 1
+        self.size += int(row["size"])
+        return True
 
 
 def _parkable(change: dict[str, Any], refused_rows: set[Key]) -> bool:
@@ -276,19 +395,23 @@ def _refused_inserts(
         - {row_id for _table, row_id in rows}
     )
     sql = "SELECT table_name, row_id, reason FROM rejections WHERE row_id"
-    # An edit dropped after waiting its days was not its row's insert: the row may yet come.
-    return {(r[0], r[1]) for r in where_in(conn, sql, unknown) if r[2] != EXPIRED_REASON}
+    # An edit dropped after waiting its days, or refused for want of room to wait, was not
+    # its row's insert: the row may yet come.
+    waited = (EXPIRED_REASON, PARKED_FULL_REASON)
+    return {(r[0], r[1]) for r in where_in(conn, sql, unknown) if r[2] not in waited}
 
 
 def _parked_row(device: Device, change: dict[str, Any], now: str) -> dict[str, Any]:
+    text = protocol.encode(change)
     return {
         "change_id": change["change_id"],
         "device_id": device.id,
         "table_name": change["table"],
         "row_id": change["row_id"],
         "hlc": int(change["hlc"]),
-        "change": protocol.encode(change).decode(),
+        "change": text.decode(),
         "at": now,
+        "size": len(text),
     }
 
 

@@ -241,7 +241,11 @@ def content_reason(  # noqa: PLR0911, PLR0912 - one check per branch, read top t
     """The field checks that depend on the change alone: size, forbidden text, types, text
     caps, closed vocabularies. They read no database, so the hub makes them for a batch
     before it takes its turn at the push lock (:func:`casa_desk.sync.hub.push.prepare`)."""
-    if change.get("too_large") or len(data_json) > protocol.MAX_CHANGE_BYTES:
+    if (
+        change.get("too_large")
+        or len(data_json) > protocol.MAX_CHANGE_BYTES
+        or (base_json is not None and len(base_json) > protocol.MAX_BASE_BYTES)
+    ):
         return refusals.text(refusals.CHANGE_TOO_LARGE)
     operator = change.get("operator")
     if (

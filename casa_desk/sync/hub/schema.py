@@ -88,6 +88,7 @@ rejections = Table(
     Column("reason", Text, nullable=False),
     Column("at", Text, nullable=False),
 )
+Index("rejections_device", rejections.c.device_id, rejections.c.at)  # the bound per device
 
 #: Edits of a row the hub does not hold yet, kept until its insert arrives. Only a hub
 #: restored from a backup meets them: an office re-sends its edit of a row that another
@@ -104,8 +105,12 @@ parked = Table(
     Column("hlc", BigInteger, nullable=False),
     Column("change", Text, nullable=False),  # the change as received, seq included
     Column("at", Text, nullable=False),
+    # ``change``'s length in bytes, for the bound per device (hub/push.py); rows parked
+    # before it was kept get their text's length at the hub's start
+    Column("size", BigInteger),
 )
 Index("parked_row", parked.c.row_id)
+Index("parked_device", parked.c.device_id, parked.c.size)
 
 #: Refusals an office was not told in its push's answer: a parked edit refused when its row
 #: came (in another device's push, or a later one of its own), by then answered accepted.

@@ -40,7 +40,13 @@ from casa_desk.sync.faults import fault_point
 from casa_desk.sync.hub import schema
 from casa_desk.sync.hub.db_errors import driver_line, explained
 from casa_desk.sync.hub.future import neutralise_future_clocks
-from casa_desk.sync.hub.push import EXPIRED_REASON, apply_batch, prepare
+from casa_desk.sync.hub.push import (
+    EXPIRED_REASON,
+    PARKED_FULL_REASON,
+    apply_batch,
+    fill_parked_sizes,
+    prepare,
+)
 from casa_desk.sync.hub.rules import FieldRules, now_ms
 from casa_desk.sync.hub.scopes import Device, visible_clause
 from casa_desk.sync.merge import UNCHANGED_SEED, digest_columns, digest_ordered, digest_rows
@@ -134,6 +140,8 @@ class HubStore:
         with self.tx(lock=True) as conn:
             schema.metadata.create_all(conn)
             _add_missing_columns(conn)
+            _add_missing_indexes(conn)
+            fill_parked_sizes(conn)
             if neutralise_future_clocks(conn, now_ms()):
                 _set_meta(conn, CLOCK_REPAIR, uuid7())
             for key, make in (("epoch", uuid7), (ESF_KEY, new_key), (ERASURE_KEY, new_key)):
@@ -278,15 +286,17 @@ class HubStore:
             return list(_refused_later(conn, device, after)["refused_later"])
 
     def dropped_edit_rows(self, device: Device) -> set[tuple[str, str]]:
-        """Rows (table, id) of the device's edits dropped after waiting for their row
-        (hub/push.py ``EXPIRED_REASON``), for a reply bundle: when such a row comes at last,
+        """Rows (table, id) of the device's edits dropped after waiting for their row, or
+        refused for want of room to wait (hub/push.py ``EXPIRED_REASON``,
+        ``PARKED_FULL_REASON``), for a reply bundle: when such a row comes at last,
         the reply carries the hub's version, which replaces the refused value at the office
         (an office online asks for it: ``apply.rows_still_refused``)."""
         refused = schema.rejections
         with self.tx() as conn:
             found = conn.execute(
                 select(refused.c.table_name, refused.c.row_id).where(
-                    (refused.c.device_id == device.id) & (refused.c.reason == EXPIRED_REASON)
+                    (refused.c.device_id == device.id)
+                    & refused.c.reason.in_((EXPIRED_REASON, PARKED_FULL_REASON))
                 )
             )
             return {(str(r[0]), str(r[1])) for r in found}
@@ -327,6 +337,10 @@ class HubStore:
         seqs = [int(c["seq"]) for c in changes]
         if last < first or (seqs and (seqs[0] < first or seqs[-1] > last)):
             raise HubRefusal(400, protocol.BAD_REQUEST, "Sequenze dell'invio incoerenti.")
+        if seqs and last > seqs[-1]:
+            # Every client's batch ends at its last change (protocol.push_messages, and
+            # so since protocol 1): the ack moves only as far as what the batch carries.
+            raise _beyond_changes(device)
         prepared = prepare(changes)  # while the batch before holds the lock (push.prepare)
         with self._push_turn, self.tx(lock=True) as conn:
             if device.node_id is None and changes:
@@ -338,6 +352,8 @@ class HubStore:
             )
             if first > acked + 1:
                 return {"acked_seq": acked, "rejected": [], "gap": True}
+            if not changes and last > acked:  # no client sends one; nothing to ack
+                raise _beyond_changes(device)
             fresh = [i for i, c in enumerate(changes) if int(c["seq"]) > acked]
             self._rules = fields = (self._rules or FieldRules.load(conn)).begin(conn)
             rejected = apply_batch(
@@ -517,6 +533,13 @@ class HubRefusal(Exception):
         self.body = protocol.refusal(code, message)
 
 
+def _beyond_changes(device: Device) -> HubRefusal:
+    """The refusal of a batch that would acknowledge numbers it carries no change for:
+    the later changes of the device numbered up to there would be skipped as repeats."""
+    _log.warning("push from device %s refused: last_seq beyond the changes it carries", device.id)
+    return HubRefusal(400, protocol.BAD_REQUEST, protocol.BEYOND_CHANGES)
+
+
 def _refused_later(conn: Connection, device: Device, after: Any) -> dict[str, Any]:
     """``{"refused_later": [...]}``: the device's late refusals after number ``after`` (a
     parked edit refused when its row came, hub/push.py), oldest first; nothing for a client
@@ -579,6 +602,14 @@ def _add_missing_columns(conn: Connection) -> None:
             if column.name not in have:
                 kind = column.type.compile(dialect=conn.dialect)
                 conn.execute(text(f'ALTER TABLE {name} ADD COLUMN "{column.name}" {kind}'))
+
+
+def _add_missing_indexes(conn: Connection) -> None:
+    """An index added to an existing table (``rejections_device``…) reaches an existing
+    hub: ``create_all`` makes a table's indexes only with the table."""
+    for table in schema.metadata.sorted_tables:
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
 
 
 def _offices(conn: Connection) -> dict[str, str]:

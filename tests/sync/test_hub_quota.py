@@ -1,0 +1,370 @@
+"""What one enrolled office may make the hub keep or skip, on both hub engines.
+
+An office PC is not trusted (issue 8), nor is a buggy client. Two holes, each reproduced
+first:
+
+* a push's ``last_seq`` moved the device's acknowledgement however far it said, even in
+  a batch carrying no change there: ``{changes: [], first_seq: 1, last_seq: 10**12}`` made
+  the hub skip, as repeats, every later change of that device (online or by USB file);
+* every refused change was kept (``rejections``), and every edit of a row the hub does
+  not hold (``parked_changes``, up to a change's full size), with no bound per device: one
+  office sending batch after batch of them filled the hub's disk.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from sync_helpers import (
+    HubProcess,
+    check_invariants,
+    hub_sql,
+    new_office,
+    office,
+    person,
+    quiesce,
+    sync,
+)
+
+from casa_desk.errors import SyncError
+from casa_desk.models.hlc import pack
+from casa_desk.models.ids import uuid7
+from casa_desk.store.db import Store
+from casa_desk.sync import protocol
+from casa_desk.sync.apply import state
+from casa_desk.sync.bundle import export_bundle, hub_import_bundle, open_bundle, write_bundle
+from casa_desk.sync.client import SyncClient, SyncReport
+from casa_desk.sync.hub import push as hub_push
+from casa_desk.sync.hub import schema
+from casa_desk.sync.hub.devices import device_by_id
+from casa_desk.sync.hub.scopes import Device
+from casa_desk.sync.hub.storage import HubRefusal, HubStore
+from casa_desk.sync.messages import PushRequest
+
+
+def send(hub: HubStore, device: Device, body: dict[str, Any]) -> dict[str, Any]:
+    """One push body, validated as the HTTP route and a bundle validate it."""
+    message = PushRequest.model_validate(protocol.decode(protocol.encode(body)))
+    return hub.push(device, message.model_dump())
+
+
+def outbox_changes(store: Store, after: int = 0) -> list[dict[str, Any]]:
+    rows = store.db.execute(
+        f"SELECT {protocol.OUTBOX_COLUMNS} FROM sync_outbox WHERE seq > ? ORDER BY seq", [after]
+    ).fetchall()
+    return [protocol.change_from_outbox(r) for r in rows]
+
+
+def acked(hub: HubStore, device: Device) -> int:
+    return int(hub.hello_state(device)["acked_seq"])
+
+
+def an_edit(store: Store, row_id: str, seq: int, **data: Any) -> dict[str, Any]:
+    """``store``'s edit of person ``row_id`` as its ``seq``-th change."""
+    return {
+        "seq": seq,
+        "change_id": uuid7(),
+        "table": "people",
+        "row_id": row_id,
+        "op": "update",
+        "hlc": pack(int(time.time() * 1000), seq % 60_000),
+        "device": store.device_id,
+        "data": data,
+        "base": {k: [0, ""] for k in data},
+    }
+
+
+def batch(changes: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"first_seq": changes[0]["seq"], "last_seq": changes[-1]["seq"], "changes": changes}
+
+
+def count_where(hub: HubStore, table: Any, device: Device) -> int:
+    with hub.tx() as conn:
+        return int(
+            conn.execute(
+                select(func.count()).select_from(table).where(table.c.device_id == device.id)
+            ).scalar_one()
+        )
+
+
+# -- 1. the acknowledgement moves no further than the changes a batch carries ---------------
+@pytest.mark.parametrize(
+    ("first", "last", "changes"),
+    [(1, 10**12, 0), (1, protocol.MAX_INT64, 0), (1, 10**12, 1), (None, 50, 0)],
+    ids=["empty-batch", "empty-to-int64", "beyond-its-change", "empty-no-first"],
+)
+def test_a_push_cannot_acknowledge_seqs_beyond_the_changes_it_carries(
+    hub_store: HubStore,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    first: int | None,
+    last: int,
+    changes: int,
+) -> None:
+    hub = hub_store
+    a, dev = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    p = person(a, last_name="Prima")
+    carried = outbox_changes(a)[:changes]
+    caplog.set_level(logging.WARNING, logger="casa_desk.hub")
+    with pytest.raises(HubRefusal) as refused:
+        send(hub, dev, {"first_seq": first, "last_seq": last, "changes": carried})
+    assert refused.value.status == 400
+    assert refused.value.body == {"code": "bad_request", "message": protocol.BEYOND_CHANGES}
+    assert acked(hub, dev) == 0 and hub.log_change_ids() == []
+    assert dev.id in caplog.text and "Prima" not in caplog.text  # the operator hears of it
+    # the office's own changes still go through, and its ack is theirs
+    q = person(a, last_name="Dopo")
+    answer = send(hub, dev, batch(outbox_changes(a)))
+    assert answer == {"acked_seq": 2, "rejected": [], "gap": False}
+    assert {p["id"], q["id"]} <= {r["id"] for r in hub.rows("people")}
+
+
+def test_an_empty_push_within_the_ack_is_still_answered(
+    hub_store: HubStore, tmp_path: Path
+) -> None:
+    """What no client sends but a harmless one might (an empty body, an empty batch within
+    what the hub acknowledged): answered with the ack, nothing moved."""
+    hub = hub_store
+    a, dev = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    person(a)
+    person(a)
+    assert send(hub, dev, batch(outbox_changes(a)))["acked_seq"] == 2
+    for body in ({"changes": []}, {"first_seq": 1, "last_seq": 2, "changes": []}):
+        assert send(hub, dev, body) == {"acked_seq": 2, "rejected": [], "gap": False}
+    assert acked(hub, dev) == 2
+
+
+def forged_ack(hub: HubProcess, store: Store, last: int) -> None:
+    """Someone holding ``store``'s token (a buggy copy of the client, a hostile PC) pushes
+    an empty batch that says it goes up to ``last``."""
+    hs = hub.store()
+    try:
+        device, _row = device_by_id(hs, state(store, "hub_device_id") or "")
+        acked_now = acked(hs, device)
+        try:
+            send(hs, device, {"first_seq": acked_now + 1, "last_seq": last, "changes": []})
+        except HubRefusal:
+            pass
+    finally:
+        hs.close()
+
+
+def test_an_office_loses_no_change_to_a_forged_ack_between_its_hello_and_its_push(
+    hub: HubProcess, tmp_path: Path
+) -> None:
+    """Pushed between the office's hello and its push, the forged ack made the hub skip the
+    office's batch as a repeat and answer it acknowledged: the change was gone for good
+    (the office then believed the hub had it)."""
+    a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    person(a, last_name="Prima")
+    assert not sync(a).rejected
+    later = person(a, last_name="Dopo")
+    with SyncClient(a) as client:
+        hello = client.hello()
+        forged_ack(hub, a, 10**12)
+        client.push_all(hello, SyncReport())
+    quiesce([a])
+    assert later["id"] in hub_sql(hub, "SELECT id FROM people")
+    check_invariants(hub, [a])
+
+
+def test_an_office_still_syncs_after_a_forged_ack_to_the_last_number(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
+    """An ack of 2^63-1 left the office unable to number its changes after it."""
+    a = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    person(a, last_name="Prima")
+    assert not sync(a).rejected
+    forged_ack(sqlite_hub, a, protocol.MAX_INT64)
+    later = person(a, last_name="Dopo")
+    quiesce([a])
+    assert later["id"] in hub_sql(sqlite_hub, "SELECT id FROM people")
+    check_invariants(sqlite_hub, [a])
+
+
+def test_a_bundle_cannot_acknowledge_beyond_its_changes(
+    hub_store: HubStore, tmp_path: Path
+) -> None:
+    """The same through ``hub import-bundle``: a bundle's messages are pushes too (signed
+    with the office's own key, which the office holds)."""
+    hub = hub_store
+    a, dev = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    p = person(a, last_name="Pacchetto")
+    out, forged, reply = tmp_path / "a.casa", tmp_path / "forged.casa", tmp_path / "r.casa"
+    export_bundle(a, out)
+    key = state(a, "hub_bundle_key") or ""
+    manifest, payload = open_bundle(out, key)
+    payload["messages"][0]["last_seq"] = 10**12
+    write_bundle(forged, manifest, payload, key)
+    with pytest.raises(SyncError) as refused:
+        hub_import_bundle(hub, forged, reply)
+    assert refused.value.code == "bad_request"
+    assert refused.value.message == protocol.BEYOND_CHANGES
+    assert acked(hub, dev) == 0 and not reply.exists()
+    hub_import_bundle(hub, out, reply)  # the office's own bundle goes through as ever
+    assert acked(hub, dev) == 1 and p["id"] in {r["id"] for r in hub.rows("people")}
+
+
+# -- 2. what the hub keeps per device is bounded -----------------------------------------
+def test_parked_edits_per_device_are_bounded(
+    hub_store: HubStore,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Edits of rows the hub does not hold wait for their row (a hub restored from a
+    backup), each up to a change's full size: beyond the bound the device's further ones
+    are refused, with a reason, and the hub's log says so (the device, never a value).
+    Another device is not affected, and a place freed (a row came) is taken again."""
+    monkeypatch.setattr(hub_push, "PARKED_PER_DEVICE", 3)
+    caplog.set_level(logging.WARNING, logger="casa_desk.hub")
+    hub = hub_store
+    a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    coming = person(b, last_name="In arrivo")  # made at b, not yet at the hub
+    edits = [an_edit(a, coming["id"], 1, street="Via Nuova")]
+    edits += [an_edit(a, uuid7(), seq, notes="Segreto") for seq in range(2, 6)]
+    answer = send(hub, dev_a, batch(edits))
+    assert answer["acked_seq"] == 5
+    assert [(r["change_id"], r["reason"]) for r in answer["rejected"]] == [
+        (e["change_id"], hub_push.PARKED_FULL_REASON) for e in edits[3:]
+    ]
+    assert count_where(hub, schema.parked, dev_a) == 3
+    assert "Segreto" not in caplog.text and "Via Nuova" not in caplog.text
+    assert f"device {dev_a.id}" in caplog.text
+    # a re-sent refused edit (a store restored from a backup numbers it again) is a repeat
+    again = {**edits[4], "seq": 6}
+    assert send(hub, dev_a, batch([again])) == {"acked_seq": 6, "rejected": [], "gap": False}
+    assert count_where(hub, schema.parked, dev_a) == 3
+    # another office parks its own
+    assert send(hub, dev_b, batch([an_edit(b, uuid7(), 1, notes="x")]))["rejected"] == []
+    # b's person comes: a's first edit is merged, its place freed and taken again
+    (insert,) = outbox_changes(b)
+    assert send(hub, dev_b, batch([{**insert, "seq": 2}]))["rejected"] == []
+    (got,) = [r for r in hub.rows("people") if r["id"] == coming["id"]]
+    assert got["street"] == "Via Nuova"
+    assert count_where(hub, schema.parked, dev_a) == 2
+    # the row of an edit refused for want of room may still come: its next edit waits
+    later = an_edit(a, edits[3]["row_id"], 7, notes="y")
+    assert send(hub, dev_a, batch([later]))["rejected"] == []
+    assert count_where(hub, schema.parked, dev_a) == 3
+
+
+def test_parked_bytes_per_device_are_bounded(
+    hub_store: HubStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(hub_push, "PARKED_BYTES_PER_DEVICE", 5 * 1024)
+    hub = hub_store
+    a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    edits = [an_edit(a, uuid7(), seq, notes="n" * 2000) for seq in range(1, 5)]
+    answer = send(hub, dev_a, batch(edits))
+    assert [r["change_id"] for r in answer["rejected"]] == [e["change_id"] for e in edits[2:]]
+    assert count_where(hub, schema.parked, dev_a) == 2
+
+
+def test_a_change_too_large_is_refused_and_never_kept(hub_store: HubStore, tmp_path: Path) -> None:
+    """A change's data is capped (MAX_CHANGE_BYTES); its base clocks were not: 64 field
+    names of any length, parked or logged as they came (16 MB a request)."""
+    hub = hub_store
+    a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    p = person(a)
+    assert send(hub, dev_a, batch(outbox_changes(a)))["rejected"] == []
+    big_data = an_edit(a, uuid7(), 2, future_column="x" * (protocol.MAX_CHANGE_BYTES + 1))
+    big_base = an_edit(a, uuid7(), 3, notes="n")
+    big_base["base"] = {f"{i:02d}" + "k" * 100_000: [0, ""] for i in range(40)}
+    logged_base = an_edit(a, p["id"], 4, notes="n")
+    logged_base["base"] = dict(big_base["base"])
+    answer = send(hub, dev_a, batch([big_data, big_base, logged_base]))
+    assert [r["reason"] for r in answer["rejected"]] == ["Modifica troppo grande per la sede."] * 3
+    assert count_where(hub, schema.parked, dev_a) == 0
+    assert logged_base["change_id"] not in hub.log_change_ids()
+
+
+def test_refusals_kept_per_device_are_bounded_oldest_first(
+    hub_store: HubStore,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Refusals are told in the push's answer, all of them, and kept to recognise a repeat;
+    beyond the bound a device's oldest are forgotten (a repeat of one is checked again, and
+    refused again). Another device's are kept."""
+    monkeypatch.setattr(hub_push, "REFUSALS_PER_DEVICE", 4)
+    caplog.set_level(logging.WARNING, logger="casa_desk.hub")
+    hub = hub_store
+    a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    assert send(hub, dev_b, batch([an_edit(b, uuid7(), 1, gender="?")]))["rejected"]
+    bad = [an_edit(a, uuid7(), seq, gender="?") for seq in range(1, 7)]
+    answer = send(hub, dev_a, batch(bad[:3]))
+    assert len(answer["rejected"]) == 3
+    answer = send(hub, dev_a, batch(bad[3:]))
+    assert [r["change_id"] for r in answer["rejected"]] == [c["change_id"] for c in bad[3:]]
+    assert count_where(hub, schema.rejections, dev_a) == 4
+    kept = set(hub.rejected_ids())
+    assert {c["change_id"] for c in bad[2:]} <= kept and bad[0]["change_id"] not in kept
+    assert count_where(hub, schema.rejections, dev_b) == 1
+    assert f"device {dev_a.id}" in caplog.text
+    # the oldest, sent again under a new number: checked again, refused again
+    again = send(hub, dev_a, batch([{**bad[0], "seq": 7}]))
+    assert [(r["change_id"], r["reason"]) for r in again["rejected"]] == [
+        (bad[0]["change_id"], "Codice sconosciuto nel campo gender.")
+    ]
+    assert count_where(hub, schema.rejections, dev_a) == 4
+
+
+def test_a_late_refusal_not_yet_told_outlives_the_bound(
+    hub_store: HubStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A late refusal (a parked edit refused when its row came) is told at the device's
+    next hello: the newest are kept, so one not yet told is not forgotten by the bound."""
+    monkeypatch.setattr(hub_push, "REFUSALS_PER_DEVICE", 3)
+    hub = hub_store
+    a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    old = [an_edit(a, uuid7(), seq, gender="?") for seq in range(1, 4)]
+    assert len(send(hub, dev_a, batch(old))["rejected"]) == 3
+    q = person(b, last_name="Dopo")
+    removal = an_edit(a, q["id"], 4, deleted=1)  # only the registering office may
+    assert send(hub, dev_a, batch([removal]))["rejected"] == []  # parked
+    assert send(hub, dev_b, batch(outbox_changes(b)))["rejected"] == []  # refused late
+    hello = hub.hello(
+        dev_a,
+        {"node_id": a.device_id, "protocol": 1, "wall_ms": int(time.time() * 1000)}
+        | {"refused_after": 0},
+    )
+    assert [r["change_id"] for r in hello["refused_later"]] == [removal["change_id"]]
+    assert count_where(hub, schema.rejections, dev_a) == 3
+
+
+def test_an_older_hub_gets_what_the_bounds_read_at_start(tmp_path: Path) -> None:
+    """A hub made before the bounds: its tables get the indexes they count with, and edits
+    already waiting get their size (the room left is then read from the index alone)."""
+    import sqlite3
+
+    db = tmp_path / "old-hub.sqlite"
+    HubStore.open(db).close()
+    conn = sqlite3.connect(db)
+    conn.execute("DROP INDEX parked_device")
+    conn.execute("DROP INDEX rejections_device")
+    conn.execute("ALTER TABLE parked_changes DROP COLUMN size")  # as a hub made before it
+    conn.execute(
+        "INSERT INTO parked_changes (change_id, device_id, table_name, row_id, hlc, change, at)"
+        " VALUES ('c', 'd', 'people', 'r', 1, '{\"seq\":1}', '2026-03-01T10:00:00.000Z')"
+    )
+    conn.commit()
+    conn.close()
+    hub = HubStore.open(db)
+    try:
+        with hub.tx() as c:
+            sizes = list(c.exec_driver_sql("SELECT size FROM parked_changes").scalars())
+            names = set(c.exec_driver_sql("SELECT name FROM sqlite_master").scalars())
+    finally:
+        hub.close()
+    assert sizes == [len('{"seq":1}')]
+    assert {"parked_device", "rejections_device"} <= names
