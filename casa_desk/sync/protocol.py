@@ -6,7 +6,8 @@ The same messages travel over HTTP and inside bundle files. A *change* is a plai
      "hlc": int, "device": str, "data": {column: value}, "base": {field: [hlc, device]} | None,
      "seq": int}          # seq: the device's outbox sequence (push only)
 
-Refusals carry a ``code`` the UI can word and a one-line Italian ``message``.
+Refusals carry a ``code`` and a one-line Italian ``message``; the window translates the
+message by its text (tools/translations.py collects the hub's messages).
 
 Messages are written and read with :func:`encode` and :func:`decode` (orjson, a few times
 faster than :mod:`json` on pages of thousands of changes). A change's ``data`` that is
@@ -24,6 +25,7 @@ from typing import Any
 import orjson
 
 from casa_desk.errors import SyncError
+from casa_desk.sync.refusals import fill
 
 PROTOCOL_VERSION = 1
 #: The oldest client protocol this hub still serves, and the oldest hub a client accepts.
@@ -115,6 +117,15 @@ def raise_refusal(body: dict[str, Any]) -> None:
     """Turn a hub refusal body into a :class:`SyncError` with its code."""
     code = str(body.get("code") or "sync")
     raise SyncError(str(body.get("message") or MESSAGES.get(code, code)), code=code)
+
+
+def sync_error(template: str, *, code: str, **params: object) -> SyncError:
+    """A :class:`SyncError` whose Italian line (the command line's) is ``template`` with
+    each ``{name}`` filled from ``params`` (an address, a file, a number). The window
+    translates the template, not the line, and fills it the same way
+    (:func:`casa_desk.ui.error_texts.worded_error`); tools/translations.py collects it."""
+    values = {name: str(value) for name, value in params.items()}
+    return SyncError(fill(template, values), code=code, template=template, params=values)
 
 
 def dumps(value: Any) -> str:
