@@ -109,14 +109,41 @@ MESSAGES = {
 }
 
 
-def refusal(code: str, message: str | None = None) -> dict[str, Any]:
-    return {"code": code, "message": message or MESSAGES.get(code, code)}
+#: The hub's refusals of a request built from values (a request a desk of this version never
+#: sends: a body the hub cannot read, a path it does not serve, too many megabytes). The body
+#: carries the filled line and, beside it, the values (``params``, ignored by an older desk),
+#: from which :func:`raise_refusal` finds the template again for the window to translate.
+BAD_BODY = "Richiesta non valida: {where} ({kind})."
+REFUSED_HTTP = "Richiesta rifiutata (HTTP {status})."
+BODY_TOO_LARGE = "Richiesta troppo grande: al massimo {mb} MB."
+_VALUED = (BAD_BODY, REFUSED_HTTP, BODY_TOO_LARGE)
+#: A refusal's value is at most this long (a field's path, a number).
+_PARAM_CAP = 200
+
+
+def refusal(code: str, message: str | None = None, **params: object) -> dict[str, Any]:
+    """A refusal's body; ``message`` with ``params`` is a template (one of the above)."""
+    if not params:
+        return {"code": code, "message": message or MESSAGES.get(code, code)}
+    values = {name: str(value) for name, value in params.items()}
+    return {"code": code, "message": fill(message or "", values), "params": values}
 
 
 def raise_refusal(body: dict[str, Any]) -> None:
-    """Turn a hub refusal body into a :class:`SyncError` with its code."""
+    """Turn a hub refusal body into a :class:`SyncError` with its code (and, for a line
+    built from values, its template and values, when the template is one this version
+    knows and gives the line the hub sent)."""
     code = str(body.get("code") or "sync")
-    raise SyncError(str(body.get("message") or MESSAGES.get(code, code)), code=code)
+    message = str(body.get("message") or MESSAGES.get(code, code))
+    params = body.get("params")
+    if isinstance(params, dict) and all(
+        isinstance(k, str) and isinstance(v, str) and len(v) <= _PARAM_CAP
+        for k, v in params.items()
+    ):
+        for template in _VALUED:
+            if fill(template, params) == message:
+                raise SyncError(message, code=code, template=template, params=params)
+    raise SyncError(message, code=code)
 
 
 def sync_error(template: str, *, code: str, **params: object) -> SyncError:

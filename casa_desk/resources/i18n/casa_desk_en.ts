@@ -4156,8 +4156,20 @@ the free number shown on the notice board.</translation>
         <translation>Request not valid.</translation>
     </message>
     <message>
+        <source>Richiesta non valida: {where} ({kind}).</source>
+        <translation>Request not valid: {where} ({kind}).</translation>
+    </message>
+    <message>
+        <source>Richiesta rifiutata (HTTP {status}).</source>
+        <translation>Request refused (HTTP {status}).</translation>
+    </message>
+    <message>
         <source>Richiesta troppo grande per la sede.</source>
         <translation>Request too large for head office.</translation>
+    </message>
+    <message>
+        <source>Richiesta troppo grande: al massimo {mb} MB.</source>
+        <translation>Request too large: at most {mb} MB.</translation>
     </message>
     <message>
         <source>Risposta non valida dalla sede (HTTP {status}).</source>

@@ -4151,7 +4151,19 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Richiesta non valida: {where} ({kind}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Richiesta rifiutata (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Richiesta troppo grande per la sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Richiesta troppo grande: al massimo {mb} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
