@@ -269,6 +269,24 @@ def test_phones_are_e164_and_most_people_have_one(db: sqlite3.Connection) -> Non
     assert _one(db, "SELECT count(*) FROM people WHERE email IS NOT NULL") > 0
 
 
+def test_children_never_come_to_the_desk_nor_enter_the_programme(db: sqlite3.Connection) -> None:
+    """A parent speaks for the family: no contact (so no referral or follow-up) is a
+    minor's, and no ESF participant is under working age at entry."""
+    minors = _one(
+        db,
+        "SELECT count(*) FROM contacts c JOIN people p ON p.id = c.person_id "
+        "WHERE date(p.birth_date, '+18 years') > substr(c.occurred_at, 1, 10)",
+    )
+    assert minors == 0
+    assert _one(db, "SELECT count(*) FROM people WHERE birth_date > '2008-11-01'") > 0
+    young = _one(
+        db,
+        "SELECT count(*) FROM participants e JOIN people p ON p.id = e.person_id "
+        "WHERE date(p.birth_date, '+16 years') > e.entered_on",
+    )
+    assert young == 0
+
+
 # --- contacts ------------------------------------------------------------------------------
 
 
