@@ -109,8 +109,8 @@ def _later(rng: random.Random, entry: dict[str, Any], foreign: bool, until: date
         recorded = min(exited + timedelta(days=rng.randint(0, 27)), last)
         values |= {"exit_results_on": recorded.isoformat(), **_exit_results(rng, entry)}
     due = follow_up_due(exited)
-    if due <= last and rng.random() < 0.8:
-        on = min(due + timedelta(days=rng.randint(0, 40)), last)
+    on = due + timedelta(days=rng.randint(0, 40))  # some weeks after it is due, if yet
+    if on <= last and rng.random() < 0.8:
         known = rng.random() < 0.75
         employed = known and rng.random() < (0.7 if values.get("exit_employed") else 0.3)
         improved = (

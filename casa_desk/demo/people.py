@@ -98,6 +98,15 @@ class Population:
     cum_weights: list[float] = field(default_factory=list)
 
 
+def age_on(row: dict[str, Any], day: date) -> int | None:
+    """Whole years of the person ``row`` on ``day`` (None without a birth date)."""
+    born = row.get("birth_date")
+    if not born:
+        return None
+    year, month, dom = int(born[:4]), int(born[5:7]), int(born[8:10])
+    return day.year - year - ((day.month, day.day) < (month, dom))
+
+
 def _ascii(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if c.isascii() and c.isalnum())

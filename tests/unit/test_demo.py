@@ -23,6 +23,8 @@ from login_helpers import CHEAP, DEMO_LOGIN, PASSWORD, USER, keyed_connection, o
 from casa_desk.cli import demo, main
 from casa_desk.cli.demo import ProgressLine
 from casa_desk.demo.builder import OPERATOR, DemoOptions, build_demo
+from casa_desk.demo.data import AGED_TEXTS
+from casa_desk.demo.people import age_on
 from casa_desk.demo.referrals import EXTRA_SERVICES
 from casa_desk.errors import CasaError
 from casa_desk.models.codice_fiscale import validate_cf
@@ -285,6 +287,22 @@ def test_children_never_come_to_the_desk_nor_enter_the_programme(db: sqlite3.Con
         "WHERE date(p.birth_date, '+16 years') > e.entered_on",
     )
     assert young == 0
+
+
+def test_texts_that_fit_an_age_go_to_people_of_that_age(db: sqlite3.Connection) -> None:
+    """No "persona anziana sola" of thirty, no job search at eighty."""
+    rows = db.execute(
+        "SELECT c.summary text, p.birth_date born, substr(c.occurred_at, 1, 10) day "
+        "FROM contacts c JOIN people p ON p.id = c.person_id UNION ALL "
+        "SELECT r.reason, p.birth_date, substr(c.occurred_at, 1, 10) FROM referrals r "
+        "JOIN people p ON p.id = r.person_id JOIN contacts c ON c.id = r.contact_id"
+    ).fetchall()
+    aged = [r for r in rows if r["text"] in AGED_TEXTS]
+    assert len(aged) > 20
+    for row in aged:
+        low, high = AGED_TEXTS[row["text"]]
+        age = age_on({"birth_date": row["born"]}, date.fromisoformat(row["day"]))
+        assert age is not None and low <= age <= high, row["text"]
 
 
 # --- contacts ------------------------------------------------------------------------------
