@@ -386,6 +386,11 @@ def _sweep_abandoned(real: Path) -> None:
             _discard(temp)
 
 
+#: For other housekeeping (a destination no longer written, whose leftovers no next write of
+#: it would sweep).
+sweep_abandoned = _sweep_abandoned
+
+
 def _discard(temp: Path) -> None:
     for suffix in ("", *SQLITE_SIDECARS):
         with contextlib.suppress(OSError):
