@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casa_desk.errors import OutputError
+from casa_desk.faults import fault_point
 
 #: The files SQLite keeps beside a database while it is open (WAL) or mid-transaction.
 SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
@@ -473,6 +474,7 @@ def atomic_outputs(
                 if not overwrite and target.real.exists():  # appeared while we worked
                     raise OutputError(f"Il file {target.path} esiste già: non lo sovrascrivo.")
             for target, temp in zip(targets, temps, strict=True):
+                fault_point(f"outputs.before_rename:{target.real.name}")
                 os.replace(temp, target.real)
             for folder in {t.real.parent for t in targets}:
                 _sync_folder(folder)
