@@ -220,9 +220,14 @@ def check_output(
     given = Path(path)
     if str(path) == "":
         raise OutputError("Indicare il file da scrivere.")
-    real = _check_folder(given)
-    _check_inputs(given, real, _input_files(inputs))
-    if real.exists():
+    try:  # a name (or a folder's) longer than the system allows: stat itself fails
+        real = _check_folder(given)
+        _check_name_length(given, real)
+        _check_inputs(given, real, _input_files(inputs))
+        exists = real.exists()
+    except OSError as exc:
+        raise OutputError(f"Impossibile scrivere {given}: {reason(exc)}.") from exc
+    if exists:
         _check_existing(
             given,
             real,
@@ -298,6 +303,24 @@ def _check_folder(given: Path) -> Path:
     if real.is_dir():
         raise OutputError(f"{given} è una cartella: indicare un file.", code="output_is_folder")
     return real
+
+
+#: What the temporary file adds to its destination's name: ``.NAME.`` + 8 random + ``.tmp``.
+_TEMP_EXTRA = len("..") + 8 + len(".tmp")
+#: The longest file name where the system does not say (Windows: 255 UTF-16 units).
+_NAME_MAX = 255
+
+
+def _check_name_length(given: Path, real: Path) -> None:
+    """The temporary file's name must fit too: a name within the limit by less than it
+    adds was refused only when written, after the work — a letter already on record, a
+    device's code already replaced (``hub device-code``)."""
+    try:
+        limit = os.pathconf(real.parent, "PC_NAME_MAX")
+    except (AttributeError, OSError, ValueError):  # no pathconf (Windows), or no answer
+        limit = _NAME_MAX
+    if len(os.fsencode(real.name)) + _TEMP_EXTRA > limit:
+        raise OutputError(f"Impossibile scrivere {given}: {_REASONS[errno.ENAMETOOLONG]}.")
 
 
 def _check_inputs(given: Path, real: Path, inputs: list[Path]) -> None:

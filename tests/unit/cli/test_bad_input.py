@@ -78,6 +78,12 @@ OUT: dict[str, Callable[[W, str], str]] = {
     "symlink-to-store-keys": lambda w, _ok: w.link(w.file("office.sqlite") + ".keys", "symlink"),
     "store-keys": lambda w, _ok: w.file("office.sqlite") + ".keys",
     "store-keys-lock": lambda w, _ok: w.file("office.sqlite") + ".keys.lock",
+    "pipe": lambda w, _ok: w.pipe("tubo-uscita"),
+    # longer than the system allows: a traceback (OSError from stat) in every command
+    "name-too-long": lambda w, _ok: w.new("x" * 300),
+    # allowed, but not its temporary file's name: refused only when written, after the
+    # work (a letter on record, a device's code replaced)
+    "name-without-room-for-its-temporary-file": lambda w, _ok: w.new("x" * 245),
 }
 #: The registry CSV of import-people.
 CSV: dict[str, Callable[[W], str]] = {
