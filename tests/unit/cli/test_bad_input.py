@@ -79,6 +79,9 @@ OUT: dict[str, Callable[[W, str], str]] = {
     "store-keys": lambda w, _ok: w.file("office.sqlite") + ".keys",
     "store-keys-lock": lambda w, _ok: w.file("office.sqlite") + ".keys.lock",
     "pipe": lambda w, _ok: w.pipe("tubo-uscita"),
+    # a name ending in "/" names a folder: Path dropped the "/" and wrote (over) the file
+    "file-with-a-slash": lambda w, _ok: w.file("text.txt") + "/",
+    "missing-with-a-slash": lambda w, _ok: w.new("cartella") + "/",
     # longer than the system allows: a traceback (OSError from stat) in every command
     "name-too-long": lambda w, _ok: w.new("x" * 300),
     # allowed, but not its temporary file's name: refused only when written, after the
