@@ -95,6 +95,8 @@ def backup_to(
     # an older backup, never a database of another kind (a hub copy over an office store).
     try:
         with atomic_output(out, inputs=inputs, database=True, application_id=kind) as temp:
+            if keys is not None:  # where its key file can go: said before the copy is made
+                keyfile.check_copy_keys(out)
             clear_killed_backups(out.parent)  # once the copy is allowed: a refusal changes nothing
             try:
                 target = target_for(temp)

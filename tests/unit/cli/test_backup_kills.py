@@ -200,3 +200,45 @@ def test_a_lone_key_file_with_no_copy_of_ours_beside_it_is_kept(tmp_path: Path) 
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         [*before, "oggi.sqlite", "oggi.sqlite.keys"]
     )
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe"])
+def test_a_key_file_name_that_cannot_be_written_is_refused_before_the_copy(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    kind: str,
+) -> None:
+    """``OUT.keys`` a folder or a pipe: before, refused only when the key file was written,
+    after the login and the whole copy (minutes for a large store, on a stick). Now one
+    line before the login (the command) and before the copy (the window's backup)."""
+    from casa_desk import faults
+    from casa_desk.errors import OutputError
+    from casa_desk.store.backup import backup_store
+
+    ours, out = tmp_path / "a.sqlite", tmp_path / "copia.sqlite"
+    new_store(ours).close()
+    keys = Path(f"{out}.keys")
+    if kind == "folder":
+        keys.mkdir()
+    else:
+        os.mkfifo(keys)
+    capsys.readouterr()
+
+    monkeypatch.setenv("CASA_DESK_PASSWORD", "non è la password")  # refused before login
+    assert main(["backup", "--db", str(ours), "--out", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(keys) in err[0], err
+    assert ("cartella" if kind == "folder" else "non è un file normale") in err[0]
+
+    session = login(ours)
+    faults.arm("backup.after_copy", "raise")  # the copy is never made
+    try:
+        with pytest.raises(OutputError, match="cartella|non è un file normale"):
+            backup_store(session.store.connections, out)
+    finally:
+        faults.disarm("backup.after_copy")
+        session.store.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("a.")) == [
+        "copia.sqlite.keys"
+    ]
