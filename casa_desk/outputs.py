@@ -113,6 +113,28 @@ def _database_id(path: Path) -> int | None:
     return int.from_bytes(header[68:72], "big")
 
 
+#: How every key file begins (casa_desk.security.keyfile writes sorted JSON: "format" first).
+_KEY_FILE_MAGIC = b'"format": "casa_desk-keys"'
+
+
+def _is_key_file(path: Path) -> bool:
+    """True when the existing file at ``path`` is a store's key file by its content, whatever
+    its name: on Windows ``OFFICE.SQLITE.KEYS``, ``office.sqlite.keys.`` (a trailing dot or
+    space is dropped) or a short 8.3 name are the key file ``office.sqlite.keys`` itself.
+    Reads the first bytes only (a key file is not a database: no SQLite lock to drop)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        head = os.read(fd, 64)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return head.lstrip().startswith(b"{") and _KEY_FILE_MAGIC in head
+
+
 def is_plain_sqlite(path: PathLike) -> bool:
     """True when the file at ``path`` is a plain (unencrypted) SQLite database: its header
     says so. An encrypted store shows no header (see :func:`looks_encrypted`)."""
@@ -335,8 +357,9 @@ def _check_inputs(given: Path, real: Path, inputs: list[Path]) -> None:
                 raise OutputError(
                     f"{given} è un file di lavoro dell'archivio {source}.", code="output_is_input"
                 )
-    for suffix in (*SQLITE_SIDECARS, KEY_LOCK):
-        if real.name.endswith(suffix) and real.with_name(real.name[: -len(suffix)]).is_file():
+    for suffix in (*SQLITE_SIDECARS, KEY_LOCK):  # any case: Windows' names ignore it
+        name = real.name.lower()
+        if name.endswith(suffix) and real.with_name(real.name[: -len(suffix)]).is_file():
             raise OutputError(
                 f"{given} è un file di lavoro di un archivio: indicare un altro file.",
                 code="output_is_input",
@@ -360,16 +383,19 @@ def _check_existing(  # noqa: PLR0913 - the options of check_output, passed on
 ) -> None:
     if not stat.S_ISREG(real.stat().st_mode):
         raise OutputError(f"{given} non è un file normale: indicare un file.")
-    if real.name.endswith(KEY_FILE) and not key_file:
-        raise OutputError(
-            f"{given} è il file delle chiavi di un archivio: senza, l'archivio non si apre. "
-            "Non lo sovrascrivo: indicare un altro file.",
-            code="output_is_store",
-        )
+    key_file_refused = OutputError(
+        f"{given} è il file delle chiavi di un archivio: senza, l'archivio non si apre. "
+        "Non lo sovrascrivo: indicare un altro file.",
+        code="output_is_store",
+    )
+    if real.name.lower().endswith(KEY_FILE) and not key_file:
+        raise key_file_refused
     if any(Path(f"{real}{suffix}").exists() for suffix in ("-wal", "-shm")):
         raise OutputError(
             f"{given} è un archivio aperto: non lo sovrascrivo.", code="output_is_store"
         )
+    if not key_file and _is_key_file(real):  # read once no open store can be the file
+        raise key_file_refused
     if not overwrite:
         raise OutputError(f"Il file {given} esiste già: non lo sovrascrivo.", code="output_exists")
     existing = _database_id(real)
