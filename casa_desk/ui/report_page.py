@@ -58,9 +58,9 @@ from casa_desk.ui.tasks import TaskRunner
 
 ALL = "__all__"
 MONTHS_SHOWN = 24
-#: A remembered report as the versions before aae6e15 named it: no store in the name (today
-#: ``rapporto_SCOPE_MONTH_TAG.pdf``), indexed as ``SCOPE|MONTH``, the index written through
-#: a fixed ``index.json.tmp``; and the temporary file of a write of one.
+# A remembered report as the versions before aae6e15 named it: no store in the name (today
+# ``rapporto_SCOPE_MONTH_TAG.pdf``), indexed as ``SCOPE|MONTH``, the index written through
+# a fixed ``index.json.tmp``; and the temporary file of a write of one.
 _UNTAGGED_PDF = re.compile(r"rapporto_.+_\d{4}-\d{2}\.pdf")
 _UNTAGGED_TEMP = re.compile(r"\.(rapporto_.+_\d{4}-\d{2}\.pdf)\..+\.tmp")
 _OLD_INDEX_TEMP = "index.json.tmp"
