@@ -5,7 +5,8 @@ store, bundles, the enrolment file — goes through here, so one set of rules pr
 user gave us:
 
 * an output path is refused, with one line and before any work, when it is an existing folder,
-  sits in a folder that does not exist, is not a regular file (``/dev/null``, a pipe), is the
+  sits in a folder that does not exist, is not a regular file (``/dev/null``, a pipe) or is
+  one write-protected, has a name too long for it or its temporary file, is the
   same file as an input of the command (compared by identity: symlinks, ``..`` and hard links
   count), is a store that is open (its ``-wal``/``-shm`` are beside it) or one of those working
   files, or is an existing SQLite database when the command does not write databases (a PDF
@@ -398,6 +399,14 @@ def _check_existing(  # noqa: PLR0913 - the options of check_output, passed on
         raise key_file_refused
     if not overwrite:
         raise OutputError(f"Il file {given} esiste già: non lo sovrascrivo.", code="output_exists")
+    if not key_file and not os.access(real, os.W_OK):
+        # Made read-only to keep it (chmod a-w, Windows' "Sola lettura", chattr +i): the
+        # rename would replace it on POSIX, and fail on Windows only after the work (a
+        # letter on record, a device's code replaced). Key files are the program's own.
+        raise OutputError(
+            f"{given} è protetto da scrittura: non lo sovrascrivo. Indicare un altro file.",
+            code="output_protected",
+        )
     existing = _database_id(real)
     if existing is None and (Path(f"{real}{KEY_FILE}").is_file() or looks_encrypted(real)):
         # an encrypted store (its header is ciphertext): known by the key file beside it
