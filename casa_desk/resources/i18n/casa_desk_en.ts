@@ -1461,6 +1461,10 @@
         <translation>The chosen folder is on a read-only medium: choose another one.</translation>
     </message>
     <message>
+        <source>Il file scelto è protetto da scrittura: non viene sovrascritto. Sceglierne un altro.</source>
+        <translation>The chosen file is write-protected: it is not overwritten. Choose another one.</translation>
+    </message>
+    <message>
         <source>Disco pieno: liberare spazio e riprovare.</source>
         <translation>The disk is full: free some space and try again.</translation>
     </message>

@@ -1461,6 +1461,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Il file scelto è protetto da scrittura: non viene sovrascritto. Sceglierne un altro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Disco pieno: liberare spazio e riprovare.</source>
         <translation type="unfinished"></translation>
     </message>
