@@ -178,6 +178,12 @@ TEXTS: dict[str, str] = {
         "Questo è un archivio dimostrativo, con persone inventate: non si può abbinare né "
         "sincronizzare con la sede.",
     ),
+    # the hub acknowledges more changes than a desk can number (sync/restored.py)
+    "bad_ack": QT_TRANSLATE_NOOP(
+        "Errors",
+        "La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: "
+        "avvisare la sede (revocare il dispositivo e abbinarlo di nuovo).",
+    ),
 }
 
 

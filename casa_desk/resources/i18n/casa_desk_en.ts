@@ -1480,6 +1480,10 @@
         <source>Questo è un archivio dimostrativo, con persone inventate: non si può abbinare né sincronizzare con la sede.</source>
         <translation>This is a demo store, with invented people: it cannot be paired or synced with head office.</translation>
     </message>
+    <message>
+        <source>La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: avvisare la sede (revocare il dispositivo e abbinarlo di nuovo).</source>
+        <translation>Head office says it holds more changes from this PC than it can have made: tell head office (revoke the device and pair it again).</translation>
+    </message>
 </context>
 <context>
     <name>Esf</name>

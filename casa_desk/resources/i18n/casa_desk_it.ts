@@ -1480,6 +1480,10 @@
         <source>Questo è un archivio dimostrativo, con persone inventate: non si può abbinare né sincronizzare con la sede.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: avvisare la sede (revocare il dispositivo e abbinarlo di nuovo).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Esf</name>
