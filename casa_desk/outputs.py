@@ -5,7 +5,8 @@ store, bundles, the enrolment file — goes through here, so one set of rules pr
 user gave us:
 
 * an output path is refused, with one line and before any work, when it is an existing folder,
-  sits in a folder that does not exist, is not a regular file (``/dev/null``, a pipe), is the
+  sits in a folder that does not exist, is not a regular file (``/dev/null``, a pipe) or is
+  one write-protected, has a name too long for it or its temporary file, is the
   same file as an input of the command (compared by identity: symlinks, ``..`` and hard links
   count), is a store that is open (its ``-wal``/``-shm`` are beside it) or one of those working
   files, or is an existing SQLite database when the command does not write databases (a PDF
@@ -42,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casa_desk.errors import OutputError
+from casa_desk.faults import fault_point
 
 #: The files SQLite keeps beside a database while it is open (WAL) or mid-transaction.
 SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
@@ -110,6 +112,28 @@ def _database_id(path: Path) -> int | None:
     if not header.startswith(_SQLITE_MAGIC) or len(header) < 72:
         return None
     return int.from_bytes(header[68:72], "big")
+
+
+#: How every key file begins (casa_desk.security.keyfile writes sorted JSON: "format" first).
+_KEY_FILE_MAGIC = b'"format": "casa_desk-keys"'
+
+
+def _is_key_file(path: Path) -> bool:
+    """True when the existing file at ``path`` is a store's key file by its content, whatever
+    its name: on Windows ``OFFICE.SQLITE.KEYS``, ``office.sqlite.keys.`` (a trailing dot or
+    space is dropped) or a short 8.3 name are the key file ``office.sqlite.keys`` itself.
+    Reads the first bytes only (a key file is not a database: no SQLite lock to drop)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        head = os.read(fd, 64)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return head.lstrip().startswith(b"{") and _KEY_FILE_MAGIC in head
 
 
 def is_plain_sqlite(path: PathLike) -> bool:
@@ -219,9 +243,14 @@ def check_output(
     given = Path(path)
     if str(path) == "":
         raise OutputError("Indicare il file da scrivere.")
-    real = _check_folder(given)
-    _check_inputs(given, real, _input_files(inputs))
-    if real.exists():
+    try:  # a name (or a folder's) longer than the system allows: stat itself fails
+        real = _check_folder(given)
+        _check_name_length(given, real)
+        _check_inputs(given, real, _input_files(inputs))
+        exists = real.exists()
+    except OSError as exc:
+        raise OutputError(f"Impossibile scrivere {given}: {reason(exc)}.") from exc
+    if exists:
         _check_existing(
             given,
             real,
@@ -299,6 +328,24 @@ def _check_folder(given: Path) -> Path:
     return real
 
 
+#: What the temporary file adds to its destination's name: ``.NAME.`` + 8 random + ``.tmp``.
+_TEMP_EXTRA = len("..") + 8 + len(".tmp")
+#: The longest file name where the system does not say (Windows: 255 UTF-16 units).
+_NAME_MAX = 255
+
+
+def _check_name_length(given: Path, real: Path) -> None:
+    """The temporary file's name must fit too: a name within the limit by less than it
+    adds was refused only when written, after the work — a letter already on record, a
+    device's code already replaced (``hub device-code``)."""
+    try:
+        limit = os.pathconf(real.parent, "PC_NAME_MAX")
+    except (AttributeError, OSError, ValueError):  # no pathconf (Windows), or no answer
+        limit = _NAME_MAX
+    if len(os.fsencode(real.name)) + _TEMP_EXTRA > limit:
+        raise OutputError(f"Impossibile scrivere {given}: {_REASONS[errno.ENAMETOOLONG]}.")
+
+
 def _check_inputs(given: Path, real: Path, inputs: list[Path]) -> None:
     for source in inputs:
         if _same(real, source):
@@ -311,8 +358,9 @@ def _check_inputs(given: Path, real: Path, inputs: list[Path]) -> None:
                 raise OutputError(
                     f"{given} è un file di lavoro dell'archivio {source}.", code="output_is_input"
                 )
-    for suffix in (*SQLITE_SIDECARS, KEY_LOCK):
-        if real.name.endswith(suffix) and real.with_name(real.name[: -len(suffix)]).is_file():
+    for suffix in (*SQLITE_SIDECARS, KEY_LOCK):  # any case: Windows' names ignore it
+        name = real.name.lower()
+        if name.endswith(suffix) and real.with_name(real.name[: -len(suffix)]).is_file():
             raise OutputError(
                 f"{given} è un file di lavoro di un archivio: indicare un altro file.",
                 code="output_is_input",
@@ -336,18 +384,29 @@ def _check_existing(  # noqa: PLR0913 - the options of check_output, passed on
 ) -> None:
     if not stat.S_ISREG(real.stat().st_mode):
         raise OutputError(f"{given} non è un file normale: indicare un file.")
-    if real.name.endswith(KEY_FILE) and not key_file:
-        raise OutputError(
-            f"{given} è il file delle chiavi di un archivio: senza, l'archivio non si apre. "
-            "Non lo sovrascrivo: indicare un altro file.",
-            code="output_is_store",
-        )
+    key_file_refused = OutputError(
+        f"{given} è il file delle chiavi di un archivio: senza, l'archivio non si apre. "
+        "Non lo sovrascrivo: indicare un altro file.",
+        code="output_is_store",
+    )
+    if real.name.lower().endswith(KEY_FILE) and not key_file:
+        raise key_file_refused
     if any(Path(f"{real}{suffix}").exists() for suffix in ("-wal", "-shm")):
         raise OutputError(
             f"{given} è un archivio aperto: non lo sovrascrivo.", code="output_is_store"
         )
+    if not key_file and _is_key_file(real):  # read once no open store can be the file
+        raise key_file_refused
     if not overwrite:
         raise OutputError(f"Il file {given} esiste già: non lo sovrascrivo.", code="output_exists")
+    if not key_file and not os.access(real, os.W_OK):
+        # Made read-only to keep it (chmod a-w, Windows' "Sola lettura", chattr +i): the
+        # rename would replace it on POSIX, and fail on Windows only after the work (a
+        # letter on record, a device's code replaced). Key files are the program's own.
+        raise OutputError(
+            f"{given} è protetto da scrittura: non lo sovrascrivo. Indicare un altro file.",
+            code="output_protected",
+        )
     existing = _database_id(real)
     if existing is None and (Path(f"{real}{KEY_FILE}").is_file() or looks_encrypted(real)):
         # an encrypted store (its header is ciphertext): known by the key file beside it
@@ -384,6 +443,11 @@ def _sweep_abandoned(real: Path) -> None:
             continue  # gone meanwhile, or unreadable: not ours to judge
         if regular and now - touched > ABANDONED_AFTER:
             _discard(temp)
+
+
+#: For other housekeeping (a destination no longer written, whose leftovers no next write of
+#: it would sweep).
+sweep_abandoned = _sweep_abandoned
 
 
 def _discard(temp: Path) -> None:
@@ -468,6 +532,7 @@ def atomic_outputs(
                 if not overwrite and target.real.exists():  # appeared while we worked
                     raise OutputError(f"Il file {target.path} esiste già: non lo sovrascrivo.")
             for target, temp in zip(targets, temps, strict=True):
+                fault_point(f"outputs.before_rename:{target.real.name}")
                 os.replace(temp, target.real)
             for folder in {t.real.parent for t in targets}:
                 _sync_folder(folder)

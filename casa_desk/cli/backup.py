@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from casa_desk.cli.checks import existing_store
+from casa_desk.cli.checks import existing_store, output_file
 from casa_desk.cli.login import add_user_argument, logged_in
 from casa_desk.models.vocab import AuditAction
 from casa_desk.outputs import check_output
@@ -34,7 +34,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--out",
         required=True,
-        type=Path,
+        type=output_file,
         help="file di destinazione (un collegamento: copia e chiavi accanto al file a cui punta)",
     )
     parser.add_argument(

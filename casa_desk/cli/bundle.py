@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from casa_desk.cli.checks import existing_store, not_a_file, not_the_store
+from casa_desk.cli.checks import existing_store, not_a_file, not_the_store, output_file
 from casa_desk.cli.login import add_user_argument, logged_in
 from casa_desk.errors import SyncError
 from casa_desk.models.numerals import count
@@ -29,7 +29,7 @@ def register(subparsers: Any) -> None:
         description="Scrive in un file le modifiche non ancora confermate.",
     )
     export.add_argument("--db", required=True, type=Path, help="archivio dell'ufficio")
-    export.add_argument("--out", required=True, type=Path, help="pacchetto da scrivere")
+    export.add_argument("--out", required=True, type=output_file, help="pacchetto da scrivere")
     add_user_argument(export)
     export.set_defaults(handler=run_export)
     imp = sub.add_parser(

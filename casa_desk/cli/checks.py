@@ -4,6 +4,7 @@ the hub's database. Each refuses bad input with one line before any work is done
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import sys
 from pathlib import Path
@@ -45,6 +46,17 @@ def not_the_store(path: Path, store: Path) -> None:
     from casa_desk.sync.bundle import not_the_store as refuse
 
     refuse(path, store)
+
+
+def output_file(text: str) -> Path:
+    """argparse type for a file a command writes. A name ending in a separator names a
+    folder, and :class:`~pathlib.Path` drops the separator: ``--out rapporti/`` wrote the
+    file ``rapporti`` (replacing one of that name) where the user meant a folder."""
+    if text.endswith(tuple(sep for sep in ("/", os.sep, os.altsep) if sep)):
+        raise argparse.ArgumentTypeError(
+            f"{text} indica una cartella: indicare il file da scrivere (es. {text}nome)"
+        )
+    return Path(text)
 
 
 def port(text: str) -> int:

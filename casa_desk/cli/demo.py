@@ -16,10 +16,10 @@ import os
 import sys
 import time
 from datetime import date
-from pathlib import Path
 from typing import Any, TextIO
 
 from casa_desk.cli import non_negative
+from casa_desk.cli.checks import output_file
 from casa_desk.cli.login import PASSWORD_ENV, USER_ENV
 from casa_desk.models.numerals import format_int, format_number
 from casa_desk.store.reference import PRESIDIO_CODES
@@ -55,7 +55,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--db",
         required=True,
-        type=Path,
+        type=output_file,
         metavar="PERCORSO",
         help="archivio da creare (non deve esistere)",
     )

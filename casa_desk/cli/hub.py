@@ -19,6 +19,7 @@ from casa_desk.cli.checks import (
     check_listen_address,
     hub_database,
     not_a_file,
+    output_file,
     port,
 )
 from casa_desk.errors import SyncError
@@ -106,7 +107,7 @@ def _register_commands(subparsers: Any) -> None:
     add.add_argument("--label", default="", help="etichetta libera (es. PC sportello 1)")
     add.add_argument("--hub-url", help="indirizzo della sede da scrivere nel file di abbinamento")
     add.add_argument(
-        "--out", type=Path, help="scrive anche un file di abbinamento (uffici senza rete)"
+        "--out", type=output_file, help="scrive anche un file di abbinamento (uffici senza rete)"
     )
     add.set_defaults(handler=run_device_add)
 
@@ -120,7 +121,7 @@ def _register_commands(subparsers: Any) -> None:
     again.add_argument("--db", help=db_help)
     again.add_argument("device", help="identificativo del dispositivo (o il suo inizio)")
     again.add_argument("--hub-url", help="indirizzo della sede da scrivere nel file di abbinamento")
-    again.add_argument("--out", type=Path, help="scrive anche un file di abbinamento")
+    again.add_argument("--out", type=output_file, help="scrive anche un file di abbinamento")
     again.set_defaults(handler=run_device_code)
 
     revoke = sub.add_parser(
@@ -159,7 +160,7 @@ def _register_commands(subparsers: Any) -> None:
         "in un file leggibile solo dal proprietario. Per PostgreSQL usare pg_dump.",
     )
     backup.add_argument("--db", help=db_help)
-    backup.add_argument("--out", required=True, type=Path, help="file di destinazione")
+    backup.add_argument("--out", required=True, type=output_file, help="file di destinazione")
     backup.set_defaults(handler=run_backup)
 
     dup = sub.add_parser(
@@ -179,7 +180,9 @@ def _register_commands(subparsers: Any) -> None:
     )
     imp.add_argument("file", type=Path, help="pacchetto dell'ufficio")
     imp.add_argument("--db", help=db_help)
-    imp.add_argument("--reply", required=True, type=Path, help="pacchetto di risposta da scrivere")
+    imp.add_argument(
+        "--reply", required=True, type=output_file, help="pacchetto di risposta da scrivere"
+    )
     imp.set_defaults(handler=run_import_bundle)
     parser.set_defaults(handler=lambda _a: parser.print_help() or 2)
 

@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casa_desk.cli.checks import existing_store
+from casa_desk.cli.checks import existing_store, output_file
 from casa_desk.cli.login import add_user_argument, begin_login, logged_in
 from casa_desk.errors import CasaError
 from casa_desk.gc_pause import paused_cyclic_gc
@@ -33,8 +33,10 @@ def register(subparsers: Any) -> None:
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--presidio", help="codice del presidio, es. SAN-SIRO")
     which.add_argument("--all", action="store_true", help="rapporto consolidato di tutti i presidi")
-    parser.add_argument("--out", required=True, type=Path, help="file PDF da scrivere")
-    parser.add_argument("--csv", type=Path, help="file CSV con le stesse cifre (facoltativo)")
+    parser.add_argument("--out", required=True, type=output_file, help="file PDF da scrivere")
+    parser.add_argument(
+        "--csv", type=output_file, help="file CSV con le stesse cifre (facoltativo)"
+    )
     parser.add_argument("--comment", default="", help="commento del community manager")
     parser.add_argument(
         "--programme",
@@ -58,7 +60,9 @@ def register(subparsers: Any) -> None:
         help="numero della segnalazione come lo mostra la finestra (es. SS-2026-000123), "
         "oppure il suo id",
     )
-    letter_parser.add_argument("--out", required=True, type=Path, help="file PDF da scrivere")
+    letter_parser.add_argument(
+        "--out", required=True, type=output_file, help="file PDF da scrivere"
+    )
     letter_parser.add_argument(
         "--break-glass",
         metavar="MOTIVO",

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from casa_desk.cli.checks import existing_store
+from casa_desk.cli.checks import existing_store, output_file
 from casa_desk.cli.login import add_user_argument, logged_in
 from casa_desk.errors import ValidationError
 from casa_desk.outputs import check_output
@@ -81,7 +81,9 @@ def register(subparsers: Any) -> None:
         who.add_argument("--cf", help="codice fiscale")
         who.add_argument("--id", dest="person_id", help="id della persona")
         if name == "export":
-            action.add_argument("--out", required=True, type=Path, help="file PDF da scrivere")
+            action.add_argument(
+                "--out", required=True, type=output_file, help="file PDF da scrivere"
+            )
             action.add_argument(
                 "--break-glass",
                 metavar="MOTIVO",

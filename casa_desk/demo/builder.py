@@ -36,10 +36,10 @@ from casa_desk.demo.contacts import ContactMaker
 from casa_desk.demo.enrolment import participants, registry_consents
 from casa_desk.demo.people import make_people
 from casa_desk.demo.referrals import ReferralMaker, extra_service_rows
-from casa_desk.errors import CasaError, StorageError
+from casa_desk.errors import CasaError, OutputError, StorageError
 from casa_desk.models.ids import stable_id
 from casa_desk.models.timeutil import today_rome
-from casa_desk.outputs import atomic_output
+from casa_desk.outputs import atomic_output, reason
 from casa_desk.security import keyfile
 from casa_desk.security.access import create_desk
 from casa_desk.security.keyfile import KdfParams
@@ -120,6 +120,30 @@ def build_demo(
     """
     check_options(options)
     path = Path(path)
+    try:
+        _check_new(path)
+    except OSError as exc:  # a name longer than the system allows: stat itself fails
+        raise OutputError(f"Impossibile scrivere {path}: {reason(exc)}.") from exc
+    with atomic_output(path, overwrite=False, database=True) as part:
+        try:
+            try:
+                store = _create(part, options)
+                try:
+                    summary = DemoSummary(path, _fill(store, options, progress or _quiet))
+                finally:
+                    store.close()
+            except (StorageError, OutputError) as exc:  # the store asked for, not the temporary
+                raise type(exc)(exc.message.replace(str(part), str(path)), code=exc.code) from exc
+            if options.encrypted:  # the key file first: the store never exists without it
+                keyfile.keyfile_path(part).replace(keyfile.keyfile_path(path))
+        finally:
+            keyfile.keyfile_path(part).unlink(missing_ok=True)
+            keyfile.lock_path(part).unlink(missing_ok=True)
+    return summary
+
+
+def _check_new(path: Path) -> None:
+    """``path`` is free for a new store: not a link, no file there, no key file beside."""
     if path.is_symlink() and not path.is_dir():
         raise CasaError(
             f"{path} è un collegamento: la demo non crea un archivio attraverso un "
@@ -130,24 +154,6 @@ def build_demo(
         raise CasaError(
             f"Il file {path} esiste già: la demo non lo sovrascrive.", code="demo_exists"
         )
-    with atomic_output(path, overwrite=False, database=True) as part:
-        try:
-            try:
-                store = _create(part, options)
-                try:
-                    summary = DemoSummary(path, _fill(store, options, progress or _quiet))
-                finally:
-                    store.close()
-            except StorageError as exc:  # name the store the user asked for, not the temporary
-                raise StorageError(
-                    exc.message.replace(str(part), str(path)), code=exc.code
-                ) from exc
-            if options.encrypted:  # the key file first: the store never exists without it
-                keyfile.keyfile_path(part).replace(keyfile.keyfile_path(path))
-        finally:
-            keyfile.keyfile_path(part).unlink(missing_ok=True)
-            keyfile.lock_path(part).unlink(missing_ok=True)
-    return summary
 
 
 def _create(part: Path, options: DemoOptions) -> Store:

@@ -30,7 +30,7 @@ from casa_desk.demo.clock import (
     office_seconds,
     rome_to_utc_ms,
 )
-from casa_desk.demo.people import Population
+from casa_desk.demo.people import Population, age_on
 from casa_desk.models.vocab import DEFAULT_CATEGORIES
 
 CORRECTION_SHARE = 0.01
@@ -69,6 +69,8 @@ class ReferralPlan:
     occurred_ms: int
     category: str
     sensitive: int
+    #: The person's age on the day, for a reason that fits it (None: not known).
+    age: int | None = None
 
 
 class _Chooser:
@@ -150,17 +152,20 @@ class ContactMaker:
         rng = self.rng
         category = self._by_month[day.month - 1].pick(rng)
         sensitive = int(DEFAULT_CATEGORIES[category][1])
-        person_id = None
+        person_id = age = None
         if rng.random() >= _ANONYMOUS.get(category, _ANONYMOUS_DEFAULT) and eligible:
             cum = self.pop.cum_weights
             if cum[eligible - 1] > 0:
-                person_id = self._person(eligible)["id"]
+                person = self._person(eligible)
+                person_id, age = person["id"], age_on(person, day)
         contact_id = demo_id(rng, occurred)
         low, high = _MINUTES[channel]
         referred = person_id is not None and rng.random() < self._referral_p[category]
         if referred:
             outcome, follow_chance = "inviato", 0.3
-            self.plans.append(ReferralPlan(contact_id, person_id, occurred, category, sensitive))
+            self.plans.append(
+                ReferralPlan(contact_id, person_id, occurred, category, sensitive, age)
+            )
         else:
             outcome, follow_chance = _OUTCOMES[0] if rng.random() < 0.6 else _OUTCOMES[1]
         notes = rng.choice(data.CONTACT_NOTES[category]) if rng.random() < 0.75 else None
@@ -172,7 +177,7 @@ class ContactMaker:
             "occurred_at": text,
             "channel": channel,
             "category": category,
-            "summary": rng.choice(data.CONTACT_SUMMARIES[category]),
+            "summary": rng.choice(data.fitting(data.CONTACT_SUMMARIES[category], age)),
             "notes": notes,
             "outcome": outcome,
             "minutes": max(low, round(rng.uniform(low, high) / 5) * 5),

@@ -1398,6 +1398,35 @@ CONTACT_SUMMARIES: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 
+#: Texts that fit only some ages (whole years on the day): a thirty-year-old is not "una
+#: persona anziana sola", a twenty-year-old has no children leaving home. Any other text
+#: fits anyone the desk sees (adults, :data:`casa_desk.demo.people.MIN_VISITOR_AGE`).
+AGED_TEXTS: Final[dict[str, tuple[int, int]]] = {
+    "Persona anziana sola, chiede supporto per la spesa": (67, 200),
+    "Persona anziana sola con bisogni di assistenza": (67, 200),
+    "Richiesta di alloggio più piccolo dopo uscita dei figli": (48, 200),
+    "Supporto per iscrizione dei figli al centro estivo": (24, 62),
+    "Doposcuola per i figli": (24, 62),
+    "Supporto educativo per minori": (24, 66),
+    "Difficoltà a pagare il canone dopo perdita del lavoro": (18, 67),
+    "Ricerca attiva del lavoro": (18, 66),
+    "Iscrizione al centro per l'impiego": (18, 66),
+    "Redazione del curriculum": (18, 66),
+}
+
+
+def fitting(texts: tuple[str, ...], age: int | None) -> tuple[str, ...]:
+    """The ``texts`` that fit a person of ``age`` (all of them for an unknown age)."""
+    if age is None:
+        return texts
+    return tuple(t for t in texts if _fits(t, age)) or texts
+
+
+def _fits(text: str, age: int) -> bool:
+    low, high = AGED_TEXTS.get(text, (0, 200))
+    return low <= age <= high
+
+
 CONTACT_NOTES: Final[dict[str, tuple[str, ...]]] = {
     "manutenzione": (
         "Inoltrata segnalazione al numero verde Aler. L'inquilino ha il numero di pratica.",

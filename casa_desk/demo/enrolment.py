@@ -31,6 +31,7 @@ from casa_desk.models.vocab import EmploymentStatus, ExitResult, Isced, YesNoDec
 
 REGISTRY_SHARE = 0.93
 PARTICIPANT_SHARE = 0.10
+MIN_PARTICIPANT_AGE = 16
 REGISTRY_TEXT = (
     "La persona ha ricevuto l'informativa e acconsente al trattamento dei propri dati per "
     "la registrazione e il supporto del presidio."
@@ -108,8 +109,8 @@ def _later(rng: random.Random, entry: dict[str, Any], foreign: bool, until: date
         recorded = min(exited + timedelta(days=rng.randint(0, 27)), last)
         values |= {"exit_results_on": recorded.isoformat(), **_exit_results(rng, entry)}
     due = follow_up_due(exited)
-    if due <= last and rng.random() < 0.8:
-        on = min(due + timedelta(days=rng.randint(0, 40)), last)
+    on = due + timedelta(days=rng.randint(0, 40))  # some weeks after it is due, if yet
+    if on <= last and rng.random() < 0.8:
         known = rng.random() < 0.75
         employed = known and rng.random() < (0.7 if values.get("exit_employed") else 0.3)
         improved = (
@@ -157,10 +158,14 @@ def participants(
     if not days:
         return []
     first_day = days[0]
+    # Working age at any entry of the year: a participant's employment and education at
+    # entry are an adult's (compulsory schooling in Italy runs to 16).
+    born_by = (until - timedelta(days=(MIN_PARTICIPANT_AGE + 1) * 366)).isoformat()
     eligible = [
         i
         for i, ms in enumerate(population.created_ms)
         if TextClock.day_of(ms) < until - timedelta(days=7)
+        and population.rows[i]["birth_date"] <= born_by
     ]
     chosen = sorted(
         rng.sample(eligible, min(len(eligible), round(len(population.rows) * PARTICIPANT_SHARE)))

@@ -30,6 +30,10 @@ from casa_desk.models.phone import normalize_phone
 NO_CF_SHARE = 0.08
 PHONE_SHARE = 0.86
 EMAIL_SHARE = 0.22
+#: Children never come to the desk themselves: a parent speaks for the family, and the
+#: contacts, referrals and follow-ups are the parent's. A demo that shows a nine-year-old
+#: asking about an eviction notice reads wrong to the first community manager who tries it.
+MIN_VISITOR_AGE = 18
 
 _PLACE_NAMES = {
     "F205": "Milano", "I690": "Sesto San Giovanni", "F839": "Napoli", "G273": "Palermo",
@@ -94,6 +98,15 @@ class Population:
     cum_weights: list[float] = field(default_factory=list)
 
 
+def age_on(row: dict[str, Any], day: date) -> int | None:
+    """Whole years of the person ``row`` on ``day`` (None without a birth date)."""
+    born = row.get("birth_date")
+    if not born:
+        return None
+    year, month, dom = int(born[:4]), int(born[5:7]), int(born[8:10])
+    return day.year - year - ((day.month, day.day) < (month, dom))
+
+
 def _ascii(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if c.isascii() and c.isalnum())
@@ -112,6 +125,9 @@ class PeopleMaker:
         self._cfs: set[str] = set()
         self._addresses: set[tuple[str, int, str, int, int]] = set()
         self._units = 0
+        #: Born by then, a person is of age on every day of the window.
+        adult_from = window_start.replace(year=window_start.year - MIN_VISITOR_AGE, day=1)
+        self._adult_born_by = adult_from.isoformat()
 
     def make(self, count: int) -> Population:
         drafts: list[tuple[int, dict[str, Any], float]] = []
@@ -177,6 +193,8 @@ class PeopleMaker:
             member_created = created if rng.random() < 0.8 else self._created_ms()
             person = self._person(origin, gender, last, age, role)
             weight = 0.0 if rng.random() < 0.12 else min(rng.paretovariate(1.6), 60.0)
+            if person["birth_date"] > self._adult_born_by:
+                weight = 0.0  # a minor on some day of the year: a parent comes instead
             members.append((member_created, {**person, **unit}, weight))
         return members
 

@@ -177,7 +177,7 @@ class ReferralMaker:
             "contact_id": plan.contact_id,
             "service_id": service["id"],
             "consent_id": None,
-            "reason": rng.choice(data.REFERRAL_REASONS[kind]),
+            "reason": rng.choice(data.fitting(data.REFERRAL_REASONS[kind], plan.age)),
             "request": rng.choice(_REQUESTS),
             "urgency": urgency,
             "due_on": (day + timedelta(days=_DUE_DAYS[urgency])).isoformat(),

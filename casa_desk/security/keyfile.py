@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from casa_desk.errors import OutputError, StorageError
-from casa_desk.outputs import written_path
+from casa_desk.outputs import check_output, written_path
 from casa_desk.security.files import write_private
 
 FORMAT = "casa_desk-keys"
@@ -291,13 +291,17 @@ def check_copy_keys(store: str | Path) -> Path:
     on the desk). The key file's own name is derived, not chosen: following a link there
     would write key slots where nobody chose (over another store's key file, which would
     then no longer open it), and the link is not ours to replace: the user names another
-    file.
+    file. Nor may the name be what no key file can be written as (a folder, a pipe, a name
+    too long): :func:`casa_desk.outputs.check_output`.
     """
     path = keyfile_path(written_path(store))
     if path.is_symlink():
         raise OutputError(
             f"{path} è un collegamento: il file delle chiavi non lo segue. Indicare un altro file."
         )
+    # Where it can be written at all (not a folder, a pipe, a name too long): said before
+    # the copy is made, not after.
+    check_output(path, key_file=True)
     return path
 
 

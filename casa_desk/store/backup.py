@@ -2,10 +2,21 @@
 
 A backup of an encrypted store is encrypted with the same data key and gets a copy of the
 store's key file (``OUT.keys``): it opens on its own, with the same passwords, anywhere.
-The copy is written to a temporary file and renamed into place (:mod:`casa_desk.outputs`);
-its key file is written just before that rename — so a crash leaves either the old pair or
-a new store file whose key file is already there (the data key never changes, so an older
-key file of the same store opens it too).
+The copy is written to a temporary file, flushed to disk, and renamed into place
+(:mod:`casa_desk.outputs`); its key file is written just before that rename, so the copy
+never exists without a key file. What a crash between the two renames leaves (fault points
+``backup.after_copy``, ``outputs.before_rename:OUT.keys``, ``backup.after_keys``,
+``outputs.before_rename:OUT``; tests/unit/cli/test_backup_kills.py):
+
+* over an older backup of the same store, that older copy with the new key file: it opens
+  with it (a store's data key never changes; an older backup of *another* store is never
+  replaced: :func:`_refuse_another_stores_copy`);
+* where there was no backup, no copy, and possibly the new key file alone, which opens
+  nothing, with the copy not renamed beside it (``.OUT.*.tmp``): both are taken back by the
+  next backup into that folder, whatever its name (:func:`clear_killed_backups`).
+
+An error instead of a crash (the rename refused, a full disk said at the flush) takes back a
+key file the backup wrote where there was none, and the temporary copy.
 
 A *decrypted* copy (``sqlcipher_export``) is a plain SQLite file for analysis or support:
 only an administrator may ask for one (casa_desk.security), and it is audited.
@@ -18,13 +29,27 @@ link, and the checks below look at what is really there.
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
+import re
+import stat
+import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from casa_desk.errors import OutputError, StorageError
-from casa_desk.outputs import atomic_output, is_plain_sqlite, looks_encrypted, written_path
+from casa_desk.faults import fault_point
+from casa_desk.outputs import (
+    ABANDONED_AFTER,
+    atomic_output,
+    is_plain_sqlite,
+    looks_encrypted,
+    reason,
+    sweep_abandoned,
+    written_path,
+)
 from casa_desk.paths import backups_dir
 from casa_desk.security import keyfile
 from casa_desk.security.files import private_folder
@@ -56,35 +81,117 @@ def backup_to(
     ``out`` is checked first (:func:`casa_desk.outputs.check_output`): never a folder, never
     ``inputs`` (the store being copied) nor an open store. ``target_for`` opens the new file
     (keyed like the source for an encrypted store: the backup API copies pages as they are);
-    ``keys``, the store's key file, is written beside the copy before it is renamed into
-    place. The hub's own backup passes its own binding's plain connection. Returns the
-    path written: ``out``, or its target when ``out`` is a symbolic link.
+    ``keys``, the store's key file, is written beside the copy once the copy is on disk,
+    just before it is renamed into place (see the module's docstring for what a crash
+    leaves, and :func:`clear_killed_backups`). The hub's own backup passes its own
+    binding's plain connection. Returns the path written: ``out``, or its target when
+    ``out`` is a symbolic link.
     """
     out = written_path(out)
     kind = int(source.execute("PRAGMA application_id").fetchone()[0])
+    keys_path = keyfile.keyfile_path(out)
+    lone: os.stat_result | None = None  # the key file this backup made where none was
     # The temporary file is created 0600: a backup holds what the store holds. It may replace
     # an older backup, never a database of another kind (a hub copy over an office store).
-    with atomic_output(out, inputs=inputs, database=True, application_id=kind) as temp:
-        try:
-            target = target_for(temp)
+    try:
+        with atomic_output(out, inputs=inputs, database=True, application_id=kind) as temp:
+            if keys is not None:  # where its key file can go: said before the copy is made
+                keyfile.check_copy_keys(out)
+            clear_killed_backups(out.parent)  # once the copy is allowed: a refusal changes nothing
             try:
-                source.backup(
-                    target,
-                    pages=1024,
-                    progress=(lambda _status, remaining, total: progress(total - remaining, total))
-                    if progress
-                    else None,
-                )
-                target.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                target.close()
-        except Error as exc:
-            raise StorageError(
-                f"Backup non riuscito verso {out}: {disk_failure(exc) or exc}"
-            ) from exc
-        if keys is not None:  # the key file first: the copy never exists without it
-            keyfile.write_copy(out, keys)
+                target = target_for(temp)
+                try:
+                    source.backup(
+                        target,
+                        pages=1024,
+                        progress=(
+                            lambda _status, remaining, total: progress(total - remaining, total)
+                        )
+                        if progress
+                        else None,
+                    )
+                    target.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    target.close()
+            except Error as exc:
+                raise StorageError(
+                    f"Backup non riuscito verso {out}: {disk_failure(exc) or exc}"
+                ) from exc
+            fault_point("backup.after_copy")
+            if keys is not None:  # the key file first: the copy never exists without it
+                _flush(temp, out)  # on disk before the key file: after it, only the rename
+                had_keys = os.path.lexists(keys_path)
+                keyfile.write_copy(out, keys)
+                lone = None if had_keys else os.stat(keys_path)
+                fault_point("backup.after_keys")
+    except BaseException:
+        if lone is not None:
+            _drop_lone_keys(keys_path, lone)
+        raise
     return out
+
+
+#: A temporary file of :mod:`casa_desk.outputs` (``tempfile.mkstemp``: 8 characters).
+_TEMP = re.compile(r"\.(.+)\.[a-z0-9_]{8}\.tmp")
+
+
+def clear_killed_backups(folder: Path) -> None:
+    """Take back what a backup killed between its two renames left in ``folder``: its key
+    file alone (``X.keys``, no ``X``) and beside it the copy it did not rename
+    (``.X.*.tmp``), untouched for :data:`casa_desk.outputs.ABANDONED_AFTER` and older than
+    the key file (written after it). The next backup to ``X`` replaces both, but the
+    window suggests a new name each day, so nothing else would: a hidden copy of the whole
+    store and a key file that opens nothing, for ever.
+
+    Only that trace: a key file alone with no copy of ours beside it may be the user's (its
+    copy taken to a stick) and stays; so does a copy another process is still writing."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        match = _TEMP.fullmatch(name)
+        if match is None or not match[1] or match[1].endswith(".keys"):
+            continue
+        copy, temp = folder / match[1], folder / name
+        keys = keyfile.keyfile_path(copy)
+        try:
+            if os.path.lexists(copy) or not stat.S_ISREG(keys.lstat().st_mode):
+                continue
+            if keys.lstat().st_mtime < temp.lstat().st_mtime:
+                continue
+        except OSError:
+            continue
+        sweep_abandoned(copy)
+        if not os.path.lexists(temp):  # the copy was abandoned: so is its key file
+            with contextlib.suppress(OSError):
+                keys.unlink()
+
+
+def _flush(temp: Path, out: Path) -> None:
+    """The copy written to disk (a full disk or a pulled stick said here, before its key
+    file is in place: an error after that would leave a key file and no copy)."""
+    try:
+        fd = os.open(temp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise OutputError(f"Impossibile scrivere {out}: {reason(exc)}.") from exc
+
+
+def _drop_lone_keys(path: Path, written: os.stat_result) -> None:
+    """A backup that failed after writing its key file where there was none (and so no
+    older copy for it to open) takes the key file back: a key file alone looks like a
+    backup to the next one and to a decrypted copy (refused beside it), and opens nothing.
+    Only the file this backup wrote (same inode): never one put there since."""
+    try:
+        now = os.stat(path)
+        if (now.st_dev, now.st_ino) == (written.st_dev, written.st_ino):
+            path.unlink()
+    except OSError:
+        pass
 
 
 def backup_store(
@@ -218,6 +325,7 @@ def backup_before_migration(conn: Connection, connections: Connections) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     name = f"{store_path.stem}-before-migration-{stamp}.sqlite"
     out = _backup_connection(conn, connections, folder / name)
+    _clear_migration_leftovers(folder, store_path.stem)
     old = sorted(folder.glob(f"{store_path.stem}-before-migration-*.sqlite"))
     for stale in old[:-KEEP_MIGRATION_BACKUPS]:
         # Pruning is housekeeping: a copy that cannot go now (held by an antivirus scan on
@@ -229,6 +337,25 @@ def backup_before_migration(conn: Connection, connections: Connections) -> Path:
         except OSError:
             continue
     return out
+
+
+def _clear_migration_leftovers(folder: Path, stem: str) -> None:
+    """What a killed automatic backup (or a pruning stopped midway) left in the backups
+    folder, which is ours: copies not renamed and key files not written (``.NAME.*.tmp``,
+    once abandoned: :func:`casa_desk.outputs.sweep_abandoned`) and key files whose copy is
+    gone (untouched as long: another process's backup may be between its renames). Each
+    automatic backup has a name of its own (its time), so no later backup
+    writes that name again and sweeps them: they stayed for ever, a hidden whole copy each."""
+    pattern = f"{glob.escape(stem)}-before-migration-*.sqlite"
+    for temp in folder.glob(f".{pattern}*.tmp"):
+        match = _TEMP.fullmatch(temp.name)
+        if match is not None:
+            sweep_abandoned(folder / match[1])
+    for keys in folder.glob(f"{pattern}{keyfile.SUFFIX}"):
+        copy = keys.with_name(keys.name[: -len(keyfile.SUFFIX)])
+        with contextlib.suppress(OSError):  # gone meanwhile, or held: the next backup's
+            if not os.path.lexists(copy) and time.time() - keys.stat().st_mtime > ABANDONED_AFTER:
+                keys.unlink()
 
 
 def migration_backups(store_path: Path) -> list[Path]:

@@ -145,6 +145,12 @@ class SuppressionList:
                 " WHERE erasure_hashes IS NOT NULL AND erasure_hashes != '' AND deleted = 0"
             )
         ]
+        # Token → its entries: an import tests each new row against the list, and a scan of
+        # every entry per row grew as rows × erasures.
+        self._by_token: dict[str, list[_Entry]] = {}
+        for entry in self.entries:
+            for token in entry.tokens:
+                self._by_token.setdefault(token, []).append(entry)
 
     def __bool__(self) -> bool:
         return bool(self.entries and self.keys)
@@ -156,19 +162,15 @@ class SuppressionList:
         mine: set[str] = set()
         for key in self.keys:
             mine.update(tokens(key, person))
-        if not mine:
-            return []
         # Name and birth date recognise a row with a code only for an entry without one
         # (as the import matches people: a different code is somebody else).
         has_code = any(t.startswith("cf:") for t in mine)
-        return [
-            e.person_id
-            for e in self.entries
-            if any(
-                t in e.tokens and (t.startswith("cf:") or not has_code or not e.has_code)
-                for t in mine
-            )
-        ]
+        found: dict[str, None] = {}  # each id once
+        for token in sorted(mine):
+            for entry in self._by_token.get(token, ()):
+                if token.startswith("cf:") or not has_code or not entry.has_code:
+                    found[entry.person_id] = None
+        return list(found)
 
     def suppressed(self, person: dict[str, Any]) -> bool:
         """Whether an import must skip ``person``: she asked to be erased."""

@@ -27,7 +27,7 @@ Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:\
 #: A change id may carry a prefix (``snapshot:…``) made on the device; still bounded.
 ChangeId = Annotated[str, Field(min_length=1, max_length=200)]
 Name = Annotated[str, Field(min_length=1, max_length=64)]
-Seq = Annotated[int, Field(ge=0, le=protocol.MAX_INT64)]
+Seq = Annotated[int, Field(ge=0, le=protocol.MAX_SEQ)]
 Clock = Annotated[int, Field(ge=0, le=protocol.MAX_INT64)]
 #: ``[hlc, device]``: the clock a field held when the editor changed it.
 BaseClock = Annotated[list[int | str], Field(min_length=2, max_length=2)]

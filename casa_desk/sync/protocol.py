@@ -57,6 +57,13 @@ PULL_PAGE = 2_000
 MAX_PULL_PAGE = 10_000
 MAX_SKEW_MS = 5 * 60 * 1000
 MAX_INT64 = 2**63 - 1
+#: The highest change number a device may push (and the hub acknowledge): the largest
+#: integer every JSON reader keeps exact. A desk numbers its changes one by one from 1 and
+#: never comes near it; a change numbered 2**63 - 1 (a buggy client, or someone with the
+#: device's token) made the hub acknowledge it, and the office, renumbering its unsent
+#: changes after that acknowledgement (sync/restored.py), overflowed SQLite's integers and
+#: could never sync again. Below this bound the renumbering always fits.
+MAX_SEQ = 2**53 - 1
 
 # Resource limits, checked before any work (issue 8): a request body, a change, a bundle.
 #: Largest request body the hub reads; larger is 413 before a byte of it is read.

@@ -26,13 +26,20 @@ from __future__ import annotations
 
 import logging
 
+from casa_desk.errors import SyncError
 from casa_desk.store.db import Store
+from casa_desk.sync import protocol
 from casa_desk.sync.apply import set_state, state
 
 log = logging.getLogger("casa_desk.sync")
 
 #: sync_state key: a full re-fetch is owed (the store was restored from a backup).
 REFETCH = "refetch_after_restore"
+#: The line for an acknowledgement no desk can have earned.
+BAD_ACK = (
+    "La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: "
+    "avvisare la sede (revocare il dispositivo e abbinarlo di nuovo)."
+)
 
 
 def high_water(store: Store) -> int:
@@ -50,7 +57,13 @@ def continue_after_hub(
     """If this store was restored from a backup older than the hub's acknowledgement,
     renumber its unsent changes after ``hub_acked`` and owe a re-fetch; returns how many
     were renumbered, or None when it was not. Call inside the store's transaction, before
-    the acknowledgement is saved."""
+    the acknowledgement is saved.
+
+    An acknowledgement past :data:`~casa_desk.sync.protocol.MAX_SEQ` is refused: no desk
+    numbers that far, and renumbering after it would overflow SQLite's integers (a hub that
+    took such a forged change before it refused them)."""
+    if hub_acked > protocol.MAX_SEQ:
+        raise SyncError(BAD_ACK, code="bad_ack")
     high = high_water(store)
     if hub_acked <= high:
         if hub_acked_change_id is None or hub_acked <= 0:

@@ -160,6 +160,10 @@ TEXTS: dict[str, str] = {
     "output_read_only": QT_TRANSLATE_NOOP(
         "Errors", "La cartella scelta è su un supporto in sola lettura: sceglierne un'altra."
     ),
+    "output_protected": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Il file scelto è protetto da scrittura: non viene sovrascritto. Sceglierne un altro.",
+    ),
     "disk_full": QT_TRANSLATE_NOOP("Errors", "Disco pieno: liberare spazio e riprovare."),
     # files the user asked us to read (never the open store: casa_desk.outputs.is_store_file)
     "bundle_is_store": QT_TRANSLATE_NOOP(
@@ -177,6 +181,12 @@ TEXTS: dict[str, str] = {
         "Errors",
         "Questo è un archivio dimostrativo, con persone inventate: non si può abbinare né "
         "sincronizzare con la sede.",
+    ),
+    # the hub acknowledges more changes than a desk can number (sync/restored.py)
+    "bad_ack": QT_TRANSLATE_NOOP(
+        "Errors",
+        "La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: "
+        "avvisare la sede (revocare il dispositivo e abbinarlo di nuovo).",
     ),
 }
 

@@ -10,8 +10,12 @@ recomputing. Nothing personal is in those files: the monthly report is aggregate
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
+import re
+import stat
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -54,6 +58,12 @@ from casa_desk.ui.tasks import TaskRunner
 
 ALL = "__all__"
 MONTHS_SHOWN = 24
+# A remembered report as the versions before aae6e15 named it: no store in the name (today
+# ``rapporto_SCOPE_MONTH_TAG.pdf``), indexed as ``SCOPE|MONTH``, the index written through
+# a fixed ``index.json.tmp``; and the temporary file of a write of one.
+_UNTAGGED_PDF = re.compile(r"rapporto_.+_\d{4}-\d{2}\.pdf")
+_UNTAGGED_TEMP = re.compile(r"\.(rapporto_.+_\d{4}-\d{2}\.pdf)\..+\.tmp")
+_OLD_INDEX_TEMP = "index.json.tmp"
 
 
 class ReportArchive:
@@ -100,10 +110,49 @@ class ReportArchive:
     def remember(self, scope: str, month: str, entry: dict[str, Any]) -> None:
         index = self._index()
         index[self.key(scope, month)] = entry
+        self._write_index(index)
+
+    def _write_index(self, index: dict[str, Any]) -> None:
         outputs.write_bytes(
             self.folder / "index.json",
             json.dumps(index, ensure_ascii=False, indent=1).encode("utf-8"),
         )
+
+    def tidy(self) -> None:
+        """Remove what a version before the stores' tags left in the folder: its reports
+        (index entry ``SCOPE|MONTH``, file ``rapporto_SCOPE_MONTH.pdf``), its fixed
+        ``index.json.tmp`` and the temporary files of a killed write of one of its PDFs.
+
+        Why removed, not adopted: nothing says which store made them (the demo store for
+        training or the office's own: the very reason of the tags), so no page may show
+        them; since the tags none has been shown, listed or replaced, and each is
+        regenerated from its store in a click. A PDF of the old name that no old entry
+        names is left: it may be one the user saved here ("Salva PDF…" suggests that
+        name). Housekeeping only: what cannot go now stays for the next page, which opens
+        all the same."""
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return  # no folder yet: nothing remembered, nothing left over
+        index = self._index()
+        old = {k for k in index if k.count("|") == 1}
+        pdfs = {f"rapporto_{k.replace('|', '_')}.pdf" for k in old}
+        pdfs &= {n for n in names if _UNTAGGED_PDF.fullmatch(n)}
+        for name in pdfs | {m[1] for n in names if (m := _UNTAGGED_TEMP.fullmatch(n))}:
+            outputs.sweep_abandoned(self.folder / name)  # a write killed midway
+        for name in (*pdfs, _OLD_INDEX_TEMP):
+            _remove_file(self.folder / name)
+        if old:
+            with contextlib.suppress(OSError, CasaError):
+                self._write_index({k: v for k, v in index.items() if k not in old})
+
+
+def _remove_file(path: Path) -> None:
+    """Remove ``path`` when it is a file (a link: the link, never its target); leave a
+    folder, a missing file or one the system will not let go (held on Windows)."""
+    with contextlib.suppress(OSError):
+        if not stat.S_ISDIR(path.lstat().st_mode):
+            path.unlink()
 
 
 def _describe(info: ProgrammeInfo) -> str:
@@ -142,6 +191,7 @@ class ReportPage(QWidget):
         self.is_head_office = is_head_office
         self.runner = runner or TaskRunner()
         self.archive = archive or ReportArchive(store=Path(store.path))
+        self.archive.tidy()  # what an older version left in the folder
         self.current_pdf: Path | None = None
         self._busy = False
         self._build()

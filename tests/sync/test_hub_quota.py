@@ -35,7 +35,7 @@ from casa_desk.errors import SyncError
 from casa_desk.models.hlc import pack
 from casa_desk.models.ids import uuid7
 from casa_desk.store.db import Store
-from casa_desk.sync import protocol
+from casa_desk.sync import protocol, restored
 from casa_desk.sync.apply import state
 from casa_desk.sync.bundle import export_bundle, hub_import_bundle, open_bundle, write_bundle
 from casa_desk.sync.client import SyncClient, SyncReport
@@ -95,8 +95,8 @@ def count_where(hub: HubStore, table: Any, device: Device) -> int:
 # -- 1. the acknowledgement moves no further than the changes a batch carries ---------------
 @pytest.mark.parametrize(
     ("first", "last", "changes"),
-    [(1, 10**12, 0), (1, protocol.MAX_INT64, 0), (1, 10**12, 1), (None, 50, 0)],
-    ids=["empty-batch", "empty-to-int64", "beyond-its-change", "empty-no-first"],
+    [(1, 10**12, 0), (1, protocol.MAX_SEQ, 0), (1, 10**12, 1), (None, 50, 0)],
+    ids=["empty-batch", "empty-to-max-seq", "beyond-its-change", "empty-no-first"],
 )
 def test_a_push_cannot_acknowledge_seqs_beyond_the_changes_it_carries(
     hub_store: HubStore,
@@ -148,7 +148,7 @@ def forged_ack(hub: HubProcess, store: Store, last: int) -> None:
         acked_now = acked(hs, device)
         try:
             send(hs, device, {"first_seq": acked_now + 1, "last_seq": last, "changes": []})
-        except HubRefusal:
+        except (HubRefusal, ValueError):  # refused by the hub, or by its message's schema
             pass
     finally:
         hs.close()
@@ -368,3 +368,35 @@ def test_an_older_hub_gets_what_the_bounds_read_at_start(tmp_path: Path) -> None
         hub.close()
     assert sizes == [len('{"seq":1}')]
     assert {"parked_device", "rejections_device"} <= names
+
+
+def test_a_change_numbered_past_what_a_desk_can_number_is_refused(
+    hub_store: HubStore, tmp_path: Path
+) -> None:
+    """One real change numbered 2**63 - 1 made the hub acknowledge it; the office's
+    renumbering after that acknowledgement then overflowed SQLite's integers (a traceback
+    at every sync, for good). Numbers past MAX_SEQ are refused with the batch, online and
+    by bundle (both validate as PushRequest)."""
+    hub = hub_store
+    a, dev = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    p = person(a, last_name="Prima")
+    for seq in (protocol.MAX_SEQ + 1, protocol.MAX_INT64):
+        with pytest.raises(ValueError, match="less than or equal"):
+            send(hub, dev, {"changes": [an_edit(a, p["id"], seq, phone=None)]})
+    assert acked(hub, dev) == 0
+    body = {"first_seq": 1, "changes": [an_edit(a, p["id"], protocol.MAX_SEQ, phone=None)]}
+    assert send(hub, dev, body)["acked_seq"] == protocol.MAX_SEQ  # the bound itself fits
+
+
+def test_an_acknowledgement_no_desk_can_have_earned_is_one_line_and_changes_nothing(
+    hub_store: HubStore, tmp_path: Path
+) -> None:
+    """A hub that took such a change before it refused them: the office says so in one
+    line and keeps its outbox as it was."""
+    a, _dev = office(hub_store, tmp_path / "a.sqlite", "SAN-SIRO")
+    person(a, last_name="Prima")
+    before = outbox_changes(a)
+    with pytest.raises(SyncError) as refused, a.transaction():
+        restored.continue_after_hub(a, protocol.MAX_INT64, "x")
+    assert refused.value.code == "bad_ack"
+    assert outbox_changes(a) == before

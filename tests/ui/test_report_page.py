@@ -207,6 +207,64 @@ def test_a_damaged_index_of_remembered_reports_is_as_none(
     assert again.document.pageCount() >= 2
 
 
+def test_reports_left_under_the_old_names_are_removed_once(
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    """Before aae6e15 a remembered report was ``rapporto_SCOPE_MONTH.pdf`` indexed as
+    ``SCOPE|MONTH`` (no store's tag), written through a fixed ``index.json.tmp``. Since
+    then no page showed, replaced or removed them: they stayed in ``reports/`` for ever.
+    They belong to no store that can be told, so the page removes them (and a killed
+    write's temporary file of one), keeps every tagged report and whatever the old
+    version did not make (a PDF of the old name that no entry names: saved there by hand),
+    and shows a report generated afterwards."""
+    import json
+    import os
+    import time
+
+    from casa_desk.ui.report_page import ReportArchive
+
+    month = previous_month()
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    old = {
+        "SAN-SIRO|2026-09": folder / "rapporto_SAN-SIRO_2026-09.pdf",
+        f"{ALL}|2026-08": folder / f"rapporto_{ALL}_2026-08.pdf",
+    }
+    index = {
+        key: {"pdf": str(pdf), "at": "01/10/2026 10:00", "comment": "vecchio"}
+        for key, pdf in old.items()
+    }
+    for pdf in old.values():
+        pdf.write_bytes(b"%PDF-1.4 vecchio\n")
+    tagged = folder / "rapporto_SAN-SIRO_2026-07_0123456789ab.pdf"  # another store's, today
+    tagged.write_bytes(b"%PDF-1.4\n")
+    index["0123456789ab|SAN-SIRO|2026-07"] = {"pdf": str(tagged), "at": "x", "comment": ""}
+    (folder / "index.json").write_text(json.dumps(index), "utf-8")
+    (folder / "index.json.tmp").write_text(json.dumps(index), "utf-8")  # a crash of old
+    killed = folder / ".rapporto_MAZZINI_2026-06.pdf.k1ll3d__.tmp"  # its PDF never made
+    killed.write_bytes(b"%PDF-1.4 a met")
+    stale = time.time() - 3600
+    os.utime(killed, (stale, stale))
+    by_hand = folder / "rapporto_MAZZINI_2026-05.pdf"  # "Salva PDF…"'s name, saved here
+    by_hand.write_bytes(b"%PDF-1.4 mio\n")
+
+    page = ReportPage(store, "SAN-SIRO", False, archive=ReportArchive(folder, store=store.path))
+    qtbot.addWidget(page)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["index.json", tagged.name, by_hand.name]
+    )
+    assert list(json.loads((folder / "index.json").read_text("utf-8"))) == [
+        "0123456789ab|SAN-SIRO|2026-07"
+    ]
+    generate(qtbot, page, month, "Nuovo")
+    again = ReportPage(store, "SAN-SIRO", False, archive=ReportArchive(folder, store=store.path))
+    qtbot.addWidget(again)
+    again.select_month(month)
+    assert again.document.pageCount() >= 2
+    assert again.comment_edit.toPlainText() == "Nuovo"
+    assert tagged.is_file() and by_hand.is_file()
+
+
 def test_an_operatore_cannot_generate_the_report(qtbot, store: Store) -> None:
     from casa_desk.security.accounts import add_user
 

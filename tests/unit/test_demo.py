@@ -23,6 +23,8 @@ from login_helpers import CHEAP, DEMO_LOGIN, PASSWORD, USER, keyed_connection, o
 from casa_desk.cli import demo, main
 from casa_desk.cli.demo import ProgressLine
 from casa_desk.demo.builder import OPERATOR, DemoOptions, build_demo
+from casa_desk.demo.data import AGED_TEXTS
+from casa_desk.demo.people import age_on
 from casa_desk.demo.referrals import EXTRA_SERVICES
 from casa_desk.errors import CasaError
 from casa_desk.models.codice_fiscale import validate_cf
@@ -267,6 +269,40 @@ def test_phones_are_e164_and_most_people_have_one(db: sqlite3.Connection) -> Non
     assert len(present) >= 0.6 * len(phones)
     assert all(normalize_phone(p) == p for p in present)
     assert _one(db, "SELECT count(*) FROM people WHERE email IS NOT NULL") > 0
+
+
+def test_children_never_come_to_the_desk_nor_enter_the_programme(db: sqlite3.Connection) -> None:
+    """A parent speaks for the family: no contact (so no referral or follow-up) is a
+    minor's, and no ESF participant is under working age at entry."""
+    minors = _one(
+        db,
+        "SELECT count(*) FROM contacts c JOIN people p ON p.id = c.person_id "
+        "WHERE date(p.birth_date, '+18 years') > substr(c.occurred_at, 1, 10)",
+    )
+    assert minors == 0
+    assert _one(db, "SELECT count(*) FROM people WHERE birth_date > '2008-11-01'") > 0
+    young = _one(
+        db,
+        "SELECT count(*) FROM participants e JOIN people p ON p.id = e.person_id "
+        "WHERE date(p.birth_date, '+16 years') > e.entered_on",
+    )
+    assert young == 0
+
+
+def test_texts_that_fit_an_age_go_to_people_of_that_age(db: sqlite3.Connection) -> None:
+    """No "persona anziana sola" of thirty, no job search at eighty."""
+    rows = db.execute(
+        "SELECT c.summary text, p.birth_date born, substr(c.occurred_at, 1, 10) day "
+        "FROM contacts c JOIN people p ON p.id = c.person_id UNION ALL "
+        "SELECT r.reason, p.birth_date, substr(c.occurred_at, 1, 10) FROM referrals r "
+        "JOIN people p ON p.id = r.person_id JOIN contacts c ON c.id = r.contact_id"
+    ).fetchall()
+    aged = [r for r in rows if r["text"] in AGED_TEXTS]
+    assert len(aged) > 20
+    for row in aged:
+        low, high = AGED_TEXTS[row["text"]]
+        age = age_on({"birth_date": row["born"]}, date.fromisoformat(row["day"]))
+        assert age is not None and low <= age <= high, row["text"]
 
 
 # --- contacts ------------------------------------------------------------------------------

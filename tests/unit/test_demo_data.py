@@ -275,3 +275,18 @@ def test_referral_reasons() -> None:
     for kind, reasons in data.REFERRAL_REASONS.items():
         assert reasons, kind
         _assert_unique(reasons, f"referral reasons for {kind}")
+
+
+@pytest.mark.parametrize("texts", ["CONTACT_SUMMARIES", "REFERRAL_REASONS"])
+def test_every_adult_age_has_a_fitting_text(texts: str) -> None:
+    """``fitting`` falls back to every text when none fits: each list must hold one for
+    any age the desk sees, or a seventy-year-old would be sent to look for a job."""
+    for key, options in getattr(data, texts).items():
+        for age in range(18, 106):
+            fit = [t for t in options if data.AGED_TEXTS.get(t, (0, 200))[0] <= age]
+            fit = [t for t in fit if age <= data.AGED_TEXTS.get(t, (0, 200))[1]]
+            assert fit, (key, age)
+    assert set(data.AGED_TEXTS) <= {
+        t for table in (data.CONTACT_SUMMARIES, data.REFERRAL_REASONS) for v in table.values()
+        for t in v
+    }  # fmt: skip

@@ -1461,6 +1461,10 @@
         <translation>The chosen folder is on a read-only medium: choose another one.</translation>
     </message>
     <message>
+        <source>Il file scelto è protetto da scrittura: non viene sovrascritto. Sceglierne un altro.</source>
+        <translation>The chosen file is write-protected: it is not overwritten. Choose another one.</translation>
+    </message>
+    <message>
         <source>Disco pieno: liberare spazio e riprovare.</source>
         <translation>The disk is full: free some space and try again.</translation>
     </message>
@@ -1475,6 +1479,10 @@
     <message>
         <source>Questo è un archivio dimostrativo, con persone inventate: non si può abbinare né sincronizzare con la sede.</source>
         <translation>This is a demo store, with invented people: it cannot be paired or synced with head office.</translation>
+    </message>
+    <message>
+        <source>La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: avvisare la sede (revocare il dispositivo e abbinarlo di nuovo).</source>
+        <translation>Head office says it holds more changes from this PC than it can have made: tell head office (revoke the device and pair it again).</translation>
     </message>
 </context>
 <context>
@@ -4062,6 +4070,10 @@ the free number shown on the notice board.</translation>
     <message>
         <source>L&apos;orologio di questo PC è sbagliato di oltre 5 minuti: correggerlo per sincronizzare (il lavoro locale continua).</source>
         <translation>This PC&apos;s clock is more than 5 minutes wrong: correct it to sync (local work goes on).</translation>
+    </message>
+    <message>
+        <source>La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: avvisare la sede (revocare il dispositivo e abbinarlo di nuovo).</source>
+        <translation>Head office says it holds more changes from this PC than it can have made: tell head office (revoke the device and pair it again).</translation>
     </message>
     <message>
         <source>La sede non conferma le modifiche inviate.</source>

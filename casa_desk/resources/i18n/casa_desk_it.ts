@@ -1461,6 +1461,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Il file scelto è protetto da scrittura: non viene sovrascritto. Sceglierne un altro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Disco pieno: liberare spazio e riprovare.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1474,6 +1478,10 @@
     </message>
     <message>
         <source>Questo è un archivio dimostrativo, con persone inventate: non si può abbinare né sincronizzare con la sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: avvisare la sede (revocare il dispositivo e abbinarlo di nuovo).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4056,6 +4064,10 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>L&apos;orologio di questo PC è sbagliato di oltre 5 minuti: correggerlo per sincronizzare (il lavoro locale continua).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: avvisare la sede (revocare il dispositivo e abbinarlo di nuovo).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

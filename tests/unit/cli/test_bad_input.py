@@ -78,6 +78,20 @@ OUT: dict[str, Callable[[W, str], str]] = {
     "symlink-to-store-keys": lambda w, _ok: w.link(w.file("office.sqlite") + ".keys", "symlink"),
     "store-keys": lambda w, _ok: w.file("office.sqlite") + ".keys",
     "store-keys-lock": lambda w, _ok: w.file("office.sqlite") + ".keys.lock",
+    "pipe": lambda w, _ok: w.pipe("tubo-uscita"),
+    # How Windows names the store's own files too (case ignored, a trailing dot dropped):
+    # here copies, there the files themselves; a key file is known by what it holds.
+    "store-keys-in-capitals": lambda w, _ok: _alias(w, "office.sqlite.keys", "OFFICE.SQLITE.KEYS"),
+    "store-keys-with-a-dot": lambda w, _ok: _alias(w, "office.sqlite.keys", "office.sqlite.keys."),
+    "store-wal-in-capitals": lambda w, _ok: w.file("office.sqlite") + "-WAL",
+    # a name ending in "/" names a folder: Path dropped the "/" and wrote (over) the file
+    "file-with-a-slash": lambda w, _ok: w.file("text.txt") + "/",
+    "missing-with-a-slash": lambda w, _ok: w.new("cartella") + "/",
+    # longer than the system allows: a traceback (OSError from stat) in every command
+    "name-too-long": lambda w, _ok: w.new("x" * 300),
+    # allowed, but not its temporary file's name: refused only when written, after the
+    # work (a letter on record, a device's code replaced)
+    "name-without-room-for-its-temporary-file": lambda w, _ok: w.new("x" * 245),
 }
 #: The registry CSV of import-people.
 CSV: dict[str, Callable[[W], str]] = {
@@ -110,6 +124,13 @@ def _loop(w: W, name: str) -> str:
     path = w.root / name
     path.symlink_to(path)
     return str(path)
+
+
+def _alias(w: W, name: str, alias: str) -> str:
+    """A copy of the workspace's ``name`` (made on first use) under ``alias``."""
+    w.file(name.removesuffix(".keys"))
+    shutil.copyfile(w.root / name, w.root / alias)
+    return str(w.root / alias)
 
 
 def _write(w: W, name: str, text: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -252,3 +253,58 @@ def test_a_folder_on_a_read_only_medium_says_so(
     monkeypatch.setattr(os, "statvfs", real_statvfs)
     with pytest.raises(OutputError, match="permesso negato"):
         check_output(key / "r.pdf")
+
+
+@pytest.fixture
+def protected(tmp_path: Path) -> Iterator[Path]:
+    """A file its owner made read-only to keep it: ``chmod a-w`` (``chattr +i`` for root,
+    whom the mode bits do not stop; skipped where that cannot be set)."""
+    import subprocess
+
+    path = tmp_path / "relazione.pdf"
+    path.write_bytes(b"%PDF-1.4 la mia relazione\n")
+    if getattr(os, "geteuid", lambda: 1)() != 0:
+        path.chmod(0o444)
+        yield path
+        return
+    if subprocess.run(["chattr", "+i", str(path)], check=False).returncode != 0:
+        pytest.skip("chattr +i non disponibile")
+    try:
+        yield path
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=False)
+
+
+def test_a_write_protected_file_is_refused_before_any_work(
+    tmp_path: Path, protected: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file made read-only to keep it was replaced all the same on POSIX (the rename
+    needs only the folder), and on Windows (or made immutable) the rename failed only
+    after the work: ``hub device-code --out`` had replaced the device's code, the old one
+    dead and the new one never written. Now one line before anything is done."""
+    from casa_desk.cli import main
+    from casa_desk.sync.hub.devices import add_device
+    from casa_desk.sync.hub.storage import HubStore
+
+    assert "protetto da scrittura" in refused(protected)
+    with pytest.raises(OutputError, match="protetto da scrittura"):
+        write_bytes(protected, b"altro")
+    hub_path = tmp_path / "hub.sqlite"
+    hub = HubStore.open(hub_path)
+    try:
+        device, _code = add_device(hub, "SAN-SIRO")
+    finally:
+        hub.close()
+    before = hub_path.read_bytes()
+    capsys.readouterr()
+
+    argv = ["hub", "device-code", "--db", str(hub_path), device, "--out", str(protected)]
+    assert main(argv) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        f"casa-desk: {protected} è protetto da scrittura: non lo sovrascrivo. "
+        "Indicare un altro file."
+    ]
+    assert hub_path.read_bytes() == before
+    assert protected.read_bytes() == b"%PDF-1.4 la mia relazione\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hub.sqlite", "relazione.pdf"]

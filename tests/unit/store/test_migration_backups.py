@@ -72,3 +72,42 @@ def test_a_backup_that_cannot_be_removed_does_not_fail_the_upgrade(tmp_path: Pat
     assert stuck.is_dir() and keyfile_path(stuck).exists()  # left whole for a later upgrade
     assert not earlier[1].exists() and not keyfile_path(earlier[1]).exists()
     assert len(migration_backups(path)) == KEEP_MIGRATION_BACKUPS + 1  # the stuck one too
+
+
+def test_what_a_killed_automatic_backup_left_is_taken_back_by_the_next(tmp_path: Path) -> None:
+    """Each automatic backup has a name of its own (its time), so no later write of that
+    name swept what a kill left: its hidden copy (the whole store), its key file's temporary
+    file, its key file alone (killed between the renames, or a pruning stopped between the
+    copy and its key file). They stayed for ever. Now the next upgrade takes them back once
+    abandoned; what another process may still be writing stays."""
+    import os
+    import time
+
+    from casa_desk.outputs import ABANDONED_AFTER
+
+    path = tmp_path / "s.sqlite"
+    _store_one_migration_behind(path)
+    folder = tmp_path / "backups"
+    kept = _earlier_backups(folder, 1)
+    killed = "s-before-migration-20000102T000000000000Z.sqlite"
+    left = [
+        folder / f".{killed}.abcd1234.tmp",
+        folder / f".{killed}.keys.efgh5678.tmp",
+        folder / f"{killed}.keys",
+        folder / "s-before-migration-20000103T000000000000Z.sqlite.keys",  # pruned copy's
+        folder / ".s-before-migration-20000105T000000000000Z.sqlite.mnop3456.tmp",  # alone
+    ]
+    writing = folder / ".s-before-migration-20000104T000000000000Z.sqlite.ijkl9012.tmp"
+    for file in [*left, writing]:
+        file.write_bytes(b"x")
+    stamp = time.time() - 2 * ABANDONED_AFTER
+    for file in left:
+        os.utime(file, (stamp, stamp))
+
+    Store.open(path).close()
+
+    assert not [file.name for file in left if file.exists()]
+    assert writing.exists()
+    assert kept[0].exists() and keyfile_path(kept[0]).exists()
+    assert len(migration_backups(path)) == 2
+    assert _migrated(path)
