@@ -17,12 +17,25 @@ class CasaError(Exception):
 
     code = "error"
 
-    def __init__(self, message: str, *, code: str | None = None, details: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        details: str = "",
+        template: str | None = None,
+        params: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         if code is not None:
             self.code = code
         self.details = details
+        #: A message built from values (an address, a file, a number): ``template`` is its
+        #: Italian text with each value a ``{name}``, ``params`` the values by name; the
+        #: window translates the template and fills it (the command line prints ``message``).
+        self.template = template or message
+        self.params = dict(params or {})
 
     def __str__(self) -> str:
         return self.message

@@ -364,8 +364,8 @@ def _push_messages(payload: dict[str, Any]) -> list[dict[str, Any]]:
         except ValidationError as exc:
             errors = exc.errors()
             where = ".".join(str(p) for p in errors[0]["loc"]) if errors else ""
-            raise SyncError(
-                f"Contenuto del pacchetto non valido: {where}.", code="bundle_format"
+            raise protocol.sync_error(
+                "Contenuto del pacchetto non valido: {where}.", code="bundle_format", where=where
             ) from None
         out.append(
             {
@@ -495,9 +495,10 @@ def _manifest_number(manifest: dict[str, Any], key: str) -> int:
     before anything is imported, never a traceback."""
     value = manifest.get(key, 0)
     if type(value) is not int or not 0 <= value <= protocol.MAX_INT64:
-        raise SyncError(
-            f"Pacchetto non valido: il campo {key} dell'intestazione non è un numero.",
+        raise protocol.sync_error(
+            "Pacchetto non valido: il campo {key} dell'intestazione non è un numero.",
             code="bundle_format",
+            key=key,
         )
     return value
 

@@ -120,9 +120,11 @@ def save_credentials(store: Store, creds: dict[str, Any], hub_url: str | None) -
     """Keep what enrolment returned; the store's office becomes the device's office."""
     current = store.presidio
     if current and current != creds["presidio"]:
-        raise SyncError(
-            f"Questo archivio è del presidio {current}, l'abbinamento è per {creds['presidio']}.",
+        raise protocol.sync_error(
+            "Questo archivio è del presidio {current}, l'abbinamento è per {office}.",
             code="wrong_office",
+            current=current,
+            office=creds["presidio"],
         )
     with store.transaction():
         for key in ("device_id", "token", "bundle_key", "presidio"):
@@ -735,30 +737,38 @@ def local_digest(store: Store) -> dict[str, dict[str, Any]]:
     return out
 
 
+#: Why the hub could not be reached, the whole line for each (it once said "ConnectError"):
+#: constants, which the window translates (tools/translations.py collects them).
+UNREACHABLE = {
+    "timeout": "La sede non risponde (tempo scaduto).",
+    "tls": "Sede non raggiungibile: la connessione protetta (HTTPS) non è riuscita: "
+    "l'indirizzo potrebbe essere http:// invece di https://, o viceversa.",
+    "connect": "Sede non raggiungibile: connessione non riuscita (indirizzo, porta, rete o "
+    "sede spenta).",
+    "closed": "Sede non raggiungibile: la sede ha chiuso la connessione senza rispondere: "
+    "l'indirizzo potrebbe essere https:// invece di http://.",
+    "reset": "Sede non raggiungibile: la sede ha interrotto la connessione: se succede a ogni "
+    "tentativo, l'indirizzo potrebbe essere https:// invece di http://.",
+    "proxy": "Sede non raggiungibile: il proxy della rete ha rifiutato la connessione.",
+    "broken": "Sede non raggiungibile: connessione interrotta (rete o sede).",
+}
+
+
 def _transport_words(exc: httpx.TransportError) -> str:
-    """What went wrong on the way to the hub, in words (it once said "ConnectError")."""
+    """What went wrong on the way to the hub: one of :data:`UNREACHABLE`."""
     if cause_of_kind(exc, ssl.SSLError) is not None:
-        return (
-            "la connessione protetta (HTTPS) non è riuscita: l'indirizzo potrebbe "
-            "essere http:// invece di https://, o viceversa"
-        )
+        return UNREACHABLE["tls"]
     if isinstance(exc, httpx.ConnectError):
-        return "connessione non riuscita (indirizzo, porta, rete o sede spenta)"
+        return UNREACHABLE["connect"]
     if isinstance(exc, httpx.RemoteProtocolError):  # e.g. plain HTTP spoken to a TLS hub
-        return (
-            "la sede ha chiuso la connessione senza rispondere: l'indirizzo potrebbe "
-            "essere https:// invece di http://"
-        )
+        return UNREACHABLE["closed"]
     if isinstance(exc, httpx.ReadError | httpx.WriteError) and _reset_on_plain_http(exc):
         # A TLS hub that reads plain HTTP usually just closes (above); when the request's
         # bytes are still unread it resets instead (about 1 in 100 tries on a loaded PC).
-        return (
-            "la sede ha interrotto la connessione: se succede a ogni tentativo, "
-            "l'indirizzo potrebbe essere https:// invece di http://"
-        )
+        return UNREACHABLE["reset"]
     if isinstance(exc, httpx.ProxyError):
-        return "il proxy della rete ha rifiutato la connessione"
-    return "connessione interrotta (rete o sede)"
+        return UNREACHABLE["proxy"]
+    return UNREACHABLE["broken"]
 
 
 def _reset_on_plain_http(exc: httpx.TransportError) -> bool:
@@ -783,19 +793,19 @@ def _post_encoded(http: httpx.Client, path: str, content: bytes) -> Any:
     try:
         response = http.post(path, content=content, headers={"Content-Type": "application/json"})
     except httpx.TimeoutException as exc:
-        raise SyncError("La sede non risponde (tempo scaduto).", code="unreachable") from exc
+        raise SyncError(UNREACHABLE["timeout"], code="unreachable") from exc
     except httpx.TransportError as exc:
         refusal = pin_failure(exc)
         if refusal is not None:
             raise refusal from None
-        raise SyncError(
-            f"Sede non raggiungibile: {_transport_words(exc)}.", code="unreachable"
-        ) from exc
+        raise SyncError(_transport_words(exc), code="unreachable") from exc
     try:
         answer = protocol.decode(response.content)
     except ValueError:
-        raise SyncError(
-            f"Risposta non valida dalla sede (HTTP {response.status_code}).", code="bad_response"
+        raise protocol.sync_error(
+            "Risposta non valida dalla sede (HTTP {status}).",
+            code="bad_response",
+            status=response.status_code,
         ) from None
     if response.status_code != 200:
         protocol.raise_refusal(answer if isinstance(answer, dict) else {})

@@ -24,6 +24,7 @@ from casa_desk.outputs import is_store_file
 from casa_desk.security.tokens import key_bytes
 from casa_desk.store.demo_mark import is_demo
 from casa_desk.sync.hub_url import check_hub_url
+from casa_desk.sync.protocol import sync_error
 
 if TYPE_CHECKING:
     from casa_desk.store.db import Store
@@ -72,20 +73,22 @@ def read_enrolment(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise SyncError(f"File di abbinamento illeggibile: {path}", code="enrol_file") from exc
+        raise _unreadable(path) from exc
     if len(raw) > MAX_BYTES:  # grew while we looked
         raise _not_one(path)
     try:
         creds = json.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError) as exc:
-        raise SyncError(f"File di abbinamento illeggibile: {path}", code="enrol_file") from exc
+        raise _unreadable(path) from exc
     if not _well_formed(creds):
         raise _not_one(path)
     pin = creds.get("tls_fingerprint")
     if pin is not None and not (
         isinstance(pin, str) and len(pin) == 64 and all(c in "0123456789abcdef" for c in pin)
     ):
-        raise SyncError(f"{path}: impronta del certificato non valida.", code="enrol_file")
+        raise sync_error(
+            "{path}: impronta del certificato non valida.", code="enrol_file", path=path
+        )
     hub_url = creds.get("hub_url")
     if hub_url is not None:
         if not isinstance(hub_url, str):
@@ -124,4 +127,10 @@ def _is_key(value: object) -> bool:
 
 
 def _not_one(path: Path) -> SyncError:
-    return SyncError(f"{path} non è un file di abbinamento casa_desk.", code="enrol_file")
+    return sync_error(
+        "{path} non è un file di abbinamento casa_desk.", code="enrol_file", path=path
+    )
+
+
+def _unreadable(path: Path) -> SyncError:
+    return sync_error("File di abbinamento illeggibile: {path}", code="enrol_file", path=path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from casa_desk.errors import SyncError
+from casa_desk.sync.protocol import sync_error
 
 
 def check_hub_url(text: str) -> str:
@@ -20,8 +20,9 @@ def check_hub_url(text: str) -> str:
     except ValueError:
         parts, port_ok = None, False
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or not port_ok:
-        raise SyncError(
-            f"Indirizzo della sede non valido: «{value}» (serve per esempio http://sede:8765).",
+        raise sync_error(
+            "Indirizzo della sede non valido: «{value}» (serve per esempio http://sede:8765).",
             code="bad_hub_url",
+            value=value,
         )
     return value.rstrip("/")

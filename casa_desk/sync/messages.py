@@ -107,7 +107,11 @@ class SnapshotRequest(_Message):
 # -- answers (documented in the OpenAPI schema; sent as plain JSON for speed) ------------
 class Refusal(BaseModel):
     code: str
+    #: Italian, filled: what the command line and an older desk show.
     message: str
+    #: The values of a line built from them (protocol.BAD_BODY…), for the office's window to
+    #: word it in its own language; absent from a constant line and from older hubs.
+    params: dict[str, str] | None = None
 
 
 class Rejection(TypedDict):

@@ -6,7 +6,8 @@ The same messages travel over HTTP and inside bundle files. A *change* is a plai
      "hlc": int, "device": str, "data": {column: value}, "base": {field: [hlc, device]} | None,
      "seq": int}          # seq: the device's outbox sequence (push only)
 
-Refusals carry a ``code`` the UI can word and a one-line Italian ``message``.
+Refusals carry a ``code`` and a one-line Italian ``message``; the window translates the
+message by its text (tools/translations.py collects the hub's messages).
 
 Messages are written and read with :func:`encode` and :func:`decode` (orjson, a few times
 faster than :mod:`json` on pages of thousands of changes). A change's ``data`` that is
@@ -24,6 +25,7 @@ from typing import Any
 import orjson
 
 from casa_desk.errors import SyncError
+from casa_desk.sync.refusals import fill
 
 PROTOCOL_VERSION = 1
 #: The oldest client protocol this hub still serves, and the oldest hub a client accepts.
@@ -114,14 +116,50 @@ MESSAGES = {
 }
 
 
-def refusal(code: str, message: str | None = None) -> dict[str, Any]:
-    return {"code": code, "message": message or MESSAGES.get(code, code)}
+#: The hub's refusals of a request built from values (a request a desk of this version never
+#: sends: a body the hub cannot read, a path it does not serve, too many megabytes). The body
+#: carries the filled line and, beside it, the values (``params``, ignored by an older desk),
+#: from which :func:`raise_refusal` finds the template again for the window to translate.
+BAD_BODY = "Richiesta non valida: {where} ({kind})."
+REFUSED_HTTP = "Richiesta rifiutata (HTTP {status})."
+BODY_TOO_LARGE = "Richiesta troppo grande: al massimo {mb} MB."
+_VALUED = (BAD_BODY, REFUSED_HTTP, BODY_TOO_LARGE)
+#: A refusal's value is at most this long (a field's path, a number).
+_PARAM_CAP = 200
+
+
+def refusal(code: str, message: str | None = None, **params: object) -> dict[str, Any]:
+    """A refusal's body; ``message`` with ``params`` is a template (one of the above)."""
+    if not params:
+        return {"code": code, "message": message or MESSAGES.get(code, code)}
+    values = {name: str(value) for name, value in params.items()}
+    return {"code": code, "message": fill(message or "", values), "params": values}
 
 
 def raise_refusal(body: dict[str, Any]) -> None:
-    """Turn a hub refusal body into a :class:`SyncError` with its code."""
+    """Turn a hub refusal body into a :class:`SyncError` with its code (and, for a line
+    built from values, its template and values, when the template is one this version
+    knows and gives the line the hub sent)."""
     code = str(body.get("code") or "sync")
-    raise SyncError(str(body.get("message") or MESSAGES.get(code, code)), code=code)
+    message = str(body.get("message") or MESSAGES.get(code, code))
+    params = body.get("params")
+    if isinstance(params, dict) and all(
+        isinstance(k, str) and isinstance(v, str) and len(v) <= _PARAM_CAP
+        for k, v in params.items()
+    ):
+        for template in _VALUED:
+            if fill(template, params) == message:
+                raise SyncError(message, code=code, template=template, params=params)
+    raise SyncError(message, code=code)
+
+
+def sync_error(template: str, *, code: str, **params: object) -> SyncError:
+    """A :class:`SyncError` whose Italian line (the command line's) is ``template`` with
+    each ``{name}`` filled from ``params`` (an address, a file, a number). The window
+    translates the template, not the line, and fills it the same way
+    (:func:`casa_desk.ui.error_texts.worded_error`); tools/translations.py collects it."""
+    values = {name: str(value) for name, value in params.items()}
+    return SyncError(fill(template, values), code=code, template=template, params=values)
 
 
 def dumps(value: Any) -> str:

@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 from casa_desk.errors import SyncError
 from casa_desk.security.tokens import pin_of
+from casa_desk.sync.protocol import sync_error
 
 
 class CertificatePinError(ssl.SSLCertVerificationError):
@@ -52,8 +53,8 @@ def certificate_file_fingerprint(path: Path) -> str:
     try:
         cert = x509.load_pem_x509_certificate(Path(path).read_bytes())
     except (OSError, ValueError) as exc:
-        raise SyncError(
-            f"Certificato TLS illeggibile: {path} (serve un file PEM).", code="tls_cert"
+        raise sync_error(
+            "Certificato TLS illeggibile: {path} (serve un file PEM).", code="tls_cert", path=path
         ) from exc
     return fingerprint(cert.public_bytes(Encoding.DER))
 
@@ -131,15 +132,17 @@ def pin_failure(exc: BaseException) -> SyncError | None:
             code="tls_untrusted",
         )
     if seen.by_code:
-        return SyncError(
+        return sync_error(
             "Il certificato della sede non corrisponde al codice di abbinamento "
-            f"(SHA-256 {shown(seen.seen)[:23]}…): indirizzo sbagliato o connessione "
+            "(SHA-256 {fingerprint}…): indirizzo sbagliato o connessione "
             "intercettata; nulla è stato inviato.",
             code="tls_pin",
+            fingerprint=shown(seen.seen)[:23],
         )
-    return SyncError(
-        f"Il certificato della sede è cambiato (SHA-256 {shown(seen.seen)[:23]}…): "
+    return sync_error(
+        "Il certificato della sede è cambiato (SHA-256 {fingerprint}…): "
         "sincronizzazione rifiutata finché l'archivio non viene abbinato di nuovo "
         "(casa-desk enrol con un nuovo codice della sede).",
         code="tls_pin",
+        fingerprint=shown(seen.seen)[:23],
     )

@@ -7,7 +7,10 @@ window shows the translated text for the code instead; codes shared by many rule
 (``required``, ``not_found``) are looked up with their field. A code without an entry here
 — the domain rules of ``models/`` (codice fiscale, phone, dates…) — falls back to the
 lower layer's own line, translated in the context "Validation" (tools/translations.py
-collects those).
+collects those: the domain rules' messages, and every sync error's and hub refusal's of
+``casa_desk/sync``). A line built from values (an address, a file name) is translated as
+its template, ``{name}`` in place of each value, and filled after
+(:func:`casa_desk.sync.protocol.sync_error`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from casa_desk.errors import CasaError
+from casa_desk.sync.refusals import fill
 
 _CONTEXT = "Errors"
 
@@ -188,9 +192,12 @@ TEXTS: dict[str, str] = {
 
 
 def worded_error(exc: CasaError) -> str:
-    """The line to show for ``exc`` in the interface language."""
+    """The line to show for ``exc`` in the interface language: its text translated, then
+    each ``{name}`` filled with the value the error carries (an address, a file)."""
     field = getattr(exc, "field", "")
     source = TEXTS.get(f"{exc.code}:{field}") or TEXTS.get(exc.code)
     if source is not None:
-        return QCoreApplication.translate(_CONTEXT, source)
-    return QCoreApplication.translate("Validation", exc.message)
+        text = QCoreApplication.translate(_CONTEXT, source)
+    else:
+        text = QCoreApplication.translate("Validation", getattr(exc, "template", exc.message))
+    return fill(text, getattr(exc, "params", {}))

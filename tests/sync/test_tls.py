@@ -339,7 +339,7 @@ def test_only_a_reset_on_http_gets_the_https_hint(scheme: str) -> None:
     except httpx.ReadError as exc:
         words = _transport_words(exc)
     if scheme == "http":
-        assert words.startswith("la sede ha interrotto la connessione")
+        assert words.startswith("Sede non raggiungibile: la sede ha interrotto la connessione")
         assert "https:// invece di http://" in words
     else:
-        assert words == "connessione interrotta (rete o sede)"
+        assert words == "Sede non raggiungibile: connessione interrotta (rete o sede)."

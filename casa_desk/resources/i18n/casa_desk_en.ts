@@ -3968,6 +3968,282 @@ the free number shown on the notice board.</translation>
         <translation>Invalid phone number: a mobile 3…, a landline 0… or a foreign one with + or 00.</translation>
     </message>
     <message>
+        <source>Al massimo 2.000 modifiche per invio.</source>
+        <translation>At most 2,000 changes per send.</translation>
+    </message>
+    <message>
+        <source>Certificato TLS illeggibile: {path} (serve un file PEM).</source>
+        <translation>Unreadable TLS certificate: {path} (a PEM file is needed).</translation>
+    </message>
+    <message>
+        <source>Certificato della sede non riconosciuto: abbinare l&apos;archivio con il codice o il file della sede, che portano l&apos;impronta del suo certificato.</source>
+        <translation>Head office&apos;s certificate not recognised: pair this store with head office&apos;s code or file, which carry its certificate&apos;s fingerprint.</translation>
+    </message>
+    <message>
+        <source>Certificato o chiave TLS non utilizzabili ({cert}, {key}): file mancante, illeggibile o chiave che non corrisponde al certificato.</source>
+        <translation>TLS certificate or key not usable ({cert}, {key}): a file missing or unreadable, or a key that does not match the certificate.</translation>
+    </message>
+    <message>
+        <source>Codice di abbinamento digitato male: ricontrollarlo.</source>
+        <translation>Pairing code mistyped: check it again.</translation>
+    </message>
+    <message>
+        <source>Codice di abbinamento non valido o già usato.</source>
+        <translation>Pairing code not valid or already used.</translation>
+    </message>
+    <message>
+        <source>Contenuto del pacchetto non valido.</source>
+        <translation>The bundle&apos;s content is not valid.</translation>
+    </message>
+    <message>
+        <source>Contenuto del pacchetto non valido: {where}.</source>
+        <translation>The bundle&apos;s content is not valid: {where}.</translation>
+    </message>
+    <message>
+        <source>Credenziali di sincronizzazione non valide: rifare l&apos;abbinamento con la sede.</source>
+        <translation>Sync credentials not valid: pair with head office again.</translation>
+    </message>
+    <message>
+        <source>Database della sede non raggiungibile: {reason}.</source>
+        <translation>Head office&apos;s database cannot be reached: {reason}.</translation>
+    </message>
+    <message>
+        <source>Database della sede non trovato: {path}</source>
+        <translation>Head office&apos;s database not found: {path}</translation>
+    </message>
+    <message>
+        <source>Dispositivo non trovato: {prefix}</source>
+        <translation>Device not found: {prefix}</translation>
+    </message>
+    <message>
+        <source>Dispositivo sconosciuto alla sede.</source>
+        <translation>Device unknown to head office.</translation>
+    </message>
+    <message>
+        <source>Errore interno della sede.</source>
+        <translation>Internal error at head office.</translation>
+    </message>
+    <message>
+        <source>File di abbinamento illeggibile: {path}</source>
+        <translation>Unreadable enrolment file: {path}</translation>
+    </message>
+    <message>
+        <source>Firma del pacchetto non valida: alterato, o di un altro dispositivo.</source>
+        <translation>The bundle&apos;s signature is not valid: altered, or another device&apos;s.</translation>
+    </message>
+    <message>
+        <source>Il certificato della sede non corrisponde al codice di abbinamento (SHA-256 {fingerprint}…): indirizzo sbagliato o connessione intercettata; nulla è stato inviato.</source>
+        <translation>Head office&apos;s certificate does not match the pairing code (SHA-256 {fingerprint}…): a wrong address or an intercepted connection; nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Il certificato della sede è cambiato (SHA-256 {fingerprint}…): sincronizzazione rifiutata finché l&apos;archivio non viene abbinato di nuovo (casa-desk enrol con un nuovo codice della sede).</source>
+        <translation>Head office&apos;s certificate has changed (SHA-256 {fingerprint}…): sync refused until this store is paired again (with a new code from head office).</translation>
+    </message>
+    <message>
+        <source>Il pacchetto di risposta è di prima del ripristino della sede: è superato e non lo importo. Esportare un nuovo pacchetto e portarlo alla sede.</source>
+        <translation>The reply bundle is from before head office was restored: it is out of date and was not imported. Export a new bundle and take it to head office.</translation>
+    </message>
+    <message>
+        <source>Il pacchetto non è un invio di un ufficio.</source>
+        <translation>The bundle is not an office&apos;s send.</translation>
+    </message>
+    <message>
+        <source>Il pacchetto non è una risposta della sede per questo ufficio.</source>
+        <translation>The bundle is not head office&apos;s reply for this office.</translation>
+    </message>
+    <message>
+        <source>Indicare il dispositivo: il suo identificativo o il suo inizio.</source>
+        <translation>Give the device: its id or its beginning.</translation>
+    </message>
+    <message>
+        <source>Indirizzo della sede mancante: usare --hub.</source>
+        <translation>Head office&apos;s address missing: give it (--hub).</translation>
+    </message>
+    <message>
+        <source>Indirizzo della sede non valido: «{value}» (serve per esempio http://sede:8765).</source>
+        <translation>Head office&apos;s address not valid: “{value}” (it should read like http://sede:8765).</translation>
+    </message>
+    <message>
+        <source>Invio rifiutato: il numero finale (last_seq) va oltre l&apos;ultima modifica inviata.</source>
+        <translation>Send refused: its final number (last_seq) goes past the last change sent.</translation>
+    </message>
+    <message>
+        <source>L&apos;orologio di questo PC è sbagliato di oltre 5 minuti: correggerlo per sincronizzare (il lavoro locale continua).</source>
+        <translation>This PC&apos;s clock is more than 5 minutes wrong: correct it to sync (local work goes on).</translation>
+    </message>
+    <message>
+        <source>La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: avvisare la sede (revocare il dispositivo e abbinarlo di nuovo).</source>
+        <translation>Head office says it holds more changes from this PC than it can have made: tell head office (revoke the device and pair it again).</translation>
+    </message>
+    <message>
+        <source>La sede non conferma le modifiche inviate.</source>
+        <translation>Head office does not confirm the changes sent.</translation>
+    </message>
+    <message>
+        <source>La sede non risponde (tempo scaduto).</source>
+        <translation>Head office does not answer (timed out).</translation>
+    </message>
+    <message>
+        <source>La sede su {host} sarebbe raggiungibile in chiaro dalla rete: servono --tls-cert e --tls-key (oppure --insecure-http, sconsigliato).</source>
+        <translation>Head office on {host} would be reachable unencrypted from the network: --tls-cert and --tls-key are needed (or --insecure-http, not advised).</translation>
+    </message>
+    <message>
+        <source>La sede usa una versione più vecchia di casa_desk: aggiornare la sede.</source>
+        <translation>Head office runs an older version of casa_desk: update head office.</translation>
+    </message>
+    <message>
+        <source>Manca un pacchetto di risposta precedente: importarlo prima.</source>
+        <translation>An earlier reply bundle is missing: import it first.</translation>
+    </message>
+    <message>
+        <source>Mancano modifiche precedenti: reinviare dall&apos;ultima confermata.</source>
+        <translation>Earlier changes are missing: send again from the last confirmed one.</translation>
+    </message>
+    <message>
+        <source>Non è un pacchetto casa_desk di questo formato.</source>
+        <translation>Not a casa_desk bundle of this format.</translation>
+    </message>
+    <message>
+        <source>Pacchetto datato nel futuro: messo da parte, non applicato (correggere l&apos;orologio del PC dell&apos;ufficio).</source>
+        <translation>Bundle dated in the future: set aside, not applied (correct the office PC&apos;s clock).</translation>
+    </message>
+    <message>
+        <source>Pacchetto illeggibile: troncato o danneggiato.</source>
+        <translation>Unreadable bundle: truncated or damaged.</translation>
+    </message>
+    <message>
+        <source>Pacchetto incompleto o troncato.</source>
+        <translation>Incomplete or truncated bundle.</translation>
+    </message>
+    <message>
+        <source>Pacchetto non decifrabile con la chiave di questo dispositivo.</source>
+        <translation>The bundle cannot be decrypted with this device&apos;s key.</translation>
+    </message>
+    <message>
+        <source>Pacchetto non valido: il campo {key} dell&apos;intestazione non è un numero.</source>
+        <translation>Bundle not valid: the header&apos;s field {key} is not a number.</translation>
+    </message>
+    <message>
+        <source>Pacchetto troppo grande o con troppi elementi: rifiutato senza aprirlo.</source>
+        <translation>Bundle too large or with too many parts: refused without opening it.</translation>
+    </message>
+    <message>
+        <source>Questo PC è stato revocato dalla sede: non può più sincronizzare.</source>
+        <translation>Head office has revoked this PC: it can no longer sync.</translation>
+    </message>
+    <message>
+        <source>Questo abbinamento appartiene a un altro archivio.</source>
+        <translation>This pairing belongs to another store.</translation>
+    </message>
+    <message>
+        <source>Questo archivio non è abbinato a una sede.</source>
+        <translation>This store is not paired with head office.</translation>
+    </message>
+    <message>
+        <source>Questo archivio non è abbinato a una sede: eseguire casa-desk enrol.</source>
+        <translation>This store is not paired with head office: pair it first.</translation>
+    </message>
+    <message>
+        <source>Questo archivio è abbinato a una sede in HTTPS: indirizzo in chiaro rifiutato.</source>
+        <translation>This store is paired with a head office on HTTPS: an unencrypted (http://) address is refused.</translation>
+    </message>
+    <message>
+        <source>Questo archivio è del presidio {current}, l&apos;abbinamento è per {office}.</source>
+        <translation>This store is office {current}&apos;s, the pairing is for {office}.</translation>
+    </message>
+    <message>
+        <source>Questo codice è di una sede in HTTPS: indicare --hub https://…</source>
+        <translation>This code is for a head office on HTTPS: give its address as https://…</translation>
+    </message>
+    <message>
+        <source>Questo è un archivio dimostrativo, con persone inventate: non si può abbinare né sincronizzare con la sede.</source>
+        <translation>This is a demo store, with invented people: it cannot be paired or synced with head office.</translation>
+    </message>
+    <message>
+        <source>Richiesta incompleta.</source>
+        <translation>Incomplete request.</translation>
+    </message>
+    <message>
+        <source>Richiesta non valida.</source>
+        <translation>Request not valid.</translation>
+    </message>
+    <message>
+        <source>Richiesta non valida: {where} ({kind}).</source>
+        <translation>Request not valid: {where} ({kind}).</translation>
+    </message>
+    <message>
+        <source>Richiesta rifiutata (HTTP {status}).</source>
+        <translation>Request refused (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>Richiesta troppo grande per la sede.</source>
+        <translation>Request too large for head office.</translation>
+    </message>
+    <message>
+        <source>Richiesta troppo grande: al massimo {mb} MB.</source>
+        <translation>Request too large: at most {mb} MB.</translation>
+    </message>
+    <message>
+        <source>Risposta non valida dalla sede (HTTP {status}).</source>
+        <translation>Invalid answer from head office (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>Sede non raggiungibile: connessione interrotta (rete o sede).</source>
+        <translation>Head office cannot be reached: connection broken (network or head office).</translation>
+    </message>
+    <message>
+        <source>Sede non raggiungibile: connessione non riuscita (indirizzo, porta, rete o sede spenta).</source>
+        <translation>Head office cannot be reached: connection failed (address, port, network, or head office switched off).</translation>
+    </message>
+    <message>
+        <source>Sede non raggiungibile: il proxy della rete ha rifiutato la connessione.</source>
+        <translation>Head office cannot be reached: the network&apos;s proxy refused the connection.</translation>
+    </message>
+    <message>
+        <source>Sede non raggiungibile: la connessione protetta (HTTPS) non è riuscita: l&apos;indirizzo potrebbe essere http:// invece di https://, o viceversa.</source>
+        <translation>Head office cannot be reached: the secure connection (HTTPS) failed: the address may be http:// instead of https://, or the other way round.</translation>
+    </message>
+    <message>
+        <source>Sede non raggiungibile: la sede ha chiuso la connessione senza rispondere: l&apos;indirizzo potrebbe essere https:// invece di http://.</source>
+        <translation>Head office cannot be reached: head office closed the connection without answering: the address may need https:// instead of http://.</translation>
+    </message>
+    <message>
+        <source>Sede non raggiungibile: la sede ha interrotto la connessione: se succede a ogni tentativo, l&apos;indirizzo potrebbe essere https:// invece di http://.</source>
+        <translation>Head office cannot be reached: head office broke off the connection: if it happens on every try, the address may need https:// instead of http://.</translation>
+    </message>
+    <message>
+        <source>Sequenze dell&apos;invio incoerenti.</source>
+        <translation>The send&apos;s sequence numbers do not add up.</translation>
+    </message>
+    <message>
+        <source>Serve aggiornare casa_desk per sincronizzare con la sede.</source>
+        <translation>casa_desk must be updated to sync with head office.</translation>
+    </message>
+    <message>
+        <source>Serve prima il saluto (hello) alla sede.</source>
+        <translation>Head office needs the greeting (hello) first.</translation>
+    </message>
+    <message>
+        <source>Servono entrambi: --tls-cert e --tls-key.</source>
+        <translation>Both are needed: --tls-cert and --tls-key.</translation>
+    </message>
+    <message>
+        <source>Tabella sconosciuta.</source>
+        <translation>Unknown table.</translation>
+    </message>
+    <message>
+        <source>{path} non è un file di abbinamento casa_desk.</source>
+        <translation>{path} is not a casa_desk enrolment file.</translation>
+    </message>
+    <message>
+        <source>{path}: impronta del certificato non valida.</source>
+        <translation>{path}: the certificate&apos;s fingerprint is not valid.</translation>
+    </message>
+    <message>
+        <source>«{prefix}» è l&apos;inizio di {count} dispositivi: indicare più caratteri (casa-desk hub device-list li elenca).</source>
+        <translation>“{prefix}” begins {count} devices&apos; ids: give more characters (casa-desk hub device-list lists them).</translation>
+    </message>
+    <message>
         <source>Il cognome è obbligatorio.</source>
         <translation>The surname is required.</translation>
     </message>

@@ -3963,6 +3963,282 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Al massimo 2.000 modifiche per invio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificato TLS illeggibile: {path} (serve un file PEM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificato della sede non riconosciuto: abbinare l&apos;archivio con il codice o il file della sede, che portano l&apos;impronta del suo certificato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificato o chiave TLS non utilizzabili ({cert}, {key}): file mancante, illeggibile o chiave che non corrisponde al certificato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice di abbinamento digitato male: ricontrollarlo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice di abbinamento non valido o già usato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contenuto del pacchetto non valido.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contenuto del pacchetto non valido: {where}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credenziali di sincronizzazione non valide: rifare l&apos;abbinamento con la sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database della sede non raggiungibile: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database della sede non trovato: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispositivo non trovato: {prefix}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispositivo sconosciuto alla sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errore interno della sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File di abbinamento illeggibile: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Firma del pacchetto non valida: alterato, o di un altro dispositivo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il certificato della sede non corrisponde al codice di abbinamento (SHA-256 {fingerprint}…): indirizzo sbagliato o connessione intercettata; nulla è stato inviato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il certificato della sede è cambiato (SHA-256 {fingerprint}…): sincronizzazione rifiutata finché l&apos;archivio non viene abbinato di nuovo (casa-desk enrol con un nuovo codice della sede).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il pacchetto di risposta è di prima del ripristino della sede: è superato e non lo importo. Esportare un nuovo pacchetto e portarlo alla sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il pacchetto non è un invio di un ufficio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il pacchetto non è una risposta della sede per questo ufficio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicare il dispositivo: il suo identificativo o il suo inizio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indirizzo della sede mancante: usare --hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indirizzo della sede non valido: «{value}» (serve per esempio http://sede:8765).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invio rifiutato: il numero finale (last_seq) va oltre l&apos;ultima modifica inviata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;orologio di questo PC è sbagliato di oltre 5 minuti: correggerlo per sincronizzare (il lavoro locale continua).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: avvisare la sede (revocare il dispositivo e abbinarlo di nuovo).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La sede non conferma le modifiche inviate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La sede non risponde (tempo scaduto).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La sede su {host} sarebbe raggiungibile in chiaro dalla rete: servono --tls-cert e --tls-key (oppure --insecure-http, sconsigliato).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La sede usa una versione più vecchia di casa_desk: aggiornare la sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manca un pacchetto di risposta precedente: importarlo prima.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mancano modifiche precedenti: reinviare dall&apos;ultima confermata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non è un pacchetto casa_desk di questo formato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pacchetto datato nel futuro: messo da parte, non applicato (correggere l&apos;orologio del PC dell&apos;ufficio).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pacchetto illeggibile: troncato o danneggiato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pacchetto incompleto o troncato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pacchetto non decifrabile con la chiave di questo dispositivo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pacchetto non valido: il campo {key} dell&apos;intestazione non è un numero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pacchetto troppo grande o con troppi elementi: rifiutato senza aprirlo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questo PC è stato revocato dalla sede: non può più sincronizzare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questo abbinamento appartiene a un altro archivio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questo archivio non è abbinato a una sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questo archivio non è abbinato a una sede: eseguire casa-desk enrol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questo archivio è abbinato a una sede in HTTPS: indirizzo in chiaro rifiutato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questo archivio è del presidio {current}, l&apos;abbinamento è per {office}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questo codice è di una sede in HTTPS: indicare --hub https://…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questo è un archivio dimostrativo, con persone inventate: non si può abbinare né sincronizzare con la sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Richiesta incompleta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Richiesta non valida.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Richiesta non valida: {where} ({kind}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Richiesta rifiutata (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Richiesta troppo grande per la sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Richiesta troppo grande: al massimo {mb} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risposta non valida dalla sede (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sede non raggiungibile: connessione interrotta (rete o sede).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sede non raggiungibile: connessione non riuscita (indirizzo, porta, rete o sede spenta).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sede non raggiungibile: il proxy della rete ha rifiutato la connessione.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sede non raggiungibile: la connessione protetta (HTTPS) non è riuscita: l&apos;indirizzo potrebbe essere http:// invece di https://, o viceversa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sede non raggiungibile: la sede ha chiuso la connessione senza rispondere: l&apos;indirizzo potrebbe essere https:// invece di http://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sede non raggiungibile: la sede ha interrotto la connessione: se succede a ogni tentativo, l&apos;indirizzo potrebbe essere https:// invece di http://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequenze dell&apos;invio incoerenti.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve aggiornare casa_desk per sincronizzare con la sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve prima il saluto (hello) alla sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servono entrambi: --tls-cert e --tls-key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tabella sconosciuta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} non è un file di abbinamento casa_desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: impronta del certificato non valida.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>«{prefix}» è l&apos;inizio di {count} dispositivi: indicare più caratteri (casa-desk hub device-list li elenca).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Il cognome è obbligatorio.</source>
         <translation type="unfinished"></translation>
     </message>

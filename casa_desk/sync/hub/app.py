@@ -100,7 +100,9 @@ def create_app(hub: HubStore) -> Guard:
         return _json(
             protocol.refusal(
                 protocol.BAD_REQUEST,
-                f"Richiesta non valida: {where} ({first.get('type', 'invalid')}).",
+                protocol.BAD_BODY,
+                where=where,
+                kind=first.get("type", "invalid"),
             ),
             422,
         )
@@ -109,7 +111,7 @@ def create_app(hub: HubStore) -> Guard:
     async def http_error(_request: Request, exc: StarletteHTTPException) -> Response:
         code = protocol.BAD_REQUEST if exc.status_code < 500 else "hub_error"
         return _json(
-            protocol.refusal(code, f"Richiesta rifiutata (HTTP {exc.status_code})."),
+            protocol.refusal(code, protocol.REFUSED_HTTP, status=exc.status_code),
             exc.status_code,
         )
 

@@ -71,12 +71,16 @@ def find_device(conn: Connection, prefix: str) -> str:
         ).scalars()
     )
     if not ids:
-        raise SyncError(f"Dispositivo non trovato: {prefix}", code="bad_input")
+        raise protocol.sync_error(
+            "Dispositivo non trovato: {prefix}", code="bad_input", prefix=prefix
+        )
     if len(ids) > 1:
-        raise SyncError(
-            f"«{prefix}» è l'inizio di {len(ids)} dispositivi: indicare più caratteri "
+        raise protocol.sync_error(
+            "«{prefix}» è l'inizio di {count} dispositivi: indicare più caratteri "
             "(casa-desk hub device-list li elenca).",
             code="ambiguous_device",
+            prefix=prefix,
+            count=len(ids),
         )
     return str(ids[0])
 

@@ -20,6 +20,7 @@ from sqlalchemy import delete, insert, select
 from casa_desk.errors import SyncError
 from casa_desk.sync.hub import schema
 from casa_desk.sync.hub.storage import HubStore
+from casa_desk.sync.protocol import sync_error
 from casa_desk.sync.tls import certificate_file_fingerprint
 
 _URL, _FINGERPRINT = "public_url", "tls_fingerprint"
@@ -47,16 +48,19 @@ def check_serving(host: str, cert: Path | None, key: Path | None, *, insecure: b
     if (cert is None) != (key is None):
         raise SyncError("Servono entrambi: --tls-cert e --tls-key.", code="bad_input")
     if cert is None and not insecure and not is_loopback(host):
-        raise SyncError(
-            f"La sede su {host} sarebbe raggiungibile in chiaro dalla rete: servono "
+        raise sync_error(
+            "La sede su {host} sarebbe raggiungibile in chiaro dalla rete: servono "
             "--tls-cert e --tls-key (oppure --insecure-http, sconsigliato).",
             code="insecure",
+            host=host,
         )
     if cert is not None and key is not None:
-        unusable = SyncError(
-            f"Certificato o chiave TLS non utilizzabili ({cert}, {key}): "
+        unusable = sync_error(
+            "Certificato o chiave TLS non utilizzabili ({cert}, {key}): "
             "file mancante, illeggibile o chiave che non corrisponde al certificato.",
             code="tls_cert",
+            cert=cert,
+            key=key,
         )
         if not (Path(cert).is_file() and Path(key).is_file()):
             raise unusable  # a folder, a device, a pipe (read for ever, the hub never starts)

@@ -130,10 +130,7 @@ async def _too_large(send: Send, cap: int) -> None:
     await _answer(
         send,
         413,
-        protocol.refusal(
-            protocol.TOO_LARGE,
-            f"Richiesta troppo grande: al massimo {cap // (1024 * 1024) or 1} MB.",
-        ),
+        protocol.refusal(protocol.TOO_LARGE, protocol.BODY_TOO_LARGE, mb=cap // (1024 * 1024) or 1),
     )
 
 

@@ -29,7 +29,6 @@ from sqlalchemy import (
     update,
 )
 
-from casa_desk.errors import SyncError
 from casa_desk.models.ids import uuid7
 from casa_desk.security.files import private_sqlite
 from casa_desk.security.tokens import new_key
@@ -99,7 +98,9 @@ class HubStore:
         if url.startswith("sqlite"):
             path = Path(url.split(":///", 1)[1])
             if not create and not path.exists():
-                raise SyncError(f"Database della sede non trovato: {path}", code="hub_missing")
+                raise protocol.sync_error(
+                    "Database della sede non trovato: {path}", code="hub_missing", path=path
+                )
             private_sqlite(path)  # every office's notes: 0600, never readable by others
             engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
             event.listen(engine, "connect", _sqlite_connect)
@@ -112,9 +113,10 @@ class HubStore:
         except Exception as exc:
             if type(exc).__module__.startswith(("sqlalchemy", "psycopg")):
                 hub.close()
-                raise SyncError(
-                    f"Database della sede non raggiungibile: {explained(driver_line(exc, db))}.",
+                raise protocol.sync_error(
+                    "Database della sede non raggiungibile: {reason}.",
                     code="hub_db",
+                    reason=explained(driver_line(exc, db)),
                 ) from exc
             raise
         return hub
