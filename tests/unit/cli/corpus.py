@@ -76,7 +76,10 @@ def build_template(folder: Path) -> Template:
     office = folder / "office.sqlite"
     build_demo(
         office,
-        DemoOptions(people=12, contacts=60, seed=3, until=date(2026, 10, 1), **DEMO_LOGIN),
+        # unmarked: its copies are enrolled, synced and bundled (a marked demo store never is)
+        DemoOptions(
+            people=12, contacts=60, seed=3, until=date(2026, 10, 1), mark_demo=False, **DEMO_LOGIN
+        ),
     )
     copy_store(office, folder / "unenrolled.sqlite")
     copy_store(office, folder / "sede.sqlite")  # head office's store: it sets settings
