@@ -54,6 +54,7 @@ KEY_FILE = ".keys"
 #: (casa_desk.security.keyfile.lock_path): replaced, two processes would hold two locks.
 KEY_LOCK = KEY_FILE + ".lock"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_BOM = b"\xef\xbb\xbf"  # UTF-8 byte-order mark
 #: A temporary file (or its SQLite working files) untouched this long belongs to a process
 #: that is gone: a write in progress, even of the largest store, touches them every second.
 ABANDONED_AFTER = 15 * 60
@@ -159,7 +160,9 @@ def looks_encrypted(path: PathLike) -> bool:
         return False
     finally:
         os.close(fd)
-    if size < 4096 or size % 4096 or head.startswith((b"%PDF", b"PK", _SQLITE_MAGIC)):
+    # b"\xef\xbb\xbf": the byte-order mark every CSV for spreadsheets begins with
+    # (casa_desk.safe_csv): one of whole pages was taken for a store and never replaced.
+    if size < 4096 or size % 4096 or head.startswith((b"%PDF", b"PK", _SQLITE_MAGIC, _BOM)):
         return False
     return any(b < 9 or 13 < b < 32 or b > 126 for b in head)
 

@@ -138,11 +138,15 @@ class SuppressionList:
 
     def __init__(self, db: Database) -> None:
         self.keys = keys(db)
+        # Only an anonymised row is an erased person: hashes on a living card (sent by an
+        # office through a hub that did not check them) would stop imports of whoever they
+        # name, as if those people had asked to be erased.
         self.entries = [
             _Entry(r[0], frozenset(str(r[1]).split()))
             for r in db.execute(
                 "SELECT id, erasure_hashes FROM people"
                 " WHERE erasure_hashes IS NOT NULL AND erasure_hashes != '' AND deleted = 0"
+                " AND anonymised_on IS NOT NULL"
             )
         ]
         # Token → its entries: an import tests each new row against the list, and a scan of

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -178,6 +178,7 @@ class AuditDialog(QDialog):
         self.export_button.clicked.connect(self.ask_export)
         self.message = QLabel(objectName="auditMessage")
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it names the file written
         close = QPushButton(self.tr("Chiudi"))
         close.setAutoDefault(False)
         close.clicked.connect(self.accept)

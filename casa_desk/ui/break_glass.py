@@ -14,6 +14,7 @@ needed and records the card view.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -55,6 +56,7 @@ class BreakGlassDialog(QDialog):
         )
         self.reason.setFixedHeight(90)
         self.message = QLabel(objectName="breakGlassMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(

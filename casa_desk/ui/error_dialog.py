@@ -14,7 +14,7 @@ import sys
 import threading
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QThread, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from casa_desk.bug_details import bug_details
@@ -38,6 +38,7 @@ def error_box(parent: QWidget | None, message: str, details: str = "") -> QMessa
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "casa_desk – errore"))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a line may quote a file name or a hub's text
     box.setText(message)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     if details:

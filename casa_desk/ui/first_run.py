@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -109,6 +109,7 @@ def message_label() -> QLabel:
     label = QLabel(objectName="firstRunMessage")
     label.setStyleSheet("color: #b00020;")
     label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # an error line may quote a file name
     return label
 
 

@@ -103,6 +103,7 @@ class CredentialsForm(QWidget):
         self.password = QLineEdit(objectName="loginPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = QLabel(objectName="loginMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # an error line may quote a file
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
         # Indeterminate: an upgrade's steps say nothing of how far they are.

@@ -53,6 +53,7 @@ def error_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # an error line may quote a file name
     label.hide()
     return label
 
@@ -66,6 +67,7 @@ class ConsentBanner(QFrame):
         self.setStyleSheet(BANNER_STYLE)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.record = QPushButton(self.tr("Registra consenso…"), self)
         row = QHBoxLayout(self)
         row.addWidget(self.message, 1)

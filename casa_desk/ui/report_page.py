@@ -217,6 +217,7 @@ class ReportPage(QWidget):
         self.progress.setVisible(False)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it names the file written
 
         form = self._build_form()
         buttons = QHBoxLayout()

@@ -152,6 +152,7 @@ class EraseDialog(QDialog):
             lambda text: self.erase.setEnabled(len(" ".join(text.split())) >= MIN_REASON_LENGTH)
         )
         self.message = QLabel(objectName="eraseMessage", wordWrap=True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it may name the file written
         self.message.setStyleSheet("color: #b00020;")
         layout = QVBoxLayout(self)
         layout.addWidget(warning)

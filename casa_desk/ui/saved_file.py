@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -21,6 +21,7 @@ class SavedFileBar(QWidget):
         self.path: Path | None = None
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it names the file written
         self.open_button = QPushButton(self.tr("Apri"), self, objectName="openSaved")
         self.open_button.clicked.connect(self.open_file)
         row = QHBoxLayout(self)

@@ -156,6 +156,7 @@ class EnrolDialog(QDialog):
         self.error = QLabel(self, objectName="enrolError")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # an address, a file name
         self.error.hide()
         form = QFormLayout()
         form.addRow(self.tr("Indirizzo della &sede"), self.hub)

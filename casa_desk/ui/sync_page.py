@@ -139,6 +139,8 @@ class SyncPage(QWidget):
         self.pending_label = QLabel(objectName="syncPending")
         self.message_label = QLabel(objectName="syncMessage")
         self.message_label.setWordWrap(True)
+        # lines carry values (an address, a file name, a hub's text): never read as HTML
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.sync_button = QPushButton(self.tr("Sincronizza ora"), objectName="syncNow")
         self.sync_button.clicked.connect(self.sync_now)
         self.pair_button = QPushButton(self.tr("Abbina alla sede…"), objectName="syncPair")
@@ -164,6 +166,7 @@ class SyncPage(QWidget):
         )
         self.file_label = QLabel(objectName="syncFileMessage")
         self.file_label.setWordWrap(True)
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
 
         form = QFormLayout()
         form.addRow(self.tr("Sede:"), self.hub_label)

@@ -198,3 +198,21 @@ def test_the_hash_is_keyed(tmp_path: Path) -> None:
     ada = {"codice_fiscale": SAMPLE_CF, "last_name": "X", "first_name": "Y"}
     one, two = suppression.tokens("a" * 43, ada), suppression.tokens("b" * 43, ada)
     assert one and two and one != two
+
+
+def test_hashes_on_a_living_card_stop_no_import(tmp_path: Path) -> None:
+    """Only an anonymised row is an erased person. Hashes on a living card (an office that
+    holds the erasure key wrote them, through a hub that did not check the field) once made
+    the import skip whoever they named, as if those tenants had asked to be erased."""
+    session = new_session(tmp_path / "store.sqlite")
+    store = session.store
+    living = People(store).register(
+        {"last_name": "Viva", "first_name": "Vera"}, presidio="SAN-SIRO"
+    )
+    with store.transaction() as journal:
+        key = suppression.writing_key(store.db)
+        forged = " ".join(suppression.tokens(key, _ada_rows()[0]))
+        journal.update("people", living["id"], {"erasure_hashes": forged})
+    result = import_people(store, write(tmp_path / "a.csv", _ada_rows()), by="t")
+    assert (result.created, result.suppressed) == (1, 0)
+    store.close()

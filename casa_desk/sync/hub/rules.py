@@ -284,6 +284,27 @@ def content_reason(  # noqa: PLR0911, PLR0912 - one check per branch, read top t
         value = data.get(col)
         if value is not None and value not in allowed:
             return refusals.text(refusals.UNKNOWN_CODE, col=col)
+    if table == "people" and data.get("erasure_hashes") is not None:
+        return _erasure_hashes_reason(data)
+    return None
+
+
+#: ``people.erasure_hashes`` as a desk writes it (casa_desk.store.suppression): up to 8
+#: tokens ``cf:`` or ``nd:`` and 32 hex digits, one space between.
+_ERASURE_HASHES = re.compile(r"(?:cf|nd):[0-9a-f]{32}(?: (?:cf|nd):[0-9a-f]{32}){0,7}")
+
+
+def _erasure_hashes_reason(data: dict[str, Any]) -> str | None:
+    """A suppression entry (:mod:`casa_desk.store.suppression`) is written only by the
+    erasure on request, in the same change as the person's ``anonymised_on`` — which only
+    her office or head office may send (:mod:`casa_desk.sync.hub.scopes`); afterwards it may
+    only be cleared (she registered again). An office holds the erasure key: without this
+    rule it could put the hashes of tenants it chose on a living person's row, its own or
+    another office's, and every office's registry import would skip those tenants as if
+    they had asked to be erased."""
+    value = data["erasure_hashes"]
+    if data.get("anonymised_on") is None or not _ERASURE_HASHES.fullmatch(value):
+        return refusals.text(refusals.BAD_VALUE, col="erasure_hashes")
     return None
 
 

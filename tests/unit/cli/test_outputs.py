@@ -308,3 +308,18 @@ def test_a_write_protected_file_is_refused_before_any_work(
     assert hub_path.read_bytes() == before
     assert protected.read_bytes() == b"%PDF-1.4 la mia relazione\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hub.sqlite", "relazione.pdf"]
+
+
+def test_a_csv_written_earlier_is_replaced_whatever_its_size(tmp_path: Path) -> None:
+    """A CSV for spreadsheets starts with a byte-order mark (bytes past 126), so one whose
+    size happened to be whole pages of 4 KiB looked like an encrypted store: "è un archivio:
+    non lo sovrascrivo", and the report could never be written there again."""
+    from casa_desk.safe_csv import for_spreadsheets
+
+    header = for_spreadsheets([["presidio", "persone"]])
+    earlier = for_spreadsheets([["presidio", "persone"], ["X" * (8192 - len(header) - 3), "1"]])
+    assert len(earlier) == 8192
+    out = tmp_path / "report.csv"
+    out.write_bytes(earlier)
+    write_bytes(out, header)
+    assert out.read_bytes() == header
