@@ -112,11 +112,10 @@ def names(template: str) -> list[str]:
 
 
 def fill(template: str, params: dict[str, str]) -> str:
-    """``template`` with each ``{name}`` replaced by its parameter (plain replacement, so a
-    translation that lost or misspelt a brace never raises)."""
-    for name, value in params.items():
-        template = template.replace("{" + name + "}", value)
-    return template
+    """``template`` with each ``{name}`` replaced by its parameter, in one pass: a value that
+    itself holds ``{name}`` stays as it is (it may come from a hub or a file name). A name
+    without a parameter, or a translation that lost or misspelt a brace, never raises."""
+    return _PARAM.sub(lambda m: str(params.get(m.group(1), m.group(0))), template)
 
 
 def text(code: str, **params: Any) -> str:

@@ -182,3 +182,13 @@ def test_every_reason_is_found_again_from_its_text() -> None:
     )
     assert refusals.recognise("Qualcos'altro.") is None
     assert refusals.coded("Qualcos'altro.") == {}
+
+
+def test_a_value_is_put_in_once_and_never_read_as_a_template() -> None:
+    """Values come from a hub or a file name: one holding ``{col}`` stays as it is, and a
+    name without a value stays visible instead of raising."""
+    template = "Valore {value} non valido nel campo {col}."
+    assert refusals.fill(template, {"value": "{col}", "col": "phone"}) == (
+        "Valore {col} non valido nel campo phone."
+    )
+    assert refusals.fill(template, {"col": "phone"}) == "Valore {value} non valido nel campo phone."
