@@ -478,8 +478,36 @@
         <translation>Bundles (*.bundle);;All files (*)</translation>
     </message>
     <message>
-        <source>Pacchetto della sede importato: %1</source>
-        <translation>Head office&apos;s bundle imported: %1</translation>
+        <source>Pacchetto della sede importato: %1.</source>
+        <translation>Head office&apos;s bundle imported: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln modifiche ricevute</source>
+        <translation>
+            <numerusform>%Ln change received</numerusform>
+            <numerusform>%Ln changes received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rifiutate</source>
+        <translation>
+            <numerusform>%Ln refused</numerusform>
+            <numerusform>%Ln refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflitti</source>
+        <translation>
+            <numerusform>%Ln conflict</numerusform>
+            <numerusform>%Ln conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln messe da parte (orologio di origine nel futuro)</source>
+        <translation>
+            <numerusform>%Ln set aside (its origin&apos;s clock is ahead)</numerusform>
+            <numerusform>%Ln set aside (their origin&apos;s clock is ahead)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

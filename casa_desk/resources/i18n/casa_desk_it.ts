@@ -478,8 +478,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pacchetto della sede importato: %1</source>
+        <source>Pacchetto della sede importato: %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln modifiche ricevute</source>
+        <translation>
+            <numerusform>%Ln modifica ricevuta</numerusform>
+            <numerusform>%Ln modifiche ricevute</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rifiutate</source>
+        <translation>
+            <numerusform>%Ln rifiutata</numerusform>
+            <numerusform>%Ln rifiutate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflitti</source>
+        <translation>
+            <numerusform>%Ln conflitto</numerusform>
+            <numerusform>%Ln conflitti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln messe da parte (orologio di origine nel futuro)</source>
+        <translation>
+            <numerusform>%Ln messa da parte (orologio di origine nel futuro)</numerusform>
+            <numerusform>%Ln messe da parte (orologio di origine nel futuro)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
