@@ -51,7 +51,7 @@ from casa_desk.sync.apply import (
 from casa_desk.sync.enrolment_file import not_the_store as not_an_enrolment
 from casa_desk.sync.enrolment_file import read_enrolment, refuse_demo
 from casa_desk.sync.faults import fault_point
-from casa_desk.sync.hub_url import check_hub_url
+from casa_desk.sync.hub_url import check_hub_url, wrong_address
 from casa_desk.sync.merge import NOT_APPLIED, UNCHANGED_SEED, digest_columns, digest_rows
 from casa_desk.sync.pipeline import PagePipeline
 from casa_desk.sync.sensitive import seal_outgoing
@@ -789,6 +789,21 @@ def _post_body(http: httpx.Client, body: bytes) -> Any:
     return _post_encoded(http, "/push", body)
 
 
+def _unknown_path(response: httpx.Response) -> bool:
+    """Whether a 404 says the hub does not serve the path (``unknown_path``; an older hub's
+    ``bad_request``), or comes from something that is not a hub at all: the address is
+    wrong. A hub's refusal at one of its own paths (``unknown_table``) is not."""
+    try:
+        answer = protocol.decode(response.content)
+    except ValueError:
+        return True
+    return not isinstance(answer, dict) or answer.get("code") in (
+        None,
+        protocol.UNKNOWN_PATH,
+        protocol.BAD_REQUEST,
+    )
+
+
 def _post_encoded(http: httpx.Client, path: str, content: bytes) -> Any:
     try:
         response = http.post(path, content=content, headers={"Content-Type": "application/json"})
@@ -799,6 +814,8 @@ def _post_encoded(http: httpx.Client, path: str, content: bytes) -> Any:
         if refusal is not None:
             raise refusal from None
         raise SyncError(_transport_words(exc), code="unreachable") from exc
+    if response.status_code == 404 and _unknown_path(response):
+        raise wrong_address(str(http.base_url))
     try:
         answer = protocol.decode(response.content)
     except ValueError:

@@ -4000,6 +4000,10 @@ the free number shown on the notice board.</translation>
         <translation>At most 2,000 changes per send.</translation>
     </message>
     <message>
+        <source>All&apos;indirizzo {address} risponde un altro servizio, non la sede: controllare l&apos;indirizzo e la porta.</source>
+        <translation>Something other than head office answers at {address}: check the address and the port.</translation>
+    </message>
+    <message>
         <source>Certificato TLS illeggibile: {path} (serve un file PEM).</source>
         <translation>Unreadable TLS certificate: {path} (a PEM file is needed).</translation>
     </message>
@@ -4090,6 +4094,10 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Indirizzo della sede non valido: «{value}» (serve per esempio http://sede:8765).</source>
         <translation>Head office&apos;s address not valid: “{value}” (it should read like http://sede:8765).</translation>
+    </message>
+    <message>
+        <source>Indirizzo della sede sbagliato: la parte «{path}» dopo {root} è di troppo (l&apos;indirizzo della sede di solito finisce con la porta: {root}).</source>
+        <translation>Head office&apos;s address is wrong: the part “{path}” after {root} should not be there (head office&apos;s address usually ends with the port: {root}).</translation>
     </message>
     <message>
         <source>Invio rifiutato: il numero finale (last_seq) va oltre l&apos;ultima modifica inviata.</source>

@@ -3995,6 +3995,10 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>All&apos;indirizzo {address} risponde un altro servizio, non la sede: controllare l&apos;indirizzo e la porta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Certificato TLS illeggibile: {path} (serve un file PEM).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4084,6 +4088,10 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Indirizzo della sede non valido: «{value}» (serve per esempio http://sede:8765).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indirizzo della sede sbagliato: la parte «{path}» dopo {root} è di troppo (l&apos;indirizzo della sede di solito finisce con la porta: {root}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
