@@ -217,7 +217,7 @@ def export_bundle(store: Store, out: Path) -> int:
     if not key or not device_id:
         raise SyncError(
             "Questo archivio non è abbinato a una sede: eseguire casa-desk enrol.",
-            code="not_enrolled",
+            code="pair_first",  # the window says where it pairs
         )
     with store.transaction() as journal:  # changes stamped while this PC's clock ran ahead
         restamp_own_future(journal, journal.clock.wall_ms())

@@ -168,7 +168,8 @@ def enrol_online(store: Store, hub_url: str, code: str, *, timeout: float = 15.0
     https = hub_url.lower().startswith("https://")
     if code_pin is not None and not https:
         raise SyncError(
-            "Questo codice è di una sede in HTTPS: indicare --hub https://…", code="bad_input"
+            "Questo codice è di una sede in HTTPS: indicare --hub https://…",
+            code="code_needs_https",  # the window says it its own way (no --hub there)
         )
     context = pinned_context(code_pin=code_pin) if code_pin is not None else None
     with httpx.Client(
@@ -212,10 +213,10 @@ class SyncClient:
         if not token:
             raise SyncError(
                 "Questo archivio non è abbinato a una sede: eseguire casa-desk enrol.",
-                code="not_enrolled",
+                code="pair_first",  # the window says where it pairs
             )
         if not url:
-            raise SyncError("Indirizzo della sede mancante: usare --hub.", code="no_hub")
+            raise SyncError("Indirizzo della sede mancante: usare --hub.", code="hub_url_missing")
         self.hub_url = check_hub_url(url)
         pin = state(store, "hub_tls_fingerprint")
         if pin and not self.hub_url.lower().startswith("https://"):

@@ -1509,6 +1509,22 @@
         <translation>This is a demo store, with invented people: it cannot be paired or synced with head office.</translation>
     </message>
     <message>
+        <source>Questo archivio non è abbinato a una sede: abbinarlo con «Abbina alla sede…» nella pagina Sincronizzazione.</source>
+        <translation>This store is not paired with head office: pair it with “Pair with head office…” on the Sync page.</translation>
+    </message>
+    <message>
+        <source>Questo codice è di una sede in HTTPS: scriverne l&apos;indirizzo con https://…</source>
+        <translation>This code is for a head office on HTTPS: give its address as https://…</translation>
+    </message>
+    <message>
+        <source>Indirizzo della sede mancante: questo computer è stato abbinato con un file senza indirizzo. Senza rete le modifiche si scambiano con i pacchetti su file; per sincronizzare in rete, abbinarlo di nuovo con l&apos;indirizzo e il codice della sede («Abbina di nuovo…» nella pagina Sincronizzazione).</source>
+        <translation>Head office&apos;s address missing: this computer was paired with a file that has no address. Without a network, changes travel as bundle files; to sync over the network, pair it again with head office&apos;s address and code (“Pair again…” on the Sync page).</translation>
+    </message>
+    <message>
+        <source>Il certificato della sede è cambiato (SHA-256 {fingerprint}…): sincronizzazione rifiutata finché questo computer non viene abbinato di nuovo con un nuovo codice della sede («Abbina di nuovo…» nella pagina Sincronizzazione).</source>
+        <translation>Head office&apos;s certificate has changed (SHA-256 {fingerprint}…): sync refused until this computer is paired again with a new code from head office (“Pair again…” on the Sync page).</translation>
+    </message>
+    <message>
         <source>La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: avvisare la sede (revocare il dispositivo e abbinarlo di nuovo).</source>
         <translation>Head office says it holds more changes from this PC than it can have made: tell head office (revoke the device and pair it again).</translation>
     </message>

@@ -1509,6 +1509,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Questo archivio non è abbinato a una sede: abbinarlo con «Abbina alla sede…» nella pagina Sincronizzazione.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questo codice è di una sede in HTTPS: scriverne l&apos;indirizzo con https://…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indirizzo della sede mancante: questo computer è stato abbinato con un file senza indirizzo. Senza rete le modifiche si scambiano con i pacchetti su file; per sincronizzare in rete, abbinarlo di nuovo con l&apos;indirizzo e il codice della sede («Abbina di nuovo…» nella pagina Sincronizzazione).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il certificato della sede è cambiato (SHA-256 {fingerprint}…): sincronizzazione rifiutata finché questo computer non viene abbinato di nuovo con un nuovo codice della sede («Abbina di nuovo…» nella pagina Sincronizzazione).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: avvisare la sede (revocare il dispositivo e abbinarlo di nuovo).</source>
         <translation type="unfinished"></translation>
     </message>
