@@ -28,6 +28,7 @@ MESSAGES = (
 
 SYNC = (
     QT_TRANSLATE_NOOP("Validation", 'Al massimo 2.000 modifiche per invio.'),
+    QT_TRANSLATE_NOOP("Validation", "All'indirizzo {address} risponde un altro servizio, non la sede: controllare l'indirizzo e la porta."),
     QT_TRANSLATE_NOOP("Validation", 'Certificato TLS illeggibile: {path} (serve un file PEM).'),
     QT_TRANSLATE_NOOP("Validation", "Certificato della sede non riconosciuto: abbinare l'archivio con il codice o il file della sede, che portano l'impronta del suo certificato."),
     QT_TRANSLATE_NOOP("Validation", 'Certificato o chiave TLS non utilizzabili ({cert}, {key}): file mancante, illeggibile o chiave che non corrisponde al certificato.'),
@@ -51,6 +52,7 @@ SYNC = (
     QT_TRANSLATE_NOOP("Validation", 'Indicare il dispositivo: il suo identificativo o il suo inizio.'),
     QT_TRANSLATE_NOOP("Validation", 'Indirizzo della sede mancante: usare --hub.'),
     QT_TRANSLATE_NOOP("Validation", 'Indirizzo della sede non valido: «{value}» (serve per esempio http://sede:8765).'),
+    QT_TRANSLATE_NOOP("Validation", "Indirizzo della sede sbagliato: la parte «{path}» dopo {root} è di troppo (l'indirizzo della sede di solito finisce con la porta: {root})."),
     QT_TRANSLATE_NOOP("Validation", "Invio rifiutato: il numero finale (last_seq) va oltre l'ultima modifica inviata."),
     QT_TRANSLATE_NOOP("Validation", "L'orologio di questo PC è sbagliato di oltre 5 minuti: correggerlo per sincronizzare (il lavoro locale continua)."),
     QT_TRANSLATE_NOOP("Validation", 'La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: avvisare la sede (revocare il dispositivo e abbinarlo di nuovo).'),

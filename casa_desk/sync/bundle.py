@@ -31,6 +31,7 @@ import time
 import zipfile
 import zlib
 from collections.abc import Iterable
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -216,7 +217,7 @@ def export_bundle(store: Store, out: Path) -> int:
     if not key or not device_id:
         raise SyncError(
             "Questo archivio non è abbinato a una sede: eseguire casa-desk enrol.",
-            code="not_enrolled",
+            code="pair_first",  # the window says where it pairs
         )
     with store.transaction() as journal:  # changes stamped while this PC's clock ran ahead
         restamp_own_future(journal, journal.clock.wall_ms())
@@ -270,7 +271,25 @@ def not_the_store(path: Path, store: str | Path) -> None:
         )
 
 
+@dataclass(frozen=True)
+class ReplyCounts:
+    """What importing a reply did: changes received and applied, this office's changes the
+    hub refused, conflicts, received changes set aside (their origin's clock ahead). The
+    command line says them in Italian (:func:`reply_summary`); the window in its language."""
+
+    applied: int
+    rejected: int
+    conflicts: int
+    held: int
+
+
 def import_reply(store: Store, path: Path) -> str:
+    """Apply the hub's reply bundle (acks, rejections, changes) in one local transaction;
+    the command line's Italian line for it (:func:`reply_summary`)."""
+    return reply_summary(*astuple(import_reply_counts(store, path)))
+
+
+def import_reply_counts(store: Store, path: Path) -> ReplyCounts:
     """Apply the hub's reply bundle (acks, rejections, changes) in one local transaction."""
     key, device_id = state(store, "hub_bundle_key"), state(store, "hub_device_id")
     if not key or not device_id:
@@ -326,7 +345,7 @@ def import_reply(store: Store, path: Path) -> str:
         set_epoch(store, str(payload["epoch"]))
         set_state(store, "last_sync_at", utc_now_text())
     erasure.compact_if_pending(store)  # anonymisations received: the indexes too
-    return reply_summary(
+    return ReplyCounts(
         stats.applied, len(payload.get("rejected") or []), stats.conflicts, stats.held
     )
 

@@ -51,7 +51,7 @@ from casa_desk.sync.apply import (
 from casa_desk.sync.enrolment_file import not_the_store as not_an_enrolment
 from casa_desk.sync.enrolment_file import read_enrolment, refuse_demo
 from casa_desk.sync.faults import fault_point
-from casa_desk.sync.hub_url import check_hub_url
+from casa_desk.sync.hub_url import check_hub_url, wrong_address
 from casa_desk.sync.merge import NOT_APPLIED, UNCHANGED_SEED, digest_columns, digest_rows
 from casa_desk.sync.pipeline import PagePipeline
 from casa_desk.sync.sensitive import seal_outgoing
@@ -168,7 +168,8 @@ def enrol_online(store: Store, hub_url: str, code: str, *, timeout: float = 15.0
     https = hub_url.lower().startswith("https://")
     if code_pin is not None and not https:
         raise SyncError(
-            "Questo codice è di una sede in HTTPS: indicare --hub https://…", code="bad_input"
+            "Questo codice è di una sede in HTTPS: indicare --hub https://…",
+            code="code_needs_https",  # the window says it its own way (no --hub there)
         )
     context = pinned_context(code_pin=code_pin) if code_pin is not None else None
     with httpx.Client(
@@ -212,10 +213,10 @@ class SyncClient:
         if not token:
             raise SyncError(
                 "Questo archivio non è abbinato a una sede: eseguire casa-desk enrol.",
-                code="not_enrolled",
+                code="pair_first",  # the window says where it pairs
             )
         if not url:
-            raise SyncError("Indirizzo della sede mancante: usare --hub.", code="no_hub")
+            raise SyncError("Indirizzo della sede mancante: usare --hub.", code="hub_url_missing")
         self.hub_url = check_hub_url(url)
         pin = state(store, "hub_tls_fingerprint")
         if pin and not self.hub_url.lower().startswith("https://"):
@@ -789,6 +790,21 @@ def _post_body(http: httpx.Client, body: bytes) -> Any:
     return _post_encoded(http, "/push", body)
 
 
+def _unknown_path(response: httpx.Response) -> bool:
+    """Whether a 404 says the hub does not serve the path (``unknown_path``; an older hub's
+    ``bad_request``), or comes from something that is not a hub at all: the address is
+    wrong. A hub's refusal at one of its own paths (``unknown_table``) is not."""
+    try:
+        answer = protocol.decode(response.content)
+    except ValueError:
+        return True
+    return not isinstance(answer, dict) or answer.get("code") in (
+        None,
+        protocol.UNKNOWN_PATH,
+        protocol.BAD_REQUEST,
+    )
+
+
 def _post_encoded(http: httpx.Client, path: str, content: bytes) -> Any:
     try:
         response = http.post(path, content=content, headers={"Content-Type": "application/json"})
@@ -799,6 +815,8 @@ def _post_encoded(http: httpx.Client, path: str, content: bytes) -> Any:
         if refusal is not None:
             raise refusal from None
         raise SyncError(_transport_words(exc), code="unreachable") from exc
+    if response.status_code == 404 and _unknown_path(response):
+        raise wrong_address(str(http.base_url))
     try:
         answer = protocol.decode(response.content)
     except ValueError:

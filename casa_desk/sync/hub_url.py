@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from casa_desk.errors import SyncError
 from casa_desk.sync.protocol import sync_error
 
 
@@ -26,3 +27,32 @@ def check_hub_url(text: str) -> str:
             value=value,
         )
     return value.rstrip("/")
+
+
+def wrong_address(address: str) -> SyncError:
+    """The line for an address at which something answers, but not a hub (HTTP 404): which
+    part looks wrong. A hub serves its few paths at the address's root; a desk paired with
+    ``http://sede:8765/casa`` asked it for ``/casa/enrol``.
+
+    >>> print(wrong_address("http://sede:8765/casa/"))  # doctest: +NORMALIZE_WHITESPACE
+    Indirizzo della sede sbagliato: la parte «/casa» dopo http://sede:8765 è di troppo
+    (l'indirizzo della sede di solito finisce con la porta: http://sede:8765).
+    """
+    parts = urlsplit(address)
+    # never a user name or password someone typed into the address
+    root = f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}"
+    path = parts.path.rstrip("/")
+    if path:
+        return sync_error(
+            "Indirizzo della sede sbagliato: la parte «{path}» dopo {root} è di troppo "
+            "(l'indirizzo della sede di solito finisce con la porta: {root}).",
+            code="hub_url_path",
+            path=path,
+            root=root,
+        )
+    return sync_error(
+        "All'indirizzo {address} risponde un altro servizio, non la sede: controllare "
+        "l'indirizzo e la porta.",
+        code="hub_url_other",
+        address=root,
+    )

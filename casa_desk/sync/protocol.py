@@ -102,6 +102,8 @@ NODE_MISMATCH = "node_mismatch"
 GAP = "gap"
 TOO_LARGE = "too_large"
 BAD_REQUEST = "bad_request"
+#: A path the hub does not serve (404, with :data:`REFUSED_HTTP`): the address is wrong.
+UNKNOWN_PATH = "unknown_path"
 
 MESSAGES = {
     UPGRADE_REQUIRED: "Serve aggiornare casa_desk per sincronizzare con la sede.",

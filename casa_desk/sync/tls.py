@@ -143,6 +143,6 @@ def pin_failure(exc: BaseException) -> SyncError | None:
         "Il certificato della sede è cambiato (SHA-256 {fingerprint}…): "
         "sincronizzazione rifiutata finché l'archivio non viene abbinato di nuovo "
         "(casa-desk enrol con un nuovo codice della sede).",
-        code="tls_pin",
+        code="tls_changed",  # the window says where it pairs again
         fingerprint=shown(seen.seen)[:23],
     )

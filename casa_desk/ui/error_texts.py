@@ -182,6 +182,29 @@ TEXTS: dict[str, str] = {
         "Questo è un archivio dimostrativo, con persone inventate: non si può abbinare né "
         "sincronizzare con la sede.",
     ),
+    # sync errors whose command-line line says a command to run (casa-desk enrol, --hub):
+    # in the window one pairs with the Sync page's button
+    "pair_first": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Questo archivio non è abbinato a una sede: abbinarlo con «Abbina alla sede…» nella "
+        "pagina Sincronizzazione.",
+    ),
+    "code_needs_https": QT_TRANSLATE_NOOP(
+        "Errors", "Questo codice è di una sede in HTTPS: scriverne l'indirizzo con https://…"
+    ),
+    "hub_url_missing": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Indirizzo della sede mancante: questo computer è stato abbinato con un file senza "
+        "indirizzo. Senza rete le modifiche si scambiano con i pacchetti su file; per "
+        "sincronizzare in rete, abbinarlo di nuovo con l'indirizzo e il codice della sede "
+        "(«Abbina di nuovo…» nella pagina Sincronizzazione).",
+    ),
+    "tls_changed": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Il certificato della sede è cambiato (SHA-256 {fingerprint}…): sincronizzazione "
+        "rifiutata finché questo computer non viene abbinato di nuovo con un nuovo codice "
+        "della sede («Abbina di nuovo…» nella pagina Sincronizzazione).",
+    ),
     # the hub acknowledges more changes than a desk can number (sync/restored.py)
     "bad_ack": QT_TRANSLATE_NOOP(
         "Errors",

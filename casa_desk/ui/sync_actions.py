@@ -8,7 +8,7 @@ runs on the task runner; the page says what happened in one line.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +31,9 @@ from casa_desk.ui.duplicates import FIELD_LABELS
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.form_labels import fit_mnemonic_labels
 from casa_desk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from casa_desk.sync.bundle import ReplyCounts
 
 #: The synced tables in words, for the lists of the Sync page (context "Tables").
 TABLE_WORDS = {
@@ -284,13 +287,33 @@ class BundleActions(QWidget):
             self.import_from(Path(path))
 
     def import_from(self, path: Path) -> None:
-        from casa_desk.sync.bundle import import_reply
+        from casa_desk.sync.bundle import import_reply_counts
 
-        def done(summary: str) -> None:
-            self.finished.emit(self.tr("Pacchetto della sede importato: %1").replace("%1", summary))
+        def done(counts: ReplyCounts) -> None:
+            self.finished.emit(
+                self.tr("Pacchetto della sede importato: %1.").replace("%1", self.said(counts))
+            )
             self.imported.emit()
 
-        self._run(lambda: import_reply(self.store, path), done)
+        self._run(lambda: import_reply_counts(self.store, path), done)
+
+    def said(self, counts: ReplyCounts) -> str:
+        """The counts of an imported reply in the window's language, each with its plural
+        ("1 modifica ricevuta, 0 rifiutate, 2 conflitti"; "1 change received, 0 refused,
+        2 conflicts"). The command line says them with :func:`~casa_desk.sync.bundle.
+        reply_summary`."""
+        # changes received from head office and applied here
+        parts = [self.tr("%Ln modifiche ricevute", "", counts.applied)]
+        # changes of this office that head office refused ("modifiche" rifiutate)
+        parts.append(self.tr("%Ln rifiutate", "", counts.rejected))
+        parts.append(self.tr("%Ln conflitti", "", counts.conflicts))
+        if counts.held:
+            # received changes set aside ("modifiche" messe da parte) until the clock of the
+            # office that made them is no longer ahead
+            parts.append(
+                self.tr("%Ln messe da parte (orologio di origine nel futuro)", "", counts.held)
+            )
+        return ", ".join(parts)
 
     def _run(self, work: Any, done: Any) -> None:
         self.export_button.setEnabled(False)

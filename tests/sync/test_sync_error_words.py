@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from login_helpers import new_store
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -167,15 +168,20 @@ def test_the_english_pairing_dialog_words_a_bad_address_a_code_and_a_file(
 def test_the_hubs_refusal_built_from_a_value_is_english_with_its_value(
     qtbot, english, sqlite_hub: HubProcess, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    """An address with a path the hub does not serve: the hub refuses with the HTTP status in
-    its line, and sends the status beside it for the window to word the line in English."""
+    """A request the hub does not serve: the hub refuses with the HTTP status in its line,
+    and sends the status beside it for the window to word the line in English. (An address
+    with a path the hub does not serve is said as a wrong address: test_hub_address_path.)"""
     a = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
     with a.transaction():
         set_state(a, "hub_url", f"{sqlite_hub.url}/casa")
-    assert _failed_sync(qtbot, a) == "Request refused (HTTP 404)."
-    with client.SyncClient(a) as desk, pytest.raises(SyncError) as caught:
-        desk.sync()
-    assert str(caught.value) == "Richiesta rifiutata (HTTP 404)."  # the command line's
+    assert _failed_sync(qtbot, a).startswith("Head office's address is wrong: the part “/casa”")
+    token = state(a, "hub_token")  # a method the route does not take, with the device's token
+    answer = httpx.get(f"{sqlite_hub.url}/push", headers={"Authorization": f"Bearer {token}"})
+    assert answer.status_code == 405
+    with pytest.raises(SyncError) as caught:
+        protocol.raise_refusal(answer.json())
+    assert str(caught.value) == "Richiesta rifiutata (HTTP 405)."  # the command line's
+    assert worded_error(caught.value) == "Request refused (HTTP 405)."
     # a line that is not its template filled with the values sent is shown as it came
     odd = {"code": "bad_request", "message": "Altro (HTTP 404).", "params": {"status": "404"}}
     with pytest.raises(SyncError) as caught:

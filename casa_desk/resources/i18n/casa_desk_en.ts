@@ -478,8 +478,36 @@
         <translation>Bundles (*.bundle);;All files (*)</translation>
     </message>
     <message>
-        <source>Pacchetto della sede importato: %1</source>
-        <translation>Head office&apos;s bundle imported: %1</translation>
+        <source>Pacchetto della sede importato: %1.</source>
+        <translation>Head office&apos;s bundle imported: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln modifiche ricevute</source>
+        <translation>
+            <numerusform>%Ln change received</numerusform>
+            <numerusform>%Ln changes received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rifiutate</source>
+        <translation>
+            <numerusform>%Ln refused</numerusform>
+            <numerusform>%Ln refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflitti</source>
+        <translation>
+            <numerusform>%Ln conflict</numerusform>
+            <numerusform>%Ln conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln messe da parte (orologio di origine nel futuro)</source>
+        <translation>
+            <numerusform>%Ln set aside (its origin&apos;s clock is ahead)</numerusform>
+            <numerusform>%Ln set aside (their origin&apos;s clock is ahead)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1479,6 +1507,22 @@
     <message>
         <source>Questo è un archivio dimostrativo, con persone inventate: non si può abbinare né sincronizzare con la sede.</source>
         <translation>This is a demo store, with invented people: it cannot be paired or synced with head office.</translation>
+    </message>
+    <message>
+        <source>Questo archivio non è abbinato a una sede: abbinarlo con «Abbina alla sede…» nella pagina Sincronizzazione.</source>
+        <translation>This store is not paired with head office: pair it with “Pair with head office…” on the Sync page.</translation>
+    </message>
+    <message>
+        <source>Questo codice è di una sede in HTTPS: scriverne l&apos;indirizzo con https://…</source>
+        <translation>This code is for a head office on HTTPS: give its address as https://…</translation>
+    </message>
+    <message>
+        <source>Indirizzo della sede mancante: questo computer è stato abbinato con un file senza indirizzo. Senza rete le modifiche si scambiano con i pacchetti su file; per sincronizzare in rete, abbinarlo di nuovo con l&apos;indirizzo e il codice della sede («Abbina di nuovo…» nella pagina Sincronizzazione).</source>
+        <translation>Head office&apos;s address missing: this computer was paired with a file that has no address. Without a network, changes travel as bundle files; to sync over the network, pair it again with head office&apos;s address and code (“Pair again…” on the Sync page).</translation>
+    </message>
+    <message>
+        <source>Il certificato della sede è cambiato (SHA-256 {fingerprint}…): sincronizzazione rifiutata finché questo computer non viene abbinato di nuovo con un nuovo codice della sede («Abbina di nuovo…» nella pagina Sincronizzazione).</source>
+        <translation>Head office&apos;s certificate has changed (SHA-256 {fingerprint}…): sync refused until this computer is paired again with a new code from head office (“Pair again…” on the Sync page).</translation>
     </message>
     <message>
         <source>La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: avvisare la sede (revocare il dispositivo e abbinarlo di nuovo).</source>
@@ -3972,6 +4016,10 @@ the free number shown on the notice board.</translation>
         <translation>At most 2,000 changes per send.</translation>
     </message>
     <message>
+        <source>All&apos;indirizzo {address} risponde un altro servizio, non la sede: controllare l&apos;indirizzo e la porta.</source>
+        <translation>Something other than head office answers at {address}: check the address and the port.</translation>
+    </message>
+    <message>
         <source>Certificato TLS illeggibile: {path} (serve un file PEM).</source>
         <translation>Unreadable TLS certificate: {path} (a PEM file is needed).</translation>
     </message>
@@ -4062,6 +4110,10 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Indirizzo della sede non valido: «{value}» (serve per esempio http://sede:8765).</source>
         <translation>Head office&apos;s address not valid: “{value}” (it should read like http://sede:8765).</translation>
+    </message>
+    <message>
+        <source>Indirizzo della sede sbagliato: la parte «{path}» dopo {root} è di troppo (l&apos;indirizzo della sede di solito finisce con la porta: {root}).</source>
+        <translation>Head office&apos;s address is wrong: the part “{path}” after {root} should not be there (head office&apos;s address usually ends with the port: {root}).</translation>
     </message>
     <message>
         <source>Invio rifiutato: il numero finale (last_seq) va oltre l&apos;ultima modifica inviata.</source>

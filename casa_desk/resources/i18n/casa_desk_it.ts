@@ -478,8 +478,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pacchetto della sede importato: %1</source>
+        <source>Pacchetto della sede importato: %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln modifiche ricevute</source>
+        <translation>
+            <numerusform>%Ln modifica ricevuta</numerusform>
+            <numerusform>%Ln modifiche ricevute</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rifiutate</source>
+        <translation>
+            <numerusform>%Ln rifiutata</numerusform>
+            <numerusform>%Ln rifiutate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflitti</source>
+        <translation>
+            <numerusform>%Ln conflitto</numerusform>
+            <numerusform>%Ln conflitti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln messe da parte (orologio di origine nel futuro)</source>
+        <translation>
+            <numerusform>%Ln messa da parte (orologio di origine nel futuro)</numerusform>
+            <numerusform>%Ln messe da parte (orologio di origine nel futuro)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1478,6 +1506,22 @@
     </message>
     <message>
         <source>Questo è un archivio dimostrativo, con persone inventate: non si può abbinare né sincronizzare con la sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questo archivio non è abbinato a una sede: abbinarlo con «Abbina alla sede…» nella pagina Sincronizzazione.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questo codice è di una sede in HTTPS: scriverne l&apos;indirizzo con https://…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indirizzo della sede mancante: questo computer è stato abbinato con un file senza indirizzo. Senza rete le modifiche si scambiano con i pacchetti su file; per sincronizzare in rete, abbinarlo di nuovo con l&apos;indirizzo e il codice della sede («Abbina di nuovo…» nella pagina Sincronizzazione).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il certificato della sede è cambiato (SHA-256 {fingerprint}…): sincronizzazione rifiutata finché questo computer non viene abbinato di nuovo con un nuovo codice della sede («Abbina di nuovo…» nella pagina Sincronizzazione).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3967,6 +4011,10 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>All&apos;indirizzo {address} risponde un altro servizio, non la sede: controllare l&apos;indirizzo e la porta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Certificato TLS illeggibile: {path} (serve un file PEM).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4056,6 +4104,10 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Indirizzo della sede non valido: «{value}» (serve per esempio http://sede:8765).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indirizzo della sede sbagliato: la parte «{path}» dopo {root} è di troppo (l&apos;indirizzo della sede di solito finisce con la porta: {root}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -165,7 +165,10 @@ def create_app(hub: HubStore) -> Guard:
             )
         )
 
-    return Guard(app, hub)
+    # The routes' own paths (none has a parameter: one that had would need matching in the
+    # Guard): any other path is 404 there, before the token is looked at.
+    paths = frozenset(getattr(route, "path", "") for route in app.routes) - {""}
+    return Guard(app, hub, paths)
 
 
 def _require_node(device: Device) -> None:

@@ -4,6 +4,10 @@ A plain ASGI middleware, outside FastAPI's routing, because FastAPI reads and pa
 request's whole body before it runs any dependency: a 300 MB body without a token once took
 the hub from 144 MB to 1.9 GB. Here, in order:
 
+0. a path the hub does not serve is 404 at once, token or not, body unread: a desk paired
+   with an address that has a path (``http://sede:8765/casa``) was told "credenziali non
+   valide" for its ``/casa/enrol`` and could not tell the address was wrong. The paths are
+   the app's own routes: every one of them is guarded below as before;
 1. the bearer token is checked from the headers alone (one indexed look-up); without a valid
    one the answer is 401/403 and not one byte of the body is read;
 2. a declared ``Content-Length`` above the route's cap is 413 at once; a body without one is
@@ -44,11 +48,13 @@ LARGE_BODY = frozenset({"/push"})
 
 
 class Guard:
-    """``Guard(app, hub)``: wrap the FastAPI app (see the module docstring)."""
+    """``Guard(app, hub, paths)``: wrap the FastAPI app, whose routes are ``paths`` (see the
+    module docstring)."""
 
-    def __init__(self, app: ASGIApp, hub: HubStore) -> None:
+    def __init__(self, app: ASGIApp, hub: HubStore, paths: frozenset[str]) -> None:
         self.app = app
         self.hub = hub
+        self.paths = paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -79,6 +85,13 @@ class Guard:
 
     async def _guarded(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
+        if path not in self.paths:
+            await _answer(
+                send,
+                404,
+                protocol.refusal(protocol.UNKNOWN_PATH, protocol.REFUSED_HTTP, status=404),
+            )
+            return
         headers = {k.decode("latin-1").lower(): v for k, v in scope.get("headers", [])}
         if path not in PUBLIC:
             raw = headers.get("authorization", b"").decode("latin-1")

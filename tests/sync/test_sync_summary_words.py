@@ -1,0 +1,79 @@
+"""What the Sync page says after a bundle goes out and its reply comes in, in the window's
+language with each count's plural: the English window once said "Head office's bundle
+imported: Risposta importata: 1 modifica ricevuta…" (the command line's Italian line after
+its own words). The command line keeps its Italian line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+from sync_helpers import HubProcess, contact, new_office, person, sync
+
+from casa_desk.app import install_translator
+from casa_desk.sync.bundle import hub_import_bundle, reply_summary
+from casa_desk.ui.sync_page import SyncPage
+from casa_desk.ui.tasks import SyncRunner
+
+
+@pytest.fixture(params=["en", "it"])
+def language(request: pytest.FixtureRequest, qtbot) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    installed = install_translator(app, request.param)
+    yield request.param
+    for translator in installed:
+        app.removeTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
+
+
+LINES = {
+    "en": (
+        "Bundle written to {out}: 3 changes.",
+        "Head office's bundle imported: 1 change received, 1 refused, 0 conflicts.",
+    ),
+    "it": (
+        "Pacchetto scritto in {out}: 3 modifiche.",
+        "Pacchetto della sede importato: 1 modifica ricevuta, 1 rifiutata, 0 conflitti.",
+    ),
+}
+
+
+def test_the_bundle_lines_of_the_sync_page_are_in_the_windows_language(
+    qtbot, language: str, sqlite_hub: HubProcess, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    other = new_office(sqlite_hub, tmp_path / "b.sqlite", "SAN-SIRO")
+    person(other, last_name="Altrove")
+    sync(other)  # one change for the office to receive
+    office = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    someone = person(office)
+    contact(office, someone["id"])
+    contact(office, someone["id"], presidio="MAZZINI")  # refused by the hub
+    page = SyncPage(office, runner=SyncRunner())
+    qtbot.addWidget(page)
+    out, reply = tmp_path / "uscita.bundle", tmp_path / "risposta.bundle"
+    with qtbot.waitSignal(page.bundles.finished, timeout=30_000):
+        page.bundles.export_to(out)
+    exported, imported = LINES[language]
+    assert page.file_label.text() == exported.format(out=out)
+    hub = sqlite_hub.store()
+    try:
+        hub_import_bundle(hub, out, reply)
+    finally:
+        hub.close()
+    with qtbot.waitSignal(page.synced, timeout=30_000):
+        page.bundles.import_from(reply)
+    assert page.file_label.text() == imported
+    assert "Risposta importata" not in page.file_label.text()
+
+
+def test_the_command_line_keeps_its_italian_reply_line() -> None:
+    assert reply_summary(1, 1, 0, 0) == (
+        "Risposta importata: 1 modifica ricevuta, 1 rifiutata, 0 conflitti."
+    )
+    assert reply_summary(2, 0, 1, 1) == (
+        "Risposta importata: 2 modifiche ricevute, 0 rifiutate, 1 conflitto, "
+        "1 messa da parte (orologio di origine nel futuro)."
+    )
