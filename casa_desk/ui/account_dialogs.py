@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -33,6 +32,7 @@ from casa_desk.security.settings import (
 )
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.first_run import check_new_password, message_label, password_field
+from casa_desk.ui.plain_text import plain_label
 
 
 class FormDialog(QDialog):
@@ -50,7 +50,7 @@ class FormDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.intro = QLabel()
+        self.intro = plain_label()
         self.intro.setWordWrap(True)
         self.intro.hide()
         layout = QVBoxLayout(self)
@@ -136,7 +136,7 @@ class RecoveryCodeDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("recoveryCode")
         self.setWindowTitle(self.tr("Codice di recupero"))
-        intro = QLabel(
+        intro = plain_label(
             self.tr(
                 "Questo codice apre l'archivio se tutti gli amministratori dimenticano la "
                 "password. Viene mostrato una sola volta: stamparlo o copiarlo ora e "

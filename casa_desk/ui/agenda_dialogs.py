@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from casa_desk.ui.form_labels import fit_mnemonic_labels
 from casa_desk.ui.models import Vocab
+from casa_desk.ui.plain_text import plain_label
 from casa_desk.ui.quick_exit import mark_draft
 
 
@@ -41,7 +41,7 @@ class DoneDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Com'è andato il richiamo?"), self))
+        layout.addWidget(plain_label(self.tr("Com'è andato il richiamo?"), self))
         layout.addLayout(form)
         layout.addWidget(buttons)
         fit_mnemonic_labels(self)
@@ -57,7 +57,7 @@ class UndoBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("undoBar")
-        self.message = QLabel(self)
+        self.message = plain_label(self)
         self.undo = QPushButton(self.tr("Annulla"), self, objectName="undoButton")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

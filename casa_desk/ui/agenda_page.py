@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -56,6 +55,7 @@ from casa_desk.ui.models import (
     service_label,
 )
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.plain_text import plain_label
 from casa_desk.ui.referral_dialog import error_label
 from casa_desk.ui.referrals_page import OVERDUE_BACKGROUND
 
@@ -142,7 +142,7 @@ class AgendaPage(QWidget):
         self._last_done: str | None = None
         #: The list's row to select once a follow-up marked done has left it: the next call.
         self._resume_at: int | None = None
-        self.summary = QLabel(self)
+        self.summary = plain_label(self)
         self.error = error_label(self)
         statuses = Vocab.statuses()
         self.late = RowsModel(
@@ -163,7 +163,7 @@ class AgendaPage(QWidget):
         self.late_view.setModel(self.late)
         fit_columns(self.late_view, stretch=2)
         self.late_view.activated.connect(lambda index: self._open(self.late, index))
-        self.late_summary = QLabel(self)
+        self.late_summary = plain_label(self)
         self.esf = RowsModel(
             [
                 Column(self.tr("Da rilevare dal"), lambda r: format_date(r["due_on"])),
@@ -179,7 +179,7 @@ class AgendaPage(QWidget):
         self.esf_view.setModel(self.esf)
         fit_columns(self.esf_view, stretch=1)
         self.esf_view.activated.connect(lambda index: self._open(self.esf, index))
-        self.esf_summary = QLabel(self)
+        self.esf_summary = plain_label(self)
         self.expiring = RowsModel(
             [
                 Column(self.tr("Scade il"), lambda r: format_date(r["expires_on"])),

@@ -15,14 +15,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -41,6 +40,7 @@ from casa_desk.ui.context import DeskContext
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.masking import full_name, mask_people
 from casa_desk.ui.models import Column, RowsModel, fit_columns, make_table
+from casa_desk.ui.plain_text import plain_label
 from casa_desk.ui.words import role_word
 
 #: What each action is called on the page.
@@ -171,14 +171,13 @@ class AuditDialog(QDialog):
         self.table.setObjectName("auditTable")
         self.table.setModel(self.model)
         fit_columns(self.table, stretch=4)
-        self.count = QLabel(objectName="auditCount")
+        self.count = plain_label(objectName="auditCount")
         self.export_button = QPushButton(self.tr("Esporta CSV…"), objectName="auditExport")
         self.export_button.setAutoDefault(False)
         self.export_button.setVisible(self.session.may(Action.EXPORT_AUDIT))
         self.export_button.clicked.connect(self.ask_export)
-        self.message = QLabel(objectName="auditMessage")
+        self.message = plain_label(objectName="auditMessage")
         self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it names the file written
         close = QPushButton(self.tr("Chiudi"))
         close.setAutoDefault(False)
         close.clicked.connect(self.accept)
@@ -211,7 +210,7 @@ class AuditDialog(QDialog):
         self.person = QLineEdit(objectName="auditPerson")
         self.person.setPlaceholderText(self.tr("Persona: cognome e Invio"))
         self.person.returnPressed.connect(self._pick_person)
-        self.person_label = QLabel(objectName="auditPersonChosen")
+        self.person_label = plain_label(objectName="auditPersonChosen")
         self.clear_person = QPushButton(self.tr("Tutte le persone"), objectName="auditAnyone")
         self.clear_person.setAutoDefault(False)
         self.clear_person.clicked.connect(lambda: self.set_person(None))
@@ -225,7 +224,7 @@ class AuditDialog(QDialog):
             (self.tr("Dal"), self.since),
             (self.tr("Al"), self.until),
         ):
-            filters.addWidget(QLabel(label))
+            filters.addWidget(plain_label(label))
             filters.addWidget(widget)
         people = QHBoxLayout()
         people.addWidget(self.person, 1)

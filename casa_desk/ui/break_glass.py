@@ -14,11 +14,9 @@ needed and records the card view.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 from casa_desk.errors import CasaError
 from casa_desk.security.access import MIN_REASON_LENGTH, Session
 from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.plain_text import plain_label
 
 
 class BreakGlassDialog(QDialog):
@@ -38,7 +37,7 @@ class BreakGlassDialog(QDialog):
         self.session = session
         self.person_id = person_id
         self.setWindowTitle(self.tr("Persona riservata"))
-        intro = QLabel(
+        intro = plain_label(
             self.tr(
                 "Questa persona è riservata: la sua scheda si apre solo indicando il motivo "
                 "dell'accesso. Il motivo viene registrato con il proprio nome e lo vedono i "
@@ -55,8 +54,7 @@ class BreakGlassDialog(QDialog):
             )
         )
         self.reason.setFixedHeight(90)
-        self.message = QLabel(objectName="breakGlassMessage")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = plain_label(objectName="breakGlassMessage")
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(

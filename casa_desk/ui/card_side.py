@@ -40,6 +40,7 @@ from casa_desk.ui.history_model import gender_label, role_label
 from casa_desk.ui.masking import full_name, mask_people
 from casa_desk.ui.member_dialog import MemberDialog
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.plain_text import message_box, plain_label, plain_tip
 from casa_desk.ui.rights_box import RightsBox
 from casa_desk.ui.words import language_names
 
@@ -68,13 +69,13 @@ def value_label(text: str) -> QLabel:
     A value with no space to wrap at (an e-mail address) would widen the whole column past
     the window: it may be cut at the column's edge instead, whole in its tooltip.
     """
-    label = QLabel(text)
+    label = plain_label(text)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     horizontal = QSizePolicy.Policy.Preferred
     if " " not in text and len(text) > UNBROKEN:
         horizontal = QSizePolicy.Policy.Ignored
-        label.setToolTip(text)
+        label.setToolTip(plain_tip(text))
     label.setSizePolicy(horizontal, QSizePolicy.Policy.Minimum)
     return label
 
@@ -206,7 +207,7 @@ class CardSide(QScrollArea):
             if value:
                 form.addRow(label + ":", value_label(str(value)))
         if form.rowCount() == 0:
-            form.addRow(QLabel(self.tr("Nessun dato.")))
+            form.addRow(plain_label(self.tr("Nessun dato.")))
 
     def _fill_household(self, person: dict[str, Any]) -> None:
         clear_layout(self.household)
@@ -320,13 +321,13 @@ class CardSide(QScrollArea):
     def withdraw(self, row: dict[str, Any], *, confirm: bool = True) -> bool:
         """The person withdraws a consent (pending referrals to that service stop sharing)."""
         if confirm:
-            box = QMessageBox(
+            box = message_box(
                 QMessageBox.Icon.Question,
                 self.tr("Revoca del consenso"),
                 self.tr("Registrare la revoca di questo consenso: «%1»?").replace(
                     "%1", self.consent_purpose(row)
                 ),
-                parent=self,
+                self,
             )
             box.setObjectName("withdrawConfirm")
             yes = box.addButton(self.tr("Revoca"), QMessageBox.ButtonRole.AcceptRole)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from casa_desk.ui.contact_form import ERROR_STYLE, DateField
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.form_labels import fit_mnemonic_labels
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.plain_text import plain_label
 from casa_desk.ui.quick_exit import mark_draft
 
 
@@ -75,7 +75,7 @@ class ConsentDialog(QDialog):
         self.text.setFixedHeight(5 * self.fontMetrics().lineSpacing())
         self.expiry = DateField(self)
         self.expiry.set_value(today_rome() + timedelta(days=365))
-        self.error = QLabel(self)
+        self.error = plain_label(self)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()

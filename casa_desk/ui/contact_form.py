@@ -47,6 +47,7 @@ from casa_desk.ui.form_labels import fit_mnemonic_labels
 from casa_desk.ui.masking import mask_people
 from casa_desk.ui.models import Vocab, person_name
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.plain_text import plain_label
 from casa_desk.ui.quick_exit import mark_draft
 from casa_desk.ui.settings import UiSettings
 
@@ -95,7 +96,7 @@ class DateField(QWidget):
             )
         )
         self.edit.setMaximumWidth(140)
-        self.hint = QLabel(self)
+        self.hint = plain_label(self)
         self.hint.setMinimumWidth(110)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -244,7 +245,7 @@ class ContactDialog(DiscardGuard):
         )
         self.when.setMaximumWidth(170)
         self.sensitive = QCheckBox(self.tr("Riservato (salute, violenza…)"), self)
-        self.operator = QLabel(self.context.operator, self)
+        self.operator = plain_label(self.context.operator, self)
 
     def _build_form(self, person_row: QHBoxLayout) -> None:
         self.form = QFormLayout()
@@ -263,7 +264,7 @@ class ContactDialog(DiscardGuard):
         self._add_row("operator", self.tr("Operatore"), self.operator)
 
     def _build_buttons(self) -> None:
-        self.general_error = QLabel(self)
+        self.general_error = plain_label(self)
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
@@ -321,7 +322,7 @@ class ContactDialog(DiscardGuard):
             column.addLayout(content)
         else:
             column.addWidget(content)
-        error = QLabel(box)
+        error = plain_label(box)
         error.setObjectName(f"error_{field}")
         error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)

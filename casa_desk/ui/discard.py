@@ -17,14 +17,16 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton, QWidget
 
+from casa_desk.ui.plain_text import message_box
+
 
 def keep_writing(parent: QWidget, question: str) -> bool:
     """Ask whether to discard what was typed; True when the operator keeps the form."""
-    box = QMessageBox(
+    box = message_box(
         QMessageBox.Icon.Question,
         QCoreApplication.translate("Discard", "Testo non salvato"),
         question,
-        parent=parent,
+        parent,
     )
     box.setObjectName("discardConfirm")
     discard = box.addButton(

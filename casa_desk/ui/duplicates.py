@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QPushButton,
     QRadioButton,
@@ -26,6 +25,7 @@ from casa_desk.models.timeutil import format_date
 from casa_desk.store.merging import differences, merged_values
 from casa_desk.ui.history_model import gender_label, role_label
 from casa_desk.ui.masking import full_name
+from casa_desk.ui.plain_text import bold_label, plain_label
 from casa_desk.ui.screen_fit import fitted
 
 #: The registry fields in words (context "Fields").
@@ -112,7 +112,7 @@ class DuplicatesDialog(QDialog):
         self.register_button.setVisible(not self.same_cf)
         cancel = QPushButton(self.tr("Annulla"))
         self.open_button.setDefault(True)
-        self.message = QLabel(
+        self.message = plain_label(
             self.tr(
                 "Questo codice fiscale è già registrato: la persona ha già una scheda. "
                 "Aprirla per aggiornarla."
@@ -166,7 +166,7 @@ class MergeDialog(QDialog):
         def name(person: dict[str, Any]) -> str:
             return f"{person['last_name']} {person['first_name']}"
 
-        intro = QLabel(
+        intro = plain_label(
             self.tr("La scheda «%1» sarà unita a questa, «%2».")
             .replace("%1", name(duplicate))
             .replace("%2", name(survivor)),
@@ -174,8 +174,8 @@ class MergeDialog(QDialog):
         )
         intro.setWordWrap(True)
         grid = QGridLayout()
-        grid.addWidget(QLabel(f"<b>{self.tr('Questa scheda')}</b>"), 0, 1)
-        grid.addWidget(QLabel(f"<b>{self.tr('L’altra scheda')}</b>"), 0, 2)
+        grid.addWidget(bold_label(self.tr("Questa scheda")), 0, 1)
+        grid.addWidget(bold_label(self.tr("L’altra scheda")), 0, 2)
         for line, field in enumerate(self.fields, start=1):
             keep = QRadioButton(shown_value(field, survivor.get(field)), self)
             take = QRadioButton(shown_value(field, duplicate.get(field)), self)
@@ -186,7 +186,7 @@ class MergeDialog(QDialog):
             group.addButton(keep, 0)
             group.addButton(take, 1)
             self.groups[field] = group
-            grid.addWidget(QLabel(labels.get(field, field) + ":"), line, 0)
+            grid.addWidget(plain_label(labels.get(field, field) + ":"), line, 0)
             grid.addWidget(keep, line, 1)
             grid.addWidget(take, line, 2)
         grid.setRowStretch(len(self.fields) + 1, 1)  # the rows at the top, packed
@@ -201,12 +201,12 @@ class MergeDialog(QDialog):
             for f in merged_values(duplicate, survivor)
             if f not in self.fields and f != "notes"
         ]
-        question = QLabel(
+        question = plain_label(
             self.tr("Dove i dati sono diversi, scegliere quale tenere:")
             if self.fields
             else self.tr("I dati non sono in contrasto.")
         )
-        moves = QLabel(
+        moves = plain_label(
             self.tr(
                 "Passano a questa scheda: i contatti, i consensi, le segnalazioni, "
                 "l'iscrizione al programma FSE e il nucleo familiare dell'altra."

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casa_desk.ui.plain_text import plain_tip
+
 
 class ElidedButton(QPushButton):
     """A link-like button of a list (flat, text on the left) that fits any width."""
@@ -55,4 +57,4 @@ class ElidedButton(QPushButton):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self.setToolTip(self.text() if self.shown_text() != self.text() else "")
+        self.setToolTip(plain_tip(self.text()) if self.shown_text() != self.text() else "")

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QProgressBar,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from casa_desk.security.access import Session
 from casa_desk.security.encrypt import encrypt_store
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.first_run import AccountFields, message_label
+from casa_desk.ui.plain_text import plain_label
 from casa_desk.ui.tasks import TaskRunner
 
 
@@ -46,7 +46,7 @@ class EncryptDialog(QDialog):
         self.working = False
         self._left = False
         self.setWindowTitle(self.tr("casa_desk – cifratura dell'archivio"))
-        intro = QLabel(
+        intro = plain_label(
             self.tr(
                 "Questo archivio è di una versione precedente e non è cifrato. Indicare "
                 "l'amministratore: l'archivio sarà cifrato e si aprirà solo con la sua "
@@ -56,7 +56,7 @@ class EncryptDialog(QDialog):
         intro.setWordWrap(True)
         form = QFormLayout()
         self.account = AccountFields(form, "encrypt")
-        self.phase = QLabel(objectName="encryptPhase")
+        self.phase = plain_label(objectName="encryptPhase")
         self.progress = QProgressBar(objectName="encryptProgress")
         self.progress.setVisible(False)
         self.message = message_label()

@@ -14,12 +14,13 @@ import sys
 import threading
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer
+from PySide6.QtCore import QCoreApplication, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from casa_desk.bug_details import bug_details
 from casa_desk.errors import CasaError
 from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.plain_text import message_box
 
 log = logging.getLogger("casa_desk.ui")
 
@@ -35,11 +36,13 @@ def user_message(exc: BaseException) -> str:
 
 def error_box(parent: QWidget | None, message: str, details: str = "") -> QMessageBox:
     """A warning box with the message and, when there are details, a "Copia dettagli" button."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "casa_desk – errore"))
-    box.setTextFormat(Qt.TextFormat.PlainText)  # a line may quote a file name or a hub's text
-    box.setText(message)
+    # plain text: a line may quote a file name or a hub's text
+    box = message_box(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("ErrorDialog", "casa_desk – errore"),
+        message,
+        parent,
+    )
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     if details:
         copy = box.addButton(

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from casa_desk.models.esf import follow_up_due
 from casa_desk.models.timeutil import format_date, today_rome
@@ -33,6 +33,7 @@ from casa_desk.ui.esf_dialogs import (
     follow_up_words,
 )
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.plain_text import plain_label
 
 
 class EsfBox(QGroupBox):
@@ -46,7 +47,7 @@ class EsfBox(QGroupBox):
         self.row: dict[str, Any] | None = None
         self.person_id: str | None = None  # the person the entry would enrol
         self.dialog: EntryDialog | ResultsDialog | FollowUpDialog | ReentryDialog | None = None
-        self.state = QLabel(self)
+        self.state = plain_label(self)
         self.state.setObjectName("esfState")
         self.state.setWordWrap(True)
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

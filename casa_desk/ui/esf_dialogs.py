@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -42,6 +41,7 @@ from casa_desk.models.vocab import (
 )
 from casa_desk.reports.model import ESF_DISADVANTAGE
 from casa_desk.ui.form_labels import fit_mnemonic_labels
+from casa_desk.ui.plain_text import plain_label
 from casa_desk.ui.referral_dialog import error_label
 from casa_desk.ui.screen_fit import title_width
 
@@ -186,7 +186,7 @@ class EntryDialog(_Dialog):
     def __init__(self, programme: Programme, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Ingresso nel programma FSE"), parent)
         self.setMinimumWidth(max(460, self.minimumWidth()))
-        note = QLabel(
+        note = plain_label(
             self.tr(
                 "Dati chiesti dal programma FSE all'ingresso: escono dal presidio solo come "
                 "cifre aggregate nei rapporti."
@@ -265,7 +265,7 @@ class ResultsDialog(_Dialog):
         self.exit_date = _date_edit(self, exit_day or today_rome()) if with_exit else None
         if self.exit_date is not None:
             self.form.addRow(self.tr("Data di &uscita"), self.exit_date)
-        hint = QLabel(self.tr("La situazione entro quattro settimane dall'uscita:"), self)
+        hint = plain_label(self.tr("La situazione entro quattro settimane dall'uscita:"), self)
         hint.setWordWrap(True)
         self.form.addRow(hint)
         self.choice = QButtonGroup(self)
@@ -316,7 +316,7 @@ class FollowUpDialog(_Dialog):
 
     def __init__(self, due: date, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Esito a sei mesi dall'uscita"), parent)
-        hint = QLabel(
+        hint = plain_label(
             self.tr("Situazione a sei mesi dall'uscita (dovuta dal %1):").replace(
                 "%1", due.strftime("%d/%m/%Y")
             ),
@@ -347,7 +347,7 @@ class ReentryDialog(_Dialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Rientro nel programma FSE"), parent)
-        note = QLabel(
+        note = plain_label(
             self.tr(
                 "Resta un solo partecipante: vale l'ingresso iniziale, mentre l'uscita e gli "
                 "esiti registrati finora lasciano il posto a quelli dell'uscita definitiva."

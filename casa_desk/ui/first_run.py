@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +36,7 @@ from casa_desk.store.reference import PRESIDI
 from casa_desk.store.tables import HEAD_OFFICE
 from casa_desk.store.users import MAX_FULL_NAME, clean_new_username
 from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.plain_text import plain_label
 
 
 def needs_first_run(store: Store) -> bool:
@@ -106,10 +107,9 @@ class AccountFields:
 
 
 def message_label() -> QLabel:
-    label = QLabel(objectName="firstRunMessage")
+    label = plain_label(objectName="firstRunMessage")
     label.setStyleSheet("color: #b00020;")
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # an error line may quote a file name
     return label
 
 
@@ -122,7 +122,7 @@ class FirstRunDialog(QDialog):
         self.path = Path(path)
         self.session: Session | None = None
         self.setWindowTitle(self.tr("casa_desk – primo avvio"))
-        intro = QLabel(
+        intro = plain_label(
             self.tr(
                 "Benvenuti. Indicare il presidio di questo computer e creare il suo "
                 "amministratore: potrà aggiungere gli altri utenti. La password protegge "
@@ -178,7 +178,7 @@ class OfficeDialog(QDialog):
         self.setObjectName("officeDialog")
         self.session = session
         self.setWindowTitle(self.tr("casa_desk – presidio"))
-        intro = QLabel(self.tr("Indicare il presidio di questo computer."))
+        intro = plain_label(self.tr("Indicare il presidio di questo computer."))
         self.office = office_box(self)
         self.message = message_label()
         buttons = QDialogButtonBox(

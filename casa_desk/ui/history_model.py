@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from casa_desk.models.timeutil import format_date, format_datetime
+from casa_desk.ui.plain_text import plain_tip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -221,7 +222,7 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and self.is_hidden(entry):
             return QBrush(QColor("#7a4b00"))
         if role == Qt.ItemDataRole.ToolTipRole:  # whole, where the column cuts it with "…"
-            return self._text(entry, index.column()) or None
+            return plain_tip(self._text(entry, index.column())) or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self._text(entry, index.column())

@@ -23,9 +23,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent, QWheelEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from casa_desk.ui.login import CredentialsForm
+from casa_desk.ui.plain_text import plain_label
 
 #: The input that counts as someone at the desk (hover and enter/leave events do not: Qt
 #: makes them when a widget moves under a still pointer).
@@ -76,9 +77,9 @@ class LockScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("lockScreen")
-        self.heading = QLabel(objectName="lockHeading")
+        self.heading = plain_label(objectName="lockHeading")
         self.heading.setStyleSheet("font-size: 18pt; font-weight: bold;")
-        self.body = QLabel(objectName="lockBody")
+        self.body = plain_label(objectName="lockBody")
         self.body.setWordWrap(True)
         self.form = CredentialsForm(attempt, parent=self)
         self.form.passed.connect(self.unlocked)

@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -55,6 +54,7 @@ from casa_desk.security.access import Session, unlock
 from casa_desk.security.keyslots import WrongPassword
 from casa_desk.security.throttle import Throttled
 from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.plain_text import plain_label
 from casa_desk.ui.settings import UiSettings
 from casa_desk.ui.tasks import TaskRunner
 
@@ -102,8 +102,7 @@ class CredentialsForm(QWidget):
         self.username.setMaxLength(32)
         self.password = QLineEdit(objectName="loginPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel(objectName="loginMessage")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # an error line may quote a file
+        self.message = plain_label(objectName="loginMessage")
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
         # Indeterminate: an upgrade's steps say nothing of how far they are.
@@ -116,8 +115,8 @@ class CredentialsForm(QWidget):
         self.button.setAutoDefault(False)
         self._button_text = button_text
         self.form = QFormLayout()
-        self.username_label = QLabel()
-        self.password_label = QLabel()
+        self.username_label = plain_label()
+        self.password_label = plain_label()
         self.form.addRow(self.username_label, self.username)
         self.form.addRow(self.password_label, self.password)
         self.buttons = QHBoxLayout()
@@ -357,7 +356,7 @@ class LoginDialog(QDialog):
         self._left = False
         self._height_before = 0
         self.setWindowTitle(self.tr("casa_desk – accesso"))
-        heading = QLabel(self.tr("Accedere con il proprio nome utente e la propria password."))
+        heading = plain_label(self.tr("Accedere con il proprio nome utente e la propria password."))
         heading.setWordWrap(True)
         self.form = CredentialsForm(
             self._login, username=prefilled_username(settings), runner=runner or TaskRunner()

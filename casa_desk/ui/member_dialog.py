@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -20,6 +19,7 @@ from casa_desk.store.people import People
 from casa_desk.store.search import search_people
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.masking import full_name
+from casa_desk.ui.plain_text import plain_label
 from casa_desk.ui.quick_exit import mark_draft
 
 _MATCHES = 15
@@ -43,7 +43,7 @@ class MemberDialog(QDialog):
         self.field.setPlaceholderText(self.tr("Cognome, nome, codice fiscale, telefono…"))
         self.field.setClearButtonEnabled(True)
         self.list = QListWidget(self, objectName="memberMatches")
-        self.empty = QLabel(self)
+        self.empty = plain_label(self)
         buttons = QDialogButtonBox(self)
         self.add_button = buttons.addButton(
             self.tr("Aggiungi"), QDialogButtonBox.ButtonRole.AcceptRole

@@ -32,6 +32,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from casa_desk.ui.plain_text import plain_tip
+
 Row = dict[str, Any]
 _ROLES = frozenset(
     {
@@ -174,13 +176,15 @@ class RowsModel(QAbstractTableModel):
             return _RIGHT if self._columns[index.column()].align_right else None
         if role == Qt.ItemDataRole.FontRole:
             return _bold_font() if self._bold and self._bold(row) else None
-        if role == Qt.ItemDataRole.ToolTipRole and self._columns[index.column()].whole_in_tooltip:
-            tips = (self.data(index), self._tooltip(row) if self._tooltip else "")
-            return "\n".join(tip for tip in tips if tip) or None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tips = [self._tooltip(row) if self._tooltip else ""]
+            if self._columns[index.column()].whole_in_tooltip:
+                tips.insert(0, self.data(index))
+            # a name or an organisation is shown as written, never read as HTML
+            return plain_tip("\n".join(tip for tip in tips if tip)) or None
         hook = {
             Qt.ItemDataRole.BackgroundRole: self._background,
             Qt.ItemDataRole.ForegroundRole: self._foreground,
-            Qt.ItemDataRole.ToolTipRole: self._tooltip,
         }[role]  # type: ignore[index]
         return (hook(row) or None) if hook else None
 

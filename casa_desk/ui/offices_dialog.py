@@ -21,6 +21,7 @@ from casa_desk.store.directory import Directory
 from casa_desk.ui.contact_form import ERROR_STYLE
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.plain_text import bold_label, plain_label
 
 
 class OfficesDialog(QDialog):
@@ -33,9 +34,9 @@ class OfficesDialog(QDialog):
         self.context = context
         self.directory = Directory(context.store)
         grid = QGridLayout()
-        grid.addWidget(QLabel(f"<b>{self.tr('Presidio')}</b>"), 0, 0)
-        grid.addWidget(QLabel(f"<b>{self.tr('Telefono')}</b>"), 0, 1)
-        grid.addWidget(QLabel(f"<b>{self.tr('Email')}</b>"), 0, 2)
+        grid.addWidget(bold_label(self.tr("Presidio")), 0, 0)
+        grid.addWidget(bold_label(self.tr("Telefono")), 0, 1)
+        grid.addWidget(bold_label(self.tr("Email")), 0, 2)
         self.rows: dict[str, tuple[QLineEdit, QLineEdit, QLabel, dict]] = {}
         line = 1
         for office in self.directory.presidi():
@@ -43,10 +44,10 @@ class OfficesDialog(QDialog):
             phone.setObjectName(f"phone_{office['code']}")
             email = QLineEdit(office.get("email") or "")
             email.setObjectName(f"email_{office['code']}")
-            error = QLabel()
+            error = plain_label()
             error.setStyleSheet(ERROR_STYLE)
             error.hide()
-            grid.addWidget(QLabel(office["name"]), line, 0)
+            grid.addWidget(plain_label(office["name"]), line, 0)
             grid.addWidget(phone, line, 1)
             grid.addWidget(email, line, 2)
             grid.addWidget(error, line + 1, 1, 1, 2)
@@ -59,7 +60,7 @@ class OfficesDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = plain_label(
             self.tr("Telefono ed email di ogni presidio compaiono nelle lettere di invio."), self
         )
         intro.setWordWrap(True)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -54,6 +53,7 @@ from casa_desk.ui.history_model import (
     status_label,
 )
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.plain_text import message_box, plain_label
 from casa_desk.ui.reveal import reveal
 
 
@@ -78,9 +78,9 @@ class PersonCard(QWidget):
         self.people = People(context.store)
         self.person: dict[str, Any] | None = None
 
-        self.title = QLabel(objectName="cardTitle")
+        self.title = plain_label(objectName="cardTitle")
         self.title.setStyleSheet("font-size: 18pt; font-weight: bold;")
-        self.subtitle = QLabel(objectName="cardSubtitle")
+        self.subtitle = plain_label(objectName="cardSubtitle")
         self.back_button = QPushButton(objectName="backButton")
         self.edit_button = QPushButton(objectName="editButton")
         self.contact_button = QPushButton(objectName="contactButton")
@@ -149,7 +149,7 @@ class PersonCard(QWidget):
             width = max(metrics.horizontalAdvance(sample), bold.horizontalAdvance(title) + 12)
             header.resizeSection(column, width + 16)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.detail = QLabel(objectName="historyDetail")
+        self.detail = plain_label(objectName="historyDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setFrameShape(QFrame.Shape.StyledPanel)
@@ -348,9 +348,7 @@ class PersonCard(QWidget):
             "L'altra scheda è stata registrata da %1: solo quel presidio o la sede "
             "possono unirla a un'altra."
         ).replace("%1", office)
-        box = QMessageBox(
-            QMessageBox.Icon.Information, self.tr("Unisci le schede"), text, parent=self
-        )
+        box = message_box(QMessageBox.Icon.Information, self.tr("Unisci le schede"), text, self)
         box.setObjectName("mergeOwner")
         reverse = None
         if self.person and may_merge_away(self.person, self.context.presidio):

@@ -38,6 +38,7 @@ from casa_desk.ui.duplicates import DuplicatesDialog
 from casa_desk.ui.history_model import gender_label, role_label
 from casa_desk.ui.masking import mask_people
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.plain_text import plain_label, plain_tip
 from casa_desk.ui.quick_exit import mark_draft
 from casa_desk.ui.screen_fit import fitted
 from casa_desk.ui.words import language_codes, language_names
@@ -123,7 +124,7 @@ class PersonForm(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annulla"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.summary = QLabel(objectName="formSummary")
+        self.summary = plain_label(objectName="formSummary")
         self.summary.setStyleSheet("color: #b00020;")
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -386,6 +387,7 @@ class MessageLine(QLabel):
 
     def __init__(self, objectName: str = "") -> None:  # noqa: N803 - Qt's keyword
         super().__init__(objectName=objectName)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # a message may quote what was typed
         self._full = ""
         self.setFixedHeight(self.fontMetrics().lineSpacing() + 2)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -393,7 +395,7 @@ class MessageLine(QLabel):
     def show_text(self, text: str, *, warning: bool = False) -> None:
         self._full = text
         self.setStyleSheet(f"color: {'#a15c00' if warning else '#b00020'};")
-        self.setToolTip(text)
+        self.setToolTip(plain_tip(text))
         self._elide()
 
     def text(self) -> str:  # type: ignore[override]

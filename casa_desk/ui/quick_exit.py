@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
+
+from casa_desk.ui.plain_text import plain_label
 
 QUICK_EXIT_KEY = Qt.Key.Key_F12
 #: "Blocca ora": the window's action when the window has the keys, this filter inside a dialog.
@@ -89,9 +90,9 @@ class NeutralPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("neutralPage")
-        self.heading = QLabel()
+        self.heading = plain_label()
         self.heading.setStyleSheet("font-size: 20pt; font-weight: bold;")
-        self.body = QLabel()
+        self.body = plain_label()
         self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.setStyleSheet("font-size: 12pt;")
         self.resume_button = QPushButton(objectName="resumeButton")

@@ -42,6 +42,7 @@ from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.form_labels import fit_mnemonic_labels
 from casa_desk.ui.models import Column, RowsModel, Vocab, one_page, person_name, stacked
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.plain_text import plain_label
 from casa_desk.ui.quick_exit import mark_draft
 
 BANNER_STYLE = (
@@ -50,10 +51,9 @@ BANNER_STYLE = (
 
 
 def error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
+    label = plain_label(parent)
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # an error line may quote a file name
     label.hide()
     return label
 
@@ -65,9 +65,8 @@ class ConsentBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("banner")
         self.setStyleSheet(BANNER_STYLE)
-        self.message = QLabel(self)
+        self.message = plain_label(self)
         self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.record = QPushButton(self.tr("Registra consenso…"), self)
         row = QHBoxLayout(self)
         row.addWidget(self.message, 1)
@@ -116,7 +115,7 @@ class ReferralDialog(DiscardGuard):
             who = person_name({**person, "person_id": self.person_id})
         else:
             who = self.tr("Nessuna persona: una segnalazione richiede una persona registrata.")
-        self.person = QLabel(who, self)
+        self.person = plain_label(who, self)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("Cerca servizio per nome, ente, tipo…"))
         self.filter.setClearButtonEnabled(True)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -63,6 +62,7 @@ from casa_desk.ui.models import (
     service_label,
 )
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.plain_text import plain_label
 from casa_desk.ui.printing import print_pdf
 from casa_desk.ui.quick_exit import mark_draft
 from casa_desk.ui.referral_dialog import ConsentBanner, ConsentDialog, error_label
@@ -111,7 +111,7 @@ class NoteDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(title, self))
+        layout.addWidget(plain_label(title, self))
         layout.addWidget(self.note)
         layout.addWidget(buttons)
         self.setMinimumWidth(380)
@@ -204,12 +204,10 @@ class ReferralsPage(QWidget):
         self.history_view = make_table(self)
         self.history_view.setModel(self.history)
         fit_columns(self.history_view, stretch=3)
-        self.title = QLabel(self)
+        self.title = plain_label(self)
         self.title.setWordWrap(True)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.details = QLabel(self)
+        self.details = plain_label(self)
         self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.reveal_button = QPushButton(self.tr("Mostra"), self, objectName="revealReferral")
         self.reveal_button.setToolTip(
             self.tr("Mostra il contenuto riservato (resta nel registro degli accessi)")
@@ -251,10 +249,10 @@ class ReferralsPage(QWidget):
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Mostra:"), self))
+        top.addWidget(plain_label(self.tr("Mostra:"), self))
         top.addWidget(self.filter)
         top.addWidget(self.search, 1)
-        self.count = QLabel(self)
+        self.count = plain_label(self)
         top.addWidget(self.count)
         upper = QWidget(self)
         upper_layout = QVBoxLayout(upper)

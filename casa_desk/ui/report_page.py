@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -52,6 +51,7 @@ from casa_desk.security.files import private_folder
 from casa_desk.security.permissions import Action
 from casa_desk.store.db import Store
 from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.plain_text import plain_label
 from casa_desk.ui.printing import paint_document
 from casa_desk.ui.saved_file import SavedFileBar
 from casa_desk.ui.tasks import TaskRunner
@@ -215,9 +215,8 @@ class ReportPage(QWidget):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 7)
         self.progress.setVisible(False)
-        self.status = QLabel(self)
+        self.status = plain_label(self)
         self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it names the file written
 
         form = self._build_form()
         buttons = QHBoxLayout()
@@ -255,10 +254,12 @@ class ReportPage(QWidget):
 
     def _build_form(self) -> QFormLayout:
         form = QFormLayout()
-        self.month_label, self.office_label, self.comment_label = QLabel(), QLabel(), QLabel()
-        self.programme_label = QLabel()
+        self.month_label = plain_label()
+        self.office_label = plain_label()
+        self.comment_label = plain_label()
+        self.programme_label = plain_label()
         # Head office's choice (synced setting), as the report will print it.
-        self.programme = QLabel(self, objectName="reportProgramme")
+        self.programme = plain_label(self, objectName="reportProgramme")
         self.programme.setWordWrap(True)
         self._programmes: dict[str, str] = {}
         form.addRow(self.month_label, self.month_box)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -44,6 +43,7 @@ from casa_desk.store.safe_contact import SafeContacts
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.plain_text import plain_label
 
 ALERT_STYLE = "color: #a40000; font-weight: bold;"
 
@@ -66,7 +66,7 @@ class SafeContactDialog(QDialog):
         self.no_post = QCheckBox(self.tr("Non inviare posta"))
         self.no_post.setChecked(bool(current.get("no_post")))
         self.note = QPlainTextEdit(current.get("note") or "")
-        self.error = QLabel(styleSheet=ALERT_STYLE, wordWrap=True)
+        self.error = plain_label(styleSheet=ALERT_STYLE, wordWrap=True)
         self.error.hide()
         form = QFormLayout()
         form.addRow(self.tr("Telefono sicuro"), self.phone)
@@ -130,7 +130,7 @@ class EraseDialog(QDialog):
         self.check = check
         self.setObjectName("eraseDialog")
         self.setWindowTitle(self.tr("Cancella i dati della persona"))
-        warning = QLabel(
+        warning = plain_label(
             self.tr(
                 "Nome, codice fiscale, recapiti, indirizzo, note e testi della persona "
                 "saranno cancellati qui e in tutti gli uffici. Restano solo i dati per le "
@@ -151,8 +151,7 @@ class EraseDialog(QDialog):
         self.reason.textChanged.connect(
             lambda text: self.erase.setEnabled(len(" ".join(text.split())) >= MIN_REASON_LENGTH)
         )
-        self.message = QLabel(objectName="eraseMessage", wordWrap=True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it may name the file written
+        self.message = plain_label(objectName="eraseMessage", wordWrap=True)
         self.message.setStyleSheet("color: #b00020;")
         layout = QVBoxLayout(self)
         layout.addWidget(warning)
@@ -182,8 +181,8 @@ class RightsBox(QGroupBox):
         self.setObjectName("rightsBox")
         self.context = context
         self.person_id: str | None = None
-        self.flags = QLabel(objectName="safeFlags", styleSheet=ALERT_STYLE, wordWrap=True)
-        self.details = QLabel(objectName="safeDetails", wordWrap=True)
+        self.flags = plain_label(objectName="safeFlags", styleSheet=ALERT_STYLE, wordWrap=True)
+        self.details = plain_label(objectName="safeDetails", wordWrap=True)
         self.edit = QPushButton(objectName="safeEdit")
         self.edit.clicked.connect(self.ask_safe_contact)
         self.export = QPushButton(objectName="exportData")

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from casa_desk.ui.plain_text import plain_label
 
 
 class SavedFileBar(QWidget):
@@ -19,9 +21,8 @@ class SavedFileBar(QWidget):
         super().__init__(parent)
         self.setObjectName("savedFile")
         self.path: Path | None = None
-        self.message = QLabel(self)
+        self.message = plain_label(self)
         self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it names the file written
         self.open_button = QPushButton(self.tr("Apri"), self, objectName="openSaved")
         self.open_button.clicked.connect(self.open_file)
         row = QHBoxLayout(self)

@@ -42,6 +42,7 @@ from casa_desk.store.connection import Connections, OperationalError
 from casa_desk.store.db import Store
 from casa_desk.store.search import count_people, fts_query, search_people
 from casa_desk.ui.masking import is_masked, masked_name
+from casa_desk.ui.plain_text import plain_tip
 
 PAGE = 60
 COUNT_CAP = 1000
@@ -323,7 +324,9 @@ class PeopleSearchModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == ID_ROLE:
             return row["id"]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:  # a name is shown as written, never as HTML
+            return plain_tip(_cell(row, self.COLUMNS[index.column()]))
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return _cell(row, self.COLUMNS[index.column()])
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.masking import masked_name
+from casa_desk.ui.plain_text import plain_label
 from casa_desk.ui.search_model import COUNT_CAP, ID_ROLE, PeopleSearchModel, searchable
 from casa_desk.ui.tasks import SyncRunner
 
@@ -71,9 +71,9 @@ class SearchPage(QWidget):
         self.view.verticalHeader().hide()
         self.view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._size_columns()
-        self.count_label = QLabel(objectName="searchCount")
+        self.count_label = plain_label(objectName="searchCount")
         self.register_button = QPushButton(objectName="registerButton")
-        self.hint = QLabel(objectName="searchHint")
+        self.hint = plain_label(objectName="searchHint")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(mid);")
 

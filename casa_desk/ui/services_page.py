@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -44,6 +43,7 @@ from casa_desk.ui.models import (
     stacked,
 )
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.plain_text import plain_label
 from casa_desk.ui.referral_dialog import error_label
 
 INACTIVE_FOREGROUND = QColor("#8a8a8a")
@@ -106,7 +106,7 @@ class ServicesPage(QWidget):
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(80)
-        self.state = QLabel(self)
+        self.state = plain_label(self)
         self.errors = {f: error_label(self) for f in ("name", "kind", "general")}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -140,7 +140,7 @@ class ServicesPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.active_button)
         buttons.addWidget(self.save_button)
-        self.form_title = QLabel(self)
+        self.form_title = plain_label(self)
         font = self.form_title.font()
         font.setBold(True)
         self.form_title.setFont(font)

@@ -10,9 +10,10 @@ background.
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.plain_text import plain_label
 
 REFRESH_MS = 30_000
 #: Beyond this many changes the bar says "more than": counting millions takes too long.
@@ -32,11 +33,11 @@ class DeskStatusBar(QStatusBar):
         self.context = context
         self.office_name = office_name
         self.operator_name = operator_name
-        self.office = QLabel(objectName="statusOffice")
-        self.operator = QLabel(objectName="statusOperator")
-        self.pending = QLabel(objectName="statusPending")
-        self.sync = QLabel(objectName="statusSync")
-        self.break_glass = QLabel(objectName="statusBreakGlass")
+        self.office = plain_label(objectName="statusOffice")
+        self.operator = plain_label(objectName="statusOperator")
+        self.pending = plain_label(objectName="statusPending")
+        self.sync = plain_label(objectName="statusSync")
+        self.break_glass = plain_label(objectName="statusBreakGlass")
         self.break_glass.setStyleSheet("color: #8a4b00; font-weight: bold;")
         self.break_glass.hide()
         self.sync_state = "not_enrolled"

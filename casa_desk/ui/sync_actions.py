@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from casa_desk.ui.contact_form import ERROR_STYLE
 from casa_desk.ui.duplicates import FIELD_LABELS
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.form_labels import fit_mnemonic_labels
+from casa_desk.ui.plain_text import plain_label
 from casa_desk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -144,7 +144,7 @@ class EnrolDialog(QDialog):
         self.setObjectName("enrolDialog")
         self.setWindowTitle(self.tr("Abbina alla sede"))
         self.store, self.runner = store, runner
-        intro = QLabel(
+        intro = plain_label(
             self.tr(
                 "La sede prepara l'abbinamento di questo computer e dà un codice monouso "
                 "(con il suo indirizzo) oppure un file di abbinamento, da usare senza rete."
@@ -156,10 +156,9 @@ class EnrolDialog(QDialog):
         self.hub.setPlaceholderText("https://sede.example:8765")
         self.code = QLineEdit(self, objectName="enrolCode")
         self.code.setPlaceholderText(self.tr("codice monouso"))
-        self.error = QLabel(self, objectName="enrolError")
+        self.error = plain_label(self, objectName="enrolError")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)  # an address, a file name
         self.error.hide()
         form = QFormLayout()
         form.addRow(self.tr("Indirizzo della &sede"), self.hub)

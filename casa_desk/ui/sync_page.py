@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -51,6 +50,7 @@ from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.history_model import registry_edit_author, registry_edit_text
 from casa_desk.ui.masking import full_name
 from casa_desk.ui.operations import StoreOp
+from casa_desk.ui.plain_text import plain_label, plain_tip
 from casa_desk.ui.sync_actions import BundleActions, EnrolDialog, field_text, table_text
 from casa_desk.ui.sync_words import ValueWords, refusal_text
 from casa_desk.ui.tasks import TaskRunner
@@ -93,7 +93,8 @@ class _RowsModel(QAbstractTableModel):
         value = self.rows[index.row()].get(key)
         if key in ("at", "detected_at"):
             return format_datetime(value)
-        return "" if value is None else str(value)
+        text = "" if value is None else str(value)
+        return plain_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
 
     def headerData(
         self,
@@ -134,10 +135,10 @@ class SyncPage(QWidget):
         self.state = "idle"
         self.last_error = ""
 
-        self.hub_label = QLabel(objectName="syncHub")
-        self.last_label = QLabel(objectName="syncLast")
-        self.pending_label = QLabel(objectName="syncPending")
-        self.message_label = QLabel(objectName="syncMessage")
+        self.hub_label = plain_label(objectName="syncHub")
+        self.last_label = plain_label(objectName="syncLast")
+        self.pending_label = plain_label(objectName="syncPending")
+        self.message_label = plain_label(objectName="syncMessage")
         self.message_label.setWordWrap(True)
         # lines carry values (an address, a file name, a hub's text): never read as HTML
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -149,7 +150,7 @@ class SyncPage(QWidget):
         self.bundles = BundleActions(store, self.runner, self)
         self.bundles.finished.connect(self._said)
         self.bundles.imported.connect(self._bundle_imported)
-        self.explain = QLabel(objectName="syncExplain")
+        self.explain = plain_label(objectName="syncExplain")
         self.explain.setWordWrap(True)
         self.explain.setText(
             self.tr(
@@ -164,7 +165,7 @@ class SyncPage(QWidget):
             "QLabel#syncExplain { background: #eef4fb; border: 1px solid #b7cde6;"
             " border-radius: 4px; padding: 6px; }"
         )
-        self.file_label = QLabel(objectName="syncFileMessage")
+        self.file_label = plain_label(objectName="syncFileMessage")
         self.file_label.setWordWrap(True)
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -37,6 +36,7 @@ from casa_desk.store.users import MAX_FULL_NAME, clean_new_username, clean_usern
 from casa_desk.ui.account_dialogs import FormDialog, NewPasswordDialog, RecoveryCodeDialog
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.first_run import check_new_password, message_label, password_field
+from casa_desk.ui.plain_text import plain_label
 from casa_desk.ui.words import ROLE_WORDS, role_word
 
 
@@ -154,7 +154,7 @@ class UsersDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.message = message_label()
         self.message.setObjectName("usersMessage")
-        self.confirmation = QLabel(objectName="usersConfirmation")
+        self.confirmation = plain_label(objectName="usersConfirmation")
         row = QHBoxLayout()
         for button in (
             self.add_button,
