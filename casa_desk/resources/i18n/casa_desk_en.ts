@@ -2357,6 +2357,14 @@
         <translation>The card “%1” will be merged into this one, “%2”.</translation>
     </message>
     <message>
+        <source>Questa scheda</source>
+        <translation>This record</translation>
+    </message>
+    <message>
+        <source>L’altra scheda</source>
+        <translation>The other record</translation>
+    </message>
+    <message>
         <source>Dove i dati sono diversi, scegliere quale tenere:</source>
         <translation>Where the data differ, choose which to keep:</translation>
     </message>
@@ -2464,6 +2472,18 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Recapiti dei presidi</source>
         <translation>Offices&apos; contact details</translation>
+    </message>
+    <message>
+        <source>Presidio</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Telefono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
     </message>
     <message>
         <source>Salva</source>

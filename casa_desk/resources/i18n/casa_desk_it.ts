@@ -2357,6 +2357,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Questa scheda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L’altra scheda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dove i dati sono diversi, scegliere quale tenere:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2459,6 +2467,18 @@ anche il numero verde indicato in bacheca.</source>
     <name>OfficesDialog</name>
     <message>
         <source>Recapiti dei presidi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presidio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefono</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
