@@ -25,7 +25,7 @@ from casa_desk.models.timeutil import format_date
 from casa_desk.store.merging import differences, merged_values
 from casa_desk.ui.history_model import gender_label, role_label
 from casa_desk.ui.masking import full_name
-from casa_desk.ui.plain_text import bold_label, plain_label
+from casa_desk.ui.plain_text import bold_label, no_mnemonic, plain_label
 from casa_desk.ui.screen_fit import fitted
 
 #: The registry fields in words (context "Fields").
@@ -177,8 +177,8 @@ class MergeDialog(QDialog):
         grid.addWidget(bold_label(self.tr("Questa scheda")), 0, 1)
         grid.addWidget(bold_label(self.tr("L’altra scheda")), 0, 2)
         for line, field in enumerate(self.fields, start=1):
-            keep = QRadioButton(shown_value(field, survivor.get(field)), self)
-            take = QRadioButton(shown_value(field, duplicate.get(field)), self)
+            keep = QRadioButton(no_mnemonic(shown_value(field, survivor.get(field))), self)
+            take = QRadioButton(no_mnemonic(shown_value(field, duplicate.get(field))), self)
             keep.setObjectName(f"keep_{field}")
             take.setObjectName(f"take_{field}")
             keep.setChecked(True)

@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casa_desk.ui.plain_text import plain_tip
+from casa_desk.ui.plain_text import no_mnemonic, plain_tip
 
 
 class ElidedButton(QPushButton):
     """A link-like button of a list (flat, text on the left) that fits any width."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
+        super().__init__(no_mnemonic(text), parent)  # a name's "&" is no shortcut
+        self._text = text
         self.setFlat(True)
         self.setStyleSheet("text-align: left;")
         self.setAccessibleName(text)
@@ -46,15 +47,15 @@ class ElidedButton(QPushButton):
         # the style's own padding inside the contents rectangle, as QPushButton leaves it
         spare = self.fontMetrics().horizontalAdvance(" ") * 2
         return self.fontMetrics().elidedText(
-            self.text(), Qt.TextElideMode.ElideRight, max(room.width() - spare, 0)
+            self._text, Qt.TextElideMode.ElideRight, max(room.width() - spare, 0)
         )
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         option = QStyleOptionButton()
         self.initStyleOption(option)
-        option.text = self.shown_text()
+        option.text = no_mnemonic(self.shown_text())
         QStylePainter(self).drawControl(QStyle.ControlElement.CE_PushButton, option)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self.setToolTip(plain_tip(self.text()) if self.shown_text() != self.text() else "")
+        self.setToolTip(plain_tip(self._text) if self.shown_text() != self._text else "")

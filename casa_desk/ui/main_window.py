@@ -40,6 +40,7 @@ from casa_desk.ui.lock_screen import IdleLock, LockScreen
 from casa_desk.ui.masking import masked_name
 from casa_desk.ui.navigation import Navigation
 from casa_desk.ui.person_form import PersonForm
+from casa_desk.ui.plain_text import no_mnemonic
 from casa_desk.ui.quick_exit import NeutralPage, QuickExit
 from casa_desk.ui.screen_fit import fit_to_screen, fits, keep_on_screen
 from casa_desk.ui.search_page import SearchPage
@@ -441,7 +442,7 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
             # a card whose reason has expired: its name needs a new one, like the card
             hidden = session is not None and session.needs_break_glass(visit.person_id)
             name = masked_name() if hidden else visit.name
-            action = menu.addAction(f"{name}  ·  {visit.at.strftime('%H:%M')}")
+            action = menu.addAction(no_mnemonic(f"{name}  ·  {visit.at.strftime('%H:%M')}"))
             action.triggered.connect(lambda _=False, pid=visit.person_id: self.open_person(pid))
         if not visits:
             menu.addAction(self.tr("Nessuna scheda aperta oggi.")).setEnabled(False)

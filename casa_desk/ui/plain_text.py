@@ -67,3 +67,16 @@ def plain_tip(text: str) -> str:
     if not text or not QtGui.Qt.mightBeRichText(text):
         return text
     return f'<p style="white-space:pre-wrap">{html.escape(text, quote=False)}</p>'
+
+
+def no_mnemonic(text: str) -> str:
+    """``text`` for a button, a radio button or a menu item, its ``&`` shown as written.
+
+    Qt reads ``&`` in such a text as the mark of a keyboard shortcut: "Rossi & Bianchi" lost
+    its ``&``, and "Rossi &Bianchi" underlined the B and opened that card at a press of B in
+    the F2 menu. A name, a value or any other stored text gets each ``&`` doubled.
+
+    >>> no_mnemonic("Rossi & Bianchi")
+    'Rossi && Bianchi'
+    """
+    return text.replace("&", "&&")

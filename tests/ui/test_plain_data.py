@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QRadioButton,
     QToolButton,
     QToolTip,
     QWidget,
@@ -342,3 +343,44 @@ def test_labels_and_message_boxes_are_made_plain() -> None:
                 if "Qt.TextFormat.PlainText" not in source:
                     made.append(f"{path.name}:{node.lineno} (a QLabel subclass)")
     assert made == []
+
+
+def test_an_ampersand_of_a_name_is_shown_and_makes_no_shortcut(qtbot, demo: Demo) -> None:  # type: ignore[no-untyped-def]
+    """Qt reads ``&`` in a button's, a radio button's or a menu item's text as a shortcut
+    mark: "Ferri &Orlandi" lost its ``&`` and opened that card at a press of O in the F2
+    menu. The household button, the F2 menu and the merge dialog's values keep it."""
+    from casa_desk.app import build_window
+
+    people = People(demo.store)
+    head = people.register({"last_name": "Ferri &Orlandi", "first_name": "Ada"}, presidio=OFFICE)
+    member = people.register(
+        {"last_name": "Ferri &Orlandi", "first_name": "Ada &Bice", "unit_code": "SS-0998-Z"},
+        presidio=OFFICE,
+    )
+    people.link_household(head["id"], member["id"])
+    window = build_window(demo.session, runner=SyncRunner())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_person(head["id"])
+    card = window.card
+    buttons = [b for b in card.household_box.findChildren(QPushButton) if "Ferri" in b.text()]
+    assert buttons and all(QtGui.QKeySequence.mnemonic(b.text()).isEmpty() for b in buttons)
+    assert "Ferri &Orlandi Ada &Bice" in buttons[0].shown_text()  # type: ignore[attr-defined]
+    menu = window.show_recent()
+    names = [a for a in menu.actions() if "Ferri" in a.text()]
+    assert names and all(QtGui.QKeySequence.mnemonic(a.text()).isEmpty() for a in names)
+    assert names[0].iconText().startswith("Ferri &Orlandi Ada")  # what the menu draws
+    menu.close()
+    seen: list[list[str]] = []
+
+    def read_merge(dialog: QDialog) -> None:
+        radios = dialog.findChildren(QRadioButton)
+        seen.append([r.text() for r in radios if "&" in r.text()])
+        dialog.reject()
+
+    when_modal(read_merge, name="mergeDialog")
+    card.merge(member["id"])
+    assert seen and seen[0]
+    assert all(QtGui.QKeySequence.mnemonic(text).isEmpty() for text in seen[0])
+    assert "Ada &&Bice" in seen[0]  # drawn "Ada &Bice"
