@@ -34,6 +34,12 @@ def enrolled(store: Store) -> bool:
     return bool(state(store, "hub_token"))
 
 
+def hub_address(store: Store) -> str | None:
+    """The hub's address this store syncs with online; None for a desk paired by a file that
+    gave none (it syncs by USB file only)."""
+    return state(store, "hub_url")
+
+
 def sync_status(store: Store, *, pending_cap: int | None = None) -> SyncStatus:
     """Everything the Sync page shows at the top. ``pending_cap``: stop counting unsent
     changes there (a store that never synced has a million: half a second to count)."""

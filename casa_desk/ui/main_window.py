@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from casa_desk.errors import CasaError
 from casa_desk.security.settings import lock_minutes
-from casa_desk.sync.status import enrolled
+from casa_desk.sync.status import enrolled, hub_address
 from casa_desk.ui.break_glass import open_card_access
 from casa_desk.ui.clipboard_guard import ClipboardGuard
 from casa_desk.ui.confirmations import contact_saved_text
@@ -217,6 +217,11 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
             return
         page = self.page("sync")
         page.state_changed.connect(self.status.set_sync_state)  # type: ignore[union-attr]
+        if not hub_address(self.context.store):
+            # Paired by a file with no address: it syncs by USB file only. Trying the hub
+            # every few minutes failed each time and showed "not done" for good.
+            self.status.set_sync_state("by_file")
+            return
         self.status.set_sync_state(page.state)  # type: ignore[union-attr]
         page.start_auto_sync(AUTO_SYNC_MINUTES)  # type: ignore[union-attr]
         # bound to the page: a window closed within the first seconds starts no sync

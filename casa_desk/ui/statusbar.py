@@ -82,6 +82,7 @@ class DeskStatusBar(QStatusBar):
         self.sync_state = code
         words = {
             "not_enrolled": self.tr("Sede: non abbinato"),
+            "by_file": self.tr("Sede: con pacchetti su file"),
             "idle": self.tr("Sede: in attesa"),
             "running": self.tr("Sede: sincronizzazione in corso…"),
             "ok": self.tr("Sede: sincronizzato"),

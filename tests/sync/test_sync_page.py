@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from login_helpers import new_store, session_for
-from sync_helpers import HubProcess, contact, edit, new_office, person, quiesce, row, sync
+from sync_helpers import HubProcess, contact, edit, new_office, office, person, quiesce, row, sync
 
 from casa_desk.ui.sync_page import SyncPage
 from casa_desk.ui.tasks import SyncRunner
@@ -333,3 +333,26 @@ def test_tables_are_named_in_words(qtbot, sqlite_hub: HubProcess, tmp_path: Path
     with qtbot.waitSignal(page.synced, timeout=30_000):
         page.sync_now()
     assert page.rejections.index(0, 1).data() == "Contatti"
+
+
+def test_a_desk_paired_by_file_without_an_address_does_not_try_the_hub(
+    qtbot, hub_store, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Paired by a file that gave no address, a desk syncs by USB file only: it tried the
+    hub every five minutes, failed each time, and the status bar said "not done" for good."""
+    from casa_desk.app import build_window
+    from casa_desk.ui import main_window
+
+    monkeypatch.setattr(main_window, "AUTO_SYNC_FIRST_MS", 0)
+    a, _device = office(hub_store, tmp_path / "a.sqlite", "SAN-SIRO")
+    a.set_meta("presidio", "SAN-SIRO")
+    a.set_meta("operator", "op")
+    window = build_window(session_for(a), runner=SyncRunner())
+    qtbot.addWidget(window)
+    page = window.page("sync")
+    assert not page.auto_timer.isActive()
+    qtbot.wait(200)  # when the first sync would have started
+    assert page.state != "error"
+    assert window.status.sync.text() == "Sede: con pacchetti su file"
+    window.close()
+    window.status.timer.stop()

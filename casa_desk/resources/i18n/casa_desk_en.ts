@@ -987,6 +987,10 @@
         <translation>Hub: not paired</translation>
     </message>
     <message>
+        <source>Sede: con pacchetti su file</source>
+        <translation>Hub: by USB file</translation>
+    </message>
+    <message>
         <source>Sede: in attesa</source>
         <translation>Hub: waiting</translation>
     </message>

@@ -987,6 +987,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sede: con pacchetti su file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sede: in attesa</source>
         <translation type="unfinished"></translation>
     </message>
