@@ -95,7 +95,10 @@ def check_everything_shown(window: QWidget) -> int:
     stored text in it). Returns how many times a stored text was seen on screen."""
     seen = 0
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # a card's old rows
-    for widget in QApplication.allWidgets():
+    # The window and what it opened (dialogs, menus and message boxes are its children), not
+    # QApplication.allWidgets(): that also lists the widgets earlier tests of this process
+    # left half-destroyed, and touching one crashed the process (a segfault in a full run).
+    for widget in [window, *window.findChildren(QWidget)]:
         if not shiboken6.isValid(widget) or widget.objectName() == "qtooltip_label":
             continue
         if isinstance(widget, QLabel):
