@@ -78,7 +78,11 @@ def shown(widget: QWidget) -> str:
 def tip_shown(tip: str, over: QWidget) -> str:
     """What QToolTip displays for ``tip``."""
     QToolTip.showText(over.mapToGlobal(QPoint(4, 4)), tip, over)
-    labels = [w for w in QApplication.allWidgets() if w.objectName() == "qtooltip_label"]
+    labels = [  # the tooltip is a top-level label (allWidgets(): see check_everything_shown)
+        w
+        for w in QApplication.topLevelWidgets()
+        if shiboken6.isValid(w) and w.objectName() == "qtooltip_label"
+    ]
     text = shown(labels[0]) if QToolTip.isVisible() and labels else ""
     QToolTip.hideText()
     return text
