@@ -15,12 +15,12 @@ import time
 from pathlib import Path
 
 import pytest
+from backup_helpers import people_count, register_one
 from login_helpers import login, new_store
 
 from casa_desk.cli import main
 from casa_desk.faults import KILL_STATUS
 from casa_desk.outputs import ABANDONED_AFTER
-from casa_desk.store.people import People
 
 ROOT = Path(__file__).resolve().parents[3]
 #: The steps, in order: the copy made (not its key file), the key file written but not
@@ -31,25 +31,6 @@ POINTS = (
     "backup.after_keys",
     "outputs.before_rename:copia.sqlite",
 )
-
-
-def _people(path: Path) -> int:
-    session = login(path)
-    try:
-        return len(session.store.query("SELECT id FROM people"))
-    finally:
-        session.store.close()
-
-
-def _register(path: Path) -> None:
-    session = login(path)
-    try:
-        People(session.store).register(
-            {"last_name": "Quibbert", "first_name": "Alfa", "codice_fiscale": None},
-            presidio="SAN-SIRO",
-        )
-    finally:
-        session.store.close()
 
 
 def _killed_backup(store: Path, out: Path, point: str) -> None:
@@ -100,11 +81,11 @@ def test_a_backup_killed_at_any_step_leaves_a_pair_that_opens(
     new_store(ours).close()
     if older:
         _backup(ours, out)
-    _register(ours)
+    register_one(ours)
 
     _killed_backup(ours, out, point)
     if older:  # the older backup, opened by whichever key file is beside it
-        assert _people(out) == 0
+        assert people_count(out) == 0
     else:  # no backup, nothing that claims to be one: at most its key file, alone
         assert not out.exists()
     assert all(name.startswith(".copia.sqlite.") for name in _hidden(folder))
@@ -114,7 +95,7 @@ def test_a_backup_killed_at_any_step_leaves_a_pair_that_opens(
     _age(folder)
     _backup(ours, folder / "domani.sqlite")
     if older:
-        assert _people(out) == 0
+        assert people_count(out) == 0
     else:
         assert not keys.exists()
         assert _shown(folder) == ["domani.sqlite", "domani.sqlite.keys"]
@@ -130,13 +111,13 @@ def test_a_backup_killed_at_any_step_leaves_a_pair_that_opens(
         "domani.sqlite.keys",
     ]
     assert _hidden(folder) == []
-    assert _people(out) == 1
+    assert people_count(out) == 1
     # Restored (the pair copied back as the office's store), it opens as the store.
     restored = tmp_path / "ripristino" / "casa_desk.sqlite"
     restored.parent.mkdir()
     shutil.copyfile(out, restored)
     shutil.copyfile(keys, f"{restored}.keys")
-    assert _people(restored) == 1
+    assert people_count(restored) == 1
 
 
 def test_a_refused_rename_takes_back_the_key_file_it_wrote(
@@ -167,11 +148,11 @@ def test_a_refused_rename_takes_back_the_key_file_it_wrote(
     # Over an older backup of the same store, the same error leaves that older copy, which
     # opens with the key file beside it.
     _backup(ours, out)
-    _register(ours)
+    register_one(ours)
     with monkeypatch.context() as patch:
         patch.setattr(os, "replace", replace)
         assert main(["backup", "--db", str(ours), "--out", str(out)]) == 1
-    assert _people(out) == 0
+    assert people_count(out) == 0
     assert _hidden(tmp_path) == []
 
 

@@ -11,10 +11,10 @@ import os
 from pathlib import Path
 
 import pytest
+from backup_helpers import people_count, register_one
 from login_helpers import login, new_store
 
 from casa_desk.cli import main
-from casa_desk.store.people import People
 
 
 class Killed(BaseException):
@@ -33,25 +33,6 @@ def _killed_at_the_copys_rename(monkeypatch: pytest.MonkeyPatch, out: Path) -> N
     monkeypatch.setattr(os, "replace", replace)
 
 
-def _people(path: Path) -> int:
-    session = login(path)
-    try:
-        return len(session.store.query("SELECT id FROM people"))
-    finally:
-        session.store.close()
-
-
-def _register(path: Path) -> None:
-    session = login(path)
-    try:
-        People(session.store).register(
-            {"last_name": "Quibbert", "first_name": "Alfa", "codice_fiscale": None},
-            presidio="SAN-SIRO",
-        )
-    finally:
-        session.store.close()
-
-
 def test_another_stores_backup_is_kept_not_replaced(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -61,7 +42,7 @@ def test_another_stores_backup_is_kept_not_replaced(
     ours, theirs, out = tmp_path / "a.sqlite", tmp_path / "b.sqlite", tmp_path / "copia.sqlite"
     new_store(ours).close()
     new_store(theirs).close()
-    _register(theirs)
+    register_one(theirs)
     assert main(["backup", "--db", str(theirs), "--out", str(out)]) == 0
     keys_before = Path(f"{out}.keys").read_bytes()
     capsys.readouterr()
@@ -76,7 +57,7 @@ def test_another_stores_backup_is_kept_not_replaced(
         "non lo sovrascrivo. Indicare un altro file."
     )
     assert Path(f"{out}.keys").read_bytes() == keys_before
-    assert _people(out) == _people(theirs) > 0
+    assert people_count(out) == people_count(theirs) > 0
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
@@ -86,15 +67,16 @@ def test_a_crash_over_an_older_backup_of_the_same_store_leaves_one_that_opens(
     ours, out = tmp_path / "a.sqlite", tmp_path / "copia.sqlite"
     new_store(ours).close()
     assert main(["backup", "--db", str(ours), "--out", str(out)]) == 0
-    _register(ours)
+    register_one(ours)
 
     with monkeypatch.context() as patch, pytest.raises(Killed):
         _killed_at_the_copys_rename(patch, out.resolve())
         main(["backup", "--db", str(ours), "--out", str(out)])
-    assert _people(out) == _people(ours) - 1  # the older copy, opened by the newer key file
+    # the older copy, opened by the newer key file
+    assert people_count(out) == people_count(ours) - 1
 
     assert main(["backup", "--db", str(ours), "--out", str(out)]) == 0
-    assert _people(out) == _people(ours)
+    assert people_count(out) == people_count(ours)
 
 
 def test_a_decrypted_copy_never_replaces_an_encrypted_backup(
@@ -105,7 +87,7 @@ def test_a_decrypted_copy_never_replaces_an_encrypted_backup(
     one line, before login, and the pair is as it was."""
     ours, out = tmp_path / "a.sqlite", tmp_path / "copia.sqlite"
     new_store(ours).close()
-    _register(ours)
+    register_one(ours)
     assert main(["backup", "--db", str(ours), "--out", str(out)]) == 0
     pair = {p: p.read_bytes() for p in (out, Path(f"{out}.keys"))}
     capsys.readouterr()
@@ -117,7 +99,7 @@ def test_a_decrypted_copy_never_replaces_an_encrypted_backup(
         "Indicare un altro file."
     )
     assert {p: p.read_bytes() for p in pair} == pair
-    assert _people(out) == _people(ours) > 0
+    assert people_count(out) == people_count(ours) > 0
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
     # A key file left alone (its copy gone) is no place for a plain copy either.
@@ -144,7 +126,7 @@ def test_a_key_file_name_that_is_a_link_is_not_followed(
     ours, theirs, out = tmp_path / "a.sqlite", tmp_path / "b.sqlite", tmp_path / "copia.sqlite"
     new_store(ours).close()
     new_store(theirs).close()
-    _register(theirs)
+    register_one(theirs)
     their_keys = Path(f"{theirs}.keys")
     before = their_keys.read_bytes()
     Path(f"{out}.keys").symlink_to(their_keys)
@@ -160,7 +142,7 @@ def test_a_key_file_name_that_is_a_link_is_not_followed(
     finally:
         session.store.close()
     assert their_keys.read_bytes() == before and Path(f"{out}.keys").is_symlink()
-    assert not out.exists() and _people(theirs) == 1
+    assert not out.exists() and people_count(theirs) == 1
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
@@ -176,7 +158,7 @@ def test_a_backup_through_a_link_keeps_its_key_file_beside_the_copy(
     ours, stick = tmp_path / "a.sqlite", tmp_path / "chiavetta"
     stick.mkdir()
     new_store(ours).close()
-    _register(ours)
+    register_one(ours)
     link = tmp_path / "ultima.sqlite"
     link.symlink_to(stick / "copia.sqlite")
     capsys.readouterr()
@@ -188,7 +170,7 @@ def test_a_backup_through_a_link_keeps_its_key_file_beside_the_copy(
     assert Path(f"{real}.keys").is_file()
     moved = tmp_path / "altrove"
     stick.rename(moved)  # the stick taken elsewhere: the copy opens on its own
-    assert _people(moved / "copia.sqlite") == _people(ours) == 1
+    assert people_count(moved / "copia.sqlite") == people_count(ours) == 1
 
     # The window's backup (the store layer) does the same.
     stick.mkdir()
@@ -199,7 +181,7 @@ def test_a_backup_through_a_link_keeps_its_key_file_beside_the_copy(
         session.store.close()
     assert written == real and Path(f"{real}.keys").is_file()
     assert not os.path.lexists(f"{link}.keys")
-    assert _people(real) == 1
+    assert people_count(real) == 1
     assert sorted(p.name for p in tmp_path.rglob(".*")) == []
 
 
@@ -212,7 +194,7 @@ def test_a_decrypted_copy_through_a_link_never_replaces_an_encrypted_backup(
     as it was."""
     ours, out = tmp_path / "a.sqlite", tmp_path / "copia.sqlite"
     new_store(ours).close()
-    _register(ours)
+    register_one(ours)
     assert main(["backup", "--db", str(ours), "--out", str(out)]) == 0
     pair = {p: p.read_bytes() for p in (out, Path(f"{out}.keys"))}
     link = tmp_path / "chiaro.sqlite"
@@ -226,7 +208,7 @@ def test_a_decrypted_copy_through_a_link_never_replaces_an_encrypted_backup(
         "in chiaro. Indicare un altro file."
     ]
     assert {p: p.read_bytes() for p in pair} == pair
-    assert _people(out) == 1 and link.is_symlink()
+    assert people_count(out) == 1 and link.is_symlink()
 
 
 def test_a_link_to_a_copy_whose_key_file_name_is_a_link_is_refused(
@@ -257,7 +239,7 @@ def test_a_backup_to_a_link_that_leads_nowhere_is_one_line_and_writes_nothing(
 ) -> None:
     ours = tmp_path / "a.sqlite"
     new_store(ours).close()
-    _register(ours)
+    register_one(ours)
     loop, nowhere = tmp_path / "giro.sqlite", tmp_path / "chiavetta.sqlite"
     loop.symlink_to(loop)
     nowhere.symlink_to(tmp_path / "manca" / "copia.sqlite")
