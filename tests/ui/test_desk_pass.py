@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from conflict_rows import add_conflicts
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -45,22 +46,7 @@ def _conflicts(demo) -> None:  # type: ignore[no-untyped-def]
         ("contacts", demo.sensitive_contact, "summary", "concurrent_edit", "a", "b"),
         ("people", arianna, "*", "not_applied", None, {"id": arianna, "phone": "3330000099"}),
     )
-    with demo.store.transaction():
-        for n, (table, row_id, field, kind, winner, loser) in enumerate(rows):
-            demo.store.db.execute(
-                "INSERT INTO sync_conflicts (id, table_name, row_id, field, kind, winner_value,"
-                " loser_value, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    f"k{n}",
-                    table,
-                    row_id,
-                    field,
-                    kind,
-                    json.dumps(winner),
-                    json.dumps(loser),
-                    f"2026-01-10T09:0{n}:00.000Z",
-                ],
-            )
+    add_conflicts(demo.store, rows)
 
 
 def test_sync_conflicts_name_the_field_as_the_card_does(qtbot, demo, language) -> None:

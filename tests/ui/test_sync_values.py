@@ -5,10 +5,10 @@ English, on the real window."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 import pytest
+from conflict_rows import add_conflicts
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -46,22 +46,7 @@ def _conflict_values(demo) -> None:  # type: ignore[no-untyped-def]
         ("contacts", "c2", "channel", "concurrent_edit", "sportello", "visita_domiciliare"),
         ("people", ottavio, "notes", "concurrent_edit", "portiere", "custode"),
     )
-    with demo.store.transaction():
-        for n, (table, row_id, field, kind, winner, loser) in enumerate(rows):
-            demo.store.db.execute(
-                "INSERT INTO sync_conflicts (id, table_name, row_id, field, kind, winner_value,"
-                " loser_value, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    f"k{n}",
-                    table,
-                    row_id,
-                    field,
-                    kind,
-                    json.dumps(winner),
-                    json.dumps(loser),
-                    f"2026-01-10T09:{59 - n}:00.000Z",
-                ],
-            )
+    add_conflicts(demo.store, rows, at=lambda n: f"2026-01-10T09:{59 - n}:00.000Z")
 
 
 EXPECTED = {
