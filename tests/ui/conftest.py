@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from login_helpers import PASSWORD, new_session
+from login_helpers import PASSWORD, USER, new_session
 
 from casa_desk.models.codice_fiscale import make_cf
 from casa_desk.models.ids import stable_id
@@ -193,14 +193,35 @@ def context(demo: Demo):  # type: ignore[no-untyped-def]
     return DeskContext(store=demo.store, presidio=OFFICE, session=demo.session, runner=SyncRunner())
 
 
-@pytest.fixture
-def window(qtbot, demo: Demo):  # type: ignore[no-untyped-def]
+def shown_window(qtbot, session: Session):  # type: ignore[no-untyped-def]
+    """The main window of ``session``, shown (tasks run inline)."""
     from casa_desk.app import build_window
     from casa_desk.ui.tasks import SyncRunner
 
-    win = build_window(demo.session, runner=SyncRunner())
+    win = build_window(session, runner=SyncRunner())
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
     return win
+
+
+def coordinator_session(
+    demo: Demo, username: str = "coord.uno", *, full_name: str = "Coordinatrice Prova",
+    sees_sensitive: bool = True,
+) -> Session:  # fmt: skip
+    """A coordinator of the demo desk, added by its administrator and logged in."""
+    add_user(
+        demo.session.desk.login(USER, PASSWORD, how="test"),
+        username,
+        full_name=full_name,
+        role="coordinatore",
+        password=PASSWORD,
+        may_see_sensitive=sees_sensitive,
+    )
+    return demo.session.desk.login(username, PASSWORD, how="test")
+
+
+@pytest.fixture
+def window(qtbot, demo: Demo):  # type: ignore[no-untyped-def]
+    return shown_window(qtbot, demo.session)

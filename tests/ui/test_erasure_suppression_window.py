@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import coordinator_session, shown_window
 from dialogs import when_modal
-from login_helpers import PASSWORD
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from casa_desk.imports.registry import import_people
-from casa_desk.security.accounts import add_user
 from casa_desk.store.people import People
 from casa_desk.ui.person_form import PersonForm
 
@@ -20,22 +19,7 @@ from casa_desk.ui.person_form import PersonForm
 def test_erased_in_the_window_skipped_by_the_import_and_back_when_registered_by_hand(
     qtbot, demo, context, tmp_path: Path
 ):
-    from casa_desk.app import build_window
-    from casa_desk.ui.tasks import SyncRunner
-
-    add_user(
-        demo.session.desk.login("prova.admin", PASSWORD, how="test"),
-        "coord.uno",
-        full_name="Coordinatrice Prova",
-        role="coordinatore",
-        password=PASSWORD,
-        may_see_sensitive=True,
-    )
-    window = build_window(demo.session.desk.login("coord.uno", PASSWORD, how="test"),
-                          runner=SyncRunner())  # fmt: skip
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, coordinator_session(demo))
     corrado, cf = demo.ids["Velluttini Corrado"], demo.cf["Velluttini Corrado"]
     window.open_person(corrado)
 

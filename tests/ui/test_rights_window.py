@@ -6,14 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import OPERATOR
+from conftest import OPERATOR, coordinator_session, shown_window
 from dialogs import when_modal
-from login_helpers import PASSWORD
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
-from casa_desk.security.accounts import add_user
 from casa_desk.store.consents import Consents, referral_purpose
 from casa_desk.store.people import People
 from casa_desk.store.referrals import Referrals
@@ -79,22 +77,7 @@ def test_a_withdrawn_consent_shows_the_referral_held_with_its_reason(qtbot, wind
 
 
 def test_a_coordinator_exports_and_erases_from_the_card(qtbot, demo, tmp_path: Path):
-    from casa_desk.app import build_window
-    from casa_desk.ui.tasks import SyncRunner
-
-    add_user(
-        demo.session.desk.login("prova.admin", PASSWORD, how="test"),
-        "coord.uno",
-        full_name="Coordinatrice Prova",
-        role="coordinatore",
-        password=PASSWORD,
-        may_see_sensitive=True,
-    )
-    coordinator = demo.session.desk.login("coord.uno", PASSWORD, how="test")
-    window = build_window(coordinator, runner=SyncRunner())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, coordinator_session(demo))
     ottavio = demo.ids["Brennafiori Ottavio"]
     window.open_person(ottavio)
     box = window.card.side.rights_box
@@ -163,23 +146,12 @@ def test_a_coordinator_without_permission_is_told_who_may_export_a_riservato_per
     sensitive entries. The window says who may make the copy, and writes nothing."""
     from PySide6.QtWidgets import QMessageBox
 
-    from casa_desk.app import build_window
-    from casa_desk.ui.tasks import SyncRunner
-
-    add_user(
-        demo.session.desk.login("prova.admin", PASSWORD, how="test"),
-        "coord.due",
-        full_name="Coordinatore Prova",
-        role="coordinatore",
-        password=PASSWORD,
+    coordinator = coordinator_session(
+        demo, "coord.due", full_name="Coordinatore Prova", sees_sensitive=False
     )
-    coordinator = demo.session.desk.login("coord.due", PASSWORD, how="test")
     arianna = demo.ids["Quarzolini Arianna"]
     coordinator.break_glass(arianna, "richiesta scritta di accesso n. 3")
-    window = build_window(coordinator, runner=SyncRunner())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, coordinator)
     window.open_person(arianna)
     box = window.card.side.rights_box
     out = tmp_path / "dati-arianna.pdf"
@@ -196,26 +168,12 @@ def test_an_office_is_not_offered_the_erasure_of_another_offices_person(qtbot, d
     """The hub refuses an office's anonymisation of a person another office registered
     (retention and erasure belong to that office and head office): the card of such a person
     offers the export, not the erasure."""
-    from casa_desk.app import build_window
-    from casa_desk.ui.tasks import SyncRunner
-
-    add_user(
-        demo.session.desk.login("prova.admin", PASSWORD, how="test"),
-        "coord.due",
-        full_name="Coordinatore Prova",
-        role="coordinatore",
-        password=PASSWORD,
-        may_see_sensitive=True,
-    )
+    coordinator = coordinator_session(demo, "coord.due", full_name="Coordinatore Prova")
     with demo.store.transaction() as journal:  # as a pull brings the shared registry
         theirs = journal.insert(
             "people", {"first_name": "Altrove", "last_name": "Registrata"}, presidio="MAZZINI"
         )
-    coordinator = demo.session.desk.login("coord.due", PASSWORD, how="test")
-    window = build_window(coordinator, runner=SyncRunner())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, coordinator)
     box = window.card.side.rights_box
     window.open_person(theirs["id"])
     qtbot.waitUntil(lambda: box.person_id == theirs["id"])
