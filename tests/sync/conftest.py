@@ -168,3 +168,19 @@ def sqlite_hub(tmp_path: Path) -> Iterator[HubProcess]:
         yield process
     finally:
         process.stop()
+
+
+@pytest.fixture
+def english(qtbot) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The window in English for one test (the translator removed, Italian's locale back)."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from casa_desk.app import install_translator
+
+    app = QApplication.instance()
+    installed = install_translator(app, "en")
+    yield
+    for translator in installed:
+        app.removeTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))

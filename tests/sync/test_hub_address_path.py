@@ -7,19 +7,15 @@ route still refuses a request without a valid token as before."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
 import pytest
 from login_helpers import new_store
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
 from sync_helpers import HubProcess, new_office
 from test_hub_limits import send_raw
 
-from casa_desk.app import install_translator
 from casa_desk.errors import SyncError
 from casa_desk.sync import client, protocol
 from casa_desk.sync.apply import set_state, state
@@ -27,16 +23,6 @@ from casa_desk.sync.hub.devices import add_device
 from casa_desk.ui.sync_actions import EnrolDialog
 from casa_desk.ui.sync_page import SyncPage
 from casa_desk.ui.tasks import SyncRunner
-
-
-@pytest.fixture
-def english(qtbot) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    app = QApplication.instance()
-    installed = install_translator(app, "en")
-    yield
-    for translator in installed:
-        app.removeTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
 
 
 def _code(hub: HubProcess) -> str:

@@ -5,16 +5,13 @@ or an older store's records) in English or Italian, and shows an unknown one as 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from login_helpers import session_for
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from sync_helpers import HubProcess, contact, new_office, office, person
 
-from casa_desk.app import build_window, install_translator
+from casa_desk.app import build_window
 from casa_desk.models.hlc import pack
 from casa_desk.models.ids import uuid7
 from casa_desk.store.db import Store
@@ -22,16 +19,6 @@ from casa_desk.sync import refusals
 from casa_desk.sync.apply import keep_rejections
 from casa_desk.sync.hub.storage import HubStore
 from casa_desk.ui.tasks import SyncRunner
-
-
-@pytest.fixture
-def english(qtbot) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    app = QApplication.instance()
-    installed = install_translator(app, "en")
-    yield
-    for translator in installed:
-        app.removeTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
 
 
 def _refused_as_older_stores_kept(store: Store) -> None:

@@ -8,19 +8,16 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 from login_helpers import new_store
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication
 from sync_helpers import HubProcess, free_port, new_office, person
 from test_tls import TlsHub
 from tls_helpers import make_certificate
 
-from casa_desk.app import install_translator
 from casa_desk.errors import SyncError
 from casa_desk.store.db import Store
 from casa_desk.sync import client, protocol
@@ -36,16 +33,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 import translations  # noqa: E402 - tools/translations.py, the collector lupdate relies on
 
 HOUR_MS = 3600 * 1000
-
-
-@pytest.fixture
-def english(qtbot) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    app = QApplication.instance()
-    installed = install_translator(app, "en")
-    yield
-    for translator in installed:
-        app.removeTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
 
 
 def _failed_sync(qtbot, store: Store) -> str:  # type: ignore[no-untyped-def]
