@@ -97,20 +97,27 @@ def _same(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
 
 
-def _database_id(path: Path) -> int | None:
-    """The application id of an existing SQLite file (from its 100-byte header, read with a
-    descriptor closed at once), or None when it is not SQLite."""
+def _first_bytes(path: Path, count: int) -> bytes | None:
+    """The first ``count`` bytes of the file at ``path``, read with a descriptor closed at
+    once and never through a link (None when it cannot be read). Never a Python ``open()``
+    of a database: closing one would drop this process's SQLite locks on it."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return None
     try:
-        header = os.read(fd, 72)
+        return os.read(fd, count)
     except OSError:
         return None
     finally:
         os.close(fd)
-    if not header.startswith(_SQLITE_MAGIC) or len(header) < 72:
+
+
+def _database_id(path: Path) -> int | None:
+    """The application id of an existing SQLite file (from its 100-byte header), or None
+    when it is not SQLite."""
+    header = _first_bytes(path, 72)
+    if header is None or not header.startswith(_SQLITE_MAGIC) or len(header) < 72:
         return None
     return int.from_bytes(header[68:72], "big")
 
@@ -123,18 +130,9 @@ def _is_key_file(path: Path) -> bool:
     """True when the existing file at ``path`` is a store's key file by its content, whatever
     its name: on Windows ``OFFICE.SQLITE.KEYS``, ``office.sqlite.keys.`` (a trailing dot or
     space is dropped) or a short 8.3 name are the key file ``office.sqlite.keys`` itself.
-    Reads the first bytes only (a key file is not a database: no SQLite lock to drop)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return False
-    try:
-        head = os.read(fd, 64)
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
-    return head.lstrip().startswith(b"{") and _KEY_FILE_MAGIC in head
+    Reads the first bytes only."""
+    head = _first_bytes(path, 64)
+    return head is not None and head.lstrip().startswith(b"{") and _KEY_FILE_MAGIC in head
 
 
 def is_plain_sqlite(path: PathLike) -> bool:
@@ -151,15 +149,11 @@ def looks_encrypted(path: PathLike) -> bool:
     path = Path(path)
     try:
         size = path.stat().st_size
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return False
-    try:
-        head = os.read(fd, 16)
-    except OSError:
+    head = _first_bytes(path, 16)
+    if head is None:
         return False
-    finally:
-        os.close(fd)
     # b"\xef\xbb\xbf": the byte-order mark every CSV for spreadsheets begins with
     # (casa_desk.safe_csv): one of whole pages was taken for a store and never replaced.
     if size < 4096 or size % 4096 or head.startswith((b"%PDF", b"PK", _SQLITE_MAGIC, _BOM)):
