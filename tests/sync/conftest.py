@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from languages import window_language
 from sync_helpers import HubProcess, free_port
 
 from casa_desk.sync.hub.storage import HubStore
@@ -172,15 +173,6 @@ def sqlite_hub(tmp_path: Path) -> Iterator[HubProcess]:
 
 @pytest.fixture
 def english(qtbot) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    """The window in English for one test (the translator removed, Italian's locale back)."""
-    from PySide6.QtCore import QLocale
-    from PySide6.QtWidgets import QApplication
-
-    from casa_desk.app import install_translator
-
-    app = QApplication.instance()
-    installed = install_translator(app, "en")
-    yield
-    for translator in installed:
-        app.removeTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
+    """The window in English for one test."""
+    with window_language("en"):
+        yield

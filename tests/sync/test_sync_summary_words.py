@@ -9,11 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
+from languages import window_language
 from sync_helpers import HubProcess, contact, new_office, person, sync
 
-from casa_desk.app import install_translator
 from casa_desk.sync.bundle import hub_import_bundle, reply_summary
 from casa_desk.ui.sync_page import SyncPage
 from casa_desk.ui.tasks import SyncRunner
@@ -21,12 +19,8 @@ from casa_desk.ui.tasks import SyncRunner
 
 @pytest.fixture(params=["en", "it"])
 def language(request: pytest.FixtureRequest, qtbot) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    app = QApplication.instance()
-    installed = install_translator(app, request.param)
-    yield request.param
-    for translator in installed:
-        app.removeTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
+    with window_language(request.param):
+        yield request.param
 
 
 LINES = {

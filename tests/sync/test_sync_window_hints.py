@@ -9,14 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from languages import window_language
 from login_helpers import new_store
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication
 from sync_helpers import HubProcess, new_office
 from test_tls import TlsHub
 from tls_helpers import make_certificate
 
-from casa_desk.app import install_translator
 from casa_desk.errors import SyncError
 from casa_desk.security.tokens import code_with_pin
 from casa_desk.store.db import Store
@@ -35,12 +34,8 @@ HINTS = ("casa-desk", "--")
 
 @pytest.fixture(params=["it", "en"])
 def language(request: pytest.FixtureRequest, qtbot) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    app = QApplication.instance()
-    installed = install_translator(app, request.param)
-    yield request.param
-    for translator in installed:
-        app.removeTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
+    with window_language(request.param):
+        yield request.param
 
 
 def _page(qtbot, store: Store) -> SyncPage:  # type: ignore[no-untyped-def]

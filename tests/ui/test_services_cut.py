@@ -7,21 +7,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from languages import window_language
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from casa_desk.app import build_window, install_translator
+from casa_desk.app import build_window
 from casa_desk.ui.tasks import SyncRunner
 
 
 @pytest.fixture(params=["it", "en"])
 def language(request, qtbot) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    app = QApplication.instance()
-    installed = install_translator(app, request.param)
-    yield request.param
-    for translator in installed:
-        app.removeTranslator(translator)
+    with window_language(request.param):
+        yield request.param
 
 
 def _hover_tip(qtbot, view, index) -> str:  # type: ignore[no-untyped-def]

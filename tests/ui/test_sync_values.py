@@ -9,20 +9,17 @@ from collections.abc import Iterator
 
 import pytest
 from conflict_rows import add_conflicts
+from languages import window_language
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
-from casa_desk.app import build_window, install_translator
+from casa_desk.app import build_window
 from casa_desk.ui.tasks import SyncRunner
 
 
 @pytest.fixture(params=["it", "en"])
 def language(request, qtbot) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    app = QApplication.instance()
-    installed = install_translator(app, request.param)
-    yield request.param
-    for translator in installed:
-        app.removeTranslator(translator)
+    with window_language(request.param):
+        yield request.param
 
 
 def _conflict_values(demo) -> None:  # type: ignore[no-untyped-def]
