@@ -361,3 +361,22 @@ def office(hub: HubStore, path: Path, presidio: str, head: bool = False) -> tupl
     store = new_store(path, presidio=None)
     save_credentials(store, enrol(hub, code, store.device_id), None)
     return store, device_by_id(hub, device_id)[0]
+
+
+def an_edit(store: Store, row_id: str, seq: int, **data: Any) -> dict[str, Any]:
+    """``store``'s edit of person ``row_id`` as its ``seq``-th change, as a push carries it
+    (made by hand: a change the store itself did not journal, for the hub's tests)."""
+    from casa_desk.models.hlc import pack
+    from casa_desk.models.ids import uuid7
+
+    return {
+        "seq": seq,
+        "change_id": uuid7(),
+        "table": "people",
+        "row_id": row_id,
+        "op": "update",
+        "hlc": pack(int(time.time() * 1000), seq % 60_000),
+        "device": store.device_id,
+        "data": data,
+        "base": {k: [0, ""] for k in data},
+    }

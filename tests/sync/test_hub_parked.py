@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sync_helpers import office, person
+from sync_helpers import an_edit, office, person
 
 from casa_desk.models.hlc import pack
 from casa_desk.models.ids import uuid7
@@ -25,20 +25,6 @@ def push_outbox(hub: HubStore, store: Store, device: Device, after: int = 0) -> 
     changes = [protocol.change_from_outbox(r) for r in rows]
     message = {"first_seq": after + 1, "last_seq": changes[-1]["seq"], "changes": changes}
     return hub.push(device, protocol.decode(protocol.encode(message)))
-
-
-def an_edit(store: Store, row_id: str, seq: int, **data: Any) -> dict[str, Any]:
-    return {
-        "seq": seq,
-        "change_id": uuid7(),
-        "table": "people",
-        "row_id": row_id,
-        "op": "update",
-        "hlc": pack(int(time.time() * 1000), 0),
-        "device": store.device_id,
-        "data": data,
-        "base": {k: [0, ""] for k in data},
-    }
 
 
 def test_an_edit_that_arrives_before_its_row_waits_for_it(

@@ -22,6 +22,7 @@ import pytest
 from sqlalchemy import func, select
 from sync_helpers import (
     HubProcess,
+    an_edit,
     check_invariants,
     hub_sql,
     new_office,
@@ -32,7 +33,6 @@ from sync_helpers import (
 )
 
 from casa_desk.errors import SyncError
-from casa_desk.models.hlc import pack
 from casa_desk.models.ids import uuid7
 from casa_desk.store.db import Store
 from casa_desk.sync import protocol, restored
@@ -62,21 +62,6 @@ def outbox_changes(store: Store, after: int = 0) -> list[dict[str, Any]]:
 
 def acked(hub: HubStore, device: Device) -> int:
     return int(hub.hello_state(device)["acked_seq"])
-
-
-def an_edit(store: Store, row_id: str, seq: int, **data: Any) -> dict[str, Any]:
-    """``store``'s edit of person ``row_id`` as its ``seq``-th change."""
-    return {
-        "seq": seq,
-        "change_id": uuid7(),
-        "table": "people",
-        "row_id": row_id,
-        "op": "update",
-        "hlc": pack(int(time.time() * 1000), seq % 60_000),
-        "device": store.device_id,
-        "data": data,
-        "base": {k: [0, ""] for k in data},
-    }
 
 
 def batch(changes: list[dict[str, Any]]) -> dict[str, Any]:
