@@ -74,26 +74,27 @@ def validation_messages() -> list[str]:
     return sorted(m for m in found if isinstance(m, str))
 
 
+def _dict_values(module: str, name: str) -> list[str]:
+    """The string values of the dictionary ``name`` annotated at the top of ``module`` (a
+    path under casa_desk/), read from its source."""
+    tree = ast.parse((ROOT / "casa_desk" / module).read_text("utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == name:
+            assert isinstance(node.value, ast.Dict)
+            return [v.value for v in node.value.values if isinstance(v, ast.Constant)]
+    raise SystemExit(f"{name} non trovato in casa_desk/{module}")
+
+
 def language_names() -> list[str]:
     """The Italian names of casa_desk/models/languages.py's ``NAMES`` (the window translates
     them in the context "Languages")."""
-    tree = ast.parse((ROOT / "casa_desk" / "models" / "languages.py").read_text("utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "NAMES":
-            assert isinstance(node.value, ast.Dict)
-            return [v.value for v in node.value.values if isinstance(v, ast.Constant)]
-    raise SystemExit("NAMES non trovato in casa_desk/models/languages.py")
+    return _dict_values("models/languages.py", "NAMES")
 
 
 def refusal_texts() -> list[str]:
     """The Italian reasons of casa_desk/sync/refusals.py's ``TEXTS`` (the window words a
     hub's refusal in the context "Refusals")."""
-    tree = ast.parse((ROOT / "casa_desk" / "sync" / "refusals.py").read_text("utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "TEXTS":
-            assert isinstance(node.value, ast.Dict)
-            return [v.value for v in node.value.values if isinstance(v, ast.Constant)]
-    raise SystemExit("TEXTS non trovato in casa_desk/sync/refusals.py")
+    return _dict_values("sync/refusals.py", "TEXTS")
 
 
 #: The calls that carry a line a window may show, and where the line is among their
