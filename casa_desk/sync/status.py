@@ -46,7 +46,7 @@ def sync_status(store: Store, *, pending_cap: int | None = None) -> SyncStatus:
     count = store.db.execute
     return SyncStatus(
         enrolled=enrolled(store),
-        hub_url=state(store, "hub_url"),
+        hub_url=hub_address(store),
         presidio=state(store, "hub_presidio") or store.presidio,
         last_sync_at=state(store, "last_sync_at"),
         pending=store.pending_changes(cap=pending_cap),
