@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from casa_desk.store.db import Store
+from casa_desk.store.demo_mark import is_demo
 from casa_desk.store.restricted import MASK
 from casa_desk.store.tables import BY_NAME
 from casa_desk.sync import held
@@ -27,6 +28,7 @@ class SyncStatus:
     open_conflicts: int
     held: int = 0  # received changes kept back: their clock is too far ahead (sync/held.py)
     registry_edits: int = 0
+    demo: bool = False  # a demo store (invented people): never paired (store/demo_mark.py)
 
 
 def enrolled(store: Store) -> bool:
@@ -46,6 +48,7 @@ def sync_status(store: Store, *, pending_cap: int | None = None) -> SyncStatus:
     count = store.db.execute
     return SyncStatus(
         enrolled=enrolled(store),
+        demo=is_demo(store.db),
         hub_url=hub_address(store),
         presidio=state(store, "hub_presidio") or store.presidio,
         last_sync_at=state(store, "last_sync_at"),

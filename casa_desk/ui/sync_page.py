@@ -305,6 +305,14 @@ class SyncPage(QWidget):
         )
         self.sync_button.setEnabled(info.enrolled and not self.running)
         self.explain.setVisible(not info.enrolled)
+        if info.demo:  # the banner invited pairing; pairing is refused (a demo store)
+            self.explain.setText(
+                self.tr(
+                    "Questo è un archivio dimostrativo, con persone inventate: non si abbina "
+                    "alla sede e non si sincronizza. Per lavorare con la sede serve un "
+                    "archivio vero."
+                )
+            )
         self.pair_button.setText(
             self.tr("Abbina di nuovo…") if info.enrolled else self.tr("Abbina alla sede…")
         )

@@ -134,6 +134,7 @@ def test_the_window_refuses_to_pair_a_demo_store(  # type: ignore[no-untyped-def
         page = SyncPage(store, runner=SyncRunner())
         qtbot.addWidget(page)
         page.show()
+        assert "archivio dimostrativo" in page.explain.text()  # the banner does not invite it
         code = _code(sqlite_hub)
         said: list[str] = []
 

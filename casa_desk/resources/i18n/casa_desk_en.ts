@@ -3760,6 +3760,10 @@ the free number shown on the notice board.</translation>
         <translation>more than %1</translation>
     </message>
     <message>
+        <source>Questo è un archivio dimostrativo, con persone inventate: non si abbina alla sede e non si sincronizza. Per lavorare con la sede serve un archivio vero.</source>
+        <translation>This is a demo store, full of invented people: it is never paired or synced with head office. Working with head office needs a real store.</translation>
+    </message>
+    <message>
         <source>Abbina di nuovo…</source>
         <translation>Pair again…</translation>
     </message>

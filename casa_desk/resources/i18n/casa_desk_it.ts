@@ -3755,6 +3755,10 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Questo è un archivio dimostrativo, con persone inventate: non si abbina alla sede e non si sincronizza. Per lavorare con la sede serve un archivio vero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Abbina di nuovo…</source>
         <translation type="unfinished"></translation>
     </message>
