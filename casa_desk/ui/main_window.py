@@ -350,6 +350,9 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         sync = self.pages["sync"].page if "sync" in self.pages else None
         if sync is not None:  # its lists name people: read again, masked as the user may
             sync.refresh()  # type: ignore[attr-defined]
+        report = self.pages["report"].page if "report" in self.pages else None
+        if report is not None:  # built for the previous user: its exports are this one's
+            report.session = session  # type: ignore[attr-defined]
 
     # -- people ---------------------------------------------------------------------------
     @property

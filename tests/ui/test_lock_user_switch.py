@@ -1,0 +1,41 @@
+"""Attack: another user logs in on the lock screen; every page acts in *their* name."""
+
+from __future__ import annotations
+
+from conftest import coordinator_session, shown_window
+from login_helpers import PASSWORD
+from PySide6.QtCore import Qt
+from test_report_page import previous_month
+
+
+def _unlock_as(qtbot, window, username: str) -> None:
+    form = window.lock_screen.form
+    form.username.selectAll()
+    qtbot.keyClicks(form.username, username)
+    qtbot.keyClicks(form.password, PASSWORD)
+    qtbot.keyClick(form.password, Qt.Key.Key_Return)
+
+
+def test_the_report_page_works_for_the_coordinator_who_logs_in_on_the_lock_screen(
+    qtbot, demo, tmp_path
+) -> None:
+    first = coordinator_session(demo, "coord.uno")
+    coordinator_session(demo, "coord.due", full_name="Coordinatore Due").logout()
+    window = shown_window(qtbot, first)
+    window.tabs.setCurrentWidget(window.pages["report"])
+    page = window.page("report")
+    window.lock()
+    _unlock_as(qtbot, window, "coord.due")
+    assert window.context.operator == "coord.due"
+    window.tabs.setCurrentWidget(window.pages["report"])
+    month = previous_month()
+    page.select_month(month)
+    made: list[str] = []
+    page.generated.connect(made.append)
+    page.generate_button.click()  # tasks run inline
+    assert made, page.status.text()
+    assert page.save_as(str(tmp_path / "copia.pdf")) is not None
+    rows = demo.store.query(
+        "SELECT who, action FROM audit_log WHERE table_name = 'report' ORDER BY at, rowid"
+    )
+    assert [r["who"] for r in rows] == ["coord.due", "coord.due"]
