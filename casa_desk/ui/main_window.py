@@ -595,6 +595,9 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        # Quitting leaves the desk as F12 does: what was copied here does not outlive the
+        # window (Windows keeps a quitting program's clipboard for the next person).
+        self.clipboard_guard.forget()
         app = QApplication.instance()
         if app is not None:  # F12 and the idle lock belong to an open window only
             app.removeEventFilter(self.quick_exit)
