@@ -39,3 +39,28 @@ def test_the_report_page_works_for_the_coordinator_who_logs_in_on_the_lock_scree
         "SELECT who, action FROM audit_log WHERE table_name = 'report' ORDER BY at, rowid"
     )
     assert [r["who"] for r in rows] == ["coord.due", "coord.due"]
+
+
+def test_one_users_lock_out_does_not_keep_a_colleague_out_of_the_lock_screen(qtbot, demo) -> None:
+    """Throttling is per username: wrong passwords typed for the user at the desk make
+    *that* name wait, while a colleague logs in on the same lock screen at once."""
+    from login_helpers import USER
+
+    window = shown_window(qtbot, demo.session)
+    window.lock()
+    form = window.lock_screen.form
+    for _ in range(6):
+        if not form.password.isEnabled():
+            break
+        qtbot.keyClicks(form.password, "password sbagliata")
+        qtbot.keyClick(form.password, Qt.Key.Key_Return)
+    assert "Troppi tentativi" in form.message.text()
+    assert not form.password.isEnabled()
+    _unlock_as(qtbot, window, USER)
+    assert window.screens.currentWidget() is window.tabs
+    assert window.context.operator == USER
+    # and the name that has to wait still waits
+    window.lock()
+    _unlock_as(qtbot, window, "op.desk")
+    assert window.screens.currentWidget() is window.lock_screen
+    assert "Troppi tentativi" in form.message.text()
