@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from casa_desk.errors import CasaError
+from casa_desk.security.permissions import Action
 from casa_desk.security.settings import lock_minutes
 from casa_desk.sync.status import enrolled, hub_address
 from casa_desk.ui.break_glass import open_card_access
@@ -203,6 +204,7 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
             runner=self.context.runner,
             bus=self.context.bus,
             masked=lambda: self.context.masked,
+            may_enrol=lambda: self.may(Action.ENROL),
         )
         # A sync may change any table: every view decides for itself whether to refresh.
         page.synced.connect(self._after_sync)

@@ -64,3 +64,25 @@ def test_one_users_lock_out_does_not_keep_a_colleague_out_of_the_lock_screen(qtb
     _unlock_as(qtbot, window, "op.desk")
     assert window.screens.currentWidget() is window.lock_screen
     assert "Troppi tentativi" in form.message.text()
+
+
+def test_only_an_administrator_pairs_the_desk_from_the_sync_page(qtbot, demo) -> None:
+    """Pairing (enrolment) is the administrator's, as `casa-desk enrol` says: an operatore
+    meets no "Abbina alla sede…" in the window, and gets it once an administrator logs in
+    on the lock screen."""
+    from login_helpers import USER
+
+    from casa_desk.ui.sync_actions import EnrolDialog
+
+    window = shown_window(qtbot, demo.session)  # op.desk, an operatore
+    window.tabs.setCurrentWidget(window.pages["sync"])
+    page = window.page("sync")
+    assert page.pair_button.isHidden()
+    assert "Abbina alla sede" not in page.explain.text()
+    page.ask_enrol()  # even asked directly, nothing opens
+    assert not [d for d in window.findChildren(EnrolDialog) if d.isVisible()]
+    window.lock()
+    _unlock_as(qtbot, window, USER)
+    window.tabs.setCurrentWidget(window.pages["sync"])
+    assert not page.pair_button.isHidden()
+    assert "Abbina alla sede" in page.explain.text()
