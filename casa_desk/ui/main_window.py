@@ -446,6 +446,7 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         menu = QMenu(self)
         menu.setObjectName("recentMenu")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._forget_erased_visits()
         visits = self.navigation.today()
         session = self.context.session
         for visit in visits:
@@ -461,6 +462,17 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         if visits:
             menu.setActiveAction(menu.actions()[0])
         return menu
+
+    def _forget_erased_visits(self) -> None:
+        """Today's list keeps the name each card had: an erased (or anonymised, by sync
+        or retention) person leaves it, as her name left the store."""
+        db = self.context.store.db
+        for visit in self.navigation.today():
+            row = db.execute(
+                "SELECT anonymised_on FROM people WHERE id = ?", [visit.person_id]
+            ).fetchone()
+            if row is None or row[0]:
+                self.navigation.forget(visit.person_id)
 
     def register_person(self, prefill: str = "") -> None:
         form = PersonForm(self.context, prefill=prefill, parent=self)
