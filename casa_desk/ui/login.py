@@ -301,6 +301,8 @@ class CredentialsForm(QWidget):
         left = math.ceil(self._until - time.monotonic())
         if left <= 0:
             self.timer.stop()
+            if self._running:  # another user's attempt: the form is theirs until it ends
+                return
             self.button.setEnabled(True)
             self.password.setEnabled(True)
             if self._is_throttled_name():
@@ -308,7 +310,7 @@ class CredentialsForm(QWidget):
                 self.password.setFocus()
             return
         if not self._is_throttled_name():  # another user: their own attempt, no wait
-            if not self.password.isEnabled():
+            if not self._running and not self.password.isEnabled():
                 self.button.setEnabled(True)
                 self.password.setEnabled(True)
                 self.message.clear()
