@@ -98,6 +98,9 @@ class CredentialsForm(QWidget):
         self._runner = runner
         self._running = False
         self._until = 0.0
+        #: The username whose wait the countdown shows (throttling is per username).
+        self._throttled = ""
+        self._tried = ""
         self.username = QLineEdit(username, objectName="loginUsername")
         self.username.setMaxLength(32)
         self.password = QLineEdit(objectName="loginPassword")
@@ -134,6 +137,7 @@ class CredentialsForm(QWidget):
         # Auto connection: queued when emitted by a worker, direct on the GUI thread.
         self._announced.connect(self.show_upgrading)
         self.username.returnPressed.connect(self._username_entered)
+        self.username.textChanged.connect(self._tick_if_waiting)
         self.password.returnPressed.connect(self.submit)
         self.button.clicked.connect(self.submit)
         self.retranslate()
@@ -180,10 +184,11 @@ class CredentialsForm(QWidget):
         """Try the username and password; on success emit ``passed``, else say why in one
         line and empty the password. With a runner this returns at once and the result
         comes back later (``settled``)."""
-        if self._running or self.timer.isActive():
+        if self._running or self._waiting():
             return
         username = self.username.text().strip()
         password = self.password.text()
+        self._tried = username
         if not username:
             self.message.setText(self.tr("Indicare il nome utente."))
             self.username.setFocus()
@@ -266,6 +271,7 @@ class CredentialsForm(QWidget):
         try:
             if isinstance(exc, Throttled):
                 self._until = time.monotonic() + exc.retry_after
+                self._throttled = self._tried.lower()
                 self._tick()
                 self.timer.start()
                 return
@@ -279,14 +285,35 @@ class CredentialsForm(QWidget):
         finally:
             self.settled.emit()
 
+    def _waiting(self) -> bool:
+        """The countdown runs and the username is the one that must wait: a colleague
+        typing their own name logs in at once (the refusal is that username's only)."""
+        return self.timer.isActive() and self._is_throttled_name()
+
+    def _is_throttled_name(self) -> bool:
+        return self.username.text().strip().lower() == self._throttled
+
+    def _tick_if_waiting(self) -> None:
+        if self.timer.isActive():
+            self._tick()
+
     def _tick(self) -> None:
         left = math.ceil(self._until - time.monotonic())
         if left <= 0:
             self.timer.stop()
+            if self._running:  # another user's attempt: the form is theirs until it ends
+                return
             self.button.setEnabled(True)
             self.password.setEnabled(True)
-            self.message.setText(self.tr("Si può riprovare."))
-            self.password.setFocus()
+            if self._is_throttled_name():
+                self.message.setText(self.tr("Si può riprovare."))
+                self.password.setFocus()
+            return
+        if not self._is_throttled_name():  # another user: their own attempt, no wait
+            if not self._running and not self.password.isEnabled():
+                self.button.setEnabled(True)
+                self.password.setEnabled(True)
+                self.message.clear()
             return
         self.button.setEnabled(False)
         self.password.setEnabled(False)

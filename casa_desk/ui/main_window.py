@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from casa_desk.errors import CasaError
+from casa_desk.security.permissions import Action
 from casa_desk.security.settings import lock_minutes
 from casa_desk.sync.status import enrolled, hub_address
 from casa_desk.ui.break_glass import open_card_access
@@ -203,6 +204,7 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
             runner=self.context.runner,
             bus=self.context.bus,
             masked=lambda: self.context.masked,
+            may_enrol=lambda: self.may(Action.ENROL),
         )
         # A sync may change any table: every view decides for itself whether to refresh.
         page.synced.connect(self._after_sync)
@@ -350,6 +352,9 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         sync = self.pages["sync"].page if "sync" in self.pages else None
         if sync is not None:  # its lists name people: read again, masked as the user may
             sync.refresh()  # type: ignore[attr-defined]
+        report = self.pages["report"].page if "report" in self.pages else None
+        if report is not None:  # built for the previous user: its exports are this one's
+            report.session = session  # type: ignore[attr-defined]
 
     # -- people ---------------------------------------------------------------------------
     @property
@@ -441,6 +446,7 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         menu = QMenu(self)
         menu.setObjectName("recentMenu")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._forget_erased_visits()
         visits = self.navigation.today()
         session = self.context.session
         for visit in visits:
@@ -456,6 +462,17 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         if visits:
             menu.setActiveAction(menu.actions()[0])
         return menu
+
+    def _forget_erased_visits(self) -> None:
+        """Today's list keeps the name each card had: an erased (or anonymised, by sync
+        or retention) person leaves it, as her name left the store."""
+        db = self.context.store.db
+        for visit in self.navigation.today():
+            row = db.execute(
+                "SELECT anonymised_on FROM people WHERE id = ?", [visit.person_id]
+            ).fetchone()
+            if row is None or row[0]:
+                self.navigation.forget(visit.person_id)
 
     def register_person(self, prefill: str = "") -> None:
         form = PersonForm(self.context, prefill=prefill, parent=self)
@@ -592,6 +609,9 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        # Quitting leaves the desk as F12 does: what was copied here does not outlive the
+        # window (Windows keeps a quitting program's clipboard for the next person).
+        self.clipboard_guard.forget()
         app = QApplication.instance()
         if app is not None:  # F12 and the idle lock belong to an open window only
             app.removeEventFilter(self.quick_exit)

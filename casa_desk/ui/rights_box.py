@@ -58,7 +58,11 @@ class SafeContactDialog(QDialog):
         self.setObjectName("safeContactDialog")
         self.setWindowTitle(self.tr("Contatto sicuro"))
         self.context, self.person_id = context, person_id
-        current = SafeContacts(context.store).get(person_id, context.presidio) or {}
+        # as the card shows them: the phone, hours and note only to who may read them
+        current = (
+            SafeContacts(context.store).get(person_id, context.presidio, masked=context.masked)
+            or {}
+        )
         self.phone = QLineEdit(format_phone(current["phone"]) if current.get("phone") else "")
         self.hours = QLineEdit(current.get("hours") or "")
         self.no_calls = QCheckBox(self.tr("Non chiamare"))
@@ -238,7 +242,10 @@ class RightsBox(QGroupBox):
         if not safe:
             details.append(self.tr("Nessuna istruzione di contatto sicuro."))
         self.details.setText("\n".join(details))
-        self.edit.setVisible(not anonymised)
+        # A user who may not read the phone, hours and note records instructions where
+        # there are none, never changes them: the form would show them, and saving it
+        # without them would wipe them (a colleague with the permission changes them).
+        self.edit.setVisible(not anonymised and (self.context.may_see_sensitive or not safe))
         self.export.setVisible(self._may(Action.EXPORT_PERSON))
         # Another office's person is erased by that office or head office (the hub refuses
         # it from here: store/retention.may_anonymise).

@@ -123,12 +123,15 @@ class SyncPage(QWidget):
         runner: TaskRunner | None = None,
         bus: ChangeBus | None = None,
         masked: Callable[[], bool] = lambda: False,
+        may_enrol: Callable[[], bool] = lambda: True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("syncPage")
         self.store = store
         # asked at each refresh: another user may log in on the lock screen meanwhile
         self._masked = masked
+        # pairing is the administrator's (Action.ENROL, as `casa-desk enrol`)
+        self._may_enrol = may_enrol
         self.runner = runner or TaskRunner()
         self.bus = bus or ChangeBus(self)
         self.running = False
@@ -152,15 +155,6 @@ class SyncPage(QWidget):
         self.bundles.imported.connect(self._bundle_imported)
         self.explain = plain_label(objectName="syncExplain")
         self.explain.setWordWrap(True)
-        self.explain.setText(
-            self.tr(
-                "Questo computer non è ancora abbinato alla sede: le modifiche restano qui "
-                "finché non lo è. Per abbinarlo servono l'indirizzo della sede e il codice "
-                "monouso che la sede prepara (oppure il suo file di abbinamento): premere "
-                "«Abbina alla sede…». Senza rete, le modifiche si scambiano anche con un "
-                "file su chiavetta USB."
-            )
-        )
         self.explain.setStyleSheet(
             "QLabel#syncExplain { background: #eef4fb; border: 1px solid #b7cde6;"
             " border-radius: 4px; padding: 6px; }"
@@ -305,12 +299,32 @@ class SyncPage(QWidget):
         )
         self.sync_button.setEnabled(info.enrolled and not self.running)
         self.explain.setVisible(not info.enrolled)
+        may_enrol = self._may_enrol()
+        self.pair_button.setVisible(may_enrol)
         if info.demo:  # the banner invited pairing; pairing is refused (a demo store)
             self.explain.setText(
                 self.tr(
                     "Questo è un archivio dimostrativo, con persone inventate: non si abbina "
                     "alla sede e non si sincronizza. Per lavorare con la sede serve un "
                     "archivio vero."
+                )
+            )
+        elif may_enrol:
+            self.explain.setText(
+                self.tr(
+                    "Questo computer non è ancora abbinato alla sede: le modifiche restano "
+                    "qui finché non lo è. Per abbinarlo servono l'indirizzo della sede e il "
+                    "codice monouso che la sede prepara (oppure il suo file di "
+                    "abbinamento): premere «Abbina alla sede…». Senza rete, le modifiche si "
+                    "scambiano anche con un file su chiavetta USB."
+                )
+            )
+        else:
+            self.explain.setText(
+                self.tr(
+                    "Questo computer non è ancora abbinato alla sede: le modifiche restano "
+                    "qui finché un amministratore non lo abbina. Senza rete, le modifiche "
+                    "si scambiano anche con un file su chiavetta USB."
                 )
             )
         self.pair_button.setText(
@@ -527,6 +541,8 @@ class SyncPage(QWidget):
     # -- pairing and files ---------------------------------------------------------------
     @Slot()
     def ask_enrol(self) -> None:
+        if not self._may_enrol():  # the button is hidden; nothing else opens it either
+            return
         self.enrol_dialog = EnrolDialog(self.store, self.runner, self)
         self.enrol_dialog.enrolled.connect(self._enrolled)
         self.enrol_dialog.open()

@@ -304,3 +304,21 @@ def test_typing_on_after_coming_back_adds_to_the_draft(qtbot, window, demo) -> N
     qtbot.keyClicks(QApplication.focusWidget(), ", cucina")
     assert form.summary.text() == "Bagno: Perdita dal rubinetto, cucina"
     form.reject()
+
+
+def test_quitting_forgets_what_was_copied_here(qtbot, window, demo) -> None:
+    """Ctrl+Q at the end of the day is leaving the desk too: a codice fiscale copied from
+    the window is not left in the clipboard for the next person at the PC."""
+    clipboard = QApplication.clipboard()
+    window.activateWindow()
+    qtbot.waitUntil(
+        lambda: QApplication.applicationState() == Qt.ApplicationState.ApplicationActive
+    )
+    cf = next(iter(demo.cf.values()))
+    window.search.field.setText(cf)
+    window.search.field.selectAll()
+    qtbot.keyClick(window.search.field, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard.text() == cf
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+    assert clipboard.text() == ""

@@ -902,7 +902,7 @@
     <name>CredentialsForm</name>
     <message>
         <source>Nome utente</source>
-        <extracomment>How often the countdown of a throttled login is redrawn. The message line&apos;s look for a refusal; news (a store being upgraded) is in plain text. Emitted once the form shows that the store is being upgraded. An attempt began: the fields are disabled until ``settled``. The attempt ended, either way (after ``passed``): the form takes input again. :meth:`announce_upgrading`, from whatever thread; :meth:`show_upgrading` on this one.</extracomment>
+        <extracomment>How often the countdown of a throttled login is redrawn. The message line&apos;s look for a refusal; news (a store being upgraded) is in plain text. Emitted once the form shows that the store is being upgraded. An attempt began: the fields are disabled until ``settled``. The attempt ended, either way (after ``passed``): the form takes input again. :meth:`announce_upgrading`, from whatever thread; :meth:`show_upgrading` on this one. The username whose wait the countdown shows (throttling is per username).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3756,6 +3756,10 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Questo è un archivio dimostrativo, con persone inventate: non si abbina alla sede e non si sincronizza. Per lavorare con la sede serve un archivio vero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questo computer non è ancora abbinato alla sede: le modifiche restano qui finché un amministratore non lo abbina. Senza rete, le modifiche si scambiano anche con un file su chiavetta USB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
