@@ -212,6 +212,50 @@ def test_a_key_file_is_replaced_only_by_a_key_file(tmp_path: Path, store_path: P
     assert write_bytes(keys, b"{}\n", key_file=True) == keys and keys.read_bytes() == b"{}\n"
 
 
+def refused_code(path: Path | str, **kwargs: object) -> str | None:
+    with pytest.raises(OutputError) as caught:
+        check_output(path, **kwargs)  # type: ignore[arg-type]
+    return caught.value.code
+
+
+@pytest.mark.parametrize("name", ["x.keys", "X.KEYS", "copia.sqlite.Keys", "x.keys.", "x.keys "])
+def test_no_output_but_a_key_file_is_named_like_one(tmp_path: Path, name: str) -> None:
+    """A new ``x.keys`` was written (``report --out x.keys``): taken for the key file of a
+    store or backup ``x`` by the next backup, a restore, a decrypted copy. Windows drops a
+    trailing dot or space, so ``x.keys.`` is ``x.keys`` there."""
+    out = tmp_path / name
+    for options in ({}, {"database": True}, {"database": True, "application_id": 0x43415341}):
+        assert refused_code(out, **options) == "output_key_file_name", options
+        message = refused(out, **options)
+        assert message == (
+            f"{out}: i nomi che finiscono in .keys sono dei file delle chiavi degli archivi. "
+            "Indicare un altro nome."
+        )
+    link = tmp_path / "rapporto.pdf"  # written through: the name written is the target's
+    link.symlink_to(out)
+    assert refused_code(link) == "output_key_file_name"
+    # A key file itself is written under its name (casa_desk.security.keyfile).
+    assert check_output(out, key_file=True) == out.resolve()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rapporto.pdf"]
+
+
+def test_no_output_goes_beside_a_lone_key_file_but_a_store_backup(tmp_path: Path) -> None:
+    """``X`` written beside ``X.keys`` (a backup's key file, its copy taken to a stick, or a
+    killed backup's) looks like an encrypted pair that opens nothing; only a backup of a
+    store writes its copy there, with its own key file."""
+    keys = tmp_path / "copia.sqlite.keys"
+    keys.write_text('{"format": "casa_desk-keys"}\n')
+    out = tmp_path / "copia.sqlite"
+    for options in ({}, {"database": True}, {"database": True, "application_id": 0}):
+        assert refused_code(out, **options) == "output_beside_keys", options
+    assert refused(out) == (
+        f"Accanto a {out} c'è un file delle chiavi (copia.sqlite.keys): il file verrebbe "
+        "preso per un archivio cifrato. Indicare un altro nome."
+    )
+    assert check_output(out, database=True, application_id=0x43415341) == out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copia.sqlite.keys"]
+
+
 def test_a_folder_on_a_read_only_medium_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
