@@ -333,18 +333,34 @@ def _check_folder(given: Path) -> Path:
 _TEMP_EXTRA = len("..") + 8 + len(".tmp")
 #: The longest file name where the system does not say (Windows: 255 UTF-16 units).
 _NAME_MAX = 255
+#: Whether names are counted as Windows counts them (see :func:`name_length`).
+_WINDOWS = os.name == "nt"
 
 
-def _check_name_length(given: Path, real: Path) -> None:
+def name_length(name: str, *, windows: bool = _WINDOWS) -> int:
+    """A file name's length as the file system counts it against its limit: UTF-16 code
+    units on Windows (NTFS, exFAT: 255 of them), bytes elsewhere (ext4, APFS: 255 bytes of
+    UTF-8). ``è`` is one unit on Windows and two bytes on Linux: counting bytes everywhere
+    refused, on Windows, names of 128 to 255 accented letters that fit."""
+    if windows:
+        return len(name.encode("utf-16-le", "surrogatepass")) // 2
+    return len(os.fsencode(name))
+
+
+def _check_name_length(given: Path, real: Path, *, windows: bool = _WINDOWS) -> None:
     """The temporary file's name must fit too: a name within the limit by less than it
     adds was refused only when written, after the work — a letter already on record, a
-    device's code already replaced (``hub device-code``)."""
+    device's code already replaced (``hub device-code``). Counted as the platform counts
+    (``windows``: see :func:`name_length`)."""
     try:
         limit = os.pathconf(real.parent, "PC_NAME_MAX")
     except (AttributeError, OSError, ValueError):  # no pathconf (Windows), or no answer
         limit = _NAME_MAX
-    if len(os.fsencode(real.name)) + _TEMP_EXTRA > limit:
-        raise OutputError(f"Impossibile scrivere {given}: {_REASONS[errno.ENAMETOOLONG]}.")
+    if name_length(real.name, windows=windows) + _TEMP_EXTRA > limit:
+        raise OutputError(
+            f"Impossibile scrivere {given}: {_REASONS[errno.ENAMETOOLONG]}.",
+            code="output_name_too_long",
+        )
 
 
 def _check_inputs(given: Path, real: Path, inputs: list[Path]) -> None:

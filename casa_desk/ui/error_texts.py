@@ -164,6 +164,9 @@ TEXTS: dict[str, str] = {
         "Errors",
         "Il file scelto è protetto da scrittura: non viene sovrascritto. Sceglierne un altro.",
     ),
+    "output_name_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "Il nome del file è troppo lungo: sceglierne uno più corto."
+    ),
     "output_key_file_name": QT_TRANSLATE_NOOP(
         "Errors",
         "I nomi che finiscono in .keys sono dei file delle chiavi degli archivi: "

@@ -316,6 +316,16 @@ def test_saving_under_a_key_files_name_is_refused(qtbot, store: Store, tmp_path:
     assert [p.name for p in folder.iterdir()] == ["copia.sqlite.keys"]
 
 
+def test_a_name_too_long_is_said_as_such(qtbot, store: Store, tmp_path: Path) -> None:
+    """A name that fits but leaves no room for its temporary file was "controllare la
+    cartella scelta": the folder is fine, the name is what to change."""
+    page = ReportPage(store, "SAN-SIRO", False)
+    qtbot.addWidget(page)
+    generate(qtbot, page, previous_month())
+    assert page.save_as(str(tmp_path / ("x" * 245))) is None
+    assert page.status.text() == "Il nome del file è troppo lungo: sceglierne uno più corto."
+
+
 def test_the_page_names_the_programme_head_office_chose(qtbot, store: Store) -> None:
     from casa_desk.store.settings import Settings
 

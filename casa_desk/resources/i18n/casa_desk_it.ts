@@ -1497,6 +1497,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Il nome del file è troppo lungo: sceglierne uno più corto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>I nomi che finiscono in .keys sono dei file delle chiavi degli archivi: sceglierne un altro.</source>
         <translation type="unfinished"></translation>
     </message>
