@@ -333,6 +333,7 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
             who or w.template.person,
             "--reason",
             reason or "richiesta scritta di prova",
+            "--yes",
         ]
 
     add("person erase", "--db", STORE, lambda w, m: person_erase(w, db=m(w)))
@@ -341,6 +342,8 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
         {
             "unknown-person": lambda w: person_erase(w, who="nessuno"),
             "short-reason": lambda w: person_erase(w, reason="breve"),
+            # irreversible: with no terminal to ask on, only --yes confirms it
+            "without-yes": lambda w: person_erase(w)[:-1],
         },
     )
 
