@@ -10,7 +10,9 @@ user gave us:
   same file as an input of the command (compared by identity: symlinks, ``..`` and hard links
   count), is a store that is open (its ``-wal``/``-shm`` are beside it) or one of those working
   files, or is an existing SQLite database when the command does not write databases (a PDF
-  must never replace a store, open or not);
+  must never replace a store, open or not), or is named like a key file (``X.keys``) or goes
+  beside one (the name and the place of a store's or backup's key file; only a backup of a
+  store writes beside its own);
 * the content goes to a temporary file beside the destination (same file system, so the rename
   is atomic), is flushed to disk and only then renamed over the destination; any failure (a
   full disk, a read-only folder, Ctrl-C) removes the temporary file and its SQLite working
@@ -256,6 +258,8 @@ def check_output(
             application_id=application_id,
             key_file=key_file,
         )
+    if not key_file:
+        _check_key_file_names(given, real, store_copy=database and application_id == _STORE_ID)
     if not os.access(real.parent, os.W_OK | os.X_OK):
         if _read_only_medium(real.parent):
             raise OutputError(
@@ -329,18 +333,34 @@ def _check_folder(given: Path) -> Path:
 _TEMP_EXTRA = len("..") + 8 + len(".tmp")
 #: The longest file name where the system does not say (Windows: 255 UTF-16 units).
 _NAME_MAX = 255
+#: Whether names are counted as Windows counts them (see :func:`name_length`).
+_WINDOWS = os.name == "nt"
 
 
-def _check_name_length(given: Path, real: Path) -> None:
+def name_length(name: str, *, windows: bool = _WINDOWS) -> int:
+    """A file name's length as the file system counts it against its limit: UTF-16 code
+    units on Windows (NTFS, exFAT: 255 of them), bytes elsewhere (ext4, APFS: 255 bytes of
+    UTF-8). ``è`` is one unit on Windows and two bytes on Linux: counting bytes everywhere
+    refused, on Windows, names of 128 to 255 accented letters that fit."""
+    if windows:
+        return len(name.encode("utf-16-le", "surrogatepass")) // 2
+    return len(os.fsencode(name))
+
+
+def _check_name_length(given: Path, real: Path, *, windows: bool = _WINDOWS) -> None:
     """The temporary file's name must fit too: a name within the limit by less than it
     adds was refused only when written, after the work — a letter already on record, a
-    device's code already replaced (``hub device-code``)."""
+    device's code already replaced (``hub device-code``). Counted as the platform counts
+    (``windows``: see :func:`name_length`)."""
     try:
         limit = os.pathconf(real.parent, "PC_NAME_MAX")
     except (AttributeError, OSError, ValueError):  # no pathconf (Windows), or no answer
         limit = _NAME_MAX
-    if len(os.fsencode(real.name)) + _TEMP_EXTRA > limit:
-        raise OutputError(f"Impossibile scrivere {given}: {_REASONS[errno.ENAMETOOLONG]}.")
+    if name_length(real.name, windows=windows) + _TEMP_EXTRA > limit:
+        raise OutputError(
+            f"Impossibile scrivere {given}: {_REASONS[errno.ENAMETOOLONG]}.",
+            code="output_name_too_long",
+        )
 
 
 def _check_inputs(given: Path, real: Path, inputs: list[Path]) -> None:
@@ -362,6 +382,40 @@ def _check_inputs(given: Path, real: Path, inputs: list[Path]) -> None:
                 f"{given} è un file di lavoro di un archivio: indicare un altro file.",
                 code="output_is_input",
             )
+
+
+def named_like_key_file(name: str) -> bool:
+    """True for a file name a key file may have: ``X.keys`` in any case, and with the
+    trailing dots and spaces Windows drops (``X.KEYS.``)."""
+    return name.rstrip(". ").lower().endswith(KEY_FILE)
+
+
+def _check_key_file_names(given: Path, real: Path, *, store_copy: bool) -> None:
+    """An output that is not a key file is never named like one, nor written beside one.
+
+    Why: ``X.keys`` is the key file of a store or backup ``X`` (casa_desk.security.keyfile),
+    known by its name alone: a PDF named ``copia.sqlite.keys`` is taken for the key file of
+    ``copia.sqlite`` by the next backup to that name, a restore and a decrypted copy
+    (refused beside it); a file ``X`` written beside a lone ``X.keys`` (a backup's key file
+    whose copy went to a stick, or a killed backup's) makes a pair that opens nothing, and
+    hides the killed backup's leftovers from :func:`casa_desk.store.backup
+    .clear_killed_backups`. Only a backup of a store (``store_copy``) writes its copy beside
+    its own key file, the one it writes itself; an existing output named so is refused
+    earlier (:func:`_check_existing`).
+    """
+    if named_like_key_file(given.name) or named_like_key_file(real.name):
+        raise OutputError(
+            f"{given}: i nomi che finiscono in {KEY_FILE} sono dei file delle chiavi degli "
+            "archivi. Indicare un altro nome.",
+            code="output_key_file_name",
+        )
+    keys = real.with_name(real.name + KEY_FILE)
+    if not store_copy and os.path.lexists(keys):
+        raise OutputError(
+            f"Accanto a {given} c'è un file delle chiavi ({keys.name}): il file verrebbe preso "
+            "per un archivio cifrato. Indicare un altro nome.",
+            code="output_beside_keys",
+        )
 
 
 #: Stand-ins for the application id an encrypted file hides: the stores' (casa_desk.store

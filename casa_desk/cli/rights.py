@@ -9,13 +9,14 @@ reason); both for coordinators and administrators, both audited.
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from casa_desk.cli.checks import existing_store, output_file
 from casa_desk.cli.login import add_user_argument, logged_in
-from casa_desk.errors import ValidationError
+from casa_desk.errors import CasaError, ValidationError
 from casa_desk.outputs import check_output
 from casa_desk.security.permissions import Action
 
@@ -92,6 +93,11 @@ def register(subparsers: Any) -> None:
             )
         else:
             action.add_argument("--reason", required=True, help="motivo (la richiesta)")
+            action.add_argument(
+                "--yes",
+                action="store_true",
+                help="conferma la cancellazione senza chiederla (senza terminale: obbligatorio)",
+            )
         add_user_argument(action)
         action.set_defaults(handler=run_person)
 
@@ -136,11 +142,42 @@ def run_person(args: argparse.Namespace) -> int:
             rights.export_person(s, person_id, args.out)
             print(f"Dati della persona scritti in {args.out}.")
         else:
+            due = rights.erasure_preview(s, person_id, args.reason)  # refusals before asking
+            if not args.yes:
+                _confirm_erasure(person_id, due)
             found = rights.erase_person(s, person_id, args.reason)
-            rows = sum(len(v) for v in found.values())
-            counted = f"{rows} riga" if rows == 1 else f"{rows} righe"
+            counted = _rows(sum(len(v) for v in found.values()))
             print(
                 f"Dati della persona cancellati ({counted}); gli altri uffici li cancellano "
                 "alla prossima sincronizzazione."
             )
     return 0
+
+
+def _rows(count: int) -> str:
+    return f"{count} riga" if count == 1 else f"{count} righe"
+
+
+def _confirm_erasure(person_id: str, rows: int) -> None:
+    """An erasure cannot be undone: without ``--yes`` it is said (the person's id and the
+    rows about her, nothing that names her) and confirmed on a terminal by typing her id
+    or «si»; with no terminal (a script) it is refused. Either refusal changes nothing."""
+    what = f"persona {person_id} ({_rows(rows)} che la riguardano)"
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        raise CasaError(
+            f"La cancellazione della {what} non si annulla: confermarla con --yes. "
+            "Nulla è stato cambiato.",
+            code="erase_unconfirmed",
+        )
+    sys.stderr.write(
+        f"Da cancellare: la {what}, qui e negli altri uffici alla prossima sincronizzazione. "
+        "Non si annulla.\n"
+        f"Per confermare scrivere l'id della persona ({person_id}) oppure «si»: "
+    )
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line:  # end of input (Ctrl+D): the refusal on a line of its own
+        sys.stderr.write("\n")
+    answer = line.strip()
+    if answer != person_id and answer.lower() not in ("si", "sì"):
+        raise CasaError("Cancellazione annullata: nulla è stato cambiato.", code="erase_cancelled")

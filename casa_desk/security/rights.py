@@ -103,6 +103,18 @@ def export_person(session: Session, person_id: str, out: str | Path) -> Path:
     return out
 
 
+def erasure_preview(session: Session, person_id: str, reason: str) -> int:
+    """What :func:`erase_person` would erase, said before it does (the command's
+    confirmation): every refusal it would make (role, reason, another office's person, a
+    merged record), else how many rows are about the person (hers, merged records' and what
+    is about them, the audit rows too). Reads only."""
+    session.require(Action.ERASE_PERSON)
+    check_reason(audited_reason(reason, "della cancellazione"), session.identity(person_id))
+    retention.anonymisable(session.store, person_id)
+    db = session.store.db
+    return sum(len(ids) for ids in erasure.rows_of(db, erasure.family(db, person_id)).values())
+
+
 def erase_person(session: Session, person_id: str, reason: str) -> dict[str, list[str]]:
     """Erase the person's identity and notes now (art. 17); returns the rows scrubbed here,
     by table. The anonymisation syncs and wins everywhere (store/erasure.py).

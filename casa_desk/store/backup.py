@@ -144,7 +144,8 @@ def clear_killed_backups(folder: Path) -> None:
     store and a key file that opens nothing, for ever.
 
     Only that trace: a key file alone with no copy of ours beside it may be the user's (its
-    copy taken to a stick) and stays; so does a copy another process is still writing."""
+    copy taken to a stick) and stays; so does a copy another process is still writing, and
+    the key file of a backup that renames its copy into place while this looks."""
     try:
         names = os.listdir(folder)
     except OSError:
@@ -156,16 +157,23 @@ def clear_killed_backups(folder: Path) -> None:
         copy, temp = folder / match[1], folder / name
         keys = keyfile.keyfile_path(copy)
         try:
-            if os.path.lexists(copy) or not stat.S_ISREG(keys.lstat().st_mode):
+            judged = keys.lstat()
+            if os.path.lexists(copy) or not stat.S_ISREG(judged.st_mode):
                 continue
-            if keys.lstat().st_mtime < temp.lstat().st_mtime:
+            if judged.st_mtime < temp.lstat().st_mtime:
                 continue
         except OSError:
             continue
         sweep_abandoned(copy)
-        if not os.path.lexists(temp):  # the copy was abandoned: so is its key file
-            with contextlib.suppress(OSError):
-                keys.unlink()
+        # The key file goes only when no copy of ``copy`` is left being written and none has
+        # been renamed into place: a backup between its renames meanwhile renames its copy
+        # (its temporary file gone, the copy there at once: looked at in that order), and
+        # another may still be writing one beside the abandoned one. Only the key file
+        # judged (same inode): never one written since.
+        if glob.glob(f"{glob.escape(str(folder / ('.' + copy.name)))}.*.tmp"):
+            continue
+        if not os.path.lexists(copy):  # the copy was abandoned: so is its key file
+            _drop_lone_keys(keys, judged)
 
 
 def _flush(temp: Path, out: Path) -> None:

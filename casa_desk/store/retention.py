@@ -176,6 +176,25 @@ def old_audit_rows(db: Database, rule: Policy, as_of: date) -> int:
     return int(db.execute("SELECT count(*) FROM audit_log WHERE at < ?", [cutoff]).fetchone()[0])
 
 
+def anonymisable(store: Store, person_id: str) -> dict[str, Any]:
+    """The person's row when this store may anonymise her; else the one-line refusal
+    :func:`anonymise` makes (not found, another office's person, a merged record)."""
+    rows = store.query("SELECT * FROM people WHERE id = ?", [person_id])
+    if not rows:
+        raise ValidationError("Persona non trovata.", code="not_found")
+    person = rows[0]
+    if not may_anonymise(person, store.presidio):
+        raise ValidationError(
+            "Solo il presidio che ha registrato la persona o la sede possono cancellarne i dati.",
+            code="erase_not_owner",
+        )
+    if person.get("merged_into"):
+        raise ValidationError(
+            "Questa scheda è stata unita a un'altra: cancellare quella.", code="merged"
+        )
+    return person
+
+
 def anonymise(
     store: Store,
     person_id: str,
@@ -192,19 +211,7 @@ def anonymise(
     ``suppress`` (an erasure on request): keep the keyed hashes that stop a registry import
     from registering her again (:mod:`casa_desk.store.suppression`), synced with the rest.
     Call :func:`casa_desk.store.erasure.compact` afterwards (outside the transaction)."""
-    rows = store.query("SELECT * FROM people WHERE id = ?", [person_id])
-    if not rows:
-        raise ValidationError("Persona non trovata.", code="not_found")
-    person = rows[0]
-    if not may_anonymise(person, store.presidio):
-        raise ValidationError(
-            "Solo il presidio che ha registrato la persona o la sede possono cancellarne i dati.",
-            code="erase_not_owner",
-        )
-    if person.get("merged_into"):
-        raise ValidationError(
-            "Questa scheda è stata unita a un'altra: cancellare quella.", code="merged"
-        )
+    person = anonymisable(store, person_id)
     with store.transaction() as journal:
         if not person.get("anonymised_on"):
             changes: dict[str, Any] = dict.fromkeys(erasure.PEOPLE_ERASED)

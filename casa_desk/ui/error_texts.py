@@ -164,6 +164,19 @@ TEXTS: dict[str, str] = {
         "Errors",
         "Il file scelto è protetto da scrittura: non viene sovrascritto. Sceglierne un altro.",
     ),
+    "output_name_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "Il nome del file è troppo lungo: sceglierne uno più corto."
+    ),
+    "output_key_file_name": QT_TRANSLATE_NOOP(
+        "Errors",
+        "I nomi che finiscono in .keys sono dei file delle chiavi degli archivi: "
+        "sceglierne un altro.",
+    ),
+    "output_beside_keys": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Accanto al file scelto c'è un file delle chiavi (.keys) di un archivio: "
+        "scegliere un altro nome.",
+    ),
     "disk_full": QT_TRANSLATE_NOOP("Errors", "Disco pieno: liberare spazio e riprovare."),
     # files the user asked us to read (never the open store: casa_desk.outputs.is_store_file)
     "bundle_is_store": QT_TRANSLATE_NOOP(

@@ -176,6 +176,34 @@ def test_a_backup_from_the_archivio_menu(qtbot, demo, tmp_path) -> None:
     assert rows == [{"who": admin.user.username, "row_id": "copia.sqlite"}]
 
 
+def test_a_backup_named_like_a_key_file_is_refused(qtbot, demo, tmp_path) -> None:
+    """A backup picked as ``copia.keys`` in the save dialog was written (its own key file
+    ``copia.keys.keys``): a copy taken for a key file. One worded box, nothing written."""
+    from casa_desk.app import build_window
+    from casa_desk.ui.tasks import SyncRunner
+
+    window = build_window(session_for(demo.store), runner=SyncRunner())
+    qtbot.addWidget(window)
+    window.show()
+    folder = tmp_path / "copie"
+    folder.mkdir()
+
+    def save_as(dialog) -> None:
+        dialog.selectFile(str(folder / "copia.keys"))
+        dialog.accept()
+
+    when_modal(save_as, kind=QFileDialog)
+    window.backup_action.trigger()
+    qtbot.waitUntil(
+        lambda: any(box.isVisible() for box in window.findChildren(QMessageBox)), timeout=5000
+    )
+    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert len(boxes) == 1
+    assert "I nomi che finiscono in .keys sono dei file delle chiavi" in boxes[0].text()
+    boxes[0].close()
+    assert list(folder.iterdir()) == []
+
+
 def test_an_operator_cannot_back_up_from_the_window(qtbot, window, tmp_path) -> None:
     assert not window.backup_action.isVisible()
     out = tmp_path / "copia.sqlite"

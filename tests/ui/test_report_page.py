@@ -293,6 +293,39 @@ def test_saving_over_the_store_is_refused_and_the_store_survives(qtbot, store: S
     assert store.query("SELECT count(*) AS n FROM people")[0]["n"] == len(SURNAMES) + 1
 
 
+def test_saving_under_a_key_files_name_is_refused(qtbot, store: Store, tmp_path: Path) -> None:
+    """``x.keys`` picked in the save dialog was written: a PDF taken for the key file of a
+    store or backup ``x`` by the next backup or restore. One worded line, nothing written;
+    so beside a key file alone (``copia.sqlite`` next to ``copia.sqlite.keys``)."""
+    page = ReportPage(store, "SAN-SIRO", False)
+    qtbot.addWidget(page)
+    generate(qtbot, page, previous_month())
+    folder = tmp_path / "uscite"
+    folder.mkdir()
+    assert page.save_as(str(folder / "rapporto.keys")) is None
+    assert page.status.text() == (
+        "I nomi che finiscono in .keys sono dei file delle chiavi degli archivi: "
+        "sceglierne un altro."
+    )
+    (folder / "copia.sqlite.keys").write_text('{"format": "casa_desk-keys"}\n')
+    assert page.save_as(str(folder / "copia.sqlite")) is None
+    assert page.status.text() == (
+        "Accanto al file scelto c'è un file delle chiavi (.keys) di un archivio: "
+        "scegliere un altro nome."
+    )
+    assert [p.name for p in folder.iterdir()] == ["copia.sqlite.keys"]
+
+
+def test_a_name_too_long_is_said_as_such(qtbot, store: Store, tmp_path: Path) -> None:
+    """A name that fits but leaves no room for its temporary file was "controllare la
+    cartella scelta": the folder is fine, the name is what to change."""
+    page = ReportPage(store, "SAN-SIRO", False)
+    qtbot.addWidget(page)
+    generate(qtbot, page, previous_month())
+    assert page.save_as(str(tmp_path / ("x" * 245))) is None
+    assert page.status.text() == "Il nome del file è troppo lungo: sceglierne uno più corto."
+
+
 def test_the_page_names_the_programme_head_office_chose(qtbot, store: Store) -> None:
     from casa_desk.store.settings import Settings
 

@@ -274,10 +274,10 @@ def test_the_commands_export_erase_and_retention(tmp_path: Path, capsys) -> None
     assert main(["person", "export", "--db", str(path), "--cf", CF, "--out", str(out)]) != 0
     assert "riservata" in capsys.readouterr().err and not out.exists()
     assert main(["person", "erase", "--db", str(path), "--cf", "RSSMRA80A01F205X",
-                 "--reason", "richiesta scritta n. 4"]) != 0  # fmt: skip
+                 "--reason", "richiesta scritta n. 4", "--yes"]) != 0  # fmt: skip
     assert "Nessuna persona" in capsys.readouterr().err
     code = main(["person", "erase", "--db", str(path), "--id", person["id"],
-                 "--reason", "richiesta scritta n. 4"])  # fmt: skip
+                 "--reason", "richiesta scritta n. 4", "--yes"])  # fmt: skip
     assert code == 0 and "cancellati" in capsys.readouterr().out
     # Still riservato after the erasure (its sensitive categories remain): the reason first,
     # and then the copy still names them, which only a user with permission may print.
@@ -317,7 +317,7 @@ def test_erase_says_what_it_did_in_one_line(tmp_path: Path, capsys) -> None:
     said = []
     for person in (bare, full):
         argv = ["person", "erase", "--db", str(path), "--id", person["id"]]
-        assert main([*argv, "--reason", "richiesta scritta n. 6"]) == 0
+        assert main([*argv, "--reason", "richiesta scritta n. 6", "--yes"]) == 0
         said.append(capsys.readouterr().out)
     tail = "; gli altri uffici li cancellano alla prossima sincronizzazione.\n"
     assert said[0] == f"Dati della persona cancellati (1 riga){tail}"

@@ -63,7 +63,10 @@ def test_the_cli_reimport_of_the_registry_skips_a_person_erased_on_request(
     assert main(["import-people", str(SAMPLE), "--db", str(db)]) == 2  # 3 bad rows, as shipped
     assert "Importate 7 nuove persone" in capsys.readouterr().out
     erased = main(
-        ["person", "erase", "--db", str(db), "--cf", SAMPLE_CF, "--reason", "richiesta n. 12"]
+        [
+            *["person", "erase", "--db", str(db), "--cf", SAMPLE_CF],
+            *["--reason", "richiesta n. 12", "--yes"],
+        ]
     )
     assert erased == 0
     capsys.readouterr()

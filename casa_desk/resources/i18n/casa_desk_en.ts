@@ -1497,6 +1497,18 @@
         <translation>The chosen file is write-protected: it is not overwritten. Choose another one.</translation>
     </message>
     <message>
+        <source>Il nome del file è troppo lungo: sceglierne uno più corto.</source>
+        <translation>The file name is too long: choose a shorter one.</translation>
+    </message>
+    <message>
+        <source>I nomi che finiscono in .keys sono dei file delle chiavi degli archivi: sceglierne un altro.</source>
+        <translation>Names ending in .keys belong to the key files of stores: choose another one.</translation>
+    </message>
+    <message>
+        <source>Accanto al file scelto c&apos;è un file delle chiavi (.keys) di un archivio: scegliere un altro nome.</source>
+        <translation>There is a store&apos;s key file (.keys) beside the chosen file: choose another name.</translation>
+    </message>
+    <message>
         <source>Disco pieno: liberare spazio e riprovare.</source>
         <translation>The disk is full: free some space and try again.</translation>
     </message>

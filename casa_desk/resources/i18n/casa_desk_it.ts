@@ -1497,6 +1497,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Il nome del file è troppo lungo: sceglierne uno più corto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I nomi che finiscono in .keys sono dei file delle chiavi degli archivi: sceglierne un altro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accanto al file scelto c&apos;è un file delle chiavi (.keys) di un archivio: scegliere un altro nome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Disco pieno: liberare spazio e riprovare.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -223,3 +223,46 @@ def test_a_key_file_name_that_cannot_be_written_is_refused_before_the_copy(
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("a.")) == [
         "copia.sqlite.keys"
     ]
+
+
+@pytest.mark.parametrize("abandoned_beside", [False, True], ids=["alone", "beside-a-killed-one"])
+def test_a_backup_renaming_its_copy_meanwhile_keeps_its_key_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, abandoned_beside: bool
+) -> None:
+    """Another backup to ``X`` between its two renames (``X.keys`` in place, its copy still
+    ``.X.*.tmp``) while a backup into the same folder takes back a killed one's trace: the
+    copy renamed into ``X`` right after it was judged "not abandoned" made the check "its
+    temporary file is gone" true, and ``X.keys`` was removed: a new backup that opens
+    nothing. So too when a killed backup's abandoned copy of ``X`` lay beside the live one.
+    The other process's rename is made at that moment (the race cannot be timed across two
+    processes); everything else is real."""
+    from casa_desk.store import backup
+
+    ours, folder = tmp_path / "a.sqlite", tmp_path / "copie"
+    folder.mkdir()
+    new_store(ours).close()
+    register_one(ours)
+    out = folder / "copia.sqlite"
+    _backup(ours, out)  # the other backup's pair, its copy not yet renamed:
+    live = folder / ".copia.sqlite.l1v3c0py.tmp"
+    os.replace(out, live)
+    keys = folder / "copia.sqlite.keys"
+    os.utime(keys)  # written after the copy
+    if abandoned_beside:
+        dead = folder / ".copia.sqlite.k1ll3d00.tmp"
+        dead.write_bytes(b"copia interrotta")
+        stamp = time.time() - 2 * ABANDONED_AFTER
+        os.utime(dead, (stamp, stamp))
+    real_sweep = backup.sweep_abandoned
+
+    def sweep_then_rename(copy: Path) -> None:
+        real_sweep(copy)
+        if live.exists():
+            os.replace(live, out)  # the other backup's second rename, now
+
+    monkeypatch.setattr(backup, "sweep_abandoned", sweep_then_rename)
+    backup.clear_killed_backups(folder)
+
+    assert _shown(folder) == ["copia.sqlite", "copia.sqlite.keys"]
+    assert _hidden(folder) == []  # the killed one's copy taken back all the same
+    assert people_count(out) == 1

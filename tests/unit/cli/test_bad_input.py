@@ -92,6 +92,17 @@ OUT: dict[str, Callable[[W, str], str]] = {
     # allowed, but not its temporary file's name: refused only when written, after the
     # work (a letter on record, a device's code replaced)
     "name-without-room-for-its-temporary-file": lambda w, _ok: w.new("x" * 245),
+    # a new file named like a key file (``X.keys``): taken for the key file of a store or
+    # backup ``X`` by the next backup, a restore, a decrypted copy refused beside it
+    "new-key-file-name": lambda w, _ok: w.new("uscita.keys"),
+    "new-key-file-name-in-capitals": lambda w, _ok: w.new("USCITA.KEYS"),
+}
+#: A file a command writes that is not a backup of a store, which alone writes its copy
+#: beside the key file it writes itself.
+NOT_A_BACKUP: dict[str, Callable[[W, str], str]] = {
+    **OUT,
+    # beside a key file alone (a backup's, its copy taken to a stick): a pair opening nothing
+    "beside-a-lone-key-file": lambda w, _ok: _beside_keys(w, "uscita"),
 }
 #: The registry CSV of import-people.
 CSV: dict[str, Callable[[W], str]] = {
@@ -131,6 +142,12 @@ def _alias(w: W, name: str, alias: str) -> str:
     w.file(name.removesuffix(".keys"))
     shutil.copyfile(w.root / name, w.root / alias)
     return str(w.root / alias)
+
+
+def _beside_keys(w: W, name: str) -> str:
+    """A new file ``name`` with a copy of the office's key file beside it (``name.keys``)."""
+    _alias(w, "office.sqlite.keys", f"{name}.keys")
+    return w.new(name)
 
 
 def _write(w: W, name: str, text: str) -> str:
@@ -190,7 +207,7 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
         "demo",
         "--db",
         {
-            **OUT,
+            **NOT_A_BACKUP,
             "existing": lambda w, _ok: w.file("text.txt"),
             # the store would go to the link's target, its key file beside the link
             "dangling-symlink": lambda w, _ok: w.link(w.new("altrove.sqlite"), "symlink"),
@@ -252,8 +269,8 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
         ]
 
     add("report", "--db", STORE, lambda w, m: report(w, db=m(w)))
-    add("report", "--out", OUT, lambda w, m: report(w, out=m(w, "")))
-    add("report", "--csv", OUT, lambda w, m: report(w, csv=m(w, "")))
+    add("report", "--out", NOT_A_BACKUP, lambda w, m: report(w, out=m(w, "")))
+    add("report", "--csv", NOT_A_BACKUP, lambda w, m: report(w, csv=m(w, "")))
     values(
         "report",
         {
@@ -280,7 +297,7 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
         ]
 
     add("letter", "--db", STORE, lambda w, m: letter(w, db=m(w)))
-    add("letter", "--out", OUT, lambda w, m: letter(w, out=m(w, "")))
+    add("letter", "--out", NOT_A_BACKUP, lambda w, m: letter(w, out=m(w, "")))
     values("letter", {"unknown-referral": lambda w: letter(w, ref="nessuna")})
     full("letter", letter)
 
@@ -302,7 +319,7 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
         ]
 
     add("person export", "--db", STORE, lambda w, m: person_export(w, db=m(w)))
-    add("person export", "--out", OUT, lambda w, m: person_export(w, out=m(w, "")))
+    add("person export", "--out", NOT_A_BACKUP, lambda w, m: person_export(w, out=m(w, "")))
     values("person export", {"unknown-person": lambda w: person_export(w, who="nessuno")})
     full("person export", person_export)
 
@@ -316,6 +333,7 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
             who or w.template.person,
             "--reason",
             reason or "richiesta scritta di prova",
+            "--yes",
         ]
 
     add("person erase", "--db", STORE, lambda w, m: person_erase(w, db=m(w)))
@@ -324,6 +342,8 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
         {
             "unknown-person": lambda w: person_erase(w, who="nessuno"),
             "short-reason": lambda w: person_erase(w, reason="breve"),
+            # irreversible: with no terminal to ask on, only --yes confirms it
+            "without-yes": lambda w: person_erase(w)[:-1],
         },
     )
 
@@ -383,7 +403,7 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
     add(
         "hub device-add",
         "--out",
-        {**OUT, "the-hub": lambda w, _ok: w.file("hub.sqlite")},
+        {**NOT_A_BACKUP, "the-hub": lambda w, _ok: w.file("hub.sqlite")},
         lambda w, m: device_add(w, out=m(w, "")),
     )
     values(
@@ -413,7 +433,7 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
     add(
         "hub device-code",
         "--out",
-        {**OUT, "the-hub": lambda w, _ok: w.file("hub.sqlite")},
+        {**NOT_A_BACKUP, "the-hub": lambda w, _ok: w.file("hub.sqlite")},
         lambda w, m: device_code(w, out=m(w, "")),
     )
     values(
@@ -440,7 +460,7 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
     add(
         "hub backup",
         "--out",
-        {**OUT, "the-hub": lambda w, _ok: w.file("hub.sqlite")},
+        {**NOT_A_BACKUP, "the-hub": lambda w, _ok: w.file("hub.sqlite")},
         lambda w, m: hub_backup(w, out=m(w, "")),
     )
     values(
@@ -526,7 +546,7 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
         "hub import-bundle",
         "--reply",
         {
-            **OUT,
+            **NOT_A_BACKUP,
             "the-bundle": lambda w, _ok: w.file("push.casa"),
             "the-hub": lambda w, _ok: w.file("hub.sqlite"),
         },
@@ -657,6 +677,10 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
         "enrol",
         {
             "missing-folder": lambda w: enrol(w, db=w.new("manca/nuovo.sqlite")),
+            # a new store named like a key file, or beside a key file alone: the key file
+            # of a backup taken to a stick was replaced with the new store's
+            "db-named-like-a-key-file": lambda w: enrol(w, db=w.new("nuovo.keys")),
+            "db-beside-a-lone-key-file": lambda w: enrol(w, db=_beside_keys(w, "nuovo.sqlite")),
             # a new store through a link: its key file would go beside the link, split
             "dangling-symlink-db": lambda w: enrol(
                 w, db=w.link(w.new("altrove.sqlite"), "symlink")
@@ -717,7 +741,7 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
         ]
 
     add("bundle export", "--db", STORE, lambda w, m: export(w, db=m(w)))
-    add("bundle export", "--out", OUT, lambda w, m: export(w, out=m(w, "")))
+    add("bundle export", "--out", NOT_A_BACKUP, lambda w, m: export(w, out=m(w, "")))
     full("bundle export", export)
 
     def bundle_import(w: W, db: str | None = None, file: str | None = None) -> list[str]:

@@ -13,9 +13,11 @@ import pytest
 
 from casa_desk.errors import OutputError
 from casa_desk.outputs import (
+    _check_name_length,
     atomic_output,
     check_output,
     check_outputs,
+    name_length,
     write_all,
     write_bytes,
     written_path,
@@ -210,6 +212,84 @@ def test_a_key_file_is_replaced_only_by_a_key_file(tmp_path: Path, store_path: P
         assert "file delle chiavi" in refused(out)
         assert "file delle chiavi" in refused(out, database=True, application_id=1)
     assert write_bytes(keys, b"{}\n", key_file=True) == keys and keys.read_bytes() == b"{}\n"
+
+
+def refused_code(path: Path | str, **kwargs: object) -> str | None:
+    with pytest.raises(OutputError) as caught:
+        check_output(path, **kwargs)  # type: ignore[arg-type]
+    return caught.value.code
+
+
+@pytest.mark.parametrize("name", ["x.keys", "X.KEYS", "copia.sqlite.Keys", "x.keys.", "x.keys "])
+def test_no_output_but_a_key_file_is_named_like_one(tmp_path: Path, name: str) -> None:
+    """A new ``x.keys`` was written (``report --out x.keys``): taken for the key file of a
+    store or backup ``x`` by the next backup, a restore, a decrypted copy. Windows drops a
+    trailing dot or space, so ``x.keys.`` is ``x.keys`` there."""
+    out = tmp_path / name
+    for options in ({}, {"database": True}, {"database": True, "application_id": 0x43415341}):
+        assert refused_code(out, **options) == "output_key_file_name", options
+        message = refused(out, **options)
+        assert message == (
+            f"{out}: i nomi che finiscono in .keys sono dei file delle chiavi degli archivi. "
+            "Indicare un altro nome."
+        )
+    link = tmp_path / "rapporto.pdf"  # written through: the name written is the target's
+    link.symlink_to(out)
+    assert refused_code(link) == "output_key_file_name"
+    # A key file itself is written under its name (casa_desk.security.keyfile).
+    assert check_output(out, key_file=True) == out.resolve()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rapporto.pdf"]
+
+
+def test_no_output_goes_beside_a_lone_key_file_but_a_store_backup(tmp_path: Path) -> None:
+    """``X`` written beside ``X.keys`` (a backup's key file, its copy taken to a stick, or a
+    killed backup's) looks like an encrypted pair that opens nothing; only a backup of a
+    store writes its copy there, with its own key file."""
+    keys = tmp_path / "copia.sqlite.keys"
+    keys.write_text('{"format": "casa_desk-keys"}\n')
+    out = tmp_path / "copia.sqlite"
+    for options in ({}, {"database": True}, {"database": True, "application_id": 0}):
+        assert refused_code(out, **options) == "output_beside_keys", options
+    assert refused(out) == (
+        f"Accanto a {out} c'è un file delle chiavi (copia.sqlite.keys): il file verrebbe "
+        "preso per un archivio cifrato. Indicare un altro nome."
+    )
+    assert check_output(out, database=True, application_id=0x43415341) == out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copia.sqlite.keys"]
+
+
+def test_a_names_length_is_counted_as_the_platform_counts_it() -> None:
+    """Windows (NTFS) limits a name to 255 UTF-16 units, POSIX file systems to 255 bytes:
+    ``è`` is one unit there and two bytes here. ``𝔸`` (outside the BMP) is two units."""
+    assert name_length("rapporto.pdf", windows=True) == 12
+    assert name_length("rapporto.pdf", windows=False) == 12
+    assert name_length("è" * 200, windows=True) == 200
+    assert name_length("è" * 200, windows=False) == 400
+    assert name_length("𝔸", windows=True) == 2
+    assert name_length("𝔸", windows=False) == 4
+
+
+@pytest.mark.parametrize("windows", [False, True], ids=["posix", "windows"])
+def test_a_name_too_long_is_refused_as_the_platform_counts_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, windows: bool
+) -> None:
+    """200 accented letters (+ the temporary file's 14) fit in 255 UTF-16 units, not in 255
+    bytes: refused, before any work, only where they would not fit. The Windows branch is
+    the counting's, given to the check; the system's own answer for the limit is 255
+    either way (Windows has no ``pathconf``)."""
+    monkeypatch.setattr(os, "pathconf", lambda *_: 255, raising=False)
+    real = tmp_path / ("è" * 200 + ".pdf")
+    if windows:
+        _check_name_length(real, real, windows=True)
+    else:
+        with pytest.raises(OutputError) as caught:
+            _check_name_length(real, real, windows=False)
+        assert caught.value.message == f"Impossibile scrivere {real}: nome troppo lungo."
+        assert caught.value.code == "output_name_too_long"
+    ascii_name = tmp_path / ("x" * 242)  # 242 + 14 > 255 on both
+    with pytest.raises(OutputError):
+        _check_name_length(ascii_name, ascii_name, windows=windows)
+    _check_name_length(tmp_path / ("x" * 241), tmp_path / ("x" * 241), windows=windows)
 
 
 def test_a_folder_on_a_read_only_medium_says_so(
