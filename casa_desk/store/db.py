@@ -53,6 +53,7 @@ from casa_desk.store.schema import (
     migrations,
     rebuild_search,
     search_to_rebuild,
+    search_triggers_changed,
     triggers_stale,
 )
 
@@ -128,9 +129,13 @@ class Store:
             store = cls(connections, Journal(db, _device_id(db), starting_clock(db)))
             with store.transaction() as journal:
                 changes = db.conn.total_changes
-                # The search indexes an applied migration does not keep (schema.migration):
-                # rebuilt (seconds at 1M contacts), not after every upgrade.
-                stale = frozenset() if is_new else search_to_rebuild(m.name for m in pending)
+                # The search indexes an applied migration does not keep (schema.migration)
+                # or whose triggers were not this version's: rebuilt (seconds at 1M contacts).
+                stale = (
+                    frozenset()
+                    if is_new
+                    else search_to_rebuild(m.name for m in pending) | search_triggers_changed(db)
+                )
                 ensure_triggers(db)
                 if stale:
                     rebuild_search(db, stale)

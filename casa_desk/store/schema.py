@@ -55,7 +55,8 @@ def migration(
     does not claim it, and the upgrade rebuilds it once more. The default keeps none: a
     migration that does not say gets both indexes rebuilt after it (Store.open), the safe
     way. Every mark is checked on a filled store by
-    tests/unit/store/test_migration_search.py.
+    tests/unit/store/test_migration_search.py. (A change of the search triggers alone —
+    :data:`PEOPLE_FTS` — rebuilds its index without a migration: search_triggers_changed.)
     """
     if keeps_search is True:
         kept = SEARCH_INDEXES
@@ -572,6 +573,34 @@ def triggers_stale(db: Database) -> bool:
         if name.startswith("casa_")
     }
     return have != _wanted_triggers(db)
+
+
+#: The triggers that keep each search index up to date (:data:`_SEARCH_TRIGGERS`).
+_SEARCH_KEEPERS: dict[str, tuple[str, ...]] = {
+    "people_fts": ("casa_fts_people_insert", "casa_fts_people_update"),
+    "contacts_fts": ("casa_fts_contacts_insert",),
+}
+
+
+def search_triggers_changed(db: Database) -> frozenset[str]:
+    """The search indexes whose triggers in the store are not this version's (read-only;
+    before :func:`ensure_triggers`): missing — a bulk load that stopped half-way
+    (:func:`suspend_search`), a ``transform()`` of the table — or computing other values.
+    Rows written meanwhile may be missing from that index or indexed otherwise."""
+    names = [name for keepers in _SEARCH_KEEPERS.values() for name in keepers]
+    marks = ", ".join("?" for _ in names)
+    have = dict(
+        db.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
+            names,
+        ).fetchall()
+    )
+    wanted = _wanted_triggers(db)
+    return frozenset(
+        index
+        for index, keepers in _SEARCH_KEEPERS.items()
+        if any(have.get(name) != wanted[name] for name in keepers)
+    )
 
 
 def _wanted_triggers(db: Database) -> dict[str, str]:

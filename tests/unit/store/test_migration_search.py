@@ -324,6 +324,22 @@ def test_a_migration_that_does_not_say_gets_both_indexes_rebuilt(tmp_path: Path)
             )
 
 
+def test_rows_written_while_the_search_triggers_were_off_are_indexed_at_the_next_open(
+    tmp_path: Path,
+) -> None:
+    """A bulk load that stopped half-way leaves the search triggers off (suspend_search)
+    and rows missing from the index: no migration is pending, but the next open puts the
+    triggers back and rebuilds the indexes whose triggers it had to restore."""
+    path = tmp_path / "s.sqlite"
+    Store.open(path, create=True).close()
+    with Store.open(path) as store:
+        with store.transaction():
+            schema.suspend_search(store.db)
+        People(store).register({"first_name": "Ada", "last_name": "Trovata"}, presidio="SAN-SIRO")
+    with Store.open(path) as store:
+        assert _found(store)["people_fts"] == 1
+
+
 def test_a_name_that_is_no_search_index_is_refused() -> None:
     with pytest.raises(ValueError, match="peoples_fts"):
         schema.migration(keeps_search={"peoples_fts"})
