@@ -160,15 +160,20 @@ def _apply_only(db: Database, name: str) -> None:
     assert [m.name for m in schema.migrations.pending(db)] == following
 
 
-def test_every_migration_but_the_first_keeps_contacts_fts() -> None:
-    """The marks as read from each migration (the next test checks each on data)."""
-    assert NAMES[0] == "m001_initial" and schema.kept_search("m001_initial") == frozenset()
-    assert KEEPING == NAMES[1:]
-    rewriting_people_fts = [n for n in KEEPING if schema.kept_search(n) != schema.SEARCH_INDEXES]
-    assert rewriting_people_fts == [
-        "m003_people_search_prefixes",
-        "m008_search_phones_names_streets",
-    ]
+def test_the_migrations_that_do_not_keep_both_indexes_are_these() -> None:
+    """The marks as read from each migration (the next test checks each on data). A new
+    migration that needs a rebuild is added here, on purpose: an upgrade that brings it
+    costs the rebuild (16 s at 1,000,000 contacts)."""
+    not_keeping = {
+        name: schema.SEARCH_INDEXES - schema.kept_search(name)
+        for name in NAMES
+        if schema.kept_search(name) != schema.SEARCH_INDEXES
+    }
+    assert not_keeping == {
+        "m001_initial": {"people_fts", "contacts_fts"},  # creates them (a new store only)
+        "m003_people_search_prefixes": {"people_fts"},  # rewrites it
+        "m008_search_phones_names_streets": {"people_fts"},  # rewrites it, new values
+    }
 
 
 @pytest.mark.parametrize("name", KEEPING)
