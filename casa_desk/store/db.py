@@ -52,6 +52,8 @@ from casa_desk.store.schema import (
     ensure_triggers,
     migrations,
     rebuild_search,
+    search_to_rebuild,
+    search_triggers_changed,
     triggers_stale,
 )
 
@@ -127,9 +129,16 @@ class Store:
             store = cls(connections, Journal(db, _device_id(db), starting_clock(db)))
             with store.transaction() as journal:
                 changes = db.conn.total_changes
+                # The search indexes an applied migration does not keep (schema.migration)
+                # or whose triggers were not this version's: rebuilt (seconds at 1M contacts).
+                stale = (
+                    frozenset()
+                    if is_new
+                    else search_to_rebuild(m.name for m in pending) | search_triggers_changed(db)
+                )
                 ensure_triggers(db)
-                if pending and not is_new:
-                    rebuild_search(db)  # a table rebuild may have renumbered rowids
+                if stale:
+                    rebuild_search(db, stale)
                 recover_poisoned_clock(journal)
                 reference.seed(journal)
                 if not checked and db.conn.total_changes != changes:

@@ -5,9 +5,16 @@ Migrations are named and ordered; each runs in a transaction after an automatic 
 them, so :func:`ensure_triggers` recreates the capture guards and the search index triggers
 from the live schema on every open and after every migration. A migration therefore cannot
 silently switch capture off.
+
+Each migration says which search indexes it keeps (:func:`migration`): after an upgrade the
+store rebuilds the others (:func:`search_to_rebuild`) — seconds at 1,000,000 contacts, so
+not after a migration that only adds a column, a table or an index.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -23,8 +30,70 @@ MIGRATION_SET = "casa_desk"
 
 migrations = Migrations(MIGRATION_SET)
 
+#: The full-text search indexes, each following one table by rowid: ``people_fts`` keeps its
+#: own copy of values computed from ``people`` (:data:`PEOPLE_FTS`), ``contacts_fts`` is an
+#: external-content index of ``contacts`` (summary, notes).
+SEARCH_INDEXES: frozenset[str] = frozenset({"people_fts", "contacts_fts"})
 
-@migrations()
+#: Migration name → the search indexes it keeps (:func:`migration`); absent: none.
+_KEEPS_SEARCH: dict[str, frozenset[str]] = {}
+
+_Step = TypeVar("_Step", bound=Callable[[Database], None])
+
+
+def migration(
+    *, keeps_search: bool | Iterable[str] = False, name: str | None = None
+) -> Callable[[_Step], _Step]:
+    """Register the next migration (as ``@migrations()`` does) and say which search indexes
+    it keeps: ``True`` both, or the names of those it keeps (:data:`SEARCH_INDEXES`).
+
+    A migration keeps an index when, applied to a store whose index matches its table, it
+    leaves the index exactly as a rebuild would: it renumbers no row of the table (no table
+    rebuilt by hand — create, copy, drop, rename — and no ``VACUUM``) and changes neither
+    the values the index holds nor how they are computed. Adding a column, a table, an
+    index or a derived table keeps both; one that rewrites an index itself (m003, m008)
+    does not claim it, and the upgrade rebuilds it once more. The default keeps none: a
+    migration that does not say gets both indexes rebuilt after it (Store.open), the safe
+    way. Every mark is checked on a filled store by
+    tests/unit/store/test_migration_search.py. (A change of the search triggers alone —
+    :data:`PEOPLE_FTS` — rebuilds its index without a migration: search_triggers_changed.)
+    """
+    if keeps_search is True:
+        kept = SEARCH_INDEXES
+    elif keeps_search is False:
+        kept = frozenset()
+    else:
+        kept = frozenset(keeps_search)
+        if not kept <= SEARCH_INDEXES:
+            raise ValueError(f"not a search index: {sorted(kept - SEARCH_INDEXES)}")
+
+    def register(step: _Step) -> _Step:
+        step_name = name or step.__name__
+        migrations(name=step_name)(step)
+        if kept:
+            _KEEPS_SEARCH[step_name] = kept
+        return step
+
+    return register
+
+
+def kept_search(name: str) -> frozenset[str]:
+    """The search indexes migration ``name`` keeps (:func:`migration`)."""
+    return _KEEPS_SEARCH.get(name, frozenset())
+
+
+def search_to_rebuild(applied: Iterable[str]) -> frozenset[str]:
+    """The search indexes to rebuild after applying the migrations named ``applied`` to an
+    existing store: those that one of them does not keep."""
+    stale: set[str] = set()
+    for name in applied:
+        stale |= SEARCH_INDEXES - kept_search(name)
+    return frozenset(stale)
+
+
+# Keeps none: it creates both indexes (only a new store applies it; opening a new store
+# rebuilds nothing).
+@migration()
 def m001_initial(db: Database) -> None:
     """The tables of DESIGN.md §3, the sync bookkeeping and the search indexes."""
     for spec in SYNCED_TABLES:
@@ -56,7 +125,7 @@ def m001_initial(db: Database) -> None:
         _exec_statements(db, script)
 
 
-@migrations()
+@migration(keeps_search=True)
 def m002_people_lookup_indexes(db: Database) -> None:
     """Indexes for the person card: who was merged into this person (its history) and who
     shares a birth date (possible duplicates). Without them each is a scan of ``people``:
@@ -71,7 +140,8 @@ def m002_people_lookup_indexes(db: Database) -> None:
     )
 
 
-@migrations()
+# Rewrites people_fts (filled here with the values of its time, m008 changed them since).
+@migration(keeps_search={"contacts_fts"})
 def m003_people_search_prefixes(db: Database) -> None:
     """Rebuild the people search index with FTS5 prefix indexes for 1-3 characters.
 
@@ -92,7 +162,7 @@ def m003_people_search_prefixes(db: Database) -> None:
     )
 
 
-@migrations()
+@migration(keeps_search=True)
 def m003_report_indexes(db: Database) -> None:
     """Indexes for the monthly report (benchmarks/bench_report.py, 1M contacts):
     follow-ups overdue at month end read only this covering index plus the amends probe
@@ -109,7 +179,7 @@ def m003_report_indexes(db: Database) -> None:
     )
 
 
-@migrations()
+@migration(keeps_search=True)
 def m004_report_covering_indexes(db: Database) -> None:
     """Covering indexes for the monthly report at 90,000 contacts a month in one office
     (benchmarks/bench_report.py): "is this person new here?" becomes one index seek per
@@ -125,7 +195,7 @@ def m004_report_covering_indexes(db: Database) -> None:
     )
 
 
-@migrations()
+@migration(keeps_search=True)
 def m005_people_unit_code(db: Database) -> None:
     """The household of a person without a household id is everyone in the same Aler unit
     (People.household); people imported from the registry have only the unit. Without this
@@ -136,7 +206,7 @@ def m005_people_unit_code(db: Database) -> None:
     )
 
 
-@migrations()
+@migration(keeps_search=True)
 def m006_held_changes_and_clock_floor(db: Database) -> None:
     """One clock per store (issue 8).
 
@@ -176,7 +246,7 @@ def m006_held_changes_and_clock_floor(db: Database) -> None:
         )
 
 
-@migrations()
+@migration(keeps_search=True)
 def m007_esf_exits_and_settings(db: Database) -> None:
     """ESF participants from entry to results (issue 13), and head office's settings.
 
@@ -505,6 +575,34 @@ def triggers_stale(db: Database) -> bool:
     return have != _wanted_triggers(db)
 
 
+#: The triggers that keep each search index up to date (:data:`_SEARCH_TRIGGERS`).
+_SEARCH_KEEPERS: dict[str, tuple[str, ...]] = {
+    "people_fts": ("casa_fts_people_insert", "casa_fts_people_update"),
+    "contacts_fts": ("casa_fts_contacts_insert",),
+}
+
+
+def search_triggers_changed(db: Database) -> frozenset[str]:
+    """The search indexes whose triggers in the store are not this version's (read-only;
+    before :func:`ensure_triggers`): missing — a bulk load that stopped half-way
+    (:func:`suspend_search`), a ``transform()`` of the table — or computing other values.
+    Rows written meanwhile may be missing from that index or indexed otherwise."""
+    names = [name for keepers in _SEARCH_KEEPERS.values() for name in keepers]
+    marks = ", ".join("?" for _ in names)
+    have = dict(
+        db.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
+            names,
+        ).fetchall()
+    )
+    wanted = _wanted_triggers(db)
+    return frozenset(
+        index
+        for index, keepers in _SEARCH_KEEPERS.items()
+        if any(have.get(name) != wanted[name] for name in keepers)
+    )
+
+
 def _wanted_triggers(db: Database) -> dict[str, str]:
     """name → SQL as SQLite keeps it in ``sqlite_master`` (``CREATE TRIGGER`` … ``END``)."""
     wanted = {}
@@ -556,11 +654,17 @@ def suspend_search(db: Database) -> None:
         db.execute(f"DROP TRIGGER IF EXISTS {name}")
 
 
-def rebuild_search(db: Database) -> None:
-    """Rebuild both search indexes from their tables (after a bulk load or a repair)."""
-    db.execute("DELETE FROM people_fts")
-    _fill_people_search(db)
-    db.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')")
+def rebuild_search(db: Database, indexes: Iterable[str] = SEARCH_INDEXES) -> None:
+    """Rebuild search ``indexes`` (default both) from their tables (after a bulk load, an
+    upgrade that needs it — :func:`search_to_rebuild` — or a repair)."""
+    indexes = frozenset(indexes)
+    if not indexes <= SEARCH_INDEXES:
+        raise ValueError(f"not a search index: {sorted(indexes - SEARCH_INDEXES)}")
+    if "people_fts" in indexes:
+        db.execute("DELETE FROM people_fts")
+        _fill_people_search(db)
+    if "contacts_fts" in indexes:
+        db.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')")
 
 
 def _fill_people_search(db: Database) -> None:
@@ -571,7 +675,7 @@ def _fill_people_search(db: Database) -> None:
     )
 
 
-@migrations()
+@migration(keeps_search=True)
 def m007_registry_edits(db: Database) -> None:
     """Edits another office made to a person registered here, as received by sync (issue 8):
     the Sync page and the person's card list them with the office and operator that made
@@ -598,7 +702,9 @@ def m007_registry_edits(db: Database) -> None:
     )
 
 
-@migrations()
+# Rewrites people_fts with new values: the upgrade rebuilds it again (harmless, stores this
+# old are rare), contacts_fts is untouched.
+@migration(keeps_search={"contacts_fts"})
 def m008_search_phones_names_streets(db: Database) -> None:
     """Search finds a phone however it is typed and by its last digits, a surname without its
     apostrophe or space ("dangelo", "derosa"), and a street (issue 9, item 11).
@@ -617,7 +723,7 @@ def m008_search_phones_names_streets(db: Database) -> None:
     _fill_people_search(db)
 
 
-@migrations()
+@migration(keeps_search=True)
 def m009_presidi_phone_email(db: Database) -> None:
     """The office's phone and e-mail, for the referral letter's "Per richiamarci" (issue 9,
     item 13). Reference data: head office fills them in and every desk receives them."""
@@ -626,7 +732,7 @@ def m009_presidi_phone_email(db: Database) -> None:
             db.execute(f"ALTER TABLE presidi ADD COLUMN {column} TEXT")
 
 
-@migrations()
+@migration(keeps_search=True)
 def m010_security(db: Database) -> None:
     """Who may see what (issue 10).
 
@@ -660,7 +766,7 @@ def m010_security(db: Database) -> None:
     rebuild_restricted(db)
 
 
-@migrations()
+@migration(keeps_search=True)
 def m011_sync_outbox_operator(db: Database) -> None:
     """Who made each change, recorded when it is made (issue 8 follow-up): the journal
     stamps the writing operator on ``sync_outbox.operator`` and the push sends it, so an
@@ -670,7 +776,7 @@ def m011_sync_outbox_operator(db: Database) -> None:
         db.execute("ALTER TABLE sync_outbox ADD COLUMN operator TEXT")
 
 
-@migrations()
+@migration(keeps_search=True)
 def m011_rights_consent_hold(db: Database) -> None:
     """Referrals on hold (issue 11): the folded ``held`` flag and its reason in the local
     status cache, refolded from the events already there (none is held yet)."""
@@ -681,7 +787,7 @@ def m011_rights_consent_hold(db: Database) -> None:
         db.execute("ALTER TABLE referral_status ADD COLUMN held_reason TEXT")
 
 
-@migrations()
+@migration(keeps_search=True)
 def m012_rights_anonymised(db: Database) -> None:
     """Anonymisation as a replicated operation (issue 11): ``people.anonymised_on`` (synced),
     the local ``casa_scrub`` flag the guard triggers honour while an erasure scrubs this
@@ -698,7 +804,7 @@ def m012_rights_anonymised(db: Database) -> None:
     )
 
 
-@migrations()
+@migration(keeps_search=True)
 def m013_rights_safe_contacts(db: Database) -> None:
     """Safe-contact instructions (issue 11): a synced table, one row per person and office."""
     if not db[SAFE_CONTACTS.name].exists():
@@ -715,7 +821,7 @@ def m013_rights_safe_contacts(db: Database) -> None:
     )
 
 
-@migrations()
+@migration(keeps_search=True)
 def m014_report_month_indexes(db: Database) -> None:
     """Indexes the monthly report reads without touching a table row (issue 12; profile in
     benchmarks/bench_report.py, 1,000,000 contacts):
@@ -845,7 +951,7 @@ def rebuild_first_seen(db: Database) -> None:
     )
 
 
-@migrations()
+@migration(keeps_search=True)
 def m015_report_first_seen(db: Database) -> None:
     """When each person was first seen at each office: ``contacts_first_seen`` (person,
     office, the ``occurred_at`` of their earliest current contact there), kept by triggers.
@@ -872,7 +978,7 @@ def m015_report_first_seen(db: Database) -> None:
     rebuild_first_seen(db)
 
 
-@migrations()
+@migration(keeps_search=True)
 def m016_report_referrals_index(db: Database) -> None:
     """``referrals_report`` (id, deleted, presidio, service_id): the monthly report reads the
     referrals with events in two months (11,000 at 1,000,000 contacts) from this index alone,
@@ -884,7 +990,7 @@ def m016_report_referrals_index(db: Database) -> None:
     )
 
 
-@migrations()
+@migration(keeps_search=True)
 def m017_report_summaries(db: Database) -> None:
     """The monthly report's contact counts kept by triggers: ``contacts_month_people``
     (office, Rome month, person, n) and ``contacts_hour_counts`` (office, UTC hour, topic,
@@ -893,7 +999,7 @@ def m017_report_summaries(db: Database) -> None:
     create_summaries(db)
 
 
-@migrations()
+@migration(keeps_search=True)
 def m018_report_summaries_recounted(db: Database) -> None:
     """The summaries counted again from the contacts: m017's triggers took away a count for
     a contact naming itself as the contact it amends (sync may bring one) when it was
@@ -903,7 +1009,7 @@ def m018_report_summaries_recounted(db: Database) -> None:
     rebuild_summaries(db)
 
 
-@migrations()
+@migration(keeps_search=True)
 def m019_demo_mark(db: Database) -> None:
     """Demo stores are marked (``casa_meta.demo_store``), so none is ever paired with a hub
     (:mod:`casa_desk.store.demo_mark`): one built before the mark is recognised by the demo
@@ -912,7 +1018,7 @@ def m019_demo_mark(db: Database) -> None:
         mark_demo(db)
 
 
-@migrations()
+@migration(keeps_search=True)
 def m020_people_erasure_hashes(db: Database) -> None:
     """The suppression list (:mod:`casa_desk.store.suppression`): ``people.erasure_hashes``
     (synced), the keyed hashes that stop a registry import from registering again a person
