@@ -244,7 +244,7 @@ def check_output(
         raise OutputError("Indicare il file da scrivere.")
     try:  # a name (or a folder's) longer than the system allows: stat itself fails
         real = _check_folder(given)
-        _check_name_length(given, real)
+        _check_name_length(given, real, database=database)
         _check_inputs(given, real, _input_files(inputs))
         exists = real.exists()
     except OSError as exc:
@@ -347,16 +347,21 @@ def name_length(name: str, *, windows: bool = _WINDOWS) -> int:
     return len(os.fsencode(name))
 
 
-def _check_name_length(given: Path, real: Path, *, windows: bool = _WINDOWS) -> None:
+def _check_name_length(
+    given: Path, real: Path, *, windows: bool = _WINDOWS, database: bool = False
+) -> None:
     """The temporary file's name must fit too: a name within the limit by less than it
     adds was refused only when written, after the work — a letter already on record, a
-    device's code already replaced (``hub device-code``). Counted as the platform counts
+    device's code already replaced (``hub device-code``). A database's temporary file has
+    working files of its own (``-journal``: a backup with 8 characters fewer to spare
+    failed at the copy, after the login, with a vague line). Counted as the platform counts
     (``windows``: see :func:`name_length`)."""
     try:
         limit = os.pathconf(real.parent, "PC_NAME_MAX")
     except (AttributeError, OSError, ValueError):  # no pathconf (Windows), or no answer
         limit = _NAME_MAX
-    if name_length(real.name, windows=windows) + _TEMP_EXTRA > limit:
+    extra = _TEMP_EXTRA + (len("-journal") if database else 0)
+    if name_length(real.name, windows=windows) + extra > limit:
         raise OutputError(
             f"Impossibile scrivere {given}: {_REASONS[errno.ENAMETOOLONG]}.",
             code="output_name_too_long",

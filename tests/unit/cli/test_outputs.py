@@ -292,6 +292,22 @@ def test_a_name_too_long_is_refused_as_the_platform_counts_it(
     _check_name_length(tmp_path / ("x" * 241), tmp_path / ("x" * 241), windows=windows)
 
 
+def test_a_database_name_leaves_room_for_its_journal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A SQLite file is written through a temporary file that has a ``-journal`` of its
+    own: a backup named 8 characters short of the limit failed at the copy, after the
+    login, with "impossibile aprire il file". Now refused first, saying why; any other
+    file of that name is written."""
+    monkeypatch.setattr(os, "pathconf", lambda *_: 255, raising=False)
+    name = tmp_path / ("x" * 236)  # 236 + 14 fits 255; with "-journal" it does not
+    check_output(name)
+    with pytest.raises(OutputError) as caught:
+        check_output(name, database=True)
+    assert caught.value.code == "output_name_too_long"
+    check_output(tmp_path / ("x" * 233), database=True)
+
+
 def test_a_folder_on_a_read_only_medium_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
