@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLineEdit,
@@ -42,6 +41,7 @@ from casa_desk.store.retention import may_anonymise
 from casa_desk.store.safe_contact import SafeContacts
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.file_dialogs import save_file_name
 from casa_desk.ui.operations import StoreOp
 from casa_desk.ui.plain_text import plain_label
 
@@ -267,9 +267,7 @@ class RightsBox(QGroupBox):
         if self.person_id is None:
             return
         title = self.tr("Salva i dati della persona")
-        path, _ = QFileDialog.getSaveFileName(
-            self, title, str(Path.home() / "dati.pdf"), self.tr("PDF (*.pdf)")
-        )
+        path = save_file_name(self, title, str(Path.home() / "dati.pdf"), self.tr("PDF (*.pdf)"))
         if path:
             self.export_to(Path(path))
 
