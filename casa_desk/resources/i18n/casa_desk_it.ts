@@ -3389,6 +3389,18 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Persona riservata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Togli «riservata»…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segna come riservata…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>NON CHIAMARE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3410,6 +3422,34 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Nessuna istruzione di contatto sicuro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segnare la persona come riservata? Chi non può vedere i dati riservati la troverà come «Persona riservata» e aprirà la scheda solo indicando un motivo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Togliere il segno «riservata»? Chi non può vedere i dati riservati vedrà di nuovo il suo nome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segna come riservata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Togli il segno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persona segnata come riservata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tolto il segno «riservata».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
