@@ -262,7 +262,6 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         self.backup_action.triggered.connect(self.ask_backup)
         self.offices_action = QAction(self)
         self.offices_action.triggered.connect(self.edit_offices)
-        self.offices_action.setVisible(self.context.is_head_office)
         self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         for action in (self.register_action, self.contact_action, self.sync_action):

@@ -194,7 +194,7 @@ def test_head_office_edits_the_offices_contacts(qtbot, demo) -> None:
 
     context = DeskContext(
         store=demo.store, presidio=HEAD_OFFICE, operator="sede", is_head_office=True,
-        runner=SyncRunner(),
+        runner=SyncRunner(), session=session_for(demo.store),  # an administrator
     )  # fmt: skip
     dialog = show(qtbot, OfficesDialog(context))
     phone, email, error, _office = dialog.rows["MAZZINI"]
