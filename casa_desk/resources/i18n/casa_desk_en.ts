@@ -2326,6 +2326,22 @@
         <source>Accesso con motivo scaduto: scheda chiusa.</source>
         <translation>Access with a reason ended: card closed.</translation>
     </message>
+    <message>
+        <source>Uscire da casa_desk?</source>
+        <translation>Quit casa_desk?</translation>
+    </message>
+    <message>
+        <source>Moduli non salvati di chi usava lo sportello: %1. Uscendo andranno persi.</source>
+        <translation>Unsaved forms of whoever was using the desk: %1. Quitting loses them.</translation>
+    </message>
+    <message>
+        <source>Esci e perdi i moduli</source>
+        <translation>Quit and lose the forms</translation>
+    </message>
+    <message>
+        <source>Non uscire</source>
+        <translation>Do not quit</translation>
+    </message>
 </context>
 <context>
     <name>MemberDialog</name>

@@ -2326,6 +2326,22 @@
         <source>Accesso con motivo scaduto: scheda chiusa.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Uscire da casa_desk?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moduli non salvati di chi usava lo sportello: %1. Uscendo andranno persi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esci e perdi i moduli</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non uscire</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MemberDialog</name>
