@@ -6,6 +6,13 @@ so it may name them. Without a live consent it is refused. Every printing is rec
 ``audit_log`` (action ``printed``): a saved letter in the same transaction that moves the
 file into place; a letter sent to a printer when the print dialog is accepted, before a
 page is printed (:func:`letter_to_print`, :func:`record_printed`).
+
+**Safe-contact instructions.** When an office's instructions for the person say "non
+chiamare" or "non inviare posta" (:mod:`casa_desk.store.safe_contact`), the letter prints
+neither her registry phone nor anything that invites writing to her, and says only that the
+service contacts her through the presidio: a service that calls the tenancy's number may
+reach the person she fears, and the letter may be read by others, so it never says why.
+The instructions' own phone, hours and note are never printed.
 """
 
 from __future__ import annotations
@@ -46,6 +53,8 @@ class LetterData:
     consent_version: str
     presidio: str
     operator_name: str = ""
+    #: True when the person is to be contacted only through the office (safe contact).
+    via_office: bool = False
 
 
 def load_letter(store: Store, referral_id: str, *, by: str = "") -> LetterData:
@@ -91,7 +100,21 @@ def load_letter(store: Store, referral_id: str, *, by: str = "") -> LetterData:
         consent_version=consent.get("informativa_version") or "",
         presidio=ref["presidio"],
         operator_name=_full_name(store, by),
+        via_office=_via_office(store, ref["person_id"]),
     )
+
+
+def _via_office(store: Store, person_id: str) -> bool:
+    """True when any office's live instructions for the person say not to call or write.
+
+    Any office's, not only the referral's: the flags protect the person wherever she was
+    met, and they are never masked (:mod:`casa_desk.store.safe_contact`)."""
+    rows = store.query(
+        "SELECT 1 FROM safe_contacts WHERE person_id = ? AND deleted = 0"
+        " AND (no_calls = 1 OR no_post = 1) LIMIT 1",
+        [person_id],
+    )
+    return bool(rows)
 
 
 def _full_name(store: Store, username: str) -> str:
@@ -124,7 +147,10 @@ def render_letter(data: LetterData) -> bytes:
     details = [
         ["Persona", person_name],
         ["Data di nascita", format_date(p.get("birth_date"))],
-        ["Telefono", format_phone(p["phone"]) if p.get("phone") else ""],
+        # Neither the phone nor any other way to reach her at home when she is to be
+        # contacted through the office; the words say how, never why.
+        ["Telefono", format_phone(p["phone"]) if p.get("phone") and not data.via_office else ""],
+        ["Contatti", "tramite il presidio" if data.via_office else ""],
         ["Urgenza", URGENCY_LABELS.get(data.urgency, data.urgency)],
         ["Risposta attesa entro", format_date(data.due_on)],
     ]
@@ -176,6 +202,7 @@ def render_letter(data: LetterData) -> bytes:
         ),
         *[para(line) for line in _call_back(office)],
         para("Vi chiediamo di comunicarci la presa in carico o l'esito dell'invio."),
+        *([para("Per contattare la persona rivolgersi al presidio.")] if data.via_office else []),
         Spacer(1, 10 * mm),
         para("Il community manager"),
         para(data.operator_name, "h3") if data.operator_name else Spacer(1, 1),

@@ -649,10 +649,14 @@ class Session:
         self.audit(AuditAction.VIEWED, table=table, row_id=row_id)
 
     def set_restricted(self, person_id: str, flagged: bool) -> bool:
-        """Flag (or unflag) a person as riservato by hand; audited. True when it changed."""
+        """Flag (or unflag) a person as riservato by hand; audited. True when it changed.
+
+        Coordinators and administrators (``RESTRICT_PERSON``): the flag decides who sees
+        her name, and taking it off shows her to every user without permission."""
         from casa_desk.store.restricted import set_by_hand
 
         self._require_active()
+        self.require(Action.RESTRICT_PERSON)
         with self.store.transaction() as journal:
             changed = set_by_hand(self.store.db, person_id, flagged, utc_now_text())
             if changed:

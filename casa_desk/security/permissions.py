@@ -5,7 +5,8 @@ Three roles (DESIGN.md §4a, issue 10), each with everything of the one before:
 * **operatore** — the desk: find and register people, log contacts, refer, print a referral
   letter, sync (the window does it by itself), carry bundles;
 * **coordinatore** — also the office's audit log and break-glass events, the monthly report,
-  registry imports, encrypted backups;
+  registry imports, encrypted backups, flagging a person riservato by hand (and taking the
+  flag off: it unmasks her for every user without permission);
 * **amministratore** — also users (add, disable, reset a password), settings (idle lock),
   a recovery code, a *decrypted* backup, pairing the store with the hub.
 
@@ -47,6 +48,7 @@ class Action(StrEnum):
     ERASE_PERSON = "erase_person"  # art. 17 on request (issue 11)
     EXPORT_PERSON = "export_person"  # art. 15: everything held on a person, for them
     RETENTION = "retention"  # run the retention policy
+    RESTRICT_PERSON = "restrict_person"  # flag a person riservato by hand, or take it off
 
 
 _OPERATOR = frozenset(
@@ -66,6 +68,7 @@ _COORDINATOR = _OPERATOR | {
     Action.BACKUP,
     Action.ERASE_PERSON,
     Action.EXPORT_PERSON,
+    Action.RESTRICT_PERSON,
 }
 _ADMINISTRATOR = _COORDINATOR | {
     Action.MANAGE_USERS,

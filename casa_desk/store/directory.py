@@ -84,7 +84,10 @@ class Directory:
 
     def set_office_contacts(self, code: str, *, phone: str, email: str) -> dict[str, Any] | None:
         """Head office sets an office's phone and e-mail (the letter prints them); the phone
-        is stored in its one form (E.164), a wrong one or a wrong e-mail is refused."""
+        is stored in its one form (E.164), a wrong one or a wrong e-mail is refused.
+
+        Who may: :func:`casa_desk.security.settings.set_office_contacts` checks the role and
+        audits it; the window and any command call that, not this."""
         from casa_desk.models.people import clean_person
 
         office = self.presidio(code)

@@ -90,6 +90,14 @@ def restricted_among(db: Database, person_ids: Iterable[str]) -> set[str]:
     return found
 
 
+def flagged_by_hand(db: Database, person_id: str) -> bool:
+    """True when someone flagged the person riservato by hand (see :func:`set_by_hand`)."""
+    row = db.execute(
+        "SELECT by_hand FROM people_restricted WHERE person_id = ?", [person_id]
+    ).fetchone()
+    return bool(row and row[0])
+
+
 def set_by_hand(db: Database, person_id: str, flagged: bool, now: str) -> bool:
     """Flag (or unflag) a person by hand; returns True when something changed. A person
     riservato because of sensitive records stays riservato when unflagged. Call inside a

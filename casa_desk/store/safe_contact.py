@@ -12,7 +12,9 @@ are instructions that protect the person (an operator must know not to call or w
 if they may not read why), and they reveal nothing by themselves.
 
 **Never printed** on anything the person takes home: the referral letter prints no safe
-contact, and the access PDF (reports/person_file.py) says only that they are held.
+contact (and, under either flag, not her registry phone either: it sends the service to the
+office, reports/letter.py), and the access PDF (reports/person_file.py) says only that they
+are held.
 """
 
 from __future__ import annotations

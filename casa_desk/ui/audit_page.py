@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -38,6 +37,7 @@ from casa_desk.security.permissions import Action
 from casa_desk.store.search import search_people
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.file_dialogs import save_file_name
 from casa_desk.ui.masking import full_name, mask_people
 from casa_desk.ui.models import Column, RowsModel, fit_columns, make_table
 from casa_desk.ui.plain_text import plain_label
@@ -309,7 +309,7 @@ class AuditDialog(QDialog):
     # -- export -------------------------------------------------------------------------
     def ask_export(self) -> None:
         name = f"registro-accessi-{today_rome().isoformat()}.csv"
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self,
             self.tr("Esporta il registro degli accessi"),
             str(Path.home() / name),

@@ -262,9 +262,8 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
         self.backup_action.triggered.connect(self.ask_backup)
         self.offices_action = QAction(self)
         self.offices_action.triggered.connect(self.edit_offices)
-        self.offices_action.setVisible(self.context.is_head_office)
         self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self.quit_asked)
         for action in (self.register_action, self.contact_action, self.sync_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
@@ -607,7 +606,17 @@ class MainWindow(AwayMixin, ArchiveMixin, SecurityMixin, QMainWindow):
             self.settings.set_layout(name, part.saveState())
         self.settings.sync()
 
+    def quit_asked(self) -> None:
+        """Ctrl+Q / *Esci*: unsaved forms out of sight (behind the lock) are asked about."""
+        if self.may_quit():
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The window's own close button (a spontaneous close) asks as Ctrl+Q does; a close
+        # the program makes (a damaged store, the end of a test) does not.
+        if event.spontaneous() and not self.may_quit():
+            event.ignore()
+            return
         self.save_layout()
         # Quitting leaves the desk as F12 does: what was copied here does not outlive the
         # window (Windows keeps a quitting program's clipboard for the next person).

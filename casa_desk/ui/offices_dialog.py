@@ -1,6 +1,7 @@
 """Head office keeps each office's phone and e-mail (issue 9, item 13): the referral letter
 prints them under "Per richiamarci". Presidi are head-office reference data, so only a head
-office desk has this dialog (the hub refuses the change from an office anyway)."""
+office desk has this dialog (the hub refuses the change from an office anyway), and only its
+administrators: the service refuses anyone else (``MANAGE_SETTINGS``, audited)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from casa_desk.errors import CasaError
 from casa_desk.models.phone import format_phone
+from casa_desk.security.settings import set_office_contacts
 from casa_desk.store.directory import Directory
 from casa_desk.ui.contact_form import ERROR_STYLE
 from casa_desk.ui.context import DeskContext
@@ -71,6 +73,7 @@ class OfficesDialog(QDialog):
 
     def save(self) -> None:
         ok = True
+        session = self.context.session
         for code, (phone, email, error, office) in self.rows.items():
             error.hide()
             shown = format_phone(office["phone"]) if office.get("phone") else ""
@@ -86,8 +89,8 @@ class OfficesDialog(QDialog):
             ok &= (
                 StoreOp(
                     self.context.bus,
-                    lambda code=code, phone=phone, email=email: self.directory.set_office_contacts(
-                        code, phone=phone.text(), email=email.text()
+                    lambda code=code, phone=phone, email=email: set_office_contacts(
+                        session, code, phone=phone.text(), email=email.text()
                     ),
                     changed="presidi",
                     parent=self,

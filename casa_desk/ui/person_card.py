@@ -502,4 +502,15 @@ class PersonCard(QWidget):
             "participants",
             "safe_contacts",
         ):
+            session = getattr(self.context, "session", None)
+            if (
+                session is not None
+                and session.active
+                and session.needs_break_glass(self.person["id"])
+            ):
+                # Now riservato (flagged here, a sync) for a user without permission and
+                # no reason given: her card needs one, as when a grant ends.
+                self.clear()
+                self.back_requested.emit()
+                return
             self.load(self.person["id"])

@@ -15,6 +15,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
+from casa_desk.ui.file_dialogs import still_here
+
 
 def paint_document(document: QPdfDocument, printer: QPrinter) -> None:
     """Paint every page of ``document`` on ``printer``, scaled to the printable area."""
@@ -50,7 +52,9 @@ def print_pdf(
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, parent)
         dialog.setObjectName("printDialog")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        # Native on Windows, like the file dialogs: accepted after a lock, it prints nothing.
+        here = still_here(parent)
+        if not here() or dialog.exec() != QDialog.DialogCode.Accepted or not here():
             return False
         if accepted is not None and not accepted():
             return False

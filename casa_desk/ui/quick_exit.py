@@ -134,6 +134,9 @@ class QuickExit(QObject):
         super().__init__(parent)
         self._hide_all = hide_all
         self.active = False
+        #: How many times the window was hidden (F12 or the lock): a file or print dialog
+        #: answered after it changed is dropped (:mod:`casa_desk.ui.file_dialogs`).
+        self.times_away = 0
         #: Drafts taken off the screen by the last F12, bottom first.
         self.drafts: list[QDialog] = []
         #: The window's "Blocca ora", for Ctrl+L pressed inside a dialog: the window's own
@@ -176,6 +179,7 @@ class QuickExit(QObject):
 
     def trigger(self) -> None:
         keep = self.parent()
+        self.times_away += 1
         if self.active:  # already hidden: only what the resume step opened goes away
             close_dialogs(keep)
             return

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -49,6 +48,7 @@ from casa_desk.reports.letter import letter_to_print, print_letter, record_print
 from casa_desk.store.referrals import Referrals
 from casa_desk.ui.break_glass import break_glass_first
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.file_dialogs import save_file_name
 from casa_desk.ui.models import (
     ChangeWatcher,
     Column,
@@ -531,7 +531,7 @@ class ReferralsPage(QWidget):
         if self._current is None or not self._letter_allowed():
             return
         name = f"lettera-{self._current['number']}.pdf"
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self, self.tr("Salva la lettera"), str(Path.home() / name), self.tr("PDF (*.pdf)")
         )
         if path:

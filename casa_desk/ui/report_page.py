@@ -28,7 +28,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QPlainTextEdit,
@@ -51,6 +50,7 @@ from casa_desk.security.files import private_folder
 from casa_desk.security.permissions import Action
 from casa_desk.store.db import Store
 from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.file_dialogs import save_file_name, still_here
 from casa_desk.ui.plain_text import plain_label
 from casa_desk.ui.printing import paint_document
 from casa_desk.ui.saved_file import SavedFileBar
@@ -447,7 +447,7 @@ class ReportPage(QWidget):
             return None
         if not path:
             suggested = f"rapporto_{self.selected_scope()}_{self.selected_month()}.pdf"
-            path, _ = QFileDialog.getSaveFileName(
+            path = save_file_name(
                 self, self.tr("Salva il rapporto"), suggested, self.tr("Documenti PDF (*.pdf)")
             )
             if not path:
@@ -477,7 +477,9 @@ class ReportPage(QWidget):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        # Native on Windows: accepted after the desk was locked, it prints nothing.
+        here = still_here(self)
+        if not here() or dialog.exec() != QDialog.DialogCode.Accepted or not here():
             return
         self.print_to(printer)
 

@@ -7,6 +7,9 @@
   it (:func:`casa_desk.security.rights.export_person`).
 * **Cancella dati** (coordinators and above) — the reason typed, confirmed, then the
   erasure (art. 17, :func:`casa_desk.security.rights.erase_person`).
+* **Riservata** — "Persona riservata" when she is; coordinators and above flag her by hand
+  (*Segna come riservata…*) or take their flag off (*Togli «riservata»…*), after a
+  confirmation (``Session.set_restricted``, audited); lists and masking follow at once.
 
 Both need the window's session (``context.session``); without one (tests that build a page
 on a bare store) the buttons stay hidden.
@@ -23,10 +26,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -38,12 +41,14 @@ from casa_desk.models.phone import format_phone
 from casa_desk.models.reasons import check_reason
 from casa_desk.security.access import MIN_REASON_LENGTH
 from casa_desk.security.permissions import Action
+from casa_desk.store.restricted import flagged_by_hand, is_restricted
 from casa_desk.store.retention import may_anonymise
 from casa_desk.store.safe_contact import SafeContacts
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.file_dialogs import save_file_name
 from casa_desk.ui.operations import StoreOp
-from casa_desk.ui.plain_text import plain_label
+from casa_desk.ui.plain_text import message_box, plain_label
 
 ALERT_STYLE = "color: #a40000; font-weight: bold;"
 
@@ -193,13 +198,18 @@ class RightsBox(QGroupBox):
         self.export.clicked.connect(self.ask_export)
         self.erase = QPushButton(objectName="eraseData")
         self.erase.clicked.connect(self.ask_erase)
+        self.restricted = plain_label(objectName="restrictedLine", styleSheet=ALERT_STYLE)
+        self.restrict = QPushButton(objectName="restrictPerson")
+        self.restrict.clicked.connect(self.ask_restricted)
+        self._by_hand = False
         self.dialog: QDialog | None = None
         # One under the other: side by side they were wider than the card's column, which
         # cuts what does not fit (no horizontal scroll bar there).
         buttons = QVBoxLayout()
-        for button in (self.edit, self.export, self.erase):
+        for button in (self.edit, self.export, self.erase, self.restrict):
             buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.restricted)
         layout.addWidget(self.flags)
         layout.addWidget(self.details)
         layout.addLayout(buttons)
@@ -210,6 +220,10 @@ class RightsBox(QGroupBox):
         self.edit.setText(self.tr("Contatto sicuro…"))
         self.export.setText(self.tr("Esporta dati…"))
         self.erase.setText(self.tr("Cancella dati…"))
+        self.restricted.setText(self.tr("Persona riservata"))
+        self.restrict.setText(
+            self.tr("Togli «riservata»…") if self._by_hand else self.tr("Segna come riservata…")
+        )
 
     def _may(self, action: Action) -> bool:
         session = getattr(self.context, "session", None)
@@ -254,6 +268,64 @@ class RightsBox(QGroupBox):
             and not anonymised
             and may_anonymise(person, self.context.presidio)
         )
+        db = self.context.store.db
+        restricted = is_restricted(db, person["id"])
+        self._by_hand = flagged_by_hand(db, person["id"])
+        self.restricted.setVisible(restricted)
+        # Riservata by her sensitive records she stays so (the flag would add nothing);
+        # by hand, the same hand may take it off.
+        self.restrict.setVisible(
+            self._may(Action.RESTRICT_PERSON)
+            and not anonymised
+            and (self._by_hand or not restricted)
+        )
+        self.retranslate()
+
+    def ask_restricted(self) -> bool:
+        """Flag her riservato by hand, or take the flag off, once confirmed (default: no)."""
+        session, person_id = getattr(self.context, "session", None), self.person_id
+        if session is None or person_id is None:
+            return False
+        flag = not self._by_hand
+        box = message_box(
+            QMessageBox.Icon.Question,
+            self.tr("Persona riservata"),
+            self.tr(
+                "Segnare la persona come riservata? Chi non può vedere i dati riservati "
+                "la troverà come «Persona riservata» e aprirà la scheda solo indicando un "
+                "motivo."
+            )
+            if flag
+            else self.tr(
+                "Togliere il segno «riservata»? Chi non può vedere i dati riservati "
+                "vedrà di nuovo il suo nome."
+            ),
+            self,
+        )
+        box.setObjectName("restrictConfirm")
+        yes = box.addButton(
+            self.tr("Segna come riservata") if flag else self.tr("Togli il segno"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.setDefaultButton(box.addButton(self.tr("Annulla"), QMessageBox.ButtonRole.RejectRole))
+        box.exec()
+        if box.clickedButton() is not yes:
+            return False
+        done = (
+            self.tr("Persona segnata come riservata.")
+            if flag
+            else self.tr("Tolto il segno «riservata».")
+        )
+        return (
+            StoreOp(
+                self.context.bus,
+                lambda: session.set_restricted(person_id, flag),
+                changed="people",
+                parent=self,
+            )
+            .success(lambda _changed: self.confirmed.emit(done))
+            .run()
+        )
 
     def ask_safe_contact(self) -> None:
         if self.person_id is None:
@@ -267,9 +339,7 @@ class RightsBox(QGroupBox):
         if self.person_id is None:
             return
         title = self.tr("Salva i dati della persona")
-        path, _ = QFileDialog.getSaveFileName(
-            self, title, str(Path.home() / "dati.pdf"), self.tr("PDF (*.pdf)")
-        )
+        path = save_file_name(self, title, str(Path.home() / "dati.pdf"), self.tr("PDF (*.pdf)"))
         if path:
             self.export_to(Path(path))
 

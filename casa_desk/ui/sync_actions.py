@@ -14,7 +14,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLineEdit,
     QPushButton,
@@ -28,6 +27,7 @@ from casa_desk.store.db import Store
 from casa_desk.ui.contact_form import ERROR_STYLE
 from casa_desk.ui.duplicates import FIELD_LABELS
 from casa_desk.ui.error_texts import worded_error
+from casa_desk.ui.file_dialogs import open_file_name, save_file_name
 from casa_desk.ui.form_labels import fit_mnemonic_labels
 from casa_desk.ui.plain_text import plain_label
 from casa_desk.ui.tasks import TaskRunner
@@ -193,7 +193,7 @@ class EnrolDialog(QDialog):
         self._pair(lambda: enrol_online(self.store, hub, code))
 
     def ask_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self, self.tr("File di abbinamento"), str(Path.home()), self.tr("Tutti i file (*)")
         )
         if path:
@@ -255,7 +255,7 @@ class BundleActions(QWidget):
 
     def ask_export(self) -> None:
         name = f"casa_desk-{today_rome().isoformat()}.bundle"
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self,
             self.tr("Esporta le modifiche"),
             str(Path.home() / name),
@@ -276,7 +276,7 @@ class BundleActions(QWidget):
         self._run(lambda: export_bundle(self.store, out), done)
 
     def ask_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self,
             self.tr("Importa il file della sede"),
             str(Path.home()),

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog
 
 from casa_desk.models.timeutil import today_rome
+from casa_desk.ui.file_dialogs import save_file_name
 from casa_desk.ui.operations import StoreOp
 
 
@@ -28,7 +28,7 @@ class ArchiveMixin:
     def ask_backup(self) -> None:
         """Archivio → Copia di sicurezza: where to, then a consistent copy in the background."""
         name = f"casa_desk-copia-{today_rome().isoformat()}.sqlite"
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self,  # type: ignore[arg-type]
             QCoreApplication.translate("MainWindow", "Copia di sicurezza dell'archivio"),
             str(Path.home() / name),

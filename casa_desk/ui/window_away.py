@@ -15,14 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
+from shiboken6 import isValid
 
 from casa_desk.errors import CasaError
 from casa_desk.security.access import Session
 from casa_desk.ui.lock_screen import LockScreen
 from casa_desk.ui.navigation import Navigation
+from casa_desk.ui.plain_text import message_box
 from casa_desk.ui.quick_exit import NeutralPage, show_draft_again
 
 
@@ -217,6 +219,45 @@ class AwayMixin:
             self._card.history_view.setFocus()
         else:
             self.search.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- quitting -----------------------------------------------------------------------------
+    def unsaved_out_of_sight(self) -> int:
+        """Unsaved forms that quitting would lose unseen: the ones F12 or the lock hid, and
+        the ones parked for a user who left the lock screen to a colleague."""
+        hidden = self.quick_exit.drafts if self.quick_exit.active else []
+        parked = [d for p in self._parked.values() for d in p.drafts]
+        return sum(1 for d in [*hidden, *parked] if isValid(d) and d.result() == 0)
+
+    def may_quit(self) -> bool:
+        """Quitting (Ctrl+Q, the window's close button) with unsaved forms out of sight asks
+        first, default "Non uscire". The question says how many, never whose or what: it may
+        be asked on the lock screen, of whoever stands at the desk."""
+        count = self.unsaved_out_of_sight()
+        if not count:
+            return True
+        box = message_box(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("MainWindow", "Uscire da casa_desk?"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "Moduli non salvati di chi usava lo sportello: %1. Uscendo andranno persi.",
+            ).replace("%1", QLocale().toString(count)),
+            self,  # type: ignore[arg-type]
+        )
+        box.setObjectName("quitConfirm")
+        self.quick_exit.allow(box)  # over the lock screen, which closes any other dialog
+        leave = box.addButton(
+            QCoreApplication.translate("MainWindow", "Esci e perdi i moduli"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        stay = box.addButton(
+            QCoreApplication.translate("MainWindow", "Non uscire"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.exec()
+        return box.clickedButton() is leave
 
     def _work_actions(self) -> list[QAction]:
         """Actions that would open work on screen: off while the neutral page is up."""

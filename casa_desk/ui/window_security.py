@@ -91,6 +91,9 @@ class SecurityMixin:
         """Show what the user at the desk may use, hide the rest."""
         self.users_action.setVisible(self.may(Action.MANAGE_USERS))
         self.settings_action.setVisible(self.may(Action.MANAGE_SETTINGS))
+        offices: Any = getattr(self, "offices_action", None)
+        if offices is not None:  # head office's settings: the offices' phone and e-mail
+            offices.setVisible(self.context.is_head_office and self.may(Action.MANAGE_SETTINGS))
         self.audit_action.setVisible(self.may(Action.VIEW_AUDIT))
         self.password_action.setVisible(self.session is not None)
         self.lock_action.setVisible(self.session is not None)

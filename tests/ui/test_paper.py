@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit, QMessageBox
 from casa_desk.store.consents import Consents
 from casa_desk.store.directory import Directory
 from casa_desk.store.people import People
+from casa_desk.store.safe_contact import SafeContacts
 from casa_desk.store.tables import HEAD_OFFICE
 from casa_desk.ui import printing
 from casa_desk.ui.printing import paint_document
@@ -221,7 +222,7 @@ def test_head_office_edits_the_offices_contacts(qtbot, demo) -> None:
 
     context = DeskContext(
         store=demo.store, presidio=HEAD_OFFICE, operator="sede", is_head_office=True,
-        runner=SyncRunner(),
+        runner=SyncRunner(), session=session_for(demo.store),  # an administrator
     )  # fmt: skip
     dialog = show(qtbot, OfficesDialog(context))
     phone, email, error, _office = dialog.rows["MAZZINI"]
@@ -234,3 +235,27 @@ def test_head_office_edits_the_offices_contacts(qtbot, demo) -> None:
     dialog.save()
     office = Directory(demo.store).presidio("MAZZINI")
     assert (office["phone"], office["email"]) == ("+390255551234", "mazzini@casa.example")
+
+
+def test_a_person_not_to_be_called_is_reached_through_the_office(qtbot, seeded, tmp_path) -> None:
+    # "Non chiamare" / "non inviare posta": a service calling the tenancy's number may reach
+    # the person she fears. The letter says how to reach her, never why.
+    page = _page_ready_for_a_letter(qtbot, seeded)
+    SafeContacts(seeded.store).save(
+        seeded.people["Zanfrutti"],
+        presidio="SAN-SIRO",
+        phone="333 777 8899",
+        hours="martedì mattina",
+        no_calls=True,
+        note="Ornitorinco",
+    )
+    out = tmp_path / "lettera.pdf"
+    with qtbot.waitSignal(page.letter_written):
+        page.print_letter_to(out)
+    text = " ".join(_text(out).split())
+    assert "335 123 4567" not in text and "3351234567" not in text  # the registry phone
+    for value in ("777 8899", "martedì", "Ornitorinco"):  # the instructions themselves
+        assert value not in text
+    assert "Contatti tramite il presidio" in text
+    assert "Per contattare la persona rivolgersi al presidio." in text
+    assert "Telefono 02 4000 1234" in text  # the office's own phone stays

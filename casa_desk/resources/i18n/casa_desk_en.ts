@@ -2338,6 +2338,22 @@
         <source>Accesso con motivo scaduto: scheda chiusa.</source>
         <translation>Access with a reason ended: card closed.</translation>
     </message>
+    <message>
+        <source>Uscire da casa_desk?</source>
+        <translation>Quit casa_desk?</translation>
+    </message>
+    <message>
+        <source>Moduli non salvati di chi usava lo sportello: %1. Uscendo andranno persi.</source>
+        <translation>Unsaved forms of whoever was using the desk: %1. Quitting loses them.</translation>
+    </message>
+    <message>
+        <source>Esci e perdi i moduli</source>
+        <translation>Quit and lose the forms</translation>
+    </message>
+    <message>
+        <source>Non uscire</source>
+        <translation>Do not quit</translation>
+    </message>
 </context>
 <context>
     <name>MemberDialog</name>
@@ -3406,6 +3422,18 @@ the free number shown on the notice board.</translation>
         <translation>Erase data…</translation>
     </message>
     <message>
+        <source>Persona riservata</source>
+        <translation>Confidential person</translation>
+    </message>
+    <message>
+        <source>Togli «riservata»…</source>
+        <translation>Remove “confidential”…</translation>
+    </message>
+    <message>
+        <source>Segna come riservata…</source>
+        <translation>Mark as confidential…</translation>
+    </message>
+    <message>
         <source>NON CHIAMARE</source>
         <translation>DO NOT CALL</translation>
     </message>
@@ -3428,6 +3456,34 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Nessuna istruzione di contatto sicuro.</source>
         <translation>No safe-contact instructions.</translation>
+    </message>
+    <message>
+        <source>Segnare la persona come riservata? Chi non può vedere i dati riservati la troverà come «Persona riservata» e aprirà la scheda solo indicando un motivo.</source>
+        <translation>Mark this person as confidential? Users who may not see confidential data will find her as “Confidential person” and open the card only by giving a reason.</translation>
+    </message>
+    <message>
+        <source>Togliere il segno «riservata»? Chi non può vedere i dati riservati vedrà di nuovo il suo nome.</source>
+        <translation>Remove the “confidential” mark? Users who may not see confidential data will see her name again.</translation>
+    </message>
+    <message>
+        <source>Segna come riservata</source>
+        <translation>Mark as confidential</translation>
+    </message>
+    <message>
+        <source>Togli il segno</source>
+        <translation>Remove the mark</translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Persona segnata come riservata.</source>
+        <translation>Person marked as confidential.</translation>
+    </message>
+    <message>
+        <source>Tolto il segno «riservata».</source>
+        <translation>The “confidential” mark was removed.</translation>
     </message>
     <message>
         <source>Contatto sicuro salvato.</source>

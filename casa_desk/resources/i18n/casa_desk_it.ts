@@ -2338,6 +2338,22 @@
         <source>Accesso con motivo scaduto: scheda chiusa.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Uscire da casa_desk?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moduli non salvati di chi usava lo sportello: %1. Uscendo andranno persi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esci e perdi i moduli</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non uscire</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MemberDialog</name>
@@ -3401,6 +3417,18 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Persona riservata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Togli «riservata»…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segna come riservata…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>NON CHIAMARE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3422,6 +3450,34 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Nessuna istruzione di contatto sicuro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segnare la persona come riservata? Chi non può vedere i dati riservati la troverà come «Persona riservata» e aprirà la scheda solo indicando un motivo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Togliere il segno «riservata»? Chi non può vedere i dati riservati vedrà di nuovo il suo nome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segna come riservata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Togli il segno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persona segnata come riservata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tolto il segno «riservata».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

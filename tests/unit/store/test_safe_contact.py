@@ -7,8 +7,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+from login_helpers import new_store, open_store
 from pypdf import PdfReader
 
+from casa_desk.cli import main
 from casa_desk.models.timeutil import today_rome
 from casa_desk.models.vocab import AuditAction
 from casa_desk.reports import person_file
@@ -122,3 +125,51 @@ def test_m013_adds_the_table_to_an_older_store(tmp_path: Path) -> None:
     SafeContacts(store).save(ada["id"], presidio="SAN-SIRO", no_calls=True)
     assert SafeContacts(store).get(ada["id"], "SAN-SIRO")["no_calls"] == 1
     store.close()
+
+
+@pytest.mark.parametrize("flag", ["no_calls", "no_post"])
+def test_the_letter_sends_the_service_to_the_office_not_to_her_home(
+    tmp_path: Path, flag: str
+) -> None:
+    # `casa-desk letter`, as the window's: no registry phone to call the tenancy on, no
+    # invitation to write to her; neutral words, never why (others may read the letter).
+    db = tmp_path / "store.sqlite"
+    store = new_store(db)
+    ada = _ada_referred(store)
+    out = tmp_path / "prima.pdf"
+    assert main(["letter", "--db", str(db), "--referral", ada["referral"], "--out", str(out)]) == 0
+    before = _words(out)
+    assert "02 1234 5678" in before and "tramite il presidio" not in before
+    store = open_store(db)
+    SafeContacts(store).save(ada["id"], presidio="SAN-SIRO", **{flag: True}, **SAFE)
+    store.close()
+    out = tmp_path / "dopo.pdf"
+    assert main(["letter", "--db", str(db), "--referral", ada["referral"], "--out", str(out)]) == 0
+    after = _words(out)
+    for value in ("02 1234 5678", "021234 5678", "777 8899", "martedì", "Ornitorinco"):
+        assert value not in after, value
+    assert "Contatti tramite il presidio" in after
+    assert "Per contattare la persona rivolgersi al presidio." in after
+    assert "Esempio" in after  # still the person's letter
+
+
+def _ada_referred(store: Store) -> dict:
+    ada = People(store).register(
+        {"first_name": "Ada", "last_name": "Esempio", "phone": "02 1234 5678"},
+        presidio="SAN-SIRO",
+    )
+    service = Directory(store).save_service({"name": "Sportello lavoro", "kind": "lavoro"})
+    Consents(store).give(
+        ada["id"], referral_purpose(service["id"]), text="Sì", presidio="SAN-SIRO", operator="op"
+    )
+    referrals = Referrals(store)
+    referral = referrals.create(
+        person_id=ada["id"], service_id=service["id"], reason="Lavoro", presidio="SAN-SIRO", by="op"
+    )
+    referrals.step(referral["id"], "sent", by="op")
+    store.close()
+    return {"id": ada["id"], "referral": referral["id"]}
+
+
+def _words(pdf: Path) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
