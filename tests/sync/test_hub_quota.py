@@ -338,6 +338,7 @@ def test_an_older_hub_gets_what_the_bounds_read_at_start(tmp_path: Path) -> None
     conn.execute("DROP INDEX parked_device")
     conn.execute("DROP INDEX rejections_device")
     conn.execute("ALTER TABLE parked_changes DROP COLUMN size")  # as a hub made before it
+    conn.execute("ALTER TABLE rejections DROP COLUMN op")  # likewise
     conn.execute(
         "INSERT INTO parked_changes (change_id, device_id, table_name, row_id, hlc, change, at)"
         " VALUES ('c', 'd', 'people', 'r', 1, '{\"seq\":1}', '2026-03-01T10:00:00.000Z')"
@@ -349,10 +350,12 @@ def test_an_older_hub_gets_what_the_bounds_read_at_start(tmp_path: Path) -> None
         with hub.tx() as c:
             sizes = list(c.exec_driver_sql("SELECT size FROM parked_changes").scalars())
             names = set(c.exec_driver_sql("SELECT name FROM sqlite_master").scalars())
+            refusal_columns = {r[1] for r in c.exec_driver_sql("PRAGMA table_info(rejections)")}
     finally:
         hub.close()
     assert sizes == [len('{"seq":1}')]
     assert {"parked_device", "rejections_device"} <= names
+    assert "op" in refusal_columns
 
 
 def test_a_change_numbered_past_what_a_desk_can_number_is_refused(

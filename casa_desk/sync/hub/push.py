@@ -108,6 +108,7 @@ def apply_batch(  # noqa: PLR0912, PLR0915 - one change at a time, checks in ord
     log: list[tuple[Any, ...]] = []
     found_conflicts: dict[str, dict[str, Any]] = {}
     rejected: list[dict[str, Any]] = []
+    refused_ops: dict[str, str] = {}  # change id → its op, kept with the refusal
     touched: set[Key] = set()
     parked: list[dict[str, Any]] = []
     refused_rows = _refused_inserts(conn, changes, rows)
@@ -138,6 +139,7 @@ def apply_batch(  # noqa: PLR0912, PLR0915 - one change at a time, checks in ord
                     **refusals.coded(reason),  # its code, for the office's window
                 }
             )
+            refused_ops[change["change_id"]] = str(change.get("op"))
             continue
         result = merge_change(BY_NAME[change["table"]], current, change)
         if result.row is not None:
@@ -166,7 +168,7 @@ def apply_batch(  # noqa: PLR0912, PLR0915 - one change at a time, checks in ord
         )
     _write_rows(conn, rows, touched, originally)
     insert_many(conn, schema.change_log.name, _LOG_COLUMNS, log)
-    _record_rejections(conn, device, rejected, now)
+    _record_rejections(conn, device, rejected, refused_ops, now)
     if found_conflicts:
         have = {
             r[0]
@@ -266,7 +268,11 @@ def _expire_parked(conn: Connection, now: str) -> None:
 
 
 def _record_rejections(
-    conn: Connection, device: Device, rejected: list[dict[str, Any]], now: str
+    conn: Connection,
+    device: Device,
+    rejected: list[dict[str, Any]],
+    ops: dict[str, str],
+    now: str,
 ) -> None:
     if rejected:
         conn.execute(
@@ -279,6 +285,7 @@ def _record_rejections(
                     "row_id": r["row_id"],
                     "reason": r["reason"],
                     "at": now,
+                    "op": ops.get(r["change_id"]),
                 }
                 for r in rejected
             ],
@@ -389,16 +396,24 @@ def _parkable(change: dict[str, Any], refused_rows: set[Key]) -> bool:
 def _refused_inserts(
     conn: Connection, changes: list[dict[str, Any]], rows: dict[Key, dict[str, Any]]
 ) -> set[Key]:
-    """The rows among the batch's edits of unknown rows whose insert the hub refused."""
+    """The rows among the batch's edits of unknown rows whose insert the hub refused.
+
+    Only a refused insert says that the row will never come: an edit of it refused for its
+    own sake (a wrong value, a field this office may not write) leaves the row to come, and
+    the row's next edit waits for it like any other. A refusal kept before the hub kept its
+    operation (``op`` NULL) counts as the insert's, as it did then, but for the reasons only
+    an edit is given (dropped after waiting its days, refused for want of room to wait)."""
     unknown = sorted(
         {c["row_id"] for c in changes if c.get("op") != "insert"}
         - {row_id for _table, row_id in rows}
     )
-    sql = "SELECT table_name, row_id, reason FROM rejections WHERE row_id"
-    # An edit dropped after waiting its days, or refused for want of room to wait, was not
-    # its row's insert: the row may yet come.
+    sql = "SELECT table_name, row_id, reason, op FROM rejections WHERE row_id"
     waited = (EXPIRED_REASON, PARKED_FULL_REASON)
-    return {(r[0], r[1]) for r in where_in(conn, sql, unknown) if r[2] not in waited}
+    return {
+        (r[0], r[1])
+        for r in where_in(conn, sql, unknown)
+        if r[3] == "insert" or (r[3] is None and r[2] not in waited)
+    }
 
 
 def _parked_row(device: Device, change: dict[str, Any], now: str) -> dict[str, Any]:

@@ -87,6 +87,10 @@ rejections = Table(
     Column("row_id", Text),
     Column("reason", Text, nullable=False),
     Column("at", Text, nullable=False),
+    # The refused change's operation: only a refused ``insert`` says that its row will never
+    # come (hub/push.py ``_refused_inserts``). NULL where not known: refusals kept by a hub
+    # before it was, and parked edits dropped after their days (edits, never inserts).
+    Column("op", Text),
 )
 Index("rejections_device", rejections.c.device_id, rejections.c.at)  # the bound per device
 
