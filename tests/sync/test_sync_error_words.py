@@ -100,6 +100,38 @@ def test_the_english_sync_page_says_a_wrong_clock_in_english(
     )
 
 
+def _past_its_day(qtbot, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
+    """The Sync page's line when the hub has taken all it takes from this PC in a day (a
+    real hub whose day is 1 change; the office has 2 to send)."""
+    hub = HubProcess(str(tmp_path / "hub.sqlite"), tmp_path, options=("--changes-per-day", "1"))
+    hub.start()
+    try:
+        a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+        person(a)
+        person(a)
+        return _failed_sync(qtbot, a)
+    finally:
+        hub.stop()
+
+
+def test_the_sync_page_says_in_one_line_that_the_hub_takes_the_rest_tomorrow(
+    qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    line = _past_its_day(qtbot, tmp_path)
+    assert line == protocol.MESSAGES[protocol.DEVICE_QUOTA]
+    assert "\n" not in line and "restano in questo archivio" in line
+
+
+def test_the_english_sync_page_says_that_the_hub_takes_the_rest_tomorrow(
+    qtbot, english, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    assert _past_its_day(qtbot, tmp_path) == (
+        "Head office has already received from this PC all the changes it takes in 24 hours:"
+        " the others stay in this store and go out by themselves at the next syncs. If it"
+        " happens again, tell head office."
+    )
+
+
 def test_the_english_sync_page_says_plain_http_to_a_tls_hub_in_english(
     qtbot, english, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -4151,6 +4151,10 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>La sede ha già ricevuto da questo PC tutte le modifiche che accetta in 24 ore: le altre restano in questo archivio e partiranno da sole nelle prossime sincronizzazioni. Se si ripete, avvisare la sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>La sede non conferma le modifiche inviate.</source>
         <translation type="unfinished"></translation>
     </message>
