@@ -28,6 +28,7 @@ import pytest
 from sqlalchemy import func, select
 from sync_helpers import (
     HubProcess,
+    add_people,
     an_edit,
     check_invariants,
     conflicts,
@@ -45,10 +46,16 @@ from casa_desk.models.ids import uuid7
 from casa_desk.store.db import Store
 from casa_desk.sync import protocol, restored
 from casa_desk.sync.apply import state
-from casa_desk.sync.bundle import export_bundle, hub_import_bundle, open_bundle, write_bundle
+from casa_desk.sync.bundle import (
+    export_bundle,
+    hub_import_bundle,
+    import_reply_counts,
+    open_bundle,
+    write_bundle,
+)
 from casa_desk.sync.client import SyncClient, SyncReport
 from casa_desk.sync.hub import push as hub_push
-from casa_desk.sync.hub import schema
+from casa_desk.sync.hub import quota, schema
 from casa_desk.sync.hub.devices import device_by_id
 from casa_desk.sync.hub.scopes import Device
 from casa_desk.sync.hub.storage import HubRefusal, HubStore
@@ -504,3 +511,31 @@ def test_conflicts_kept_per_device_are_bounded_oldest_first(hub_db: str, tmp_pat
         assert len(found) == 4  # the office's own are its own
         check_invariants(hub, [a, b])
         assert "forgotten" in (tmp_path / f"hub-{hub.port}.log").read_text()
+
+
+def test_an_office_on_usb_files_past_its_day_sends_the_rest_in_its_next_bundle(
+    hub_db: str, tmp_path: Path
+) -> None:
+    """A bundle's messages are pushes too: past the office's day (here 600 changes) the
+    hub takes the messages that fit, says so in its line, and writes the reply; the office
+    learns it from the reply, keeps the rest and sends it in its next bundle."""
+    hub = HubStore.open(hub_db, bounds=quota.Bounds(changes_per_day=600))
+    try:
+        a, dev = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+        add_people(a, 700)  # two messages: 500 and 200
+        export_bundle(a, tmp_path / "a1.casa")
+        said = hub_import_bundle(hub, tmp_path / "a1.casa", tmp_path / "r1.casa")
+        assert "tutte le modifiche che la sede accetta in 24 ore" in said
+        assert acked(hub, dev) == 500
+        counts = import_reply_counts(a, tmp_path / "r1.casa")
+        assert counts.day_full and counts.rejected == 0 and unsent(a) == 200
+        with hub.tx() as conn:  # the next day
+            conn.exec_driver_sql("UPDATE device_volume SET hour = hour - 24")
+        export_bundle(a, tmp_path / "a2.casa")
+        said = hub_import_bundle(hub, tmp_path / "a2.casa", tmp_path / "r2.casa")
+        assert "24 ore" not in said and acked(hub, dev) == 700
+        counts = import_reply_counts(a, tmp_path / "r2.casa")
+        assert not counts.day_full and unsent(a) == 0
+        assert len(hub.rows("people")) == len(a.query("SELECT id FROM people"))
+    finally:
+        hub.close()

@@ -509,6 +509,10 @@
             <numerusform>%Ln set aside (their origin&apos;s clock is ahead)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>la sede ha già ricevuto da questo PC tutte le modifiche che accetta in 24 ore: le altre restano in questo archivio e partiranno con il prossimo pacchetto</source>
+        <translation>head office has already received from this PC all the changes it takes in 24 hours: the others stay in this store and go out with the next bundle</translation>
+    </message>
 </context>
 <context>
     <name>CardSide</name>

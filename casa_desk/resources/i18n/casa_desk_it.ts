@@ -509,6 +509,10 @@
             <numerusform>%Ln messe da parte (orologio di origine nel futuro)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>la sede ha già ricevuto da questo PC tutte le modifiche che accetta in 24 ore: le altre restano in questo archivio e partiranno con il prossimo pacchetto</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CardSide</name>
