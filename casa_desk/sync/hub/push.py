@@ -86,9 +86,11 @@ def prepare(changes: list[dict[str, Any]]) -> list[Prepared]:
 
 def logged_size(prepared: Prepared) -> int:
     """The bytes the log keeps of a change (its data and base clocks): what counts towards
-    its device's day (:mod:`casa_desk.sync.hub.quota`)."""
+    its device's day (:mod:`casa_desk.sync.hub.quota`). A lone surrogate (only a hostile
+    sender writes one; the field rules refuse it) is counted, never an error."""
     data_json, base_json, _reason = prepared
-    return len(data_json.encode()) + (len(base_json.encode()) if base_json else 0)
+    size = len(data_json.encode("utf-8", "surrogatepass"))
+    return size + (len(base_json.encode("utf-8", "surrogatepass")) if base_json else 0)
 
 
 def apply_batch(  # noqa: PLR0912, PLR0915 - one change at a time, checks in order
