@@ -56,6 +56,7 @@ SYNC = (
     QT_TRANSLATE_NOOP("Validation", "Invio rifiutato: il numero finale (last_seq) va oltre l'ultima modifica inviata."),
     QT_TRANSLATE_NOOP("Validation", "L'orologio di questo PC è sbagliato di oltre 5 minuti: correggerlo per sincronizzare (il lavoro locale continua)."),
     QT_TRANSLATE_NOOP("Validation", 'La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: avvisare la sede (revocare il dispositivo e abbinarlo di nuovo).'),
+    QT_TRANSLATE_NOOP("Validation", 'La sede ha già ricevuto da questo PC tutte le modifiche che accetta in 24 ore: le altre restano in questo archivio e partiranno da sole nelle prossime sincronizzazioni. Se si ripete, avvisare la sede.'),
     QT_TRANSLATE_NOOP("Validation", 'La sede non conferma le modifiche inviate.'),
     QT_TRANSLATE_NOOP("Validation", 'La sede non risponde (tempo scaduto).'),
     QT_TRANSLATE_NOOP("Validation", 'La sede su {host} sarebbe raggiungibile in chiaro dalla rete: servono --tls-cert e --tls-key (oppure --insecure-http, sconsigliato).'),

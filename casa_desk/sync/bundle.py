@@ -281,6 +281,9 @@ class ReplyCounts:
     rejected: int
     conflicts: int
     held: int
+    #: the hub took all it takes from this office in 24 hours: the rest of the bundle's
+    #: changes were not taken, and go in the office's next bundle (hub/quota.py)
+    day_full: bool = False
 
 
 def import_reply(store: Store, path: Path) -> str:
@@ -346,11 +349,24 @@ def import_reply_counts(store: Store, path: Path) -> ReplyCounts:
         set_state(store, "last_sync_at", utc_now_text())
     erasure.compact_if_pending(store)  # anonymisations received: the indexes too
     return ReplyCounts(
-        stats.applied, len(payload.get("rejected") or []), stats.conflicts, stats.held
+        stats.applied,
+        len(payload.get("rejected") or []),
+        stats.conflicts,
+        stats.held,
+        payload.get("day_full") is True,
     )
 
 
-def reply_summary(applied: int, rejected: int, conflicts: int, held: int) -> str:
+#: What a reply says to its office when the hub took all it takes from it in 24 hours.
+DAY_FULL_REPLY = (
+    "la sede ha già ricevuto da questo PC tutte le modifiche che accetta in 24 ore: le "
+    "altre restano in questo archivio e partiranno con il prossimo pacchetto"
+)
+
+
+def reply_summary(
+    applied: int, rejected: int, conflicts: int, held: int, day_full: bool = False
+) -> str:
     """What :func:`import_reply` tells the office, counts in Italian form (singular for 1).
 
     >>> reply_summary(1, 0, 2, 0)
@@ -362,6 +378,8 @@ def reply_summary(applied: int, rejected: int, conflicts: int, held: int) -> str
     )
     if held:
         line += f", {count(held, 'messa', 'messe')} da parte (orologio di origine nel futuro)"
+    if day_full:
+        line += f"; {DAY_FULL_REPLY}"
     return line + "."
 
 
@@ -433,8 +451,17 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
         rejected: list[dict[str, Any]] = []
         messages = _push_messages(payload)
         received = sum(len(m["changes"]) for m in messages)  # not the manifest's word
+        day_full = False
         for message in messages:
-            answer = hub.push(device, message)
+            try:
+                answer = hub.push(device, message)
+            except HubRefusal as refusal:
+                if refusal.body.get("code") != protocol.DEVICE_QUOTA:
+                    raise
+                # The office's day is full (hub/quota.py): what was taken is acknowledged
+                # in the reply, the rest stays in its outbox for its next bundle.
+                day_full = True
+                break
             rejected += answer["rejected"]
             if answer.get("gap"):
                 break
@@ -494,6 +521,8 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
         "next_cursor": cursor,
         "restore": restore,
     }
+    if day_full:
+        body["day_full"] = True
     if late:
         body["refused_later_seq"] = max(int(r["seq"]) for r in late)
     reply_manifest = {
@@ -505,7 +534,7 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
         "created_at": utc_now_text(),
     }
     write_bundle(reply, reply_manifest, body, row["bundle_key"], inputs=[path, *inputs])
-    return hub_summary(received, len(rejected), len(changes), reply)
+    return hub_summary(received, len(rejected), len(changes), reply, day_full=day_full)
 
 
 def _manifest_number(manifest: dict[str, Any], key: str) -> int:
@@ -530,14 +559,23 @@ def _seq(value: Any) -> int:
     return 0
 
 
-def hub_summary(received: int, rejected: int, sent: int, reply: Path) -> str:
+def hub_summary(
+    received: int, rejected: int, sent: int, reply: Path, *, day_full: bool = False
+) -> str:
     """What :func:`hub_import_bundle` tells head office, counts in Italian form.
 
     >>> hub_summary(1, 0, 1234, Path("r.casa"))
     'Pacchetto importato: 1 modifica, 0 rifiutate; risposta con 1.234 modifiche scritta in r.casa.'
     """
-    return (
+    line = (
         f"Pacchetto importato: {count(received, 'modifica', 'modifiche')}, "
         f"{count(rejected, 'rifiutata', 'rifiutate')};"
         f" risposta con {count(sent, 'modifica', 'modifiche')} scritta in {reply}."
     )
+    if day_full:
+        line += (
+            " L'ufficio ha già inviato tutte le modifiche che la sede accetta in 24 ore: "
+            "le altre di questo pacchetto non sono state prese e torneranno con il suo "
+            "prossimo pacchetto (se si ripete, vedere docs/deploy.md, sezione 8)."
+        )
+    return line

@@ -104,6 +104,9 @@ TOO_LARGE = "too_large"
 BAD_REQUEST = "bad_request"
 #: A path the hub does not serve (404, with :data:`REFUSED_HTTP`): the address is wrong.
 UNKNOWN_PATH = "unknown_path"
+#: A push that would take its device past what the hub accepts from one device a day
+#: (429; casa_desk/sync/hub/quota.py): nothing of it is taken, it goes again later.
+DEVICE_QUOTA = "device_quota"
 
 MESSAGES = {
     UPGRADE_REQUIRED: "Serve aggiornare casa_desk per sincronizzare con la sede.",
@@ -115,6 +118,9 @@ MESSAGES = {
     GAP: "Mancano modifiche precedenti: reinviare dall'ultima confermata.",
     TOO_LARGE: "Richiesta troppo grande per la sede.",
     BAD_REQUEST: "Richiesta non valida.",
+    DEVICE_QUOTA: "La sede ha già ricevuto da questo PC tutte le modifiche che accetta in 24 "
+    "ore: le altre restano in questo archivio e partiranno da sole nelle prossime "
+    "sincronizzazioni. Se si ripete, avvisare la sede.",
 }
 
 

@@ -312,7 +312,14 @@ class BundleActions(QWidget):
             parts.append(
                 self.tr("%Ln messe da parte (orologio di origine nel futuro)", "", counts.held)
             )
-        return ", ".join(parts)
+        said = ", ".join(parts)
+        if counts.day_full:
+            # head office took all it takes from this PC in 24 hours (bundle.DAY_FULL_REPLY)
+            said += "; " + self.tr(
+                "la sede ha già ricevuto da questo PC tutte le modifiche che accetta in 24 ore: "
+                "le altre restano in questo archivio e partiranno con il prossimo pacchetto"
+            )
+        return said
 
     def _run(self, work: Any, done: Any) -> None:
         self.export_button.setEnabled(False)

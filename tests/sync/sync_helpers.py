@@ -50,9 +50,14 @@ class HubProcess:
     #: The hub module directly (the full CLI would also import every other subcommand).
     command = (sys.executable, "-m", "casa_desk.sync.hub.app")
 
-    def __init__(self, db: str, workdir: Path, *, cli: bool = False) -> None:
+    def __init__(
+        self, db: str, workdir: Path, *, cli: bool = False, options: tuple[str, ...] = ()
+    ) -> None:
+        """``options``: more arguments of the hub module (smaller bounds per device:
+        ``("--changes-per-day", "5")``; casa_desk/sync/hub/app.py ``main``)."""
         if cli:
             self.command = (sys.executable, "-m", "casa_desk", "hub", "serve")
+        self.options = options
         self.db = db
         self.workdir = workdir
         self.port = free_port()
@@ -65,7 +70,7 @@ class HubProcess:
     def start(self, faults: str = "") -> HubProcess:
         with (self.workdir / f"hub-{self.port}.log").open("ab") as log:
             self.proc = subprocess.Popen(
-                [*self.command, "--db", self.db, "--port", str(self.port)],
+                [*self.command, "--db", self.db, "--port", str(self.port), *self.options],
                 env=child_env(faults),
                 stdout=log,
                 stderr=subprocess.STDOUT,

@@ -81,6 +81,31 @@ def test_an_edit_of_a_row_whose_insert_was_refused_is_still_refused(
     assert [r["reason"] for r in answer["rejected"]] == ["Riga sconosciuta alla sede."]
 
 
+def test_an_edit_refused_for_its_own_content_does_not_stop_the_next_one_waiting(
+    hub_store: HubStore, tmp_path: Path
+) -> None:
+    """Only a refused *insert* says a row will never come. An edit of a row the hub does
+    not hold yet (a restored hub), refused for its own value, made every later edit of that
+    row refused as of an unknown row instead of waiting for it: the next edit, valid, was
+    lost although the row came right after."""
+    hub = hub_store
+    a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
+    q = person(b, last_name="Dopo")  # made at b, not yet at the hub
+    bad = an_edit(a, q["id"], 1, gender="?")
+    answer = hub.push(dev_a, {"first_seq": 1, "last_seq": 1, "changes": [bad]})
+    assert [r["reason"] for r in answer["rejected"]] == ["Codice sconosciuto nel campo gender."]
+    good = an_edit(a, q["id"], 2, street="Via Nuova")
+    answer = hub.push(dev_a, {"first_seq": 2, "last_seq": 2, "changes": [good]})
+    assert answer["rejected"] == []  # it waits for its row
+    assert push_outbox(hub, b, dev_b)["rejected"] == []  # the row comes
+    (got,) = [r for r in hub.rows("people") if r["id"] == q["id"]]
+    assert (got["street"], got["last_name"]) == ("Via Nuova", "Dopo")
+    assert good["change_id"] in hub.log_change_ids()
+    later = an_edit(a, q["id"], 3, phone="+390200000011")  # and the row is now the hub's
+    assert hub.push(dev_a, {"first_seq": 3, "last_seq": 3, "changes": [later]})["rejected"] == []
+
+
 def test_an_edit_whose_row_never_comes_does_not_wait_for_good(
     hub_store: HubStore, tmp_path: Path
 ) -> None:

@@ -8,13 +8,19 @@ first:
   the hub skip, as repeats, every later change of that device (online or by USB file);
 * every refused change was kept (``rejections``), and every edit of a row the hub does
   not hold (``parked_changes``, up to a change's full size), with no bound per device: one
-  office sending batch after batch of them filled the hub's disk.
+  office sending batch after batch of them filled the hub's disk;
+* so was every change the hub accepted (``change_log``, which the offices pull) and every
+  conflict they found (``sync_conflicts``): an office pushing valid edits of its own rows
+  without end did the same. Its day is now bounded (its push refused whole beyond it, the
+  changes kept by the office for a later sync), and so are the conflicts kept for it.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +28,11 @@ import pytest
 from sqlalchemy import func, select
 from sync_helpers import (
     HubProcess,
+    add_people,
     an_edit,
     check_invariants,
+    conflicts,
+    edit,
     hub_sql,
     new_office,
     office,
@@ -37,10 +46,16 @@ from casa_desk.models.ids import uuid7
 from casa_desk.store.db import Store
 from casa_desk.sync import protocol, restored
 from casa_desk.sync.apply import state
-from casa_desk.sync.bundle import export_bundle, hub_import_bundle, open_bundle, write_bundle
+from casa_desk.sync.bundle import (
+    export_bundle,
+    hub_import_bundle,
+    import_reply_counts,
+    open_bundle,
+    write_bundle,
+)
 from casa_desk.sync.client import SyncClient, SyncReport
 from casa_desk.sync.hub import push as hub_push
-from casa_desk.sync.hub import schema
+from casa_desk.sync.hub import quota, schema
 from casa_desk.sync.hub.devices import device_by_id
 from casa_desk.sync.hub.scopes import Device
 from casa_desk.sync.hub.storage import HubRefusal, HubStore
@@ -338,6 +353,10 @@ def test_an_older_hub_gets_what_the_bounds_read_at_start(tmp_path: Path) -> None
     conn.execute("DROP INDEX parked_device")
     conn.execute("DROP INDEX rejections_device")
     conn.execute("ALTER TABLE parked_changes DROP COLUMN size")  # as a hub made before it
+    conn.execute("ALTER TABLE rejections DROP COLUMN op")  # likewise
+    conn.execute("DROP INDEX conflicts_device")
+    conn.execute("ALTER TABLE sync_conflicts DROP COLUMN device_id")
+    conn.execute("DROP TABLE device_volume")
     conn.execute(
         "INSERT INTO parked_changes (change_id, device_id, table_name, row_id, hlc, change, at)"
         " VALUES ('c', 'd', 'people', 'r', 1, '{\"seq\":1}', '2026-03-01T10:00:00.000Z')"
@@ -349,10 +368,15 @@ def test_an_older_hub_gets_what_the_bounds_read_at_start(tmp_path: Path) -> None
         with hub.tx() as c:
             sizes = list(c.exec_driver_sql("SELECT size FROM parked_changes").scalars())
             names = set(c.exec_driver_sql("SELECT name FROM sqlite_master").scalars())
+            refusal_columns = {r[1] for r in c.exec_driver_sql("PRAGMA table_info(rejections)")}
+            conflict_columns = {
+                r[1] for r in c.exec_driver_sql("PRAGMA table_info(sync_conflicts)")
+            }
     finally:
         hub.close()
     assert sizes == [len('{"seq":1}')]
-    assert {"parked_device", "rejections_device"} <= names
+    assert {"parked_device", "rejections_device", "conflicts_device", "device_volume"} <= names
+    assert "op" in refusal_columns and "device_id" in conflict_columns
 
 
 def test_a_change_numbered_past_what_a_desk_can_number_is_refused(
@@ -385,3 +409,133 @@ def test_an_acknowledgement_no_desk_can_have_earned_is_one_line_and_changes_noth
         restored.continue_after_hub(a, protocol.MAX_INT64, "x")
     assert refused.value.code == "bad_ack"
     assert outbox_changes(a) == before
+
+
+# -- 3. what one device adds to the log in a day, and the conflicts kept for it ------------
+@contextmanager
+def small_hub(db: str, tmp_path: Path, *options: str) -> Iterator[HubProcess]:
+    """A real hub on loopback whose bounds per device are ``options`` (hub/app.py main)."""
+    process = HubProcess(db, tmp_path, options=options).start()
+    try:
+        yield process
+    finally:
+        process.stop()
+
+
+def a_day_passes(hub: HubProcess) -> None:
+    """What each device had accepted is set back 24 hours, as if it had been a day ago."""
+    hs = hub.store()
+    try:
+        with hs.tx() as conn:
+            conn.exec_driver_sql("UPDATE device_volume SET hour = hour - 24")
+    finally:
+        hs.close()
+
+
+def unsent(store: Store) -> int:
+    acked_seq = int(state(store, "acked_seq", "0") or 0)
+    return len(outbox_changes(store, acked_seq))
+
+
+def test_an_office_past_its_day_keeps_its_changes_and_sends_them_the_next_day(
+    hub_db: str, tmp_path: Path
+) -> None:
+    """An enrolled office could push valid edits of its own rows without end, each kept in
+    the hub's log for good. Past its day (here 5 changes) its push is refused whole, in one
+    line with its code: nothing of it is taken, nothing is recorded as refused, and the
+    office keeps every change, which goes through once the day has passed. Another office
+    is not affected."""
+    with small_hub(hub_db, tmp_path, "--changes-per-day", "5") as hub:
+        a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+        b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
+        first = [person(a, last_name=f"Prima {i}") for i in range(3)]
+        assert not sync(a).rejected
+        later = [person(a, last_name=f"Dopo {i}") for i in range(3)]  # 6 in the day: too many
+        with pytest.raises(SyncError) as refused:
+            sync(a)
+        assert refused.value.code == protocol.DEVICE_QUOTA
+        assert refused.value.message == protocol.MESSAGES[protocol.DEVICE_QUOTA]
+        at_hub = set(hub_sql(hub, "SELECT id FROM people"))
+        assert {p["id"] for p in first} <= at_hub and not {p["id"] for p in later} & at_hub
+        assert hub_sql(hub, "SELECT count(*) FROM rejections") == [0]
+        assert unsent(a) == 3
+        with pytest.raises(SyncError):  # the next sync of the day: the same, nothing lost
+            sync(a)
+        assert unsent(a) == 3
+        person(b, last_name="Altro ufficio")
+        assert not sync(b).rejected  # a device's day is its own
+        a_day_passes(hub)
+        report = sync(a)
+        assert report.pushed == 3 and not report.rejected and unsent(a) == 0
+        assert {p["id"] for p in later} <= set(hub_sql(hub, "SELECT id FROM people"))
+        quiesce([a, b])
+        check_invariants(hub, [a, b])
+
+
+def test_an_office_past_its_bytes_of_the_day_keeps_its_changes(tmp_path: Path) -> None:
+    """The day is bounded in bytes too (a change may be 256 KiB): here 6,000, with notes of
+    2,000 characters."""
+    with small_hub(str(tmp_path / "small.sqlite"), tmp_path, "--bytes-per-day", "6000") as hub:
+        a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+        person(a, last_name="Prima", notes="n" * 2000)
+        assert not sync(a).rejected
+        person(a, last_name="Seconda", notes="n" * 2000)
+        person(a, last_name="Terza", notes="n" * 2000)
+        with pytest.raises(SyncError) as refused:
+            sync(a)
+        assert refused.value.code == protocol.DEVICE_QUOTA
+        assert unsent(a) == 2
+        a_day_passes(hub)
+        assert sync(a).pushed == 2 and unsent(a) == 0
+
+
+def test_conflicts_kept_per_device_are_bounded_oldest_first(hub_db: str, tmp_path: Path) -> None:
+    """Each edit of a field that another office changed meanwhile leaves a conflict at the
+    hub, for good: an office could raise them without end. Beyond the bound (here 2) the
+    oldest found by its changes are forgotten; the offices keep theirs."""
+    with small_hub(hub_db, tmp_path, "--conflicts-per-device", "2") as hub:
+        a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+        b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
+        p = person(a, phone="+390200000000")
+        quiesce([a, b])
+        for n in range(1, 5):  # the same field in both offices, b after a: b's change wins
+            edit(a, "people", p["id"], phone=f"+39020000010{n}")
+            edit(b, "people", p["id"], phone=f"+39020000020{n}")
+            sync(a)
+            sync(b)
+            sync(a)
+        kept = hub_sql(hub, "SELECT loser_value FROM sync_conflicts ORDER BY loser_value")
+        assert kept == ['"+390200000103"', '"+390200000104"']  # the two newest
+        assert len(hub_sql(hub, "SELECT DISTINCT device_id FROM sync_conflicts")) == 1
+        found = [c for c in conflicts(b) if c["field"] == "phone"]
+        assert len(found) == 4  # the office's own are its own
+        check_invariants(hub, [a, b])
+        assert "forgotten" in (tmp_path / f"hub-{hub.port}.log").read_text()
+
+
+def test_an_office_on_usb_files_past_its_day_sends_the_rest_in_its_next_bundle(
+    hub_db: str, tmp_path: Path
+) -> None:
+    """A bundle's messages are pushes too: past the office's day (here 600 changes) the
+    hub takes the messages that fit, says so in its line, and writes the reply; the office
+    learns it from the reply, keeps the rest and sends it in its next bundle."""
+    hub = HubStore.open(hub_db, bounds=quota.Bounds(changes_per_day=600))
+    try:
+        a, dev = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+        add_people(a, 700)  # two messages: 500 and 200
+        export_bundle(a, tmp_path / "a1.casa")
+        said = hub_import_bundle(hub, tmp_path / "a1.casa", tmp_path / "r1.casa")
+        assert "tutte le modifiche che la sede accetta in 24 ore" in said
+        assert acked(hub, dev) == 500
+        counts = import_reply_counts(a, tmp_path / "r1.casa")
+        assert counts.day_full and counts.rejected == 0 and unsent(a) == 200
+        with hub.tx() as conn:  # the next day
+            conn.exec_driver_sql("UPDATE device_volume SET hour = hour - 24")
+        export_bundle(a, tmp_path / "a2.casa")
+        said = hub_import_bundle(hub, tmp_path / "a2.casa", tmp_path / "r2.casa")
+        assert "24 ore" not in said and acked(hub, dev) == 700
+        counts = import_reply_counts(a, tmp_path / "r2.casa")
+        assert not counts.day_full and unsent(a) == 0
+        assert len(hub.rows("people")) == len(a.query("SELECT id FROM people"))
+    finally:
+        hub.close()

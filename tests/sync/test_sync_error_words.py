@@ -6,8 +6,10 @@ the values filled after; the command line keeps its Italian lines."""
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -97,6 +99,48 @@ def test_the_english_sync_page_says_a_wrong_clock_in_english(
     monkeypatch.setattr(client.SyncClient, "__init__", an_hour_behind)
     assert _failed_sync(qtbot, a) == (
         "This PC's clock is more than 5 minutes wrong: correct it to sync (local work goes on)."
+    )
+
+
+@pytest.fixture
+def a_day_of_one_change(tmp_path: Path) -> Iterator[HubProcess]:
+    """A real hub that takes one change a day from each device (hub/quota.py).
+
+    Garbage of earlier tests is collected first, here in the main thread: run after
+    tests/sync/test_bundles.py, test_refused_later.py and test_sync_page.py, a sync failing
+    at its push (these tests' case) ended in a segmentation fault in pytest-qt's event
+    processing at teardown, and not once with this collection (a Qt object of an earlier
+    test collected at the wrong moment, it seems; not found yet)."""
+    gc.collect()
+    hub = HubProcess(str(tmp_path / "hub.sqlite"), tmp_path, options=("--changes-per-day", "1"))
+    hub.start()
+    try:
+        yield hub
+    finally:
+        hub.stop()
+
+
+def test_the_sync_page_says_in_one_line_that_the_hub_takes_the_rest_tomorrow(
+    qtbot, a_day_of_one_change: HubProcess, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    a = new_office(a_day_of_one_change, tmp_path / "a.sqlite", "SAN-SIRO")
+    person(a)
+    person(a)  # two changes to send
+    line = _failed_sync(qtbot, a)
+    assert line == protocol.MESSAGES[protocol.DEVICE_QUOTA]
+    assert "\n" not in line and "restano in questo archivio" in line
+
+
+def test_the_english_sync_page_says_that_the_hub_takes_the_rest_tomorrow(
+    qtbot, english, a_day_of_one_change: HubProcess, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    a = new_office(a_day_of_one_change, tmp_path / "a.sqlite", "SAN-SIRO")
+    person(a)
+    person(a)
+    assert _failed_sync(qtbot, a) == (
+        "Head office has already received from this PC all the changes it takes in 24 hours:"
+        " the others stay in this store and go out by themselves at the next syncs. If it"
+        " happens again, tell head office."
     )
 
 

@@ -509,6 +509,10 @@
             <numerusform>%Ln set aside (their origin&apos;s clock is ahead)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>la sede ha già ricevuto da questo PC tutte le modifiche che accetta in 24 ore: le altre restano in questo archivio e partiranno con il prossimo pacchetto</source>
+        <translation>head office has already received from this PC all the changes it takes in 24 hours: the others stay in this store and go out with the next bundle</translation>
+    </message>
 </context>
 <context>
     <name>CardSide</name>
@@ -4226,6 +4230,10 @@ the free number shown on the notice board.</translation>
     <message>
         <source>La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: avvisare la sede (revocare il dispositivo e abbinarlo di nuovo).</source>
         <translation>Head office says it holds more changes from this PC than it can have made: tell head office (revoke the device and pair it again).</translation>
+    </message>
+    <message>
+        <source>La sede ha già ricevuto da questo PC tutte le modifiche che accetta in 24 ore: le altre restano in questo archivio e partiranno da sole nelle prossime sincronizzazioni. Se si ripete, avvisare la sede.</source>
+        <translation>Head office has already received from this PC all the changes it takes in 24 hours: the others stay in this store and go out by themselves at the next syncs. If it happens again, tell head office.</translation>
     </message>
     <message>
         <source>La sede non conferma le modifiche inviate.</source>

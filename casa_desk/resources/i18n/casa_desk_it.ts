@@ -509,6 +509,10 @@
             <numerusform>%Ln messe da parte (orologio di origine nel futuro)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>la sede ha già ricevuto da questo PC tutte le modifiche che accetta in 24 ore: le altre restano in questo archivio e partiranno con il prossimo pacchetto</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CardSide</name>
@@ -4220,6 +4224,10 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: avvisare la sede (revocare il dispositivo e abbinarlo di nuovo).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La sede ha già ricevuto da questo PC tutte le modifiche che accetta in 24 ore: le altre restano in questo archivio e partiranno da sole nelle prossime sincronizzazioni. Se si ripete, avvisare la sede.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

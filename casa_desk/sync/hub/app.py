@@ -30,6 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from casa_desk.sync import messages, protocol
 from casa_desk.sync.hub.devices import enrol
 from casa_desk.sync.hub.guard import DEVICE_KEY, Guard
+from casa_desk.sync.hub.quota import Bounds
 from casa_desk.sync.hub.scopes import Device
 from casa_desk.sync.hub.storage import HubRefusal, HubStore
 
@@ -132,7 +133,11 @@ def create_app(hub: HubStore) -> Guard:
     def hello(request: Request, body: messages.HelloRequest, _t: Token = None) -> Response:
         return run(lambda: hub.hello(device_of(request), body.model_dump(by_alias=True)))
 
-    @app.post("/push", responses={200: {"model": messages.PushAnswer}, **common})
+    @app.post(
+        "/push",
+        # 429: the device's day is full (hub/quota.py); the batch is sent again later
+        responses={200: {"model": messages.PushAnswer}, **common, **_refusals(429)},
+    )
     def push(request: Request, body: messages.PushRequest, _t: Token = None) -> Response:
         def work() -> Any:
             device = device_of(request)
@@ -177,13 +182,19 @@ def _require_node(device: Device) -> None:
 
 
 def serve(
-    db: str, host: str, port: int, *, tls_cert: str | None = None, tls_key: str | None = None
+    db: str,
+    host: str,
+    port: int,
+    *,
+    tls_cert: str | None = None,
+    tls_key: str | None = None,
+    bounds: Bounds | None = None,
 ) -> None:
     """Run the hub with uvicorn until interrupted; HTTPS when given a certificate and key."""
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    hub = HubStore.open(db)
+    hub = HubStore.open(db, bounds=bounds)
     app = create_app(hub)
     _settle_garbage_collector()
     uvicorn.run(
@@ -208,15 +219,24 @@ def _settle_garbage_collector() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``python -m casa_desk.sync.hub.app --db DB --port N``: the hub without the whole CLI."""
+    """``python -m casa_desk.sync.hub.app --db DB --port N``: the hub without the whole CLI.
+
+    The tests start it so, and give it smaller bounds per device than a real hub's
+    (``--changes-per-day``, ``--bytes-per-day``, ``--conflicts-per-device``: hub/quota.py);
+    ``casa-desk hub serve`` has no such options."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="casa_desk.sync.hub.app")
     parser.add_argument("--db", required=True)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
+    default = Bounds()
+    parser.add_argument("--changes-per-day", type=int, default=default.changes_per_day)
+    parser.add_argument("--bytes-per-day", type=int, default=default.bytes_per_day)
+    parser.add_argument("--conflicts-per-device", type=int, default=default.conflicts)
     args = parser.parse_args(argv)
-    serve(args.db, args.host, args.port)
+    bounds = Bounds(args.changes_per_day, args.bytes_per_day, args.conflicts_per_device)
+    serve(args.db, args.host, args.port, bounds=bounds)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from sqlalchemy import Connection, delete, func, insert, select
 from casa_desk.models.timeutil import parse_utc_text, to_utc_text, utc_now_text
 from casa_desk.store.tables import BY_NAME
 from casa_desk.sync import protocol, refusals
-from casa_desk.sync.hub import schema
+from casa_desk.sync.hub import quota, schema
 from casa_desk.sync.hub.driver import (
     insert_dicts,
     insert_many,
@@ -84,20 +84,32 @@ def prepare(changes: list[dict[str, Any]]) -> list[Prepared]:
     return out
 
 
+def logged_size(prepared: Prepared) -> int:
+    """The bytes the log keeps of a change (its data and base clocks): what counts towards
+    its device's day (:mod:`casa_desk.sync.hub.quota`). A lone surrogate (only a hostile
+    sender writes one; the field rules refuse it) is counted, never an error."""
+    data_json, base_json, _reason = prepared
+    size = len(data_json.encode("utf-8", "surrogatepass"))
+    return size + (len(base_json.encode("utf-8", "surrogatepass")) if base_json else 0)
+
+
 def apply_batch(  # noqa: PLR0912, PLR0915 - one change at a time, checks in order
     conn: Connection,
     device: Device,
     changes: list[dict[str, Any]],
     fields: FieldRules,
     prepared: list[Prepared] | None = None,
+    bounds: quota.Bounds | None = None,
 ) -> list[dict[str, Any]]:
     """Check, merge and log ``changes`` (already past the device's ack), with what
     :func:`prepare` made of them (made here when not given); returns the refusals, each
-    ``{change_id, table, row_id, reason}``."""
+    ``{change_id, table, row_id, reason}``. What it logs counts towards the device's day,
+    the conflicts its changes find towards its conflicts kept (``bounds``)."""
     if not changes:
         return []
     if prepared is None:
         prepared = prepare(changes)
+    bounds = bounds or quota.Bounds()
     waiting = _any_parked(conn)  # one look per batch; the table is empty but after a restore
     seen = _existing_change_ids(conn, [c["change_id"] for c in changes], waiting)
     rows = _current_rows(conn, changes)
@@ -106,8 +118,10 @@ def apply_batch(  # noqa: PLR0912, PLR0915 - one change at a time, checks in ord
     hub_ms = now_ms()
     now = utc_now_text()
     log: list[tuple[Any, ...]] = []
+    logged_bytes = 0
     found_conflicts: dict[str, dict[str, Any]] = {}
     rejected: list[dict[str, Any]] = []
+    refused_ops: dict[str, str] = {}  # change id → its op, kept with the refusal
     touched: set[Key] = set()
     parked: list[dict[str, Any]] = []
     refused_rows = _refused_inserts(conn, changes, rows)
@@ -138,13 +152,15 @@ def apply_batch(  # noqa: PLR0912, PLR0915 - one change at a time, checks in ord
                     **refusals.coded(reason),  # its code, for the office's window
                 }
             )
+            refused_ops[change["change_id"]] = str(change.get("op"))
             continue
         result = merge_change(BY_NAME[change["table"]], current, change)
         if result.row is not None:
             rows[key] = result.row
             touched.add(key)
         for conflict in result.conflicts:
-            found_conflicts[conflict.id] = conflict.as_row(now)
+            found_conflicts[conflict.id] = {**conflict.as_row(now), "device_id": device.id}
+        logged_bytes += logged_size((data_json, base_json, content))
         owner = rows.get(key) or current or {}
         log.append(  # in _LOG_COLUMNS order
             (
@@ -166,7 +182,8 @@ def apply_batch(  # noqa: PLR0912, PLR0915 - one change at a time, checks in ord
         )
     _write_rows(conn, rows, touched, originally)
     insert_many(conn, schema.change_log.name, _LOG_COLUMNS, log)
-    _record_rejections(conn, device, rejected, now)
+    quota.count(conn, device.id, len(log), logged_bytes, quota.hour_now())
+    _record_rejections(conn, device, rejected, refused_ops, now)
     if found_conflicts:
         have = {
             r[0]
@@ -175,21 +192,27 @@ def apply_batch(  # noqa: PLR0912, PLR0915 - one change at a time, checks in ord
         new = [c for cid, c in found_conflicts.items() if cid not in have]
         if new:
             conn.execute(insert(schema.conflicts), new)
+            quota.bound_conflicts(conn, device.id, bounds)
     scrub_touched(conn, rows, touched, links.found)  # anonymisation always wins (issue 11)
     if parked or waiting:
-        _parked_after_batch(conn, parked, sorted(touched - originally), fields, now)
+        _parked_after_batch(conn, parked, sorted(touched - originally), fields, now, bounds)
     return rejected
 
 
 def _parked_after_batch(
-    conn: Connection, parked: list[dict[str, Any]], created: list[Key], fields: FieldRules, now: str
+    conn: Connection,
+    parked: list[dict[str, Any]],
+    created: list[Key],
+    fields: FieldRules,
+    now: str,
+    bounds: quota.Bounds,
 ) -> None:
     """Keep the batch's ``parked`` edits, release those waiting for the rows it ``created``
     (this very batch may have parked an edit of a row it creates), drop those that waited
     too long. Called only while any wait: none but after a restore."""
     if parked:
         conn.execute(insert(schema.parked), parked)
-    _release_parked(conn, created, fields)
+    _release_parked(conn, created, fields, bounds)
     _expire_parked(conn, now)
 
 
@@ -266,7 +289,11 @@ def _expire_parked(conn: Connection, now: str) -> None:
 
 
 def _record_rejections(
-    conn: Connection, device: Device, rejected: list[dict[str, Any]], now: str
+    conn: Connection,
+    device: Device,
+    rejected: list[dict[str, Any]],
+    ops: dict[str, str],
+    now: str,
 ) -> None:
     if rejected:
         conn.execute(
@@ -279,6 +306,7 @@ def _record_rejections(
                     "row_id": r["row_id"],
                     "reason": r["reason"],
                     "at": now,
+                    "op": ops.get(r["change_id"]),
                 }
                 for r in rejected
             ],
@@ -389,16 +417,24 @@ def _parkable(change: dict[str, Any], refused_rows: set[Key]) -> bool:
 def _refused_inserts(
     conn: Connection, changes: list[dict[str, Any]], rows: dict[Key, dict[str, Any]]
 ) -> set[Key]:
-    """The rows among the batch's edits of unknown rows whose insert the hub refused."""
+    """The rows among the batch's edits of unknown rows whose insert the hub refused.
+
+    Only a refused insert says that the row will never come: an edit of it refused for its
+    own sake (a wrong value, a field this office may not write) leaves the row to come, and
+    the row's next edit waits for it like any other. A refusal kept before the hub kept its
+    operation (``op`` NULL) counts as the insert's, as it did then, but for the reasons only
+    an edit is given (dropped after waiting its days, refused for want of room to wait)."""
     unknown = sorted(
         {c["row_id"] for c in changes if c.get("op") != "insert"}
         - {row_id for _table, row_id in rows}
     )
-    sql = "SELECT table_name, row_id, reason FROM rejections WHERE row_id"
-    # An edit dropped after waiting its days, or refused for want of room to wait, was not
-    # its row's insert: the row may yet come.
+    sql = "SELECT table_name, row_id, reason, op FROM rejections WHERE row_id"
     waited = (EXPIRED_REASON, PARKED_FULL_REASON)
-    return {(r[0], r[1]) for r in where_in(conn, sql, unknown) if r[2] not in waited}
+    return {
+        (r[0], r[1])
+        for r in where_in(conn, sql, unknown)
+        if r[3] == "insert" or (r[3] is None and r[2] not in waited)
+    }
 
 
 def _parked_row(device: Device, change: dict[str, Any], now: str) -> dict[str, Any]:
@@ -415,7 +451,9 @@ def _parked_row(device: Device, change: dict[str, Any], now: str) -> dict[str, A
     }
 
 
-def _release_parked(conn: Connection, created: list[Key], fields: FieldRules) -> None:
+def _release_parked(
+    conn: Connection, created: list[Key], fields: FieldRules, bounds: quota.Bounds
+) -> None:
     """Parked edits of rows this batch created: checked and merged now, as a batch from
     the device that delivered each. Their refusals are recorded as any other, and also as
     late (``late_rejections``): the device was told "accepted" when it pushed them, and
@@ -438,7 +476,7 @@ def _release_parked(conn: Connection, created: list[Key], fields: FieldRules) ->
         if got is None:
             continue
         device = Device(got["id"], got["presidio"], bool(got["head_office"]), got["node_id"])
-        refused = apply_batch(conn, device, changes, fields)
+        refused = apply_batch(conn, device, changes, fields, bounds=bounds)
         if refused:
             # The push that brought each of them was answered "accepted": its office hears
             # of the refusal at its next hello (storage.HubStore.hello, refused_later).

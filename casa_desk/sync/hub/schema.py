@@ -3,8 +3,8 @@
 The mirror tables carry the store's names and columns (``people``, ``contacts``…) so an
 analyst can query the hub directly. Beside them: ``devices`` (enrolled PCs, tokens hashed),
 ``change_log`` (every accepted change once, ``seq`` in commit order), ``rejections`` (and
-``late_rejections``, those told at a later hello), ``parked_changes``, ``sync_conflicts``
-and ``hub_meta`` (epoch).
+``late_rejections``, those told at a later hello), ``parked_changes``, ``sync_conflicts``,
+``device_volume`` (what each device had accepted, by the hour) and ``hub_meta`` (epoch).
 """
 
 from __future__ import annotations
@@ -87,6 +87,10 @@ rejections = Table(
     Column("row_id", Text),
     Column("reason", Text, nullable=False),
     Column("at", Text, nullable=False),
+    # The refused change's operation: only a refused ``insert`` says that its row will never
+    # come (hub/push.py ``_refused_inserts``). NULL where not known: refusals kept by a hub
+    # before it was, and parked edits dropped after their days (edits, never inserts).
+    Column("op", Text),
 )
 Index("rejections_device", rejections.c.device_id, rejections.c.at)  # the bound per device
 
@@ -142,6 +146,21 @@ conflicts = Table(
     Column("loser_device", Text),
     Column("detected_at", Text, nullable=False),
     Column("resolved_at", Text),
+    # The hub device whose change found it, for the bound per device (hub/quota.py); NULL
+    # for conflicts kept before it was
+    Column("device_id", Text),
+)
+Index("conflicts_device", conflicts.c.device_id, conflicts.c.detected_at)
+
+#: Changes (and their bytes) each device had accepted, by the hour: the last 24 hours of
+#: each device, for its bound per day (hub/quota.py).
+device_volume = Table(
+    "device_volume",
+    metadata,
+    Column("device_id", Text, primary_key=True),
+    Column("hour", BigInteger, primary_key=True),  # hours since 1970-01-01 UTC
+    Column("changes", BigInteger, nullable=False),
+    Column("bytes", BigInteger, nullable=False),
 )
 
 hub_meta = Table(

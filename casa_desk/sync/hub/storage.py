@@ -36,7 +36,7 @@ from casa_desk.store.reference import SEED_HLC, SEED_ORIGIN, SEED_TIME, referenc
 from casa_desk.store.tables import BY_NAME, HEAD_OFFICE, SHARED_SCOPE
 from casa_desk.sync import protocol, refusals
 from casa_desk.sync.faults import fault_point
-from casa_desk.sync.hub import schema
+from casa_desk.sync.hub import quota, schema
 from casa_desk.sync.hub.db_errors import driver_line, explained
 from casa_desk.sync.hub.future import neutralise_future_clocks
 from casa_desk.sync.hub.push import (
@@ -44,6 +44,7 @@ from casa_desk.sync.hub.push import (
     PARKED_FULL_REASON,
     apply_batch,
     fill_parked_sizes,
+    logged_size,
     prepare,
 )
 from casa_desk.sync.hub.rules import FieldRules, now_ms
@@ -83,8 +84,10 @@ def engine_url(db: str | Path) -> str:
 class HubStore:
     """The hub's database. Create with :meth:`open`; every method is one transaction."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, bounds: quota.Bounds | None = None) -> None:
         self.engine = engine
+        #: What one device may add to the log a day, and the conflicts kept for it.
+        self.bounds = bounds or quota.Bounds()
         self.is_pg = engine.dialect.name == "postgresql"
         self._rules: FieldRules | None = None  # known categories and offices, kept
         # Pushes in this process take turns here before the database's push lock: a push
@@ -93,7 +96,9 @@ class HubStore:
         self._push_turn = threading.Lock()
 
     @classmethod
-    def open(cls, db: str | Path, *, create: bool = True) -> HubStore:
+    def open(
+        cls, db: str | Path, *, create: bool = True, bounds: quota.Bounds | None = None
+    ) -> HubStore:
         url = engine_url(db)
         if url.startswith("sqlite"):
             path = Path(url.split(":///", 1)[1])
@@ -107,7 +112,7 @@ class HubStore:
             event.listen(engine, "begin", _sqlite_begin)
         else:
             engine = create_engine(url, pool_pre_ping=True, pool_size=5, hide_parameters=True)
-        hub = cls(engine)
+        hub = cls(engine, bounds)
         try:
             hub.init()
         except Exception as exc:
@@ -357,9 +362,17 @@ class HubStore:
             if not changes and last > acked:  # no client sends one; nothing to ack
                 raise _beyond_changes(device)
             fresh = [i for i, c in enumerate(changes) if int(c["seq"]) > acked]
+            size = sum(logged_size(prepared[i]) for i in fresh)
+            if quota.over(conn, device.id, len(fresh), size, self.bounds, quota.hour_now()):
+                raise HubRefusal(429, protocol.DEVICE_QUOTA)  # all of it sent again later
             self._rules = fields = (self._rules or FieldRules.load(conn)).begin(conn)
             rejected = apply_batch(
-                conn, device, [changes[i] for i in fresh], fields, [prepared[i] for i in fresh]
+                conn,
+                device,
+                [changes[i] for i in fresh],
+                fields,
+                [prepared[i] for i in fresh],
+                self.bounds,
             )
             if last > acked:
                 at_last = [c["change_id"] for c in changes if int(c["seq"]) == last]
