@@ -1,5 +1,6 @@
-"""An ESF row with an odd day (a typo, a row synced from elsewhere: synced rows are only
-type-checked) never stops the monthly report nor makes it walk from year 1.
+"""An ESF row or a referral event with an odd day (a typo, a row synced from elsewhere:
+synced rows are only type-checked) never stops the monthly report nor makes it walk from
+year 1.
 
 Found by an adversarial review: ``followup_on = "2025-9-30"`` stopped the office and the
 consolidated report with a ValueError, ``exited_on = "0001-02-01"`` made them take 38 and
@@ -135,3 +136,66 @@ def test_an_odd_exit_day_counts_in_one_month_of_the_series(
         f.value for f in new["esf_exit_new_by_gender"].items
     ]
     store.close()
+
+
+#: Moments a synced referral event may carry that are none (the desk writes
+#: ``YYYY-MM-DDTHH:MM:SS.mmmZ``): on main the median days to be taken in charge subtracted
+#: them, and the office's and the consolidated report stopped with a TypeError (a day with
+#: no time zone) or a ValueError.
+ODD_MOMENTS = ("2026-10-02", "2026-10-02x", "2026-10-02T25:00:00.000Z")
+
+
+@pytest.mark.parametrize("odd", ODD_MOMENTS)
+@pytest.mark.parametrize("which", ["sent", "taken_in_charge"])
+def test_an_odd_referral_moment_never_stops_the_report(
+    tmp_path: Path, odd: str, which: str
+) -> None:
+    from casa_desk.cli import main
+    from casa_desk.store.people import People
+    from casa_desk.store.reference import reference_rows
+
+    path = tmp_path / "s.sqlite"
+    store = new_store(path)
+    person = People(store).register(
+        {"first_name": "A", "last_name": "Quibbert"}, presidio="SAN-SIRO"
+    )
+    service_id = reference_rows()["services"][0]["id"]
+    events = {
+        "created": "2026-10-01T08:00:00.000Z",
+        "sent": "2026-10-02T08:00:00.000Z",
+        "taken_in_charge": "2026-10-05T08:00:00.000Z",
+    }
+    with store.transaction() as journal:
+        for n, moments in enumerate([events, {**events, which: odd}]):
+            referral = journal.insert(
+                "referrals",
+                {
+                    "number": f"R-{n}",
+                    "person_id": person["id"],
+                    "service_id": service_id,
+                    "reason": "prova",
+                    "urgency": "normale",
+                    "sensitive": 0,
+                },
+                presidio="SAN-SIRO",
+            )
+            for event, at in moments.items():
+                journal.insert(
+                    "referral_events",
+                    {"referral_id": referral["id"], "event": event, "at": at, "by": "op"},
+                    presidio="SAN-SIRO",
+                )
+    store.close()
+    for scope in (["--presidio", "SAN-SIRO"], ["--all"]):
+        table = tmp_path / f"r{len(scope)}.csv"
+        args = ["report", "--db", str(path), "--month", "2026-10", "--out", str(tmp_path / "r.pdf")]
+        assert main([*args, *scope, "--csv", str(table)]) == 0
+        headline = dict(
+            line.split(",")[1:]
+            for line in table.read_text().splitlines()
+            if line.startswith("headline,")
+        )
+        # both steps counted; the median of the days that can be measured (3.0, the
+        # well-formed referral's: an odd moment tells no length of time)
+        assert headline["referrals_taken_in_charge"] == "2"
+        assert headline["median_days_to_take_in_charge"] == "3.0"
