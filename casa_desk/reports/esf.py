@@ -125,12 +125,12 @@ class Participant(NamedTuple):
 
     @property
     def entered_on(self) -> str:
-        return str(self.entry[_ENTERED])[:10]
+        return _real_day(str(self.entry[_ENTERED]))
 
     @property
     def followup_on(self) -> str | None:
         value = self.final[EXIT_COL["followup_on"]] if self.final else None
-        return str(value)[:10] if value else None
+        return _real_day(str(value)) if value else None
 
 
 def participants(
@@ -149,8 +149,11 @@ def participants(
     only people with two enrolments go through the grouping's slow path.
     """
     where, params = ("", []) if presidio is None else (" AND pa.presidio = ?", [presidio])
-    last = month.last_day.isoformat()
-    bound = [month.next.first_day.isoformat(), *params]
+    # The next month as ``YYYY-MM``, not its first day: a day sorts before it exactly when
+    # the month it counts in (:func:`_real_day`) is this one or earlier, whether it is a
+    # real date or not (``2026-10-5`` and ``2026-10`` count in October; with ``2026-11-01``
+    # as the bound, ``2026-10`` was in September's report, counted in no month of it).
+    bound = [str(month.next), *params]
     columns = ", ".join(f"pa.{c}" for c in (*_ENTRY, *indicators))
     rows = conn.execute(
         f"SELECT {columns}, p.gender, p.birth_date FROM participants pa "
@@ -162,9 +165,9 @@ def participants(
         row[0]: row[1:]
         for row in conn.execute(
             f"SELECT pa.id, {', '.join('pa.' + c for c in _EXIT)} FROM participants pa "
-            "WHERE pa.exited_on IS NOT NULL AND pa.exited_on <= ? AND pa.deleted = 0 "
+            "WHERE pa.exited_on IS NOT NULL AND pa.exited_on < ? AND pa.deleted = 0 "
             f"AND pa.entered_on < ?{where}",
-            [last, *bound],
+            [bound[0], *bound],
         )
     }
     gender_at, birth_at = len(_ENTRY) + len(indicators), len(_ENTRY) + len(indicators) + 1
@@ -187,7 +190,7 @@ def participants(
                 entry,
                 gender or _NOT_STATED,
                 birth,
-                str(final[_EXITED])[:10] if final else None,
+                _real_day(str(final[_EXITED])) if final else None,
                 details[final[_ID]] if final else None,
             )
         )
@@ -300,7 +303,8 @@ def _participants_by_month(entries: list[tuple[str, ...]]) -> Callable[[str], Co
 
 
 #: No ESF participant entered, left or had a result before this month.
-FIRST_MONTH = FIRST_ESF_DAY.isoformat()[:7]
+FIRST_DAY = FIRST_ESF_DAY.isoformat()
+FIRST_MONTH = FIRST_DAY[:7]
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 
@@ -311,6 +315,30 @@ def _month_of(day: str) -> str:
     24,000 months) and never stops the report."""
     month = day[:7]
     return month if _MONTH.fullmatch(month) and month >= FIRST_MONTH else FIRST_MONTH
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@lru_cache(maxsize=4096)
+def _real_day(text: str) -> str:
+    """A day as stored (entry, exit, six-month result) as the ``YYYY-MM-DD`` the report
+    counts it on: itself (its first ten characters) when it is a real date from the
+    programme's first day on; else the first day of the month :func:`_month_of` gives it
+    (``2026-09-31`` and ``2026-9`` typos, ``''`` or ``0000-00-00`` from a row synced from
+    elsewhere, which is only type-checked). So every table of a report — the month's, the
+    total since the start, the months' series (:func:`_series`) — counts it in the same one
+    month, and the age at entry is computed from a day that exists (an entry day that was
+    none stopped the office's and the consolidated report with a ValueError)."""
+    day = text[:10]
+    if _DAY.fullmatch(day) and day >= FIRST_DAY:
+        try:
+            date.fromisoformat(day)
+        except ValueError:
+            pass
+        else:
+            return day
+    return f"{_month_of(text)}-01"
 
 
 def _series(
@@ -351,7 +379,7 @@ def _entry_codes(
 ) -> tuple[str, ...]:
     """(entry day, gender, age band, employment, ISCED, *the programme's indicators)."""
     row = p.entry
-    entered = row[_ENTERED][:10]
+    entered = p.entered_on
     status = row[_STATUS] or _UNKNOWN
     if status == _NOT_IN_EDUCATION and programme is Programme.ESF_2021_2027:
         status = _INACTIVE

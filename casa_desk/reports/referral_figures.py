@@ -96,14 +96,26 @@ def referral_figures(conn: Connection, month: Month, presidio: str | None) -> Re
             continue
         elif event == taken:
             inside.taken_in_charge += 1
-            if last_sent:
-                delta = parse_utc_text(at) - parse_utc_text(last_sent)
-                inside.days.append(delta.total_seconds() / 86400)
+            days = _days_between(last_sent, at) if last_sent else None
+            if days is not None:
+                inside.days.append(days)
         elif event == closed:
             inside.closed += 1
     if active:
         figures.by_status[str(status)] += 1
     return figures
+
+
+def _days_between(start: str, end: str) -> float | None:
+    """Days from one stored moment to another; None when either is no moment (a synced
+    event's ``at`` is only type-checked: ``2026-10-02``, with no time zone, or ``25:00``
+    stopped the office's and the consolidated report with a TypeError or a ValueError).
+    The step still counts; the median is that of the lengths that can be measured."""
+    try:
+        delta = parse_utc_text(end) - parse_utc_text(start)
+    except (TypeError, ValueError):
+        return None
+    return delta.total_seconds() / 86400
 
 
 def referral_headline(headline: Headline, steps: ReferralSteps) -> None:
