@@ -59,23 +59,47 @@ def rome_month_bounds(year: int, month: int) -> tuple[str, str]:
     return rome_day_start(start), rome_day_start(end)
 
 
+def iso_day(text: str | None) -> date | None:
+    """``YYYY-MM-DD`` as a date; None for none, a year and month alone (an anonymised
+    birth) or a text that is no real day (a synced ``1980-02-31``: see :func:`format_date`)."""
+    if not text or len(text) != 10:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def format_date(value: date | str | None) -> str:
     """``2026-10-04`` → ``04/10/2026``; empty for None. A year and month alone (an
-    anonymised person's birth, issue 11) → ``10/2026``."""
+    anonymised person's birth, issue 11) → ``10/2026``. A text that is no date is shown as
+    it is: the hub checks a synced row's types, not that its days are real, so another
+    office's ``1980-02-31`` reaches this store, and a screen showing it must not fail."""
     if value is None or value == "":
         return ""
     if isinstance(value, str):
-        if len(value) == 7 and value[4] == "-":
+        if len(value) == 7 and value[4] == "-" and value[:4].isdigit() and value[5:].isdigit():
             return f"{value[5:7]}/{value[:4]}"
-        value = date.fromisoformat(value[:10])
+        try:
+            day = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+        return day.strftime("%d/%m/%Y")
     return value.strftime("%d/%m/%Y")
 
 
 def format_datetime(text: str | None) -> str:
-    """Stored UTC text → ``dd/mm/yyyy HH:MM`` in Rome."""
+    """Stored UTC text → ``dd/mm/yyyy HH:MM`` in Rome; a text that is no UTC moment (see
+    :func:`format_date`) as it is."""
     if not text:
         return ""
-    return parse_utc_text(text).astimezone(ROME).strftime("%d/%m/%Y %H:%M")
+    try:
+        moment = parse_utc_text(text)
+    except ValueError:
+        return text
+    if moment.tzinfo is None:  # no zone: not what a desk writes, and no moment to convert
+        return text
+    return moment.astimezone(ROME).strftime("%d/%m/%Y %H:%M")
 
 
 def parse_user_date(text: str) -> date:

@@ -8,13 +8,13 @@ merging (:mod:`casa_desk.store.merging`), where the duplicate row points at the 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from casa_desk.errors import ValidationError
 from casa_desk.models.duplicates import PersonKey, duplicate_reasons
 from casa_desk.models.ids import uuid7
 from casa_desk.models.people import clean_person
+from casa_desk.models.timeutil import iso_day
 from casa_desk.models.vocab import AuditAction
 from casa_desk.store.audit import record
 from casa_desk.store.db import Store
@@ -31,7 +31,8 @@ def _key(row: dict[str, Any]) -> PersonKey:
         first_name=row.get("first_name") or "",
         last_name=row.get("last_name") or "",
         # An anonymised person keeps only year and month: no birth date to compare.
-        birth_date=date.fromisoformat(birth) if birth and len(birth) == 10 else None,
+        # Nor one that is no real day (synced as another office sent it: timeutil.iso_day).
+        birth_date=iso_day(birth),
         codice_fiscale=row.get("codice_fiscale"),
         phone=row.get("phone"),
     )
