@@ -20,12 +20,13 @@ from casa_desk.reports import aggregate
 from casa_desk.reports.aggregate import Month
 from casa_desk.reports.csv_out import render_csv
 from casa_desk.reports.linked import Linked, hide_linked
-from casa_desk.reports.model import parse_month, refuse_future
+from casa_desk.reports.model import Breakdown, parse_month, refuse_future
 from casa_desk.reports.months import merge, months_linked
 from casa_desk.reports.programme import parse_programme
 from casa_desk.reports.programme import resolve as resolve_programme
 from casa_desk.reports.published import PublishedReport, publish
 from casa_desk.store.db import Store
+from casa_desk.store.tables import HEAD_OFFICE
 
 Progress = Callable[[int, int], None]
 
@@ -84,14 +85,31 @@ def _linked(store: Store, figures: aggregate.MonthFigures) -> dict[str, Linked]:
     """What the consolidated report hides so that no office's report can be undone by
     subtraction (:mod:`casa_desk.reports.linked`): every office that can have a report,
     with the consolidated report's programme (an office report made for it publishes the
-    same tables, its totals hiding what its months need: :mod:`casa_desk.reports.months`)."""
+    same tables, its totals hiding what its months need: :mod:`casa_desk.reports.months`).
+
+    Head office (:data:`HEAD_OFFICE`, no row of ``presidi``, so no report of its own) may
+    log contacts and referrals under its own code: they count in the consolidated figures,
+    and the consolidated cell less the offices' published cells would be its count exactly
+    (a single contact of violence). When it holds figures of the month it is one more
+    office here, as if its report were published (a better informed reader); when it holds
+    none it changes nothing."""
     codes = [code for code, _name in office_codes(store)]
+    if HEAD_OFFICE not in codes:
+        codes.append(HEAD_OFFICE)
     offices = aggregate.sensitive_breakdowns(store.db.conn, figures.month, codes, figures.programme)
+    if codes[-1] == HEAD_OFFICE and not _holds_figures(*offices[-1]):
+        offices.pop()
     return hide_linked(
         figures.breakdowns(),
         [tables for tables, _months in offices],
         [months_linked(months) for _tables, months in offices],
     )
+
+
+def _holds_figures(tables: list[Breakdown], months: dict[str, list[Breakdown]]) -> bool:
+    """True when some cell or total of these breakdowns, or of their months, is not 0."""
+    every = [*tables, *(b for series in months.values() for b in series)]
+    return any(b.total or any(f.value for f in b.items) for b in every)
 
 
 def generate(
