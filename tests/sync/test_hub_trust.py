@@ -170,7 +170,11 @@ def test_links_that_do_not_resolve_in_the_pushers_scope_are_refused(
     rogue = Hostile(hub, "SAN-SIRO")
     nobody = rogue.change("contacts", uuid7(), person_id=uuid7(), summary="x")
     event = rogue.change(
-        "referral_events", uuid7(), referral_id=referral["id"], event="closed", at="2026-03-02"
+        "referral_events",
+        uuid7(),
+        referral_id=referral["id"],
+        event="closed",
+        at="2026-03-02T09:00:00.000Z",
     )
     hidden = rogue.change(
         "referrals", uuid7(), person_id=p["id"], service_id=service["id"], reason="y"
@@ -211,6 +215,14 @@ def test_links_that_do_not_resolve_in_the_pushers_scope_are_refused(
         ("referral_events", {"event": "teleported"}, "event"),
         ("participants", {"employment_status": "astronauta"}, "employment_status"),
         ("audit_log", {"action": "hacked"}, "action"),
+        # days and moments that are none: every desk reading them as dates failed
+        ("people", {"birth_date": "1980-02-31"}, "birth_date"),
+        ("people", {"birth_date": "ieri"}, "birth_date"),
+        ("contacts", {"follow_up_on": "2026-11-31"}, "follow_up_on"),
+        ("contacts", {"occurred_at": "2026-10-02x"}, "occurred_at"),
+        ("contacts", {"occurred_at": "2026-10-02T10:00:00+02:00"}, "occurred_at"),
+        ("participants", {"entered_on": "2026-10-5"}, "entered_on"),
+        ("referral_events", {"at": "2026-10-02T25:00:00.000Z"}, "campo at"),
     ],
 )
 def test_fields_are_validated_per_row(

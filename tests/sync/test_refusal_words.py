@@ -14,6 +14,7 @@ from sync_helpers import HubProcess, contact, new_office, office, person
 from casa_desk.app import build_window
 from casa_desk.models.hlc import pack
 from casa_desk.models.ids import uuid7
+from casa_desk.models.timeutil import utc_now_text
 from casa_desk.store.db import Store
 from casa_desk.sync import refusals
 from casa_desk.sync.apply import keep_rejections
@@ -96,6 +97,8 @@ def test_the_hub_sends_each_reasons_code_beside_its_text(
 ) -> None:
     a, dev_a = office(hub_store, tmp_path / "a.sqlite", "SAN-SIRO")
 
+    now = utc_now_text()
+
     def change(seq: int, **data: object) -> dict[str, object]:
         return {
             "seq": seq,
@@ -105,7 +108,7 @@ def test_the_hub_sends_each_reasons_code_beside_its_text(
             "op": "insert",
             "hlc": pack(int(time.time() * 1000), seq),
             "device": a.device_id,
-            "data": {"last_name": "Y", "scope": "shared", "created_at": "x", "updated_at": "x"}
+            "data": {"last_name": "Y", "scope": "shared", "created_at": now, "updated_at": now}
             | data,
             "base": None,
         }
