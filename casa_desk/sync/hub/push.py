@@ -89,8 +89,12 @@ def logged_size(prepared: Prepared) -> int:
     its device's day (:mod:`casa_desk.sync.hub.quota`). A lone surrogate (only a hostile
     sender writes one; the field rules refuse it) is counted, never an error."""
     data_json, base_json, _reason = prepared
-    size = len(data_json.encode("utf-8", "surrogatepass"))
-    return size + (len(base_json.encode("utf-8", "surrogatepass")) if base_json else 0)
+    return _utf8_size(data_json) + (_utf8_size(base_json) if base_json else 0)
+
+
+def _utf8_size(text: str) -> int:
+    # ASCII (ids, codes, clocks, most notes): a character a byte, without encoding it
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
 
 
 def apply_batch(  # noqa: PLR0912, PLR0915 - one change at a time, checks in order
