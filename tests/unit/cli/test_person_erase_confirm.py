@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import io
 import os
-import select
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from login_helpers import new_session, open_store
+from terminal_helpers import at_terminal
 
 from casa_desk.cli import main
 from casa_desk.store.contacts import Contacts
@@ -51,29 +50,8 @@ def _last_name(path: Path, person_id: str) -> str | None:
 def _at_terminal(argv: list[str], answer: bytes) -> tuple[int, str]:
     """Run ``casa-desk argv`` on a pseudo-terminal, type ``answer`` once it asks."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), *sys.path])}
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: becomes the command
-        os.execve(sys.executable, [sys.executable, "-m", "casa_desk", *argv], env)
-    out, sent, deadline = b"", False, time.monotonic() + 60
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([fd], [], [], 1)
-            if not ready:
-                continue
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not chunk:
-                break
-            out += chunk
-            if not sent and b"oppure \xc2\xabsi\xc2\xbb: " in out:
-                os.write(fd, answer)
-                sent = True
-    finally:
-        os.close(fd)
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), out.decode("utf-8", "replace").replace("\r", "")
+    status, out = at_terminal(argv, env, answer, "oppure «si»: ".encode())
+    return status, out.replace("\r", "")
 
 
 def _erase(path: Path, person_id: str) -> list[str]:
