@@ -55,19 +55,22 @@ def still_here(parent: QWidget | None) -> Callable[[], bool]:
     return check
 
 
-def save_file_name(parent: QWidget, caption: str, directory: str, filters: str) -> str:
-    """QFileDialog.getSaveFileName's path, or "" (cancelled, or the desk locked meanwhile)."""
+def _asked(
+    ask: Callable[..., tuple[str, str]], parent: QWidget, caption: str, directory: str, filters: str
+) -> str:
+    """``ask``'s path, or "" (cancelled, or the desk locked meanwhile: see the module)."""
     check = still_here(parent)
     if not check():
         return ""
-    path, _ = QFileDialog.getSaveFileName(parent, caption, directory, filters)
+    path, _ = ask(parent, caption, directory, filters)
     return path if path and check() else ""
+
+
+def save_file_name(parent: QWidget, caption: str, directory: str, filters: str) -> str:
+    """QFileDialog.getSaveFileName's path, or "" (cancelled, or the desk locked meanwhile)."""
+    return _asked(QFileDialog.getSaveFileName, parent, caption, directory, filters)
 
 
 def open_file_name(parent: QWidget, caption: str, directory: str, filters: str) -> str:
     """QFileDialog.getOpenFileName's path, or "" (cancelled, or the desk locked meanwhile)."""
-    check = still_here(parent)
-    if not check():
-        return ""
-    path, _ = QFileDialog.getOpenFileName(parent, caption, directory, filters)
-    return path if path and check() else ""
+    return _asked(QFileDialog.getOpenFileName, parent, caption, directory, filters)
