@@ -104,15 +104,19 @@ def apply_batch(  # noqa: PLR0912, PLR0915 - one change at a time, checks in ord
     fields: FieldRules,
     prepared: list[Prepared] | None = None,
     bounds: quota.Bounds | None = None,
+    sizes: list[int] | None = None,
 ) -> list[dict[str, Any]]:
     """Check, merge and log ``changes`` (already past the device's ack), with what
-    :func:`prepare` made of them (made here when not given); returns the refusals, each
-    ``{change_id, table, row_id, reason}``. What it logs counts towards the device's day,
-    the conflicts its changes find towards its conflicts kept (``bounds``)."""
+    :func:`prepare` made of them and their :func:`logged_size` (made here when not given:
+    the push has them from its quota check); returns the refusals, each ``{change_id,
+    table, row_id, reason}``. What it logs counts towards the device's day, the conflicts
+    its changes find towards its conflicts kept (``bounds``)."""
     if not changes:
         return []
     if prepared is None:
         prepared = prepare(changes)
+    if sizes is None:
+        sizes = [logged_size(p) for p in prepared]
     bounds = bounds or quota.Bounds()
     waiting = _any_parked(conn)  # one look per batch; the table is empty but after a restore
     seen = _existing_change_ids(conn, [c["change_id"] for c in changes], waiting)
@@ -130,7 +134,7 @@ def apply_batch(  # noqa: PLR0912, PLR0915 - one change at a time, checks in ord
     parked: list[dict[str, Any]] = []
     refused_rows = _refused_inserts(conn, changes, rows)
     room = _ParkingRoom(conn, device)
-    for change, (data_json, base_json, content) in zip(changes, prepared, strict=True):
+    for change, (data_json, base_json, content), size in zip(changes, prepared, sizes, strict=True):
         if change["change_id"] in seen:
             continue
         seen.add(change["change_id"])
@@ -164,7 +168,7 @@ def apply_batch(  # noqa: PLR0912, PLR0915 - one change at a time, checks in ord
             touched.add(key)
         for conflict in result.conflicts:
             found_conflicts[conflict.id] = {**conflict.as_row(now), "device_id": device.id}
-        logged_bytes += logged_size((data_json, base_json, content))
+        logged_bytes += size
         owner = rows.get(key) or current or {}
         log.append(  # in _LOG_COLUMNS order
             (

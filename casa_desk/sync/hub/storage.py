@@ -362,8 +362,8 @@ class HubStore:
             if not changes and last > acked:  # no client sends one; nothing to ack
                 raise _beyond_changes(device)
             fresh = [i for i, c in enumerate(changes) if int(c["seq"]) > acked]
-            size = sum(logged_size(prepared[i]) for i in fresh)
-            if quota.over(conn, device.id, len(fresh), size, self.bounds, quota.hour_now()):
+            sizes = [logged_size(prepared[i]) for i in fresh]
+            if quota.over(conn, device.id, len(fresh), sum(sizes), self.bounds, quota.hour_now()):
                 raise HubRefusal(429, protocol.DEVICE_QUOTA)  # all of it sent again later
             self._rules = fields = (self._rules or FieldRules.load(conn)).begin(conn)
             rejected = apply_batch(
@@ -373,6 +373,7 @@ class HubStore:
                 fields,
                 [prepared[i] for i in fresh],
                 self.bounds,
+                sizes,
             )
             if last > acked:
                 at_last = [c["change_id"] for c in changes if int(c["seq"]) == last]
