@@ -131,6 +131,9 @@ class Participants:
                 "La persona è già iscritta al programma.", code="already_enrolled"
             )
         clean = clean_enrolment(values)
+        # As the correction, exit, re-entry and follow-up: a day to come is refused (it was
+        # a new entrant of the month in course, in its report, before it happened).
+        self._not_future(date.fromisoformat(clean["entered_on"]), "entered_on")
         key = programme_key(self.store)
         hashed = cf_hash(key, self._cf(person_id)) if key else None
         if (

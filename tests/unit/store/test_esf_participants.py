@@ -3,13 +3,14 @@ follow-up, re-entry, the keyed hash of the codice fiscale, and m007 on an old st
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from casa_desk.errors import ValidationError
 from casa_desk.models.codice_fiscale import make_cf, omocode
 from casa_desk.models.esf import add_months, age_band, age_on, cf_hash, follow_up_due
+from casa_desk.models.timeutil import today_rome
 from casa_desk.models.vocab import Programme
 from casa_desk.security.tokens import new_key
 from casa_desk.store.db import Store
@@ -254,6 +255,23 @@ def test_an_entry_before_the_first_programme_is_refused(store: Store) -> None:
     assert store.pending_changes() == before
     first = {**ENTRY, "entered_on": "2014-01-01"}
     assert Participants(store).enrol(person["id"], first, presidio="SAN-SIRO")["entered_on"]
+
+
+def test_an_entry_on_a_day_not_come_is_refused(store: Store) -> None:
+    # The window's date field stops at today, and the correction, the exit, the re-entry
+    # and the follow-up refuse a day to come: the entry did not. An entry dated next week
+    # was a new entrant of the month in course, in its report "as of now", before it happened.
+    person = People(store).register({"first_name": "Ada", "last_name": "Esempio"},
+                                    presidio="SAN-SIRO")  # fmt: skip
+    before = store.pending_changes()
+    tomorrow = {**ENTRY, "entered_on": (today_rome() + timedelta(days=1)).isoformat()}
+    with pytest.raises(ValidationError, match="futuro") as refused:
+        Participants(store).enrol(person["id"], tomorrow, presidio="SAN-SIRO")
+    assert refused.value.field == "entered_on"
+    assert store.pending_changes() == before
+    assert Participants(store).of_person(person["id"]) is None
+    today = {**ENTRY, "entered_on": today_rome().isoformat()}
+    assert Participants(store).enrol(person["id"], today, presidio="SAN-SIRO")["entered_on"]
 
 
 def test_what_was_recorded_at_entry_can_be_corrected(store: Store) -> None:
