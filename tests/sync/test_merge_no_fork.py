@@ -45,6 +45,7 @@ def test_a_head_office_merge_and_an_office_correction_leave_one_contact(
         [current] = Contacts(store).history(both)
         assert current["follow_up_done_at"] is not None
         figures = aggregate.compute(store.db.conn, Month(2026, 10), presidio)
-        assert (figures.headline.contacts, figures.headline.people) == (1, 1)
-        assert figures.headline.overdue_follow_ups == 1  # done in December: open at October's end
+        headline = figures.headline
+        assert (headline.contacts, headline.people, headline.new_people) == (1, 1, 1)
+        assert headline.overdue_follow_ups == 1  # done in December: open at October's end
     assert Contacts(office).agenda("SAN-SIRO", date(2026, 11, 1))["overdue"] == []
