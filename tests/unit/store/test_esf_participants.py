@@ -296,3 +296,25 @@ def test_what_was_recorded_at_entry_can_be_corrected(store: Store) -> None:
         row["id"], {**ENTRY, "entered_on": "2025-01-08", "disability": "yes"}
     )
     assert store.pending_changes() == after
+
+
+def test_the_agenda_asks_a_merged_persons_follow_up_once(store: Store) -> None:
+    """Two records of one person, each enrolled, merged: the agenda asks for the six-month
+    result of the person's latest exit, once; an earlier stay followed by another is not
+    due (as after a re-entry), and the result recorded from the card closes it."""
+    participants, people = Participants(store), People(store)
+    first = enrolled(store, cf=None)
+    participants.exit(first["id"], date(2025, 2, 1), [])
+    second = enrolled(store, cf=None, entered_on="2025-03-01")
+    people.merge(second["person_id"], first["person_id"], presidio="SAN-SIRO")
+    assert participants.follow_ups_due("SAN-SIRO", date(2025, 9, 1)) == []  # in again
+    participants.exit(second["id"], date(2025, 4, 1), [])
+    assert participants.of_people([first["person_id"], second["person_id"]]) == (
+        participants.get(first["id"]),
+        participants.get(second["id"]),
+    )
+    due = participants.follow_ups_due("SAN-SIRO", date(2025, 10, 1))
+    assert [r["id"] for r in due] == [second["id"]]
+    assert participants.count_follow_ups_due("SAN-SIRO", date(2025, 10, 1)) == 1
+    participants.record_follow_up(second["id"], ["employed"], on=date(2025, 10, 1))
+    assert participants.follow_ups_due("SAN-SIRO", date(2025, 10, 1)) == []
