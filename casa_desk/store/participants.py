@@ -226,7 +226,13 @@ class Participants:
         none) or ``known=False`` also the immediate results, else they come later. Every
         enrolment of the person still open leaves with it (records merged: see the module)."""
         row = self.get(participant_id)
-        targets = [r for r in self._family(row) if not r.get("exited_on")] or [row]
+        targets = [r for r in self._family(row) if not r.get("exited_on")]
+        if not targets:  # an exit over an exit kept the first one's results, or older
+            raise ValidationError(
+                "La persona è già uscita dal programma: registrare prima il rientro.",
+                field="exited_on",
+                code="already_exited",
+            )
         start = max(_start(r) for r in targets)
         if on < date.fromisoformat(start):
             raise ValidationError(

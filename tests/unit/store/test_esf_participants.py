@@ -318,3 +318,18 @@ def test_the_agenda_asks_a_merged_persons_follow_up_once(store: Store) -> None:
     assert participants.count_follow_ups_due("SAN-SIRO", date(2025, 10, 1)) == 1
     participants.record_follow_up(second["id"], ["employed"], on=date(2025, 10, 1))
     assert participants.follow_ups_due("SAN-SIRO", date(2025, 10, 1)) == []
+
+
+def test_a_second_exit_without_a_re_entry_is_refused(store: Store) -> None:
+    """An exit over an exit moved the day and kept the first one's results and six-month
+    result (recorded before the new exit day); the card offers the re-entry instead."""
+    participants = Participants(store)
+    row = enrolled(store)
+    participants.exit(row["id"], date(2025, 3, 1), ["education"])
+    participants.record_follow_up(row["id"], [], known=False, on=date(2025, 9, 1))
+    before = store.pending_changes()
+    with pytest.raises(ValidationError, match="già uscita") as refused:
+        participants.exit(row["id"], date(2025, 10, 1), [])
+    assert refused.value.code == "already_exited"
+    assert store.pending_changes() == before
+    assert participants.get(row["id"])["exited_on"] == "2025-03-01"
