@@ -129,8 +129,13 @@ class Participant(NamedTuple):
 
     @property
     def followup_on(self) -> str | None:
+        """The day the six-month result counts on: its own, or the exit's when earlier (as
+        an exit before its entry, :func:`_exit_day`: head office records the result of the
+        exit it holds while the office records a re-entry and a new exit)."""
         value = self.final[EXIT_COL["followup_on"]] if self.final else None
-        return _real_day(str(value)) if value else None
+        if not value:
+            return None
+        return max(_real_day(str(value)), self.exited_on or "")
 
 
 def participants(
