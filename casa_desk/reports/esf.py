@@ -129,8 +129,13 @@ class Participant(NamedTuple):
 
     @property
     def followup_on(self) -> str | None:
+        """The day the six-month result counts on: its own, or the exit's when earlier (as
+        an exit before its entry, :func:`_exit_day`: head office records the result of the
+        exit it holds while the office records a re-entry and a new exit)."""
         value = self.final[EXIT_COL["followup_on"]] if self.final else None
-        return _real_day(str(value)) if value else None
+        if not value:
+            return None
+        return max(_real_day(str(value)), self.exited_on or "")
 
 
 def participants(
@@ -179,7 +184,7 @@ def participants(
         if len(group) == 1:
             final = entry if entry[_ID] in details else None
         elif all(r[_ID] in details for r in group):  # all left by the month's end
-            final = max(group, key=lambda r: (str(r[_EXITED]), r[_ID]))
+            final = max(group, key=lambda r: (_exit_day(r), r[_ID]))
         else:
             final = None
         gender, birth = entry[gender_at], entry[birth_at]
@@ -190,11 +195,22 @@ def participants(
                 entry,
                 gender or _NOT_STATED,
                 birth,
-                _real_day(str(final[_EXITED])) if final else None,
+                _exit_day(final) if final else None,
                 details[final[_ID]] if final else None,
             )
         )
     return out
+
+
+def _exit_day(row: tuple[Any, ...]) -> str:
+    """The day an enrolment's exit counts on: its exit, or its entry when the exit is
+    earlier. Two desks make one when each checks the order against what it holds: the
+    office moves the entry day later while head office records the exit between the two
+    days; after sync the enrolment left before it entered. Its exit month's report did not
+    know the participant yet, so the exit was in no month's exits but in every total since
+    the start from the entry month (totals no longer the sum of the months' exits, as the
+    months' protection takes them to be). On the entry day every table counts it once."""
+    return max(_real_day(str(row[_EXITED])), _real_day(str(row[_ENTERED])))
 
 
 _NOT_STATED = Gender.NOT_STATED.value

@@ -7,11 +7,15 @@ duplicate moves to the survivor, each change through the journal so that it sync
 * consents, referrals and the ESF enrolment are rows of their office: their ``person_id``
   changes (an enrolment stays where it is when the survivor already has one — one row per
   person — and the ESF report folds the two: first entry, latest state);
-* contacts are insert-only: each current contact is corrected by a new row that points at
-  the survivor (``amends_id``), so the history reads the same everywhere;
+* contacts are insert-only: each current contact of the merging office is corrected by a
+  new row that points at the survivor (``amends_id``); an office's contacts stay on the
+  duplicate, even in a head-office merge (a second correction of one contact, written
+  while its office corrects it, would make two current versions of it), and are read as
+  the survivor's;
 * the household link (``household_id``) is one of the fields chosen.
 
-An office moves only its own rows (the hub refuses the others'); head office moves all.
+An office moves only its own rows (the hub refuses the others'); head office moves all but the
+offices' contacts (above).
 Only the office that registered the duplicate, or head office, may merge it away (the hub
 enforces the same rule): :func:`may_merge_away`.
 """
@@ -112,7 +116,7 @@ def merge_people(
         moved.consents = _move_owned(journal, "consents", duplicate_id, survivor_id, office)
         moved.referrals = _move_owned(journal, "referrals", duplicate_id, survivor_id, office)
         moved.enrolments = _move_enrolment(journal, duplicate_id, survivor_id, office)
-        moved.contacts = _move_contacts(journal, duplicate_id, survivor_id, office, operator)
+        moved.contacts = _move_contacts(journal, duplicate_id, survivor_id, presidio, operator)
     return moved
 
 
@@ -155,8 +159,17 @@ def _move_enrolment(journal: Journal, old: str, new: str, office: str) -> int:
     return 1
 
 
-def _move_contacts(journal: Journal, old: str, new: str, office: str, operator: str) -> int:
-    """Each current contact of ``old`` corrected by a new row for ``new`` (insert-only)."""
+def _move_contacts(journal: Journal, old: str, new: str, office: str | None, operator: str) -> int:
+    """Each current contact of ``old`` that is ``office``'s own (every one with None: no
+    ownership check) corrected by a new row for ``new`` (insert-only).
+
+    Head office too moves only its own: a correction of an office's contact written at
+    head office while that office corrects the same contact (its follow-up done, a
+    category fixed) made two current versions of one contact once both synced — counted
+    twice in every report, shown twice on the card, a closed follow-up open again. Left on
+    the duplicate, an office's contacts are read as the survivor's by the card, the agenda
+    and the reports (``people.merged_into``), as another office's are after an office's
+    merge, and that office may still correct them."""
     rows = journal.db.execute(
         "SELECT * FROM contacts c WHERE c.person_id = ? AND c.deleted = 0"
         " AND NOT EXISTS (SELECT 1 FROM contacts n WHERE n.amends_id = c.id)",
@@ -165,7 +178,7 @@ def _move_contacts(journal: Journal, old: str, new: str, office: str, operator: 
     names = [d[0] for d in rows.description]
     count = 0
     for values in [dict(zip(names, r, strict=True)) for r in rows.fetchall()]:
-        if not _mine(values, office):
+        if office is not None and values["presidio"] != office:
             continue
         copy = {k: values[k] for k in CONTACTS.columns if k not in ("amends_id", "operator")}
         copy.update(person_id=new, amends_id=values["id"], operator=operator or values["operator"])

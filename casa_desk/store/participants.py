@@ -15,6 +15,12 @@ After entry (the Commission's rules, ESF monitoring guidance):
   entry date and the entry characteristics stay those of the first entry, and the exit and
   its results are those of the final exit (so a re-entry clears the earlier ones).
 
+**Merged records.** One enrolment per person record: when two records of one person, each
+enrolled, are merged, both enrolments stay and the report folds them (the first entry; left
+when every one has, with the latest exit's results). The steps after entry therefore act on
+the person's *current* enrolments — every one still open, or every one with the latest exit
+— so that what the card records is what the report reads (:meth:`Participants.of_people`).
+
 Each enrolment carries ``cf_hash``, the keyed hash of the person's codice fiscale
 (:func:`casa_desk.models.esf.cf_hash`), when this desk holds the programme key: the hub
 then refuses a second enrolment of the same person made under another person record, and
@@ -23,6 +29,7 @@ head office can list possible duplicates by hash without reading a name.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Any
@@ -39,6 +46,7 @@ from casa_desk.models.vocab import (
     YesNoDeclined,
 )
 from casa_desk.store.db import Store
+from casa_desk.store.erasure import family
 
 #: The four indicators of the first version (a missing answer there means "declined", as
 #: it always has); the 2021–2027 ones were added later, and an enrolment that never asked
@@ -131,6 +139,9 @@ class Participants:
                 "La persona è già iscritta al programma.", code="already_enrolled"
             )
         clean = clean_enrolment(values)
+        # As the correction, exit, re-entry and follow-up: a day to come is refused (it was
+        # a new entrant of the month in course, in its report, before it happened).
+        self._not_future(date.fromisoformat(clean["entered_on"]), "entered_on")
         key = programme_key(self.store)
         hashed = cf_hash(key, self._cf(person_id)) if key else None
         if (
@@ -178,6 +189,7 @@ class Participants:
             raise ValidationError(
                 "La persona non è uscita dal programma.", field="reentered_on", code="not_exited"
             )
+        targets = self._same_exit(row)
         if on < date.fromisoformat(row["exited_on"]):
             raise ValidationError(
                 f"Il rientro non può precedere l'uscita del {format_date(row['exited_on'])}.",
@@ -195,9 +207,10 @@ class Participants:
             **dict.fromkeys(_FOLLOW_UP_COLUMNS.values()),
         }
         with self.store.transaction() as journal:
-            journal.update(
-                "participants", participant_id, {**cleared, "reentered_on": on.isoformat()}
-            )
+            for target in targets:
+                journal.update(
+                    "participants", target["id"], {**cleared, "reentered_on": on.isoformat()}
+                )
 
     # -- exit and results -------------------------------------------------------------------
     def exit(
@@ -210,9 +223,17 @@ class Participants:
         recorded_on: date | None = None,
     ) -> None:
         """Record the exit on ``on``; with ``results`` (codes of :class:`ExitResult`, maybe
-        none) or ``known=False`` also the immediate results, else they come later."""
+        none) or ``known=False`` also the immediate results, else they come later. Every
+        enrolment of the person still open leaves with it (records merged: see the module)."""
         row = self.get(participant_id)
-        start = row.get("reentered_on") or row["entered_on"]
+        targets = [r for r in self._family(row) if not r.get("exited_on")]
+        if not targets:  # an exit over an exit kept the first one's results, or older
+            raise ValidationError(
+                "La persona è già uscita dal programma: registrare prima il rientro.",
+                field="exited_on",
+                code="already_exited",
+            )
+        start = max(_start(r) for r in targets)
         if on < date.fromisoformat(start):
             raise ValidationError(
                 f"L'uscita non può precedere l'ingresso del {format_date(start)}.",
@@ -223,10 +244,13 @@ class Participants:
         changes: dict[str, Any] = {"exited_on": on.isoformat()}
         if results is not None or not known:
             changes.update(
-                self._exit_results(row, results or (), known, recorded_on or today_rome())
+                self._exit_results(
+                    self._entry(row), results or (), known, recorded_on or today_rome()
+                )
             )
         with self.store.transaction() as journal:
-            journal.update("participants", participant_id, changes)
+            for target in targets:
+                journal.update("participants", target["id"], changes)
 
     def record_exit_results(
         self,
@@ -240,9 +264,10 @@ class Participants:
         row = self.get(participant_id)
         if not row.get("exited_on"):
             raise ValidationError("Registrare prima l'uscita dal programma.", code="not_exited")
-        changes = self._exit_results(row, results, known, recorded_on or today_rome())
+        changes = self._exit_results(self._entry(row), results, known, recorded_on or today_rome())
         with self.store.transaction() as journal:
-            journal.update("participants", participant_id, changes)
+            for target in self._same_exit(row):
+                journal.update("participants", target["id"], changes)
 
     def _exit_results(
         self, row: dict[str, Any], results: Collection[str], known: bool, recorded_on: date
@@ -279,7 +304,7 @@ class Participants:
             )
         self._not_future(on, "followup_on")
         columns = clean_results(FollowUpResult, results, known=known)
-        if columns["followup_improved"] and row.get("employment_status") != (
+        if columns["followup_improved"] and self._entry(row).get("employment_status") != (
             EmploymentStatus.EMPLOYED.value
         ):
             raise ValidationError(
@@ -287,11 +312,12 @@ class Participants:
                 code="needs_employed",
             )
         with self.store.transaction() as journal:
-            journal.update(
-                "participants",
-                participant_id,
-                {**columns, "followup_known": int(known), "followup_on": on.isoformat()},
-            )
+            for target in self._same_exit(row):
+                journal.update(
+                    "participants",
+                    target["id"],
+                    {**columns, "followup_known": int(known), "followup_on": on.isoformat()},
+                )
 
     # -- reading ----------------------------------------------------------------------------
     def get(self, participant_id: str) -> dict[str, Any]:
@@ -309,6 +335,47 @@ class Participants:
             "SELECT * FROM participants WHERE person_id = ? AND deleted = 0", [person_id]
         )
         return rows[0] if rows else None
+
+    def of_people(
+        self, person_ids: Collection[str]
+    ) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """(entry, state) of the enrolments of these person records (a person and the
+        records merged into them), as the report folds them: the first entry, whose day and
+        answers count; and the enrolment whose state counts — one still open (the latest
+        begun), else the latest exit. None when none of them is enrolled."""
+        rows = self._rows_of(person_ids)
+        return (rows[0], _state(rows)) if rows else None
+
+    def _rows_of(self, person_ids: Collection[str]) -> list[dict[str, Any]]:
+        return self.store.query(
+            "SELECT * FROM participants WHERE deleted = 0"
+            " AND person_id IN (SELECT value FROM json_each(?)) ORDER BY entered_on, id",
+            [json.dumps(sorted(person_ids))],
+        )
+
+    def _family(self, row: dict[str, Any]) -> list[dict[str, Any]]:
+        """Every enrolment this store holds of the person of ``row``: of the surviving
+        record and of each record merged into it."""
+        root, seen = row["person_id"], set()
+        while root not in seen:  # a survivor merged away later: up to the last one
+            seen.add(root)
+            up = self.store.db.execute(
+                "SELECT merged_into FROM people WHERE id = ?", [root]
+            ).fetchone()
+            if not up or not up[0]:
+                break
+            root = up[0]
+        return self._rows_of(family(self.store.db, root)) or [row]
+
+    def _entry(self, row: dict[str, Any]) -> dict[str, Any]:
+        """The enrolment whose entry counts for the person of ``row`` (the first)."""
+        return self._family(row)[0]
+
+    def _same_exit(self, row: dict[str, Any]) -> list[dict[str, Any]]:
+        """The person's enrolments that left with ``row`` (the same day): its results,
+        six-month result and re-entry are theirs too."""
+        same = [r for r in self._family(row) if r.get("exited_on") == row.get("exited_on")]
+        return same or [row]
 
     def follow_ups_due(
         self, presidio: str | None, today: date, *, limit: int = 200, offset: int = 0
@@ -344,7 +411,7 @@ class Participants:
             last += timedelta(days=1)
         where = (
             "pa.exited_on IS NOT NULL AND pa.followup_on IS NULL AND pa.deleted = 0 "
-            "AND pa.exited_on <= ?"
+            f"AND pa.exited_on <= ? AND {_NOT_SUPERSEDED}"
         )
         params: list[Any] = [last.isoformat()]
         if presidio is not None:
@@ -387,3 +454,29 @@ class Participants:
     def _not_future(day: date, field: str) -> None:
         if day > today_rome():
             raise ValidationError("La data non può essere nel futuro.", field=field, code="future")
+
+
+def _start(row: dict[str, Any]) -> str:
+    """The day the enrolment's current stay began (its re-entry, else its entry)."""
+    return str(row.get("reentered_on") or row["entered_on"])
+
+
+def _state(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The enrolment whose state the report reads (reports/esf.py: ``final``)."""
+    still = [r for r in rows if not r.get("exited_on")]
+    if still:
+        return max(still, key=lambda r: (_start(r), r["id"]))
+    return max(rows, key=lambda r: (str(r["exited_on"]), r["id"]))
+
+
+#: SQL: the enrolment ``pa`` is its person's current one, as the report reads it — no other
+#: enrolment of the same surviving record (merged records: one level, as the report's
+#: aliases for a merge) is still open, left later, or left the same day with a larger id.
+_NOT_SUPERSEDED = """NOT EXISTS (
+    SELECT 1 FROM people mp JOIN participants o ON o.person_id IN (
+        SELECT coalesce(mp.merged_into, mp.id)
+        UNION ALL SELECT op.id FROM people op
+            WHERE op.merged_into = coalesce(mp.merged_into, mp.id))
+    WHERE mp.id = pa.person_id AND o.id != pa.id AND o.deleted = 0
+    AND (o.exited_on IS NULL OR o.exited_on > pa.exited_on
+         OR (o.exited_on = pa.exited_on AND o.id > pa.id)))"""

@@ -104,6 +104,9 @@ TEXTS: dict[str, str] = {
     "before_entry:exited_on": QT_TRANSLATE_NOOP(
         "Errors", "L'uscita non può precedere l'ingresso (o il rientro) nel programma."
     ),
+    "already_exited:exited_on": QT_TRANSLATE_NOOP(
+        "Errors", "La persona è già uscita dal programma: registrare prima il rientro."
+    ),
     "before_exit:reentered_on": QT_TRANSLATE_NOOP(
         "Errors", "Il rientro non può precedere l'uscita."
     ),

@@ -44,7 +44,8 @@ class EsfBox(QGroupBox):
         self.setObjectName("esfBox")
         self.context = context
         self.participants = Participants(context.store)
-        self.row: dict[str, Any] | None = None
+        self.row: dict[str, Any] | None = None  # the enrolment whose state counts
+        self.entry: dict[str, Any] | None = None  # the one whose entry counts
         self.person_id: str | None = None  # the person the entry would enrol
         self.dialog: EntryDialog | ResultsDialog | FollowUpDialog | ReentryDialog | None = None
         self.state = plain_label(self)
@@ -98,13 +99,14 @@ class EsfBox(QGroupBox):
         """The enrolment of the person (or of a duplicate merged into them), if any; else,
         with ``may_enrol`` at an office's desk, the entry (``person_ids[0]``: the person)."""
         self.clear()
-        for person_id in person_ids:
-            row = self.participants.of_person(person_id)
-            if row:
-                self.row = row
-                self._show(row)
-                self.show()
-                return
+        found = self.participants.of_people(person_ids)
+        if found:
+            # Records merged, each enrolled: the entry that counts and the current state,
+            # as the report folds them; the steps act on the current one(s).
+            self.entry, self.row = found
+            self._show(self.row)
+            self.show()
+            return
         if may_enrol and person_ids and not self.context.is_head_office:
             self.person_id = person_ids[0]
             self._show_not_enrolled()
@@ -112,6 +114,7 @@ class EsfBox(QGroupBox):
 
     def clear(self) -> None:
         self.row = None
+        self.entry = None
         self.person_id = None
         self.state.clear()
         self.hide()
@@ -129,9 +132,12 @@ class EsfBox(QGroupBox):
             button.hide()
 
     def _show(self, row: dict[str, Any]) -> None:
-        lines = [self.tr("Ingresso: %1").replace("%1", format_date(row["entered_on"]))]
-        if row.get("reentered_on"):
-            lines.append(self.tr("Rientro: %1").replace("%1", format_date(row["reentered_on"])))
+        entry = self.entry or row
+        lines = [self.tr("Ingresso: %1").replace("%1", format_date(entry["entered_on"]))]
+        # A later stay on a merged record's enrolment reads as the re-entry it was.
+        again = row.get("reentered_on") or (row["entered_on"] if row is not entry else None)
+        if again:
+            lines.append(self.tr("Rientro: %1").replace("%1", format_date(again)))
         exited = row.get("exited_on")
         due = follow_up_due(date.fromisoformat(exited)) if exited else None
         if exited:
@@ -190,12 +196,13 @@ class EsfBox(QGroupBox):
         )
 
     def correct_entry(self) -> None:
-        if self.row is None:
+        entry = self.entry or self.row
+        if entry is None:
             return
-        programme = resolve_programme(self.context.store.db.conn, self.row["presidio"]).code
+        programme = resolve_programme(self.context.store.db.conn, entry["presidio"]).code
         dialog = EntryDialog(programme, self)
-        dialog.fill(self.row)
-        participant = self.row["id"]
+        dialog.fill(entry)
+        participant = entry["id"]
         self._open(dialog, lambda: self.participants.correct_entry(participant, dialog.values()))
 
     def record_exit(self) -> None:

@@ -11,7 +11,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from casa_desk.models.esf import add_months, follow_up_due
 from casa_desk.models.timeutil import format_date, today_rome
+from casa_desk.reports.aggregate import Month
+from casa_desk.reports.esf import participants as esf_participants
 from casa_desk.store.participants import Participants
+from casa_desk.store.people import People
 from casa_desk.ui.esf_dialogs import EntryDialog, FollowUpDialog, ReentryDialog, ResultsDialog
 
 ENTRY = {"employment_status": "inactive", "education_isced": "0-2"}
@@ -277,3 +280,79 @@ def test_what_was_recorded_at_entry_is_corrected_from_the_card(qtbot, window, de
     assert saved["entered_on"] == (today - timedelta(days=45)).isoformat()
     assert saved["homeless_or_housing_exclusion"] == "no"
     qtbot.waitUntil(lambda: format_date(saved["entered_on"]) in box.state.text())
+
+
+def _left(demo, person_id: str) -> str | None:
+    """The person's exit as this month's report counts it (None: still in the programme)."""
+    today = today_rome()
+    people = {
+        r["id"]: r["merged_into"]
+        for r in demo.store.query(
+            "SELECT id, merged_into FROM people WHERE merged_into IS NOT NULL"
+        )
+    }
+    found = [
+        p
+        for p in esf_participants(demo.store.db.conn, Month(today.year, today.month), None, people)
+        if p.entry[1] in (person_id, *[k for k, v in people.items() if v == person_id])
+    ]
+    assert len(found) == 1  # one participant, however many enrolments
+    return found[0].exited_on
+
+
+def test_a_merged_person_with_two_enrolments_leaves_from_the_card(qtbot, window, demo) -> None:
+    """Two records of one person, each enrolled at this office, merged: both enrolments stay
+    (one per person record) and the report folds them (first entry; left when every one
+    has). The card showed the survivor's enrolment only: already left, it offered the
+    re-entry while the person was in the programme on the other, which no button could
+    close — the person never left in any report, and retention never came for her."""
+    today = today_rome()
+    ottavio, twin = demo.ids["Brennafiori Ottavio"], demo.duplicate
+    participants = Participants(demo.store)
+    first = enrol(demo, "Brennafiori Ottavio", today - timedelta(days=300))
+    participants.exit(first["id"], today - timedelta(days=200), ["employed"])
+    participants.enrol(
+        twin, {"entered_on": (today - timedelta(days=100)).isoformat(), **ENTRY},
+        presidio="SAN-SIRO",
+    )  # fmt: skip
+    People(demo.store).merge(twin, ottavio, presidio="SAN-SIRO", operator="prova.admin")
+    assert _left(demo, ottavio) is None  # in the programme again, on the twin's enrolment
+    card = open_card(qtbot, window, ottavio)
+    box = card.esf_box
+    assert "Nel programma." in box.state.text()
+    assert box.exit_button.isVisible() and not box.reentry_button.isVisible()
+    qtbot.mouseClick(box.exit_button, Qt.MouseButton.LeftButton)
+    dialog = box.dialog
+    qtbot.waitExposed(dialog)
+    set_day(dialog.exit_date, today - timedelta(days=2))
+    tick(qtbot, dialog.later)
+    with qtbot.waitSignal(demo_bus(window).changed):
+        press_ok(qtbot, dialog)
+    assert _left(demo, ottavio) == (today - timedelta(days=2)).isoformat()
+    qtbot.waitUntil(lambda: "Uscita:" in box.state.text())
+    assert box.results_button.isVisible() and not box.exit_button.isVisible()
+
+
+def test_a_merged_person_enrolled_twice_at_once_leaves_with_one_exit(qtbot, window, demo) -> None:
+    """Both records still in the programme when merged: one exit from the card is the
+    person's exit (it was that of one record, and the other kept her in)."""
+    today = today_rome()
+    ottavio, twin = demo.ids["Brennafiori Ottavio"], demo.duplicate
+    enrol(demo, "Brennafiori Ottavio", today - timedelta(days=300))
+    Participants(demo.store).enrol(
+        twin, {"entered_on": (today - timedelta(days=100)).isoformat(), **ENTRY},
+        presidio="SAN-SIRO",
+    )  # fmt: skip
+    People(demo.store).merge(twin, ottavio, presidio="SAN-SIRO", operator="prova.admin")
+    card = open_card(qtbot, window, ottavio)
+    box = card.esf_box
+    qtbot.mouseClick(box.exit_button, Qt.MouseButton.LeftButton)
+    dialog = box.dialog
+    qtbot.waitExposed(dialog)
+    set_day(dialog.exit_date, today - timedelta(days=1))
+    tick(qtbot, dialog.results["job_searching"])
+    with qtbot.waitSignal(demo_bus(window).changed):
+        press_ok(qtbot, dialog)
+    assert _left(demo, ottavio) == (today - timedelta(days=1)).isoformat()
+    qtbot.waitUntil(lambda: "Uscita:" in box.state.text())
+    assert "ora cerca lavoro" in box.state.text()

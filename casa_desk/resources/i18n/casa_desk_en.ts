@@ -1413,6 +1413,10 @@
         <translation>The exit cannot come before the entry (or re-entry) into the programme.</translation>
     </message>
     <message>
+        <source>La persona è già uscita dal programma: registrare prima il rientro.</source>
+        <translation>The person has already left the programme: record the re-entry first.</translation>
+    </message>
+    <message>
         <source>Il rientro non può precedere l&apos;uscita.</source>
         <translation>The re-entry cannot come before the exit.</translation>
     </message>

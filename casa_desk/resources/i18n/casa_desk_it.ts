@@ -1413,6 +1413,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>La persona è già uscita dal programma: registrare prima il rientro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Il rientro non può precedere l&apos;uscita.</source>
         <translation type="unfinished"></translation>
     </message>

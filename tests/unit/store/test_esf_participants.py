@@ -3,13 +3,14 @@ follow-up, re-entry, the keyed hash of the codice fiscale, and m007 on an old st
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from casa_desk.errors import ValidationError
 from casa_desk.models.codice_fiscale import make_cf, omocode
 from casa_desk.models.esf import add_months, age_band, age_on, cf_hash, follow_up_due
+from casa_desk.models.timeutil import today_rome
 from casa_desk.models.vocab import Programme
 from casa_desk.security.tokens import new_key
 from casa_desk.store.db import Store
@@ -256,6 +257,23 @@ def test_an_entry_before_the_first_programme_is_refused(store: Store) -> None:
     assert Participants(store).enrol(person["id"], first, presidio="SAN-SIRO")["entered_on"]
 
 
+def test_an_entry_on_a_day_not_come_is_refused(store: Store) -> None:
+    # The window's date field stops at today, and the correction, the exit, the re-entry
+    # and the follow-up refuse a day to come: the entry did not. An entry dated next week
+    # was a new entrant of the month in course, in its report "as of now", before it happened.
+    person = People(store).register({"first_name": "Ada", "last_name": "Esempio"},
+                                    presidio="SAN-SIRO")  # fmt: skip
+    before = store.pending_changes()
+    tomorrow = {**ENTRY, "entered_on": (today_rome() + timedelta(days=1)).isoformat()}
+    with pytest.raises(ValidationError, match="futuro") as refused:
+        Participants(store).enrol(person["id"], tomorrow, presidio="SAN-SIRO")
+    assert refused.value.field == "entered_on"
+    assert store.pending_changes() == before
+    assert Participants(store).of_person(person["id"]) is None
+    today = {**ENTRY, "entered_on": today_rome().isoformat()}
+    assert Participants(store).enrol(person["id"], today, presidio="SAN-SIRO")["entered_on"]
+
+
 def test_what_was_recorded_at_entry_can_be_corrected(store: Store) -> None:
     row = enrolled(store, migrant_background="yes")
     participants = Participants(store)
@@ -278,3 +296,40 @@ def test_what_was_recorded_at_entry_can_be_corrected(store: Store) -> None:
         row["id"], {**ENTRY, "entered_on": "2025-01-08", "disability": "yes"}
     )
     assert store.pending_changes() == after
+
+
+def test_the_agenda_asks_a_merged_persons_follow_up_once(store: Store) -> None:
+    """Two records of one person, each enrolled, merged: the agenda asks for the six-month
+    result of the person's latest exit, once; an earlier stay followed by another is not
+    due (as after a re-entry), and the result recorded from the card closes it."""
+    participants, people = Participants(store), People(store)
+    first = enrolled(store, cf=None)
+    participants.exit(first["id"], date(2025, 2, 1), [])
+    second = enrolled(store, cf=None, entered_on="2025-03-01")
+    people.merge(second["person_id"], first["person_id"], presidio="SAN-SIRO")
+    assert participants.follow_ups_due("SAN-SIRO", date(2025, 9, 1)) == []  # in again
+    participants.exit(second["id"], date(2025, 4, 1), [])
+    assert participants.of_people([first["person_id"], second["person_id"]]) == (
+        participants.get(first["id"]),
+        participants.get(second["id"]),
+    )
+    due = participants.follow_ups_due("SAN-SIRO", date(2025, 10, 1))
+    assert [r["id"] for r in due] == [second["id"]]
+    assert participants.count_follow_ups_due("SAN-SIRO", date(2025, 10, 1)) == 1
+    participants.record_follow_up(second["id"], ["employed"], on=date(2025, 10, 1))
+    assert participants.follow_ups_due("SAN-SIRO", date(2025, 10, 1)) == []
+
+
+def test_a_second_exit_without_a_re_entry_is_refused(store: Store) -> None:
+    """An exit over an exit moved the day and kept the first one's results and six-month
+    result (recorded before the new exit day); the card offers the re-entry instead."""
+    participants = Participants(store)
+    row = enrolled(store)
+    participants.exit(row["id"], date(2025, 3, 1), ["education"])
+    participants.record_follow_up(row["id"], [], known=False, on=date(2025, 9, 1))
+    before = store.pending_changes()
+    with pytest.raises(ValidationError, match="già uscita") as refused:
+        participants.exit(row["id"], date(2025, 10, 1), [])
+    assert refused.value.code == "already_exited"
+    assert store.pending_changes() == before
+    assert participants.get(row["id"])["exited_on"] == "2025-03-01"
