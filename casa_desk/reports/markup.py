@@ -50,8 +50,10 @@ if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
-#: Drawn as they are whatever the font: the callers turn ``\n`` into ``<br/>``.
-_LAYOUT = frozenset(map(ord, "\n\t"))
+#: What no font is asked for: whitespace (reportlab breaks words at it; ``\n`` is turned into
+#: ``<br/>``, a ``\r`` of a note typed on Windows is a space) and invisible format characters
+#: (bidi isolates, joiners) no shipped font has, which draw nothing and are left out.
+_DROP = "drop"
 #: Variation selectors: invisible, and mis-spaced by reportlab's shaping (see above).
 _DROPPED = dict.fromkeys(range(0xFE00, 0xFE10))
 #: What an undrawable character prints as (its code point), and in which colour.
@@ -81,7 +83,7 @@ def text(value: str) -> str:
     shaped: a person's text goes through :func:`paragraph`."""
     value = _normalised(value)
     main = _main()
-    if all(ord(c) in main or ord(c) in _LAYOUT for c in value):  # nearly every text
+    if all(ord(c) in main or c.isspace() for c in value):  # nearly every text
         return escape(value)
     return "".join(_runs(_fonts_of(value, main)))
 
@@ -145,6 +147,8 @@ def bidi_levels(line: str) -> list[int]:
 
     if not any(unicodedata.bidirectional(c) in _RTL for c in line):
         return [0] * len(line)
+    # A lone surrogate (broken text) cannot cross into Rust: "?" holds its place.
+    line = line.encode("utf-8", "replace").decode("utf-8")
     report = str(get_display(line, base_dir="L", debug=True))
     found = re.search(r"levels:\s*\[(.*?)\]", report, re.S)
     per_byte = [int(n) for n in re.findall(r"Level\(\s*(\d+)", found.group(1))] if found else []
@@ -176,8 +180,10 @@ def _for_shaping(seen: str) -> str:
 
 def _harfbuzz_rtl(word: str) -> bool:
     """Whether HarfBuzz lays ``word`` out right to left: it guesses the direction from the
-    script of the first letter (digits and punctuation have none)."""
+    script of the first letter (digits, punctuation and format characters have none)."""
     for c in word:
+        if unicodedata.category(c) == "Cf":
+            continue
         kind = unicodedata.bidirectional(c)
         if kind in ("L", "R", "AL"):
             return kind != "L"
@@ -203,7 +209,7 @@ def _fonts_of(
     all of the word, else, with ``one_font_words``, a space where the font changes."""
     for word in _words(value):
         chosen = [(_font_of(c, main), c) for c in word]
-        others = {font for font, _ in chosen if font not in (fonts.FONT, None)}
+        others = {font for font, _ in chosen if font not in (fonts.FONT, None, _DROP)}
         if len(others) == 1:
             (font,) = others
             covered = fonts.coverage(font)
@@ -211,7 +217,7 @@ def _fonts_of(
                 chosen = [(font, c) for c in word]
         if one_font_words and others:
             # The code points of undrawable characters are printed in DejaVu.
-            runs = groupby(chosen, key=lambda pair: pair[0] or fonts.FONT)
+            runs = groupby(chosen, key=lambda pair: pair[0] if pair[0] in others else fonts.FONT)
             for n, (_, run) in enumerate(runs):
                 if n:
                     yield fonts.FONT, " "
@@ -229,6 +235,8 @@ def _words(value: str) -> Iterable[str]:
 def _runs(chars: Iterable[tuple[str | None, str]]) -> Iterable[str]:
     for font, run in groupby(chars, key=lambda pair: pair[0]):
         chars_ = "".join(c for _, c in run)
+        if font == _DROP:
+            continue
         if font == fonts.FONT:
             yield escape(chars_)
         elif font is None:
@@ -240,6 +248,9 @@ def _runs(chars: Iterable[tuple[str | None, str]]) -> Iterable[str]:
 
 def _font_of(char: str, main: frozenset[int]) -> str | None:
     code = ord(char)
-    if code in main or code in _LAYOUT:
+    if code in main or char.isspace():
         return fonts.FONT
-    return fonts.fallback_for(code, paths.font_path)
+    font = fonts.fallback_for(code, paths.font_path)
+    if font is None and unicodedata.category(char) == "Cf":
+        return _DROP
+    return font

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from casa_desk.reports import markup, pdf, person_file
+from casa_desk.reports import markup, pdf, person_file, service
 from casa_desk.reports.letter import print_letter
 from casa_desk.store.consents import Consents, referral_purpose
 from casa_desk.store.db import Store
@@ -200,3 +200,22 @@ def test_fallback_fonts_load_only_for_a_text_that_needs_them() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     ).stdout.splitlines()
     assert out == ["[]", "['DroidSansFallback']"]
+
+
+def test_the_monthly_reports_comment_prints_in_any_script(store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "rapporto.pdf"
+    comment = "Incontro con la comunità 中文 e أهلا بكم 👍\nSeconda riga."
+    service.generate(store, "2026-10", "SAN-SIRO", out, comment=comment)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert "Incontro con la comunità 中文 e" in text
+    assert "أهلا بكم" in unicodedata.normalize("NFKC", text)
+    assert "[U+1F44D]" in text and "Seconda riga." in text
+
+
+def test_line_ends_and_invisible_controls_print_no_code_points() -> None:
+    """A note typed on Windows (CR LF), with a bidi isolate or an Arabic letter mark pasted
+    in: nothing in them is drawn, so nothing is shown, and no "[U+000D]" either."""
+    note = "Prima riga\r\nSeconda \u2067محمد\u2069 riga\u061c."
+    for markup_text in (markup.text(note), _drawn(note)):
+        assert "[U+" not in markup_text, markup_text
+    assert "Prima riga" in _drawn(note) and "riga." in _drawn(note)
