@@ -25,13 +25,13 @@ its first letter and in the direction HarfBuzz guesses from its script. So, in a
 paragraph, a word no one font draws whole is cut with a space where the font changes
 ("(小明)" beside Arabic prints "( 小明 )": nothing lost, a space added), and a word HarfBuzz
 will lay out right to left is handed over in the order that makes it come out as the
-algorithm placed it.
+algorithm placed it. A right-to-left passage that wraps is broken into lines first and
+each line ordered then (:class:`casa_desk.reports.shaped.ShapedParagraph`), as the
+algorithm asks.
 
-Known limit: the order is computed for each typed line *before* reportlab breaks the
-paragraph into lines, so a right-to-left passage that wraps onto a second line has its
-lines in left-to-right order (each line reads right; a name, or a sentence that fits its
-line, is exact). Bengali conjuncts print right but come back from the PDF's text layer
-as private-use characters (reportlab's mapping of shaped glyphs).
+Known limit: Bengali conjuncts print right but come back from the PDF's text layer as
+private-use characters (reportlab's mapping of shaped glyphs): searching a PDF for a
+Bengali name may miss it.
 """
 
 from __future__ import annotations
@@ -98,9 +98,10 @@ def paragraph(value: str, style: ParagraphStyle) -> Paragraph:
     value = _normalised(value)
     if not needs_shaping(value):
         return Paragraph(text(value).replace("\n", "<br/>"), style)
-    lines = [text(_for_shaping(visual(line))) for line in value.split("\n")]
+    from casa_desk.reports.shaped import ShapedParagraph
+
     shaped = ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
-    return Paragraph("<br/>".join(lines), shaped)
+    return ShapedParagraph(value.split("\n"), shaped)
 
 
 def needs_shaping(value: str) -> bool:
@@ -114,17 +115,21 @@ def needs_shaping(value: str) -> bool:
 
 def visual(line: str) -> str:
     """``line`` in the order its characters are seen from left to right, by the Unicode
-    bidirectional algorithm in a left-to-right paragraph (rules L1, L2 and L4: brackets
-    inside right-to-left text mirrored). "Nota محمد" stays "Nota" then the Arabic letters
-    from last to first."""
+    bidirectional algorithm in a left-to-right paragraph (brackets inside right-to-left
+    text mirrored). "Nota محمد" stays "Nota" then the Arabic letters from last to first."""
+    return reorder(line, bidi_levels(line))
+
+
+def reorder(line: str, levels: list[int]) -> str:
+    """One displayed line, its characters' embedding ``levels`` given, in the order they
+    are seen: rules L1 (whitespace at the end back to the paragraph's level), L2 (from the
+    highest level down to the lowest odd one, every run at or above it reversed) and L4
+    (brackets and the like at an odd level mirrored)."""
     from bidi.mirror import MIRRORED
 
-    levels = bidi_levels(line)
-    # L1: whitespace at the end of the line goes back to the paragraph's level.
     end = len(line.rstrip())
     levels = levels[:end] + [0] * (len(line) - end)
     order = list(range(len(line)))
-    # L2: from the highest level down to the lowest odd one, reverse every run at or above.
     for level in range(max(levels, default=0), 0, -1):
         start = None
         for i in range(len(order) + 1):
@@ -161,16 +166,22 @@ def bidi_levels(line: str) -> list[int]:
     return levels
 
 
-def _for_shaping(seen: str) -> str:
-    """A line in visual order (:func:`visual`) as reportlab must be given it to shape it:
-    words no one font draws cut where the font changes, and every word HarfBuzz will lay out
-    right to left — reversing it and mirroring its brackets — reversed and mirrored first,
-    so that it comes out as seen (its Arabic letters, in typed order, join)."""
+def cut_words(line: str) -> str:
+    """``line`` with a space where the font changes inside a word no one font draws whole:
+    reportlab shapes a word with the font of its first character, so "(小明)" in a shaped
+    paragraph (Arabic beside it) would come out as "(" and empty boxes; it prints
+    "( 小明 )". Nothing is lost; a space is added, in text that mixes scripts that rarely."""
+    return "".join(c for _, c in _fonts_of(line, _main(), one_font_words=True))
+
+
+def for_shaping(seen: str) -> str:
+    """A line in visual order (:func:`reorder`) as reportlab must be given it to shape it:
+    every word HarfBuzz will lay out right to left — reversing it and mirroring its
+    brackets — reversed and mirrored first, so that it comes out as seen (its Arabic
+    letters, in typed order, join)."""
     from bidi.mirror import MIRRORED
 
-    main = _main()
-    cut = "".join(c for _, c in _fonts_of(seen, main, one_font_words=True))
-    parts = _GAPS.split(cut)
+    parts = _GAPS.split(seen)
     for n in range(0, len(parts), 2):  # the words, between the gaps
         given = "".join(MIRRORED.get(c, c) for c in reversed(parts[n]))
         if _harfbuzz_rtl(given):

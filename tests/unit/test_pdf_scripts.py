@@ -158,12 +158,13 @@ def test_lines_are_laid_out_by_the_bidirectional_algorithm(line: str, seen: str)
     assert markup.visual(line) == seen
 
 
-def _drawn(value: str) -> str:
-    """The glyphs reportlab draws for ``value``, left to right, as characters (each shaped
-    glyph read back as the character it is mapped to), line by line."""
+def _drawn(value: str, width: float = 1000) -> str:
+    """The glyphs reportlab draws for ``value`` in ``width`` points, left to right, as
+    characters (each shaped glyph read back as the character it is mapped to), line by
+    line."""
     pdf.register_fonts()
     para = markup.paragraph(value, pdf.styles()["base"])
-    para.wrap(1000, 1000)
+    para.wrap(width, 1000)
     lines = para.blPara.lines
     return "\n".join("".join(str(getattr(w, "text", w)) for w in line.words) for line in lines)
 
@@ -219,3 +220,15 @@ def test_line_ends_and_invisible_controls_print_no_code_points() -> None:
     for markup_text in (markup.text(note), _drawn(note)):
         assert "[U+" not in markup_text, markup_text
     assert "Prima riga" in _drawn(note) and "riga." in _drawn(note)
+
+
+def test_a_wrapped_arabic_passage_reads_down_the_lines_in_order() -> None:
+    """Broken into lines first, then each line ordered: the first line holds the first
+    words (from the right), the next line goes on. Ordered first and broken after, the
+    first line held the last words."""
+    words = [f"{ARABIC_NAME}{n}" for n in range(1, 25)]  # سمير1 … سمير24: all different
+    drawn = _drawn(" ".join(words), width=120).split("\n")
+    assert len(drawn) > 3
+    read = [w for line in drawn for w in reversed(unicodedata.normalize("NFKC", line).split())]
+    # Each word is drawn right to left: its number (left to right) leftmost, then its letters.
+    assert read == [f"{w[len(ARABIC_NAME) :]}{ARABIC_NAME[::-1]}" for w in words], drawn
