@@ -441,35 +441,85 @@ def test_an_office_past_its_day_keeps_its_changes_and_sends_them_the_next_day(
     hub_db: str, tmp_path: Path
 ) -> None:
     """An enrolled office could push valid edits of its own rows without end, each kept in
-    the hub's log for good. Past its day (here 5 changes) its push is refused whole, in one
-    line with its code: nothing of it is taken, nothing is recorded as refused, and the
-    office keeps every change, which goes through once the day has passed. Another office
-    is not affected."""
+    the hub's log for good. Past its day (here 5 changes) its push is refused whole (the
+    round goes on and says ``day_full``): nothing of it is taken, nothing is recorded as
+    refused, and the office keeps every change, which goes through once the day has
+    passed. Another office is not affected."""
     with small_hub(hub_db, tmp_path, "--changes-per-day", "5") as hub:
         a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
         b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
         first = [person(a, last_name=f"Prima {i}") for i in range(3)]
         assert not sync(a).rejected
         later = [person(a, last_name=f"Dopo {i}") for i in range(3)]  # 6 in the day: too many
-        with pytest.raises(SyncError) as refused:
-            sync(a)
-        assert refused.value.code == protocol.DEVICE_QUOTA
-        assert refused.value.message == protocol.MESSAGES[protocol.DEVICE_QUOTA]
+        report = sync(a)
+        assert report.day_full and report.pushed == 0 and not report.rejected
         at_hub = set(hub_sql(hub, "SELECT id FROM people"))
         assert {p["id"] for p in first} <= at_hub and not {p["id"] for p in later} & at_hub
         assert hub_sql(hub, "SELECT count(*) FROM rejections") == [0]
         assert unsent(a) == 3
-        with pytest.raises(SyncError):  # the next sync of the day: the same, nothing lost
-            sync(a)
+        assert sync(a).day_full  # the next sync of the day: the same, nothing lost
         assert unsent(a) == 3
         person(b, last_name="Altro ufficio")
         assert not sync(b).rejected  # a device's day is its own
         a_day_passes(hub)
         report = sync(a)
         assert report.pushed == 3 and not report.rejected and unsent(a) == 0
+        assert not report.day_full
         assert {p["id"] for p in later} <= set(hub_sql(hub, "SELECT id FROM people"))
         quiesce([a, b])
         check_invariants(hub, [a, b])
+
+
+def test_an_office_past_its_day_still_receives_the_other_offices_changes(
+    hub_db: str, tmp_path: Path
+) -> None:
+    """The refused push ended the round: the office past its day pulled nothing either, so
+    it no longer heard of other offices' work (a person's new phone, a referral taken in
+    charge) until its day cleared, up to 24 hours. Now the round goes on: it pulls what
+    the others did, keeps its unsent changes for later and says, in its report, that the
+    day is full; the last sync is not recorded as a whole one."""
+    with small_hub(hub_db, tmp_path, "--changes-per-day", "5") as hub:
+        a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+        b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
+        shared = person(a, last_name="Condivisa", phone="+390200000001")
+        assert not sync(a).rejected
+        sync(b)
+        last_whole = state(a, "last_sync_at")
+        later = [person(a, last_name=f"Dopo {i}") for i in range(5)]  # 6 in the day
+        edit(b, "people", shared["id"], phone="+390200000002")
+        assert sync(b).pushed == 1
+        report = sync(a)
+        assert report.day_full and report.pushed == 0 and report.pulled == 1
+        (got,) = a.query("SELECT phone FROM people WHERE id = ?", [shared["id"]])
+        assert got["phone"] == "+390200000002"  # b's change reached a in the same round
+        assert unsent(a) == 5 and hub_sql(hub, "SELECT count(*) FROM rejections") == [0]
+        assert state(a, "last_sync_at") == last_whole
+        a_day_passes(hub)
+        report = sync(a)
+        assert not report.day_full and report.pushed == 5 and unsent(a) == 0
+        assert {p["id"] for p in later} <= set(hub_sql(hub, "SELECT id FROM people"))
+        quiesce([a, b])
+        check_invariants(hub, [a, b])
+
+
+def test_an_office_reaching_its_day_mid_push_keeps_what_the_hub_took(
+    hub_db: str, tmp_path: Path
+) -> None:
+    """Two batches in flight (the hub's push window): the first taken, the second refused
+    for the day. The round keeps the first's acknowledgement, pulls, and sends the rest
+    once the day has passed."""
+    batch_size = protocol.HUB_MAX_PUSH
+    day = str(batch_size + 100)
+    with small_hub(hub_db, tmp_path, "--changes-per-day", day) as hub:
+        a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+        add_people(a, batch_size + 500)  # two batches: a full one and 500
+        report = sync(a)
+        assert report.day_full and report.pushed == batch_size and unsent(a) == 500
+        assert state(a, "acked_seq") == str(batch_size)
+        a_day_passes(hub)
+        report = sync(a)
+        assert not report.day_full and report.pushed == 500 and unsent(a) == 0
+        check_invariants(hub, [a])
 
 
 def test_an_office_past_its_bytes_of_the_day_keeps_its_changes(tmp_path: Path) -> None:
@@ -481,9 +531,7 @@ def test_an_office_past_its_bytes_of_the_day_keeps_its_changes(tmp_path: Path) -
         assert not sync(a).rejected
         person(a, last_name="Seconda", notes="n" * 2000)
         person(a, last_name="Terza", notes="n" * 2000)
-        with pytest.raises(SyncError) as refused:
-            sync(a)
-        assert refused.value.code == protocol.DEVICE_QUOTA
+        assert sync(a).day_full
         assert unsent(a) == 2
         a_day_passes(hub)
         assert sync(a).pushed == 2 and unsent(a) == 0
@@ -537,5 +585,42 @@ def test_an_office_on_usb_files_past_its_day_sends_the_rest_in_its_next_bundle(
         counts = import_reply_counts(a, tmp_path / "r2.casa")
         assert not counts.day_full and unsent(a) == 0
         assert len(hub.rows("people")) == len(a.query("SELECT id FROM people"))
+    finally:
+        hub.close()
+
+
+def test_a_reply_to_an_office_past_its_day_still_brings_the_other_offices_changes(
+    hub_db: str, tmp_path: Path
+) -> None:
+    """By USB file as online: a bundle of an office whose day is already full is taken not
+    at all, but its reply still carries what the other offices did, and importing it
+    applies them; the office's next bundle carries all it still owes."""
+    hub = HubStore.open(hub_db, bounds=quota.Bounds(changes_per_day=2))
+    try:
+        a, dev = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+        b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
+        person(a)
+        person(a)
+        export_bundle(a, tmp_path / "a1.casa")
+        hub_import_bundle(hub, tmp_path / "a1.casa", tmp_path / "r1.casa")
+        import_reply_counts(a, tmp_path / "r1.casa")
+        assert acked(hub, dev) == 2 and unsent(a) == 0  # the day is now full
+        other = person(b, last_name="Altro ufficio")
+        assert send(hub, dev_b, batch(outbox_changes(b)))["rejected"] == []
+        mine = person(a, last_name="Dopo")
+        assert export_bundle(a, tmp_path / "a2.casa") == 1
+        said = hub_import_bundle(hub, tmp_path / "a2.casa", tmp_path / "r2.casa")
+        assert "24 ore" in said and acked(hub, dev) == 2
+        counts = import_reply_counts(a, tmp_path / "r2.casa")
+        assert counts.day_full and counts.applied == 1 and unsent(a) == 1
+        assert [r["id"] for r in a.query("SELECT id FROM people WHERE presidio = 'MAZZINI'")] == [
+            other["id"]
+        ]
+        assert export_bundle(a, tmp_path / "a3.casa") == 1  # what it still owes, again
+        with hub.tx() as conn:  # the next day
+            conn.exec_driver_sql("UPDATE device_volume SET hour = hour - 24")
+        hub_import_bundle(hub, tmp_path / "a3.casa", tmp_path / "r3.casa")
+        assert not import_reply_counts(a, tmp_path / "r3.casa").day_full and unsent(a) == 0
+        assert mine["id"] in {r["id"] for r in hub.rows("people")}
     finally:
         hub.close()

@@ -10,8 +10,9 @@ some raising a conflict — until the hub's disk is full. So, per device:
   (``device_volume``: one row per device and hour, the older ones deleted). A push that
   would pass either is refused whole (:data:`~casa_desk.sync.protocol.DEVICE_QUOTA`, HTTP
   429) before anything of it is written: its changes stay in the office's outbox and go out
-  at a later sync, when the hours that filled the day have passed. Nothing is lost, and a
-  change refused this way is not recorded as refused (it is not: it comes again);
+  at a later sync, when the hours that filled the day have passed (the office's round goes
+  on and pulls meanwhile: ``SyncReport.day_full``). Nothing is lost, and a change refused
+  this way is not recorded as refused (it is not: it comes again);
 * at most :data:`CONFLICTS_PER_DEVICE` conflicts found by its changes; beyond it the
   oldest are forgotten (the offices keep their own: the hub's are for analysts).
 
