@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,21 @@ from casa_desk.sync.hub.devices import device_by_id
 from casa_desk.sync.hub.scopes import Device
 from casa_desk.sync.hub.storage import HubRefusal, HubStore
 from casa_desk.sync.messages import PushRequest
+
+
+@pytest.fixture
+def bounded_store(hub_db: str) -> Iterator[Callable[..., HubStore]]:
+    """The hub's storage in this process with smaller bounds per device: ``bounded_store(
+    parked=3)`` opens it with ``quota.Bounds(parked=3)``, the others as a real hub's."""
+    opened: list[HubStore] = []
+
+    def open_with(**bounds: int) -> HubStore:
+        opened.append(HubStore.open(hub_db, bounds=quota.Bounds(**bounds)))
+        return opened[-1]
+
+    yield open_with
+    for hub in opened:
+        hub.close()
 
 
 def send(hub: HubStore, device: Device, body: dict[str, Any]) -> dict[str, Any]:
@@ -212,18 +227,16 @@ def test_a_bundle_cannot_acknowledge_beyond_its_changes(
 
 # -- 2. what the hub keeps per device is bounded -----------------------------------------
 def test_parked_edits_per_device_are_bounded(
-    hub_store: HubStore,
+    bounded_store: Callable[..., HubStore],
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Edits of rows the hub does not hold wait for their row (a hub restored from a
     backup), each up to a change's full size: beyond the bound the device's further ones
     are refused, with a reason, and the hub's log says so (the device, never a value).
     Another device is not affected, and a place freed (a row came) is taken again."""
-    monkeypatch.setattr(hub_push, "PARKED_PER_DEVICE", 3)
     caplog.set_level(logging.WARNING, logger="casa_desk.hub")
-    hub = hub_store
+    hub = bounded_store(parked=3)
     a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
     coming = person(b, last_name="In arrivo")  # made at b, not yet at the hub
@@ -256,10 +269,9 @@ def test_parked_edits_per_device_are_bounded(
 
 
 def test_parked_bytes_per_device_are_bounded(
-    hub_store: HubStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    bounded_store: Callable[..., HubStore], tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(hub_push, "PARKED_BYTES_PER_DEVICE", 5 * 1024)
-    hub = hub_store
+    hub = bounded_store(parked_bytes=5 * 1024)
     a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     edits = [an_edit(a, uuid7(), seq, notes="n" * 2000) for seq in range(1, 5)]
     answer = send(hub, dev_a, batch(edits))
@@ -286,17 +298,15 @@ def test_a_change_too_large_is_refused_and_never_kept(hub_store: HubStore, tmp_p
 
 
 def test_refusals_kept_per_device_are_bounded_oldest_first(
-    hub_store: HubStore,
+    bounded_store: Callable[..., HubStore],
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Refusals are told in the push's answer, all of them, and kept to recognise a repeat;
     beyond the bound a device's oldest are forgotten (a repeat of one is checked again, and
     refused again). Another device's are kept."""
-    monkeypatch.setattr(hub_push, "REFUSALS_PER_DEVICE", 4)
     caplog.set_level(logging.WARNING, logger="casa_desk.hub")
-    hub = hub_store
+    hub = bounded_store(refusals=4)
     a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
     assert send(hub, dev_b, batch([an_edit(b, uuid7(), 1, gender="?")]))["rejected"]
@@ -319,12 +329,11 @@ def test_refusals_kept_per_device_are_bounded_oldest_first(
 
 
 def test_a_late_refusal_not_yet_told_outlives_the_bound(
-    hub_store: HubStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    bounded_store: Callable[..., HubStore], tmp_path: Path
 ) -> None:
     """A late refusal (a parked edit refused when its row came) is told at the device's
     next hello: the newest are kept, so one not yet told is not forgotten by the bound."""
-    monkeypatch.setattr(hub_push, "REFUSALS_PER_DEVICE", 3)
-    hub = hub_store
+    hub = bounded_store(refusals=3)
     a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
     old = [an_edit(a, uuid7(), seq, gender="?") for seq in range(1, 4)]
