@@ -55,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
 def summary(report: SyncReport) -> str:
     """The line a successful sync prints, counts in Italian form (singular for 1).
 
+    >>> from casa_desk.sync.client import SyncReport
     >>> summary(SyncReport(pushed=28178, pulled=1))
     'Sincronizzato: 28.178 inviate, 1 ricevuta.'
 

@@ -6,8 +6,10 @@ transaction. Killing the process anywhere and running it again loses and doubles
 A whole re-fetch (the hub's log no longer reaches the cursor, or the store was restored
 from an old backup) resumes at its next snapshot page too (:meth:`SyncClient.refetch_all`).
 
->>> client = SyncClient(store)           # doctest: +SKIP
->>> report = client.sync()               # raises SyncError with one line when it cannot
+>>> client = SyncClient(store)  # doctest: +SKIP
+>>> report = client.sync()  # doctest: +SKIP
+
+(``sync`` raises SyncError with one line when it cannot.)
 """
 
 from __future__ import annotations
