@@ -509,7 +509,7 @@ class SyncPage(QWidget):
             # the round stopped there.
             quota = SyncError(protocol.MESSAGES[protocol.DEVICE_QUOTA], code=protocol.DEVICE_QUOTA)
             self.last_error = worded_error(quota)
-            self._set_state("error", self.last_error)
+            self._set_state("partial", self.last_error)
         self.synced.emit(report)
 
     def _failed(self, exc: BaseException, _details: str) -> None:

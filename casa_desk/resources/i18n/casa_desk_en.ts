@@ -1015,6 +1015,10 @@
         <translation>Hub: sync failed</translation>
     </message>
     <message>
+        <source>Sede: sincronizzato in parte</source>
+        <translation>Hub: partly synced</translation>
+    </message>
+    <message>
         <source>Dettagli nella scheda Sincronizzazione.</source>
         <translation>Details in the Sync tab.</translation>
     </message>

@@ -1015,6 +1015,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sede: sincronizzato in parte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dettagli nella scheda Sincronizzazione.</source>
         <translation type="unfinished"></translation>
     </message>
