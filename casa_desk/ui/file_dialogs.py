@@ -41,6 +41,8 @@ FILE_DIALOG_NAME = "fileDialog"
 # Room for the folder list's four columns beside the side bar (Qt's default, 636 px, cut
 # "Dimensione" short); shrunk to the screen (1024×768 desks).
 PREFERRED_SIZE = QSize(760, 460)
+# A wide usual value of the folder list's size and type columns (the type is the system's).
+_USUAL_VALUES = {1: "1023,9 KiB", 2: "Documento PDF"}
 # The first "*.ext" of a name filter such as "PDF (*.pdf)": the extension a save adds.
 _FIRST_SUFFIX = re.compile(r"\*\.([A-Za-z0-9_]+)")
 
@@ -82,14 +84,17 @@ def _suffix_of(name_filter: str) -> str:
 
 
 def _columns_whole(dialog: QFileDialog) -> None:
-    """Every column of the folder list at least as wide as its title."""
+    """Every column of the folder list at least as wide as its title and, for the size and
+    the type, as a usual value (Qt's widths cut "Dimensione", "43,4 KiB", "Documento PDF")."""
     view = dialog.findChild(QTreeView, "treeView")
     if view is None:
         return
-    header = view.header()
+    header, metrics = view.header(), view.fontMetrics()
+    margin = 2 * metrics.averageCharWidth()
     for column in range(header.count()):
+        usual = metrics.horizontalAdvance(_USUAL_VALUES.get(column, "")) + margin
         header.resizeSection(
-            column, max(header.sectionSize(column), header.sectionSizeHint(column))
+            column, max(header.sectionSize(column), header.sectionSizeHint(column), usual)
         )
 
 
