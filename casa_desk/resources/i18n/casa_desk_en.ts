@@ -4396,6 +4396,22 @@ the free number shown on the notice board.</translation>
         <translation>{path} is not a casa_desk enrolment file.</translation>
     </message>
     <message>
+        <source>{path} non è un file normale: indicare il file di abbinamento della sede.</source>
+        <translation>{path} is not a regular file: choose the enrolment file from head office.</translation>
+    </message>
+    <message>
+        <source>{path} non è un file normale: indicare il pacchetto della sede.</source>
+        <translation>{path} is not a regular file: choose the bundle from head office.</translation>
+    </message>
+    <message>
+        <source>{path} è una cartella: indicare il file di abbinamento della sede.</source>
+        <translation>{path} is a folder: choose the enrolment file from head office.</translation>
+    </message>
+    <message>
+        <source>{path} è una cartella: indicare il pacchetto della sede.</source>
+        <translation>{path} is a folder: choose the bundle from head office.</translation>
+    </message>
+    <message>
         <source>{path}: impronta del certificato non valida.</source>
         <translation>{path}: the certificate&apos;s fingerprint is not valid.</translation>
     </message>

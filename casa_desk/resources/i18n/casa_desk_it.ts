@@ -4391,6 +4391,22 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{path} non è un file normale: indicare il file di abbinamento della sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} non è un file normale: indicare il pacchetto della sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} è una cartella: indicare il file di abbinamento della sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} è una cartella: indicare il pacchetto della sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{path}: impronta del certificato non valida.</source>
         <translation type="unfinished"></translation>
     </message>
