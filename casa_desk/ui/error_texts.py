@@ -41,6 +41,13 @@ TEXTS: dict[str, str] = {
     # people
     "merge_self": QT_TRANSLATE_NOOP("Errors", "Una persona non può essere unita a se stessa."),
     "merge_chain": QT_TRANSLATE_NOOP("Errors", "La persona scelta è già stata unita a un'altra."),
+    "merge_anonymised": QT_TRANSLATE_NOOP(
+        "Errors",
+        "I dati di questa persona sono stati cancellati: la scheda non si unisce ad altre.",
+    ),
+    "merge_deleted": QT_TRANSLATE_NOOP(
+        "Errors", "La scheda scelta è stata eliminata: non si unisce ad altre."
+    ),
     "merge_not_owner": QT_TRANSLATE_NOOP(
         "Errors",
         "Solo il presidio che ha registrato la persona o la sede possono unirla a un'altra.",

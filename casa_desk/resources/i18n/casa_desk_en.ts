@@ -1317,6 +1317,14 @@
         <translation>The chosen person has already been merged into another one.</translation>
     </message>
     <message>
+        <source>I dati di questa persona sono stati cancellati: la scheda non si unisce ad altre.</source>
+        <translation>This person&apos;s data has been erased: the record is not merged with others.</translation>
+    </message>
+    <message>
+        <source>La scheda scelta è stata eliminata: non si unisce ad altre.</source>
+        <translation>The chosen record has been deleted: it is not merged with others.</translation>
+    </message>
+    <message>
         <source>Solo il presidio che ha registrato la persona o la sede possono unirla a un&apos;altra.</source>
         <translation>Only the office that registered the person, or head office, may merge them into another record.</translation>
     </message>

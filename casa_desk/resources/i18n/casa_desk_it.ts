@@ -1317,6 +1317,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>I dati di questa persona sono stati cancellati: la scheda non si unisce ad altre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La scheda scelta è stata eliminata: non si unisce ad altre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Solo il presidio che ha registrato la persona o la sede possono unirla a un&apos;altra.</source>
         <translation type="unfinished"></translation>
     </message>
