@@ -122,6 +122,21 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     return text, encoding
 
 
+def written_out(text: str) -> str:
+    r"""``text`` as a message may repeat it: each character that is not printable — a control
+    (ESC starts a terminal's commands), a bidi override, a line break — written as its escape.
+
+    A file's header comes from outside the desk; what a message quotes of it must reach a
+    terminal as text, not retitle, clear or colour it.
+
+    >>> written_out("note\x1b[2J")
+    'note\\x1b[2J'
+    """
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text
+    )
+
+
 #: The separators a header may use, the first winning a tie (``;`` when there is none).
 DELIMITERS = (";", ",", "\t")
 

@@ -36,7 +36,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from casa_desk.errors import ImportFileError, ValidationError
-from casa_desk.imports.csvfile import CsvTable, delimiter_words, read_csv_file
+from casa_desk.imports.csvfile import CsvTable, delimiter_words, read_csv_file, written_out
 from casa_desk.imports.registry_rows import COLUMNS, REQUIRED_COLUMNS, RowProblem, clean_row
 from casa_desk.models.codice_fiscale import normalize_cf
 from casa_desk.models.duplicates import normalize_name
@@ -124,7 +124,8 @@ def read_registry_file(path: str | Path) -> RegistryFile:
     for index, name in enumerate(table.header):
         if name in positions:
             raise ImportFileError(
-                f"La colonna {name} compare due volte nell'intestazione.", code="header_duplicate"
+                f"La colonna {written_out(name)} compare due volte nell'intestazione.",
+                code="header_duplicate",
             )
         if name:
             positions[name] = index
@@ -136,7 +137,7 @@ def read_registry_file(path: str | Path) -> RegistryFile:
             + f" (separatore rilevato: {delimiter_words(table.delimiter)}).",
             code="header_missing",
         )
-    ignored = tuple(n for n in positions if n not in COLUMNS)
+    ignored = tuple(written_out(n) for n in positions if n not in COLUMNS)  # shown only
     known = {n: i for n, i in positions.items() if n in COLUMNS}
     if not table.rows:
         raise ImportFileError(
