@@ -184,6 +184,17 @@ TEXTS: dict[str, str] = {
         "Accanto al file scelto c'è un file delle chiavi (.keys) di un archivio: "
         "scegliere un altro nome.",
     ),
+    # names Windows cannot keep as given (casa_desk.outputs.check_portable_name)
+    "output_name_trailing": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Il nome scelto finisce con un punto o uno spazio, che Windows e le chiavette USB "
+        "tolgono: sceglierne un altro.",
+    ),
+    "output_name_device": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Il nome scelto è riservato da Windows a un dispositivo (CON, PRN, AUX, NUL, COM1…, "
+        "LPT1…): sceglierne un altro.",
+    ),
     "disk_full": QT_TRANSLATE_NOOP("Errors", "Disco pieno: liberare spazio e riprovare."),
     # files the user asked us to read (never the open store: casa_desk.outputs.is_store_file)
     "bundle_is_store": QT_TRANSLATE_NOOP(

@@ -1521,6 +1521,14 @@
         <translation>There is a store&apos;s key file (.keys) beside the chosen file: choose another name.</translation>
     </message>
     <message>
+        <source>Il nome scelto finisce con un punto o uno spazio, che Windows e le chiavette USB tolgono: sceglierne un altro.</source>
+        <translation>The chosen name ends with a dot or a space, which Windows and USB sticks drop: choose another one.</translation>
+    </message>
+    <message>
+        <source>Il nome scelto è riservato da Windows a un dispositivo (CON, PRN, AUX, NUL, COM1…, LPT1…): sceglierne un altro.</source>
+        <translation>The chosen name is reserved by Windows for a device (CON, PRN, AUX, NUL, COM1…, LPT1…): choose another one.</translation>
+    </message>
+    <message>
         <source>Disco pieno: liberare spazio e riprovare.</source>
         <translation>The disk is full: free some space and try again.</translation>
     </message>

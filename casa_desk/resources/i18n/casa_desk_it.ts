@@ -1521,6 +1521,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Il nome scelto finisce con un punto o uno spazio, che Windows e le chiavette USB tolgono: sceglierne un altro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il nome scelto è riservato da Windows a un dispositivo (CON, PRN, AUX, NUL, COM1…, LPT1…): sceglierne un altro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Disco pieno: liberare spazio e riprovare.</source>
         <translation type="unfinished"></translation>
     </message>
