@@ -284,6 +284,29 @@ class _Plan:
 
 NameKey = tuple[str, str, str | None]
 
+#: Why a row is taken for a stored person (or an earlier row) by its codice fiscale.
+SAME_CF = "stesso codice fiscale"
+#: A row whose codice fiscale is a stored person's whose names are all different.
+CF_OTHER_PERSON = (
+    "Il codice fiscale è già di una persona in archivio con cognome e nome diversi: "
+    "controllare il codice fiscale (o correggere a mano la scheda, se è la stessa persona)."
+)
+
+
+def same_names(stored: dict[str, Any], row: dict[str, Any]) -> bool:
+    """Whether a row matched by codice fiscale may be the stored person: some name of the
+    row is one of hers, or holds it, or is held by it (normalised: ``"D'Angelo"`` =
+    ``"dangelo"``). Her names completed (``Anna`` → ``Anna Maria``), corrected in part or
+    written in each other's column are hers; surname and first name both another's are
+    not: the code was typed wrong or copied from another row, and matching by it alone
+    renamed her, with that person's phone and address."""
+    theirs = [_normalized(stored.get(k) or "") for k in ("last_name", "first_name")]
+    mine = [_normalized(row.get(k) or "") for k in ("last_name", "first_name")]
+    theirs, mine = [n for n in theirs if n], [n for n in mine if n]
+    if not theirs or not mine:
+        return True  # nothing to compare: the code decides, as before
+    return any(a in b or b in a for a in theirs for b in mine)
+
 
 class _Index:
     """Existing people by codice fiscale and by name + birth date, loaded with one query.
@@ -317,7 +340,7 @@ class _Index:
     def match(self, values: dict[str, Any], key: NameKey) -> tuple[str | None, str]:
         cf = values.get("codice_fiscale")
         if cf and cf in self.by_cf:
-            return self.by_cf[cf], "stesso codice fiscale"
+            return self.by_cf[cf], SAME_CF
         target = self.by_name.get(key)
         # A person with a different codice fiscale is somebody else with the same name.
         if target is not None and (not cf or self.cf_of.get(target) in (None, cf)):
@@ -384,6 +407,13 @@ def _plan(
             continue
         key = name_key(cleaned)
         target, reason = index.match(cleaned, key)
+        if (
+            target in index.stored
+            and reason == SAME_CF
+            and not same_names(index.stored[target], cleaned)
+        ):
+            problems.append(RowProblem(line, "codice_fiscale", "cf_other_person", CF_OTHER_PERSON))
+            continue
         if target is None and erased.suppressed(cleaned):
             plan.result.suppressed += 1  # erased on request: never registered again by a file
             continue
