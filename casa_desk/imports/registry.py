@@ -401,7 +401,9 @@ def _plan(
             _check(cancel)
             if progress:
                 progress(number, plan.total)
-        cleaned, row_problems = clean_row(line, cells, registry.positions, width, today)
+        cleaned, row_problems = clean_row(
+            line, cells, registry.positions, width, today, table.fields.get(line)
+        )
         if row_problems:
             problems.extend(row_problems)
             continue
