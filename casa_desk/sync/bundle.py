@@ -302,7 +302,10 @@ def import_reply(store: Store, path: Path) -> str:
 
 
 def import_reply_counts(store: Store, path: Path) -> ReplyCounts:
-    """Apply the hub's reply bundle (acks, rejections, changes) in one local transaction."""
+    """Apply the hub's reply bundle (acks, rejections, changes) in one local transaction
+    (never into a demo store, even one paired by an earlier version: the hub's real people
+    would join its invented ones; :func:`casa_desk.sync.enrolment_file.refuse_demo`)."""
+    refuse_demo(store)
     key, device_id = state(store, "hub_bundle_key"), state(store, "hub_device_id")
     if not key or not device_id:
         raise SyncError("Questo archivio non è abbinato a una sede.", code="not_enrolled")
