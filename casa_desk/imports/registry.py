@@ -395,6 +395,7 @@ def _plan(
     index = _Index(db)
     erased = SuppressionList(db)
     claimed: dict[str, int] = {}  # target → line of the row that took it
+    new_rows: dict[str, dict[str, Any]] = {}  # "line:N" → the values row N will register
     width = len(table.header)
     for number, (line, cells) in enumerate(rows, 1):
         if number % _PROGRESS_EVERY == 0:
@@ -420,6 +421,18 @@ def _plan(
             plan.result.suppressed += 1  # erased on request: never registered again by a file
             continue
         if target is not None and target in claimed:
+            earlier = new_rows.get(target)
+            if reason == SAME_CF and earlier is not None and not same_names(earlier, cleaned):
+                problems.append(  # not "the same person": another, or a code typed wrong
+                    RowProblem(
+                        line,
+                        "codice_fiscale",
+                        "cf_other_row",
+                        f"Il codice fiscale è già quello della riga {claimed[target]}, con "
+                        "cognome e nome diversi: controllare il codice fiscale.",
+                    )
+                )
+                continue
             problems.append(
                 RowProblem(
                     line,
@@ -432,6 +445,7 @@ def _plan(
         if target is None:
             target = f"line:{line}"
             plan.inserts.append(cleaned)
+            new_rows[target] = cleaned
         else:
             stored = index.stored[target]
             # Empty cells never erase what the store already knows.

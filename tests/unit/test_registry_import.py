@@ -718,3 +718,22 @@ def test_a_codice_fiscale_already_anothers_does_not_rename_her(
         assert run(str(tmp_path / "c.csv"), "--db", str(db)) == 0, same
         [stored] = people(db)
         assert (stored["last_name"], stored["first_name"]) == (same["cognome"], same["nome"])
+
+
+def test_two_rows_with_one_codice_fiscale_and_other_names_are_not_called_one_person(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Within one file, a later row with an earlier row's code but neither of its names was
+    refused as "the same person as row 2": it is someone else, or the code is wrong."""
+    anna = person("Rossetti", "Anna", date(1980, 1, 1), "F", sesso="")
+    other = {**anna, "cognome": "Bianchi", "nome": "Mario"}
+    write(tmp_path / "a.csv", [anna, other, {**anna, "telefono": "347 000 1111"}])
+    assert run(str(tmp_path / "a.csv"), "--db", str(db)) == 2
+    out = capsys.readouterr().out
+    assert (
+        "Riga 3, codice_fiscale: Il codice fiscale è già quello della riga 2, con cognome e "
+        "nome diversi: controllare il codice fiscale."
+    ) in out
+    same = "Riga 4: Riga duplicata: è la stessa persona della riga 2 (stesso codice fiscale)."
+    assert same in out
+    assert [(p["last_name"], p["first_name"]) for p in people(db)] == [("Rossetti", "Anna")]
