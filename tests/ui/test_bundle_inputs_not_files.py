@@ -108,3 +108,21 @@ def test_a_pipe_chosen_as_the_enrolment_file_is_refused_at_once(
         f"{fifo} non è un file normale: indicare il file di abbinamento della sede."
     )
     assert state(office, "hub_device_id") == device
+
+
+def test_the_english_window_says_it_in_english(qtbot, office: Store, fifo: Path) -> None:
+    from languages import window_language
+
+    with window_language("en"):
+        actions = BundleActions(office, TaskRunner())
+        qtbot.addWidget(actions)
+        with qtbot.waitSignal(actions.finished, timeout=PATIENCE_MS) as said:
+            actions.import_from(fifo)
+        assert said.args[0] == f"{fifo} is not a regular file: choose the bundle from head office."
+        dialog = EnrolDialog(office, TaskRunner())
+        qtbot.addWidget(dialog)
+        dialog.pair_file(fifo.parent)
+        qtbot.waitUntil(dialog.pair_button.isEnabled, timeout=PATIENCE_MS)
+        assert dialog.error.text() == (
+            f"{fifo.parent} is a folder: choose the enrolment file from head office."
+        )

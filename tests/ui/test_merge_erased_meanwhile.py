@@ -54,3 +54,29 @@ def test_a_record_erased_while_the_merge_dialog_is_open_is_not_merged(qtbot, con
     assert people.get(demo.duplicate)["merged_into"] is None
     assert people.get(ottavio) == before
     assert [c["id"] for c in Contacts(demo.store).history([ottavio])] == history
+
+
+def test_the_new_refusals_are_worded_in_english(qtbot) -> None:
+    from languages import window_language
+
+    from casa_desk.errors import OutputError, ValidationError
+    from casa_desk.ui.error_texts import worded_error
+
+    with window_language("en"):
+        said = {
+            code: worded_error(ValidationError("…", code=code))
+            for code in ("merge_anonymised", "merge_deleted")
+        }
+        said |= {
+            code: worded_error(OutputError("…", code=code))
+            for code in ("output_name_trailing", "output_name_device")
+        }
+    assert said == {
+        "merge_anonymised": "This person's data has been erased: the record is not merged with "
+        "others.",
+        "merge_deleted": "The chosen record has been deleted: it is not merged with others.",
+        "output_name_trailing": "The chosen name ends with a dot or a space, which Windows and "
+        "USB sticks drop: choose another one.",
+        "output_name_device": "The chosen name is reserved by Windows for a device (CON, PRN, "
+        "AUX, NUL, COM1…, LPT1…): choose another one.",
+    }
