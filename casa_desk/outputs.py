@@ -242,6 +242,8 @@ def check_output(
     given = Path(path)
     if str(path) == "":
         raise OutputError("Indicare il file da scrivere.")
+    if not key_file and not named_like_key_file(given.name):  # said below, more precisely
+        check_portable_name(given)  # a key file's name is derived from its store's
     try:  # a name (or a folder's) longer than the system allows: stat itself fails
         real = _check_folder(given)
         _check_name_length(given, real, database=database)
@@ -268,6 +270,43 @@ def check_output(
             )
         raise OutputError(f"Impossibile scrivere in {given.parent}: permesso negato.")
     return real
+
+
+#: Names that are devices on Windows, whatever the extension (``NUL.pdf``, ``con``);
+#: ``COM¹``… too, which Windows counts as digits.
+WINDOWS_DEVICES = frozenset(
+    {"CON", "PRN", "AUX", "NUL"}
+    | {f"{port}{n}" for port in ("COM", "LPT") for n in (*"0123456789", "¹", "²", "³")}
+)
+
+
+def check_portable_name(path: Path) -> None:
+    """Refuse (one :class:`~casa_desk.errors.OutputError` line) a file name that Windows
+    cannot keep as given: one ending in a dot or a space, or a device's (``NUL.pdf``).
+
+    Why everywhere, not only on Windows: Windows drops trailing dots and spaces, and so
+    does Linux on a FAT USB stick, so the file got another name than the one said, and a
+    backup ``copia.sqlite.`` landed as ``copia.sqlite`` beside ``copia.sqlite..keys``: a
+    pair that no longer opens. A device name is no file on Windows: the work was lost or
+    refused only once done. The offices run Windows and their files travel on sticks.
+
+    Example: ``check_portable_name(Path("rapporto.pdf."))`` raises; ``Path("con.pdf")``
+    too; ``Path("console.pdf")`` does not.
+    """
+    name = path.name
+    if name != name.rstrip(". ") and name not in (".", ".."):
+        raise OutputError(
+            f"{path}: il nome finisce con un punto o uno spazio, che Windows e le chiavette "
+            "USB tolgono: il file avrebbe un altro nome. Indicare un altro nome.",
+            code="output_name_trailing",
+        )
+    device = name.split(".", 1)[0].rstrip(" ").upper()
+    if device in WINDOWS_DEVICES:
+        raise OutputError(
+            f"{path}: {device} è un nome riservato di Windows (un dispositivo, non un file). "
+            "Indicare un altro nome.",
+            code="output_name_device",
+        )
 
 
 def _read_only_medium(folder: Path) -> bool:

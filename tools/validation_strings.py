@@ -97,6 +97,10 @@ SYNC = (
     QT_TRANSLATE_NOOP("Validation", 'Servono entrambi: --tls-cert e --tls-key.'),
     QT_TRANSLATE_NOOP("Validation", 'Tabella sconosciuta.'),
     QT_TRANSLATE_NOOP("Validation", '{path} non è un file di abbinamento casa_desk.'),
+    QT_TRANSLATE_NOOP("Validation", '{path} non è un file normale: indicare il file di abbinamento della sede.'),
+    QT_TRANSLATE_NOOP("Validation", '{path} non è un file normale: indicare il pacchetto della sede.'),
+    QT_TRANSLATE_NOOP("Validation", '{path} è una cartella: indicare il file di abbinamento della sede.'),
+    QT_TRANSLATE_NOOP("Validation", '{path} è una cartella: indicare il pacchetto della sede.'),
     QT_TRANSLATE_NOOP("Validation", '{path}: impronta del certificato non valida.'),
     QT_TRANSLATE_NOOP("Validation", "«{prefix}» è l'inizio di {count} dispositivi: indicare più caratteri (casa-desk hub device-list li elenca)."),
 )

@@ -16,9 +16,9 @@ columns.
 from __future__ import annotations
 
 import csv
-import io
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from casa_desk.errors import ImportFileError
@@ -44,6 +44,12 @@ _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 #: A registry row is a few hundred characters; a longer line is not a registry row.
 MAX_LINE_CHARS = 10_000
+#: More records than a real export within MAX_FILE_BYTES holds (~200 bytes a row): 64 MB
+#: of the shortest rows are millions of them, gigabytes once read.
+MAX_ROWS = 400_000
+#: The first line as :meth:`str.splitlines` ends it (splitting a whole 64 MB text to read
+#: its header made a string of every line).
+_FIRST_LINE = re.compile("[^\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*")
 
 
 @dataclass(frozen=True)
@@ -51,13 +57,17 @@ class CsvTable:
     """A decoded CSV file: its header (normalised names) and its records with line numbers.
 
     ``rows`` holds ``(line, cells)`` where ``line`` is the 1-based physical line where the
-    record starts (the header is line 1). Blank lines are left out.
+    record starts (the header is line 1). Blank lines are left out, and so are the empty
+    cells past the header's (a spreadsheet's empty columns). A record with more cells than
+    the header and something past it keeps the header's count only (its ``cells`` say no
+    more): ``fields`` holds how many it had, by line.
     """
 
     encoding: str
     delimiter: str
     header: tuple[str, ...]
     rows: tuple[tuple[int, tuple[str, ...]], ...]
+    fields: dict[int, int] = field(default_factory=dict)
 
     @property
     def encoding_label(self) -> str:
@@ -108,7 +118,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
                 code="file_encoding",
             ) from None
     # Lines as the csv reader counts them: "\r\n", "\n" or, from Excel for Mac, "\r" alone.
-    lines = enumerate(io.StringIO(text, newline=""), 1)
+    lines = enumerate(physical_lines(text), 1)
     too_long = next((n for n, t in lines if len(t.rstrip("\r\n")) > MAX_LINE_CHARS), 0)
     if too_long:
         raise ImportFileError(
@@ -120,6 +130,37 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     if controls > max(1, len(text) * _MAX_CONTROL_SHARE):
         raise ImportFileError(f"{name} non è un file di testo CSV.", code="file_binary")
     return text, encoding
+
+
+#: A line as the csv reader counts lines: ended by "\r\n", "\n" or "\r" (Excel for Mac),
+#: or the last one, unended.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def physical_lines(text: str) -> Iterator[str]:
+    r"""The lines of ``text`` with their endings, one at a time: what
+    ``io.StringIO(text, newline="")`` yields, without its copy of the text (four bytes a
+    character: 256 MB for a 64 MB file, twice, for the line check and the reader).
+
+    >>> list(physical_lines("a\r\nb\rc\nd"))
+    ['a\r\n', 'b\r', 'c\n', 'd']
+    """
+    return (m.group() for m in _LINE.finditer(text))
+
+
+def written_out(text: str) -> str:
+    r"""``text`` as a message may repeat it: each character that is not printable — a control
+    (ESC starts a terminal's commands), a bidi override, a line break — written as its escape.
+
+    A file's header comes from outside the desk; what a message quotes of it must reach a
+    terminal as text, not retitle, clear or colour it.
+
+    >>> written_out("note\x1b[2J")
+    'note\\x1b[2J'
+    """
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text
+    )
 
 
 #: The separators a header may use, the first winning a tie (``;`` when there is none).
@@ -141,25 +182,39 @@ def parse_csv(text: str, *, name: str = "Il file", encoding: str = "utf-8") -> C
     """Split decoded text into header and records, tracking where each record starts."""
     if not text.strip():
         raise ImportFileError(f"{name} è vuoto.", code="file_empty")
-    first_line = text.splitlines()[0] if text else ""
+    first_line = m.group() if (m := _FIRST_LINE.match(text)) else ""
     # Excel may put a "sep=;" line before the header; the header is then on line 2.
     hint = _SEP_HINT.fullmatch(first_line.strip())
     delimiter = hint.group(1) if hint else detect_delimiter(first_line)
     # strict: a quote opened and never closed, or text after a closing quote, is an error.
     # Without it the reader took every line up to the next quote into one cell, and the
     # people on those lines vanished without a word (or sat in a neighbour's address).
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(physical_lines(text), delimiter=delimiter, strict=True)
     rows: list[tuple[int, tuple[str, ...]]] = []
+    fields: dict[int, int] = {}
     previous = 0
     try:
         if hint:
             next(reader)
         header = tuple(normalize_header(h) for h in next(reader, []))
+        width = len(header)
         previous = reader.line_num
         for cells in reader:
             start, previous = previous + 1, reader.line_num
-            if any(c.strip() for c in cells):
-                rows.append((start, tuple(cells)))
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) > width:  # up to 5,000 cells in a line: keep the header's only
+                if any(c.strip() for c in cells[width:]):
+                    fields[start] = len(cells)
+                del cells[width:]
+            rows.append((start, tuple(cells)))
+            if len(rows) > MAX_ROWS:
+                raise ImportFileError(
+                    f"{name} ha più di {MAX_ROWS:,} righe di dati: ".replace(",", ".")
+                    + "non è un'esportazione dell'anagrafe di un ufficio. La divida in più "
+                    "file.",
+                    code="file_too_many_rows",
+                )
     except csv.Error:
         raise ImportFileError(
             f"{name} non è un CSV leggibile dalla riga {previous + 1}: "
@@ -167,7 +222,9 @@ def parse_csv(text: str, *, name: str = "Il file", encoding: str = "utf-8") -> C
             "quella di chiusura).",
             code="file_csv",
         ) from None
-    return CsvTable(encoding=encoding, delimiter=delimiter, header=header, rows=tuple(rows))
+    return CsvTable(
+        encoding=encoding, delimiter=delimiter, header=header, rows=tuple(rows), fields=fields
+    )
 
 
 def read_csv_file(path: str | Path) -> CsvTable:
@@ -196,4 +253,5 @@ def read_csv_file(path: str | Path) -> CsvTable:
     if not data.strip() or data.strip() == _BOM:
         raise ImportFileError(f"{name} è vuoto.", code="file_empty")
     text, encoding = decode(data, name)
+    del data  # 64 MB that parsing need not hold beside the text
     return parse_csv(text, name=name, encoding=encoding)

@@ -36,7 +36,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from casa_desk.errors import ImportFileError, ValidationError
-from casa_desk.imports.csvfile import CsvTable, delimiter_words, read_csv_file
+from casa_desk.imports.csvfile import CsvTable, delimiter_words, read_csv_file, written_out
 from casa_desk.imports.registry_rows import COLUMNS, REQUIRED_COLUMNS, RowProblem, clean_row
 from casa_desk.models.codice_fiscale import normalize_cf
 from casa_desk.models.duplicates import normalize_name
@@ -124,7 +124,8 @@ def read_registry_file(path: str | Path) -> RegistryFile:
     for index, name in enumerate(table.header):
         if name in positions:
             raise ImportFileError(
-                f"La colonna {name} compare due volte nell'intestazione.", code="header_duplicate"
+                f"La colonna {written_out(name)} compare due volte nell'intestazione.",
+                code="header_duplicate",
             )
         if name:
             positions[name] = index
@@ -136,7 +137,7 @@ def read_registry_file(path: str | Path) -> RegistryFile:
             + f" (separatore rilevato: {delimiter_words(table.delimiter)}).",
             code="header_missing",
         )
-    ignored = tuple(n for n in positions if n not in COLUMNS)
+    ignored = tuple(written_out(n) for n in positions if n not in COLUMNS)  # shown only
     known = {n: i for n, i in positions.items() if n in COLUMNS}
     if not table.rows:
         raise ImportFileError(
@@ -283,6 +284,29 @@ class _Plan:
 
 NameKey = tuple[str, str, str | None]
 
+#: Why a row is taken for a stored person (or an earlier row) by its codice fiscale.
+SAME_CF = "stesso codice fiscale"
+#: A row whose codice fiscale is a stored person's whose names are all different.
+CF_OTHER_PERSON = (
+    "Il codice fiscale è già di una persona in archivio con cognome e nome diversi: "
+    "controllare il codice fiscale (o correggere a mano la scheda, se è la stessa persona)."
+)
+
+
+def same_names(stored: dict[str, Any], row: dict[str, Any]) -> bool:
+    """Whether a row matched by codice fiscale may be the stored person: some name of the
+    row is one of hers, or holds it, or is held by it (normalised: ``"D'Angelo"`` =
+    ``"dangelo"``). Her names completed (``Anna`` → ``Anna Maria``), corrected in part or
+    written in each other's column are hers; surname and first name both another's are
+    not: the code was typed wrong or copied from another row, and matching by it alone
+    renamed her, with that person's phone and address."""
+    theirs = [_normalized(stored.get(k) or "") for k in ("last_name", "first_name")]
+    mine = [_normalized(row.get(k) or "") for k in ("last_name", "first_name")]
+    theirs, mine = [n for n in theirs if n], [n for n in mine if n]
+    if not theirs or not mine:
+        return True  # nothing to compare: the code decides, as before
+    return any(a in b or b in a for a in theirs for b in mine)
+
 
 class _Index:
     """Existing people by codice fiscale and by name + birth date, loaded with one query.
@@ -316,7 +340,7 @@ class _Index:
     def match(self, values: dict[str, Any], key: NameKey) -> tuple[str | None, str]:
         cf = values.get("codice_fiscale")
         if cf and cf in self.by_cf:
-            return self.by_cf[cf], "stesso codice fiscale"
+            return self.by_cf[cf], SAME_CF
         target = self.by_name.get(key)
         # A person with a different codice fiscale is somebody else with the same name.
         if target is not None and (not cf or self.cf_of.get(target) in (None, cf)):
@@ -371,22 +395,44 @@ def _plan(
     index = _Index(db)
     erased = SuppressionList(db)
     claimed: dict[str, int] = {}  # target → line of the row that took it
+    new_rows: dict[str, dict[str, Any]] = {}  # "line:N" → the values row N will register
     width = len(table.header)
     for number, (line, cells) in enumerate(rows, 1):
         if number % _PROGRESS_EVERY == 0:
             _check(cancel)
             if progress:
                 progress(number, plan.total)
-        cleaned, row_problems = clean_row(line, cells, registry.positions, width, today)
+        cleaned, row_problems = clean_row(
+            line, cells, registry.positions, width, today, table.fields.get(line)
+        )
         if row_problems:
             problems.extend(row_problems)
             continue
         key = name_key(cleaned)
         target, reason = index.match(cleaned, key)
+        if (
+            target in index.stored
+            and reason == SAME_CF
+            and not same_names(index.stored[target], cleaned)
+        ):
+            problems.append(RowProblem(line, "codice_fiscale", "cf_other_person", CF_OTHER_PERSON))
+            continue
         if target is None and erased.suppressed(cleaned):
             plan.result.suppressed += 1  # erased on request: never registered again by a file
             continue
         if target is not None and target in claimed:
+            earlier = new_rows.get(target)
+            if reason == SAME_CF and earlier is not None and not same_names(earlier, cleaned):
+                problems.append(  # not "the same person": another, or a code typed wrong
+                    RowProblem(
+                        line,
+                        "codice_fiscale",
+                        "cf_other_row",
+                        f"Il codice fiscale è già quello della riga {claimed[target]}, con "
+                        "cognome e nome diversi: controllare il codice fiscale.",
+                    )
+                )
+                continue
             problems.append(
                 RowProblem(
                     line,
@@ -399,6 +445,7 @@ def _plan(
         if target is None:
             target = f"line:{line}"
             plan.inserts.append(cleaned)
+            new_rows[target] = cleaned
         else:
             stored = index.stored[target]
             # Empty cells never erase what the store already knows.

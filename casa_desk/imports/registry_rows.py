@@ -72,18 +72,21 @@ def clean_row(
     positions: dict[str, int],
     width: int,
     today: date | None = None,
+    fields: int | None = None,
 ) -> tuple[dict[str, Any], list[RowProblem]]:
-    """The ``people`` values of one record, or the problems that reject it (all of them)."""
-    if len(cells) != width and not (
-        len(cells) > width and not any(c.strip() for c in cells[width:])
+    """The ``people`` values of one record, or the problems that reject it (all of them).
+    ``fields``: how many cells the record had, when the reader kept fewer
+    (:attr:`casa_desk.imports.csvfile.CsvTable.fields`)."""
+    count = fields if fields is not None else len(cells)
+    if count != width and not (
+        count > width and fields is None and not any(c.strip() for c in cells[width:])
     ):
         return {}, [
             RowProblem(
                 line,
                 "",
                 "field_count",
-                f"La riga ha {len(cells)} campi invece di {width}: "
-                "controlli separatori e virgolette.",
+                f"La riga ha {count} campi invece di {width}: controlli separatori e virgolette.",
             )
         ]
     values: dict[str, Any] = {COLUMNS[c]: cells[i].strip() for c, i in positions.items()}

@@ -153,6 +153,26 @@ def rows_of(db: Database, person_ids: list[str]) -> dict[str, list[str]]:
     return out
 
 
+def with_copies(db: Database, contact_ids: list[str]) -> list[str]:
+    """``contact_ids`` and every contact that corrects one of them (``amends_id``), and so
+    on down the chain: their copies under another record.
+
+    Why: a merge made on a PC that had not yet heard of the erasure copies the erased
+    person's contacts, texts and all, to the record she was merged into (insert-only
+    corrections pointing at hers); those copies are rows of a live person, so a scrub of
+    hers alone left the erased texts there, and in every office that pulled them."""
+    if not contact_ids or not _exists(db, "contacts"):
+        return list(contact_ids)
+    found = db.execute(
+        "WITH RECURSIVE chain(id) AS (SELECT value FROM json_each(?)"
+        " UNION SELECT c.id FROM contacts c JOIN chain ON c.amends_id = chain.id)"
+        " SELECT id FROM chain",
+        [json.dumps(contact_ids)],
+    )
+    known = set(contact_ids)
+    return list(contact_ids) + [r[0] for r in found if r[0] not in known]
+
+
 def _pairs(rows: dict[str, list[str]]) -> set[tuple[str, str]]:
     """``(table, id)`` of every row in ``rows`` (by table)."""
     return {(table, i) for table, found in rows.items() for i in found}
@@ -203,6 +223,7 @@ def scrub(db: Database, person_id: str, anonymised_on: str) -> dict[str, list[st
     db.execute("PRAGMA secure_delete = ON")  # freed cells and pages are zeroed
     ids = family(db, person_id)
     rows = rows_of(db, ids)
+    rows["contacts"] = with_copies(db, rows["contacts"])
     db.execute("INSERT INTO casa_scrub (active) VALUES (1)")
     try:
         _scrub_contacts_index(db, rows["contacts"])

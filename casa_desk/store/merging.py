@@ -93,22 +93,18 @@ def merge_people(
 
     ``presidio`` is the office doing it (None: no ownership check, e.g. a test or the
     command line acting for head office). ValidationError (``merge_self``,
-    ``merge_chain``, ``merge_not_owner``) changes nothing.
-    """
+    ``merge_chain``, ``merge_anonymised``, ``merge_deleted``, ``merge_not_owner``) changes
+    nothing."""
     if duplicate_id == survivor_id:
         raise ValidationError("Una persona non può essere unita a se stessa.", code="merge_self")
-    duplicate, survivor = _person(store, duplicate_id), _person(store, survivor_id)
-    if survivor.get("merged_into") or duplicate.get("merged_into"):
-        raise ValidationError("La persona scelta è già stata unita a un'altra.", code="merge_chain")
-    if presidio is not None and not may_merge_away(duplicate, presidio):
-        raise ValidationError(
-            "Solo il presidio che ha registrato la persona o la sede possono unirla a un'altra.",
-            code="merge_not_owner",
-        )
     office = presidio or HEAD_OFFICE
-    values = merged_values(duplicate, survivor, choices)
     moved = Moved()
     with store.transaction() as journal:
+        # Read in the transaction: a sync may have merged, deleted or erased either record
+        # since the operator chose them (the card and its merge dialog stay open meanwhile).
+        duplicate, survivor = _person(store, duplicate_id), _person(store, survivor_id)
+        _check_mergeable(duplicate, survivor, presidio)
+        values = merged_values(duplicate, survivor, choices)
         # The duplicate lets go of unique values first (the survivor may take its CF).
         journal.update("people", duplicate_id, {"merged_into": survivor_id})
         if values:
@@ -118,6 +114,34 @@ def merge_people(
         moved.enrolments = _move_enrolment(journal, duplicate_id, survivor_id, office)
         moved.contacts = _move_contacts(journal, duplicate_id, survivor_id, presidio, operator)
     return moved
+
+
+def _check_mergeable(
+    duplicate: dict[str, Any], survivor: dict[str, Any], presidio: str | None
+) -> None:
+    """Refuse (ValidationError) a merge that would move records where they must not go.
+
+    An erased person (``anonymised_on``: art. 17, or past retention) is merged neither away
+    nor into: her history moved to a live card would be tied to a name again (her
+    categories, dates and services under someone's identity), and her birth date, cut to
+    its month, would fill the other card's. A deleted record neither: merged into, the
+    duplicate and all it had would vanish with it from every list."""
+    if survivor.get("merged_into") or duplicate.get("merged_into"):
+        raise ValidationError("La persona scelta è già stata unita a un'altra.", code="merge_chain")
+    if survivor.get("anonymised_on") or duplicate.get("anonymised_on"):
+        raise ValidationError(
+            "I dati di questa persona sono stati cancellati: la scheda non si unisce ad altre.",
+            code="merge_anonymised",
+        )
+    if survivor.get("deleted") or duplicate.get("deleted"):
+        raise ValidationError(
+            "La scheda scelta è stata eliminata: non si unisce ad altre.", code="merge_deleted"
+        )
+    if presidio is not None and not may_merge_away(duplicate, presidio):
+        raise ValidationError(
+            "Solo il presidio che ha registrato la persona o la sede possono unirla a un'altra.",
+            code="merge_not_owner",
+        )
 
 
 def _person(store: Store, person_id: str) -> dict[str, Any]:

@@ -33,7 +33,7 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -64,6 +64,7 @@ from casa_desk.sync.apply import (
     state,
 )
 from casa_desk.sync.enrolment_file import refuse_demo
+from casa_desk.sync.input_file import open_regular
 from casa_desk.sync.sensitive import seal_outgoing
 
 FORMAT = "casa-desk-bundle/1"
@@ -110,25 +111,8 @@ def read_manifest(path: Path) -> tuple[dict[str, Any], bytes, bytes, str]:
     each member's declared size (:mod:`zipfile` never reads past it). A 1 MB zip that would
     expand to 1 GiB is refused with a reason, at the hub and at an office alike."""
     try:
-        if path.stat().st_size > protocol.MAX_BUNDLE_FILE_BYTES:
-            raise _too_large()
-        if _zip_entries(path) > protocol.MAX_BUNDLE_MEMBERS:
-            raise _too_large()
-        with zipfile.ZipFile(path) as archive:
-            infos = {info.filename: info for info in archive.infolist()}
-            if not set(_MEMBERS) <= set(infos):
-                raise SyncError("Pacchetto incompleto o troncato.", code="bundle_damaged")
-            caps = {
-                "manifest.json": protocol.MAX_MANIFEST_BYTES,
-                "payload.bin": protocol.MAX_BUNDLE_PAYLOAD_BYTES,
-                "signature": 256,
-            }
-            for name, cap in caps.items():
-                if infos[name].file_size > cap:
-                    raise _too_large()
-            manifest_bytes = archive.read("manifest.json")
-            secret = archive.read("payload.bin")
-            signature = archive.read("signature").decode("ascii", "replace")
+        with open_regular(path) as handle:  # a folder, a pipe: one line, nothing waited for
+            manifest_bytes, secret, signature = _members(handle)
         manifest = json.loads(manifest_bytes)
     except (OSError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, RecursionError) as exc:
         # RecursionError: a manifest of arrays nested thousands deep (64 KiB hold 32,000),
@@ -141,6 +125,32 @@ def read_manifest(path: Path) -> tuple[dict[str, Any], bytes, bytes, str]:
     return manifest, manifest_bytes, secret, signature
 
 
+def _members(handle: BinaryIO) -> tuple[bytes, bytes, str]:
+    """The manifest's bytes, the payload and the signature of the open bundle ``handle``,
+    each within its cap (:func:`read_manifest`)."""
+    if os.fstat(handle.fileno()).st_size > protocol.MAX_BUNDLE_FILE_BYTES:
+        raise _too_large()
+    if _zip_entries(handle) > protocol.MAX_BUNDLE_MEMBERS:
+        raise _too_large()
+    handle.seek(0)
+    with zipfile.ZipFile(handle) as archive:
+        infos = {info.filename: info for info in archive.infolist()}
+        if not set(_MEMBERS) <= set(infos):
+            raise SyncError("Pacchetto incompleto o troncato.", code="bundle_damaged")
+        caps = {
+            "manifest.json": protocol.MAX_MANIFEST_BYTES,
+            "payload.bin": protocol.MAX_BUNDLE_PAYLOAD_BYTES,
+            "signature": 256,
+        }
+        for name, cap in caps.items():
+            if infos[name].file_size > cap:
+                raise _too_large()
+        manifest_bytes = archive.read("manifest.json")
+        secret = archive.read("payload.bin")
+        signature = archive.read("signature").decode("ascii", "replace")
+    return manifest_bytes, secret, signature
+
+
 def _too_large() -> SyncError:
     return SyncError(
         "Pacchetto troppo grande o con troppi elementi: rifiutato senza aprirlo.",
@@ -148,14 +158,13 @@ def _too_large() -> SyncError:
     )
 
 
-def _zip_entries(path: Path) -> int:
+def _zip_entries(handle: BinaryIO) -> int:
     """The entry count of a zip's end-of-central-directory record (what zipfile would list)."""
-    with path.open("rb") as handle:
-        handle.seek(0, 2)
-        size = handle.tell()
-        tail = min(size, 22 + 65_535)
-        handle.seek(size - tail)
-        data = handle.read(tail)
+    handle.seek(0, 2)
+    size = handle.tell()
+    tail = min(size, 22 + 65_535)
+    handle.seek(size - tail)
+    data = handle.read(tail)
     at = data.rfind(b"PK\x05\x06")
     if at < 0 or len(data) < at + 22:
         raise zipfile.BadZipFile("no end record")
@@ -293,7 +302,10 @@ def import_reply(store: Store, path: Path) -> str:
 
 
 def import_reply_counts(store: Store, path: Path) -> ReplyCounts:
-    """Apply the hub's reply bundle (acks, rejections, changes) in one local transaction."""
+    """Apply the hub's reply bundle (acks, rejections, changes) in one local transaction
+    (never into a demo store, even one paired by an earlier version: the hub's real people
+    would join its invented ones; :func:`casa_desk.sync.enrolment_file.refuse_demo`)."""
+    refuse_demo(store)
     key, device_id = state(store, "hub_bundle_key"), state(store, "hub_device_id")
     if not key or not device_id:
         raise SyncError("Questo archivio non è abbinato a una sede.", code="not_enrolled")

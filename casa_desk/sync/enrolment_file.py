@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import binascii
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ from casa_desk.outputs import is_store_file
 from casa_desk.security.tokens import key_bytes
 from casa_desk.store.demo_mark import is_demo
 from casa_desk.sync.hub_url import check_hub_url
+from casa_desk.sync.input_file import open_regular
 from casa_desk.sync.protocol import sync_error
 
 if TYPE_CHECKING:
@@ -68,9 +70,9 @@ def not_the_store(path: Path, store: str | Path) -> None:
 def read_enrolment(path: Path) -> dict[str, Any]:
     """The credentials in the enrolment file at ``path``, or one SyncError line."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise _not_one(path)
-        with path.open("rb") as handle:
+        with open_regular(path, enrolment=True) as handle:  # a pipe: one line, no wait
+            if os.fstat(handle.fileno()).st_size > MAX_BYTES:
+                raise _not_one(path)
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise _unreadable(path) from exc

@@ -41,6 +41,13 @@ TEXTS: dict[str, str] = {
     # people
     "merge_self": QT_TRANSLATE_NOOP("Errors", "Una persona non può essere unita a se stessa."),
     "merge_chain": QT_TRANSLATE_NOOP("Errors", "La persona scelta è già stata unita a un'altra."),
+    "merge_anonymised": QT_TRANSLATE_NOOP(
+        "Errors",
+        "I dati di questa persona sono stati cancellati: la scheda non si unisce ad altre.",
+    ),
+    "merge_deleted": QT_TRANSLATE_NOOP(
+        "Errors", "La scheda scelta è stata eliminata: non si unisce ad altre."
+    ),
     "merge_not_owner": QT_TRANSLATE_NOOP(
         "Errors",
         "Solo il presidio che ha registrato la persona o la sede possono unirla a un'altra.",
@@ -179,6 +186,17 @@ TEXTS: dict[str, str] = {
         "Errors",
         "Accanto al file scelto c'è un file delle chiavi (.keys) di un archivio: "
         "scegliere un altro nome.",
+    ),
+    # names Windows cannot keep as given (casa_desk.outputs.check_portable_name)
+    "output_name_trailing": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Il nome scelto finisce con un punto o uno spazio, che Windows e le chiavette USB "
+        "tolgono: sceglierne un altro.",
+    ),
+    "output_name_device": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Il nome scelto è riservato da Windows a un dispositivo (CON, PRN, AUX, NUL, COM1…, "
+        "LPT1…): sceglierne un altro.",
     ),
     "disk_full": QT_TRANSLATE_NOOP("Errors", "Disco pieno: liberare spazio e riprovare."),
     # files the user asked us to read (never the open store: casa_desk.outputs.is_store_file)

@@ -4,8 +4,8 @@ Before, ``casa-desk enrol`` and the window's "Abbina alla sede" paired a demo st
 other, and its first sync pushed hundreds of fictitious tenants — names, codici fiscali,
 domestic-violence contacts — into head office's data and every office's registry. Now the
 builder marks the store, and the sync client refuses to enrol it (before the one-time code
-is sent: the code stays good for the real store), to sync it or to export a bundle from it,
-in one Italian line.
+is sent: the code stays good for the real store), to sync it, to export a bundle from it or
+to import head office's reply into it, in one Italian line.
 """
 
 from __future__ import annotations
@@ -161,3 +161,42 @@ def test_the_window_refuses_to_pair_a_demo_store(  # type: ignore[no-untyped-def
         assert enrol_online(fresh, sqlite_hub.url, code)["presidio"] == "SAN-SIRO"
     finally:
         fresh.close()
+
+
+def test_a_demo_store_paired_before_the_refusal_takes_in_no_reply(tmp_path: Path) -> None:
+    """Nor does it take head office's reply bundle in: importing one brought real people
+    (here a tenant another PC of the office registered) into a store of invented ones,
+    the kind of store shown at a training or handed to a supplier."""
+    from casa_desk.sync.bundle import export_bundle, hub_import_bundle, import_reply
+    from casa_desk.sync.hub.storage import HubStore
+
+    hub = HubStore.open(tmp_path / "hub.sqlite")
+    try:
+        real = new_store(tmp_path / "reale.sqlite", presidio=None)
+        save_credentials(real, enrol(hub, add_device(hub, "SAN-SIRO")[1]), None)
+        with real.transaction() as journal:
+            tenant = journal.insert("people", {"first_name": "Vera", "last_name": "Inquilina"},
+                                    presidio="SAN-SIRO")  # fmt: skip
+        export_bundle(real, tmp_path / "reale.bundle")
+        hub_import_bundle(hub, tmp_path / "reale.bundle", tmp_path / "reale-risposta.bundle")
+        import_reply(real, tmp_path / "reale-risposta.bundle")
+        real.close()
+        # the demo store's device, paired by an earlier version; its reply, as head office
+        # writes it for that device (from a bundle of the same device's credentials)
+        demo = _demo(tmp_path / "demo.sqlite")
+        creds = enrol(hub, add_device(hub, "SAN-SIRO")[1])
+        with open_store(demo) as store:
+            save_credentials(store, creds, None)
+        twin = new_store(tmp_path / "gemello.sqlite", presidio=None)
+        save_credentials(twin, creds, None)
+        export_bundle(twin, tmp_path / "gemello.bundle")
+        twin.close()
+        reply = tmp_path / "risposta.bundle"
+        hub_import_bundle(hub, tmp_path / "gemello.bundle", reply)
+    finally:
+        hub.close()
+    imported = run_cli("bundle", "import", "--db", str(demo), str(reply))
+    assert imported.returncode == 1 and REFUSAL in imported.stderr, imported.stderr
+    with open_store(demo) as store:
+        assert store.query("SELECT id FROM people WHERE id = ?", [tenant["id"]]) == []
+        assert state(store, "pull_cursor", "0") in ("0", None)

@@ -680,3 +680,60 @@ def test_a_file_mixing_utf8_and_windows_1252_is_refused_not_read_as_mojibake(
     # A file that is Windows-1252 throughout is read as it always was.
     assert run(str(write(tmp_path / "ansi.csv", GOOD, encoding="cp1252")), "--db", str(db)) == 0
     assert people(db) == before
+
+
+def test_a_codice_fiscale_already_anothers_does_not_rename_her(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A row whose codice fiscale is that of a person in the store whose surname and first
+    name are both different is someone else's (a typo in the export, a code copied from the
+    row above): it is refused, and the stored person keeps her name, phone and address.
+    Before, the row matched her by the code alone and "updated" her into another person
+    ("aggiornate 1"): Rossetti Anna became Bianchi Mario, with his phone and his address.
+    The same person with her names corrected, shortened or swapped still updates."""
+    anna = person("Rossetti", "Anna", date(1980, 1, 1), "F", sesso="")
+    write(tmp_path / "a.csv", [anna])
+    assert run(str(tmp_path / "a.csv"), "--db", str(db)) == 0
+    before = people(db)
+    capsys.readouterr()
+    other = {**anna, "cognome": "Bianchi", "nome": "Mario", "telefono": "347 999 8888",
+             "indirizzo": "Via Altra"}  # fmt: skip
+    write(tmp_path / "b.csv", [other])
+    assert run(str(tmp_path / "b.csv"), "--db", str(db)) == 2
+    out = capsys.readouterr().out
+    assert (
+        "Riga 2, codice_fiscale: Il codice fiscale è già di una persona in archivio con "
+        "cognome e nome diversi: controllare il codice fiscale (o correggere a mano la "
+        "scheda, se è la stessa persona)."
+    ) in out
+    assert "Importate 0 nuove persone, aggiornate 0, invariate 0, scartate 1 righe." in out
+    assert "Bianchi" not in out and "Mario" not in out and anna["codice_fiscale"] not in out
+    assert people(db) == before
+    for same in (
+        {**anna, "nome": "Anna Maria"},  # her names completed
+        {**anna, "cognome": "Anna", "nome": "Rossetti"},  # the columns swapped
+        {**anna, "cognome": "Rossetti Bianchi", "nome": "Annamaria"},
+    ):
+        write(tmp_path / "c.csv", [same])
+        assert run(str(tmp_path / "c.csv"), "--db", str(db)) == 0, same
+        [stored] = people(db)
+        assert (stored["last_name"], stored["first_name"]) == (same["cognome"], same["nome"])
+
+
+def test_two_rows_with_one_codice_fiscale_and_other_names_are_not_called_one_person(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Within one file, a later row with an earlier row's code but neither of its names was
+    refused as "the same person as row 2": it is someone else, or the code is wrong."""
+    anna = person("Rossetti", "Anna", date(1980, 1, 1), "F", sesso="")
+    other = {**anna, "cognome": "Bianchi", "nome": "Mario"}
+    write(tmp_path / "a.csv", [anna, other, {**anna, "telefono": "347 000 1111"}])
+    assert run(str(tmp_path / "a.csv"), "--db", str(db)) == 2
+    out = capsys.readouterr().out
+    assert (
+        "Riga 3, codice_fiscale: Il codice fiscale è già quello della riga 2, con cognome e "
+        "nome diversi: controllare il codice fiscale."
+    ) in out
+    same = "Riga 4: Riga duplicata: è la stessa persona della riga 2 (stesso codice fiscale)."
+    assert same in out
+    assert [(p["last_name"], p["first_name"]) for p in people(db)] == [("Rossetti", "Anna")]

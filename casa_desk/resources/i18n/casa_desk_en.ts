@@ -1321,6 +1321,14 @@
         <translation>The chosen person has already been merged into another one.</translation>
     </message>
     <message>
+        <source>I dati di questa persona sono stati cancellati: la scheda non si unisce ad altre.</source>
+        <translation>This person&apos;s data has been erased: the record is not merged with others.</translation>
+    </message>
+    <message>
+        <source>La scheda scelta è stata eliminata: non si unisce ad altre.</source>
+        <translation>The chosen record has been deleted: it is not merged with others.</translation>
+    </message>
+    <message>
         <source>Solo il presidio che ha registrato la persona o la sede possono unirla a un&apos;altra.</source>
         <translation>Only the office that registered the person, or head office, may merge them into another record.</translation>
     </message>
@@ -1519,6 +1527,14 @@
     <message>
         <source>Accanto al file scelto c&apos;è un file delle chiavi (.keys) di un archivio: scegliere un altro nome.</source>
         <translation>There is a store&apos;s key file (.keys) beside the chosen file: choose another name.</translation>
+    </message>
+    <message>
+        <source>Il nome scelto finisce con un punto o uno spazio, che Windows e le chiavette USB tolgono: sceglierne un altro.</source>
+        <translation>The chosen name ends with a dot or a space, which Windows and USB sticks drop: choose another one.</translation>
+    </message>
+    <message>
+        <source>Il nome scelto è riservato da Windows a un dispositivo (CON, PRN, AUX, NUL, COM1…, LPT1…): sceglierne un altro.</source>
+        <translation>The chosen name is reserved by Windows for a device (CON, PRN, AUX, NUL, COM1…, LPT1…): choose another one.</translation>
     </message>
     <message>
         <source>Disco pieno: liberare spazio e riprovare.</source>
@@ -4413,6 +4429,22 @@ the free number shown on the notice board.</translation>
     <message>
         <source>{path} non è un file di abbinamento casa_desk.</source>
         <translation>{path} is not a casa_desk enrolment file.</translation>
+    </message>
+    <message>
+        <source>{path} non è un file normale: indicare il file di abbinamento della sede.</source>
+        <translation>{path} is not a regular file: choose the enrolment file from head office.</translation>
+    </message>
+    <message>
+        <source>{path} non è un file normale: indicare il pacchetto della sede.</source>
+        <translation>{path} is not a regular file: choose the bundle from head office.</translation>
+    </message>
+    <message>
+        <source>{path} è una cartella: indicare il file di abbinamento della sede.</source>
+        <translation>{path} is a folder: choose the enrolment file from head office.</translation>
+    </message>
+    <message>
+        <source>{path} è una cartella: indicare il pacchetto della sede.</source>
+        <translation>{path} is a folder: choose the bundle from head office.</translation>
     </message>
     <message>
         <source>{path}: impronta del certificato non valida.</source>

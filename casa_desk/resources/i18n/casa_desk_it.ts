@@ -1321,6 +1321,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>I dati di questa persona sono stati cancellati: la scheda non si unisce ad altre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La scheda scelta è stata eliminata: non si unisce ad altre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Solo il presidio che ha registrato la persona o la sede possono unirla a un&apos;altra.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1518,6 +1526,14 @@
     </message>
     <message>
         <source>Accanto al file scelto c&apos;è un file delle chiavi (.keys) di un archivio: scegliere un altro nome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il nome scelto finisce con un punto o uno spazio, che Windows e le chiavette USB tolgono: sceglierne un altro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il nome scelto è riservato da Windows a un dispositivo (CON, PRN, AUX, NUL, COM1…, LPT1…): sceglierne un altro.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4407,6 +4423,22 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>{path} non è un file di abbinamento casa_desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} non è un file normale: indicare il file di abbinamento della sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} non è un file normale: indicare il pacchetto della sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} è una cartella: indicare il file di abbinamento della sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} è una cartella: indicare il pacchetto della sede.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

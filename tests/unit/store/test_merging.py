@@ -130,3 +130,61 @@ def test_one_card_per_codice_fiscale(store) -> None:
         people.update(other["id"], {"codice_fiscale": CF})
     assert people.with_cf(CF)["id"] == first["id"]
     people.update(first["id"], {"codice_fiscale": CF, "notes": "stesso CF, nessun problema"})
+
+
+def _erase(store, person_id: str) -> None:
+    from casa_desk.models.vocab import AuditAction
+    from casa_desk.store.retention import anonymise
+
+    anonymise(store, person_id, on=date(2026, 11, 2), who="prova.admin",
+              action=AuditAction.ERASED, reason="richiesta art. 17")  # fmt: skip
+
+
+def _everything(store) -> dict[str, list[dict]]:
+    return {t: store.query(f"SELECT * FROM {t} ORDER BY id")
+            for t in ("people", "contacts", "consents", "referrals", "participants")}  # fmt: skip
+
+
+@pytest.mark.parametrize("erased", ["duplicate", "survivor"])
+def test_an_erased_person_is_merged_with_nobody(store, erased: str) -> None:
+    """An erased person's record (art. 17, or past retention) is merged neither away nor
+    into. Merged away, her history — a domestic-violence contact, its dates — moved to a
+    live card, tying what was erased to a name again, and her birth date cut to its month
+    ('1980-01') filled the survivor's empty one. Erasure arrives by sync while the card and
+    its merge dialog are open, so the merge itself must refuse."""
+    survivor, duplicate = _two(store)
+    People(store).update(duplicate["id"], {"birth_date": "1980-01-01"})
+    Contacts(store).log(
+        {"person_id": duplicate["id"], "category": "violenza_domestica", "summary": "Colloquio"},
+        presidio="SAN-SIRO",
+        operator="op",
+    )
+    _erase(store, duplicate["id"] if erased == "duplicate" else survivor["id"])
+    before, pending = _everything(store), store.pending_changes()
+    with pytest.raises(ValidationError) as info:
+        People(store).merge(duplicate["id"], survivor["id"], presidio="SAN-SIRO")
+    assert info.value.code == "merge_anonymised"
+    assert info.value.message == (
+        "I dati di questa persona sono stati cancellati: la scheda non si unisce ad altre."
+    )
+    assert _everything(store) == before and store.pending_changes() == pending
+
+
+@pytest.mark.parametrize("deleted", ["duplicate", "survivor"])
+def test_a_deleted_record_is_merged_with_nobody(store, deleted: str) -> None:
+    """A deleted record is merged neither away nor into: merged into one, the duplicate and
+    everything it had vanished from every list and search with it."""
+    survivor, duplicate = _two(store)
+    Contacts(store).log(
+        {"person_id": duplicate["id"], "category": "altro", "summary": "Passato"},
+        presidio="SAN-SIRO",
+        operator="op",
+    )
+    with store.transaction() as journal:
+        journal.delete("people", duplicate["id"] if deleted == "duplicate" else survivor["id"])
+    before, pending = _everything(store), store.pending_changes()
+    with pytest.raises(ValidationError) as info:
+        People(store).merge(duplicate["id"], survivor["id"], presidio="SAN-SIRO")
+    assert info.value.code == "merge_deleted"
+    assert info.value.message == "La scheda scelta è stata eliminata: non si unisce ad altre."
+    assert _everything(store) == before and store.pending_changes() == pending
