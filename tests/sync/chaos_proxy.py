@@ -2,7 +2,10 @@
 
 It forwards bytes both ways and knows, per connection, which request is in flight (from the
 HTTP request line). A rule fires on the ``nth`` request to a path: on the request (``when=
-"request"``: a callback, e.g. a SIGKILL of the hub a little later) or on the response after
+"request"``: a callback, e.g. a SIGKILL of the hub a little later, whose end the response
+of that request waits for, then cut — so "killed 0.25 s after the request" is the same
+fault on a fast and a slow machine: the hub may have committed, its answer never arrives) or
+on the response after
 ``after_bytes`` of it went through (``when="response"``: the rest is cut, and an optional
 callback runs first — a kill of the hub or of the office's process mid-response).
 """
@@ -25,6 +28,8 @@ class Rule:
     action: Callable[[], None] | None = None
     cut: bool = True
     fired: threading.Event = field(default_factory=threading.Event)
+    #: set when the action has run (a request rule's response waits for it)
+    done: threading.Event = field(default_factory=threading.Event)
 
 
 class ChaosProxy:
@@ -80,7 +85,7 @@ class ChaosProxy:
                 client.close()
                 continue
             self._open += [client, upstream]
-            conn = {"path": "", "nth": 0, "sent": 0, "rule": None}
+            conn = {"path": "", "nth": 0, "sent": 0, "rule": None, "held": None}
             threading.Thread(target=self._up, args=(client, upstream, conn), daemon=True).start()
             threading.Thread(target=self._down, args=(upstream, client, conn), daemon=True).start()
 
@@ -115,8 +120,8 @@ class ChaosProxy:
                         ):
                             if rule.when == "request":
                                 rule.fired.set()
-                                if rule.action:
-                                    threading.Thread(target=rule.action, daemon=True).start()
+                                conn["held"] = rule
+                                threading.Thread(target=_run, args=(rule,), daemon=True).start()
                             else:
                                 conn["rule"] = rule
             try:
@@ -131,6 +136,15 @@ class ChaosProxy:
                 data = upstream.recv(65536)
             except OSError:
                 data = b""
+            held: Rule | None = conn["held"]
+            if held is not None:
+                # A request rule's action (the hub killed a little later) comes first: on a
+                # fast machine the answer was ready before it, and the round went on.
+                held.done.wait(timeout=30)
+                if held.cut:
+                    self._shut(client, upstream)
+                    return
+                conn["held"] = None
             if not data:
                 self._shut(client, upstream)
                 return
@@ -156,3 +170,11 @@ class ChaosProxy:
             except OSError:
                 self._shut(client, upstream)
                 return
+
+
+def _run(rule: Rule) -> None:
+    try:
+        if rule.action:
+            rule.action()
+    finally:
+        rule.done.set()
