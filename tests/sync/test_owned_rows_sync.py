@@ -15,9 +15,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hostile import Hostile
 from sync_helpers import HubProcess, contact, new_office, person, quiesce, row
 
 from casa_desk.errors import ValidationError
+from casa_desk.models.ids import uuid7
 from casa_desk.reports import aggregate
 from casa_desk.reports.aggregate import Month
 from casa_desk.store.contacts import Contacts
@@ -77,3 +79,41 @@ def test_head_office_records_no_result_of_an_office_exit(
         assert merged is not None
         assert (merged["reentered_on"], merged["exited_on"]) == ("2026-04-01", None)
         assert merged["exit_results_on"] is None and merged["exit_job_searching"] is None
+
+
+def test_the_hub_refuses_head_office_writes_of_an_office_rows_but_keeps_merges(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
+    """What a head-office desk of an earlier version (or a hand-made push) still sends: its
+    correction of an office's contact, under the office's code or its own, and a step of an
+    office's enrolment are refused; a merge's move of the enrolment to the surviving
+    record, and head office's correction of its own contact, are taken."""
+    office = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    someone = person(office, last_name="Esempio", gender="F")
+    other = person(office, last_name="Esempio", gender="F")
+    logged = contact(
+        office, someone["id"], occurred_at="2026-10-05T09:00:00.000Z", channel="sportello",
+        category="manutenzione",
+    )  # fmt: skip
+    enrolled = Participants(office).enrol(
+        someone["id"], {**ENTRY, "entered_on": "2026-01-12"}, presidio="SAN-SIRO"
+    )
+    quiesce([office])
+    hq = Hostile(sqlite_hub, HEAD_OFFICE, head_office=True)
+    fields = {k: logged[k] for k in ("person_id", "occurred_at", "channel", "category")}
+    as_office = hq.change("contacts", uuid7(), **fields, amends_id=logged["id"])
+    as_office["data"].update(presidio="SAN-SIRO", scope="SAN-SIRO")
+    as_hq = hq.change("contacts", uuid7(), **fields, amends_id=logged["id"])
+    exit_ = hq.change("participants", enrolled["id"], "update", exited_on="2026-03-02")
+    moved = hq.change("participants", enrolled["id"], "update", person_id=other["id"])
+    own = hq.change("contacts", uuid7(), **fields)
+    own_fix = hq.change("contacts", uuid7(), **fields, amends_id=own["row_id"])
+    refused = hq.push(as_office, as_hq, exit_, moved, own, own_fix)
+    hq.close()
+    assert set(refused) == {as_office["change_id"], as_hq["change_id"], exit_["change_id"]}
+    assert all("SAN-SIRO" in reason for reason in refused.values())
+    quiesce([office])
+    [current] = Contacts(office).history([someone["id"], other["id"]])
+    assert current["id"] == logged["id"]
+    held = row(office, "participants", enrolled["id"])
+    assert held is not None and (held["person_id"], held["exited_on"]) == (other["id"], None)
