@@ -31,6 +31,7 @@ REFUSALS = {
     "participant_id": (
         "Iscrizione al programma FSE registrata da {office}: la aggiorna solo quel presidio."
     ),
+    "conflict_id": "Riga registrata da {office}: il valore perso lo ripristina solo quel presidio.",
 }
 
 
@@ -53,8 +54,9 @@ def foreign_owner(store: Store, rows: Iterable[dict[str, Any]]) -> str | None:
 
 def check_owned(store: Store, rows: Iterable[dict[str, Any]], field: str) -> None:
     """Refuse (ValidationError ``not_owner``, nothing written) a write of ``rows`` at a
-    desk that does not own every one of them. ``field``: ``contact_id`` or
-    ``participant_id`` (the wording). The message names the office, never a person."""
+    desk that does not own every one of them. ``field``: ``contact_id``,
+    ``participant_id`` or ``conflict_id`` (the wording). The message names the office,
+    never a person."""
     owner = foreign_owner(store, rows)
     if owner is None:
         return

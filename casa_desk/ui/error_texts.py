@@ -108,6 +108,10 @@ TEXTS: dict[str, str] = {
         "Errors",
         "Iscrizione al programma FSE registrata da {office}: la aggiorna solo quel presidio.",
     ),
+    "not_owner:conflict_id": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Riga registrata da {office}: il valore perso lo ripristina solo quel presidio.",
+    ),
     "before_entry:exited_on": QT_TRANSLATE_NOOP(
         "Errors", "L'uscita non può precedere l'ingresso (o il rientro) nel programma."
     ),

@@ -23,8 +23,12 @@ from casa_desk.models.ids import uuid7
 from casa_desk.reports import aggregate
 from casa_desk.reports.aggregate import Month
 from casa_desk.store.contacts import Contacts
+from casa_desk.store.ownership import office_name
 from casa_desk.store.participants import Participants
 from casa_desk.store.tables import HEAD_OFFICE
+from casa_desk.sync import status as sync_status
+from casa_desk.ui.sync_page import SyncPage
+from casa_desk.ui.tasks import SyncRunner
 
 ENTRY = {"employment_status": "inactive", "education_isced": "0-2"}
 
@@ -117,3 +121,36 @@ def test_the_hub_refuses_head_office_writes_of_an_office_rows_but_keeps_merges(
     assert current["id"] == logged["id"]
     held = row(office, "participants", enrolled["id"])
     assert held is not None and (held["person_id"], held["exited_on"]) == (other["id"], None)
+
+
+def test_only_the_office_reinstates_a_lost_value_of_its_enrolment(
+    qtbot, sqlite_hub: HubProcess, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Two desks of the office correct the same entry apart: head office, which pulls both,
+    keeps the loser too, but reinstating it there would be its write of the enrolment; the
+    Sync page greys the button, saying which office does it, and the service refuses."""
+    office = new_office(sqlite_hub, tmp_path / "a.sqlite", "SAN-SIRO")
+    desk2 = new_office(sqlite_hub, tmp_path / "a2.sqlite", "SAN-SIRO")
+    hq = new_office(sqlite_hub, tmp_path / "hq.sqlite", HEAD_OFFICE, head_office=True)
+    someone = person(office, last_name="Esempio", gender="F")
+    enrolled = Participants(office).enrol(
+        someone["id"], {**ENTRY, "entered_on": "2026-01-12"}, presidio="SAN-SIRO"
+    )
+    quiesce([office, desk2, hq])
+    Participants(desk2).correct_entry(enrolled["id"], {**ENTRY, "entered_on": "2026-01-13"})
+    Participants(office).correct_entry(enrolled["id"], {**ENTRY, "entered_on": "2026-01-14"})
+    quiesce([desk2, office, hq])
+    for store, owner in ((hq, office_name(hq, "SAN-SIRO")), (office, None)):
+        page = SyncPage(store, runner=SyncRunner())
+        qtbot.addWidget(page)
+        page.refresh()
+        found = [r["table_name"] for r in page.conflicts.rows]
+        assert found == ["participants"], found
+        page.conflicts_view.selectRow(0)
+        assert page.reinstate_button.isEnabled() is (owner is None)
+        if owner:
+            assert owner in page.reinstate_button.toolTip()
+            conflict = page.conflicts.rows[0]["id"]
+            with pytest.raises(ValidationError) as refused:
+                sync_status.reinstate(store, conflict)
+            assert refused.value.code == "not_owner"

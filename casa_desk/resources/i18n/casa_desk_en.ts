@@ -1421,6 +1421,10 @@
         <translation>ESF enrolment recorded by {office}: only that office updates it.</translation>
     </message>
     <message>
+        <source>Riga registrata da {office}: il valore perso lo ripristina solo quel presidio.</source>
+        <translation>Row recorded by {office}: only that office reinstates the lost value.</translation>
+    </message>
+    <message>
         <source>L&apos;uscita non può precedere l&apos;ingresso (o il rientro) nel programma.</source>
         <translation>The exit cannot come before the entry (or re-entry) into the programme.</translation>
     </message>
@@ -3906,6 +3910,10 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Sincronizzato.</source>
         <translation>Synced.</translation>
+    </message>
+    <message>
+        <source>Riga registrata da %1: il valore perso lo ripristina solo quel presidio.</source>
+        <translation>Row recorded by %1: only that office reinstates the lost value.</translation>
     </message>
     <message>
         <source>Sincronizzazione in corso…</source>

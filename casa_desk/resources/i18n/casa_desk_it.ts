@@ -1421,6 +1421,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Riga registrata da {office}: il valore perso lo ripristina solo quel presidio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>L&apos;uscita non può precedere l&apos;ingresso (o il rientro) nel programma.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3900,6 +3904,10 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Sincronizzato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riga registrata da %1: il valore perso lo ripristina solo quel presidio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
