@@ -106,6 +106,11 @@ def test_head_office_card_offers_no_write_of_an_office_rows(qtbot, head_office) 
     with qtbot.waitSignal(card.amend_requested) as asked:
         card.open_entry()
     assert asked.args == [ids["ours"]]
+    # The agenda lists every office's six-month follow-ups due; their offices record them.
+    agenda = window.page("agenda")
+    assert agenda.esf_summary.text().endswith(
+        "la registra, sulla scheda, il presidio che ha iscritto la persona."
+    )
     window.close()
 
 
