@@ -9,8 +9,9 @@ gives support. So a bug is described by where it happened (the traceback's file,
 code, which are the program's) and by what it was (the exception's class, SQLite's error
 code), never by its message — for every exception of the chain, causes and contexts too.
 
+>>> name = "Rossi Mario"
 >>> try:
-...     {}["Rossi Mario"]
+...     {}[name]
 ... except KeyError as exc:
 ...     "Rossi" in bug_details(exc)
 False

@@ -30,6 +30,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from casa_desk.sync import protocol
     from casa_desk.sync.client import SyncClient
 
     hub = check_hub_url(args.hub) if args.hub else None  # before the store is opened
@@ -45,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
             + ", ".join(report.mismatched),
             code="mismatch",
         )
+    if report.day_full:  # what the others did came; this office's rest goes later
+        raise SyncError(summary(report), code=protocol.DEVICE_QUOTA)
     print(summary(report))
     return 0
 
@@ -52,11 +55,18 @@ def run(args: argparse.Namespace) -> int:
 def summary(report: SyncReport) -> str:
     """The line a successful sync prints, counts in Italian form (singular for 1).
 
+    >>> from casa_desk.sync.client import SyncReport
     >>> summary(SyncReport(pushed=28178, pulled=1))
     'Sincronizzato: 28.178 inviate, 1 ricevuta.'
+
+    A round whose push the hub refused for this PC's day (``day_full``) says so after::
+
+    >>> summary(SyncReport(pulled=1, day_full=True))[:80]
+    'Sincronizzato in parte: 0 inviate, 1 ricevuta. La sede ha già ricevuto da questo'
     """
+    lead = "Sincronizzato in parte" if report.day_full else "Sincronizzato"
     line = (
-        f"Sincronizzato: {count(report.pushed, 'inviata', 'inviate')}, "
+        f"{lead}: {count(report.pushed, 'inviata', 'inviate')}, "
         f"{count(report.pulled, 'ricevuta', 'ricevute')}"
     )
     if report.rejected:
@@ -65,4 +75,9 @@ def summary(report: SyncReport) -> str:
         line += f", {count(report.conflicts, 'conflitto', 'conflitti')} da rivedere"
     if report.realigned:
         line += " (la sede è stata ripristinata: dati inviati e ricevuti di nuovo)"
-    return line + "."
+    line += "."
+    if report.day_full:
+        from casa_desk.sync import protocol
+
+        line += " " + protocol.MESSAGES[protocol.DEVICE_QUOTA]
+    return line

@@ -27,7 +27,7 @@ from casa_desk.errors import ConsentError, ReportError
 from casa_desk.models.phone import format_phone
 from casa_desk.models.timeutil import format_date, format_datetime, today_rome
 from casa_desk.models.vocab import AuditAction
-from casa_desk.reports.markup import escape
+from casa_desk.reports import markup
 from casa_desk.store.consents import hold_of
 from casa_desk.store.db import Store
 from casa_desk.store.journal import Journal
@@ -127,7 +127,7 @@ def render_letter(data: LetterData) -> bytes:
     # reportlab's platypus is loaded here, not at import: the window and the other
     # commands import this module without ever printing a letter.
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Spacer, TableStyle
+    from reportlab.platypus import Spacer, TableStyle
     from reportlab.platypus import Table as RLTable
 
     from casa_desk.reports.pdf import FONT, FONT_BOLD, LIGHT, a4_document, register_fonts, styles
@@ -142,7 +142,7 @@ def render_letter(data: LetterData) -> bytes:
     person_name = f"{p.get('first_name') or ''} {p.get('last_name') or ''}".strip()
 
     def para(text: str, style: str = "base") -> Paragraph:
-        return Paragraph(escape(text).replace("\n", "<br/>"), st[style])
+        return markup.paragraph(text, st[style])
 
     details = [
         ["Persona", person_name],

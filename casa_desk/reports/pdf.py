@@ -42,7 +42,7 @@ from reportlab.rl_config import paraFontSizeHeightOffset
 from casa_desk import paths
 from casa_desk.models.numerals import format_int, format_number
 from casa_desk.models.timeutil import format_date
-from casa_desk.reports import fonts
+from casa_desk.reports import fonts, markup
 from casa_desk.reports.emblem import REFLEX_BLUE, eu_emblem
 from casa_desk.reports.fonts import FONT, FONT_BOLD
 from casa_desk.reports.markup import escape
@@ -568,7 +568,9 @@ def render_pdf(report: PublishedReport) -> bytes:
     )
     story += [
         Paragraph("Rapporto mensile di attività", st["title"]),
-        Paragraph(f"{escape(report.office_name)} – {escape(report.month_label)}", st["subtitle"]),
+        Paragraph(
+            f"{markup.text(report.office_name)} – {escape(report.month_label)}", st["subtitle"]
+        ),
         Spacer(1, 2 * mm),
         Paragraph(escape(programme.name), st["base"]),
         Paragraph(
@@ -610,7 +612,9 @@ def render_pdf(report: PublishedReport) -> bytes:
     story.append(Paragraph("Commento del community manager", st["h2"]))
     comment = report.comment or "Nessun commento."
     for para in comment.splitlines() or [comment]:
-        story.append(Paragraph(escape(para) or "&nbsp;", st["base"]))
+        story.append(
+            markup.paragraph(para, st["base"]) if para else Paragraph("&nbsp;", st["base"])
+        )
     # The footer's legend, completed for what this report hides across offices or months.
     notes = list(FOOTER_NOTE_ALL) if report.presidio is None else []
     totals = [*report.participants_total, *report.exits_total, *report.follow_ups_total]

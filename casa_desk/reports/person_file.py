@@ -37,7 +37,7 @@ from casa_desk.models.vocab import (
     Urgency,
     YesNoDeclined,
 )
-from casa_desk.reports.markup import escape
+from casa_desk.reports import markup
 from casa_desk.reports.model import CHANNEL_LABELS, ISCED_LABELS
 from casa_desk.reports.pdf import FONT, LIGHT, PagedCanvas, a4_document, register_fonts, styles
 from casa_desk.store import erasure
@@ -309,7 +309,7 @@ def render(data: PersonFile) -> bytes:
     doc = a4_document(buffer, title="I tuoi dati", margins_mm=(18, 18, 18, 18))
 
     def para(text: str, style: str = "base") -> Paragraph:
-        return Paragraph(escape(text).replace("\n", "<br/>"), st[style])
+        return markup.paragraph(text, st[style])
 
     def grid(rows: list[list[str]], first: float = 50) -> RLTable:
         table = RLTable(

@@ -6,8 +6,10 @@ transaction. Killing the process anywhere and running it again loses and doubles
 A whole re-fetch (the hub's log no longer reaches the cursor, or the store was restored
 from an old backup) resumes at its next snapshot page too (:meth:`SyncClient.refetch_all`).
 
->>> client = SyncClient(store)           # doctest: +SKIP
->>> report = client.sync()               # raises SyncError with one line when it cannot
+>>> client = SyncClient(store)  # doctest: +SKIP
+>>> report = client.sync()  # doctest: +SKIP
+
+(``sync`` raises SyncError with one line when it cannot.)
 """
 
 from __future__ import annotations
@@ -75,6 +77,10 @@ class SyncReport:
     #: The hub was restored (a new epoch) or its log is behind this store's cursor: this
     #: run re-sent what the hub lacked and received everything again.
     realigned: bool = False
+    #: The hub refused a push: this PC had all the changes it takes from one device in 24
+    #: hours (:data:`~casa_desk.sync.protocol.DEVICE_QUOTA`, hub/quota.py). The round went
+    #: on without sending the rest, which stays in the outbox for a later sync.
+    day_full: bool = False
 
     @property
     def in_sync(self) -> bool:
@@ -250,7 +256,12 @@ class SyncClient:
         self.close()
 
     def sync(self, progress: Progress | None = None) -> SyncReport:
-        """hello → push → pull → digest. Raises SyncError (one line) when it cannot finish."""
+        """hello → push → pull → digest. Raises SyncError (one line) when it cannot finish.
+
+        A push refused because this PC's day is full (:attr:`SyncReport.day_full`) does not
+        end the round: the office still receives the other offices' changes (a referral
+        taken in charge) the same day, and its own wait in the outbox. Such a round is not
+        recorded as the last whole sync."""
         report = SyncReport()
         try:
             hello = self.hello()
@@ -269,7 +280,7 @@ class SyncClient:
                 report.pulled += release_held(self.store).applied
             self.check_digest(report)
             report.held = held.count(self.store)
-            if report.in_sync:
+            if report.in_sync and not report.day_full:
                 with self.store.transaction():
                     set_state(self.store, "last_sync_at", utc_now_text())
                     report.pruned = prune_outbox(self.store)
@@ -381,7 +392,12 @@ class SyncClient:
         what comes next. A batch that reached the hub before the one in front of it is
         answered ``gap`` (nothing of it taken) and is sent again from the ack; an answer
         that a later one already covers adds only its refusals. So a batch in flight that
-        is refused, lost or overtaken never skips a change, and acks never go back."""
+        is refused, lost or overtaken never skips a change, and acks never go back.
+
+        A batch refused because the device's day is full (429,
+        :data:`~casa_desk.sync.protocol.DEVICE_QUOTA`: nothing of it taken) ends the push,
+        not the round: :attr:`SyncReport.day_full` says so, what the hub acknowledged
+        before it stays acknowledged, the rest waits in the outbox."""
         acked = int(hello["acked_seq"])
         total = self._waiting(acked)
         self._push_limit = protocol.push_limit(hello)
@@ -404,7 +420,9 @@ class SyncClient:
                     if not in_flight:
                         return
                     message, sent, sent_in, behind = in_flight.popleft()
-                    answer = sent.result()
+                    answer = _answer_within_day(sent, report)
+                    if answer is None:
+                        return
                     fault_point("client.push.after_send")
                     if behind and answer.get("gap") and not answer.get("rejected"):
                         if sent_in == round_:  # overtaken: send it again after the ack
@@ -664,6 +682,22 @@ class SyncClient:
                 "SELECT count(*) FROM sync_outbox WHERE seq > ?", [acked]
             ).fetchone()[0]
         )
+
+
+def _answer_within_day(sent: Future[Any], report: SyncReport) -> dict[str, Any] | None:
+    """The hub's answer to a push batch, or None when the hub refused it because this
+    device's day is full (:data:`~casa_desk.sync.protocol.DEVICE_QUOTA`): the push stops
+    there and ``report.day_full`` says so. A batch sent behind it is answered "gap" or
+    refused the same way: nothing of either is taken, both go again at a later sync."""
+    try:
+        answer: dict[str, Any] = sent.result()
+        return answer
+    except SyncError as exc:
+        if exc.code != protocol.DEVICE_QUOTA:
+            raise
+    log.warning("the hub's day for this device is full: push stopped, pull goes on")
+    report.day_full = True
+    return None
 
 
 def prune_outbox(

@@ -105,7 +105,8 @@ BAD_REQUEST = "bad_request"
 #: A path the hub does not serve (404, with :data:`REFUSED_HTTP`): the address is wrong.
 UNKNOWN_PATH = "unknown_path"
 #: A push that would take its device past what the hub accepts from one device a day
-#: (429; casa_desk/sync/hub/quota.py): nothing of it is taken, it goes again later.
+#: (429; casa_desk/sync/hub/quota.py): nothing of it is taken, it goes again later; the
+#: office's round goes on with its pull (SyncReport.day_full).
 DEVICE_QUOTA = "device_quota"
 
 MESSAGES = {

@@ -88,6 +88,8 @@ class DeskStatusBar(QStatusBar):
             "ok": self.tr("Sede: sincronizzato"),
             "waiting": self.tr("Sede: modifiche da inviare"),
             "error": self.tr("Sede: sincronizzazione non riuscita"),
+            # received what the others did, but could not send all of its own today
+            "partial": self.tr("Sede: sincronizzato in parte"),
         }
         self.sync.setText(words.get(code, code))
         self.sync.setToolTip(self.tr("Dettagli nella scheda Sincronizzazione."))

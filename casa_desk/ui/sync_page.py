@@ -41,10 +41,11 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from casa_desk.errors import CasaError
+from casa_desk.errors import CasaError, SyncError
 from casa_desk.models.timeutil import format_datetime
 from casa_desk.store.db import Store
 from casa_desk.store.ownership import office_name
+from casa_desk.sync import protocol
 from casa_desk.sync import status as sync_status
 from casa_desk.ui.context import ChangeBus
 from casa_desk.ui.error_texts import worded_error
@@ -514,6 +515,13 @@ class SyncPage(QWidget):
         self.refresh()
         if report.mismatched:
             self._set_state("error", self.tr("Dati non allineati con la sede: riprovare."))
+        elif report.day_full:
+            # The hub took all it takes from this PC today; what the others did was still
+            # received (the views refresh below). The line is the refusal's, as it was when
+            # the round stopped there.
+            quota = SyncError(protocol.MESSAGES[protocol.DEVICE_QUOTA], code=protocol.DEVICE_QUOTA)
+            self.last_error = worded_error(quota)
+            self._set_state("partial", self.last_error)
         self.synced.emit(report)
 
     def _failed(self, exc: BaseException, _details: str) -> None:

@@ -101,6 +101,18 @@ def test_size_and_contents(bundle: Path) -> None:
     resources = "_internal/casa_desk/resources/"
     for name in ("fonts/DejaVuSans.ttf", "i18n/casa_desk_en.qm", "icons/casa-desk-32.png"):
         assert resources + name in names
+    # The fallback fonts of a person's text in other scripts, their licences, and what
+    # shapes and orders it (casa_desk.reports.markup): HarfBuzz's and python-bidi's native parts.
+    for name in (
+        "DroidSansFallbackFull.ttf",
+        "DroidSansFallback-LICENSE.txt",
+        "NotoSansEthiopic-Regular.ttf",
+        "NotoSansBengali-Regular.ttf",
+        "Noto-LICENSE.txt",
+    ):
+        assert f"{resources}fonts/{name}" in names, name
+    assert [n for n in names if n.startswith("_internal/uharfbuzz/_harfbuzz.")]
+    assert [n for n in names if n.startswith("_internal/bidi/bidi.")]
     assert not [n for n in names if n.endswith(".ts")]
     # Qt modules casa_desk does not use stay out (PySide6-Essentials ships them all).
     for unused in ("QtQml", "QtQuick", "QtNetwork", "QtSql", "QtDesigner", "QtOpenGL"):

@@ -16,6 +16,7 @@ import json
 import shutil
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -147,6 +148,21 @@ def test_letter(desk) -> None:
     text = pdf_text(desk["work"] / "letter.pdf")
     assert "Oggetto: invio di una persona al vostro servizio" in text
     assert "Motivo dell'invio" in text
+
+
+def test_a_persons_text_prints_in_other_scripts(desk) -> None:
+    """The fallback fonts ship in the wheel and its dependencies shape and order Arabic."""
+    _python(
+        desk,
+        "from casa_desk.reports import person_file as f\n"
+        "person = {'first_name': '小明', 'last_name': 'عبد الله', 'notes': 'ተስፋዬ রহিম 👍',"
+        " 'presidio': 'SAN-SIRO'}\n"
+        "open('scripts.pdf', 'wb').write(f.render(f.PersonFile(person=person)))",
+    )
+    text = pdf_text(desk["work"] / "scripts.pdf")
+    assert "小明" in text and "ተስፋዬ" in text and "[U+1F44D]" in text
+    assert "عبد الله" in unicodedata.normalize("NFKC", text)
+    assert any(0xFE70 <= ord(c) <= 0xFEFF for c in text)  # joined Arabic letters
 
 
 def test_import_people_on_the_shipped_sample(desk) -> None:

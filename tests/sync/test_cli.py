@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from login_helpers import new_store, open_store
-from sync_helpers import HubProcess, run_cli
+from sync_helpers import HubProcess, new_office, person, run_cli, sync
 
 from casa_desk.cli import main
 from casa_desk.cli.sync import summary
-from casa_desk.sync import bundle
+from casa_desk.sync import bundle, protocol
 from casa_desk.sync.bundle import hub_summary, reply_summary
 from casa_desk.sync.client import SyncReport
 
@@ -150,6 +150,34 @@ def test_cli_sync_after_a_hub_restore_says_so_in_italian(tmp_path: Path) -> None
     assert after.returncode == 0, after.stderr
     assert "la sede è stata ripristinata" in after.stdout
     assert after.stderr == ""
+
+
+def test_cli_sync_past_the_offices_day_receives_and_says_so_in_one_line(tmp_path: Path) -> None:
+    """The hub refused the push (the office's day full) and the command stopped there,
+    receiving nothing. Now it receives what the other offices did, keeps its own changes
+    for later, and says both in one line on stderr, exiting 1 (not everything went)."""
+    hub_db = str(tmp_path / "hub.sqlite")
+    hub = HubProcess(hub_db, tmp_path, options=("--changes-per-day", "1")).start()
+    try:
+        a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+        b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
+        person(b, last_name="Altro ufficio")
+        sync(b)
+        person(a)
+        person(a)  # two changes, one a day
+        a.close()
+        refused = run_cli("sync", "--db", str(tmp_path / "a.sqlite"))
+    finally:
+        hub.stop()
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr.strip().splitlines() == [
+        "casa-desk: Sincronizzato in parte: 0 inviate, 1 ricevuta. "
+        + protocol.MESSAGES[protocol.DEVICE_QUOTA]
+    ]
+    with open_store(tmp_path / "a.sqlite") as store:
+        assert store.query("SELECT last_name FROM people WHERE presidio = 'MAZZINI'") == [
+            {"last_name": "Altro ufficio"}
+        ]
 
 
 def test_sync_and_bundle_summaries_count_in_italian() -> None:

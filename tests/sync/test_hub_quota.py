@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,21 @@ from casa_desk.sync.hub.devices import device_by_id
 from casa_desk.sync.hub.scopes import Device
 from casa_desk.sync.hub.storage import HubRefusal, HubStore
 from casa_desk.sync.messages import PushRequest
+
+
+@pytest.fixture
+def bounded_store(hub_db: str) -> Iterator[Callable[..., HubStore]]:
+    """The hub's storage in this process with smaller bounds per device: ``bounded_store(
+    parked=3)`` opens it with ``quota.Bounds(parked=3)``, the others as a real hub's."""
+    opened: list[HubStore] = []
+
+    def open_with(**bounds: int) -> HubStore:
+        opened.append(HubStore.open(hub_db, bounds=quota.Bounds(**bounds)))
+        return opened[-1]
+
+    yield open_with
+    for hub in opened:
+        hub.close()
 
 
 def send(hub: HubStore, device: Device, body: dict[str, Any]) -> dict[str, Any]:
@@ -212,18 +227,16 @@ def test_a_bundle_cannot_acknowledge_beyond_its_changes(
 
 # -- 2. what the hub keeps per device is bounded -----------------------------------------
 def test_parked_edits_per_device_are_bounded(
-    hub_store: HubStore,
+    bounded_store: Callable[..., HubStore],
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Edits of rows the hub does not hold wait for their row (a hub restored from a
     backup), each up to a change's full size: beyond the bound the device's further ones
     are refused, with a reason, and the hub's log says so (the device, never a value).
     Another device is not affected, and a place freed (a row came) is taken again."""
-    monkeypatch.setattr(hub_push, "PARKED_PER_DEVICE", 3)
     caplog.set_level(logging.WARNING, logger="casa_desk.hub")
-    hub = hub_store
+    hub = bounded_store(parked=3)
     a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
     coming = person(b, last_name="In arrivo")  # made at b, not yet at the hub
@@ -256,10 +269,9 @@ def test_parked_edits_per_device_are_bounded(
 
 
 def test_parked_bytes_per_device_are_bounded(
-    hub_store: HubStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    bounded_store: Callable[..., HubStore], tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(hub_push, "PARKED_BYTES_PER_DEVICE", 5 * 1024)
-    hub = hub_store
+    hub = bounded_store(parked_bytes=5 * 1024)
     a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     edits = [an_edit(a, uuid7(), seq, notes="n" * 2000) for seq in range(1, 5)]
     answer = send(hub, dev_a, batch(edits))
@@ -286,17 +298,15 @@ def test_a_change_too_large_is_refused_and_never_kept(hub_store: HubStore, tmp_p
 
 
 def test_refusals_kept_per_device_are_bounded_oldest_first(
-    hub_store: HubStore,
+    bounded_store: Callable[..., HubStore],
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Refusals are told in the push's answer, all of them, and kept to recognise a repeat;
     beyond the bound a device's oldest are forgotten (a repeat of one is checked again, and
     refused again). Another device's are kept."""
-    monkeypatch.setattr(hub_push, "REFUSALS_PER_DEVICE", 4)
     caplog.set_level(logging.WARNING, logger="casa_desk.hub")
-    hub = hub_store
+    hub = bounded_store(refusals=4)
     a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
     assert send(hub, dev_b, batch([an_edit(b, uuid7(), 1, gender="?")]))["rejected"]
@@ -319,12 +329,11 @@ def test_refusals_kept_per_device_are_bounded_oldest_first(
 
 
 def test_a_late_refusal_not_yet_told_outlives_the_bound(
-    hub_store: HubStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    bounded_store: Callable[..., HubStore], tmp_path: Path
 ) -> None:
     """A late refusal (a parked edit refused when its row came) is told at the device's
     next hello: the newest are kept, so one not yet told is not forgotten by the bound."""
-    monkeypatch.setattr(hub_push, "REFUSALS_PER_DEVICE", 3)
-    hub = hub_store
+    hub = bounded_store(refusals=3)
     a, dev_a = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
     b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
     old = [an_edit(a, uuid7(), seq, gender="?") for seq in range(1, 4)]
@@ -441,35 +450,85 @@ def test_an_office_past_its_day_keeps_its_changes_and_sends_them_the_next_day(
     hub_db: str, tmp_path: Path
 ) -> None:
     """An enrolled office could push valid edits of its own rows without end, each kept in
-    the hub's log for good. Past its day (here 5 changes) its push is refused whole, in one
-    line with its code: nothing of it is taken, nothing is recorded as refused, and the
-    office keeps every change, which goes through once the day has passed. Another office
-    is not affected."""
+    the hub's log for good. Past its day (here 5 changes) its push is refused whole (the
+    round goes on and says ``day_full``): nothing of it is taken, nothing is recorded as
+    refused, and the office keeps every change, which goes through once the day has
+    passed. Another office is not affected."""
     with small_hub(hub_db, tmp_path, "--changes-per-day", "5") as hub:
         a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
         b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
         first = [person(a, last_name=f"Prima {i}") for i in range(3)]
         assert not sync(a).rejected
         later = [person(a, last_name=f"Dopo {i}") for i in range(3)]  # 6 in the day: too many
-        with pytest.raises(SyncError) as refused:
-            sync(a)
-        assert refused.value.code == protocol.DEVICE_QUOTA
-        assert refused.value.message == protocol.MESSAGES[protocol.DEVICE_QUOTA]
+        report = sync(a)
+        assert report.day_full and report.pushed == 0 and not report.rejected
         at_hub = set(hub_sql(hub, "SELECT id FROM people"))
         assert {p["id"] for p in first} <= at_hub and not {p["id"] for p in later} & at_hub
         assert hub_sql(hub, "SELECT count(*) FROM rejections") == [0]
         assert unsent(a) == 3
-        with pytest.raises(SyncError):  # the next sync of the day: the same, nothing lost
-            sync(a)
+        assert sync(a).day_full  # the next sync of the day: the same, nothing lost
         assert unsent(a) == 3
         person(b, last_name="Altro ufficio")
         assert not sync(b).rejected  # a device's day is its own
         a_day_passes(hub)
         report = sync(a)
         assert report.pushed == 3 and not report.rejected and unsent(a) == 0
+        assert not report.day_full
         assert {p["id"] for p in later} <= set(hub_sql(hub, "SELECT id FROM people"))
         quiesce([a, b])
         check_invariants(hub, [a, b])
+
+
+def test_an_office_past_its_day_still_receives_the_other_offices_changes(
+    hub_db: str, tmp_path: Path
+) -> None:
+    """The refused push ended the round: the office past its day pulled nothing either, so
+    it no longer heard of other offices' work (a person's new phone, a referral taken in
+    charge) until its day cleared, up to 24 hours. Now the round goes on: it pulls what
+    the others did, keeps its unsent changes for later and says, in its report, that the
+    day is full; the last sync is not recorded as a whole one."""
+    with small_hub(hub_db, tmp_path, "--changes-per-day", "5") as hub:
+        a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+        b = new_office(hub, tmp_path / "b.sqlite", "MAZZINI")
+        shared = person(a, last_name="Condivisa", phone="+390200000001")
+        assert not sync(a).rejected
+        sync(b)
+        last_whole = state(a, "last_sync_at")
+        later = [person(a, last_name=f"Dopo {i}") for i in range(5)]  # 6 in the day
+        edit(b, "people", shared["id"], phone="+390200000002")
+        assert sync(b).pushed == 1
+        report = sync(a)
+        assert report.day_full and report.pushed == 0 and report.pulled == 1
+        (got,) = a.query("SELECT phone FROM people WHERE id = ?", [shared["id"]])
+        assert got["phone"] == "+390200000002"  # b's change reached a in the same round
+        assert unsent(a) == 5 and hub_sql(hub, "SELECT count(*) FROM rejections") == [0]
+        assert state(a, "last_sync_at") == last_whole
+        a_day_passes(hub)
+        report = sync(a)
+        assert not report.day_full and report.pushed == 5 and unsent(a) == 0
+        assert {p["id"] for p in later} <= set(hub_sql(hub, "SELECT id FROM people"))
+        quiesce([a, b])
+        check_invariants(hub, [a, b])
+
+
+def test_an_office_reaching_its_day_mid_push_keeps_what_the_hub_took(
+    hub_db: str, tmp_path: Path
+) -> None:
+    """Two batches in flight (the hub's push window): the first taken, the second refused
+    for the day. The round keeps the first's acknowledgement, pulls, and sends the rest
+    once the day has passed."""
+    batch_size = protocol.HUB_MAX_PUSH
+    day = str(batch_size + 100)
+    with small_hub(hub_db, tmp_path, "--changes-per-day", day) as hub:
+        a = new_office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+        add_people(a, batch_size + 500)  # two batches: a full one and 500
+        report = sync(a)
+        assert report.day_full and report.pushed == batch_size and unsent(a) == 500
+        assert state(a, "acked_seq") == str(batch_size)
+        a_day_passes(hub)
+        report = sync(a)
+        assert not report.day_full and report.pushed == 500 and unsent(a) == 0
+        check_invariants(hub, [a])
 
 
 def test_an_office_past_its_bytes_of_the_day_keeps_its_changes(tmp_path: Path) -> None:
@@ -481,9 +540,7 @@ def test_an_office_past_its_bytes_of_the_day_keeps_its_changes(tmp_path: Path) -
         assert not sync(a).rejected
         person(a, last_name="Seconda", notes="n" * 2000)
         person(a, last_name="Terza", notes="n" * 2000)
-        with pytest.raises(SyncError) as refused:
-            sync(a)
-        assert refused.value.code == protocol.DEVICE_QUOTA
+        assert sync(a).day_full
         assert unsent(a) == 2
         a_day_passes(hub)
         assert sync(a).pushed == 2 and unsent(a) == 0
@@ -537,5 +594,42 @@ def test_an_office_on_usb_files_past_its_day_sends_the_rest_in_its_next_bundle(
         counts = import_reply_counts(a, tmp_path / "r2.casa")
         assert not counts.day_full and unsent(a) == 0
         assert len(hub.rows("people")) == len(a.query("SELECT id FROM people"))
+    finally:
+        hub.close()
+
+
+def test_a_reply_to_an_office_past_its_day_still_brings_the_other_offices_changes(
+    hub_db: str, tmp_path: Path
+) -> None:
+    """By USB file as online: a bundle of an office whose day is already full is taken not
+    at all, but its reply still carries what the other offices did, and importing it
+    applies them; the office's next bundle carries all it still owes."""
+    hub = HubStore.open(hub_db, bounds=quota.Bounds(changes_per_day=2))
+    try:
+        a, dev = office(hub, tmp_path / "a.sqlite", "SAN-SIRO")
+        b, dev_b = office(hub, tmp_path / "b.sqlite", "MAZZINI")
+        person(a)
+        person(a)
+        export_bundle(a, tmp_path / "a1.casa")
+        hub_import_bundle(hub, tmp_path / "a1.casa", tmp_path / "r1.casa")
+        import_reply_counts(a, tmp_path / "r1.casa")
+        assert acked(hub, dev) == 2 and unsent(a) == 0  # the day is now full
+        other = person(b, last_name="Altro ufficio")
+        assert send(hub, dev_b, batch(outbox_changes(b)))["rejected"] == []
+        mine = person(a, last_name="Dopo")
+        assert export_bundle(a, tmp_path / "a2.casa") == 1
+        said = hub_import_bundle(hub, tmp_path / "a2.casa", tmp_path / "r2.casa")
+        assert "24 ore" in said and acked(hub, dev) == 2
+        counts = import_reply_counts(a, tmp_path / "r2.casa")
+        assert counts.day_full and counts.applied == 1 and unsent(a) == 1
+        assert [r["id"] for r in a.query("SELECT id FROM people WHERE presidio = 'MAZZINI'")] == [
+            other["id"]
+        ]
+        assert export_bundle(a, tmp_path / "a3.casa") == 1  # what it still owes, again
+        with hub.tx() as conn:  # the next day
+            conn.exec_driver_sql("UPDATE device_volume SET hour = hour - 24")
+        hub_import_bundle(hub, tmp_path / "a3.casa", tmp_path / "r3.casa")
+        assert not import_reply_counts(a, tmp_path / "r3.casa").day_full and unsent(a) == 0
+        assert mine["id"] in {r["id"] for r in hub.rows("people")}
     finally:
         hub.close()

@@ -24,6 +24,7 @@ from sync_helpers import (
 from casa_desk.errors import ValidationError
 from casa_desk.models.hlc import pack
 from casa_desk.models.ids import uuid7
+from casa_desk.models.timeutil import ms_to_utc_text
 from casa_desk.models.vocab import AuditAction
 from casa_desk.store.directory import Directory
 from casa_desk.store.people import People
@@ -223,6 +224,13 @@ def test_links_that_do_not_resolve_in_the_pushers_scope_are_refused(
         ("contacts", {"occurred_at": "2026-10-02T10:00:00+02:00"}, "occurred_at"),
         ("participants", {"entered_on": "2026-10-5"}, "entered_on"),
         ("referral_events", {"at": "2026-10-02T25:00:00.000Z"}, "campo at"),
+        # every row's stamps too: retention reads a person's created_at
+        ("people", {"created_at": "ieri"}, "created_at"),
+        ("people", {"created_at": "9999-12-31T23:59:59.999Z"}, "created_at"),
+        ("people", {"created_at": "2026-10-02 10:00:00"}, "created_at"),
+        ("contacts", {"created_at": "2026-02-30T10:00:00.000Z"}, "created_at"),
+        ("contacts", {"updated_at": "2026-10-02T10:00:00+02:00"}, "updated_at"),
+        ("referral_events", {"updated_at": ""}, "updated_at"),
     ],
 )
 def test_fields_are_validated_per_row(
@@ -238,6 +246,40 @@ def test_fields_are_validated_per_row(
     assert list(refused) == [bad["change_id"]]
     assert words.lower() in refused[bad["change_id"]].lower()
     assert "x" * 50 not in refused[bad["change_id"]]  # reasons never echo values
+    rogue.close()
+
+
+def test_a_rows_stamps_are_real_moments_not_years_ahead(shared_hub: HubProcess) -> None:
+    """``created_at`` / ``updated_at`` were not checked: ``9999-12-31…`` kept a person out of
+    retention for ever, ``ieri`` broke the desks reading it. Past stamps of any age pass
+    (imports, old rows), and so do stamps ahead of the hub by what a PC clock put right
+    leaves behind (hours, a year: the rows must still reach head office); two years ahead
+    and more, or no moment, is refused, in an edit too."""
+    rogue = Hostile(shared_hub, "SAN-SIRO")
+    day_ms = 24 * 3600 * 1000
+
+    def ahead(ms: int) -> str:
+        return ms_to_utc_text(int(time.time() * 1000) + ms)
+
+    passing = [
+        rogue.change("people", uuid7(), created_at=stamp, updated_at=stamp)
+        for stamp in (
+            "2019-05-01T08:00:00.000Z",
+            "2026-01-01T00:00:00Z",  # the shortest shape a moment has
+            ahead(3 * 3600 * 1000),
+            ahead(365 * day_ms),
+        )
+    ]
+    p = passing[0]
+    refused_insert = rogue.change("people", uuid7(), created_at=ahead(3 * 366 * day_ms))
+    newer = rogue.change("people", uuid7(), updated_at=ahead(3 * 366 * day_ms))
+    edit = rogue.change("people", p["row_id"], op="update", notes="n", updated_at="9999-01-01")
+    refused = rogue.push(*passing, refused_insert, newer, edit)
+    assert refused == {
+        refused_insert["change_id"]: "Valore non valido nel campo created_at.",
+        newer["change_id"]: "Valore non valido nel campo updated_at.",
+        edit["change_id"]: "Valore non valido nel campo updated_at.",
+    }
     rogue.close()
 
 

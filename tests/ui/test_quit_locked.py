@@ -4,7 +4,7 @@ it asks first — how many, never whose or what (whoever stands at the desk read
 
 from __future__ import annotations
 
-from dialogs import when_modal
+from dialogs import when_modal, whenever_modal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from test_idle_lock import _start_a_draft, _type_password, _window
@@ -56,7 +56,7 @@ def test_quitting_from_the_lock_screen_asks_and_keeps_the_drafts_by_default(qtbo
 def test_nothing_unsaved_quits_without_a_question(qtbot, demo) -> None:
     window = _window(qtbot, demo.session)
     window.lock()
-    asked = when_modal(lambda box: box.reject(), kind=QMessageBox, name="quitConfirm")
+    asked = whenever_modal(lambda box: box.reject(), window, kind=QMessageBox, name="quitConfirm")
     _ctrl_q(qtbot, window)
     qtbot.waitUntil(lambda: not window.isVisible())
     assert asked == []

@@ -1019,6 +1019,10 @@
         <translation>Hub: sync failed</translation>
     </message>
     <message>
+        <source>Sede: sincronizzato in parte</source>
+        <translation>Hub: partly synced</translation>
+    </message>
+    <message>
         <source>Dettagli nella scheda Sincronizzazione.</source>
         <translation>Details in the Sync tab.</translation>
     </message>
@@ -1981,6 +1985,17 @@
     <message>
         <source>Attivo</source>
         <translation>Active</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Cerca &amp;in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>&amp;Tipo di file:</source>
+        <translation>Files of &amp;type:</translation>
     </message>
 </context>
 <context>

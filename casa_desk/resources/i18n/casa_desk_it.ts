@@ -1019,6 +1019,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sede: sincronizzato in parte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dettagli nella scheda Sincronizzazione.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1980,6 +1984,17 @@
     </message>
     <message>
         <source>Attivo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Cerca &amp;in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tipo di file:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

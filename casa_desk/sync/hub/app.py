@@ -222,20 +222,27 @@ def main(argv: list[str] | None = None) -> None:
     """``python -m casa_desk.sync.hub.app --db DB --port N``: the hub without the whole CLI.
 
     The tests start it so, and give it smaller bounds per device than a real hub's
-    (``--changes-per-day``, ``--bytes-per-day``, ``--conflicts-per-device``: hub/quota.py);
-    ``casa-desk hub serve`` has no such options."""
+    (``--changes-per-day``, ``--bytes-per-day``, ``--conflicts-per-device``,
+    ``--parked-per-device``, ``--parked-bytes-per-device``, ``--refusals-per-device``: the
+    fields of hub/quota.py's ``Bounds``); ``casa-desk hub serve`` has no such options."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="casa_desk.sync.hub.app")
     parser.add_argument("--db", required=True)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
-    default = Bounds()
-    parser.add_argument("--changes-per-day", type=int, default=default.changes_per_day)
-    parser.add_argument("--bytes-per-day", type=int, default=default.bytes_per_day)
-    parser.add_argument("--conflicts-per-device", type=int, default=default.conflicts)
+    options = {  # option → Bounds field
+        "--changes-per-day": "changes_per_day",
+        "--bytes-per-day": "bytes_per_day",
+        "--conflicts-per-device": "conflicts",
+        "--parked-per-device": "parked",
+        "--parked-bytes-per-device": "parked_bytes",
+        "--refusals-per-device": "refusals",
+    }
+    for option, name in options.items():
+        parser.add_argument(option, type=int, dest=name, default=getattr(Bounds(), name))
     args = parser.parse_args(argv)
-    bounds = Bounds(args.changes_per_day, args.bytes_per_day, args.conflicts_per_device)
+    bounds = Bounds(**{name: getattr(args, name) for name in options.values()})
     serve(args.db, args.host, args.port, bounds=bounds)
 
 

@@ -133,7 +133,7 @@ def apply_batch(  # noqa: PLR0912, PLR0915 - one change at a time, checks in ord
     touched: set[Key] = set()
     parked: list[dict[str, Any]] = []
     refused_rows = _refused_inserts(conn, changes, rows)
-    room = _ParkingRoom(conn, device)
+    room = _ParkingRoom(conn, device, bounds)
     for change, (data_json, base_json, content), size in zip(changes, prepared, sizes, strict=True):
         if change["change_id"] in seen:
             continue
@@ -191,7 +191,7 @@ def apply_batch(  # noqa: PLR0912, PLR0915 - one change at a time, checks in ord
     _write_rows(conn, rows, touched, originally)
     insert_many(conn, schema.change_log.name, _LOG_COLUMNS, log)
     quota.count(conn, device.id, len(log), logged_bytes, quota.hour_now())
-    _record_rejections(conn, device, rejected, refused_ops, now)
+    _record_rejections(conn, device, rejected, refused_ops, now, bounds)
     if found_conflicts:
         have = {
             r[0]
@@ -221,7 +221,7 @@ def _parked_after_batch(
     if parked:
         conn.execute(insert(schema.parked), parked)
     _release_parked(conn, created, fields, bounds)
-    _expire_parked(conn, now)
+    _expire_parked(conn, now, bounds)
 
 
 #: Days a parked edit waits for its row. Offices re-send what a restored hub lacks at their
@@ -233,33 +233,14 @@ PARKED_DAYS = 30
 #: Why an edit that waited :data:`PARKED_DAYS` for its row was dropped, as its office reads it.
 EXPIRED_REASON = refusals.text(refusals.PARKED_EXPIRED, days=PARKED_DAYS)
 
-#: Edits one device may have waiting for their rows, and their size in all (as received).
-#: Only a hub restored from a backup parks any: an office's edits, out of its 30 days of
-#: retained changes, of rows other offices made after the backup and have not sent again
-#: yet — some hundreds, some thousands for a busy head office, each a few hundred bytes.
-#: Without a bound an enrolled office (broken or hostile) could park edit after edit of
-#: rows that never come, each up to MAX_CHANGE_BYTES, until the hub's disk is full: they
-#: go only after :data:`PARKED_DAYS`. Constants, not settings: the hub has no settings
-#: file, and a legitimate office comes nowhere near them.
-PARKED_PER_DEVICE = 20_000
-PARKED_BYTES_PER_DEVICE = 64 * 1024 * 1024
-
 #: Why an edit of a row the hub does not hold was refused rather than kept waiting: its
-#: device already has :data:`PARKED_PER_DEVICE` edits (or their bytes) waiting. Final, like
+#: device already has as many edits (or their bytes) waiting as it may
+#: (:data:`~casa_desk.sync.hub.quota.PARKED_PER_DEVICE`). Final, like
 #: any refusal: the office puts back the hub's version once the row comes.
 PARKED_FULL_REASON = refusals.text(refusals.PARKED_FULL)
 
-#: Refusals kept per device. Each is told in the answer to the push that brought it (all of
-#: them, whatever this bound) and kept to recognise the change if it comes again; late ones
-#: (a parked edit refused when its row came) until hello has told them. An office makes a
-#: handful a month; an enrolled office sending nothing but refused changes grew the table
-#: without end (about 300 bytes each). Beyond the bound the oldest are forgotten, late ones
-#: last: a forgotten change that comes again (a store restored from an old backup) is
-#: checked again, as new.
-REFUSALS_PER_DEVICE = 100_000
 
-
-def _expire_parked(conn: Connection, now: str) -> None:
+def _expire_parked(conn: Connection, now: str, bounds: quota.Bounds) -> None:
     """Drop the parked edits older than :data:`PARKED_DAYS`, each a refusal told to the device
     that delivered it at its next hello (``late_rejections``): its push was answered
     "accepted", and its office would otherwise keep a value the hub never took without
@@ -293,7 +274,7 @@ def _expire_parked(conn: Connection, now: str) -> None:
     )
     _log.info("parked edits dropped after %d days: %d", PARKED_DAYS, len(expired))
     for device_id in sorted({r[1] for r in expired}):
-        _bound_refusals(conn, device_id)
+        _bound_refusals(conn, device_id, bounds)
 
 
 def _record_rejections(
@@ -302,6 +283,7 @@ def _record_rejections(
     rejected: list[dict[str, Any]],
     ops: dict[str, str],
     now: str,
+    bounds: quota.Bounds,
 ) -> None:
     if rejected:
         conn.execute(
@@ -319,17 +301,18 @@ def _record_rejections(
                 for r in rejected
             ],
         )
-        _bound_refusals(conn, device.id)
+        _bound_refusals(conn, device.id, bounds)
 
 
-def _bound_refusals(conn: Connection, device_id: str) -> None:
-    """Forget the device's oldest refusals beyond :data:`REFUSALS_PER_DEVICE`, late ones
-    last (hello may not have told them yet), and say so in the hub's log."""
+def _bound_refusals(conn: Connection, device_id: str, bounds: quota.Bounds) -> None:
+    """Forget the device's oldest refusals beyond its bound (``bounds.refusals``:
+    :data:`~casa_desk.sync.hub.quota.REFUSALS_PER_DEVICE`), late ones last (hello may not
+    have told them yet), and say so in the hub's log."""
     refused, late = schema.rejections, schema.late_rejections
     kept = conn.execute(
         select(func.count()).select_from(refused).where(refused.c.device_id == device_id)
     ).scalar_one()
-    excess = int(kept) - REFUSALS_PER_DEVICE
+    excess = int(kept) - bounds.refusals
     if excess <= 0:
         return
     oldest = [
@@ -349,7 +332,7 @@ def _bound_refusals(conn: Connection, device_id: str) -> None:
     _log.warning(
         "device %s holds more than %d refused changes: its %d oldest forgotten",
         device_id,
-        REFUSALS_PER_DEVICE,
+        bounds.refusals,
         len(oldest),
     )
 
@@ -369,11 +352,11 @@ def fill_parked_sizes(conn: Connection) -> None:
 
 class _ParkingRoom:
     """Room left for the device's edits of rows the hub does not hold: read once per
-    batch, at its first such edit (:data:`PARKED_PER_DEVICE`,
-    :data:`PARKED_BYTES_PER_DEVICE`)."""
+    batch, at its first such edit (``bounds.parked``, ``bounds.parked_bytes``:
+    :data:`~casa_desk.sync.hub.quota.PARKED_PER_DEVICE`)."""
 
-    def __init__(self, conn: Connection, device: Device) -> None:
-        self.conn, self.device = conn, device
+    def __init__(self, conn: Connection, device: Device, bounds: quota.Bounds) -> None:
+        self.conn, self.device, self.bounds = conn, device, bounds
         self.count: int | None = None
         self.size = 0
         self.refused = 0
@@ -389,8 +372,8 @@ class _ParkingRoom:
             ).one()
             self.count, self.size = int(count), int(size)
         if (
-            self.count + 1 > PARKED_PER_DEVICE
-            or self.size + int(row["size"]) > PARKED_BYTES_PER_DEVICE
+            self.count + 1 > self.bounds.parked
+            or self.size + int(row["size"]) > self.bounds.parked_bytes
         ):
             if not self.refused:
                 _log.warning(
@@ -399,8 +382,8 @@ class _ParkingRoom:
                     self.device.id,
                     self.count,
                     self.size,
-                    PARKED_PER_DEVICE,
-                    PARKED_BYTES_PER_DEVICE,
+                    self.bounds.parked,
+                    self.bounds.parked_bytes,
                 )
             self.refused += 1
             return False

@@ -1,4 +1,5 @@
-"""What one device may add to the hub's change log in a day, and the conflicts kept for it.
+"""What one device may make the hub keep: its changes a day in the log, the conflicts they
+find, its edits waiting for a row, its refused changes (:class:`Bounds` holds them all).
 
 The hub keeps every change it accepts in its log (``change_log``: the offices pull it) and
 every loss a merge finds (``sync_conflicts``), for good. An enrolled office, broken or
@@ -10,8 +11,9 @@ some raising a conflict — until the hub's disk is full. So, per device:
   (``device_volume``: one row per device and hour, the older ones deleted). A push that
   would pass either is refused whole (:data:`~casa_desk.sync.protocol.DEVICE_QUOTA`, HTTP
   429) before anything of it is written: its changes stay in the office's outbox and go out
-  at a later sync, when the hours that filled the day have passed. Nothing is lost, and a
-  change refused this way is not recorded as refused (it is not: it comes again);
+  at a later sync, when the hours that filled the day have passed (the office's round goes
+  on and pulls meanwhile: ``SyncReport.day_full``). Nothing is lost, and a change refused
+  this way is not recorded as refused (it is not: it comes again);
 * at most :data:`CONFLICTS_PER_DEVICE` conflicts found by its changes; beyond it the
   oldest are forgotten (the offices keep their own: the hub's are for analysts).
 
@@ -40,6 +42,25 @@ CHANGES_PER_DAY = 500_000
 BYTES_PER_DAY = 512 * 1024 * 1024
 #: Conflicts kept per device (the one whose change found each).
 CONFLICTS_PER_DEVICE = 100_000
+#: Edits one device may have waiting for their rows, and their size in all (as received).
+#: Only a hub restored from a backup parks any: an office's edits, out of its 30 days of
+#: retained changes, of rows other offices made after the backup and have not sent again
+#: yet — some hundreds, some thousands for a busy head office, each a few hundred bytes.
+#: Without a bound an enrolled office (broken or hostile) could park edit after edit of
+#: rows that never come, each up to MAX_CHANGE_BYTES, until the hub's disk is full: they
+#: go only after ``hub/push.py``'s PARKED_DAYS. Constants, not settings (below).
+PARKED_PER_DEVICE = 20_000
+PARKED_BYTES_PER_DEVICE = 64 * 1024 * 1024
+
+#: Refusals kept per device. Each is told in the answer to the push that brought it (all of
+#: them, whatever this bound) and kept to recognise the change if it comes again; late ones
+#: (a parked edit refused when its row came) until hello has told them. An office makes a
+#: handful a month; an enrolled office sending nothing but refused changes grew the table
+#: without end (about 300 bytes each). Beyond the bound the oldest are forgotten, late ones
+#: last: a forgotten change that comes again (a store restored from an old backup) is
+#: checked again, as new.
+REFUSALS_PER_DEVICE = 100_000
+
 #: The day is counted by the hour: these many hours, the current one included.
 HOURS = 24
 _CHUNK = 1000  # ids per statement when forgetting conflicts
@@ -47,11 +68,18 @@ _CHUNK = 1000  # ids per statement when forgetting conflicts
 
 @dataclass(frozen=True)
 class Bounds:
-    """The bounds a hub applies per device (the constants above, smaller in tests)."""
+    """The bounds a hub applies per device: the constants above, smaller in tests, given
+    to the hub as one value (``HubStore.open(…, bounds=…)``; a test's hub process takes
+    them as options: ``python -m casa_desk.sync.hub.app --changes-per-day 5``)."""
 
     changes_per_day: int = CHANGES_PER_DAY
     bytes_per_day: int = BYTES_PER_DAY
     conflicts: int = CONFLICTS_PER_DEVICE
+    #: edits waiting for a row the hub does not hold (hub/push.py), and their bytes
+    parked: int = PARKED_PER_DEVICE
+    parked_bytes: int = PARKED_BYTES_PER_DEVICE
+    #: refused changes kept
+    refusals: int = REFUSALS_PER_DEVICE
 
 
 def hour_now() -> int:

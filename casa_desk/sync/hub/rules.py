@@ -35,6 +35,7 @@ from sqlalchemy import Connection, select
 
 from casa_desk.models.hlc import physical_ms
 from casa_desk.models.referrals import EventKind
+from casa_desk.models.timeutil import ms_to_utc_text
 from casa_desk.models.vocab import (
     AuditAction,
     Channel,
@@ -162,6 +163,52 @@ def real_moment(value: str) -> bool:
     return True
 
 
+#: How far ahead of the hub's time a row's ``created_at`` / ``updated_at`` may be: two
+#: years. Not the clock skew's 5 minutes: a desk stamps them with its PC's wall clock, and
+#: a PC whose clock ran ahead — hours (SYNC.md's faults), a wrong time zone, a year typed
+#: wrong (tests/sync/test_chaos.py) — keeps them so when its changes leave once the clock
+#: is put right (store/clock.py restamps their clocks, not their data). A refusal is final:
+#: those rows would never reach head office nor the other offices. Two years lets such a
+#: clock through, and stops what no clock makes: ``9999-12-31…``, which kept a person out
+#: of retention for ever (store/retention.py reads ``people.created_at``); now at most two
+#: years longer than her period.
+STAMP_AHEAD_MS = 2 * 366 * 24 * 3600 * 1000
+#: The horizon's text is made again at most this often (a push checks one or two stamps a
+#: change: a clock read and a comparison each, not a date's formatting).
+_HORIZON_EVERY_S = 60.0
+
+
+#: (time after which the horizon is made again, the horizon's text)
+_horizon = (0.0, "")
+
+
+def _horizon_text() -> str:
+    """The latest stamp accepted now, as a desk writes one. Compared as text: a stamp that
+    passes :func:`real_moment`'s shape (``AAAA-MM-GGT…Z``) sorts as its time, to the
+    second, which is all a horizon of years needs."""
+    global _horizon  # noqa: PLW0603 - one tuple, swapped whole: a thread reads old or new
+    now = time.time()
+    if now >= _horizon[0]:
+        _horizon = (now + _HORIZON_EVERY_S, ms_to_utc_text(int(now * 1000) + STAMP_AHEAD_MS))
+    return _horizon[1]
+
+
+def real_stamp(value: str) -> bool:
+    """A row's ``created_at`` / ``updated_at``: a real moment (:func:`real_moment`) at most
+    :data:`STAMP_AHEAD_MS` ahead of the hub's time. Any past moment is one: rows imported
+    or made years ago, the reference data's ``2026-01-01T00:00:00.000Z``. (real_moment's
+    steps written out: this runs for every change pushed.)"""
+    if not (len(value) >= 20 and value[10] == "T" and value[-1] == "Z" and value.isascii()):
+        return False
+    if value > _horizon_text():
+        return False
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def real_day(value: str) -> bool:
     """``AAAA-MM-GG``, a real day."""
     if not (len(value) == 10 and value[4] == "-" and value[7] == "-" and value.isascii()):
@@ -183,9 +230,9 @@ def _date_checks(name: str) -> tuple[tuple[str, Callable[[str], bool]], ...]:
     each with its check: the hub took any text there, and another office's
     ``1980-02-31`` or ``ieri`` stopped every reader that reads it as a date.
 
-    Not ``created_at`` / ``updated_at``: every change carries them (checking them was half
-    of this check's cost), nothing counts or merges by them, and a desk shows them as they
-    came when they are no moment (timeutil.format_datetime)."""
+    Not ``created_at`` / ``updated_at``: :func:`content_reason` checks them first, apart
+    (:func:`real_stamp`: every change carries one or both, an insert mostly the same
+    text twice, checked once)."""
     checks: list[tuple[str, Callable[[str], bool]]] = []
     for col in BY_NAME[name].all_columns:
         if col in ("created_at", "updated_at"):
@@ -337,6 +384,14 @@ def content_reason(  # noqa: PLR0911, PLR0912 - one check per branch, read top t
             return refusals.text(refusals.BAD_VALUE, col=col)
         elif col in FLAGS and value not in (0, 1):
             return refusals.text(refusals.BAD_VALUE, col=col)
+    # The stamps of every row: a real moment, not far ahead (retention reads a person's
+    # created_at as the day she was registered: ``ieri`` or ``9999-12-31…`` kept her for
+    # ever). Texts when not None: the caps above.
+    created, updated = data.get("created_at"), data.get("updated_at")
+    if created is not None and not real_stamp(created):
+        return refusals.text(refusals.BAD_VALUE, col="created_at")
+    if updated is not None and updated != created and not real_stamp(updated):
+        return refusals.text(refusals.BAD_VALUE, col="updated_at")
     for col, real in _DATE_CHECKS[table]:
         value = data.get(col)  # a text when not None: the caps above
         if value is not None and not real(value):
