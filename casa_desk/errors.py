@@ -46,8 +46,16 @@ class ValidationError(CasaError):
 
     code = "validation"
 
-    def __init__(self, message: str, *, field: str = "", code: str | None = None) -> None:
-        super().__init__(message, code=code)
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str = "",
+        code: str | None = None,
+        template: str | None = None,
+        params: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message, code=code, template=template, params=params)
         self.field = field
 
 

@@ -5,7 +5,9 @@ row it replaces, so two offices can never overwrite each other's log. Removing a
 amendment too, one marked deleted. The *current* version of a contact is a row that is not
 deleted and that no row amends (a correction or a removal); that one SQL condition
 (:mod:`casa_desk.store.current`) serves the store's lists, search, the agenda and the monthly
-report. Marking a follow-up done is a correction too.
+report. Marking a follow-up done is a correction too. Only the contact's office corrects
+or removes it (:mod:`casa_desk.store.ownership`): head office reads every office's contacts
+and corrects its own.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from casa_desk.models.vocab import Channel, Outcome
 from casa_desk.store import safe_contact
 from casa_desk.store.current import CURRENT
 from casa_desk.store.db import Store
+from casa_desk.store.ownership import check_owned
 from casa_desk.store.restricted import name_columns, restricted_sql
 from casa_desk.store.tables import CONTACTS
 
@@ -117,8 +120,13 @@ class Contacts:
         return rows[0]
 
     def amend(self, contact_id: str, changes: dict[str, Any], *, operator: str) -> dict[str, Any]:
-        """A correction: a new row with the old values plus ``changes``, amending the old."""
+        """A correction: a new row with the old values plus ``changes``, amending the old.
+
+        Only at a desk of the contact's office (:mod:`casa_desk.store.ownership`: a second
+        desk's correction of the same contact would make two current versions of it);
+        elsewhere ValidationError ``not_owner``."""
         old = self.get(contact_id)
+        check_owned(self.store, [old], "contact_id")
         if self.store.db.execute(
             "SELECT 1 FROM contacts WHERE amends_id = ?", [contact_id]
         ).fetchone():
@@ -136,8 +144,10 @@ class Contacts:
         return row
 
     def remove(self, contact_id: str, *, operator: str) -> dict[str, Any]:
-        """Delete a contact from every list and figure (a tombstone amendment)."""
+        """Delete a contact from every list and figure (a tombstone amendment); only at a
+        desk of the contact's office, as :meth:`amend`."""
         old = self.get(contact_id)
+        check_owned(self.store, [old], "contact_id")
         values = {k: old[k] for k in CONTACTS.columns if k not in ("amends_id", "operator")}
         with self.store.transaction() as journal:
             return journal.insert(

@@ -21,6 +21,10 @@ when every one has, with the latest exit's results). The steps after entry there
 the person's *current* enrolments — every one still open, or every one with the latest exit
 — so that what the card records is what the report reads (:meth:`Participants.of_people`).
 
+**Owned by one office** (SYNC.md class B): every step after entry writes only enrolments of
+this desk's office; head office reads every office's and records its own
+(:mod:`casa_desk.store.ownership`, ValidationError ``not_owner`` otherwise).
+
 Each enrolment carries ``cf_hash``, the keyed hash of the person's codice fiscale
 (:func:`casa_desk.models.esf.cf_hash`), when this desk holds the programme key: the hub
 then refuses a second enrolment of the same person made under another person record, and
@@ -47,6 +51,7 @@ from casa_desk.models.vocab import (
 )
 from casa_desk.store.db import Store
 from casa_desk.store.erasure import family
+from casa_desk.store.ownership import check_owned, foreign_owner
 
 #: The four indicators of the first version (a missing answer there means "declined", as
 #: it always has); the 2021–2027 ones were added later, and an enrolment that never asked
@@ -167,6 +172,7 @@ class Participants:
         values given that change are written (and synced): the other programme's questions,
         not asked by today's dialog, keep their answers."""
         row = self.get(participant_id)
+        check_owned(self.store, [row], "participant_id")
         clean = clean_enrolment(values)
         self._not_future(date.fromisoformat(clean["entered_on"]), "entered_on")
         later = [d for d in (row.get("exited_on"), row.get("reentered_on")) if d]
@@ -190,6 +196,7 @@ class Participants:
                 "La persona non è uscita dal programma.", field="reentered_on", code="not_exited"
             )
         targets = self._same_exit(row)
+        check_owned(self.store, targets, "participant_id")
         if on < date.fromisoformat(row["exited_on"]):
             raise ValidationError(
                 f"Il rientro non può precedere l'uscita del {format_date(row['exited_on'])}.",
@@ -233,6 +240,7 @@ class Participants:
                 field="exited_on",
                 code="already_exited",
             )
+        check_owned(self.store, targets, "participant_id")
         start = max(_start(r) for r in targets)
         if on < date.fromisoformat(start):
             raise ValidationError(
@@ -264,9 +272,11 @@ class Participants:
         row = self.get(participant_id)
         if not row.get("exited_on"):
             raise ValidationError("Registrare prima l'uscita dal programma.", code="not_exited")
+        targets = self._same_exit(row)
+        check_owned(self.store, targets, "participant_id")
         changes = self._exit_results(self._entry(row), results, known, recorded_on or today_rome())
         with self.store.transaction() as journal:
-            for target in self._same_exit(row):
+            for target in targets:
                 journal.update("participants", target["id"], changes)
 
     def _exit_results(
@@ -297,6 +307,8 @@ class Participants:
         on = on or today_rome()
         if not row.get("exited_on"):
             raise ValidationError("Registrare prima l'uscita dal programma.", code="not_exited")
+        targets = self._same_exit(row)
+        check_owned(self.store, targets, "participant_id")
         due = follow_up_due(date.fromisoformat(row["exited_on"]))
         if on < due:
             raise ValidationError(
@@ -312,7 +324,7 @@ class Participants:
                 code="needs_employed",
             )
         with self.store.transaction() as journal:
-            for target in self._same_exit(row):
+            for target in targets:
                 journal.update(
                     "participants",
                     target["id"],
@@ -345,6 +357,13 @@ class Participants:
         begun), else the latest exit. None when none of them is enrolled."""
         rows = self._rows_of(person_ids)
         return (rows[0], _state(rows)) if rows else None
+
+    def owner_elsewhere(self, person_ids: Collection[str]) -> str | None:
+        """The code of another office owning an enrolment of these person records (a
+        person and the records merged into them), or None when this desk owns them all:
+        then, and only then, the card offers the steps after entry (each step refuses a
+        write of an enrolment this desk does not own, ``not_owner``)."""
+        return foreign_owner(self.store, self._rows_of(person_ids))
 
     def _rows_of(self, person_ids: Collection[str]) -> list[dict[str, Any]]:
         return self.store.query(

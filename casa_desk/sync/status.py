@@ -10,8 +10,9 @@ from typing import Any
 
 from casa_desk.store.db import Store
 from casa_desk.store.demo_mark import is_demo
+from casa_desk.store.ownership import check_owned, foreign_owner
 from casa_desk.store.restricted import MASK
-from casa_desk.store.tables import BY_NAME
+from casa_desk.store.tables import BY_NAME, SyncClass
 from casa_desk.sync import held
 from casa_desk.sync.apply import state
 from casa_desk.sync.merge import EDIT_AFTER_DELETE, NOT_APPLIED
@@ -99,9 +100,20 @@ def conflicts(
         for key in ("winner_value", "loser_value"):
             row[key] = None if row[key] is None else json.loads(row[key])
         row["hidden"] = int(masked and _conflict_hidden(store, row))
+        row["owner"] = _owner_elsewhere(store, row)
         if row["hidden"]:
             row["winner_value"] = row["loser_value"] = None
     return rows
+
+
+def _owner_elsewhere(store: Store, conflict: dict[str, Any]) -> str | None:
+    """The other office whose row (enrolment, referral, consent…) ``conflict`` is about,
+    or None: only that office reinstates its losing value (SYNC.md §1, class B)."""
+    spec = BY_NAME.get(conflict["table_name"])
+    if spec is None or spec.sync_class is not SyncClass.OWNED:
+        return None
+    rows = store.query(f"SELECT presidio FROM {spec.name} WHERE id = ?", [conflict["row_id"]])
+    return foreign_owner(store, rows)
 
 
 #: Tables whose values a user without permission never reads, whoever they are about.
@@ -143,7 +155,9 @@ def _riservato(store: Store, person_id: str) -> bool:
 
 def reinstate(store: Store, conflict_id: str) -> dict[str, Any] | None:
     """Make the losing value win again, as a new edit through the journal; marks the conflict
-    resolved. For an edit that arrived after a delete, the row is restored too."""
+    resolved. For an edit that arrived after a delete, the row is restored too. An office's
+    own row (class B: an enrolment, a referral, a consent…) only that office's desk
+    reinstates: elsewhere ValidationError ``not_owner``, nothing written."""
     found = store.query("SELECT * FROM sync_conflicts WHERE id = ?", [conflict_id])
     if not found:
         raise KeyError(conflict_id)
@@ -153,6 +167,9 @@ def reinstate(store: Store, conflict_id: str) -> dict[str, Any] | None:
         raise ValueError("a row the local schema refused cannot be reinstated as a value")
     if not spec.mutable:
         raise ValueError(f"{spec.name} is insert-only")
+    if spec.sync_class is SyncClass.OWNED:  # an office's row: its office reinstates
+        rows = store.query(f"SELECT presidio FROM {spec.name} WHERE id = ?", [conflict["row_id"]])
+        check_owned(store, rows, "conflict_id")
     value = None if conflict["loser_value"] is None else json.loads(conflict["loser_value"])
     changes: dict[str, Any] = {conflict["field"]: value}
     if conflict["kind"] == EDIT_AFTER_DELETE:

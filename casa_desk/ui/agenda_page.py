@@ -402,12 +402,17 @@ class AgendaPage(QWidget):
         )
         presidio = None if self.context.is_head_office else self.context.presidio
         due = self.participants.count_follow_ups_due(presidio, today_rome())
-        self.esf_summary.setText(
-            self.tr(
+        if self.context.is_head_office:  # every office's: each records its own (class B)
+            text = self.tr(
+                "Partecipanti da ricontattare: %1. La situazione a sei mesi dall'uscita la "
+                "registra, sulla scheda, il presidio che ha iscritto la persona."
+            )
+        else:
+            text = self.tr(
                 "Partecipanti da ricontattare: %1. La situazione a sei mesi dall'uscita si "
                 "registra sulla scheda (doppio clic)."
-            ).replace("%1", str(due))
-        )
+            )
+        self.esf_summary.setText(text.replace("%1", str(due)))
 
     def _update_buttons(self) -> None:
         self.done_button.setEnabled(self._selected() is not None)

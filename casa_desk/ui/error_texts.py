@@ -38,6 +38,9 @@ TEXTS: dict[str, str] = {
     "not_current": QT_TRANSLATE_NOOP(
         "Errors", "Questo contatto è già stato corretto: correggere l'ultima versione."
     ),
+    "not_owner:contact_id": QT_TRANSLATE_NOOP(
+        "Errors", "Contatto registrato da {office}: lo corregge solo quel presidio."
+    ),
     # people
     "merge_self": QT_TRANSLATE_NOOP("Errors", "Una persona non può essere unita a se stessa."),
     "merge_chain": QT_TRANSLATE_NOOP("Errors", "La persona scelta è già stata unita a un'altra."),
@@ -108,6 +111,14 @@ TEXTS: dict[str, str] = {
     # ESF participants (the card's Programma FSE box)
     "already_enrolled": QT_TRANSLATE_NOOP("Errors", "La persona è già iscritta al programma."),
     "not_found:participant_id": QT_TRANSLATE_NOOP("Errors", "Iscrizione al programma non trovata."),
+    "not_owner:participant_id": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Iscrizione al programma FSE registrata da {office}: la aggiorna solo quel presidio.",
+    ),
+    "not_owner:conflict_id": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Riga registrata da {office}: il valore perso lo ripristina solo quel presidio.",
+    ),
     "before_entry:exited_on": QT_TRANSLATE_NOOP(
         "Errors", "L'uscita non può precedere l'ingresso (o il rientro) nel programma."
     ),

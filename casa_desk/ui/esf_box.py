@@ -4,7 +4,9 @@ follow-up once it is due, or a re-entry.
 
 At an office's desk every person's card has it: "Non iscritto" with the entry for someone
 not enrolled (not for an anonymised person, nor at head office, which runs no programme's
-desk). Each step opens a dialog (:mod:`casa_desk.ui.esf_dialogs`)
+desk). Another office's enrolment (at head office, which reads them all) shows its steps
+greyed, with the office that records them: only the owning office writes it (class B).
+Each step opens a dialog (:mod:`casa_desk.ui.esf_dialogs`)
 whose OK runs the step as a :class:`~casa_desk.ui.operations.StoreOp` on
 :class:`~casa_desk.store.participants.Participants`: ``participants`` is announced once on
 the change bus (the card and the agenda's follow-ups refresh with it).
@@ -22,6 +24,7 @@ from casa_desk.models.esf import follow_up_due
 from casa_desk.models.timeutil import format_date, today_rome
 from casa_desk.models.vocab import ExitResult, FollowUpResult
 from casa_desk.reports.programme import resolve as resolve_programme
+from casa_desk.store.ownership import office_name
 from casa_desk.store.participants import Participants
 from casa_desk.ui.context import DeskContext
 from casa_desk.ui.esf_dialogs import (
@@ -47,6 +50,7 @@ class EsfBox(QGroupBox):
         self.row: dict[str, Any] | None = None  # the enrolment whose state counts
         self.entry: dict[str, Any] | None = None  # the one whose entry counts
         self.person_id: str | None = None  # the person the entry would enrol
+        self.owner: str | None = None  # another office's name, when the enrolment is theirs
         self.dialog: EntryDialog | ResultsDialog | FollowUpDialog | ReentryDialog | None = None
         self.state = plain_label(self)
         self.state.setObjectName("esfState")
@@ -104,6 +108,10 @@ class EsfBox(QGroupBox):
             # Records merged, each enrolled: the entry that counts and the current state,
             # as the report folds them; the steps act on the current one(s).
             self.entry, self.row = found
+            # Another office's enrolment (head office reads them all): only that office
+            # records its steps (class B), so none is offered here.
+            owner = self.participants.owner_elsewhere(person_ids)
+            self.owner = office_name(self.context.store, owner) if owner else None
             self._show(self.row)
             self.show()
             return
@@ -116,6 +124,7 @@ class EsfBox(QGroupBox):
         self.row = None
         self.entry = None
         self.person_id = None
+        self.owner = None
         self.state.clear()
         self.hide()
 
@@ -146,6 +155,8 @@ class EsfBox(QGroupBox):
             lines.append(self._follow_up_line(row, due))
         else:
             lines.append(self.tr("Nel programma."))
+        if self.owner:
+            lines.append(self._owner_line())
         self.state.setText("\n".join(lines))
         self.enrol_button.hide()
         self.correct_button.show()
@@ -155,6 +166,21 @@ class EsfBox(QGroupBox):
             bool(exited) and due is not None and due <= today_rome() and not row.get("followup_on")
         )
         self.reentry_button.setVisible(bool(exited))
+        steps = (
+            self.correct_button,
+            self.exit_button,
+            self.results_button,
+            self.follow_up_button,
+            self.reentry_button,
+        )
+        for button in steps:
+            button.setEnabled(self.owner is None)
+            button.setToolTip(self._owner_line() if self.owner else "")
+
+    def _owner_line(self) -> str:
+        return self.tr("Iscrizione registrata da %1: la aggiorna solo quel presidio.").replace(
+            "%1", self.owner or ""
+        )
 
     def _results_line(self, row: dict[str, Any]) -> str:
         if not row.get("exit_results_on"):

@@ -34,6 +34,7 @@ from casa_desk.models.timeutil import format_date, format_datetime
 from casa_desk.store.contacts import Contacts
 from casa_desk.store.directory import Directory
 from casa_desk.store.merging import Moved, may_merge_away
+from casa_desk.store.ownership import foreign_owner, office_name
 from casa_desk.store.people import People
 from casa_desk.store.referrals import Referrals
 from casa_desk.sync import status as sync_status
@@ -462,12 +463,28 @@ class PersonCard(QWidget):
         if entry.kind == "referral":
             self.referral_opened.emit(entry.id)
         elif entry.kind == "contact":
+            owner = self._contact_owner(entry)
+            if owner:
+                self.detail.setText(self._owner_text(owner))
+                return
             if self.history_model.is_hidden(entry):
                 self.detail.setText(
                     self.tr("Contenuto riservato: premere «Mostra» prima di correggerlo.")
                 )
                 return
             self.amend_requested.emit(entry.id)
+
+    def _contact_owner(self, entry: Entry) -> str | None:
+        """The name of the other office that owns this contact, or None when it is this
+        desk's: only its office corrects a contact (two desks' corrections of one contact
+        would make two current versions of it), so head office reads the offices' ones."""
+        owner = foreign_owner(self.context.store, [entry.row])
+        return office_name(self.context.store, owner) if owner else None
+
+    def _owner_text(self, owner: str) -> str:
+        return self.tr("Contatto registrato da %1: lo corregge solo quel presidio.").replace(
+            "%1", owner
+        )
 
     def _history_menu(self, position: QPoint) -> None:
         index = self.history_view.indexAt(position)
@@ -486,7 +503,11 @@ class PersonCard(QWidget):
             show.triggered.connect(self.reveal_current)
         if entry.kind == "contact":
             amend = menu.addAction(self.tr("Correggi contatto…"))
-            amend.setEnabled(not hidden)
+            owner = self._contact_owner(entry)
+            amend.setEnabled(not hidden and owner is None)
+            if owner:
+                menu.setToolTipsVisible(True)
+                amend.setToolTip(self._owner_text(owner))
             amend.triggered.connect(self.open_entry)
         else:
             menu.addAction(self.tr("Apri nelle Segnalazioni")).triggered.connect(self.open_entry)

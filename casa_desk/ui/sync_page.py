@@ -44,6 +44,7 @@ from shiboken6 import isValid
 from casa_desk.errors import CasaError, SyncError
 from casa_desk.models.timeutil import format_datetime
 from casa_desk.store.db import Store
+from casa_desk.store.ownership import office_name
 from casa_desk.sync import protocol
 from casa_desk.sync import status as sync_status
 from casa_desk.ui.context import ChangeBus
@@ -438,7 +439,18 @@ class SyncPage(QWidget):
         # a row whose values this user may not read is decided by a colleague who may
         conflict = self._selected_conflict()
         conflict = None if conflict is None or conflict["hidden"] else conflict
-        self.reinstate_button.setEnabled(conflict is not None and conflict["kind"] != "not_applied")
+        owner = conflict.get("owner") if conflict is not None else None
+        self.reinstate_button.setEnabled(
+            conflict is not None and conflict["kind"] != "not_applied" and owner is None
+        )
+        # Another office's row (head office sees them all): that office reinstates.
+        self.reinstate_button.setToolTip(
+            self.tr(
+                "Riga registrata da %1: il valore perso lo ripristina solo quel presidio."
+            ).replace("%1", office_name(self.store, owner))
+            if owner
+            else ""
+        )
         self.dismiss_button.setEnabled(conflict is not None)
         edit = self._selected_edit()
         edit = None if edit is None or edit["hidden"] else edit

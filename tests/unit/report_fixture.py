@@ -16,6 +16,7 @@ from typing import Any
 from casa_desk.models.timeutil import to_utc_text
 from casa_desk.store.contacts import Contacts
 from casa_desk.store.reference import reference_rows
+from casa_desk.store.tables import CONTACTS
 
 OFFICES = ("SAN-SIRO", "MAZZINI")
 LAST_NAMES = (
@@ -37,6 +38,22 @@ def _when(rng: random.Random, month: tuple[int, int]) -> str:
     year, mon = month
     day = rng.randint(1, 28)
     return to_utc_text(datetime(year, mon, day, rng.randint(8, 19), rng.randint(0, 59)))
+
+
+def _remove(store: Any, journal: Any, row: dict[str, Any]) -> None:
+    """Remove a contact as its office's desk does: :meth:`Contacts.remove` for this
+    store's office; another office's (which only its own desk may remove) as that desk
+    wrote it, the same tombstone amendment reached this store by sync."""
+    if row["presidio"] == store.presidio:
+        Contacts(store).remove(row["id"], operator="op1")
+        return
+    values = {k: row[k] for k in CONTACTS.columns if k not in ("amends_id", "operator")}
+    journal.insert(
+        "contacts",
+        {**values, "amends_id": row["id"], "operator": "op1", "deleted": 1},
+        presidio=row["presidio"],
+        scope=row["scope"],
+    )
 
 
 def build(  # noqa: PLR0912 - builds every kind of row the report reads
@@ -107,7 +124,7 @@ def build(  # noqa: PLR0912 - builds every kind of row the report reads
             # Some contacts removed by the desk's own path (a deleted amendment), some
             # corrected, chains of two, and corrections removed in turn.
             if n % 34 == 0:
-                Contacts(store).remove(row["id"], operator="op1")
+                _remove(store, j, row)
             elif n % 17 == 0:
                 fix = j.insert(
                     "contacts",
@@ -133,7 +150,7 @@ def build(  # noqa: PLR0912 - builds every kind of row the report reads
                     presidio=office,
                 )
                 if n % 85 == 0:
-                    Contacts(store).remove(fix["id"], operator="op1")
+                    _remove(store, j, fix)
                 elif n % 51 == 0:
                     j.insert(
                         "contacts",

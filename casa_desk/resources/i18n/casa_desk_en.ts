@@ -136,6 +136,10 @@
         <translation>%1 today, %2 overdue, %3 in the next 7 days</translation>
     </message>
     <message>
+        <source>Partecipanti da ricontattare: %1. La situazione a sei mesi dall&apos;uscita la registra, sulla scheda, il presidio che ha iscritto la persona.</source>
+        <translation>Participants to contact again: %1. The situation six months after leaving is recorded on the card by the office that enrolled the person.</translation>
+    </message>
+    <message>
         <source>Partecipanti da ricontattare: %1. La situazione a sei mesi dall&apos;uscita si registra sulla scheda (doppio clic).</source>
         <translation>Participants to contact again: %1. The situation six months after leaving is recorded on the card (double click).</translation>
     </message>
@@ -1313,6 +1317,10 @@
         <translation>This contact has already been corrected: correct the latest version.</translation>
     </message>
     <message>
+        <source>Contatto registrato da {office}: lo corregge solo quel presidio.</source>
+        <translation>Contact recorded by {office}: only that office corrects it.</translation>
+    </message>
+    <message>
         <source>Una persona non può essere unita a se stessa.</source>
         <translation>A person cannot be merged with themselves.</translation>
     </message>
@@ -1419,6 +1427,14 @@
     <message>
         <source>Iscrizione al programma non trovata.</source>
         <translation>Programme enrolment not found.</translation>
+    </message>
+    <message>
+        <source>Iscrizione al programma FSE registrata da {office}: la aggiorna solo quel presidio.</source>
+        <translation>ESF enrolment recorded by {office}: only that office updates it.</translation>
+    </message>
+    <message>
+        <source>Riga registrata da {office}: il valore perso lo ripristina solo quel presidio.</source>
+        <translation>Row recorded by {office}: only that office reinstates the lost value.</translation>
     </message>
     <message>
         <source>L&apos;uscita non può precedere l&apos;ingresso (o il rientro) nel programma.</source>
@@ -1713,6 +1729,10 @@
     <message>
         <source>Nel programma.</source>
         <translation>In the programme.</translation>
+    </message>
+    <message>
+        <source>Iscrizione registrata da %1: la aggiorna solo quel presidio.</source>
+        <translation>Enrolment recorded by %1: only that office updates it.</translation>
     </message>
     <message>
         <source>Esiti immediati: da registrare.</source>
@@ -2698,6 +2718,10 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Contenuto riservato: premere «Mostra» prima di correggerlo.</source>
         <translation>Confidential content: press “Show” before correcting it.</translation>
+    </message>
+    <message>
+        <source>Contatto registrato da %1: lo corregge solo quel presidio.</source>
+        <translation>Contact recorded by %1: only that office corrects it.</translation>
     </message>
     <message>
         <source>Correggi contatto…</source>
@@ -3917,6 +3941,10 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Sincronizzato.</source>
         <translation>Synced.</translation>
+    </message>
+    <message>
+        <source>Riga registrata da %1: il valore perso lo ripristina solo quel presidio.</source>
+        <translation>Row recorded by %1: only that office reinstates the lost value.</translation>
     </message>
     <message>
         <source>Sincronizzazione in corso…</source>

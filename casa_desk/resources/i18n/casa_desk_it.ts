@@ -136,6 +136,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Partecipanti da ricontattare: %1. La situazione a sei mesi dall&apos;uscita la registra, sulla scheda, il presidio che ha iscritto la persona.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Partecipanti da ricontattare: %1. La situazione a sei mesi dall&apos;uscita si registra sulla scheda (doppio clic).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1313,6 +1317,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Contatto registrato da {office}: lo corregge solo quel presidio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Una persona non può essere unita a se stessa.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1418,6 +1426,14 @@
     </message>
     <message>
         <source>Iscrizione al programma non trovata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iscrizione al programma FSE registrata da {office}: la aggiorna solo quel presidio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riga registrata da {office}: il valore perso lo ripristina solo quel presidio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1712,6 +1728,10 @@
     </message>
     <message>
         <source>Nel programma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iscrizione registrata da %1: la aggiorna solo quel presidio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2693,6 +2713,10 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Contenuto riservato: premere «Mostra» prima di correggerlo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contatto registrato da %1: lo corregge solo quel presidio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3911,6 +3935,10 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Sincronizzato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riga registrata da %1: il valore perso lo ripristina solo quel presidio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -12,7 +12,8 @@ The office PC is not trusted. Before a change is merged the hub checks, in this 
    surrogate (PostgreSQL and SQLite cannot store one: the whole batch would fail for ever);
 3. **links** — every id a row points at (a contact's person, an event's referral, a
    referral's service…) is a row the hub has, or one accepted earlier in the same batch,
-   that the pushing office may see; an event belongs to its referral's office.
+   that the pushing office may see; an event belongs to its referral's office; a contact's
+   correction (``amends_id``) is its office's, head office's included.
 
 Each refusal is a short Italian reason naming a column or a code, never a value, made from
 its stable code (:mod:`casa_desk.sync.refusals`: the office's window words it). The checks
@@ -486,6 +487,10 @@ class Links:
                 own = data.get("presidio"), data.get("scope")
                 if own != (row.get("presidio"), row.get("scope")):
                     return refusals.text(refusals.FOREIGN_EVENT)
+            if col == "amends_id" and row.get("presidio") != device.presidio:
+                # Only a contact's office corrects it: a second desk's correction, written
+                # while the office corrects it, made two current versions of one contact.
+                return refusals.text(refusals.OTHER_OFFICE_EDIT, office=row.get("presidio"))
         return None
 
 

@@ -4,11 +4,13 @@
   office;
 - contacts, referrals with their events, participants, consents, audit rows and sensitive
   rows go to their own office and head office only;
-- an office writes only its own rows. People: any office may edit the fields of the shared
-  registry (merged field by field, shown to the registering office), but only the
-  registering office or head office may delete a person, merge them away or anonymise
-  them (an office sees the registry, not the other offices' contacts: its retention would
-  find every other office's person "not seen for years");
+- an office writes only its own rows, and head office does not write an office's ESF
+  enrolment (it moves it to the surviving record of a merge) nor correct an office's
+  contact (SYNC.md §1: one owning office writes). People: any office may edit the fields
+  of the shared registry (merged field by field, shown to the registering office), but
+  only the registering office or head office may delete a person, merge them away or
+  anonymise them (an office sees the registry, not the other offices' contacts: its
+  retention would find every other office's person "not seen for years");
 - only head office changes reference data (``settings`` included: the ESF programme is
   head office's choice), except that an office may add services of its own (a local CAF,
   a parish help desk…) and edit those: they stay in that office's directory and head
@@ -68,7 +70,7 @@ def authorise(  # noqa: PLR0911, PLR0912 - one rule per branch, read top to bott
     ):
         return refusals.text(refusals.OWNER_CHANGE)
     if device.head_office:
-        return None
+        return _head_office_edit(device, spec.name, change, current)
     if spec.sync_class is SyncClass.REFERENCE:
         return _office_service(device, spec.name, change, current)
     if current is None:
@@ -88,6 +90,29 @@ def authorise(  # noqa: PLR0911, PLR0912 - one rule per branch, read top to bott
     if spec.sync_class is SyncClass.SHARED:
         return _registry_edit(device, data, current)
     if current.get("presidio") != device.presidio:
+        return refusals.text(refusals.OTHER_OFFICE_EDIT, office=current.get("presidio"))
+    return None
+
+
+#: What head office may change in an office's ESF enrolment: the person it belongs to, when
+#: head office merges two records of one person (store/merging.py); ``updated_at`` comes
+#: with every change.
+MERGE_MOVE = frozenset({"person_id", "updated_at"})
+
+
+def _head_office_edit(
+    device: Device, table: str, change: dict[str, Any], current: dict[str, Any] | None
+) -> str | None:
+    """Head office writes what it likes but an office's enrolment (class B: its office
+    records exit, results, six-month result, re-entry; two desks writing them apart attach
+    a result to another exit). Its correction of an office's contact is refused with the
+    contact's owner, in :meth:`casa_desk.sync.hub.rules.Links.reason`."""
+    if (
+        table == "participants"
+        and current is not None
+        and current.get("presidio") != device.presidio
+        and (change["op"] != "update" or not set(change.get("data") or {}) <= MERGE_MOVE)
+    ):
         return refusals.text(refusals.OTHER_OFFICE_EDIT, office=current.get("presidio"))
     return None
 
