@@ -42,9 +42,31 @@ def withdraw(store: Store, rejections: list[dict[str, Any]]) -> list[str]:
     :data:`~casa_desk.sync.refusals.ALREADY_CORRECTED`, with the corrections made of them
     since; returns the ids withdrawn now. Only rows this store inserted and still counts
     are touched, so a refusal heard twice changes nothing. Inside the caller's transaction."""
-    refused = [
-        str(r["change_id"]) for r in rejections if r.get("change_id") and corrected_elsewhere(r)
-    ]
+    return _withdraw(
+        store,
+        [str(r["change_id"]) for r in rejections if r.get("change_id") and corrected_elsewhere(r)],
+    )
+
+
+def withdraw_recorded(store: Store) -> list[str]:
+    """:func:`withdraw` for the refusals already recorded: those an earlier version of the
+    desk kept without withdrawing anything (the hub was upgraded first). Inside the caller's
+    transaction; one look at ``sync_rejections``."""
+    reason = refusals.text(refusals.ALREADY_CORRECTED)
+    return _withdraw(
+        store,
+        [
+            str(r[0])
+            for r in store.db.execute(
+                "SELECT change_id FROM sync_rejections WHERE table_name = 'contacts'"
+                " AND reason = ?",
+                [reason],
+            )
+        ],
+    )
+
+
+def _withdraw(store: Store, refused: list[str]) -> list[str]:
     if not refused:
         return []
     db = store.db
@@ -82,4 +104,4 @@ def withdraw(store: Store, rejections: list[dict[str, Any]]) -> list[str]:
     return chain
 
 
-__all__ = ["CHANGE_PREFIX", "corrected_elsewhere", "withdraw"]
+__all__ = ["CHANGE_PREFIX", "corrected_elsewhere", "withdraw", "withdraw_recorded"]

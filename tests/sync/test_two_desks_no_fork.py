@@ -18,7 +18,16 @@ from typing import Any
 import pytest
 from hostile import Hostile
 from login_helpers import new_store
-from sync_helpers import HubProcess, check_invariants, contact, new_office, person, quiesce, row
+from sync_helpers import (
+    HubProcess,
+    check_invariants,
+    contact,
+    new_office,
+    person,
+    quiesce,
+    row,
+    sync,
+)
 
 from casa_desk.models.ids import uuid7
 from casa_desk.reports import aggregate
@@ -26,7 +35,7 @@ from casa_desk.reports.aggregate import Month
 from casa_desk.store.contacts import Contacts
 from casa_desk.store.db import Store
 from casa_desk.store.tables import HEAD_OFFICE
-from casa_desk.sync import refusals
+from casa_desk.sync import refusals, withdrawn
 from casa_desk.sync.bundle import export_bundle, hub_import_bundle, import_reply
 from casa_desk.sync.client import save_credentials
 from casa_desk.sync.hub.devices import add_device, enrol
@@ -92,8 +101,8 @@ def test_the_first_correction_wins_and_the_second_desk_withdraws_its_own(
     for store in (desk1, desk2):
         assert Contacts(store).agenda("SAN-SIRO", date(2026, 11, 1))["overdue"] == []
     # Desk 2's corrections are kept (withdrawn, not lost), and it is told in one line.
-    for withdrawn in (fixed, again):
-        kept = row(desk2, "contacts", withdrawn["id"])
+    for taken_back in (fixed, again):
+        kept = row(desk2, "contacts", taken_back["id"])
         assert kept is not None and kept["deleted"] == 1
     assert row(desk2, "contacts", fixed["id"])["category"] == "amministrativo"  # type: ignore[index]
     assert LINE_IT in _refused_lines(desk2)
@@ -214,3 +223,27 @@ def test_a_removal_and_a_correction_apart(
         assert len(shown) == (0 if removed_first else 1)
         figures = aggregate.compute(store.db.conn, OCTOBER, "SAN-SIRO")
         assert figures.headline.contacts == (0 if removed_first else 1)
+
+
+def test_a_desk_upgraded_after_the_refusal_withdraws_at_its_next_sync(
+    sqlite_hub: HubProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hub is upgraded first: a desk of the earlier version recorded the refusal and
+    kept its correction current. Once upgraded, its next sync (with nothing to push)
+    withdraws it."""
+    desk1 = new_office(sqlite_hub, tmp_path / "d1.sqlite", "SAN-SIRO")
+    desk2 = new_office(sqlite_hub, tmp_path / "d2.sqlite", "SAN-SIRO")
+    someone, logged = _logged(desk1)
+    quiesce([desk1, desk2])
+    Contacts(desk1).mark_follow_up_done(logged["id"], operator="op1")
+    fixed = Contacts(desk2).amend(logged["id"], {"category": "amministrativo"}, operator="op2")
+    with monkeypatch.context() as earlier:  # the earlier desk: refusals kept, nothing withdrawn
+        earlier.setattr(withdrawn, "withdraw", lambda *_a: [])
+        earlier.setattr(withdrawn, "withdraw_recorded", lambda *_a: [])
+        quiesce([desk1, desk2])
+        assert len(Contacts(desk2).history([someone["id"]])) == 2
+    assert LINE_IT in _refused_lines(desk2)
+    report = sync(desk2)
+    assert report.pushed == 0
+    _one_current([(desk1, "SAN-SIRO"), (desk2, "SAN-SIRO")], someone["id"])
+    assert row(desk2, "contacts", fixed["id"])["deleted"] == 1  # type: ignore[index]
