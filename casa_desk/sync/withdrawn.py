@@ -44,39 +44,48 @@ def withdraw(store: Store, rejections: list[dict[str, Any]]) -> list[str]:
     are touched, so a refusal heard twice changes nothing. Inside the caller's transaction."""
     return _withdraw(
         store,
-        [str(r["change_id"]) for r in rejections if r.get("change_id") and corrected_elsewhere(r)],
+        [
+            (str(r["change_id"]), str(r["row_id"]))
+            for r in rejections
+            if r.get("change_id") and r.get("row_id") and corrected_elsewhere(r)
+        ],
     )
 
 
 def withdraw_recorded(store: Store) -> list[str]:
     """:func:`withdraw` for the refusals already recorded: those an earlier version of the
-    desk kept without withdrawing anything (the hub was upgraded first). Inside the caller's
-    transaction; one look at ``sync_rejections``."""
+    desk kept without withdrawing anything (the hub was upgraded first), even once the
+    outbox has let their changes go. Inside the caller's transaction; one look at
+    ``sync_rejections``."""
     reason = refusals.text(refusals.ALREADY_CORRECTED)
     return _withdraw(
         store,
         [
-            str(r[0])
+            (str(r[0]), str(r[1]))
             for r in store.db.execute(
-                "SELECT change_id FROM sync_rejections WHERE table_name = 'contacts'"
-                " AND reason = ?",
+                "SELECT change_id, row_id FROM sync_rejections WHERE table_name = 'contacts'"
+                " AND reason = ? AND row_id IS NOT NULL",
                 [reason],
             )
         ],
     )
 
 
-def _withdraw(store: Store, refused: list[str]) -> list[str]:
+def _withdraw(store: Store, refused: list[tuple[str, str]]) -> list[str]:
+    """Withdraw the corrections ``refused`` names (change id, row id): a correction this
+    device made (``origin``) whose change, while the outbox keeps it, is that row's insert."""
     if not refused:
         return []
     db = store.db
     own = [
         row[0]
         for row in db.execute(
-            "SELECT o.row_id FROM sync_outbox o JOIN contacts c ON c.id = o.row_id"
-            " WHERE o.op = 'insert' AND o.table_name = 'contacts' AND c.amends_id IS NOT NULL"
-            " AND o.change_id IN (SELECT value FROM json_each(?))",
-            [json.dumps(refused)],
+            "SELECT c.id FROM json_each(?) r"
+            " JOIN contacts c ON c.id = json_extract(r.value, '$[1]')"
+            " WHERE c.amends_id IS NOT NULL AND c.origin = ? AND NOT EXISTS"
+            " (SELECT 1 FROM sync_outbox o WHERE o.change_id = json_extract(r.value, '$[0]')"
+            " AND NOT (o.row_id = c.id AND o.op = 'insert' AND o.table_name = 'contacts'))",
+            [json.dumps(refused), store.device_id],
         )
     ]
     if not own:

@@ -11,7 +11,7 @@ withdraws it (kept, not counted) and lists the refusal on its Sync page in one l
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,7 @@ from casa_desk.store.db import Store
 from casa_desk.store.tables import HEAD_OFFICE
 from casa_desk.sync import refusals, withdrawn
 from casa_desk.sync.bundle import export_bundle, hub_import_bundle, import_reply
-from casa_desk.sync.client import save_credentials
+from casa_desk.sync.client import prune_outbox, save_credentials
 from casa_desk.sync.hub.devices import add_device, enrol
 from casa_desk.sync.hub.storage import HubStore
 from casa_desk.ui.sync_page import SyncPage
@@ -229,8 +229,8 @@ def test_a_desk_upgraded_after_the_refusal_withdraws_at_its_next_sync(
     sqlite_hub: HubProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The hub is upgraded first: a desk of the earlier version recorded the refusal and
-    kept its correction current. Once upgraded, its next sync (with nothing to push)
-    withdraws it."""
+    kept its correction current. Once upgraded, weeks later, its next sync (with nothing
+    to push) withdraws it."""
     desk1 = new_office(sqlite_hub, tmp_path / "d1.sqlite", "SAN-SIRO")
     desk2 = new_office(sqlite_hub, tmp_path / "d2.sqlite", "SAN-SIRO")
     someone, logged = _logged(desk1)
@@ -243,6 +243,10 @@ def test_a_desk_upgraded_after_the_refusal_withdraws_at_its_next_sync(
         quiesce([desk1, desk2])
         assert len(Contacts(desk2).history([someone["id"]])) == 2
     assert LINE_IT in _refused_lines(desk2)
+    with desk2.transaction():  # upgraded weeks later: the outbox has let the change go
+        assert prune_outbox(desk2, now=datetime.now(UTC) + timedelta(days=60)) > 0
+    gone = "SELECT count(*) FROM sync_outbox WHERE row_id = ?"
+    assert desk2.db.execute(gone, [fixed["id"]]).fetchone()[0] == 0
     report = sync(desk2)
     assert report.pushed == 0
     _one_current([(desk1, "SAN-SIRO"), (desk2, "SAN-SIRO")], someone["id"])
