@@ -29,6 +29,7 @@ from sync_helpers import (
     sync,
 )
 
+from casa_desk.errors import ValidationError
 from casa_desk.models.ids import uuid7
 from casa_desk.reports import aggregate
 from casa_desk.reports.aggregate import Month
@@ -251,3 +252,23 @@ def test_a_desk_upgraded_after_the_refusal_withdraws_at_its_next_sync(
     assert report.pushed == 0
     _one_current([(desk1, "SAN-SIRO"), (desk2, "SAN-SIRO")], someone["id"])
     assert row(desk2, "contacts", fixed["id"])["deleted"] == 1  # type: ignore[index]
+
+
+def test_a_withdrawn_correction_is_not_corrected_again(
+    sqlite_hub: HubProcess, tmp_path: Path
+) -> None:
+    """The agenda offers to undo a follow-up just marked done; a sync in between withdrew
+    that correction: the undo is refused (the current version is the other desk's), so no
+    second current version comes back."""
+    desk1 = new_office(sqlite_hub, tmp_path / "d1.sqlite", "SAN-SIRO")
+    desk2 = new_office(sqlite_hub, tmp_path / "d2.sqlite", "SAN-SIRO")
+    someone, logged = _logged(desk1)
+    quiesce([desk1, desk2])
+    Contacts(desk1).amend(logged["id"], {"category": "amministrativo"}, operator="op1")
+    done = Contacts(desk2).mark_follow_up_done(logged["id"], operator="op2")
+    quiesce([desk1, desk2])
+    with pytest.raises(ValidationError) as refused:
+        Contacts(desk2).undo_follow_up_done(done["id"], operator="op2")
+    assert refused.value.code == "not_current"
+    quiesce([desk1, desk2])
+    _one_current([(desk1, "SAN-SIRO"), (desk2, "SAN-SIRO")], someone["id"])
