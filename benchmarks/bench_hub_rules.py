@@ -109,7 +109,8 @@ def links(changes: list[dict[str, Any]], held: int) -> None:
                 for change in batch:
                     reason = resolved.reason(device, change)
                     refused += reason is not None
-                    resolved.taken(change)
+                    if change["table"] == "contacts":  # as the push does
+                        resolved.taken(change)
         spent = time.perf_counter() - start
         hub.close()
     print(

@@ -447,12 +447,16 @@ class Links:
     def __init__(self, conn: Connection, changes: list[dict[str, Any]], rows: dict[Key, Row]):
         self.rows = rows
         wanted: dict[str, set[str]] = {}
+        amended: set[str] = set()  # contacts the batch corrects
         for change in changes:
             data = change.get("data") or {}
             for col, target in LINKS.get(change["table"], ()):
                 value = data.get(col)
-                if isinstance(value, str) and (target, value) not in rows:
-                    wanted.setdefault(target, set()).add(value)
+                if isinstance(value, str):
+                    if (target, value) not in rows:
+                        wanted.setdefault(target, set()).add(value)
+                    if col == "amends_id":
+                        amended.add(value)
         #: The rows pointed at that the batch does not hold (:func:`_owners`).
         self.found: dict[Key, Row] = {}
         for target, ids in wanted.items():
@@ -463,18 +467,9 @@ class Links:
                 self.found[(target, r[0])] = row
         #: Contact id → the id of the row that corrects it (the hub's, then this batch's).
         self.corrected: dict[str, str] = {}
-        amended = sorted(
-            {
-                c["data"]["amends_id"]
-                for c in changes
-                if c["table"] == "contacts"
-                and c.get("op") == "insert"
-                and isinstance((c.get("data") or {}).get("amends_id"), str)
-            }
-        )
         if amended:
             sql = f"SELECT amends_id, id FROM {schema.MIRRORS['contacts'].name} WHERE amends_id"
-            self.corrected.update((r[0], r[1]) for r in where_in(conn, sql, amended))
+            self.corrected.update((r[0], r[1]) for r in where_in(conn, sql, sorted(amended)))
 
     def reason(self, device: Device, change: dict[str, Any]) -> str | None:
         """None when every link resolves in the pusher's scope, else why not."""
@@ -519,9 +514,9 @@ class Links:
         return None
 
     def taken(self, change: dict[str, Any]) -> None:
-        """Note an accepted change: a correction of a contact makes it corrected for the
-        rest of the batch."""
-        if change["table"] == "contacts" and change["op"] == "insert":
+        """Note an accepted change of a contact: a correction makes the contact it corrects
+        corrected for the rest of the batch."""
+        if change["op"] == "insert":
             amends = (change.get("data") or {}).get("amends_id")
             if isinstance(amends, str):
                 self.corrected.setdefault(amends, change["row_id"])
