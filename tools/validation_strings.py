@@ -169,4 +169,5 @@ REFUSALS = (
     QT_TRANSLATE_NOOP("Refusals", 'Modifica scartata: la scheda a cui si riferisce non è arrivata alla sede entro {days} giorni.'),
     QT_TRANSLATE_NOOP("Refusals", 'Modifica rifiutata: troppe modifiche di questo ufficio attendono alla sede schede non ancora arrivate. Avvisare la sede; ripetere la modifica quando la scheda sarà arrivata.'),
     QT_TRANSLATE_NOOP("Refusals", 'La persona è già iscritta al programma FSE (anche da un altro presidio).'),
+    QT_TRANSLATE_NOOP("Refusals", 'Il contatto è già stato corretto da un altro computer: correggere la versione attuale.'),
 )

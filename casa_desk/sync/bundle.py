@@ -49,7 +49,7 @@ from casa_desk.store import erasure
 from casa_desk.store.clock import restamp_own_future
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME
-from casa_desk.sync import protocol, restored
+from casa_desk.sync import protocol, restored, withdrawn
 from casa_desk.sync.apply import (
     REFUSED_LATER_SEEN,
     apply_changes,
@@ -330,6 +330,7 @@ def import_reply_counts(store: Store, path: Path) -> ReplyCounts:
         )
     with store.transaction():
         keep_rejections(store, payload.get("rejected") or [])
+        withdrawn.withdraw_recorded(store)  # refused before this version withdrew them
         stats = apply_changes(store, payload["changes"])
         stats.applied += release_held(store).applied
         refused = rejected_update_rows(

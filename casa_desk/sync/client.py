@@ -37,7 +37,7 @@ from casa_desk.store.connection import OperationalError
 from casa_desk.store.db import Store
 from casa_desk.store.participants import KEY_STATE, Participants
 from casa_desk.store.tables import BY_NAME, SHARED_SCOPE
-from casa_desk.sync import held, protocol, restored
+from casa_desk.sync import held, protocol, restored, withdrawn
 from casa_desk.sync.apply import (
     REFUSED_LATER_SEEN,
     apply_snapshot_rows,
@@ -267,6 +267,8 @@ class SyncClient:
             hello = self.hello()
             report.realigned = hello["realigned"]
             late = self.take_refused_later(hello, report)
+            with self.store.transaction():  # refused before this version withdrew them
+                withdrawn.withdraw_recorded(self.store)
             self.push_all(hello, report, progress)
             if restored.refetch_owed(self.store):  # what the old backup lost comes back
                 self.refetch_all(int(hello["log_head"]))

@@ -3307,6 +3307,10 @@ the free number shown on the notice board.</translation>
         <source>La persona è già iscritta al programma FSE (anche da un altro presidio).</source>
         <translation>The person is already enrolled in the ESF programme (perhaps by another office).</translation>
     </message>
+    <message>
+        <source>Il contatto è già stato corretto da un altro computer: correggere la versione attuale.</source>
+        <translation>The contact had already been corrected on another computer: correct its current version.</translation>
+    </message>
 </context>
 <context>
     <name>ReportPage</name>

@@ -3302,6 +3302,10 @@ anche il numero verde indicato in bacheca.</source>
         <source>La persona è già iscritta al programma FSE (anche da un altro presidio).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Il contatto è già stato corretto da un altro computer: correggere la versione attuale.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReportPage</name>

@@ -163,6 +163,8 @@ def apply_batch(  # noqa: PLR0912, PLR0915 - one change at a time, checks in ord
             refused_ops[change["change_id"]] = str(change.get("op"))
             continue
         result = merge_change(BY_NAME[change["table"]], current, change)
+        if change["table"] == "contacts":
+            links.taken(change)
         if result.row is not None:
             rows[key] = result.row
             touched.add(key)

@@ -37,6 +37,10 @@ MIRRORS: dict[str, Table] = {
     for spec in SYNCED_TABLES
 }
 
+#: A contact's corrections by the row they correct: the push refuses a second correction
+#: of one contact (hub/rules.py :class:`Links`), one indexed look-up per batch.
+Index("contacts_amends", MIRRORS["contacts"].c.amends_id)
+
 devices = Table(
     "devices",
     metadata,
