@@ -471,9 +471,10 @@ class HubStore:
                     log.c.device_id,
                     log.c.operator,
                 )
-                .where(
-                    log.c.seq > cursor, log.c.seq <= head, log.c.node_id != (device.node_id or "")
-                )
+                # Not what this device delivered. By device, not by the store's node id: a
+                # copy of a store paired as a device of its own delivers changes its twin
+                # made under the same node id before, which the twin has never received.
+                .where(log.c.seq > cursor, log.c.seq <= head, log.c.device_id != device.id)
                 .order_by(log.c.seq)
                 .limit(limit)
             )
