@@ -263,37 +263,40 @@ class HubStore:
             line = lineage.check(
                 conn, device.id, message.get("lineage"), message.get("new_lineage")
             )
-            if line is lineage.LEFT:
+            if line is lineage.LEFT:  # committed, so head office sees it; then refused
                 lineage.record_clone(conn, device.id, "hello from a store on a line it left")
-                left = True
             else:
-                left = False
-        if left:  # the record above is committed: head office sees it
+                answer = self._hello_answer(conn, device, message, now, line)
+        if line is lineage.LEFT:
             raise HubRefusal(409, protocol.CLONED)
-        with self.tx() as conn:
-            acked, acked_change_id = conn.execute(
-                select(schema.devices.c.acked_seq, schema.devices.c.acked_change_id).where(
-                    schema.devices.c.id == device.id
-                )
-            ).one()
-            head, _floor = _head(conn)
-            return {
-                "epoch": self.epoch(conn),
-                "acked_seq": int(acked),
-                "acked_change_id": acked_change_id,
-                "log_head": int(head),
-                "hub_ms": now,
-                "protocol": protocol.PROTOCOL_VERSION,
-                "presidio": device.presidio,
-                "head_office": device.head_office,
-                "esf_key": self.esf_key(conn),
-                "erasure_key": self.erasure_key(conn),
-                "clock_repair": _meta(conn, CLOCK_REPAIR),  # hub/future.py
-                "max_push": protocol.HUB_MAX_PUSH,
-                "push_window": protocol.HUB_PUSH_WINDOW,
-                "lineage": line,
-                **_refused_later(conn, device, message.get("refused_after")),
-            }
+        return answer
+
+    def _hello_answer(
+        self, conn: Connection, device: Device, message: dict[str, Any], now: int, line: Any
+    ) -> dict[str, Any]:
+        acked, acked_change_id = conn.execute(
+            select(schema.devices.c.acked_seq, schema.devices.c.acked_change_id).where(
+                schema.devices.c.id == device.id
+            )
+        ).one()
+        head, _floor = _head(conn)
+        return {
+            "epoch": self.epoch(conn),
+            "acked_seq": int(acked),
+            "acked_change_id": acked_change_id,
+            "log_head": int(head),
+            "hub_ms": now,
+            "protocol": protocol.PROTOCOL_VERSION,
+            "presidio": device.presidio,
+            "head_office": device.head_office,
+            "esf_key": self.esf_key(conn),
+            "erasure_key": self.erasure_key(conn),
+            "clock_repair": _meta(conn, CLOCK_REPAIR),  # hub/future.py
+            "max_push": protocol.HUB_MAX_PUSH,
+            "push_window": protocol.HUB_PUSH_WINDOW,
+            "lineage": line,  # hub/lineage.py
+            **_refused_later(conn, device, message.get("refused_after")),
+        }
 
     def hello_state(self, device: Device) -> dict[str, Any]:
         with self.tx() as conn:
