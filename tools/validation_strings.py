@@ -76,6 +76,7 @@ SYNC = (
     QT_TRANSLATE_NOOP("Validation", 'Questo archivio non è abbinato a una sede: eseguire casa-desk enrol.'),
     QT_TRANSLATE_NOOP("Validation", 'Questo archivio è abbinato a una sede in HTTPS: indirizzo in chiaro rifiutato.'),
     QT_TRANSLATE_NOOP("Validation", "Questo archivio è del presidio {current}, l'abbinamento è per {office}."),
+    QT_TRANSLATE_NOOP("Validation", "Questo archivio è una copia di quello di un altro computer abbinato alla sede: le sue modifiche restano qui, non inviate. Rivolgersi alla sede per abbinare questo PC come nuovo dispositivo (o ripristinare l'archivio giusto)."),
     QT_TRANSLATE_NOOP("Validation", 'Questo codice è di una sede in HTTPS: indicare --hub https://…'),
     QT_TRANSLATE_NOOP("Validation", 'Questo è un archivio dimostrativo, con persone inventate: non si può abbinare né sincronizzare con la sede.'),
     QT_TRANSLATE_NOOP("Validation", 'Richiesta incompleta.'),

@@ -4374,6 +4374,10 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Questo archivio è una copia di quello di un altro computer abbinato alla sede: le sue modifiche restano qui, non inviate. Rivolgersi alla sede per abbinare questo PC come nuovo dispositivo (o ripristinare l&apos;archivio giusto).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Questo codice è di una sede in HTTPS: indicare --hub https://…</source>
         <translation type="unfinished"></translation>
     </message>
