@@ -126,9 +126,10 @@ MESSAGES = {
     GAP: "Mancano modifiche precedenti: reinviare dall'ultima confermata.",
     TOO_LARGE: "Richiesta troppo grande per la sede.",
     BAD_REQUEST: "Richiesta non valida.",
-    CLONED: "Questo archivio è una copia di quello di un altro computer abbinato alla sede: le "
-    "sue modifiche restano qui, non inviate. Rivolgersi alla sede per abbinare questo PC come "
-    "nuovo dispositivo (o ripristinare l'archivio giusto).",
+    # Worded for both copies: the one refused may be the PC the office always used.
+    CLONED: "Questo archivio e una sua copia su un altro computer sono abbinati alla sede come "
+    "un solo PC: le modifiche di questo restano qui, non inviate. Rivolgersi alla sede per "
+    "abbinare questo PC come nuovo dispositivo (o ripristinare l'archivio giusto).",
     DEVICE_QUOTA: "La sede ha già ricevuto da questo PC tutte le modifiche che accetta in 24 "
     "ore: le altre restano in questo archivio e partiranno da sole nelle prossime "
     "sincronizzazioni. Se si ripete, avvisare la sede.",

@@ -294,9 +294,9 @@ def test_the_english_sync_page_says_a_copy_of_the_store_in_english(
         page.sync_now()
     assert page.state == "error"
     assert failed.args[0] == (
-        "This store is a copy of another computer's that is paired with head office: its "
-        "changes stay here, not sent. Ask head office to pair this PC as a new device (or "
-        "restore the right store)."
+        "This store and a copy of it on another computer are paired with head office as one "
+        "PC: this one's changes stay here, not sent. Ask head office to pair this PC as a new "
+        "device (or restore the right store)."
     )
 
 

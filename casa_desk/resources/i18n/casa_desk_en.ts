@@ -4379,8 +4379,8 @@ the free number shown on the notice board.</translation>
         <translation>This store is office {current}&apos;s, the pairing is for {office}.</translation>
     </message>
     <message>
-        <source>Questo archivio è una copia di quello di un altro computer abbinato alla sede: le sue modifiche restano qui, non inviate. Rivolgersi alla sede per abbinare questo PC come nuovo dispositivo (o ripristinare l&apos;archivio giusto).</source>
-        <translation>This store is a copy of another computer&apos;s that is paired with head office: its changes stay here, not sent. Ask head office to pair this PC as a new device (or restore the right store).</translation>
+        <source>Questo archivio e una sua copia su un altro computer sono abbinati alla sede come un solo PC: le modifiche di questo restano qui, non inviate. Rivolgersi alla sede per abbinare questo PC come nuovo dispositivo (o ripristinare l&apos;archivio giusto).</source>
+        <translation>This store and a copy of it on another computer are paired with head office as one PC: this one&apos;s changes stay here, not sent. Ask head office to pair this PC as a new device (or restore the right store).</translation>
     </message>
     <message>
         <source>Questo codice è di una sede in HTTPS: indicare --hub https://…</source>

@@ -4374,7 +4374,7 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Questo archivio è una copia di quello di un altro computer abbinato alla sede: le sue modifiche restano qui, non inviate. Rivolgersi alla sede per abbinare questo PC come nuovo dispositivo (o ripristinare l&apos;archivio giusto).</source>
+        <source>Questo archivio e una sua copia su un altro computer sono abbinati alla sede come un solo PC: le modifiche di questo restano qui, non inviate. Rivolgersi alla sede per abbinare questo PC come nuovo dispositivo (o ripristinare l&apos;archivio giusto).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
