@@ -204,6 +204,11 @@ TEXTS: dict[str, str] = {
         "Il nome scelto finisce con un punto o uno spazio, che Windows e le chiavette USB "
         "tolgono: sceglierne un altro.",
     ),
+    "output_name_character": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Il nome scelto contiene un carattere che Windows e le chiavette USB non ammettono "
+        'nei nomi dei file (< > : " | ? * o un carattere di controllo): sceglierne un altro.',
+    ),
     "output_name_device": QT_TRANSLATE_NOOP(
         "Errors",
         "Il nome scelto è riservato da Windows a un dispositivo (CON, PRN, AUX, NUL, COM1…, "

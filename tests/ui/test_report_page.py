@@ -405,3 +405,34 @@ def test_strings_follow_a_language_change(qtbot, store: Store) -> None:
     finally:
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: page.generate_button.text() == "Genera rapporto")
+
+
+def test_a_name_with_a_character_windows_refuses_is_said_as_such(
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    """``rapporto: ottobre.pdf`` typed in the save dialog was written here, then could not
+    be copied to a stick or opened on the office's PC. One worded line, nothing written, in
+    the window's language."""
+    from languages import window_language
+
+    from casa_desk.errors import OutputError
+    from casa_desk.ui.error_texts import worded_error
+
+    page = ReportPage(store, "SAN-SIRO", False)
+    qtbot.addWidget(page)
+    generate(qtbot, page, previous_month())
+    folder = tmp_path / "uscite"
+    folder.mkdir()
+    for name in ("rapporto: ottobre.pdf", "rapporto|ottobre.pdf", "rapporto\tottobre.pdf"):
+        assert page.save_as(str(folder / name)) is None
+        assert page.status.text() == (
+            "Il nome scelto contiene un carattere che Windows e le chiavette USB non ammettono "
+            'nei nomi dei file (< > : " | ? * o un carattere di controllo): sceglierne un altro.'
+        )
+    assert list(folder.iterdir()) == []
+    with window_language("en"):
+        said = worded_error(OutputError("…", code="output_name_character"))
+    assert said == (
+        "The chosen name holds a character that Windows and USB sticks do not allow in file "
+        'names (< > : " | ? * or a control character): choose another one.'
+    )

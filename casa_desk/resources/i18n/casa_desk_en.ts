@@ -1549,6 +1549,10 @@
         <translation>The chosen name ends with a dot or a space, which Windows and USB sticks drop: choose another one.</translation>
     </message>
     <message>
+        <source>Il nome scelto contiene un carattere che Windows e le chiavette USB non ammettono nei nomi dei file (&lt; &gt; : &quot; | ? * o un carattere di controllo): sceglierne un altro.</source>
+        <translation>The chosen name holds a character that Windows and USB sticks do not allow in file names (&lt; &gt; : &quot; | ? * or a control character): choose another one.</translation>
+    </message>
+    <message>
         <source>Il nome scelto è riservato da Windows a un dispositivo (CON, PRN, AUX, NUL, COM1…, LPT1…): sceglierne un altro.</source>
         <translation>The chosen name is reserved by Windows for a device (CON, PRN, AUX, NUL, COM1…, LPT1…): choose another one.</translation>
     </message>

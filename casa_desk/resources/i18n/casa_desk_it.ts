@@ -1549,6 +1549,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Il nome scelto contiene un carattere che Windows e le chiavette USB non ammettono nei nomi dei file (&lt; &gt; : &quot; | ? * o un carattere di controllo): sceglierne un altro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Il nome scelto è riservato da Windows a un dispositivo (CON, PRN, AUX, NUL, COM1…, LPT1…): sceglierne un altro.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -96,6 +96,12 @@ OUT: dict[str, Callable[[W, str], str]] = {
     # backup ``X`` by the next backup, a restore, a decrypted copy refused beside it
     "new-key-file-name": lambda w, _ok: w.new("uscita.keys"),
     "new-key-file-name-in-capitals": lambda w, _ok: w.new("USCITA.KEYS"),
+    # characters Windows and USB sticks do not allow in a name: written here, refused there
+    # (or, for ":", written into a hidden stream of "uscita"); a control character, said
+    # as it is, broke the one line in two
+    "name-with-a-colon": lambda w, _ok: w.new("uscita:ottobre"),
+    "name-with-a-question-mark": lambda w, _ok: w.new("uscita?"),
+    "name-with-a-control-character": lambda w, _ok: w.new("uscita\nottobre"),
 }
 #: A file a command writes that is not a backup of a store, which alone writes its copy
 #: beside the key file it writes itself.
