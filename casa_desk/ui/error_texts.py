@@ -132,6 +132,9 @@ TEXTS: dict[str, str] = {
     "after_exit:entered_on": QT_TRANSLATE_NOOP(
         "Errors", "L'ingresso non può seguire l'uscita o il rientro nel programma."
     ),
+    "before_birth:entered_on": QT_TRANSLATE_NOOP(
+        "Errors", "La data di ingresso precede la data di nascita della persona."
+    ),
     "before_programmes:entered_on": QT_TRANSLATE_NOOP(
         "Errors",
         "La data di ingresso è precedente all'avvio dei programmi FSE (1° gennaio 2014).",

@@ -1457,6 +1457,10 @@
         <translation>The entry cannot come after the exit or the re-entry.</translation>
     </message>
     <message>
+        <source>La data di ingresso precede la data di nascita della persona.</source>
+        <translation>The entry date is before the person&apos;s date of birth.</translation>
+    </message>
+    <message>
         <source>La data di ingresso è precedente all&apos;avvio dei programmi FSE (1° gennaio 2014).</source>
         <translation>The entry date is before the ESF programmes began (1 January 2014).</translation>
     </message>

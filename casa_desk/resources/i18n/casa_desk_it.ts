@@ -1457,6 +1457,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>La data di ingresso precede la data di nascita della persona.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>La data di ingresso è precedente all&apos;avvio dei programmi FSE (1° gennaio 2014).</source>
         <translation type="unfinished"></translation>
     </message>
