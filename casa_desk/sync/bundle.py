@@ -280,6 +280,27 @@ def not_the_store(path: Path, store: str | Path) -> None:
         )
 
 
+def not_the_hub(path: Path, hub_db: str | Path) -> None:
+    """Refuse, unread, an office bundle given to the hub that is the hub's own database
+    ``hub_db`` or one of its working files (``-wal``, ``-shm``, ``-journal``), however it is
+    named (:func:`casa_desk.outputs.is_store_file`: by device and inode). Read as a ZIP file
+    it was said to be "illeggibile" only after the hub was opened, and closing that
+    descriptor drops every SQLite lock this process holds on the database. A hub on
+    PostgreSQL (``postgresql://…``) has no file to mistake.
+
+    Example: ``casa-desk hub import-bundle hub.sqlite --db hub.sqlite …`` → one line.
+    """
+    if "://" in str(hub_db):
+        return
+    if is_store_file(path, hub_db):
+        own = os.path.exists(path) and os.path.exists(hub_db) and os.path.samefile(path, hub_db)
+        what = "il database della sede" if own else "un file di lavoro del database della sede"
+        raise SyncError(
+            f"{path} è {what}, non un pacchetto: indicare il pacchetto di un ufficio.",
+            code="bundle_is_hub",
+        )
+
+
 @dataclass(frozen=True)
 class ReplyCounts:
     """What importing a reply did: changes received and applied, this office's changes the
@@ -432,7 +453,12 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
     """Verify and import an office bundle at the hub, then write the reply bundle.
 
     The reply may be neither the bundle read nor ``inputs`` (the hub's database file); it is
-    checked before anything is imported."""
+    checked before anything is imported. The bundle may be no file of ``inputs``
+    (:func:`not_the_hub`)."""
+    inputs = list(inputs)
+    for hub_db in inputs:
+        if hub_db is not None:
+            not_the_hub(path, hub_db)
     check_output(reply, inputs=[path, *inputs])
     from casa_desk.sync.hub.devices import device_by_id
     from casa_desk.sync.hub.storage import HubRefusal

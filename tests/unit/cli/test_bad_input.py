@@ -551,7 +551,12 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
     add(
         "hub import-bundle",
         "FILE",
-        {**BUNDLE, "a-reply": lambda w: w.file("reply.casa")},
+        {
+            **BUNDLE,
+            "a-reply": lambda w: w.file("reply.casa"),
+            # read as a ZIP file after the hub was opened: "Pacchetto illeggibile"
+            "the-hub": lambda w: w.file("hub.sqlite"),
+        },
         lambda w, m: hub_import(w, file=m(w)),
     )
     add(
