@@ -31,6 +31,17 @@ TEXTS: dict[str, str] = {
     "outcome_invalid": QT_TRANSLATE_NOOP("Errors", "Esito non valido."),
     "minutes_invalid": QT_TRANSLATE_NOOP("Errors", "I minuti devono essere tra 0 e 480."),
     "date_invalid:follow_up_on": QT_TRANSLATE_NOOP("Errors", "La data di richiamo non è valida."),
+    "date_invalid:occurred_at": QT_TRANSLATE_NOOP("Errors", "La data del contatto non è valida."),
+    # no contact, follow-up or due date before 2014 (casa_desk.store.contacts.FIRST_DAY)
+    "date_too_old:occurred_at": QT_TRANSLATE_NOOP(
+        "Errors", "Il contatto non può essere precedente al 1° gennaio 2014."
+    ),
+    "date_too_old:follow_up_on": QT_TRANSLATE_NOOP(
+        "Errors", "La data di richiamo non può essere precedente al 1° gennaio 2014."
+    ),
+    "date_too_old:due_on": QT_TRANSLATE_NOOP(
+        "Errors", "La scadenza non può essere precedente al 1° gennaio 2014."
+    ),
     "date_future:occurred_at": QT_TRANSLATE_NOOP(
         "Errors", "Il contatto non può essere nel futuro."
     ),

@@ -839,6 +839,7 @@
     </message>
     <message>
         <source>Riservato (salute, violenza…)</source>
+        <extracomment>The moment a correction loaded, as shown and as stored: left unchanged, the stored text is saved again as it was (its seconds too).</extracomment>
         <translation>Confidential (health, violence…)</translation>
     </message>
     <message>
@@ -1303,6 +1304,22 @@
     <message>
         <source>La data di richiamo non è valida.</source>
         <translation>The follow-up date is not valid.</translation>
+    </message>
+    <message>
+        <source>La data del contatto non è valida.</source>
+        <translation>The contact date is not valid.</translation>
+    </message>
+    <message>
+        <source>Il contatto non può essere precedente al 1° gennaio 2014.</source>
+        <translation>The contact cannot be before 1 January 2014.</translation>
+    </message>
+    <message>
+        <source>La data di richiamo non può essere precedente al 1° gennaio 2014.</source>
+        <translation>The follow-up date cannot be before 1 January 2014.</translation>
+    </message>
+    <message>
+        <source>La scadenza non può essere precedente al 1° gennaio 2014.</source>
+        <translation>The due date cannot be before 1 January 2014.</translation>
     </message>
     <message>
         <source>Il contatto non può essere nel futuro.</source>

@@ -839,6 +839,7 @@
     </message>
     <message>
         <source>Riservato (salute, violenza…)</source>
+        <extracomment>The moment a correction loaded, as shown and as stored: left unchanged, the stored text is saved again as it was (its seconds too).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1302,6 +1303,22 @@
     </message>
     <message>
         <source>La data di richiamo non è valida.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La data del contatto non è valida.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il contatto non può essere precedente al 1° gennaio 2014.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La data di richiamo non può essere precedente al 1° gennaio 2014.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La scadenza non può essere precedente al 1° gennaio 2014.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
