@@ -39,8 +39,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from casa_desk.errors import ValidationError
-from casa_desk.models.esf import FIRST_ESF_DAY, add_months, cf_hash, follow_up_due, year_month
-from casa_desk.models.timeutil import format_date, iso_day, today_rome
+from casa_desk.models.esf import (
+    FIRST_ESF_DAY,
+    add_months,
+    born_after,
+    cf_hash,
+    follow_up_due,
+)
+from casa_desk.models.timeutil import format_date, today_rome
 from casa_desk.models.vocab import (
     ENTRY_INDICATORS,
     EmploymentStatus,
@@ -481,11 +487,7 @@ class Participants:
             "SELECT birth_date FROM people WHERE id = ?", [person_id]
         ).fetchone()
         birth = found[0] if found and isinstance(found[0], str) else None
-        born_month = year_month(birth)
-        born_day = iso_day(birth)
-        if (born_day is not None and day < born_day) or (
-            born_month is not None and (day.year, day.month) < born_month
-        ):
+        if born_after(birth, day):
             raise ValidationError(
                 "La data di ingresso precede la data di nascita della persona.",
                 field="entered_on",

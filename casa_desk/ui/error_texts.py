@@ -143,6 +143,11 @@ TEXTS: dict[str, str] = {
     "after_exit:entered_on": QT_TRANSLATE_NOOP(
         "Errors", "L'ingresso non può seguire l'uscita o il rientro nel programma."
     ),
+    "birth_after_entry:birth_date": QT_TRANSLATE_NOOP(
+        "Errors",
+        "La data di nascita segue l'ingresso della persona nel programma FSE: "
+        "controllare le due date.",
+    ),
     "before_birth:entered_on": QT_TRANSLATE_NOOP(
         "Errors", "La data di ingresso precede la data di nascita della persona."
     ),

@@ -1474,6 +1474,10 @@
         <translation>The entry cannot come after the exit or the re-entry.</translation>
     </message>
     <message>
+        <source>La data di nascita segue l&apos;ingresso della persona nel programma FSE: controllare le due date.</source>
+        <translation>The date of birth is after the person&apos;s entry into the ESF programme: check both dates.</translation>
+    </message>
+    <message>
         <source>La data di ingresso precede la data di nascita della persona.</source>
         <translation>The entry date is before the person&apos;s date of birth.</translation>
     </message>

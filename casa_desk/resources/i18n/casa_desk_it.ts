@@ -1474,6 +1474,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>La data di nascita segue l&apos;ingresso della persona nel programma FSE: controllare le due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>La data di ingresso precede la data di nascita della persona.</source>
         <translation type="unfinished"></translation>
     </message>

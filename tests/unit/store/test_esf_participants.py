@@ -399,3 +399,25 @@ def test_a_birth_date_that_is_no_date_does_not_stop_the_entry(store: Store, birt
                                     presidio="SAN-SIRO")  # fmt: skip
     assert row["entered_on"] == "2014-01-01"
     Participants(store).correct_entry(row["id"], {**ENTRY, "entered_on": "2014-01-02"})
+
+
+def test_a_birth_date_moved_after_the_entry_is_refused(store: Store) -> None:
+    """The same rule from the card's other side: a birth date corrected to after the
+    person's ESF entry made the entry one before the birth (age "unknown" in the report).
+    Refused, nothing written; another birth date before the entry is fine."""
+    person = _born(store, "2000-05-20")
+    Participants(store).enrol(person, {**ENTRY, "entered_on": "2020-05-19"}, presidio="SAN-SIRO")
+    people = People(store)
+    before = store.pending_changes()
+    with pytest.raises(ValidationError) as refused:
+        people.update(person, {"birth_date": "2020-05-20"})
+    assert (refused.value.code, refused.value.field) == ("birth_after_entry", "birth_date")
+    assert refused.value.message == (
+        "La data di nascita segue l'ingresso della persona nel programma FSE: "
+        "controllare le due date."
+    )
+    assert store.pending_changes() == before
+    assert people.get(person)["birth_date"] == "2000-05-20"
+    people.update(person, {"birth_date": "2020-05-19"})
+    assert people.get(person)["birth_date"] == "2020-05-19"
+    people.update(person, {"phone": "3351234567"})  # other fields: not judged for it
