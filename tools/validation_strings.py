@@ -99,6 +99,7 @@ SYNC = (
     QT_TRANSLATE_NOOP("Validation", '{path} non è un file di abbinamento casa_desk.'),
     QT_TRANSLATE_NOOP("Validation", '{path} non è un file normale: indicare il file di abbinamento della sede.'),
     QT_TRANSLATE_NOOP("Validation", '{path} non è un file normale: indicare il pacchetto della sede.'),
+    QT_TRANSLATE_NOOP("Validation", '{path} è un archivio o un database, non un pacchetto di sincronizzazione.'),
     QT_TRANSLATE_NOOP("Validation", '{path} è una cartella: indicare il file di abbinamento della sede.'),
     QT_TRANSLATE_NOOP("Validation", '{path} è una cartella: indicare il pacchetto della sede.'),
     QT_TRANSLATE_NOOP("Validation", '{path}: impronta del certificato non valida.'),

@@ -112,7 +112,16 @@ def read_manifest(path: Path) -> tuple[dict[str, Any], bytes, bytes, str]:
     expand to 1 GiB is refused with a reason, at the hub and at an office alike."""
     try:
         with open_regular(path) as handle:  # a folder, a pipe: one line, nothing waited for
-            manifest_bytes, secret, signature = _members(handle)
+            try:
+                manifest_bytes, secret, signature = _members(handle)
+            except zipfile.BadZipFile:
+                if _a_database(handle):
+                    raise protocol.sync_error(
+                        "{path} è un archivio o un database, non un pacchetto di sincronizzazione.",
+                        code="bundle_is_database",
+                        path=path,
+                    ) from None
+                raise
         manifest = json.loads(manifest_bytes)
     except (OSError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, RecursionError) as exc:
         # RecursionError: a manifest of arrays nested thousands deep (64 KiB hold 32,000),
@@ -123,6 +132,20 @@ def read_manifest(path: Path) -> tuple[dict[str, Any], bytes, bytes, str]:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise SyncError("Non è un pacchetto casa_desk di questo formato.", code="bundle_format")
     return manifest, manifest_bytes, secret, signature
+
+
+def _a_database(handle: BinaryIO) -> bool:
+    """The file that is no ZIP is a database: a plain SQLite one (a hub, a decrypted copy)
+    by its header, an encrypted store or backup by its shape (whole pages of binary bytes:
+    :func:`casa_desk.outputs.looks_encrypted`). The user picked a backup for the bundle:
+    "damaged" sent them looking for another copy of a bundle that was fine."""
+    handle.seek(0)
+    head = handle.read(16)
+    size = os.fstat(handle.fileno()).st_size
+    if head.startswith(b"SQLite format 3\x00"):
+        return True
+    binary = any(b < 9 or 13 < b < 32 or b > 126 for b in head)
+    return size >= 4096 and size % 4096 == 0 and binary and not head.startswith(b"PK")
 
 
 def _members(handle: BinaryIO) -> tuple[bytes, bytes, str]:

@@ -4496,6 +4496,10 @@ the free number shown on the notice board.</translation>
         <translation>{path} is not a regular file: choose the bundle from head office.</translation>
     </message>
     <message>
+        <source>{path} è un archivio o un database, non un pacchetto di sincronizzazione.</source>
+        <translation>{path} is a store or a database, not a sync bundle.</translation>
+    </message>
+    <message>
         <source>{path} è una cartella: indicare il file di abbinamento della sede.</source>
         <translation>{path} is a folder: choose the enrolment file from head office.</translation>
     </message>

@@ -4491,6 +4491,10 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{path} è un archivio o un database, non un pacchetto di sincronizzazione.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{path} è una cartella: indicare il file di abbinamento della sede.</source>
         <translation type="unfinished"></translation>
     </message>

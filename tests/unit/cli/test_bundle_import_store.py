@@ -107,3 +107,35 @@ def test_the_hubs_own_database_is_not_an_office_bundle(
         assert hub.read_bytes() == before and not reply.exists()
     finally:
         held.close()
+
+
+def test_another_database_given_as_a_bundle_is_named_for_what_it_is(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A backup of a store (encrypted: no header) or of a hub (plain SQLite) picked instead
+    of the bundle was "Pacchetto illeggibile: troncato o danneggiato", as if the bundle
+    were damaged: the user went looking for another copy of a bundle that was fine."""
+    from login_helpers import new_store
+
+    from casa_desk.errors import SyncError
+    from casa_desk.sync.bundle import read_manifest
+
+    other = tmp_path / "copia-ufficio.sqlite"
+    new_store(other).close()
+    hub = tmp_path / "hub.sqlite"
+    assert run(["hub", "device-add", "--db", str(hub), "--presidio", "SAN-SIRO"], capsys)[0] == 0
+    hub_copy = tmp_path / "copia-hub.sqlite"
+    assert run(["hub", "backup", "--db", str(hub), "--out", str(hub_copy)], capsys)[0] == 0
+    for given in (other, hub_copy):
+        said = (
+            f"casa-desk: {given} è un archivio o un database, non un pacchetto di sincronizzazione."
+        )
+        with pytest.raises(SyncError) as refused:  # what the desk's import reads first
+            read_manifest(given)
+        assert f"casa-desk: {refused.value.message}" == said
+        reply = tmp_path / "risposta.casa"
+        status, lines = run(
+            ["hub", "import-bundle", str(given), "--db", str(hub), "--reply", str(reply)],
+            capsys,
+        )
+        assert (status, lines) == (1, [said]) and not reply.exists()
