@@ -316,11 +316,19 @@ def not_the_hub(path: Path, hub_db: str | Path) -> None:
     if "://" in str(hub_db):
         return
     if is_store_file(path, hub_db):
-        own = os.path.exists(path) and os.path.exists(hub_db) and os.path.samefile(path, hub_db)
-        what = "il database della sede" if own else "un file di lavoro del database della sede"
-        raise SyncError(
-            f"{path} è {what}, non un pacchetto: indicare il pacchetto di un ufficio.",
+        # Whole lines, each its own template (tools/translations.py collects them).
+        if os.path.exists(hub_db) and os.path.samefile(path, hub_db):
+            raise protocol.sync_error(
+                "{path} è il database della sede, non un pacchetto: indicare il pacchetto "
+                "di un ufficio.",
+                code="bundle_is_hub",
+                path=path,
+            )
+        raise protocol.sync_error(
+            "{path} è un file di lavoro del database della sede, non un pacchetto: indicare "
+            "il pacchetto di un ufficio.",
             code="bundle_is_hub",
+            path=path,
         )
 
 

@@ -4496,8 +4496,16 @@ the free number shown on the notice board.</translation>
         <translation>{path} is not a regular file: choose the bundle from head office.</translation>
     </message>
     <message>
+        <source>{path} è il database della sede, non un pacchetto: indicare il pacchetto di un ufficio.</source>
+        <translation>{path} is head office&apos;s database, not a bundle: give an office&apos;s bundle.</translation>
+    </message>
+    <message>
         <source>{path} è un archivio o un database, non un pacchetto di sincronizzazione.</source>
         <translation>{path} is a store or a database, not a sync bundle.</translation>
+    </message>
+    <message>
+        <source>{path} è un file di lavoro del database della sede, non un pacchetto: indicare il pacchetto di un ufficio.</source>
+        <translation>{path} is a working file of head office&apos;s database, not a bundle: give an office&apos;s bundle.</translation>
     </message>
     <message>
         <source>{path} è una cartella: indicare il file di abbinamento della sede.</source>

@@ -4491,7 +4491,15 @@ anche il numero verde indicato in bacheca.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{path} è il database della sede, non un pacchetto: indicare il pacchetto di un ufficio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{path} è un archivio o un database, non un pacchetto di sincronizzazione.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} è un file di lavoro del database della sede, non un pacchetto: indicare il pacchetto di un ufficio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
