@@ -4,26 +4,44 @@
 
 Builds the changes ``bench_sync.py`` pushes (60 % people, 40 % contacts) and times, per
 change, the clock check and the field checks (:mod:`casa_desk.sync.hub.rules`), apart from
-the JSON serialisation the hub did before them anyway (the log stores it). Link resolution is
-one indexed ``IN`` query per target table per batch and is inside ``bench_sync.py``'s push.
+the JSON serialisation the hub did before them anyway (the log stores it).
+
+``--links N`` also times link resolution (:class:`~casa_desk.sync.hub.rules.Links`: one
+indexed ``IN`` query per target table per batch of 500, and each change's look-ups) on an
+SQLite hub holding ``N`` contacts, 1 % of them corrections, with 1 % of the pushed contacts
+corrections of held ones: the check that a contact is not corrected twice reads the
+corrections of those with one query on ``contacts_amends``. Link resolution is also inside
+``bench_sync.py``'s push.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from casa_desk.models.hlc import pack  # noqa: E402
-from casa_desk.sync.hub.rules import FieldRules, clock_reason, now_ms, serialised  # noqa: E402
+from casa_desk.sync.hub.driver import insert_dicts  # noqa: E402
+from casa_desk.sync.hub.rules import (  # noqa: E402
+    FieldRules,
+    Links,
+    clock_reason,
+    now_ms,
+    serialised,
+)
+from casa_desk.sync.hub.scopes import Device  # noqa: E402
+from casa_desk.sync.hub.storage import HubStore  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=100_000)
+    parser.add_argument("--links", type=int, default=0, metavar="N", help="see the docstring")
     args = parser.parse_args()
     rules = FieldRules(frozenset({"manutenzione", "altro"}), frozenset({"SAN-SIRO"}))
     stamp = "2026-03-01T10:00:00.000Z"
@@ -53,6 +71,51 @@ def main() -> None:
     print(
         f"clock + field checks: {spent / len(changes) * 1e6:.2f} µs a change,"
         f" {spent:.2f} s for {len(changes):,} changes"
+    )
+    if args.links:
+        links(changes, args.links)
+
+
+def links(changes: list[dict[str, Any]], held: int) -> None:
+    """Time :class:`Links` over ``changes`` in batches of 500 against a hub of ``held``
+    contacts (see the module docstring)."""
+    stamp = "2026-03-01T10:00:00.000Z"
+    common = {"presidio": "SAN-SIRO", "scope": "SAN-SIRO", "created_at": stamp, "deleted": 0}
+    with tempfile.TemporaryDirectory() as tmp:
+        hub = HubStore.open(Path(tmp) / "hub.sqlite")
+        with hub.tx() as conn:
+            people = [{**common, "scope": "shared", "id": f"p{i}"} for i in range(len(changes))]
+            insert_dicts(conn, "people", list(people[0]), people)
+            rows = [
+                {
+                    **common,
+                    "id": f"h{i}",
+                    "person_id": f"p{i % len(changes)}",
+                    "amends_id": f"h{i - 1}" if i % 100 == 99 else None,
+                }
+                for i in range(held)
+            ]
+            insert_dicts(conn, "contacts", list(rows[0]), rows)
+        for n, change in enumerate(c for c in changes if c["table"] == "contacts"):
+            if n % 100 == 0:  # a correction of a held contact no row corrects yet
+                change["data"]["amends_id"] = f"h{(n * 100) % (held - 2)}"
+        device = Device("bench", "SAN-SIRO", False, None)
+        start = time.perf_counter()
+        refused = 0
+        with hub.tx() as conn:
+            for first in range(0, len(changes), 500):
+                batch = changes[first : first + 500]
+                resolved = Links(conn, batch, {})
+                for change in batch:
+                    reason = resolved.reason(device, change)
+                    refused += reason is not None
+                    if change["table"] == "contacts":  # as the push does
+                        resolved.taken(change)
+        spent = time.perf_counter() - start
+        hub.close()
+    print(
+        f"links: {spent / len(changes) * 1e6:.2f} µs a change, {spent:.2f} s for"
+        f" {len(changes):,} changes against {held:,} contacts ({refused} refused)"
     )
 
 

@@ -76,6 +76,7 @@ SYNC = (
     QT_TRANSLATE_NOOP("Validation", 'Questo archivio non è abbinato a una sede: eseguire casa-desk enrol.'),
     QT_TRANSLATE_NOOP("Validation", 'Questo archivio è abbinato a una sede in HTTPS: indirizzo in chiaro rifiutato.'),
     QT_TRANSLATE_NOOP("Validation", "Questo archivio è del presidio {current}, l'abbinamento è per {office}."),
+    QT_TRANSLATE_NOOP("Validation", "Questo archivio è una copia di quello di un altro computer abbinato alla sede: le sue modifiche restano qui, non inviate. Rivolgersi alla sede per abbinare questo PC come nuovo dispositivo (o ripristinare l'archivio giusto)."),
     QT_TRANSLATE_NOOP("Validation", 'Questo codice è di una sede in HTTPS: indicare --hub https://…'),
     QT_TRANSLATE_NOOP("Validation", 'Questo è un archivio dimostrativo, con persone inventate: non si può abbinare né sincronizzare con la sede.'),
     QT_TRANSLATE_NOOP("Validation", 'Richiesta incompleta.'),
@@ -172,4 +173,5 @@ REFUSALS = (
     QT_TRANSLATE_NOOP("Refusals", 'Modifica scartata: la scheda a cui si riferisce non è arrivata alla sede entro {days} giorni.'),
     QT_TRANSLATE_NOOP("Refusals", 'Modifica rifiutata: troppe modifiche di questo ufficio attendono alla sede schede non ancora arrivate. Avvisare la sede; ripetere la modifica quando la scheda sarà arrivata.'),
     QT_TRANSLATE_NOOP("Refusals", 'La persona è già iscritta al programma FSE (anche da un altro presidio).'),
+    QT_TRANSLATE_NOOP("Refusals", 'Il contatto è già stato corretto da un altro computer: correggere la versione attuale.'),
 )

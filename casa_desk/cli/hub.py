@@ -415,6 +415,11 @@ def run_device_list(args: argparse.Namespace) -> int:
             state = f"abbinato {format_datetime(d['enrolled_at'])}"
         else:
             state = "in attesa di abbinamento"
+        if d.get("clone_seen_at"):  # a copy of its store refused (sync/hub/lineage.py)
+            state += (
+                f"; copia dell'archivio in uso su un altro PC, rifiutata il"
+                f" {format_datetime(d['clone_seen_at'])}: abbinare quel PC come nuovo dispositivo"
+            )
         office = f"{d['presidio']} (sede)" if d["head_office"] else d["presidio"]
         label = f"  «{d['label']}»" if d["label"] else ""
         print(f"{d['id']}  {office}  creato {format_datetime(d['created_at'])}  {state}{label}")

@@ -169,9 +169,16 @@ class Contacts:
         elsewhere ValidationError ``not_owner``."""
         old = self.get(contact_id)
         check_owned(self.store, [old], "contact_id")
-        if self.store.db.execute(
-            "SELECT 1 FROM contacts WHERE amends_id = ?", [contact_id]
-        ).fetchone():
+        # A deleted row is no version to correct: a removal, or a correction withdrawn
+        # because another desk corrected the contact first (sync/withdrawn.py) — correcting
+        # it (the agenda's undo of a follow-up marked done meanwhile) made a second current
+        # version again, which the hub refuses as a link to a row it never had.
+        if (
+            old["deleted"]
+            or self.store.db.execute(
+                "SELECT 1 FROM contacts WHERE amends_id = ?", [contact_id]
+            ).fetchone()
+        ):
             raise ValidationError(
                 "Questo contatto è già stato corretto: correggere l'ultima versione.",
                 code="not_current",

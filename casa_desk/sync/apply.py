@@ -29,7 +29,7 @@ from casa_desk.store.bulk import insert_rows, null_default_columns, update_rows
 from casa_desk.store.connection import IntegrityError
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME, SYNCED_TABLES, TableSpec
-from casa_desk.sync import held, refusals
+from casa_desk.sync import held, refusals, withdrawn
 from casa_desk.sync.merge import (
     BOOKKEEPING,
     IDENTITY,
@@ -613,7 +613,9 @@ def keep_rejections(store: Store, rejections: list[dict[str, Any]]) -> None:
     reason}`` and from a newer hub the reason's ``code`` and ``params``, from a push answer
     or a reply bundle) for the Sync page; a refusal heard twice is kept once. The reason
     kept is the Italian text of a known code (:func:`~casa_desk.sync.refusals.kept_reason`),
-    which the window finds again and words in its language. Inside the caller's transaction."""
+    which the window finds again and words in its language. A correction of a contact
+    refused because another desk corrected it first is withdrawn (:mod:`~casa_desk.sync.
+    withdrawn`). Inside the caller's transaction."""
     at = utc_now_text()
     store.db.conn.executemany(
         "INSERT OR IGNORE INTO sync_rejections (change_id, table_name, row_id, reason, at)"
@@ -623,6 +625,7 @@ def keep_rejections(store: Store, rejections: list[dict[str, Any]]) -> None:
             for r in rejections
         ],
     )
+    withdrawn.withdraw(store, rejections)  # a contact corrected first at another desk
 
 
 def rejected_update_rows(store: Store, change_ids: list[str]) -> dict[str, list[str]]:

@@ -49,7 +49,7 @@ from casa_desk.store import erasure
 from casa_desk.store.clock import restamp_own_future
 from casa_desk.store.db import Store
 from casa_desk.store.tables import BY_NAME
-from casa_desk.sync import protocol, restored
+from casa_desk.sync import protocol, restored, withdrawn
 from casa_desk.sync.apply import (
     REFUSED_LATER_SEEN,
     apply_changes,
@@ -281,6 +281,8 @@ def export_bundle(store: Store, out: Path) -> int:
         "protocol": protocol.PROTOCOL_VERSION,
         # the late refusals heard so far: the reply tells the newer ones
         "refused_after": int(state(store, REFUSED_LATER_SEEN, "0") or 0),
+        # its line, and one it starts: a copy of this store left behind is refused
+        **restored.line_for_hub(store),
     }
     write_bundle(out, manifest, {"messages": messages}, key, inputs=[store.path])
     return len(changes)
@@ -382,6 +384,7 @@ def import_reply_counts(store: Store, path: Path) -> ReplyCounts:
         )
     with store.transaction():
         keep_rejections(store, payload.get("rejected") or [])
+        withdrawn.withdraw_recorded(store)  # refused before this version withdrew them
         stats = apply_changes(store, payload["changes"])
         stats.applied += release_held(store).applied
         refused = rejected_update_rows(
@@ -391,6 +394,7 @@ def import_reply_counts(store: Store, path: Path) -> ReplyCounts:
             refused[table] = refused.get(table, []) + ids
         for table, rows in (payload.get("restore") or {}).items():
             restore_rows(store, table, [r for r in rows if r["id"] in refused.get(table, [])])
+        restored.take_line(store, payload.get("lineage"))
         acked = int(payload["acked_seq"])
         # Restored from a backup older than this ack: unsent changes are numbered after it,
         # for the next bundle (sync/restored.py); what the backup lost comes back online.
@@ -491,6 +495,7 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
         if hub_db is not None:
             not_the_hub(path, hub_db)
     check_output(reply, inputs=[path, *inputs])
+    from casa_desk.sync.hub import lineage
     from casa_desk.sync.hub.devices import device_by_id
     from casa_desk.sync.hub.storage import HubRefusal
 
@@ -517,13 +522,23 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
     try:
         with hub.tx(lock=True) as conn:
             hub.bind_node(conn, device, str(manifest.get("node_id") or ""))
+            line = lineage.check(
+                conn, device.id, _line(manifest, "lineage"), _line(manifest, "new_lineage")
+            )
+            if line is lineage.LEFT:
+                lineage.record_clone(conn, device.id, "bundle from a store on a line it left")
+        if line is lineage.LEFT:  # recorded above; nothing of the bundle taken
+            raise SyncError(protocol.MESSAGES[protocol.CLONED], code=protocol.CLONED)
         rejected: list[dict[str, Any]] = []
         messages = _push_messages(payload)
         received = sum(len(m["changes"]) for m in messages)  # not the manifest's word
         day_full = False
         for message in messages:
             try:
-                answer = hub.push(device, message)
+                # A batch below the hub's ack with changes it never received: a store
+                # restored from a backup (or a copy whose twin sent first) learns the ack
+                # from the reply, renumbers them after it and starts a new line (restored.py)
+                answer = hub.push(device, message, renumber=True)
             except HubRefusal as refusal:
                 if refusal.body.get("code") != protocol.DEVICE_QUOTA:
                     raise
@@ -589,6 +604,7 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
         "from_cursor": from_cursor,
         "next_cursor": cursor,
         "restore": restore,
+        "lineage": line,
     }
     if day_full:
         body["day_full"] = True
@@ -604,6 +620,16 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
     }
     write_bundle(reply, reply_manifest, body, row["bundle_key"], inputs=[path, *inputs])
     return hub_summary(received, len(rejected), len(changes), reply, day_full=day_full)
+
+
+def _line(manifest: dict[str, Any], key: str) -> str | None:
+    """A line id from the office's manifest; None from an older office (and for anything
+    but a short text: the line is a check of the store's history, never stored as sent)."""
+    value = manifest.get(key)
+    return value if isinstance(value, str) and 0 < len(value) <= _LINE_CAP else None
+
+
+_LINE_CAP = 64  # as messages.Name
 
 
 def _manifest_number(manifest: dict[str, Any], key: str) -> int:

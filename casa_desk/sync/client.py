@@ -37,7 +37,7 @@ from casa_desk.store.connection import OperationalError
 from casa_desk.store.db import Store
 from casa_desk.store.participants import KEY_STATE, Participants
 from casa_desk.store.tables import BY_NAME, SHARED_SCOPE
-from casa_desk.sync import held, protocol, restored
+from casa_desk.sync import held, protocol, restored, withdrawn
 from casa_desk.sync.apply import (
     REFUSED_LATER_SEEN,
     apply_snapshot_rows,
@@ -267,6 +267,8 @@ class SyncClient:
             hello = self.hello()
             report.realigned = hello["realigned"]
             late = self.take_refused_later(hello, report)
+            with self.store.transaction():  # refused before this version withdrew them
+                withdrawn.withdraw_recorded(self.store)
             self.push_all(hello, report, progress)
             if restored.refetch_owed(self.store):  # what the old backup lost comes back
                 self.refetch_all(int(hello["log_head"]))
@@ -296,20 +298,16 @@ class SyncClient:
 
     # -- steps ------------------------------------------------------------------------------
     def hello(self) -> dict[str, Any]:
-        answer = _post(
-            self.http,
-            "/hello",
-            {
-                "node_id": self.store.device_id,
-                "protocol": protocol.PROTOCOL_VERSION,
-                "min_protocol": protocol.MIN_PROTOCOL,
-                "schema": protocol.SCHEMA_VERSION,
-                "wall_ms": self._now_ms(),
-                "refused_after": int(state(self.store, REFUSED_LATER_SEEN, "0") or 0),
-            },
-        )
+        """Say who this store is (its device, its line) and learn what the hub holds of it.
+
+        A store that renumbers its unsent changes here (restored from a backup, or a copy
+        whose twin synced first: :func:`~casa_desk.sync.restored.continue_after_hub`) starts
+        a new line and tells the hub at once, so that a twin left on the old one is refused
+        (:data:`~casa_desk.sync.protocol.CLONED`) rather than both taking turns."""
+        answer = self._hello_request()
         store = self.store
         with store.transaction():
+            restored.take_line(store, answer.get("lineage"))
             known_epoch = state(store, "epoch")
             cursor = int(state(store, "pull_cursor", "0") or 0)
             realign = bool(known_epoch and known_epoch != answer["epoch"]) or cursor > int(
@@ -354,10 +352,31 @@ class SyncClient:
                 set_state(store, KEY_STATE, answer["esf_key"])
             if answer.get("erasure_key"):  # likewise the erasure key (older hubs: none)
                 set_state(store, suppression.KEY_STATE, answer["erasure_key"])
+        if restored.line_owed(store):  # renumbered just now: the hub moves to our new line
+            line = self._hello_request().get("lineage")
+            with store.transaction():
+                restored.take_line(store, line)
         # Enrolments made before the key arrived, or whose person's code changed since,
         # get their hash now and push it in this same round.
         Participants(store).refresh_cf_hashes()
         return {**answer, "realigned": realign}
+
+    def _hello_request(self) -> dict[str, Any]:
+        return dict(
+            _post(
+                self.http,
+                "/hello",
+                {
+                    "node_id": self.store.device_id,
+                    "protocol": protocol.PROTOCOL_VERSION,
+                    "min_protocol": protocol.MIN_PROTOCOL,
+                    "schema": protocol.SCHEMA_VERSION,
+                    "wall_ms": self._now_ms(),
+                    "refused_after": int(state(self.store, REFUSED_LATER_SEEN, "0") or 0),
+                    **restored.line_for_hub(self.store),
+                },
+            )
+        )
 
     def take_refused_later(self, hello: dict[str, Any], report: SyncReport) -> list[dict[str, Any]]:
         """Refusals the hub made after it answered the push that brought them (an edit

@@ -75,6 +75,10 @@ class HelloRequest(_Message):
     #: The number of the last late refusal this device has taken (``refused_later``); a
     #: client that sends none (older) is told none. An older hub ignores it.
     refused_after: Seq | None = None
+    #: The store's line and the one it starts (casa_desk/sync/hub/lineage.py): a copy of
+    #: the store left on an older line is refused. An older client sends neither.
+    lineage: Name | None = None
+    new_lineage: Name | None = None
 
 
 class PushRequest(_Message):
@@ -152,6 +156,9 @@ class HelloAnswer(BaseModel):
     #: order, at most :data:`~casa_desk.sync.protocol.MAX_REFUSED_LATER`. Only to a client
     #: that sent ``refused_after``; absent from older hubs.
     refused_later: list[LateRejection] | None = None
+    #: The line of the store in use under this pairing (hub/lineage.py); absent from
+    #: older hubs.
+    lineage: str | None = None
 
 
 class PushAnswer(BaseModel):

@@ -108,6 +108,13 @@ UNKNOWN_PATH = "unknown_path"
 #: (429; casa_desk/sync/hub/quota.py): nothing of it is taken, it goes again later; the
 #: office's round goes on with its pull (SyncReport.day_full).
 DEVICE_QUOTA = "device_quota"
+#: The store is a copy of the one another PC syncs with the same pairing (a store and its
+#: key file copied, a backup opened elsewhere, both kept in use): a push that numbers
+#: changes the hub never received at numbers it already acknowledged for the device, or a
+#: hello from a copy whose line the other copy has moved past (``lineage``,
+#: casa_desk/sync/hub/lineage.py). Refused whole, nothing taken: the changes stay in the
+#: copy's outbox until head office pairs that PC as a device of its own.
+CLONED = "cloned_store"
 
 MESSAGES = {
     UPGRADE_REQUIRED: "Serve aggiornare casa_desk per sincronizzare con la sede.",
@@ -119,6 +126,9 @@ MESSAGES = {
     GAP: "Mancano modifiche precedenti: reinviare dall'ultima confermata.",
     TOO_LARGE: "Richiesta troppo grande per la sede.",
     BAD_REQUEST: "Richiesta non valida.",
+    CLONED: "Questo archivio è una copia di quello di un altro computer abbinato alla sede: le "
+    "sue modifiche restano qui, non inviate. Rivolgersi alla sede per abbinare questo PC come "
+    "nuovo dispositivo (o ripristinare l'archivio giusto).",
     DEVICE_QUOTA: "La sede ha già ricevuto da questo PC tutte le modifiche che accetta in 24 "
     "ore: le altre restano in questo archivio e partiranno da sole nelle prossime "
     "sincronizzazioni. Se si ripete, avvisare la sede.",

@@ -54,6 +54,7 @@ OTHER_SERVICE = "other_service"
 PARKED_EXPIRED = "parked_expired"
 PARKED_FULL = "parked_full"
 ALREADY_ENROLLED = "already_enrolled"
+ALREADY_CORRECTED = "already_corrected"
 
 #: Code → the Italian text the hub gives (the window's source text, context "Refusals").
 TEXTS: dict[str, str] = {
@@ -99,6 +100,8 @@ TEXTS: dict[str, str] = {
     "schede non ancora arrivate. Avvisare la sede; ripetere la modifica quando la scheda sarà "
     "arrivata.",
     ALREADY_ENROLLED: "La persona è già iscritta al programma FSE (anche da un altro presidio).",
+    ALREADY_CORRECTED: "Il contatto è già stato corretto da un altro computer: correggere la "
+    "versione attuale.",
 }
 
 #: A parameter's value is at most this long (a column's or an office's name).

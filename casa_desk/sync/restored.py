@@ -19,7 +19,11 @@ In the hello's transaction:
   after the push (:data:`REFETCH`, kept until that is done).
 
 The device keeps its identity: its token, node id and clock are the backup's, and its
-clock starts above every stamp the store holds as at any open.
+clock starts above every stamp the store holds as at any open. The store starts a new line
+(:data:`LINEAGE_NEXT`, told to the hub at once): the hub acknowledged changes this store
+never made, so either its original is lost, or it is a copy whose twin is still in use —
+which the hub then refuses as left behind (casa_desk/sync/hub/lineage.py), instead of the
+two renumbering after each other at every sync.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from __future__ import annotations
 import logging
 
 from casa_desk.errors import SyncError
+from casa_desk.models.ids import uuid7
 from casa_desk.store.db import Store
 from casa_desk.sync import protocol
 from casa_desk.sync.apply import set_state, state
@@ -35,6 +40,10 @@ log = logging.getLogger("casa_desk.sync")
 
 #: sync_state key: a full re-fetch is owed (the store was restored from a backup).
 REFETCH = "refetch_after_restore"
+#: sync_state keys: the store's line (hub/lineage.py), and the one it starts, kept until the
+#: hub has moved the device to it (a cut answer is asked again).
+LINEAGE = "lineage"
+LINEAGE_NEXT = "lineage_next"
 #: The line for an acknowledgement no desk can have earned.
 BAD_ACK = (
     "La sede dice di avere da questo PC più modifiche di quante ne possa aver fatte: "
@@ -86,6 +95,7 @@ def continue_after_hub(
     else:
         db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('sync_outbox', ?)", [top])
     set_state(store, REFETCH, 1)
+    set_state(store, LINEAGE_NEXT, uuid7())
     log.warning(
         "store restored from a backup older than the hub's acknowledgement: %d unsent"
         " changes renumbered after it; every table will be re-fetched",
@@ -101,3 +111,32 @@ def refetch_owed(store: Store) -> bool:
 def refetch_done(store: Store) -> None:
     with store.transaction():
         set_state(store, REFETCH, None)
+
+
+def line_for_hub(store: Store) -> dict[str, str]:
+    """What a hello or a push bundle tells the hub of this store's line: ``lineage`` (none
+    before the hub first answered one) and ``new_lineage`` (a line it starts: after a
+    renumbering, or the first one it proposes)."""
+    if state(store, LINEAGE) is None and state(store, LINEAGE_NEXT) is None:
+        with store.transaction():
+            set_state(store, LINEAGE_NEXT, uuid7())
+    out = {"lineage": state(store, LINEAGE), "new_lineage": state(store, LINEAGE_NEXT)}
+    return {k: str(v) for k, v in out.items() if v is not None}
+
+
+def take_line(store: Store, line: object) -> None:
+    """The device's line as the hub answered (a hello, a reply bundle): the line this store
+    started (no longer owed), or the device's, for a store that knew none. Any other is an
+    older answer (a reply bundle imported again after a newer one): the store keeps its
+    own. Nothing from an older hub (None). Call inside the store's transaction, before
+    :func:`continue_after_hub`."""
+    if not isinstance(line, str) or not line:
+        return
+    if state(store, LINEAGE) is None or line == state(store, LINEAGE_NEXT):
+        set_state(store, LINEAGE, line)
+        set_state(store, LINEAGE_NEXT, None)
+
+
+def line_owed(store: Store) -> bool:
+    """Whether this store started a line the hub has not taken yet."""
+    return state(store, LINEAGE_NEXT) is not None

@@ -3336,6 +3336,10 @@ the free number shown on the notice board.</translation>
         <source>La persona è già iscritta al programma FSE (anche da un altro presidio).</source>
         <translation>The person is already enrolled in the ESF programme (perhaps by another office).</translation>
     </message>
+    <message>
+        <source>Il contatto è già stato corretto da un altro computer: correggere la versione attuale.</source>
+        <translation>The contact had already been corrected on another computer: correct its current version.</translation>
+    </message>
 </context>
 <context>
     <name>ReportPage</name>
@@ -4402,6 +4406,10 @@ the free number shown on the notice board.</translation>
     <message>
         <source>Questo archivio è del presidio {current}, l&apos;abbinamento è per {office}.</source>
         <translation>This store is office {current}&apos;s, the pairing is for {office}.</translation>
+    </message>
+    <message>
+        <source>Questo archivio è una copia di quello di un altro computer abbinato alla sede: le sue modifiche restano qui, non inviate. Rivolgersi alla sede per abbinare questo PC come nuovo dispositivo (o ripristinare l&apos;archivio giusto).</source>
+        <translation>This store is a copy of another computer&apos;s that is paired with head office: its changes stay here, not sent. Ask head office to pair this PC as a new device (or restore the right store).</translation>
     </message>
     <message>
         <source>Questo codice è di una sede in HTTPS: indicare --hub https://…</source>

@@ -3331,6 +3331,10 @@ anche il numero verde indicato in bacheca.</source>
         <source>La persona è già iscritta al programma FSE (anche da un altro presidio).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Il contatto è già stato corretto da un altro computer: correggere la versione attuale.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReportPage</name>
@@ -4396,6 +4400,10 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>Questo archivio è del presidio {current}, l&apos;abbinamento è per {office}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questo archivio è una copia di quello di un altro computer abbinato alla sede: le sue modifiche restano qui, non inviate. Rivolgersi alla sede per abbinare questo PC come nuovo dispositivo (o ripristinare l&apos;archivio giusto).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

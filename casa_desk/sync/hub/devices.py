@@ -100,7 +100,8 @@ def revoke_device(hub: HubStore, prefix: str) -> str:
 def list_devices(hub: HubStore) -> list[dict[str, Any]]:
     """Every device, oldest first: id, office, label, dates and whether its store has made
     contact (``contacted``: an enrolment file made at head office counts as enrolled before
-    the office has used it) — never a token, a code's hash or a key."""
+    the office has used it), and when a copy of its store in use on another PC was last
+    refused (``clone_seen_at``, hub/lineage.py) — never a token, a code's hash or a key."""
     d = schema.devices.c
     with hub.tx(readonly=True) as conn:
         rows = conn.execute(
@@ -112,6 +113,7 @@ def list_devices(hub: HubStore) -> list[dict[str, Any]]:
                 d.created_at,
                 d.enrolled_at,
                 d.revoked_at,
+                d.clone_seen_at,
                 d.node_id.is_not(None).label("contacted"),
             ).order_by(d.created_at, d.id)
         ).mappings()

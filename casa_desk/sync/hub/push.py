@@ -163,6 +163,8 @@ def apply_batch(  # noqa: PLR0912, PLR0915 - one change at a time, checks in ord
             refused_ops[change["change_id"]] = str(change.get("op"))
             continue
         result = merge_change(BY_NAME[change["table"]], current, change)
+        if change["table"] == "contacts":
+            links.taken(change)
         if result.row is not None:
             rows[key] = result.row
             touched.add(key)
@@ -512,6 +514,17 @@ def _enrolled_elsewhere(
     if taken or in_batch:
         return refusals.text(refusals.ALREADY_ENROLLED)
     return None
+
+
+def unknown_repeats(conn: Connection, repeats: list[dict[str, Any]]) -> list[str]:
+    """The change ids among ``repeats`` (changes at numbers the hub already acknowledged for
+    their device) that the hub holds nowhere: not logged, not refused, not waiting. A
+    request repeated after a cut connection brings only changes the hub holds; one of these
+    was made by another copy of the device's store (hub/lineage.py), and skipping it as a
+    repeat would lose it. Looked at only when a batch reaches below the ack."""
+    ids = [str(c["change_id"]) for c in repeats]
+    seen = _existing_change_ids(conn, ids, _any_parked(conn))
+    return [i for i in ids if i not in seen]
 
 
 def _existing_change_ids(conn: Connection, ids: list[str], waiting: bool) -> set[str]:

@@ -13,7 +13,9 @@ The office PC is not trusted. Before a change is merged the hub checks, in this 
 3. **links** — every id a row points at (a contact's person, an event's referral, a
    referral's service…) is a row the hub has, or one accepted earlier in the same batch,
    that the pushing office may see; an event belongs to its referral's office; a contact's
-   correction (``amends_id``) is its office's, head office's included.
+   correction (``amends_id``) is its office's, head office's included, and the first one:
+   a contact already corrected (by another desk of the office, apart) is not corrected
+   again, or it would have two current versions (:meth:`Links.reason`).
 
 Each refusal is a short Italian reason naming a column or a code, never a value, made from
 its stable code (:mod:`casa_desk.sync.refusals`: the office's window words it). The checks
@@ -445,12 +447,16 @@ class Links:
     def __init__(self, conn: Connection, changes: list[dict[str, Any]], rows: dict[Key, Row]):
         self.rows = rows
         wanted: dict[str, set[str]] = {}
+        amended: set[str] = set()  # contacts the batch corrects
         for change in changes:
             data = change.get("data") or {}
             for col, target in LINKS.get(change["table"], ()):
                 value = data.get(col)
-                if isinstance(value, str) and (target, value) not in rows:
-                    wanted.setdefault(target, set()).add(value)
+                if isinstance(value, str):
+                    if (target, value) not in rows:
+                        wanted.setdefault(target, set()).add(value)
+                    if col == "amends_id":
+                        amended.add(value)
         #: The rows pointed at that the batch does not hold (:func:`_owners`).
         self.found: dict[Key, Row] = {}
         for target, ids in wanted.items():
@@ -459,6 +465,11 @@ class Links:
                 if target == "people":
                     row["anonymised_on"], row["merged_into"] = r[3], r[4]
                 self.found[(target, r[0])] = row
+        #: Contact id → the id of the row that corrects it (the hub's, then this batch's).
+        self.corrected: dict[str, str] = {}
+        if amended:
+            sql = f"SELECT amends_id, id FROM {schema.MIRRORS['contacts'].name} WHERE amends_id"
+            self.corrected.update((r[0], r[1]) for r in where_in(conn, sql, sorted(amended)))
 
     def reason(self, device: Device, change: dict[str, Any]) -> str | None:
         """None when every link resolves in the pusher's scope, else why not."""
@@ -478,11 +489,37 @@ class Links:
                 own = data.get("presidio"), data.get("scope")
                 if own != (row.get("presidio"), row.get("scope")):
                     return refusals.text(refusals.FOREIGN_EVENT)
-            if col == "amends_id" and row.get("presidio") != device.presidio:
-                # Only a contact's office corrects it: a second desk's correction, written
-                # while the office corrects it, made two current versions of one contact.
-                return refusals.text(refusals.OTHER_OFFICE_EDIT, office=row.get("presidio"))
+            if col == "amends_id":
+                refused = self._correction_reason(device, change, value, row)
+                if refused is not None:
+                    return refused
         return None
+
+    def _correction_reason(
+        self, device: Device, change: dict[str, Any], amends: str, row: Row
+    ) -> str | None:
+        """A contact's correction (``amends_id`` = ``amends``, the contact ``row``) is its
+        office's and the first.
+
+        A correction replaces the contact: a second one, written at another desk while the
+        first was (apart), made two current versions of one contact — counted twice in the
+        reports, shown twice on the card, a closed follow-up open again. Only the contact's
+        office corrects it, and the first correction the hub takes wins; the desk whose
+        correction is refused withdraws it (:mod:`casa_desk.sync.withdrawn`)."""
+        if row.get("presidio") != device.presidio:
+            return refusals.text(refusals.OTHER_OFFICE_EDIT, office=row.get("presidio"))
+        other = self.corrected.get(amends) if change["op"] == "insert" else None
+        if other is not None and other != change["row_id"]:
+            return refusals.text(refusals.ALREADY_CORRECTED)
+        return None
+
+    def taken(self, change: dict[str, Any]) -> None:
+        """Note an accepted change of a contact: a correction makes the contact it corrects
+        corrected for the rest of the batch."""
+        if change["op"] == "insert":
+            amends = (change.get("data") or {}).get("amends_id")
+            if isinstance(amends, str):
+                self.corrected.setdefault(amends, change["row_id"])
 
 
 def _owners(conn: Connection, table: str, ids: list[str]) -> list[tuple[Any, ...]]:

@@ -37,6 +37,10 @@ MIRRORS: dict[str, Table] = {
     for spec in SYNCED_TABLES
 }
 
+#: A contact's corrections by the row they correct: the push refuses a second correction
+#: of one contact (hub/rules.py :class:`Links`), one indexed look-up per batch.
+Index("contacts_amends", MIRRORS["contacts"].c.amends_id)
+
 devices = Table(
     "devices",
     metadata,
@@ -52,6 +56,10 @@ devices = Table(
     # The change id the device sent at acked_seq: a store restored from an old backup that
     # numbered new changes up to it is told apart (casa_desk.sync.restored).
     Column("acked_change_id", Text),
+    # The line of the store in use under this pairing: a copy left on an older line is
+    # refused (hub/lineage.py); and when a copy of the store was last caught (device-list).
+    Column("lineage", Text),
+    Column("clone_seen_at", Text),
     Column("created_at", Text, nullable=False),
     Column("enrolled_at", Text),
     Column("revoked_at", Text),

@@ -36,7 +36,7 @@ from casa_desk.store.reference import SEED_HLC, SEED_ORIGIN, SEED_TIME, referenc
 from casa_desk.store.tables import BY_NAME, HEAD_OFFICE, SHARED_SCOPE
 from casa_desk.sync import protocol, refusals
 from casa_desk.sync.faults import fault_point
-from casa_desk.sync.hub import quota, schema
+from casa_desk.sync.hub import lineage, quota, schema
 from casa_desk.sync.hub.db_errors import driver_line, explained
 from casa_desk.sync.hub.future import neutralise_future_clocks
 from casa_desk.sync.hub.push import (
@@ -46,6 +46,7 @@ from casa_desk.sync.hub.push import (
     fill_parked_sizes,
     logged_size,
     prepare,
+    unknown_repeats,
 )
 from casa_desk.sync.hub.rules import FieldRules, now_ms
 from casa_desk.sync.hub.scopes import Device, visible_clause
@@ -230,12 +231,17 @@ class HubStore:
         return list(groups.values())
 
     def new_epoch(self) -> str:
-        """Call after restoring the hub from a backup: clients then re-push and re-pull."""
+        """Call after restoring the hub from a backup: clients then re-push and re-pull.
+
+        The devices' lines are forgotten too: a store that moved on after the backup was
+        taken (restored from its own backup since) would be refused as a copy left behind
+        (hub/lineage.py); each device's next hello sets its line again."""
         value = uuid7()
         with self.tx(lock=True) as conn:
             conn.execute(
                 update(schema.hub_meta).where(schema.hub_meta.c.key == "epoch").values(value=value)
             )
+            conn.execute(update(schema.devices).values(lineage=None))
         return value
 
     # -- hello ----------------------------------------------------------------------------
@@ -254,28 +260,43 @@ class HubStore:
             raise HubRefusal(409, protocol.CLOCK_SKEW)
         with self.tx() as conn:  # no log lock: a hello must not wait behind a long push
             self.bind_node(conn, device, str(message.get("node_id") or ""))
-            acked, acked_change_id = conn.execute(
-                select(schema.devices.c.acked_seq, schema.devices.c.acked_change_id).where(
-                    schema.devices.c.id == device.id
-                )
-            ).one()
-            head, _floor = _head(conn)
-            return {
-                "epoch": self.epoch(conn),
-                "acked_seq": int(acked),
-                "acked_change_id": acked_change_id,
-                "log_head": int(head),
-                "hub_ms": now,
-                "protocol": protocol.PROTOCOL_VERSION,
-                "presidio": device.presidio,
-                "head_office": device.head_office,
-                "esf_key": self.esf_key(conn),
-                "erasure_key": self.erasure_key(conn),
-                "clock_repair": _meta(conn, CLOCK_REPAIR),  # hub/future.py
-                "max_push": protocol.HUB_MAX_PUSH,
-                "push_window": protocol.HUB_PUSH_WINDOW,
-                **_refused_later(conn, device, message.get("refused_after")),
-            }
+            line = lineage.check(
+                conn, device.id, message.get("lineage"), message.get("new_lineage")
+            )
+            if line is lineage.LEFT:  # committed, so head office sees it; then refused
+                lineage.record_clone(conn, device.id, "hello from a store on a line it left")
+            else:
+                answer = self._hello_answer(conn, device, message, now, line)
+        if line is lineage.LEFT:
+            raise HubRefusal(409, protocol.CLONED)
+        return answer
+
+    def _hello_answer(
+        self, conn: Connection, device: Device, message: dict[str, Any], now: int, line: Any
+    ) -> dict[str, Any]:
+        acked, acked_change_id = conn.execute(
+            select(schema.devices.c.acked_seq, schema.devices.c.acked_change_id).where(
+                schema.devices.c.id == device.id
+            )
+        ).one()
+        head, _floor = _head(conn)
+        return {
+            "epoch": self.epoch(conn),
+            "acked_seq": int(acked),
+            "acked_change_id": acked_change_id,
+            "log_head": int(head),
+            "hub_ms": now,
+            "protocol": protocol.PROTOCOL_VERSION,
+            "presidio": device.presidio,
+            "head_office": device.head_office,
+            "esf_key": self.esf_key(conn),
+            "erasure_key": self.erasure_key(conn),
+            "clock_repair": _meta(conn, CLOCK_REPAIR),  # hub/future.py
+            "max_push": protocol.HUB_MAX_PUSH,
+            "push_window": protocol.HUB_PUSH_WINDOW,
+            "lineage": line,  # hub/lineage.py
+            **_refused_later(conn, device, message.get("refused_after")),
+        }
 
     def hello_state(self, device: Device) -> dict[str, Any]:
         with self.tx() as conn:
@@ -322,12 +343,20 @@ class HubStore:
             raise HubRefusal(409, protocol.NODE_MISMATCH)
 
     # -- push -----------------------------------------------------------------------------
-    def push(self, device: Device, message: dict[str, Any]) -> dict[str, Any]:
+    def push(
+        self, device: Device, message: dict[str, Any], *, renumber: bool = False
+    ) -> dict[str, Any]:
         """Accept one batch in one transaction: skip what is acked, check, log, merge.
 
         ``message`` has been validated against :class:`~casa_desk.sync.messages.PushRequest`
         (HTTP) or comes from a verified bundle; its changes' *content* is checked here, one
-        change at a time, and a refused change never blocks the batch."""
+        change at a time, and a refused change never blocks the batch.
+
+        A batch that reaches below the device's ack with a change the hub never received
+        is refused whole (:data:`~casa_desk.sync.protocol.CLONED`, recorded on the device:
+        a copy of its store pushed under those numbers after the hello that told the ack).
+        With ``renumber`` (a bundle: no hello came before it) it is answered as a gap
+        instead, nothing taken: the reply's ack has the office renumber them after it."""
         changes: list[dict[str, Any]] = sorted(
             message.get("changes") or [], key=lambda c: int(c["seq"])
         )
@@ -362,31 +391,58 @@ class HubStore:
             if not changes and last > acked:  # no client sends one; nothing to ack
                 raise _beyond_changes(device)
             fresh = [i for i, c in enumerate(changes) if int(c["seq"]) > acked]
-            sizes = [logged_size(prepared[i]) for i in fresh]
-            if quota.over(conn, device.id, len(fresh), sum(sizes), self.bounds, quota.hour_now()):
-                raise HubRefusal(429, protocol.DEVICE_QUOTA)  # all of it sent again later
-            self._rules = fields = (self._rules or FieldRules.load(conn)).begin(conn)
-            rejected = apply_batch(
-                conn,
-                device,
-                [changes[i] for i in fresh],
-                fields,
-                [prepared[i] for i in fresh],
-                self.bounds,
-                sizes,
+            cloned = len(fresh) < len(changes) and bool(
+                unknown_repeats(conn, [c for c in changes if int(c["seq"]) <= acked])
             )
-            if last > acked:
-                at_last = [c["change_id"] for c in changes if int(c["seq"]) == last]
-                conn.execute(
-                    update(schema.devices)
-                    .where(schema.devices.c.id == device.id)
-                    .values(acked_seq=last, acked_change_id=at_last[0] if at_last else None)
-                )
-            fault_point("hub.push.before_commit")
+            if cloned and renumber:
+                return {"acked_seq": acked, "rejected": [], "gap": True}
+            if cloned:
+                # Numbers acknowledged already, changes never received: another copy of
+                # this store sent its own under them. Skipped as repeats, these were lost.
+                lineage.record_clone(conn, device.id, "push of new changes at acknowledged numbers")
+            else:
+                rejected = self._take(conn, device, changes, fresh, prepared, acked, last)
+        if cloned:  # nothing of the batch taken; the record above is committed
+            raise HubRefusal(409, protocol.CLONED)
         fault_point("hub.push.after_commit")
         if rejected:
             _log.info("push from device %s: %d refused", device.id, len(rejected))
         return {"acked_seq": max(acked, last), "rejected": rejected, "gap": False}
+
+    def _take(
+        self,
+        conn: Connection,
+        device: Device,
+        changes: list[dict[str, Any]],
+        fresh: list[int],
+        prepared: list[Any],
+        acked: int,
+        last: int,
+    ) -> list[dict[str, Any]]:
+        """Within the push lock: the batch's ``fresh`` changes checked, merged and logged,
+        the device's ack moved to ``last``; returns the refusals."""
+        sizes = [logged_size(prepared[i]) for i in fresh]
+        if quota.over(conn, device.id, len(fresh), sum(sizes), self.bounds, quota.hour_now()):
+            raise HubRefusal(429, protocol.DEVICE_QUOTA)  # all of it sent again later
+        self._rules = fields = (self._rules or FieldRules.load(conn)).begin(conn)
+        rejected = apply_batch(
+            conn,
+            device,
+            [changes[i] for i in fresh],
+            fields,
+            [prepared[i] for i in fresh],
+            self.bounds,
+            sizes,
+        )
+        if last > acked:
+            at_last = [c["change_id"] for c in changes if int(c["seq"]) == last]
+            conn.execute(
+                update(schema.devices)
+                .where(schema.devices.c.id == device.id)
+                .values(acked_seq=last, acked_change_id=at_last[0] if at_last else None)
+            )
+        fault_point("hub.push.before_commit")
+        return rejected
 
     # -- pull -----------------------------------------------------------------------------
     def pull(self, device: Device, cursor: int, limit: int) -> dict[str, Any]:
@@ -418,9 +474,10 @@ class HubStore:
                     log.c.device_id,
                     log.c.operator,
                 )
-                .where(
-                    log.c.seq > cursor, log.c.seq <= head, log.c.node_id != (device.node_id or "")
-                )
+                # Not what this device delivered. By device, not by the store's node id: a
+                # copy of a store paired as a device of its own delivers changes its twin
+                # made under the same node id before, which the twin has never received.
+                .where(log.c.seq > cursor, log.c.seq <= head, log.c.device_id != device.id)
                 .order_by(log.c.seq)
                 .limit(limit)
             )
