@@ -42,7 +42,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from casa_desk.errors import OutputError
 from casa_desk.faults import fault_point
@@ -280,9 +280,29 @@ WINDOWS_DEVICES = frozenset(
 )
 
 
-def check_portable_name(path: Path) -> None:
+#: Characters Windows (and a FAT or exFAT USB stick) never allows in a file name, besides
+#: the control characters 0x00–0x1F (:func:`forbidden_character`).
+WINDOWS_FORBIDDEN = frozenset('<>:"|?*')
+
+
+def forbidden_character(name: str) -> str | None:
+    """The first character of the file name ``name`` that Windows does not allow in a
+    name (``< > : " | ? *`` or a control character, 0x00–0x1F), or None."""
+    return next((c for c in name if c in WINDOWS_FORBIDDEN or ord(c) < 0x20), None)
+
+
+def _printable(path: PurePath) -> str:
+    """``path`` for a one-line message: control characters written as escapes (``\\n``)."""
+    text = str(path)
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
+def check_portable_name(path: PurePath) -> None:
     """Refuse (one :class:`~casa_desk.errors.OutputError` line) a file name that Windows
-    cannot keep as given: one ending in a dot or a space, or a device's (``NUL.pdf``).
+    cannot keep as given: one ending in a dot or a space, one holding a character Windows
+    does not allow in names (``< > : " | ? *``, control characters), or a device's
+    (``NUL.pdf``). Only the name is judged, never the folders above it: a drive letter
+    (``C:\\Rapporti\\ottobre.pdf``) is the folder's part on Windows.
 
     Why everywhere, not only on Windows: Windows drops trailing dots and spaces, and so
     does Linux on a FAT USB stick, so the file got another name than the one said, and a
@@ -290,20 +310,33 @@ def check_portable_name(path: Path) -> None:
     pair that no longer opens. A device name is no file on Windows: the work was lost or
     refused only once done. The offices run Windows and their files travel on sticks.
 
+    A ``:`` in a name is also how Windows names an alternate data stream of a file
+    (``rapporto.pdf:x`` writes into ``rapporto.pdf``, hidden), and ``?`` or ``*`` are
+    refused by Windows only when written, after the work.
+
     Example: ``check_portable_name(Path("rapporto.pdf."))`` raises; ``Path("con.pdf")``
-    too; ``Path("console.pdf")`` does not.
+    and ``Path("rapporto?.pdf")`` too; ``Path("console.pdf")`` does not.
     """
-    name = path.name
+    name, shown = path.name, _printable(path)
     if name != name.rstrip(". ") and name not in (".", ".."):
         raise OutputError(
-            f"{path}: il nome finisce con un punto o uno spazio, che Windows e le chiavette "
+            f"{shown}: il nome finisce con un punto o uno spazio, che Windows e le chiavette "
             "USB tolgono: il file avrebbe un altro nome. Indicare un altro nome.",
             code="output_name_trailing",
+        )
+    if forbidden_character(name) is not None:
+        # The character itself is not said: it may be a control character, and the
+        # class is what the user needs to choose another name.
+        raise OutputError(
+            f"{shown}: il nome contiene un carattere che Windows e le chiavette "
+            'USB non ammettono nei nomi dei file (< > : " | ? * o un carattere di controllo). '
+            "Indicare un altro nome.",
+            code="output_name_character",
         )
     device = name.split(".", 1)[0].rstrip(" ").upper()
     if device in WINDOWS_DEVICES:
         raise OutputError(
-            f"{path}: {device} è un nome riservato di Windows (un dispositivo, non un file). "
+            f"{shown}: {device} è un nome riservato di Windows (un dispositivo, non un file). "
             "Indicare un altro nome.",
             code="output_name_device",
         )

@@ -454,9 +454,10 @@ def run_esf_duplicates(args: argparse.Namespace) -> int:
 
 
 def run_import_bundle(args: argparse.Namespace) -> int:
-    from casa_desk.sync.bundle import hub_import_bundle
+    from casa_desk.sync.bundle import hub_import_bundle, not_the_hub
 
     db = hub_database(args.db, create=False)
+    not_the_hub(args.file, db)  # at once, unread: reading it drops our locks on it
     if not args.file.is_file():
         what = not_a_file(args.file)
         raise SyncError(f"Pacchetto {what}: {args.file}", code="bundle_missing")

@@ -72,6 +72,25 @@ def year_month(birth_date: str | None) -> tuple[int, int] | None:
     return (year, month) if 1 <= month <= 12 and year >= 1 else None
 
 
+def born_after(birth_date: str | None, day: date) -> bool:
+    """True when a person born on ``birth_date`` (stored text) was not yet born on ``day``:
+    a whole date after it, or a year and month alone (retention: ``2020-05``) after its
+    month. A birth date that is no date (none, a synced ``1980-02-31``) is never after.
+
+    >>> born_after("2020-05-20", date(2020, 5, 19)), born_after("2020-05", date(2020, 5, 1))
+    (True, False)
+    """
+    born = year_month(birth_date)
+    if born is None:
+        return False
+    if born > (day.year, day.month):
+        return True
+    try:
+        return birth_date is not None and date.fromisoformat(birth_date[:10]) > day
+    except ValueError:  # a year and month alone
+        return False
+
+
 def age_band(programme: Programme, age: int | None) -> str:
     """The programme's band code for an age in whole years (``unknown`` for None)."""
     if age is None:

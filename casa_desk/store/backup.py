@@ -44,6 +44,7 @@ from casa_desk.faults import fault_point
 from casa_desk.outputs import (
     ABANDONED_AFTER,
     atomic_output,
+    forbidden_character,
     is_plain_sqlite,
     looks_encrypted,
     reason,
@@ -331,10 +332,10 @@ def backup_before_migration(conn: Connection, connections: Connections) -> Path:
     # Microseconds: two migrations in the same second (an old store opened, then encrypted)
     # must not overwrite each other's backup.
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    name = f"{store_path.stem}-before-migration-{stamp}.sqlite"
-    out = _backup_connection(conn, connections, folder / name)
-    _clear_migration_leftovers(folder, store_path.stem)
-    old = sorted(folder.glob(f"{store_path.stem}-before-migration-*.sqlite"))
+    stem = _backup_stem(store_path)
+    out = _backup_connection(conn, connections, folder / f"{stem}-before-migration-{stamp}.sqlite")
+    _clear_migration_leftovers(folder, stem)
+    old = sorted(folder.glob(f"{glob.escape(stem)}-before-migration-*.sqlite"))
     for stale in old[:-KEEP_MIGRATION_BACKUPS]:
         # Pruning is housekeeping: a copy that cannot go now (held by an antivirus scan on
         # Windows, not a file) stays until a later upgrade, and never fails this one, whose
@@ -369,4 +370,12 @@ def _clear_migration_leftovers(folder: Path, stem: str) -> None:
 def migration_backups(store_path: Path) -> list[Path]:
     """The automatic backups of the store at ``store_path``, oldest first."""
     folder = backups_dir(store_path)
-    return sorted(folder.glob(f"{store_path.stem}-before-migration-*.sqlite"))
+    return sorted(folder.glob(f"{glob.escape(_backup_stem(store_path))}-before-migration-*.sqlite"))
+
+
+def _backup_stem(store_path: Path) -> str:
+    """The store's name as its automatic backups begin: each character Windows refuses in
+    a name (:func:`casa_desk.outputs.forbidden_character`) made ``_``. Every output is
+    refused such a name, and a store this system allowed (``ufficio: 2.sqlite``) could not
+    take its own backup, so not be upgraded."""
+    return "".join("_" if forbidden_character(c) else c for c in store_path.stem)

@@ -12,11 +12,12 @@ and corrects its own.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from casa_desk.errors import ValidationError
-from casa_desk.models.timeutil import to_utc_text, utc_now_text
+from casa_desk.models.esf import FIRST_ESF_DAY
+from casa_desk.models.timeutil import ROME, parse_utc_text, to_utc_text, utc_now_text
 from casa_desk.models.vocab import Channel, Outcome
 from casa_desk.store import safe_contact
 from casa_desk.store.current import CURRENT
@@ -26,12 +27,19 @@ from casa_desk.store.restricted import name_columns, restricted_sql
 from casa_desk.store.tables import CONTACTS
 
 MAX_MINUTES = 8 * 60
+#: No contact, follow-up or due date before the offices' first programme began (a year
+#: typed as 1026 or 1900): the ESF entry's bound (casa_desk.store.participants).
+FIRST_DAY = FIRST_ESF_DAY
 
 
 def clean_contact(  # noqa: PLR0912 - one check per field, read top to bottom
-    values: dict[str, Any], categories: dict[str, bool]
+    values: dict[str, Any], categories: dict[str, bool], *, kept: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    """Check a contact's fields; ``categories`` maps active category codes to sensitivity."""
+    """Check a contact's fields; ``categories`` maps active category codes to sensitivity.
+
+    ``kept``: the row a correction amends. Its dates, left as they were, are not judged
+    again: a contact recorded before a rule, or synced as it came (another office's
+    ``2026-11-31``), can still have its summary corrected or its follow-up marked done."""
     out = {k: v for k, v in values.items() if k in CONTACTS.columns}
     channel = out.get("channel") or Channel.DESK.value
     if channel not in {c.value for c in Channel}:
@@ -66,28 +74,62 @@ def clean_contact(  # noqa: PLR0912 - one check per field, read top to bottom
         )
     out["summary"] = summary
     out["notes"] = (out.get("notes") or "").strip() or None
-    follow = out.get("follow_up_on")
-    if isinstance(follow, date):
-        out["follow_up_on"] = follow.isoformat()
-    elif follow:
-        try:
-            out["follow_up_on"] = date.fromisoformat(str(follow)).isoformat()
-        except ValueError:
-            raise ValidationError(
-                "La data di richiamo non è valida.", field="follow_up_on", code="date_invalid"
-            ) from None
-    else:
-        out["follow_up_on"] = None
+    out["follow_up_on"] = _follow_up(out.get("follow_up_on"), kept)
     occurred = out.get("occurred_at")
     if isinstance(occurred, datetime):
-        out["occurred_at"] = to_utc_text(occurred)
-    out["occurred_at"] = out.get("occurred_at") or utc_now_text()
-    if out["occurred_at"] > to_utc_text(datetime.now().astimezone() + timedelta(minutes=5)):
+        occurred = to_utc_text(occurred)
+    out["occurred_at"] = occurred = occurred or utc_now_text()
+    if kept is None or occurred != kept.get("occurred_at"):
+        _check_moment(str(occurred))
+    out["sensitive"] = int(bool(out.get("sensitive")) or categories[category])
+    return out
+
+
+def _follow_up(value: Any, kept: dict[str, Any] | None) -> str | None:
+    """The follow-up day as stored text: a real day, not before :data:`FIRST_DAY` (one to
+    come is what a follow-up is); as it was when a correction keeps it (see ``kept``)."""
+    if isinstance(value, date):
+        value = value.isoformat()
+    if not value:
+        return None
+    if kept is not None and value == kept.get("follow_up_on"):
+        return str(value)
+    try:
+        day = date.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError(
+            "La data di richiamo non è valida.", field="follow_up_on", code="date_invalid"
+        ) from None
+    if day < FIRST_DAY:
+        raise ValidationError(
+            "La data di richiamo non può essere precedente al 1° gennaio 2014.",
+            field="follow_up_on",
+            code="date_too_old",
+        )
+    return day.isoformat()
+
+
+def _check_moment(text: str) -> None:
+    """A contact's moment (stored UTC text) is one, on a day in Rome from :data:`FIRST_DAY`
+    and not in the future (five minutes' grace for a PC clock a little ahead)."""
+    try:
+        moment = parse_utc_text(text)
+    except ValueError:
+        raise ValidationError(
+            "La data del contatto non è valida.", field="occurred_at", code="date_invalid"
+        ) from None
+    if moment.tzinfo is None:  # stored text is UTC, with or without its "Z"
+        moment = moment.replace(tzinfo=UTC)
+    if moment.astimezone(ROME).date() < FIRST_DAY:
+        raise ValidationError(
+            "Il contatto non può essere precedente al 1° gennaio 2014.",
+            field="occurred_at",
+            code="date_too_old",
+        )
+    if moment > datetime.now(UTC) + timedelta(minutes=5):
         raise ValidationError(
             "Il contatto non può essere nel futuro.", field="occurred_at", code="date_future"
         )
-    out["sensitive"] = int(bool(out.get("sensitive")) or categories[category])
-    return out
 
 
 class Contacts:
@@ -144,7 +186,7 @@ class Contacts:
         values = {k: old[k] for k in CONTACTS.columns if k not in ("amends_id", "operator")}
         values.update(changes)
         values["amends_id"] = contact_id
-        clean = clean_contact(values, self.categories())
+        clean = clean_contact(values, self.categories(), kept=old)
         clean["operator"] = operator
         with self.store.transaction() as journal:
             row = journal.insert("contacts", clean, presidio=old["presidio"], scope=old["scope"])

@@ -39,7 +39,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from casa_desk.errors import ValidationError
-from casa_desk.models.esf import FIRST_ESF_DAY, add_months, cf_hash, follow_up_due
+from casa_desk.models.esf import (
+    FIRST_ESF_DAY,
+    add_months,
+    born_after,
+    cf_hash,
+    follow_up_due,
+)
 from casa_desk.models.timeutil import format_date, today_rome
 from casa_desk.models.vocab import (
     ENTRY_INDICATORS,
@@ -147,6 +153,7 @@ class Participants:
         # As the correction, exit, re-entry and follow-up: a day to come is refused (it was
         # a new entrant of the month in course, in its report, before it happened).
         self._not_future(date.fromisoformat(clean["entered_on"]), "entered_on")
+        self._not_before_birth(person_id, date.fromisoformat(clean["entered_on"]))
         key = programme_key(self.store)
         hashed = cf_hash(key, self._cf(person_id)) if key else None
         if (
@@ -175,6 +182,7 @@ class Participants:
         check_owned(self.store, [row], "participant_id")
         clean = clean_enrolment(values)
         self._not_future(date.fromisoformat(clean["entered_on"]), "entered_on")
+        self._not_before_birth(row["person_id"], date.fromisoformat(clean["entered_on"]))
         later = [d for d in (row.get("exited_on"), row.get("reentered_on")) if d]
         if later and clean["entered_on"] > min(later):
             raise ValidationError(
@@ -468,6 +476,23 @@ class Participants:
             "SELECT codice_fiscale FROM people WHERE id = ?", [person_id]
         ).fetchone()
         return row[0] if row else None
+
+    def _not_before_birth(self, person_id: str, day: date) -> None:
+        """Refuse an entry on ``day`` before the person was born (``before_birth``): it was
+        recorded, and counted in the report with the age "unknown". A birth known by its
+        year and month alone (retention: ``2020-05``) refuses an earlier month only; one
+        that is no date (none, or synced as ``1980-02-31``) refuses nothing. The birth date
+        is not said: the line may reach a log."""
+        found = self.store.db.execute(
+            "SELECT birth_date FROM people WHERE id = ?", [person_id]
+        ).fetchone()
+        birth = found[0] if found and isinstance(found[0], str) else None
+        if born_after(birth, day):
+            raise ValidationError(
+                "La data di ingresso precede la data di nascita della persona.",
+                field="entered_on",
+                code="before_birth",
+            )
 
     @staticmethod
     def _not_future(day: date, field: str) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from casa_desk.errors import ValidationError
 from casa_desk.models.duplicates import PersonKey, duplicate_reasons
+from casa_desk.models.esf import born_after
 from casa_desk.models.ids import uuid7
 from casa_desk.models.people import clean_person
 from casa_desk.models.timeutil import iso_day
@@ -83,6 +84,8 @@ class People:
         merged = {**current, **values}
         clean_person({k: merged.get(k) for k in PEOPLE.columns if k != "merged_into"})
         clean = clean_person(values, partial=True)
+        if "birth_date" in clean and clean["birth_date"] != current.get("birth_date"):
+            self._refuse_birth_after_entry(person_id, clean["birth_date"])
         with self.store.transaction() as journal:
             if clean.get("codice_fiscale") != current.get("codice_fiscale"):
                 self._refuse_taken_cf(clean.get("codice_fiscale"), person_id)
@@ -98,6 +101,24 @@ class People:
             [codice_fiscale.strip().upper(), other_than],
         )
         return rows[0] if rows else None
+
+    def _refuse_birth_after_entry(self, person_id: str, birth_date: str | None) -> None:
+        """A birth date after the person's ESF entry (theirs or a record merged into them)
+        is refused, as an entry before the birth is (casa_desk.store.participants): the
+        report counted the participant with the age "unknown"."""
+        first = self.store.db.execute(
+            "SELECT min(entered_on) FROM participants WHERE deleted = 0 AND person_id IN"
+            " (SELECT id FROM people WHERE id = ? OR merged_into = ?)",
+            [person_id, person_id],
+        ).fetchone()[0]
+        entered = iso_day(first) if isinstance(first, str) else None
+        if entered is not None and born_after(birth_date, entered):
+            raise ValidationError(
+                "La data di nascita segue l'ingresso della persona nel programma FSE: "
+                "controllare le due date.",
+                field="birth_date",
+                code="birth_after_entry",
+            )
 
     def _refuse_taken_cf(self, codice_fiscale: str | None, person_id: str | None) -> None:
         if codice_fiscale and self.with_cf(codice_fiscale, other_than=person_id):

@@ -16,6 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from casa_desk.errors import ConsentError, TransitionError, ValidationError
+from casa_desk.models.esf import FIRST_ESF_DAY
 from casa_desk.models.referrals import (
     OPEN_STATES,
     USER_EVENTS,
@@ -166,6 +167,12 @@ class Referrals:
             )
         if urgency not in {u.value for u in Urgency}:
             raise ValidationError("Urgenza non valida.", field="urgency", code="urgency_invalid")
+        if due_on is not None and due_on < FIRST_ESF_DAY:  # a year typed as 1026 or 1900
+            raise ValidationError(
+                "La scadenza non può essere precedente al 1° gennaio 2014.",
+                field="due_on",
+                code="date_too_old",
+            )
         service = self._service(service_id)
         if not service["active"]:
             raise ValidationError(

@@ -112,7 +112,16 @@ def read_manifest(path: Path) -> tuple[dict[str, Any], bytes, bytes, str]:
     expand to 1 GiB is refused with a reason, at the hub and at an office alike."""
     try:
         with open_regular(path) as handle:  # a folder, a pipe: one line, nothing waited for
-            manifest_bytes, secret, signature = _members(handle)
+            try:
+                manifest_bytes, secret, signature = _members(handle)
+            except zipfile.BadZipFile:
+                if _a_database(handle):
+                    raise protocol.sync_error(
+                        "{path} è un archivio o un database, non un pacchetto di sincronizzazione.",
+                        code="bundle_is_database",
+                        path=path,
+                    ) from None
+                raise
         manifest = json.loads(manifest_bytes)
     except (OSError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, RecursionError) as exc:
         # RecursionError: a manifest of arrays nested thousands deep (64 KiB hold 32,000),
@@ -123,6 +132,20 @@ def read_manifest(path: Path) -> tuple[dict[str, Any], bytes, bytes, str]:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise SyncError("Non è un pacchetto casa_desk di questo formato.", code="bundle_format")
     return manifest, manifest_bytes, secret, signature
+
+
+def _a_database(handle: BinaryIO) -> bool:
+    """The file that is no ZIP is a database: a plain SQLite one (a hub, a decrypted copy)
+    by its header, an encrypted store or backup by its shape (whole pages of binary bytes:
+    :func:`casa_desk.outputs.looks_encrypted`). The user picked a backup for the bundle:
+    "damaged" sent them looking for another copy of a bundle that was fine."""
+    handle.seek(0)
+    head = handle.read(16)
+    size = os.fstat(handle.fileno()).st_size
+    if head.startswith(b"SQLite format 3\x00"):
+        return True
+    binary = any(b < 9 or 13 < b < 32 or b > 126 for b in head)
+    return size >= 4096 and size % 4096 == 0 and binary and not head.startswith(b"PK")
 
 
 def _members(handle: BinaryIO) -> tuple[bytes, bytes, str]:
@@ -282,6 +305,35 @@ def not_the_store(path: Path, store: str | Path) -> None:
         )
 
 
+def not_the_hub(path: Path, hub_db: str | Path) -> None:
+    """Refuse, unread, an office bundle given to the hub that is the hub's own database
+    ``hub_db`` or one of its working files (``-wal``, ``-shm``, ``-journal``), however it is
+    named (:func:`casa_desk.outputs.is_store_file`: by device and inode). Read as a ZIP file
+    it was said to be "illeggibile" only after the hub was opened, and closing that
+    descriptor drops every SQLite lock this process holds on the database. A hub on
+    PostgreSQL (``postgresql://…``) has no file to mistake.
+
+    Example: ``casa-desk hub import-bundle hub.sqlite --db hub.sqlite …`` → one line.
+    """
+    if "://" in str(hub_db):
+        return
+    if is_store_file(path, hub_db):
+        # Whole lines, each its own template (tools/translations.py collects them).
+        if os.path.exists(hub_db) and os.path.samefile(path, hub_db):
+            raise protocol.sync_error(
+                "{path} è il database della sede, non un pacchetto: indicare il pacchetto "
+                "di un ufficio.",
+                code="bundle_is_hub",
+                path=path,
+            )
+        raise protocol.sync_error(
+            "{path} è un file di lavoro del database della sede, non un pacchetto: indicare "
+            "il pacchetto di un ufficio.",
+            code="bundle_is_hub",
+            path=path,
+        )
+
+
 @dataclass(frozen=True)
 class ReplyCounts:
     """What importing a reply did: changes received and applied, this office's changes the
@@ -436,7 +488,12 @@ def hub_import_bundle(  # noqa: PLR0912, PLR0915 - checks in order
     """Verify and import an office bundle at the hub, then write the reply bundle.
 
     The reply may be neither the bundle read nor ``inputs`` (the hub's database file); it is
-    checked before anything is imported."""
+    checked before anything is imported. The bundle may be no file of ``inputs``
+    (:func:`not_the_hub`)."""
+    inputs = list(inputs)
+    for hub_db in inputs:
+        if hub_db is not None:
+            not_the_hub(path, hub_db)
     check_output(reply, inputs=[path, *inputs])
     from casa_desk.sync.hub import lineage
     from casa_desk.sync.hub.devices import device_by_id

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from casa_desk.errors import CasaError, ValidationError
 from casa_desk.models.timeutil import ROME, parse_user_date, today_rome
-from casa_desk.store.contacts import Contacts
+from casa_desk.store.contacts import FIRST_DAY, Contacts
 from casa_desk.store.directory import Directory
 from casa_desk.store.people import People
 from casa_desk.store.search import search_people
@@ -244,6 +244,14 @@ class ContactDialog(DiscardGuard):
             QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute))
         )
         self.when.setMaximumWidth(170)
+        # No contact before the offices' first programme (the store refuses one: 1900 or
+        # 1026 typed for 2026); a correction of an older one shows its day (see _load).
+        self.when.setMinimumDateTime(
+            QDateTime(QDate(FIRST_DAY.year, FIRST_DAY.month, FIRST_DAY.day), QTime(0, 0))
+        )
+        #: The moment a correction loaded, as shown and as stored: left unchanged, the
+        #: stored text is saved again as it was (its seconds too).
+        self._loaded_when: tuple[QDateTime, str] | None = None
         self.sensitive = QCheckBox(self.tr("Riservato (salute, violenza…)"), self)
         self.operator = plain_label(self.context.operator, self)
 
@@ -412,9 +420,11 @@ class ContactDialog(DiscardGuard):
         self.minutes.setValue(int(row.get("minutes") or 0))
         self.follow_up.set_value(row.get("follow_up_on"))
         when = datetime.fromisoformat(row["occurred_at"].replace("Z", "+00:00")).astimezone(ROME)
-        self.when.setDateTime(
-            QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute))
-        )
+        shown = QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute))
+        if shown < self.when.minimumDateTime():  # recorded before the store refused it
+            self.when.setMinimumDateTime(shown)
+        self.when.setDateTime(shown)
+        self._loaded_when = (self.when.dateTime(), row["occurred_at"])
         self.sensitive.setChecked(bool(row.get("sensitive")))
 
     # -- saving -------------------------------------------------------------------------
@@ -432,6 +442,8 @@ class ContactDialog(DiscardGuard):
                 self.tr("Data non valida: usare gg/mm/aaaa oppure +7."), field="follow_up_on"
             ) from None
         moment = self.when.dateTime()
+        if self._loaded_when is not None and moment == self._loaded_when[0]:
+            return self._values(follow_up, self._loaded_when[1])
         occurred = datetime(
             moment.date().year(),
             moment.date().month(),
@@ -440,6 +452,9 @@ class ContactDialog(DiscardGuard):
             moment.time().minute(),
             tzinfo=ROME,
         )
+        return self._values(follow_up, occurred)
+
+    def _values(self, follow_up: date | None, occurred: datetime | str) -> dict:
         return {
             "person_id": None if self.anonymous.isChecked() else self._person_id,
             "channel": self.channel.currentData(),

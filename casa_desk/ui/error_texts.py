@@ -31,6 +31,17 @@ TEXTS: dict[str, str] = {
     "outcome_invalid": QT_TRANSLATE_NOOP("Errors", "Esito non valido."),
     "minutes_invalid": QT_TRANSLATE_NOOP("Errors", "I minuti devono essere tra 0 e 480."),
     "date_invalid:follow_up_on": QT_TRANSLATE_NOOP("Errors", "La data di richiamo non è valida."),
+    "date_invalid:occurred_at": QT_TRANSLATE_NOOP("Errors", "La data del contatto non è valida."),
+    # no contact, follow-up or due date before 2014 (casa_desk.store.contacts.FIRST_DAY)
+    "date_too_old:occurred_at": QT_TRANSLATE_NOOP(
+        "Errors", "Il contatto non può essere precedente al 1° gennaio 2014."
+    ),
+    "date_too_old:follow_up_on": QT_TRANSLATE_NOOP(
+        "Errors", "La data di richiamo non può essere precedente al 1° gennaio 2014."
+    ),
+    "date_too_old:due_on": QT_TRANSLATE_NOOP(
+        "Errors", "La scadenza non può essere precedente al 1° gennaio 2014."
+    ),
     "date_future:occurred_at": QT_TRANSLATE_NOOP(
         "Errors", "Il contatto non può essere nel futuro."
     ),
@@ -132,6 +143,14 @@ TEXTS: dict[str, str] = {
     "after_exit:entered_on": QT_TRANSLATE_NOOP(
         "Errors", "L'ingresso non può seguire l'uscita o il rientro nel programma."
     ),
+    "birth_after_entry:birth_date": QT_TRANSLATE_NOOP(
+        "Errors",
+        "La data di nascita segue l'ingresso della persona nel programma FSE: "
+        "controllare le due date.",
+    ),
+    "before_birth:entered_on": QT_TRANSLATE_NOOP(
+        "Errors", "La data di ingresso precede la data di nascita della persona."
+    ),
     "before_programmes:entered_on": QT_TRANSLATE_NOOP(
         "Errors",
         "La data di ingresso è precedente all'avvio dei programmi FSE (1° gennaio 2014).",
@@ -203,6 +222,11 @@ TEXTS: dict[str, str] = {
         "Errors",
         "Il nome scelto finisce con un punto o uno spazio, che Windows e le chiavette USB "
         "tolgono: sceglierne un altro.",
+    ),
+    "output_name_character": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Il nome scelto contiene un carattere che Windows e le chiavette USB non ammettono "
+        'nei nomi dei file (< > : " | ? * o un carattere di controllo): sceglierne un altro.',
     ),
     "output_name_device": QT_TRANSLATE_NOOP(
         "Errors",

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casa_desk.errors import CasaError, ConsentError
+from casa_desk.errors import CasaError, ConsentError, OutputError
 from casa_desk.models.referrals import (
     AWAITING_STATES,
     OPEN_STATES,
@@ -48,6 +48,7 @@ from casa_desk.reports.letter import letter_to_print, print_letter, record_print
 from casa_desk.store.referrals import Referrals
 from casa_desk.ui.break_glass import break_glass_first
 from casa_desk.ui.context import DeskContext
+from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.file_dialogs import save_file_name
 from casa_desk.ui.models import (
     ChangeWatcher,
@@ -594,9 +595,11 @@ class ReferralsPage(QWidget):
 
         def done(path: Path) -> None:
             try:
-                if print_pdf(path, self, accepted=record):
+                if print_pdf(path, self, accepted=record, inputs=[store.path]):
                     self.saved.hide()
                     self.letter_printed.emit(str(path))
+            except OutputError as exc:  # a file printed to, refused: nothing on record
+                failed(exc, worded_error(exc))
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
 

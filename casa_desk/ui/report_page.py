@@ -52,7 +52,7 @@ from casa_desk.store.db import Store
 from casa_desk.ui.error_texts import worded_error
 from casa_desk.ui.file_dialogs import save_file_name, still_here
 from casa_desk.ui.plain_text import plain_label
-from casa_desk.ui.printing import paint_document
+from casa_desk.ui.printing import checked_file, paint_document
 from casa_desk.ui.saved_file import SavedFileBar
 from casa_desk.ui.tasks import TaskRunner
 
@@ -480,6 +480,11 @@ class ReportPage(QWidget):
         # Native on Windows: accepted after the desk was locked, it prints nothing.
         here = still_here(self)
         if not here() or dialog.exec() != QDialog.DialogCode.Accepted or not here():
+            return
+        try:  # a file printed to: never the store, a name Windows keeps (as "Salva")
+            checked_file(printer, [self.store.path])
+        except OutputError as exc:
+            self.status.setText(worded_error(exc))
             return
         self.print_to(printer)
 

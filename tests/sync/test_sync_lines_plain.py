@@ -86,7 +86,11 @@ def test_a_file_name_with_markup_is_shown_as_it_is(  # type: ignore[no-untyped-d
     try:
         page = SyncPage(store, runner=SyncRunner())
         qtbot.addWidget(page)
-        out = tmp_path / "<u>chiavetta<u>.bundle"
+        # In the folder's name: a file's own name may not hold < > (Windows refuses them,
+        # casa_desk.outputs.check_portable_name), a folder found on the stick may.
+        folder = tmp_path / "<u>chiavetta<u>"
+        folder.mkdir()
+        out = folder / "pacchetto.bundle"
         with qtbot.waitSignal(page.bundles.finished, timeout=10_000):
             page.bundles.export_to(out)
         assert str(out) in shown(page.file_label)

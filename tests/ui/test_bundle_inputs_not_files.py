@@ -126,3 +126,23 @@ def test_the_english_window_says_it_in_english(qtbot, office: Store, fifo: Path)
         assert dialog.error.text() == (
             f"{fifo.parent} is a folder: choose the enrolment file from head office."
         )
+
+
+def test_a_backup_chosen_as_the_reply_is_named_for_what_it_is(
+    qtbot, office: Store, tmp_path: Path
+) -> None:
+    """A backup picked instead of head office's reply was "truncated or damaged"; it is
+    said to be a database, in the window's language."""
+    from languages import window_language
+    from login_helpers import new_store
+
+    copy = tmp_path / "copia.sqlite"
+    new_store(copy).close()
+    actions = BundleActions(office, TaskRunner())
+    qtbot.addWidget(actions)
+    with window_language("en"):
+        asked = _choose(copy)
+        with qtbot.waitSignal(actions.finished, timeout=PATIENCE_MS) as said:
+            actions.ask_import()
+    assert asked
+    assert said.args[0] == f"{copy} is a store or a database, not a sync bundle."

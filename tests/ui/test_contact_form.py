@@ -188,3 +188,66 @@ def test_ctrl_n_from_the_main_window(qtbot, window, demo) -> None:
         "sportello",
         None,
     )
+
+
+def test_no_contact_or_follow_up_before_2014(qtbot, seeded) -> None:
+    """A contact "in 1900" could be typed in Quando, a follow-up on 01/01/1026 in Richiamo:
+    both were recorded. Quando stops at 1 January 2014 (as the ESF entry's day does); the
+    follow-up is refused under its field, in the window's words; nothing saved."""
+    from languages import window_language
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    from casa_desk.errors import ValidationError
+    from casa_desk.ui.error_texts import worded_error
+
+    before = seeded.store.query("SELECT count(*) AS n FROM contacts")[0]["n"]
+    dialog = show(qtbot, ContactDialog(seeded.context))
+    dialog.when.setDateTime(QDateTime(QDate(1900, 3, 1), QTime(10, 0)))
+    assert dialog.when.dateTime() == QDateTime(QDate(2014, 1, 1), QTime(0, 0))
+    dialog.category.setCurrentIndex(dialog.category.findData("altro"))
+    dialog.summary.setText("Richiamo lontano")
+    dialog.follow_up.edit.setText("01/01/1026")
+    dialog.save()
+    error = dialog._errors_by_field["follow_up_on"]
+    qtbot.waitUntil(error.isVisible)
+    assert error.text() == "La data di richiamo non può essere precedente al 1° gennaio 2014."
+    assert dialog.isVisible()
+    assert seeded.store.query("SELECT count(*) AS n FROM contacts")[0]["n"] == before
+    with window_language("en"):
+        said = [
+            worded_error(ValidationError("…", field=field, code=code))
+            for field, code in (
+                ("occurred_at", "date_too_old"),
+                ("follow_up_on", "date_too_old"),
+                ("due_on", "date_too_old"),
+                ("occurred_at", "date_invalid"),
+            )
+        ]
+    assert said == [
+        "The contact cannot be before 1 January 2014.",
+        "The follow-up date cannot be before 1 January 2014.",
+        "The due date cannot be before 1 January 2014.",
+        "The contact date is not valid.",
+    ]
+
+
+def test_a_contact_recorded_before_2014_is_corrected_as_it_was(qtbot, seeded) -> None:
+    """A contact recorded before the rule (or synced as it came) in 2013: correcting its
+    summary keeps its moment to the second; the form shows its day, not 2014."""
+    from casa_desk.store.contacts import Contacts
+
+    row = Contacts(seeded.store).get(seeded.follow_ups["today"])
+    with seeded.store.transaction() as journal:
+        old = journal.insert(
+            "contacts",
+            {**{k: row[k] for k in ("person_id", "category", "summary", "channel", "operator")},
+             "occurred_at": "2013-06-03T08:15:37.250Z"},
+            presidio=PRESIDIO,
+        )  # fmt: skip
+    dialog = show(qtbot, ContactDialog.amend(seeded.context, old["id"]))
+    assert dialog.when.date().year() == 2013
+    dialog.summary.setText("Corretto dopo anni")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.save()
+    new = seeded.store.query("SELECT * FROM contacts WHERE id = ?", saved.args)[0]
+    assert new["occurred_at"] == "2013-06-03T08:15:37.250Z"

@@ -356,3 +356,36 @@ def test_a_merged_person_enrolled_twice_at_once_leaves_with_one_exit(qtbot, wind
     assert _left(demo, ottavio) == (today - timedelta(days=1)).isoformat()
     qtbot.waitUntil(lambda: "Uscita:" in box.state.text())
     assert "ora cerca lavoro" in box.state.text()
+
+
+def test_an_entry_before_the_birth_is_said_in_the_dialog(qtbot, window, demo) -> None:
+    """An entry dated before the person was born was recorded (age "unknown" in the
+    report). The dialog says why in the window's words and stays open; nothing written."""
+    from languages import window_language
+
+    from casa_desk.errors import ValidationError
+    from casa_desk.ui.error_texts import worded_error
+
+    ludmilla = demo.ids["Zampicchi Ludmilla"]
+    born = today_rome() - timedelta(days=30)
+    with demo.store.transaction() as journal:  # a newborn, registered with her family
+        journal.update("people", ludmilla, {"birth_date": born.isoformat()})
+    card = open_card(qtbot, window, ludmilla)
+    qtbot.mouseClick(card.esf_box.enrol_button, Qt.MouseButton.LeftButton)
+    dialog = card.esf_box.dialog
+    qtbot.waitExposed(dialog)
+    set_day(dialog.day, born - timedelta(days=1))
+    choose(dialog.employment, "inactive")
+    choose(dialog.education, "0-2")
+    press_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: bool(dialog.error.text()))
+    assert dialog.isVisible()
+    assert dialog.error.text() == "La data di ingresso precede la data di nascita della persona."
+    assert Participants(demo.store).of_person(ludmilla) is None
+    set_day(dialog.day, born)
+    with qtbot.waitSignal(demo_bus(window).changed):
+        press_ok(qtbot, dialog)
+    assert Participants(demo.store).of_person(ludmilla)["entered_on"] == born.isoformat()
+    with window_language("en"):
+        said = worded_error(ValidationError("…", field="entered_on", code="before_birth"))
+    assert said == "The entry date is before the person's date of birth."

@@ -259,3 +259,35 @@ def test_a_person_not_to_be_called_is_reached_through_the_office(qtbot, seeded, 
     assert "Contatti tramite il presidio" in text
     assert "Per contattare la persona rivolgersi al presidio." in text
     assert "Telefono 02 4000 1234" in text  # the office's own phone stays
+
+
+def test_printing_to_a_file_is_checked_as_any_file_the_desk_writes(qtbot, seeded, tmp_path) -> None:
+    """Qt's print dialog (Linux) prints to a PDF file of any name: the open store itself
+    was replaced by the letter, and a name Windows refuses was written. The name is checked
+    as every output is (casa_desk.outputs), before the printing is put on record."""
+    page = _page_ready_for_a_letter(qtbot, seeded)
+    store_file = Path(seeded.store.path)
+    before = store_file.read_bytes()
+    for target, said in (
+        (store_file, "Il file scelto è l'archivio aperto o un suo file: sceglierne un altro."),
+        (
+            tmp_path / "lettera: copia.pdf",
+            "Il nome scelto contiene un carattere che Windows e le chiavette USB non ammettono "
+            'nei nomi dei file (< > : " | ? * o un carattere di controllo): sceglierne un altro.',
+        ),
+    ):
+
+        def to_file(dialog, target=target) -> None:
+            printers = dialog.findChild(QComboBox, "printers")
+            printers.setCurrentIndex(printers.count() - 1)  # Print to File (PDF)
+            dialog.findChild(QLineEdit, "filename").setText(str(target))
+            dialog.accept()
+
+        asked = when_modal(to_file, kind=QPrintDialog)
+        qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda asked=asked: bool(asked) and page.error.isVisible(), timeout=10_000)
+        assert page.error.text() == said
+        page.error.hide()
+    assert store_file.read_bytes() == before
+    assert not (tmp_path / "lettera: copia.pdf").exists()
+    assert _printed_rows(seeded) == []  # nothing printed, nothing on record

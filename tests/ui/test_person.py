@@ -592,3 +592,39 @@ def test_the_edit_form_names_the_languages_in_english(qtbot, demo):
     finally:
         for translator in installed:
             app.removeTranslator(translator)
+
+
+def test_a_birth_date_after_the_esf_entry_is_refused_on_the_form(qtbot, context, demo):
+    """The card's form wrote a birth date after the person's ESF entry: the entry became
+    one before the birth. Said under the field, in the window's words; nothing saved."""
+    from languages import window_language
+
+    from casa_desk.errors import ValidationError
+    from casa_desk.store.participants import Participants
+    from casa_desk.ui.error_texts import worded_error
+
+    ludmilla = demo.ids["Zampicchi Ludmilla"]
+    with demo.store.transaction() as journal:
+        journal.update("people", ludmilla, {"birth_date": "1990-01-01"})
+    Participants(demo.store).enrol(
+        ludmilla,
+        {"entered_on": "2020-05-19", "employment_status": "inactive", "education_isced": "0-2"},
+        presidio="SAN-SIRO",
+    )
+    form = _form(qtbot, context, person_id=ludmilla)
+    form.edits["codice_fiscale"].clear()  # it encodes the birth date
+    form.edits["birth_date"].setText("20/05/2020")
+    form.save()
+    said = (
+        "La data di nascita segue l'ingresso della persona nel programma FSE: "
+        "controllare le due date."
+    )
+    qtbot.waitUntil(lambda: form.summary.text() == said)
+    assert form.errors["birth_date"].text() == said
+    assert form.isVisible()
+    assert People(demo.store).get(ludmilla)["birth_date"] == "1990-01-01"
+    with window_language("en"):
+        said = worded_error(ValidationError("…", field="birth_date", code="birth_after_entry"))
+    assert said == (
+        "The date of birth is after the person's entry into the ESF programme: check both dates."
+    )

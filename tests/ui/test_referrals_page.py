@@ -411,3 +411,18 @@ def test_search_and_sort_by_date(qtbot, seeded) -> None:
     days = [r["due_on"] for r in page.model.rows() if r["due_on"]]
     assert days == list(reversed(first)) and days in (sorted(days), sorted(days, reverse=True))
     assert page.model.rows()[-1]["due_on"] is None  # no date: last either way
+
+
+def test_a_due_date_before_2014_is_refused_inline(qtbot, seeded) -> None:
+    """ "Entro il" 01/01/1900 was recorded: a referral overdue for ever."""
+    before = len(Referrals(seeded.store).list())
+    dialog = show(qtbot, ReferralDialog(seeded.context, seeded.people["Brambillone"]))
+    dialog.select_service(SOCIAL)
+    dialog.reason.setText("Sostegno")
+    dialog.due.edit.setText("01/01/1900")
+    dialog.save()
+    qtbot.waitUntil(dialog.errors["due_on"].isVisible)
+    assert dialog.errors["due_on"].text() == (
+        "La scadenza non può essere precedente al 1° gennaio 2014."
+    )
+    assert dialog.isVisible() and len(Referrals(seeded.store).list()) == before

@@ -405,3 +405,64 @@ def test_strings_follow_a_language_change(qtbot, store: Store) -> None:
     finally:
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: page.generate_button.text() == "Genera rapporto")
+
+
+def test_a_name_with_a_character_windows_refuses_is_said_as_such(
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    """``rapporto: ottobre.pdf`` typed in the save dialog was written here, then could not
+    be copied to a stick or opened on the office's PC. One worded line, nothing written, in
+    the window's language."""
+    from languages import window_language
+
+    from casa_desk.errors import OutputError
+    from casa_desk.ui.error_texts import worded_error
+
+    page = ReportPage(store, "SAN-SIRO", False)
+    qtbot.addWidget(page)
+    generate(qtbot, page, previous_month())
+    folder = tmp_path / "uscite"
+    folder.mkdir()
+    for name in ("rapporto: ottobre.pdf", "rapporto|ottobre.pdf", "rapporto\tottobre.pdf"):
+        assert page.save_as(str(folder / name)) is None
+        assert page.status.text() == (
+            "Il nome scelto contiene un carattere che Windows e le chiavette USB non ammettono "
+            'nei nomi dei file (< > : " | ? * o un carattere di controllo): sceglierne un altro.'
+        )
+    assert list(folder.iterdir()) == []
+    with window_language("en"):
+        said = worded_error(OutputError("…", code="output_name_character"))
+    assert said == (
+        "The chosen name holds a character that Windows and USB sticks do not allow in file "
+        'names (< > : " | ? * or a control character): choose another one.'
+    )
+
+
+def test_printing_the_report_to_a_file_is_checked_as_saving_it(
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    """Qt's print dialog (Linux) printed to any file: over the open store, the store was
+    gone. "Stampa…" to a file refuses what "Salva" refuses, and puts nothing on record."""
+    from dialogs import when_modal
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    page = ReportPage(store, "SAN-SIRO", False)
+    qtbot.addWidget(page)
+    generate(qtbot, page, previous_month())
+    before = Path(store.path).read_bytes()
+
+    def to_the_store(dialog) -> None:  # type: ignore[no-untyped-def]
+        printers = dialog.findChild(QComboBox, "printers")
+        printers.setCurrentIndex(printers.count() - 1)  # Print to File (PDF)
+        dialog.findChild(QLineEdit, "filename").setText(str(store.path))
+        dialog.accept()
+
+    asked = when_modal(to_the_store, kind=QPrintDialog)
+    page.print_report()
+    assert asked
+    assert page.status.text() == (
+        "Il file scelto è l'archivio aperto o un suo file: sceglierne un altro."
+    )
+    assert Path(store.path).read_bytes() == before
+    assert store.query("SELECT 1 FROM audit_log WHERE action = 'printed'") == []

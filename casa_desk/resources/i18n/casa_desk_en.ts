@@ -839,6 +839,7 @@
     </message>
     <message>
         <source>Riservato (salute, violenza…)</source>
+        <extracomment>The moment a correction loaded, as shown and as stored: left unchanged, the stored text is saved again as it was (its seconds too).</extracomment>
         <translation>Confidential (health, violence…)</translation>
     </message>
     <message>
@@ -1305,6 +1306,22 @@
         <translation>The follow-up date is not valid.</translation>
     </message>
     <message>
+        <source>La data del contatto non è valida.</source>
+        <translation>The contact date is not valid.</translation>
+    </message>
+    <message>
+        <source>Il contatto non può essere precedente al 1° gennaio 2014.</source>
+        <translation>The contact cannot be before 1 January 2014.</translation>
+    </message>
+    <message>
+        <source>La data di richiamo non può essere precedente al 1° gennaio 2014.</source>
+        <translation>The follow-up date cannot be before 1 January 2014.</translation>
+    </message>
+    <message>
+        <source>La scadenza non può essere precedente al 1° gennaio 2014.</source>
+        <translation>The due date cannot be before 1 January 2014.</translation>
+    </message>
+    <message>
         <source>Il contatto non può essere nel futuro.</source>
         <translation>The contact cannot be in the future.</translation>
     </message>
@@ -1457,6 +1474,14 @@
         <translation>The entry cannot come after the exit or the re-entry.</translation>
     </message>
     <message>
+        <source>La data di nascita segue l&apos;ingresso della persona nel programma FSE: controllare le due date.</source>
+        <translation>The date of birth is after the person&apos;s entry into the ESF programme: check both dates.</translation>
+    </message>
+    <message>
+        <source>La data di ingresso precede la data di nascita della persona.</source>
+        <translation>The entry date is before the person&apos;s date of birth.</translation>
+    </message>
+    <message>
         <source>La data di ingresso è precedente all&apos;avvio dei programmi FSE (1° gennaio 2014).</source>
         <translation>The entry date is before the ESF programmes began (1 January 2014).</translation>
     </message>
@@ -1547,6 +1572,10 @@
     <message>
         <source>Il nome scelto finisce con un punto o uno spazio, che Windows e le chiavette USB tolgono: sceglierne un altro.</source>
         <translation>The chosen name ends with a dot or a space, which Windows and USB sticks drop: choose another one.</translation>
+    </message>
+    <message>
+        <source>Il nome scelto contiene un carattere che Windows e le chiavette USB non ammettono nei nomi dei file (&lt; &gt; : &quot; | ? * o un carattere di controllo): sceglierne un altro.</source>
+        <translation>The chosen name holds a character that Windows and USB sticks do not allow in file names (&lt; &gt; : &quot; | ? * or a control character): choose another one.</translation>
     </message>
     <message>
         <source>Il nome scelto è riservato da Windows a un dispositivo (CON, PRN, AUX, NUL, COM1…, LPT1…): sceglierne un altro.</source>
@@ -4473,6 +4502,18 @@ the free number shown on the notice board.</translation>
     <message>
         <source>{path} non è un file normale: indicare il pacchetto della sede.</source>
         <translation>{path} is not a regular file: choose the bundle from head office.</translation>
+    </message>
+    <message>
+        <source>{path} è il database della sede, non un pacchetto: indicare il pacchetto di un ufficio.</source>
+        <translation>{path} is head office&apos;s database, not a bundle: give an office&apos;s bundle.</translation>
+    </message>
+    <message>
+        <source>{path} è un archivio o un database, non un pacchetto di sincronizzazione.</source>
+        <translation>{path} is a store or a database, not a sync bundle.</translation>
+    </message>
+    <message>
+        <source>{path} è un file di lavoro del database della sede, non un pacchetto: indicare il pacchetto di un ufficio.</source>
+        <translation>{path} is a working file of head office&apos;s database, not a bundle: give an office&apos;s bundle.</translation>
     </message>
     <message>
         <source>{path} è una cartella: indicare il file di abbinamento della sede.</source>

@@ -839,6 +839,7 @@
     </message>
     <message>
         <source>Riservato (salute, violenza…)</source>
+        <extracomment>The moment a correction loaded, as shown and as stored: left unchanged, the stored text is saved again as it was (its seconds too).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1305,6 +1306,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>La data del contatto non è valida.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il contatto non può essere precedente al 1° gennaio 2014.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La data di richiamo non può essere precedente al 1° gennaio 2014.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La scadenza non può essere precedente al 1° gennaio 2014.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Il contatto non può essere nel futuro.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1457,6 +1474,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>La data di nascita segue l&apos;ingresso della persona nel programma FSE: controllare le due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La data di ingresso precede la data di nascita della persona.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>La data di ingresso è precedente all&apos;avvio dei programmi FSE (1° gennaio 2014).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,6 +1571,10 @@
     </message>
     <message>
         <source>Il nome scelto finisce con un punto o uno spazio, che Windows e le chiavette USB tolgono: sceglierne un altro.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il nome scelto contiene un carattere che Windows e le chiavette USB non ammettono nei nomi dei file (&lt; &gt; : &quot; | ? * o un carattere di controllo): sceglierne un altro.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4467,6 +4496,18 @@ anche il numero verde indicato in bacheca.</source>
     </message>
     <message>
         <source>{path} non è un file normale: indicare il pacchetto della sede.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} è il database della sede, non un pacchetto: indicare il pacchetto di un ufficio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} è un archivio o un database, non un pacchetto di sincronizzazione.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} è un file di lavoro del database della sede, non un pacchetto: indicare il pacchetto di un ufficio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -96,6 +96,12 @@ OUT: dict[str, Callable[[W, str], str]] = {
     # backup ``X`` by the next backup, a restore, a decrypted copy refused beside it
     "new-key-file-name": lambda w, _ok: w.new("uscita.keys"),
     "new-key-file-name-in-capitals": lambda w, _ok: w.new("USCITA.KEYS"),
+    # characters Windows and USB sticks do not allow in a name: written here, refused there
+    # (or, for ":", written into a hidden stream of "uscita"); a control character, said
+    # as it is, broke the one line in two
+    "name-with-a-colon": lambda w, _ok: w.new("uscita:ottobre"),
+    "name-with-a-question-mark": lambda w, _ok: w.new("uscita?"),
+    "name-with-a-control-character": lambda w, _ok: w.new("uscita\nottobre"),
 }
 #: A file a command writes that is not a backup of a store, which alone writes its copy
 #: beside the key file it writes itself.
@@ -545,7 +551,12 @@ def _cases() -> list[Case]:  # noqa: PLR0915 - one block per subcommand, read to
     add(
         "hub import-bundle",
         "FILE",
-        {**BUNDLE, "a-reply": lambda w: w.file("reply.casa")},
+        {
+            **BUNDLE,
+            "a-reply": lambda w: w.file("reply.casa"),
+            # read as a ZIP file after the hub was opened: "Pacchetto illeggibile"
+            "the-hub": lambda w: w.file("hub.sqlite"),
+        },
         lambda w, m: hub_import(w, file=m(w)),
     )
     add(

@@ -83,3 +83,83 @@ def test_the_trailing_dot_is_said_plainly(tmp_path: Path) -> None:
         f"{tmp_path / 'rapporto.pdf.'}: il nome finisce con un punto o uno spazio, che Windows "
         "e le chiavette USB tolgono: il file avrebbe un altro nome. Indicare un altro nome."
     )
+
+
+# -- characters Windows does not allow in a name: < > : " | ? * and 0x00-0x1F --------------
+@pytest.mark.parametrize(
+    "name",
+    ["copia:ottobre.sqlite", "copia?.sqlite", "copia*.sqlite", 'copia".sqlite', "a<b.sqlite",
+     "a>b.sqlite", "a|b.sqlite", "copia.sqlite:flusso"],
+)  # fmt: skip
+def test_a_backup_with_a_character_windows_refuses_is_refused_before_any_work(
+    tmp_path: Path, name: str
+) -> None:
+    """``copia?.sqlite`` was written here and could not be copied to the office's PC; on
+    Windows ``copia.sqlite:flusso`` is a hidden stream of ``copia.sqlite``."""
+    store = tmp_path / "ufficio.sqlite"
+    new_store(store).close()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    done = _casa_desk(tmp_path, "backup", "--db", str(store), "--out", name)
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"casa-desk: {name}: il nome contiene un carattere che Windows e le chiavette USB non "
+        'ammettono nei nomi dei file (< > : " | ? * o un carattere di controllo). Indicare un '
+        "altro nome.\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x01", "\t", "\n", "\r", "\x1b", "\x1f"])
+def test_a_control_character_is_refused_and_said_as_an_escape(tmp_path: Path, char: str) -> None:
+    """The line stays one line (a newline in the name split it) and prints no raw control
+    character to the terminal (an escape sequence would act on it)."""
+    with pytest.raises(OutputError) as refused:
+        check_output(tmp_path / f"rapporto{char}ottobre.pdf")
+    assert refused.value.code == "output_name_character"
+    shown = char.encode("unicode_escape").decode()
+    assert refused.value.message.startswith(f"{tmp_path}/rapporto{shown}ottobre.pdf: il nome ")
+    assert refused.value.message.isprintable()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_only_the_name_is_judged_not_the_folder_nor_a_drive_letter(tmp_path: Path) -> None:
+    """A folder may have any name the system gave it; on Windows ``C:`` is the drive."""
+    from pathlib import PureWindowsPath
+
+    from casa_desk.outputs import check_portable_name
+
+    for given in (r"C:\Rapporti\ottobre.pdf", "C:ottobre.pdf", r"\\server\quota\ottobre.pdf"):
+        check_portable_name(PureWindowsPath(given))  # refuses nothing
+    with pytest.raises(OutputError):
+        check_portable_name(PureWindowsPath(r"C:\Rapporti\ottobre?.pdf"))
+    odd = tmp_path / "cartella: vecchia?"
+    odd.mkdir()
+    assert check_output(odd / "rapporto.pdf") == odd / "rapporto.pdf"
+
+
+@pytest.mark.parametrize(
+    "name", ["rapporto #1 (copia).pdf", "città-è-à.pdf", "a;b,c=d+e[f]{g}!@$%^&'~`.pdf", "\x7f.pdf"]
+)
+def test_names_with_other_characters_are_written(tmp_path: Path, name: str) -> None:
+    assert check_output(tmp_path / name) == tmp_path / name
+
+
+def test_the_audit_export_refuses_such_a_name_and_writes_nothing(tmp_path: Path) -> None:
+    """The audit CSV is exported from the window only: the service refuses it the same way,
+    and records no export."""
+    from login_helpers import session_for
+
+    from casa_desk.security import audit
+
+    store = new_store(tmp_path / "ufficio.sqlite")
+    try:
+        session = session_for(store)
+        exported = "SELECT count(*) AS n FROM audit_log WHERE action = 'exported'"
+        before = store.query(exported)[0]["n"]
+        with pytest.raises(OutputError) as refused:
+            audit.export_csv(session, tmp_path / "registro|ottobre.csv")
+        assert refused.value.code == "output_name_character"
+        assert store.query(exported)[0]["n"] == before
+    finally:
+        store.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if "registro" in p.name) == []

@@ -333,3 +333,91 @@ def test_a_second_exit_without_a_re_entry_is_refused(store: Store) -> None:
     assert refused.value.code == "already_exited"
     assert store.pending_changes() == before
     assert participants.get(row["id"])["exited_on"] == "2025-03-01"
+
+
+def _born(store: Store, birth: str | None) -> str:
+    """A person whose birth date is ``birth`` as stored (the journal writes whatever it is
+    given: another office's value arrives by sync as it was sent)."""
+    person = People(store).register({"first_name": "Ada", "last_name": "Esempio"},
+                                    presidio="SAN-SIRO")  # fmt: skip
+    with store.transaction() as journal:
+        journal.update("people", person["id"], {"birth_date": birth})
+    return str(person["id"])
+
+
+def test_an_entry_before_the_birth_is_refused(store: Store) -> None:
+    """An entry dated before the person was born was recorded, and the report counted a
+    participant of age "unknown". Refused with its own code, nothing written; the day of
+    birth itself is a possible entry (the rules say nothing against it)."""
+    person = _born(store, "2020-05-20")
+    before = store.pending_changes()
+    with pytest.raises(ValidationError) as refused:
+        Participants(store).enrol(person, {**ENTRY, "entered_on": "2020-05-19"},
+                                  presidio="SAN-SIRO")  # fmt: skip
+    assert (refused.value.code, refused.value.field) == ("before_birth", "entered_on")
+    assert refused.value.message == "La data di ingresso precede la data di nascita della persona."
+    assert "2020" not in refused.value.message  # no personal data in the line
+    assert store.pending_changes() == before
+    assert Participants(store).of_person(person) is None
+    row = Participants(store).enrol(person, {**ENTRY, "entered_on": "2020-05-20"},
+                                    presidio="SAN-SIRO")  # fmt: skip
+    assert row["entered_on"] == "2020-05-20"
+
+
+def test_a_correction_of_the_entry_to_before_the_birth_is_refused(store: Store) -> None:
+    person = _born(store, "2020-05-20")
+    row = Participants(store).enrol(person, ENTRY, presidio="SAN-SIRO")
+    before = store.pending_changes()
+    with pytest.raises(ValidationError) as refused:
+        Participants(store).correct_entry(row["id"], {**ENTRY, "entered_on": "2019-12-31"})
+    assert (refused.value.code, refused.value.field) == ("before_birth", "entered_on")
+    assert store.pending_changes() == before
+    assert Participants(store).get(row["id"])["entered_on"] == ENTRY["entered_on"]
+
+
+def test_a_birth_known_by_its_month_refuses_only_an_earlier_month(store: Store) -> None:
+    """Retention keeps a year and month of birth (``2020-05``): an entry in an earlier month
+    is before the birth; one in the month itself may not be."""
+    person = _born(store, "2020-05")
+    with pytest.raises(ValidationError) as refused:
+        Participants(store).enrol(person, {**ENTRY, "entered_on": "2020-04-30"},
+                                  presidio="SAN-SIRO")  # fmt: skip
+    assert refused.value.code == "before_birth"
+    row = Participants(store).enrol(person, {**ENTRY, "entered_on": "2020-05-01"},
+                                    presidio="SAN-SIRO")  # fmt: skip
+    assert row["entered_on"] == "2020-05-01"
+
+
+@pytest.mark.parametrize(
+    "birth", [None, "", "2020-02-31", "2020-13-01", "2020", "x" * 10, "9999-99-99", "2020-5-1"]
+)
+def test_a_birth_date_that_is_no_date_does_not_stop_the_entry(store: Store, birth) -> None:
+    """A birth date unknown, or synced as no real day (the hub checks types, not days):
+    nothing to compare with, so the entry is recorded, and nothing fails."""
+    person = _born(store, birth)
+    row = Participants(store).enrol(person, {**ENTRY, "entered_on": "2014-01-01"},
+                                    presidio="SAN-SIRO")  # fmt: skip
+    assert row["entered_on"] == "2014-01-01"
+    Participants(store).correct_entry(row["id"], {**ENTRY, "entered_on": "2014-01-02"})
+
+
+def test_a_birth_date_moved_after_the_entry_is_refused(store: Store) -> None:
+    """The same rule from the card's other side: a birth date corrected to after the
+    person's ESF entry made the entry one before the birth (age "unknown" in the report).
+    Refused, nothing written; another birth date before the entry is fine."""
+    person = _born(store, "2000-05-20")
+    Participants(store).enrol(person, {**ENTRY, "entered_on": "2020-05-19"}, presidio="SAN-SIRO")
+    people = People(store)
+    before = store.pending_changes()
+    with pytest.raises(ValidationError) as refused:
+        people.update(person, {"birth_date": "2020-05-20"})
+    assert (refused.value.code, refused.value.field) == ("birth_after_entry", "birth_date")
+    assert refused.value.message == (
+        "La data di nascita segue l'ingresso della persona nel programma FSE: "
+        "controllare le due date."
+    )
+    assert store.pending_changes() == before
+    assert people.get(person)["birth_date"] == "2000-05-20"
+    people.update(person, {"birth_date": "2020-05-19"})
+    assert people.get(person)["birth_date"] == "2020-05-19"
+    people.update(person, {"phone": "3351234567"})  # other fields: not judged for it

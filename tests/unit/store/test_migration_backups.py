@@ -111,3 +111,19 @@ def test_what_a_killed_automatic_backup_left_is_taken_back_by_the_next(tmp_path:
     assert kept[0].exists() and keyfile_path(kept[0]).exists()
     assert len(migration_backups(path)) == 2
     assert _migrated(path)
+
+
+def test_a_store_named_as_windows_would_not_still_upgrades(tmp_path: Path) -> None:
+    """The automatic copy is named after the store (``STEM-before-migration-….sqlite``): a
+    store this system allowed (``ufficio: 2?.sqlite`` here) was refused its own backup by
+    the output check for names Windows refuses, and so could not be upgraded — opened.
+    Its copy takes a name Windows keeps, and is found again to be pruned."""
+    path = tmp_path / "ufficio: 2?.sqlite"
+    _store_one_migration_behind(path)
+    Store.open(path).close()
+    assert _migrated(path)
+    [backup] = migration_backups(path)
+    assert backup.name.startswith("ufficio_ 2_-before-migration-")
+    _store_one_migration_behind(path)
+    Store.open(path).close()
+    assert len(migration_backups(path)) == 2
