@@ -112,7 +112,11 @@ class DateField(QWidget):
 
     def set_value(self, value: date | str | None) -> None:
         if isinstance(value, str):
-            value = date.fromisoformat(value) if value else None
+            try:
+                value = date.fromisoformat(value) if value else None
+            except ValueError:  # synced as no date: shown as it came, «data non valida»
+                self.edit.setText(value)
+                return
         self.edit.setText(value.strftime("%d/%m/%Y") if value else "")
 
     def _show_hint(self) -> None:
@@ -419,12 +423,19 @@ class ContactDialog(DiscardGuard):
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(row.get("outcome"))))
         self.minutes.setValue(int(row.get("minutes") or 0))
         self.follow_up.set_value(row.get("follow_up_on"))
-        when = datetime.fromisoformat(row["occurred_at"].replace("Z", "+00:00")).astimezone(ROME)
-        shown = QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute))
-        if shown < self.when.minimumDateTime():  # recorded before the store refused it
-            self.when.setMinimumDateTime(shown)
-        self.when.setDateTime(shown)
-        self._loaded_when = (self.when.dateTime(), row["occurred_at"])
+        try:
+            when = datetime.fromisoformat(str(row["occurred_at"]).replace("Z", "+00:00"))
+        except ValueError:
+            # No moment (synced before the hub checked them): the field keeps its default,
+            # and the contact keeps its value unless the field is changed.
+            self._loaded_when = (self.when.dateTime(), row["occurred_at"])
+        else:
+            when = when.astimezone(ROME)
+            shown = QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute))
+            if shown < self.when.minimumDateTime():  # recorded before the store refused it
+                self.when.setMinimumDateTime(shown)
+            self.when.setDateTime(shown)
+            self._loaded_when = (self.when.dateTime(), row["occurred_at"])
         self.sensitive.setChecked(bool(row.get("sensitive")))
 
     # -- saving -------------------------------------------------------------------------

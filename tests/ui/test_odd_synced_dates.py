@@ -54,3 +54,19 @@ def test_a_date_that_is_no_real_date_is_shown_as_it_came(qtbot, demo) -> None:
     qtbot.waitUntil(agenda.isVisible)
     follow_ups = agenda.follow_up_view.model()
     qtbot.waitUntil(lambda: "2026-11-31" in " ".join(_cells(follow_ups)))
+    # Its correction form opens (it raised ValueError), and a correction that leaves the
+    # moment alone keeps it as it came.
+    (odd,) = demo.store.db.execute(
+        "SELECT id FROM contacts WHERE occurred_at = '2026-10-02x'"
+    ).fetchone()
+    form = window.amend_contact(odd)
+    qtbot.waitUntil(form.isVisible)
+    assert form.summary.text() == "Arrivato da un altro ufficio"
+    assert form.follow_up.edit.text() == "2026-11-31"  # as it came, to be put right
+    assert form.follow_up.hint.text() == "data non valida"
+    form.follow_up.edit.setText("")
+    form.summary.setText("Arrivato da un altro ufficio, richiamato")
+    form.save()
+    assert demo.store.db.execute(
+        "SELECT occurred_at FROM contacts WHERE amends_id = ?", [odd]
+    ).fetchall() == [("2026-10-02x",)]
