@@ -726,12 +726,16 @@ def prune_outbox(
 
     Acked changes are kept a while so that a hub restored from a backup can be given back
     what it lost (SYNC.md §4); past that, the outbox would only grow (about half of a big
-    store). Call inside a transaction; returns how many rows went.
+    store). A change the hub refused stays: it is how :func:`local_digest` knows a row the
+    hub never took (a refused insert), which would otherwise count here and not there, and
+    re-fetch the table at every sync. Call inside a transaction; returns how many rows went.
     """
     acked = int(state(store, "acked_seq", "0") or 0)
     cutoff = to_utc_text((now or datetime.now(UTC)) - timedelta(days=days))
     cursor = store.db.execute(
-        "DELETE FROM sync_outbox WHERE seq <= ? AND created_at < ?", [acked, cutoff]
+        "DELETE FROM sync_outbox WHERE seq <= ? AND created_at < ?"
+        " AND change_id NOT IN (SELECT change_id FROM sync_rejections)",
+        [acked, cutoff],
     )
     return int(cursor.rowcount or 0)
 
@@ -764,6 +768,16 @@ def local_digest(store: Store) -> dict[str, dict[str, Any]]:
         )
     }
     rejected |= {i for ids in unappliable_rows(store).values() for i in ids}
+    # Corrections withdrawn after the hub refused them (sync/withdrawn.py), and those made
+    # of them since: never at the hub, whatever the outbox still holds.
+    rejected |= {
+        r[0]
+        for r in store.db.execute(
+            # a range of the primary key (LIKE would read every applied change)
+            "SELECT row_id FROM sync_applied WHERE change_id >= ? AND change_id < ?",
+            [withdrawn.CHANGE_PREFIX, withdrawn.CHANGE_PREFIX[:-1] + ";"],
+        )
+    }
     out = {}
     for name, spec in BY_NAME.items():
         columns = digest_columns(spec)

@@ -273,13 +273,18 @@ def test_a_desk_upgraded_after_the_refusal_withdraws_at_its_next_sync(
         quiesce([desk1, desk2])
         assert len(Contacts(desk2).history([someone["id"]])) == 2
     assert LINE_IT in _refused_lines(desk2)
-    with desk2.transaction():  # upgraded weeks later: the outbox has let the change go
-        assert prune_outbox(desk2, now=datetime.now(UTC) + timedelta(days=60)) > 0
     gone = "SELECT count(*) FROM sync_outbox WHERE row_id = ?"
+    with desk2.transaction():  # this version's pruning keeps a refused change...
+        prune_outbox(desk2, now=datetime.now(UTC) + timedelta(days=60))
+        assert desk2.db.execute(gone, [fixed["id"]]).fetchone()[0] == 1
+        # ...the earlier one let it go with every acknowledged change, weeks later
+        assert desk2.db.execute("DELETE FROM sync_outbox").rowcount > 0
     assert desk2.db.execute(gone, [fixed["id"]]).fetchone()[0] == 0
     report = sync(desk2)
     assert report.pushed == 0
     _one_current([(desk1, "SAN-SIRO"), (desk2, "SAN-SIRO")], someone["id"])
+    # The refused row, here only, stays out of the digest (no re-fetch at every sync).
+    assert sync(desk2).refetched == []
     assert row(desk2, "contacts", fixed["id"])["deleted"] == 1  # type: ignore[index]
 
 
