@@ -223,6 +223,22 @@ def test_esc_on_a_contact_with_typed_notes_asks_before_throwing_them_away(
     assert not empty.isVisible() and _modal() is None
 
 
+def test_the_close_button_on_a_contact_with_typed_notes_asks_too(qtbot, window, demo) -> None:
+    """The form's own ✕ (Alt+F4): the same question as Esc, "Continua a scrivere" keeps the
+    form and its notes, "Scarta" closes it and nothing is saved."""
+    from dialogs import click_when_shown, press_close_button
+
+    form = _home_visit_notes(qtbot, window, demo)
+    asked = click_when_shown(qtbot, "Continua a scrivere", name="discardConfirm")
+    assert press_close_button(form) is False
+    assert asked and form.isVisible()
+    assert form.notes.toPlainText() == "Muffa estesa su due pareti, foto fatte"
+    asked = click_when_shown(qtbot, "Scarta", name="discardConfirm")
+    assert press_close_button(form) is True
+    assert asked and not form.isVisible()
+    assert demo.store.query("SELECT id FROM contacts WHERE summary LIKE 'Visita per%'") == []
+
+
 def test_the_referral_form_asks_too_and_in_english(qtbot, window, demo) -> None:
     from dialogs import button, message_text, when_modal
 
