@@ -25,8 +25,8 @@ from typing import Any
 from casa_desk import paths
 from casa_desk.errors import CasaError, StorageError
 from casa_desk.security.access import Session, StoreState, check_state, store_state
+from casa_desk.store import ownership
 from casa_desk.store.db import Store, check_connections
-from casa_desk.store.directory import Directory
 from casa_desk.store.tables import HEAD_OFFICE
 
 log = logging.getLogger("casa_desk")
@@ -144,14 +144,12 @@ def application_icon() -> Any:
 
 
 def office_name(store: Store, code: str) -> str:
+    """The office's name for the window's title and status bar (head office's translated)."""
     if code == HEAD_OFFICE:
         from PySide6.QtCore import QCoreApplication
 
         return QCoreApplication.translate("MainWindow", "Sede centrale")
-    try:
-        return str(Directory(store).presidio(code)["name"])
-    except CasaError:
-        return code
+    return ownership.office_name(store, code)
 
 
 def build_window(  # type: ignore[no-untyped-def]
